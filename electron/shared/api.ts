@@ -1,0 +1,170 @@
+/**
+ * The one API contract between the renderer and the main process.
+ *
+ * Every method the renderer may call is listed here with a zod schema for its arguments and for its
+ * result. The main process validates arguments with these schemas before any handler runs (IPC and
+ * the web test transport alike); the preload and the web shim expose exactly these method names.
+ * Nothing else crosses the boundary.
+ */
+import { z } from 'zod'
+import type { Envelope } from './errors'
+import type { Method } from './methods'
+
+export { methods, isMethod, channelOf, type Method } from './methods'
+
+/** Caps that keep hostile callers from making us allocate or search unbounded input. */
+const MAX_ID = 64
+const MAX_CODE = 48
+
+/** A dataset id as the catalog names it: lower-case slug, never a path. */
+export const DatasetId = z
+  .string()
+  .min(1)
+  .max(MAX_ID)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'a dataset id is lower-case letters, digits and hyphens')
+
+/** A dimension code such as `exports`, `us`, `rare_earths`: a short identifier, never free text. */
+const Code = z
+  .string()
+  .min(1)
+  .max(MAX_CODE)
+  .regex(/^[a-z][a-z0-9_]*$/, 'a code is lower-case letters, digits and underscores')
+
+/**
+ * A period as China's customs publish it: a month `2025-11`, a year `2025`, or a span
+ * `2025-01..2025-02` (January and February combined) / `2025-01..2025-11` (year to date).
+ */
+export const Period = z.string().regex(/^\d{4}(-\d{2})?(\.\.\d{4}-\d{2})?$/, 'not a period like 2025-11, 2025 or 2025-01..2025-02')
+
+export const Frequency = z.enum(['month', 'year', 'ytd'])
+export const Measure = z.enum(['level', 'yoy', 'share'])
+export const Status = z.enum(['published', 'projection'])
+
+export const Source = z.object({
+  id: z.string(),
+  title: z.string(),
+  publisher: z.string().nullable(),
+  published: z.string().nullable(),
+  url: z.string()
+})
+export type Source = z.infer<typeof Source>
+
+/** One observation as read from one source. A chart shows the preferred one; the others stay visible. */
+export const Observation = z.object({
+  series: z.string(),
+  period: Period,
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  value: z.number(),
+  unit: z.string(),
+  preferred: z.boolean(),
+  status: Status,
+  note: z.string(),
+  source: Source
+})
+export type Observation = z.infer<typeof Observation>
+
+/** Which series: every field but `dataset` has the default that means "China's headline total". */
+export const SeriesQuery = z
+  .object({
+    dataset: DatasetId,
+    reporter: Code.default('china'),
+    flow: Code,
+    partner: Code.default('world'),
+    product: Code.default('all'),
+    measure: Measure.default('level'),
+    frequency: Frequency.default('month'),
+    unit: z.string().max(MAX_CODE).optional(),
+    from: Period.optional(),
+    to: Period.optional()
+  })
+  .strict()
+export type SeriesQuery = z.input<typeof SeriesQuery>
+
+export const SeriesPoint = z.object({
+  period: Period,
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  value: z.number(),
+  status: Status,
+  note: z.string(),
+  sourceId: z.string(),
+  /** How many other sources give a value for this period (they may agree or differ). */
+  alternatives: z.number().int().nonnegative()
+})
+export type SeriesPoint = z.infer<typeof SeriesPoint>
+
+export const Series = z.object({
+  dataset: DatasetId,
+  series: z.string(),
+  label: z.string(),
+  unit: z.string(),
+  frequency: Frequency,
+  points: z.array(SeriesPoint),
+  sources: z.array(Source)
+})
+export type Series = z.infer<typeof Series>
+
+export const HeadlineFigure = z.object({
+  flow: z.string(),
+  label: z.string(),
+  level: z
+    .object({ value: z.number(), unit: z.string(), source: Source, note: z.string() })
+    .nullable(),
+  yoy: z.object({ value: z.number(), source: Source, note: z.string() }).nullable()
+})
+export type HeadlineFigure = z.infer<typeof HeadlineFigure>
+
+export const Headline = z.object({
+  dataset: DatasetId,
+  period: Period,
+  figures: z.array(HeadlineFigure)
+})
+export type Headline = z.infer<typeof Headline>
+
+export const License = z.object({ name: z.string(), title: z.string().optional(), path: z.string().optional() })
+
+export const DatasetSummary = z.object({
+  id: DatasetId,
+  title: z.string(),
+  description: z.string(),
+  version: z.string(),
+  bundled: z.boolean(),
+  licenses: z.array(License),
+  sources: z.array(z.object({ title: z.string(), path: z.string().optional() })),
+  coverage: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
+  resources: z.array(
+    z.object({ name: z.string(), title: z.string(), description: z.string(), rows: z.number().int().nonnegative() })
+  ),
+  observations: z.number().int().nonnegative(),
+  sourceCount: z.number().int().nonnegative()
+})
+export type DatasetSummary = z.infer<typeof DatasetSummary>
+
+const NoArgs = z.object({}).strict()
+
+export const contract = {
+  /** The datasets in the catalog, with coverage, licences and sources. */
+  listDatasets: { args: NoArgs, result: z.array(DatasetSummary) },
+  /** The latest period that has headline exports, with exports, imports and balance and their y/y. */
+  getHeadline: { args: z.object({ dataset: DatasetId }).strict(), result: Headline },
+  /** A chart-ready series: the preferred observation per period, with its source. */
+  getSeries: { args: SeriesQuery, result: Series },
+  /** Every observation of one series and period, from every source read. */
+  getObservations: {
+    args: z.object({ dataset: DatasetId, series: Code, period: Period }).strict(),
+    result: z.array(Observation)
+  }
+} as const satisfies Record<Method, { args: z.ZodType; result: z.ZodType }>
+
+export type Contract = typeof contract
+
+export type ArgsOf<M extends Method> = z.input<Contract[M]['args']>
+export type ParsedArgsOf<M extends Method> = z.output<Contract[M]['args']>
+export type ResultOf<M extends Method> = z.output<Contract[M]['result']>
+
+/**
+ * What the preload exposes as `window.trade` and what the web shim gives the page: one function per
+ * method, each answering with the envelope (errors are values, never thrown across the boundary).
+ */
+export type TradeBridge = { [M in Method]: (args: ArgsOf<M>) => Promise<Envelope<ResultOf<M>>> }

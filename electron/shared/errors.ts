@@ -1,0 +1,35 @@
+/**
+ * The error envelope every API call answers with. Errors are serialised deliberately, as values with
+ * a stable code and a message written for the user, so nothing is lost crossing a process boundary.
+ */
+export const errorCodes = [
+  'INVALID_ARGUMENT',
+  'UNKNOWN_METHOD',
+  'FORBIDDEN_SENDER',
+  'UNAUTHORIZED',
+  'NOT_FOUND',
+  'DATA_ERROR',
+  'INTERNAL'
+] as const
+export type ErrorCode = (typeof errorCodes)[number]
+
+export interface ApiErrorBody {
+  code: ErrorCode
+  message: string
+}
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ApiErrorBody }
+
+/** An error a service throws on purpose: its message is shown to the user as it is. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string
+  ) {
+    super(message)
+    this.name = 'AppError'
+  }
+}
+
+export const ok = <T>(data: T): Envelope<T> => ({ ok: true, data })
+export const fail = (code: ErrorCode, message: string): Envelope<never> => ({ ok: false, error: { code, message } })
