@@ -24,6 +24,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     plugins: [vue()],
+    resolve: { alias: { '@shared': resolve(__dirname, 'electron/shared') } },
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } }

@@ -9,8 +9,8 @@ export type Handlers = { [M in Method]: (args: ParsedArgsOf<M>) => Promise<Resul
 
 export function createHandlers(services: Services): Handlers {
   return {
-    listDatasets: async () => services.catalog.list(),
-    getHeadline: async ({ dataset }) => services.query.headline(dataset),
+    listDatasets: async () => ({ datasets: services.catalog.list(), problems: services.catalog.problems() }),
+    getHeadline: async ({ dataset, period }) => services.query.headline(dataset, period),
     getSeries: async (query) => services.query.series(query),
     getObservations: async ({ dataset, series, period }) => services.query.observations(dataset, series, period)
   }

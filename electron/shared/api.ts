@@ -118,6 +118,8 @@ export type HeadlineFigure = z.infer<typeof HeadlineFigure>
 export const Headline = z.object({
   dataset: DatasetId,
   period: Period,
+  /** Every month (or combined Jan–Feb) with a headline figure, newest first, for the period picker. */
+  periods: z.array(Period),
   figures: z.array(HeadlineFigure)
 })
 export type Headline = z.infer<typeof Headline>
@@ -141,13 +143,20 @@ export const DatasetSummary = z.object({
 })
 export type DatasetSummary = z.infer<typeof DatasetSummary>
 
+/** The catalog: the datasets that loaded, and the packages that did not, with the reason. */
+export const Catalog = z.object({
+  datasets: z.array(DatasetSummary),
+  problems: z.array(z.object({ package: z.string(), message: z.string() }))
+})
+export type Catalog = z.infer<typeof Catalog>
+
 const NoArgs = z.object({}).strict()
 
 export const contract = {
   /** The datasets in the catalog, with coverage, licences and sources. */
-  listDatasets: { args: NoArgs, result: z.array(DatasetSummary) },
-  /** The latest period that has headline exports, with exports, imports and balance and their y/y. */
-  getHeadline: { args: z.object({ dataset: DatasetId }).strict(), result: Headline },
+  listDatasets: { args: NoArgs, result: Catalog },
+  /** Exports, imports and balance with their published y/y for one month (default: the latest). */
+  getHeadline: { args: z.object({ dataset: DatasetId, period: Period.optional() }).strict(), result: Headline },
   /** A chart-ready series: the preferred observation per period, with its source. */
   getSeries: { args: SeriesQuery, result: Series },
   /** Every observation of one series and period, from every source read. */

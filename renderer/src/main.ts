@@ -1,1 +1,7 @@
-console.log(1)
+import { createPinia } from 'pinia'
+import { createApp } from 'vue'
+import App from './App.vue'
+import { router } from './router'
+import './styles.css'
+
+createApp(App).use(createPinia()).use(router).mount('#app')

@@ -1,3 +1,107 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { dispatch } from '../../electron/dispatch'
-describe('smoke', () => { it('refuses unknown', async () => { expect((await dispatch({} as never, 'x', {})).ok).toBe(false) }) })
+import type { Handlers } from '../../electron/handlers'
+import { methods } from '../../electron/shared/methods'
+
+/** Handlers that record whether they ran: a refused call must never reach one. */
+function spyHandlers() {
+  const calls: string[] = []
+  const handlers = Object.fromEntries(
+    methods.map((m) => [
+      m,
+      vi.fn(async () => {
+        calls.push(m)
+        throw new Error('a handler ran for a call that should have been refused')
+      })
+    ])
+  ) as unknown as Handlers
+  return { handlers, calls }
+}
+
+const huge = 'x'.repeat(1_000_000)
+const hostileValues: [string, unknown][] = [
+  ['a number', 42],
+  ['null', null],
+  ['an array', ['china-trade']],
+  ['a huge string', huge],
+  ['a path', '../../etc/passwd'],
+  ['a Windows path', 'C:\\Windows\\system32'],
+  ['a URL', 'https://example.com/x'],
+  ['SQL', "china-trade'; DROP TABLE observations; --"],
+  ['an object', { $gt: '' }],
+  ['NUL bytes', 'china\u0000trade'],
+  ['upper case', 'CHINA-TRADE']
+]
+
+/** For each method, a valid call to start from; each hostile case breaks one field of it. */
+const valid: Record<(typeof methods)[number], Record<string, unknown>> = {
+  listDatasets: {},
+  getHeadline: { dataset: 'china-trade' },
+  getSeries: { dataset: 'china-trade', flow: 'exports' },
+  getObservations: { dataset: 'china-trade', series: 'exports_usd', period: '2025-11' }
+}
+
+describe('dispatch refuses what the contract does not allow, before any handler runs', () => {
+  it.each(['nope', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '', huge, 42, null, undefined, {}])(
+    'unknown method %#',
+    async (method) => {
+      const { handlers, calls } = spyHandlers()
+      const answer = await dispatch(handlers, method, {})
+      expect(answer).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } })
+      expect(answer.ok ? '' : answer.error.message.length).toBeLessThan(200)
+      expect(calls).toEqual([])
+    }
+  )
+
+  for (const method of methods) {
+    const fields = Object.keys(valid[method])
+    it.each(fields.flatMap((field) => hostileValues.map(([what, value]) => [field, what, value] as const)))(
+      `${method}: %s as %s`,
+      async (field, _what, value) => {
+        const { handlers, calls } = spyHandlers()
+        const answer = await dispatch(handlers, method, { ...valid[method], [field]: value })
+        expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+        if (!answer.ok) {
+          expect(answer.error.message).toContain(method)
+          expect(answer.error.message.length).toBeLessThan(400)
+        }
+        expect(calls).toEqual([])
+      }
+    )
+
+    it(`${method}: extra fields, non-object arguments and prototype keys are refused`, async () => {
+      const { handlers, calls } = spyHandlers()
+      for (const args of [
+        { ...valid[method], extra: 1 },
+        // JSON.parse makes "__proto__" an own key, as a hostile IPC payload would.
+        { ...JSON.parse('{"__proto__": {"polluted": true}}'), ...valid[method] },
+        'a string',
+        [valid[method]],
+        42
+      ]) {
+        const answer = await dispatch(handlers, method, args)
+        expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+      }
+      expect(calls).toEqual([])
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    })
+  }
+
+  it('a handler that throws an unexpected error answers INTERNAL with the method named, and nothing is thrown', async () => {
+    const { handlers } = spyHandlers()
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const answer = await dispatch(handlers, 'listDatasets', {})
+    quiet.mockRestore()
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    expect(answer.ok ? '' : answer.error.message).toMatch(/^listDatasets failed unexpectedly/)
+  })
+
+  it('a result that breaks the contract is not sent as if it were fine', async () => {
+    const { handlers } = spyHandlers()
+    handlers.listDatasets = async () => ({ datasets: 'not a list' }) as never
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const answer = await dispatch(handlers, 'listDatasets', {})
+    quiet.mockRestore()
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+  })
+})

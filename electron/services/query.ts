@@ -1,0 +1,218 @@
+/**
+ * Chart-ready queries over the catalog's observations: one preferred value per period, each with its
+ * source. Results are small (a series has at most a few hundred periods); nothing here returns raw tables.
+ */
+import { listValue } from '@duckdb/node-api'
+import type { Headline, HeadlineFigure, Observation, ParsedArgsOf, Series, Source } from '../shared/api'
+import { AppError } from '../shared/errors'
+import { periodBounds } from '../shared/periods'
+import type { Catalog } from './catalog'
+import type { Engine } from './engine'
+
+export type SeriesArgs = ParsedArgsOf<'getSeries'>
+
+export interface QueryService {
+  series(query: SeriesArgs): Promise<Series>
+  headline(dataset: string, period?: string): Promise<Headline>
+  observations(dataset: string, series: string, period: string): Promise<Observation[]>
+}
+
+interface SeriesKey {
+  series: string
+  unit: string
+}
+
+interface PointRow {
+  period: string
+  period_start: string
+  period_end: string
+  value: number
+  status: 'published' | 'projection'
+  note: string | null
+  source_id: string
+  alternatives: number
+}
+
+interface SourceRow {
+  source_id: string
+  title: string
+  publisher: string | null
+  published: string | null
+  url: string
+}
+
+/** The headline cards: China's totals against the world, monthly, in USD. */
+const HEADLINE: { flow: string; label: string; yoy: boolean }[] = [
+  { flow: 'exports', label: 'Exports', yoy: true },
+  { flow: 'imports', label: 'Imports', yoy: true },
+  { flow: 'balance', label: 'Trade balance', yoy: false }
+]
+const HEADLINE_LEVEL_UNIT = 'USD bn'
+
+export function createQueryService(engine: Engine, catalog: Catalog): QueryService {
+  async function findSeries(q: SeriesArgs): Promise<SeriesKey> {
+    const candidates = await engine.all<SeriesKey>(
+      `SELECT DISTINCT series, unit FROM observations
+        WHERE dataset = $1 AND reporter = $2 AND flow = $3 AND partner = $4 AND product = $5 AND measure = $6 AND frequency = $7
+          AND ($8::VARCHAR IS NULL OR unit = $8)
+        ORDER BY series, unit`,
+      [q.dataset, q.reporter, q.flow, q.partner, q.product, q.measure, q.frequency, q.unit ?? null]
+    )
+    const [only] = candidates
+    if (!only) {
+      throw new AppError(
+        'NOT_FOUND',
+        `Dataset "${q.dataset}" has no ${q.frequency} ${q.measure} series for ${q.flow} (reporter ${q.reporter}, partner ${q.partner}, product ${q.product}${q.unit ? `, unit ${q.unit}` : ''}).`
+      )
+    }
+    if (candidates.length === 1) return only
+    // Exports in USD and in yuan share every dimension but the unit: US dollars are the default.
+    const usd = candidates.filter((c) => c.unit.startsWith('USD'))
+    if (usd.length === 1 && usd[0]) return usd[0]
+    throw new AppError('INVALID_ARGUMENT', `Several series match; choose a unit: ${candidates.map((c) => c.unit).join(', ')}.`)
+  }
+
+  async function points(dataset: string, key: SeriesKey, from?: string, to?: string): Promise<PointRow[]> {
+    const start = from ? periodBounds(from)?.start : undefined
+    const end = to ? periodBounds(to)?.end : undefined
+    return engine.all<PointRow>(
+      `SELECT period, period_start, period_end, value, status, note, source_id, alternatives FROM (
+          SELECT *, count(*) OVER (PARTITION BY period) - 1 AS alternatives
+            FROM observations WHERE dataset = $1 AND series = $2 AND unit = $3)
+        WHERE preferred AND ($4::VARCHAR IS NULL OR period_start >= $4) AND ($5::VARCHAR IS NULL OR period_end <= $5)
+        ORDER BY period_start, period_end`,
+      [dataset, key.series, key.unit, start ?? null, end ?? null]
+    )
+  }
+
+  async function sourcesOf(dataset: string, ids: string[]): Promise<Map<string, Source>> {
+    if (ids.length === 0) return new Map()
+    const rows = await engine.all<SourceRow>(
+      `SELECT source_id, title, publisher, published, url FROM sources WHERE dataset = $1 AND list_contains($2::VARCHAR[], source_id)`,
+      [dataset, listValue(ids)]
+    )
+    return new Map(rows.map((r) => [r.source_id, toSource(r)]))
+  }
+
+  async function label(dataset: string, key: SeriesKey): Promise<string> {
+    const [row] = await engine.all<{ label: string }>(
+      `SELECT label FROM series_info WHERE dataset = $1 AND series = $2 AND unit = $3`,
+      [dataset, key.series, key.unit]
+    )
+    return row?.label ?? key.series
+  }
+
+  return {
+    async series(q) {
+      catalog.require(q.dataset)
+      const key = await findSeries(q)
+      const rows = await points(q.dataset, key, q.from, q.to)
+      const sources = await sourcesOf(q.dataset, [...new Set(rows.map((r) => r.source_id))])
+      return {
+        dataset: q.dataset,
+        series: key.series,
+        label: await label(q.dataset, key),
+        unit: key.unit,
+        frequency: q.frequency,
+        points: rows.map((r) => ({
+          period: r.period,
+          periodStart: r.period_start,
+          periodEnd: r.period_end,
+          value: r.value,
+          status: r.status,
+          note: r.note ?? '',
+          sourceId: r.source_id,
+          alternatives: r.alternatives
+        })),
+        sources: [...sources.values()]
+      }
+    },
+
+    async headline(dataset, period) {
+      catalog.require(dataset)
+      const base = { dataset, reporter: 'china', partner: 'world', product: 'all', frequency: 'month' as const }
+      const cells = await Promise.all(
+        HEADLINE.map(async (h) => ({
+          h,
+          level: await optionalSeries({ ...base, flow: h.flow, measure: 'level', unit: HEADLINE_LEVEL_UNIT }),
+          yoy: h.yoy ? await optionalSeries({ ...base, flow: h.flow, measure: 'yoy' }) : null
+        }))
+      )
+      const periods = [...new Set(cells.flatMap((c) => [...(c.level?.keys() ?? []), ...(c.yoy?.keys() ?? [])]))].sort(byPeriodDesc)
+      // By default, the latest month whose export level is published: a release's lead figure. Later
+      // months that only have y/y rates so far stay one click away in the picker.
+      const exportLevels = cells.find((c) => c.h.flow === 'exports')?.level
+      const withExports = exportLevels ? periods.filter((p) => exportLevels.has(p)) : []
+      const chosen = period ?? withExports[0] ?? periods[0]
+      if (!chosen || !periods.includes(chosen)) {
+        throw new AppError('NOT_FOUND', period ? `Dataset "${dataset}" has no headline figures for ${period}.` : `Dataset "${dataset}" has no headline series.`)
+      }
+      const used = cells.flatMap((c) => [c.level?.get(chosen)?.source_id, c.yoy?.get(chosen)?.source_id]).filter((id): id is string => !!id)
+      const sources = await sourcesOf(dataset, used)
+      const figures: HeadlineFigure[] = cells.map(({ h, level, yoy }) => {
+        const l = level?.get(chosen)
+        const y = yoy?.get(chosen)
+        return {
+          flow: h.flow,
+          label: h.label,
+          level: l ? { value: l.value, unit: HEADLINE_LEVEL_UNIT, source: sourceOrThrow(sources, l.source_id), note: l.note ?? '' } : null,
+          yoy: y ? { value: y.value, source: sourceOrThrow(sources, y.source_id), note: y.note ?? '' } : null
+        }
+      })
+      return { dataset, period: chosen, periods, figures }
+    },
+
+    async observations(dataset, series, period) {
+      catalog.require(dataset)
+      const rows = await engine.all<PointRow & SourceRow & { series: string; unit: string; preferred: boolean }>(
+        `SELECT o.series, o.period, o.period_start, o.period_end, o.value, o.unit, o.preferred, o.status, o.note,
+                s.source_id, s.title, s.publisher, s.published, s.url
+           FROM observations o JOIN sources s ON s.dataset = o.dataset AND s.source_id = o.source_id
+          WHERE o.dataset = $1 AND o.series = $2 AND o.period = $3
+          ORDER BY o.preferred DESC, s.published NULLS LAST, s.source_id`,
+        [dataset, series, period]
+      )
+      if (rows.length === 0) throw new AppError('NOT_FOUND', `Dataset "${dataset}" has no observation of ${series} for ${period}.`)
+      return rows.map((r) => ({
+        series: r.series,
+        period: r.period,
+        periodStart: r.period_start,
+        periodEnd: r.period_end,
+        value: r.value,
+        unit: r.unit,
+        preferred: r.preferred,
+        status: r.status,
+        note: r.note ?? '',
+        source: toSource(r)
+      }))
+    }
+  }
+
+  /** A series that may not exist in this dataset: its preferred rows by period, or null. */
+  async function optionalSeries(q: SeriesArgs): Promise<Map<string, PointRow> | null> {
+    try {
+      const key = await findSeries(q)
+      return new Map((await points(q.dataset, key)).map((r) => [r.period, r]))
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'NOT_FOUND') return null
+      throw error
+    }
+  }
+}
+
+function toSource(r: SourceRow): Source {
+  return { id: r.source_id, title: r.title, publisher: r.publisher || null, published: r.published || null, url: r.url }
+}
+
+function sourceOrThrow(sources: Map<string, Source>, id: string): Source {
+  const source = sources.get(id)
+  if (!source) throw new AppError('DATA_ERROR', `Source ${id} is missing from the catalog.`)
+  return source
+}
+
+/** Newest first by the last month covered; a combined Jan–Feb sorts where February does. */
+function byPeriodDesc(a: string, b: string): number {
+  const ea = periodBounds(a)?.end ?? a
+  const eb = periodBounds(b)?.end ?? b
+  return ea < eb ? 1 : ea > eb ? -1 : 0
+}

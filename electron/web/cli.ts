@@ -1,0 +1,25 @@
+/**
+ * `npm run serve:web`: the app in any browser, against the real handlers, without Electron.
+ * Serves the built renderer (out/renderer) on 127.0.0.1 and prints the URL with this run's token.
+ */
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createHandlers } from '../handlers'
+import { openServices } from '../services'
+import { startWebServer } from './server'
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
+const port = Number(process.env.PORT ?? 0)
+
+const services = await openServices({ dataDir: join(repoRoot, 'data') })
+for (const problem of services.catalog.problems()) console.warn(`[data] ${problem.package}: ${problem.message}`)
+const server = await startWebServer({ rendererDir: join(repoRoot, 'out', 'renderer'), handlers: createHandlers(services), port })
+console.log(`China Trade Explorer (web transport, development only) is at:\n\n  ${server.url}\n\nPress Ctrl+C to stop.`)
+
+const stop = async () => {
+  await server.close()
+  await services.close()
+  process.exit(0)
+}
+process.on('SIGINT', stop)
+process.on('SIGTERM', stop)

@@ -1,0 +1,158 @@
+/**
+ * The second transport: a small HTTP server on 127.0.0.1 that serves the built renderer and answers
+ * the same API through the same handler registry as Electron's IPC. End-to-end tests drive the real
+ * renderer in Chromium against it, and `npm run serve:web` lets anyone without Electron click through
+ * the app in a browser. A development tool: it is not packaged.
+ *
+ * Guards: loopback only; the Host header must name this server (DNS-rebinding defence); every API call
+ * carries a per-run random token; bodies are small JSON; the same CSP and security headers as app://.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
+import { dispatch } from '../dispatch'
+import type { Handlers } from '../handlers'
+import { APP_ORIGIN, resolveAppRequest } from '../main/appUrl'
+import { securityHeaders } from '../main/csp'
+import { fail, type Envelope } from '../shared/errors'
+import { API_PREFIX, SHIM_PATH, TOKEN_HEADER, TOKEN_PARAM } from './wire'
+
+/** Arguments are a few small fields; anything near this is hostile. */
+const MAX_BODY_BYTES = 64 * 1024
+
+export interface WebServerOptions {
+  /** The built renderer (out/renderer). */
+  rendererDir: string
+  handlers: Handlers
+  /** 0 (the default) picks a free port. */
+  port?: number
+}
+
+export interface WebServer {
+  /** The URL to open, token included. */
+  url: string
+  origin: string
+  token: string
+  close(): Promise<void>
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = randomBytes(24).toString('hex')
+  const shim = await compileShim()
+  let allowedHosts: Set<string> = new Set()
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      console.error('[web] request failed', error)
+      if (!response.headersSent) sendJson(response, 500, fail('INTERNAL', 'The local server failed to answer.'))
+    })
+  })
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!allowedHosts.has(request.headers.host ?? '')) return sendText(response, 403, 'Forbidden host')
+    const path = (request.url ?? '/').split('?', 1)[0] ?? '/'
+
+    if (path.startsWith(API_PREFIX)) {
+      if (request.method !== 'POST') return sendJson(response, 405, fail('INVALID_ARGUMENT', 'API calls are POST requests.'))
+      if (!tokenMatches(request.headers[TOKEN_HEADER], token)) {
+        return sendJson(response, 401, fail('UNAUTHORIZED', 'This call did not carry the token of this server run.'))
+      }
+      const body = await readBody(request)
+      if (!body.ok) return sendJson(response, body.status, body.envelope)
+      return sendJson(response, 200, await dispatch(options.handlers, path.slice(API_PREFIX.length), body.value))
+    }
+
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed')
+    if (path === SHIM_PATH) return send(response, 200, 'text/javascript; charset=utf-8', shim)
+
+    const resolved = resolveAppRequest(options.rendererDir, `${APP_ORIGIN}${path}`)
+    if (!resolved.ok) return sendText(response, resolved.status, 'Refused')
+    let content: Buffer
+    try {
+      content = await readFile(resolved.filePath)
+    } catch {
+      return sendText(response, 404, 'Not found')
+    }
+    if (resolved.filePath.endsWith('index.html')) content = Buffer.from(injectShim(content.toString('utf8')))
+    return send(response, 200, resolved.mimeType, content)
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`])
+  const origin = `http://127.0.0.1:${port}`
+  return {
+    url: `${origin}/?${TOKEN_PARAM}=${token}`,
+    origin,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  }
+}
+
+/** The shim must run before the app's module script, so it goes first in <head>. */
+export function injectShim(html: string): string {
+  const tag = `<script src="${SHIM_PATH}"></script>`
+  if (!html.includes('<head>')) throw new Error('index.html has no <head> to put the web shim in')
+  return html.replace('<head>', `<head>\n    ${tag}`)
+}
+
+export function tokenMatches(given: string | string[] | undefined, expected: string): boolean {
+  if (typeof given !== 'string') return false
+  const a = Buffer.from(given)
+  const b = Buffer.from(expected)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+type Body = { ok: true; value: unknown } | { ok: false; status: number; envelope: Envelope<never> }
+
+async function readBody(request: IncomingMessage): Promise<Body> {
+  if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+    return { ok: false, status: 415, envelope: fail('INVALID_ARGUMENT', 'API calls send JSON.') }
+  }
+  const tooLarge: Body = { ok: false, status: 413, envelope: fail('INVALID_ARGUMENT', `The arguments are larger than ${MAX_BODY_BYTES / 1024} KiB.`) }
+  if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return tooLarge
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length
+    // Stop buffering but let Node drain the rest, so the client still receives our answer.
+    if (size > MAX_BODY_BYTES) return tooLarge
+    chunks.push(chunk as Buffer)
+  }
+  try {
+    return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') }
+  } catch {
+    return { ok: false, status: 400, envelope: fail('INVALID_ARGUMENT', 'The arguments are not valid JSON.') }
+  }
+}
+
+async function compileShim(): Promise<string> {
+  const entry = fileURLToPath(new URL('./shim.ts', import.meta.url))
+  const result = await build({ entryPoints: [entry], bundle: true, write: false, format: 'iife', target: 'es2022', logLevel: 'silent' })
+  const [file] = result.outputFiles
+  if (!file) throw new Error('the web shim did not compile')
+  return file.text
+}
+
+function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer): void {
+  response.writeHead(status, { ...securityHeaders(), 'Content-Type': contentType, 'Cache-Control': 'no-store' })
+  response.end(body)
+}
+
+function sendText(response: ServerResponse, status: number, text: string): void {
+  send(response, status, 'text/plain; charset=utf-8', text)
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  send(response, status, 'application/json; charset=utf-8', JSON.stringify(body))
+}

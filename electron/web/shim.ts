@@ -1,0 +1,39 @@
+/// <reference lib="dom" />
+/**
+ * The browser-side twin of the preload, for the web transport (tests and `npm run serve:web`): it gives
+ * the page the same `window.trade` object, one function per contract method, answering with the same
+ * envelopes — over HTTP to the local server instead of over IPC.
+ */
+import type { TradeBridge } from '../shared/api'
+import { fail, type Envelope } from '../shared/errors'
+import { methods, type Method } from '../shared/methods'
+import { API_PREFIX, TOKEN_HEADER, TOKEN_PARAM } from './wire'
+
+const STORAGE_KEY = 'trade-web-token'
+
+function readToken(): string {
+  const fromUrl = new URLSearchParams(window.location.search).get(TOKEN_PARAM)
+  if (fromUrl) sessionStorage.setItem(STORAGE_KEY, fromUrl)
+  return fromUrl ?? sessionStorage.getItem(STORAGE_KEY) ?? ''
+}
+
+const token = readToken()
+
+async function call(method: Method, args: unknown): Promise<Envelope<unknown>> {
+  try {
+    const response = await fetch(`${API_PREFIX}${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+      body: JSON.stringify(args ?? {})
+    })
+    return (await response.json()) as Envelope<unknown>
+  } catch (error) {
+    return fail('INTERNAL', `The local server did not answer ${method}: ${(error as Error).message}`)
+  }
+}
+
+const bridge = Object.freeze(
+  Object.fromEntries(methods.map((method) => [method, (args: unknown) => call(method, args)]))
+) as unknown as TradeBridge
+
+Object.defineProperty(window, 'trade', { value: bridge, writable: false, configurable: false })

@@ -1,0 +1,27 @@
+/**
+ * Puts several series on one period axis for a chart. A period that a series lacks is a gap (null),
+ * never a filled value; combined periods such as `2025-01..2025-02` stay one point.
+ */
+import type { Series, SeriesPoint } from '@shared/api'
+
+export interface AlignedSeries {
+  /** Every period any series has, in time order. */
+  periods: string[]
+  /** Per series, its point at each period, or null where it has none. */
+  points: (SeriesPoint | null)[][]
+}
+
+export function alignSeries(series: readonly Series[]): AlignedSeries {
+  const bounds = new Map<string, [string, string]>()
+  for (const s of series) for (const p of s.points) bounds.set(p.period, [p.periodStart, p.periodEnd])
+  const periods = [...bounds.keys()].sort((a, b) => {
+    const [as, ae] = bounds.get(a)!
+    const [bs, be] = bounds.get(b)!
+    return as === bs ? ae.localeCompare(be) : as.localeCompare(bs)
+  })
+  const points = series.map((s) => {
+    const byPeriod = new Map(s.points.map((p) => [p.period, p]))
+    return periods.map((period) => byPeriod.get(period) ?? null)
+  })
+  return { periods, points }
+}

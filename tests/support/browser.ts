@@ -1,0 +1,81 @@
+/**
+ * Debian's Chromium driven by playwright-core (never a downloaded browser). The app is offline by
+ * design, so every page opened here records any request that leaves the local test server, and
+ * `assertOffline()` fails the test if there was one.
+ */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { repoRoot } from './webApp'
+
+export const artifactsDir = join(repoRoot, 'tests', 'artifacts')
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic'
+]
+
+export interface TestBrowser {
+  browser: Browser
+  newPage(options?: { colorScheme?: 'light' | 'dark'; width?: number; height?: number }): Promise<Page>
+  /** Requests that went anywhere but the app's own origin. */
+  foreignRequests: string[]
+  /** Errors the page logged or threw. */
+  pageErrors: string[]
+  assertOffline(): void
+  close(): Promise<void>
+}
+
+export async function launchBrowser(appOrigin: string): Promise<TestBrowser> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS })
+  const contexts: BrowserContext[] = []
+  const foreignRequests: string[] = []
+  const pageErrors: string[] = []
+
+  return {
+    browser,
+    foreignRequests,
+    pageErrors,
+    async newPage(options = {}) {
+      const context = await browser.newContext({
+        viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+        colorScheme: options.colorScheme ?? 'light',
+        serviceWorkers: 'block'
+      })
+      contexts.push(context)
+      // Refuse, and remember, anything that is not the app's own origin (data: and blob: stay in the page).
+      await context.route('**/*', async (route) => {
+        const url = route.request().url()
+        if (url.startsWith(`${appOrigin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue()
+        foreignRequests.push(url)
+        return route.abort('blockedbyclient')
+      })
+      const page = await context.newPage()
+      page.on('pageerror', (error) => pageErrors.push(error.message))
+      page.on('console', (message) => {
+        if (message.type() === 'error') pageErrors.push(message.text())
+      })
+      return page
+    },
+    assertOffline() {
+      if (foreignRequests.length > 0) throw new Error(`The app made requests outside its own origin:\n${foreignRequests.join('\n')}`)
+    },
+    async close() {
+      for (const context of contexts) await context.close()
+      await browser.close()
+    }
+  }
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(artifactsDir, { recursive: true })
+  const path = join(artifactsDir, `${name}.png`)
+  await page.screenshot({ path, fullPage: true })
+  return path
+}

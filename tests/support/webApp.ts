@@ -1,0 +1,36 @@
+/**
+ * Starts the app's second transport for end-to-end tests: the real services over the bundled data,
+ * the real handler registry, and the HTTP server serving the built renderer (out/renderer).
+ */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createHandlers } from '../../electron/handlers'
+import { openServices, type Services } from '../../electron/services'
+import { startWebServer, type WebServer } from '../../electron/web/server'
+
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
+export const rendererDir = join(repoRoot, 'out', 'renderer')
+export const dataDir = join(repoRoot, 'data')
+
+export interface WebApp {
+  server: WebServer
+  services: Services
+  close(): Promise<void>
+}
+
+export async function startWebApp(): Promise<WebApp> {
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new Error('out/renderer is missing: run `npm run build` first (npm run test:e2e does).')
+  }
+  const services = await openServices({ dataDir })
+  const server = await startWebServer({ rendererDir, handlers: createHandlers(services) })
+  return {
+    server,
+    services,
+    async close() {
+      await server.close()
+      await services.close()
+    }
+  }
+}
