@@ -1,0 +1,113 @@
+/** The query service over the real bundled package: what the Overview and charts will show. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { fileURLToPath } from 'node:url'
+import { openServices, type Services } from '../../../electron/services'
+import { AppError } from '../../../electron/shared/errors'
+
+const dataDir = fileURLToPath(new URL('../../../data', import.meta.url))
+let services: Services
+
+beforeAll(async () => {
+  services = await openServices({ dataDir })
+})
+afterAll(() => services.close())
+
+const base = { dataset: 'china-trade', reporter: 'china', partner: 'world', product: 'all', measure: 'level', frequency: 'month' } as const
+
+describe('headline', () => {
+  it('November 2025 equals the published release: exports 330.3 (+5.9%), imports 218.6 (+1.9%)', async () => {
+    const h = await services.query.headline('china-trade', '2025-11')
+    const byFlow = Object.fromEntries(h.figures.map((f) => [f.flow, f]))
+    expect(byFlow.exports?.level?.value).toBe(330.3)
+    expect(byFlow.exports?.yoy?.value).toBe(5.9)
+    expect(byFlow.imports?.level?.value).toBe(218.6)
+    expect(byFlow.imports?.yoy?.value).toBe(1.9)
+    expect(byFlow.balance?.level?.value).toBeGreaterThan(100)
+    expect(byFlow.balance?.yoy).toBeNull()
+    for (const f of h.figures) {
+      expect(f.level?.source.url).toMatch(/^https?:\/\//)
+      expect(f.level?.source.title.length).toBeGreaterThan(5)
+    }
+  })
+
+  it('defaults to the latest month with a published export level, and lists later months too', async () => {
+    const h = await services.query.headline('china-trade')
+    const exportsLevel = await services.query.series({ ...base, flow: 'exports', unit: 'USD bn' })
+    expect(h.period).toBe(exportsLevel.points.at(-1)?.period)
+    expect(h.figures.find((f) => f.flow === 'exports')?.level).not.toBeNull()
+    expect(h.periods[0]! >= h.period).toBe(true)
+    expect(h.periods).toContain('2025-01..2025-02')
+    expect(h.periods).not.toContain('2025-01')
+  })
+
+  it('a missing level stays missing while its published y/y is shown', async () => {
+    const h = await services.query.headline('china-trade', '2024-10')
+    const imports = h.figures.find((f) => f.flow === 'imports')!
+    expect(imports.level).toBeNull()
+    expect(imports.yoy).not.toBeNull()
+  })
+
+  it('refuses a period it has no figures for, and an unknown dataset, with a clear message', async () => {
+    await expect(services.query.headline('china-trade', '1999-01')).rejects.toThrow(/no headline figures for 1999-01/)
+    await expect(services.query.headline('nope')).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('"nope"') })
+  })
+})
+
+describe('series', () => {
+  it('returns the preferred value per period with its source, in time order, combined Jan–Feb kept', async () => {
+    const s = await services.query.series({ ...base, flow: 'exports', from: '2018-01' })
+    expect(s.unit).toBe('USD bn')
+    expect(s.label).toBe('Exports')
+    const periods = s.points.map((p) => p.periodStart + p.periodEnd)
+    expect(periods).toEqual([...periods].sort())
+    expect(s.points.find((p) => p.period === '2025-11')?.value).toBe(330.3)
+    expect(s.points.find((p) => p.period === '2025-01..2025-02')).toBeDefined()
+    const ids = new Set(s.sources.map((x) => x.id))
+    for (const p of s.points) expect(ids.has(p.sourceId)).toBe(true)
+  })
+
+  it('counts the other sources of a period as alternatives', async () => {
+    const s = await services.query.series({ ...base, flow: 'exports' })
+    // Two sources give March 2024 exports (279.7 and a rounded 280).
+    expect(s.points.find((p) => p.period === '2024-03')?.alternatives).toBe(1)
+    expect(s.points.find((p) => p.period === '2025-11')?.alternatives).toBe(0)
+  })
+
+  it('leaves a gap where no source was read (exports, November 2024 is in; imports October 2024 is not)', async () => {
+    const imports = await services.query.series({ ...base, flow: 'imports', unit: 'USD bn' })
+    expect(imports.points.find((p) => p.period === '2024-10')).toBeUndefined()
+  })
+
+  it('filters by period range', async () => {
+    const s = await services.query.series({ ...base, flow: 'exports', measure: 'yoy', from: '2025-01', to: '2025-12' })
+    expect(s.points[0]?.periodStart).toBe('2025-01')
+    expect(s.points.every((p) => p.periodEnd <= '2025-12')).toBe(true)
+    expect(s.points.find((p) => p.period === '2025-10')?.value).toBe(-1.1)
+  })
+
+  it('serves partners and commodities: exports to the US fell 28.6% in November 2025', async () => {
+    const us = await services.query.series({ ...base, flow: 'exports', partner: 'us', measure: 'yoy' })
+    expect(us.points.find((p) => p.period === '2025-11')?.value).toBe(-28.6)
+    const rare = await services.query.series({ ...base, flow: 'exports', product: 'rare_earths', unit: 'tonnes' })
+    expect(rare.points.find((p) => p.period === '2025-11')?.value).toBeCloseTo(5493.9)
+  })
+
+  it('answers NOT_FOUND, naming what was asked, for a series the dataset lacks', async () => {
+    const error = await services.query.series({ ...base, flow: 'exports', partner: 'atlantis' }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(AppError)
+    expect((error as AppError).code).toBe('NOT_FOUND')
+    expect((error as AppError).message).toContain('partner atlantis')
+  })
+})
+
+describe('observations', () => {
+  it('lists every source for one cell, preferred first: the Jan–Nov 2025 surplus passed $1 trillion', async () => {
+    const rows = await services.query.observations('china-trade', 'trade_balance_usd_ytd', '2025-01..2025-11')
+    expect(rows.map((r) => [r.value, r.preferred])).toEqual([
+      [1080, true],
+      [1076, false]
+    ])
+    expect(rows.every((r) => r.source.url.startsWith('http'))).toBe(true)
+  })
+})
+
