@@ -51,13 +51,16 @@ const HEADLINE_LEVEL_UNIT = 'USD bn'
 
 export function createQueryService(engine: Engine, catalog: Catalog): QueryService {
   async function findSeries(q: SeriesArgs): Promise<SeriesKey> {
-    const candidates = await engine.all<SeriesKey>(
-      `SELECT DISTINCT series, unit FROM observations
+    const matches = await engine.all<SeriesKey & { projection: boolean }>(
+      `SELECT series, unit, bool_and(status = 'projection') AS projection FROM observations
         WHERE dataset = $1 AND reporter = $2 AND flow = $3 AND partner = $4 AND product = $5 AND measure = $6 AND frequency = $7
-          AND ($8::VARCHAR IS NULL OR unit = $8)
-        ORDER BY series, unit`,
-      [q.dataset, q.reporter, q.flow, q.partner, q.product, q.measure, q.frequency, q.unit ?? null]
+          AND ($8::VARCHAR IS NULL OR unit = $8) AND ($9::VARCHAR IS NULL OR series = $9)
+        GROUP BY series, unit ORDER BY series, unit`,
+      [q.dataset, q.reporter, q.flow, q.partner, q.product, q.measure, q.frequency, q.unit ?? null, q.series ?? null]
     )
+    // A projection-only series (e.g. a 2030 share) is never picked in place of observed data.
+    const observed = matches.filter((m) => !m.projection)
+    const candidates: SeriesKey[] = (matches.length > 1 && observed.length > 0 ? observed : matches).map(({ series, unit }) => ({ series, unit }))
     const [only] = candidates
     if (!only) {
       throw new AppError(
@@ -69,19 +72,22 @@ export function createQueryService(engine: Engine, catalog: Catalog): QueryServi
     // Exports in USD and in yuan share every dimension but the unit: US dollars are the default.
     const usd = candidates.filter((c) => c.unit.startsWith('USD'))
     if (usd.length === 1 && usd[0]) return usd[0]
-    throw new AppError('INVALID_ARGUMENT', `Several series match; choose a unit: ${candidates.map((c) => c.unit).join(', ')}.`)
+    throw new AppError(
+      'INVALID_ARGUMENT',
+      `Several series match; name one: ${candidates.map((c) => `${c.series} (${c.unit})`).join(', ')}.`
+    )
   }
 
-  async function points(dataset: string, key: SeriesKey, from?: string, to?: string): Promise<PointRow[]> {
+  async function points(dataset: string, key: SeriesKey, frequency: string, from?: string, to?: string): Promise<PointRow[]> {
     const start = from ? periodBounds(from)?.start : undefined
     const end = to ? periodBounds(to)?.end : undefined
     return engine.all<PointRow>(
       `SELECT period, period_start, period_end, value, status, note, source_id, alternatives FROM (
           SELECT *, count(*) OVER (PARTITION BY period) - 1 AS alternatives
-            FROM observations WHERE dataset = $1 AND series = $2 AND unit = $3)
-        WHERE preferred AND ($4::VARCHAR IS NULL OR period_start >= $4) AND ($5::VARCHAR IS NULL OR period_end <= $5)
+            FROM observations WHERE dataset = $1 AND series = $2 AND unit = $3 AND frequency = $4)
+        WHERE preferred AND ($5::VARCHAR IS NULL OR period_start >= $5) AND ($6::VARCHAR IS NULL OR period_end <= $6)
         ORDER BY period_start, period_end`,
-      [dataset, key.series, key.unit, start ?? null, end ?? null]
+      [dataset, key.series, key.unit, frequency, start ?? null, end ?? null]
     )
   }
 
@@ -94,10 +100,10 @@ export function createQueryService(engine: Engine, catalog: Catalog): QueryServi
     return new Map(rows.map((r) => [r.source_id, toSource(r)]))
   }
 
-  async function label(dataset: string, key: SeriesKey): Promise<string> {
+  async function label(dataset: string, key: SeriesKey, frequency: string): Promise<string> {
     const [row] = await engine.all<{ label: string }>(
-      `SELECT label FROM series_info WHERE dataset = $1 AND series = $2 AND unit = $3`,
-      [dataset, key.series, key.unit]
+      `SELECT label FROM series_info WHERE dataset = $1 AND series = $2 AND unit = $3 AND frequency = $4`,
+      [dataset, key.series, key.unit, frequency]
     )
     return row?.label ?? key.series
   }
@@ -106,12 +112,12 @@ export function createQueryService(engine: Engine, catalog: Catalog): QueryServi
     async series(q) {
       catalog.require(q.dataset)
       const key = await findSeries(q)
-      const rows = await points(q.dataset, key, q.from, q.to)
+      const rows = await points(q.dataset, key, q.frequency, q.from, q.to)
       const sources = await sourcesOf(q.dataset, [...new Set(rows.map((r) => r.source_id))])
       return {
         dataset: q.dataset,
         series: key.series,
-        label: await label(q.dataset, key),
+        label: await label(q.dataset, key, q.frequency),
         unit: key.unit,
         frequency: q.frequency,
         points: rows.map((r) => ({
@@ -192,7 +198,7 @@ export function createQueryService(engine: Engine, catalog: Catalog): QueryServi
   async function optionalSeries(q: SeriesArgs): Promise<Map<string, PointRow> | null> {
     try {
       const key = await findSeries(q)
-      return new Map((await points(q.dataset, key)).map((r) => [r.period, r]))
+      return new Map((await points(q.dataset, key, q.frequency)).map((r) => [r.period, r]))
     } catch (error) {
       if (error instanceof AppError && error.code === 'NOT_FOUND') return null
       throw error

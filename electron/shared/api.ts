@@ -75,6 +75,8 @@ export const SeriesQuery = z
     measure: Measure.default('level'),
     frequency: Frequency.default('month'),
     unit: z.string().max(MAX_CODE).optional(),
+    /** Only needed where two series share every dimension (e.g. exports on the customs and the WTO basis). */
+    series: Code.optional(),
     from: Period.optional(),
     to: Period.optional()
   })

@@ -14,7 +14,7 @@ describe('HeadlineCard', () => {
     const card = mountCard({ flow: 'exports', label: 'Exports', level: { value: 330.3, unit: 'USD bn', source, note: '' }, yoy: { value: 5.9, source, note: '' } })
     expect(card.get('[data-test="level"]').text()).toBe('$330.3 bn')
     expect(card.get('[data-test="yoy"]').text()).toContain('+5.9%')
-    expect(card.get('[data-test="yoy"] .up').exists()).toBe(true)
+    expect(card.find('[data-test="yoy"] .up').exists()).toBe(true)
     expect(card.findAll('.sources a').map((a) => a.attributes('href'))).toEqual(['https://example.org/ap'])
     expect(card.attributes('aria-label')).toBe('Exports, Nov 2025')
   })
@@ -22,7 +22,7 @@ describe('HeadlineCard', () => {
   it('names both sources when level and y/y were read in different places, and marks a fall', () => {
     const card = mountCard({ flow: 'exports', label: 'Exports', level: { value: 305.35, unit: 'USD bn', source, note: '' }, yoy: { value: -1.1, source: other, note: '' } })
     expect(card.get('[data-test="yoy"]').text()).toContain('-1.1%')
-    expect(card.get('[data-test="yoy"] .down').exists()).toBe(true)
+    expect(card.find('[data-test="yoy"] .down').exists()).toBe(true)
     expect(card.findAll('.sources a').map((a) => a.attributes('href'))).toEqual(['https://example.org/ap', 'https://example.org/dpa'])
   })
 

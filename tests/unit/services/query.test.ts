@@ -111,3 +111,24 @@ describe('observations', () => {
   })
 })
 
+
+describe('series that share dimensions', () => {
+  it('asks for a series name where two match, and serves each by name', async () => {
+    const annual = { ...base, flow: 'exports', frequency: 'year', unit: 'USD bn' } as const
+    await expect(services.query.series(annual)).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: expect.stringContaining('exports_usd_annual')
+    })
+    const customs = await services.query.series({ ...annual, series: 'exports_usd_annual' })
+    expect(customs.points.find((p) => p.period === '2023')?.value).toBe(3380)
+  })
+
+  it('keeps one series apart by frequency: annual shares and part-year shares are different series', async () => {
+    const share = { ...base, flow: 'exports', measure: 'share', unit: '%' } as const
+    const yearly = await services.query.series({ ...share, frequency: 'year' })
+    const partYear = await services.query.series({ ...share, frequency: 'ytd' })
+    expect(yearly.points.every((p) => /^\d{4}$/.test(p.period))).toBe(true)
+    expect(partYear.points.every((p) => p.period.includes('..'))).toBe(true)
+    expect(yearly.label).not.toBe(partYear.label)
+  })
+})

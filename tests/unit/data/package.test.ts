@@ -1,0 +1,286 @@
+/**
+ * The committed package in data/china-trade/: structure, integrity against its own schema, and the
+ * values a user will check first. Where the facts file is present (../shared/data/facts.csv beside
+ * the repository), every observation is also traced back to its facts row.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { parseCsv } from '../../../scripts/data/csv'
+import { sourceId } from '../../../scripts/data/sources'
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
+const pkgDir = path.join(repoRoot, 'data', 'china-trade')
+const factsPath = path.resolve(repoRoot, '..', 'shared', 'data', 'facts.csv')
+const hasFacts = existsSync(factsPath)
+
+interface Field {
+  name: string
+  type: string
+  constraints?: { required?: boolean; unique?: boolean; enum?: string[]; pattern?: string }
+}
+interface Resource {
+  name: string
+  path: string
+  title: string
+  description: string
+  format: string
+  mediatype: string
+  encoding: string
+  schema: { fields: Field[]; foreignKeys?: { fields: string; reference: { resource: string; fields: string } }[] }
+}
+
+const pkg = JSON.parse(readFileSync(path.join(pkgDir, 'datapackage.json'), 'utf8')) as {
+  profile: string
+  name: string
+  title: string
+  description: string
+  version: string
+  licenses: { name: string; title: string; path: string }[]
+  sources: { title: string; path?: string }[]
+  resources: Resource[]
+}
+
+type Row = Record<string, string>
+function readTable(file: string): { header: string[]; rows: Row[] } {
+  const recs = parseCsv(readFileSync(path.join(pkgDir, file), 'utf8'))
+  const header = recs[0]!.fields
+  return {
+    header,
+    rows: recs.slice(1).map((r) => {
+      expect(r.fields.length, `${file} line ${r.line}`).toBe(header.length)
+      return Object.fromEntries(header.map((h, i) => [h, r.fields[i]!]))
+    })
+  }
+}
+
+const OBS = ['monthly', 'cumulative', 'annual', 'partners', 'commodities', 'world']
+const OBS_COLUMNS =
+  'series,reporter,flow,partner,product,measure,unit,frequency,period,period_start,period_end,value,preferred,status,source_id,note'.split(',')
+const tables = new Map(pkg.resources.map((r) => [r.name, readTable(r.path)]))
+const observations: Row[] = OBS.flatMap((name) => tables.get(name)!.rows.map((r): Row => ({ ...r, resource: name })))
+const sources = new Map(tables.get('sources')!.rows.map((r) => [r.source_id!, r]))
+
+/** The observation rows of a series and period. */
+const rowsOf = (series: string, period: string) => observations.filter((o) => o.series === series && o.period === period)
+const preferredOf = (series: string, period: string) => {
+  const p = rowsOf(series, period).filter((o) => o.preferred === 'true')
+  expect(p, `${series} ${period}`).toHaveLength(1)
+  return p[0]!
+}
+
+describe('datapackage.json', () => {
+  it('is a tabular data package with the agreed names, licence and sources', () => {
+    expect(pkg.profile).toBe('tabular-data-package')
+    expect(pkg.name).toBe('china-trade')
+    expect(pkg.title).toBe('China foreign trade: headline, partners, commodities and world share')
+    expect(pkg.version).toMatch(/^\d+\.\d+\.\d+$/)
+    expect(pkg).not.toHaveProperty('created')
+    expect(pkg.licenses).toEqual([{ name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' }])
+    expect(pkg.description).toMatch(/CC BY 4\.0/)
+    expect(pkg.description).toMatch(/first-published/)
+    expect(pkg.description).toMatch(/2025-01\.\.2025-02/)
+    expect(pkg.sources.find((s) => s.path === 'sources.csv')).toBeTruthy()
+    expect(pkg.resources.map((r) => r.name)).toEqual([...OBS, 'series', 'sources'])
+  })
+
+  it('describes every resource as a UTF-8 CSV file that exists, with a header equal to its schema', () => {
+    const files = new Set(readdirSync(pkgDir))
+    for (const r of pkg.resources) {
+      expect(r.path).toBe(`${r.name}.csv`)
+      expect(files.has(r.path), r.path).toBe(true)
+      expect([r.format, r.mediatype, r.encoding]).toEqual(['csv', 'text/csv', 'utf-8'])
+      expect(r.title && r.description).toBeTruthy()
+      expect(tables.get(r.name)!.header, r.name).toEqual(r.schema.fields.map((f) => f.name))
+      for (const f of r.schema.fields) expect(['string', 'number', 'boolean', 'date']).toContain(f.type)
+    }
+    for (const name of OBS) {
+      const r = pkg.resources.find((x) => x.name === name)!
+      expect(r.schema.fields.map((f) => f.name)).toEqual(OBS_COLUMNS)
+      expect(r.schema.foreignKeys).toEqual([{ fields: 'source_id', reference: { resource: 'sources', fields: 'source_id' } }])
+    }
+  })
+
+  it('has no machine paths in any committed file', () => {
+    for (const f of readdirSync(pkgDir)) {
+      const text = readFileSync(path.join(pkgDir, f), 'utf8')
+      expect(text, f).not.toMatch(/\/work\/|\/home\/|\/tmp\/|[A-Z]:\\|file:\/\//)
+    }
+  })
+})
+
+describe('every resource satisfies its schema', () => {
+  for (const r of pkg.resources) {
+    it(r.name, () => {
+      const { rows } = tables.get(r.name)!
+      expect(rows.length).toBeGreaterThan(0)
+      for (const f of r.schema.fields) {
+        const values = rows.map((row) => row[f.name]!)
+        const bad = (pred: (v: string) => boolean) => values.filter((v) => !pred(v))
+        if (f.type === 'number') expect(bad((v) => v.trim() !== '' && Number.isFinite(Number(v))), f.name).toEqual([])
+        if (f.type === 'boolean') expect(bad((v) => v === 'true' || v === 'false'), f.name).toEqual([])
+        const c = f.constraints ?? {}
+        if (c.required) expect(bad((v) => v !== ''), f.name).toEqual([])
+        if (c.enum) expect(bad((v) => c.enum!.includes(v)), f.name).toEqual([])
+        if (c.pattern) expect(bad((v) => new RegExp(c.pattern!).test(v)), f.name).toEqual([])
+        if (c.unique) expect(new Set(values).size, f.name).toBe(values.length)
+      }
+    })
+  }
+})
+
+describe('observations', () => {
+  it('cite sources that exist, with a title and an http(s) URL; every source is cited', () => {
+    for (const o of observations) {
+      const s = sources.get(o.source_id!)
+      expect(s, `${o.series} ${o.period} ${o.source_id}`).toBeTruthy()
+      expect((s!.title ?? '').trim()).not.toBe('')
+      expect(s!.url).toMatch(/^https?:\/\/\S+$/)
+    }
+    expect(new Set(observations.map((o) => o.source_id))).toEqual(new Set(sources.keys()))
+  })
+
+  it('sources.csv ids are the hash of URL and title, sorted and unique', () => {
+    const ids = [...sources.keys()]
+    expect(ids).toEqual([...ids].sort())
+    for (const s of sources.values()) expect(s.source_id).toBe(sourceId(s.url!, s.title!))
+  })
+
+  it('have exactly one preferred row per (series, period), within one resource', () => {
+    const groups = new Map<string, { preferred: number; resources: Set<string> }>()
+    for (const o of observations) {
+      const k = `${o.series}|${o.period}`
+      const g = groups.get(k) ?? { preferred: 0, resources: new Set<string>() }
+      if (o.preferred === 'true') g.preferred++
+      g.resources.add(o.resource!)
+      groups.set(k, g)
+    }
+    const wrong = [...groups].filter(([, g]) => g.preferred !== 1 || g.resources.size !== 1).map(([k]) => k)
+    expect(wrong).toEqual([])
+  })
+
+  it('have no duplicate (series, period, source_id, value) rows', () => {
+    const keys = observations.map((o) => `${o.series}|${o.period}|${o.source_id}|${Number(o.value)}`)
+    expect(keys.length - new Set(keys).size).toBe(0)
+  })
+
+  it('are sorted by series, period_start, period_end, preferred first, source_id', () => {
+    for (const name of OBS) {
+      const rows = tables.get(name)!.rows
+      const key = (o: Row) => [o.series, o.period_start, o.period_end, o.preferred === 'true' ? '0' : '1', o.source_id]
+      for (let i = 1; i < rows.length; i++) {
+        const a = key(rows[i - 1]!)
+        const b = key(rows[i]!)
+        const cmp = a.findIndex((x, k) => x !== b[k])
+        if (cmp >= 0) expect(a[cmp]! < b[cmp]!, `${name} row ${i + 1}`).toBe(true)
+      }
+    }
+  })
+
+  it('match their period: start and end months, frequency and resource', () => {
+    for (const o of observations) {
+      const p = o.period!
+      const [s, e] = p.includes('..') ? p.split('..') : /^\d{4}$/.test(p) ? [`${p}-01`, `${p}-12`] : [p, p]
+      expect([o.period_start, o.period_end], p).toEqual([s, e])
+      if (o.series!.endsWith('_annual')) expect(o.frequency).toBe('year')
+      if (o.series!.endsWith('_ytd')) expect(o.frequency).toBe('ytd')
+      if (o.frequency === 'month') expect(s === e || (s!.endsWith('-01') && e!.endsWith('-02') && s!.slice(0, 4) === e!.slice(0, 4)), p).toBe(true)
+      if (o.resource === 'monthly') expect([o.partner, o.product, o.frequency, o.reporter]).toEqual(['world', 'all', 'month', 'china'])
+      if (o.resource === 'cumulative') expect([o.partner, o.product, o.frequency]).toEqual(['world', 'all', 'ytd'])
+      if (o.resource === 'annual') expect([o.partner, o.product, o.frequency]).toEqual(['world', 'all', 'year'])
+      if (o.resource === 'partners') expect([o.partner !== 'world', o.product]).toEqual([true, 'all'])
+      if (o.resource === 'commodities') expect(o.product).not.toBe('all')
+      if (o.status === 'projection') expect(o.series!.endsWith('_projection') || o.note!.startsWith('PROJECTION')).toBe(true)
+    }
+  })
+
+  it('series.csv counts every observation once, with its dimensions', () => {
+    const { rows } = tables.get('series')!
+    const total = rows.reduce((n, r) => n + Number(r.observations), 0)
+    expect(total).toBe(observations.length)
+    for (const r of rows) {
+      const obs = observations.filter((o) => o.series === r.series && o.unit === r.unit && o.frequency === r.frequency)
+      expect(obs.length, r.series).toBe(Number(r.observations))
+      for (const o of obs) {
+        expect([o.resource, o.reporter, o.flow, o.partner, o.product, o.measure]).toEqual([r.resource, r.reporter, r.flow, r.partner, r.product, r.measure])
+      }
+      expect(obs.map((o) => o.period)).toContain(r.first_period)
+      expect(obs.map((o) => o.period)).toContain(r.last_period)
+    }
+    expect(new Set(rows.map((r) => r.label)).size).toBe(rows.length)
+  })
+})
+
+describe.skipIf(!hasFacts)('against the facts file', () => {
+  const facts = hasFacts ? parseCsv(readFileSync(factsPath, 'utf8')).slice(1) : []
+
+  it('has one observation row per facts row (1,176)', () => {
+    expect(facts.length).toBe(1176)
+    expect(observations.length).toBe(facts.length)
+  })
+
+  it('keeps every facts row exactly as written: series, period, value, unit, note and source', () => {
+    const remaining = new Map<string, number>()
+    const k = (series: string, period: string, value: string, unit: string, note: string, sid: string) =>
+      [series, period, value, unit, note, sid].join('\u0000')
+    for (const o of observations) {
+      const key = k(o.series!, o.period!, o.value!, o.unit!, o.note!, o.source_id!)
+      remaining.set(key, (remaining.get(key) ?? 0) + 1)
+    }
+    for (const f of facts) {
+      const [series, period, value, unit, note, title, url] = f.fields as string[]
+      const key = k(series!, period!, value!, unit!, note!, sourceId(url!, title!))
+      const n = remaining.get(key) ?? 0
+      expect(n, `facts line ${f.line}`).toBeGreaterThan(0)
+      remaining.set(key, n - 1)
+    }
+    expect([...remaining.values()].every((n) => n === 0)).toBe(true)
+  })
+})
+
+describe('values a user will check', () => {
+  it.each([
+    ['exports_usd', '2025-11', '330.3'],
+    ['exports_yoy', '2025-11', '5.9'],
+    ['imports_usd', '2025-11', '218.6'],
+    ['imports_yoy', '2025-11', '1.9'],
+    ['exports_yoy', '2025-10', '-1.1'],
+    ['imports_yoy', '2025-10', '1.0'],
+    ['exports_to_us_yoy', '2025-11', '-28.6'],
+    // "$1.08 trillion" (dpa-AFX, AP); the digest's 1076 is kept as a non-preferred row.
+    ['trade_balance_usd_ytd', '2025-01..2025-11', '1080'],
+    // GACC-based 992.16 (Trading Economics, Jan 2025) is the most precise first-published figure; AP's 992.2
+    // rounds it, SCMP's 992.1 looks truncated, FactSet 992 and Macrobond 993 are other compilations.
+    ['trade_balance_usd_annual', '2024', '992.16'],
+    ['exports_yoy_annual', '2024', '5.9'],
+    ['trade_balance_usd', '2023-01..2023-02', '116.88']
+  ])('%s %s preferred = %s', (series, period, value) => {
+    expect(preferredOf(series, period).value).toBe(value)
+  })
+
+  it('keeps the other readings of a period as non-preferred rows', () => {
+    expect(rowsOf('trade_balance_usd_ytd', '2025-01..2025-11').map((o) => [o.value, o.preferred])).toEqual([
+      ['1080', 'true'],
+      ['1076', 'false']
+    ])
+    expect(rowsOf('trade_balance_usd_annual', '2024').map((o) => o.value).sort()).toEqual(['992', '992.1', '992.16', '992.2', '993'])
+  })
+
+  it('leaves gaps as gaps: no imports_usd for 2024-10', () => {
+    expect(rowsOf('imports_usd', '2024-10')).toEqual([])
+    expect(rowsOf('exports_usd', '2024-10')).toHaveLength(1)
+  })
+
+  it('keeps January-February 2025 as one combined monthly period', () => {
+    const jf = preferredOf('exports_usd', '2025-01..2025-02')
+    expect([jf.resource, jf.frequency, jf.period_start, jf.period_end]).toEqual(['monthly', 'month', '2025-01', '2025-02'])
+    expect(rowsOf('exports_usd', '2025-01')).toEqual([])
+    expect(rowsOf('exports_usd', '2025-02')).toEqual([])
+  })
+
+  it('stores the 2030 Morgan Stanley figure as a projection', () => {
+    const p = preferredOf('china_share_world_exports_pct_projection', '2030')
+    expect([p.status, p.value, p.resource]).toEqual(['projection', '16.5', 'world'])
+  })
+})

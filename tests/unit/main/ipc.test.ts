@@ -1,0 +1,106 @@
+import { describe, expect, it, vi } from 'vitest'
+import type { Handlers } from '../../../electron/handlers'
+import { registerIpc, senderFrameInfo } from '../../../electron/main/ipc'
+import { AppError } from '../../../electron/shared/errors'
+import { channelOf, methods } from '../../../electron/shared/methods'
+
+type Invoke = (event: unknown, ...args: unknown[]) => Promise<unknown>
+
+function setup(devServerUrl?: string) {
+  const channels = new Map<string, Invoke>()
+  const ipcMain = {
+    handle: vi.fn((channel: string, listener: Invoke) => channels.set(channel, listener)),
+    removeHandler: vi.fn((channel: string) => channels.delete(channel))
+  }
+  const handlers = {
+    // Throwing a deliberate AppError proves the handler ran, whatever the result schema becomes.
+    listDatasets: vi.fn(async () => {
+      throw new AppError('NOT_FOUND', 'reached the handler')
+    }),
+    getHeadline: vi.fn(),
+    getSeries: vi.fn(),
+    getObservations: vi.fn()
+  } as unknown as Handlers & Record<string, ReturnType<typeof vi.fn>>
+  const unregister = registerIpc(ipcMain as never, handlers, { devServerUrl })
+  return { channels, ipcMain, handlers, unregister }
+}
+
+const frame = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } })
+const trusted = frame('app://trade/index.html')
+const reached = { ok: false, error: { code: 'NOT_FOUND', message: 'reached the handler' } }
+
+describe('registerIpc', () => {
+  it('registers exactly one channel per contract method, and can remove them', () => {
+    const { channels, ipcMain, unregister } = setup()
+    expect([...channels.keys()].sort()).toEqual(methods.map((m) => `trade:${m}`).sort())
+    expect(ipcMain.handle).toHaveBeenCalledTimes(methods.length)
+    unregister()
+    expect(channels.size).toBe(0)
+  })
+
+  it('answers a trusted call through dispatch', async () => {
+    const { channels, handlers } = setup()
+    expect(await channels.get(channelOf('listDatasets'))!(trusted, {})).toEqual(reached)
+    expect(await channels.get(channelOf('listDatasets'))!(trusted)).toEqual(reached)
+    expect(handlers.listDatasets).toHaveBeenCalledTimes(2)
+  })
+
+  const untrusted: Array<[string, unknown]> = [
+    ['no event', undefined],
+    ['null senderFrame (destroyed frame)', { senderFrame: null }],
+    ['senderFrame that throws when read', { get senderFrame() { throw new Error('Render frame was disposed') } }],
+    ['url getter that throws', { senderFrame: { get url() { throw new Error('disposed') }, parent: null } }],
+    ['subframe of app://trade', frame('app://trade/index.html', { url: 'app://trade/index.html' })],
+    ['file://', frame('file:///work/out/renderer/index.html')],
+    ['about:blank', frame('about:blank')],
+    ['http://localhost', frame('http://localhost:5173/')],
+    ['app://trade.evil', frame('app://trade.evil/')],
+    ['data:', frame('data:text/html,x')],
+    ['blob:app://trade', frame('blob:app://trade/1')]
+  ]
+  it.each(untrusted)('refuses %s with FORBIDDEN_SENDER before any handler runs', async (_what, event) => {
+    const { channels, handlers } = setup()
+    for (const method of methods) {
+      const answer = await channels.get(channelOf(method))!(event, {})
+      expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } })
+    }
+    for (const method of methods) expect(handlers[method]).not.toHaveBeenCalled()
+  })
+
+  it('refuses more than one argument', async () => {
+    const { channels, handlers } = setup()
+    const answer = await channels.get(channelOf('listDatasets'))!(trusted, {}, { extra: true })
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(handlers.listDatasets).not.toHaveBeenCalled()
+  })
+
+  it.each([
+    ['getHeadline', { dataset: '../../etc/passwd' }],
+    ['getHeadline', { dataset: 'ok', extra: 1 }],
+    ['getHeadline', 'not an object'],
+    ['getSeries', { dataset: 'x'.repeat(10_000), flow: 'exports' }],
+    ['getSeries', { dataset: 'cn', flow: "exports'; DROP TABLE x; --" }],
+    ['getObservations', { dataset: 'cn', series: 'exports', period: '2025-13-99; rm -rf /' }],
+    ['listDatasets', { __proto__: { polluted: true }, x: 1 }]
+  ] as const)('refuses hostile arguments to %s with INVALID_ARGUMENT', async (method, args) => {
+    const { channels, handlers } = setup()
+    const answer = await channels.get(channelOf(method))!(trusted, args)
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(handlers[method]).not.toHaveBeenCalled()
+  })
+
+  it('trusts the dev server main frame only when configured', async () => {
+    const dev = frame('http://localhost:5173/')
+    expect(await setup().channels.get(channelOf('listDatasets'))!(dev, {})).toMatchObject({ error: { code: 'FORBIDDEN_SENDER' } })
+    expect(await setup('http://localhost:5173/').channels.get(channelOf('listDatasets'))!(dev, {})).toEqual(reached)
+  })
+})
+
+describe('senderFrameInfo', () => {
+  it('reads url and main-frame-ness, null when unavailable', () => {
+    expect(senderFrameInfo(trusted as never)).toEqual({ url: 'app://trade/index.html', isMainFrame: true })
+    expect(senderFrameInfo(frame('app://trade/', {}) as never)).toEqual({ url: 'app://trade/', isMainFrame: false })
+    expect(senderFrameInfo({ senderFrame: null } as never)).toBeNull()
+    expect(senderFrameInfo(undefined)).toBeNull()
+  })
+})
