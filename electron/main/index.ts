@@ -8,7 +8,9 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron'
 import { openServices } from '../services'
+import { createEventSink } from '../events'
 import { createHandlers } from '../handlers'
+import { eventChannelOf } from '../shared/methods'
 import { resolveDevServerUrl } from './devServer'
 import { registerIpc } from './ipc'
 import { guardWebContents, type GuardOptions } from './navigation'
@@ -89,7 +91,9 @@ async function start(): Promise<void> {
     ses.setSpellCheckerEnabled(false)
     handleAppProtocol(protocol, rendererDir)
 
-    const opened = await openServices({ dataDir: dataDir() })
+    // Events go to the app window, if there is one yet; the page subscribes through the preload.
+    const events = createEventSink((event, payload) => mainWindow?.webContents.send(eventChannelOf(event), payload))
+    const opened = await openServices({ dataDir: dataDir(), events })
     if (quitting) {
       await opened.close()
       return

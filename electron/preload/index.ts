@@ -1,11 +1,12 @@
 /**
- * The preload: exposes `window.trade`, one function per API method and nothing else. No generic
- * invoke/send/on, no ipcRenderer object, no event objects cross into the page. It imports only the
- * dependency-free method list (not the zod contract), so the sandboxed preload bundle stays tiny.
+ * The preload: exposes `window.trade`, one function per API method and one `on<Event>` subscription
+ * per event, nothing else. No generic invoke/send/on, no ipcRenderer object, no IPC event objects cross
+ * into the page. It imports only the dependency-free name lists (not the zod contract), so the
+ * sandboxed preload bundle stays tiny.
  */
-import { contextBridge, ipcRenderer } from 'electron'
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import type { TradeBridge } from '../shared/api'
-import { channelOf, methods, type Method } from '../shared/methods'
+import { channelOf, eventChannelOf, events, methods, subscriberOf, type EventName, type Method } from '../shared/methods'
 
 function call(method: Method) {
   const channel = channelOf(method)
@@ -13,6 +14,22 @@ function call(method: Method) {
   return (args: unknown) => ipcRenderer.invoke(channel, args)
 }
 
-const api = Object.freeze(Object.fromEntries(methods.map((method) => [method, call(method)]))) as unknown as TradeBridge
+function subscribe(event: EventName) {
+  const channel = eventChannelOf(event)
+  return (listener: unknown) => {
+    if (typeof listener !== 'function') throw new TypeError(`${subscriberOf(event)} takes a function`)
+    // The page gets the payload only; the IPC event object (with its sender) stays here.
+    const wrapped = (_event: IpcRendererEvent, payload: unknown) => (listener as (payload: unknown) => void)(payload)
+    ipcRenderer.on(channel, wrapped)
+    return () => {
+      ipcRenderer.removeListener(channel, wrapped)
+    }
+  }
+}
+
+const api = Object.freeze({
+  ...Object.fromEntries(methods.map((method) => [method, call(method)])),
+  ...Object.fromEntries(events.map((event) => [subscriberOf(event), subscribe(event)]))
+}) as unknown as TradeBridge
 
 contextBridge.exposeInMainWorld('trade', api)

@@ -8,9 +8,9 @@
  */
 import { z } from 'zod'
 import type { Envelope } from './errors'
-import type { Method } from './methods'
+import type { EventName, Method, SubscriberName } from './methods'
 
-export { methods, isMethod, channelOf, type Method } from './methods'
+export { methods, isMethod, channelOf, events, eventChannelOf, subscriberOf, type EventName, type Method } from './methods'
 
 /** Caps that keep hostile callers from making us allocate or search unbounded input. */
 const MAX_ID = 64
@@ -174,8 +174,31 @@ export type ArgsOf<M extends Method> = z.input<Contract[M]['args']>
 export type ParsedArgsOf<M extends Method> = z.output<Contract[M]['args']>
 export type ResultOf<M extends Method> = z.output<Contract[M]['result']>
 
+/** Progress of a long job (a file import) in the main process. */
+export const ImportProgress = z.object({
+  jobId: z.string().max(MAX_ID),
+  /** The file's base name, for the progress bar: never a full path. */
+  file: z.string().max(260),
+  phase: z.enum(['reading', 'normalising', 'writing', 'done', 'cancelled', 'failed']),
+  bytesRead: z.number().nonnegative(),
+  totalBytes: z.number().nonnegative(),
+  rows: z.number().int().nonnegative(),
+  message: z.string().max(1000).optional()
+})
+export type ImportProgress = z.infer<typeof ImportProgress>
+
+/** The payload schema of every event the main process pushes to the page. */
+export const eventContract = {
+  importProgress: ImportProgress
+} as const satisfies Record<EventName, z.ZodType>
+
+export type EventPayload<E extends EventName> = z.output<(typeof eventContract)[E]>
+
 /**
  * What the preload exposes as `window.trade` and what the web shim gives the page: one function per
- * method, each answering with the envelope (errors are values, never thrown across the boundary).
+ * method, each answering with the envelope (errors are values, never thrown across the boundary), and
+ * one `on<Event>` function per event, which returns its own unsubscribe function.
  */
-export type TradeBridge = { [M in Method]: (args: ArgsOf<M>) => Promise<Envelope<ResultOf<M>>> }
+export type TradeBridge = { [M in Method]: (args: ArgsOf<M>) => Promise<Envelope<ResultOf<M>>> } & {
+  [E in EventName as SubscriberName<E>]: (listener: (payload: EventPayload<E>) => void) => () => void
+}

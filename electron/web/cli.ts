@@ -4,20 +4,23 @@
  */
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { createEventSink } from '../events'
 import { createHandlers } from '../handlers'
 import { openServices } from '../services'
-import { startWebServer } from './server'
+import { startWebServer, type WebServer } from './server'
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 const port = Number(process.env.PORT ?? 0)
 
-const services = await openServices({ dataDir: join(repoRoot, 'data') })
+let server: WebServer | null = null
+const events = createEventSink((event, payload) => server?.broadcast(event, payload))
+const services = await openServices({ dataDir: join(repoRoot, 'data'), events })
 for (const problem of services.catalog.problems()) console.warn(`[data] ${problem.package}: ${problem.message}`)
-const server = await startWebServer({ rendererDir: join(repoRoot, 'out', 'renderer'), handlers: createHandlers(services), port })
+server = await startWebServer({ rendererDir: join(repoRoot, 'out', 'renderer'), handlers: createHandlers(services), port })
 console.log(`China Trade Explorer (web transport, development only) is at:\n\n  ${server.url}\n\nPress Ctrl+C to stop.`)
 
 const stop = async () => {
-  await server.close()
+  await server?.close()
   await services.close()
   process.exit(0)
 }

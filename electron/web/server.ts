@@ -18,7 +18,8 @@ import type { Handlers } from '../handlers'
 import { APP_ORIGIN, resolveAppRequest } from '../main/appUrl'
 import { securityHeaders } from '../main/csp'
 import { fail, type Envelope } from '../shared/errors'
-import { API_PREFIX, SHIM_PATH, TOKEN_HEADER, TOKEN_PARAM } from './wire'
+import type { EventName } from '../shared/methods'
+import { API_PREFIX, EVENTS_PATH, SHIM_PATH, TOKEN_HEADER, TOKEN_PARAM } from './wire'
 
 /** Arguments are a few small fields; anything near this is hostile. */
 const MAX_BODY_BYTES = 64 * 1024
@@ -36,6 +37,8 @@ export interface WebServer {
   url: string
   origin: string
   token: string
+  /** Pushes an event to every page listening (the shim's EventSource). */
+  broadcast(event: EventName, payload: unknown): void
   close(): Promise<void>
 }
 
@@ -43,6 +46,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const token = randomBytes(24).toString('hex')
   const shim = await compileShim()
   let allowedHosts: Set<string> = new Set()
+  const listeners = new Set<ServerResponse>()
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -66,6 +70,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
 
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed')
+    if (path === EVENTS_PATH) {
+      // EventSource cannot send headers, so this one request carries the token in its query.
+      const query = new URLSearchParams((request.url ?? '').split('?')[1] ?? '')
+      if (!tokenMatches(query.get(TOKEN_PARAM) ?? undefined, token)) return sendText(response, 401, 'Unauthorized')
+      response.writeHead(200, { ...securityHeaders(), 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' })
+      response.write(': connected\n\n')
+      listeners.add(response)
+      request.on('close', () => listeners.delete(response))
+      return
+    }
     if (path === SHIM_PATH) return send(response, 200, 'text/javascript; charset=utf-8', shim)
 
     const resolved = resolveAppRequest(options.rendererDir, `${APP_ORIGIN}${path}`)
@@ -91,6 +105,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     url: `${origin}/?${TOKEN_PARAM}=${token}`,
     origin,
     token,
+    broadcast(event, payload) {
+      const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
+      for (const listener of listeners) listener.write(frame)
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()

@@ -6,8 +6,8 @@
  */
 import type { TradeBridge } from '../shared/api'
 import { fail, type Envelope } from '../shared/errors'
-import { methods, type Method } from '../shared/methods'
-import { API_PREFIX, TOKEN_HEADER, TOKEN_PARAM } from './wire'
+import { events, methods, subscriberOf, type EventName, type Method } from '../shared/methods'
+import { API_PREFIX, EVENTS_PATH, TOKEN_HEADER, TOKEN_PARAM } from './wire'
 
 const STORAGE_KEY = 'trade-web-token'
 
@@ -32,8 +32,21 @@ async function call(method: Method, args: unknown): Promise<Envelope<unknown>> {
   }
 }
 
-const bridge = Object.freeze(
-  Object.fromEntries(methods.map((method) => [method, (args: unknown) => call(method, args)]))
-) as unknown as TradeBridge
+/** One EventSource for all events, opened on the first subscription. */
+let stream: EventSource | null = null
+
+function subscribe(event: EventName) {
+  return (listener: (payload: unknown) => void) => {
+    stream ??= new EventSource(`${EVENTS_PATH}?${TOKEN_PARAM}=${encodeURIComponent(token)}`)
+    const wrapped = (message: MessageEvent<string>) => listener(JSON.parse(message.data))
+    stream.addEventListener(event, wrapped)
+    return () => stream?.removeEventListener(event, wrapped)
+  }
+}
+
+const bridge = Object.freeze({
+  ...Object.fromEntries(methods.map((method) => [method, (args: unknown) => call(method, args)])),
+  ...Object.fromEntries(events.map((event) => [subscriberOf(event), subscribe(event)]))
+}) as unknown as TradeBridge
 
 Object.defineProperty(window, 'trade', { value: bridge, writable: false, configurable: false })

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { createEventSink } from '../../electron/events'
 import { createHandlers } from '../../electron/handlers'
 import { openServices, type Services } from '../../electron/services'
 import { startWebServer, type WebServer } from '../../electron/web/server'
@@ -23,13 +24,16 @@ export async function startWebApp(): Promise<WebApp> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error('out/renderer is missing: run `npm run build` first (npm run test:e2e does).')
   }
-  const services = await openServices({ dataDir })
-  const server = await startWebServer({ rendererDir, handlers: createHandlers(services) })
+  let server: WebServer | null = null
+  const events = createEventSink((event, payload) => server?.broadcast(event, payload))
+  const services = await openServices({ dataDir, events })
+  server = await startWebServer({ rendererDir, handlers: createHandlers(services) })
+  const started = server
   return {
-    server,
+    server: started,
     services,
     async close() {
-      await server.close()
+      await started.close()
       await services.close()
     }
   }

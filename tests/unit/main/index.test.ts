@@ -58,7 +58,8 @@ const h = vi.hoisted(() => {
         on: vi.fn((name: string, listener: Listener) => {
           contentsListeners.set(name, [...(contentsListeners.get(name) ?? []), listener])
         }),
-        setWindowOpenHandler: vi.fn((handler: Listener) => (this.webContents.openHandler = handler))
+        setWindowOpenHandler: vi.fn((handler: Listener) => (this.webContents.openHandler = handler)),
+        send: vi.fn()
       }
       windows.push(this)
       // As in Electron: creating a window creates its web contents, which main must guard.
@@ -79,7 +80,7 @@ const h = vi.hoisted(() => {
     query: { headline: vi.fn(), series: vi.fn(), observations: vi.fn() },
     close: vi.fn(async () => undefined)
   }
-  const openServices = vi.fn(async (_options: { dataDir: string }) => services)
+  const openServices = vi.fn(async (_options: { dataDir: string; events?: { emit: (e: string, p: unknown) => void } }) => services)
   return { listeners, emit, app, ipcChannels, ipcMain, filters, session, protocol, windows, BrowserWindow, dialog, shell, services, openServices }
 })
 
@@ -167,8 +168,17 @@ describe('main process start-up', () => {
 
   it('opens the services on <app path>/data in development', async () => {
     await startMain()
-    expect(h.openServices).toHaveBeenCalledWith({ dataDir: path.join('/repo', 'data') })
+    expect(h.openServices).toHaveBeenCalledWith({ dataDir: path.join('/repo', 'data'), events: expect.any(Object) })
     expect(h.dialog.showErrorBox).not.toHaveBeenCalled()
+  })
+
+  it('sends service events to the app window on the event channel, validated', async () => {
+    await startMain()
+    const events = h.openServices.mock.calls[0]![0].events!
+    const progress = { jobId: 'j1', file: 'a.csv', phase: 'reading', bytesRead: 1, totalBytes: 2, rows: 0 }
+    events.emit('importProgress', progress)
+    expect(h.windows[0].webContents.send).toHaveBeenCalledWith('trade-event:importProgress', progress)
+    expect(() => events.emit('importProgress', { jobId: 'j1' })).toThrow()
   })
 
   it('creates one hardened window that loads app://trade/index.html and shows when ready', async () => {

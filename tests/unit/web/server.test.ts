@@ -144,3 +144,27 @@ describe('helpers', () => {
     expect(() => injectShim('<html></html>')).toThrow(/no <head>/)
   })
 })
+
+describe('events', () => {
+  it('streams broadcast events to a listener that carries the token, and refuses one that does not', async () => {
+    const { port } = new URL(server.origin)
+    expect((await send('/__events?token=wrong')).status).toBe(401)
+    const received = await new Promise<string>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: `/__events?token=${server.token}`, headers: { host: `127.0.0.1:${port}` } }, (res) => {
+        expect(res.headers['content-type']).toBe('text/event-stream')
+        let text = ''
+        res.on('data', (chunk) => {
+          text += chunk
+          if (text.includes(': connected')) server.broadcast('importProgress', { jobId: 'j1' })
+          if (text.includes('j1')) {
+            req.destroy()
+            resolve(text)
+          }
+        })
+      })
+      req.on('error', reject)
+      req.end()
+    })
+    expect(received).toContain('event: importProgress\ndata: {"jobId":"j1"}\n\n')
+  })
+})
