@@ -2,17 +2,20 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
 
+// CTE_OUT lets several builds coexist (e.g. parallel end-to-end runs); the default is out/.
+const out = process.env.CTE_OUT ?? 'out'
+
 // One build tool for the three parts. Output goes to out/{main,preload,renderer}.
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: `${out}/main`,
       rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } }
     }
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: `${out}/preload`,
       // A sandboxed preload can only require('electron'): bundle everything (zod included) into one CJS file.
       externalizeDeps: false,
       rollupOptions: {
@@ -26,7 +29,7 @@ export default defineConfig({
     plugins: [vue()],
     resolve: { alias: { '@shared': resolve(__dirname, 'electron/shared') } },
     build: {
-      outDir: 'out/renderer',
+      outDir: `${out}/renderer`,
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } }
     }
   }

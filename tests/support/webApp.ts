@@ -11,7 +11,7 @@ import { openServices, type Services } from '../../electron/services'
 import { startWebServer, type WebServer } from '../../electron/web/server'
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
-export const rendererDir = join(repoRoot, 'out', 'renderer')
+export const rendererDir = join(repoRoot, process.env.CTE_OUT ?? 'out', 'renderer')
 export const dataDir = join(repoRoot, 'data')
 
 export interface WebApp {
