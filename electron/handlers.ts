@@ -12,6 +12,7 @@ export function createHandlers(services: Services): Handlers {
     listDatasets: async () => ({ datasets: services.catalog.list(), problems: services.catalog.problems() }),
     getHeadline: async ({ dataset, period }) => services.query.headline(dataset, period),
     getSeries: async (query) => services.query.series(query),
-    getObservations: async ({ dataset, series, period }) => services.query.observations(dataset, series, period)
+    getObservations: async ({ dataset, series, period }) => services.query.observations(dataset, series, period),
+    listSeries: async ({ dataset }) => services.query.listSeries(dataset)
   }
 }

@@ -3,7 +3,7 @@
  * source. Results are small (a series has at most a few hundred periods); nothing here returns raw tables.
  */
 import { listValue } from '@duckdb/node-api'
-import type { Headline, HeadlineFigure, Observation, ParsedArgsOf, Series, Source } from '../shared/api'
+import type { Headline, HeadlineFigure, Observation, ParsedArgsOf, Series, SeriesInfo, Source } from '../shared/api'
 import { AppError } from '../shared/errors'
 import { periodBounds } from '../shared/periods'
 import type { Catalog } from './catalog'
@@ -15,6 +15,7 @@ export interface QueryService {
   series(query: SeriesArgs): Promise<Series>
   headline(dataset: string, period?: string): Promise<Headline>
   observations(dataset: string, series: string, period: string): Promise<Observation[]>
+  listSeries(dataset: string): Promise<SeriesInfo[]>
 }
 
 interface SeriesKey {
@@ -166,6 +167,21 @@ export function createQueryService(engine: Engine, catalog: Catalog): QueryServi
         }
       })
       return { dataset, period: chosen, periods, figures }
+    },
+
+    async listSeries(dataset) {
+      catalog.require(dataset)
+      // Counted from the observations themselves, so a package without a series resource still lists.
+      return engine.all<SeriesInfo>(
+        `SELECT o.series, coalesce(min(i.label), o.series) AS label, o.reporter, o.flow, o.partner, o.product, o.measure, o.unit, o.frequency,
+                count(*) FILTER (WHERE o.preferred) AS observations, min(o.period_start) AS "firstPeriod", max(o.period_end) AS "lastPeriod"
+           FROM observations o
+           LEFT JOIN series_info i ON i.dataset = o.dataset AND i.series = o.series AND i.unit = o.unit AND i.frequency = o.frequency
+          WHERE o.dataset = $1
+          GROUP BY o.series, o.reporter, o.flow, o.partner, o.product, o.measure, o.unit, o.frequency
+          ORDER BY o.flow, o.partner, o.product, o.measure, o.frequency, o.series`,
+        [dataset]
+      )
     },
 
     async observations(dataset, series, period) {

@@ -9,6 +9,7 @@
 import { z } from 'zod'
 import type { Envelope } from './errors'
 import type { EventName, Method, SubscriberName } from './methods'
+import { appCommands } from './commands'
 
 export { methods, isMethod, channelOf, events, eventChannelOf, subscriberOf, type EventName, type Method } from './methods'
 
@@ -145,6 +146,22 @@ export const DatasetSummary = z.object({
 })
 export type DatasetSummary = z.infer<typeof DatasetSummary>
 
+export const SeriesInfo = z.object({
+  series: z.string(),
+  label: z.string(),
+  reporter: z.string(),
+  flow: z.string(),
+  partner: z.string(),
+  product: z.string(),
+  measure: Measure,
+  unit: z.string(),
+  frequency: Frequency,
+  observations: z.number().int().nonnegative(),
+  firstPeriod: z.string(),
+  lastPeriod: z.string()
+})
+export type SeriesInfo = z.infer<typeof SeriesInfo>
+
 /** The catalog: the datasets that loaded, and the packages that did not, with the reason. */
 export const Catalog = z.object({
   datasets: z.array(DatasetSummary),
@@ -165,7 +182,9 @@ export const contract = {
   getObservations: {
     args: z.object({ dataset: DatasetId, series: Code, period: Period }).strict(),
     result: z.array(Observation)
-  }
+  },
+  /** Every series of a dataset with its dimensions, so the UI offers only what exists. */
+  listSeries: { args: z.object({ dataset: DatasetId }).strict(), result: z.array(SeriesInfo) }
 } as const satisfies Record<Method, { args: z.ZodType; result: z.ZodType }>
 
 export type Contract = typeof contract
@@ -187,9 +206,19 @@ export const ImportProgress = z.object({
 })
 export type ImportProgress = z.infer<typeof ImportProgress>
 
+/**
+ * A command from the application menu (or a file the OS asked us to open) for the page to run through
+ * its command registry. `path` only for a file the user opened from the OS (double-click, recent files).
+ */
+export const AppCommandEvent = z
+  .object({ command: z.enum(appCommands), path: z.string().min(1).max(4096).optional() })
+  .strict()
+export type AppCommandEvent = z.infer<typeof AppCommandEvent>
+
 /** The payload schema of every event the main process pushes to the page. */
 export const eventContract = {
-  importProgress: ImportProgress
+  importProgress: ImportProgress,
+  command: AppCommandEvent
 } as const satisfies Record<EventName, z.ZodType>
 
 export type EventPayload<E extends EventName> = z.output<(typeof eventContract)[E]>

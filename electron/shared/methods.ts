@@ -2,11 +2,11 @@
  * The names of the API methods and events, with no dependencies, so the sandboxed preload can expose
  * them without bundling the schemas. `api.ts` checks at compile time that the contract has exactly these.
  */
-export const methods = ['listDatasets', 'getHeadline', 'getSeries', 'getObservations'] as const
+export const methods = ['listDatasets', 'getHeadline', 'getSeries', 'getObservations', 'listSeries'] as const
 export type Method = (typeof methods)[number]
 
 /** Events the main process pushes to the page (progress, menu commands). The page only listens. */
-export const events = ['importProgress'] as const
+export const events = ['importProgress', 'command'] as const
 export type EventName = (typeof events)[number]
 
 export function isMethod(name: unknown): name is Method {

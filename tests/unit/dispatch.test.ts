@@ -38,7 +38,8 @@ const valid: Record<(typeof methods)[number], Record<string, unknown>> = {
   listDatasets: {},
   getHeadline: { dataset: 'china-trade' },
   getSeries: { dataset: 'china-trade', flow: 'exports' },
-  getObservations: { dataset: 'china-trade', series: 'exports_usd', period: '2025-11' }
+  getObservations: { dataset: 'china-trade', series: 'exports_usd', period: '2025-11' },
+  listSeries: { dataset: 'china-trade' }
 }
 
 describe('dispatch refuses what the contract does not allow, before any handler runs', () => {

@@ -12,15 +12,12 @@ function setup(devServerUrl?: string) {
     handle: vi.fn((channel: string, listener: Invoke) => channels.set(channel, listener)),
     removeHandler: vi.fn((channel: string) => channels.delete(channel))
   }
-  const handlers = {
-    // Throwing a deliberate AppError proves the handler ran, whatever the result schema becomes.
-    listDatasets: vi.fn(async () => {
-      throw new AppError('NOT_FOUND', 'reached the handler')
-    }),
-    getHeadline: vi.fn(),
-    getSeries: vi.fn(),
-    getObservations: vi.fn()
-  } as unknown as Handlers & Record<string, ReturnType<typeof vi.fn>>
+  // One spy per contract method; listDatasets throws a deliberate AppError to prove the handler ran,
+  // whatever the result schema becomes.
+  const handlers = Object.fromEntries(methods.map((m) => [m, vi.fn()])) as unknown as Handlers & Record<string, ReturnType<typeof vi.fn>>
+  handlers.listDatasets.mockImplementation(async () => {
+    throw new AppError('NOT_FOUND', 'reached the handler')
+  })
   const unregister = registerIpc(ipcMain as never, handlers, { devServerUrl })
   return { channels, ipcMain, handlers, unregister }
 }

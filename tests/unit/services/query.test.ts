@@ -132,3 +132,16 @@ describe('series that share dimensions', () => {
     expect(yearly.label).not.toBe(partYear.label)
   })
 })
+
+describe('listSeries', () => {
+  it('lists every series with its dimensions, label and coverage, one row per series, unit and frequency', async () => {
+    const all = await services.query.listSeries('china-trade')
+    const us = all.find((s) => s.series === 'exports_to_us_yoy' && s.frequency === 'month')
+    expect(us).toMatchObject({ flow: 'exports', partner: 'us', product: 'all', measure: 'yoy', unit: '% y/y' })
+    expect(us!.observations).toBeGreaterThan(20)
+    expect(us!.label).toMatch(/US/)
+    const keys = all.map((s) => `${s.series}|${s.unit}|${s.frequency}`)
+    expect(new Set(keys).size).toBe(keys.length)
+    expect(all.find((s) => s.product === 'rare_earths' && s.frequency === 'month')?.unit).toBe('tonnes')
+  })
+})

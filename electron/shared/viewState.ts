@@ -1,0 +1,136 @@
+/**
+ * The Explorer's view state: the single, serialisable truth for what a chart shows. The UI edits it;
+ * the state string in the address bar, undo/redo, saved snapshots and exports all use this object.
+ * Everything here is plain data, validated by zod wherever it crosses a boundary (a pasted state
+ * string, a snapshot file).
+ */
+import { z } from 'zod'
+import { DatasetId, Frequency, Measure, Period } from './api'
+
+/** At most this many series on one chart: enough for a partner comparison, few enough to read. */
+export const MAX_SERIES = 12
+
+const Code = z.string().min(1).max(48).regex(/^[a-z][a-z0-9_]*$/)
+
+export const TRANSFORMS = ['none', 'yoy', 'ytd', 'rolling12', 'mom', 'index', 'share'] as const
+export const Transform = z.enum(TRANSFORMS)
+export type Transform = z.infer<typeof Transform>
+
+export const CHART_TYPES = ['line', 'bar', 'stackedBar', 'stackedArea', 'share', 'ytdByYear'] as const
+export const ChartType = z.enum(CHART_TYPES)
+export type ChartType = z.infer<typeof ChartType>
+
+/** How USD levels are shown. Other units (tonnes, %, CNY) are shown as published. */
+export const DisplayUnit = z.enum(['bn', 'mn'])
+
+export const ViewState = z
+  .object({
+    version: z.literal(1),
+    dataset: DatasetId,
+    /** The dataset version the view was made with; a snapshot compares it with the library's. */
+    datasetVersion: z.string().max(64).optional(),
+    measure: Measure,
+    frequency: Frequency,
+    /** The unit of the underlying series (`USD bn`, `CNY tn`, `tonnes`…); omitted means USD where there is a choice. */
+    unit: z.string().max(48).optional(),
+    flows: z.array(Code).min(1).max(MAX_SERIES),
+    partners: z.array(Code).min(1).max(MAX_SERIES),
+    products: z.array(Code).min(1).max(MAX_SERIES),
+    transform: Transform,
+    /** The base period of the `index` transform (= 100). */
+    indexBase: Period.optional(),
+    displayUnit: DisplayUnit,
+    chart: ChartType,
+    range: z.object({ from: Period.optional(), to: Period.optional() }).strict(),
+    /** Series hidden with a legend click, by key. */
+    hidden: z.array(z.string().max(200)).max(MAX_SERIES)
+  })
+  .strict()
+  .refine((v) => v.flows.length * v.partners.length * v.products.length <= MAX_SERIES, {
+    message: `a view shows at most ${MAX_SERIES} series (flows × partners × products)`
+  })
+export type ViewState = z.infer<typeof ViewState>
+
+export function defaultViewState(): ViewState {
+  return {
+    version: 1,
+    dataset: 'china-trade',
+    measure: 'level',
+    frequency: 'month',
+    unit: 'USD bn',
+    flows: ['exports', 'imports', 'balance'],
+    partners: ['world'],
+    products: ['all'],
+    transform: 'none',
+    displayUnit: 'bn',
+    chart: 'line',
+    range: { from: '2018-01' },
+    hidden: []
+  }
+}
+
+/** One series of a view: a flow to a partner of a product. */
+export interface SeriesSelection {
+  key: string
+  flow: string
+  partner: string
+  product: string
+}
+
+/** The series a view shows, in a stable order (flows, then partners, then products). */
+export function selectionsOf(view: ViewState): SeriesSelection[] {
+  return view.flows.flatMap((flow) =>
+    view.partners.flatMap((partner) => view.products.map((product) => ({ key: `${flow}:${partner}:${product}`, flow, partner, product })))
+  )
+}
+
+/*
+ * The state string: a readable query string (`dataset=china-trade&flows=exports,imports&…`) that a
+ * user can copy, bookmark or paste. Decoding validates it completely; a bad string is refused with
+ * the reason, never half-applied.
+ */
+const LIST_KEYS = ['flows', 'partners', 'products', 'hidden'] as const
+const SCALAR_KEYS = ['dataset', 'datasetVersion', 'measure', 'frequency', 'unit', 'transform', 'indexBase', 'displayUnit', 'chart'] as const
+const MAX_STATE_STRING = 4000
+
+export function encodeViewState(view: ViewState): string {
+  const params = new URLSearchParams()
+  params.set('v', String(view.version))
+  for (const key of SCALAR_KEYS) {
+    const value = view[key]
+    if (value !== undefined) params.set(key, value)
+  }
+  for (const key of LIST_KEYS) if (view[key].length) params.set(key, view[key].join(','))
+  if (view.range.from) params.set('from', view.range.from)
+  if (view.range.to) params.set('to', view.range.to)
+  return params.toString()
+}
+
+export type Decoded = { ok: true; view: ViewState } | { ok: false; message: string }
+
+export function decodeViewState(text: string): Decoded {
+  if (text.length > MAX_STATE_STRING) return { ok: false, message: `A view string is at most ${MAX_STATE_STRING} characters.` }
+  const params = new URLSearchParams(text.startsWith('?') ? text.slice(1) : text)
+  const known = new Set<string>(['v', 'from', 'to', ...SCALAR_KEYS, ...LIST_KEYS])
+  const unknown = [...params.keys()].find((k) => !known.has(k))
+  if (unknown) return { ok: false, message: `Unknown setting "${unknown.slice(0, 40)}" in the view string.` }
+  const candidate: Record<string, unknown> = { version: Number(params.get('v')), range: {}, hidden: [] }
+  for (const key of SCALAR_KEYS) {
+    const value = params.get(key)
+    if (value !== null) candidate[key] = value
+  }
+  for (const key of LIST_KEYS) {
+    const value = params.get(key)
+    if (value !== null) candidate[key] = value === '' ? [] : value.split(',')
+  }
+  const range: Record<string, string> = {}
+  if (params.get('from')) range.from = params.get('from')!
+  if (params.get('to')) range.to = params.get('to')!
+  candidate.range = range
+  const parsed = ViewState.safeParse(candidate)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    return { ok: false, message: `The view string is not valid: ${issue?.path.join('.') || 'view'}: ${issue?.message}` }
+  }
+  return { ok: true, view: parsed.data }
+}

@@ -1,0 +1,210 @@
+/**
+ * Transforms of a published series, as pure functions. Rules that hold for all of them:
+ * - A gap stays a gap: a value that needs a missing input is null, with a note saying what is missing.
+ * - China's customs publish January and February combined (`2025-01..2025-02`): such a period is one
+ *   point, compared only with a period of the same span.
+ * - Every output point says what it is: `published` (read in a source), `computed` (derived here from
+ *   published values), and which sources it rests on.
+ */
+import type { SeriesPoint } from '@shared/api'
+
+export type PointKind = 'published' | 'computed'
+
+export interface TPoint {
+  period: string
+  start: string
+  end: string
+  value: number | null
+  kind: PointKind
+  sourceIds: string[]
+  /** Why a value is missing, or how a computed one was made. */
+  note?: string
+}
+
+/** `2025-03` → 24302 (months since year 0), so spans can be compared with arithmetic. */
+export function monthIndex(month: string): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1
+}
+
+export function monthOf(index: number): string {
+  const year = Math.floor(index / 12)
+  return `${String(year).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`
+}
+
+const length = (p: { start: string; end: string }) => monthIndex(p.end) - monthIndex(p.start) + 1
+const byTime = (a: TPoint, b: TPoint) => monthIndex(a.start) - monthIndex(b.start) || monthIndex(a.end) - monthIndex(b.end)
+
+/** Published points as transform input. */
+export function fromSeries(points: readonly SeriesPoint[]): TPoint[] {
+  return points
+    .map((p) => ({ period: p.period, start: p.periodStart, end: p.periodEnd, value: p.value, kind: 'published' as const, sourceIds: [p.sourceId] }))
+    .sort(byTime)
+}
+
+const spanKey = (start: string, end: string) => `${start}/${end}`
+
+/**
+ * Year-on-year change in %. Where the data has a published y/y for a period it is shown as published;
+ * otherwise it is computed from the level a year earlier (same span), or, for a combined period whose
+ * year-earlier months were published separately (Jan–Feb 2020 vs Jan and Feb 2019), from their sum.
+ */
+export function yearOnYear(levels: readonly TPoint[], published: readonly TPoint[] = []): TPoint[] {
+  const bySpan = new Map(levels.filter((p) => p.value !== null).map((p) => [spanKey(p.start, p.end), p]))
+  const byStart = new Map(levels.filter((p) => p.value !== null).map((p) => [p.start, p]))
+  const out = new Map<string, TPoint>()
+
+  for (const p of levels) {
+    const base = yearEarlier(p, bySpan, byStart)
+    if (p.value === null || !base) {
+      out.set(p.period, { ...p, value: null, kind: 'computed', note: p.value === null ? p.note : 'no level a year earlier' })
+      continue
+    }
+    if (base.value === 0) {
+      out.set(p.period, { ...p, value: null, kind: 'computed', note: 'the level a year earlier is zero' })
+      continue
+    }
+    out.set(p.period, {
+      ...p,
+      value: (p.value / base.value - 1) * 100,
+      kind: 'computed',
+      sourceIds: [...p.sourceIds, ...base.sourceIds],
+      note: base.parts > 1 ? `computed against the sum of ${base.parts} separately published months` : 'computed from levels'
+    })
+  }
+  // A published rate wins over a computed one, and stands where no level exists at all.
+  for (const p of published) out.set(p.period, { ...p, kind: 'published' })
+  return [...out.values()].sort(byTime)
+}
+
+function yearEarlier(
+  p: TPoint,
+  bySpan: Map<string, TPoint>,
+  byStart: Map<string, TPoint>
+): { value: number; sourceIds: string[]; parts: number } | null {
+  const start = monthIndex(p.start) - 12
+  const end = monthIndex(p.end) - 12
+  const exact = bySpan.get(spanKey(monthOf(start), monthOf(end)))
+  if (exact && exact.value !== null) return { value: exact.value, sourceIds: exact.sourceIds, parts: 1 }
+  // Cover the year-earlier span exactly with consecutive published points, or give up.
+  let cursor = start
+  let value = 0
+  const sourceIds: string[] = []
+  let parts = 0
+  while (cursor <= end) {
+    const part = byStart.get(monthOf(cursor))
+    if (!part || part.value === null || monthIndex(part.end) > end) return null
+    value += part.value
+    sourceIds.push(...part.sourceIds)
+    parts += 1
+    cursor = monthIndex(part.end) + 1
+  }
+  return parts > 0 ? { value, sourceIds, parts } : null
+}
+
+/**
+ * Year-to-date cumulative sum, restarting each January. A missing month breaks the sum for the rest
+ * of that year (nothing is assumed for it). Where the data has a published year-to-date figure for
+ * the same span, that figure is shown instead, marked published.
+ */
+export function yearToDate(levels: readonly TPoint[], published: readonly TPoint[] = []): TPoint[] {
+  const publishedBySpan = new Map(published.map((p) => [spanKey(p.start, p.end), p]))
+  const out: TPoint[] = []
+  let year = ''
+  let expected = -1
+  let running = 0
+  let sources: string[] = []
+  let broken: string | undefined
+
+  for (const p of [...levels].sort(byTime)) {
+    if (p.start.slice(0, 4) !== year) {
+      year = p.start.slice(0, 4)
+      expected = monthIndex(`${year}-01`)
+      running = 0
+      sources = []
+      broken = undefined
+    }
+    if (!broken && (p.value === null || monthIndex(p.start) !== expected)) {
+      broken = p.value === null ? `${p.period} has no value` : `no value for ${monthOf(expected)}`
+    }
+    const ytdStart = `${year}-01`
+    const pub = publishedBySpan.get(spanKey(ytdStart, p.end))
+    if (broken) {
+      out.push(pub ? { ...pub, period: p.period, kind: 'published' } : { ...p, value: null, kind: 'computed', note: `year to date unknown: ${broken}` })
+      continue
+    }
+    running += p.value!
+    sources = [...sources, ...p.sourceIds]
+    expected = monthIndex(p.end) + 1
+    out.push(
+      pub
+        ? { ...pub, period: p.period, start: p.start, end: p.end, kind: 'published', note: `published year to date; the sum of the months is ${round(running)}` }
+        : { ...p, value: running, kind: 'computed', sourceIds: sources, note: `sum of ${ytdStart}..${p.end}` }
+    )
+  }
+  return out
+}
+
+/** Sum of the 12 months ending at each point; null unless those 12 months are exactly covered. */
+export function rolling12(levels: readonly TPoint[]): TPoint[] {
+  const byEnd = new Map(levels.filter((p) => p.value !== null).map((p) => [p.end, p]))
+  return [...levels].sort(byTime).map((p) => {
+    let cursor = monthIndex(p.end)
+    const stop = cursor - 12
+    let value = 0
+    const sourceIds: string[] = []
+    while (cursor > stop) {
+      const part = byEnd.get(monthOf(cursor))
+      if (!part || monthIndex(part.start) <= stop) {
+        return { ...p, value: null, kind: 'computed' as const, note: `no value ending ${monthOf(cursor)} inside the 12 months` }
+      }
+      value += part.value!
+      sourceIds.push(...part.sourceIds)
+      cursor = monthIndex(part.start) - 1
+    }
+    return { ...p, value, kind: 'computed' as const, sourceIds, note: `12 months to ${p.end}` }
+  })
+}
+
+/** Change on the previous period in %, only between one-month periods that follow each other. */
+export function monthOnMonth(levels: readonly TPoint[]): TPoint[] {
+  const sorted = [...levels].sort(byTime)
+  return sorted.map((p, i) => {
+    const prev = sorted[i - 1]
+    if (length(p) !== 1) return { ...p, value: null, kind: 'computed' as const, note: 'a combined period has no month-on-month change' }
+    if (!prev || monthIndex(prev.end) !== monthIndex(p.start) - 1 || length(prev) !== 1) {
+      return { ...p, value: null, kind: 'computed' as const, note: 'the previous month has no comparable value' }
+    }
+    if (p.value === null || prev.value === null || prev.value === 0) return { ...p, value: null, kind: 'computed' as const, note: 'no value to compare' }
+    return { ...p, value: (p.value / prev.value - 1) * 100, kind: 'computed' as const, sourceIds: [...p.sourceIds, ...prev.sourceIds] }
+  })
+}
+
+/** Index with the base period = 100. Only periods of the base's span length are comparable. */
+export function indexTo(levels: readonly TPoint[], basePeriod: string): TPoint[] {
+  const base = levels.find((p) => p.period === basePeriod)
+  return levels.map((p) => {
+    if (!base || base.value === null || base.value === 0) return { ...p, value: null, kind: 'computed' as const, note: `no value for the base period ${basePeriod}` }
+    if (length(p) !== length(base)) return { ...p, value: null, kind: 'computed' as const, note: 'a period of another length is not comparable with the base' }
+    if (p.value === null) return { ...p, kind: 'computed' as const }
+    return { ...p, value: (p.value / base.value) * 100, kind: 'computed' as const, sourceIds: [...p.sourceIds, ...base.sourceIds] }
+  })
+}
+
+/** A part as % of a total for the same period (e.g. exports to the US as a share of all exports). */
+export function shareOf(part: readonly TPoint[], total: readonly TPoint[]): TPoint[] {
+  const totals = new Map(total.map((p) => [spanKey(p.start, p.end), p]))
+  return part.map((p) => {
+    const t = totals.get(spanKey(p.start, p.end))
+    if (!t || t.value === null || t.value === 0 || p.value === null) return { ...p, value: null, kind: 'computed' as const, note: 'no total for this period' }
+    return { ...p, value: (p.value / t.value) * 100, kind: 'computed' as const, sourceIds: [...p.sourceIds, ...t.sourceIds] }
+  })
+}
+
+/** Unit conversion by a factor (USD bn → USD mn is × 1000); the kind of each point is kept. */
+export function scale(points: readonly TPoint[], factor: number): TPoint[] {
+  return points.map((p) => ({ ...p, value: p.value === null ? null : p.value * factor }))
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100
+}
