@@ -14,10 +14,11 @@ function setup(devServerUrl?: string) {
   }
   // One spy per contract method; listDatasets throws a deliberate AppError to prove the handler ran,
   // whatever the result schema becomes.
-  const handlers = Object.fromEntries(methods.map((m) => [m, vi.fn()])) as unknown as Handlers & Record<string, ReturnType<typeof vi.fn>>
-  handlers.listDatasets.mockImplementation(async () => {
+  const spies: Record<string, ReturnType<typeof vi.fn>> = Object.fromEntries(methods.map((m) => [m, vi.fn()]))
+  spies.listDatasets!.mockImplementation(async () => {
     throw new AppError('NOT_FOUND', 'reached the handler')
   })
+  const handlers = spies as unknown as Handlers & Record<string, ReturnType<typeof vi.fn>>
   const unregister = registerIpc(ipcMain as never, handlers, { devServerUrl })
   return { channels, ipcMain, handlers, unregister }
 }
