@@ -174,7 +174,8 @@ export function createQueryService(engine: Engine, catalog: Catalog): QueryServi
       // Counted from the observations themselves, so a package without a series resource still lists.
       return engine.all<SeriesInfo>(
         `SELECT o.series, coalesce(min(i.label), o.series) AS label, o.reporter, o.flow, o.partner, o.product, o.measure, o.unit, o.frequency,
-                count(*) FILTER (WHERE o.preferred) AS observations, min(o.period_start) AS "firstPeriod", max(o.period_end) AS "lastPeriod"
+                count(*) FILTER (WHERE o.preferred) AS observations, min(o.period_start) AS "firstPeriod", max(o.period_end) AS "lastPeriod",
+                bool_and(o.status = 'projection') AS projection
            FROM observations o
            LEFT JOIN series_info i ON i.dataset = o.dataset AND i.series = o.series AND i.unit = o.unit AND i.frequency = o.frequency
           WHERE o.dataset = $1

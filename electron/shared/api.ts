@@ -158,7 +158,9 @@ export const SeriesInfo = z.object({
   frequency: Frequency,
   observations: z.number().int().nonnegative(),
   firstPeriod: z.string(),
-  lastPeriod: z.string()
+  lastPeriod: z.string(),
+  /** Every value of the series is a projection (e.g. a forecast share for 2030), not an observation. */
+  projection: z.boolean()
 })
 export type SeriesInfo = z.infer<typeof SeriesInfo>
 

@@ -143,5 +143,7 @@ describe('listSeries', () => {
     const keys = all.map((s) => `${s.series}|${s.unit}|${s.frequency}`)
     expect(new Set(keys).size).toBe(keys.length)
     expect(all.find((s) => s.product === 'rare_earths' && s.frequency === 'month')?.unit).toBe('tonnes')
+    expect(all.filter((s) => s.projection).map((s) => s.series)).toContain('china_share_world_exports_pct_projection')
+    expect(us!.projection).toBe(false)
   })
 })

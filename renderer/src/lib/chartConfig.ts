@@ -1,0 +1,384 @@
+/**
+ * The Chart.js configuration for a chart model: one function, used by the on-screen chart and by the
+ * PNG/SVG export, so an export is exactly what the user saw (plus title, units and sources).
+ *
+ * Performance: data is given in Chart.js's internal `{ x, y }` form with `parsing: false` and a linear
+ * x axis of period indexes, so long series can be decimated; nothing animates on data changes.
+ */
+import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js'
+import type { AnnotationOptions } from 'chartjs-plugin-annotation'
+import type { Series, Source } from '@shared/api'
+import { formatPeriod, periodBounds } from '@shared/periods'
+import type { ViewState } from '@shared/viewState'
+import { byYear, valueGrid, type ChartModel } from './chartModel'
+import type { ChartTheme } from './chartTheme'
+import { colorOf, yearColor } from './colors'
+import { formatValue } from './format'
+import type { References } from '../stores/explorer'
+import { monthIndex, monthOf, type TPoint } from './transforms'
+
+export interface ChartText {
+  t: (key: string, values?: Record<string, unknown>) => string
+  locale: string
+}
+
+export interface ExportDecoration {
+  title: string
+  subtitle: string
+  footer: string[]
+}
+
+type XY = { x: number; y: number | null }
+type Config = ChartConfiguration<'line' | 'bar', XY[]>
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+/** A fall of at least this much, in % y/y, counts towards a "double-digit" streak. */
+const STREAK_THRESHOLD = -10
+const MIN_STREAK = 3
+
+export function buildChartConfig(
+  model: ChartModel,
+  view: ViewState,
+  refs: References,
+  theme: ChartTheme,
+  text: ChartText,
+  decoration?: ExportDecoration
+): Config {
+  return view.chart === 'ytdByYear' ? ytdByYearConfig(model, view, refs, theme, text, decoration) : timeConfig(model, view, refs, theme, text, decoration)
+}
+
+function timeConfig(model: ChartModel, view: ViewState, refs: References, theme: ChartTheme, text: ChartText, decoration?: ExportDecoration): Config {
+  const projection = projectionPoints(model, refs)
+  const grid = valueGrid(model)
+  const share = view.chart === 'share'
+  const stacked = view.chart === 'stackedBar' || view.chart === 'stackedArea' || share
+  const type = view.chart === 'bar' || view.chart === 'stackedBar' || share ? 'bar' : 'line'
+  const shares = share ? shareGrid(grid, model, view) : null
+  const monthly = view.frequency === 'month'
+
+  // x is time: the middle month of each period, so gaps in time look like gaps and years are not
+  // squeezed together. A line breaks where no period follows on from the one before.
+  const xs = model.periods.map((period) => xOf(period))
+  const breaks = type === 'line' ? gapsBetween(model.periods) : []
+  const pointAt: (TPoint | null)[][] = []
+  const datasets: ChartDataset<'line' | 'bar', XY[]>[] = model.series.map((s, i) => {
+    const color = colorOf(s.selection, view)
+    const values = shares?.[i] ?? grid[i]!.map((p) => p?.value ?? null)
+    const rows = [...values.map((y, j) => ({ xy: { x: xs[j]!, y }, point: grid[i]![j] ?? null })), ...breaks.map((x) => ({ xy: { x, y: null }, point: null }))].sort(
+      (a, b) => a.xy.x - b.xy.x
+    )
+    pointAt.push(rows.map((r) => r.point))
+    // China's customs publish January and February combined: that point is drawn as a triangle.
+    const combined = rows.map((r) => monthly && !!r.point?.period.includes('..'))
+    return {
+      type,
+      label: s.label,
+      data: rows.map((r) => r.xy),
+      borderColor: color,
+      backgroundColor: type === 'bar' ? color : view.chart === 'stackedArea' ? `${color}99` : color,
+      fill: view.chart === 'stackedArea' ? (i === 0 ? 'origin' : '-1') : false,
+      hidden: view.hidden.includes(s.key),
+      borderWidth: type === 'line' ? 2 : 0,
+      pointRadius: type === 'line' ? combined.map((c) => (c ? 4 : 2)) : undefined,
+      pointStyle: type === 'line' ? combined.map((c) => (c ? 'triangle' : 'circle')) : undefined,
+      barPercentage: 0.9,
+      categoryPercentage: 0.9,
+      spanGaps: false
+    } as ChartDataset<'line' | 'bar', XY[]>
+  })
+  if (projection.length && refs.projection) {
+    const last = lastObserved(grid[0] ?? [], xs)
+    datasets.push({
+      type: 'line',
+      label: refs.projection.label,
+      data: [...(last ? [last] : []), ...projection.map((p) => ({ x: xOf(p.period), y: p.value }))],
+      borderColor: theme.muted,
+      backgroundColor: theme.surface,
+      borderDash: [6, 4],
+      borderWidth: 2,
+      pointRadius: 5,
+      pointStyle: 'rectRot',
+      spanGaps: true
+    } as ChartDataset<'line', XY[]>)
+  }
+
+  const annotations: Record<string, AnnotationOptions> = {}
+  const streak = usStreak(model, view)
+  if (streak) {
+    annotations.streak = {
+      type: 'box',
+      xMin: xs[streak.from]! - 0.5,
+      xMax: xs[streak.to]! + 0.5,
+      backgroundColor: 'rgba(213, 94, 0, 0.08)',
+      borderColor: 'rgba(213, 94, 0, 0.5)',
+      borderWidth: 1,
+      label: { display: true, content: text.t('explorer.streak', { n: streak.length }), position: { x: 'center', y: 'start' }, color: theme.text, font: { size: 11 } }
+    }
+  }
+
+  const allX = [...xs, ...projection.map((p) => xOf(p.period))]
+  const half = monthly ? 0.5 : 6
+  const min = allX.length ? Math.min(...allX) - half : 0
+  const max = allX.length ? Math.max(...allX) + half : 1
+  const findPoint = (datasetIndex: number, dataIndex: number) => pointAt[datasetIndex]?.[dataIndex] ?? null
+
+  return {
+    type,
+    data: { datasets },
+    options: {
+      ...common(theme, decoration),
+      parsing: false,
+      normalized: true,
+      scales: {
+        x: {
+          type: 'linear',
+          min,
+          max,
+          offset: false,
+          stacked,
+          grid: { color: theme.grid },
+          afterBuildTicks: (axis) => {
+            axis.ticks = timeTicks(axis.min, axis.max, monthly).map((value) => ({ value }))
+          },
+          ticks: { color: theme.muted, maxRotation: 0, autoSkip: false, callback: (value) => tickLabel(value as number, monthly, max - min) }
+        },
+        y: {
+          stacked,
+          max: share ? 100 : undefined,
+          grid: { color: theme.grid },
+          ticks: { color: theme.muted },
+          title: { display: true, text: share ? '% of the series shown' : model.unit, color: theme.muted }
+        }
+      },
+      plugins: {
+        ...commonPlugins(theme, decoration),
+        decimation: { enabled: type === 'line' && !stacked, algorithm: 'lttb', samples: 800, threshold: 1600 },
+        annotation: { annotations },
+        zoom: {
+          limits: { x: { min, max, minRange: monthly ? 3 : 24 } },
+          pan: { enabled: !decoration, mode: 'x' },
+          zoom: { wheel: { enabled: !decoration }, pinch: { enabled: !decoration }, mode: 'x' }
+        },
+        tooltip: {
+          filter: (item) => item.parsed.y !== null,
+          callbacks: {
+            title: (items) => {
+              const item = items[0]
+              if (!item) return ''
+              const point = findPoint(item.datasetIndex, item.dataIndex)
+              const projected = projection.find((p) => xOf(p.period) === item.parsed.x)
+              return point ? formatPeriod(point.period) : projected ? formatPeriod(projected.period) : ''
+            },
+            label: (item: TooltipItem<'line' | 'bar'>) => {
+              if (item.datasetIndex >= model.series.length) return `${item.dataset.label}: ${formatValue(item.parsed.y as number, model.unit, text.locale)}`
+              const point = findPoint(item.datasetIndex, item.dataIndex)
+              const shown = share ? `${formatValue(item.parsed.y as number, '%', text.locale)} of shown` : formatValue(point?.value ?? (item.parsed.y as number | null), model.unit, text.locale)
+              return `${item.dataset.label}: ${shown}`
+            },
+            afterLabel: (item: TooltipItem<'line' | 'bar'>) => {
+              const projected = item.datasetIndex >= model.series.length ? projection.find((p) => xOf(p.period) === item.parsed.x) : undefined
+              if (projected) return [projected.note, `${text.t('explorer.tooltip.source')}: ${projected.source}`]
+              return describePoint(findPoint(item.datasetIndex, item.dataIndex), model.sources, text)
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/** The x position of a period: the middle of the months it covers. */
+export function xOf(period: string): number {
+  const b = periodBounds(period)
+  return b ? (monthIndex(b.start) + monthIndex(b.end)) / 2 : Number.NaN
+}
+
+/** x positions where the time series has a hole (a period does not follow on from the one before). */
+function gapsBetween(periods: readonly string[]): number[] {
+  const out: number[] = []
+  for (let i = 1; i < periods.length; i++) {
+    const prev = periodBounds(periods[i - 1]!)
+    const next = periodBounds(periods[i]!)
+    if (prev && next && monthIndex(next.start) > monthIndex(prev.end) + 1) out.push(monthIndex(prev.end) + 1)
+  }
+  return out
+}
+
+/** Ticks at the start of each year (or quarter, on short ranges; mid-year for annual data), at most ~12. */
+export function timeTicks(min: number, max: number, monthly: boolean): number[] {
+  const span = max - min
+  if (!monthly) {
+    const first = Math.ceil((min - 5.5) / 12)
+    const years = Array.from({ length: Math.max(0, Math.floor((max - 5.5) / 12) - first + 1) }, (_, i) => (first + i) * 12 + 5.5)
+    const step = Math.ceil(years.length / 12)
+    return years.filter((_, i) => i % step === 0)
+  }
+  const every = span > 36 ? 12 * Math.ceil(span / 12 / 12) : span > 12 ? 3 : 1
+  const ticks: number[] = []
+  for (let m = Math.ceil(min / every) * every; m <= max; m += every) ticks.push(m)
+  return ticks
+}
+
+function tickLabel(value: number, monthly: boolean, span: number): string {
+  const month = monthOf(Math.floor(value))
+  if (!monthly || span > 36) return month.slice(0, 4)
+  return formatPeriod(month)
+}
+
+function lastObserved(row: (TPoint | null)[], xs: number[]): XY | null {
+  for (let j = row.length - 1; j >= 0; j--) {
+    const v = row[j]?.value
+    if (v !== null && v !== undefined) return { x: xs[j]!, y: v }
+  }
+  return null
+}
+
+function ytdByYearConfig(model: ChartModel, view: ViewState, refs: References, theme: ChartTheme, text: ChartText, decoration?: ExportDecoration): Config {
+  const first = model.series[0]
+  const years = first ? [...byYear(first.points).entries()].sort(([a], [b]) => a.localeCompare(b)) : []
+  const rows = years.map(([, row]) => row)
+  const datasets = years.map(([year, row], i) => ({
+    type: 'line' as const,
+    label: year,
+    data: row.map((p, x) => ({ x, y: p?.value ?? null })),
+    borderColor: yearColor(i, years.length),
+    backgroundColor: yearColor(i, years.length),
+    borderWidth: i === years.length - 1 ? 3 : 1.5,
+    pointRadius: row.map((p) => (p ? (p.kind === 'published' ? 4 : 2) : 0)),
+    pointStyle: row.map((p) => (p?.kind === 'published' ? 'rectRot' : 'circle')),
+    spanGaps: false
+  }))
+
+  const annotations: Record<string, AnnotationOptions> = {}
+  const record = previousRecord(refs.annual, years.at(-1)?.[0])
+  if (record) {
+    annotations.record = {
+      type: 'line',
+      yMin: record.value,
+      yMax: record.value,
+      borderColor: theme.text,
+      borderWidth: 1.5,
+      borderDash: [6, 4],
+      label: {
+        display: true,
+        content: text.t('explorer.record', { year: record.year, value: formatValue(record.value, model.unit, text.locale) }),
+        position: 'start',
+        backgroundColor: theme.surface,
+        color: theme.text,
+        font: { size: 11 }
+      }
+    }
+  }
+
+  return {
+    type: 'line',
+    data: { datasets },
+    options: {
+      ...common(theme, decoration),
+      parsing: false,
+      normalized: true,
+      scales: {
+        x: {
+          type: 'linear',
+          min: -0.5,
+          max: 11.5,
+          grid: { color: theme.grid },
+          afterBuildTicks: (axis) => {
+            axis.ticks = MONTHS.map((_, value) => ({ value }))
+          },
+          ticks: { color: theme.muted, autoSkip: false, callback: (value) => MONTHS[value as number] ?? '' }
+        },
+        y: { grid: { color: theme.grid }, ticks: { color: theme.muted }, title: { display: true, text: model.unit, color: theme.muted } }
+      },
+      plugins: {
+        ...commonPlugins(theme, decoration),
+        annotation: { annotations },
+        tooltip: {
+          callbacks: {
+            title: (items) => (items[0] ? `${MONTHS[items[0].parsed.x as number]}` : ''),
+            label: (item) => `${item.dataset.label}: ${formatValue(item.parsed.y as number, model.unit, text.locale)}`,
+            afterLabel: (item) => describePoint(rows[item.datasetIndex]?.[item.parsed.x as number] ?? null, model.sources, text)
+          }
+        }
+      }
+    }
+  }
+}
+
+function common(theme: ChartTheme, decoration?: ExportDecoration) {
+  return {
+    responsive: !decoration,
+    maintainAspectRatio: false,
+    animation: false as const,
+    interaction: { mode: 'nearest' as const, axis: 'x' as const, intersect: false },
+    color: theme.text
+  }
+}
+
+function commonPlugins(theme: ChartTheme, decoration?: ExportDecoration) {
+  return {
+    legend: { position: 'bottom' as const, labels: { color: theme.text, usePointStyle: true } },
+    title: { display: !!decoration, text: decoration?.title ?? '', color: theme.text, font: { size: 18, weight: 'bold' as const }, align: 'start' as const },
+    subtitle: {
+      display: !!decoration,
+      text: decoration ? [decoration.subtitle, ...decoration.footer] : '',
+      color: theme.muted,
+      position: 'bottom' as const,
+      align: 'start' as const,
+      font: { size: 11 },
+      padding: { top: 8 }
+    }
+  }
+}
+
+function describePoint(point: TPoint | null, sources: Map<string, Source>, text: ChartText): string[] {
+  if (!point || point.value === null) return point?.note ? [point.note] : [text.t('explorer.tooltip.missing')]
+  const names = [...new Set(point.sourceIds.map((id) => sources.get(id)?.publisher ?? sources.get(id)?.title).filter(Boolean))]
+  const kind = point.kind === 'computed' ? text.t('explorer.tooltip.computed') : text.t('explorer.tooltip.published')
+  return [kind, `${text.t('explorer.tooltip.source')}: ${names.join('; ')}`]
+}
+
+/** Each series' share of the sum of the series shown, per period; unknown where any is missing. */
+function shareGrid(grid: (TPoint | null)[][], model: ChartModel, view: ViewState): (number | null)[][] {
+  const visible = model.series.map((s) => !view.hidden.includes(s.key))
+  return grid.map((row, i) =>
+    row.map((p, x) => {
+      const column = grid.map((r) => r[x]?.value ?? null).filter((_, j) => visible[j])
+      if (!visible[i] || p?.value == null || column.some((v) => v === null)) return null
+      const total = (column as number[]).reduce((a, b) => a + b, 0)
+      return total === 0 ? null : (p.value / total) * 100
+    })
+  )
+}
+
+/** The latest run of consecutive US falls of 10% or more, for the y/y partner view. */
+export function usStreak(model: ChartModel, view: ViewState): { from: number; to: number; length: number } | null {
+  const isRate = view.measure === 'yoy' || view.transform === 'yoy'
+  const us = model.series.find((s) => s.selection.partner === 'us')
+  if (!isRate || !us) return null
+  const index = new Map(model.periods.map((p, i) => [p, i]))
+  let best: { from: number; to: number; length: number } | null = null
+  let run: number[] = []
+  for (const p of us.points) {
+    if (p.value !== null && p.value <= STREAK_THRESHOLD) run.push(index.get(p.period)!)
+    else run = []
+    if (run.length >= MIN_STREAK) best = { from: run[0]!, to: run.at(-1)!, length: run.length }
+  }
+  return best
+}
+
+function previousRecord(annual: Series | null, latestYear: string | undefined): { year: string; value: number } | null {
+  const previous = (annual?.points ?? []).filter((p) => latestYear && p.period < latestYear)
+  const top = previous.reduce<(typeof previous)[number] | null>((best, p) => (!best || p.value > best.value ? p : best), null)
+  return top ? { year: top.period, value: top.value } : null
+}
+
+/** Projected values after the last observed period: drawn dashed, never mixed into the data. */
+function projectionPoints(model: ChartModel, refs: References): { period: string; value: number; source: string; note: string }[] {
+  if (!refs.projection) return []
+  const sources = new Map(refs.projection.sources.map((s) => [s.id, s]))
+  return refs.projection.points
+    .filter((p) => periodBounds(p.period))
+    .map((p) => ({ period: p.period, value: p.value, source: sources.get(p.sourceId)?.publisher ?? sources.get(p.sourceId)?.title ?? '', note: p.note }))
+    .filter((p) => model.periods.length === 0 || p.period > model.periods.at(-1)!)
+}

@@ -1,0 +1,127 @@
+/**
+ * From a view state and the series fetched for it to what the chart and the table show: one pure
+ * function, so the chart, the table, the CSV export and a snapshot all read the same numbers.
+ */
+import type { Series, Source } from '@shared/api'
+import type { SeriesSelection, ViewState } from '@shared/viewState'
+import { periodBounds } from '@shared/periods'
+import { fromSeries, indexTo, monthIndex, monthOnMonth, rolling12, scale, shareOf, yearOnYear, yearToDate, type TPoint } from './transforms'
+
+/** What was fetched for one selected series. `error` says why a series is absent (shown, not hidden). */
+export interface FetchedSeries {
+  selection: SeriesSelection
+  series: Series | null
+  /** Published y/y or year-to-date values that win over computed ones (see transforms.ts). */
+  published: Series | null
+  /** The partner-world total, for the share transform. */
+  total: Series | null
+  error?: string
+}
+
+export interface ModelSeries {
+  key: string
+  selection: SeriesSelection
+  label: string
+  points: TPoint[]
+  missing?: string
+}
+
+export interface ChartModel {
+  /** Every period any series has, in time order. */
+  periods: string[]
+  series: ModelSeries[]
+  /** The unit of the numbers shown, after the transform. */
+  unit: string
+  sources: Map<string, Source>
+}
+
+/** The unit the numbers are in after the view's transform and display unit. */
+export function unitOf(view: ViewState, seriesUnit: string): string {
+  switch (view.transform) {
+    case 'yoy':
+      return '% y/y'
+    case 'mom':
+      return '% m/m'
+    case 'index':
+      return `index, ${view.indexBase ?? 'first period'} = 100`
+    case 'share':
+      return '% of total'
+    default:
+      return seriesUnit === 'USD bn' && view.displayUnit === 'mn' ? 'USD mn' : seriesUnit
+  }
+}
+
+export function transformPoints(view: ViewState, fetched: FetchedSeries): TPoint[] {
+  if (!fetched.series) return []
+  const levels = fromSeries(fetched.series.points)
+  const published = fetched.published ? fromSeries(fetched.published.points) : []
+  switch (view.transform) {
+    case 'none':
+      return toDisplayUnit(view, fetched.series.unit, levels)
+    case 'yoy':
+      return yearOnYear(levels, published)
+    case 'ytd':
+      return toDisplayUnit(view, fetched.series.unit, yearToDate(levels, published))
+    case 'rolling12':
+      return toDisplayUnit(view, fetched.series.unit, rolling12(levels))
+    case 'mom':
+      return monthOnMonth(levels)
+    case 'index':
+      return indexTo(levels, view.indexBase ?? levels[0]?.period ?? '')
+    case 'share':
+      return shareOf(levels, fetched.total ? fromSeries(fetched.total.points) : [])
+  }
+}
+
+function toDisplayUnit(view: ViewState, unit: string, points: TPoint[]): TPoint[] {
+  return unit === 'USD bn' && view.displayUnit === 'mn' ? scale(points, 1000) : points
+}
+
+/** Keeps the points inside the view's range. Transforms run first, so a y/y at the range start has its base. */
+export function inRange(view: ViewState, points: TPoint[]): TPoint[] {
+  const from = view.range.from ? periodBounds(view.range.from)?.start : undefined
+  const to = view.range.to ? periodBounds(view.range.to)?.end : undefined
+  return points.filter((p) => (!from || p.start >= from) && (!to || p.end <= to))
+}
+
+export function buildChartModel(view: ViewState, fetched: readonly FetchedSeries[], labelOf: (s: SeriesSelection) => string): ChartModel {
+  const sources = new Map<string, Source>()
+  for (const f of fetched) {
+    for (const s of [f.series, f.published, f.total]) for (const src of s?.sources ?? []) sources.set(src.id, src)
+  }
+  const series = fetched.map((f) => ({
+    key: f.selection.key,
+    selection: f.selection,
+    label: f.series?.label ?? labelOf(f.selection),
+    points: inRange(view, transformPoints(view, f)),
+    missing: f.series ? undefined : (f.error ?? 'no data')
+  }))
+  const spans = new Map<string, [number, number]>()
+  for (const s of series) for (const p of s.points) spans.set(p.period, [monthIndex(p.start), monthIndex(p.end)])
+  const periods = [...spans.keys()].sort((a, b) => spans.get(a)![0] - spans.get(b)![0] || spans.get(a)![1] - spans.get(b)![1])
+  const firstUnit = fetched.find((f) => f.series)?.series?.unit ?? view.unit ?? ''
+  return { periods, series, unit: unitOf(view, firstUnit), sources }
+}
+
+/** The value of each series at each period of the model (null where it has none): the table's rows. */
+export function valueGrid(model: ChartModel): (TPoint | null)[][] {
+  return model.series.map((s) => {
+    const byPeriod = new Map(s.points.map((p) => [p.period, p]))
+    return model.periods.map((period) => byPeriod.get(period) ?? null)
+  })
+}
+
+/**
+ * For the "cumulative year to date by year" chart: one line per year, x = the month a value ends in
+ * (a combined Jan–Feb value sits at February), y = the year-to-date value.
+ */
+export function byYear(points: readonly TPoint[]): Map<string, (TPoint | null)[]> {
+  const years = new Map<string, (TPoint | null)[]>()
+  for (const p of points) {
+    const year = p.end.slice(0, 4)
+    const row = years.get(year) ?? Array.from({ length: 12 }, () => null)
+    row[Number(p.end.slice(5, 7)) - 1] = p
+    years.set(year, row)
+  }
+  return years
+}

@@ -1,0 +1,90 @@
+/**
+ * What leaves the app from the Explorer: CSV and clipboard text of exactly the table shown, and a
+ * chart image at a chosen size with title, units, sources and notes. The numbers come from the same
+ * chart model as the screen; the image from the same Chart.js configuration.
+ */
+import { Chart, type Plugin } from 'chart.js'
+import { toCsv, type CsvValue } from '@shared/csv'
+import { formatPeriod } from '@shared/periods'
+import { valueGrid, type ChartModel } from './chartModel'
+
+/** The table as tidy CSV rows: one row per period and series, with what it is and where it was read. */
+export function modelCsv(model: ChartModel): string {
+  const grid = valueGrid(model)
+  const rows: CsvValue[][] = [['period', 'series', 'value', 'unit', 'kind', 'note', 'sources']]
+  model.periods.forEach((period, x) => {
+    model.series.forEach((s, i) => {
+      const p = grid[i]![x]
+      if (!p) return
+      const sources = p.sourceIds.map((id) => model.sources.get(id)).filter((src) => src !== undefined)
+      rows.push([period, s.label, p.value, model.unit, p.value === null ? 'missing' : p.kind, p.note ?? '', sources.map((src) => `${src.publisher ?? src.title} <${src.url}>`).join('; ')])
+    })
+  })
+  return toCsv(rows)
+}
+
+/** Tab-separated text of the table as shown (periods down, series across), for pasting into a spreadsheet. */
+export function modelTsv(model: ChartModel): string {
+  const grid = valueGrid(model)
+  const clean = (text: string) => text.replace(/[\t\r\n]/g, ' ')
+  const lines = [['Period', ...model.series.map((s) => clean(`${s.label} (${model.unit})`))].join('\t')]
+  model.periods.forEach((period, x) => lines.push([formatPeriod(period), ...grid.map((col) => (col[x]?.value ?? '').toString())].join('\t')))
+  return `${lines.join('\n')}\n`
+}
+
+/** A fully opaque background, since a PNG of a transparent canvas is unreadable on dark viewers. */
+function background(color: string): Plugin {
+  return {
+    id: 'exportBackground',
+    beforeDraw(chart) {
+      const ctx = chart.ctx
+      ctx.save()
+      ctx.fillStyle = color
+      ctx.fillRect(0, 0, chart.width, chart.height)
+      ctx.restore()
+    }
+  }
+}
+
+/** Renders a chart configuration off screen at exactly width × height CSS pixels and returns a PNG blob. */
+export async function renderPng(config: ConstructorParameters<typeof Chart>[1], width: number, height: number, backgroundColor: string, scale = 2): Promise<Blob> {
+  const canvas = document.createElement('canvas')
+  canvas.width = width * scale
+  canvas.height = height * scale
+  canvas.style.width = `${width}px`
+  canvas.style.height = `${height}px`
+  const chart = new Chart(canvas, {
+    ...config,
+    options: { ...config.options, responsive: false, animation: false, devicePixelRatio: scale },
+    plugins: [...(config.plugins ?? []), background(backgroundColor)]
+  })
+  try {
+    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the chart image could not be made'))), 'image/png'))
+  } finally {
+    chart.destroy()
+  }
+}
+
+/** Saves a blob with the browser's download (Electron asks where to save). */
+export function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  a.rel = 'noopener'
+  document.body.append(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/** A file name from a title: lower-case words joined by hyphens. */
+export function fileNameOf(title: string, extension: string): string {
+  const stem = title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60)
+  return `${stem || 'chart'}.${extension}`
+}

@@ -1,0 +1,162 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import type { Series, SeriesInfo, SeriesQuery } from '@shared/api'
+import { decodeViewState, encodeViewState, selectionsOf, ViewState, type SeriesSelection } from '@shared/viewState'
+import { ApiError, call, messageOf } from '../api/client'
+import type { FetchedSeries } from '../lib/chartModel'
+import { PRESETS, type PresetId } from '../lib/presets'
+import { normalizeView } from '../lib/viewRules'
+
+const MAX_HISTORY = 100
+
+/** Reference data some charts draw besides their series (not series themselves). */
+export interface References {
+  /** Full-year totals of the charted flow, for the "previous record" line. */
+  annual: Series | null
+  /** A published projection of the charted measure (e.g. China's 2030 share). */
+  projection: Series | null
+}
+
+/**
+ * The Explorer: the view state (the single truth for what is shown), its undo/redo history, and the
+ * series fetched for it. Every change goes through `apply`, which validates the whole state first.
+ */
+export const useExplorerStore = defineStore('explorer', () => {
+  const view = ref<ViewState>(structuredClone(PRESETS.headline))
+  const past = ref<ViewState[]>([])
+  const future = ref<ViewState[]>([])
+  // Fetched data is replaced whole on every load: keep it out of deep reactivity.
+  const fetched = shallowRef<FetchedSeries[]>([])
+  const references = shallowRef<References>({ annual: null, projection: null })
+  const catalog = shallowRef<SeriesInfo[]>([])
+  const loading = ref(false)
+  const error = ref<string | null>(null)
+  let loadId = 0
+
+  const stateString = computed(() => encodeViewState(view.value))
+
+  /** Replaces the view if the new one is valid; returns the reason otherwise. Records undo history. */
+  function apply(next: ViewState, record = true): string | null {
+    const parsed = ViewState.safeParse(normalizeView(next, catalog.value))
+    if (!parsed.success) return parsed.error.issues[0]?.message ?? 'invalid view'
+    if (encodeViewState(parsed.data) === stateString.value) return null
+    if (record) {
+      past.value = [...past.value, view.value].slice(-MAX_HISTORY)
+      future.value = []
+    }
+    view.value = parsed.data
+    void load()
+    return null
+  }
+
+  function update(patch: Partial<ViewState>): string | null {
+    return apply({ ...view.value, ...patch })
+  }
+
+  function undo(): void {
+    const previous = past.value.at(-1)
+    if (!previous) return
+    past.value = past.value.slice(0, -1)
+    future.value = [view.value, ...future.value]
+    apply(previous, false)
+  }
+
+  function redo(): void {
+    const [next, ...rest] = future.value
+    if (!next) return
+    future.value = rest
+    past.value = [...past.value, view.value]
+    apply(next, false)
+  }
+
+  function applyPreset(id: PresetId): void {
+    apply(structuredClone(PRESETS[id]))
+  }
+
+  /** Opens a state string (pasted, or from the address bar). A bad one is refused with its reason. */
+  function openStateString(text: string, record = true): string | null {
+    const decoded = decodeViewState(text)
+    if (!decoded.ok) return decoded.message
+    return apply(decoded.view, record)
+  }
+
+  async function loadCatalog(): Promise<void> {
+    catalog.value = await call('listSeries', { dataset: view.value.dataset })
+  }
+
+  async function load(): Promise<void> {
+    const id = ++loadId
+    const current = view.value
+    loading.value = true
+    error.value = null
+    try {
+      if (!catalog.value.length) await loadCatalog()
+      const [series, refs] = await Promise.all([Promise.all(selectionsOf(current).map((s) => fetchSelection(current, s))), fetchReferences(current, catalog.value)])
+      if (id !== loadId) return // a newer view was asked for meanwhile
+      fetched.value = series
+      references.value = refs
+    } catch (e) {
+      if (id === loadId) error.value = messageOf(e)
+    } finally {
+      if (id === loadId) loading.value = false
+    }
+  }
+
+  return { view, past, future, fetched, references, catalog, loading, error, stateString, apply, update, undo, redo, applyPreset, openStateString, load }
+})
+
+function queryOf(view: ViewState, s: SeriesSelection, patch: Partial<SeriesQuery> = {}): SeriesQuery {
+  return {
+    dataset: view.dataset,
+    flow: s.flow,
+    partner: s.partner,
+    product: s.product,
+    measure: view.measure,
+    frequency: view.frequency,
+    ...(view.unit ? { unit: view.unit } : {}),
+    ...patch
+  }
+}
+
+/** A series the dataset may lack: null for NOT_FOUND (shown as "no data"), other errors propagate. */
+async function optional(query: SeriesQuery): Promise<Series | null> {
+  try {
+    return await call('getSeries', query)
+  } catch (e) {
+    if (e instanceof ApiError && e.code === 'NOT_FOUND') return null
+    throw e
+  }
+}
+
+async function fetchSelection(view: ViewState, selection: SeriesSelection): Promise<FetchedSeries> {
+  try {
+    const series = await call('getSeries', queryOf(view, selection))
+    const level = view.measure === 'level'
+    // Published y/y and year-to-date figures win over computed ones; the share needs the world total.
+    const published =
+      level && view.transform === 'yoy'
+        ? await optional(queryOf(view, selection, { measure: 'yoy', unit: undefined }))
+        : level && view.transform === 'ytd' && view.frequency === 'month'
+          ? await optional(queryOf(view, selection, { frequency: 'ytd' }))
+          : null
+    const total = view.transform === 'share' ? await optional(queryOf(view, selection, { partner: 'world', product: 'all' })) : null
+    return { selection, series, published, total }
+  } catch (e) {
+    if (e instanceof ApiError && (e.code === 'NOT_FOUND' || e.code === 'INVALID_ARGUMENT')) {
+      return { selection, series: null, published: null, total: null, error: e.message }
+    }
+    throw e
+  }
+}
+
+async function fetchReferences(view: ViewState, catalog: readonly SeriesInfo[]): Promise<References> {
+  const [first] = selectionsOf(view)
+  if (!first) return { annual: null, projection: null }
+  const annual =
+    view.chart === 'ytdByYear' ? await optional(queryOf(view, first, { frequency: 'year', measure: 'level', unit: 'USD bn' })) : null
+  const projected = catalog.find(
+    (c) => c.projection && c.flow === first.flow && c.partner === first.partner && c.product === first.product && c.measure === view.measure
+  )
+  const projection = projected ? await optional(queryOf(view, first, { series: projected.series, frequency: projected.frequency, unit: projected.unit })) : null
+  return { annual, projection }
+}
