@@ -23,7 +23,7 @@ const FLAGS = [
 
 export interface TestBrowser {
   browser: Browser
-  newPage(options?: { colorScheme?: 'light' | 'dark'; width?: number; height?: number }): Promise<Page>
+  newPage(options?: { colorScheme?: 'light' | 'dark'; locale?: string; width?: number; height?: number }): Promise<Page>
   /** Requests that went anywhere but the app's own origin. */
   foreignRequests: string[]
   /** Errors the page logged or threw. */
@@ -46,6 +46,7 @@ export async function launchBrowser(appOrigin: string): Promise<TestBrowser> {
       const context = await browser.newContext({
         viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
         colorScheme: options.colorScheme ?? 'light',
+        locale: options.locale ?? 'en-US',
         serviceWorkers: 'block'
       })
       contexts.push(context)

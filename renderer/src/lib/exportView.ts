@@ -48,11 +48,10 @@ function background(color: string): Plugin {
 
 /** Renders a chart configuration off screen at exactly width × height CSS pixels and returns a PNG blob. */
 export async function renderPng(config: ConstructorParameters<typeof Chart>[1], width: number, height: number, backgroundColor: string, scale = 2): Promise<Blob> {
+  // Chart.js takes the canvas size as CSS pixels and multiplies the backing store by devicePixelRatio.
   const canvas = document.createElement('canvas')
-  canvas.width = width * scale
-  canvas.height = height * scale
-  canvas.style.width = `${width}px`
-  canvas.style.height = `${height}px`
+  canvas.width = width
+  canvas.height = height
   const chart = new Chart(canvas, {
     ...config,
     options: { ...config.options, responsive: false, animation: false, devicePixelRatio: scale },

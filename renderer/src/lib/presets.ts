@@ -18,7 +18,8 @@ export const PRESETS: Record<PresetId, ViewState> = {
   partnersYoy: {
     ...base,
     flows: ['exports'],
-    partners: ['us', 'eu', 'asean', 'africa', 'latin_america'],
+    // Sources report ASEAN and "Southeast Asia" separately (Reuters vs Bloomberg wording): both are shown.
+    partners: ['us', 'eu', 'asean', 'southeast_asia', 'africa', 'latin_america'],
     measure: 'yoy',
     unit: '% y/y',
     range: { from: '2024-01' }

@@ -27,6 +27,8 @@ export const useExplorerStore = defineStore('explorer', () => {
   const future = ref<ViewState[]>([])
   // Fetched data is replaced whole on every load: keep it out of deep reactivity.
   const fetched = shallowRef<FetchedSeries[]>([])
+  // The view the fetched data belongs to: charts and tables read this pair, never a new view with old data.
+  const loadedView = shallowRef<ViewState>(view.value)
   const references = shallowRef<References>({ annual: null, projection: null })
   const catalog = shallowRef<SeriesInfo[]>([])
   const loading = ref(false)
@@ -95,6 +97,7 @@ export const useExplorerStore = defineStore('explorer', () => {
       if (id !== loadId) return // a newer view was asked for meanwhile
       fetched.value = series
       references.value = refs
+      loadedView.value = current
     } catch (e) {
       if (id === loadId) error.value = messageOf(e)
     } finally {
@@ -102,7 +105,7 @@ export const useExplorerStore = defineStore('explorer', () => {
     }
   }
 
-  return { view, past, future, fetched, references, catalog, loading, error, stateString, apply, update, undo, redo, applyPreset, openStateString, load }
+  return { view, loadedView, past, future, fetched, references, catalog, loading, error, stateString, apply, update, undo, redo, applyPreset, openStateString, load }
 })
 
 function queryOf(view: ViewState, s: SeriesSelection, patch: Partial<SeriesQuery> = {}): SeriesQuery {

@@ -1,0 +1,249 @@
+/**
+ * The Explorer in Chromium against the real handlers: the numbers a user reads in the table must equal
+ * the bundled data (or arithmetic on it that the test does itself), for every transform and chart.
+ */
+import { readFile } from 'node:fs/promises'
+import { parseCsv } from '../../scripts/data/csv'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import type { SeriesQuery } from '../../electron/shared/api'
+import { PRESET_IDS } from '../../renderer/src/lib/presets'
+import { launchBrowser, screenshot, type TestBrowser } from '../support/browser'
+import { startWebApp, type WebApp } from '../support/webApp'
+
+let app: WebApp
+let browser: TestBrowser
+
+beforeAll(async () => {
+  app = await startWebApp()
+  browser = await launchBrowser(app.server.origin)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await app?.close()
+})
+
+const base = { dataset: 'china-trade', reporter: 'china', partner: 'world', product: 'all', measure: 'level', frequency: 'month' } as const
+/** The preferred published value of a series at a period, straight from the services. */
+async function valueOf(query: Partial<SeriesQuery> & { flow: string }, period: string): Promise<number> {
+  const series = await app.services.query.series({ ...base, ...query } as never)
+  const point = series.points.find((p) => p.period === period)
+  if (!point) throw new Error(`no ${query.flow} value for ${period}`)
+  return point.value
+}
+
+async function openExplorer(options: { colorScheme?: 'light' | 'dark'; locale?: string } = {}): Promise<Page> {
+  const page = await browser.newPage(options)
+  await page.goto(`${app.server.url}#/explorer`)
+  await page.locator('[data-test="explorer-chart"] canvas').waitFor()
+  return page
+}
+
+async function preset(page: Page, id: string): Promise<void> {
+  await page.selectOption('[data-test="preset"]', id)
+  await expect.poll(() => page.locator('[data-test="preset"]').inputValue()).toBe(id)
+  await page.locator('[data-test="explorer-main"][aria-busy="false"]').waitFor()
+}
+
+/** The text of one table cell (series key like `exports:world:all`). */
+async function cell(page: Page, period: string, series: string): Promise<string> {
+  await page.locator('[data-test="explorer-main"][aria-busy="false"]').waitFor()
+  if (!(await page.locator('[data-test="data-table"]').isVisible())) await page.click('[data-test="tab-table"]')
+  const locator = page.locator(`[data-test="data-table"] tr[data-period="${period}"] td[data-series="${series}"]`)
+  await locator.waitFor()
+  return (await locator.textContent())!.trim()
+}
+
+const usd = (value: number) => `$${new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(value)} bn`
+
+describe('the November 2025 story at a glance', () => {
+  it('exports rebound to +5.9% in November after -1.1% in October (published rates)', async () => {
+    const page = await openExplorer()
+    await preset(page, 'headlineYoy')
+    expect(await cell(page, '2025-10', 'exports:world:all')).toBe('-1.1%')
+    expect(await cell(page, '2025-11', 'exports:world:all')).toBe('+5.9%')
+    expect(await cell(page, '2025-11', 'imports:world:all')).toBe('+1.9%')
+    browser.assertOffline()
+  })
+
+  it('the cumulative surplus passes $1 trillion in November 2025, above all of 2024', async () => {
+    const page = await openExplorer()
+    await preset(page, 'cumulativeSurplus')
+    const record2024 = await valueOf({ flow: 'balance', frequency: 'year', unit: 'USD bn' }, '2024')
+    // November is the published year-to-date figure; October is the sum of the published months.
+    expect(await cell(page, '2025-11', 'balance:world:all')).toBe(usd(1080))
+    const months = ['2025-01..2025-02', '2025-03', '2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10']
+    const sum = (await Promise.all(months.map((m) => valueOf({ flow: 'balance', unit: 'USD bn' }, m)))).reduce((a, b) => a + b, 0)
+    expect(await cell(page, '2025-10', 'balance:world:all')).toBe(`${usd(Math.round(sum * 100) / 100)}†`)
+    expect(1080).toBeGreaterThan(record2024)
+    await page.click('[data-test="tab-chart"]')
+    await screenshot(page, 'explorer-cumulative-surplus')
+  })
+
+  it('exports to the US fall 28.6% in November, the eighth straight double-digit fall, while the EU and ASEAN grow', async () => {
+    const page = await openExplorer()
+    await preset(page, 'partnersYoy')
+    expect(await cell(page, '2025-11', 'exports:us:all')).toBe('-28.6%')
+    expect(await cell(page, '2025-11', 'exports:eu:all')).toBe(`+${await valueOf({ flow: 'exports', partner: 'eu', measure: 'yoy' }, '2025-11')}%`)
+    expect(await cell(page, '2025-11', 'exports:southeast_asia:all')).toBe(`+${await valueOf({ flow: 'exports', partner: 'southeast_asia', measure: 'yoy' }, '2025-11')}%`)
+    const streak = ['2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11']
+    for (const month of streak) expect(Number((await cell(page, month, 'exports:us:all')).replace('%', ''))).toBeLessThanOrEqual(-10)
+    expect(Number((await cell(page, '2025-03', 'exports:us:all')).replace('%', ''))).toBeGreaterThan(-10)
+  })
+})
+
+describe('transforms equal arithmetic on the data', () => {
+  async function exportsWith(page: Page, transform: string): Promise<void> {
+    await preset(page, 'headline')
+    await page.uncheck('[data-test="flow-imports"]')
+    await page.uncheck('[data-test="flow-balance"]')
+    await page.selectOption('[data-test="transform"]', transform)
+    await page.click('[data-test="tab-table"]')
+  }
+
+  it('12-month rolling sum, month-on-month, index and USD mn', async () => {
+    const page = await openExplorer()
+    const months = ['2024-12', '2025-01..2025-02', '2025-03', '2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11']
+    const levels = await Promise.all(months.map((m) => valueOf({ flow: 'exports', unit: 'USD bn' }, m)))
+
+    await exportsWith(page, 'rolling12')
+    expect(await cell(page, '2025-11', 'exports:world:all')).toBe(`${usd(Math.round(levels.reduce((a, b) => a + b, 0) * 100) / 100)}†`)
+
+    await page.selectOption('[data-test="transform"]', 'mom')
+    const mom = (330.3 / (await valueOf({ flow: 'exports', unit: 'USD bn' }, '2025-10')) - 1) * 100
+    expect(await cell(page, '2025-11', 'exports:world:all')).toBe(`+${Math.round(mom * 100) / 100}%†`)
+    expect(await cell(page, '2025-01..2025-02', 'exports:world:all')).toBe('—')
+
+    await page.selectOption('[data-test="transform"]', 'index')
+    await page.selectOption('[data-test="index-base"]', '2025-03')
+    expect(await cell(page, '2025-03', 'exports:world:all')).toBe('100†')
+    const index = (330.3 / (await valueOf({ flow: 'exports', unit: 'USD bn' }, '2025-03'))) * 100
+    expect(await cell(page, '2025-11', 'exports:world:all')).toBe(`${Math.round(index * 100) / 100}†`)
+
+    await page.selectOption('[data-test="transform"]', 'none')
+    await page.selectOption('[data-test="display-unit"]', 'mn')
+    expect(await cell(page, '2025-11', 'exports:world:all')).toBe('$330,300 mn')
+  })
+
+  it('y/y: the published rate where there is one, a computed one (marked) only where none was published', async () => {
+    const page = await openExplorer()
+    await exportsWith(page, 'yoy')
+    expect(await cell(page, '2025-11', 'exports:world:all')).toBe('+5.9%')
+    // Annual exports to the US: a year with both levels and no published rate gets a computed one.
+    const levels = await app.services.query.series({ ...base, flow: 'exports', partner: 'us', frequency: 'year', unit: 'USD bn' })
+    const rates = await app.services.query.series({ ...base, flow: 'exports', partner: 'us', frequency: 'year', measure: 'yoy' })
+    const byYear = new Map(levels.points.map((p) => [p.period, p.value]))
+    const year = levels.points.map((p) => p.period).find((y) => byYear.has(String(Number(y) - 1)) && !rates.points.some((r) => r.period === y))!
+    const published = rates.points[0]!
+    await preset(page, 'partnersLevel')
+    await page.selectOption('[data-test="transform"]', 'yoy')
+    const expected = (byYear.get(year)! / byYear.get(String(Number(year) - 1))! - 1) * 100
+    expect(await cell(page, year, 'exports:us:all')).toBe(`${expected > 0 ? '+' : ''}${Math.round(expected * 100) / 100}%†`)
+    expect(await cell(page, published.period, 'exports:us:all')).toBe(`${published.value > 0 ? '+' : ''}${published.value}%`)
+  })
+
+  it('share of total: exports to the US as a share of all exports', async () => {
+    const page = await openExplorer()
+    await preset(page, 'headline')
+    await page.uncheck('[data-test="flow-imports"]')
+    await page.uncheck('[data-test="flow-balance"]')
+    await page.check('[data-test="partner-us"]')
+    await page.uncheck('[data-test="partner-world"]')
+    await page.selectOption('[data-test="transform"]', 'share')
+    const us = await valueOf({ flow: 'exports', partner: 'us', unit: 'USD bn' }, '2025-11')
+    expect(await cell(page, '2025-11', 'exports:us:all')).toBe(`${Math.round((us / 330.3) * 10000) / 100}%†`)
+  })
+
+  it('year to date: January–February counts as two months; a missing month leaves the rest of the year unknown', async () => {
+    const page = await openExplorer()
+    await preset(page, 'headline')
+    await page.uncheck('[data-test="flow-exports"]')
+    await page.uncheck('[data-test="flow-balance"]')
+    await page.selectOption('[data-test="transform"]', 'ytd')
+    // Imports: no level was published for April 2025, so May onwards cannot be cumulated.
+    const janFeb = await valueOf({ flow: 'imports', unit: 'USD bn' }, '2025-01..2025-02')
+    const march = await valueOf({ flow: 'imports', unit: 'USD bn' }, '2025-03')
+    expect(await cell(page, '2025-03', 'imports:world:all')).toBe(`${usd(Math.round((janFeb + march) * 100) / 100)}†`)
+    expect(await cell(page, '2025-05', 'imports:world:all')).toBe('—')
+  })
+})
+
+describe('charts, view state and exports', () => {
+  it('draws every chart type without errors', async () => {
+    const page = await openExplorer()
+    await preset(page, 'partnersLevel')
+    for (const chart of ['line', 'bar', 'stackedBar', 'stackedArea', 'share']) {
+      await page.click(`[data-test="chart-${chart}"]`)
+      await expect.poll(() => page.locator(`[data-test="chart-${chart}"]`).getAttribute('aria-checked')).toBe('true')
+      await screenshot(page, `explorer-chart-${chart}`)
+    }
+    await preset(page, 'cumulativeSurplus')
+    expect(await page.locator('[data-test="chart-ytdByYear"]').getAttribute('aria-checked')).toBe('true')
+    expect(browser.pageErrors).toEqual([])
+  })
+
+  it('undo and redo walk the view history; the state string restores a view', async () => {
+    const page = await openExplorer()
+    await preset(page, 'headlineYoy')
+    await page.selectOption('[data-test="transform"]', 'none')
+    await page.click('[data-test="undo"]')
+    await expect.poll(() => page.locator('[data-test="transform"]').inputValue()).toBe('yoy')
+    await page.click('[data-test="redo"]')
+    await expect.poll(() => page.locator('[data-test="transform"]').inputValue()).toBe('none')
+
+    await preset(page, 'partnersYoy')
+    const url = page.url()
+    const again = await browser.newPage()
+    await again.goto(url.replace(/\?token=[^#]*/, `?token=${app.server.token}`))
+    await again.locator('[data-test="explorer-chart"] canvas').waitFor()
+    await expect.poll(() => again.locator('[data-test="preset"]').inputValue()).toBe('partnersYoy')
+
+    await again.click('[data-test="paste-state"]')
+    await again.fill('[data-test="state-input"]', 'dataset=china-trade&flows=../../etc&v=1')
+    await again.click('[data-test="state-open"]')
+    await expect.poll(() => again.locator('[data-test="message"]').textContent()).toMatch(/not valid/)
+    expect(await again.locator('[data-test="preset"]').inputValue()).toBe('partnersYoy')
+  })
+
+  it('exports the CSV of exactly the table shown, formula-safe, and a PNG at the chosen size', async () => {
+    const page = await openExplorer()
+    await preset(page, 'partnersYoy')
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-test="export-csv"]')])
+    const [header, ...rows] = parseCsv(await readFile((await csvDownload.path())!, 'utf8')).map((r) => r.fields)
+    expect(header).toEqual(['period', 'series', 'value', 'unit', 'kind', 'note', 'sources'])
+    const us = rows.find((r) => r[0] === '2025-11' && r[1]!.startsWith('Exports to the US'))!
+    expect(us.slice(2, 5)).toEqual(['-28.6', '% y/y', 'published'])
+    expect(us[6]).toMatch(/<https?:\/\//)
+    // The CSV holds exactly the table's numbers: every filled cell, and nothing else with a value.
+    await page.click('[data-test="tab-table"]')
+    const shown = await page.locator('[data-test="data-table"] td').evaluateAll((tds) =>
+      tds.filter((td) => td.textContent!.trim() !== '—').map((td) => `${td.closest('tr')!.dataset.period}|${(td as HTMLElement).dataset.series}`)
+    )
+    expect(rows.filter((r) => r[2] !== '').length).toBe(shown.length)
+
+    await page.selectOption('[data-test="export-size"]', '800x600')
+    const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-test="export-png"]')])
+    const png = await readFile((await pngDownload.path())!)
+    expect(png.subarray(1, 4).toString()).toBe('PNG')
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1600, 1200])
+    browser.assertOffline()
+  })
+})
+
+describe('ready-made views in light and dark, English and Chinese', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const locale of ['en-US', 'zh-CN']) {
+      it(`${colorScheme}, ${locale}`, async () => {
+        const page = await openExplorer({ colorScheme, locale })
+        for (const id of PRESET_IDS) {
+          await preset(page, id)
+          await page.locator('[data-test="explorer-chart"] canvas').waitFor()
+          await screenshot(page, `preset-${id}-${colorScheme}-${locale}`)
+        }
+        if (locale === 'zh-CN') expect(await page.locator('nav').textContent()).toContain('数据浏览')
+        expect(browser.pageErrors).toEqual([])
+      })
+    }
+  }
+})
