@@ -22,13 +22,14 @@ const directives: ReadonlyArray<readonly [string, string]> = [
   ['worker-src', "'self'"]
 ]
 
+// security: CSP_GLOBAL_CHECK — the policy is a response header of every app:// answer (protocol.ts → securityHeaders()), which the linter cannot trace; tests/unit/main/protocol.test.ts "serves index.html for / with the CSP and hardening headers" proves it is sent.
 export const CONTENT_SECURITY_POLICY = directives.map(([name, value]) => `${name} ${value}`).join('; ')
 
 /** Powerful features nobody in a statistics viewer needs: denied to every origin, including ours. */
 const deniedFeatures = [
   'accelerometer',
   'autoplay',
-  'bluetooth',
+  
   'camera',
   'display-capture',
   'geolocation',

@@ -6,18 +6,23 @@
  */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron'
 import { openServices } from '../services'
 import { createEventSink } from '../events'
 import { createHandlers } from '../handlers'
+import { createRecentFiles } from '../services/recentFiles'
+import { loadWindowState, saveWindowState } from '../services/windowState'
 import { eventChannelOf } from '../shared/methods'
 import { resolveDevServerUrl } from './devServer'
 import { registerIpc } from './ipc'
+import { registerDropFiles } from './dropFiles'
+import { chooseDataFile } from './importDialog'
 import { guardWebContents, type GuardOptions } from './navigation'
 import { installNetworkFilter } from './networkFilter'
 import { installPermissionGuards } from './permissions'
 import { handleAppProtocol, registerAppSchemePrivileges } from './protocol'
-import { createMainWindow, WINDOW_TITLE } from './window'
+import { createDesktop } from './desktop'
+import { createMainWindow, initialWindowState, WINDOW_TITLE } from './window'
 
 type Services = Awaited<ReturnType<typeof openServices>>
 
@@ -41,6 +46,7 @@ if (process.env['ELECTRON_RENDERER_URL'] && !devServerUrl) {
 const guardOptions: GuardOptions = {
   devServerUrl,
   openExternal: (url) => {
+    // security: OPEN_EXTERNAL_JS_CHECK — `url` comes only from guardWebContents(), vetted by safeExternalUrl() (tests/unit/main/navigation.test.ts "safeExternalUrl").
     shell.openExternal(url).catch((error: unknown) => console.error('[main] could not open', url, error))
   }
 }
@@ -53,12 +59,35 @@ async function start(): Promise<void> {
   registerAppSchemePrivileges(protocol)
   app.enableSandbox()
 
-  app.on('second-instance', () => {
-    if (!mainWindow) return
-    if (mainWindow.isMinimized()) mainWindow.restore()
-    mainWindow.show()
-    mainWindow.focus()
+  // Menu commands and files from the OS reach the page as `command` events (desktop.ts). A file can
+  // arrive before the window exists (macOS open-file at launch, our own argv): it waits in a queue.
+  const toPage = createEventSink((event, payload) => mainWindow?.webContents.send(eventChannelOf(event), payload))
+  // A data file from the OS is granted to the importer ("Open with") once the services are open.
+  let servicesOpened: (opened: Services) => void = () => {}
+  const servicesReady = new Promise<Services>((resolve) => (servicesOpened = resolve))
+  const desktop = createDesktop({
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    appName: WINDOW_TITLE,
+    menu: Menu,
+    os: app,
+    recent: createRecentFiles({ file: path.join(app.getPath('userData'), 'recent-files.json') }),
+    send: (event) => toPage.emit('command', event),
+    focus: focusWindow,
+    grantDataFile: async (file) => {
+      await (await servicesReady).imports.grant(file, 'open-with')
+    }
   })
+  // macOS: must be registered before `ready`, or a double-clicked file that launches the app is lost.
+  app.on('open-file', (event, file) => {
+    event.preventDefault()
+    void desktop.open('open-file', { path: file })
+  })
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    focusWindow()
+    void desktop.open('second-instance', { argv, workingDirectory, execPath: process.execPath })
+  })
+  void desktop.open('argv', { argv: process.argv, execPath: process.execPath })
   // Every web contents ever created (windows, and anything a bug might create) gets the same guards.
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, guardOptions))
   app.on('window-all-closed', () => app.quit())
@@ -93,17 +122,44 @@ async function start(): Promise<void> {
 
     // Events go to the app window, if there is one yet; the page subscribes through the preload.
     const events = createEventSink((event, payload) => mainWindow?.webContents.send(eventChannelOf(event), payload))
-    const opened = await openServices({ dataDir: dataDir(), events })
+    const opened = await openServices({
+      dataDir: dataDir(),
+      events,
+      // Imported files live in the user-data folder; File › Open is Electron's dialog (importDialog.ts).
+      userDataDir: app.getPath('userData'),
+      chooseFile: () => chooseDataFile(dialog, mainWindow)
+    })
     if (quitting) {
       await opened.close()
       return
     }
     services = opened
+    servicesOpened(opened)
     registerIpc(ipcMain, createHandlers(opened), { devServerUrl })
+    // Files dropped on the window: the preload resolves them to paths, the importer grants them (dropFiles.ts).
+    registerDropFiles(ipcMain, (file) => opened.imports.grant(file, 'drop'), { devServerUrl, log: (m, e) => console.warn(m, e) })
 
-    mainWindow = createMainWindow({ preloadPath, devServerUrl, isPackaged: app.isPackaged, openExternal: guardOptions.openExternal })
+    await desktop.refreshMenu()
+    const windowStateFile = path.join(app.getPath('userData'), 'window-state.json')
+    mainWindow = createMainWindow({
+      preloadPath,
+      devServerUrl,
+      isPackaged: app.isPackaged,
+      openExternal: guardOptions.openExternal,
+      state: initialWindowState(await loadWindowState(windowStateFile), screen),
+      onStateChange: (state) => {
+        try {
+          saveWindowState(windowStateFile, state)
+        } catch (error) {
+          console.error('[main] could not save the window state', error)
+        }
+      }
+    })
+    mainWindow.webContents.on('did-start-loading', () => desktop.pageGone())
+    mainWindow.webContents.on('did-finish-load', () => desktop.pageReady())
     mainWindow.on('closed', () => {
       mainWindow = null
+      desktop.pageGone()
     })
   } catch (error) {
     // Never leave the user with a blank window or a silent exit: say what failed, then quit.
@@ -112,6 +168,13 @@ async function start(): Promise<void> {
     dialog.showErrorBox(`${WINDOW_TITLE} could not start`, message)
     app.quit()
   }
+}
+
+function focusWindow(): void {
+  if (!mainWindow) return
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.show()
+  mainWindow.focus()
 }
 
 /** The bundled data: beside the app's resources when packaged, `<repo>/data` in development. */

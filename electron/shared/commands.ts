@@ -39,9 +39,7 @@ export const commandAccelerators: Readonly<Record<AppCommand, string | null>> = 
 export const pendingCommands: Readonly<Partial<Record<AppCommand, string>>> = {
   // Enabled by the snapshots issue (save and reopen a view as a .ctesnap file).
   openSnapshot: 'snapshots',
-  saveSnapshot: 'snapshots',
-  // Enabled by the export issue (chart and table export).
-  export: 'export'
+  saveSnapshot: 'snapshots'
 }
 
 export function isPendingCommand(command: AppCommand): boolean {

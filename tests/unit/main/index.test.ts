@@ -2,9 +2,11 @@
  * The main process wired end to end against a fake Electron (the real binary cannot run here):
  * import electron/main/index.ts, let the fake `app.whenReady()` resolve, and check what got installed.
  */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { channelOf, methods } from '../../../electron/shared/methods'
+import { channelOf, DROP_CHANNEL, methods } from '../../../electron/shared/methods'
 
 type Listener = (...args: any[]) => any
 
@@ -24,7 +26,21 @@ const h = vi.hoisted(() => {
     }),
     whenReady: vi.fn(() => Promise.resolve()),
     quit: vi.fn(),
-    getAppPath: vi.fn(() => '/repo')
+    getAppPath: vi.fn(() => '/repo'),
+    // A fresh user-data folder per test (recent files, window state).
+    userData: '',
+    getPath: vi.fn((_name: string) => app.userData),
+    addRecentDocument: vi.fn(),
+    clearRecentDocuments: vi.fn()
+  }
+  const menus: { template: any[] }[] = []
+  const Menu = {
+    buildFromTemplate: vi.fn((template: any[]) => ({ template })),
+    setApplicationMenu: vi.fn((menu: { template: any[] }) => menus.push(menu))
+  }
+  const screen = {
+    getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }]),
+    getPrimaryDisplay: vi.fn(() => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }))
   }
   const ipcChannels = new Map<string, Listener>()
   const ipcMain = {
@@ -72,16 +88,22 @@ const h = vi.hoisted(() => {
     focus = vi.fn()
     restore = vi.fn()
     isMinimized = vi.fn(() => true)
+    maximize = vi.fn()
+    setFullScreen = vi.fn()
+    isMaximized = vi.fn(() => false)
+    isFullScreen = vi.fn(() => false)
+    getNormalBounds = vi.fn(() => ({ x: 40, y: 30, width: 1000, height: 700 }))
   }
   const dialog = { showErrorBox: vi.fn() }
   const shell = { openExternal: vi.fn(async () => undefined) }
   const services = {
     catalog: { list: vi.fn() },
     query: { headline: vi.fn(), series: vi.fn(), observations: vi.fn() },
+    imports: { grant: vi.fn(async (path: string, _via: string) => ({ fileId: 'f-1', name: path, size: 1 })) },
     close: vi.fn(async () => undefined)
   }
   const openServices = vi.fn(async (_options: { dataDir: string; events?: { emit: (e: string, p: unknown) => void } }) => services)
-  return { listeners, emit, app, ipcChannels, ipcMain, filters, session, protocol, windows, BrowserWindow, dialog, shell, services, openServices }
+  return { menus, Menu, screen, listeners, emit, app, ipcChannels, ipcMain, filters, session, protocol, windows, BrowserWindow, dialog, shell, services, openServices }
 })
 
 vi.mock('electron', () => ({
@@ -92,6 +114,8 @@ vi.mock('electron', () => ({
   session: h.session,
   dialog: h.dialog,
   shell: h.shell,
+  Menu: h.Menu,
+  screen: h.screen,
   contextBridge: { exposeInMainWorld: vi.fn() },
   ipcRenderer: { invoke: vi.fn() }
 }))
@@ -108,6 +132,8 @@ const appFrame = { senderFrame: { url: 'app://trade/index.html', parent: null } 
 beforeEach(() => {
   vi.resetModules()
   vi.clearAllMocks()
+  h.app.userData = mkdtempSync(path.join(tmpdir(), 'cte-main-'))
+  h.menus.length = 0
   h.listeners.clear()
   h.ipcChannels.clear()
   h.filters.length = 0
@@ -126,8 +152,9 @@ afterEach(() => {
 describe('main process start-up', () => {
   it('registers one IPC handler per contract method, and nothing else', async () => {
     await startMain()
-    expect([...h.ipcChannels.keys()].sort()).toEqual(methods.map((m) => `trade:${m}`).sort())
-    expect(h.ipcMain.handle).toHaveBeenCalledTimes(methods.length)
+    // Plus the one channel the preload uses on its own: paths of files dropped on the window (dropFiles.ts).
+    expect([...h.ipcChannels.keys()].sort()).toEqual([...methods.map((m) => `trade:${m}`), DROP_CHANNEL].sort())
+    expect(h.ipcMain.handle).toHaveBeenCalledTimes(methods.length + 1)
   })
 
   it('registers the app:// scheme before ready, and serves it after', async () => {
@@ -168,7 +195,7 @@ describe('main process start-up', () => {
 
   it('opens the services on <app path>/data in development', async () => {
     await startMain()
-    expect(h.openServices).toHaveBeenCalledWith({ dataDir: path.join('/repo', 'data'), events: expect.any(Object) })
+    expect(h.openServices).toHaveBeenCalledWith({ dataDir: path.join('/repo', 'data'), events: expect.any(Object), userDataDir: h.app.userData, chooseFile: expect.any(Function) })
     expect(h.dialog.showErrorBox).not.toHaveBeenCalled()
   })
 
@@ -297,5 +324,107 @@ describe('main process failures', () => {
     vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173')
     await startMain()
     expect(h.windows[0].loadURL).toHaveBeenCalledWith('http://localhost:5173/')
+  })
+})
+
+describe('desktop integration (menu, files from the OS, window state)', () => {
+  const pageLoaded = (window: any) => {
+    for (const listener of window.webContents.listeners.get('did-finish-load') ?? []) listener()
+  }
+  const commandsSent = (window: any) =>
+    window.webContents.send.mock.calls.filter(([channel]: [string]) => channel === 'trade-event:command').map(([, payload]: [string, unknown]) => payload)
+  const findItem = (items: any[], id: string): any => {
+    for (const item of items) {
+      if (item.id === id) return item
+      const inner = item.submenu ? findItem(item.submenu, id) : undefined
+      if (inner) return inner
+    }
+    return undefined
+  }
+
+  it('installs the application menu; a menu command reaches the page as a command event once it has loaded', async () => {
+    await startMain()
+    expect(h.Menu.setApplicationMenu).toHaveBeenCalled()
+    const template = h.menus.at(-1)!.template
+    const open = findItem(template, 'openDataFile')
+    expect(open).toMatchObject({ label: 'Open Data File…', accelerator: 'CmdOrCtrl+O', enabled: true })
+    open.click()
+    expect(commandsSent(h.windows[0])).toEqual([]) // queued: the page is not listening yet
+    pageLoaded(h.windows[0])
+    expect(commandsSent(h.windows[0])).toEqual([{ command: 'openDataFile' }])
+    findItem(template, 'about').click()
+    expect(commandsSent(h.windows[0])).toEqual([{ command: 'openDataFile' }, { command: 'about' }])
+  })
+
+  it('registers open-file before ready, and delivers a file opened before the window existed', async () => {
+    const snapshot = path.join(h.app.userData, 'trade view.ctesnap')
+    writeFileSync(snapshot, '{}')
+    let ready!: () => void
+    h.app.whenReady.mockImplementationOnce(() => new Promise<void>((resolve) => (ready = resolve)))
+    const main = await import('../../../electron/main/index')
+    // macOS fires open-file as the app launches, before ready.
+    const openFile = h.app.on.mock.calls.find(([name]) => name === 'open-file')
+    expect(openFile).toBeDefined()
+    expect(h.app.on.mock.invocationCallOrder[h.app.on.mock.calls.indexOf(openFile!)]).toBeLessThan(h.app.whenReady.mock.invocationCallOrder[0] ?? Infinity)
+    const event = { preventDefault: vi.fn() }
+    openFile![1](event, snapshot)
+    expect(event.preventDefault).toHaveBeenCalled()
+    expect(h.windows).toHaveLength(0)
+    ready()
+    await main.started
+    await vi.waitFor(() => expect(h.app.addRecentDocument).toHaveBeenCalledWith(snapshot))
+    pageLoaded(h.windows[0])
+    expect(commandsSent(h.windows[0])).toEqual([{ command: 'openSnapshot', path: snapshot }])
+  })
+
+  it('a second launch with a file focuses the window, opens the file and lists it under Open Recent', async () => {
+    await startMain()
+    expect(h.dialog.showErrorBox.mock.calls).toEqual([])
+    pageLoaded(h.windows[0])
+    const dataFile = path.join(h.app.userData, 'exports.csv')
+    writeFileSync(dataFile, 'a,b\n1,2\n')
+    const argv = ['C:\\Program Files\\China Trade Explorer\\China Trade Explorer.exe', '--allow-file-access-from-files', '--original-process-start-time=13372036854775807', 'exports.csv']
+    h.emit('second-instance', {}, argv, h.app.userData)
+    expect(h.windows[0].focus).toHaveBeenCalled()
+    await vi.waitFor(() => expect(commandsSent(h.windows[0])).toEqual([{ command: 'openDataFile' }]))
+    expect(h.app.addRecentDocument).toHaveBeenCalledWith(dataFile)
+    expect(h.services.imports.grant).toHaveBeenCalledWith(dataFile, 'open-with')
+    await vi.waitFor(() => expect(findItem(h.menus.at(-1)!.template, 'recent-0')).toMatchObject({ label: 'exports.csv' }))
+    const saved = JSON.parse(readFileSync(path.join(h.app.userData, 'recent-files.json'), 'utf8'))
+    expect(saved.files).toEqual([dataFile])
+
+    // Clear Recent empties our list and the OS one.
+    findItem(h.menus.at(-1)!.template, 'clearRecent').click()
+    await vi.waitFor(() => expect(h.app.clearRecentDocuments).toHaveBeenCalled())
+    await vi.waitFor(() => expect(findItem(h.menus.at(-1)!.template, 'recent-none')).toBeDefined())
+  })
+
+  it('ignores a second launch without files (just focuses)', async () => {
+    await startMain()
+    pageLoaded(h.windows[0])
+    h.emit('second-instance', {}, ['/opt/China Trade Explorer/china-trade-explorer', '--no-sandbox', '.'], '/home/user')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(commandsSent(h.windows[0])).toEqual([])
+    expect(h.app.addRecentDocument).not.toHaveBeenCalled()
+  })
+
+  it('remembers the window bounds on close and reopens there, maximised if it was', async () => {
+    await startMain()
+    const window = h.windows[0]
+    window.isMaximized.mockReturnValue(true)
+    window.windowListeners.get('close')()
+    const file = path.join(h.app.userData, 'window-state.json')
+    expect(existsSync(file)).toBe(true)
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ bounds: { x: 40, y: 30, width: 1000, height: 700 }, maximized: true, fullScreen: false })
+
+    // A new run of the app, same user-data folder.
+    vi.resetModules()
+    h.windows.length = 0
+    h.ipcChannels.clear()
+    await startMain()
+    expect(h.dialog.showErrorBox.mock.calls).toEqual([])
+    expect(h.windows[0].options).toMatchObject({ x: 40, y: 30, width: 1000, height: 700 })
+    h.windows[0].windowListeners.get('ready-to-show')()
+    expect(h.windows[0].maximize).toHaveBeenCalled()
   })
 })

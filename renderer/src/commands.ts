@@ -1,0 +1,108 @@
+/**
+ * The one command registry: app command id → action. The application menu (through the `command`
+ * event from main), the page's own buttons and its keyboard shortcut all run commands here, so a menu
+ * item and the button beside it are the same code path.
+ *
+ * `createCommandRegistry` is pure over its dependencies (tested with fakes); `useCommands` wires it to
+ * the router and the stores inside a component.
+ */
+import { useRouter } from 'vue-router'
+import { appCommands, isAppCommand, pendingCommands, type AppCommand } from '@shared/commands'
+import { useExplorerStore } from './stores/explorer'
+import { useSettingsStore } from './stores/settings'
+import { useShellStore, type Notice } from './stores/shell'
+
+export interface CommandDeps {
+  hasRoute(name: string): boolean
+  navigate(name: string): Promise<unknown>
+  toggleTheme(): void
+  showShortcuts(): void
+  /** Opens the Explorer's export dialog (chart PNG/SVG, table CSV). */
+  openExport(): Promise<unknown>
+  notify(notice: Notice): void
+}
+
+export interface CommandPayload {
+  /** A file the OS asked us to open (a double-clicked snapshot). */
+  path?: string
+}
+
+export interface CommandRegistry {
+  readonly ids: readonly AppCommand[]
+  /** Can the command run now? False for pending features (and Import before its page exists). */
+  isAvailable(command: AppCommand): boolean
+  /** Runs a command; true if it ran, false if it was unavailable (the user is told why). */
+  run(command: AppCommand, payload?: CommandPayload): Promise<boolean>
+  /** The entry point for the `command` event: anything not a known command is ignored. */
+  runEvent(event: unknown): Promise<boolean>
+}
+
+/** The route the Import page registers (another feature); until it exists, opening a file says so. */
+export const IMPORT_ROUTE = 'import'
+
+const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file
+
+export function createCommandRegistry(deps: CommandDeps): CommandRegistry {
+  const actions: Record<AppCommand, (payload: CommandPayload) => Promise<unknown> | void> = {
+    openDataFile: () => deps.navigate(IMPORT_ROUTE),
+    // The two below are pending (shared/commands.ts): they never run until their feature lands.
+    openSnapshot: () => undefined,
+    saveSnapshot: () => undefined,
+    export: () => deps.openExport(),
+    toggleTheme: () => deps.toggleTheme(),
+    showShortcuts: () => deps.showShortcuts(),
+    showDataSources: () => deps.navigate('datasets'),
+    about: () => deps.navigate('about')
+  }
+
+  function isAvailable(command: AppCommand): boolean {
+    if (pendingCommands[command] !== undefined) return false
+    if (command === 'openDataFile') return deps.hasRoute(IMPORT_ROUTE)
+    return true
+  }
+
+  async function run(command: AppCommand, payload: CommandPayload = {}): Promise<boolean> {
+    if (!isAppCommand(command)) return false
+    if (!isAvailable(command)) {
+      const feature = pendingCommands[command]
+      const params: Record<string, string> = { command }
+      if (payload.path) params.file = baseName(payload.path)
+      if (feature) deps.notify({ key: payload.path ? 'desktop.notice.pendingFile' : 'desktop.notice.pending', params: { ...params, feature } })
+      else deps.notify({ key: 'desktop.notice.noImport', params })
+      return false
+    }
+    await actions[command](payload)
+    return true
+  }
+
+  return {
+    ids: appCommands,
+    isAvailable,
+    run,
+    runEvent(event) {
+      if (!event || typeof event !== 'object') return Promise.resolve(false)
+      const { command, path } = event as { command?: unknown; path?: unknown }
+      if (!isAppCommand(command)) return Promise.resolve(false)
+      return run(command, typeof path === 'string' ? { path } : {})
+    }
+  }
+}
+
+/** The app's registry, for a component: commands act on the router and the stores. */
+export function useCommands(): CommandRegistry {
+  const router = useRouter()
+  const settings = useSettingsStore()
+  const shell = useShellStore()
+  const explorer = useExplorerStore()
+  return createCommandRegistry({
+    hasRoute: (name) => router.hasRoute(name),
+    navigate: (name) => router.push({ name }),
+    toggleTheme: () => settings.toggleTheme(),
+    showShortcuts: () => shell.showShortcuts(),
+    openExport: async () => {
+      await router.push({ name: 'explorer' })
+      explorer.exportOpen = true
+    },
+    notify: (notice) => shell.notify(notice)
+  })
+}

@@ -1,0 +1,126 @@
+/**
+ * The app's commands in the real built renderer: a command sent the way the application menu sends it
+ * (the `command` event; here over the web transport's event stream) and the page's own buttons and `?`
+ * key run the same registry. Theme, shortcuts, About (version and licences), data sources, and the
+ * commands whose feature is still pending. Offline throughout.
+ */
+import { readFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import type { AppCommandEvent } from '../../electron/shared/api'
+import { launchBrowser, screenshot, type TestBrowser } from '../support/browser'
+import { repoRoot, startWebApp, type WebApp } from '../support/webApp'
+
+let app: WebApp
+let browser: TestBrowser
+const version = (JSON.parse(readFileSync(`${repoRoot}/package.json`, 'utf8')) as { version: string }).version
+
+beforeAll(async () => {
+  app = await startWebApp()
+  browser = await launchBrowser(app.server.origin)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await app?.close()
+})
+
+async function openApp(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+  const page = await browser.newPage(options)
+  await page.goto(app.server.url)
+  await page.locator('[data-test="about"]').waitFor()
+  return page
+}
+
+/** Sends a command as the menu does, until the page (whose event stream connects on load) shows `done`. */
+async function menuCommand(command: AppCommandEvent, done: () => Promise<boolean>): Promise<void> {
+  await expect
+    .poll(async () => {
+      if (await done()) return true
+      app.server.broadcast('command', command)
+      await new Promise((resolve) => setTimeout(resolve, 150))
+      return done()
+    }, { timeout: 10_000 })
+    .toBe(true)
+}
+
+const theme = (page: Page) => page.evaluate(() => document.documentElement.getAttribute('data-theme'))
+
+describe('app commands', () => {
+  it('About: from the menu command and from the button, with the version and the licences', async () => {
+    const page = await openApp()
+    await menuCommand({ command: 'about' }, async () => page.url().includes('#/about'))
+    await expect.poll(() => page.locator('[data-test="version"]').textContent()).toBe(`Version ${version}`)
+    await expect.poll(() => page.locator('[data-test="licences"] li').count()).toBeGreaterThan(10)
+    expect(await page.locator('[data-package="vue"] [data-test="licence"]').textContent()).toBe('MIT')
+    expect(await page.locator('[data-package="@duckdb/node-api"]').count()).toBe(1)
+    await screenshot(page, 'about')
+
+    await page.goto(app.server.url)
+    await page.locator('[data-test="about"]').click()
+    await expect.poll(() => page.url()).toContain('#/about')
+    browser.assertOffline()
+  })
+
+  it('theme: the menu command and the button toggle light/dark; the choice survives a reload', async () => {
+    const page = await openApp({ colorScheme: 'light' })
+    expect(await theme(page)).toBeNull() // follows the system
+    await menuCommand({ command: 'toggleTheme' }, async () => (await theme(page)) === 'dark')
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+    expect(background).toBe('rgb(21, 24, 28)') // --bg of the dark theme
+    await page.locator('[data-test="toggle-theme"]').click()
+    expect(await theme(page)).toBe('light')
+    await page.reload()
+    await page.locator('[data-test="about"]').waitFor()
+    expect(await theme(page)).toBe('light')
+    await page.selectOption('[data-test="theme-select"]', 'dark')
+    expect(await theme(page)).toBe('dark')
+    await screenshot(page, 'theme-dark')
+    await page.selectOption('[data-test="theme-select"]', 'system')
+    expect(await theme(page)).toBeNull()
+    browser.assertOffline()
+  })
+
+  it('keyboard shortcuts: `?`, the button and the menu command open the same list; Escape closes it', async () => {
+    const page = await openApp()
+    const overlay = page.locator('[data-test="shortcuts"]')
+    await page.keyboard.press('?')
+    await overlay.waitFor()
+    expect(await overlay.locator('[data-command="openDataFile"]').textContent()).toMatch(/Ctrl\+O|⌘O/)
+    expect(await overlay.locator('[data-command="export"]').textContent()).toContain('not available yet')
+    await screenshot(page, 'shortcuts')
+    await page.keyboard.press('Escape')
+    await overlay.waitFor({ state: 'detached' })
+    await page.locator('[data-test="show-shortcuts"]').click()
+    await overlay.waitFor()
+    await page.locator('[data-test="shortcuts-close"]').click()
+    await overlay.waitFor({ state: 'detached' })
+    await menuCommand({ command: 'showShortcuts' }, async () => (await overlay.count()) === 1)
+    browser.assertOffline()
+  })
+
+  it('data sources: the Help menu command shows the Datasets page', async () => {
+    const page = await openApp()
+    await menuCommand({ command: 'showDataSources' }, async () => page.url().includes('#/datasets'))
+    await page.locator('[data-dataset]').first().waitFor()
+    browser.assertOffline()
+  })
+
+  it('pending features say so: Save snapshot, Export, and a snapshot opened from the OS', async () => {
+    const page = await openApp()
+    const notice = page.locator('[data-test="notice"]')
+    await menuCommand({ command: 'saveSnapshot' }, async () => (await notice.count()) === 1)
+    expect(await notice.textContent()).toContain('“Save snapshot” is not available yet')
+    await menuCommand({ command: 'openSnapshot', path: '/home/ana/Documents/trade view.ctesnap' }, async () => ((await notice.textContent()) ?? '').includes('trade view.ctesnap'))
+    expect(await notice.textContent()).not.toContain('/home/ana')
+    browser.assertOffline()
+  })
+
+  it('Open data file: goes to the Import page, or says importing is not there yet', async () => {
+    const page = await openApp()
+    const notice = page.locator('[data-test="notice"]')
+    await menuCommand({ command: 'openDataFile' }, async () => page.url().includes('#/import') || (await notice.count()) === 1)
+    if (!page.url().includes('#/import')) expect(await notice.textContent()).toContain('Importing data files is not available yet')
+    browser.assertOffline()
+  })
+})

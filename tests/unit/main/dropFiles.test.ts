@@ -1,0 +1,41 @@
+/** Dropped files reach the importer only from our own main frame, and only as a short list of paths. */
+import { describe, expect, it, vi } from 'vitest'
+import { handleDrop, MAX_DROPPED_FILES, registerDropFiles } from '../../../electron/main/dropFiles'
+import { DROP_CHANNEL } from '../../../electron/shared/methods'
+
+const frame = (url: string, isMain = true) => ({ senderFrame: { url, parent: isMain ? null : {} } }) as never
+
+describe('dropped files', () => {
+  it('registers exactly the drop channel', () => {
+    const ipcMain = { handle: vi.fn(), removeHandler: vi.fn() }
+    const remove = registerDropFiles(ipcMain, async () => undefined)
+    expect(ipcMain.handle).toHaveBeenCalledWith(DROP_CHANNEL, expect.any(Function))
+    remove()
+    expect(ipcMain.removeHandler).toHaveBeenCalledWith(DROP_CHANNEL)
+  })
+
+  it.each([
+    ['a foreign page', frame('https://evil.example/'), [['/data/a.csv']]],
+    ['a subframe of ours', frame('app://trade/index.html', false), [['/data/a.csv']]],
+    ['no frame', { senderFrame: null } as never, [['/data/a.csv']]],
+    ['not a list', frame('app://trade/index.html'), ['/data/a.csv']],
+    ['two arguments', frame('app://trade/index.html'), [['/data/a.csv'], 'extra']],
+    ['too many files', frame('app://trade/index.html'), [Array.from({ length: MAX_DROPPED_FILES + 1 }, (_, i) => `/data/${i}.csv`)]],
+    ['an empty list', frame('app://trade/index.html'), [[]]]
+  ])('refuses %s', async (_what, event, args) => {
+    const grant = vi.fn(async () => undefined)
+    expect(await handleDrop(event, args, grant)).toBe(0)
+    expect(grant).not.toHaveBeenCalled()
+  })
+
+  it('grants each path from our page; skips non-strings; a refused file does not stop the others', async () => {
+    const grant = vi.fn(async (path: string) => {
+      if (path.includes('bad')) throw new Error('not a regular file')
+    })
+    const log = vi.fn()
+    const count = await handleDrop(frame('app://trade/index.html'), [['/data/a.csv', 42, '/data/bad', '', '/data/b.csv']], grant, { log })
+    expect(count).toBe(2)
+    expect(grant.mock.calls.map((c) => c[0])).toEqual(['/data/a.csv', '/data/bad', '/data/b.csv'])
+    expect(log).toHaveBeenCalledTimes(1)
+  })
+})
