@@ -1,0 +1,213 @@
+/**
+ * The what-if calculators' state: the inputs of the three calculators, the user's own figures standing
+ * in for missing data (each labelled a user assumption), the saved scenarios and which calculator is
+ * open. Plain JSON, validated with zod wherever it crosses a boundary (a snapshot, an export).
+ * Self-contained (zod only) so the app's view state can embed it as one field.
+ *
+ * Conventions: every rate is stored in **percent** as the user typed it (`exportGrowthPct: 5` is 5 %);
+ * the calculators convert to fractions. Levels are USD bn. `outputs` is derived (recomputed from the
+ * inputs and the data on load) and kept so an exported snapshot carries the numbers it showed.
+ */
+import { z } from 'zod'
+
+export const CALCULATOR_STATE_VERSION = 1
+export const CALCULATORS = ['fullYear', 'partnerMix', 'worldShare'] as const
+export const CalculatorId = z.enum(CALCULATORS)
+export type CalculatorId = z.infer<typeof CalculatorId>
+
+/** The partners of the partner-mix calculator; the rest of the world is computed, never entered. */
+export const PARTNER_IDS = ['us', 'eu', 'asean', 'africa', 'latin_america', 'japan'] as const
+export type PartnerId = (typeof PARTNER_IDS)[number]
+
+const DatasetId = z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9-]*$/)
+const Year = z.number().int().min(1900).max(2100)
+const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+/** A growth rate in percent: −100 % (nothing left) to +1,000 %. */
+export const GROWTH_PCT_RANGE = { min: -100, max: 1000 } as const
+const GrowthPct = z.number().finite().min(GROWTH_PCT_RANGE.min).max(GROWTH_PCT_RANGE.max)
+/** World and China growth for the share path must stay above −100 % (a ratio of the two is taken). */
+const ShareGrowthPct = z.number().finite().gt(-100).max(GROWTH_PCT_RANGE.max)
+const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/)
+const Name = z.string().min(1).max(60)
+
+/**
+ * A figure the user typed in place of one the data does not have. `target` says what it stands for:
+ * `exports:YYYY-MM` / `imports:YYYY-MM` (a monthly level, USD bn), `partner:<id>` (a base-year partner
+ * level, USD bn) or `baseShare` (the base-year share, %).
+ */
+export const UserAssumption = z
+  .object({
+    kind: z.literal('user-assumption'),
+    target: z.string().max(64).regex(/^((exports|imports):\d{4}-\d{2}|partner:[a-z_]+|baseShare)$/),
+    value: z.number().finite().min(0).max(1_000_000),
+    unit: z.enum(['USD bn', '%']),
+    note: z.string().max(500)
+  })
+  .strict()
+export type UserAssumption = z.infer<typeof UserAssumption>
+
+const uniqueTargets = (list: UserAssumption[], ctx: z.RefinementCtx) => {
+  const seen = new Set<string>()
+  for (const o of list) {
+    if (seen.has(o.target)) ctx.addIssue({ code: 'custom', message: `two user figures for ${o.target}` })
+    seen.add(o.target)
+  }
+}
+const Overrides = z.array(UserAssumption).max(48).superRefine(uniqueTargets)
+
+export const FullYearInputs = z
+  .object({
+    dataset: DatasetId,
+    year: Year,
+    /** The last month of actuals (2 = through Jan–Feb, published combined; 11 = through November). */
+    cutoffMonth: z.number().int().min(2).max(11),
+    /** Year-to-date surplus: the published YTD figure, or the sum of the published monthly balances. */
+    ytdBasis: z.enum(['published-ytd', 'sum-of-months']),
+    exportGrowthPct: GrowthPct,
+    importGrowthPct: GrowthPct,
+    balanceGrowthPct: GrowthPct,
+    /** The method chosen for a remaining month, keyed by last year's month; absent = automatic. */
+    methods: z.record(Month, z.enum(['levels', 'balance'])),
+    overrides: Overrides,
+    goalSeek: z.object({ variable: z.enum(['exportGrowth', 'importGrowth', 'balanceGrowth']), targetUsdBn: z.number().finite().nullable() }).strict()
+  })
+  .strict()
+export type FullYearInputs = z.infer<typeof FullYearInputs>
+
+export const PartnerMixInputs = z
+  .object({
+    dataset: DatasetId,
+    baseYear: Year,
+    growthPct: z.object(Object.fromEntries(PARTNER_IDS.map((p) => [p, GrowthPct])) as Record<PartnerId, typeof GrowthPct>).strict(),
+    restGrowthPct: GrowthPct,
+    /** Share of the exports lost in the US market sold elsewhere, 0–100 %. */
+    redirectionPct: z.number().finite().min(0).max(100),
+    /** How far the tornado chart moves each growth rate (± percentage points). */
+    tornadoSwingPct: z.number().finite().gt(0).max(100),
+    overrides: Overrides
+  })
+  .strict()
+export type PartnerMixInputs = z.infer<typeof PartnerMixInputs>
+
+export const WorldShareInputs = z
+  .object({
+    dataset: DatasetId,
+    baseYear: Year,
+    chinaGrowthPct: ShareGrowthPct,
+    worldGrowthPct: ShareGrowthPct,
+    /** The last year of the charted paths. */
+    horizonYear: Year,
+    overrides: Overrides,
+    goalSeek: z.object({ targetSharePct: z.number().finite().gt(0).lt(100).nullable(), targetYear: Year }).strict()
+  })
+  .strict()
+export type WorldShareInputs = z.infer<typeof WorldShareInputs>
+
+/** Named outputs (e.g. `totalUsdBn`, `vsRecordUsdBn`); null where the result was not a finite number. */
+export const OutputSummary = z.record(z.string().max(48), z.number().finite().nullable())
+export type OutputSummary = z.infer<typeof OutputSummary>
+
+const scenarioOf = <C extends CalculatorId, I extends z.ZodType>(calculator: C, inputs: I) =>
+  z
+    .object({
+      id: Id,
+      name: Name,
+      calculator: z.literal(calculator),
+      inputs,
+      /** The outputs when the scenario was saved (the app recomputes them from the inputs for comparison). */
+      outputs: OutputSummary,
+      savedAt: z.string().max(40)
+    })
+    .strict()
+
+export const Scenario = z.discriminatedUnion('calculator', [
+  scenarioOf('fullYear', FullYearInputs),
+  scenarioOf('partnerMix', PartnerMixInputs),
+  scenarioOf('worldShare', WorldShareInputs)
+])
+export type Scenario = z.infer<typeof Scenario>
+
+export const CalculatorState = z
+  .object({
+    version: z.literal(CALCULATOR_STATE_VERSION),
+    selected: CalculatorId,
+    fullYear: FullYearInputs,
+    partnerMix: PartnerMixInputs,
+    worldShare: WorldShareInputs,
+    scenarios: z.array(Scenario).max(300),
+    /** Ids of the scenarios ticked for side-by-side comparison. */
+    compare: z.array(Id).max(300),
+    outputs: z.object({ fullYear: OutputSummary, partnerMix: OutputSummary, worldShare: OutputSummary }).partial().strict().optional()
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    const ids = new Set<string>()
+    for (const sc of s.scenarios) {
+      if (ids.has(sc.id)) ctx.addIssue({ code: 'custom', path: ['scenarios'], message: `duplicate scenario id ${sc.id}` })
+      ids.add(sc.id)
+    }
+    if (s.worldShare.horizonYear <= s.worldShare.baseYear) ctx.addIssue({ code: 'custom', path: ['worldShare', 'horizonYear'], message: 'the horizon must be after the base year' })
+  })
+export type CalculatorState = z.infer<typeof CalculatorState>
+
+export function defaultFullYearInputs(): FullYearInputs {
+  return {
+    dataset: 'china-trade',
+    year: 2025,
+    cutoffMonth: 11,
+    ytdBasis: 'published-ytd',
+    exportGrowthPct: 0,
+    importGrowthPct: 0,
+    balanceGrowthPct: 0,
+    methods: {},
+    overrides: [],
+    goalSeek: { variable: 'exportGrowth', targetUsdBn: null }
+  }
+}
+
+export function defaultPartnerMixInputs(): PartnerMixInputs {
+  return {
+    dataset: 'china-trade',
+    baseYear: 2024,
+    growthPct: { us: 0, eu: 0, asean: 0, africa: 0, latin_america: 0, japan: 0 },
+    restGrowthPct: 0,
+    redirectionPct: 50,
+    tornadoSwingPct: 5,
+    overrides: []
+  }
+}
+
+export function defaultWorldShareInputs(): WorldShareInputs {
+  return {
+    dataset: 'china-trade',
+    baseYear: 2023,
+    chinaGrowthPct: 0,
+    worldGrowthPct: 0,
+    horizonYear: 2030,
+    overrides: [],
+    goalSeek: { targetSharePct: null, targetYear: 2030 }
+  }
+}
+
+/** Neutral defaults: no growth anywhere, so nothing looks like a forecast until the user enters one. */
+export function defaultCalculatorState(): CalculatorState {
+  return {
+    version: CALCULATOR_STATE_VERSION,
+    selected: 'fullYear',
+    fullYear: defaultFullYearInputs(),
+    partnerMix: defaultPartnerMixInputs(),
+    worldShare: defaultWorldShareInputs(),
+    scenarios: [],
+    compare: []
+  }
+}
+
+export type ParsedState = { ok: true; state: CalculatorState } | { ok: false; message: string }
+
+/** Validates a state read from outside (a snapshot, a file). Refused whole, with the reason, never half-applied. */
+export function parseCalculatorState(value: unknown): ParsedState {
+  const parsed = CalculatorState.safeParse(value)
+  if (parsed.success) return { ok: true, state: parsed.data }
+  const issue = parsed.error.issues[0]
+  return { ok: false, message: `The calculator state is not valid: ${issue?.path.join('.') || 'state'}: ${issue?.message}` }
+}

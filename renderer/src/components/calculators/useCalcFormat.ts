@@ -1,0 +1,15 @@
+/** Number and period formatting in the UI's language, for the calculators. */
+import { useI18n } from 'vue-i18n'
+import { numberText, periodLabel, showNumber, type DisplayOptions } from '../../lib/calculators/display'
+
+export function useCalcFormat() {
+  const { locale } = useI18n()
+  return {
+    show: (value: number | null | undefined, options: Omit<DisplayOptions, 'locale'> = {}) => showNumber(value, { ...options, locale: locale.value }),
+    text: (value: number | null | undefined, options: Omit<DisplayOptions, 'locale'> = {}) => numberText(value, { ...options, locale: locale.value }),
+    usd: (value: number | null | undefined, signed = false) => numberText(value, { style: 'usd-bn', signed, locale: locale.value }),
+    pct: (value: number | null | undefined, signed = false, digits = 2) => numberText(value, { style: 'pct', signed, digits, locale: locale.value }),
+    pp: (value: number | null | undefined, digits = 2) => numberText(value, { style: 'pp', digits, locale: locale.value }),
+    period: (p: string) => periodLabel(p, locale.value)
+  }
+}

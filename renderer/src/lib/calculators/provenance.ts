@@ -1,0 +1,55 @@
+/**
+ * Where a calculator input came from. A value read from the data carries its series, period and source
+ * id (the UI looks the source up and shows publisher, title and link); a value the user typed in place
+ * of missing data is a user assumption and says so wherever it appears. Pure types and helpers.
+ */
+
+/** One published observation as the calculators need it (a subset of the API's SeriesPoint). */
+export interface DataPoint {
+  period: string
+  /** First month covered, `YYYY-MM`. */
+  periodStart: string
+  /** Last month covered, `YYYY-MM`. */
+  periodEnd: string
+  value: number
+  sourceId: string
+  /** How many other sources give a value for this period. */
+  alternatives?: number
+  status?: 'published' | 'projection'
+  /** The data's note on this value (e.g. who made a projection). */
+  note?: string
+}
+
+/** A series as the calculators need it: its name and its preferred points. `null` when the dataset has none. */
+export interface SeriesData {
+  series: string
+  points: DataPoint[]
+}
+
+export type Origin =
+  | { kind: 'data'; series: string; period: string; sourceId: string; alternatives: number }
+  | { kind: 'user'; note: string }
+
+/** A number and where it came from. */
+export interface Sourced {
+  value: number
+  origin: Origin
+}
+
+export function fromData(series: SeriesData, point: DataPoint): Sourced {
+  return { value: point.value, origin: { kind: 'data', series: series.series, period: point.period, sourceId: point.sourceId, alternatives: point.alternatives ?? 0 } }
+}
+
+export function fromUser(value: number, note: string): Sourced {
+  return { value, origin: { kind: 'user', note } }
+}
+
+/** The point of a series for exactly this period, or null (never a neighbour, never a fill). */
+export function pointAt(series: SeriesData | null, period: string): DataPoint | null {
+  return series?.points.find((p) => p.period === period) ?? null
+}
+
+/** `2025`, `3` → `2025-03`. */
+export function monthId(year: number, month: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`
+}

@@ -1,0 +1,271 @@
+/**
+ * The what-if calculators: their serialisable state (inputs, user assumptions, scenarios, the open
+ * calculator — see @shared/calculatorState) and the data they read. Everything shown is derived by the
+ * pure model builders in lib/calculators/models.ts; the getters here only wire state and data to them.
+ * The store persists nothing itself: `exportState()` / `importState()` are for the app's view state,
+ * snapshots and exports, and always carry the current outputs.
+ */
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import type { Source } from '@shared/api'
+import {
+  defaultCalculatorState,
+  parseCalculatorState,
+  type CalculatorId,
+  type CalculatorState,
+  type FullYearInputs,
+  type OutputSummary,
+  type ParsedState,
+  type PartnerMixInputs,
+  type Scenario,
+  type UserAssumption,
+  type WorldShareInputs
+} from '@shared/calculatorState'
+import { ApiError, call, messageOf } from '../api/client'
+import { loadCalculatorData, type CalculatorData } from '../lib/calculators/dataQueries'
+import {
+  buildFullYearModel,
+  buildPartnerMixModel,
+  buildWorldShareModel,
+  type FullYearModel,
+  type PartnerMixModel,
+  type WorldShareModel
+} from '../lib/calculators/models'
+import { deleteScenario as deleteFrom, duplicateScenario, renameScenario as renameIn, saveScenario as saveTo, type RenameResult } from '../lib/calculators/scenarios'
+
+export type InputsOf<C extends CalculatorId> = C extends 'fullYear' ? FullYearInputs : C extends 'partnerMix' ? PartnerMixInputs : WorldShareInputs
+export type ModelOf<C extends CalculatorId> = C extends 'fullYear' ? FullYearModel : C extends 'partnerMix' ? PartnerMixModel : WorldShareModel
+
+/** How far the High and Low presets move the growth rates from the current inputs (percentage points). */
+export const PRESET_SWING_PP: Record<CalculatorId, number> = { fullYear: 5, partnerMix: 5, worldShare: 1 }
+
+const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
+let counter = 0
+const newId = () => `sc-${Date.now().toString(36)}-${(counter += 1).toString(36)}`
+
+/** The model of one calculator's inputs over already-loaded data, or null while its dataset loads. */
+export function modelFor(calculator: CalculatorId, inputs: FullYearInputs | PartnerMixInputs | WorldShareInputs, data: CalculatorData | undefined) {
+  if (!data) return null
+  switch (calculator) {
+    case 'fullYear':
+      return buildFullYearModel(inputs as FullYearInputs, data.surplus)
+    case 'partnerMix':
+      return buildPartnerMixModel(inputs as PartnerMixInputs, data.partners)
+    case 'worldShare':
+      return buildWorldShareModel(inputs as WorldShareInputs, data.share)
+  }
+}
+
+export const useCalculatorsStore = defineStore('calculators', () => {
+  const state = ref<CalculatorState>(defaultCalculatorState())
+  // Loaded data is replaced whole, never edited: no deep reactivity needed.
+  const data = shallowRef<Record<string, CalculatorData>>({})
+  const datasets = shallowRef<{ id: string; title: string }[]>([])
+  const loading = ref(false)
+  const error = ref<string | null>(null)
+
+  const pending = new Map<string, Promise<void>>()
+  function ensureData(dataset: string): Promise<void> {
+    if (data.value[dataset]) return Promise.resolve()
+    let p = pending.get(dataset)
+    if (!p) {
+      p = loadCalculatorData(dataset, (q) => call('getSeries', q), (e) => e instanceof ApiError && e.code === 'NOT_FOUND')
+        .then((d) => {
+          data.value = { ...data.value, [dataset]: d }
+        })
+        .finally(() => pending.delete(dataset))
+      pending.set(dataset, p)
+    }
+    return p
+  }
+
+  /** Loads the dataset list and the data every calculator and saved scenario refers to. */
+  async function load(): Promise<void> {
+    loading.value = true
+    error.value = null
+    try {
+      const catalog = await call('listDatasets', {})
+      datasets.value = catalog.datasets.map((d) => ({ id: d.id, title: d.title }))
+      const wanted = new Set([state.value.fullYear.dataset, state.value.partnerMix.dataset, state.value.worldShare.dataset, ...state.value.scenarios.map((s) => s.inputs.dataset)])
+      await Promise.all([...wanted].map(ensureData))
+    } catch (e) {
+      error.value = messageOf(e)
+    } finally {
+      loading.value = false
+    }
+  }
+
+  async function setDataset(calculator: CalculatorId, dataset: string): Promise<void> {
+    state.value[calculator].dataset = dataset
+    try {
+      await ensureData(dataset)
+    } catch (e) {
+      error.value = messageOf(e)
+    }
+  }
+
+  const fullYear = computed(() => modelFor('fullYear', state.value.fullYear, data.value[state.value.fullYear.dataset]) as FullYearModel | null)
+  const partnerMix = computed(() => modelFor('partnerMix', state.value.partnerMix, data.value[state.value.partnerMix.dataset]) as PartnerMixModel | null)
+  const worldShare = computed(() => modelFor('worldShare', state.value.worldShare, data.value[state.value.worldShare.dataset]) as WorldShareModel | null)
+
+  /** Every source of every loaded dataset, by id. */
+  const sources = computed<Record<string, Source>>(() => Object.assign({}, ...Object.values(data.value).map((d) => d.sources)))
+
+  const outputs = computed(() => ({
+    fullYear: fullYear.value?.summary ?? {},
+    partnerMix: partnerMix.value?.summary ?? {},
+    worldShare: worldShare.value?.summary ?? {}
+  }))
+
+  /** The state as plain JSON, with the current outputs: what a snapshot or an export stores. */
+  function exportState(): CalculatorState {
+    return clone({ ...state.value, outputs: outputs.value })
+  }
+
+  /** Replaces the state with a validated one (e.g. from a snapshot); refused whole, with the reason. */
+  function importState(value: unknown): ParsedState {
+    const parsed = parseCalculatorState(value)
+    if (parsed.ok) {
+      state.value = parsed.state
+      void load()
+    }
+    return parsed
+  }
+
+  // ——— User assumptions ———
+
+  function overridesOf(calculator: CalculatorId): UserAssumption[] {
+    return state.value[calculator].overrides
+  }
+
+  /** Sets (or, with value null, removes) the user's figure for a target such as `imports:2024-12`. */
+  function setOverride(calculator: CalculatorId, target: string, value: number | null, unit: UserAssumption['unit'], note?: string): void {
+    const list = overridesOf(calculator)
+    const i = list.findIndex((o) => o.target === target)
+    if (value === null) {
+      if (i >= 0) list.splice(i, 1)
+      return
+    }
+    const entry: UserAssumption = { kind: 'user-assumption', target, value, unit, note: note ?? list[i]?.note ?? '' }
+    if (i >= 0) list.splice(i, 1, entry)
+    else list.push(entry)
+  }
+
+  function setOverrideNote(calculator: CalculatorId, target: string, note: string): void {
+    const o = overridesOf(calculator).find((x) => x.target === target)
+    if (o) o.note = note.slice(0, 500)
+  }
+
+  // ——— Scenarios ———
+
+  const scenariosOf = (calculator: CalculatorId) => state.value.scenarios.filter((s) => s.calculator === calculator)
+
+  function summaryFor(calculator: CalculatorId, inputs: Scenario['inputs']): OutputSummary {
+    return modelFor(calculator, inputs, data.value[inputs.dataset])?.summary ?? {}
+  }
+
+  /** Saves a calculator's current inputs (or the given ones) as a named scenario; returns it. */
+  function saveScenario(name: string, calculator: CalculatorId = state.value.selected, inputs?: Scenario['inputs']): Scenario {
+    const copy = clone(inputs ?? state.value[calculator])
+    const scenario = { id: newId(), name, calculator, inputs: copy, outputs: summaryFor(calculator, copy), savedAt: new Date().toISOString() } as Scenario
+    const { list, saved } = saveTo(state.value.scenarios, scenario)
+    state.value.scenarios = list
+    return saved
+  }
+
+  function renameScenario(id: string, name: string): RenameResult<Scenario> {
+    const r = renameIn(state.value.scenarios, id, name)
+    if (r.ok) state.value.scenarios = r.list
+    return r
+  }
+
+  function duplicate(id: string, copySuffix?: string): Scenario | null {
+    const r = duplicateScenario(state.value.scenarios, id, newId(), copySuffix)
+    state.value.scenarios = r.list
+    return r.copy
+  }
+
+  function remove(id: string): void {
+    state.value.scenarios = deleteFrom(state.value.scenarios, id)
+    state.value.compare = state.value.compare.filter((c) => c !== id)
+  }
+
+  /** Loads a scenario's inputs into its calculator (the scenario itself is unchanged). */
+  function applyScenario(id: string): void {
+    const s = state.value.scenarios.find((x) => x.id === id)
+    if (!s) return
+    ;(state.value as Record<CalculatorId, unknown>)[s.calculator] = clone(s.inputs)
+    void ensureData(s.inputs.dataset)
+  }
+
+  function toggleCompare(id: string, on?: boolean): void {
+    const has = state.value.compare.includes(id)
+    const want = on ?? !has
+    if (want && !has) state.value.compare = [...state.value.compare, id]
+    if (!want && has) state.value.compare = state.value.compare.filter((c) => c !== id)
+  }
+
+  /** Base (the current inputs), High and Low (growth rates ± PRESET_SWING_PP), ticked for comparison. */
+  function createPresets(calculator: CalculatorId, names: { base: string; high: string; low: string }): Scenario[] {
+    const swing = PRESET_SWING_PP[calculator]
+    const shifted = (sign: 1 | -1): Scenario['inputs'] => {
+      const i = clone(state.value[calculator])
+      if (calculator === 'fullYear') {
+        const f = i as FullYearInputs
+        f.exportGrowthPct += sign * swing
+        f.importGrowthPct -= sign * swing
+        f.balanceGrowthPct += sign * 2 * swing
+      } else if (calculator === 'partnerMix') {
+        const p = i as PartnerMixInputs
+        for (const k of Object.keys(p.growthPct) as (keyof PartnerMixInputs['growthPct'])[]) p.growthPct[k] += sign * swing
+        p.restGrowthPct += sign * swing
+      } else {
+        const w = i as WorldShareInputs
+        w.chinaGrowthPct += sign * swing
+      }
+      return i
+    }
+    const made = [saveScenario(names.base, calculator), saveScenario(names.high, calculator, shifted(1)), saveScenario(names.low, calculator, shifted(-1))]
+    for (const s of made) toggleCompare(s.id, true)
+    return made
+  }
+
+  /** The live model of a saved scenario (recomputed from its inputs and the data). */
+  function scenarioModel(s: Scenario) {
+    return modelFor(s.calculator, s.inputs, data.value[s.inputs.dataset])
+  }
+
+  function select(calculator: CalculatorId): void {
+    state.value.selected = calculator
+  }
+
+  return {
+    state,
+    data,
+    datasets,
+    loading,
+    error,
+    load,
+    ensureData,
+    setDataset,
+    fullYear,
+    partnerMix,
+    worldShare,
+    sources,
+    outputs,
+    exportState,
+    importState,
+    setOverride,
+    setOverrideNote,
+    scenariosOf,
+    saveScenario,
+    renameScenario,
+    duplicate,
+    remove,
+    applyScenario,
+    toggleCompare,
+    createPresets,
+    scenarioModel,
+    select
+  }
+})

@@ -1,0 +1,276 @@
+/**
+ * The what-if calculators in the built renderer, in Debian Chromium, against the real handlers and the
+ * bundled data: inputs typed as a user types them, scenarios saved and compared, Goal Seek run, and the
+ * numbers shown checked against figures read independently from the services.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { launchBrowser, screenshot, type TestBrowser } from '../support/browser'
+import { startWebApp, type WebApp } from '../support/webApp'
+
+let app: WebApp
+let browser: TestBrowser
+
+beforeAll(async () => {
+  app = await startWebApp()
+  browser = await launchBrowser(app.server.origin)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await app?.close()
+})
+
+/** The preferred observation of one cell, read from the services (not through the page). */
+const observation = async (series: string, period: string) => (await app.services.query.observations('china-trade', series, period)).find((o) => o.preferred)!
+const value = async (series: string, period: string) => (await observation(series, period)).value
+const fmt = (v: number, digits = 2) => new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(v)
+const usd = (v: number) => `${v < 0 ? '-' : ''}$${fmt(Math.abs(v))} bn`
+
+const text = (page: Page, testId: string) => page.locator(`[data-test="${testId}"]`).first().innerText()
+const num = (page: Page, testId: string) => page.locator(`[data-test="${testId}"] .num`).first().innerText()
+
+async function openCalculators(width = 1280): Promise<Page> {
+  const page = await browser.newPage({ width, height: 900 })
+  await page.goto(app.server.url)
+  await page.click('nav >> text=Calculators')
+  await page.locator('[data-test="fy-total"]').waitFor()
+  await expect.poll(() => num(page, 'fy-total')).not.toBe('—')
+  return page
+}
+
+/** Types into a calculator field as a user would: clear it, then type key by key. */
+async function type(page: Page, testId: string, typed: string) {
+  const input = page.locator(`input[data-test="${testId}"]`)
+  await input.fill('')
+  await input.pressSequentially(typed)
+}
+
+async function saveScenario(page: Page, name: string) {
+  await type(page, 'scn-name', name)
+  await page.click('[data-test="scn-save"]')
+  await page.locator(`[data-test="scn-${name}"]`).waitFor()
+}
+
+describe('Full-year surplus', () => {
+  it('Jan–Nov 2025 actuals + Dec 2024 (balance method, its imports level is a gap): the numbers, sources and record from the data', async () => {
+    const page = await openCalculators()
+    const ytd = await observation('trade_balance_usd_ytd', '2025-01..2025-11')
+    const dec = await observation('trade_balance_usd', '2024-12')
+    const record = await observation('trade_balance_usd_annual', '2024')
+    expect(await num(page, 'fy-total')).toBe(usd(ytd.value + dec.value))
+    expect(await num(page, 'fy-vs-record')).toBe(`+${usd(ytd.value + dec.value - record.value)}`)
+    expect(await text(page, 'fy-verdict')).toBe('beats the record')
+    // Each figure from the data names its source, with the link.
+    const ytdSource = page.locator('label:has([data-test="fy-basis-published"]) [data-test="from-data"] a')
+    expect(await ytdSource.getAttribute('href')).toBe(ytd.source.url)
+    expect(await page.locator('[data-test="fy-balance-2024-12"] a').getAttribute('href')).toBe(dec.source.url)
+    expect(await text(page, 'fy-imports-2024-12')).toContain('not in the data')
+    // Export and import growth cannot enter while December uses the balance method: the fields say so.
+    expect(await page.locator('input[data-test="fy-exportGrowth"]').isDisabled()).toBe(true)
+    await page.click('[data-test="fy-formula"] summary')
+    expect(await text(page, 'fy-formula')).toContain(`S = ${fmt(ytd.value)}\n    + ${fmt(dec.value)} × (1 + 0%)`)
+    browser.assertOffline()
+  })
+
+  it('levels with the user’s own Dec 2024 imports (labelled), validation as the user types, two scenarios compared, Goal Seek', async () => {
+    const page = await openCalculators()
+    const ytd = await value('trade_balance_usd_ytd', '2025-01..2025-11')
+    const exportsDec = await value('exports_usd', '2024-12')
+    const record = await value('trade_balance_usd_annual', '2024')
+
+    // Levels for December 2024: the imports level is missing, so there is no result until the user gives one.
+    await page.check('[data-test="fy-month-2024-12"] [data-test="fy-method-levels"]')
+    await expect.poll(() => num(page, 'fy-total')).toBe('—')
+    expect(await text(page, 'fy-problems')).toContain('Imports not in the data')
+    await page.click('[data-test="fy-enter-imports"]')
+    await type(page, 'fy-override-imports', '231')
+    expect(await text(page, 'fy-imports-2024-12')).toMatch(/your assumption/i)
+
+    await type(page, 'fy-exportGrowth', '6.6')
+    await type(page, 'fy-importGrowth', '5.7')
+    const total = (x: number, y: number) => ytd + exportsDec * (1 + x / 100) - 231 * (1 + y / 100)
+    await expect.poll(() => num(page, 'fy-total')).toBe(usd(total(6.6, 5.7)))
+    expect(await text(page, 'fy-uses-user')).toContain('Imports Dec 2024 = $231 bn')
+
+    // Invalid input: marked, explained, and no number computed from it.
+    await type(page, 'fy-exportGrowth', '6,6')
+    const field = page.locator('input[data-test="fy-exportGrowth"]')
+    expect(await field.getAttribute('aria-invalid')).toBe('true')
+    expect(await page.locator('#fy-exportGrowth-error').innerText()).toContain('Use a dot for decimals')
+    expect(await page.locator('#fy-exportGrowth-error').getAttribute('role')).toBe('alert')
+    expect(await num(page, 'fy-total')).toBe('—')
+    expect(await page.locator('[data-test="fy-total"] .why').innerText()).toContain('not valid')
+    await type(page, 'fy-exportGrowth', '0.05')
+    expect(await page.locator('#fy-exportGrowth-hint').innerText()).toContain('For 5 %, type 5')
+    await type(page, 'fy-exportGrowth', '-5')
+    expect(await field.getAttribute('aria-invalid')).toBe('false')
+    await expect.poll(() => num(page, 'fy-total')).toBe(usd(total(-5, 5.7)))
+    await saveScenario(page, 'Weak December')
+    await type(page, 'fy-exportGrowth', '10')
+    await expect.poll(() => num(page, 'fy-total')).toBe(usd(total(10, 5.7)))
+    await saveScenario(page, 'Strong December')
+
+    // Compare the two side by side: the summary table and one chart.
+    for (const name of ['Weak December', 'Strong December']) await page.check(`[data-test="scn-${name}"] [data-test="scn-compare"]`)
+    const row = page.locator('[data-test="scn-summary"] [data-test="scn-row-total"] td')
+    await expect.poll(() => row.allInnerTexts()).toEqual([usd(total(10, 5.7)), usd(total(-5, 5.7)), usd(total(10, 5.7))])
+    expect(await page.locator('[data-test="scn-summary"] [data-test="scn-row-x"] td').allInnerTexts()).toEqual(['+10%', '-5%', '+10%'])
+    expect(await page.locator('[data-test="scn-summary"]').innerText()).toContain('Your own figures used')
+    await page.locator('[data-test="compare-chart"] canvas').waitFor()
+
+    // Rename, duplicate, delete; loading a scenario puts its inputs back.
+    await page.click('[data-test="scn-Weak December"] [data-test="scn-rename"]')
+    await page.fill('[data-test="scn-rename-input"]', 'Strong December')
+    await page.click('[data-test="scn-rename-save"]')
+    expect(await page.locator('[data-test="scn-list"] [role="alert"]').innerText()).toContain('already has this name')
+    await page.fill('[data-test="scn-rename-input"]', 'Soft December')
+    await page.click('[data-test="scn-rename-save"]')
+    await page.click('[data-test="scn-Soft December"] [data-test="scn-duplicate"]')
+    await page.locator('[data-test="scn-Soft December (copy)"]').waitFor()
+    await page.click('[data-test="scn-Soft December (copy)"] [data-test="scn-delete"]')
+    expect(await page.locator('[data-test="scn-list"] [data-test="scn-name-text"]').allInnerTexts()).toEqual(['Soft December', 'Strong December'])
+    await page.click('[data-test="scn-Soft December"] [data-test="scn-load"]')
+    await expect.poll(() => page.locator('input[data-test="fy-exportGrowth"]').inputValue()).toBe('-5')
+    await expect.poll(() => num(page, 'fy-total')).toBe(usd(total(-5, 5.7)))
+
+    // The sensitivity table: December export × import growth, cells above the record marked (not by colour alone).
+    const cells = page.locator('[data-test="sensitivity"] td')
+    expect(await cells.count()).toBe(49)
+    const flagged = await page.locator('[data-test="sensitivity"] td[data-beyond="true"]').count()
+    expect(flagged).toBe(49) // every cell: Jan–Nov alone is above the 2024 record
+    expect(await page.locator('[data-test="sensitivity"] td[aria-current="true"]').innerText()).toContain(fmt(total(-5, 5.7)))
+    expect(await page.locator('[data-test="sensitivity"] .legend').innerText()).toContain(`above the record, ${usd(record)} (2024)`)
+
+    // Goal Seek: the export growth that ends the year at $1,200 bn.
+    await type(page, 'fy-goal-target', '1200')
+    await page.selectOption('[data-test="fy-goal-variable"]', 'exportGrowth')
+    const x = ((1200 - ytd + 231 * 1.057) / exportsDec - 1) * 100
+    await expect.poll(() => text(page, 'fy-goal-result')).toContain(`Export growth x of +${fmt(x, 4)}%`)
+    await page.click('[data-test="fy-goal-apply"]')
+    await expect.poll(() => num(page, 'fy-total')).toBe('$1,200 bn')
+    // A target out of reach within the bounds is reported, not answered with a wrong number.
+    await type(page, 'fy-goal-target', '5000')
+    await expect.poll(() => text(page, 'fy-goal-result')).toContain('No solution within bounds')
+
+    await type(page, 'fy-goal-target', '1200')
+    await page.click('[data-test="fy-formula"] summary')
+    await screenshot(page, 'calc-full-year-surplus')
+    browser.assertOffline()
+  })
+})
+
+describe('Partner mix', () => {
+  it('2024 base from the data, the user’s EU level labelled, growth per partner and redirection; scenarios compared', async () => {
+    const page = await openCalculators()
+    await page.click('[data-test="tab-partnerMix"]')
+    await page.locator('[data-test="pm-total-growth"]').waitFor()
+    const total = await value('exports_usd_annual', '2024')
+    const us = await observation('exports_to_us_usd_annual', '2024')
+    const asean = await value('exports_to_asean_usd_annual', '2024')
+    const africa = await value('exports_to_africa_usd_annual', '2024')
+    expect(await text(page, 'pm-base-total')).toBe(usd(total))
+    expect(await page.locator('[data-test="pm-row-us"] a').getAttribute('href')).toBe(us.source.url)
+    expect(await text(page, 'pm-row-eu')).toContain('counted in the rest of the world')
+
+    await page.click('[data-test="pm-enter-eu"]')
+    await type(page, 'pm-override-eu', '516')
+    expect(await text(page, 'pm-row-eu')).toMatch(/your assumption/i)
+    await type(page, 'pm-growth-us', '-20')
+    await type(page, 'pm-growth-eu', '8')
+    await type(page, 'pm-growth-asean', '13')
+    await type(page, 'pm-growth-africa', '25')
+    await type(page, 'pm-growth-rest', '4')
+    await type(page, 'pm-redirection', '60')
+    const rest = total - us.value - 516 - asean - africa
+    const growth = (usG: number, red: number) =>
+      (100 * (us.value * usG + 516 * 0.08 + asean * 0.13 + africa * 0.25 + rest * 0.04 + red * Math.max(0, -usG * us.value))) / total
+    await expect.poll(() => num(page, 'pm-total-growth')).toBe(`+${fmt(growth(-0.2, 0.6))}%`)
+    expect(await num(page, 'pm-redirected')).toBe(usd(0.6 * 0.2 * us.value))
+    expect(await text(page, 'pm-uses-user')).toContain('European Union 2024 = $516 bn')
+    await saveScenario(page, 'Tariff shock')
+    await type(page, 'pm-growth-us', '-40')
+    await type(page, 'pm-redirection', '30')
+    await expect.poll(() => num(page, 'pm-total-growth')).toBe(`${growth(-0.4, 0.3) >= 0 ? '+' : ''}${fmt(growth(-0.4, 0.3))}%`)
+    await saveScenario(page, 'Deeper shock')
+    for (const name of ['Tariff shock', 'Deeper shock']) await page.check(`[data-test="scn-${name}"] [data-test="scn-compare"]`)
+    const g = page.locator('[data-test="scn-summary"] [data-test="scn-row-g"] td')
+    await expect.poll(() => g.allInnerTexts()).toEqual([growth(-0.4, 0.3), growth(-0.2, 0.6), growth(-0.4, 0.3)].map((v) => `${v >= 0 ? '+' : ''}${fmt(v)}%`))
+    await page.locator('[data-test="waterfall-chart"] canvas').waitFor()
+    await page.locator('[data-test="tornado-chart"] canvas').waitFor()
+    await page.locator('[data-test="compare-chart"] canvas').waitFor()
+    await screenshot(page, 'calc-partner-mix')
+    browser.assertOffline()
+  })
+})
+
+describe('Share of world exports', () => {
+  it('from 2023’s published share: path to 2030 against the projection, Goal Seek on the growth gap, Base/High/Low compared', async () => {
+    const page = await openCalculators()
+    await page.click('[data-test="tab-worldShare"]')
+    await page.locator('[data-test="ws-horizon-share"]').waitFor()
+    const s0 = await observation('china_share_world_merchandise_exports_pct', '2023')
+    const projection = await observation('china_share_world_exports_pct_projection', '2030')
+    expect(projection.status).toBe('projection')
+    expect(await text(page, 'ws-base')).toContain(`${fmt(s0.value)}%`)
+    expect(await page.locator('[data-test="ws-base"] a').getAttribute('href')).toBe(s0.source.url)
+    expect(await text(page, 'ws-projection')).toMatch(/projection, not data/i)
+    // g_c = g_w (both 0 by default): the share stays flat.
+    expect(await num(page, 'ws-horizon-share')).toBe(`${fmt(s0.value)}%`)
+
+    await type(page, 'ws-china', '5')
+    await type(page, 'ws-world', '3')
+    const at2030 = s0.value * (1.05 / 1.03) ** 7
+    await expect.poll(() => num(page, 'ws-horizon-share')).toBe(`${fmt(at2030)}%`)
+    expect(await num(page, 'ws-vs-projection')).toBe(`${at2030 - projection.value >= 0 ? '+' : '-'}${fmt(Math.abs(at2030 - projection.value))} pp`)
+
+    // Goal Seek: the gap that reaches the published projection (16.5 % in 2030) with world growth at 3 %.
+    await page.click('[data-test="ws-use-projection"]')
+    const gap = 1.03 * ((projection.value / s0.value) ** (1 / 7) - 1) * 100
+    await expect.poll(() => text(page, 'ws-goal-result')).toContain(`A growth gap of +${fmt(gap, 4)} pp a year`)
+    await page.click('[data-test="ws-goal-apply"]')
+    await expect.poll(() => num(page, 'ws-horizon-share')).toBe(`${fmt(projection.value)}%`)
+    // An unreachable target is reported.
+    await type(page, 'ws-goal-target', '95')
+    await type(page, 'ws-goal-year', '2024')
+    await expect.poll(() => text(page, 'ws-goal-result')).toContain('No solution within bounds')
+    await type(page, 'ws-goal-target', '16.5')
+    await type(page, 'ws-goal-year', '2030')
+
+    // Base / High / Low in one click, compared in the table and on one chart.
+    await page.click('[data-test="scn-presets"]')
+    for (const name of ['Base', 'High', 'Low']) await page.locator(`[data-test="scn-${name}"]`).waitFor()
+    const gcRow = await page.locator('[data-test="scn-summary"] [data-test="scn-row-gc"] td').allInnerTexts()
+    expect(gcRow.slice(1).map((s) => Number(s.replace('%', '')))).toEqual([3 + gap, 4 + gap, 2 + gap].map((v) => Number(fmt(v))))
+    await page.locator('[data-test="scenarios-worldShare"] [data-test="share-chart"] canvas').waitFor()
+    await page.click('[data-test="ws-formula"] summary')
+    await screenshot(page, 'calc-world-share')
+    browser.assertOffline()
+  })
+
+  it('the state survives a tab switch, and a narrow window stacks inputs above results', async () => {
+    const page = await openCalculators(860)
+    await page.click('[data-test="tab-worldShare"]')
+    await type(page, 'ws-china', '4')
+    await page.click('[data-test="tab-fullYear"]')
+    await page.click('[data-test="tab-worldShare"]')
+    expect(await page.locator('input[data-test="ws-china"]').inputValue()).toBe('4')
+    await screenshot(page, 'calc-world-share-narrow')
+  })
+
+  it('reads in Simplified Chinese when the system language is Chinese', async () => {
+    const page = await browser.newPage()
+    await page.addInitScript(() => Object.defineProperty(navigator, 'languages', { get: () => ['zh-CN', 'zh'] }))
+    await page.goto(`${app.server.url}#/calculators`)
+    await page.locator('[data-test="fy-total"]').waitFor()
+    await expect.poll(() => page.locator('h2').first().innerText()).toBe('假设情景计算器')
+    await expect.poll(() => num(page, 'fy-total')).toBe(usd((await value('trade_balance_usd_ytd', '2025-01..2025-11')) + (await value('trade_balance_usd', '2024-12'))))
+    expect(await page.locator('[data-test="fy-verdict"]').innerText()).toBe('超过纪录')
+    await screenshot(page, 'calc-full-year-surplus-zh')
+  })
+
+  it('no page logged an error, and nothing left the app origin', () => {
+    expect(browser.pageErrors, browser.pageErrors.join('\n')).toEqual([])
+    browser.assertOffline()
+  })
+})
