@@ -206,7 +206,7 @@ describe('charts, view state and exports', () => {
     expect(await again.locator('[data-test="preset"]').inputValue()).toBe('partnersYoy')
   })
 
-  it('exports the CSV of exactly the table shown, formula-safe, and a PNG at the chosen size', async () => {
+  it('exports the CSV of exactly the table shown, and the chart as PNG at the chosen size and as vector SVG', async () => {
     const page = await openExplorer()
     await preset(page, 'partnersYoy')
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-test="export-csv"]')])
@@ -222,11 +222,28 @@ describe('charts, view state and exports', () => {
     )
     expect(rows.filter((r) => r[2] !== '').length).toBe(shown.length)
 
+    // Export… opens one dialog (the same command as File › Export…): PNG at the chosen size, and SVG.
+    await page.click('[data-test="tab-chart"]')
+    await page.click('[data-test="export-open"]')
+    await page.check('[data-test="export-format-png"]')
     await page.selectOption('[data-test="export-size"]', '800x600')
-    const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-test="export-png"]')])
+    const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-test="export-run"]')])
     const png = await readFile((await pngDownload.path())!)
     expect(png.subarray(1, 4).toString()).toBe('PNG')
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1600, 1200])
+
+    await page.click('[data-test="export-open"]')
+    await page.check('[data-test="export-format-svg"]')
+    const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-test="export-run"]')])
+    const svg = await readFile((await svgDownload.path())!, 'utf8')
+    // The dialog keeps the size chosen for the PNG.
+    expect(svg.slice(0, 300)).toMatch(/^<svg[^>]*width="800" height="600"/)
+    expect(svg).toContain('Exports by partner, year on year')
+    expect(svg).toContain('Sources:')
+    expect(svg).not.toMatch(/<script|<image/)
+    const svgPage = await browser.newPage()
+    await svgPage.setContent(svg)
+    await screenshot(svgPage, 'explorer-export-svg')
     browser.assertOffline()
   })
 })

@@ -32,7 +32,7 @@ export interface TestBrowser {
   close(): Promise<void>
 }
 
-export async function launchBrowser(appOrigin: string): Promise<TestBrowser> {
+export async function launchBrowser(...appOrigins: string[]): Promise<TestBrowser> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS })
   const contexts: BrowserContext[] = []
   const foreignRequests: string[] = []
@@ -53,7 +53,7 @@ export async function launchBrowser(appOrigin: string): Promise<TestBrowser> {
       // Refuse, and remember, anything that is not the app's own origin (data: and blob: stay in the page).
       await context.route('**/*', async (route) => {
         const url = route.request().url()
-        if (url.startsWith(`${appOrigin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue()
+        if (appOrigins.some((origin) => url.startsWith(`${origin}/`)) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue()
         foreignRequests.push(url)
         return route.abort('blockedbyclient')
       })

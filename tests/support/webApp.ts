@@ -2,12 +2,14 @@
  * Starts the app's second transport for end-to-end tests: the real services over the bundled data,
  * the real handler registry, and the HTTP server serving the built renderer (out/renderer).
  */
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createEventSink } from '../../electron/events'
 import { createHandlers } from '../../electron/handlers'
 import { openServices, type Services } from '../../electron/services'
+import type { PipelineHooks } from '../../electron/services/import/pipeline'
 import { startWebServer, type WebServer } from '../../electron/web/server'
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
@@ -17,24 +19,35 @@ export const dataDir = join(repoRoot, 'data')
 export interface WebApp {
   server: WebServer
   services: Services
+  /** This run's user-data folder (a temp folder, removed on close): the import library lives here. */
+  userDataDir: string
   close(): Promise<void>
 }
 
-export async function startWebApp(): Promise<WebApp> {
+export interface WebAppOptions {
+  /** What "Open file…" answers (the platform's dialog, played by the test): a path or null. */
+  chooseFile?: () => Promise<string | null>
+  importHooks?: PipelineHooks
+}
+
+export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error('out/renderer is missing: run `npm run build` first (npm run test:e2e does).')
   }
   let server: WebServer | null = null
   const events = createEventSink((event, payload) => server?.broadcast(event, payload))
-  const services = await openServices({ dataDir, events })
+  const userDataDir = mkdtempSync(join(tmpdir(), 'cte-e2e-'))
+  const services = await openServices({ dataDir, events, userDataDir, chooseFile: options.chooseFile ?? (async () => null), importHooks: options.importHooks })
   server = await startWebServer({ rendererDir, handlers: createHandlers(services) })
   const started = server
   return {
     server: started,
     services,
+    userDataDir,
     async close() {
       await started.close()
       await services.close()
+      rmSync(userDataDir, { recursive: true, force: true })
     }
   }
 }

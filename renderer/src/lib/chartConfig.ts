@@ -99,7 +99,7 @@ function timeConfig(model: ChartModel, view: ViewState, refs: References, theme:
       pointRadius: 5,
       pointStyle: 'rectRot',
       spanGaps: true
-    } as ChartDataset<'line', XY[]>)
+    } as ChartDataset<'line' | 'bar', XY[]>)
   }
 
   const annotations: Record<string, AnnotationOptions> = {}

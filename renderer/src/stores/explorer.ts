@@ -33,6 +33,8 @@ export const useExplorerStore = defineStore('explorer', () => {
   const catalog = shallowRef<SeriesInfo[]>([])
   const loading = ref(false)
   const error = ref<string | null>(null)
+  /** The export dialog, opened by the toolbar button and by File › Export… (the `export` command). */
+  const exportOpen = ref(false)
   let loadId = 0
 
   const stateString = computed(() => encodeViewState(view.value))
@@ -92,8 +94,12 @@ export const useExplorerStore = defineStore('explorer', () => {
     loading.value = true
     error.value = null
     try {
-      if (!catalog.value.length) await loadCatalog()
-      const [series, refs] = await Promise.all([Promise.all(selectionsOf(current).map((s) => fetchSelection(current, s))), fetchReferences(current, catalog.value)])
+      // The series list (for the controls and projections) loads beside the first series, not before them.
+      const catalogReady = catalog.value.length ? Promise.resolve() : loadCatalog()
+      const [series, refs] = await Promise.all([
+        Promise.all(selectionsOf(current).map((s) => fetchSelection(current, s))),
+        catalogReady.then(() => fetchReferences(current, catalog.value))
+      ])
       if (id !== loadId) return // a newer view was asked for meanwhile
       fetched.value = series
       references.value = refs
@@ -105,7 +111,7 @@ export const useExplorerStore = defineStore('explorer', () => {
     }
   }
 
-  return { view, loadedView, past, future, fetched, references, catalog, loading, error, stateString, apply, update, undo, redo, applyPreset, openStateString, load }
+  return { view, loadedView, past, future, fetched, references, catalog, loading, error, exportOpen, stateString, apply, update, undo, redo, applyPreset, openStateString, load }
 })
 
 function queryOf(view: ViewState, s: SeriesSelection, patch: Partial<SeriesQuery> = {}): SeriesQuery {

@@ -81,7 +81,16 @@ export default {
         exportCsv: 'Export CSV',
         empty: 'nothing published'
       },
-      export: { png: 'Export PNG', svg: 'Export SVG', size: 'Size', title: 'Export' },
+      export: {
+        open: 'Export…',
+        title: 'Export this view',
+        format: 'Format',
+        tableData: 'the table',
+        size: 'Size',
+        hint: 'Images carry the title, units, period and sources; the CSV has every number shown, with its source.',
+        cancel: 'Cancel',
+        run: 'Export'
+      },
       tooltip: { source: 'Source', computed: 'computed from published values', published: 'as published', missing: 'not published' },
       streak: '{n} straight double-digit falls',
       record: 'Previous record: {year}, {value}',
@@ -170,7 +179,16 @@ export default {
         exportCsv: '导出 CSV',
         empty: '未公布'
       },
-      export: { png: '导出 PNG', svg: '导出 SVG', size: '尺寸', title: '导出' },
+      export: {
+        open: '导出…',
+        title: '导出当前视图',
+        format: '格式',
+        tableData: '表格',
+        size: '尺寸',
+        hint: '图片包含标题、单位、时期和来源；CSV 包含所显示的每个数字及其来源。',
+        cancel: '取消',
+        run: '导出'
+      },
       tooltip: { source: '来源', computed: '由公布值计算', published: '公布值', missing: '未公布' },
       streak: '连续 {n} 个月两位数下降',
       record: '此前纪录：{year}年，{value}',

@@ -1,0 +1,95 @@
+/**
+ * `npm run bench:render`: chart performance in Debian Chromium.
+ *  1. App load to first Explorer chart drawn (User Timing mark), against the page's own
+ *     DOMContentLoaded as the baseline; target ≤ 1 s.
+ *  2. A 100 000-point series drawn with the app's chart configuration vs a plain Chart.js one
+ *     (the baseline, same run): first draw, redraw (target ≤ 100 ms), pan and zoom frames (median,
+ *     target ≤ 16 ms).
+ * Run after `npm run build` (the script does it).
+ */
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import vue from '@vitejs/plugin-vue'
+import { build } from 'vite'
+import { launchBrowser } from '../tests/support/browser'
+import { startWebApp } from '../tests/support/webApp'
+import { startWebServer } from '../electron/web/server'
+import { createHandlers } from '../electron/handlers'
+import type { RenderResult } from './renderResult'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const harnessOut = join(root, 'bench', '.cache', 'render-harness')
+const RUNS = 5
+const POINTS = Number(process.env.BENCH_POINTS ?? 100_000)
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]!
+}
+
+const pad = (label: string) => label.padEnd(52)
+const ms = (value: number) => `${value.toFixed(1).padStart(8)} ms`
+
+async function main(): Promise<void> {
+  await build({
+    root: join(root, 'bench', 'render'),
+    base: './',
+    logLevel: 'warn',
+    plugins: [vue()],
+    resolve: { alias: { '@shared': join(root, 'electron', 'shared') } },
+    build: { outDir: harnessOut, emptyOutDir: true }
+  })
+
+  const app = await startWebApp()
+  // The harness is served by the same transport (same CSP), from its own folder.
+  const harness = await startWebServer({ rendererDir: harnessOut, handlers: createHandlers(app.services) })
+  const browser = await launchBrowser(app.server.origin, harness.origin)
+  try {
+    const loads: { first: number; dom: number }[] = []
+    for (let i = 0; i < RUNS; i++) {
+      const page = await browser.newPage()
+      await page.goto(`${app.server.url}#/explorer`)
+      await page.waitForFunction(() => performance.getEntriesByName('explorer-chart-drawn').length > 0, undefined, { timeout: 30_000 })
+      loads.push(
+        await page.evaluate(() => ({
+          first: performance.getEntriesByName('explorer-chart-drawn')[0]!.startTime,
+          dom: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd
+        }))
+      )
+      await page.close()
+    }
+    const first = median(loads.map((l) => l.first))
+    const dom = median(loads.map((l) => l.dom))
+
+    const page = await browser.newPage({ width: 1300, height: 600 })
+    page.on('console', (m) => m.type() === 'error' && console.error(m.text()))
+    await page.goto(`${harness.origin}/index.html`)
+    await page.waitForFunction(() => 'runRenderBenchmark' in window)
+    const results: RenderResult[] = []
+    for (let i = 0; i < 3; i++) results.push(await page.evaluate((n) => (window as unknown as { runRenderBenchmark: (n: number) => RenderResult }).runRenderBenchmark(n), POINTS))
+    const pick = (f: (r: RenderResult) => number) => median(results.map(f))
+
+    console.log(`\nExplorer load (median of ${RUNS} page loads)`)
+    console.log(`  ${pad('DOMContentLoaded (baseline)')}${ms(dom)}`)
+    console.log(`  ${pad('first chart drawn with data (target ≤ 1000 ms)')}${ms(first)}  ${(first / dom).toFixed(2)}× baseline`)
+    console.log(`\n${POINTS.toLocaleString('en-US')}-point series (median of 3 runs; frames: median of 30)`)
+    for (const [label, f, target] of [
+      ['first draw', (r: RenderResult) => r.app.firstDraw, ''],
+      ['redraw', (r: RenderResult) => r.app.redraw, ' (target ≤ 100 ms)'],
+      ['pan frame', (r: RenderResult) => r.app.pan, ' (target ≤ 16 ms)'],
+      ['zoom frame', (r: RenderResult) => r.app.zoom, ' (target ≤ 16 ms)']
+    ] as const) {
+      const base = pick((r) => r.baseline[label === 'first draw' ? 'firstDraw' : (label.split(' ')[0] as 'redraw' | 'pan' | 'zoom')])
+      const mine = pick(f)
+      console.log(`  ${pad(`plain Chart.js ${label} (baseline)`)}${ms(base)}`)
+      console.log(`  ${pad(`app chart ${label}${target}`)}${ms(mine)}  ${(mine / base).toFixed(2)}× baseline`)
+    }
+    browser.assertOffline()
+  } finally {
+    await browser.close()
+    await harness.close()
+    await app.close()
+  }
+}
+
+await main()
