@@ -3,11 +3,12 @@ import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import type { HeadlineFigure } from '@shared/api'
 import HeadlineCard from '../../../renderer/src/components/HeadlineCard.vue'
+import { i18n } from '../../../renderer/src/i18n'
 
 const source = { id: 's1', title: 'China exports rebound (AP, 2025-12-08)', publisher: 'AP', published: '2025-12-08', url: 'https://example.org/ap' }
 const other = { ...source, id: 's2', publisher: 'dpa-AFX', title: 'China Exports Rebound On EU Demand', url: 'https://example.org/dpa' }
 
-const mountCard = (figure: HeadlineFigure) => mount(HeadlineCard, { props: { figure, periodLabel: 'Nov 2025' } })
+const mountCard = (figure: HeadlineFigure) => mount(HeadlineCard, { props: { figure, periodLabel: 'Nov 2025' }, global: { plugins: [i18n] } })
 
 describe('HeadlineCard', () => {
   it('shows the level, the signed published y/y and one source when both come from it', () => {
@@ -30,6 +31,17 @@ describe('HeadlineCard', () => {
     const card = mountCard({ flow: 'imports', label: 'Imports', level: null, yoy: { value: -2.3, source, note: '' } })
     expect(card.get('[data-test="level"]').text()).toBe('not published in the sources read')
     expect(card.text()).not.toMatch(/\$0/)
+  })
+
+  it('speaks Simplified Chinese when the UI does', () => {
+    i18n.global.locale.value = 'zh-CN'
+    try {
+      const card = mountCard({ flow: 'imports', label: 'Imports', level: null, yoy: null })
+      expect(card.get('h3').text()).toBe('进口')
+      expect(card.get('[data-test="level"]').text()).toBe('所读来源中未公布')
+    } finally {
+      i18n.global.locale.value = 'en'
+    }
   })
 
   it('has no y/y line for the balance (none is published)', () => {
