@@ -191,6 +191,16 @@ describe('charts, view state and exports', () => {
     await expect.poll(() => page.locator('[data-test="transform"]').inputValue()).toBe('yoy')
     await page.click('[data-test="redo"]')
     await expect.poll(() => page.locator('[data-test="transform"]').inputValue()).toBe('none')
+    // The same history from the keyboard (Alt+← / Alt+→), and T switches to the table.
+    await page.locator('body').press('Alt+ArrowLeft')
+    await expect.poll(() => page.locator('[data-test="transform"]').inputValue()).toBe('yoy')
+    await page.locator('body').press('Alt+ArrowRight')
+    await expect.poll(() => page.locator('[data-test="transform"]').inputValue()).toBe('none')
+    await page.locator('body').press('t')
+    await page.locator('[data-test="data-table"]').waitFor()
+    await page.locator('body').press('?')
+    await page.locator('[data-test="shortcuts"] [data-shortcut="undo"]').waitFor()
+    await page.keyboard.press('Escape')
 
     await preset(page, 'partnersYoy')
     const url = page.url()

@@ -94,7 +94,8 @@ export default {
       tooltip: { source: 'Source', computed: 'computed from published values', published: 'as published', missing: 'not published' },
       streak: '{n} straight double-digit falls',
       record: 'Previous record: {year}, {value}',
-      summary: 'Chart of {title}, {unit}, {from} to {to}. The table tab has every number.'
+      summary: 'Chart of {title}, {unit}, {from} to {to}. The table tab has every number.',
+      shortcuts: { undo: 'Explorer: previous view (undo)', redo: 'Explorer: next view (redo)', table: 'Explorer: switch chart / table' }
     }
   },
   'zh-CN': {
@@ -192,7 +193,8 @@ export default {
       tooltip: { source: '来源', computed: '由公布值计算', published: '公布值', missing: '未公布' },
       streak: '连续 {n} 个月两位数下降',
       record: '此前纪录：{year}年，{value}',
-      summary: '{title}图表，单位 {unit}，{from} 至 {to}。表格页列出全部数字。'
+      summary: '{title}图表，单位 {unit}，{from} 至 {to}。表格页列出全部数字。',
+      shortcuts: { undo: '数据浏览：上一个视图（撤销）', redo: '数据浏览：下一个视图（重做）', table: '数据浏览：切换图表 / 表格' }
     }
   }
 }
