@@ -1,0 +1,152 @@
+/**
+ * Country code lists shipped in data/codes: ISO 3166-1 alpha-3 codes with their numeric (UN M49)
+ * codes, the codes UN Comtrade, CEPII BACI, the IMF and the WTO use where they differ from ISO, and the
+ * partner blocs (EU-27, ASEAN, Africa, Latin America). Imports resolve every reporter and partner to
+ * ISO-3 through these; queries use them for labels and bloc totals.
+ */
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { parseCsv } from './csvText'
+
+export interface Country {
+  iso3: string
+  m49: number
+  name: string
+}
+
+export interface CodeLists {
+  countries: Map<string, Country>
+  /** Every code a file may use → ISO-3: M49 numbers ("156"), Comtrade/BACI aliases ("842"), W00, G001, 000. */
+  aliases: Map<string, string>
+  /** Country names as files spell them ("Viet Nam", "United States") → ISO-3. */
+  names: Map<string, string>
+  /** IMF DOTS country codes (their own numbering) → ISO-3. */
+  imf: Map<string, string>
+  blocs: Map<string, Set<string>>
+  label(code: string): string
+  blocOf(iso3: string): string | null
+}
+
+export const BLOC_LABELS: Record<string, string> = {
+  eu: 'European Union (27)',
+  asean: 'ASEAN',
+  africa: 'Africa',
+  latin_america: 'Latin America and the Caribbean'
+}
+
+/** Slugs the bundled package uses for reporters and partners, and what they mean here. */
+export const SLUG_CODES: Record<string, string> = { china: 'CHN', world: 'WLD', us: 'USA', japan: 'JPN', south_korea: 'KOR', russia: 'RUS', india: 'IND', australia: 'AUS', canada: 'CAN' }
+
+async function readTable(path: string): Promise<Record<string, string>[]> {
+  const { rows } = parseCsv(await readFile(path, 'utf8'), ',')
+  const [header, ...body] = rows
+  if (!header) return []
+  return body.filter((r) => r.length === header.length).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])))
+}
+
+/** Common spellings that differ from the ISO short names. */
+const NAME_ALIASES: Record<string, string> = {
+  'United States of America': 'USA',
+  USA: 'USA',
+  'Viet Nam': 'VNM',
+  'South Korea': 'KOR',
+  'Korea, Rep.': 'KOR',
+  'Rep. of Korea': 'KOR',
+  Russia: 'RUS',
+  'Russian Federation': 'RUS',
+  'Hong Kong, China': 'HKG',
+  'China, Hong Kong SAR': 'HKG',
+  'United Kingdom': 'GBR',
+  UK: 'GBR',
+  'Türkiye': 'TUR',
+  Turkey: 'TUR',
+  World: 'WLD',
+  中国: 'CHN',
+  美国: 'USA',
+  日本: 'JPN',
+  德国: 'DEU',
+  韩国: 'KOR',
+  越南: 'VNM',
+  世界: 'WLD'
+}
+
+export async function loadCodeLists(codesDir: string): Promise<CodeLists> {
+  const countries = new Map<string, Country>()
+  const aliases = new Map<string, string>()
+  for (const row of await readTable(join(codesDir, 'countries.csv'))) {
+    const iso3 = row.iso3!
+    countries.set(iso3, { iso3, m49: Number(row.m49), name: row.name! })
+    aliases.set(String(Number(row.m49)), iso3)
+  }
+  // Country names too, for files that spell partners out ("Viet Nam", "United States").
+  for (const [iso3, c] of countries) if (!aliases.has(normaliseCode(c.name))) aliases.set(normaliseCode(c.name), iso3)
+  for (const [name, iso3] of Object.entries(NAME_ALIASES)) aliases.set(normaliseCode(name), iso3)
+  const names = new Map<string, string>(Object.entries(NAME_ALIASES))
+  for (const [iso3, c] of countries) names.set(c.name, iso3)
+  for (const row of await readTable(join(codesDir, 'code-aliases.csv'))) aliases.set(normaliseCode(row.code!), row.iso3!)
+  const imf = new Map<string, string>()
+  for (const row of await readTable(join(codesDir, 'imf-codes.csv'))) imf.set(String(Number(row.imf)), row.iso3!)
+  const blocs = new Map<string, Set<string>>()
+  const blocOfMap = new Map<string, string>()
+  for (const row of await readTable(join(codesDir, 'blocs.csv'))) {
+    const set = blocs.get(row.bloc!) ?? new Set<string>()
+    set.add(row.iso3!)
+    blocs.set(row.bloc!, set)
+    blocOfMap.set(row.iso3!, row.bloc!)
+  }
+  return {
+    countries,
+    aliases,
+    names,
+    imf,
+    blocs,
+    label: (code) => countries.get(code)?.name ?? BLOC_LABELS[code] ?? code,
+    blocOf: (iso3) => blocOfMap.get(iso3) ?? null
+  }
+}
+
+/** How a code is looked up: numbers without leading zeros ("000" → "0"), text upper-cased. */
+export function normaliseCode(code: string): string {
+  const trimmed = code.trim()
+  return /^\d+$/.test(trimmed) ? String(Number(trimmed)) : trimmed.toUpperCase()
+}
+
+/** The code tables inside an import's DuckDB: `cte_codes(code, iso3)` and `cte_imf(code, iso3)`. */
+export function codeTablesSql(codes: CodeLists): string[] {
+  const values = (map: Map<string, string>) =>
+    [...map].map(([code, iso3]) => `(${sqlString(code)}, ${sqlString(iso3)})`).join(',\n') || `('', '')`
+  const imf = new Map<string, string>()
+  for (const [code, iso3] of codes.imf) for (let width = code.length; width <= 3; width++) imf.set(code.padStart(width, '0'), iso3)
+  return [...lookupSql('cte_codes', lookupKeys(codes)), ...lookupSql('cte_imf', imf, values)]
+}
+
+/**
+ * Every spelling a file may use for a code, exactly as written, so the import joins on the raw cell:
+ * numbers with and without leading zeros ("4", "04", "004"), ISO-3 codes themselves, names as written
+ * and in capitals.
+ */
+function lookupKeys(codes: CodeLists): Map<string, string> {
+  const keys = new Map<string, string>()
+  const add = (key: string, iso3: string) => {
+    if (key && !keys.has(key)) keys.set(key, iso3)
+  }
+  for (const [code, iso3] of codes.aliases) {
+    if (/^\d+$/.test(code)) for (let width = code.length; width <= 3; width++) add(code.padStart(width, '0'), iso3)
+    add(code, iso3)
+  }
+  for (const iso3 of codes.countries.keys()) add(iso3, iso3)
+  for (const [name, iso3] of codes.names) {
+    add(name, iso3)
+    add(name.toUpperCase(), iso3)
+    add(name.toLowerCase(), iso3)
+  }
+  return keys
+}
+
+function lookupSql(table: string, map: Map<string, string>, values = (m: Map<string, string>) => [...m].map(([k, v]) => `(${sqlString(k)}, ${sqlString(v)})`).join(',\n')): string[] {
+  return [`CREATE TABLE ${table} (code VARCHAR PRIMARY KEY, iso3 VARCHAR)`, `INSERT INTO ${table} VALUES ${values(map) || `('', '')`}`]
+}
+
+export function sqlString(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`
+}

@@ -1,0 +1,66 @@
+/**
+ * The files the user chose, and nothing else. A path enters only from the main process's own sources —
+ * the open dialog, a drop (the preload resolves a dropped File to its path), "Open with" from the OS —
+ * and is registered here; the page gets an opaque id. Import calls carry ids only; a path or a forged id
+ * is refused. The original files are only ever read.
+ */
+import { randomBytes } from 'node:crypto'
+import { realpath, stat } from 'node:fs/promises'
+import { basename, isAbsolute } from 'node:path'
+import { AppError } from '../../shared/errors'
+import type { GrantedFile } from '../../shared/importApi'
+
+export type GrantSource = 'dialog' | 'drop' | 'open-with'
+
+export interface Grant extends GrantedFile {
+  path: string
+  via: GrantSource
+}
+
+export interface Grants {
+  grant(path: string, via: GrantSource): Promise<Grant>
+  /** The grant behind an id; refuses anything else with a message the user can act on. */
+  resolve(fileId: unknown): Grant
+  /** Files opened from outside the page (drop, "Open with") that the Import page has not shown yet. */
+  takePending(): GrantedFile[]
+}
+
+const MAX_GRANTS = 200
+const MAX_PATH = 4096
+
+export function createGrants(): Grants {
+  const byId = new Map<string, Grant>()
+  let pending: GrantedFile[] = []
+  return {
+    async grant(path, via) {
+      if (typeof path !== 'string' || path.length === 0 || path.length > MAX_PATH || path.includes('\u0000') || !isAbsolute(path)) {
+        throw new AppError('INVALID_ARGUMENT', 'That is not a file the app can open.')
+      }
+      let real: string
+      try {
+        real = await realpath(path)
+      } catch {
+        throw new AppError('NOT_FOUND', `${basename(path)} does not exist (any more).`)
+      }
+      const info = await stat(real)
+      if (!info.isFile()) throw new AppError('INVALID_ARGUMENT', `${basename(path)} is not a regular file.`)
+      const grant: Grant = { fileId: `f-${randomBytes(16).toString('hex')}`, name: basename(path), size: info.size, path: real, via }
+      byId.set(grant.fileId, grant)
+      if (byId.size > MAX_GRANTS) byId.delete(byId.keys().next().value!)
+      if (via !== 'dialog') pending = [...pending.slice(-19), { fileId: grant.fileId, name: grant.name, size: grant.size }]
+      return grant
+    },
+    resolve(fileId) {
+      const grant = typeof fileId === 'string' ? byId.get(fileId) : undefined
+      if (!grant) {
+        throw new AppError('NOT_FOUND', 'The app only opens files you chose (Open file…, drag and drop, or Open with); this file id is unknown.')
+      }
+      return grant
+    },
+    takePending() {
+      const taken = pending
+      pending = []
+      return taken
+    }
+  }
+}

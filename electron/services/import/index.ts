@@ -1,0 +1,253 @@
+/**
+ * The import service: files the user chose (grants), inspection (layout, preview, mapping guesses),
+ * import jobs with progress and Cancel, the library of imported datasets and chart-sized queries on
+ * them. Electron-free: the open dialog is an injected `chooseFile` (Electron's dialog in the app, a
+ * test's choice in the web test server).
+ */
+import { join } from 'node:path'
+import type { DatasetSummary } from '../../shared/api'
+import { AppError } from '../../shared/errors'
+import type { Breakdown, GrantedFile, ImportedDataset, ImportOutcome, Inspection, Mapping } from '../../shared/importApi'
+import type { EventSink } from '../../events'
+import type { Engine } from '../engine'
+import { loadCodeLists, type CodeLists } from './codes'
+import { ImportError, translateDuckDbError } from './errors'
+import { createGrants, type GrantSource, type Grants } from './grants'
+import { openJobDb } from './jobDb'
+import { guessMapping, layoutInfo, recognise } from './layouts'
+import { newJobId, openLibrary, type DatasetEntry, type Library } from './library'
+import { checkHeader, ImportJob, type PipelineHooks } from './pipeline'
+import { createImportQueries, type SeriesRequest } from './queries'
+import { partsOf, sampleOf, stagePart } from './source'
+import { rm, stat } from 'node:fs/promises'
+import type { Series, SeriesInfo } from '../../shared/api'
+import type { z } from 'zod'
+import type { BreakdownQuery } from '../../shared/importApi'
+
+export interface ImportServiceOptions {
+  /** The user-data folder; the library lives in `<userDataDir>/library`. */
+  userDataDir: string
+  /** data/codes: country code lists and blocs. */
+  codesDir: string
+  engine: Engine
+  events?: EventSink
+  /** The platform's open dialog: a path, or null if the user cancelled. */
+  chooseFile?: () => Promise<string | null>
+  /** Ids the bundled catalog already uses. */
+  reservedIds?: ReadonlySet<string>
+  hooks?: PipelineHooks
+  memoryLimit?: string
+  threads?: number
+}
+
+export interface ImportService {
+  /** Registers a path from a trusted main-process source (dialog, drop, "Open with"); announces it to the page. */
+  grant(path: string, via: GrantSource): Promise<GrantedFile>
+  choose(): Promise<GrantedFile | null>
+  takeOpened(): GrantedFile[]
+  inspect(fileId: string): Promise<Inspection>
+  importFile(fileId: string, mapping?: Mapping): Promise<ImportOutcome>
+  cancel(fileId: string): boolean
+  list(): ImportedDataset[]
+  summaries(): DatasetSummary[]
+  has(datasetId: string): boolean
+  breakdown(q: z.output<typeof import('../../shared/importApi').BreakdownQuery>): Promise<Breakdown>
+  series(q: SeriesRequest): Promise<Series>
+  listSeries(datasetId: string): Promise<SeriesInfo[]>
+  library: Library
+  codes: CodeLists
+  close(): Promise<void>
+}
+
+const PREVIEW_ROWS = 20
+const PREVIEW_CELL = 200
+
+export async function openImportService(options: ImportServiceOptions): Promise<ImportService> {
+  const codes = await loadCodeLists(options.codesDir)
+  const library = await openLibrary(join(options.userDataDir, 'library'), options.reservedIds)
+  const grants: Grants = createGrants()
+  const queries = createImportQueries(options.engine, library, codes)
+  const jobs = new Map<string, ImportJob>()
+
+  const toDataset = (d: DatasetEntry): ImportedDataset => {
+    const latest = d.versions[d.versions.length - 1]!
+    const info = layoutInfo(d.layout)
+    return {
+      id: d.id,
+      title: d.title,
+      fileName: d.fileName,
+      layout: info,
+      mapping: d.mapping,
+      rows: latest.rows,
+      coverage: { from: latest.from, to: latest.to },
+      frequencies: latest.frequencies,
+      flows: latest.flows,
+      reporters: latest.reporters.slice(0, 300).map((code) => ({ code, label: codes.label(code) })),
+      units: latest.units,
+      versions: d.versions.map((v) => ({
+        version: v.version,
+        importedAt: v.importedAt,
+        sha256: v.sha256,
+        size: v.size,
+        rows: v.rows,
+        from: v.from,
+        to: v.to,
+        durationMs: v.durationMs
+      }))
+    }
+  }
+
+  async function grant(path: string, via: GrantSource): Promise<GrantedFile> {
+    const g = await grants.grant(path, via)
+    const granted = { fileId: g.fileId, name: g.name, size: g.size }
+    if (via !== 'dialog') options.events?.emit('fileOpened', granted)
+    return granted
+  }
+
+  return {
+    library,
+    codes,
+    grant,
+    async choose() {
+      if (!options.chooseFile) throw new AppError('NOT_FOUND', 'Opening files needs the desktop app.')
+      const path = await options.chooseFile()
+      return path ? grant(path, 'dialog') : null
+    },
+    takeOpened: () => grants.takePending(),
+
+    async inspect(fileId) {
+      const file = grants.resolve(fileId)
+      const info = await stat(file.path).catch(() => {
+        throw new AppError('NOT_FOUND', `${file.name} no longer exists: it was deleted or moved.`)
+      })
+      if (info.size === 0) throw new AppError('DATA_ERROR', `${file.name}: is empty.`)
+      const existingEntry = library.findByPath(file.path)
+      const latest = existingEntry?.versions.at(-1)
+      try {
+        const { sniffed, parts } = await partsOf(file.path, file.name)
+        let header = sniffed.header
+        let sample = sniffed.sample
+        const first = parts[0]!
+        if (first.sniffed.format !== 'csv') {
+          const tmp = await library.staging(newJobId())
+          const db = await openJobDb({ tempDir: tmp, memoryLimit: '256MB', threads: 1 })
+          try {
+            const staged = await stagePart(first, tmp, 0, new AbortController().signal, () => {})
+            ;({ header, sample } = await sampleOf(db, staged, 200))
+          } finally {
+            db.close()
+            await rm(tmp, { recursive: true, force: true })
+          }
+        } else {
+          header = first.sniffed.header
+          sample = first.sniffed.sample
+        }
+        checkHeader(header, sample, first.label, parts.length > 1)
+        const plan = recognise(header)
+        const saved = existingEntry?.mapping && plan === null ? existingEntry.mapping : null
+        const usable = saved && [saved.period, ...saved.values].every((i) => i < header.length) ? saved : null
+        return {
+          fileId: file.fileId,
+          name: file.name,
+          size: info.size,
+          format: sniffed.format,
+          compression: sniffed.compression,
+          encoding: first.sniffed.encoding,
+          delimiter: first.sniffed.delimiter,
+          layout: plan ? layoutInfo(plan.layout) : null,
+          columns: header,
+          preview: sample.slice(0, PREVIEW_ROWS).map((r) => header.map((_, i) => (r[i] ?? '').slice(0, PREVIEW_CELL))),
+          guess: plan ? null : (usable ?? guessMapping(header, sample, first.sniffed.numberStyle)),
+          existing: existingEntry
+            ? { dataset: existingEntry.id, versions: existingEntry.versions.length, unchanged: latest?.size === info.size && latest?.mtimeMs === info.mtimeMs }
+            : null
+        }
+      } catch (error) {
+        if (error instanceof AppError) throw new AppError(error.code, `${file.name}: ${error.message}`)
+        throw new ImportError(`${file.name}: ${translateDuckDbError(error, []).message}`)
+      }
+    },
+
+    async importFile(fileId, mapping) {
+      const file = grants.resolve(fileId)
+      if (jobs.has(fileId)) throw new AppError('INVALID_ARGUMENT', `${file.name} is already being imported.`)
+      const job = new ImportJob(newJobId(), file, mapping, {
+        library,
+        codes,
+        emit: (p) => options.events?.emit('importProgress', p),
+        hooks: options.hooks,
+        memoryLimit: options.memoryLimit,
+        threads: options.threads
+      })
+      jobs.set(fileId, job)
+      try {
+        const result = await job.promise
+        return result.status === 'cancelled' ? { status: 'cancelled', dataset: null } : { status: result.status, dataset: toDataset(result.dataset) }
+      } finally {
+        jobs.delete(fileId)
+      }
+    },
+
+    cancel(fileId) {
+      grants.resolve(fileId)
+      const job = jobs.get(fileId)
+      job?.cancel()
+      return Boolean(job)
+    },
+
+    list: () => library.datasets().map(toDataset),
+    summaries: () =>
+      library.datasets().map((d): DatasetSummary => {
+        const latest = d.versions[d.versions.length - 1]!
+        const info = layoutInfo(d.layout)
+        return {
+          id: d.id,
+          title: d.title,
+          description: `Imported from ${d.fileName} (${info.title}).`,
+          version: `${latest.version} (imported ${latest.importedAt.slice(0, 10)})`,
+          bundled: false,
+          licenses: [{ name: 'as-published', title: info.publisher ? `As published by ${info.publisher}` : 'As published by its source' }],
+          sources: [{ title: info.publisher || d.fileName }],
+          coverage: { from: latest.from, to: latest.to },
+          resources: [{ name: 'data', title: d.fileName, description: info.title, rows: latest.rows }],
+          observations: latest.rows,
+          sourceCount: 1
+        }
+      }),
+    has: (id) => library.get(id) !== undefined,
+    breakdown: (q) => queries.breakdown(q),
+    series: (q) => queries.series(q),
+    listSeries: (id) => queries.listSeries(id),
+    async close() {
+      const running = [...jobs.values()]
+      for (const job of running) job.cancel()
+      await Promise.allSettled(running.map((j) => j.promise))
+    }
+  }
+}
+
+export type { BreakdownQuery }
+
+/** Where no user-data folder was given (tools, some tests): importing answers that it is off. */
+export function unavailableImports(): ImportService {
+  const off = (): never => {
+    throw new AppError('NOT_FOUND', 'Importing files is not available here (no user-data folder).')
+  }
+  return {
+    library: undefined as unknown as Library,
+    codes: undefined as unknown as CodeLists,
+    grant: async () => off(),
+    choose: async () => off(),
+    takeOpened: () => [],
+    inspect: async () => off(),
+    importFile: async () => off(),
+    cancel: () => off(),
+    list: () => [],
+    summaries: () => [],
+    has: () => false,
+    breakdown: async () => off(),
+    series: async () => off(),
+    listSeries: async () => off(),
+    close: async () => {}
+  }
+}

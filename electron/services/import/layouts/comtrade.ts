@@ -1,0 +1,86 @@
+/**
+ * UN Comtrade: the current Comtrade Plus CSV (`typeCode,freqCode,…,primaryValue`, 47 columns) and the
+ * legacy CSV (22 columns with `Trade Value (US$)`, or the 35-column "full" variant). Values are in US
+ * dollars. Reporters and partners come from the ISO columns where filled, else from the numeric codes
+ * through the code list (842 = United States, 0 = World; W00 is the World in Comtrade Plus).
+ */
+import { col, exact, factsSelect, flowWords, isoOrCode, loose, periodOf } from './common'
+import type { Layout } from './types'
+
+export const comtradePlus: Layout = {
+  id: 'comtrade-plus',
+  title: 'UN Comtrade (Comtrade Plus)',
+  publisher: 'United Nations Statistics Division (UN Comtrade)',
+  url: 'https://comtradeplus.un.org/',
+  recognise(header) {
+    const c = exact(header, {
+      type: 'typeCode',
+      freq: 'freqCode',
+      period: 'period',
+      reporterCode: 'reporterCode',
+      flow: 'flowCode',
+      partnerCode: 'partnerCode',
+      cmd: 'cmdCode',
+      value: 'primaryValue'
+    })
+    if (!c) return null
+    const iso = exact(header, { reporter: 'reporterISO', partner: 'partnerISO' })
+    return {
+      layout: 'comtrade-plus',
+      numeric: [c.value],
+      facts: factsSelect(
+        {
+          period: col(c.period),
+          reporter: isoOrCode(iso?.reporter, c.reporterCode),
+          partner: isoOrCode(iso?.partner, c.partnerCode),
+          flow: col(c.flow),
+          product: col(c.cmd),
+          value: col(c.value),
+          unit: `'USD'`
+        },
+        'src'
+      ),
+      period: periodOf(c.period),
+      flow: flowWords
+    }
+  }
+}
+
+export const comtradeLegacy: Layout = {
+  id: 'comtrade-legacy',
+  title: 'UN Comtrade (legacy CSV)',
+  publisher: 'United Nations Statistics Division (UN Comtrade)',
+  url: 'https://comtrade.un.org/',
+  recognise(header) {
+    const c = loose(header, {
+      classification: ['classification'],
+      period: ['period'],
+      flow: ['tradeflowcode'],
+      reporterCode: ['reportercode'],
+      partnerCode: ['partnercode'],
+      commodity: ['commoditycode'],
+      value: ['tradevalueus']
+    })
+    if (!c) return null
+    const iso = loose(header, { reporter: ['reporteriso'], partner: ['partneriso'] })
+    return {
+      layout: 'comtrade-legacy',
+      numeric: [c.value],
+      facts: factsSelect(
+        {
+          period: col(c.period),
+          reporter: isoOrCode(iso?.reporter, c.reporterCode),
+          partner: isoOrCode(iso?.partner, c.partnerCode),
+          flow: col(c.flow),
+          // HS codes that lost a leading zero get it back; SITC codes (S1…S4) are kept as they are.
+          product: `CASE WHEN upper(${col(c.commodity)}) = 'TOTAL' THEN 'TOTAL' WHEN ${col(c.classification)} LIKE 'H%' THEN cte_hs(${col(c.commodity)}) ELSE trim(${col(c.commodity)}) END`,
+          value: col(c.value),
+          unit: `'USD'`
+        },
+        'src'
+      ),
+      period: periodOf(c.period),
+      flow: flowWords
+    }
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * Files with no published layout. A generic long layout (date, series, value — and optionally
+ * reporter, partner, flow, product, unit) is recognised by its column names; anything else gets a
+ * column mapping: which column is the period, which are values, which the partner…, guessed here from
+ * names and sample cells and confirmed (or corrected) by the user. The mapping is saved with the dataset.
+ */
+import { col, factsSelect, flowWords, norm, periodOf, text } from './common'
+import type { Layout, Plan } from './types'
+import type { Mapping } from '../../../shared/importApi'
+import { sqlString } from '../sql'
+
+export const ROLE_NAMES = {
+  period: ['date', 'period', 'time', 'timeperiod', 'year', 'month', 'refperiod', 'yearmonth', 'periodo', 'datum', '日期', '时间', '年份', '月份', '期间'],
+  value: ['value', 'values', 'obsvalue', 'amount', 'tradevalue', 'tradevalueus', 'primaryvalue', 'usd', 'valueusd', 'total', '金额', '数值', '值'],
+  reporter: ['reporter', 'reportercode', 'reporteriso', 'reportingeconomy', 'reportingcountry', 'country', 'countrycode', 'economy', 'exporter', 'origin', '报告国'],
+  partner: ['partner', 'partnercode', 'partneriso', 'partnercountry', 'partnereconomy', 'counterpart', 'counterpartcountry', 'destination', 'importer', '伙伴', '贸易伙伴', '国家', '国别', '国家地区'],
+  flow: ['flow', 'flowcode', 'tradeflow', 'tradeflowcode', 'direction', '贸易方式', '流向'],
+  product: ['product', 'productcode', 'commodity', 'commoditycode', 'cmdcode', 'hs', 'hscode', 'hs6', 'sector', 'item', '商品', '商品编码'],
+  indicator: ['series', 'seriescode', 'indicator', 'indicatorcode', 'variable', 'measure', 'concept', '指标'],
+  unit: ['unit', 'units', 'currency', 'unitcode', '单位']
+} as const
+
+const nameIs = (header: readonly string[], role: keyof typeof ROLE_NAMES): number => {
+  const names = ROLE_NAMES[role] as readonly string[]
+  return header.findIndex((h) => names.includes(norm(h) || h.trim()))
+}
+
+/** date, series, value by name: the generic long layout needs no dialog. */
+export const genericLong: Layout = {
+  id: 'generic-long',
+  title: 'Long table (date, series, value)',
+  publisher: '',
+  url: '',
+  recognise(header) {
+    const period = header.findIndex((h) => ['date', 'period', 'time', 'timeperiod'].includes(norm(h)))
+    const value = header.findIndex((h) => ['value', 'obsvalue'].includes(norm(h)))
+    const indicator = nameIs(header, 'indicator')
+    if (period < 0 || value < 0 || indicator < 0) return null
+    const optional = (role: keyof typeof ROLE_NAMES) => {
+      const i = nameIs(header, role)
+      return i >= 0 ? i : null
+    }
+    return planFor(
+      { period, values: [value], indicator, reporter: optional('reporter'), partner: optional('partner'), flow: optional('flow'), product: optional('product'), unit: optional('unit') },
+      header,
+      'generic-long'
+    )
+  }
+}
+
+/** The plan for a mapping (the user's, or the generic layout's). Column indexes must exist in `header`. */
+export function planFor(m: Mapping, header: readonly string[], layout: Plan['layout'] = 'mapped'): Plan {
+  const wide = m.values.length > 1
+  const flow =
+    m.flow != null
+      ? col(m.flow)
+      : wide
+        ? `CASE vname ${m.values.map((v, k) => `WHEN 'v${k}' THEN ${sqlString(header[v] || `value ${v + 1}`)}`).join(' ')} END`
+        : m.indicator != null
+          ? col(m.indicator)
+          : `'value'`
+  const exprs = {
+    period: col(m.period),
+    reporter: m.reporter != null ? col(m.reporter) : sqlString(m.reporterCode ?? 'CHN'),
+    partner: m.partner != null ? col(m.partner) : sqlString(m.partnerCode ?? 'WLD'),
+    flow,
+    product: m.product != null ? `coalesce(${text(m.product)}, 'TOTAL')` : `'TOTAL'`,
+    indicator: m.indicator != null ? `trim(${col(m.indicator)})` : undefined,
+    value: wide ? 'v' : col(m.values[0]!),
+    unit: m.unit != null ? `coalesce(${text(m.unit)}, '')` : sqlString(m.unitLabel ?? '')
+  }
+  let from = 'src'
+  if (wide) {
+    const keep = [m.period, m.reporter, m.partner, m.flow, m.product, m.indicator, m.unit].filter((i): i is number => i != null)
+    from = `(UNPIVOT (SELECT ${[...new Set(keep)].map(col).join(', ')}, ${m.values.map((v, k) => `${col(v)} AS v${k}`).join(', ')} FROM src)
+      ON ${m.values.map((_, k) => `v${k}`).join(', ')} INTO NAME vname VALUE v) src`
+  }
+  return { layout, numeric: [...m.values], facts: factsSelect(exprs, from), period: periodOf(m.period), flow: flowWords }
+}
+
+const PERIOD_TEXT = [
+  /^\d{4}$/,
+  /^\d{4}(0[1-9]|1[0-2])$/,
+  /^\d{4}[-/.M](0[1-9]|1[0-2])$/,
+  /^\d{4}-M(0[1-9]|1[0-2])$/,
+  /^\d{4}M[1-9]$/,
+  /^\d{4}[-/](0[1-9]|1[0-2])[-/]\d{2}([T ].*)?$/,
+  /^(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}$/i
+]
+
+export const looksLikePeriod = (cell: string): boolean => PERIOD_TEXT.some((re) => re.test(cell.trim()))
+
+export function looksLikeNumber(cell: string, style: { decimal: string; thousands: string }): boolean {
+  let t = cell.trim()
+  if (style.thousands) t = t.split(style.thousands).join('')
+  if (style.decimal === ',') t = t.replace(',', '.')
+  return t !== '' && Number.isFinite(Number(t))
+}
+
+/** The guesses the mapping dialog starts from. */
+export function guessMapping(header: readonly string[], sample: readonly (readonly string[])[], style: { decimal: string; thousands: string }): Mapping {
+  const filled = (i: number) => sample.map((r) => r[i] ?? '').filter((c) => c.trim() !== '')
+  const share = (i: number, test: (cell: string) => boolean) => {
+    const cells = filled(i)
+    return cells.length === 0 ? 0 : cells.filter(test).length / cells.length
+  }
+  const indexes = header.map((_, i) => i)
+  let period = nameIs(header, 'period')
+  if (period < 0) period = indexes.find((i) => share(i, looksLikePeriod) >= 0.9) ?? 0
+  const taken = new Set([period])
+  const pick = (role: keyof typeof ROLE_NAMES) => {
+    const i = nameIs(header, role)
+    if (i < 0 || taken.has(i)) return null
+    taken.add(i)
+    return i
+  }
+  const reporter = pick('reporter')
+  const partner = pick('partner')
+  const flow = pick('flow')
+  const product = pick('product')
+  const indicator = pick('indicator')
+  const unit = pick('unit')
+  const numeric = indexes.filter((i) => !taken.has(i) && share(i, (c) => looksLikeNumber(c, style)) >= 0.9 && filled(i).length > 0)
+  const named = nameIs(header, 'value')
+  let values: number[]
+  if (named >= 0 && !taken.has(named)) values = [named]
+  else if (numeric.length > 0) values = flow != null || indicator != null ? [numeric[numeric.length - 1]!] : numeric
+  else values = [indexes.find((i) => !taken.has(i)) ?? 0]
+  return { period, values, reporter, partner, flow, product, indicator, unit, reporterCode: 'CHN', unitLabel: '' }
+}

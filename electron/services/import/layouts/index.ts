@@ -1,0 +1,28 @@
+/** The layout registry: the first recogniser that accepts the header wins; order matters (specific first). */
+import { baci } from './baci'
+import { comtradeLegacy, comtradePlus } from './comtrade'
+import { genericLong } from './generic'
+import { imfDots, imfImts } from './imf'
+import type { Layout, LayoutId, LayoutInfo, Plan } from './types'
+import { wdi } from './wdi'
+import { wto } from './wto'
+
+export const LAYOUTS: readonly Layout[] = [comtradePlus, comtradeLegacy, baci, imfDots, wdi, imfImts, wto, genericLong]
+
+export function recognise(header: readonly string[]): Plan | null {
+  for (const layout of LAYOUTS) {
+    const plan = layout.recognise(header)
+    if (plan) return plan
+  }
+  return null
+}
+
+const MAPPED: LayoutInfo = { id: 'mapped', title: 'Column mapping', publisher: '', url: '' }
+
+export function layoutInfo(id: LayoutId): LayoutInfo {
+  const found = LAYOUTS.find((l) => l.id === id) ?? MAPPED
+  return { id: found.id, title: found.title, publisher: found.publisher, url: found.url }
+}
+
+export type { Layout, LayoutId, LayoutInfo, Plan } from './types'
+export { guessMapping, planFor } from './generic'

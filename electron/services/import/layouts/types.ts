@@ -1,0 +1,46 @@
+/**
+ * A recogniser per published layout: a pure function from the header row to a plan. A plan says which
+ * columns DuckDB reads as numbers, the SELECT that turns the raw columns (named c0, c1, … in file order)
+ * into fact rows, and how the keys of those rows (period, country, flow cells as written) become the
+ * tidy values. Keys are mapped once per distinct value, not once per row: a ten-million-row file has a
+ * few dozen periods and a few hundred partners (see ../sql.ts for the fact columns).
+ */
+export const layoutIds = [
+  'comtrade-plus',
+  'comtrade-legacy',
+  'baci',
+  'wdi',
+  'imf-imts',
+  'imf-dots',
+  'wto',
+  'generic-long',
+  'mapped'
+] as const
+export type LayoutId = (typeof layoutIds)[number]
+
+export interface LayoutInfo {
+  id: LayoutId
+  title: string
+  publisher: string
+  url: string
+}
+
+export interface Plan {
+  layout: LayoutId
+  /** Column indexes read as numbers (DOUBLE); a cell that is not one stops the import with its line. */
+  numeric: number[]
+  /** Cell texts that mean "no value" (besides the empty cell). */
+  nullStrings?: string[]
+  /** SELECT over `src` producing FACT_COLUMNS: raw keys (period_k, reporter_k, partner_k, flow_k) and tidy values. */
+  facts: string
+  /** SQL turning a distinct raw period key `k` into 2024 or 2024-03 (or stopping with the cell's column and value). */
+  period(k: string): string
+  /** SQL turning a distinct raw flow key into a flow code (exports, imports, …). */
+  flow(k: string): string
+  /** Where country keys are looked up (default cte_codes) and what unknown codes get in front. */
+  countries?: { table: 'cte_codes' | 'cte_imf'; prefix?: string }
+}
+
+export interface Layout extends LayoutInfo {
+  recognise(header: readonly string[]): Plan | null
+}

@@ -1,0 +1,388 @@
+/**
+ * One import job, start to finish, in the main process (DuckDB does the heavy work on its own threads):
+ *
+ *   check the file → sniff → stage (link, or convert to UTF-8) → hash (alongside) → DuckDB reads and
+ *   normalises into the tidy model, written as Parquet into a staging folder → chart-sized summaries →
+ *   the file must be unchanged since we started → commit: rename into the library, update the manifest.
+ *
+ * Progress goes out as events; Cancel interrupts DuckDB and stops the streams. On any failure or cancel
+ * the staging folder is deleted, so the library and its manifest are exactly as before.
+ */
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { rm, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { AppError } from '../../shared/errors'
+import type { ImportProgress } from '../../shared/api'
+import type { Mapping } from '../../shared/importApi'
+import { codeTablesSql, type CodeLists } from './codes'
+import { findCellLine } from './findLine'
+import { cellMessage, ImportCancelled, ImportError, translateDuckDbError } from './errors'
+import type { Grant } from './grants'
+import { openJobDb, type JobDb } from './jobDb'
+import { planFor, recognise, type Plan } from './layouts'
+import type { DatasetEntry, Library, NewVersion } from './library'
+import { partsOf, relationOf, sampleOf, stagePart, type StagedPart } from './source'
+import { FACT_COLUMNS, MACROS, sqlString } from './sql'
+
+export type Phase = ImportProgress['phase']
+
+export interface PipelineHooks {
+  /** Tests: where a named output file is written (e.g. a full disk). */
+  outputPath?(name: string, standard: string): string
+  /** Tests: runs just before the commit (e.g. to hold a job while a test presses Cancel). */
+  beforeCommit?(): Promise<void>
+}
+
+export interface PipelineDeps {
+  library: Library
+  codes: CodeLists
+  emit(progress: ImportProgress): void
+  hooks?: PipelineHooks
+  memoryLimit?: string
+  threads?: number
+}
+
+export type JobResult = { status: 'imported'; dataset: DatasetEntry } | { status: 'unchanged'; dataset: DatasetEntry } | { status: 'cancelled' }
+
+export class ImportJob {
+  private cancelled = false
+  private db: JobDb | null = null
+  private readonly abort = new AbortController()
+  readonly promise: Promise<JobResult>
+  private totalBytes = 0
+  private bytesRead = 0
+  private rows = 0
+  private phase: Phase = 'reading'
+
+  constructor(
+    readonly jobId: string,
+    private readonly file: Grant,
+    private readonly mapping: Mapping | undefined,
+    private readonly deps: PipelineDeps
+  ) {
+    this.promise = this.run()
+  }
+
+  cancel(): void {
+    if (this.cancelled) return
+    this.cancelled = true
+    this.abort.abort()
+    try {
+      this.db?.interrupt()
+    } catch {
+      // already finished
+    }
+  }
+
+  private check(): void {
+    if (this.cancelled) throw new ImportCancelled()
+  }
+
+  private emit(phase: Phase, message?: string): void {
+    this.phase = phase
+    this.deps.emit({
+      jobId: this.jobId,
+      file: this.file.name.slice(0, 260),
+      phase,
+      bytesRead: Math.min(this.bytesRead, this.totalBytes),
+      totalBytes: this.totalBytes,
+      rows: Math.max(0, Math.round(this.rows)),
+      ...(message ? { message: message.slice(0, 1000) } : {})
+    })
+  }
+
+  private async run(): Promise<JobResult> {
+    const { library } = this.deps
+    const started = Date.now()
+    let staging: string | null = null
+    let columns: string[] = []
+    let stagedParts: StagedPart[] = []
+    try {
+      const before = await statOf(this.file)
+      this.totalBytes = before.size
+      this.emit('reading')
+      const existing = library.findByPath(this.file.path)
+      const latest = existing?.versions.at(-1)
+      // Reopening a file we already hold, unchanged: nothing to do.
+      if (existing && latest && latest.size === before.size && latest.mtimeMs === before.mtimeMs && sameMapping(this.mapping, existing.mapping)) {
+        this.bytesRead = this.totalBytes
+        this.rows = latest.rows
+        this.emit('done', 'Already in your library: unchanged since it was imported.')
+        return { status: 'unchanged', dataset: existing }
+      }
+      if (before.size === 0) throw new ImportError('is empty.')
+
+      const { sniffed, parts, title } = await partsOf(this.file.path, this.file.name)
+      this.check()
+      staging = await library.staging(this.jobId)
+      const stagingDir = staging
+      const hashing = sha256Of(this.file.path, this.abort.signal)
+      hashing.catch(() => {})
+
+      stagedParts = []
+      for (const [i, part] of parts.entries()) {
+        stagedParts.push(await stagePart(part, stagingDir, i, this.abort.signal, (n) => (this.bytesRead += n / 2)))
+        this.check()
+      }
+      this.bytesRead = 0
+
+      const db = await openJobDb({ tempDir: stagingDir, memoryLimit: this.deps.memoryLimit, threads: this.deps.threads })
+      this.db = db
+      if (this.cancelled) db.interrupt()
+      for (const sql of [...MACROS, ...codeTablesSql(this.deps.codes)]) await db.run(sql)
+
+      // One plan per part; all parts of a package must share one layout (their keys are mapped together).
+      const selects: string[] = []
+      let plan0: Plan | null = null
+      for (const [i, part] of stagedParts.entries()) {
+        const { header, sample } = part.sniffed.format === 'csv' ? { header: part.sniffed.header, sample: part.sniffed.sample } : await sampleOf(db, part)
+        if (i === 0) columns = header
+        checkHeader(header, sample, part.label, stagedParts.length > 1)
+        if (part.sniffed.format === 'csv' && sample.length === 0 && part.size <= 1024 * 1024 && part.sniffed.compression === 'none') {
+          throw new ImportError(`${stagedParts.length > 1 ? `${part.label}: ` : ''}has a header row but no data rows.`)
+        }
+        const plan = this.mapping && stagedParts.length === 1 ? planFor(checkMapping(this.mapping, header), header) : recognise(header)
+        if (!plan) {
+          throw new AppError(
+            'INVALID_ARGUMENT',
+            `${stagedParts.length > 1 ? `${part.label}: ` : ''}the columns are not a layout the app knows. Choose which column is the period, the value, the partner… in the column mapping.`
+          )
+        }
+        if (plan0 && plan.layout !== plan0.layout) throw new ImportError(`${part.label} has a different layout from the first resource; import them separately.`)
+        plan0 ??= plan
+        await db.run(`CREATE VIEW src_${i} AS SELECT * FROM ${await relationOf(db, part, plan, header)}`)
+        selects.push(plan.facts.replace(/\bsrc\b/g, `src_${i}`))
+      }
+      this.check()
+
+      const out = (name: string) => this.deps.hooks?.outputPath?.(name, join(stagingDir, name)) ?? join(stagingDir, name)
+      const factsFile = out('facts.parquet')
+      this.emit('normalising')
+      const bytesPerLine = stagedParts[0]?.sniffed.bytesPerLine ?? 100
+      await this.watch(db, (fraction) => {
+        this.bytesRead = fraction * this.totalBytes
+        this.rows = this.bytesRead / bytesPerLine
+      }, () =>
+        db.run(`COPY (${selects.join('\nUNION ALL\n')}) TO ${sqlString(factsFile)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1)`)
+      )
+      this.check()
+      this.bytesRead = this.totalBytes
+
+      this.emit('writing')
+      const stats = await this.summarise(db, `read_parquet(${sqlString(factsFile)})`, plan0!, out)
+      this.rows = stats.rows
+      if (stats.rows === 0) throw new ImportError('has a header row but no data rows.')
+      this.emit('writing')
+      db.close()
+      this.db = null
+
+      // The file must be the one we started with: not deleted, not rewritten while we read it.
+      const after = await statOf(this.file).catch(() => {
+        throw new ImportError('was deleted or moved while it was being imported. Nothing was saved.')
+      })
+      if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
+        throw new ImportError('changed while it was being imported (another program wrote to it). Nothing was saved; open it again when it is complete.')
+      }
+      const sha256 = await hashing
+      this.check()
+      const same = library.findBySha(sha256)
+      if (same && (same.originalPath === this.file.path || !existing) && sameMapping(this.mapping, same.mapping)) {
+        await rm(stagingDir, { recursive: true, force: true })
+        staging = null
+        this.emit('done', `Already in your library as "${same.title}".`)
+        return { status: 'unchanged', dataset: same }
+      }
+
+      await this.deps.hooks?.beforeCommit?.()
+      this.check()
+      const version: NewVersion = {
+        sha256,
+        size: before.size,
+        mtimeMs: before.mtimeMs,
+        importedAt: new Date().toISOString(),
+        durationMs: Date.now() - started,
+        rows: stats.rows,
+        from: stats.from,
+        to: stats.to,
+        frequencies: stats.frequencies,
+        flows: stats.flows,
+        reporters: stats.reporters,
+        units: stats.units,
+        totalProduct: stats.totalProduct,
+        hasWorld: stats.hasWorld,
+        format: sniffed.format,
+        encoding: sniffed.encoding,
+        compression: sniffed.compression
+      }
+      const dataset = await library.commit(
+        stagingDir,
+        {
+          id: existing?.id,
+          title: existing?.title ?? title ?? this.file.name,
+          fileName: this.file.name,
+          originalPath: this.file.path,
+          layout: plan0?.layout ?? 'mapped',
+          mapping: this.mapping ?? null
+        },
+        version
+      )
+      staging = null
+      this.emit('done')
+      return { status: 'imported', dataset }
+    } catch (error) {
+      this.db?.close()
+      this.db = null
+      const cancelled = this.cancelled || error instanceof ImportCancelled || (error as Error)?.name === 'AbortError'
+      // Described before the staging folder goes: finding a bad cell's line reads the staged copy.
+      const message = cancelled ? '' : await this.describe(error, columns, stagedParts[0])
+      if (staging) await rm(staging, { recursive: true, force: true }).catch(() => {})
+      if (cancelled) {
+        this.emit('cancelled', 'Cancelled: nothing was saved.')
+        return { status: 'cancelled' }
+      }
+      this.emit('failed', message)
+      throw new AppError(error instanceof AppError && error.code === 'INVALID_ARGUMENT' ? 'INVALID_ARGUMENT' : 'DATA_ERROR', message)
+    }
+  }
+
+  /** Runs a long query while reporting its progress every 200 ms. */
+  private async watch(db: JobDb, onFraction: (f: number) => void, task: () => Promise<void>): Promise<void> {
+    const timer = setInterval(() => {
+      const fraction = db.progress()
+      if (fraction !== null) {
+        onFraction(fraction)
+        this.emit(this.phase)
+      }
+    }, 200)
+    try {
+      await task()
+    } finally {
+      clearInterval(timer)
+    }
+  }
+
+  /**
+   * The keys' tidy values (once per distinct key), row count and coverage, and the chart-sized summary
+   * written beside the facts: by reporter × partner × flow × period, per product level (TOTAL rows are
+   * level 0, else the code length). The by-product summary is made on the first product chart
+   * (queries.ts), so an import does not pay for what may never be asked.
+   */
+  private async summarise(db: JobDb, facts: string, plan: Plan, out: (name: string) => string) {
+    const countries = plan.countries ?? { table: 'cte_codes' as const }
+    const unknown = `CASE WHEN k IS NULL THEN NULL WHEN length(trim(k)) <= 4 THEN cte_key(k) ELSE trim(k) END`
+    // One pass over the facts, grouped by the raw keys: small, and it holds every distinct key.
+    await db.run(`CREATE TABLE keyed AS SELECT period_k, reporter_k, partner_k, flow_k, unit,
+        CASE WHEN product = 'TOTAL' THEN 0 ELSE length(product) END AS level, sum(value) AS value, count(value) AS n
+      FROM ${facts} GROUP BY ALL`)
+    await db.run(`CREATE TABLE dims AS
+      SELECT 'period' AS dim, k AS key, ${plan.period('k')} AS value FROM (SELECT DISTINCT period_k AS k FROM keyed)
+      UNION ALL SELECT 'flow', k, ${plan.flow('k')} FROM (SELECT DISTINCT flow_k AS k FROM keyed)
+      UNION ALL SELECT 'country', k, coalesce(c.iso3, ${countries.prefix ? `${sqlString(countries.prefix)} || ` : ''}${unknown})
+        FROM (SELECT DISTINCT reporter_k AS k FROM keyed UNION SELECT DISTINCT partner_k FROM keyed) LEFT JOIN ${countries.table} c ON c.code = k`)
+    const join = (alias: string, dim: string, key: string) => `JOIN dims ${alias} ON ${alias}.dim = '${dim}' AND ${alias}.key IS NOT DISTINCT FROM ${key}`
+    await db.run(`CREATE TABLE summary AS
+      SELECT p.value AS period, cte_frequency(p.value) AS frequency, r.value AS reporter, q.value AS partner, f.value AS flow, s.unit, s.level,
+             sum(s.value) AS value, sum(s.n) AS n
+        FROM keyed s
+        ${join('p', 'period', 's.period_k')} ${join('r', 'country', 's.reporter_k')} ${join('q', 'country', 's.partner_k')} ${join('f', 'flow', 's.flow_k')}
+       WHERE s.n > 0
+       GROUP BY ALL`)
+    const [s] = await db.all<{ rows: number; from: string | null; to: string | null; freqs: string[]; flows: string[]; units: string[]; reporters: string[]; levels: number[]; world: boolean }>(
+      `SELECT sum(n) AS rows, min(period) AS "from", max(period) AS "to", list(DISTINCT frequency) AS freqs, list(DISTINCT flow) AS flows,
+              list(DISTINCT unit) AS units, list(DISTINCT reporter) AS reporters, list(DISTINCT level) AS levels, bool_or(partner = 'WLD') AS world
+         FROM summary`
+    )
+    const [all] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM ${facts}`)
+    const levels = (s?.levels ?? []).filter((l) => l !== null).sort((a, b) => a - b)
+    await db.run(`COPY summary TO ${sqlString(out('summary.parquet'))} (FORMAT parquet)`)
+    await db.run(`COPY dims TO ${sqlString(out('dims.parquet'))} (FORMAT parquet)`)
+    const clean = (list: unknown[] | undefined) => (list ?? []).filter((x): x is string => typeof x === 'string' && x !== '').sort()
+    return {
+      rows: all?.n ?? 0,
+      from: s?.from ?? null,
+      to: s?.to ?? null,
+      frequencies: clean(s?.freqs).filter((f): f is 'month' | 'year' => f === 'month' || f === 'year'),
+      flows: clean(s?.flows).slice(0, 200),
+      units: clean(s?.units).slice(0, 50),
+      reporters: clean(s?.reporters).slice(0, 500),
+      totalProduct: levels[0] ?? 0,
+      hasWorld: Boolean(s?.world)
+    }
+  }
+
+  /** The user's words for a failure, with the file name first and the line of a bad cell when we can find it. */
+  private async describe(error: unknown, columns: string[], part: StagedPart | undefined): Promise<string> {
+    const name = this.file.name
+    if (error instanceof AppError) return `${name}: ${error.message}`
+    const code = (error as NodeJS.ErrnoException)?.code
+    if (code === 'ENOSPC') return `${name}: the disk is full, so the import was stopped and nothing was saved. Free some space and try again.`
+    if (code === 'ENOENT') return `${name}: the file was deleted or moved while it was being imported. Nothing was saved.`
+    const t = translateDuckDbError(error, columns)
+    if (t.cell && part && part.sniffed.format === 'csv') {
+      const line = await findCellLine(part.staged, part.sniffed, part.compression, t.cell).catch(() => null)
+      if (line) return `${name}: ${cellMessage({ ...t.cell, line }, columns)}`
+    }
+    if (!(error instanceof Error) || !/Error/.test(error.message)) console.error('[import] unexpected failure', error)
+    return `${name}: ${t.message}`
+  }
+}
+
+/** The same column mapping (none = none), whatever the order of its keys. */
+function sameMapping(a: Mapping | undefined | null, b: Mapping | undefined | null): boolean {
+  const canonical = (m: Mapping | undefined | null) =>
+    m ? JSON.stringify(Object.entries(m).filter(([, v]) => v !== undefined && v !== null).sort(([x], [y]) => x.localeCompare(y))) : 'none'
+  return canonical(a) === canonical(b)
+}
+
+function checkMapping(mapping: Mapping, header: readonly string[]): Mapping {
+  const used = [mapping.period, ...mapping.values, mapping.reporter, mapping.partner, mapping.flow, mapping.product, mapping.indicator, mapping.unit]
+  for (const i of used) {
+    if (i != null && i >= header.length) throw new AppError('INVALID_ARGUMENT', `the mapping names column ${i + 1}, but the file has ${header.length} columns.`)
+  }
+  if (mapping.values.includes(mapping.period)) throw new AppError('INVALID_ARGUMENT', 'the period column cannot also be a value column.')
+  return mapping
+}
+
+/** Duplicate names and unnamed columns (a blank last column, as after a trailing comma, is fine when empty). */
+export function checkHeader(header: readonly string[], sample: readonly (readonly string[])[], label: string, many: boolean): void {
+  const prefix = many ? `${label}: ` : ''
+  if (header.length === 0 || header.every((h) => h === '')) throw new ImportError(`${prefix}has no header row.`)
+  const seen = new Map<string, number>()
+  for (const [i, name] of header.entries()) {
+    if (name === '') {
+      const last = i === header.length - 1
+      const first = i === 0 // R's write.csv puts an unnamed row-number column first
+      const empty = sample.every((r) => (r[i] ?? '').trim() === '')
+      if ((last && empty) || (first && header.length > 1)) continue
+      throw new ImportError(`${prefix}column ${i + 1} has no name in the header row. Give every column a name and try again.`)
+    }
+    const key = name.toLowerCase()
+    const earlier = seen.get(key)
+    if (earlier !== undefined) {
+      throw new ImportError(`${prefix}the header row names the column '${name}' twice (columns ${earlier + 1} and ${i + 1}). Rename one of them and try again.`)
+    }
+    seen.set(key, i)
+  }
+}
+
+async function statOf(file: Grant): Promise<{ size: number; mtimeMs: number }> {
+  try {
+    const s = await stat(file.path)
+    return { size: s.size, mtimeMs: s.mtimeMs }
+  } catch {
+    throw new ImportError('no longer exists: it was deleted or moved.')
+  }
+}
+
+export function sha256Of(path: string, signal?: AbortSignal): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256')
+    const stream = createReadStream(path, { highWaterMark: 1 << 20, signal })
+    stream.on('data', (chunk) => hash.update(chunk))
+    stream.on('error', reject)
+    stream.on('end', () => resolve(hash.digest('hex')))
+  })
+}
+
+export { FACT_COLUMNS }

@@ -1,0 +1,256 @@
+/**
+ * Chart-sized answers from the library: the top N partners (or blocs, or product chapters) plus
+ * "other", and monthly or annual series, read from each version's summary files. Nothing here returns
+ * more than a few hundred rows, whatever the size of the imported file.
+ */
+import { AppError } from '../../shared/errors'
+import type { Breakdown, BreakdownQuery } from '../../shared/importApi'
+import type { Series, SeriesInfo } from '../../shared/api'
+import { periodBounds } from '../../shared/periods'
+import type { Engine } from '../engine'
+import { BLOC_LABELS, SLUG_CODES, type CodeLists } from './codes'
+import { layoutInfo } from './layouts'
+import type { DatasetEntry, Library, VersionEntry } from './library'
+import { productsSql, sqlString } from './sql'
+import { randomBytes } from 'node:crypto'
+import { access, rename, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+
+type ParsedBreakdown = Required<Pick<BreakdownQuery, 'dataset' | 'reporter' | 'flow' | 'by' | 'top'>> & Omit<BreakdownQuery, 'dataset' | 'reporter' | 'flow' | 'by' | 'top'>
+
+export interface SeriesRequest {
+  dataset: string
+  reporter: string
+  flow: string
+  partner: string
+  product: string
+  measure: string
+  frequency: string
+  unit?: string
+  from?: string
+  to?: string
+}
+
+/** A reporter or partner code as the API spells it (`china`, `usa`, `eu`) → ISO-3 codes. */
+export function resolveCodes(code: string, codes: CodeLists): { codes: string[]; label: string; bloc: boolean } {
+  const slug = SLUG_CODES[code]
+  if (slug) return { codes: [slug], label: codes.label(slug), bloc: false }
+  const members = codes.blocs.get(code)
+  if (members) return { codes: [...members], label: BLOC_LABELS[code] ?? code, bloc: true }
+  const upper = code.toUpperCase()
+  return { codes: [upper], label: codes.label(upper), bloc: false }
+}
+
+export function createImportQueries(engine: Engine, library: Library, codes: CodeLists) {
+  function dataset(id: string): { entry: DatasetEntry; version: VersionEntry; dir: string } {
+    const entry = library.get(id)
+    if (!entry) throw new AppError('NOT_FOUND', `There is no imported dataset called "${id}".`)
+    const version = entry.versions[entry.versions.length - 1]!
+    return { entry, version, dir: library.versionDir(entry, version) }
+  }
+
+  function frequencyOf(version: VersionEntry, wanted?: string): 'month' | 'year' {
+    if (wanted === 'month' || wanted === 'year') {
+      if (!version.frequencies.includes(wanted)) throw new AppError('NOT_FOUND', `This dataset has no ${wanted === 'month' ? 'monthly' : 'annual'} data.`)
+      return wanted
+    }
+    return version.frequencies.includes('month') ? 'month' : 'year'
+  }
+
+  /** The by-product summary of a version, made (once) on first use and kept beside the facts. */
+  const making = new Map<string, Promise<string>>()
+  function productsOf(dir: string): Promise<string> {
+    const file = join(dir, 'products.parquet')
+    let pending = making.get(file)
+    if (!pending) {
+      pending = (async () => {
+        if (await access(file).then(() => true, () => false)) return file
+        const tmp = join(dir, `.products.${randomBytes(6).toString('hex')}.tmp`)
+        try {
+          await engine.run(
+            `COPY (${productsSql(`read_parquet(${sqlString(join(dir, 'facts.parquet'))})`, `read_parquet(${sqlString(join(dir, 'dims.parquet'))})`)}) TO ${sqlString(tmp)} (FORMAT parquet)`
+          )
+          await rename(tmp, file)
+        } catch (error) {
+          await rm(tmp, { force: true })
+          throw error
+        }
+        return file
+      })()
+      pending.catch(() => making.delete(file))
+      making.set(file, pending)
+    }
+    return pending
+  }
+
+  const range = (from?: string, to?: string) =>
+    `(${from ? `period >= ${sqlString(from)}` : 'TRUE'} AND ${to ? `period <= ${sqlString(to)}` : 'TRUE'})`
+
+  /** The unit with the most value for this reporter and flow (datasets rarely mix units). */
+  async function unitOf(file: string, where: string): Promise<string> {
+    const [row] = await engine.all<{ unit: string | null }>(`SELECT unit FROM read_parquet(${sqlString(file)}) WHERE ${where} GROUP BY unit ORDER BY count(*) DESC, unit LIMIT 1`)
+    return row?.unit ?? ''
+  }
+
+  return {
+    async breakdown(q: ParsedBreakdown): Promise<Breakdown> {
+      const { version, dir } = dataset(q.dataset)
+      const frequency = frequencyOf(version, q.frequency)
+      const reporter = resolveCodes(q.reporter, codes)
+      if (reporter.bloc) throw new AppError('INVALID_ARGUMENT', 'Choose one reporter, not a bloc.')
+      const reporterCode = reporter.codes[0]!
+      if (!version.reporters.includes(reporterCode)) {
+        throw new AppError('NOT_FOUND', `This dataset has no data reported by ${reporter.label}.`)
+      }
+      const base = `reporter = ${sqlString(reporterCode)} AND flow = ${sqlString(q.flow)} AND frequency = ${sqlString(frequency)} AND ${range(q.from, q.to)}`
+      const summary = join(dir, 'summary.parquet')
+
+      const unit = await unitOf(summary, base)
+      const where = `${base} AND unit = ${sqlString(unit)}`
+      const totalLevel = `level = ${version.totalProduct}`
+      const [period] = await engine.all<{ from: string | null; to: string | null }>(
+        `SELECT min(period) AS "from", max(period) AS "to" FROM read_parquet(${sqlString(summary)}) WHERE ${where} AND ${totalLevel}`
+      )
+      if (!period?.from) throw new AppError('NOT_FOUND', `This dataset has no ${q.flow} of ${reporter.label} for that period.`)
+      const [world] = await engine.all<{ value: number | null }>(
+        `SELECT sum(value) AS value FROM read_parquet(${sqlString(summary)}) WHERE ${where} AND ${totalLevel} AND partner = 'WLD'`
+      )
+      let items: { key: string; label: string; value: number }[]
+      if (q.by === 'product') {
+        const products = await productsOf(dir)
+        const [lv] = await engine.all<{ level: number | null }>(`SELECT min(level) AS level FROM read_parquet(${sqlString(products)}) WHERE ${where}`)
+        const rows = await engine.all<{ key: string; value: number }>(
+          `SELECT product AS key, sum(value) AS value FROM read_parquet(${sqlString(products)}) WHERE ${where} AND level = ${Number(lv?.level ?? 0)}
+            GROUP BY product ORDER BY value DESC, product`
+        )
+        items = rows.map((r) => ({ key: r.key, label: r.key, value: r.value }))
+      } else {
+        const rows = await engine.all<{ key: string; value: number }>(
+          `SELECT partner AS key, sum(value) AS value FROM read_parquet(${sqlString(summary)})
+            WHERE ${where} AND ${totalLevel} AND partner <> 'WLD' AND partner <> ${sqlString(reporterCode)}
+            GROUP BY partner ORDER BY value DESC, partner`
+        )
+        items = rows.map((r) => ({ key: r.key, label: codes.label(r.key), value: r.value }))
+        if (q.by === 'bloc') {
+          const sums = new Map<string, number>()
+          for (const item of items) {
+            const bloc = codes.blocOf(item.key) ?? 'rest_of_world'
+            sums.set(bloc, (sums.get(bloc) ?? 0) + item.value)
+          }
+          items = [...sums]
+            .map(([key, value]) => ({ key, label: BLOC_LABELS[key] ?? 'Rest of the world', value }))
+            .sort((a, b) => b.value - a.value || a.key.localeCompare(b.key))
+        }
+      }
+      const top = items.slice(0, q.top)
+      const rest = items.slice(q.top)
+      const otherValue = rest.reduce((s, r) => s + r.value, 0)
+      return {
+        dataset: q.dataset,
+        reporter: { code: reporterCode, label: reporter.label },
+        flow: q.flow,
+        by: q.by,
+        unit,
+        frequency,
+        from: period.from,
+        to: period.to,
+        rows: top,
+        other: { count: rest.length, value: otherValue },
+        total: top.reduce((s, r) => s + r.value, 0) + otherValue,
+        world: world?.value ?? null
+      }
+    },
+
+    /** One series per reporter × flow × unit against the World (the total, or the sum of partners), at most 500. */
+    async listSeries(id: string): Promise<SeriesInfo[]> {
+      const { version, dir } = dataset(id)
+      const summary = join(dir, 'summary.parquet')
+      const partner = version.hasWorld ? `partner = 'WLD'` : `partner <> 'WLD' AND partner <> reporter`
+      const rows = await engine.all<{ reporter: string; flow: string; unit: string; frequency: 'month' | 'year'; n: number; first: string; last: string }>(
+        `SELECT reporter, flow, unit, frequency, count(DISTINCT period) AS n, min(period) AS first, max(period) AS last
+           FROM read_parquet(${sqlString(summary)}) WHERE level = ${version.totalProduct} AND ${partner}
+          GROUP BY reporter, flow, unit, frequency ORDER BY reporter = 'CHN' DESC, reporter, flow, frequency LIMIT 500`
+      )
+      return rows
+        .filter((r) => /^[A-Z]{3}$/.test(r.reporter) && /^[a-z][a-z0-9_]*$/.test(r.flow))
+        .map((r) => {
+          const reporter = r.reporter === 'CHN' ? 'china' : r.reporter.toLowerCase()
+          return {
+            series: `${r.flow}_${reporter}_world`,
+            label: `${codes.label(r.reporter)} ${r.flow.replace(/_/g, ' ')}`,
+            reporter,
+            flow: r.flow,
+            partner: 'world',
+            product: 'all',
+            measure: 'level' as const,
+            unit: r.unit ?? '',
+            frequency: r.frequency,
+            observations: r.n,
+            firstPeriod: r.first,
+            lastPeriod: r.last,
+            projection: false
+          }
+        })
+    },
+
+    async series(q: SeriesRequest): Promise<Series> {
+      const { entry, version, dir } = dataset(q.dataset)
+      if (q.measure !== 'level') throw new AppError('NOT_FOUND', `Imported datasets hold levels only, not ${q.measure}.`)
+      if (q.frequency !== 'month' && q.frequency !== 'year') throw new AppError('NOT_FOUND', 'Imported datasets hold monthly or annual data.')
+      const frequency = frequencyOf(version, q.frequency)
+      const reporter = resolveCodes(q.reporter, codes)
+      const partner = resolveCodes(q.partner, codes)
+      const summary = join(dir, 'summary.parquet')
+      const list = (xs: string[]) => `[${xs.map(sqlString).join(', ')}]`
+      const partnerWhere =
+        q.partner === 'world' && !version.hasWorld
+          ? `partner <> 'WLD' AND partner <> reporter`
+          : `list_contains(${list(partner.codes)}, partner)`
+      const start = q.from ? periodBounds(q.from)?.start : undefined
+      const end = q.to ? periodBounds(q.to)?.end : undefined
+      const fromP = start ? (frequency === 'year' ? start.slice(0, 4) : start) : undefined
+      const toP = end ? (frequency === 'year' ? end.slice(0, 4) : end) : undefined
+      const base = `list_contains(${list(reporter.codes)}, reporter) AND flow = ${sqlString(q.flow)} AND frequency = ${sqlString(frequency)}
+        AND level = ${version.totalProduct} AND ${partnerWhere}`
+      const unit = q.unit ?? (await unitOf(summary, base))
+      const rows = await engine.all<{ period: string; value: number }>(
+        `SELECT period, sum(value) AS value FROM read_parquet(${sqlString(summary)})
+          WHERE ${base} AND unit = ${sqlString(unit)} AND ${range(fromP, toP)} GROUP BY period ORDER BY period`
+      )
+      if (rows.length === 0) {
+        throw new AppError('NOT_FOUND', `Dataset "${q.dataset}" has no ${frequency} ${q.flow} for ${reporter.label} with ${partner.label}.`)
+      }
+      const info = layoutInfo(entry.layout)
+      const source = {
+        id: `${entry.id}-v${version.version}`,
+        title: `${entry.fileName} (imported ${version.importedAt.slice(0, 10)}, version ${version.version})`,
+        publisher: info.publisher || null,
+        published: null,
+        url: info.url || ''
+      }
+      return {
+        dataset: q.dataset,
+        series: `${q.flow}_${q.reporter}_${q.partner}`.slice(0, 120),
+        label: `${reporter.label} ${q.flow.replace(/_/g, ' ')} — ${partner.label}`,
+        unit,
+        frequency,
+        points: rows.map((r) => {
+          const bounds = periodBounds(r.period)
+          return {
+            period: r.period,
+            periodStart: bounds?.start ?? r.period,
+            periodEnd: bounds?.end ?? r.period,
+            value: r.value,
+            status: 'published' as const,
+            note: '',
+            sourceId: source.id,
+            alternatives: 0
+          }
+        }),
+        sources: [source]
+      }
+    }
+  }
+}
+
+export type ImportQueries = ReturnType<typeof createImportQueries>

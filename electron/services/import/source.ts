@@ -1,0 +1,184 @@
+/**
+ * From the chosen file to the relation `src` that a layout's SELECT reads: which parts (one file, or
+ * the CSV resources of a data package), how each is staged for DuckDB (a link to the original, or a
+ * UTF-8 copy when the file is in another encoding), and the read_csv/read_parquet/read_json call with
+ * every column named c0…cN and typed as the layout asks.
+ */
+import { createReadStream, createWriteStream } from 'node:fs'
+import { copyFile, readFile, realpath, stat, symlink } from 'node:fs/promises'
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path'
+import { Transform } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { createGunzip } from 'node:zlib'
+import { ImportError, MAX_LINE_MB } from './errors'
+import type { JobDb } from './jobDb'
+import type { Plan } from './layouts'
+import { sniffFile, type Sniffed } from './sniff'
+import { sqlIdent, sqlString } from './sql'
+
+export interface Part {
+  /** For messages: the file name, or "resource <name>" of a data package. */
+  label: string
+  path: string
+  size: number
+  sniffed: Sniffed
+}
+
+export interface StagedPart extends Part {
+  /** What DuckDB reads. */
+  staged: string
+  /** CSV as DuckDB reads it after staging (a converted copy is UTF-8 and not compressed). */
+  compression: 'none' | 'gzip'
+}
+
+const MAX_DESCRIPTOR_BYTES = 5 * 1024 * 1024
+
+/** The parts of a file: itself, or the tabular resources of a Frictionless data package. */
+export async function partsOf(path: string, name: string): Promise<{ sniffed: Sniffed; parts: Part[]; title?: string }> {
+  const sniffed = await sniffFile(path, name)
+  const size = (await stat(path)).size
+  if (sniffed.format !== 'datapackage') return { sniffed, parts: [{ label: name, path, size, sniffed }] }
+  return { sniffed, ...(await packageParts(path)) }
+}
+
+async function packageParts(descriptorPath: string): Promise<{ parts: Part[]; title?: string }> {
+  if ((await stat(descriptorPath)).size > MAX_DESCRIPTOR_BYTES) throw new ImportError('is too large for a data package descriptor.')
+  let descriptor: unknown
+  try {
+    descriptor = JSON.parse(await readFile(descriptorPath, 'utf8'))
+  } catch (error) {
+    throw new ImportError(`is not valid JSON: ${(error as Error).message}`)
+  }
+  const resources = (descriptor as { resources?: unknown }).resources
+  if (!Array.isArray(resources) || resources.length === 0) throw new ImportError('is a data package without resources.')
+  const folder = dirname(descriptorPath)
+  const parts: Part[] = []
+  for (const [i, resource] of resources.entries()) {
+    const r = resource as { name?: unknown; path?: unknown; format?: unknown }
+    const label = `resource ${typeof r.name === 'string' ? r.name : i + 1}`
+    const paths = typeof r.path === 'string' ? [r.path] : Array.isArray(r.path) ? r.path : []
+    for (const p of paths) {
+      if (typeof p !== 'string' || !/\.(csv|tsv|csv\.gz|parquet|json|ndjson)$/i.test(p)) continue
+      // A package may only name files inside its own folder: no URLs, absolute paths or "..".
+      if (/^[a-z][a-z0-9+.-]*:/i.test(p) || isAbsolute(p) || p.split(/[\\/]/).includes('..')) {
+        throw new ImportError(`${label} points outside the package folder (${p}); the app only reads files beside datapackage.json.`)
+      }
+      let real: string
+      try {
+        real = await realpath(join(folder, p))
+      } catch {
+        throw new ImportError(`${label}: the file ${p} is missing.`)
+      }
+      const rel = relative(await realpath(folder), real)
+      if (rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..')) {
+        throw new ImportError(`${label} points outside the package folder (${p}).`)
+      }
+      const name = basename(real)
+      parts.push({ label: `${label} (${name})`, path: real, size: (await stat(real)).size, sniffed: await sniffFile(real, name) })
+    }
+  }
+  if (parts.length === 0) throw new ImportError('is a data package with no CSV, Parquet or JSON resource.')
+  const d = descriptor as { title?: unknown; name?: unknown }
+  const title = typeof d.title === 'string' ? d.title : typeof d.name === 'string' ? d.name : undefined
+  return { parts, title: title?.slice(0, 200) }
+}
+
+/** Makes the file readable by DuckDB from the staging folder; converts text that is not UTF-8. */
+export async function stagePart(part: Part, dir: string, index: number, signal: AbortSignal, onBytes: (n: number) => void): Promise<StagedPart> {
+  const { sniffed } = part
+  if (sniffed.format === 'csv' && sniffed.encoding !== 'utf-8') {
+    const staged = join(dir, `input-${index}.csv`)
+    const decoder = new TextDecoder(sniffed.encoding)
+    const convert = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        done(null, Buffer.from(decoder.decode(chunk, { stream: true }), 'utf8'))
+      },
+      flush(done) {
+        done(null, Buffer.from(decoder.decode(), 'utf8'))
+      }
+    })
+    const input = createReadStream(part.path, { highWaterMark: 1 << 20 })
+    input.on('data', (chunk) => onBytes(chunk.length))
+    const stages = sniffed.compression === 'gzip' ? [input, createGunzip(), convert] : [input, convert]
+    await pipeline([...stages, createWriteStream(staged)] as unknown as Parameters<typeof pipeline>, { signal } as never)
+    return { ...part, staged, compression: 'none' }
+  }
+  const ext = sniffed.format === 'csv' ? (sniffed.compression === 'gzip' ? 'csv.gz' : 'csv') : sniffed.format === 'parquet' ? 'parquet' : 'json'
+  return { ...part, staged: await linkInto(part.path, join(dir, `input-${index}.${ext}`)), compression: sniffed.compression }
+}
+
+/**
+ * A link in the staging folder, so DuckDB never sees the user's path (whose * ? [ would be read as a
+ * glob, whose quotes would need escaping). Where links are not allowed, the original path (if plain),
+ * else a copy.
+ */
+async function linkInto(source: string, link: string): Promise<string> {
+  try {
+    await symlink(source, link)
+    return link
+  } catch {
+    if (!/[*?[\]{}'\\]/.test(source)) return source
+    await copyFile(source, link)
+    return link
+  }
+}
+
+/** The DuckDB relation for one staged part, its columns named c0…cN. */
+export async function relationOf(db: JobDb, part: StagedPart, plan: Plan | null, columns: readonly string[]): Promise<string> {
+  const numeric = new Set(plan?.numeric ?? [])
+  const { sniffed } = part
+  if (sniffed.format === 'csv') {
+    const types = columns.map((_, i) => `${sqlString(`c${i}`)}: '${numeric.has(i) ? 'DOUBLE' : 'VARCHAR'}'`).join(', ')
+    const nulls = ['', ...(plan?.nullStrings ?? [])].map(sqlString).join(', ')
+    const options = [
+      'header = true',
+      'auto_detect = false',
+      `delim = ${sqlString(sniffed.delimiter)}`,
+      `quote = '"'`,
+      `escape = '"'`,
+      `skip = ${sniffed.skipLines}`,
+      `columns = {${types}}`,
+      `nullstr = [${nulls}]`,
+      `max_line_size = ${MAX_LINE_MB * 1024 * 1024}`,
+      `compression = '${part.compression === 'gzip' ? 'gzip' : 'none'}'`,
+      `strict_mode = true`,
+      `null_padding = false`
+    ]
+    if (sniffed.numberStyle.decimal === ',') options.push(`decimal_separator = ','`)
+    if (sniffed.numberStyle.thousands) options.push(`thousands = ${sqlString(sniffed.numberStyle.thousands)}`)
+    return `read_csv(${sqlString(part.staged)}, ${options.join(', ')})`
+  }
+  const raw = await rawRelation(db, part)
+  const names = (await describe(db, raw)).map((c) => c.name)
+  const select = names.map((n, i) => (numeric.has(i) ? `CAST(${sqlIdent(n)} AS DOUBLE) AS c${i}` : `CAST(${sqlIdent(n)} AS VARCHAR) AS c${i}`))
+  return `(SELECT ${select.join(', ')} FROM ${raw})`
+}
+
+/** Parquet or JSON as DuckDB reads it, with a wrapper object's record list (`{"data": [...]}`) unnested. */
+export async function rawRelation(db: JobDb, part: StagedPart): Promise<string> {
+  if (part.sniffed.format === 'parquet') return `read_parquet(${sqlString(part.staged)})`
+  const maxObject = Math.max(16 * 1024 * 1024, Math.min(part.size + 1024, 1024 * 1024 * 1024))
+  const format = part.sniffed.format === 'ndjson' ? 'newline_delimited' : 'auto'
+  const reader = `read_json(${sqlString(part.staged)}, format = '${format}', maximum_object_size = ${maxObject}${part.compression === 'gzip' ? `, compression = 'gzip'` : ''})`
+  const columns = await describe(db, reader)
+  const lists = columns.filter((c) => /^STRUCT\(.*\)\[\]$/s.test(c.type))
+  const records = lists.find((c) => c.name.toLowerCase() === 'data') ?? (lists.length === 1 ? lists[0] : undefined)
+  if (records && (columns.length === 1 || records.name.toLowerCase() === 'data')) {
+    return `(SELECT unnest(${sqlIdent(records.name)}, recursive := true) FROM ${reader})`
+  }
+  return reader
+}
+
+export async function describe(db: JobDb, relation: string): Promise<{ name: string; type: string }[]> {
+  const rows = await db.all<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM ${relation}`)
+  return rows.map((r) => ({ name: r.column_name, type: r.column_type }))
+}
+
+/** Header and first rows (as text) of a Parquet or JSON part. */
+export async function sampleOf(db: JobDb, part: StagedPart, limit = 200): Promise<{ header: string[]; sample: string[][] }> {
+  const raw = await rawRelation(db, part)
+  const header = (await describe(db, raw)).map((c) => c.name)
+  if (header.length === 0) return { header, sample: [] }
+  const rows = await db.all<Record<string, unknown>>(`SELECT ${header.map((h, i) => `CAST(${sqlIdent(h)} AS VARCHAR) AS c${i}`).join(', ')} FROM ${raw} LIMIT ${limit}`)
+  return { header, sample: rows.map((r) => header.map((_, i) => (r[`c${i}`] == null ? '' : String(r[`c${i}`])))) }
+}

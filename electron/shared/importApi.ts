@@ -1,0 +1,143 @@
+/**
+ * The import part of the API contract: schemas for opening a file, inspecting it, the column mapping,
+ * the import outcome, the library of imported datasets and chart-sized breakdowns. `api.ts` adds these
+ * to the contract. No paths ever cross the boundary: the main process hands out opaque file ids for
+ * the files the user chose (dialog, drop, "Open with") and accepts only those.
+ */
+import { z } from 'zod'
+
+/** Same rules as `DatasetId`, `Code` and `Period` in api.ts (kept here to avoid a circular import). */
+const DatasetIdText = z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9-]*$/, 'a dataset id is lower-case letters, digits and hyphens')
+const CodeText = z.string().min(1).max(48).regex(/^[a-z][a-z0-9_]*$/, 'a code is lower-case letters, digits and underscores')
+const PeriodText = z.string().regex(/^\d{4}(-\d{2})?$/, 'not a period like 2025-11 or 2025')
+
+/** An opaque id for a file the user chose in this session. Never a path. */
+export const FileId = z.string().regex(/^f-[0-9a-f]{32}$/, 'a file id is one the app handed out when you chose the file, never a path')
+
+export const GrantedFile = z.object({
+  fileId: FileId,
+  /** Base name only, for display. */
+  name: z.string().max(260),
+  size: z.number().nonnegative()
+})
+export type GrantedFile = z.infer<typeof GrantedFile>
+
+const ColumnIndex = z.number().int().min(0).max(4999)
+const OptionalColumn = ColumnIndex.nullable().optional()
+
+/** Which column plays which role; several value columns make a wide table (each column's name is its flow). */
+export const Mapping = z
+  .object({
+    period: ColumnIndex,
+    values: z.array(ColumnIndex).min(1).max(50),
+    reporter: OptionalColumn,
+    partner: OptionalColumn,
+    flow: OptionalColumn,
+    product: OptionalColumn,
+    indicator: OptionalColumn,
+    unit: OptionalColumn,
+    /** The reporter when no column names it (ISO-3, e.g. CHN). */
+    reporterCode: z.string().regex(/^[A-Z]{3}$/, 'an ISO-3 country code such as CHN').optional(),
+    /** The partner when no column names it (ISO-3; default: the World). */
+    partnerCode: z.string().regex(/^[A-Z]{3}$/, 'an ISO-3 country code such as USA').optional(),
+    /** The unit when no column names it (e.g. "USD million"). */
+    unitLabel: z.string().max(40).regex(/^[^\u0000-\u001f]*$/).optional()
+  })
+  .strict()
+export type Mapping = z.infer<typeof Mapping>
+
+export const LayoutSummary = z.object({ id: z.string(), title: z.string(), publisher: z.string(), url: z.string() })
+export type LayoutSummary = z.infer<typeof LayoutSummary>
+
+export const Inspection = z.object({
+  fileId: FileId,
+  name: z.string(),
+  size: z.number().nonnegative(),
+  format: z.enum(['csv', 'parquet', 'json', 'ndjson', 'datapackage']),
+  compression: z.enum(['none', 'gzip']),
+  encoding: z.string(),
+  delimiter: z.string(),
+  /** The published layout recognised, or null: then the user confirms a mapping. */
+  layout: LayoutSummary.nullable(),
+  columns: z.array(z.string()),
+  /** The first rows as text, for the preview table (cells shortened). */
+  preview: z.array(z.array(z.string())),
+  /** The app's guess for an unrecognised layout (or the mapping saved with an earlier version). */
+  guess: Mapping.nullable(),
+  /** An imported dataset from the same file, if any. */
+  existing: z.object({ dataset: DatasetIdText, versions: z.number().int().positive(), unchanged: z.boolean() }).nullable()
+})
+export type Inspection = z.infer<typeof Inspection>
+
+export const ImportedVersion = z.object({
+  version: z.number().int().positive(),
+  importedAt: z.string(),
+  sha256: z.string(),
+  size: z.number().nonnegative(),
+  rows: z.number().int().nonnegative(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  durationMs: z.number().nonnegative()
+})
+export type ImportedVersion = z.infer<typeof ImportedVersion>
+
+export const ImportedDataset = z.object({
+  id: DatasetIdText,
+  title: z.string(),
+  fileName: z.string(),
+  layout: LayoutSummary,
+  mapping: Mapping.nullable(),
+  rows: z.number().int().nonnegative(),
+  coverage: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
+  frequencies: z.array(z.enum(['month', 'year'])),
+  flows: z.array(z.string()),
+  reporters: z.array(z.object({ code: z.string(), label: z.string() })),
+  units: z.array(z.string()),
+  versions: z.array(ImportedVersion)
+})
+export type ImportedDataset = z.infer<typeof ImportedDataset>
+
+export const ImportOutcome = z.object({
+  status: z.enum(['imported', 'unchanged', 'cancelled']),
+  dataset: ImportedDataset.nullable()
+})
+export type ImportOutcome = z.infer<typeof ImportOutcome>
+
+export const BreakdownQuery = z
+  .object({
+    dataset: DatasetIdText,
+    /** A reporter: `china`, or an ISO-3 code in lower case (`usa`). */
+    reporter: CodeText.default('china'),
+    flow: CodeText.default('exports'),
+    by: z.enum(['partner', 'bloc', 'product']).default('partner'),
+    top: z.number().int().min(1).max(50).default(10),
+    frequency: z.enum(['month', 'year']).optional(),
+    from: PeriodText.optional(),
+    to: PeriodText.optional()
+  })
+  .strict()
+export type BreakdownQuery = z.input<typeof BreakdownQuery>
+
+export const Breakdown = z.object({
+  dataset: DatasetIdText,
+  reporter: z.object({ code: z.string(), label: z.string() }),
+  flow: z.string(),
+  by: z.enum(['partner', 'bloc', 'product']),
+  unit: z.string(),
+  frequency: z.enum(['month', 'year']),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  /** The top N, largest first. */
+  rows: z.array(z.object({ key: z.string(), label: z.string(), value: z.number() })),
+  /** Everything else, summed. */
+  other: z.object({ count: z.number().int().nonnegative(), value: z.number() }),
+  /** Sum of rows and other. */
+  total: z.number(),
+  /** The total against the World as the file gives it, when it does. */
+  world: z.number().nullable()
+})
+export type Breakdown = z.infer<typeof Breakdown>
+
+export const NoImportArgs = z.object({}).strict()
+export const FileArgs = z.object({ fileId: FileId }).strict()
+export const ImportArgs = z.object({ fileId: FileId, mapping: Mapping.optional() }).strict()

@@ -1,0 +1,68 @@
+/** Each published layout is recognised from its exact header, and nothing else is mistaken for one. */
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { guessMapping, planFor, recognise } from '../../../../electron/services/import/layouts'
+import { fixture } from './helpers'
+
+const headerOf = (name: string, skip = 0) => {
+  const line = readFileSync(fixture(name), 'latin1').split(/\r?\n/)[skip]!
+  return line.split(',').map((h) => h.replace(/^"|"$/g, ''))
+}
+
+describe('recognisers', () => {
+  it.each([
+    ['comtrade-plus-china-2024.csv', 0, 'comtrade-plus'],
+    ['comtrade-legacy-2019.csv', 0, 'comtrade-legacy'],
+    ['comtrade-legacy-35.csv', 0, 'comtrade-legacy'],
+    ['baci-hs17-2022.csv', 0, 'baci'],
+    ['baci-r-export.csv', 0, 'baci'],
+    ['wdi-tx-val-mrch.csv', 4, 'wdi'],
+    ['imf-imts.csv', 0, 'imf-imts'],
+    ['imf-dots-timeseries.csv', 0, 'imf-dots'],
+    ['wto-china-merchandise.csv', 0, 'wto'],
+    ['generic-long.csv', 0, 'generic-long']
+  ])('%s is %s', (name, skip, layout) => {
+    expect(recognise(headerOf(name, skip))?.layout).toBe(layout)
+  })
+
+  it('the short IMTS header variant is recognised too', () => {
+    expect(recognise('DATAFLOW,COUNTRY,INDICATOR,COUNTERPART_COUNTRY,FREQUENCY,TIME_PERIOD,OBS_VALUE,SCALE,PRECISION'.split(','))?.layout).toBe('imf-imts')
+  })
+
+  it.each([
+    [['a', 'b', 'c']],
+    [['t', 'i', 'j', 'k', 'v']],
+    [['t', 'i', 'j', 'k', 'v', 'q', 'extra']],
+    [['Month', 'Exports', 'Imports', 'Balance']],
+    [['typeCode', 'freqCode', 'period']]
+  ])('%j is not a published layout', (header) => {
+    expect(recognise(header)).toBeNull()
+  })
+
+  it('SQL never embeds header text: columns are referred to as c0…cN', () => {
+    const hostile = "x'); DROP TABLE cte_codes; --"
+    const plan = planFor({ period: 0, values: [1, 2] }, ['date', hostile, 'value'])
+    // The one place a header name enters SQL (a wide table's flow names) is a quoted literal.
+    expect(plan.facts).toContain("'x''); DROP TABLE cte_codes; --'")
+    expect(plan.facts).not.toContain(`'${hostile}'`)
+    const guessed = guessMapping(["da'te", 'value'], [['2024-01', '1']], { decimal: '.', thousands: '' })
+    expect(guessed).toMatchObject({ period: 0, values: [1] })
+  })
+})
+
+describe('mapping guesses', () => {
+  const style = { decimal: '.', thousands: ',' }
+  it('a wide table of monthly flows: the month column and every numeric column', () => {
+    const header = ['Month', 'Exports', 'Imports', 'Balance']
+    const sample = [
+      ['January 2001', '1,187.5', '8,427.5', '-7,240.0'],
+      ['February 2001', '1,289.8', '6,375.6', '-5,085.8']
+    ]
+    expect(guessMapping(header, sample, style)).toMatchObject({ period: 0, values: [1, 2, 3], partner: null })
+  })
+
+  it('names in Chinese and German are understood', () => {
+    expect(guessMapping(['日期', '国家', '金额'], [['2024-01', '美国', '12.5']], style)).toMatchObject({ period: 0, partner: 1, values: [2] })
+    expect(guessMapping(['Zeitraum', 'Partnerland', 'Ausfuhr'], [['2024-01', 'Viet Nam', '1,5']], { decimal: ',', thousands: '.' })).toMatchObject({ period: 0, values: [2] })
+  })
+})
