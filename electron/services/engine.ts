@@ -6,6 +6,8 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 
 export type Row = Record<string, unknown>
 
+const READ_CONNECTIONS = 3
+
 export interface Engine {
   all<T extends object = Row>(sql: string, params?: DuckDBValue[]): Promise<T[]>
   run(sql: string, params?: DuckDBValue[]): Promise<void>
@@ -18,17 +20,23 @@ export async function openEngine(path = ':memory:'): Promise<Engine> {
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false'
   })
-  const connection: DuckDBConnection = await instance.connect()
+  // A few connections so that the reads a page makes at once (a chart asks for several series) run
+  // side by side on DuckDB's threads instead of queueing on one connection. Writes use the first.
+  const connections: DuckDBConnection[] = []
+  for (let i = 0; i < READ_CONNECTIONS; i++) connections.push(await instance.connect())
+  const writer = connections[0]!
+  let next = 0
   return {
     async all<T extends object>(sql: string, params: DuckDBValue[] = []) {
+      const connection = connections[next++ % connections.length]!
       const reader = await connection.runAndReadAll(sql, params)
       return reader.getRowObjectsJS().map(toPlain) as T[]
     },
     async run(sql, params = []) {
-      await connection.run(sql, params)
+      await writer.run(sql, params)
     },
     close() {
-      connection.closeSync()
+      for (const connection of connections) connection.closeSync()
       instance.closeSync()
     }
   }

@@ -36,6 +36,7 @@ export const useExplorerStore = defineStore('explorer', () => {
   /** The export dialog, opened by the toolbar button and by File › Export… (the `export` command). */
   const exportOpen = ref(false)
   let loadId = 0
+  let inflight: { state: string; promise: Promise<void> } | null = null
 
   const stateString = computed(() => encodeViewState(view.value))
 
@@ -88,7 +89,18 @@ export const useExplorerStore = defineStore('explorer', () => {
     catalog.value = await call('listSeries', { dataset: view.value.dataset })
   }
 
-  async function load(): Promise<void> {
+  /** Loads the data of the current view; a second call for the same view joins the one under way. */
+  function load(): Promise<void> {
+    if (inflight && inflight.state === stateString.value) return inflight.promise
+    const promise = fetchView()
+    inflight = { state: stateString.value, promise }
+    void promise.finally(() => {
+      if (inflight?.promise === promise) inflight = null
+    })
+    return promise
+  }
+
+  async function fetchView(): Promise<void> {
     const id = ++loadId
     const current = view.value
     loading.value = true
@@ -168,4 +180,11 @@ async function fetchReferences(view: ViewState, catalog: readonly SeriesInfo[]):
   )
   const projection = projected ? await optional(queryOf(view, first, { series: projected.series, frequency: projected.frequency, unit: projected.unit })) : null
   return { annual, projection }
+}
+
+/** Called when the Explorer route is entered: applies the view of the address bar and starts loading. */
+export function prefetchExplorer(stateString: string): void {
+  const explorer = useExplorerStore()
+  if (stateString) explorer.openStateString(stateString, false)
+  void explorer.load()
 }
