@@ -4,15 +4,26 @@
  */
 import type { Method, ParsedArgsOf, ResultOf } from './shared/api'
 import type { Services } from './services'
+import { createWorkspaceHandlers } from './workspaceHandlers'
 
 export type Handlers = { [M in Method]: (args: ParsedArgsOf<M>) => Promise<ResultOf<M>> }
 
 export function createHandlers(services: Services): Handlers {
   return {
-    listDatasets: async () => ({ datasets: services.catalog.list(), problems: services.catalog.problems() }),
+    listDatasets: async () => ({ datasets: [...services.catalog.list(), ...services.imports.summaries()], problems: services.catalog.problems() }),
     getHeadline: async ({ dataset, period }) => services.query.headline(dataset, period),
-    getSeries: async (query) => services.query.series(query),
+    // Imported datasets answer from the library's summaries (services/import/queries.ts).
+    getSeries: async (query) => (services.imports.has(query.dataset) ? services.imports.series(query) : services.query.series(query)),
     getObservations: async ({ dataset, series, period }) => services.query.observations(dataset, series, period),
-    listSeries: async ({ dataset }) => services.query.listSeries(dataset)
+    listSeries: async ({ dataset }) => (services.imports.has(dataset) ? services.imports.listSeries(dataset) : services.query.listSeries(dataset)),
+    chooseImportFile: async () => services.imports.choose(),
+    takeOpenedFiles: async () => services.imports.takeOpened(),
+    inspectImport: async ({ fileId }) => services.imports.inspect(fileId),
+    importFile: async ({ fileId, mapping }) => services.imports.importFile(fileId, mapping),
+    cancelImport: async ({ fileId }) => ({ cancelled: services.imports.cancel(fileId) }),
+    listImports: async () => services.imports.list(),
+    getBreakdown: async (query) => services.imports.breakdown(query),
+    // Notes, the autosaved session and snapshots (workspaceHandlers.ts).
+    ...createWorkspaceHandlers(services.workspace)
   }
 }

@@ -5,8 +5,9 @@
  *
  * Files and menu commands reach the page as `command` events. Until the page has loaded (at start-up
  * a double-clicked file arrives before the window exists) they wait in a queue, then go out in order.
- * - a `.ctesnap` snapshot → `{ command: 'openSnapshot', path }`. Snapshots arrive with the snapshots
- *   issue; until then the page tells the user it cannot open the file yet.
+ * - a `.ctesnap` snapshot → granted to the snapshot service (`grantSnapshotFile`), then
+ *   `{ command: 'openSnapshot', path }`: the page opens it by that path, which main accepts only because
+ *   it granted it here.
  * - a data file → the importer's `grantDataFile` (when one is wired), then `{ command: 'openDataFile' }`,
  *   which takes the user to the Import page.
  */
@@ -32,6 +33,8 @@ export interface DesktopOptions {
   focus(): void
   /** Lets the importer read a data file the user opened from the OS; absent until the importer offers it. */
   grantDataFile?: (file: string) => void | Promise<void>
+  /** Lets the snapshot service open a `.ctesnap` the user opened from the OS (the page then asks for it by that path). */
+  grantSnapshotFile?: (file: string) => void | Promise<void>
   route?: RouteOptions
   log?: (message: string, error?: unknown) => void
 }
@@ -114,6 +117,12 @@ export function createDesktop(options: DesktopOptions): Desktop {
         log('could not remember a recent file', error)
       }
       if (openKindOf(file) === 'snapshot') {
+        try {
+          await options.grantSnapshotFile?.(file)
+        } catch (error) {
+          // The page still hears of it and tells the user the file could not be opened.
+          log('the snapshot service refused a file', error)
+        }
         deliver({ command: 'openSnapshot', path: file })
         continue
       }

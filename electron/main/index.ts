@@ -22,7 +22,11 @@ import { installNetworkFilter } from './networkFilter'
 import { installPermissionGuards } from './permissions'
 import { handleAppProtocol, registerAppSchemePrivileges } from './protocol'
 import { createDesktop } from './desktop'
-import { createMainWindow, initialWindowState, WINDOW_TITLE } from './window'
+import { createMainWindow, initialWindowState, mainWindowOptions, WINDOW_TITLE } from './window'
+import { APP_ENTRY } from './appUrl'
+import { openKindOf } from './openFile'
+import { createPdfPrinter } from './printPdf'
+import { chooseExportTarget, chooseSnapshotFile } from './snapshotDialogs'
 
 type Services = Awaited<ReturnType<typeof openServices>>
 
@@ -76,6 +80,10 @@ async function start(): Promise<void> {
     focus: focusWindow,
     grantDataFile: async (file) => {
       await (await servicesReady).imports.grant(file, 'open-with')
+    },
+    // A .ctesnap from the OS: the snapshot service will open it when the page asks for it by this path.
+    grantSnapshotFile: async (file) => {
+      await (await servicesReady).workspace.snapshots.grant(file)
     }
   })
   // macOS: must be registered before `ready`, or a double-clicked file that launches the app is lost.
@@ -127,7 +135,18 @@ async function start(): Promise<void> {
       events,
       // Imported files live in the user-data folder; File › Open is Electron's dialog (importDialog.ts).
       userDataDir: app.getPath('userData'),
-      chooseFile: () => chooseDataFile(dialog, mainWindow)
+      chooseFile: () => chooseDataFile(dialog, mainWindow),
+      // Snapshots: Open/Save dialogs, and PDF export by printing the snapshot's print page in a hidden window.
+      snapshotPlatform: {
+        chooseSnapshotFile: () => chooseSnapshotFile(dialog, mainWindow),
+        chooseExportTarget: (request) => chooseExportTarget(dialog, mainWindow, request),
+        printPdf: createPdfPrinter({
+          entry: !app.isPackaged && devServerUrl ? devServerUrl : APP_ENTRY,
+          // security: CONTEXT_ISOLATION_JS_CHECK, SANDBOX_JS_CHECK — the same hardened options as the main window (mainWindowOptions: contextIsolation, sandbox, no node integration), hidden; tests/unit/main/index.test.ts "PDF export prints the print page" asserts them.
+          // security: AUXCLICK_JS_CHECK — the hidden print window is never shown or clicked, and web-contents-created above gives it guardWebContents() (window-open handler that always denies), like every web contents.
+          createWindow: () => new BrowserWindow({ ...mainWindowOptions({ preloadPath, isPackaged: app.isPackaged }), show: false })
+        })
+      }
     })
     if (quitting) {
       await opened.close()
@@ -137,7 +156,11 @@ async function start(): Promise<void> {
     servicesOpened(opened)
     registerIpc(ipcMain, createHandlers(opened), { devServerUrl })
     // Files dropped on the window: the preload resolves them to paths, the importer grants them (dropFiles.ts).
-    registerDropFiles(ipcMain, (file) => opened.imports.grant(file, 'drop'), { devServerUrl, log: (m, e) => console.warn(m, e) })
+    // A dropped .ctesnap opens as a snapshot (granted, then the openSnapshot command), like a double-click.
+    registerDropFiles(ipcMain, (file) => (openKindOf(file) === 'snapshot' ? desktop.open('open-file', { path: file }) : opened.imports.grant(file, 'drop')), {
+      devServerUrl,
+      log: (m, e) => console.warn(m, e)
+    })
 
     await desktop.refreshMenu()
     const windowStateFile = path.join(app.getPath('userData'), 'window-state.json')

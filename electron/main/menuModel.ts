@@ -148,11 +148,9 @@ export function buildMenuModel(opts: MenuModelOptions): MenuNode[] {
     type: 'submenu',
     submenu: [
       command('openDataFile', 'Open Data File…'),
-      // Disabled until the snapshots issue lands (pendingCommands in shared/commands.ts).
       command('openSnapshot', 'Open Snapshot…'),
       recentMenu(opts.recentFiles, opts.platform),
       separator('file-sep1'),
-      // Disabled until the snapshots issue lands.
       command('saveSnapshot', 'Save Snapshot'),
       // Disabled until the export issue lands.
       command('export', 'Export…'),

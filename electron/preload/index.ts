@@ -4,9 +4,9 @@
  * into the page. It imports only the dependency-free name lists (not the zod contract), so the
  * sandboxed preload bundle stays tiny.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import type { TradeBridge } from '../shared/api'
-import { channelOf, eventChannelOf, events, methods, subscriberOf, type EventName, type Method } from '../shared/methods'
+import { channelOf, DROP_CHANNEL, eventChannelOf, events, methods, subscriberOf, type EventName, type Method } from '../shared/methods'
 
 function call(method: Method) {
   const channel = channelOf(method)
@@ -33,3 +33,15 @@ const api = Object.freeze({
 }) as unknown as TradeBridge
 
 contextBridge.exposeInMainWorld('trade', api)
+
+// Files dropped anywhere on the window: each real File becomes its path here, in the preload (the page
+// never sees a path, and a File the page makes itself has none); main grants them and tells the page
+// by opaque id (the fileOpened event). Dropping also must never navigate the window to the file.
+if (typeof window !== 'undefined') {
+  window.addEventListener('dragover', (event) => event.preventDefault())
+  window.addEventListener('drop', (event) => {
+    event.preventDefault()
+    const paths = Array.from(event.dataTransfer?.files ?? [], (file) => webUtils.getPathForFile(file)).filter((p) => p.length > 0)
+    if (paths.length > 0) void ipcRenderer.invoke(DROP_CHANNEL, paths)
+  })
+}

@@ -6,10 +6,19 @@ import type { EventSink } from '../events'
 import { openCatalog, type Catalog } from './catalog'
 import { openEngine } from './engine'
 import { createQueryService, type QueryService } from './query'
+import { join } from 'node:path'
+import { openImportService, unavailableImports, type ImportService } from './import'
+import type { PipelineHooks } from './import/pipeline'
+import { openWorkspace, unavailableWorkspace, type Workspace } from './workspace'
+import type { SnapshotPlatform } from './snapshots'
 
 export interface Services {
   catalog: Catalog
   query: QueryService
+  /** Imported files: the library under the user-data folder. */
+  imports: ImportService
+  /** Notes, the autosaved session and the snapshot library (workspace.ts). */
+  workspace: Workspace
   close(): Promise<void>
 }
 
@@ -18,16 +27,42 @@ export interface ServiceOptions {
   dataDir: string
   /** Where long jobs report progress; the transport decides who hears it. */
   events?: EventSink
+  /** The user-data folder (Electron's app.getPath('userData'); a temp folder in tests). Without it, importing is off. */
+  userDataDir?: string
+  /** The platform's open dialog for importing: a path, or null if the user cancelled. */
+  chooseFile?: () => Promise<string | null>
+  /** Test seams of the import pipeline (see import/pipeline.ts). */
+  importHooks?: PipelineHooks
+  /** The platform's snapshot dialogs and PDF printer (Electron's in the app; a test's in the web server). */
+  snapshotPlatform?: SnapshotPlatform
 }
 
 export async function openServices(options: ServiceOptions): Promise<Services> {
   const engine = await openEngine()
   try {
     const catalog = await openCatalog(engine, options.dataDir)
+    const imports = options.userDataDir
+      ? await openImportService({
+          userDataDir: options.userDataDir,
+          codesDir: join(options.dataDir, 'codes'),
+          engine,
+          events: options.events,
+          chooseFile: options.chooseFile,
+          reservedIds: new Set(catalog.list().map((d) => d.id)),
+          hooks: options.importHooks
+        })
+      : unavailableImports()
+    const versionOf = (dataset: string) => [...catalog.list(), ...imports.summaries()].find((d) => d.id === dataset)?.version ?? null
+    const workspace = options.userDataDir
+      ? await openWorkspace({ userDataDir: options.userDataDir, currentVersion: versionOf, platform: options.snapshotPlatform })
+      : unavailableWorkspace()
     return {
       catalog,
       query: createQueryService(engine, catalog),
+      imports,
+      workspace,
       async close() {
+        await imports.close()
         engine.close()
       }
     }

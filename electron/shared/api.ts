@@ -10,19 +10,15 @@ import { z } from 'zod'
 import type { Envelope } from './errors'
 import type { EventName, Method, SubscriberName } from './methods'
 import { appCommands } from './commands'
+import { BreakdownQuery, Breakdown, FileArgs, GrantedFile, ImportArgs, ImportedDataset, ImportOutcome, Inspection, NoImportArgs } from './importApi'
+import { DatasetId, Frequency, Measure, Period } from './primitives'
+import { workspaceContract } from './workspaceApi'
 
 export { methods, isMethod, channelOf, events, eventChannelOf, subscriberOf, type EventName, type Method } from './methods'
 
 /** Caps that keep hostile callers from making us allocate or search unbounded input. */
 const MAX_ID = 64
 const MAX_CODE = 48
-
-/** A dataset id as the catalog names it: lower-case slug, never a path. */
-export const DatasetId = z
-  .string()
-  .min(1)
-  .max(MAX_ID)
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'a dataset id is lower-case letters, digits and hyphens')
 
 /** A dimension code such as `exports`, `us`, `rare_earths`: a short identifier, never free text. */
 const Code = z
@@ -31,14 +27,8 @@ const Code = z
   .max(MAX_CODE)
   .regex(/^[a-z][a-z0-9_]*$/, 'a code is lower-case letters, digits and underscores')
 
-/**
- * A period as China's customs publish it: a month `2025-11`, a year `2025`, or a span
- * `2025-01..2025-02` (January and February combined) / `2025-01..2025-11` (year to date).
- */
-export const Period = z.string().regex(/^\d{4}(-\d{2})?(\.\.\d{4}-\d{2})?$/, 'not a period like 2025-11, 2025 or 2025-01..2025-02')
-
-export const Frequency = z.enum(['month', 'year', 'ytd'])
-export const Measure = z.enum(['level', 'yoy', 'share'])
+// DatasetId, Period, Frequency and Measure live in primitives.ts (no import cycle with viewState/snapshot).
+export { DatasetId, Frequency, Measure, Period }
 export const Status = z.enum(['published', 'projection'])
 
 export const Source = z.object({
@@ -186,7 +176,22 @@ export const contract = {
     result: z.array(Observation)
   },
   /** Every series of a dataset with its dimensions, so the UI offers only what exists. */
-  listSeries: { args: z.object({ dataset: DatasetId }).strict(), result: z.array(SeriesInfo) }
+  listSeries: { args: z.object({ dataset: DatasetId }).strict(), result: z.array(SeriesInfo) },
+  /** Import (importApi.ts): the open dialog; the file chosen, as an opaque id, or null if cancelled. */
+  chooseImportFile: { args: NoImportArgs, result: GrantedFile.nullable() },
+  /** Files dropped on the window or opened from the OS that the Import page has not shown yet. */
+  takeOpenedFiles: { args: NoImportArgs, result: z.array(GrantedFile) },
+  /** Format, encoding, recognised layout, preview rows and mapping guesses of a chosen file. */
+  inspectImport: { args: FileArgs, result: Inspection },
+  /** Imports a chosen file into the library (progress as importProgress events); resolves when done or cancelled. */
+  importFile: { args: ImportArgs, result: ImportOutcome },
+  cancelImport: { args: FileArgs, result: z.object({ cancelled: z.boolean() }) },
+  /** The imported datasets, with their versions. */
+  listImports: { args: NoImportArgs, result: z.array(ImportedDataset) },
+  /** Top N partners, blocs or products plus "other", from an imported dataset. */
+  getBreakdown: { args: BreakdownQuery, result: Breakdown },
+  /** Notes, the autosaved session and snapshots (workspaceApi.ts). */
+  ...workspaceContract
 } as const satisfies Record<Method, { args: z.ZodType; result: z.ZodType }>
 
 export type Contract = typeof contract
@@ -220,7 +225,9 @@ export type AppCommandEvent = z.infer<typeof AppCommandEvent>
 /** The payload schema of every event the main process pushes to the page. */
 export const eventContract = {
   importProgress: ImportProgress,
-  command: AppCommandEvent
+  command: AppCommandEvent,
+  /** A file dropped on the window or opened from the OS, granted for import. */
+  fileOpened: GrantedFile
 } as const satisfies Record<EventName, z.ZodType>
 
 export type EventPayload<E extends EventName> = z.output<(typeof eventContract)[E]>

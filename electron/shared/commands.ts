@@ -37,9 +37,7 @@ export const commandAccelerators: Readonly<Record<AppCommand, string | null>> = 
  * disabled and the renderer reports them unavailable; delete an entry when its feature lands.
  */
 export const pendingCommands: Readonly<Partial<Record<AppCommand, string>>> = {
-  // Enabled by the snapshots issue (save and reopen a view as a .ctesnap file).
-  openSnapshot: 'snapshots',
-  saveSnapshot: 'snapshots'
+  // None pending: Open Snapshot and Save Snapshot arrived with the snapshots feature.
 }
 
 export function isPendingCommand(command: AppCommand): boolean {

@@ -5,7 +5,7 @@
  * string, a snapshot file).
  */
 import { z } from 'zod'
-import { DatasetId, Frequency, Measure, Period } from './api'
+import { DatasetId, Frequency, Measure, Period } from './primitives'
 
 /** At most this many series on one chart: enough for a partner comparison, few enough to read. */
 export const MAX_SERIES = 12

@@ -2,7 +2,9 @@
  * `npm run serve:web`: the app in any browser, against the real handlers, without Electron.
  * Serves the built renderer (out/renderer) on 127.0.0.1 and prints the URL with this run's token.
  */
-import { join } from 'node:path'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createEventSink } from '../events'
 import { createHandlers } from '../handlers'
@@ -14,7 +16,11 @@ const port = Number(process.env.PORT ?? 0)
 
 let server: WebServer | null = null
 const events = createEventSink((event, payload) => server?.broadcast(event, payload))
-const services = await openServices({ dataDir: join(repoRoot, 'data'), events })
+// Imports go to CTE_USER_DATA (or a temp folder). There is no native dialog in a browser: "Open file…"
+// offers the files named on the command line, one per click (`npm run serve:web -- a.csv b.csv`).
+const userDataDir = process.env.CTE_USER_DATA ?? mkdtempSync(join(tmpdir(), 'cte-web-'))
+const offered = process.argv.slice(2).map((file) => resolve(file))
+const services = await openServices({ dataDir: join(repoRoot, 'data'), events, userDataDir, chooseFile: async () => offered.shift() ?? null })
 for (const problem of services.catalog.problems()) console.warn(`[data] ${problem.package}: ${problem.message}`)
 server = await startWebServer({ rendererDir: join(repoRoot, 'out', 'renderer'), handlers: createHandlers(services), port })
 console.log(`China Trade Explorer (web transport, development only) is at:\n\n  ${server.url}\n\nPress Ctrl+C to stop.`)

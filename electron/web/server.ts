@@ -23,6 +23,13 @@ import { API_PREFIX, EVENTS_PATH, SHIM_PATH, TOKEN_HEADER, TOKEN_PARAM } from '.
 
 /** Arguments are a few small fields; anything near this is hostile. */
 const MAX_BODY_BYTES = 64 * 1024
+/** The methods that carry a document (a snapshot with its chart image, the session, a note, notes to merge), and their own caps. */
+const LARGE_BODIES: ReadonlyMap<string, number> = new Map([
+  ['saveSnapshot', 24 * 1024 * 1024],
+  ['saveSession', 4 * 1024 * 1024],
+  ['saveNote', 256 * 1024],
+  ['mergeNotes', 8 * 1024 * 1024]
+])
 
 export interface WebServerOptions {
   /** The built renderer (out/renderer). */
@@ -64,7 +71,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (!tokenMatches(request.headers[TOKEN_HEADER], token)) {
         return sendJson(response, 401, fail('UNAUTHORIZED', 'This call did not carry the token of this server run.'))
       }
-      const body = await readBody(request)
+      const body = await readBody(request, LARGE_BODIES.get(path.slice(API_PREFIX.length)) ?? MAX_BODY_BYTES)
       if (!body.ok) return sendJson(response, body.status, body.envelope)
       return sendJson(response, 200, await dispatch(options.handlers, path.slice(API_PREFIX.length), body.value))
     }
@@ -133,18 +140,18 @@ export function tokenMatches(given: string | string[] | undefined, expected: str
 
 type Body = { ok: true; value: unknown } | { ok: false; status: number; envelope: Envelope<never> }
 
-async function readBody(request: IncomingMessage): Promise<Body> {
+async function readBody(request: IncomingMessage, maxBytes: number): Promise<Body> {
   if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
     return { ok: false, status: 415, envelope: fail('INVALID_ARGUMENT', 'API calls send JSON.') }
   }
-  const tooLarge: Body = { ok: false, status: 413, envelope: fail('INVALID_ARGUMENT', `The arguments are larger than ${MAX_BODY_BYTES / 1024} KiB.`) }
-  if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return tooLarge
+  const tooLarge: Body = { ok: false, status: 413, envelope: fail('INVALID_ARGUMENT', `The arguments are larger than ${maxBytes / 1024} KiB.`) }
+  if (Number(request.headers['content-length'] ?? 0) > maxBytes) return tooLarge
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of request) {
     size += (chunk as Buffer).length
     // Stop buffering but let Node drain the rest, so the client still receives our answer.
-    if (size > MAX_BODY_BYTES) return tooLarge
+    if (size > maxBytes) return tooLarge
     chunks.push(chunk as Buffer)
   }
   try {

@@ -9,6 +9,7 @@
 import { useRouter } from 'vue-router'
 import { appCommands, isAppCommand, pendingCommands, type AppCommand } from '@shared/commands'
 import { useExplorerStore } from './stores/explorer'
+import { useSnapshotsStore } from './stores/snapshots'
 import { useSettingsStore } from './stores/settings'
 import { useShellStore, type Notice } from './stores/shell'
 
@@ -19,6 +20,10 @@ export interface CommandDeps {
   showShortcuts(): void
   /** Opens the Explorer's export dialog (chart PNG/SVG, table CSV). */
   openExport(): Promise<unknown>
+  /** Opens the Save Snapshot dialog over the Explorer's current view. */
+  saveSnapshot(): Promise<unknown>
+  /** Opens a snapshot: the file the OS gave (by its path), or the platform's Open dialog. */
+  openSnapshot(path?: string): Promise<unknown>
   notify(notice: Notice): void
 }
 
@@ -45,9 +50,8 @@ const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file
 export function createCommandRegistry(deps: CommandDeps): CommandRegistry {
   const actions: Record<AppCommand, (payload: CommandPayload) => Promise<unknown> | void> = {
     openDataFile: () => deps.navigate(IMPORT_ROUTE),
-    // The two below are pending (shared/commands.ts): they never run until their feature lands.
-    openSnapshot: () => undefined,
-    saveSnapshot: () => undefined,
+    openSnapshot: (payload) => deps.openSnapshot(payload.path),
+    saveSnapshot: () => deps.saveSnapshot(),
     export: () => deps.openExport(),
     toggleTheme: () => deps.toggleTheme(),
     showShortcuts: () => deps.showShortcuts(),
@@ -94,6 +98,7 @@ export function useCommands(): CommandRegistry {
   const settings = useSettingsStore()
   const shell = useShellStore()
   const explorer = useExplorerStore()
+  const snapshots = useSnapshotsStore()
   return createCommandRegistry({
     hasRoute: (name) => router.hasRoute(name),
     navigate: (name) => router.push({ name }),
@@ -102,6 +107,14 @@ export function useCommands(): CommandRegistry {
     openExport: async () => {
       await router.push({ name: 'explorer' })
       explorer.exportOpen = true
+    },
+    saveSnapshot: async () => {
+      await router.push({ name: 'explorer' })
+      snapshots.saveOpen = true
+    },
+    openSnapshot: async (path) => {
+      const opened = path ? await snapshots.openFile(path) : await snapshots.choose()
+      if (opened) await router.push({ name: 'explorer', query: Object.fromEntries(new URLSearchParams(explorer.stateString)) })
     },
     notify: (notice) => shell.notify(notice)
   })

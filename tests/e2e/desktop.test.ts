@@ -1,8 +1,8 @@
 /**
  * The app's commands in the real built renderer: a command sent the way the application menu sends it
  * (the `command` event; here over the web transport's event stream) and the page's own buttons and `?`
- * key run the same registry. Theme, shortcuts, About (version and licences), data sources, and the
- * commands whose feature is still pending. Offline throughout.
+ * key run the same registry. Theme, shortcuts, About (version and licences), data sources, Save
+ * Snapshot and a snapshot the OS opened. Offline throughout.
  */
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -108,12 +108,14 @@ describe('app commands', () => {
     browser.assertOffline()
   })
 
-  it('pending features say so: Save snapshot, Export, and a snapshot opened from the OS', async () => {
+  it('Save Snapshot from the menu opens its dialog over the Explorer; a snapshot path main never granted is refused, without showing the folder', async () => {
     const page = await openApp()
+    await menuCommand({ command: 'saveSnapshot' }, async () => (await page.locator('[data-test="save-snapshot-dialog"]').count()) === 1)
+    expect(page.url()).toContain('#/explorer')
+    await page.keyboard.press('Escape')
     const notice = page.locator('[data-test="notice"]')
-    await menuCommand({ command: 'saveSnapshot' }, async () => (await notice.count()) === 1)
-    expect(await notice.textContent()).toContain('“Save snapshot” is not available yet')
-    await menuCommand({ command: 'openSnapshot', path: '/home/ana/Documents/trade view.ctesnap' }, async () => ((await notice.textContent()) ?? '').includes('trade view.ctesnap'))
+    await menuCommand({ command: 'openSnapshot', path: '/home/ana/Documents/trade view.ctesnap' }, async () => (await notice.count()) === 1)
+    expect(await notice.textContent()).toContain('only opens snapshot files you chose')
     expect(await notice.textContent()).not.toContain('/home/ana')
     browser.assertOffline()
   })

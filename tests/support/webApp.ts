@@ -10,6 +10,7 @@ import { createEventSink } from '../../electron/events'
 import { createHandlers } from '../../electron/handlers'
 import { openServices, type Services } from '../../electron/services'
 import type { PipelineHooks } from '../../electron/services/import/pipeline'
+import type { SnapshotPlatform } from '../../electron/services/snapshots'
 import { startWebServer, type WebServer } from '../../electron/web/server'
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
@@ -28,6 +29,10 @@ export interface WebAppOptions {
   /** What "Open file…" answers (the platform's dialog, played by the test): a path or null. */
   chooseFile?: () => Promise<string | null>
   importHooks?: PipelineHooks
+  /** The snapshot dialogs and PDF printer (the platform's, played by the test). */
+  snapshotPlatform?: SnapshotPlatform
+  /** Reuse this user-data folder (e.g. to reopen the app over the same files); it is then not removed on close. */
+  userDataDir?: string
 }
 
 export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> {
@@ -36,8 +41,8 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
   }
   let server: WebServer | null = null
   const events = createEventSink((event, payload) => server?.broadcast(event, payload))
-  const userDataDir = mkdtempSync(join(tmpdir(), 'cte-e2e-'))
-  const services = await openServices({ dataDir, events, userDataDir, chooseFile: options.chooseFile ?? (async () => null), importHooks: options.importHooks })
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'cte-e2e-'))
+  const services = await openServices({ dataDir, events, userDataDir, chooseFile: options.chooseFile ?? (async () => null), importHooks: options.importHooks, snapshotPlatform: options.snapshotPlatform })
   server = await startWebServer({ rendererDir, handlers: createHandlers(services) })
   const started = server
   return {
@@ -47,7 +52,7 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
     async close() {
       await started.close()
       await services.close()
-      rmSync(userDataDir, { recursive: true, force: true })
+      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true })
     }
   }
 }

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { dispatch } from '../../electron/dispatch'
 import type { Handlers } from '../../electron/handlers'
 import { methods } from '../../electron/shared/methods'
+import { T0, validNote, validSnapshot } from './shared/workspaceFixtures'
 
 /** Handlers that record whether they ran: a refused call must never reach one. */
 function spyHandlers() {
@@ -39,7 +40,28 @@ const valid: Record<(typeof methods)[number], Record<string, unknown>> = {
   getHeadline: { dataset: 'china-trade' },
   getSeries: { dataset: 'china-trade', flow: 'exports' },
   getObservations: { dataset: 'china-trade', series: 'exports_usd', period: '2025-11' },
-  listSeries: { dataset: 'china-trade' }
+  listSeries: { dataset: 'china-trade' },
+  chooseImportFile: {},
+  takeOpenedFiles: {},
+  inspectImport: { fileId: 'f-0123456789abcdef0123456789abcdef' },
+  importFile: { fileId: 'f-0123456789abcdef0123456789abcdef' },
+  cancelImport: { fileId: 'f-0123456789abcdef0123456789abcdef' },
+  listImports: {},
+  getBreakdown: { dataset: 'comtrade-2023', flow: 'exports' },
+  listNotes: {},
+  saveNote: { note: validNote() },
+  deleteNote: { id: 'n-busan-0001' },
+  mergeNotes: { notes: [validNote()] },
+  loadSession: {},
+  saveSession: { session: { format: 'china-trade-explorer-session', formatVersion: 1, savedAt: T0 } },
+  listSnapshots: {},
+  saveSnapshot: { snapshot: validSnapshot() },
+  openSnapshot: { id: 's-abcd-1234' },
+  snapshotImage: { id: 's-abcd-1234' },
+  deleteSnapshot: { id: 's-abcd-1234' },
+  chooseSnapshotFile: {},
+  openSnapshotFile: { path: '/home/ana/trade view.ctesnap' },
+  exportSnapshot: { id: 's-abcd-1234', kind: 'folder' }
 }
 
 describe('dispatch refuses what the contract does not allow, before any handler runs', () => {

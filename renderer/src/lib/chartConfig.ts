@@ -16,6 +16,7 @@ import { colorOf, yearColor } from './colors'
 import { formatValue } from './format'
 import type { References } from '../stores/explorer'
 import { monthIndex, monthOf, type TPoint } from './transforms'
+import type { ChartNote } from './snapshotModel'
 
 export interface ChartText {
   t: (key: string, values?: Record<string, unknown>) => string
@@ -42,12 +43,14 @@ export function buildChartConfig(
   refs: References,
   theme: ChartTheme,
   text: ChartText,
-  decoration?: ExportDecoration
+  decoration?: ExportDecoration,
+  /** Notes drawn on the chart (a point: marker and label; a range: a box). Not drawn on the year-to-date-by-year chart. */
+  notes: readonly ChartNote[] = []
 ): Config {
-  return view.chart === 'ytdByYear' ? ytdByYearConfig(model, view, refs, theme, text, decoration) : timeConfig(model, view, refs, theme, text, decoration)
+  return view.chart === 'ytdByYear' ? ytdByYearConfig(model, view, refs, theme, text, decoration) : timeConfig(model, view, refs, theme, text, decoration, notes)
 }
 
-function timeConfig(model: ChartModel, view: ViewState, refs: References, theme: ChartTheme, text: ChartText, decoration?: ExportDecoration): Config {
+function timeConfig(model: ChartModel, view: ViewState, refs: References, theme: ChartTheme, text: ChartText, decoration?: ExportDecoration, notes: readonly ChartNote[] = []): Config {
   const projection = projectionPoints(model, refs)
   const grid = valueGrid(model)
   const share = view.chart === 'share'
@@ -115,6 +118,8 @@ function timeConfig(model: ChartModel, view: ViewState, refs: References, theme:
       label: { display: true, content: text.t('explorer.streak', { n: streak.length }), position: { x: 'center', y: 'start' }, color: theme.text, font: { size: 11 } }
     }
   }
+
+  Object.assign(annotations, noteAnnotations(notes, model, view, xs, shares ?? grid.map((row) => row.map((p) => p?.value ?? null)), theme))
 
   const allX = [...xs, ...projection.map((p) => xOf(p.period))]
   const half = monthly ? 0.5 : 6
@@ -185,6 +190,59 @@ function timeConfig(model: ChartModel, view: ViewState, refs: References, theme:
       }
     }
   }
+}
+
+/** The user's notes as annotations: a ringed point with a label for a point, a shaded box for a range. Labels are plain text drawn on the canvas. */
+function noteAnnotations(notes: readonly ChartNote[], model: ChartModel, view: ViewState, xs: number[], values: (number | null)[][], theme: ChartTheme): Record<string, AnnotationOptions> {
+  const out: Record<string, AnnotationOptions> = {}
+  const flaggedColor = '#c0392b'
+  notes.forEach((note, n) => {
+    const color = note.flagged ? flaggedColor : theme.text
+    const content = note.flagged ? `⚠ ${note.label}` : note.label
+    if (note.kind === 'point') {
+      const i = model.series.findIndex((s) => s.key === note.series)
+      const j = model.periods.indexOf(note.period)
+      const y = i >= 0 && j >= 0 ? values[i]?.[j] : null
+      if (i < 0 || j < 0 || y === null || y === undefined || view.hidden.includes(note.series)) return
+      out[`note-${note.id}`] = { type: 'point', xValue: xs[j]!, yValue: y, radius: 7, borderColor: color, borderWidth: 2, backgroundColor: 'rgba(0, 0, 0, 0)' }
+      out[`note-${note.id}-label`] = {
+        type: 'label',
+        xValue: xs[j]!,
+        yValue: y,
+        // Alternate above and below so neighbouring notes do not sit on each other.
+        yAdjust: n % 2 === 0 ? -42 : 42,
+        // In the right half the label extends to the left of its point, so it stays inside the chart.
+        position: { x: j > model.periods.length / 2 ? 'end' : 'start', y: 'center' },
+        content,
+        color,
+        backgroundColor: theme.surface,
+        borderColor: color,
+        borderWidth: 1,
+        borderRadius: 4,
+        padding: 4,
+        font: { size: 11 },
+        callout: { display: true, borderColor: color, margin: 2 }
+      }
+      return
+    }
+    const start = periodBounds(note.from)?.start
+    const end = periodBounds(note.to)?.end
+    if (!start || !end) return
+    const from = model.periods.findIndex((p) => (periodBounds(p)?.end ?? '') >= start)
+    const to = model.periods.reduce((last, p, k) => ((periodBounds(p)?.start ?? '9999') <= end ? k : last), -1)
+    if (from < 0 || to < from) return
+    out[`note-${note.id}`] = {
+      type: 'box',
+      xMin: xs[from]! - 0.5,
+      xMax: xs[to]! + 0.5,
+      backgroundColor: note.flagged ? 'rgba(192, 57, 43, 0.10)' : 'rgba(0, 114, 178, 0.08)',
+      borderColor: note.flagged ? flaggedColor : 'rgba(0, 114, 178, 0.5)',
+      borderWidth: 1,
+      borderDash: [4, 3],
+      label: { display: true, content, position: { x: 'start', y: 'end' }, color, font: { size: 11 } }
+    }
+  })
+  return out
 }
 
 /** The x position of a period: the middle of the months it covers. */

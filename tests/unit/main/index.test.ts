@@ -100,6 +100,7 @@ const h = vi.hoisted(() => {
     catalog: { list: vi.fn() },
     query: { headline: vi.fn(), series: vi.fn(), observations: vi.fn() },
     imports: { grant: vi.fn(async (path: string, _via: string) => ({ fileId: 'f-1', name: path, size: 1 })) },
+    workspace: { snapshots: { grant: vi.fn(async (_path: string) => undefined) } },
     close: vi.fn(async () => undefined)
   }
   const openServices = vi.fn(async (_options: { dataDir: string; events?: { emit: (e: string, p: unknown) => void } }) => services)
@@ -195,7 +196,13 @@ describe('main process start-up', () => {
 
   it('opens the services on <app path>/data in development', async () => {
     await startMain()
-    expect(h.openServices).toHaveBeenCalledWith({ dataDir: path.join('/repo', 'data'), events: expect.any(Object), userDataDir: h.app.userData, chooseFile: expect.any(Function) })
+    expect(h.openServices).toHaveBeenCalledWith({
+      dataDir: path.join('/repo', 'data'),
+      events: expect.any(Object),
+      userDataDir: h.app.userData,
+      chooseFile: expect.any(Function),
+      snapshotPlatform: { chooseSnapshotFile: expect.any(Function), chooseExportTarget: expect.any(Function), printPdf: expect.any(Function) }
+    })
     expect(h.dialog.showErrorBox).not.toHaveBeenCalled()
   })
 
@@ -397,6 +404,35 @@ describe('desktop integration (menu, files from the OS, window state)', () => {
     findItem(h.menus.at(-1)!.template, 'clearRecent').click()
     await vi.waitFor(() => expect(h.app.clearRecentDocuments).toHaveBeenCalled())
     await vi.waitFor(() => expect(findItem(h.menus.at(-1)!.template, 'recent-none')).toBeDefined())
+  })
+
+  it('a dropped .ctesnap opens as a snapshot (granted, then the openSnapshot command); a dropped data file goes to the importer', async () => {
+    await startMain()
+    pageLoaded(h.windows[0])
+    const snapshot = path.join(h.app.userData, 'busan.ctesnap')
+    const csv = path.join(h.app.userData, 'exports.csv')
+    writeFileSync(snapshot, '{}')
+    writeFileSync(csv, 'a,b\n1,2\n')
+    expect(await h.ipcChannels.get(DROP_CHANNEL)!(appFrame, [snapshot, csv])).toBe(2)
+    expect(h.services.workspace.snapshots.grant).toHaveBeenCalledWith(snapshot)
+    expect(h.services.imports.grant).toHaveBeenCalledWith(csv, 'drop')
+    expect(h.services.imports.grant).not.toHaveBeenCalledWith(snapshot, expect.anything())
+    await vi.waitFor(() => expect(commandsSent(h.windows[0])).toEqual([{ command: 'openSnapshot', path: snapshot }]))
+  })
+
+  it('PDF export prints the print page in a hidden window with the main window’s hardened options', async () => {
+    await startMain()
+    const options = h.openServices.mock.calls[0]![0] as { snapshotPlatform?: { printPdf?: (id: string) => Promise<Uint8Array> } }
+    const printPdf = options.snapshotPlatform!.printPdf!
+    const printing = printPdf('s-abcd-1234')
+    const window = h.windows.at(-1)
+    expect(window.options).toMatchObject({ show: false, webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false } })
+    expect(window.loadURL).toHaveBeenCalledWith('app://trade/index.html#/print/snapshot/s-abcd-1234')
+    window.webContents.executeJavaScript = vi.fn(async () => true)
+    window.webContents.printToPDF = vi.fn(async () => Buffer.from('%PDF'))
+    window.destroy = vi.fn()
+    expect((await printing).toString()).toBe('%PDF')
+    expect(window.destroy).toHaveBeenCalled()
   })
 
   it('ignores a second launch without files (just focuses)', async () => {

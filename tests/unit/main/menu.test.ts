@@ -74,8 +74,10 @@ describe('menu model', () => {
       expect(node.enabled, node.id).toBe(pending === undefined)
       expect(node.pending).toBe(pending)
     }
-    expect(byId(model('linux'), 'openSnapshot')).toMatchObject({ enabled: false, pending: 'snapshots' })
-    expect(byId(model('linux'), 'saveSnapshot')).toMatchObject({ enabled: false, pending: 'snapshots' })
+    // The snapshots feature has landed: Open Snapshot and Save Snapshot are enabled.
+    expect(byId(model('linux'), 'openSnapshot')).toMatchObject({ enabled: true })
+    expect(byId(model('linux'), 'saveSnapshot')).toMatchObject({ enabled: true })
+    expect(byId(model('linux'), 'openSnapshot')!.pending).toBeUndefined()
     expect(byId(model('linux'), 'export')).toMatchObject({ enabled: true })
   })
 
@@ -139,7 +141,7 @@ describe('menu template', () => {
     items.find((i) => i.id === 'clearRecent').click()
     expect(h.clearRecent).toHaveBeenCalledTimes(1)
     for (const item of items.filter((i) => i.role)) expect(item.click).toBeUndefined()
-    expect(items.find((i) => i.id === 'openSnapshot')).toMatchObject({ enabled: false, accelerator: 'CmdOrCtrl+Shift+O' })
+    expect(items.find((i) => i.id === 'openSnapshot')).toMatchObject({ enabled: true, accelerator: 'CmdOrCtrl+Shift+O' })
   })
 
   it('installs the built menu as the application menu', () => {

@@ -14,6 +14,7 @@ import { i18n } from '../../../renderer/src/i18n'
 import { formatAccelerator, isMacPlatform, isTypingTarget } from '../../../renderer/src/lib/shortcuts'
 import { THEME_KEY, useSettingsStore } from '../../../renderer/src/stores/settings'
 import { useShellStore } from '../../../renderer/src/stores/shell'
+import { useSnapshotsStore } from '../../../renderer/src/stores/snapshots'
 
 function fakeDeps(routes: string[] = ['datasets', 'about']) {
   return {
@@ -22,6 +23,8 @@ function fakeDeps(routes: string[] = ['datasets', 'about']) {
     toggleTheme: vi.fn(),
     showShortcuts: vi.fn(),
     openExport: vi.fn(async () => undefined),
+    saveSnapshot: vi.fn(async () => undefined),
+    openSnapshot: vi.fn(async (_path?: string) => undefined),
     notify: vi.fn()
   } satisfies CommandDeps
 }
@@ -36,7 +39,9 @@ describe('command registry', () => {
     ['showShortcuts', (d) => expect(d.showShortcuts).toHaveBeenCalledTimes(1)],
     ['showDataSources', (d) => expect(d.navigate).toHaveBeenCalledWith('datasets')],
     ['about', (d) => expect(d.navigate).toHaveBeenCalledWith('about')],
-    ['export', (d) => expect(d.openExport).toHaveBeenCalledTimes(1)]
+    ['export', (d) => expect(d.openExport).toHaveBeenCalledTimes(1)],
+    ['saveSnapshot', (d) => expect(d.saveSnapshot).toHaveBeenCalledTimes(1)],
+    ['openSnapshot', (d) => expect(d.openSnapshot).toHaveBeenCalledWith(undefined)]
   ])('%s runs its action', async (command, check) => {
     const deps = fakeDeps()
     expect(await createCommandRegistry(deps).run(command)).toBe(true)
@@ -54,18 +59,17 @@ describe('command registry', () => {
     expect(withImport.navigate).toHaveBeenCalledWith(IMPORT_ROUTE)
   })
 
-  it.each(Object.keys(pendingCommands) as AppCommand[])('%s is pending: unavailable, and the user is told which feature brings it', async (command) => {
-    const deps = fakeDeps()
-    const registry = createCommandRegistry(deps)
-    expect(registry.isAvailable(command)).toBe(false)
-    expect(await registry.run(command)).toBe(false)
-    expect(deps.notify).toHaveBeenCalledWith({ key: 'desktop.notice.pending', params: { command, feature: pendingCommands[command] } })
+  it('no command is pending any more: Open Snapshot and Save Snapshot are available', () => {
+    expect(pendingCommands).toEqual({})
+    const registry = createCommandRegistry(fakeDeps())
+    for (const command of appCommands.filter((c) => c !== 'openDataFile')) expect(registry.isAvailable(command)).toBe(true)
   })
 
-  it('a snapshot the OS opened is named in the notice (file name only, never the folder)', async () => {
+  it('a snapshot the OS opened is opened by the path main granted (the menu and the OS share one action)', async () => {
     const deps = fakeDeps()
-    await createCommandRegistry(deps).runEvent({ command: 'openSnapshot', path: 'C:\\Users\\ana\\Documents\\trade view.ctesnap' })
-    expect(deps.notify).toHaveBeenCalledWith({ key: 'desktop.notice.pendingFile', params: { command: 'openSnapshot', feature: 'snapshots', file: 'trade view.ctesnap' } })
+    expect(await createCommandRegistry(deps).runEvent({ command: 'openSnapshot', path: 'C:\\Users\\ana\\Documents\\trade view.ctesnap' })).toBe(true)
+    expect(deps.openSnapshot).toHaveBeenCalledWith('C:\\Users\\ana\\Documents\\trade view.ctesnap')
+    expect(deps.notify).not.toHaveBeenCalled()
   })
 
   it.each([null, undefined, 'about', 42, {}, { command: 'rm -rf' }, { command: '__proto__' }, { command: 'toString' }])('ignores a malformed event %j', async (event) => {
@@ -157,7 +161,8 @@ describe('AppCommands: menu event, button and key share the registry', () => {
       routes: [
         { path: '/', name: 'overview', component: Stub },
         { path: '/datasets', name: 'datasets', component: Stub },
-        { path: '/about', name: 'about', component: Stub }
+        { path: '/about', name: 'about', component: Stub },
+        { path: '/explorer', name: 'explorer', component: Stub }
       ]
     })
     await router.push('/')
@@ -216,11 +221,13 @@ describe('AppCommands: menu event, button and key share the registry', () => {
     wrapper.unmount()
   })
 
-  it('a pending command from the menu shows a notice naming the feature', async () => {
-    const { wrapper } = await mountShell()
+  it('Save Snapshot from the menu goes to the Explorer and opens its Save Snapshot dialog (no "not available" notice)', async () => {
+    const { wrapper, router } = await mountShell()
     emitCommand!({ command: 'saveSnapshot' })
     await flushPromises()
-    expect(wrapper.get('[data-test="notice"]').text()).toContain('“Save snapshot” is not available yet: it arrives with snapshots.')
+    expect(router.currentRoute.value.name).toBe('explorer')
+    expect(useSnapshotsStore().saveOpen).toBe(true)
+    expect(wrapper.find('[data-test="notice"]').exists()).toBe(false)
     wrapper.unmount()
   })
 })

@@ -96,6 +96,10 @@ describe('web transport', () => {
     expect((await api('listDatasets', 'not json')).status).toBe(400)
     expect((await api('listDatasets', '{}', { 'content-type': 'text/plain' })).status).toBe(415)
     expect((await api('listDatasets', JSON.stringify({ x: 'y'.repeat(100_000) }))).status).toBe(413)
+    // Only the methods that carry a document (a snapshot with its image, the session) take more, up to their own cap.
+    expect((await api('saveSnapshot', JSON.stringify({ x: 'y'.repeat(100_000) }))).status).toBe(200)
+    expect((await api('saveSnapshot', JSON.stringify({ x: 'y'.repeat(25 * 1024 * 1024) }))).status).toBe(413)
+    for (const name of ['__proto__', 'constructor', 'hasOwnProperty']) expect((await api(name, JSON.stringify({ x: 'y'.repeat(100_000) }))).status).toBe(413)
     expect((await send(`${API_PREFIX}listDatasets`, { headers: { [TOKEN_HEADER]: server.token } })).status).toBe(405)
   })
 

@@ -1,0 +1,316 @@
+/**
+ * The snapshot library, `<user data>/snapshots/<id>.ctesnap`: save, list (with the chart image as the
+ * thumbnail), open (with a check of each dataset's version against the library's now), delete, open a
+ * file from outside (a path main's own dialog, the OS or a drop gave: never one the page names), and
+ * export (the .ctesnap file, a folder with CSV + README + PNG, a PDF through the platform's printer).
+ *
+ * Files are written atomically with the previous version kept (`.bak`); one that cannot be read is
+ * quarantined and reported, and the rest still lists. A file from outside is size-checked before it is
+ * read and validated whole (shared/snapshot.ts) before anything of it is used; the library stores the
+ * validated document re-serialised, never the bytes that came in. Electron-free: the dialogs and the
+ * PDF printer are injected (Electron's in the app, a test's in the web server).
+ */
+import { randomBytes } from 'node:crypto'
+import * as fsp from 'node:fs/promises'
+import { basename, extname, isAbsolute, join } from 'node:path'
+import { AppError } from '../shared/errors'
+import type { StorageNotice } from '../shared/notes'
+import {
+  MAX_SNAPSHOT_BYTES,
+  numbersCsv,
+  parseSnapshot,
+  SnapshotId,
+  snapshotReadme,
+  summaryOf,
+  type DataCheck,
+  type OpenedSnapshot,
+  type Snapshot,
+  type SnapshotImage,
+  type SnapshotSummary
+} from '../shared/snapshot'
+import { SNAPSHOT_EXTENSION } from '../shared/commands'
+import { writeFileAtomic } from './atomicFile'
+import { loadDocument, parseJsonWith, readBounded, removeStaleTemps, type Parsed } from './storage'
+
+export type ExportKind = 'file' | 'folder' | 'pdf'
+
+/** The platform's dialogs and printer. Absent in a plain browser: those features then say they need the desktop app. */
+export interface SnapshotPlatform {
+  /** File › Open Snapshot…: a path, or null if cancelled. */
+  chooseSnapshotFile?: () => Promise<string | null>
+  /** Where to export: a path for the file (or the folder to create), or null if cancelled. */
+  chooseExportTarget?: (request: { suggestedName: string; kind: ExportKind }) => Promise<string | null>
+  /** The snapshot's print view as PDF bytes (Electron: printToPDF of the print page). */
+  printPdf?: (id: string) => Promise<Uint8Array>
+}
+
+export interface SnapshotServiceOptions {
+  userDataDir: string
+  /** The version of a dataset in the library now, or null if it is not there. */
+  currentVersion: (dataset: string) => string | null
+  platform?: SnapshotPlatform
+}
+
+export interface ExportResult {
+  /** The base name of the file or folder written (never a full path). */
+  name: string
+  files: string[]
+}
+
+export interface SnapshotService {
+  list(): Promise<{ snapshots: SnapshotSummary[]; problems: StorageNotice[] }>
+  save(snapshot: Snapshot, replace?: string): Promise<SnapshotSummary>
+  open(id: string): Promise<OpenedSnapshot>
+  image(id: string): Promise<SnapshotImage | null>
+  remove(id: string): Promise<boolean>
+  /** Registers a path from a trusted main-process source (the OS, a drop). */
+  grant(path: string): Promise<void>
+  /** Opens a granted file: validated, copied into the library, opened. */
+  openPath(path: string): Promise<OpenedSnapshot>
+  /** The open dialog, then openPath; null if cancelled. */
+  choose(): Promise<OpenedSnapshot | null>
+  exportTo(id: string, kind: ExportKind): Promise<ExportResult | null>
+  readonly dir: string
+}
+
+const MAX_GRANTS = 200
+const MAX_PATH = 4096
+
+export const serializeSnapshot = (snapshot: Snapshot) => `${JSON.stringify(snapshot)}\n`
+
+const validate = (raw: unknown): Parsed<{ snapshot: Snapshot; migratedFrom: number | null }> => {
+  const parsed = parseSnapshot(raw)
+  return parsed.ok ? { ok: true, value: { snapshot: parsed.snapshot, migratedFrom: parsed.migratedFrom } } : { ok: false, message: parsed.message }
+}
+
+/** Reads and validates a snapshot file from anywhere; throws an AppError the user can read. */
+export async function readSnapshotFile(path: string): Promise<{ snapshot: Snapshot; migratedFrom: number | null; size: number }> {
+  const name = basename(path)
+  const read = await readBounded(path, MAX_SNAPSHOT_BYTES)
+  switch (read.kind) {
+    case 'missing':
+      throw new AppError('NOT_FOUND', `${name} does not exist (any more).`)
+    case 'notFile':
+      throw new AppError('DATA_ERROR', `${name} is not a file.`)
+    case 'tooLarge':
+      throw new AppError('DATA_ERROR', `${name} is ${(read.size / 1024 / 1024).toFixed(1)} MB: a snapshot file is at most ${MAX_SNAPSHOT_BYTES / 1024 / 1024} MB, so this is not one (it was not read).`)
+    case 'notUtf8':
+      throw new AppError('DATA_ERROR', `${name} is not a snapshot: it is not UTF-8 text.`)
+  }
+  const parsed = parseJsonWith(read.text, validate)
+  if (!parsed.ok) {
+    const message = parsed.message.startsWith('This snapshot') ? parsed.message : `This snapshot cannot be opened: ${parsed.message}.`
+    throw new AppError('DATA_ERROR', `${name}: ${message}`)
+  }
+  return { ...parsed.value, size: read.size }
+}
+
+/** A file name from a title: lower-case words joined by hyphens, never a path. */
+export function slugOf(title: string): string {
+  const stem = title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60)
+  return stem || 'snapshot'
+}
+
+const newId = () => `s-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`
+
+export async function openSnapshotService(options: SnapshotServiceOptions): Promise<SnapshotService> {
+  const dir = join(options.userDataDir, 'snapshots')
+  await fsp.mkdir(dir, { recursive: true })
+  await removeStaleTemps(dir)
+  const platform = options.platform ?? {}
+  /** Path as given (by the OS or a drop) → its real path. */
+  const granted = new Map<string, string>()
+  /** Summaries by id, valid while the file's size and mtime are unchanged. */
+  const cache = new Map<string, { mtimeMs: number; size: number; summary: SnapshotSummary }>()
+
+  const fileOf = (id: string) => {
+    const parsed = SnapshotId.safeParse(id)
+    if (!parsed.success) throw new AppError('INVALID_ARGUMENT', 'That is not a snapshot id.')
+    return join(dir, `${parsed.data}${SNAPSHOT_EXTENSION}`)
+  }
+
+  /** One library file, recovered from its .bak (and the damaged one quarantined) if need be. */
+  async function tryLoad(id: string): Promise<{ snapshot: Snapshot | null; migratedFrom: number | null; notices: StorageNotice[] }> {
+    let migratedFrom: number | null = null
+    const loaded = await loadDocument(fileOf(id), {
+      userDataDir: options.userDataDir,
+      maxBytes: MAX_SNAPSHOT_BYTES,
+      validate: (raw) => {
+        const v = validate(raw)
+        if (!v.ok) return v
+        migratedFrom = v.value.migratedFrom
+        return { ok: true, value: v.value.snapshot }
+      },
+      serialize: serializeSnapshot
+    })
+    return { snapshot: loaded.value, migratedFrom, notices: loaded.notices }
+  }
+
+  async function load(id: string): Promise<{ snapshot: Snapshot; migratedFrom: number | null }> {
+    const loaded = await tryLoad(id)
+    if (loaded.snapshot) return { snapshot: loaded.snapshot, migratedFrom: loaded.migratedFrom }
+    const notice = loaded.notices[0]
+    if (notice) throw new AppError('DATA_ERROR', `The snapshot file ${notice.file} could not be read (${notice.problem}); it was moved to ${notice.quarantinedAs}.`)
+    throw new AppError('NOT_FOUND', 'There is no such snapshot (it was deleted).')
+  }
+
+  function check(snapshot: Snapshot): DataCheck[] {
+    return snapshot.datasets.map((d) => {
+      const current = options.currentVersion(d.id)
+      return { dataset: d.id, saved: d.version, current, status: current === null ? 'missing' : current === d.version ? 'same' : 'changed' }
+    })
+  }
+
+  async function write(snapshot: Snapshot, id: string): Promise<SnapshotSummary> {
+    const text = serializeSnapshot(snapshot)
+    if (Buffer.byteLength(text) > MAX_SNAPSHOT_BYTES) throw new AppError('DATA_ERROR', `The snapshot would be larger than ${MAX_SNAPSHOT_BYTES / 1024 / 1024} MB.`)
+    await writeFileAtomic(fileOf(id), text, { keepPrevious: true })
+    return summaryOf(id, snapshot, Buffer.byteLength(text))
+  }
+
+  async function list(): Promise<{ snapshots: SnapshotSummary[]; problems: StorageNotice[] }> {
+    const names = (await fsp.readdir(dir)).filter((n) => n.endsWith(SNAPSHOT_EXTENSION) && SnapshotId.safeParse(n.slice(0, -SNAPSHOT_EXTENSION.length)).success)
+    const snapshots: SnapshotSummary[] = []
+    const problems: StorageNotice[] = []
+    for (const name of names) {
+      const id = name.slice(0, -SNAPSHOT_EXTENSION.length)
+      const info = await fsp.stat(join(dir, name)).catch(() => null)
+      if (!info) continue
+      const cached = cache.get(id)
+      if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) {
+        snapshots.push(cached.summary)
+        continue
+      }
+      // A file from a newer version of the app stays where it is (it is not damaged; that version reads it).
+      const peek = await readBounded(join(dir, name), MAX_SNAPSHOT_BYTES)
+      if (peek.kind === 'text') {
+        const p = parseJsonWith(peek.text, validate)
+        if (!p.ok && p.message.includes('newer version')) {
+          problems.push({ file: name, problem: p.message, quarantinedAs: '', recovered: 'skipped' })
+          continue
+        }
+      }
+      const loaded = await tryLoad(id)
+      problems.push(...loaded.notices.map((n) => (loaded.snapshot ? n : { ...n, recovered: 'skipped' as const })))
+      if (!loaded.snapshot) continue
+      const after = await fsp.stat(join(dir, name))
+      const summary = summaryOf(id, loaded.snapshot, after.size)
+      cache.set(id, { mtimeMs: after.mtimeMs, size: after.size, summary })
+      snapshots.push(summary)
+    }
+    snapshots.sort((a, b) => b.savedAt.localeCompare(a.savedAt))
+    return { snapshots, problems }
+  }
+
+  async function importValidated(snapshot: Snapshot, migratedFrom: number | null): Promise<OpenedSnapshot> {
+    // Opening the same file twice gives the same library entry.
+    const { snapshots } = await list()
+    const same = snapshots.find((s) => s.title === snapshot.title && s.savedAt === snapshot.savedAt)
+    const id = same?.id ?? newId()
+    if (!same) await write(snapshot, id)
+    return { id, snapshot, data: check(snapshot), migratedFrom }
+  }
+
+  async function openPath(path: string): Promise<OpenedSnapshot> {
+    const real = granted.get(path)
+    if (!real) throw new AppError('NOT_FOUND', 'The app only opens snapshot files you chose (Open snapshot…, a double-click, or drag and drop); this one was not.')
+    const { snapshot, migratedFrom } = await readSnapshotFile(real)
+    return importValidated(snapshot, migratedFrom)
+  }
+
+  async function grant(path: string): Promise<void> {
+    if (typeof path !== 'string' || path.length === 0 || path.length > MAX_PATH || path.includes('\u0000') || !isAbsolute(path)) {
+      throw new AppError('INVALID_ARGUMENT', 'That is not a file the app can open.')
+    }
+    let real: string
+    try {
+      real = await fsp.realpath(path)
+    } catch {
+      throw new AppError('NOT_FOUND', `${basename(path)} does not exist (any more).`)
+    }
+    granted.set(path, real)
+    if (granted.size > MAX_GRANTS) granted.delete(granted.keys().next().value!)
+  }
+
+  async function exportTo(id: string, kind: ExportKind): Promise<ExportResult | null> {
+    const { snapshot } = await load(id)
+    const choose = platform.chooseExportTarget
+    if (!choose || (kind === 'pdf' && !platform.printPdf)) {
+      throw new AppError('NOT_FOUND', kind === 'pdf' ? 'PDF export needs the desktop app (in a browser, open the print view and print it).' : 'Exporting to a file needs the desktop app.')
+    }
+    const slug = slugOf(snapshot.title)
+    const pdf = kind === 'pdf' ? await platform.printPdf!(id) : null
+    let target = await choose({ suggestedName: kind === 'file' ? `${slug}${SNAPSHOT_EXTENSION}` : kind === 'pdf' ? `${slug}.pdf` : slug, kind })
+    if (!target) return null
+    if (!isAbsolute(target)) throw new AppError('INVALID_ARGUMENT', 'The export location must be a full path.')
+    if (kind === 'file') {
+      if (extname(target).toLowerCase() !== SNAPSHOT_EXTENSION) target += SNAPSHOT_EXTENSION
+      await writeFileAtomic(target, serializeSnapshot(snapshot))
+      return { name: basename(target), files: [basename(target)] }
+    }
+    if (kind === 'pdf') {
+      if (extname(target).toLowerCase() !== '.pdf') target += '.pdf'
+      await writeFileAtomic(target, pdf!)
+      return { name: basename(target), files: [basename(target)] }
+    }
+    // A folder (no zip library is bundled): data.csv, README.md, chart.png and the snapshot itself.
+    const existing = await fsp.readdir(target).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [] as string[]
+      if (error.code === 'ENOTDIR') throw new AppError('INVALID_ARGUMENT', `${basename(target!)} is a file: choose a name for a new folder.`)
+      throw error
+    })
+    const files = ['data.csv', 'README.md', ...(snapshot.image ? ['chart.png'] : []), `snapshot${SNAPSHOT_EXTENSION}`]
+    if (existing.some((n) => !files.includes(n))) throw new AppError('INVALID_ARGUMENT', `${basename(target)} already holds other files: choose a new or empty folder.`)
+    await fsp.mkdir(target, { recursive: true })
+    await writeFileAtomic(join(target, 'data.csv'), numbersCsv(snapshot.numbers, snapshot.sources))
+    await writeFileAtomic(join(target, 'README.md'), snapshotReadme(snapshot, files))
+    if (snapshot.image) await writeFileAtomic(join(target, 'chart.png'), Buffer.from(snapshot.image.data, 'base64'))
+    await writeFileAtomic(join(target, `snapshot${SNAPSHOT_EXTENSION}`), serializeSnapshot(snapshot))
+    return { name: basename(target), files }
+  }
+
+  return {
+    dir,
+    list,
+    save: async (snapshot, replace) => {
+      const valid = parseSnapshot(snapshot)
+      if (!valid.ok) throw new AppError('INVALID_ARGUMENT', valid.message)
+      if (replace !== undefined) fileOf(replace)
+      return write(valid.snapshot, replace ?? newId())
+    },
+    async open(id) {
+      const { snapshot, migratedFrom } = await load(id)
+      return { id, snapshot, data: check(snapshot), migratedFrom }
+    },
+    async image(id) {
+      return (await load(id)).snapshot.image ?? null
+    },
+    async remove(id) {
+      const file = fileOf(id)
+      const existed = await fsp.stat(file).then(
+        () => true,
+        () => false
+      )
+      await fsp.rm(file, { force: true })
+      await fsp.rm(`${file}.bak`, { force: true })
+      cache.delete(id)
+      return existed
+    },
+    grant,
+    openPath,
+    async choose() {
+      if (!platform.chooseSnapshotFile) throw new AppError('NOT_FOUND', 'Opening snapshot files needs the desktop app.')
+      const path = await platform.chooseSnapshotFile()
+      if (!path) return null
+      await grant(path)
+      return openPath(path)
+    },
+    exportTo
+  }
+}
+

@@ -1,0 +1,155 @@
+/**
+ * Between the Explorer's chart model and a snapshot: the numbers a view displays (exactly the table's
+ * values, with their kind and sources), the notes it shows, and back again — a snapshot's numbers as a
+ * chart model, so its print page, CSV and chart use the same code as the live Explorer.
+ * Pure (no DOM): unit tests and the services tests use it directly.
+ */
+import type { Source } from '@shared/api'
+import type { Note, NoteDraft } from '@shared/notes'
+import { periodBounds } from '@shared/periods'
+import { SnapshotSource, type Snapshot, type SnapshotNumbers } from '@shared/snapshot'
+import { encodeViewState, selectionsOf, type ViewState } from '@shared/viewState'
+import type { CalculatorState } from '@shared/calculatorState'
+import { valueGrid, type ChartModel } from './chartModel'
+import type { TPoint } from './transforms'
+
+/** The numbers the view displays: every point of every series (gaps as null), in the table's order. */
+export function numbersOf(model: ChartModel): SnapshotNumbers {
+  const grid = valueGrid(model)
+  return {
+    unit: model.unit,
+    series: model.series.map((s, i) => ({
+      key: s.key,
+      label: s.label,
+      points: grid[i]!.flatMap((p) =>
+        p ? [{ period: p.period, value: p.value === null || Number.isFinite(p.value) ? p.value : null, kind: p.kind, sourceIds: p.sourceIds, ...(p.note ? { note: p.note.slice(0, 500) } : {}) }] : []
+      ),
+      ...(s.missing ? { missing: s.missing.slice(0, 500) } : {})
+    }))
+  }
+}
+
+/** The sources a model cites, as a snapshot stores them (any that would not validate are left out). */
+export function sourcesOf(model: ChartModel): SnapshotSource[] {
+  return [...model.sources.values()].flatMap((s) => {
+    const parsed = SnapshotSource.safeParse({ id: s.id, title: s.title, publisher: s.publisher, published: s.published, url: s.url })
+    return parsed.success ? [parsed.data] : []
+  })
+}
+
+/** A snapshot's numbers as a chart model (for its print page, its chart and its CSV). */
+export function modelOfNumbers(numbers: SnapshotNumbers, sources: readonly SnapshotSource[], view: ViewState): ChartModel {
+  const selections = new Map(selectionsOf(view).map((s) => [s.key, s]))
+  const series = numbers.series.map((s) => {
+    const [flow = '', partner = '', product = ''] = s.key.split(':')
+    return {
+      key: s.key,
+      selection: selections.get(s.key) ?? { key: s.key, flow, partner, product },
+      label: s.label,
+      points: s.points.flatMap((p): TPoint[] => {
+        const b = periodBounds(p.period)
+        return b ? [{ period: p.period, start: b.start, end: b.end, value: p.value, kind: p.kind, sourceIds: p.sourceIds, ...(p.note ? { note: p.note } : {}) }] : []
+      }),
+      ...(s.missing ? { missing: s.missing } : {})
+    }
+  })
+  const spans = new Map<string, [string, string]>()
+  for (const s of series) for (const p of s.points) spans.set(p.period, [p.start, p.end])
+  const month = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1
+  const periods = [...spans.keys()].sort((a, b) => month(spans.get(a)![0]) - month(spans.get(b)![0]) || month(spans.get(a)![1]) - month(spans.get(b)![1]))
+  return { periods, series, unit: numbers.unit, sources: new Map(sources.map((s) => [s.id, s as Source])) }
+}
+
+/** A view's identity for view notes and snapshot comparison: its state string, without the dataset version. */
+export function viewKey(view: ViewState): string {
+  const { datasetVersion: _version, ...rest } = view
+  return encodeViewState(rest as ViewState)
+}
+
+/** Is a note about what this view shows? (Its dataset; its series, if it names one; its view, if it is a view note.) */
+export function noteInView(note: Pick<Note, 'target'>, view: ViewState): boolean {
+  const t = note.target
+  if (t.dataset !== view.dataset) return false
+  switch (t.kind) {
+    case 'dataset':
+      return true
+    case 'view':
+      return t.view === viewKey(view)
+    case 'series':
+    case 'point':
+      return selectionsOf(view).some((s) => s.key === t.series)
+    case 'range':
+      return !t.series || selectionsOf(view).some((s) => s.key === t.series)
+  }
+}
+
+/** A note drawn on a chart: a point (with the value shown there) or a range of periods. */
+export type ChartNote =
+  | { id: string; kind: 'point'; series: string; period: string; label: string; flagged?: boolean }
+  | { id: string; kind: 'range'; series?: string; from: string; to: string; label: string; flagged?: boolean }
+
+export function chartNotesOf(notes: readonly Note[], view: ViewState, labelOf: (note: Note) => string, flagged: ReadonlySet<string> = new Set()): ChartNote[] {
+  return notes.filter((n) => noteInView(n, view)).flatMap((n): ChartNote[] => {
+    const t = n.target
+    if (t.kind === 'point') return [{ id: n.id, kind: 'point', series: t.series, period: t.period, label: labelOf(n), flagged: flagged.has(n.id) }]
+    if (t.kind === 'range') return [{ id: n.id, kind: 'range', ...(t.series ? { series: t.series } : {}), from: t.from, to: t.to, label: labelOf(n), flagged: flagged.has(n.id) }]
+    return []
+  })
+}
+
+/** The value a model shows for a series at a period (what a point note was written about). */
+export function valueAt(model: ChartModel, key: string, period: string): number | null {
+  return model.series.find((s) => s.key === key)?.points.find((p) => p.period === period)?.value ?? null
+}
+
+export interface SnapshotInput {
+  title: string
+  view: ViewState
+  model: ChartModel
+  notes: readonly Note[]
+  calculators?: CalculatorState
+  datasetVersion: string | null
+  appVersion: string
+  image?: { data: string; width: number; height: number }
+  savedAt?: string
+}
+
+/** The snapshot of a view as shown. The caller validates it (the contract refuses anything else). */
+export function buildSnapshot(input: SnapshotInput): Snapshot {
+  const view = input.datasetVersion ? { ...input.view, datasetVersion: input.datasetVersion } : input.view
+  return {
+    format: 'china-trade-explorer-snapshot',
+    formatVersion: 1,
+    savedAt: input.savedAt ?? new Date().toISOString(),
+    app: { name: 'China Trade Explorer', version: input.appVersion },
+    title: input.title.trim(),
+    view,
+    ...(input.calculators ? { calculators: input.calculators } : {}),
+    notes: input.notes.filter((n) => noteInView(n, input.view)).slice(0, 500),
+    numbers: numbersOf(input.model),
+    sources: sourcesOf(input.model),
+    datasets: [{ id: view.dataset, version: input.datasetVersion }],
+    ...(input.image ? { image: { mime: 'image/png' as const, ...input.image } } : {})
+  }
+}
+
+let counter = 0
+/** A new note id: time and a counter, then random letters (unique across devices in practice). */
+export function newNoteId(): string {
+  counter = (counter + 1) % 1296
+  const random = Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => b.toString(36).padStart(2, '0')).join('')
+  return `n-${Date.now().toString(36)}-${counter.toString(36)}${random}`
+}
+
+/** A draft, completed into a note (the caller validates it). */
+export function noteOfDraft(draft: NoteDraft, existing: Note | undefined, now = new Date().toISOString()): Note {
+  return {
+    id: draft.id ?? existing?.id ?? newNoteId(),
+    text: draft.text,
+    tags: [...new Set(draft.tags)],
+    target: draft.target,
+    ...(draft.value ? { value: draft.value } : {}),
+    createdAt: existing?.createdAt ?? now,
+    updatedAt: now
+  }
+}

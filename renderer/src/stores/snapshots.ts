@@ -1,0 +1,112 @@
+/**
+ * Snapshots: the library (with thumbnails), the Save Snapshot dialog (opened by the button, File › Save
+ * Snapshot and Ctrl+S — one command), and the snapshot open in the Explorer: opening one restores its
+ * view, calculators and notes, and keeps it here so the Explorer can compare its numbers with today's.
+ */
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import type { StorageNotice } from '@shared/notes'
+import type { OpenedSnapshot, Snapshot, SnapshotSummary } from '@shared/snapshot'
+import { call, messageOf } from '../api/client'
+import { useCalculatorsStore } from './calculators'
+import { useExplorerStore } from './explorer'
+import { useNotesStore } from './notes'
+import { useShellStore } from './shell'
+
+export type ExportKind = 'file' | 'folder' | 'pdf'
+
+export const useSnapshotsStore = defineStore('snapshots', () => {
+  const list = shallowRef<SnapshotSummary[]>([])
+  const problems = shallowRef<StorageNotice[]>([])
+  const thumbnails = ref<Record<string, string | null>>({})
+  const loading = ref(false)
+  const error = ref<string | null>(null)
+  /** The Save Snapshot dialog (over the Explorer). */
+  const saveOpen = ref(false)
+  /** The snapshot last opened (shown, and compared, while the Explorer shows its view). */
+  const current = shallowRef<OpenedSnapshot | null>(null)
+
+  async function refresh(): Promise<void> {
+    loading.value = true
+    try {
+      const answer = await call('listSnapshots', {})
+      list.value = answer.snapshots
+      problems.value = answer.problems
+      error.value = null
+    } catch (e) {
+      error.value = messageOf(e)
+    } finally {
+      loading.value = false
+    }
+  }
+
+  async function thumbnail(id: string): Promise<void> {
+    if (id in thumbnails.value) return
+    thumbnails.value = { ...thumbnails.value, [id]: null }
+    try {
+      const image = await call('snapshotImage', { id })
+      if (image) thumbnails.value = { ...thumbnails.value, [id]: `data:${image.mime};base64,${image.data}` }
+    } catch {
+      // No thumbnail: the card shows its title only.
+    }
+  }
+
+  async function save(snapshot: Snapshot): Promise<SnapshotSummary> {
+    const summary = await call('saveSnapshot', { snapshot })
+    list.value = [summary, ...list.value.filter((s) => s.id !== summary.id)]
+    return summary
+  }
+
+  /** Restores an opened snapshot: its view in the Explorer, its calculators and its notes. */
+  async function apply(opened: OpenedSnapshot): Promise<OpenedSnapshot> {
+    current.value = opened
+    const explorer = useExplorerStore()
+    // The dataset version belongs to the snapshot (compared below), not to the live view.
+    const { datasetVersion: _version, ...view } = structuredClone(opened.snapshot.view)
+    const reason = explorer.apply(view)
+    if (reason) throw new Error(reason)
+    if (opened.snapshot.calculators) useCalculatorsStore().importState(structuredClone(opened.snapshot.calculators))
+    await useNotesStore().merge(opened.snapshot.notes)
+    return opened
+  }
+
+  /** Runs an open, telling the user (from any page) if it failed. */
+  async function attempt(open: () => Promise<OpenedSnapshot | null>): Promise<OpenedSnapshot | null> {
+    try {
+      const opened = await open()
+      error.value = null
+      return opened ? await apply(opened) : null
+    } catch (e) {
+      error.value = messageOf(e)
+      useShellStore().notify({ key: 'notes.snapshot.openFailed', params: { message: error.value } })
+      return null
+    }
+  }
+
+  const open = (id: string) => attempt(() => call('openSnapshot', { id }))
+  const openFile = (path: string) => attempt(() => call('openSnapshotFile', { path }))
+  const choose = () => attempt(() => call('chooseSnapshotFile', {}))
+
+  async function remove(id: string): Promise<void> {
+    try {
+      await call('deleteSnapshot', { id })
+      list.value = list.value.filter((s) => s.id !== id)
+      if (current.value?.id === id) current.value = null
+    } catch (e) {
+      error.value = messageOf(e)
+    }
+  }
+
+  async function exportTo(id: string, kind: ExportKind): Promise<{ name: string; files: string[] } | null> {
+    try {
+      const result = await call('exportSnapshot', { id, kind })
+      error.value = null
+      return result
+    } catch (e) {
+      error.value = messageOf(e)
+      return null
+    }
+  }
+
+  return { list, problems, thumbnails, loading, error, saveOpen, current, refresh, thumbnail, save, apply, open, openFile, choose, remove, exportTo }
+})
