@@ -3,26 +3,16 @@
  * bundled data: inputs typed as a user types them, scenarios saved and compared, Goal Seek run, and the
  * numbers shown checked against figures read independently from the services.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { launchBrowser, screenshot, type TestBrowser } from '../support/browser'
-import { startWebApp, type WebApp } from '../support/webApp'
+import { screenshot } from '../support/browser'
+import { appInBrowser } from '../support/suite'
 
-let app: WebApp
-let browser: TestBrowser
 
-beforeAll(async () => {
-  app = await startWebApp()
-  browser = await launchBrowser(app.server.origin)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
+const suite = appInBrowser()
 
 /** The preferred observation of one cell, read from the services (not through the page). */
-const observation = async (series: string, period: string) => (await app.services.query.observations('china-trade', series, period)).find((o) => o.preferred)!
+const observation = async (series: string, period: string) => (await suite.app.services.query.observations('china-trade', series, period)).find((o) => o.preferred)!
 const value = async (series: string, period: string) => (await observation(series, period)).value
 const fmt = (v: number, digits = 2) => new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(v)
 const usd = (v: number) => `${v < 0 ? '-' : ''}$${fmt(Math.abs(v))} bn`
@@ -31,8 +21,8 @@ const text = (page: Page, testId: string) => page.locator(`[data-test="${testId}
 const num = (page: Page, testId: string) => page.locator(`[data-test="${testId}"] .num`).first().innerText()
 
 async function openCalculators(width = 1280): Promise<Page> {
-  const page = await browser.newPage({ width, height: 900 })
-  await page.goto(app.server.url)
+  const page = await suite.browser.newPage({ width, height: 900 })
+  await page.goto(suite.app.server.url)
   await page.click('nav >> text=Calculators')
   await page.locator('[data-test="fy-total"]').waitFor()
   await expect.poll(() => num(page, 'fy-total')).not.toBe('—')
@@ -70,7 +60,7 @@ describe('Full-year surplus', () => {
     expect(await page.locator('input[data-test="fy-exportGrowth"]').isDisabled()).toBe(true)
     await page.click('[data-test="fy-formula"] summary')
     expect(await text(page, 'fy-formula')).toContain(`S = ${fmt(ytd.value)}\n    + ${fmt(dec.value)} × (1 + 0%)`)
-    browser.assertOffline()
+    suite.browser.assertOffline()
   })
 
   it('levels with the user’s own Dec 2024 imports (labelled), validation as the user types, two scenarios compared, Goal Seek', async () => {
@@ -156,7 +146,7 @@ describe('Full-year surplus', () => {
     await type(page, 'fy-goal-target', '1200')
     await page.click('[data-test="fy-formula"] summary')
     await screenshot(page, 'calc-full-year-surplus')
-    browser.assertOffline()
+    suite.browser.assertOffline()
   })
 })
 
@@ -200,7 +190,7 @@ describe('Partner mix', () => {
     await page.locator('[data-test="tornado-chart"] canvas').waitFor()
     await page.locator('[data-test="compare-chart"] canvas').waitFor()
     await screenshot(page, 'calc-partner-mix')
-    browser.assertOffline()
+    suite.browser.assertOffline()
   })
 })
 
@@ -245,7 +235,7 @@ describe('Share of world exports', () => {
     await page.locator('[data-test="scenarios-worldShare"] [data-test="share-chart"] canvas').waitFor()
     await page.click('[data-test="ws-formula"] summary')
     await screenshot(page, 'calc-world-share')
-    browser.assertOffline()
+    suite.browser.assertOffline()
   })
 
   it('the state survives a tab switch, and a narrow window stacks inputs above results', async () => {
@@ -259,9 +249,9 @@ describe('Share of world exports', () => {
   })
 
   it('reads in Simplified Chinese when the system language is Chinese', async () => {
-    const page = await browser.newPage()
+    const page = await suite.browser.newPage()
     await page.addInitScript(() => Object.defineProperty(navigator, 'languages', { get: () => ['zh-CN', 'zh'] }))
-    await page.goto(`${app.server.url}#/calculators`)
+    await page.goto(`${suite.app.server.url}#/calculators`)
     await page.locator('[data-test="fy-total"]').waitFor()
     await expect.poll(() => page.locator('h2').first().innerText()).toBe('假设情景计算器')
     await expect.poll(() => num(page, 'fy-total')).toBe(usd((await value('trade_balance_usd_ytd', '2025-01..2025-11')) + (await value('trade_balance_usd', '2024-12'))))
@@ -270,7 +260,7 @@ describe('Share of world exports', () => {
   })
 
   it('no page logged an error, and nothing left the app origin', () => {
-    expect(browser.pageErrors, browser.pageErrors.join('\n')).toEqual([])
-    browser.assertOffline()
+    expect(suite.browser.pageErrors, suite.browser.pageErrors.join('\n')).toEqual([])
+    suite.browser.assertOffline()
   })
 })

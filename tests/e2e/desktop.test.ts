@@ -5,29 +5,20 @@
  * Snapshot and a snapshot the OS opened. Offline throughout.
  */
 import { readFileSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { AppCommandEvent } from '../../electron/shared/api'
-import { launchBrowser, screenshot, type TestBrowser } from '../support/browser'
+import { screenshot } from '../support/browser'
+import { appInBrowser } from '../support/suite'
 import { repoRoot, startWebApp, type WebApp } from '../support/webApp'
 
-let app: WebApp
-let browser: TestBrowser
 const version = (JSON.parse(readFileSync(`${repoRoot}/package.json`, 'utf8')) as { version: string }).version
 
-beforeAll(async () => {
-  app = await startWebApp()
-  browser = await launchBrowser(app.server.origin)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
+const suite = appInBrowser()
 
 async function openApp(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
-  const page = await browser.newPage(options)
-  await page.goto(app.server.url)
+  const page = await suite.browser.newPage(options)
+  await page.goto(suite.app.server.url)
   await page.locator('[data-test="about"]').waitFor()
   return page
 }
@@ -37,7 +28,7 @@ async function menuCommand(command: AppCommandEvent, done: () => Promise<boolean
   await expect
     .poll(async () => {
       if (await done()) return true
-      app.server.broadcast('command', command)
+      suite.app.server.broadcast('command', command)
       await new Promise((resolve) => setTimeout(resolve, 150))
       return done()
     }, { timeout: 10_000 })
@@ -56,10 +47,10 @@ describe('app commands', () => {
     expect(await page.locator('[data-package="@duckdb/node-api"]').count()).toBe(1)
     await screenshot(page, 'about')
 
-    await page.goto(app.server.url)
+    await page.goto(suite.app.server.url)
     await page.locator('[data-test="about"]').click()
     await expect.poll(() => page.url()).toContain('#/about')
-    browser.assertOffline()
+    suite.browser.assertOffline()
   })
 
   it('theme: the menu command and the button toggle light/dark; the choice survives a reload', async () => {
@@ -78,7 +69,7 @@ describe('app commands', () => {
     await screenshot(page, 'theme-dark')
     await page.selectOption('[data-test="theme-select"]', 'system')
     expect(await theme(page)).toBeNull()
-    browser.assertOffline()
+    suite.browser.assertOffline()
   })
 
   it('keyboard shortcuts: `?`, the button and the menu command open the same list; Escape closes it', async () => {
@@ -98,14 +89,14 @@ describe('app commands', () => {
     await page.locator('[data-test="shortcuts-close"]').click()
     await overlay.waitFor({ state: 'detached' })
     await menuCommand({ command: 'showShortcuts' }, async () => (await overlay.count()) === 1)
-    browser.assertOffline()
+    suite.browser.assertOffline()
   })
 
   it('data sources: the Help menu command shows the Datasets page', async () => {
     const page = await openApp()
     await menuCommand({ command: 'showDataSources' }, async () => page.url().includes('#/datasets'))
     await page.locator('[data-dataset]').first().waitFor()
-    browser.assertOffline()
+    suite.browser.assertOffline()
   })
 
   it('Save Snapshot from the menu opens its dialog over the Explorer; a snapshot path main never granted is refused, without showing the folder', async () => {
@@ -117,7 +108,7 @@ describe('app commands', () => {
     await menuCommand({ command: 'openSnapshot', path: '/home/ana/Documents/trade view.ctesnap' }, async () => (await notice.count()) === 1)
     expect(await notice.textContent()).toContain('only opens snapshot files you chose')
     expect(await notice.textContent()).not.toContain('/home/ana')
-    browser.assertOffline()
+    suite.browser.assertOffline()
   })
 
   it('Open data file: goes to the Import page, or says importing is not there yet', async () => {
@@ -125,6 +116,6 @@ describe('app commands', () => {
     const notice = page.locator('[data-test="notice"]')
     await menuCommand({ command: 'openDataFile' }, async () => page.url().includes('#/import') || (await notice.count()) === 1)
     if (!page.url().includes('#/import')) expect(await notice.textContent()).toContain('Importing data files is not available yet')
-    browser.assertOffline()
+    suite.browser.assertOffline()
   })
 })

@@ -4,38 +4,28 @@
  */
 import { readFile } from 'node:fs/promises'
 import { parseCsv } from '../../scripts/data/csv'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { SeriesQuery } from '../../electron/shared/api'
 import { PRESET_IDS } from '../../renderer/src/lib/presets'
-import { launchBrowser, screenshot, type TestBrowser } from '../support/browser'
-import { startWebApp, type WebApp } from '../support/webApp'
+import { screenshot } from '../support/browser'
+import { appInBrowser } from '../support/suite'
 
-let app: WebApp
-let browser: TestBrowser
 
-beforeAll(async () => {
-  app = await startWebApp()
-  browser = await launchBrowser(app.server.origin)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
+const suite = appInBrowser()
 
 const base = { dataset: 'china-trade', reporter: 'china', partner: 'world', product: 'all', measure: 'level', frequency: 'month' } as const
 /** The preferred published value of a series at a period, straight from the services. */
 async function valueOf(query: Partial<SeriesQuery> & { flow: string }, period: string): Promise<number> {
-  const series = await app.services.query.series({ ...base, ...query } as never)
+  const series = await suite.app.services.query.series({ ...base, ...query } as never)
   const point = series.points.find((p) => p.period === period)
   if (!point) throw new Error(`no ${query.flow} value for ${period}`)
   return point.value
 }
 
 async function openExplorer(options: { colorScheme?: 'light' | 'dark'; locale?: string } = {}): Promise<Page> {
-  const page = await browser.newPage(options)
-  await page.goto(`${app.server.url}#/explorer`)
+  const page = await suite.browser.newPage(options)
+  await page.goto(`${suite.app.server.url}#/explorer`)
   await page.locator('[data-test="explorer-chart"] canvas').waitFor()
   return page
 }
@@ -64,7 +54,7 @@ describe('the November 2025 story at a glance', () => {
     expect(await cell(page, '2025-10', 'exports:world:all')).toBe('-1.1%')
     expect(await cell(page, '2025-11', 'exports:world:all')).toBe('+5.9%')
     expect(await cell(page, '2025-11', 'imports:world:all')).toBe('+1.9%')
-    browser.assertOffline()
+    suite.browser.assertOffline()
   })
 
   it('the cumulative surplus passes $1 trillion in November 2025, above all of 2024', async () => {
@@ -131,8 +121,8 @@ describe('transforms equal arithmetic on the data', () => {
     await exportsWith(page, 'yoy')
     expect(await cell(page, '2025-11', 'exports:world:all')).toBe('+5.9%')
     // Annual exports to the US: a year with both levels and no published rate gets a computed one.
-    const levels = await app.services.query.series({ ...base, flow: 'exports', partner: 'us', frequency: 'year', unit: 'USD bn' })
-    const rates = await app.services.query.series({ ...base, flow: 'exports', partner: 'us', frequency: 'year', measure: 'yoy' })
+    const levels = await suite.app.services.query.series({ ...base, flow: 'exports', partner: 'us', frequency: 'year', unit: 'USD bn' })
+    const rates = await suite.app.services.query.series({ ...base, flow: 'exports', partner: 'us', frequency: 'year', measure: 'yoy' })
     const byYear = new Map(levels.points.map((p) => [p.period, p.value]))
     const year = levels.points.map((p) => p.period).find((y) => byYear.has(String(Number(y) - 1)) && !rates.points.some((r) => r.period === y))!
     const published = rates.points[0]!
@@ -180,7 +170,7 @@ describe('charts, view state and exports', () => {
     }
     await preset(page, 'cumulativeSurplus')
     expect(await page.locator('[data-test="chart-ytdByYear"]').getAttribute('aria-checked')).toBe('true')
-    expect(browser.pageErrors).toEqual([])
+    expect(suite.browser.pageErrors).toEqual([])
   })
 
   it('undo and redo walk the view history; the state string restores a view', async () => {
@@ -204,8 +194,8 @@ describe('charts, view state and exports', () => {
 
     await preset(page, 'partnersYoy')
     const url = page.url()
-    const again = await browser.newPage()
-    await again.goto(url.replace(/\?token=[^#]*/, `?token=${app.server.token}`))
+    const again = await suite.browser.newPage()
+    await again.goto(url.replace(/\?token=[^#]*/, `?token=${suite.app.server.token}`))
     await again.locator('[data-test="explorer-chart"] canvas').waitFor()
     await expect.poll(() => again.locator('[data-test="preset"]').inputValue()).toBe('partnersYoy')
 
@@ -251,10 +241,10 @@ describe('charts, view state and exports', () => {
     expect(svg).toContain('Exports by partner, year on year')
     expect(svg).toContain('Sources:')
     expect(svg).not.toMatch(/<script|<image/)
-    const svgPage = await browser.newPage()
+    const svgPage = await suite.browser.newPage()
     await svgPage.setContent(svg)
     await screenshot(svgPage, 'explorer-export-svg')
-    browser.assertOffline()
+    suite.browser.assertOffline()
   })
 })
 
@@ -269,7 +259,7 @@ describe('ready-made views in light and dark, English and Chinese', () => {
           await screenshot(page, `preset-${id}-${colorScheme}-${locale}`)
         }
         if (locale === 'zh-CN') expect(await page.locator('nav').textContent()).toContain('数据浏览')
-        expect(browser.pageErrors).toEqual([])
+        expect(suite.browser.pageErrors).toEqual([])
       })
     }
   }

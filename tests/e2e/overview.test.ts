@@ -2,30 +2,20 @@
  * The real built renderer in Debian Chromium, against the real handlers over the web transport.
  * What the user reads must equal the bundled data, and the app must never leave its own origin.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { formatPeriod } from '../../electron/shared/periods'
-import { launchBrowser, screenshot, type TestBrowser } from '../support/browser'
-import { startWebApp, type WebApp } from '../support/webApp'
+import { screenshot } from '../support/browser'
+import { appInBrowser } from '../support/suite'
 
-let app: WebApp
-let browser: TestBrowser
 
-beforeAll(async () => {
-  app = await startWebApp()
-  browser = await launchBrowser(app.server.origin)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
+const suite = appInBrowser()
 
 const card = (page: Page, flow: string, part: 'level' | 'yoy') => page.locator(`[data-flow="${flow}"] [data-test="${part}"]`)
 
 async function openOverview(): Promise<Page> {
-  const page = await browser.newPage()
-  await page.goto(app.server.url)
+  const page = await suite.browser.newPage()
+  await page.goto(suite.app.server.url)
   await card(page, 'exports', 'level').waitFor()
   return page
 }
@@ -33,13 +23,13 @@ async function openOverview(): Promise<Page> {
 describe('Overview', () => {
   it('opens on the latest month in the data, with its sources', async () => {
     const page = await openOverview()
-    const latest = await app.services.query.headline('china-trade')
+    const latest = await suite.app.services.query.headline('china-trade')
     await expect.poll(() => page.locator('[data-test="period-title"]').textContent()).toBe(formatPeriod(latest.period))
     const exports = latest.figures.find((f) => f.flow === 'exports')!
     if (exports.yoy) expect(await card(page, 'exports', 'yoy').textContent()).toContain(`${exports.yoy.value > 0 ? '+' : ''}${exports.yoy.value}%`)
     await page.locator('[data-test="monthly-chart"] canvas').waitFor()
     await screenshot(page, 'overview-latest')
-    browser.assertOffline()
+    suite.browser.assertOffline()
   })
 
   it('shows November 2025 as published: exports $330.3 bn +5.9%, imports $218.6 bn +1.9%', async () => {
@@ -52,14 +42,14 @@ describe('Overview', () => {
     expect(await card(page, 'imports', 'yoy').textContent()).toContain('+1.9%')
 
     // The balance card shows exactly the preferred observation, and every card names its source.
-    const [balance] = await app.services.query.observations('china-trade', 'trade_balance_usd', '2025-11')
+    const [balance] = await suite.app.services.query.observations('china-trade', 'trade_balance_usd', '2025-11')
     expect(await card(page, 'balance', 'level').textContent()).toBe(`$${balance!.value} bn`)
-    const exportsSource = (await app.services.query.observations('china-trade', 'exports_usd', '2025-11'))[0]!.source
+    const exportsSource = (await suite.app.services.query.observations('china-trade', 'exports_usd', '2025-11'))[0]!.source
     const sources = page.locator('[data-flow="exports"] .sources')
     expect(await sources.textContent()).toContain(exportsSource.title)
     expect(await sources.locator('a').first().getAttribute('href')).toBe(exportsSource.url)
     await screenshot(page, 'overview-2025-11')
-    browser.assertOffline()
+    suite.browser.assertOffline()
   })
 
   it('shows October 2025 exports at -1.1% and a missing import level as missing, not filled', async () => {
@@ -89,21 +79,21 @@ describe('Datasets', () => {
     await page.click('nav >> text=Datasets')
     const dataset = page.locator('[data-dataset="china-trade"]')
     await dataset.waitFor()
-    const [summary] = app.services.catalog.list()
+    const [summary] = suite.app.services.catalog.list()
     expect(await dataset.locator('h3').textContent()).toBe(summary!.title)
     expect(await dataset.locator('[data-test="coverage"]').textContent()).toContain(formatPeriod(summary!.coverage.from!))
     expect(await dataset.textContent()).toContain('Creative Commons Attribution 4.0')
     for (const resource of summary!.resources) expect(await dataset.textContent()).toContain(resource.title)
     await screenshot(page, 'datasets')
-    browser.assertOffline()
+    suite.browser.assertOffline()
   })
 })
 
 describe('Errors', () => {
   it('shows the main process error message to the user instead of a blank page', async () => {
-    const page = await browser.newPage()
+    const page = await suite.browser.newPage()
     // A page without this run's token: every API call is refused with UNAUTHORIZED.
-    await page.goto(`${app.server.origin}/`)
+    await page.goto(`${suite.app.server.origin}/`)
     const alert = page.locator('[role="alert"]')
     await alert.waitFor()
     expect(await alert.textContent()).toContain('did not carry the token')
@@ -111,7 +101,7 @@ describe('Errors', () => {
   })
 
   it('no page logged an error other than the refused calls, and nothing left the app origin', () => {
-    expect(browser.pageErrors.filter((e) => !e.includes('401'))).toEqual([])
-    browser.assertOffline()
+    expect(suite.browser.pageErrors.filter((e) => !e.includes('401'))).toEqual([])
+    suite.browser.assertOffline()
   })
 })

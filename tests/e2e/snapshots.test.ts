@@ -10,26 +10,20 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSyn
 import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { AppCommandEvent } from '../../electron/shared/api'
 import type { Snapshot } from '../../electron/shared/snapshot'
-import { launchBrowser, screenshot, type TestBrowser } from '../support/browser'
-import { startWebApp, type WebApp } from '../support/webApp'
+import { launchBrowser, screenshot } from '../support/browser'
+import { appInBrowser } from '../support/suite'
+import { startWebApp } from '../support/webApp'
 
-let app: WebApp
-let browser: TestBrowser
 let exportTarget: string | null = null
 const work = mkdtempSync(join(tmpdir(), 'cte-snapshots-e2e-'))
 
-beforeAll(async () => {
-  app = await startWebApp({ snapshotPlatform: { chooseExportTarget: async () => exportTarget, chooseSnapshotFile: async () => null } })
-  browser = await launchBrowser(app.server.origin)
-})
+const suite = appInBrowser({ snapshotPlatform: { chooseExportTarget: async () => exportTarget, chooseSnapshotFile: async () => null } })
 
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
+afterAll(() => {
   rmSync(work, { recursive: true, force: true })
 })
 
@@ -37,8 +31,8 @@ const TITLE = 'Exports after the Busan deal'
 const BUSAN = 'Busan deal, 30 Oct 2025 — **truce** with the US'
 
 async function openExplorer(): Promise<Page> {
-  const page = await browser.newPage()
-  await page.goto(`${app.server.url}#/explorer`)
+  const page = await suite.browser.newPage()
+  await page.goto(`${suite.app.server.url}#/explorer`)
   await page.locator('[data-test="explorer-chart"] canvas').waitFor()
   return page
 }
@@ -71,7 +65,7 @@ async function menuCommand(command: AppCommandEvent, done: () => Promise<boolean
   await expect
     .poll(async () => {
       if (await done()) return true
-      app.server.broadcast('command', command)
+      suite.app.server.broadcast('command', command)
       await new Promise((resolve) => setTimeout(resolve, 200))
       return done()
     }, { timeout: 10_000 })
@@ -79,7 +73,7 @@ async function menuCommand(command: AppCommandEvent, done: () => Promise<boolean
 }
 
 function librarySnapshot(): { file: string; snapshot: Snapshot } {
-  const dir = join(app.userDataDir, 'snapshots')
+  const dir = join(suite.app.userDataDir, 'snapshots')
   const name = readdirSync(dir).find((n) => n.endsWith('.ctesnap'))!
   const file = join(dir, name)
   return { file, snapshot: JSON.parse(readFileSync(file, 'utf8')) as Snapshot }
@@ -107,7 +101,7 @@ describe('notes on the chart and snapshots', () => {
     await page.locator('[data-test="note-editor"]').waitFor()
     expect(await page.locator('[data-test="note-period"]').inputValue()).toBe('2025-10')
     expect(await page.locator('[data-test="note-series"]').inputValue()).toBe('exports:world:all')
-    const october = (await app.services.query.series({ dataset: 'china-trade', reporter: 'china', flow: 'exports', partner: 'world', product: 'all', measure: 'level', frequency: 'month', unit: 'USD bn' } as never)).points.find((p) => p.period === '2025-10')!.value
+    const october = (await suite.app.services.query.series({ dataset: 'china-trade', reporter: 'china', flow: 'exports', partner: 'world', product: 'all', measure: 'level', frequency: 'month', unit: 'USD bn' } as never)).points.find((p) => p.period === '2025-10')!.value
     expect(await page.locator('[data-test="note-value"]').innerText()).toContain(String(october))
     await page.fill('[data-test="note-text"]', BUSAN)
     await page.fill('[data-test="note-tags"]', 'trade war, US')
@@ -173,13 +167,13 @@ describe('notes on the chart and snapshots', () => {
     // The numbers shown again are the snapshot's: the table's October cell is the value saved.
     await page.click('[data-test="tab-table"]')
     expect(await page.locator('[data-test="data-table"] tr[data-period="2025-10"] td[data-series="exports:world:all"]').innerText()).toBe(`$${october} bn`)
-    browser.assertOffline()
-    expect(browser.pageErrors).toEqual([])
+    suite.browser.assertOffline()
+    expect(suite.browser.pageErrors).toEqual([])
   })
 
   it("the snapshot's CSV (and the folder export's data.csv) equal the CSV of the table the user saw; README names the sources and notes", async () => {
-    const page = await browser.newPage()
-    await page.goto(`${app.server.url}#/snapshots`)
+    const page = await suite.browser.newPage()
+    await page.goto(`${suite.app.server.url}#/snapshots`)
     await page.locator('[data-test="snapshot-csv"]').waitFor()
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-test="snapshot-csv"]')])
     expect(await readFile((await csv.path())!, 'utf8')).toBe(explorerCsv)
@@ -198,12 +192,12 @@ describe('notes on the chart and snapshots', () => {
     // PDF needs the desktop app's printer: in the browser the page says so (the print view is tested below).
     await page.click('[data-test="snapshot-pdf"]')
     await expect.poll(() => page.locator('[data-test="snapshots-message"]').innerText()).toContain('PDF export needs the desktop app')
-    browser.assertOffline()
+    suite.browser.assertOffline()
   })
 
   it('a surplus scenario saved in the calculators comes back when the snapshot is opened in a fresh window', async () => {
-    const page = await browser.newPage()
-    await page.goto(app.server.url)
+    const page = await suite.browser.newPage()
+    await page.goto(suite.app.server.url)
     await page.click('nav >> text=Calculators')
     await page.locator('[data-test="fy-total"]').waitFor()
     await page.fill('input[data-test="scn-name"]', 'Surplus for the editor')
@@ -216,8 +210,8 @@ describe('notes on the chart and snapshots', () => {
     await page.click('[data-test="snapshot-save"]')
     await page.locator('[data-test="snapshot-saved"]').waitFor()
 
-    const fresh = await browser.newPage()
-    await fresh.goto(`${app.server.url}#/calculators`)
+    const fresh = await suite.browser.newPage()
+    await fresh.goto(`${suite.app.server.url}#/calculators`)
     await fresh.locator('[data-test="fy-total"]').waitFor()
     expect(await fresh.locator('[data-test="scn-Surplus for the editor"]').count()).toBe(0)
     await fresh.click('nav >> text=Snapshots')
@@ -236,8 +230,8 @@ describe('notes on the chart and snapshots', () => {
   it('the print page prints to a PDF with Chromium (as Electron prints it with printToPDF)', async () => {
     const { file } = librarySnapshot()
     const id = file.split(/[\\/]/).pop()!.replace('.ctesnap', '')
-    const page = await browser.newPage()
-    await page.goto(`${app.server.url}#/print/snapshot/${id}`)
+    const page = await suite.browser.newPage()
+    await page.goto(`${suite.app.server.url}#/print/snapshot/${id}`)
     await page.locator('html[data-print-ready="true"]').waitFor()
     expect(await page.locator('[data-test="print-title"]').innerText()).toBe(TITLE)
     expect(await page.locator('[data-test="print-note"]').innerText()).toContain('Busan deal')
@@ -264,7 +258,7 @@ describe('notes on the chart and snapshots', () => {
     const file = join(work, 'busan as first published.ctesnap')
     writeFileSync(file, JSON.stringify(altered))
     // The OS double-click: main grants the path, then sends the command with it.
-    await app.services.workspace.snapshots.grant(file)
+    await suite.app.services.workspace.snapshots.grant(file)
 
     const page = await openExplorer()
     await menuCommand({ command: 'openSnapshot', path: file }, async () => (await page.locator('[data-test="snapshot-banner"]').count()) === 1)
@@ -281,7 +275,7 @@ describe('notes on the chart and snapshots', () => {
     const forged = join(work, 'forged.ctesnap')
     writeFileSync(forged, JSON.stringify(altered))
     await menuCommand({ command: 'openSnapshot', path: forged }, async () => (await noticeText(page)).includes('only opens snapshot files you chose'))
-    browser.assertOffline()
+    suite.browser.assertOffline()
   })
 
   it.each([
@@ -295,9 +289,9 @@ describe('notes on the chart and snapshots', () => {
     const file = join(work, `hostile-${Math.random().toString(36).slice(2)}.ctesnap`)
     // 1e999 is valid JSON that parses to Infinity: written by hand, as a hostile file would be.
     writeFileSync(file, JSON.stringify(mutate(snapshot as unknown as Record<string, unknown>)).replace('"INFINITY"', '1e999'))
-    await app.services.workspace.snapshots.grant(file)
-    const page = await browser.newPage()
-    await page.goto(app.server.url)
+    await suite.app.services.workspace.snapshots.grant(file)
+    const page = await suite.browser.newPage()
+    await page.goto(suite.app.server.url)
     await menuCommand({ command: 'openSnapshot', path: file }, async () => (await noticeText(page)).includes(reason))
     expect(await page.locator('[data-test="notice"]').innerText()).toContain('could not be opened')
   })
@@ -306,9 +300,9 @@ describe('notes on the chart and snapshots', () => {
     const file = join(work, 'huge.ctesnap')
     writeFileSync(file, '')
     truncateSync(file, 2 * 1024 ** 3) // sparse: nothing is written to disk
-    await app.services.workspace.snapshots.grant(file)
-    const page = await browser.newPage()
-    await page.goto(app.server.url)
+    await suite.app.services.workspace.snapshots.grant(file)
+    const page = await suite.browser.newPage()
+    await page.goto(suite.app.server.url)
     const started = Date.now()
     await menuCommand({ command: 'openSnapshot', path: file }, async () => (await noticeText(page)).includes('at most 20 MB'))
     expect(Date.now() - started).toBeLessThan(8000)
@@ -356,7 +350,7 @@ describe('notes on the chart and snapshots', () => {
     await page.click('[data-test="note-undo"]')
     await page.locator('[data-test="notes-list"] li', { hasText: 'still Markdown' }).waitFor()
     await screenshot(page, 'notes-page')
-    browser.assertOffline()
+    suite.browser.assertOffline()
   })
 })
 
@@ -380,7 +374,7 @@ describe('the sanitiser in Chromium (layer 2, DOMPurify, on raw HTML as if Markd
   it('every hostile fragment comes out with only allow-listed tags and attributes, and nothing runs', async () => {
     const { build } = await import('esbuild')
     const bundle = await build({ entryPoints: [join(process.cwd(), 'renderer/src/lib/markdown.ts')], bundle: true, write: false, format: 'iife', globalName: 'md', logLevel: 'silent' })
-    const page = await browser.newPage()
+    const page = await suite.browser.newPage()
     await page.setContent('<!doctype html><html><body><div id="out"></div></body></html>')
     await page.addScriptTag({ content: bundle.outputFiles[0]!.text })
     const results = await page.evaluate((inputs) => {
@@ -415,13 +409,13 @@ describe('autosave: a crash loses at most the last second or two', () => {
     // The autosave is debounced by one second; the session file has it soon after.
     await expect
       .poll(() => {
-        const file = join(app.userDataDir, 'session.json')
+        const file = join(suite.app.userDataDir, 'session.json')
         return existsSync(file) ? readFileSync(file, 'utf8') : ''
       }, { timeout: 5000 })
       .toContain('Half-written: rare earths licensing')
     // "Crash": no goodbye to the page; a new app over the same folder.
     await page.close()
-    const again = await startWebApp({ userDataDir: app.userDataDir })
+    const again = await startWebApp({ userDataDir: suite.app.userDataDir })
     const other = await launchBrowser(again.server.origin)
     try {
       const restarted = await other.newPage()
