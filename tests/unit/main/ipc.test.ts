@@ -49,7 +49,7 @@ describe('registerIpc', () => {
     ['senderFrame that throws when read', { get senderFrame() { throw new Error('Render frame was disposed') } }],
     ['url getter that throws', { senderFrame: { get url() { throw new Error('disposed') }, parent: null } }],
     ['subframe of app://trade', frame('app://trade/index.html', { url: 'app://trade/index.html' })],
-    ['file://', frame('file:///work/out/renderer/index.html')],
+    ['file://', frame('file:///home/user/app/out/renderer/index.html')],
     ['about:blank', frame('about:blank')],
     ['http://localhost', frame('http://localhost:5173/')],
     ['app://trade.evil', frame('app://trade.evil/')],

@@ -14,7 +14,7 @@ describe('isTrustedSender', () => {
     ['null frame (destroyed)', null],
     ['undefined frame', undefined],
     ['subframe of app://', sub('app://trade/index.html')],
-    ['file://', main('file:///work/out/renderer/index.html')],
+    ['file://', main('file:///home/user/app/out/renderer/index.html')],
     ['about:blank', main('about:blank')],
     ['about:srcdoc', main('about:srcdoc')],
     ['empty url', main('')],
