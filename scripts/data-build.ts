@@ -2,7 +2,7 @@
  * `npm run data:build [-- path/to/facts.csv] [--out=dir]`
  *
  * Builds the `china-trade` Tabular Data Package in `data/china-trade/` from the compiled facts file
- * (default: `../shared/data/facts.csv`, relative to the repository root). Exits non-zero, naming the
+ * (default: `data/facts/facts.csv`). Exits non-zero, naming the
  * offending line, on anything it cannot map honestly.
  */
 import path from 'node:path'
@@ -12,11 +12,12 @@ import { buildPackage } from './data/build'
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 function main(argv: string[]): void {
-  let facts = path.resolve(repoRoot, '..', 'shared', 'data', 'facts.csv')
+  let facts = path.join(repoRoot, 'data', 'facts', 'facts.csv')
   let out = path.join(repoRoot, 'data', 'china-trade')
   for (const arg of argv) {
     if (arg.startsWith('--out=')) out = path.resolve(arg.slice('--out='.length))
-    else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}; usage: data-build [facts.csv] [--out=dir]`)
+    else if (arg.startsWith('-'))
+      throw new Error(`unknown option ${arg}; usage: data-build [facts.csv] [--out=dir]`)
     else facts = path.resolve(arg)
   }
   const r = buildPackage(facts, out)

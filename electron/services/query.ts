@@ -3,7 +3,15 @@
  * source. Results are small (a series has at most a few hundred periods); nothing here returns raw tables.
  */
 import { listValue } from '@duckdb/node-api'
-import type { Headline, HeadlineFigure, Observation, ParsedArgsOf, Series, SeriesInfo, Source } from '../shared/api'
+import type {
+  Headline,
+  HeadlineFigure,
+  Observation,
+  ParsedArgsOf,
+  Series,
+  SeriesInfo,
+  Source,
+} from '../shared/api'
 import { AppError } from '../shared/errors'
 import { periodBounds } from '../shared/periods'
 import type { Catalog } from './catalog'
@@ -46,9 +54,17 @@ interface SourceRow {
 const HEADLINE: { flow: string; label: string; yoy: boolean }[] = [
   { flow: 'exports', label: 'Exports', yoy: true },
   { flow: 'imports', label: 'Imports', yoy: true },
-  { flow: 'balance', label: 'Trade balance', yoy: false }
+  { flow: 'balance', label: 'Trade balance', yoy: false },
 ]
 const HEADLINE_LEVEL_UNIT = 'USD bn'
+
+/** Series that win when several bases match one selection: customs totals, and WTO's share statistic. */
+const DEFAULT_BASIS: ReadonlySet<string> = new Set([
+  'exports_usd_annual',
+  'imports_usd_annual',
+  'china_share_world_merchandise_exports_pct',
+  'china_share_world_merchandise_imports_pct',
+])
 
 export function createQueryService(engine: Engine, catalog: Catalog): QueryService {
   async function findSeries(q: SeriesArgs): Promise<SeriesKey> {
@@ -57,29 +73,51 @@ export function createQueryService(engine: Engine, catalog: Catalog): QueryServi
         WHERE dataset = $1 AND reporter = $2 AND flow = $3 AND partner = $4 AND product = $5 AND measure = $6 AND frequency = $7
           AND ($8::VARCHAR IS NULL OR unit = $8) AND ($9::VARCHAR IS NULL OR series = $9)
         GROUP BY series, unit ORDER BY series, unit`,
-      [q.dataset, q.reporter, q.flow, q.partner, q.product, q.measure, q.frequency, q.unit ?? null, q.series ?? null]
+      [
+        q.dataset,
+        q.reporter,
+        q.flow,
+        q.partner,
+        q.product,
+        q.measure,
+        q.frequency,
+        q.unit ?? null,
+        q.series ?? null,
+      ],
     )
     // A projection-only series (e.g. a 2030 share) is never picked in place of observed data.
     const observed = matches.filter((m) => !m.projection)
-    const candidates: SeriesKey[] = (matches.length > 1 && observed.length > 0 ? observed : matches).map(({ series, unit }) => ({ series, unit }))
+    const candidates: SeriesKey[] = (matches.length > 1 && observed.length > 0 ? observed : matches).map(
+      ({ series, unit }) => ({ series, unit }),
+    )
     const [only] = candidates
     if (!only) {
       throw new AppError(
         'NOT_FOUND',
-        `Dataset "${q.dataset}" has no ${q.frequency} ${q.measure} series for ${q.flow} (reporter ${q.reporter}, partner ${q.partner}, product ${q.product}${q.unit ? `, unit ${q.unit}` : ''}).`
+        `Dataset "${q.dataset}" has no ${q.frequency} ${q.measure} series for ${q.flow} (reporter ${q.reporter}, partner ${q.partner}, product ${q.product}${q.unit ? `, unit ${q.unit}` : ''}).`,
       )
     }
     if (candidates.length === 1) return only
+    // Several bases for one selection (customs vs WTO totals; WTO's share vs a bank's estimate): the
+    // official basis is the default, the others are reached by naming the series.
+    const preferred = candidates.filter((c) => DEFAULT_BASIS.has(c.series))
+    if (preferred.length === 1 && preferred[0]) return preferred[0]
     // Exports in USD and in yuan share every dimension but the unit: US dollars are the default.
     const usd = candidates.filter((c) => c.unit.startsWith('USD'))
     if (usd.length === 1 && usd[0]) return usd[0]
     throw new AppError(
       'INVALID_ARGUMENT',
-      `Several series match; name one: ${candidates.map((c) => `${c.series} (${c.unit})`).join(', ')}.`
+      `Several series match; name one: ${candidates.map((c) => `${c.series} (${c.unit})`).join(', ')}.`,
     )
   }
 
-  async function points(dataset: string, key: SeriesKey, frequency: string, from?: string, to?: string): Promise<PointRow[]> {
+  async function points(
+    dataset: string,
+    key: SeriesKey,
+    frequency: string,
+    from?: string,
+    to?: string,
+  ): Promise<PointRow[]> {
     const start = from ? periodBounds(from)?.start : undefined
     const end = to ? periodBounds(to)?.end : undefined
     return engine.all<PointRow>(
@@ -88,7 +126,7 @@ export function createQueryService(engine: Engine, catalog: Catalog): QueryServi
             FROM observations WHERE dataset = $1 AND series = $2 AND unit = $3 AND frequency = $4)
         WHERE preferred AND ($5::VARCHAR IS NULL OR period_start >= $5) AND ($6::VARCHAR IS NULL OR period_end <= $6)
         ORDER BY period_start, period_end`,
-      [dataset, key.series, key.unit, frequency, start ?? null, end ?? null]
+      [dataset, key.series, key.unit, frequency, start ?? null, end ?? null],
     )
   }
 
@@ -96,7 +134,7 @@ export function createQueryService(engine: Engine, catalog: Catalog): QueryServi
     if (ids.length === 0) return new Map()
     const rows = await engine.all<SourceRow>(
       `SELECT source_id, title, publisher, published, url FROM sources WHERE dataset = $1 AND list_contains($2::VARCHAR[], source_id)`,
-      [dataset, listValue(ids)]
+      [dataset, listValue(ids)],
     )
     return new Map(rows.map((r) => [r.source_id, toSource(r)]))
   }
@@ -104,7 +142,7 @@ export function createQueryService(engine: Engine, catalog: Catalog): QueryServi
   async function label(dataset: string, key: SeriesKey, frequency: string): Promise<string> {
     const [row] = await engine.all<{ label: string }>(
       `SELECT label FROM series_info WHERE dataset = $1 AND series = $2 AND unit = $3 AND frequency = $4`,
-      [dataset, key.series, key.unit, frequency]
+      [dataset, key.series, key.unit, frequency],
     )
     return row?.label ?? key.series
   }
@@ -129,32 +167,47 @@ export function createQueryService(engine: Engine, catalog: Catalog): QueryServi
           status: r.status,
           note: r.note ?? '',
           sourceId: r.source_id,
-          alternatives: r.alternatives
+          alternatives: r.alternatives,
         })),
-        sources: [...sources.values()]
+        sources: [...sources.values()],
       }
     },
 
     async headline(dataset, period) {
       catalog.require(dataset)
-      const base = { dataset, reporter: 'china', partner: 'world', product: 'all', frequency: 'month' as const }
+      const base = {
+        dataset,
+        reporter: 'china',
+        partner: 'world',
+        product: 'all',
+        frequency: 'month' as const,
+      }
       const cells = await Promise.all(
         HEADLINE.map(async (h) => ({
           h,
           level: await optionalSeries({ ...base, flow: h.flow, measure: 'level', unit: HEADLINE_LEVEL_UNIT }),
-          yoy: h.yoy ? await optionalSeries({ ...base, flow: h.flow, measure: 'yoy' }) : null
-        }))
+          yoy: h.yoy ? await optionalSeries({ ...base, flow: h.flow, measure: 'yoy' }) : null,
+        })),
       )
-      const periods = [...new Set(cells.flatMap((c) => [...(c.level?.keys() ?? []), ...(c.yoy?.keys() ?? [])]))].sort(byPeriodDesc)
+      const periods = [
+        ...new Set(cells.flatMap((c) => [...(c.level?.keys() ?? []), ...(c.yoy?.keys() ?? [])])),
+      ].sort(byPeriodDesc)
       // By default, the latest month whose export level is published: a release's lead figure. Later
       // months that only have y/y rates so far stay one click away in the picker.
       const exportLevels = cells.find((c) => c.h.flow === 'exports')?.level
       const withExports = exportLevels ? periods.filter((p) => exportLevels.has(p)) : []
       const chosen = period ?? withExports[0] ?? periods[0]
       if (!chosen || !periods.includes(chosen)) {
-        throw new AppError('NOT_FOUND', period ? `Dataset "${dataset}" has no headline figures for ${period}.` : `Dataset "${dataset}" has no headline series.`)
+        throw new AppError(
+          'NOT_FOUND',
+          period
+            ? `Dataset "${dataset}" has no headline figures for ${period}.`
+            : `Dataset "${dataset}" has no headline series.`,
+        )
       }
-      const used = cells.flatMap((c) => [c.level?.get(chosen)?.source_id, c.yoy?.get(chosen)?.source_id]).filter((id): id is string => !!id)
+      const used = cells
+        .flatMap((c) => [c.level?.get(chosen)?.source_id, c.yoy?.get(chosen)?.source_id])
+        .filter((id): id is string => !!id)
       const sources = await sourcesOf(dataset, used)
       const figures: HeadlineFigure[] = cells.map(({ h, level, yoy }) => {
         const l = level?.get(chosen)
@@ -162,8 +215,15 @@ export function createQueryService(engine: Engine, catalog: Catalog): QueryServi
         return {
           flow: h.flow,
           label: h.label,
-          level: l ? { value: l.value, unit: HEADLINE_LEVEL_UNIT, source: sourceOrThrow(sources, l.source_id), note: l.note ?? '' } : null,
-          yoy: y ? { value: y.value, source: sourceOrThrow(sources, y.source_id), note: y.note ?? '' } : null
+          level: l
+            ? {
+                value: l.value,
+                unit: HEADLINE_LEVEL_UNIT,
+                source: sourceOrThrow(sources, l.source_id),
+                note: l.note ?? '',
+              }
+            : null,
+          yoy: y ? { value: y.value, source: sourceOrThrow(sources, y.source_id), note: y.note ?? '' } : null,
         }
       })
       return { dataset, period: chosen, periods, figures }
@@ -181,21 +241,24 @@ export function createQueryService(engine: Engine, catalog: Catalog): QueryServi
           WHERE o.dataset = $1
           GROUP BY o.series, o.reporter, o.flow, o.partner, o.product, o.measure, o.unit, o.frequency
           ORDER BY o.flow, o.partner, o.product, o.measure, o.frequency, o.series`,
-        [dataset]
+        [dataset],
       )
     },
 
     async observations(dataset, series, period) {
       catalog.require(dataset)
-      const rows = await engine.all<PointRow & SourceRow & { series: string; unit: string; preferred: boolean }>(
+      const rows = await engine.all<
+        PointRow & SourceRow & { series: string; unit: string; preferred: boolean }
+      >(
         `SELECT o.series, o.period, o.period_start, o.period_end, o.value, o.unit, o.preferred, o.status, o.note,
                 s.source_id, s.title, s.publisher, s.published, s.url
            FROM observations o JOIN sources s ON s.dataset = o.dataset AND s.source_id = o.source_id
           WHERE o.dataset = $1 AND o.series = $2 AND o.period = $3
           ORDER BY o.preferred DESC, s.published NULLS LAST, s.source_id`,
-        [dataset, series, period]
+        [dataset, series, period],
       )
-      if (rows.length === 0) throw new AppError('NOT_FOUND', `Dataset "${dataset}" has no observation of ${series} for ${period}.`)
+      if (rows.length === 0)
+        throw new AppError('NOT_FOUND', `Dataset "${dataset}" has no observation of ${series} for ${period}.`)
       return rows.map((r) => ({
         series: r.series,
         period: r.period,
@@ -206,9 +269,9 @@ export function createQueryService(engine: Engine, catalog: Catalog): QueryServi
         preferred: r.preferred,
         status: r.status,
         note: r.note ?? '',
-        source: toSource(r)
+        source: toSource(r),
       }))
-    }
+    },
   }
 
   /** A series that may not exist in this dataset: its preferred rows by period, or null. */
@@ -224,7 +287,13 @@ export function createQueryService(engine: Engine, catalog: Catalog): QueryServi
 }
 
 function toSource(r: SourceRow): Source {
-  return { id: r.source_id, title: r.title, publisher: r.publisher || null, published: r.published || null, url: r.url }
+  return {
+    id: r.source_id,
+    title: r.title,
+    publisher: r.publisher || null,
+    published: r.published || null,
+    url: r.url,
+  }
 }
 
 function sourceOrThrow(sources: Map<string, Source>, id: string): Source {

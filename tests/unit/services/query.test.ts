@@ -12,7 +12,14 @@ beforeAll(async () => {
 })
 afterAll(() => services.close())
 
-const base = { dataset: 'china-trade', reporter: 'china', partner: 'world', product: 'all', measure: 'level', frequency: 'month' } as const
+const base = {
+  dataset: 'china-trade',
+  reporter: 'china',
+  partner: 'world',
+  product: 'all',
+  measure: 'level',
+  frequency: 'month',
+} as const
 
 describe('headline', () => {
   it('November 2025 equals the published release: exports 330.3 (+5.9%), imports 218.6 (+1.9%)', async () => {
@@ -48,8 +55,13 @@ describe('headline', () => {
   })
 
   it('refuses a period it has no figures for, and an unknown dataset, with a clear message', async () => {
-    await expect(services.query.headline('china-trade', '1999-01')).rejects.toThrow(/no headline figures for 1999-01/)
-    await expect(services.query.headline('nope')).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('"nope"') })
+    await expect(services.query.headline('china-trade', '1999-01')).rejects.toThrow(
+      /no headline figures for 1999-01/,
+    )
+    await expect(services.query.headline('nope')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('"nope"'),
+    })
   })
 })
 
@@ -79,7 +91,13 @@ describe('series', () => {
   })
 
   it('filters by period range', async () => {
-    const s = await services.query.series({ ...base, flow: 'exports', measure: 'yoy', from: '2025-01', to: '2025-12' })
+    const s = await services.query.series({
+      ...base,
+      flow: 'exports',
+      measure: 'yoy',
+      from: '2025-01',
+      to: '2025-12',
+    })
     expect(s.points[0]?.periodStart).toBe('2025-01')
     expect(s.points.every((p) => p.periodEnd <= '2025-12')).toBe(true)
     expect(s.points.find((p) => p.period === '2025-10')?.value).toBe(-1.1)
@@ -88,12 +106,19 @@ describe('series', () => {
   it('serves partners and commodities: exports to the US fell 28.6% in November 2025', async () => {
     const us = await services.query.series({ ...base, flow: 'exports', partner: 'us', measure: 'yoy' })
     expect(us.points.find((p) => p.period === '2025-11')?.value).toBe(-28.6)
-    const rare = await services.query.series({ ...base, flow: 'exports', product: 'rare_earths', unit: 'tonnes' })
+    const rare = await services.query.series({
+      ...base,
+      flow: 'exports',
+      product: 'rare_earths',
+      unit: 'tonnes',
+    })
     expect(rare.points.find((p) => p.period === '2025-11')?.value).toBeCloseTo(5493.9)
   })
 
   it('answers NOT_FOUND, naming what was asked, for a series the dataset lacks', async () => {
-    const error = await services.query.series({ ...base, flow: 'exports', partner: 'atlantis' }).catch((e: unknown) => e)
+    const error = await services.query
+      .series({ ...base, flow: 'exports', partner: 'atlantis' })
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(AppError)
     expect((error as AppError).code).toBe('NOT_FOUND')
     expect((error as AppError).message).toContain('partner atlantis')
@@ -105,22 +130,28 @@ describe('observations', () => {
     const rows = await services.query.observations('china-trade', 'trade_balance_usd_ytd', '2025-01..2025-11')
     expect(rows.map((r) => [r.value, r.preferred])).toEqual([
       [1080, true],
-      [1076, false]
+      [1076, false],
     ])
     expect(rows.every((r) => r.source.url.startsWith('http'))).toBe(true)
   })
 })
 
-
 describe('series that share dimensions', () => {
-  it('asks for a series name where two match, and serves each by name', async () => {
+  it('serves the customs basis by default where WTO totals match too, and each basis by name', async () => {
     const annual = { ...base, flow: 'exports', frequency: 'year', unit: 'USD bn' } as const
-    await expect(services.query.series(annual)).rejects.toMatchObject({
-      code: 'INVALID_ARGUMENT',
-      message: expect.stringContaining('exports_usd_annual')
-    })
-    const customs = await services.query.series({ ...annual, series: 'exports_usd_annual' })
-    expect(customs.points.find((p) => p.period === '2023')?.value).toBe(3380)
+    const byDefault = await services.query.series(annual)
+    expect(byDefault.series).toBe('exports_usd_annual')
+    expect(byDefault.points.find((p) => p.period === '2023')?.value).toBe(3380)
+    const wto = await services.query.series({ ...annual, series: 'china_merchandise_exports_usd_annual_wto' })
+    expect(wto.series).toBe('china_merchandise_exports_usd_annual_wto')
+    expect(wto.points.map((p) => p.period)).toEqual(['2024'])
+  })
+
+  it('serves the WTO share statistic by default, not a bank estimate of the same share', async () => {
+    const share = { ...base, flow: 'exports', measure: 'share', frequency: 'year', unit: '%' } as const
+    expect((await services.query.series(share)).series).toBe('china_share_world_merchandise_exports_pct')
+    const estimate = await services.query.series({ ...share, series: 'china_share_world_exports_pct' })
+    expect(estimate.points.map((p) => [p.period, p.value])).toEqual([['2025', 15]])
   })
 
   it('keeps one series apart by frequency: annual shares and part-year shares are different series', async () => {
@@ -137,13 +168,21 @@ describe('listSeries', () => {
   it('lists every series with its dimensions, label and coverage, one row per series, unit and frequency', async () => {
     const all = await services.query.listSeries('china-trade')
     const us = all.find((s) => s.series === 'exports_to_us_yoy' && s.frequency === 'month')
-    expect(us).toMatchObject({ flow: 'exports', partner: 'us', product: 'all', measure: 'yoy', unit: '% y/y' })
+    expect(us).toMatchObject({
+      flow: 'exports',
+      partner: 'us',
+      product: 'all',
+      measure: 'yoy',
+      unit: '% y/y',
+    })
     expect(us!.observations).toBeGreaterThan(20)
     expect(us!.label).toMatch(/US/)
     const keys = all.map((s) => `${s.series}|${s.unit}|${s.frequency}`)
     expect(new Set(keys).size).toBe(keys.length)
     expect(all.find((s) => s.product === 'rare_earths' && s.frequency === 'month')?.unit).toBe('tonnes')
-    expect(all.filter((s) => s.projection).map((s) => s.series)).toContain('china_share_world_exports_pct_projection')
+    expect(all.filter((s) => s.projection).map((s) => s.series)).toContain(
+      'china_share_world_exports_pct_projection',
+    )
     expect(us!.projection).toBe(false)
   })
 })
