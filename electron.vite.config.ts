@@ -10,8 +10,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: `${out}/main`,
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } }
-    }
+      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+    },
   },
   preload: {
     build: {
@@ -20,9 +20,9 @@ export default defineConfig({
       externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(__dirname, 'electron/preload/index.ts') },
-        output: { format: 'cjs', entryFileNames: '[name].cjs' }
-      }
-    }
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
@@ -30,7 +30,7 @@ export default defineConfig({
     resolve: { alias: { '@shared': resolve(__dirname, 'electron/shared') } },
     build: {
       outDir: `${out}/renderer`,
-      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } }
-    }
-  }
+      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
+    },
+  },
 })

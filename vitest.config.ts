@@ -14,8 +14,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
           // Component tests opt in to a DOM with a `// @vitest-environment happy-dom` docblock.
-          testTimeout: 20_000
-        }
+          testTimeout: 20_000,
+        },
       },
       {
         extends: true,
@@ -26,9 +26,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // One browser at a time: our machines have two cores.
-          fileParallelism: false
-        }
-      }
-    ]
-  }
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
 })

@@ -17,7 +17,9 @@ const packageDir = join(dataDir, 'china-trade')
 const RUNS = 15
 
 async function benchCatalog(): Promise<void> {
-  const csvFiles = readdirSync(packageDir).filter((f) => f.endsWith('.csv') && f !== 'series.csv' && f !== 'sources.csv')
+  const csvFiles = readdirSync(packageDir).filter(
+    (f) => f.endsWith('.csv') && f !== 'series.csv' && f !== 'sources.csv',
+  )
 
   const rawLoad = await median(RUNS, async () => {
     const engine = await openEngine()
@@ -35,21 +37,25 @@ async function benchCatalog(): Promise<void> {
   const engine = await openEngine()
   await engine.run(`CREATE TABLE o AS SELECT * FROM read_csv_auto($1)`, [join(packageDir, 'monthly.csv')])
   const rawQuery = await median(RUNS * 4, () =>
-    engine.all(`SELECT period, value, source_id FROM o WHERE series = 'exports_usd' AND preferred AND period_start >= '2018-01' ORDER BY period_start`)
+    engine.all(
+      `SELECT period, value, source_id FROM o WHERE series = 'exports_usd' AND preferred AND period_start >= '2018-01' ORDER BY period_start`,
+    ),
   )
   const appQuery = await median(RUNS * 4, () => dispatch(handlers, 'getSeries', query))
-  const appHeadline = await median(RUNS * 4, () => dispatch(handlers, 'getHeadline', { dataset: 'china-trade', period: '2025-11' }))
+  const appHeadline = await median(RUNS * 4, () =>
+    dispatch(handlers, 'getHeadline', { dataset: 'china-trade', period: '2025-11' }),
+  )
   engine.close()
   await services.close()
 
   report('Catalog start-up (bundled package, median of 15)', [
     { name: 'DuckDB read_csv_auto of the same files, no checks', ms: rawLoad },
-    { name: 'openServices: validate, typed load, integrity checks', ms: appOpen, baseline: rawLoad }
+    { name: 'openServices: validate, typed load, integrity checks', ms: appOpen, baseline: rawLoad },
   ])
   report('Queries (median of 60)', [
     { name: 'bare SQL: exports since 2018', ms: rawQuery },
     { name: 'getSeries through dispatch (zod in and out)', ms: appQuery, baseline: rawQuery },
-    { name: 'getHeadline through dispatch (6 series + sources)', ms: appHeadline, baseline: rawQuery }
+    { name: 'getHeadline through dispatch (6 series + sources)', ms: appHeadline, baseline: rawQuery },
   ])
 }
 

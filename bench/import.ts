@@ -11,7 +11,17 @@
  * and prints each figure, the ratios and whether each target is met.
  */
 import { spawn } from 'node:child_process'
-import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -41,7 +51,10 @@ function random(seed: number): () => number {
 }
 
 function partners(): { code: string; iso: string }[] {
-  const lines = readFileSync(join(repo, 'data', 'codes', 'countries.csv'), 'utf8').trim().split('\n').slice(1)
+  const lines = readFileSync(join(repo, 'data', 'codes', 'countries.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
   return lines
     .map((l) => l.split(','))
     .filter(([iso, m49]) => iso !== 'CHN' && iso !== 'WLD' && iso !== 'S19' && m49 !== undefined)
@@ -61,8 +74,15 @@ async function generate(): Promise<void> {
   const out = createWriteStream(tmp)
   const rnd = random(20250101)
   const list = partners()
-  const products = Array.from({ length: 5000 }, (_, i) => `${String(1 + (i % 97)).padStart(2, '0')}${String(Math.floor(i / 97) * 7 + 10).padStart(4, '0')}`)
-  const periods = Array.from({ length: 24 }, (_, i) => `${2023 + Math.floor(i / 12)}${String((i % 12) + 1).padStart(2, '0')}`)
+  const products = Array.from(
+    { length: 5000 },
+    (_, i) =>
+      `${String(1 + (i % 97)).padStart(2, '0')}${String(Math.floor(i / 97) * 7 + 10).padStart(4, '0')}`,
+  )
+  const periods = Array.from(
+    { length: 24 },
+    (_, i) => `${2023 + Math.floor(i / 12)}${String((i % 12) + 1).padStart(2, '0')}`,
+  )
   const empties = (n: number) => ','.repeat(n)
   let buffer = `${HEADER}\n`
   const started = performance.now()
@@ -82,14 +102,21 @@ async function generate(): Promise<void> {
   out.end(buffer)
   await new Promise<void>((resolve, reject) => out.on('finish', resolve).on('error', reject))
   renameSync(tmp, FILE)
-  console.log(`generated ${FILE} (${(statSync(FILE).size / 1e6).toFixed(0)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  console.log(
+    `generated ${FILE} (${(statSync(FILE).size / 1e6).toFixed(0)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  )
 }
 
 async function duckdbAlone(): Promise<number> {
-  const instance = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' })
+  const instance = await DuckDBInstance.create(':memory:', {
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'false',
+  })
   const connection = await instance.connect()
   const t0 = performance.now()
-  const reader = await connection.runAndReadAll(`select period, flowCode, sum(primaryValue) from read_csv('${FILE.replace(/'/g, "''")}') group by all`)
+  const reader = await connection.runAndReadAll(
+    `select period, flowCode, sum(primaryValue) from read_csv('${FILE.replace(/'/g, "''")}') group by all`,
+  )
   const ms = performance.now() - t0
   if (reader.getRows().length === 0) throw new Error('no groups')
   connection.closeSync()
@@ -111,7 +138,7 @@ async function papaparse(): Promise<number> {
         }
       },
       complete: () => resolve(),
-      error: (error: Error) => reject(error)
+      error: (error: Error) => reject(error),
     })
   })
   if (sums.size === 0) throw new Error('no groups')
@@ -120,7 +147,11 @@ async function papaparse(): Promise<number> {
 
 function worker(args: string[]): Promise<Record<string, number>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'bench', 'importWorker.ts'), ...args], { cwd: repo, stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(repo, 'bench', 'importWorker.ts'), ...args],
+      { cwd: repo, stdio: ['ignore', 'pipe', 'inherit'] },
+    )
     let out = ''
     child.stdout.on('data', (chunk) => (out += chunk))
     child.on('error', reject)
@@ -142,7 +173,9 @@ export async function benchImport(): Promise<boolean> {
     return dir
   }
   try {
-    console.log(`\nImport benchmark: ${ROWS.toLocaleString('en-US')} rows, ${sizeMb.toFixed(0)} MB (Comtrade Plus layout); (a), (b) and (d) best of ${RUNS}`)
+    console.log(
+      `\nImport benchmark: ${ROWS.toLocaleString('en-US')} rows, ${sizeMb.toFixed(0)} MB (Comtrade Plus layout); (a), (b) and (d) best of ${RUNS}`,
+    )
     // Alternating runs, best of each: our machines are shared, so one slow run says little.
     let a = Infinity
     let b: Record<string, number> = { importMs: Infinity }
@@ -158,12 +191,24 @@ export async function benchImport(): Promise<boolean> {
     const ms = (x: number) => `${(x / 1000).toFixed(2).padStart(8)} s`
     const rows: [string, string, string][] = [
       ['(a) DuckDB alone: one group-by pass over the CSV', ms(a), '(baseline)'],
-      ['(b) app import (sniff, hash, normalise, Parquet, summaries)', ms(b.importMs!), `${(b.importMs! / a).toFixed(2)}× (a)`],
-      ['(c) first chart query: exports by partner, top 10 + other', `${b.queryMs!.toFixed(1).padStart(8)} ms`, ''],
-      ['    first product chart (makes the by-product summary once)', `${b.productMs!.toFixed(1).padStart(8)} ms`, ''],
+      [
+        '(b) app import (sniff, hash, normalise, Parquet, summaries)',
+        ms(b.importMs!),
+        `${(b.importMs! / a).toFixed(2)}× (a)`,
+      ],
+      [
+        '(c) first chart query: exports by partner, top 10 + other',
+        `${b.queryMs!.toFixed(1).padStart(8)} ms`,
+        '',
+      ],
+      [
+        '    first product chart (makes the by-product summary once)',
+        `${b.productMs!.toFixed(1).padStart(8)} ms`,
+        '',
+      ],
       ['(d) reopen in a fresh process + first chart query', `${d.toFixed(1).padStart(8)} ms`, ''],
       ['(e) papaparse streaming aggregate', ms(e), `${(e / b.importMs!).toFixed(2)}× slower than (b)`],
-      ['peak resident memory of the importing process', `${b.peakRssMb!.toFixed(0).padStart(6)} MB`, '']
+      ['peak resident memory of the importing process', `${b.peakRssMb!.toFixed(0).padStart(6)} MB`, ''],
     ]
     for (const [name, value, ratio] of rows) console.log(`  ${name.padEnd(64)} ${value}  ${ratio}`)
     const targets: [string, boolean][] = [
@@ -171,7 +216,7 @@ export async function benchImport(): Promise<boolean> {
       ['import ≥ 4 × faster than (e)', e >= 4 * b.importMs!],
       ['first chart query ≤ 250 ms', b.queryMs! <= 250],
       ['reopen ≤ 0.5 s', d <= 500],
-      ['peak memory ≤ 1 GB', b.peakRssMb! <= 1024]
+      ['peak memory ≤ 1 GB', b.peakRssMb! <= 1024],
     ]
     console.log('  targets:')
     for (const [name, met] of targets) console.log(`    ${met ? 'met   ' : 'MISSED'}  ${name}`)

@@ -39,7 +39,14 @@ async function main(): Promise<Record<string, unknown>> {
     const productMs = performance.now() - t2
     if (!products.ok) throw new Error(products.error.message)
     await services.close()
-    return { importMs, queryMs, productMs, rows: dataset.rows, dataset: dataset.id, top: (first.data as { rows: unknown[] }).rows.length }
+    return {
+      importMs,
+      queryMs,
+      productMs,
+      rows: dataset.rows,
+      dataset: dataset.id,
+      top: (first.data as { rows: unknown[] }).rows.length,
+    }
   }
   if (mode === 'reopen') {
     const [userDataDir] = args as [string]
@@ -67,5 +74,5 @@ main().then(
   (error: unknown) => {
     console.error(error)
     process.exit(1)
-  }
+  },
 )

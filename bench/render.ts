@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     logLevel: 'warn',
     plugins: [vue()],
     resolve: { alias: { '@shared': join(root, 'electron', 'shared') } },
-    build: { outDir: harnessOut, emptyOutDir: true }
+    build: { outDir: harnessOut, emptyOutDir: true },
   })
 
   const app = await startWebApp()
@@ -49,12 +49,17 @@ async function main(): Promise<void> {
     for (let i = 0; i < RUNS; i++) {
       const page = await browser.newPage()
       await page.goto(`${app.server.url}#/explorer`)
-      await page.waitForFunction(() => performance.getEntriesByName('explorer-chart-drawn').length > 0, undefined, { timeout: 30_000 })
+      await page.waitForFunction(
+        () => performance.getEntriesByName('explorer-chart-drawn').length > 0,
+        undefined,
+        { timeout: 30_000 },
+      )
       loads.push(
         await page.evaluate(() => ({
           first: performance.getEntriesByName('explorer-chart-drawn')[0]!.startTime,
-          dom: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd
-        }))
+          dom: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+            .domContentLoadedEventEnd,
+        })),
       )
       await page.close()
     }
@@ -66,20 +71,34 @@ async function main(): Promise<void> {
     await page.goto(`${harness.origin}/index.html`)
     await page.waitForFunction(() => 'runRenderBenchmark' in window)
     const results: RenderResult[] = []
-    for (let i = 0; i < 3; i++) results.push(await page.evaluate((n) => (window as unknown as { runRenderBenchmark: (n: number) => RenderResult }).runRenderBenchmark(n), POINTS))
+    for (let i = 0; i < 3; i++)
+      results.push(
+        await page.evaluate(
+          (n) =>
+            (window as unknown as { runRenderBenchmark: (n: number) => RenderResult }).runRenderBenchmark(n),
+          POINTS,
+        ),
+      )
     const pick = (f: (r: RenderResult) => number) => median(results.map(f))
 
     console.log(`\nExplorer load (median of ${RUNS} page loads)`)
     console.log(`  ${pad('DOMContentLoaded (baseline)')}${ms(dom)}`)
-    console.log(`  ${pad('first chart drawn with data (target ≤ 1000 ms)')}${ms(first)}  ${(first / dom).toFixed(2)}× baseline`)
+    console.log(
+      `  ${pad('first chart drawn with data (target ≤ 1000 ms)')}${ms(first)}  ${(first / dom).toFixed(2)}× baseline`,
+    )
     console.log(`\n${POINTS.toLocaleString('en-US')}-point series (median of 3 runs; frames: median of 30)`)
     for (const [label, f, target] of [
       ['first draw', (r: RenderResult) => r.app.firstDraw, ''],
       ['redraw', (r: RenderResult) => r.app.redraw, ' (target ≤ 100 ms)'],
       ['pan frame', (r: RenderResult) => r.app.pan, ' (target ≤ 16 ms)'],
-      ['zoom frame', (r: RenderResult) => r.app.zoom, ' (target ≤ 16 ms)']
+      ['zoom frame', (r: RenderResult) => r.app.zoom, ' (target ≤ 16 ms)'],
     ] as const) {
-      const base = pick((r) => r.baseline[label === 'first draw' ? 'firstDraw' : (label.split(' ')[0] as 'redraw' | 'pan' | 'zoom')])
+      const base = pick(
+        (r) =>
+          r.baseline[
+            label === 'first draw' ? 'firstDraw' : (label.split(' ')[0] as 'redraw' | 'pan' | 'zoom')
+          ],
+      )
       const mine = pick(f)
       console.log(`  ${pad(`plain Chart.js ${label} (baseline)`)}${ms(base)}`)
       console.log(`  ${pad(`app chart ${label}${target}`)}${ms(mine)}  ${(mine / base).toFixed(2)}× baseline`)

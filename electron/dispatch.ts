@@ -11,7 +11,11 @@ import type { Handlers } from './handlers'
 /** Long messages from zod would echo hostile input back; keep what we show short. */
 const MAX_MESSAGE = 300
 
-export async function dispatch(handlers: Handlers, method: unknown, rawArgs: unknown): Promise<Envelope<unknown>> {
+export async function dispatch(
+  handlers: Handlers,
+  method: unknown,
+  rawArgs: unknown,
+): Promise<Envelope<unknown>> {
   if (!isMethod(method)) {
     return fail('UNKNOWN_METHOD', `There is no API method called ${describe(method)}.`)
   }
@@ -27,7 +31,10 @@ export async function dispatch(handlers: Handlers, method: unknown, rawArgs: unk
     if (error instanceof AppError) return fail(error.code, error.message)
     // An unexpected failure is a bug: log it in full here, tell the user what failed without internals.
     console.error(`[dispatch] ${method} failed`, error)
-    return fail('INTERNAL', `${method} failed unexpectedly: ${error instanceof Error ? error.message.slice(0, MAX_MESSAGE) : 'unknown error'}`)
+    return fail(
+      'INTERNAL',
+      `${method} failed unexpectedly: ${error instanceof Error ? error.message.slice(0, MAX_MESSAGE) : 'unknown error'}`,
+    )
   }
 }
 

@@ -16,7 +16,7 @@ export function createEventSink(transport: EventTransport): EventSink {
   return {
     emit(event, payload) {
       transport(event, eventContract[event].parse(payload))
-    }
+    },
   }
 }
 

@@ -10,12 +10,20 @@ export type Handlers = { [M in Method]: (args: ParsedArgsOf<M>) => Promise<Resul
 
 export function createHandlers(services: Services): Handlers {
   return {
-    listDatasets: async () => ({ datasets: [...services.catalog.list(), ...services.imports.summaries()], problems: services.catalog.problems() }),
+    listDatasets: async () => ({
+      datasets: [...services.catalog.list(), ...services.imports.summaries()],
+      problems: services.catalog.problems(),
+    }),
     getHeadline: async ({ dataset, period }) => services.query.headline(dataset, period),
     // Imported datasets answer from the library's summaries (services/import/queries.ts).
-    getSeries: async (query) => (services.imports.has(query.dataset) ? services.imports.series(query) : services.query.series(query)),
-    getObservations: async ({ dataset, series, period }) => services.query.observations(dataset, series, period),
-    listSeries: async ({ dataset }) => (services.imports.has(dataset) ? services.imports.listSeries(dataset) : services.query.listSeries(dataset)),
+    getSeries: async (query) =>
+      services.imports.has(query.dataset) ? services.imports.series(query) : services.query.series(query),
+    getObservations: async ({ dataset, series, period }) =>
+      services.query.observations(dataset, series, period),
+    listSeries: async ({ dataset }) =>
+      services.imports.has(dataset)
+        ? services.imports.listSeries(dataset)
+        : services.query.listSeries(dataset),
     chooseImportFile: async () => services.imports.choose(),
     takeOpenedFiles: async () => services.imports.takeOpened(),
     inspectImport: async ({ fileId }) => services.imports.inspect(fileId),
@@ -24,6 +32,6 @@ export function createHandlers(services: Services): Handlers {
     listImports: async () => services.imports.list(),
     getBreakdown: async (query) => services.imports.breakdown(query),
     // Notes, the autosaved session and snapshots (workspaceHandlers.ts).
-    ...createWorkspaceHandlers(services.workspace)
+    ...createWorkspaceHandlers(services.workspace),
   }
 }

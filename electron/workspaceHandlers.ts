@@ -27,6 +27,6 @@ export function createWorkspaceHandlers(workspace: Workspace): WorkspaceHandlers
     deleteSnapshot: async ({ id }) => ({ deleted: await workspace.snapshots.remove(id) }),
     chooseSnapshotFile: async () => workspace.snapshots.choose(),
     openSnapshotFile: async ({ path }) => workspace.snapshots.openPath(path),
-    exportSnapshot: async ({ id, kind }) => workspace.snapshots.exportTo(id, kind)
+    exportSnapshot: async ({ id, kind }) => workspace.snapshots.exportTo(id, kind),
   }
 }

@@ -19,7 +19,16 @@
  * the scanned sources, next to the code that answers it. Electronegativity's own `eng-disable`
  * comments hide findings without a reason, so any of them fails the run.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -189,12 +198,20 @@ export async function scan(): Promise<ScanResult> {
       head: async (url: unknown) => {
         requests.push(String(url))
         throw new Error('offline')
-      }
-    }
+      },
+    },
   )
-  for (const from of [path.join(engDir, 'dist', 'locales'), path.join(engDir, 'dist', 'finder', 'checks', 'GlobalChecks')]) {
+  for (const from of [
+    path.join(engDir, 'dist', 'locales'),
+    path.join(engDir, 'dist', 'finder', 'checks', 'GlobalChecks'),
+  ]) {
     const gotPath = require.resolve('got', { paths: [from] })
-    require.cache[gotPath] = { id: gotPath, filename: gotPath, loaded: true, exports: offline } as unknown as NodeJS.Module
+    require.cache[gotPath] = {
+      id: gotPath,
+      filename: gotPath,
+      loaded: true,
+      exports: offline,
+    } as unknown as NodeJS.Module
   }
   const run = require('@doyensec/electronegativity') as (options: Record<string, unknown>) => Promise<{
     globalChecks: number
@@ -203,7 +220,9 @@ export async function scan(): Promise<ScanResult> {
     issues: RawIssue[]
   }>
 
-  const electronVersion = (JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')) as { version: string }).version
+  const electronVersion = (
+    JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')) as { version: string }
+  ).version
   const { dir, sources, vueFiles } = stage()
   try {
     const result = await run({
@@ -212,25 +231,38 @@ export async function scan(): Promise<ScanResult> {
       electronVersionOverride: electronVersion,
       excludeFromScan: [...EXCLUDED_CHECKS],
       severitySet: 'informational',
-      confidenceSet: 'tentative'
+      confidenceSet: 'tentative',
     })
     const mapFile = (file: string): string | null => {
       if (!file || file === 'N/A') return null
-      const rel = file.split(path.sep).join('/').replace(/^\.?\//, '')
+      const rel = file
+        .split(path.sep)
+        .join('/')
+        .replace(/^\.?\//, '')
       return vueFiles.get(rel) ?? rel
     }
     const findings: Finding[] = result.issues.map((issue) => ({
       id: issue.id,
-      severity: (SEVERITIES as readonly string[]).includes(issue.severity.name) ? (issue.severity.name as Severity) : 'HIGH',
+      severity: (SEVERITIES as readonly string[]).includes(issue.severity.name)
+        ? (issue.severity.name as Severity)
+        : 'HIGH',
       confidence: issue.confidence.name,
       file: mapFile(issue.file),
       line: issue.location?.line ?? 0,
       column: issue.location?.column ?? 0,
-      description: issue.description
+      description: issue.description,
     }))
-    const parseErrors = result.errors.filter((e) => !e.tolerable).map((e) => ({ file: mapFile(path.relative(dir, e.file)) ?? e.file, message: e.message }))
+    const parseErrors = result.errors
+      .filter((e) => !e.tolerable)
+      .map((e) => ({ file: mapFile(path.relative(dir, e.file)) ?? e.file, message: e.message }))
     const verdict = evaluate(findings, sources)
-    return { ...verdict, ok: verdict.ok && parseErrors.length === 0, checks: result.globalChecks + result.atomicChecks, parseErrors, requests }
+    return {
+      ...verdict,
+      ok: verdict.ok && parseErrors.length === 0,
+      checks: result.globalChecks + result.atomicChecks,
+      parseErrors,
+      requests,
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
@@ -243,15 +275,18 @@ function describe(f: Finding): string {
 
 async function main(): Promise<void> {
   const result = await scan()
-  console.log(`Electronegativity: ${result.checks} checks (${EXCLUDED_CHECKS.join(', ')} excluded: it needs the network), ${SCANNED.join('/, ')}/ scanned.`)
+  console.log(
+    `Electronegativity: ${result.checks} checks (${EXCLUDED_CHECKS.join(', ')} excluded: it needs the network), ${SCANNED.join('/, ')}/ scanned.`,
+  )
   for (const f of result.justified) console.log(`justified     ${describe(f)}`)
   for (const f of result.minor) console.log(`below ${FAIL_AT.toLowerCase()}  ${describe(f)}`)
   for (const f of result.failures) console.error(`UNJUSTIFIED   ${describe(f)}`)
-  for (const file of result.engDisable) console.error(`eng-disable in ${file}: use a "// security: CHECK_ID — reason" comment instead`)
+  for (const file of result.engDisable)
+    console.error(`eng-disable in ${file}: use a "// security: CHECK_ID — reason" comment instead`)
   for (const e of result.parseErrors) console.error(`could not parse ${e.file}: ${e.message}`)
   console.log(
     `${result.failures.length} unjustified finding(s) at ${FAIL_AT} or above, ${result.justified.length} justified, ${result.minor.length} below ${FAIL_AT}; ` +
-      `${result.requests.length} network request(s) attempted by the library, none sent.`
+      `${result.requests.length} network request(s) attempted by the library, none sent.`,
   )
   if (!result.ok) process.exit(1)
 }

@@ -28,7 +28,8 @@ export function pngSize(png: Uint8Array): { width: number; height: number } {
 
 function checkImage(image: PngImage): void {
   const { width, height } = pngSize(image.png)
-  if (width !== image.size || height !== image.size) throw new Error(`a ${image.size}px entry holds a ${width}×${height} PNG`)
+  if (width !== image.size || height !== image.size)
+    throw new Error(`a ${image.size}px entry holds a ${width}×${height} PNG`)
 }
 
 export const ICO_SIZES = [16, 24, 32, 48, 64, 128, 256] as const
@@ -74,7 +75,8 @@ export interface IcoEntry {
 
 export function readIco(data: Uint8Array): IcoEntry[] {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength)
-  if (data.length < 6 || view.getUint16(0, true) !== 0 || view.getUint16(2, true) !== 1) throw new Error('not an ICO file')
+  if (data.length < 6 || view.getUint16(0, true) !== 0 || view.getUint16(2, true) !== 1)
+    throw new Error('not an ICO file')
   const count = view.getUint16(4, true)
   if (data.length < 6 + 16 * count) throw new Error('ICO directory truncated')
   return Array.from({ length: count }, (_, i) => {
@@ -87,7 +89,7 @@ export function readIco(data: Uint8Array): IcoEntry[] {
       bitCount: view.getUint16(entry + 6, true),
       bytes,
       offset,
-      isPng: PNG_SIGNATURE.every((b, k) => data[offset + k] === b)
+      isPng: PNG_SIGNATURE.every((b, k) => data[offset + k] === b),
     }
   })
 }
@@ -107,7 +109,7 @@ export const ICNS_TYPES: ReadonlyArray<readonly [type: string, pixels: number]> 
   ['ic08', 256],
   ['ic14', 512], // 256@2x
   ['ic09', 512],
-  ['ic10', 1024] // 512@2x
+  ['ic10', 1024], // 512@2x
 ]
 
 export const ICNS_SIZES = [...new Set(ICNS_TYPES.map(([, px]) => px))].sort((a, b) => a - b)

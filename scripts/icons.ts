@@ -25,7 +25,14 @@ export function smallSizeCss(size: number): string {
 }
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
 
 async function render(svg: string): Promise<Map<number, Uint8Array>> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS })
@@ -39,9 +46,12 @@ async function render(svg: string): Promise<Map<number, Uint8Array>> {
       await page.setViewportSize({ width: size, height: size })
       const hide = smallSizeCss(size)
       await page.setContent(
-        `<!doctype html><html><head><style>html,body{margin:0;padding:0;background:transparent;overflow:hidden}svg{display:block;width:${size}px;height:${size}px}${hide}</style></head><body>${svg}</body></html>`
+        `<!doctype html><html><head><style>html,body{margin:0;padding:0;background:transparent;overflow:hidden}svg{display:block;width:${size}px;height:${size}px}${hide}</style></head><body>${svg}</body></html>`,
       )
-      const png = await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } })
+      const png = await page.screenshot({
+        omitBackground: true,
+        clip: { x: 0, y: 0, width: size, height: size },
+      })
       out.set(size, new Uint8Array(png))
     }
   } finally {
@@ -56,10 +66,13 @@ async function main(): Promise<void> {
   mkdirSync(path.join(buildDir, 'icons'), { recursive: true })
   for (const [size, png] of pngs) writeFileSync(path.join(buildDir, 'icons', `${size}x${size}.png`), png)
   writeFileSync(path.join(buildDir, 'icon.png'), pngs.get(1024)!)
-  const images = (sizes: readonly number[]): PngImage[] => sizes.map((size) => ({ size, png: pngs.get(size)! }))
+  const images = (sizes: readonly number[]): PngImage[] =>
+    sizes.map((size) => ({ size, png: pngs.get(size)! }))
   writeFileSync(path.join(buildDir, 'icon.ico'), writeIco(images(ICO_SIZES)))
   writeFileSync(path.join(buildDir, 'icon.icns'), writeIcns(images(ICNS_SIZES)))
-  console.log(`icons: ${PNG_SIZES.length} PNGs, icon.ico (${ICO_SIZES.join(', ')} px), icon.icns (${ICNS_SIZES.join(', ')} px)`)
+  console.log(
+    `icons: ${PNG_SIZES.length} PNGs, icon.ico (${ICO_SIZES.join(', ')} px), icon.icns (${ICNS_SIZES.join(', ')} px)`,
+  )
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

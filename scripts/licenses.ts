@@ -60,9 +60,18 @@ export function importedPackages(dirs: string[]): string[] {
       if (statSync(full).isDirectory()) walk(full)
       else if (/\.(ts|vue|js|mjs)$/.test(name) && !name.endsWith('.d.ts')) {
         const code = readFileSync(full, 'utf8')
-        for (const m of code.matchAll(/(?:^|\n)\s*(?:import|export)\s+(?!type\s)[^'";]*?from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+        for (const m of code.matchAll(
+          /(?:^|\n)\s*(?:import|export)\s+(?!type\s)[^'";]*?from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
+        )) {
           const spec = m[1] ?? m[2] ?? m[3]
-          if (!spec || spec.startsWith('.') || spec.startsWith('/') || spec.startsWith('@shared') || spec.startsWith('node:')) continue
+          if (
+            !spec ||
+            spec.startsWith('.') ||
+            spec.startsWith('/') ||
+            spec.startsWith('@shared') ||
+            spec.startsWith('node:')
+          )
+            continue
           const parts = spec.split('/')
           const pkg = spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!
           // Vite's virtual and asset queries are not packages.
@@ -97,11 +106,17 @@ function sourceOf(pkg: PackageJson): string | null {
   const repoField = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url
   const raw = repoField ?? pkg.homepage ?? null
   if (!raw) return null
-  return raw.replace(/^git\+/, '').replace(/\.git$/, '').replace(/^git:\/\//, 'https://').replace(/^github:/, 'https://github.com/')
+  return raw
+    .replace(/^git\+/, '')
+    .replace(/\.git$/, '')
+    .replace(/^git:\/\//, 'https://')
+    .replace(/^github:/, 'https://github.com/')
 }
 
 function licenseText(dir: string): string | null {
-  const file = readdirSync(dir).filter((name) => LICENSE_NAMES.test(name)).sort()[0]
+  const file = readdirSync(dir)
+    .filter((name) => LICENSE_NAMES.test(name))
+    .sort()[0]
   return file ? readFileSync(path.join(dir, file), 'utf8').replace(/\r\n/g, '\n').trim() : null
 }
 
@@ -115,13 +130,29 @@ export function collectLicenses(): LicenseFile {
     const pkg = readJson(path.join(dir, 'package.json'))
     const key = `${pkg.name ?? name}@${pkg.version ?? '?'}`
     if (entries.has(key)) return
-    entries.set(key, { name: pkg.name ?? name, version: pkg.version ?? '?', license: licenseOf(pkg), source: sourceOf(pkg), usedBy, text: licenseText(dir) })
+    entries.set(key, {
+      name: pkg.name ?? name,
+      version: pkg.version ?? '?',
+      license: licenseOf(pkg),
+      source: sourceOf(pkg),
+      usedBy,
+      text: licenseText(dir),
+    })
     for (const dep of Object.keys(pkg.dependencies ?? {})) visit(dep, dir, usedBy)
   }
   for (const name of Object.keys(root.dependencies ?? {}).sort()) visit(name, repo, 'main')
-  for (const name of importedPackages([path.join(repo, 'renderer', 'src'), path.join(repo, 'electron', 'shared')])) visit(name, repo, 'renderer')
-  const packages = [...entries.values()].sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version))
-  return { generatedFrom: 'package.json dependencies and the renderer bundle\u2019s imports (npm run licenses)', packages }
+  for (const name of importedPackages([
+    path.join(repo, 'renderer', 'src'),
+    path.join(repo, 'electron', 'shared'),
+  ]))
+    visit(name, repo, 'renderer')
+  const packages = [...entries.values()].sort(
+    (a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version),
+  )
+  return {
+    generatedFrom: 'package.json dependencies and the renderer bundle\u2019s imports (npm run licenses)',
+    packages,
+  }
 }
 
 export function renderLicenses(file: LicenseFile): string {
@@ -132,5 +163,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const file = collectLicenses()
   writeFileSync(LICENSES_FILE, renderLicenses(file))
   const missing = file.packages.filter((p) => !p.text).map((p) => `${p.name}@${p.version}`)
-  console.log(`licenses.json: ${file.packages.length} packages${missing.length ? `; no licence file in ${missing.join(', ')}` : ''}`)
+  console.log(
+    `licenses.json: ${file.packages.length} packages${missing.length ? `; no licence file in ${missing.join(', ')}` : ''}`,
+  )
 }

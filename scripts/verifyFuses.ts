@@ -22,14 +22,25 @@ export const FUSE_INDEX: Readonly<Record<string, FuseV1Options>> = {
   enableEmbeddedAsarIntegrityValidation: FuseV1Options.EnableEmbeddedAsarIntegrityValidation,
   onlyLoadAppFromAsar: FuseV1Options.OnlyLoadAppFromAsar,
   loadBrowserProcessSpecificV8Snapshot: FuseV1Options.LoadBrowserProcessSpecificV8Snapshot,
-  grantFileProtocolExtraPrivileges: FuseV1Options.GrantFileProtocolExtraPrivileges
+  grantFileProtocolExtraPrivileges: FuseV1Options.GrantFileProtocolExtraPrivileges,
 }
 
 const stateName = (state: number | undefined) =>
-  state === FuseState.ENABLE ? 'on' : state === FuseState.DISABLE ? 'off' : state === FuseState.REMOVED ? 'removed' : state === undefined ? 'missing' : 'inherited'
+  state === FuseState.ENABLE
+    ? 'on'
+    : state === FuseState.DISABLE
+      ? 'off'
+      : state === FuseState.REMOVED
+        ? 'removed'
+        : state === undefined
+          ? 'missing'
+          : 'inherited'
 
 /** The differences between the wanted fuses and a binary's fuse wire; empty when they agree. */
-export function compareFuses(wanted: Readonly<Record<string, unknown>>, wire: Readonly<Record<string, unknown>>): string[] {
+export function compareFuses(
+  wanted: Readonly<Record<string, unknown>>,
+  wire: Readonly<Record<string, unknown>>,
+): string[] {
   const problems: string[] = []
   for (const [key, value] of Object.entries(wanted)) {
     if (typeof value !== 'boolean') continue // resetAdHocDarwinSignature and other options, not fuses
@@ -40,7 +51,8 @@ export function compareFuses(wanted: Readonly<Record<string, unknown>>, wire: Re
     }
     const actual = wire[index] as number | undefined
     const expected = value ? FuseState.ENABLE : FuseState.DISABLE
-    if (actual !== expected) problems.push(`${key}: wanted ${value ? 'on' : 'off'}, the binary has ${stateName(actual)}`)
+    if (actual !== expected)
+      problems.push(`${key}: wanted ${value ? 'on' : 'off'}, the binary has ${stateName(actual)}`)
   }
   return problems
 }
@@ -58,7 +70,8 @@ export function findPackagedApps(dist: string): string[] {
         const full = path.join(dir, file)
         if (!statSync(full).isFile()) continue
         if (/\.exe$/i.test(file) && !/^(elevate|uninstall)/i.test(file)) apps.push(full)
-        else if (!file.includes('.') && !/^(chrome-sandbox|chrome_crashpad_handler)$/.test(file)) apps.push(full)
+        else if (!file.includes('.') && !/^(chrome-sandbox|chrome_crashpad_handler)$/.test(file))
+          apps.push(full)
       }
     } else if (name === 'mac' || name.startsWith('mac-')) {
       for (const bundle of readdirSync(dir)) if (bundle.endsWith('.app')) apps.push(path.join(dir, bundle))
@@ -67,10 +80,15 @@ export function findPackagedApps(dist: string): string[] {
   return apps
 }
 
-export async function verifyFuses(dist: string, wanted: Readonly<Record<string, unknown>>): Promise<{ app: string; problems: string[] }[]> {
+export async function verifyFuses(
+  dist: string,
+  wanted: Readonly<Record<string, unknown>>,
+): Promise<{ app: string; problems: string[] }[]> {
   const apps = findPackagedApps(dist)
   if (apps.length === 0) throw new Error(`no packaged app under ${dist} (run npm run package first)`)
-  return Promise.all(apps.map(async (app) => ({ app, problems: compareFuses(wanted, await getCurrentFuseWire(app)) })))
+  return Promise.all(
+    apps.map(async (app) => ({ app, problems: compareFuses(wanted, await getCurrentFuseWire(app)) })),
+  )
 }
 
 async function main(): Promise<void> {
@@ -82,7 +100,9 @@ async function main(): Promise<void> {
   let failed = false
   for (const { app, problems } of results) {
     if (problems.length) failed = true
-    console.log(`${problems.length ? 'WRONG' : 'ok   '} ${app}${problems.map((p) => `\n      ${p}`).join('')}`)
+    console.log(
+      `${problems.length ? 'WRONG' : 'ok   '} ${app}${problems.map((p) => `\n      ${p}`).join('')}`,
+    )
   }
   if (failed) process.exit(1)
 }

@@ -23,10 +23,22 @@ function syntheticModel(n: number): ChartModel {
   let level = 200
   const points = periods.map((period) => {
     level = Math.max(1, level + Math.sin(level) * 3)
-    return { period, start: period, end: period, value: level, kind: 'published' as const, sourceIds: ['synthetic'] }
+    return {
+      period,
+      start: period,
+      end: period,
+      value: level,
+      kind: 'published' as const,
+      sourceIds: ['synthetic'],
+    }
   })
   const selection = { key: 'exports:world:all', flow: 'exports', partner: 'world', product: 'all' }
-  return { periods, series: [{ key: selection.key, selection, label: 'Synthetic exports', points }], unit: 'USD bn', sources: new Map() }
+  return {
+    periods,
+    series: [{ key: selection.key, selection, label: 'Synthetic exports', points }],
+    unit: 'USD bn',
+    sources: new Map(),
+  }
 }
 
 function median(values: number[]): number {
@@ -42,11 +54,16 @@ function time(task: () => void): number {
 
 function measure(chart: Chart, frames: number) {
   const redraw = median(Array.from({ length: 5 }, () => time(() => chart.update('none'))))
-  const pan = median(Array.from({ length: frames }, (_, i) => time(() => chart.pan({ x: i % 2 ? 40 : -40 }, undefined, 'none'))))
-  const zoom = median(Array.from({ length: frames }, (_, i) => time(() => chart.zoom(i % 2 ? 1.1 : 1 / 1.1, 'none'))))
+  const pan = median(
+    Array.from({ length: frames }, (_, i) =>
+      time(() => chart.pan({ x: i % 2 ? 40 : -40 }, undefined, 'none')),
+    ),
+  )
+  const zoom = median(
+    Array.from({ length: frames }, (_, i) => time(() => chart.zoom(i % 2 ? 1.1 : 1 / 1.1, 'none'))),
+  )
   return { redraw, pan, zoom }
 }
-
 
 function run(n: number): RenderResult {
   const canvas = document.getElementById('chart') as HTMLCanvasElement
@@ -62,8 +79,16 @@ function run(n: number): RenderResult {
   // What a plain Chart.js chart would do with the same numbers: labels parsed, no decimation.
   const naive: ChartConfiguration<'line'> = {
     type: 'line',
-    data: { labels: model.periods, datasets: [{ label: 'Synthetic exports', data: model.series[0]!.points.map((p) => p.value) }] },
-    options: { responsive: true, maintainAspectRatio: false, animation: false, plugins: { zoom: { pan: { enabled: true, mode: 'x' }, zoom: { wheel: { enabled: true }, mode: 'x' } } } }
+    data: {
+      labels: model.periods,
+      datasets: [{ label: 'Synthetic exports', data: model.series[0]!.points.map((p) => p.value) }],
+    },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      plugins: { zoom: { pan: { enabled: true, mode: 'x' }, zoom: { wheel: { enabled: true }, mode: 'x' } } },
+    },
   }
   const baseFirst = time(() => (chart = new Chart(canvas, naive as ChartConfiguration)))
   const baseline = { firstDraw: baseFirst, ...measure(chart!, 30) }

@@ -21,10 +21,12 @@ export const MAX_APP_URL_LENGTH = 2048
 const MAX_SEGMENTS = 32
 const MAX_SEGMENT_LENGTH = 255
 
-export type AppRequest = { ok: true; filePath: string; mimeType: string } | { ok: false; status: 400 | 403 | 404 }
+export type AppRequest =
+  { ok: true; filePath: string; mimeType: string } | { ok: false; status: 400 | 403 | 404 }
 
 /** Control characters and whitespace: WHATWG parsers drop or fold some of them, so they hide tricks. */
-const CONTROL_OR_SPACE = /[\u0000-\u0020\u007f-\u009f\u00a0\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff]/
+const CONTROL_OR_SPACE =
+  /[\u0000-\u0020\u007f-\u009f\u00a0\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff]/
 /** The characters a built asset name uses (Vite: `index-AbC_12.js`). No `%`, `\`, `:` or non-ASCII. */
 const SAFE_SEGMENT = /^[A-Za-z0-9_~+@=,-][A-Za-z0-9_.~+@=,-]*$/
 /** Names Windows maps to devices whatever the directory or extension. */
@@ -119,7 +121,7 @@ const MIME_TYPES: Readonly<Record<string, string>> = {
   '.ico': 'image/x-icon',
   '.woff': 'font/woff',
   '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf'
+  '.ttf': 'font/ttf',
 }
 
 /** The Content-Type for a file name. Unknown types are opaque bytes: with `nosniff` they never run. */

@@ -19,7 +19,7 @@ const directives: ReadonlyArray<readonly [string, string]> = [
   ['form-action', "'none'"],
   ['frame-ancestors', "'none'"],
   ['frame-src', "'none'"],
-  ['worker-src', "'self'"]
+  ['worker-src', "'self'"],
 ]
 
 // security: CSP_GLOBAL_CHECK — the policy is a response header of every app:// answer (protocol.ts → securityHeaders()), which the linter cannot trace; tests/unit/main/protocol.test.ts "serves index.html for / with the CSP and hardening headers" proves it is sent.
@@ -29,7 +29,7 @@ export const CONTENT_SECURITY_POLICY = directives.map(([name, value]) => `${name
 const deniedFeatures = [
   'accelerometer',
   'autoplay',
-  
+
   'camera',
   'display-capture',
   'geolocation',
@@ -44,7 +44,7 @@ const deniedFeatures = [
   'screen-wake-lock',
   'serial',
   'usb',
-  'xr-spatial-tracking'
+  'xr-spatial-tracking',
 ] as const
 
 export const PERMISSIONS_POLICY = deniedFeatures.map((feature) => `${feature}=()`).join(', ')
@@ -56,6 +56,6 @@ export function securityHeaders(): Record<string, string> {
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Resource-Policy': 'same-origin',
     'Referrer-Policy': 'no-referrer',
-    'Permissions-Policy': PERMISSIONS_POLICY
+    'Permissions-Policy': PERMISSIONS_POLICY,
   }
 }

@@ -17,7 +17,13 @@ import type { AppCommandEvent } from '../shared/api'
 import type { RecentFiles } from '../services/recentFiles'
 import { installApplicationMenu, type MenuApi } from './menu'
 import { buildMenuModel } from './menuModel'
-import { openKindOf, routeOpenRequest, type OpenRequest, type OpenSource, type RouteOptions } from './openFile'
+import {
+  openKindOf,
+  routeOpenRequest,
+  type OpenRequest,
+  type OpenSource,
+  type RouteOptions,
+} from './openFile'
 
 export interface DesktopOptions {
   platform: NodeJS.Platform
@@ -79,11 +85,16 @@ export function createDesktop(options: DesktopOptions): Desktop {
     } catch (error) {
       log('could not read the recent files', error)
     }
-    const model = buildMenuModel({ platform: options.platform, isPackaged: options.isPackaged, appName: options.appName, recentFiles })
+    const model = buildMenuModel({
+      platform: options.platform,
+      isPackaged: options.isPackaged,
+      appName: options.appName,
+      recentFiles,
+    })
     installApplicationMenu(options.menu, model, {
       command: (command) => deliver({ command }),
       openRecent: (file) => void openRecent(file),
-      clearRecent: () => void clearRecent()
+      clearRecent: () => void clearRecent(),
     })
   }
 
@@ -91,7 +102,9 @@ export function createDesktop(options: DesktopOptions): Desktop {
     const opened = await open('open-file', { path: file })
     if (opened.length === 0) {
       // Moved or deleted since: drop it from the list rather than offer it again.
-      await options.recent.remove(file).catch((error: unknown) => log('could not update the recent files', error))
+      await options.recent
+        .remove(file)
+        .catch((error: unknown) => log('could not update the recent files', error))
       await refreshMenu()
     }
   }
@@ -153,6 +166,6 @@ export function createDesktop(options: DesktopOptions): Desktop {
       ready = false
     },
     refreshMenu,
-    queued: () => [...queue]
+    queued: () => [...queue],
   }
 }

@@ -11,7 +11,8 @@ const MAX_URL_LENGTH = 2048
  * be able to point the shipped app elsewhere), and only a plain http(s) URL on the loopback interface.
  */
 export function resolveDevServerUrl(value: string | undefined, isPackaged: boolean): string | undefined {
-  if (isPackaged || typeof value !== 'string' || value.length === 0 || value.length > MAX_URL_LENGTH) return undefined
+  if (isPackaged || typeof value !== 'string' || value.length === 0 || value.length > MAX_URL_LENGTH)
+    return undefined
   let url: URL
   try {
     url = new URL(value)
@@ -29,7 +30,9 @@ export function isDevServerUrl(url: unknown, devServerUrl: string | undefined): 
   const candidate = parse(url)
   if (!dev || !candidate) return false
   if (candidate.username || candidate.password) return false
-  return (candidate.protocol === 'http:' || candidate.protocol === 'https:') && candidate.origin === dev.origin
+  return (
+    (candidate.protocol === 'http:' || candidate.protocol === 'https:') && candidate.origin === dev.origin
+  )
 }
 
 /** Is `url` the dev server's HMR websocket (ws: for http:, wss: for https:, same host and port)? */

@@ -22,17 +22,25 @@ export interface DropOptions {
 export function registerDropFiles(
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
   grant: (path: string) => Promise<unknown>,
-  options: DropOptions = {}
+  options: DropOptions = {},
 ): () => void {
-  ipcMain.handle(DROP_CHANNEL, (event: IpcMainInvokeEvent, ...args: unknown[]) => handleDrop(event, args, grant, options))
+  ipcMain.handle(DROP_CHANNEL, (event: IpcMainInvokeEvent, ...args: unknown[]) =>
+    handleDrop(event, args, grant, options),
+  )
   return () => ipcMain.removeHandler(DROP_CHANNEL)
 }
 
 /** The number of files granted; refusals are silent to the page (it never sent these paths itself). */
-export async function handleDrop(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, args: unknown[], grant: (path: string) => Promise<unknown>, options: DropOptions = {}): Promise<number> {
+export async function handleDrop(
+  event: Pick<IpcMainInvokeEvent, 'senderFrame'>,
+  args: unknown[],
+  grant: (path: string) => Promise<unknown>,
+  options: DropOptions = {},
+): Promise<number> {
   if (!isTrustedSender(senderFrameInfo(event), options.devServerUrl)) return 0
   const [paths] = args
-  if (args.length !== 1 || !Array.isArray(paths) || paths.length === 0 || paths.length > MAX_DROPPED_FILES) return 0
+  if (args.length !== 1 || !Array.isArray(paths) || paths.length === 0 || paths.length > MAX_DROPPED_FILES)
+    return 0
   let granted = 0
   for (const path of paths) {
     if (typeof path !== 'string' || path.length === 0 || path.length > MAX_PATH_LENGTH) continue

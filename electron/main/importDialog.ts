@@ -5,12 +5,22 @@
 import type { BaseWindow, Dialog } from 'electron'
 
 export const IMPORT_FILTERS = [
-  { name: 'Trade data (CSV, TSV, gzip, Parquet, JSON)', extensions: ['csv', 'tsv', 'txt', 'gz', 'parquet', 'json', 'ndjson'] },
-  { name: 'All files', extensions: ['*'] }
+  {
+    name: 'Trade data (CSV, TSV, gzip, Parquet, JSON)',
+    extensions: ['csv', 'tsv', 'txt', 'gz', 'parquet', 'json', 'ndjson'],
+  },
+  { name: 'All files', extensions: ['*'] },
 ]
 
-export async function chooseDataFile(dialog: Pick<Dialog, 'showOpenDialog'>, window: BaseWindow | null): Promise<string | null> {
-  const options = { title: 'Open a trade data file', properties: ['openFile' as const], filters: IMPORT_FILTERS }
+export async function chooseDataFile(
+  dialog: Pick<Dialog, 'showOpenDialog'>,
+  window: BaseWindow | null,
+): Promise<string | null> {
+  const options = {
+    title: 'Open a trade data file',
+    properties: ['openFile' as const],
+    filters: IMPORT_FILTERS,
+  }
   const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
   return result.canceled ? null : (result.filePaths[0] ?? null)
 }

@@ -44,7 +44,9 @@ app.setName(WINDOW_TITLE)
 
 const devServerUrl = resolveDevServerUrl(process.env['ELECTRON_RENDERER_URL'], app.isPackaged)
 if (process.env['ELECTRON_RENDERER_URL'] && !devServerUrl) {
-  console.warn('[main] ignoring ELECTRON_RENDERER_URL: only a loopback http(s) URL, and never in a packaged app')
+  console.warn(
+    '[main] ignoring ELECTRON_RENDERER_URL: only a loopback http(s) URL, and never in a packaged app',
+  )
 }
 
 const guardOptions: GuardOptions = {
@@ -52,7 +54,7 @@ const guardOptions: GuardOptions = {
   openExternal: (url) => {
     // security: OPEN_EXTERNAL_JS_CHECK — `url` comes only from guardWebContents(), vetted by safeExternalUrl() (tests/unit/main/navigation.test.ts "safeExternalUrl").
     shell.openExternal(url).catch((error: unknown) => console.error('[main] could not open', url, error))
-  }
+  },
 }
 
 /** Resolves when start-up has finished (or failed and asked to quit). The tests await it. */
@@ -65,7 +67,9 @@ async function start(): Promise<void> {
 
   // Menu commands and files from the OS reach the page as `command` events (desktop.ts). A file can
   // arrive before the window exists (macOS open-file at launch, our own argv): it waits in a queue.
-  const toPage = createEventSink((event, payload) => mainWindow?.webContents.send(eventChannelOf(event), payload))
+  const toPage = createEventSink((event, payload) =>
+    mainWindow?.webContents.send(eventChannelOf(event), payload),
+  )
   // A data file from the OS is granted to the importer ("Open with") once the services are open.
   let servicesOpened: (opened: Services) => void = () => {}
   const servicesReady = new Promise<Services>((resolve) => (servicesOpened = resolve))
@@ -84,7 +88,7 @@ async function start(): Promise<void> {
     // A .ctesnap from the OS: the snapshot service will open it when the page asks for it by this path.
     grantSnapshotFile: async (file) => {
       await (await servicesReady).workspace.snapshots.grant(file)
-    }
+    },
   })
   // macOS: must be registered before `ready`, or a double-clicked file that launches the app is lost.
   app.on('open-file', (event, file) => {
@@ -122,14 +126,16 @@ async function start(): Promise<void> {
     installPermissionGuards(ses)
     installNetworkFilter(ses, {
       devServerUrl,
-      onBlocked: (url) => console.warn('[network] blocked', url.length > 200 ? `${url.slice(0, 200)}…` : url)
+      onBlocked: (url) => console.warn('[network] blocked', url.length > 200 ? `${url.slice(0, 200)}…` : url),
     })
     // The spellchecker downloads dictionaries from Google: off (webPreferences.spellcheck is off too).
     ses.setSpellCheckerEnabled(false)
     handleAppProtocol(protocol, rendererDir)
 
     // Events go to the app window, if there is one yet; the page subscribes through the preload.
-    const events = createEventSink((event, payload) => mainWindow?.webContents.send(eventChannelOf(event), payload))
+    const events = createEventSink((event, payload) =>
+      mainWindow?.webContents.send(eventChannelOf(event), payload),
+    )
     const opened = await openServices({
       dataDir: dataDir(),
       events,
@@ -142,11 +148,15 @@ async function start(): Promise<void> {
         chooseExportTarget: (request) => chooseExportTarget(dialog, mainWindow, request),
         printPdf: createPdfPrinter({
           entry: !app.isPackaged && devServerUrl ? devServerUrl : APP_ENTRY,
-          // security: CONTEXT_ISOLATION_JS_CHECK, SANDBOX_JS_CHECK — the same hardened options as the main window (mainWindowOptions: contextIsolation, sandbox, no node integration), hidden; tests/unit/main/index.test.ts "PDF export prints the print page" asserts them.
-          // security: AUXCLICK_JS_CHECK — the hidden print window is never shown or clicked, and web-contents-created above gives it guardWebContents() (window-open handler that always denies), like every web contents.
-          createWindow: () => new BrowserWindow({ ...mainWindowOptions({ preloadPath, isPackaged: app.isPackaged }), show: false })
-        })
-      }
+          createWindow: () =>
+            // security: CONTEXT_ISOLATION_JS_CHECK, SANDBOX_JS_CHECK — the same hardened options as the main window (mainWindowOptions: contextIsolation, sandbox, no node integration), hidden; tests/unit/main/index.test.ts "PDF export prints the print page" asserts them.
+            // security: AUXCLICK_JS_CHECK — the hidden print window is never shown or clicked, and web-contents-created above gives it guardWebContents() (window-open handler that always denies), like every web contents.
+            new BrowserWindow({
+              ...mainWindowOptions({ preloadPath, isPackaged: app.isPackaged }),
+              show: false,
+            }),
+        }),
+      },
     })
     if (quitting) {
       await opened.close()
@@ -157,10 +167,17 @@ async function start(): Promise<void> {
     registerIpc(ipcMain, createHandlers(opened), { devServerUrl })
     // Files dropped on the window: the preload resolves them to paths, the importer grants them (dropFiles.ts).
     // A dropped .ctesnap opens as a snapshot (granted, then the openSnapshot command), like a double-click.
-    registerDropFiles(ipcMain, (file) => (openKindOf(file) === 'snapshot' ? desktop.open('open-file', { path: file }) : opened.imports.grant(file, 'drop')), {
-      devServerUrl,
-      log: (m, e) => console.warn(m, e)
-    })
+    registerDropFiles(
+      ipcMain,
+      (file) =>
+        openKindOf(file) === 'snapshot'
+          ? desktop.open('open-file', { path: file })
+          : opened.imports.grant(file, 'drop'),
+      {
+        devServerUrl,
+        log: (m, e) => console.warn(m, e),
+      },
+    )
 
     await desktop.refreshMenu()
     const windowStateFile = path.join(app.getPath('userData'), 'window-state.json')
@@ -176,7 +193,7 @@ async function start(): Promise<void> {
         } catch (error) {
           console.error('[main] could not save the window state', error)
         }
-      }
+      },
     })
     mainWindow.webContents.on('did-start-loading', () => desktop.pageGone())
     mainWindow.webContents.on('did-finish-load', () => desktop.pageReady())

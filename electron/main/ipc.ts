@@ -18,7 +18,9 @@ export interface IpcOptions {
  * The sender frame as plain data, or null. `senderFrame` is null when the frame is gone, and reading
  * a disposed WebFrameMain throws: both mean "refuse".
  */
-export function senderFrameInfo(event: Pick<IpcMainInvokeEvent, 'senderFrame'> | null | undefined): SenderFrameInfo | null {
+export function senderFrameInfo(
+  event: Pick<IpcMainInvokeEvent, 'senderFrame'> | null | undefined,
+): SenderFrameInfo | null {
   try {
     const frame = event?.senderFrame
     if (!frame) return null
@@ -31,7 +33,11 @@ export function senderFrameInfo(event: Pick<IpcMainInvokeEvent, 'senderFrame'> |
 }
 
 /** Registers every method; returns a function that removes the handlers again. */
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, handlers: Handlers, opts: IpcOptions = {}): () => void {
+export function registerIpc(
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  handlers: Handlers,
+  opts: IpcOptions = {},
+): () => void {
   for (const method of methods) {
     ipcMain.handle(channelOf(method), async (event, ...args: unknown[]) => {
       if (!isTrustedSender(senderFrameInfo(event), opts.devServerUrl)) {

@@ -35,6 +35,10 @@ function toItem(node: MenuNode, handlers: MenuHandlers): MenuItemConstructorOpti
   return item
 }
 
-export function installApplicationMenu(menu: MenuApi, model: readonly MenuNode[], handlers: MenuHandlers): void {
+export function installApplicationMenu(
+  menu: MenuApi,
+  model: readonly MenuNode[],
+  handlers: MenuHandlers,
+): void {
   menu.setApplicationMenu(menu.buildFromTemplate(toTemplate(model, handlers)))
 }

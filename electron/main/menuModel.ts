@@ -90,14 +90,15 @@ const role = (r: MenuRole, label?: string, accelerator?: string): MenuNode => ({
   id: r,
   role: r,
   ...(label ? { label } : {}),
-  ...(accelerator ? { accelerator } : {})
+  ...(accelerator ? { accelerator } : {}),
 })
 
 /** A recent file's menu label: its name, with its folder to tell same-named files apart. */
 export function recentLabel(file: string, all: readonly string[], platform: NodeJS.Platform): string {
   const p = /^[a-z]:\\|\\\\/i.test(file) ? path.win32 : path.posix
   const base = p.basename(file)
-  const clash = all.filter((f) => (/^[a-z]:\\|\\\\/i.test(f) ? path.win32 : path.posix).basename(f) === base).length > 1
+  const clash =
+    all.filter((f) => (/^[a-z]:\\|\\\\/i.test(f) ? path.win32 : path.posix).basename(f) === base).length > 1
   const label = clash ? `${base} — ${p.dirname(file)}` : base
   // `&` marks a mnemonic in Windows and Linux menus: double it there so it shows as itself.
   return platform === 'darwin' ? label : label.replace(/&/g, '&&')
@@ -105,13 +106,22 @@ export function recentLabel(file: string, all: readonly string[], platform: Node
 
 function recentMenu(files: readonly string[], platform: NodeJS.Platform): MenuNode {
   const items: MenuNode[] = files.length
-    ? files.map((file, i) => ({ id: `recent-${i}`, label: recentLabel(file, files, platform), action: 'openRecent' as const, path: file }))
+    ? files.map((file, i) => ({
+        id: `recent-${i}`,
+        label: recentLabel(file, files, platform),
+        action: 'openRecent' as const,
+        path: file,
+      }))
     : [{ id: 'recent-none', label: 'No Recent Files', enabled: false }]
   return {
     id: 'recent',
     label: 'Open Recent',
     type: 'submenu',
-    submenu: [...items, separator('recent-sep'), { id: 'clearRecent', label: 'Clear Recent', action: 'clearRecent', enabled: files.length > 0 }]
+    submenu: [
+      ...items,
+      separator('recent-sep'),
+      { id: 'clearRecent', label: 'Clear Recent', action: 'clearRecent', enabled: files.length > 0 },
+    ],
   }
 }
 
@@ -137,8 +147,8 @@ export function buildMenuModel(opts: MenuModelOptions): MenuNode[] {
         role('hideOthers'),
         role('unhide'),
         separator('app-sep3'),
-        role('quit')
-      ]
+        role('quit'),
+      ],
     })
   }
 
@@ -155,8 +165,8 @@ export function buildMenuModel(opts: MenuModelOptions): MenuNode[] {
       // Disabled until the export issue lands.
       command('export', 'Export…'),
       separator('file-sep2'),
-      mac ? role('close') : role('quit', 'E&xit')
-    ]
+      mac ? role('close') : role('quit', 'E&xit'),
+    ],
   })
 
   model.push({
@@ -173,8 +183,8 @@ export function buildMenuModel(opts: MenuModelOptions): MenuNode[] {
       ...(mac ? [role('pasteAndMatchStyle')] : []),
       role('delete'),
       separator('edit-sep2'),
-      role('selectAll')
-    ]
+      role('selectAll'),
+    ],
   })
 
   model.push({
@@ -184,13 +194,15 @@ export function buildMenuModel(opts: MenuModelOptions): MenuNode[] {
     submenu: [
       command('toggleTheme', 'Toggle Light/Dark Theme'),
       separator('view-sep1'),
-      ...(dev ? [role('reload'), role('forceReload'), role('toggleDevTools'), separator('view-sep-dev')] : []),
+      ...(dev
+        ? [role('reload'), role('forceReload'), role('toggleDevTools'), separator('view-sep-dev')]
+        : []),
       role('resetZoom'),
       role('zoomIn'),
       role('zoomOut'),
       separator('view-sep2'),
-      role('togglefullscreen')
-    ]
+      role('togglefullscreen'),
+    ],
   })
 
   model.push({
@@ -198,7 +210,9 @@ export function buildMenuModel(opts: MenuModelOptions): MenuNode[] {
     label: top('Window'),
     type: 'submenu',
     role: 'windowMenu',
-    submenu: mac ? [role('minimize'), role('zoom'), separator('window-sep'), role('front')] : [role('minimize'), role('close')]
+    submenu: mac
+      ? [role('minimize'), role('zoom'), separator('window-sep'), role('front')]
+      : [role('minimize'), role('close')],
   })
 
   model.push({
@@ -209,8 +223,8 @@ export function buildMenuModel(opts: MenuModelOptions): MenuNode[] {
     submenu: [
       command('showShortcuts', 'Keyboard Shortcuts'),
       command('showDataSources', 'Data Sources'),
-      ...(mac ? [] : [separator('help-sep'), command('about', `About ${opts.appName}`)])
-    ]
+      ...(mac ? [] : [separator('help-sep'), command('about', `About ${opts.appName}`)]),
+    ],
   })
 
   return model

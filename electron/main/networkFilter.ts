@@ -29,7 +29,10 @@ export interface NetworkFilterOptions {
   onBlocked?: (url: string) => void
 }
 
-export function installNetworkFilter(session: Pick<Session, 'webRequest'>, opts: NetworkFilterOptions = {}): void {
+export function installNetworkFilter(
+  session: Pick<Session, 'webRequest'>,
+  opts: NetworkFilterOptions = {},
+): void {
   session.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) => {
     const allowed = isAllowedRequest(details.url, opts.devServerUrl)
     if (!allowed) opts.onBlocked?.(details.url)

@@ -35,7 +35,15 @@ export interface RouteOptions {
 }
 
 /** Data files the importer reads, and our snapshot files. `datapackage.json` is a `.json`. */
-export const OPENABLE_EXTENSIONS = [SNAPSHOT_EXTENSION, '.csv', '.tsv', '.gz', '.parquet', '.json', '.ndjson'] as const
+export const OPENABLE_EXTENSIONS = [
+  SNAPSHOT_EXTENSION,
+  '.csv',
+  '.tsv',
+  '.gz',
+  '.parquet',
+  '.json',
+  '.ndjson',
+] as const
 /** More than this in one request is not a user double-clicking files. */
 export const MAX_OPEN_FILES = 32
 const MAX_ARG_LENGTH = 4096
@@ -75,14 +83,22 @@ export function argumentToPath(arg: unknown, workingDirectory: string): string |
 }
 
 /** The files to open, absolute, existing, known extensions, de-duplicated, in the order given. */
-export function routeOpenRequest(source: OpenSource, request: OpenRequest, options: RouteOptions = {}): string[] {
+export function routeOpenRequest(
+  source: OpenSource,
+  request: OpenRequest,
+  options: RouteOptions = {},
+): string[] {
   const isFile = options.isFile ?? defaultIsFile
-  const cwd = typeof request.workingDirectory === 'string' && request.workingDirectory ? request.workingDirectory : (options.cwd ?? process.cwd())
+  const cwd =
+    typeof request.workingDirectory === 'string' && request.workingDirectory
+      ? request.workingDirectory
+      : (options.cwd ?? process.cwd())
   let args: readonly unknown[]
   if (source === 'open-file') args = [request.path]
   else args = Array.isArray(request.argv) ? request.argv.slice(0, 256) : []
 
-  const exec = typeof request.execPath === 'string' && request.execPath ? path.resolve(request.execPath) : null
+  const exec =
+    typeof request.execPath === 'string' && request.execPath ? path.resolve(request.execPath) : null
   const seen = new Set<string>()
   const out: string[] = []
   let afterDoubleDash = false
@@ -92,7 +108,10 @@ export function routeOpenRequest(source: OpenSource, request: OpenRequest, optio
       continue
     }
     // After `--` a name may start with a dash; before it, dashes mean switches.
-    const file = afterDoubleDash && typeof arg === 'string' && arg.startsWith('-') ? argumentToPath(`./${arg}`, cwd) : argumentToPath(arg, cwd)
+    const file =
+      afterDoubleDash && typeof arg === 'string' && arg.startsWith('-')
+        ? argumentToPath(`./${arg}`, cwd)
+        : argumentToPath(arg, cwd)
     if (!file || (exec && file === exec)) continue
     if (!openKindOf(file) || seen.has(file)) continue
     if (!isFile(file)) continue

@@ -17,12 +17,20 @@ import { securityHeaders } from './csp'
  */
 export function registerAppSchemePrivileges(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+    },
   ])
 }
 
 /** A response builder that every answer of ours goes through, so errors carry the headers too. */
-function respond(status: number, body: Uint8Array | null, contentType?: string, extra: Record<string, string> = {}): Response {
+function respond(
+  status: number,
+  body: Uint8Array | null,
+  contentType?: string,
+  extra: Record<string, string> = {},
+): Response {
   const headers: Record<string, string> = { ...securityHeaders(), ...extra }
   if (contentType) headers['Content-Type'] = contentType
   return new Response(body as ConstructorParameters<typeof Response>[0], { status, headers })
@@ -49,7 +57,8 @@ export function createAppRequestHandler(rootDir: string): (request: Request) => 
     } catch (error) {
       realRoot = null // the root may appear later (a build in progress); do not cache a failure
       const code = (error as NodeJS.ErrnoException | null)?.code
-      if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') return respond(404, null, 'text/plain; charset=utf-8')
+      if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR')
+        return respond(404, null, 'text/plain; charset=utf-8')
       console.error('[app protocol] could not read', resolved.filePath, error)
       return respond(500, null, 'text/plain; charset=utf-8')
     }

@@ -25,7 +25,9 @@ export interface MainWindowOptions {
   onStateChange?: (state: WindowState) => void
 }
 
-export function mainWindowOptions(opts: Pick<MainWindowOptions, 'preloadPath' | 'isPackaged' | 'state'>): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  opts: Pick<MainWindowOptions, 'preloadPath' | 'isPackaged' | 'state'>,
+): BrowserWindowConstructorOptions {
   const bounds = opts.state?.bounds
   return {
     title: WINDOW_TITLE,
@@ -50,8 +52,8 @@ export function mainWindowOptions(opts: Pick<MainWindowOptions, 'preloadPath' | 
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
-      devTools: !opts.isPackaged
-    }
+      devTools: !opts.isPackaged,
+    },
   }
 }
 
@@ -67,7 +69,13 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
   })
   if (opts.onStateChange) {
     const report = opts.onStateChange
-    window.on('close', () => report({ bounds: window.getNormalBounds(), maximized: window.isMaximized(), fullScreen: window.isFullScreen() }))
+    window.on('close', () =>
+      report({
+        bounds: window.getNormalBounds(),
+        maximized: window.isMaximized(),
+        fullScreen: window.isFullScreen(),
+      }),
+    )
   }
   const entry = !opts.isPackaged && opts.devServerUrl ? opts.devServerUrl : APP_ENTRY
   void window.loadURL(entry).catch((error: unknown) => console.error('[window] could not load', entry, error))
@@ -75,7 +83,13 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
 }
 
 /** Where the window opens: the saved state fitted to the displays connected now. Call after ready. */
-export function initialWindowState(saved: WindowState | null, screen: Pick<Screen, 'getAllDisplays' | 'getPrimaryDisplay'>): WindowState {
+export function initialWindowState(
+  saved: WindowState | null,
+  screen: Pick<Screen, 'getAllDisplays' | 'getPrimaryDisplay'>,
+): WindowState {
   const workAreas = screen.getAllDisplays().map((display) => display.workArea)
-  return placeWindow(saved, workAreas, screen.getPrimaryDisplay().workArea, { defaultSize: DEFAULT_SIZE, minSize: MIN_SIZE })
+  return placeWindow(saved, workAreas, screen.getPrimaryDisplay().workArea, {
+    defaultSize: DEFAULT_SIZE,
+    minSize: MIN_SIZE,
+  })
 }

@@ -6,7 +6,16 @@
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import type { TradeBridge } from '../shared/api'
-import { channelOf, DROP_CHANNEL, eventChannelOf, events, methods, subscriberOf, type EventName, type Method } from '../shared/methods'
+import {
+  channelOf,
+  DROP_CHANNEL,
+  eventChannelOf,
+  events,
+  methods,
+  subscriberOf,
+  type EventName,
+  type Method,
+} from '../shared/methods'
 
 function call(method: Method) {
   const channel = channelOf(method)
@@ -19,7 +28,8 @@ function subscribe(event: EventName) {
   return (listener: unknown) => {
     if (typeof listener !== 'function') throw new TypeError(`${subscriberOf(event)} takes a function`)
     // The page gets the payload only; the IPC event object (with its sender) stays here.
-    const wrapped = (_event: IpcRendererEvent, payload: unknown) => (listener as (payload: unknown) => void)(payload)
+    const wrapped = (_event: IpcRendererEvent, payload: unknown) =>
+      (listener as (payload: unknown) => void)(payload)
     ipcRenderer.on(channel, wrapped)
     return () => {
       ipcRenderer.removeListener(channel, wrapped)
@@ -29,7 +39,7 @@ function subscribe(event: EventName) {
 
 const api = Object.freeze({
   ...Object.fromEntries(methods.map((method) => [method, call(method)])),
-  ...Object.fromEntries(events.map((event) => [subscriberOf(event), subscribe(event)]))
+  ...Object.fromEntries(events.map((event) => [subscriberOf(event), subscribe(event)])),
 }) as unknown as TradeBridge
 
 contextBridge.exposeInMainWorld('trade', api)
@@ -41,7 +51,9 @@ if (typeof window !== 'undefined') {
   window.addEventListener('dragover', (event) => event.preventDefault())
   window.addEventListener('drop', (event) => {
     event.preventDefault()
-    const paths = Array.from(event.dataTransfer?.files ?? [], (file) => webUtils.getPathForFile(file)).filter((p) => p.length > 0)
+    const paths = Array.from(event.dataTransfer?.files ?? [], (file) => webUtils.getPathForFile(file)).filter(
+      (p) => p.length > 0,
+    )
     if (paths.length > 0) void ipcRenderer.invoke(DROP_CHANNEL, paths)
   })
 }

@@ -23,7 +23,11 @@ function tempName(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
 }
 
-export async function writeFileAtomic(path: string, data: string | Uint8Array, options: { keepPrevious?: boolean; fs?: AtomicFs } = {}): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  options: { keepPrevious?: boolean; fs?: AtomicFs } = {},
+): Promise<void> {
   const fs = options.fs ?? realFs
   const dir = dirname(path)
   await fsp.mkdir(dir, { recursive: true })
@@ -43,7 +47,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
         (error: NodeJS.ErrnoException) => {
           if (error.code === 'ENOENT') return false
           throw error
-        }
+        },
       )
       if (copied) await fs.rename(bakTmp, `${path}.bak`)
     }

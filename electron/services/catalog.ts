@@ -9,7 +9,15 @@ import { join } from 'node:path'
 import type { DatasetSummary } from '../shared/api'
 import { AppError } from '../shared/errors'
 import type { Engine } from './engine'
-import { DataPackage, kindOf, OBSERVATION_FIELDS, SERIES_FIELDS, SOURCE_FIELDS, sameList, type DataResource } from './dataPackage'
+import {
+  DataPackage,
+  kindOf,
+  OBSERVATION_FIELDS,
+  SERIES_FIELDS,
+  SOURCE_FIELDS,
+  sameList,
+  type DataResource,
+} from './dataPackage'
 
 export interface CatalogProblem {
   package: string
@@ -23,7 +31,11 @@ export interface Catalog {
   require(id: string): DatasetSummary
 }
 
-const COLUMN_TYPES: Record<string, string> = { value: 'DOUBLE', preferred: 'BOOLEAN', observations: 'INTEGER' }
+const COLUMN_TYPES: Record<string, string> = {
+  value: 'DOUBLE',
+  preferred: 'BOOLEAN',
+  observations: 'INTEGER',
+}
 
 export async function createTables(engine: Engine): Promise<void> {
   await engine.run(`CREATE TABLE observations (dataset VARCHAR, ${columnsDdl(OBSERVATION_FIELDS)})`)
@@ -52,7 +64,7 @@ export async function openCatalog(engine: Engine, dataDir: string): Promise<Cata
       const found = datasets.get(id)
       if (!found) throw new AppError('NOT_FOUND', `There is no dataset called "${id}" in the catalog.`)
       return found
-    }
+    },
   }
 }
 
@@ -65,14 +77,18 @@ async function packageFolders(dataDir: string): Promise<string[]> {
     if (!entry.isDirectory()) continue
     const hasPackage = await stat(join(dataDir, entry.name, 'datapackage.json')).then(
       (s) => s.isFile(),
-      () => false
+      () => false,
     )
     if (hasPackage) folders.push(entry.name)
   }
   return folders.sort()
 }
 
-async function loadPackage(engine: Engine, dir: string, loaded: ReadonlySet<string>): Promise<DatasetSummary> {
+async function loadPackage(
+  engine: Engine,
+  dir: string,
+  loaded: ReadonlySet<string>,
+): Promise<DatasetSummary> {
   const descriptorPath = join(dir, 'datapackage.json')
   let raw: unknown
   try {
@@ -83,10 +99,14 @@ async function loadPackage(engine: Engine, dir: string, loaded: ReadonlySet<stri
   const parsed = DataPackage.safeParse(raw)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    throw new AppError('DATA_ERROR', `${descriptorPath}: ${issue?.path.join('.') || 'descriptor'}: ${issue?.message}`)
+    throw new AppError(
+      'DATA_ERROR',
+      `${descriptorPath}: ${issue?.path.join('.') || 'descriptor'}: ${issue?.message}`,
+    )
   }
   const pkg = parsed.data
-  if (loaded.has(pkg.name)) throw new AppError('DATA_ERROR', `${descriptorPath}: a dataset called "${pkg.name}" is already loaded.`)
+  if (loaded.has(pkg.name))
+    throw new AppError('DATA_ERROR', `${descriptorPath}: a dataset called "${pkg.name}" is already loaded.`)
   try {
     return await loadResources(engine, dir, pkg)
   } catch (error) {
@@ -96,14 +116,24 @@ async function loadPackage(engine: Engine, dir: string, loaded: ReadonlySet<stri
 }
 
 async function loadResources(engine: Engine, dir: string, pkg: DataPackage): Promise<DatasetSummary> {
-  const byKind = { observations: [] as DataResource[], sources: [] as DataResource[], series: [] as DataResource[] }
+  const byKind = {
+    observations: [] as DataResource[],
+    sources: [] as DataResource[],
+    series: [] as DataResource[],
+  }
   for (const resource of pkg.resources) {
     const kind = kindOf(resource)
-    if (!kind) throw new AppError('DATA_ERROR', `${pkg.name}: resource "${resource.name}" has columns the app does not understand.`)
+    if (!kind)
+      throw new AppError(
+        'DATA_ERROR',
+        `${pkg.name}: resource "${resource.name}" has columns the app does not understand.`,
+      )
     byKind[kind].push(resource)
   }
-  if (byKind.sources.length !== 1) throw new AppError('DATA_ERROR', `${pkg.name}: a package needs exactly one sources resource.`)
-  if (byKind.observations.length === 0) throw new AppError('DATA_ERROR', `${pkg.name}: the package has no observations.`)
+  if (byKind.sources.length !== 1)
+    throw new AppError('DATA_ERROR', `${pkg.name}: a package needs exactly one sources resource.`)
+  if (byKind.observations.length === 0)
+    throw new AppError('DATA_ERROR', `${pkg.name}: the package has no observations.`)
 
   const rows: Record<string, number> = {}
   const load = async (resource: DataResource, table: string, fields: readonly string[]) => {
@@ -119,7 +149,7 @@ async function loadResources(engine: Engine, dir: string, pkg: DataPackage): Pro
     `SELECT count(*) AS n, count(DISTINCT source_id) AS sources,
             min(period_start) FILTER (WHERE status = 'published') AS "from", max(period_end) FILTER (WHERE status = 'published') AS "to"
        FROM observations WHERE dataset = $1`,
-    [pkg.name]
+    [pkg.name],
   )
   return {
     id: pkg.name,
@@ -130,17 +160,31 @@ async function loadResources(engine: Engine, dir: string, pkg: DataPackage): Pro
     licenses: pkg.licenses.map(({ name, title, path }) => ({ name, title, path })),
     sources: pkg.sources.map(({ title, path }) => ({ title, path })),
     coverage: { from: stats?.from ?? null, to: stats?.to ?? null },
-    resources: pkg.resources.map((r) => ({ name: r.name, title: r.title, description: r.description, rows: rows[r.name] ?? 0 })),
+    resources: pkg.resources.map((r) => ({
+      name: r.name,
+      title: r.title,
+      description: r.description,
+      rows: rows[r.name] ?? 0,
+    })),
     observations: stats?.n ?? 0,
-    sourceCount: stats?.sources ?? 0
+    sourceCount: stats?.sources ?? 0,
   }
 }
 
 /** Reads one CSV resource into a table, checking its header against the schema first. */
-async function loadCsv(engine: Engine, dataset: string, file: string, table: string, fields: readonly string[]): Promise<number> {
+async function loadCsv(
+  engine: Engine,
+  dataset: string,
+  file: string,
+  table: string,
+  fields: readonly string[],
+): Promise<number> {
   const header = await firstLine(file)
   if (!sameList(header.split(','), fields)) {
-    throw new AppError('DATA_ERROR', `${file}: the header row "${header.slice(0, 120)}" does not match the package schema (${fields.join(',')}).`)
+    throw new AppError(
+      'DATA_ERROR',
+      `${file}: the header row "${header.slice(0, 120)}" does not match the package schema (${fields.join(',')}).`,
+    )
   }
   const columns = fields.map((f) => `'${f}': '${COLUMN_TYPES[f] ?? 'VARCHAR'}'`).join(', ')
   const before = await countRows(engine, table, dataset)
@@ -148,7 +192,7 @@ async function loadCsv(engine: Engine, dataset: string, file: string, table: str
     await engine.run(
       `INSERT INTO ${table} SELECT $1 AS dataset, * FROM read_csv($2, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
          columns = {${columns}})`,
-      [dataset, file]
+      [dataset, file],
     )
   } catch (error) {
     throw new AppError('DATA_ERROR', `${file}: ${firstLines((error as Error).message)}`)
@@ -161,33 +205,43 @@ async function checkIntegrity(engine: Engine, dataset: string): Promise<void> {
     `SELECT count(*) AS n, min(o.source_id) AS example FROM observations o
        LEFT JOIN sources s ON s.dataset = o.dataset AND s.source_id = o.source_id
       WHERE o.dataset = $1 AND s.source_id IS NULL`,
-    [dataset]
+    [dataset],
   )
   if (orphans && orphans.n > 0) {
-    throw new AppError('DATA_ERROR', `${dataset}: ${orphans.n} observations name a source that is not in sources.csv (e.g. ${orphans.example}).`)
+    throw new AppError(
+      'DATA_ERROR',
+      `${dataset}: ${orphans.n} observations name a source that is not in sources.csv (e.g. ${orphans.example}).`,
+    )
   }
   const [unsourced] = await engine.all<{ n: number }>(
     `SELECT count(*) AS n FROM sources WHERE dataset = $1 AND (coalesce(trim(url), '') = '' OR coalesce(trim(title), '') = '')`,
-    [dataset]
+    [dataset],
   )
-  if (unsourced && unsourced.n > 0) throw new AppError('DATA_ERROR', `${dataset}: ${unsourced.n} sources have no title or URL.`)
+  if (unsourced && unsourced.n > 0)
+    throw new AppError('DATA_ERROR', `${dataset}: ${unsourced.n} sources have no title or URL.`)
   const [badPreferred] = await engine.all<{ n: number; example: string | null }>(
     `SELECT count(*) AS n, min(series || ' ' || period) AS example FROM (
         SELECT series, unit, period FROM observations WHERE dataset = $1
          GROUP BY series, unit, period HAVING count(*) FILTER (WHERE preferred) <> 1)`,
-    [dataset]
+    [dataset],
   )
   if (badPreferred && badPreferred.n > 0) {
-    throw new AppError('DATA_ERROR', `${dataset}: ${badPreferred.n} series periods do not have exactly one preferred value (e.g. ${badPreferred.example}).`)
+    throw new AppError(
+      'DATA_ERROR',
+      `${dataset}: ${badPreferred.n} series periods do not have exactly one preferred value (e.g. ${badPreferred.example}).`,
+    )
   }
 }
 
 async function removeDataset(engine: Engine, dataset: string): Promise<void> {
-  for (const table of ['observations', 'sources', 'series_info']) await engine.run(`DELETE FROM ${table} WHERE dataset = $1`, [dataset])
+  for (const table of ['observations', 'sources', 'series_info'])
+    await engine.run(`DELETE FROM ${table} WHERE dataset = $1`, [dataset])
 }
 
 async function countRows(engine: Engine, table: string, dataset: string): Promise<number> {
-  const [row] = await engine.all<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE dataset = $1`, [dataset])
+  const [row] = await engine.all<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE dataset = $1`, [
+    dataset,
+  ])
   return row?.n ?? 0
 }
 

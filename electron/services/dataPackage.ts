@@ -22,7 +22,7 @@ export const OBSERVATION_FIELDS = [
   'preferred',
   'status',
   'source_id',
-  'note'
+  'note',
 ] as const
 
 export const SOURCE_FIELDS = ['source_id', 'title', 'publisher', 'published', 'url'] as const
@@ -40,23 +40,28 @@ export const SERIES_FIELDS = [
   'frequency',
   'observations',
   'first_period',
-  'last_period'
+  'last_period',
 ] as const
 
 const Field = z.looseObject({
   name: z.string().regex(/^[a-z_][a-z0-9_]*$/),
   type: z.enum(['string', 'number', 'integer', 'boolean', 'date', 'year', 'yearmonth']),
-  description: z.string().optional()
+  description: z.string().optional(),
 })
 
 const Resource = z.looseObject({
   name: z.string().regex(/^[a-z][a-z0-9_-]*$/),
   // A plain file name beside datapackage.json: a package must not point the app anywhere else.
-  path: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*\.csv$/, 'a resource path must be a plain .csv file name in the package folder'),
+  path: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9][A-Za-z0-9_-]*\.csv$/,
+      'a resource path must be a plain .csv file name in the package folder',
+    ),
   title: z.string().min(1),
   description: z.string().default(''),
   format: z.literal('csv').optional(),
-  schema: z.looseObject({ fields: z.array(Field).min(1) })
+  schema: z.looseObject({ fields: z.array(Field).min(1) }),
 })
 
 export const DataPackage = z.looseObject({
@@ -64,9 +69,13 @@ export const DataPackage = z.looseObject({
   title: z.string().min(1),
   description: z.string().min(1),
   version: z.string().min(1),
-  licenses: z.array(z.looseObject({ name: z.string().min(1), title: z.string().optional(), path: z.string().optional() })).min(1),
+  licenses: z
+    .array(
+      z.looseObject({ name: z.string().min(1), title: z.string().optional(), path: z.string().optional() }),
+    )
+    .min(1),
   sources: z.array(z.looseObject({ title: z.string().min(1), path: z.string().optional() })).min(1),
-  resources: z.array(Resource).min(1)
+  resources: z.array(Resource).min(1),
 })
 export type DataPackage = z.infer<typeof DataPackage>
 export type DataResource = DataPackage['resources'][number]

@@ -18,7 +18,7 @@ export async function openEngine(path = ':memory:'): Promise<Engine> {
   const instance = await DuckDBInstance.create(path, {
     // The app is offline by design: DuckDB must never try to download an extension.
     autoinstall_known_extensions: 'false',
-    autoload_known_extensions: 'false'
+    autoload_known_extensions: 'false',
   })
   // A few connections so that the reads a page makes at once (a chart asks for several series) run
   // side by side on DuckDB's threads instead of queueing on one connection. Writes use the first.
@@ -38,7 +38,7 @@ export async function openEngine(path = ':memory:'): Promise<Engine> {
     close() {
       for (const connection of connections) connection.closeSync()
       instance.closeSync()
-    }
+    },
   }
 }
 

@@ -49,12 +49,17 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
           events: options.events,
           chooseFile: options.chooseFile,
           reservedIds: new Set(catalog.list().map((d) => d.id)),
-          hooks: options.importHooks
+          hooks: options.importHooks,
         })
       : unavailableImports()
-    const versionOf = (dataset: string) => [...catalog.list(), ...imports.summaries()].find((d) => d.id === dataset)?.version ?? null
+    const versionOf = (dataset: string) =>
+      [...catalog.list(), ...imports.summaries()].find((d) => d.id === dataset)?.version ?? null
     const workspace = options.userDataDir
-      ? await openWorkspace({ userDataDir: options.userDataDir, currentVersion: versionOf, platform: options.snapshotPlatform })
+      ? await openWorkspace({
+          userDataDir: options.userDataDir,
+          currentVersion: versionOf,
+          platform: options.snapshotPlatform,
+        })
       : unavailableWorkspace()
     return {
       catalog,
@@ -64,7 +69,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       async close() {
         await imports.close()
         engine.close()
-      }
+      },
     }
   } catch (error) {
     engine.close()

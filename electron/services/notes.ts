@@ -11,7 +11,15 @@
  */
 import { join } from 'node:path'
 import { AppError } from '../shared/errors'
-import { MAX_NOTES, Note, NOTES_FORMAT, NotesFile, Session, SESSION_FORMAT, type StorageNotice } from '../shared/notes'
+import {
+  MAX_NOTES,
+  Note,
+  NOTES_FORMAT,
+  NotesFile,
+  Session,
+  SESSION_FORMAT,
+  type StorageNotice,
+} from '../shared/notes'
 import { writeFileAtomic } from './atomicFile'
 import { createSerialQueue, loadDocument, removeStaleTemps, type Parsed } from './storage'
 
@@ -20,12 +28,21 @@ const MAX_NOTES_BYTES = 64 * 1024 * 1024
 const MAX_SESSION_BYTES = 4 * 1024 * 1024
 
 const validateWith =
-  <T>(schema: { safeParse(raw: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }) =>
+  <T>(schema: {
+    safeParse(
+      raw: unknown,
+    ):
+      | { success: true; data: T }
+      | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }
+  }) =>
   (raw: unknown): Parsed<T> => {
     const parsed = schema.safeParse(raw)
     if (parsed.success) return { ok: true, value: parsed.data }
     const issue = parsed.error.issues[0]
-    return { ok: false, message: `it is not valid: ${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid'}` }
+    return {
+      ok: false,
+      message: `it is not valid: ${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid'}`,
+    }
   }
 
 export interface NotesService {
@@ -48,16 +65,20 @@ export interface SessionService {
 export const notesFileOf = (userDataDir: string) => join(userDataDir, 'notes', 'notes.json')
 export const sessionFileOf = (userDataDir: string) => join(userDataDir, 'session.json')
 
-export const serializeNotes = (notes: readonly Note[]) => `${JSON.stringify({ format: NOTES_FORMAT, formatVersion: 1, notes: [...notes] } satisfies NotesFile, null, 1)}\n`
+export const serializeNotes = (notes: readonly Note[]) =>
+  `${JSON.stringify({ format: NOTES_FORMAT, formatVersion: 1, notes: [...notes] } satisfies NotesFile, null, 1)}\n`
 
-export async function openNotes(options: { userDataDir: string; notices?: StorageNotice[] }): Promise<NotesService> {
+export async function openNotes(options: {
+  userDataDir: string
+  notices?: StorageNotice[]
+}): Promise<NotesService> {
   const file = notesFileOf(options.userDataDir)
   await removeStaleTemps(join(options.userDataDir, 'notes'), 'notes.json')
   const loaded = await loadDocument(file, {
     userDataDir: options.userDataDir,
     maxBytes: MAX_NOTES_BYTES,
     validate: validateWith(NotesFile),
-    serialize: (doc: NotesFile) => serializeNotes(doc.notes)
+    serialize: (doc: NotesFile) => serializeNotes(doc.notes),
   })
   options.notices?.push(...loaded.notices)
   let notes: Note[] = loaded.value?.notes ?? []
@@ -75,7 +96,11 @@ export async function openNotes(options: { userDataDir: string; notices?: Storag
       serial(async () => {
         const valid = Note.parse(note)
         const existing = notes.find((n) => n.id === valid.id)
-        if (!existing && notes.length >= MAX_NOTES) throw new AppError('DATA_ERROR', `There are already ${MAX_NOTES} notes: delete some before adding more.`)
+        if (!existing && notes.length >= MAX_NOTES)
+          throw new AppError(
+            'DATA_ERROR',
+            `There are already ${MAX_NOTES} notes: delete some before adding more.`,
+          )
         const saved: Note = existing ? { ...valid, createdAt: existing.createdAt } : valid
         await commit(existing ? notes.map((n) => (n.id === saved.id ? saved : n)) : [...notes, saved])
         return saved
@@ -97,18 +122,27 @@ export async function openNotes(options: { userDataDir: string; notices?: Storag
             changed += 1
           }
         }
-        if (byId.size > MAX_NOTES) throw new AppError('DATA_ERROR', `The snapshot's notes would make more than ${MAX_NOTES} notes.`)
+        if (byId.size > MAX_NOTES)
+          throw new AppError('DATA_ERROR', `The snapshot's notes would make more than ${MAX_NOTES} notes.`)
         if (changed) await commit([...byId.values()])
         return changed
-      })
+      }),
   }
 }
 
-export async function openSession(options: { userDataDir: string; notices?: StorageNotice[] }): Promise<SessionService> {
+export async function openSession(options: {
+  userDataDir: string
+  notices?: StorageNotice[]
+}): Promise<SessionService> {
   const file = sessionFileOf(options.userDataDir)
   await removeStaleTemps(options.userDataDir, 'session.json')
   const serialize = (s: Session) => `${JSON.stringify(s)}\n`
-  const loaded = await loadDocument(file, { userDataDir: options.userDataDir, maxBytes: MAX_SESSION_BYTES, validate: validateWith(Session), serialize })
+  const loaded = await loadDocument(file, {
+    userDataDir: options.userDataDir,
+    maxBytes: MAX_SESSION_BYTES,
+    validate: validateWith(Session),
+    serialize,
+  })
   options.notices?.push(...loaded.notices)
   let session = loaded.value
   const serial = createSerialQueue()
@@ -120,6 +154,6 @@ export async function openSession(options: { userDataDir: string; notices?: Stor
         const valid = Session.parse({ ...next, format: SESSION_FORMAT, formatVersion: 1 })
         await writeFileAtomic(file, serialize(valid), { keepPrevious: true })
         session = valid
-      })
+      }),
   }
 }

@@ -52,9 +52,14 @@ export function isStorablePath(value: unknown): value is string {
 }
 
 /** The paths in whatever was read from disk: strings only, de-duplicated, at most `max`. Never throws. */
-export function normaliseRecentList(raw: unknown, max = MAX_RECENT_FILES, platform: NodeJS.Platform = process.platform): string[] {
+export function normaliseRecentList(
+  raw: unknown,
+  max = MAX_RECENT_FILES,
+  platform: NodeJS.Platform = process.platform,
+): string[] {
   let files: unknown
-  if (Array.isArray(raw)) files = raw // an older, bare-array format
+  if (Array.isArray(raw))
+    files = raw // an older, bare-array format
   else if (raw && typeof raw === 'object' && !Array.isArray(raw)) files = (raw as { files?: unknown }).files
   if (!Array.isArray(files)) return []
   const caseless = platform === 'win32' || platform === 'darwin'
@@ -75,7 +80,8 @@ export function createRecentFiles(options: RecentFilesOptions): RecentFiles {
   const max = Math.max(1, Math.min(options.max ?? MAX_RECENT_FILES, 100))
   const platform = options.platform ?? process.platform
   const isFile = options.isFile ?? statIsFile
-  const sameFile = (a: string, b: string) => (platform === 'win32' || platform === 'darwin' ? a.toLowerCase() === b.toLowerCase() : a === b)
+  const sameFile = (a: string, b: string) =>
+    platform === 'win32' || platform === 'darwin' ? a.toLowerCase() === b.toLowerCase() : a === b
   // Writes run one after another, so two quick opens cannot lose one another's entry.
   let queue: Promise<unknown> = Promise.resolve()
   const serial = <T>(job: () => Promise<T>): Promise<T> => {
@@ -98,7 +104,8 @@ export function createRecentFiles(options: RecentFilesOptions): RecentFiles {
     list: () => serial(read),
     add: (file) =>
       serial(async () => {
-        if (!isStorablePath(file)) throw new Error('Only an absolute file path can go in the recent files list.')
+        if (!isStorablePath(file))
+          throw new Error('Only an absolute file path can go in the recent files list.')
         const files = [file, ...(await read()).filter((f) => !sameFile(f, file))].slice(0, max)
         await write(files)
         return files
@@ -109,6 +116,6 @@ export function createRecentFiles(options: RecentFilesOptions): RecentFiles {
         await write(files)
         return files
       }),
-    clear: () => serial(() => write([]))
+    clear: () => serial(() => write([])),
   }
 }

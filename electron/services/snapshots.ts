@@ -26,7 +26,7 @@ import {
   type OpenedSnapshot,
   type Snapshot,
   type SnapshotImage,
-  type SnapshotSummary
+  type SnapshotSummary,
 } from '../shared/snapshot'
 import { SNAPSHOT_EXTENSION } from '../shared/commands'
 import { writeFileAtomic } from './atomicFile'
@@ -80,11 +80,15 @@ export const serializeSnapshot = (snapshot: Snapshot) => `${JSON.stringify(snaps
 
 const validate = (raw: unknown): Parsed<{ snapshot: Snapshot; migratedFrom: number | null }> => {
   const parsed = parseSnapshot(raw)
-  return parsed.ok ? { ok: true, value: { snapshot: parsed.snapshot, migratedFrom: parsed.migratedFrom } } : { ok: false, message: parsed.message }
+  return parsed.ok
+    ? { ok: true, value: { snapshot: parsed.snapshot, migratedFrom: parsed.migratedFrom } }
+    : { ok: false, message: parsed.message }
 }
 
 /** Reads and validates a snapshot file from anywhere; throws an AppError the user can read. */
-export async function readSnapshotFile(path: string): Promise<{ snapshot: Snapshot; migratedFrom: number | null; size: number }> {
+export async function readSnapshotFile(
+  path: string,
+): Promise<{ snapshot: Snapshot; migratedFrom: number | null; size: number }> {
   const name = basename(path)
   const read = await readBounded(path, MAX_SNAPSHOT_BYTES)
   switch (read.kind) {
@@ -93,13 +97,18 @@ export async function readSnapshotFile(path: string): Promise<{ snapshot: Snapsh
     case 'notFile':
       throw new AppError('DATA_ERROR', `${name} is not a file.`)
     case 'tooLarge':
-      throw new AppError('DATA_ERROR', `${name} is ${(read.size / 1024 / 1024).toFixed(1)} MB: a snapshot file is at most ${MAX_SNAPSHOT_BYTES / 1024 / 1024} MB, so this is not one (it was not read).`)
+      throw new AppError(
+        'DATA_ERROR',
+        `${name} is ${(read.size / 1024 / 1024).toFixed(1)} MB: a snapshot file is at most ${MAX_SNAPSHOT_BYTES / 1024 / 1024} MB, so this is not one (it was not read).`,
+      )
     case 'notUtf8':
       throw new AppError('DATA_ERROR', `${name} is not a snapshot: it is not UTF-8 text.`)
   }
   const parsed = parseJsonWith(read.text, validate)
   if (!parsed.ok) {
-    const message = parsed.message.startsWith('This snapshot') ? parsed.message : `This snapshot cannot be opened: ${parsed.message}.`
+    const message = parsed.message.startsWith('This snapshot')
+      ? parsed.message
+      : `This snapshot cannot be opened: ${parsed.message}.`
     throw new AppError('DATA_ERROR', `${name}: ${message}`)
   }
   return { ...parsed.value, size: read.size }
@@ -135,7 +144,9 @@ export async function openSnapshotService(options: SnapshotServiceOptions): Prom
   }
 
   /** One library file, recovered from its .bak (and the damaged one quarantined) if need be. */
-  async function tryLoad(id: string): Promise<{ snapshot: Snapshot | null; migratedFrom: number | null; notices: StorageNotice[] }> {
+  async function tryLoad(
+    id: string,
+  ): Promise<{ snapshot: Snapshot | null; migratedFrom: number | null; notices: StorageNotice[] }> {
     let migratedFrom: number | null = null
     const loaded = await loadDocument(fileOf(id), {
       userDataDir: options.userDataDir,
@@ -146,7 +157,7 @@ export async function openSnapshotService(options: SnapshotServiceOptions): Prom
         migratedFrom = v.value.migratedFrom
         return { ok: true, value: v.value.snapshot }
       },
-      serialize: serializeSnapshot
+      serialize: serializeSnapshot,
     })
     return { snapshot: loaded.value, migratedFrom, notices: loaded.notices }
   }
@@ -155,26 +166,43 @@ export async function openSnapshotService(options: SnapshotServiceOptions): Prom
     const loaded = await tryLoad(id)
     if (loaded.snapshot) return { snapshot: loaded.snapshot, migratedFrom: loaded.migratedFrom }
     const notice = loaded.notices[0]
-    if (notice) throw new AppError('DATA_ERROR', `The snapshot file ${notice.file} could not be read (${notice.problem}); it was moved to ${notice.quarantinedAs}.`)
+    if (notice)
+      throw new AppError(
+        'DATA_ERROR',
+        `The snapshot file ${notice.file} could not be read (${notice.problem}); it was moved to ${notice.quarantinedAs}.`,
+      )
     throw new AppError('NOT_FOUND', 'There is no such snapshot (it was deleted).')
   }
 
   function check(snapshot: Snapshot): DataCheck[] {
     return snapshot.datasets.map((d) => {
       const current = options.currentVersion(d.id)
-      return { dataset: d.id, saved: d.version, current, status: current === null ? 'missing' : current === d.version ? 'same' : 'changed' }
+      return {
+        dataset: d.id,
+        saved: d.version,
+        current,
+        status: current === null ? 'missing' : current === d.version ? 'same' : 'changed',
+      }
     })
   }
 
   async function write(snapshot: Snapshot, id: string): Promise<SnapshotSummary> {
     const text = serializeSnapshot(snapshot)
-    if (Buffer.byteLength(text) > MAX_SNAPSHOT_BYTES) throw new AppError('DATA_ERROR', `The snapshot would be larger than ${MAX_SNAPSHOT_BYTES / 1024 / 1024} MB.`)
+    if (Buffer.byteLength(text) > MAX_SNAPSHOT_BYTES)
+      throw new AppError(
+        'DATA_ERROR',
+        `The snapshot would be larger than ${MAX_SNAPSHOT_BYTES / 1024 / 1024} MB.`,
+      )
     await writeFileAtomic(fileOf(id), text, { keepPrevious: true })
     return summaryOf(id, snapshot, Buffer.byteLength(text))
   }
 
   async function list(): Promise<{ snapshots: SnapshotSummary[]; problems: StorageNotice[] }> {
-    const names = (await fsp.readdir(dir)).filter((n) => n.endsWith(SNAPSHOT_EXTENSION) && SnapshotId.safeParse(n.slice(0, -SNAPSHOT_EXTENSION.length)).success)
+    const names = (await fsp.readdir(dir)).filter(
+      (n) =>
+        n.endsWith(SNAPSHOT_EXTENSION) &&
+        SnapshotId.safeParse(n.slice(0, -SNAPSHOT_EXTENSION.length)).success,
+    )
     const snapshots: SnapshotSummary[] = []
     const problems: StorageNotice[] = []
     for (const name of names) {
@@ -196,7 +224,9 @@ export async function openSnapshotService(options: SnapshotServiceOptions): Prom
         }
       }
       const loaded = await tryLoad(id)
-      problems.push(...loaded.notices.map((n) => (loaded.snapshot ? n : { ...n, recovered: 'skipped' as const })))
+      problems.push(
+        ...loaded.notices.map((n) => (loaded.snapshot ? n : { ...n, recovered: 'skipped' as const })),
+      )
       if (!loaded.snapshot) continue
       const after = await fsp.stat(join(dir, name))
       const summary = summaryOf(id, loaded.snapshot, after.size)
@@ -218,13 +248,23 @@ export async function openSnapshotService(options: SnapshotServiceOptions): Prom
 
   async function openPath(path: string): Promise<OpenedSnapshot> {
     const real = granted.get(path)
-    if (!real) throw new AppError('NOT_FOUND', 'The app only opens snapshot files you chose (Open snapshot…, a double-click, or drag and drop); this one was not.')
+    if (!real)
+      throw new AppError(
+        'NOT_FOUND',
+        'The app only opens snapshot files you chose (Open snapshot…, a double-click, or drag and drop); this one was not.',
+      )
     const { snapshot, migratedFrom } = await readSnapshotFile(real)
     return importValidated(snapshot, migratedFrom)
   }
 
   async function grant(path: string): Promise<void> {
-    if (typeof path !== 'string' || path.length === 0 || path.length > MAX_PATH || path.includes('\u0000') || !isAbsolute(path)) {
+    if (
+      typeof path !== 'string' ||
+      path.length === 0 ||
+      path.length > MAX_PATH ||
+      path.includes('\u0000') ||
+      !isAbsolute(path)
+    ) {
       throw new AppError('INVALID_ARGUMENT', 'That is not a file the app can open.')
     }
     let real: string
@@ -241,13 +281,22 @@ export async function openSnapshotService(options: SnapshotServiceOptions): Prom
     const { snapshot } = await load(id)
     const choose = platform.chooseExportTarget
     if (!choose || (kind === 'pdf' && !platform.printPdf)) {
-      throw new AppError('NOT_FOUND', kind === 'pdf' ? 'PDF export needs the desktop app (in a browser, open the print view and print it).' : 'Exporting to a file needs the desktop app.')
+      throw new AppError(
+        'NOT_FOUND',
+        kind === 'pdf'
+          ? 'PDF export needs the desktop app (in a browser, open the print view and print it).'
+          : 'Exporting to a file needs the desktop app.',
+      )
     }
     const slug = slugOf(snapshot.title)
     const pdf = kind === 'pdf' ? await platform.printPdf!(id) : null
-    let target = await choose({ suggestedName: kind === 'file' ? `${slug}${SNAPSHOT_EXTENSION}` : kind === 'pdf' ? `${slug}.pdf` : slug, kind })
+    let target = await choose({
+      suggestedName: kind === 'file' ? `${slug}${SNAPSHOT_EXTENSION}` : kind === 'pdf' ? `${slug}.pdf` : slug,
+      kind,
+    })
     if (!target) return null
-    if (!isAbsolute(target)) throw new AppError('INVALID_ARGUMENT', 'The export location must be a full path.')
+    if (!isAbsolute(target))
+      throw new AppError('INVALID_ARGUMENT', 'The export location must be a full path.')
     if (kind === 'file') {
       if (extname(target).toLowerCase() !== SNAPSHOT_EXTENSION) target += SNAPSHOT_EXTENSION
       await writeFileAtomic(target, serializeSnapshot(snapshot))
@@ -261,15 +310,29 @@ export async function openSnapshotService(options: SnapshotServiceOptions): Prom
     // A folder (no zip library is bundled): data.csv, README.md, chart.png and the snapshot itself.
     const existing = await fsp.readdir(target).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return [] as string[]
-      if (error.code === 'ENOTDIR') throw new AppError('INVALID_ARGUMENT', `${basename(target!)} is a file: choose a name for a new folder.`)
+      if (error.code === 'ENOTDIR')
+        throw new AppError(
+          'INVALID_ARGUMENT',
+          `${basename(target!)} is a file: choose a name for a new folder.`,
+        )
       throw error
     })
-    const files = ['data.csv', 'README.md', ...(snapshot.image ? ['chart.png'] : []), `snapshot${SNAPSHOT_EXTENSION}`]
-    if (existing.some((n) => !files.includes(n))) throw new AppError('INVALID_ARGUMENT', `${basename(target)} already holds other files: choose a new or empty folder.`)
+    const files = [
+      'data.csv',
+      'README.md',
+      ...(snapshot.image ? ['chart.png'] : []),
+      `snapshot${SNAPSHOT_EXTENSION}`,
+    ]
+    if (existing.some((n) => !files.includes(n)))
+      throw new AppError(
+        'INVALID_ARGUMENT',
+        `${basename(target)} already holds other files: choose a new or empty folder.`,
+      )
     await fsp.mkdir(target, { recursive: true })
     await writeFileAtomic(join(target, 'data.csv'), numbersCsv(snapshot.numbers, snapshot.sources))
     await writeFileAtomic(join(target, 'README.md'), snapshotReadme(snapshot, files))
-    if (snapshot.image) await writeFileAtomic(join(target, 'chart.png'), Buffer.from(snapshot.image.data, 'base64'))
+    if (snapshot.image)
+      await writeFileAtomic(join(target, 'chart.png'), Buffer.from(snapshot.image.data, 'base64'))
     await writeFileAtomic(join(target, `snapshot${SNAPSHOT_EXTENSION}`), serializeSnapshot(snapshot))
     return { name: basename(target), files }
   }
@@ -294,7 +357,7 @@ export async function openSnapshotService(options: SnapshotServiceOptions): Prom
       const file = fileOf(id)
       const existed = await fsp.stat(file).then(
         () => true,
-        () => false
+        () => false,
       )
       await fsp.rm(file, { force: true })
       await fsp.rm(`${file}.bak`, { force: true })
@@ -304,13 +367,13 @@ export async function openSnapshotService(options: SnapshotServiceOptions): Prom
     grant,
     openPath,
     async choose() {
-      if (!platform.chooseSnapshotFile) throw new AppError('NOT_FOUND', 'Opening snapshot files needs the desktop app.')
+      if (!platform.chooseSnapshotFile)
+        throw new AppError('NOT_FOUND', 'Opening snapshot files needs the desktop app.')
       const path = await platform.chooseSnapshotFile()
       if (!path) return null
       await grant(path)
       return openPath(path)
     },
-    exportTo
+    exportTo,
   }
 }
-

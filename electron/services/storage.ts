@@ -10,7 +10,12 @@ import { basename, join, relative } from 'node:path'
 import type { StorageNotice } from '../shared/notes'
 import { writeFileAtomic } from './atomicFile'
 
-export type BoundedRead = { kind: 'missing' } | { kind: 'tooLarge'; size: number } | { kind: 'notFile' } | { kind: 'notUtf8' } | { kind: 'text'; text: string; size: number }
+export type BoundedRead =
+  | { kind: 'missing' }
+  | { kind: 'tooLarge'; size: number }
+  | { kind: 'notFile' }
+  | { kind: 'notUtf8' }
+  | { kind: 'text'; text: string; size: number }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
@@ -97,14 +102,23 @@ export interface LoadedDocument<T> {
  */
 export async function loadDocument<T>(
   path: string,
-  options: { userDataDir: string; maxBytes: number; validate: (raw: unknown) => Parsed<T>; serialize: (value: T) => string }
+  options: {
+    userDataDir: string
+    maxBytes: number
+    validate: (raw: unknown) => Parsed<T>
+    serialize: (value: T) => string
+  },
 ): Promise<LoadedDocument<T>> {
-  const attempt = async (file: string): Promise<{ ok: true; value: T } | { ok: false; missing: boolean; message: string }> => {
+  const attempt = async (
+    file: string,
+  ): Promise<{ ok: true; value: T } | { ok: false; missing: boolean; message: string }> => {
     const read = await readBounded(file, options.maxBytes)
     if (read.kind === 'missing') return { ok: false, missing: true, message: 'missing' }
     if (read.kind !== 'text') return { ok: false, missing: false, message: problemOf(read, options.maxBytes) }
     const parsed = parseJsonWith(read.text, options.validate)
-    return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, missing: false, message: parsed.message }
+    return parsed.ok
+      ? { ok: true, value: parsed.value }
+      : { ok: false, missing: false, message: parsed.message }
   }
 
   const main = await attempt(path)
@@ -116,10 +130,16 @@ export async function loadDocument<T>(
   if (backup.ok) {
     // Back in place; the .bak stays as it is (it is what we just restored).
     await writeFileAtomic(path, options.serialize(backup.value))
-    return { value: backup.value, notices: [{ file: basename(path), problem: clip(main.message), quarantinedAs, recovered: 'backup' }] }
+    return {
+      value: backup.value,
+      notices: [{ file: basename(path), problem: clip(main.message), quarantinedAs, recovered: 'backup' }],
+    }
   }
   if (!backup.missing) await quarantine(`${path}.bak`, options.userDataDir)
-  return { value: null, notices: [{ file: basename(path), problem: clip(main.message), quarantinedAs, recovered: 'empty' }] }
+  return {
+    value: null,
+    notices: [{ file: basename(path), problem: clip(main.message), quarantinedAs, recovered: 'empty' }],
+  }
 }
 
 const clip = (text: string) => (text.length > 480 ? `${text.slice(0, 480)}…` : text)
@@ -135,7 +155,11 @@ export async function removeStaleTemps(dir: string, name?: string): Promise<void
   } catch {
     return
   }
-  await Promise.all(names.filter((n) => n.startsWith(name ? `.${name}.` : '.') && /\.tmp(\.bak)?$/.test(n)).map((n) => fsp.rm(join(dir, n), { force: true }).catch(() => {})))
+  await Promise.all(
+    names
+      .filter((n) => n.startsWith(name ? `.${name}.` : '.') && /\.tmp(\.bak)?$/.test(n))
+      .map((n) => fsp.rm(join(dir, n), { force: true }).catch(() => {})),
+  )
 }
 
 /** Runs writes one after another: two saves never interleave, and a failed one does not block the next. */

@@ -44,11 +44,22 @@ export function parseWindowState(raw: unknown): WindowState | null {
   const { bounds, maximized, fullScreen } = raw as Record<string, unknown>
   if (!bounds || typeof bounds !== 'object') return null
   const b = bounds as Record<string, unknown>
-  if (!isInt(b.x, -LIMIT, LIMIT) || !isInt(b.y, -LIMIT, LIMIT) || !isInt(b.width, 1, LIMIT) || !isInt(b.height, 1, LIMIT)) return null
+  if (
+    !isInt(b.x, -LIMIT, LIMIT) ||
+    !isInt(b.y, -LIMIT, LIMIT) ||
+    !isInt(b.width, 1, LIMIT) ||
+    !isInt(b.height, 1, LIMIT)
+  )
+    return null
   return {
-    bounds: { x: Math.round(b.x), y: Math.round(b.y), width: Math.round(b.width), height: Math.round(b.height) },
+    bounds: {
+      x: Math.round(b.x),
+      y: Math.round(b.y),
+      width: Math.round(b.width),
+      height: Math.round(b.height),
+    },
     maximized: maximized === true,
-    fullScreen: fullScreen === true
+    fullScreen: fullScreen === true,
   }
 }
 
@@ -65,7 +76,7 @@ const clamp = (value: number, min: number, max: number) => Math.min(Math.max(val
 function fitSize(size: Size, area: Rect, minSize: Size): Size {
   return {
     width: clamp(size.width, Math.min(minSize.width, area.width), area.width),
-    height: clamp(size.height, Math.min(minSize.height, area.height), area.height)
+    height: clamp(size.height, Math.min(minSize.height, area.height), area.height),
   }
 }
 
@@ -74,7 +85,7 @@ function centred(size: Size, area: Rect): Rect {
     x: Math.round(area.x + (area.width - size.width) / 2),
     y: Math.round(area.y + (area.height - size.height) / 2),
     width: size.width,
-    height: size.height
+    height: size.height,
   }
 }
 
@@ -84,19 +95,43 @@ function centred(size: Size, area: Rect): Rect {
  * fully inside it. Otherwise (no saved state, monitor unplugged, resolution lowered) the window opens
  * centred on the primary display, at the saved size if it fits, else the default size.
  */
-export function placeWindow(saved: WindowState | null, workAreas: readonly Rect[], primary: Rect, opts: PlacementOptions): WindowState {
-  if (!saved) return { bounds: centred(fitSize(opts.defaultSize, primary, opts.minSize), primary), maximized: false, fullScreen: false }
+export function placeWindow(
+  saved: WindowState | null,
+  workAreas: readonly Rect[],
+  primary: Rect,
+  opts: PlacementOptions,
+): WindowState {
+  if (!saved)
+    return {
+      bounds: centred(fitSize(opts.defaultSize, primary, opts.minSize), primary),
+      maximized: false,
+      fullScreen: false,
+    }
   const { bounds } = saved
-  const titleStrip: Rect = { x: bounds.x, y: bounds.y, width: bounds.width, height: Math.min(bounds.height, MIN_VISIBLE.height) }
+  const titleStrip: Rect = {
+    x: bounds.x,
+    y: bounds.y,
+    width: bounds.width,
+    height: Math.min(bounds.height, MIN_VISIBLE.height),
+  }
   let best: { area: Rect; visible: number } | null = null
   for (const area of workAreas) {
     const shared = intersection(titleStrip, area)
-    if (!shared || shared.width < Math.min(MIN_VISIBLE.width, bounds.width) || shared.height < Math.min(MIN_VISIBLE.height, bounds.height)) continue
+    if (
+      !shared ||
+      shared.width < Math.min(MIN_VISIBLE.width, bounds.width) ||
+      shared.height < Math.min(MIN_VISIBLE.height, bounds.height)
+    )
+      continue
     const visible = shared.width * shared.height
     if (!best || visible > best.visible) best = { area, visible }
   }
   if (!best) {
-    return { bounds: centred(fitSize(bounds, primary, opts.minSize), primary), maximized: saved.maximized, fullScreen: saved.fullScreen }
+    return {
+      bounds: centred(fitSize(bounds, primary, opts.minSize), primary),
+      maximized: saved.maximized,
+      fullScreen: saved.fullScreen,
+    }
   }
   const { area } = best
   const size = fitSize(bounds, area, opts.minSize)
@@ -105,10 +140,10 @@ export function placeWindow(saved: WindowState | null, workAreas: readonly Rect[
       x: clamp(bounds.x, area.x, area.x + area.width - size.width),
       y: clamp(bounds.y, area.y, area.y + area.height - size.height),
       width: size.width,
-      height: size.height
+      height: size.height,
     },
     maximized: saved.maximized,
-    fullScreen: saved.fullScreen
+    fullScreen: saved.fullScreen,
   }
 }
 

@@ -26,7 +26,11 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
   const notices: StorageNotice[] = []
   const notes = await openNotes({ userDataDir: options.userDataDir, notices })
   const session = await openSession({ userDataDir: options.userDataDir, notices })
-  const snapshots = await openSnapshotService({ userDataDir: options.userDataDir, currentVersion: options.currentVersion, platform: options.platform })
+  const snapshots = await openSnapshotService({
+    userDataDir: options.userDataDir,
+    currentVersion: options.currentVersion,
+    platform: options.platform,
+  })
   return { notes, session, snapshots, notices }
 }
 
@@ -35,5 +39,10 @@ export function unavailableWorkspace(): Workspace {
     throw new AppError('NOT_FOUND', 'Notes and snapshots need a user-data folder, and this run has none.')
   }
   const failing = new Proxy({}, { get: (_t, key) => (key === 'then' ? undefined : fail) })
-  return { notes: failing as NotesService, session: { file: '', load: () => null, save: fail } as SessionService, snapshots: failing as SnapshotService, notices: [] }
+  return {
+    notes: failing as NotesService,
+    session: { file: '', load: () => null, save: fail } as SessionService,
+    snapshots: failing as SnapshotService,
+    notices: [],
+  }
 }

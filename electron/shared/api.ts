@@ -10,11 +10,30 @@ import { z } from 'zod'
 import type { Envelope } from './errors'
 import type { EventName, Method, SubscriberName } from './methods'
 import { appCommands } from './commands'
-import { BreakdownQuery, Breakdown, FileArgs, GrantedFile, ImportArgs, ImportedDataset, ImportOutcome, Inspection, NoImportArgs } from './importApi'
+import {
+  BreakdownQuery,
+  Breakdown,
+  FileArgs,
+  GrantedFile,
+  ImportArgs,
+  ImportedDataset,
+  ImportOutcome,
+  Inspection,
+  NoImportArgs,
+} from './importApi'
 import { DatasetId, Frequency, Measure, Period } from './primitives'
 import { workspaceContract } from './workspaceApi'
 
-export { methods, isMethod, channelOf, events, eventChannelOf, subscriberOf, type EventName, type Method } from './methods'
+export {
+  methods,
+  isMethod,
+  channelOf,
+  events,
+  eventChannelOf,
+  subscriberOf,
+  type EventName,
+  type Method,
+} from './methods'
 
 /** Caps that keep hostile callers from making us allocate or search unbounded input. */
 const MAX_ID = 64
@@ -36,7 +55,7 @@ export const Source = z.object({
   title: z.string(),
   publisher: z.string().nullable(),
   published: z.string().nullable(),
-  url: z.string()
+  url: z.string(),
 })
 export type Source = z.infer<typeof Source>
 
@@ -51,7 +70,7 @@ export const Observation = z.object({
   preferred: z.boolean(),
   status: Status,
   note: z.string(),
-  source: Source
+  source: Source,
 })
 export type Observation = z.infer<typeof Observation>
 
@@ -69,7 +88,7 @@ export const SeriesQuery = z
     /** Only needed where two series share every dimension (e.g. exports on the customs and the WTO basis). */
     series: Code.optional(),
     from: Period.optional(),
-    to: Period.optional()
+    to: Period.optional(),
   })
   .strict()
 export type SeriesQuery = z.input<typeof SeriesQuery>
@@ -83,7 +102,7 @@ export const SeriesPoint = z.object({
   note: z.string(),
   sourceId: z.string(),
   /** How many other sources give a value for this period (they may agree or differ). */
-  alternatives: z.number().int().nonnegative()
+  alternatives: z.number().int().nonnegative(),
 })
 export type SeriesPoint = z.infer<typeof SeriesPoint>
 
@@ -94,17 +113,15 @@ export const Series = z.object({
   unit: z.string(),
   frequency: Frequency,
   points: z.array(SeriesPoint),
-  sources: z.array(Source)
+  sources: z.array(Source),
 })
 export type Series = z.infer<typeof Series>
 
 export const HeadlineFigure = z.object({
   flow: z.string(),
   label: z.string(),
-  level: z
-    .object({ value: z.number(), unit: z.string(), source: Source, note: z.string() })
-    .nullable(),
-  yoy: z.object({ value: z.number(), source: Source, note: z.string() }).nullable()
+  level: z.object({ value: z.number(), unit: z.string(), source: Source, note: z.string() }).nullable(),
+  yoy: z.object({ value: z.number(), source: Source, note: z.string() }).nullable(),
 })
 export type HeadlineFigure = z.infer<typeof HeadlineFigure>
 
@@ -113,11 +130,15 @@ export const Headline = z.object({
   period: Period,
   /** Every month (or combined Jan–Feb) with a headline figure, newest first, for the period picker. */
   periods: z.array(Period),
-  figures: z.array(HeadlineFigure)
+  figures: z.array(HeadlineFigure),
 })
 export type Headline = z.infer<typeof Headline>
 
-export const License = z.object({ name: z.string(), title: z.string().optional(), path: z.string().optional() })
+export const License = z.object({
+  name: z.string(),
+  title: z.string().optional(),
+  path: z.string().optional(),
+})
 
 export const DatasetSummary = z.object({
   id: DatasetId,
@@ -129,10 +150,15 @@ export const DatasetSummary = z.object({
   sources: z.array(z.object({ title: z.string(), path: z.string().optional() })),
   coverage: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
   resources: z.array(
-    z.object({ name: z.string(), title: z.string(), description: z.string(), rows: z.number().int().nonnegative() })
+    z.object({
+      name: z.string(),
+      title: z.string(),
+      description: z.string(),
+      rows: z.number().int().nonnegative(),
+    }),
   ),
   observations: z.number().int().nonnegative(),
-  sourceCount: z.number().int().nonnegative()
+  sourceCount: z.number().int().nonnegative(),
 })
 export type DatasetSummary = z.infer<typeof DatasetSummary>
 
@@ -150,14 +176,14 @@ export const SeriesInfo = z.object({
   firstPeriod: z.string(),
   lastPeriod: z.string(),
   /** Every value of the series is a projection (e.g. a forecast share for 2030), not an observation. */
-  projection: z.boolean()
+  projection: z.boolean(),
 })
 export type SeriesInfo = z.infer<typeof SeriesInfo>
 
 /** The catalog: the datasets that loaded, and the packages that did not, with the reason. */
 export const Catalog = z.object({
   datasets: z.array(DatasetSummary),
-  problems: z.array(z.object({ package: z.string(), message: z.string() }))
+  problems: z.array(z.object({ package: z.string(), message: z.string() })),
 })
 export type Catalog = z.infer<typeof Catalog>
 
@@ -167,13 +193,16 @@ export const contract = {
   /** The datasets in the catalog, with coverage, licences and sources. */
   listDatasets: { args: NoArgs, result: Catalog },
   /** Exports, imports and balance with their published y/y for one month (default: the latest). */
-  getHeadline: { args: z.object({ dataset: DatasetId, period: Period.optional() }).strict(), result: Headline },
+  getHeadline: {
+    args: z.object({ dataset: DatasetId, period: Period.optional() }).strict(),
+    result: Headline,
+  },
   /** A chart-ready series: the preferred observation per period, with its source. */
   getSeries: { args: SeriesQuery, result: Series },
   /** Every observation of one series and period, from every source read. */
   getObservations: {
     args: z.object({ dataset: DatasetId, series: Code, period: Period }).strict(),
-    result: z.array(Observation)
+    result: z.array(Observation),
   },
   /** Every series of a dataset with its dimensions, so the UI offers only what exists. */
   listSeries: { args: z.object({ dataset: DatasetId }).strict(), result: z.array(SeriesInfo) },
@@ -191,7 +220,7 @@ export const contract = {
   /** Top N partners, blocs or products plus "other", from an imported dataset. */
   getBreakdown: { args: BreakdownQuery, result: Breakdown },
   /** Notes, the autosaved session and snapshots (workspaceApi.ts). */
-  ...workspaceContract
+  ...workspaceContract,
 } as const satisfies Record<Method, { args: z.ZodType; result: z.ZodType }>
 
 export type Contract = typeof contract
@@ -209,7 +238,7 @@ export const ImportProgress = z.object({
   bytesRead: z.number().nonnegative(),
   totalBytes: z.number().nonnegative(),
   rows: z.number().int().nonnegative(),
-  message: z.string().max(1000).optional()
+  message: z.string().max(1000).optional(),
 })
 export type ImportProgress = z.infer<typeof ImportProgress>
 
@@ -227,7 +256,7 @@ export const eventContract = {
   importProgress: ImportProgress,
   command: AppCommandEvent,
   /** A file dropped on the window or opened from the OS, granted for import. */
-  fileOpened: GrantedFile
+  fileOpened: GrantedFile,
 } as const satisfies Record<EventName, z.ZodType>
 
 export type EventPayload<E extends EventName> = z.output<(typeof eventContract)[E]>

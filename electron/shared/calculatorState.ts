@@ -19,7 +19,11 @@ export type CalculatorId = z.infer<typeof CalculatorId>
 export const PARTNER_IDS = ['us', 'eu', 'asean', 'africa', 'latin_america', 'japan'] as const
 export type PartnerId = (typeof PARTNER_IDS)[number]
 
-const DatasetId = z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9-]*$/)
+const DatasetId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/)
 const Year = z.number().int().min(1900).max(2100)
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)
 /** A growth rate in percent: −100 % (nothing left) to +1,000 %. */
@@ -27,7 +31,11 @@ export const GROWTH_PCT_RANGE = { min: -100, max: 1000 } as const
 const GrowthPct = z.number().finite().min(GROWTH_PCT_RANGE.min).max(GROWTH_PCT_RANGE.max)
 /** World and China growth for the share path must stay above −100 % (a ratio of the two is taken). */
 const ShareGrowthPct = z.number().finite().gt(-100).max(GROWTH_PCT_RANGE.max)
-const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/)
+const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/)
 const Name = z.string().min(1).max(60)
 
 /**
@@ -38,10 +46,13 @@ const Name = z.string().min(1).max(60)
 export const UserAssumption = z
   .object({
     kind: z.literal('user-assumption'),
-    target: z.string().max(64).regex(/^((exports|imports):\d{4}-\d{2}|partner:[a-z_]+|baseShare)$/),
+    target: z
+      .string()
+      .max(64)
+      .regex(/^((exports|imports):\d{4}-\d{2}|partner:[a-z_]+|baseShare)$/),
     value: z.number().finite().min(0).max(1_000_000),
     unit: z.enum(['USD bn', '%']),
-    note: z.string().max(500)
+    note: z.string().max(500),
   })
   .strict()
 export type UserAssumption = z.infer<typeof UserAssumption>
@@ -69,7 +80,12 @@ export const FullYearInputs = z
     /** The method chosen for a remaining month, keyed by last year's month; absent = automatic. */
     methods: z.record(Month, z.enum(['levels', 'balance'])),
     overrides: Overrides,
-    goalSeek: z.object({ variable: z.enum(['exportGrowth', 'importGrowth', 'balanceGrowth']), targetUsdBn: z.number().finite().nullable() }).strict()
+    goalSeek: z
+      .object({
+        variable: z.enum(['exportGrowth', 'importGrowth', 'balanceGrowth']),
+        targetUsdBn: z.number().finite().nullable(),
+      })
+      .strict(),
   })
   .strict()
 export type FullYearInputs = z.infer<typeof FullYearInputs>
@@ -78,13 +94,17 @@ export const PartnerMixInputs = z
   .object({
     dataset: DatasetId,
     baseYear: Year,
-    growthPct: z.object(Object.fromEntries(PARTNER_IDS.map((p) => [p, GrowthPct])) as Record<PartnerId, typeof GrowthPct>).strict(),
+    growthPct: z
+      .object(
+        Object.fromEntries(PARTNER_IDS.map((p) => [p, GrowthPct])) as Record<PartnerId, typeof GrowthPct>,
+      )
+      .strict(),
     restGrowthPct: GrowthPct,
     /** Share of the exports lost in the US market sold elsewhere, 0–100 %. */
     redirectionPct: z.number().finite().min(0).max(100),
     /** How far the tornado chart moves each growth rate (± percentage points). */
     tornadoSwingPct: z.number().finite().gt(0).max(100),
-    overrides: Overrides
+    overrides: Overrides,
   })
   .strict()
 export type PartnerMixInputs = z.infer<typeof PartnerMixInputs>
@@ -98,7 +118,9 @@ export const WorldShareInputs = z
     /** The last year of the charted paths. */
     horizonYear: Year,
     overrides: Overrides,
-    goalSeek: z.object({ targetSharePct: z.number().finite().gt(0).lt(100).nullable(), targetYear: Year }).strict()
+    goalSeek: z
+      .object({ targetSharePct: z.number().finite().gt(0).lt(100).nullable(), targetYear: Year })
+      .strict(),
   })
   .strict()
 export type WorldShareInputs = z.infer<typeof WorldShareInputs>
@@ -116,14 +138,14 @@ const scenarioOf = <C extends CalculatorId, I extends z.ZodType>(calculator: C, 
       inputs,
       /** The outputs when the scenario was saved (the app recomputes them from the inputs for comparison). */
       outputs: OutputSummary,
-      savedAt: z.string().max(40)
+      savedAt: z.string().max(40),
     })
     .strict()
 
 export const Scenario = z.discriminatedUnion('calculator', [
   scenarioOf('fullYear', FullYearInputs),
   scenarioOf('partnerMix', PartnerMixInputs),
-  scenarioOf('worldShare', WorldShareInputs)
+  scenarioOf('worldShare', WorldShareInputs),
 ])
 export type Scenario = z.infer<typeof Scenario>
 
@@ -137,16 +159,26 @@ export const CalculatorState = z
     scenarios: z.array(Scenario).max(300),
     /** Ids of the scenarios ticked for side-by-side comparison. */
     compare: z.array(Id).max(300),
-    outputs: z.object({ fullYear: OutputSummary, partnerMix: OutputSummary, worldShare: OutputSummary }).partial().strict().optional()
+    outputs: z
+      .object({ fullYear: OutputSummary, partnerMix: OutputSummary, worldShare: OutputSummary })
+      .partial()
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((s, ctx) => {
     const ids = new Set<string>()
     for (const sc of s.scenarios) {
-      if (ids.has(sc.id)) ctx.addIssue({ code: 'custom', path: ['scenarios'], message: `duplicate scenario id ${sc.id}` })
+      if (ids.has(sc.id))
+        ctx.addIssue({ code: 'custom', path: ['scenarios'], message: `duplicate scenario id ${sc.id}` })
       ids.add(sc.id)
     }
-    if (s.worldShare.horizonYear <= s.worldShare.baseYear) ctx.addIssue({ code: 'custom', path: ['worldShare', 'horizonYear'], message: 'the horizon must be after the base year' })
+    if (s.worldShare.horizonYear <= s.worldShare.baseYear)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['worldShare', 'horizonYear'],
+        message: 'the horizon must be after the base year',
+      })
   })
 export type CalculatorState = z.infer<typeof CalculatorState>
 
@@ -161,7 +193,7 @@ export function defaultFullYearInputs(): FullYearInputs {
     balanceGrowthPct: 0,
     methods: {},
     overrides: [],
-    goalSeek: { variable: 'exportGrowth', targetUsdBn: null }
+    goalSeek: { variable: 'exportGrowth', targetUsdBn: null },
   }
 }
 
@@ -173,7 +205,7 @@ export function defaultPartnerMixInputs(): PartnerMixInputs {
     restGrowthPct: 0,
     redirectionPct: 50,
     tornadoSwingPct: 5,
-    overrides: []
+    overrides: [],
   }
 }
 
@@ -185,7 +217,7 @@ export function defaultWorldShareInputs(): WorldShareInputs {
     worldGrowthPct: 0,
     horizonYear: 2030,
     overrides: [],
-    goalSeek: { targetSharePct: null, targetYear: 2030 }
+    goalSeek: { targetSharePct: null, targetYear: 2030 },
   }
 }
 
@@ -198,7 +230,7 @@ export function defaultCalculatorState(): CalculatorState {
     partnerMix: defaultPartnerMixInputs(),
     worldShare: defaultWorldShareInputs(),
     scenarios: [],
-    compare: []
+    compare: [],
   }
 }
 
@@ -209,5 +241,8 @@ export function parseCalculatorState(value: unknown): ParsedState {
   const parsed = CalculatorState.safeParse(value)
   if (parsed.success) return { ok: true, state: parsed.data }
   const issue = parsed.error.issues[0]
-  return { ok: false, message: `The calculator state is not valid: ${issue?.path.join('.') || 'state'}: ${issue?.message}` }
+  return {
+    ok: false,
+    message: `The calculator state is not valid: ${issue?.path.join('.') || 'state'}: ${issue?.message}`,
+  }
 }

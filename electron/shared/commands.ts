@@ -12,7 +12,7 @@ export const appCommands = [
   'toggleTheme',
   'showShortcuts',
   'showDataSources',
-  'about'
+  'about',
 ] as const
 export type AppCommand = (typeof appCommands)[number]
 
@@ -29,7 +29,7 @@ export const commandAccelerators: Readonly<Record<AppCommand, string | null>> = 
   toggleTheme: 'CmdOrCtrl+Shift+L',
   showShortcuts: 'CmdOrCtrl+/',
   showDataSources: null,
-  about: null
+  about: null,
 }
 
 /**

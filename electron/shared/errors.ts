@@ -9,7 +9,7 @@ export const errorCodes = [
   'UNAUTHORIZED',
   'NOT_FOUND',
   'DATA_ERROR',
-  'INTERNAL'
+  'INTERNAL',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 
@@ -24,7 +24,7 @@ export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ApiErrorBo
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
-    message: string
+    message: string,
   ) {
     super(message)
     this.name = 'AppError'
@@ -32,4 +32,7 @@ export class AppError extends Error {
 }
 
 export const ok = <T>(data: T): Envelope<T> => ({ ok: true, data })
-export const fail = (code: ErrorCode, message: string): Envelope<never> => ({ ok: false, error: { code, message } })
+export const fail = (code: ErrorCode, message: string): Envelope<never> => ({
+  ok: false,
+  error: { code, message },
+})

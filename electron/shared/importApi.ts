@@ -7,18 +7,28 @@
 import { z } from 'zod'
 
 /** Same rules as `DatasetId`, `Code` and `Period` in api.ts (kept here to avoid a circular import). */
-const DatasetIdText = z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9-]*$/, 'a dataset id is lower-case letters, digits and hyphens')
-const CodeText = z.string().min(1).max(48).regex(/^[a-z][a-z0-9_]*$/, 'a code is lower-case letters, digits and underscores')
+const DatasetIdText = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'a dataset id is lower-case letters, digits and hyphens')
+const CodeText = z
+  .string()
+  .min(1)
+  .max(48)
+  .regex(/^[a-z][a-z0-9_]*$/, 'a code is lower-case letters, digits and underscores')
 const PeriodText = z.string().regex(/^\d{4}(-\d{2})?$/, 'not a period like 2025-11 or 2025')
 
 /** An opaque id for a file the user chose in this session. Never a path. */
-export const FileId = z.string().regex(/^f-[0-9a-f]{32}$/, 'a file id is one the app handed out when you chose the file, never a path')
+export const FileId = z
+  .string()
+  .regex(/^f-[0-9a-f]{32}$/, 'a file id is one the app handed out when you chose the file, never a path')
 
 export const GrantedFile = z.object({
   fileId: FileId,
   /** Base name only, for display. */
   name: z.string().max(260),
-  size: z.number().nonnegative()
+  size: z.number().nonnegative(),
 })
 export type GrantedFile = z.infer<typeof GrantedFile>
 
@@ -37,16 +47,31 @@ export const Mapping = z
     indicator: OptionalColumn,
     unit: OptionalColumn,
     /** The reporter when no column names it (ISO-3, e.g. CHN). */
-    reporterCode: z.string().regex(/^[A-Z]{3}$/, 'an ISO-3 country code such as CHN').optional(),
+    reporterCode: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'an ISO-3 country code such as CHN')
+      .optional(),
     /** The partner when no column names it (ISO-3; default: the World). */
-    partnerCode: z.string().regex(/^[A-Z]{3}$/, 'an ISO-3 country code such as USA').optional(),
+    partnerCode: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'an ISO-3 country code such as USA')
+      .optional(),
     /** The unit when no column names it (e.g. "USD million"). */
-    unitLabel: z.string().max(40).regex(/^[^\u0000-\u001f]*$/).optional()
+    unitLabel: z
+      .string()
+      .max(40)
+      .regex(/^[^\u0000-\u001f]*$/)
+      .optional(),
   })
   .strict()
 export type Mapping = z.infer<typeof Mapping>
 
-export const LayoutSummary = z.object({ id: z.string(), title: z.string(), publisher: z.string(), url: z.string() })
+export const LayoutSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  publisher: z.string(),
+  url: z.string(),
+})
 export type LayoutSummary = z.infer<typeof LayoutSummary>
 
 export const Inspection = z.object({
@@ -65,7 +90,9 @@ export const Inspection = z.object({
   /** The app's guess for an unrecognised layout (or the mapping saved with an earlier version). */
   guess: Mapping.nullable(),
   /** An imported dataset from the same file, if any. */
-  existing: z.object({ dataset: DatasetIdText, versions: z.number().int().positive(), unchanged: z.boolean() }).nullable()
+  existing: z
+    .object({ dataset: DatasetIdText, versions: z.number().int().positive(), unchanged: z.boolean() })
+    .nullable(),
 })
 export type Inspection = z.infer<typeof Inspection>
 
@@ -77,7 +104,7 @@ export const ImportedVersion = z.object({
   rows: z.number().int().nonnegative(),
   from: z.string().nullable(),
   to: z.string().nullable(),
-  durationMs: z.number().nonnegative()
+  durationMs: z.number().nonnegative(),
 })
 export type ImportedVersion = z.infer<typeof ImportedVersion>
 
@@ -93,13 +120,13 @@ export const ImportedDataset = z.object({
   flows: z.array(z.string()),
   reporters: z.array(z.object({ code: z.string(), label: z.string() })),
   units: z.array(z.string()),
-  versions: z.array(ImportedVersion)
+  versions: z.array(ImportedVersion),
 })
 export type ImportedDataset = z.infer<typeof ImportedDataset>
 
 export const ImportOutcome = z.object({
   status: z.enum(['imported', 'unchanged', 'cancelled']),
-  dataset: ImportedDataset.nullable()
+  dataset: ImportedDataset.nullable(),
 })
 export type ImportOutcome = z.infer<typeof ImportOutcome>
 
@@ -113,7 +140,7 @@ export const BreakdownQuery = z
     top: z.number().int().min(1).max(50).default(10),
     frequency: z.enum(['month', 'year']).optional(),
     from: PeriodText.optional(),
-    to: PeriodText.optional()
+    to: PeriodText.optional(),
   })
   .strict()
 export type BreakdownQuery = z.input<typeof BreakdownQuery>
@@ -134,7 +161,7 @@ export const Breakdown = z.object({
   /** Sum of rows and other. */
   total: z.number(),
   /** The total against the World as the file gives it, when it does. */
-  world: z.number().nullable()
+  world: z.number().nullable(),
 })
 export type Breakdown = z.infer<typeof Breakdown>
 

@@ -2,7 +2,34 @@
  * The names of the API methods and events, with no dependencies, so the sandboxed preload can expose
  * them without bundling the schemas. `api.ts` checks at compile time that the contract has exactly these.
  */
-export const methods = ['listDatasets', 'getHeadline', 'getSeries', 'getObservations', 'listSeries', 'chooseImportFile', 'takeOpenedFiles', 'inspectImport', 'importFile', 'cancelImport', 'listImports', 'getBreakdown', 'listNotes', 'saveNote', 'deleteNote', 'mergeNotes', 'loadSession', 'saveSession', 'listSnapshots', 'saveSnapshot', 'openSnapshot', 'snapshotImage', 'deleteSnapshot', 'chooseSnapshotFile', 'openSnapshotFile', 'exportSnapshot'] as const
+export const methods = [
+  'listDatasets',
+  'getHeadline',
+  'getSeries',
+  'getObservations',
+  'listSeries',
+  'chooseImportFile',
+  'takeOpenedFiles',
+  'inspectImport',
+  'importFile',
+  'cancelImport',
+  'listImports',
+  'getBreakdown',
+  'listNotes',
+  'saveNote',
+  'deleteNote',
+  'mergeNotes',
+  'loadSession',
+  'saveSession',
+  'listSnapshots',
+  'saveSnapshot',
+  'openSnapshot',
+  'snapshotImage',
+  'deleteSnapshot',
+  'chooseSnapshotFile',
+  'openSnapshotFile',
+  'exportSnapshot',
+] as const
 export type Method = (typeof methods)[number]
 
 /** Events the main process pushes to the page (progress, menu commands). The page only listens. */

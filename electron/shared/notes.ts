@@ -36,7 +36,9 @@ export const SeriesKey = z
   .max(150)
   .regex(/^[a-z][a-z0-9_]*:[a-z][a-z0-9_]*:[a-z][a-z0-9_]*$/, 'a series key is flow:partner:product codes')
 
-export const NoteId = z.string().regex(/^n-[a-z0-9-]{4,60}$/, 'a note id is n- and letters, digits or hyphens')
+export const NoteId = z
+  .string()
+  .regex(/^n-[a-z0-9-]{4,60}$/, 'a note id is n- and letters, digits or hyphens')
 
 export const Tag = z
   .string()
@@ -44,7 +46,10 @@ export const Tag = z
   .max(32)
   .regex(/^[\p{L}\p{N}][\p{L}\p{N} _.-]*$/u, 'a tag is letters, digits, spaces, dots, dashes and underscores')
 
-const IsoTime = z.string().max(40).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/, 'a time is an ISO 8601 UTC timestamp')
+const IsoTime = z
+  .string()
+  .max(40)
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/, 'a time is an ISO 8601 UTC timestamp')
 
 /** What a note is attached to. */
 export const NoteTarget = z.discriminatedUnion('kind', [
@@ -54,9 +59,15 @@ export const NoteTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('series'), dataset: DatasetId, series: SeriesKey }).strict(),
   z.object({ kind: z.literal('point'), dataset: DatasetId, series: SeriesKey, period: Period }).strict(),
   z
-    .object({ kind: z.literal('range'), dataset: DatasetId, series: SeriesKey.optional(), from: Period, to: Period })
+    .object({
+      kind: z.literal('range'),
+      dataset: DatasetId,
+      series: SeriesKey.optional(),
+      from: Period,
+      to: Period,
+    })
     .strict()
-    .refine((r) => r.from <= r.to, { message: 'a range ends after it starts', path: ['to'] })
+    .refine((r) => r.from <= r.to, { message: 'a range ends after it starts', path: ['to'] }),
 ])
 export type NoteTarget = z.infer<typeof NoteTarget>
 export type NoteTargetKind = NoteTarget['kind']
@@ -77,7 +88,7 @@ export const Note = z
     target: NoteTarget,
     value: NoteValue.optional(),
     createdAt: IsoTime,
-    updatedAt: IsoTime
+    updatedAt: IsoTime,
   })
   .strict()
 export type Note = z.infer<typeof Note>
@@ -88,13 +99,14 @@ export const NotesFile = z
   .object({
     format: z.literal(NOTES_FORMAT),
     formatVersion: z.literal(1),
-    notes: z.array(Note).max(MAX_NOTES)
+    notes: z.array(Note).max(MAX_NOTES),
   })
   .strict()
   .superRefine((file, ctx) => {
     const ids = new Set<string>()
     for (const n of file.notes) {
-      if (ids.has(n.id)) ctx.addIssue({ code: 'custom', path: ['notes'], message: `two notes with the id ${n.id}` })
+      if (ids.has(n.id))
+        ctx.addIssue({ code: 'custom', path: ['notes'], message: `two notes with the id ${n.id}` })
       ids.add(n.id)
     }
   })
@@ -108,7 +120,7 @@ export const NoteDraft = z
     text: z.string().max(MAX_NOTE_TEXT),
     tags: z.array(Tag).max(MAX_TAGS),
     target: NoteTarget,
-    value: NoteValue.optional()
+    value: NoteValue.optional(),
   })
   .strict()
 export type NoteDraft = z.infer<typeof NoteDraft>
@@ -124,7 +136,7 @@ export const Session = z
     view: ViewState.optional(),
     /** The calculators' inputs and scenarios (kept; the page restores them only from a snapshot). */
     calculators: CalculatorState.optional(),
-    draft: NoteDraft.optional()
+    draft: NoteDraft.optional(),
   })
   .strict()
 export type Session = z.infer<typeof Session>
@@ -137,7 +149,7 @@ export const StorageNotice = z.object({
   /** Where the unreadable file now is, relative to the user-data folder. */
   quarantinedAs: z.string().max(400),
   /** What the app loaded instead: the previous version (.bak), nothing, or (for a snapshot) the file was left out. */
-  recovered: z.enum(['backup', 'empty', 'skipped'])
+  recovered: z.enum(['backup', 'empty', 'skipped']),
 })
 export type StorageNotice = z.infer<typeof StorageNotice>
 

@@ -17,7 +17,9 @@ export const DatasetId = z
  * A period as China's customs publish it: a month `2025-11`, a year `2025`, or a span
  * `2025-01..2025-02` (January and February combined) / `2025-01..2025-11` (year to date).
  */
-export const Period = z.string().regex(/^\d{4}(-\d{2})?(\.\.\d{4}-\d{2})?$/, 'not a period like 2025-11, 2025 or 2025-01..2025-02')
+export const Period = z
+  .string()
+  .regex(/^\d{4}(-\d{2})?(\.\.\d{4}-\d{2})?$/, 'not a period like 2025-11, 2025 or 2025-01..2025-02')
 
 export const Frequency = z.enum(['month', 'year', 'ytd'])
 export const Measure = z.enum(['level', 'yoy', 'share'])

@@ -30,9 +30,15 @@ export const MAX_POINTS_PER_SERIES = 5000
 export const MAX_TITLE = 200
 
 /** A library snapshot's id: its file name without `.ctesnap`. Never a path. */
-export const SnapshotId = z.string().regex(/^s-[a-z0-9-]{4,60}$/, 'a snapshot id is s- and letters, digits or hyphens')
+export const SnapshotId = z
+  .string()
+  .regex(/^s-[a-z0-9-]{4,60}$/, 'a snapshot id is s- and letters, digits or hyphens')
 
-const SourceId = z.string().min(1).max(100).regex(/^[A-Za-z0-9_.:-]+$/, 'a source id is letters, digits and . _ : -')
+const SourceId = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'a source id is letters, digits and . _ : -')
 const HttpUrl = z
   .string()
   .max(2000)
@@ -44,13 +50,16 @@ export const SnapshotSource = z
     title: plainText(500, 'a source title'),
     publisher: plainText(200, 'a publisher').nullable(),
     published: z.string().max(40).nullable(),
-    url: HttpUrl
+    url: HttpUrl,
   })
   .strict()
 export type SnapshotSource = z.infer<typeof SnapshotSource>
 
 /** A number as displayed: finite or null (a gap the app showed as "—"), never NaN, Infinity or text. */
-const DisplayedValue = z.number({ error: 'a value is a number (or null for a gap)' }).finite('a value is a finite number').nullable()
+const DisplayedValue = z
+  .number({ error: 'a value is a number (or null for a gap)' })
+  .finite('a value is a finite number')
+  .nullable()
 
 export const SnapshotPoint = z
   .object({
@@ -58,7 +67,7 @@ export const SnapshotPoint = z
     value: DisplayedValue,
     kind: z.enum(['published', 'computed']),
     sourceIds: z.array(SourceId).max(40),
-    note: z.string().max(500).optional()
+    note: z.string().max(500).optional(),
   })
   .strict()
 export type SnapshotPoint = z.infer<typeof SnapshotPoint>
@@ -69,7 +78,7 @@ export const SnapshotSeries = z
     label: plainText(300, 'a series label'),
     points: z.array(SnapshotPoint).max(MAX_POINTS_PER_SERIES),
     /** Why the series had no data when the snapshot was saved. */
-    missing: plainText(500, 'a reason').optional()
+    missing: plainText(500, 'a reason').optional(),
   })
   .strict()
 export type SnapshotSeries = z.infer<typeof SnapshotSeries>
@@ -77,7 +86,7 @@ export type SnapshotSeries = z.infer<typeof SnapshotSeries>
 export const SnapshotNumbers = z
   .object({
     unit: plainText(80, 'a unit'),
-    series: z.array(SnapshotSeries).max(MAX_SERIES)
+    series: z.array(SnapshotSeries).max(MAX_SERIES),
   })
   .strict()
 export type SnapshotNumbers = z.infer<typeof SnapshotNumbers>
@@ -92,7 +101,7 @@ export const SnapshotImage = z
       // Every PNG starts with the same eight bytes, whose base64 is this.
       .refine((s) => s.startsWith('iVBORw0KGgo'), 'the chart image is not a PNG'),
     width: z.number().int().min(1).max(10_000),
-    height: z.number().int().min(1).max(10_000)
+    height: z.number().int().min(1).max(10_000),
   })
   .strict()
 export type SnapshotImage = z.infer<typeof SnapshotImage>
@@ -104,7 +113,15 @@ export const Snapshot = z
     format: z.literal(SNAPSHOT_FORMAT),
     formatVersion: z.literal(SNAPSHOT_FORMAT_VERSION),
     savedAt: IsoTimestamp,
-    app: z.object({ name: plainText(80, 'the app name'), version: z.string().max(32).regex(/^[0-9A-Za-z.+-]+$/) }).strict(),
+    app: z
+      .object({
+        name: plainText(80, 'the app name'),
+        version: z
+          .string()
+          .max(32)
+          .regex(/^[0-9A-Za-z.+-]+$/),
+      })
+      .strict(),
     title: plainText(MAX_TITLE, 'a title').min(1, 'a snapshot needs a title'),
     view: ViewState,
     calculators: CalculatorState.optional(),
@@ -112,22 +129,32 @@ export const Snapshot = z
     numbers: SnapshotNumbers,
     sources: z.array(SnapshotSource).max(MAX_SNAPSHOT_SOURCES),
     datasets: z.array(SnapshotDataset).min(1).max(16),
-    image: SnapshotImage.optional()
+    image: SnapshotImage.optional(),
   })
   .strict()
   .superRefine((s, ctx) => {
     const noteIds = new Set<string>()
     for (const n of s.notes) {
-      if (noteIds.has(n.id)) ctx.addIssue({ code: 'custom', path: ['notes'], message: `two notes with the id ${n.id}` })
+      if (noteIds.has(n.id))
+        ctx.addIssue({ code: 'custom', path: ['notes'], message: `two notes with the id ${n.id}` })
       noteIds.add(n.id)
     }
     const keys = new Set<string>()
     for (const series of s.numbers.series) {
-      if (keys.has(series.key)) ctx.addIssue({ code: 'custom', path: ['numbers', 'series'], message: `two series with the key ${series.key}` })
+      if (keys.has(series.key))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['numbers', 'series'],
+          message: `two series with the key ${series.key}`,
+        })
       keys.add(series.key)
     }
     if (!s.datasets.some((d) => d.id === s.view.dataset)) {
-      ctx.addIssue({ code: 'custom', path: ['datasets'], message: `the view's dataset ${s.view.dataset} is not listed` })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['datasets'],
+        message: `the view's dataset ${s.view.dataset} is not listed`,
+      })
     }
   })
 export type Snapshot = z.infer<typeof Snapshot>
@@ -153,9 +180,9 @@ export const SnapshotV0 = z
             id: z.string().max(64),
             markdown: z.string().max(10_000),
             series: z.string().max(150).optional(),
-            period: Period.optional()
+            period: Period.optional(),
           })
-          .strict()
+          .strict(),
       )
       .max(MAX_SNAPSHOT_NOTES),
     values: z
@@ -167,12 +194,12 @@ export const SnapshotV0 = z
             unit: z.string().max(80),
             period: Period,
             value: z.number().finite().nullable(),
-            source: SourceId.optional()
+            source: SourceId.optional(),
           })
-          .strict()
+          .strict(),
       )
       .max(MAX_POINTS_PER_SERIES * MAX_SERIES),
-    sources: z.array(SnapshotSource).max(MAX_SNAPSHOT_SOURCES).default([])
+    sources: z.array(SnapshotSource).max(MAX_SNAPSHOT_SOURCES).default([]),
   })
   .strict()
 
@@ -181,7 +208,8 @@ class MigrationError extends Error {}
 /** v0 → v1. Throws MigrationError with a reason the user can read. */
 export function migrateV0(raw: unknown): unknown {
   const parsed = SnapshotV0.safeParse(raw)
-  if (!parsed.success) throw new MigrationError(`it looks like a format 0 snapshot but ${describeIssue(parsed.error)}`)
+  if (!parsed.success)
+    throw new MigrationError(`it looks like a format 0 snapshot but ${describeIssue(parsed.error)}`)
   const v0 = parsed.data
   const decoded = decodeViewState(v0.state)
   if (!decoded.ok) throw new MigrationError(`its view cannot be read: ${decoded.message}`)
@@ -189,10 +217,16 @@ export function migrateV0(raw: unknown): unknown {
   const series = new Map<string, SnapshotSeries>()
   for (const v of v0.values) {
     const entry = series.get(v.series) ?? { key: v.series, label: v.label, points: [] }
-    entry.points.push({ period: v.period, value: v.value, kind: 'published', sourceIds: v.source ? [v.source] : [] })
+    entry.points.push({
+      period: v.period,
+      value: v.value,
+      kind: 'published',
+      sourceIds: v.source ? [v.source] : [],
+    })
     series.set(v.series, entry)
   }
-  const noteId = (id: string, i: number) => (/^n-[a-z0-9-]{4,60}$/.test(id) ? id : `n-v0-${i.toString().padStart(4, '0')}`)
+  const noteId = (id: string, i: number) =>
+    /^n-[a-z0-9-]{4,60}$/.test(id) ? id : `n-v0-${i.toString().padStart(4, '0')}`
   const notes = v0.notes.map((n, i) => ({
     id: noteId(n.id, i),
     text: n.markdown || '(empty note)',
@@ -204,7 +238,7 @@ export function migrateV0(raw: unknown): unknown {
           ? { kind: 'series', dataset: view.dataset, series: n.series }
           : { kind: 'dataset', dataset: view.dataset },
     createdAt: v0.created,
-    updatedAt: v0.created
+    updatedAt: v0.created,
   }))
   return {
     format: SNAPSHOT_FORMAT,
@@ -216,26 +250,35 @@ export function migrateV0(raw: unknown): unknown {
     notes,
     numbers: { unit: v0.values[0]?.unit ?? view.unit ?? '', series: [...series.values()] },
     sources: v0.sources,
-    datasets: [{ id: view.dataset, version: v0.datasetVersion ?? view.datasetVersion ?? null }]
+    datasets: [{ id: view.dataset, version: v0.datasetVersion ?? view.datasetVersion ?? null }],
   }
 }
 
 /** `migrations[n]` turns a format-n document into a format-(n+1) one. */
 const migrations: Record<number, (raw: unknown) => unknown> = { 0: migrateV0 }
 
-export type ParsedSnapshot = { ok: true; snapshot: Snapshot; migratedFrom: number | null } | { ok: false; message: string }
+export type ParsedSnapshot =
+  { ok: true; snapshot: Snapshot; migratedFrom: number | null } | { ok: false; message: string }
 
 /** Validates (and migrates) a document read from a snapshot file. Refused whole, with the reason. */
 export function parseSnapshot(raw: unknown): ParsedSnapshot {
-  const refuse = (why: string): ParsedSnapshot => ({ ok: false, message: `This snapshot cannot be opened: ${why}` })
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return refuse('it is not a snapshot file (no JSON object inside).')
+  const refuse = (why: string): ParsedSnapshot => ({
+    ok: false,
+    message: `This snapshot cannot be opened: ${why}`,
+  })
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    return refuse('it is not a snapshot file (no JSON object inside).')
   const doc = raw as Record<string, unknown>
-  if (doc.format !== SNAPSHOT_FORMAT) return refuse('it is not a China Trade Explorer snapshot (the "format" field is missing or different).')
+  if (doc.format !== SNAPSHOT_FORMAT)
+    return refuse('it is not a China Trade Explorer snapshot (the "format" field is missing or different).')
   const version = doc.formatVersion
   if (version === undefined) return refuse('it has no "formatVersion".')
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) return refuse('its "formatVersion" is not a version number.')
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0)
+    return refuse('its "formatVersion" is not a version number.')
   if (version > SNAPSHOT_FORMAT_VERSION) {
-    return refuse(`it was saved by a newer version of the app (format ${version}); this version reads formats up to ${SNAPSHOT_FORMAT_VERSION}. Update the app to open it.`)
+    return refuse(
+      `it was saved by a newer version of the app (format ${version}); this version reads formats up to ${SNAPSHOT_FORMAT_VERSION}. Update the app to open it.`,
+    )
   }
   let current: unknown = raw
   try {
@@ -273,7 +316,7 @@ export const SnapshotSummary = z.object({
   series: z.number().int().nonnegative(),
   hasImage: z.boolean(),
   /** The file's size in bytes. */
-  size: z.number().nonnegative()
+  size: z.number().nonnegative(),
 })
 export type SnapshotSummary = z.infer<typeof SnapshotSummary>
 
@@ -283,7 +326,7 @@ export const DataCheck = z.object({
   saved: z.string().nullable(),
   /** Null when the dataset is no longer in the library. */
   current: z.string().nullable(),
-  status: z.enum(['same', 'changed', 'missing'])
+  status: z.enum(['same', 'changed', 'missing']),
 })
 export type DataCheck = z.infer<typeof DataCheck>
 
@@ -292,7 +335,7 @@ export const OpenedSnapshot = z.object({
   snapshot: Snapshot,
   data: z.array(DataCheck),
   /** The older format the file was in (now migrated), or null. */
-  migratedFrom: z.number().int().nullable()
+  migratedFrom: z.number().int().nullable(),
 })
 export type OpenedSnapshot = z.infer<typeof OpenedSnapshot>
 
@@ -306,7 +349,7 @@ export function summaryOf(id: string, snapshot: Snapshot, size: number): Snapsho
     notes: snapshot.notes.length,
     series: snapshot.numbers.series.length,
     hasImage: snapshot.image !== undefined,
-    size
+    size,
   }
 }
 
@@ -332,7 +375,10 @@ const sameNumber = (a: number | null, b: number | null) =>
   a === b || (a !== null && b !== null && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)))
 
 /** Every number the snapshot showed that is different (or gone) in the same view over today's data. */
-export function compareNumbers(saved: SnapshotNumbers, current: SnapshotNumbers): Pick<Comparison, 'changed' | 'added'> {
+export function compareNumbers(
+  saved: SnapshotNumbers,
+  current: SnapshotNumbers,
+): Pick<Comparison, 'changed' | 'added'> {
   const changed: ChangedValue[] = []
   let added = 0
   for (const series of saved.series) {
@@ -340,7 +386,14 @@ export function compareNumbers(saved: SnapshotNumbers, current: SnapshotNumbers)
     const nowByPeriod = new Map((now?.points ?? []).map((p) => [p.period, p.value]))
     for (const p of series.points) {
       const value = nowByPeriod.has(p.period) ? nowByPeriod.get(p.period)! : null
-      if (!sameNumber(p.value, value)) changed.push({ key: series.key, label: series.label, period: p.period, saved: p.value, current: value })
+      if (!sameNumber(p.value, value))
+        changed.push({
+          key: series.key,
+          label: series.label,
+          period: p.period,
+          saved: p.value,
+          current: value,
+        })
     }
     const before = new Set(series.points.map((p) => p.period))
     added += (now?.points ?? []).filter((p) => !before.has(p.period) && p.value !== null).length
@@ -371,7 +424,10 @@ export function noteTouched(note: NoteT, change: Pick<ChangedValue, 'key' | 'per
   }
 }
 
-export function compareSnapshot(snapshot: Pick<Snapshot, 'numbers' | 'notes'>, current: SnapshotNumbers): Comparison {
+export function compareSnapshot(
+  snapshot: Pick<Snapshot, 'numbers' | 'notes'>,
+  current: SnapshotNumbers,
+): Comparison {
   const { changed, added } = compareNumbers(snapshot.numbers, current)
   const flaggedNotes = snapshot.notes.filter((n) => changed.some((c) => noteTouched(n, c))).map((n) => n.id)
   return { changed, added, flaggedNotes }
@@ -389,7 +445,10 @@ export function periodsOf(numbers: SnapshotNumbers): string[] {
     }
   }
   const month = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1
-  return [...spans.keys()].sort((a, b) => month(spans.get(a)![0]) - month(spans.get(b)![0]) || month(spans.get(a)![1]) - month(spans.get(b)![1]))
+  return [...spans.keys()].sort(
+    (a, b) =>
+      month(spans.get(a)![0]) - month(spans.get(b)![0]) || month(spans.get(a)![1]) - month(spans.get(b)![1]),
+  )
 }
 
 /** The CSV of the numbers: the same rows, columns and order as the Explorer's table export (modelCsv). */
@@ -402,7 +461,15 @@ export function numbersCsv(numbers: SnapshotNumbers, sources: readonly SnapshotS
       const p = points[i]!.get(period)
       if (!p) return
       const cited = p.sourceIds.map((id) => byId.get(id)).filter((src) => src !== undefined)
-      rows.push([period, s.label, p.value, numbers.unit, p.value === null ? 'missing' : p.kind, p.note ?? '', cited.map((src) => `${src.publisher ?? src.title} <${src.url}>`).join('; ')])
+      rows.push([
+        period,
+        s.label,
+        p.value,
+        numbers.unit,
+        p.value === null ? 'missing' : p.kind,
+        p.note ?? '',
+        cited.map((src) => `${src.publisher ?? src.title} <${src.url}>`).join('; '),
+      ])
     })
   }
   return toCsv(rows)
@@ -431,7 +498,7 @@ export function snapshotReadme(snapshot: Snapshot, files: readonly string[]): st
     'values of kind "published" were read in the sources below.',
     '',
     '## Notes',
-    ''
+    '',
   ]
   if (snapshot.notes.length === 0) lines.push('(none)', '')
   for (const note of snapshot.notes) {
@@ -441,7 +508,9 @@ export function snapshotReadme(snapshot: Snapshot, files: readonly string[]): st
   }
   lines.push('## Sources', '')
   for (const s of snapshot.sources) {
-    lines.push(`- ${s.title}${s.publisher ? ` — ${s.publisher}` : ''}${s.published ? `, ${s.published}` : ''}. <${s.url}>`)
+    lines.push(
+      `- ${s.title}${s.publisher ? ` — ${s.publisher}` : ''}${s.published ? `, ${s.published}` : ''}. <${s.url}>`,
+    )
   }
   lines.push('')
   return lines.join('\n')

@@ -10,7 +10,11 @@ import { DatasetId, Frequency, Measure, Period } from './primitives'
 /** At most this many series on one chart: enough for a partner comparison, few enough to read. */
 export const MAX_SERIES = 12
 
-const Code = z.string().min(1).max(48).regex(/^[a-z][a-z0-9_]*$/)
+const Code = z
+  .string()
+  .min(1)
+  .max(48)
+  .regex(/^[a-z][a-z0-9_]*$/)
 
 export const TRANSFORMS = ['none', 'yoy', 'ytd', 'rolling12', 'mom', 'index', 'share'] as const
 export const Transform = z.enum(TRANSFORMS)
@@ -43,11 +47,11 @@ export const ViewState = z
     chart: ChartType,
     range: z.object({ from: Period.optional(), to: Period.optional() }).strict(),
     /** Series hidden with a legend click, by key. */
-    hidden: z.array(z.string().max(200)).max(MAX_SERIES)
+    hidden: z.array(z.string().max(200)).max(MAX_SERIES),
   })
   .strict()
   .refine((v) => v.flows.length * v.partners.length * v.products.length <= MAX_SERIES, {
-    message: `a view shows at most ${MAX_SERIES} series (flows × partners × products)`
+    message: `a view shows at most ${MAX_SERIES} series (flows × partners × products)`,
   })
 export type ViewState = z.infer<typeof ViewState>
 
@@ -65,7 +69,7 @@ export function defaultViewState(): ViewState {
     displayUnit: 'bn',
     chart: 'line',
     range: { from: '2018-01' },
-    hidden: []
+    hidden: [],
   }
 }
 
@@ -80,7 +84,9 @@ export interface SeriesSelection {
 /** The series a view shows, in a stable order (flows, then partners, then products). */
 export function selectionsOf(view: ViewState): SeriesSelection[] {
   return view.flows.flatMap((flow) =>
-    view.partners.flatMap((partner) => view.products.map((product) => ({ key: `${flow}:${partner}:${product}`, flow, partner, product })))
+    view.partners.flatMap((partner) =>
+      view.products.map((product) => ({ key: `${flow}:${partner}:${product}`, flow, partner, product })),
+    ),
   )
 }
 
@@ -90,7 +96,17 @@ export function selectionsOf(view: ViewState): SeriesSelection[] {
  * the reason, never half-applied.
  */
 const LIST_KEYS = ['flows', 'partners', 'products', 'hidden'] as const
-const SCALAR_KEYS = ['dataset', 'datasetVersion', 'measure', 'frequency', 'unit', 'transform', 'indexBase', 'displayUnit', 'chart'] as const
+const SCALAR_KEYS = [
+  'dataset',
+  'datasetVersion',
+  'measure',
+  'frequency',
+  'unit',
+  'transform',
+  'indexBase',
+  'displayUnit',
+  'chart',
+] as const
 const MAX_STATE_STRING = 4000
 
 export function encodeViewState(view: ViewState): string {
@@ -109,7 +125,8 @@ export function encodeViewState(view: ViewState): string {
 export type Decoded = { ok: true; view: ViewState } | { ok: false; message: string }
 
 export function decodeViewState(text: string): Decoded {
-  if (text.length > MAX_STATE_STRING) return { ok: false, message: `A view string is at most ${MAX_STATE_STRING} characters.` }
+  if (text.length > MAX_STATE_STRING)
+    return { ok: false, message: `A view string is at most ${MAX_STATE_STRING} characters.` }
   const params = new URLSearchParams(text.startsWith('?') ? text.slice(1) : text)
   const known = new Set<string>(['v', 'from', 'to', ...SCALAR_KEYS, ...LIST_KEYS])
   const unknown = [...params.keys()].find((k) => !known.has(k))
@@ -130,7 +147,10 @@ export function decodeViewState(text: string): Decoded {
   const parsed = ViewState.safeParse(candidate)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    return { ok: false, message: `The view string is not valid: ${issue?.path.join('.') || 'view'}: ${issue?.message}` }
+    return {
+      ok: false,
+      message: `The view string is not valid: ${issue?.path.join('.') || 'view'}: ${issue?.message}`,
+    }
   }
   return { ok: true, view: parsed.data }
 }

@@ -31,14 +31,26 @@ export const workspaceContract = {
   /** Deletes a note; answers with it, so the page can offer Undo. */
   deleteNote: { args: z.object({ id: NoteId }).strict(), result: z.object({ deleted: Note.nullable() }) },
   /** Adds a snapshot's notes (newer versions replace older ones, by id). */
-  mergeNotes: { args: z.object({ notes: z.array(Note).max(500) }).strict(), result: z.object({ merged: z.number().int().nonnegative() }) },
+  mergeNotes: {
+    args: z.object({ notes: z.array(Note).max(500) }).strict(),
+    result: z.object({ merged: z.number().int().nonnegative() }),
+  },
   /** The autosaved session, and the files quarantined at start-up (to tell the user). */
-  loadSession: { args: NoArgs, result: z.object({ session: Session.nullable(), notices: z.array(StorageNotice) }) },
+  loadSession: {
+    args: NoArgs,
+    result: z.object({ session: Session.nullable(), notices: z.array(StorageNotice) }),
+  },
   saveSession: { args: z.object({ session: Session }).strict(), result: z.object({ saved: z.boolean() }) },
   /** The snapshot library, newest first, and any file that had to be left out. */
-  listSnapshots: { args: NoArgs, result: z.object({ snapshots: z.array(SnapshotSummary), problems: z.array(StorageNotice) }) },
+  listSnapshots: {
+    args: NoArgs,
+    result: z.object({ snapshots: z.array(SnapshotSummary), problems: z.array(StorageNotice) }),
+  },
   /** Saves a snapshot into the library (a new one, or in place of `replace`). */
-  saveSnapshot: { args: z.object({ snapshot: Snapshot, replace: SnapshotId.optional() }).strict(), result: SnapshotSummary },
+  saveSnapshot: {
+    args: z.object({ snapshot: Snapshot, replace: SnapshotId.optional() }).strict(),
+    result: SnapshotSummary,
+  },
   /** A library snapshot, with each dataset's version then and now. */
   openSnapshot: { args: ById, result: OpenedSnapshot },
   /** A snapshot's chart image (the thumbnail), or null if it has none. */
@@ -51,6 +63,6 @@ export const workspaceContract = {
   /** Writes a snapshot out: the .ctesnap file, a folder (CSV, README, PNG), or a PDF. Null if cancelled. */
   exportSnapshot: {
     args: z.object({ id: SnapshotId, kind: ExportKind }).strict(),
-    result: z.object({ name: z.string(), files: z.array(z.string()) }).nullable()
-  }
+    result: z.object({ name: z.string(), files: z.array(z.string()) }).nullable(),
+  },
 } as const

@@ -20,10 +20,22 @@ const events = createEventSink((event, payload) => server?.broadcast(event, payl
 // offers the files named on the command line, one per click (`npm run serve:web -- a.csv b.csv`).
 const userDataDir = process.env.CTE_USER_DATA ?? mkdtempSync(join(tmpdir(), 'cte-web-'))
 const offered = process.argv.slice(2).map((file) => resolve(file))
-const services = await openServices({ dataDir: join(repoRoot, 'data'), events, userDataDir, chooseFile: async () => offered.shift() ?? null })
-for (const problem of services.catalog.problems()) console.warn(`[data] ${problem.package}: ${problem.message}`)
-server = await startWebServer({ rendererDir: join(repoRoot, 'out', 'renderer'), handlers: createHandlers(services), port })
-console.log(`China Trade Explorer (web transport, development only) is at:\n\n  ${server.url}\n\nPress Ctrl+C to stop.`)
+const services = await openServices({
+  dataDir: join(repoRoot, 'data'),
+  events,
+  userDataDir,
+  chooseFile: async () => offered.shift() ?? null,
+})
+for (const problem of services.catalog.problems())
+  console.warn(`[data] ${problem.package}: ${problem.message}`)
+server = await startWebServer({
+  rendererDir: join(repoRoot, 'out', 'renderer'),
+  handlers: createHandlers(services),
+  port,
+})
+console.log(
+  `China Trade Explorer (web transport, development only) is at:\n\n  ${server.url}\n\nPress Ctrl+C to stop.`,
+)
 
 const stop = async () => {
   await server?.close()

@@ -28,7 +28,7 @@ const LARGE_BODIES: ReadonlyMap<string, number> = new Map([
   ['saveSnapshot', 24 * 1024 * 1024],
   ['saveSession', 4 * 1024 * 1024],
   ['saveNote', 256 * 1024],
-  ['mergeNotes', 8 * 1024 * 1024]
+  ['mergeNotes', 8 * 1024 * 1024],
 ])
 
 export interface WebServerOptions {
@@ -58,7 +58,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       console.error('[web] request failed', error)
-      if (!response.headersSent) sendJson(response, 500, fail('INTERNAL', 'The local server failed to answer.'))
+      if (!response.headersSent)
+        sendJson(response, 500, fail('INTERNAL', 'The local server failed to answer.'))
     })
   })
 
@@ -67,21 +68,36 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const path = (request.url ?? '/').split('?', 1)[0] ?? '/'
 
     if (path.startsWith(API_PREFIX)) {
-      if (request.method !== 'POST') return sendJson(response, 405, fail('INVALID_ARGUMENT', 'API calls are POST requests.'))
+      if (request.method !== 'POST')
+        return sendJson(response, 405, fail('INVALID_ARGUMENT', 'API calls are POST requests.'))
       if (!tokenMatches(request.headers[TOKEN_HEADER], token)) {
-        return sendJson(response, 401, fail('UNAUTHORIZED', 'This call did not carry the token of this server run.'))
+        return sendJson(
+          response,
+          401,
+          fail('UNAUTHORIZED', 'This call did not carry the token of this server run.'),
+        )
       }
       const body = await readBody(request, LARGE_BODIES.get(path.slice(API_PREFIX.length)) ?? MAX_BODY_BYTES)
       if (!body.ok) return sendJson(response, body.status, body.envelope)
-      return sendJson(response, 200, await dispatch(options.handlers, path.slice(API_PREFIX.length), body.value))
+      return sendJson(
+        response,
+        200,
+        await dispatch(options.handlers, path.slice(API_PREFIX.length), body.value),
+      )
     }
 
-    if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed')
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return sendText(response, 405, 'Method not allowed')
     if (path === EVENTS_PATH) {
       // EventSource cannot send headers, so this one request carries the token in its query.
       const query = new URLSearchParams((request.url ?? '').split('?')[1] ?? '')
-      if (!tokenMatches(query.get(TOKEN_PARAM) ?? undefined, token)) return sendText(response, 401, 'Unauthorized')
-      response.writeHead(200, { ...securityHeaders(), 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' })
+      if (!tokenMatches(query.get(TOKEN_PARAM) ?? undefined, token))
+        return sendText(response, 401, 'Unauthorized')
+      response.writeHead(200, {
+        ...securityHeaders(),
+        'Content-Type': 'text/event-stream',
+        'Cache-Control': 'no-store',
+      })
       response.write(': connected\n\n')
       listeners.add(response)
       request.on('close', () => listeners.delete(response))
@@ -120,7 +136,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       new Promise<void>((resolve) => {
         server.closeAllConnections()
         server.close(() => resolve())
-      })
+      }),
   }
 }
 
@@ -144,7 +160,11 @@ async function readBody(request: IncomingMessage, maxBytes: number): Promise<Bod
   if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
     return { ok: false, status: 415, envelope: fail('INVALID_ARGUMENT', 'API calls send JSON.') }
   }
-  const tooLarge: Body = { ok: false, status: 413, envelope: fail('INVALID_ARGUMENT', `The arguments are larger than ${maxBytes / 1024} KiB.`) }
+  const tooLarge: Body = {
+    ok: false,
+    status: 413,
+    envelope: fail('INVALID_ARGUMENT', `The arguments are larger than ${maxBytes / 1024} KiB.`),
+  }
   if (Number(request.headers['content-length'] ?? 0) > maxBytes) return tooLarge
   const chunks: Buffer[] = []
   let size = 0
@@ -163,14 +183,25 @@ async function readBody(request: IncomingMessage, maxBytes: number): Promise<Bod
 
 async function compileShim(): Promise<string> {
   const entry = fileURLToPath(new URL('./shim.ts', import.meta.url))
-  const result = await build({ entryPoints: [entry], bundle: true, write: false, format: 'iife', target: 'es2022', logLevel: 'silent' })
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'es2022',
+    logLevel: 'silent',
+  })
   const [file] = result.outputFiles
   if (!file) throw new Error('the web shim did not compile')
   return file.text
 }
 
 function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer): void {
-  response.writeHead(status, { ...securityHeaders(), 'Content-Type': contentType, 'Cache-Control': 'no-store' })
+  response.writeHead(status, {
+    ...securityHeaders(),
+    'Content-Type': contentType,
+    'Cache-Control': 'no-store',
+  })
   response.end(body)
 }
 

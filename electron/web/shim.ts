@@ -24,7 +24,7 @@ async function call(method: Method, args: unknown): Promise<Envelope<unknown>> {
     const response = await fetch(`${API_PREFIX}${method}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
-      body: JSON.stringify(args ?? {})
+      body: JSON.stringify(args ?? {}),
     })
     return (await response.json()) as Envelope<unknown>
   } catch (error) {
@@ -46,7 +46,7 @@ function subscribe(event: EventName) {
 
 const bridge = Object.freeze({
   ...Object.fromEntries(methods.map((method) => [method, (args: unknown) => call(method, args)])),
-  ...Object.fromEntries(events.map((event) => [subscriberOf(event), subscribe(event)]))
+  ...Object.fromEntries(events.map((event) => [subscriberOf(event), subscribe(event)])),
 }) as unknown as TradeBridge
 
 Object.defineProperty(window, 'trade', { value: bridge, writable: false, configurable: false })

@@ -56,7 +56,7 @@ export function createCommandRegistry(deps: CommandDeps): CommandRegistry {
     toggleTheme: () => deps.toggleTheme(),
     showShortcuts: () => deps.showShortcuts(),
     showDataSources: () => deps.navigate('datasets'),
-    about: () => deps.navigate('about')
+    about: () => deps.navigate('about'),
   }
 
   function isAvailable(command: AppCommand): boolean {
@@ -71,7 +71,11 @@ export function createCommandRegistry(deps: CommandDeps): CommandRegistry {
       const feature = pendingCommands[command]
       const params: Record<string, string> = { command }
       if (payload.path) params.file = baseName(payload.path)
-      if (feature) deps.notify({ key: payload.path ? 'desktop.notice.pendingFile' : 'desktop.notice.pending', params: { ...params, feature } })
+      if (feature)
+        deps.notify({
+          key: payload.path ? 'desktop.notice.pendingFile' : 'desktop.notice.pending',
+          params: { ...params, feature },
+        })
       else deps.notify({ key: 'desktop.notice.noImport', params })
       return false
     }
@@ -88,7 +92,7 @@ export function createCommandRegistry(deps: CommandDeps): CommandRegistry {
       const { command, path } = event as { command?: unknown; path?: unknown }
       if (!isAppCommand(command)) return Promise.resolve(false)
       return run(command, typeof path === 'string' ? { path } : {})
-    }
+    },
   }
 }
 
@@ -114,8 +118,12 @@ export function useCommands(): CommandRegistry {
     },
     openSnapshot: async (path) => {
       const opened = path ? await snapshots.openFile(path) : await snapshots.choose()
-      if (opened) await router.push({ name: 'explorer', query: Object.fromEntries(new URLSearchParams(explorer.stateString)) })
+      if (opened)
+        await router.push({
+          name: 'explorer',
+          query: Object.fromEntries(new URLSearchParams(explorer.stateString)),
+        })
     },
-    notify: (notice) => shell.notify(notice)
+    notify: (notice) => shell.notify(notice),
   })
 }

@@ -13,16 +13,52 @@ export const router = createRouter({
       name: 'explorer',
       component: () => import('./views/ExplorerView.vue'),
       // Start fetching the view's data while the page's code loads, not after.
-      beforeEnter: (to) => prefetchExplorer(new URLSearchParams(to.query as Record<string, string>).toString()),
-      meta: { title: 'Explorer' }
+      beforeEnter: (to) =>
+        prefetchExplorer(new URLSearchParams(to.query as Record<string, string>).toString()),
+      meta: { title: 'Explorer' },
     },
-    { path: '/calculators', name: 'calculators', component: () => import('./views/CalculatorsView.vue'), meta: { title: 'Calculators' } },
-    { path: '/datasets', name: 'datasets', component: () => import('./views/DatasetsView.vue'), meta: { title: 'Datasets' } },
-    { path: '/import', name: 'import', component: () => import('./views/ImportView.vue'), meta: { title: 'Import' } },
-    { path: '/about', name: 'about', component: () => import('./views/AboutView.vue'), meta: { title: 'About' } },
-    { path: '/notes', name: 'notes', component: () => import('./views/NotesView.vue'), meta: { title: 'Notes' } },
-    { path: '/snapshots', name: 'snapshots', component: () => import('./views/SnapshotsView.vue'), meta: { title: 'Snapshots' } },
+    {
+      path: '/calculators',
+      name: 'calculators',
+      component: () => import('./views/CalculatorsView.vue'),
+      meta: { title: 'Calculators' },
+    },
+    {
+      path: '/datasets',
+      name: 'datasets',
+      component: () => import('./views/DatasetsView.vue'),
+      meta: { title: 'Datasets' },
+    },
+    {
+      path: '/import',
+      name: 'import',
+      component: () => import('./views/ImportView.vue'),
+      meta: { title: 'Import' },
+    },
+    {
+      path: '/about',
+      name: 'about',
+      component: () => import('./views/AboutView.vue'),
+      meta: { title: 'About' },
+    },
+    {
+      path: '/notes',
+      name: 'notes',
+      component: () => import('./views/NotesView.vue'),
+      meta: { title: 'Notes' },
+    },
+    {
+      path: '/snapshots',
+      name: 'snapshots',
+      component: () => import('./views/SnapshotsView.vue'),
+      meta: { title: 'Snapshots' },
+    },
     // A snapshot laid out for paper: printed to PDF by the desktop app (electron/main/printPdf.ts).
-    { path: '/print/snapshot/:id(s-[a-z0-9-]{4,60})', name: 'print-snapshot', component: () => import('./views/PrintSnapshotView.vue'), meta: { title: 'Print' } }
-  ]
+    {
+      path: '/print/snapshot/:id(s-[a-z0-9-]{4,60})',
+      name: 'print-snapshot',
+      component: () => import('./views/PrintSnapshotView.vue'),
+      meta: { title: 'Print' },
+    },
+  ],
 })

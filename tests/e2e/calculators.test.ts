@@ -8,13 +8,14 @@ import type { Page } from 'playwright-core'
 import { screenshot } from '../support/browser'
 import { appInBrowser } from '../support/suite'
 
-
 const suite = appInBrowser()
 
 /** The preferred observation of one cell, read from the services (not through the page). */
-const observation = async (series: string, period: string) => (await suite.app.services.query.observations('china-trade', series, period)).find((o) => o.preferred)!
+const observation = async (series: string, period: string) =>
+  (await suite.app.services.query.observations('china-trade', series, period)).find((o) => o.preferred)!
 const value = async (series: string, period: string) => (await observation(series, period)).value
-const fmt = (v: number, digits = 2) => new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(v)
+const fmt = (v: number, digits = 2) =>
+  new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(v)
 const usd = (v: number) => `${v < 0 ? '-' : ''}$${fmt(Math.abs(v))} bn`
 
 const text = (page: Page, testId: string) => page.locator(`[data-test="${testId}"]`).first().innerText()
@@ -59,7 +60,9 @@ describe('Full-year surplus', () => {
     // Export and import growth cannot enter while December uses the balance method: the fields say so.
     expect(await page.locator('input[data-test="fy-exportGrowth"]').isDisabled()).toBe(true)
     await page.click('[data-test="fy-formula"] summary')
-    expect(await text(page, 'fy-formula')).toContain(`S = ${fmt(ytd.value)}\n    + ${fmt(dec.value)} × (1 + 0%)`)
+    expect(await text(page, 'fy-formula')).toContain(
+      `S = ${fmt(ytd.value)}\n    + ${fmt(dec.value)} × (1 + 0%)`,
+    )
     suite.browser.assertOffline()
   })
 
@@ -102,10 +105,15 @@ describe('Full-year surplus', () => {
     await saveScenario(page, 'Strong December')
 
     // Compare the two side by side: the summary table and one chart.
-    for (const name of ['Weak December', 'Strong December']) await page.check(`[data-test="scn-${name}"] [data-test="scn-compare"]`)
+    for (const name of ['Weak December', 'Strong December'])
+      await page.check(`[data-test="scn-${name}"] [data-test="scn-compare"]`)
     const row = page.locator('[data-test="scn-summary"] [data-test="scn-row-total"] td')
-    await expect.poll(() => row.allInnerTexts()).toEqual([usd(total(10, 5.7)), usd(total(-5, 5.7)), usd(total(10, 5.7))])
-    expect(await page.locator('[data-test="scn-summary"] [data-test="scn-row-x"] td').allInnerTexts()).toEqual(['+10%', '-5%', '+10%'])
+    await expect
+      .poll(() => row.allInnerTexts())
+      .toEqual([usd(total(10, 5.7)), usd(total(-5, 5.7)), usd(total(10, 5.7))])
+    expect(
+      await page.locator('[data-test="scn-summary"] [data-test="scn-row-x"] td').allInnerTexts(),
+    ).toEqual(['+10%', '-5%', '+10%'])
     expect(await page.locator('[data-test="scn-summary"]').innerText()).toContain('Your own figures used')
     await page.locator('[data-test="compare-chart"] canvas').waitFor()
 
@@ -113,13 +121,18 @@ describe('Full-year surplus', () => {
     await page.click('[data-test="scn-Weak December"] [data-test="scn-rename"]')
     await page.fill('[data-test="scn-rename-input"]', 'Strong December')
     await page.click('[data-test="scn-rename-save"]')
-    expect(await page.locator('[data-test="scn-list"] [role="alert"]').innerText()).toContain('already has this name')
+    expect(await page.locator('[data-test="scn-list"] [role="alert"]').innerText()).toContain(
+      'already has this name',
+    )
     await page.fill('[data-test="scn-rename-input"]', 'Soft December')
     await page.click('[data-test="scn-rename-save"]')
     await page.click('[data-test="scn-Soft December"] [data-test="scn-duplicate"]')
     await page.locator('[data-test="scn-Soft December (copy)"]').waitFor()
     await page.click('[data-test="scn-Soft December (copy)"] [data-test="scn-delete"]')
-    expect(await page.locator('[data-test="scn-list"] [data-test="scn-name-text"]').allInnerTexts()).toEqual(['Soft December', 'Strong December'])
+    expect(await page.locator('[data-test="scn-list"] [data-test="scn-name-text"]').allInnerTexts()).toEqual([
+      'Soft December',
+      'Strong December',
+    ])
     await page.click('[data-test="scn-Soft December"] [data-test="scn-load"]')
     await expect.poll(() => page.locator('input[data-test="fy-exportGrowth"]').inputValue()).toBe('-5')
     await expect.poll(() => num(page, 'fy-total')).toBe(usd(total(-5, 5.7)))
@@ -129,8 +142,12 @@ describe('Full-year surplus', () => {
     expect(await cells.count()).toBe(49)
     const flagged = await page.locator('[data-test="sensitivity"] td[data-beyond="true"]').count()
     expect(flagged).toBe(49) // every cell: Jan–Nov alone is above the 2024 record
-    expect(await page.locator('[data-test="sensitivity"] td[aria-current="true"]').innerText()).toContain(fmt(total(-5, 5.7)))
-    expect(await page.locator('[data-test="sensitivity"] .legend').innerText()).toContain(`above the record, ${usd(record)} (2024)`)
+    expect(await page.locator('[data-test="sensitivity"] td[aria-current="true"]').innerText()).toContain(
+      fmt(total(-5, 5.7)),
+    )
+    expect(await page.locator('[data-test="sensitivity"] .legend').innerText()).toContain(
+      `above the record, ${usd(record)} (2024)`,
+    )
 
     // Goal Seek: the export growth that ends the year at $1,200 bn.
     await type(page, 'fy-goal-target', '1200')
@@ -174,18 +191,34 @@ describe('Partner mix', () => {
     await type(page, 'pm-redirection', '60')
     const rest = total - us.value - 516 - asean - africa
     const growth = (usG: number, red: number) =>
-      (100 * (us.value * usG + 516 * 0.08 + asean * 0.13 + africa * 0.25 + rest * 0.04 + red * Math.max(0, -usG * us.value))) / total
+      (100 *
+        (us.value * usG +
+          516 * 0.08 +
+          asean * 0.13 +
+          africa * 0.25 +
+          rest * 0.04 +
+          red * Math.max(0, -usG * us.value))) /
+      total
     await expect.poll(() => num(page, 'pm-total-growth')).toBe(`+${fmt(growth(-0.2, 0.6))}%`)
     expect(await num(page, 'pm-redirected')).toBe(usd(0.6 * 0.2 * us.value))
     expect(await text(page, 'pm-uses-user')).toContain('European Union 2024 = $516 bn')
     await saveScenario(page, 'Tariff shock')
     await type(page, 'pm-growth-us', '-40')
     await type(page, 'pm-redirection', '30')
-    await expect.poll(() => num(page, 'pm-total-growth')).toBe(`${growth(-0.4, 0.3) >= 0 ? '+' : ''}${fmt(growth(-0.4, 0.3))}%`)
+    await expect
+      .poll(() => num(page, 'pm-total-growth'))
+      .toBe(`${growth(-0.4, 0.3) >= 0 ? '+' : ''}${fmt(growth(-0.4, 0.3))}%`)
     await saveScenario(page, 'Deeper shock')
-    for (const name of ['Tariff shock', 'Deeper shock']) await page.check(`[data-test="scn-${name}"] [data-test="scn-compare"]`)
+    for (const name of ['Tariff shock', 'Deeper shock'])
+      await page.check(`[data-test="scn-${name}"] [data-test="scn-compare"]`)
     const g = page.locator('[data-test="scn-summary"] [data-test="scn-row-g"] td')
-    await expect.poll(() => g.allInnerTexts()).toEqual([growth(-0.4, 0.3), growth(-0.2, 0.6), growth(-0.4, 0.3)].map((v) => `${v >= 0 ? '+' : ''}${fmt(v)}%`))
+    await expect
+      .poll(() => g.allInnerTexts())
+      .toEqual(
+        [growth(-0.4, 0.3), growth(-0.2, 0.6), growth(-0.4, 0.3)].map(
+          (v) => `${v >= 0 ? '+' : ''}${fmt(v)}%`,
+        ),
+      )
     await page.locator('[data-test="waterfall-chart"] canvas').waitFor()
     await page.locator('[data-test="tornado-chart"] canvas').waitFor()
     await page.locator('[data-test="compare-chart"] canvas').waitFor()
@@ -212,12 +245,16 @@ describe('Share of world exports', () => {
     await type(page, 'ws-world', '3')
     const at2030 = s0.value * (1.05 / 1.03) ** 7
     await expect.poll(() => num(page, 'ws-horizon-share')).toBe(`${fmt(at2030)}%`)
-    expect(await num(page, 'ws-vs-projection')).toBe(`${at2030 - projection.value >= 0 ? '+' : '-'}${fmt(Math.abs(at2030 - projection.value))} pp`)
+    expect(await num(page, 'ws-vs-projection')).toBe(
+      `${at2030 - projection.value >= 0 ? '+' : '-'}${fmt(Math.abs(at2030 - projection.value))} pp`,
+    )
 
     // Goal Seek: the gap that reaches the published projection (16.5 % in 2030) with world growth at 3 %.
     await page.click('[data-test="ws-use-projection"]')
     const gap = 1.03 * ((projection.value / s0.value) ** (1 / 7) - 1) * 100
-    await expect.poll(() => text(page, 'ws-goal-result')).toContain(`A growth gap of +${fmt(gap, 4)} pp a year`)
+    await expect
+      .poll(() => text(page, 'ws-goal-result'))
+      .toContain(`A growth gap of +${fmt(gap, 4)} pp a year`)
     await page.click('[data-test="ws-goal-apply"]')
     await expect.poll(() => num(page, 'ws-horizon-share')).toBe(`${fmt(projection.value)}%`)
     // An unreachable target is reported.
@@ -231,7 +268,9 @@ describe('Share of world exports', () => {
     await page.click('[data-test="scn-presets"]')
     for (const name of ['Base', 'High', 'Low']) await page.locator(`[data-test="scn-${name}"]`).waitFor()
     const gcRow = await page.locator('[data-test="scn-summary"] [data-test="scn-row-gc"] td').allInnerTexts()
-    expect(gcRow.slice(1).map((s) => Number(s.replace('%', '')))).toEqual([3 + gap, 4 + gap, 2 + gap].map((v) => Number(fmt(v))))
+    expect(gcRow.slice(1).map((s) => Number(s.replace('%', '')))).toEqual(
+      [3 + gap, 4 + gap, 2 + gap].map((v) => Number(fmt(v))),
+    )
     await page.locator('[data-test="scenarios-worldShare"] [data-test="share-chart"] canvas').waitFor()
     await page.click('[data-test="ws-formula"] summary')
     await screenshot(page, 'calc-world-share')
@@ -250,11 +289,20 @@ describe('Share of world exports', () => {
 
   it('reads in Simplified Chinese when the system language is Chinese', async () => {
     const page = await suite.browser.newPage()
-    await page.addInitScript(() => Object.defineProperty(navigator, 'languages', { get: () => ['zh-CN', 'zh'] }))
+    await page.addInitScript(() =>
+      Object.defineProperty(navigator, 'languages', { get: () => ['zh-CN', 'zh'] }),
+    )
     await page.goto(`${suite.app.server.url}#/calculators`)
     await page.locator('[data-test="fy-total"]').waitFor()
     await expect.poll(() => page.locator('h2').first().innerText()).toBe('假设情景计算器')
-    await expect.poll(() => num(page, 'fy-total')).toBe(usd((await value('trade_balance_usd_ytd', '2025-01..2025-11')) + (await value('trade_balance_usd', '2024-12'))))
+    await expect
+      .poll(() => num(page, 'fy-total'))
+      .toBe(
+        usd(
+          (await value('trade_balance_usd_ytd', '2025-01..2025-11')) +
+            (await value('trade_balance_usd', '2024-12')),
+        ),
+      )
     expect(await page.locator('[data-test="fy-verdict"]').innerText()).toBe('超过纪录')
     await screenshot(page, 'calc-full-year-surplus-zh')
   })

@@ -26,12 +26,15 @@ async function openApp(options: { colorScheme?: 'light' | 'dark' } = {}): Promis
 /** Sends a command as the menu does, until the page (whose event stream connects on load) shows `done`. */
 async function menuCommand(command: AppCommandEvent, done: () => Promise<boolean>): Promise<void> {
   await expect
-    .poll(async () => {
-      if (await done()) return true
-      suite.app.server.broadcast('command', command)
-      await new Promise((resolve) => setTimeout(resolve, 150))
-      return done()
-    }, { timeout: 10_000 })
+    .poll(
+      async () => {
+        if (await done()) return true
+        suite.app.server.broadcast('command', command)
+        await new Promise((resolve) => setTimeout(resolve, 150))
+        return done()
+      },
+      { timeout: 10_000 },
+    )
     .toBe(true)
 }
 
@@ -101,11 +104,17 @@ describe('app commands', () => {
 
   it('Save Snapshot from the menu opens its dialog over the Explorer; a snapshot path main never granted is refused, without showing the folder', async () => {
     const page = await openApp()
-    await menuCommand({ command: 'saveSnapshot' }, async () => (await page.locator('[data-test="save-snapshot-dialog"]').count()) === 1)
+    await menuCommand(
+      { command: 'saveSnapshot' },
+      async () => (await page.locator('[data-test="save-snapshot-dialog"]').count()) === 1,
+    )
     expect(page.url()).toContain('#/explorer')
     await page.keyboard.press('Escape')
     const notice = page.locator('[data-test="notice"]')
-    await menuCommand({ command: 'openSnapshot', path: '/home/ana/Documents/trade view.ctesnap' }, async () => (await notice.count()) === 1)
+    await menuCommand(
+      { command: 'openSnapshot', path: '/home/ana/Documents/trade view.ctesnap' },
+      async () => (await notice.count()) === 1,
+    )
     expect(await notice.textContent()).toContain('only opens snapshot files you chose')
     expect(await notice.textContent()).not.toContain('/home/ana')
     suite.browser.assertOffline()
@@ -114,8 +123,12 @@ describe('app commands', () => {
   it('Open data file: goes to the Import page, or says importing is not there yet', async () => {
     const page = await openApp()
     const notice = page.locator('[data-test="notice"]')
-    await menuCommand({ command: 'openDataFile' }, async () => page.url().includes('#/import') || (await notice.count()) === 1)
-    if (!page.url().includes('#/import')) expect(await notice.textContent()).toContain('Importing data files is not available yet')
+    await menuCommand(
+      { command: 'openDataFile' },
+      async () => page.url().includes('#/import') || (await notice.count()) === 1,
+    )
+    if (!page.url().includes('#/import'))
+      expect(await notice.textContent()).toContain('Importing data files is not available yet')
     suite.browser.assertOffline()
   })
 })

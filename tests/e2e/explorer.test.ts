@@ -11,10 +11,16 @@ import { PRESET_IDS } from '../../renderer/src/lib/presets'
 import { screenshot } from '../support/browser'
 import { appInBrowser } from '../support/suite'
 
-
 const suite = appInBrowser()
 
-const base = { dataset: 'china-trade', reporter: 'china', partner: 'world', product: 'all', measure: 'level', frequency: 'month' } as const
+const base = {
+  dataset: 'china-trade',
+  reporter: 'china',
+  partner: 'world',
+  product: 'all',
+  measure: 'level',
+  frequency: 'month',
+} as const
 /** The preferred published value of a series at a period, straight from the services. */
 async function valueOf(query: Partial<SeriesQuery> & { flow: string }, period: string): Promise<number> {
   const series = await suite.app.services.query.series({ ...base, ...query } as never)
@@ -23,7 +29,9 @@ async function valueOf(query: Partial<SeriesQuery> & { flow: string }, period: s
   return point.value
 }
 
-async function openExplorer(options: { colorScheme?: 'light' | 'dark'; locale?: string } = {}): Promise<Page> {
+async function openExplorer(
+  options: { colorScheme?: 'light' | 'dark'; locale?: string } = {},
+): Promise<Page> {
   const page = await suite.browser.newPage(options)
   await page.goto(`${suite.app.server.url}#/explorer`)
   await page.locator('[data-test="explorer-chart"] canvas').waitFor()
@@ -39,13 +47,17 @@ async function preset(page: Page, id: string): Promise<void> {
 /** The text of one table cell (series key like `exports:world:all`). */
 async function cell(page: Page, period: string, series: string): Promise<string> {
   await page.locator('[data-test="explorer-main"][aria-busy="false"]').waitFor()
-  if (!(await page.locator('[data-test="data-table"]').isVisible())) await page.click('[data-test="tab-table"]')
-  const locator = page.locator(`[data-test="data-table"] tr[data-period="${period}"] td[data-series="${series}"]`)
+  if (!(await page.locator('[data-test="data-table"]').isVisible()))
+    await page.click('[data-test="tab-table"]')
+  const locator = page.locator(
+    `[data-test="data-table"] tr[data-period="${period}"] td[data-series="${series}"]`,
+  )
   await locator.waitFor()
   return (await locator.textContent())!.trim()
 }
 
-const usd = (value: number) => `$${new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(value)} bn`
+const usd = (value: number) =>
+  `$${new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(value)} bn`
 
 describe('the November 2025 story at a glance', () => {
   it('exports rebound to +5.9% in November after -1.1% in October (published rates)', async () => {
@@ -63,8 +75,20 @@ describe('the November 2025 story at a glance', () => {
     const record2024 = await valueOf({ flow: 'balance', frequency: 'year', unit: 'USD bn' }, '2024')
     // November is the published year-to-date figure; October is the sum of the published months.
     expect(await cell(page, '2025-11', 'balance:world:all')).toBe(usd(1080))
-    const months = ['2025-01..2025-02', '2025-03', '2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10']
-    const sum = (await Promise.all(months.map((m) => valueOf({ flow: 'balance', unit: 'USD bn' }, m)))).reduce((a, b) => a + b, 0)
+    const months = [
+      '2025-01..2025-02',
+      '2025-03',
+      '2025-04',
+      '2025-05',
+      '2025-06',
+      '2025-07',
+      '2025-08',
+      '2025-09',
+      '2025-10',
+    ]
+    const sum = (
+      await Promise.all(months.map((m) => valueOf({ flow: 'balance', unit: 'USD bn' }, m)))
+    ).reduce((a, b) => a + b, 0)
     expect(await cell(page, '2025-10', 'balance:world:all')).toBe(`${usd(Math.round(sum * 100) / 100)}†`)
     expect(1080).toBeGreaterThan(record2024)
     await page.click('[data-test="tab-chart"]')
@@ -75,10 +99,15 @@ describe('the November 2025 story at a glance', () => {
     const page = await openExplorer()
     await preset(page, 'partnersYoy')
     expect(await cell(page, '2025-11', 'exports:us:all')).toBe('-28.6%')
-    expect(await cell(page, '2025-11', 'exports:eu:all')).toBe(`+${await valueOf({ flow: 'exports', partner: 'eu', measure: 'yoy' }, '2025-11')}%`)
-    expect(await cell(page, '2025-11', 'exports:southeast_asia:all')).toBe(`+${await valueOf({ flow: 'exports', partner: 'southeast_asia', measure: 'yoy' }, '2025-11')}%`)
+    expect(await cell(page, '2025-11', 'exports:eu:all')).toBe(
+      `+${await valueOf({ flow: 'exports', partner: 'eu', measure: 'yoy' }, '2025-11')}%`,
+    )
+    expect(await cell(page, '2025-11', 'exports:southeast_asia:all')).toBe(
+      `+${await valueOf({ flow: 'exports', partner: 'southeast_asia', measure: 'yoy' }, '2025-11')}%`,
+    )
     const streak = ['2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11']
-    for (const month of streak) expect(Number((await cell(page, month, 'exports:us:all')).replace('%', ''))).toBeLessThanOrEqual(-10)
+    for (const month of streak)
+      expect(Number((await cell(page, month, 'exports:us:all')).replace('%', ''))).toBeLessThanOrEqual(-10)
     expect(Number((await cell(page, '2025-03', 'exports:us:all')).replace('%', ''))).toBeGreaterThan(-10)
   })
 })
@@ -94,11 +123,25 @@ describe('transforms equal arithmetic on the data', () => {
 
   it('12-month rolling sum, month-on-month, index and USD mn', async () => {
     const page = await openExplorer()
-    const months = ['2024-12', '2025-01..2025-02', '2025-03', '2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11']
+    const months = [
+      '2024-12',
+      '2025-01..2025-02',
+      '2025-03',
+      '2025-04',
+      '2025-05',
+      '2025-06',
+      '2025-07',
+      '2025-08',
+      '2025-09',
+      '2025-10',
+      '2025-11',
+    ]
     const levels = await Promise.all(months.map((m) => valueOf({ flow: 'exports', unit: 'USD bn' }, m)))
 
     await exportsWith(page, 'rolling12')
-    expect(await cell(page, '2025-11', 'exports:world:all')).toBe(`${usd(Math.round(levels.reduce((a, b) => a + b, 0) * 100) / 100)}†`)
+    expect(await cell(page, '2025-11', 'exports:world:all')).toBe(
+      `${usd(Math.round(levels.reduce((a, b) => a + b, 0) * 100) / 100)}†`,
+    )
 
     await page.selectOption('[data-test="transform"]', 'mom')
     const mom = (330.3 / (await valueOf({ flow: 'exports', unit: 'USD bn' }, '2025-10')) - 1) * 100
@@ -121,16 +164,34 @@ describe('transforms equal arithmetic on the data', () => {
     await exportsWith(page, 'yoy')
     expect(await cell(page, '2025-11', 'exports:world:all')).toBe('+5.9%')
     // Annual exports to the US: a year with both levels and no published rate gets a computed one.
-    const levels = await suite.app.services.query.series({ ...base, flow: 'exports', partner: 'us', frequency: 'year', unit: 'USD bn' })
-    const rates = await suite.app.services.query.series({ ...base, flow: 'exports', partner: 'us', frequency: 'year', measure: 'yoy' })
+    const levels = await suite.app.services.query.series({
+      ...base,
+      flow: 'exports',
+      partner: 'us',
+      frequency: 'year',
+      unit: 'USD bn',
+    })
+    const rates = await suite.app.services.query.series({
+      ...base,
+      flow: 'exports',
+      partner: 'us',
+      frequency: 'year',
+      measure: 'yoy',
+    })
     const byYear = new Map(levels.points.map((p) => [p.period, p.value]))
-    const year = levels.points.map((p) => p.period).find((y) => byYear.has(String(Number(y) - 1)) && !rates.points.some((r) => r.period === y))!
+    const year = levels.points
+      .map((p) => p.period)
+      .find((y) => byYear.has(String(Number(y) - 1)) && !rates.points.some((r) => r.period === y))!
     const published = rates.points[0]!
     await preset(page, 'partnersLevel')
     await page.selectOption('[data-test="transform"]', 'yoy')
     const expected = (byYear.get(year)! / byYear.get(String(Number(year) - 1))! - 1) * 100
-    expect(await cell(page, year, 'exports:us:all')).toBe(`${expected > 0 ? '+' : ''}${Math.round(expected * 100) / 100}%†`)
-    expect(await cell(page, published.period, 'exports:us:all')).toBe(`${published.value > 0 ? '+' : ''}${published.value}%`)
+    expect(await cell(page, year, 'exports:us:all')).toBe(
+      `${expected > 0 ? '+' : ''}${Math.round(expected * 100) / 100}%†`,
+    )
+    expect(await cell(page, published.period, 'exports:us:all')).toBe(
+      `${published.value > 0 ? '+' : ''}${published.value}%`,
+    )
   })
 
   it('share of total: exports to the US as a share of all exports', async () => {
@@ -154,7 +215,9 @@ describe('transforms equal arithmetic on the data', () => {
     // Imports: no level was published for April 2025, so May onwards cannot be cumulated.
     const janFeb = await valueOf({ flow: 'imports', unit: 'USD bn' }, '2025-01..2025-02')
     const march = await valueOf({ flow: 'imports', unit: 'USD bn' }, '2025-03')
-    expect(await cell(page, '2025-03', 'imports:world:all')).toBe(`${usd(Math.round((janFeb + march) * 100) / 100)}†`)
+    expect(await cell(page, '2025-03', 'imports:world:all')).toBe(
+      `${usd(Math.round((janFeb + march) * 100) / 100)}†`,
+    )
     expect(await cell(page, '2025-05', 'imports:world:all')).toBe('—')
   })
 })
@@ -165,7 +228,9 @@ describe('charts, view state and exports', () => {
     await preset(page, 'partnersLevel')
     for (const chart of ['line', 'bar', 'stackedBar', 'stackedArea', 'share']) {
       await page.click(`[data-test="chart-${chart}"]`)
-      await expect.poll(() => page.locator(`[data-test="chart-${chart}"]`).getAttribute('aria-checked')).toBe('true')
+      await expect
+        .poll(() => page.locator(`[data-test="chart-${chart}"]`).getAttribute('aria-checked'))
+        .toBe('true')
       await screenshot(page, `explorer-chart-${chart}`)
     }
     await preset(page, 'cumulativeSurplus')
@@ -209,17 +274,26 @@ describe('charts, view state and exports', () => {
   it('exports the CSV of exactly the table shown, and the chart as PNG at the chosen size and as vector SVG', async () => {
     const page = await openExplorer()
     await preset(page, 'partnersYoy')
-    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-test="export-csv"]')])
-    const [header, ...rows] = parseCsv(await readFile((await csvDownload.path())!, 'utf8')).map((r) => r.fields)
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-test="export-csv"]'),
+    ])
+    const [header, ...rows] = parseCsv(await readFile((await csvDownload.path())!, 'utf8')).map(
+      (r) => r.fields,
+    )
     expect(header).toEqual(['period', 'series', 'value', 'unit', 'kind', 'note', 'sources'])
     const us = rows.find((r) => r[0] === '2025-11' && r[1]!.startsWith('Exports to the US'))!
     expect(us.slice(2, 5)).toEqual(['-28.6', '% y/y', 'published'])
     expect(us[6]).toMatch(/<https?:\/\//)
     // The CSV holds exactly the table's numbers: every filled cell, and nothing else with a value.
     await page.click('[data-test="tab-table"]')
-    const shown = await page.locator('[data-test="data-table"] td').evaluateAll((tds) =>
-      tds.filter((td) => td.textContent!.trim() !== '—').map((td) => `${td.closest('tr')!.dataset.period}|${(td as HTMLElement).dataset.series}`)
-    )
+    const shown = await page
+      .locator('[data-test="data-table"] td')
+      .evaluateAll((tds) =>
+        tds
+          .filter((td) => td.textContent!.trim() !== '—')
+          .map((td) => `${td.closest('tr')!.dataset.period}|${(td as HTMLElement).dataset.series}`),
+      )
     expect(rows.filter((r) => r[2] !== '').length).toBe(shown.length)
 
     // Export… opens one dialog (the same command as File › Export…): PNG at the chosen size, and SVG.
@@ -227,14 +301,20 @@ describe('charts, view state and exports', () => {
     await page.click('[data-test="export-open"]')
     await page.check('[data-test="export-format-png"]')
     await page.selectOption('[data-test="export-size"]', '800x600')
-    const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-test="export-run"]')])
+    const [pngDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-test="export-run"]'),
+    ])
     const png = await readFile((await pngDownload.path())!)
     expect(png.subarray(1, 4).toString()).toBe('PNG')
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1600, 1200])
 
     await page.click('[data-test="export-open"]')
     await page.check('[data-test="export-format-svg"]')
-    const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-test="export-run"]')])
+    const [svgDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-test="export-run"]'),
+    ])
     const svg = await readFile((await svgDownload.path())!, 'utf8')
     // The dialog keeps the size chosen for the PNG.
     expect(svg.slice(0, 300)).toMatch(/^<svg[^>]*width="800" height="600"/)

@@ -22,7 +22,11 @@ let hold: Promise<void> | null = null
 const fixture = (name: string) => join(repoRootFixtures, name)
 /** The chart's value table, one "label value" string per row. */
 const tableRows = () =>
-  page.locator('[data-test="breakdown-table"] tr').evaluateAll((rows) => rows.map((r) => Array.from(r.children, (c) => (c.textContent ?? '').trim()).join(' ')))
+  page
+    .locator('[data-test="breakdown-table"] tr')
+    .evaluateAll((rows) =>
+      rows.map((r) => Array.from(r.children, (c) => (c.textContent ?? '').trim()).join(' ')),
+    )
 const libraryDir = () => join(app.userDataDir, 'library')
 const manifest = () => readFileSync(join(libraryDir(), 'library.json'), 'utf8')
 const staging = () => {
@@ -36,7 +40,7 @@ const staging = () => {
 beforeAll(async () => {
   app = await startWebApp({
     chooseFile: async () => nextFile,
-    importHooks: { beforeCommit: () => hold ?? Promise.resolve() }
+    importHooks: { beforeCommit: () => hold ?? Promise.resolve() },
   })
   browser = await launchBrowser(app.server.origin)
   page = await browser.newPage()
@@ -59,12 +63,16 @@ describe('Import', () => {
       await page.click('[data-test="open-file"]')
       const bar = page.locator('[role="progressbar"]')
       await bar.waitFor()
-      expect(await page.locator('[data-test="layout"]').textContent()).toContain('Recognised: UN Comtrade (Comtrade Plus)')
+      expect(await page.locator('[data-test="layout"]').textContent()).toContain(
+        'Recognised: UN Comtrade (Comtrade Plus)',
+      )
       // The job is held just before its commit: everything read, the summaries being written.
       await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBe(100)
       expect(await bar.getAttribute('aria-valuemin')).toBe('0')
       expect(await bar.getAttribute('aria-valuemax')).toBe('100')
-      await expect.poll(() => bar.getAttribute('aria-valuetext')).toBe('Writing summaries: 4 kB of 4 kB · about 14 rows')
+      await expect
+        .poll(() => bar.getAttribute('aria-valuetext'))
+        .toBe('Writing summaries: 4 kB of 4 kB · about 14 rows')
       expect(await page.locator('[data-test="cancel-import"]').isVisible()).toBe(true)
       await screenshot(page, 'import-progress')
     } finally {
@@ -79,18 +87,25 @@ describe('Import', () => {
     expect(await row.locator('[data-test="versions"]').textContent()).toContain('1')
 
     await page.locator('[data-test="breakdown-chart"] canvas').waitFor()
-    expect(await page.textContent('[data-test="chart-title"]')).toContain('China: exports by partner, Jan 2024 to Feb 2024')
+    expect(await page.textContent('[data-test="chart-title"]')).toContain(
+      'China: exports by partner, Jan 2024 to Feb 2024',
+    )
     const table = await tableRows()
-    expect(table).toEqual(['United States $75.0 bn', 'Japan $22.5 bn', 'Vietnam $21.0 bn', 'Germany $17.0 bn'])
-    expect(await page.textContent('[data-test="chart-panel"]')).toContain('Total against the World in the file: $400.0 bn')
+    expect(table).toEqual([
+      'United States $75.0 bn',
+      'Japan $22.5 bn',
+      'Vietnam $21.0 bn',
+      'Germany $17.0 bn',
+    ])
+    expect(await page.textContent('[data-test="chart-panel"]')).toContain(
+      'Total against the World in the file: $400.0 bn',
+    )
 
     // Blocs from the same file.
     await page.selectOption('[data-test="chart-by"]', 'bloc')
-    await expect.poll(tableRows).toEqual([
-      'Rest of the world $97.5 bn',
-      'ASEAN $21.0 bn',
-      'European Union (27) $17.0 bn'
-    ])
+    await expect
+      .poll(tableRows)
+      .toEqual(['Rest of the world $97.5 bn', 'ASEAN $21.0 bn', 'European Union (27) $17.0 bn'])
     await screenshot(page, 'import-chart')
     browser.assertOffline()
   })
@@ -109,12 +124,18 @@ describe('Import', () => {
     await page.click('[data-test="cancel-import"]')
     await page.locator('[data-test="import-cancelled"]').waitFor()
     hold = null
-    expect(await page.textContent('[data-test="import-cancelled"]')).toBe('Import cancelled: nothing was saved.')
+    expect(await page.textContent('[data-test="import-cancelled"]')).toBe(
+      'Import cancelled: nothing was saved.',
+    )
     expect(await page.locator('[data-test="library"] tbody tr').count()).toBe(1)
     expect(manifest()).toBe(before)
     expect(staging()).toEqual([])
     // Only the first dataset's folder and the manifest (the empty staging folder aside).
-    expect(readdirSync(libraryDir()).filter((f) => f !== '.staging').sort()).toEqual(['comtrade-plus-china-2024', 'library.json'])
+    expect(
+      readdirSync(libraryDir())
+        .filter((f) => f !== '.staging')
+        .sort(),
+    ).toEqual(['comtrade-plus-china-2024', 'library.json'])
     rmSync(big)
     browser.assertOffline()
   })
@@ -134,25 +155,39 @@ describe('Import', () => {
     await screenshot(page, 'import-mapping')
     await dialog.locator('[data-test="confirm-mapping"]').click()
     await page.locator('[data-test="import-done"]').waitFor()
-    const [dataset] = (await app.services.imports.list()).filter((d) => d.fileName === 'us-census-china-semicolon.csv')
-    expect(dataset?.mapping).toMatchObject({ period: 0, values: [1, 2, 3], reporterCode: 'USA', partnerCode: 'CHN', unitLabel: 'USD million' })
+    const [dataset] = (await app.services.imports.list()).filter(
+      (d) => d.fileName === 'us-census-china-semicolon.csv',
+    )
+    expect(dataset?.mapping).toMatchObject({
+      period: 0,
+      values: [1, 2, 3],
+      reporterCode: 'USA',
+      partnerCode: 'CHN',
+      unitLabel: 'USD million',
+    })
     await expect.poll(tableRows).toEqual(['China 4,135.4 USD million'])
-    expect(await page.textContent('[data-test="chart-title"]')).toContain('United States: exports by partner, Jan 2001 to Mar 2001')
+    expect(await page.textContent('[data-test="chart-title"]')).toContain(
+      'United States: exports by partner, Jan 2001 to Mar 2001',
+    )
   })
 
   it('a path (or an id the app never handed out) sent instead of a file id is refused', async () => {
     const answers = await page.evaluate(async () => {
-      const trade = (window as unknown as { trade: Record<string, (args: unknown) => Promise<unknown>> }).trade
+      const trade = (window as unknown as { trade: Record<string, (args: unknown) => Promise<unknown>> })
+        .trade
       return [
         await trade.importFile!({ fileId: '/etc/passwd' }),
         await trade.inspectImport!({ fileId: 'f-0123456789abcdef0123456789abcdef' }),
-        await trade.importFile!({ fileId: 'f-0123456789abcdef0123456789abcdef', path: '/etc/passwd' })
+        await trade.importFile!({ fileId: 'f-0123456789abcdef0123456789abcdef', path: '/etc/passwd' }),
       ]
     })
     expect(answers).toMatchObject([
       { ok: false, error: { code: 'INVALID_ARGUMENT' } },
-      { ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('only opens files you chose') } },
-      { ok: false, error: { code: 'INVALID_ARGUMENT' } }
+      {
+        ok: false,
+        error: { code: 'NOT_FOUND', message: expect.stringContaining('only opens files you chose') },
+      },
+      { ok: false, error: { code: 'INVALID_ARGUMENT' } },
     ])
   })
 

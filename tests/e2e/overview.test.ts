@@ -8,10 +8,10 @@ import { formatPeriod } from '../../electron/shared/periods'
 import { screenshot } from '../support/browser'
 import { appInBrowser } from '../support/suite'
 
-
 const suite = appInBrowser()
 
-const card = (page: Page, flow: string, part: 'level' | 'yoy') => page.locator(`[data-flow="${flow}"] [data-test="${part}"]`)
+const card = (page: Page, flow: string, part: 'level' | 'yoy') =>
+  page.locator(`[data-flow="${flow}"] [data-test="${part}"]`)
 
 async function openOverview(): Promise<Page> {
   const page = await suite.browser.newPage()
@@ -24,9 +24,14 @@ describe('Overview', () => {
   it('opens on the latest month in the data, with its sources', async () => {
     const page = await openOverview()
     const latest = await suite.app.services.query.headline('china-trade')
-    await expect.poll(() => page.locator('[data-test="period-title"]').textContent()).toBe(formatPeriod(latest.period))
+    await expect
+      .poll(() => page.locator('[data-test="period-title"]').textContent())
+      .toBe(formatPeriod(latest.period))
     const exports = latest.figures.find((f) => f.flow === 'exports')!
-    if (exports.yoy) expect(await card(page, 'exports', 'yoy').textContent()).toContain(`${exports.yoy.value > 0 ? '+' : ''}${exports.yoy.value}%`)
+    if (exports.yoy)
+      expect(await card(page, 'exports', 'yoy').textContent()).toContain(
+        `${exports.yoy.value > 0 ? '+' : ''}${exports.yoy.value}%`,
+      )
     await page.locator('[data-test="monthly-chart"] canvas').waitFor()
     await screenshot(page, 'overview-latest')
     suite.browser.assertOffline()
@@ -42,9 +47,15 @@ describe('Overview', () => {
     expect(await card(page, 'imports', 'yoy').textContent()).toContain('+1.9%')
 
     // The balance card shows exactly the preferred observation, and every card names its source.
-    const [balance] = await suite.app.services.query.observations('china-trade', 'trade_balance_usd', '2025-11')
+    const [balance] = await suite.app.services.query.observations(
+      'china-trade',
+      'trade_balance_usd',
+      '2025-11',
+    )
     expect(await card(page, 'balance', 'level').textContent()).toBe(`$${balance!.value} bn`)
-    const exportsSource = (await suite.app.services.query.observations('china-trade', 'exports_usd', '2025-11'))[0]!.source
+    const exportsSource = (
+      await suite.app.services.query.observations('china-trade', 'exports_usd', '2025-11')
+    )[0]!.source
     const sources = page.locator('[data-flow="exports"] .sources')
     expect(await sources.textContent()).toContain(exportsSource.title)
     expect(await sources.locator('a').first().getAttribute('href')).toBe(exportsSource.url)
@@ -58,7 +69,9 @@ describe('Overview', () => {
     await expect.poll(() => card(page, 'exports', 'yoy').textContent()).toContain('-1.1%')
     // No source read gives the import level for October 2024; the y/y rate was published.
     await page.selectOption('[data-test="period"]', '2024-10')
-    await expect.poll(() => card(page, 'imports', 'level').textContent()).toContain('not published in the sources read')
+    await expect
+      .poll(() => card(page, 'imports', 'level').textContent())
+      .toContain('not published in the sources read')
     expect(await card(page, 'imports', 'yoy').textContent()).toMatch(/[+-]?\d/)
   })
 
@@ -81,7 +94,9 @@ describe('Datasets', () => {
     await dataset.waitFor()
     const [summary] = suite.app.services.catalog.list()
     expect(await dataset.locator('h3').textContent()).toBe(summary!.title)
-    expect(await dataset.locator('[data-test="coverage"]').textContent()).toContain(formatPeriod(summary!.coverage.from!))
+    expect(await dataset.locator('[data-test="coverage"]').textContent()).toContain(
+      formatPeriod(summary!.coverage.from!),
+    )
     expect(await dataset.textContent()).toContain('Creative Commons Attribution 4.0')
     for (const resource of summary!.resources) expect(await dataset.textContent()).toContain(resource.title)
     await screenshot(page, 'datasets')

@@ -6,7 +6,15 @@
  * refused with the reason; the print page prints to a PDF; the view and a half-written note survive a
  * restart. Offline throughout.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -21,7 +29,9 @@ import { startWebApp } from '../support/webApp'
 let exportTarget: string | null = null
 const work = mkdtempSync(join(tmpdir(), 'cte-snapshots-e2e-'))
 
-const suite = appInBrowser({ snapshotPlatform: { chooseExportTarget: async () => exportTarget, chooseSnapshotFile: async () => null } })
+const suite = appInBrowser({
+  snapshotPlatform: { chooseExportTarget: async () => exportTarget, chooseSnapshotFile: async () => null },
+})
 
 afterAll(() => {
   rmSync(work, { recursive: true, force: true })
@@ -51,8 +61,10 @@ async function exportsTo2025October(page: Page): Promise<void> {
   await expect.poll(() => page.locator('[data-test="view-title"]').innerText()).toContain('Exports')
 }
 
-const canvasPixels = (page: Page) => page.locator('[data-test="explorer-chart"] canvas').evaluate((c) => (c as HTMLCanvasElement).toDataURL())
-const notesDrawn = (page: Page) => page.locator('[data-test="explorer-chart"]').getAttribute('data-notes-drawn')
+const canvasPixels = (page: Page) =>
+  page.locator('[data-test="explorer-chart"] canvas').evaluate((c) => (c as HTMLCanvasElement).toDataURL())
+const notesDrawn = (page: Page) =>
+  page.locator('[data-test="explorer-chart"]').getAttribute('data-notes-drawn')
 
 /** The notice's text now, or '' (never waits for one to appear). */
 async function noticeText(page: Page): Promise<string> {
@@ -63,12 +75,15 @@ async function noticeText(page: Page): Promise<string> {
 /** Sends a command as the menu (or the OS opening a file) does, until the page shows `done`. */
 async function menuCommand(command: AppCommandEvent, done: () => Promise<boolean>): Promise<void> {
   await expect
-    .poll(async () => {
-      if (await done()) return true
-      suite.app.server.broadcast('command', command)
-      await new Promise((resolve) => setTimeout(resolve, 200))
-      return done()
-    }, { timeout: 10_000 })
+    .poll(
+      async () => {
+        if (await done()) return true
+        suite.app.server.broadcast('command', command)
+        await new Promise((resolve) => setTimeout(resolve, 200))
+        return done()
+      },
+      { timeout: 10_000 },
+    )
     .toBe(true)
 }
 
@@ -101,7 +116,18 @@ describe('notes on the chart and snapshots', () => {
     await page.locator('[data-test="note-editor"]').waitFor()
     expect(await page.locator('[data-test="note-period"]').inputValue()).toBe('2025-10')
     expect(await page.locator('[data-test="note-series"]').inputValue()).toBe('exports:world:all')
-    const october = (await suite.app.services.query.series({ dataset: 'china-trade', reporter: 'china', flow: 'exports', partner: 'world', product: 'all', measure: 'level', frequency: 'month', unit: 'USD bn' } as never)).points.find((p) => p.period === '2025-10')!.value
+    const october = (
+      await suite.app.services.query.series({
+        dataset: 'china-trade',
+        reporter: 'china',
+        flow: 'exports',
+        partner: 'world',
+        product: 'all',
+        measure: 'level',
+        frequency: 'month',
+        unit: 'USD bn',
+      } as never)
+    ).points.find((p) => p.period === '2025-10')!.value
     expect(await page.locator('[data-test="note-value"]').innerText()).toContain(String(october))
     await page.fill('[data-test="note-text"]', BUSAN)
     await page.fill('[data-test="note-tags"]', 'trade war, US')
@@ -124,7 +150,10 @@ describe('notes on the chart and snapshots', () => {
     await page.locator('[data-test="snapshot-saved"]').waitFor()
     const { snapshot } = librarySnapshot()
     expect(snapshot.title).toBe(TITLE)
-    expect(snapshot.view).toMatchObject({ flows: ['exports'], range: { from: '2025-01..2025-02', to: '2025-10' } })
+    expect(snapshot.view).toMatchObject({
+      flows: ['exports'],
+      range: { from: '2025-01..2025-02', to: '2025-10' },
+    })
     expect(snapshot.notes.map((n) => n.text)).toEqual([BUSAN])
     expect(snapshot.image?.data.startsWith('iVBORw0KGgo')).toBe(true)
     const shownOctober = snapshot.numbers.series[0]!.points.find((p) => p.period === '2025-10')!
@@ -149,7 +178,13 @@ describe('notes on the chart and snapshots', () => {
     // Reopen it from the Snapshots page (thumbnail shown).
     await page.click('nav >> text=Snapshots')
     await page.locator('[data-test="snapshot-thumbnail"]').waitFor()
-    await expect.poll(() => page.locator('[data-test="snapshot-thumbnail"]').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(960)
+    await expect
+      .poll(() =>
+        page
+          .locator('[data-test="snapshot-thumbnail"]')
+          .evaluate((img) => (img as HTMLImageElement).naturalWidth),
+      )
+      .toBe(960)
     await screenshot(page, 'snapshots-library')
     await page.click('[data-test="snapshot-open"]')
     await page.locator('[data-test="explorer-chart"] canvas').waitFor()
@@ -159,14 +194,20 @@ describe('notes on the chart and snapshots', () => {
     expect(await page.locator('[data-test="flow-exports"]').isChecked()).toBe(true)
     expect(await page.locator('[data-test="flow-imports"]').isChecked()).toBe(false)
     await expect.poll(() => notesDrawn(page)).toBe('1')
-    expect(await page.locator('[data-test="chart-notes"] li').innerText()).toContain('Busan deal, 30 Oct 2025')
+    expect(await page.locator('[data-test="chart-notes"] li').innerText()).toContain(
+      'Busan deal, 30 Oct 2025',
+    )
     await page.locator('[data-test="values-same"]').waitFor()
     expect(await page.locator('[data-test="snapshot-banner"]').innerText()).toContain(TITLE)
     await screenshot(page, 'snapshot-reopened')
 
     // The numbers shown again are the snapshot's: the table's October cell is the value saved.
     await page.click('[data-test="tab-table"]')
-    expect(await page.locator('[data-test="data-table"] tr[data-period="2025-10"] td[data-series="exports:world:all"]').innerText()).toBe(`$${october} bn`)
+    expect(
+      await page
+        .locator('[data-test="data-table"] tr[data-period="2025-10"] td[data-series="exports:world:all"]')
+        .innerText(),
+    ).toBe(`$${october} bn`)
     suite.browser.assertOffline()
     expect(suite.browser.pageErrors).toEqual([])
   })
@@ -180,8 +221,15 @@ describe('notes on the chart and snapshots', () => {
 
     exportTarget = join(work, 'busan-export')
     await page.click('[data-test="snapshot-folder"]')
-    await expect.poll(() => page.locator('[data-test="snapshots-message"]').innerText()).toContain('Exported busan-export')
-    expect(readdirSync(exportTarget).sort()).toEqual(['README.md', 'chart.png', 'data.csv', 'snapshot.ctesnap'])
+    await expect
+      .poll(() => page.locator('[data-test="snapshots-message"]').innerText())
+      .toContain('Exported busan-export')
+    expect(readdirSync(exportTarget).sort()).toEqual([
+      'README.md',
+      'chart.png',
+      'data.csv',
+      'snapshot.ctesnap',
+    ])
     expect(readFileSync(join(exportTarget, 'data.csv'), 'utf8')).toBe(explorerCsv)
     const readme = readFileSync(join(exportTarget, 'README.md'), 'utf8')
     expect(readme).toContain(`# ${TITLE}`)
@@ -191,7 +239,9 @@ describe('notes on the chart and snapshots', () => {
 
     // PDF needs the desktop app's printer: in the browser the page says so (the print view is tested below).
     await page.click('[data-test="snapshot-pdf"]')
-    await expect.poll(() => page.locator('[data-test="snapshots-message"]').innerText()).toContain('PDF export needs the desktop app')
+    await expect
+      .poll(() => page.locator('[data-test="snapshots-message"]').innerText())
+      .toContain('PDF export needs the desktop app')
     suite.browser.assertOffline()
   })
 
@@ -215,7 +265,10 @@ describe('notes on the chart and snapshots', () => {
     await fresh.locator('[data-test="fy-total"]').waitFor()
     expect(await fresh.locator('[data-test="scn-Surplus for the editor"]').count()).toBe(0)
     await fresh.click('nav >> text=Snapshots')
-    await fresh.locator('[data-test="snapshot-list"] li', { hasText: 'With the scenario' }).locator('[data-test="snapshot-open"]').click()
+    await fresh
+      .locator('[data-test="snapshot-list"] li', { hasText: 'With the scenario' })
+      .locator('[data-test="snapshot-open"]')
+      .click()
     await fresh.locator('[data-test="snapshot-banner"]').waitFor()
     await fresh.click('nav >> text=Calculators')
     await fresh.locator('[data-test="scn-Surplus for the editor"]').waitFor()
@@ -261,7 +314,10 @@ describe('notes on the chart and snapshots', () => {
     await suite.app.services.workspace.snapshots.grant(file)
 
     const page = await openExplorer()
-    await menuCommand({ command: 'openSnapshot', path: file }, async () => (await page.locator('[data-test="snapshot-banner"]').count()) === 1)
+    await menuCommand(
+      { command: 'openSnapshot', path: file },
+      async () => (await page.locator('[data-test="snapshot-banner"]').count()) === 1,
+    )
     await page.locator('[data-test="values-changed"]').waitFor()
     expect(await page.locator('[data-test="data-version-changed"]').innerText()).toContain('version 0.9.0')
     const row = page.locator('[data-test="changes"] tr[data-period="2025-10"]')
@@ -274,25 +330,48 @@ describe('notes on the chart and snapshots', () => {
     // A path main never granted is refused, whoever sends it.
     const forged = join(work, 'forged.ctesnap')
     writeFileSync(forged, JSON.stringify(altered))
-    await menuCommand({ command: 'openSnapshot', path: forged }, async () => (await noticeText(page)).includes('only opens snapshot files you chose'))
+    await menuCommand({ command: 'openSnapshot', path: forged }, async () =>
+      (await noticeText(page)).includes('only opens snapshot files you chose'),
+    )
     suite.browser.assertOffline()
   })
 
   it.each([
-    ['a future format', (s: Record<string, unknown>) => ({ ...s, formatVersion: 7 }), 'newer version of the app'],
-    ['HTML in the title', (s: Record<string, unknown>) => ({ ...s, title: '<img src=x onerror=alert(1)>' }), 'must not contain HTML tags'],
-    ['a number that is text', (s: Record<string, unknown>) => withPoint(s, 'NaN'), 'numbers.series.0.points.0.value: a value is a number'],
-    ['a number too large for a double (Infinity once read)', (s: Record<string, unknown>) => withPoint(s, 'INFINITY'), 'numbers.series.0.points.0.value: a value is a'],
-    ['no numbers at all', (s: Record<string, unknown>) => ({ ...s, numbers: undefined }), 'numbers']
+    [
+      'a future format',
+      (s: Record<string, unknown>) => ({ ...s, formatVersion: 7 }),
+      'newer version of the app',
+    ],
+    [
+      'HTML in the title',
+      (s: Record<string, unknown>) => ({ ...s, title: '<img src=x onerror=alert(1)>' }),
+      'must not contain HTML tags',
+    ],
+    [
+      'a number that is text',
+      (s: Record<string, unknown>) => withPoint(s, 'NaN'),
+      'numbers.series.0.points.0.value: a value is a number',
+    ],
+    [
+      'a number too large for a double (Infinity once read)',
+      (s: Record<string, unknown>) => withPoint(s, 'INFINITY'),
+      'numbers.series.0.points.0.value: a value is a',
+    ],
+    ['no numbers at all', (s: Record<string, unknown>) => ({ ...s, numbers: undefined }), 'numbers'],
   ])('a hostile file is refused with the reason: %s', async (_what, mutate, reason) => {
     const { snapshot } = librarySnapshot()
     const file = join(work, `hostile-${Math.random().toString(36).slice(2)}.ctesnap`)
     // 1e999 is valid JSON that parses to Infinity: written by hand, as a hostile file would be.
-    writeFileSync(file, JSON.stringify(mutate(snapshot as unknown as Record<string, unknown>)).replace('"INFINITY"', '1e999'))
+    writeFileSync(
+      file,
+      JSON.stringify(mutate(snapshot as unknown as Record<string, unknown>)).replace('"INFINITY"', '1e999'),
+    )
     await suite.app.services.workspace.snapshots.grant(file)
     const page = await suite.browser.newPage()
     await page.goto(suite.app.server.url)
-    await menuCommand({ command: 'openSnapshot', path: file }, async () => (await noticeText(page)).includes(reason))
+    await menuCommand({ command: 'openSnapshot', path: file }, async () =>
+      (await noticeText(page)).includes(reason),
+    )
     expect(await page.locator('[data-test="notice"]').innerText()).toContain('could not be opened')
   })
 
@@ -304,7 +383,9 @@ describe('notes on the chart and snapshots', () => {
     const page = await suite.browser.newPage()
     await page.goto(suite.app.server.url)
     const started = Date.now()
-    await menuCommand({ command: 'openSnapshot', path: file }, async () => (await noticeText(page)).includes('at most 20 MB'))
+    await menuCommand({ command: 'openSnapshot', path: file }, async () =>
+      (await noticeText(page)).includes('at most 20 MB'),
+    )
     expect(Date.now() - started).toBeLessThan(8000)
     await screenshot(page, 'snapshot-hostile-refused')
   })
@@ -313,7 +394,8 @@ describe('notes on the chart and snapshots', () => {
     const page = await openExplorer()
     await exportsTo2025October(page)
     await page.click('[data-test="add-note"]')
-    const hostile = '<img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script> [link](javascript:window.__pwned=3) <a href="javascript:alert(1)" onclick="window.__pwned=4">a</a> **still Markdown**'
+    const hostile =
+      '<img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script> [link](javascript:window.__pwned=3) <a href="javascript:alert(1)" onclick="window.__pwned=4">a</a> **still Markdown**'
     await page.fill('[data-test="note-text"]', hostile)
     const preview = page.locator('[data-test="note-preview"]')
     await expect.poll(() => preview.locator('strong').innerText()).toBe('still Markdown')
@@ -343,7 +425,10 @@ describe('notes on the chart and snapshots', () => {
     await page.fill('[data-test="note-text"]', 'Edited: nothing to see')
     await page.click('[data-test="note-save"]')
     await page.locator('[data-test="notes-list"] li', { hasText: 'Edited: nothing to see' }).waitFor()
-    await page.locator('[data-test="notes-list"] li', { hasText: 'Edited' }).locator('[data-test="note-delete"]').click()
+    await page
+      .locator('[data-test="notes-list"] li', { hasText: 'Edited' })
+      .locator('[data-test="note-delete"]')
+      .click()
     await expect.poll(() => page.locator('[data-test="notes-list"] li').count()).toBe(1)
     await page.click('[data-test="note-undo"]')
     await page.locator('[data-test="notes-list"] li', { hasText: 'Edited: nothing to see' }).waitFor()
@@ -368,17 +453,28 @@ describe('the sanitiser in Chromium (layer 2, DOMPurify, on raw HTML as if Markd
     '<p style="background:url(javascript:window.__x=10)">p</p>',
     '<details open ontoggle="window.__x=11">d</details>',
     '<noscript><p title="</noscript><img src=x onerror=window.__x=12>">',
-    '<a href="https://ok.example/" onclick="window.__x=13">ok</a>'
+    '<a href="https://ok.example/" onclick="window.__x=13">ok</a>',
   ]
 
   it('every hostile fragment comes out with only allow-listed tags and attributes, and nothing runs', async () => {
     const { build } = await import('esbuild')
-    const bundle = await build({ entryPoints: [join(process.cwd(), 'renderer/src/lib/markdown.ts')], bundle: true, write: false, format: 'iife', globalName: 'md', logLevel: 'silent' })
+    const bundle = await build({
+      entryPoints: [join(process.cwd(), 'renderer/src/lib/markdown.ts')],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      globalName: 'md',
+      logLevel: 'silent',
+    })
     const page = await suite.browser.newPage()
     await page.setContent('<!doctype html><html><body><div id="out"></div></body></html>')
     await page.addScriptTag({ content: bundle.outputFiles[0]!.text })
     const results = await page.evaluate((inputs) => {
-      const md = (window as unknown as { md: { sanitizeHtml(h: string): string; renderMarkdown(t: string): string; ALLOWED_TAGS: string[] } }).md
+      const md = (
+        window as unknown as {
+          md: { sanitizeHtml(h: string): string; renderMarkdown(t: string): string; ALLOWED_TAGS: string[] }
+        }
+      ).md
       const out = document.getElementById('out')!
       return inputs.map((html) => {
         out.innerHTML = md.sanitizeHtml(html) + md.renderMarkdown(html)
@@ -390,10 +486,13 @@ describe('the sanitiser in Chromium (layer 2, DOMPurify, on raw HTML as if Markd
     }, hostileHtml)
     for (const r of results) {
       expect(r.allowed, r.html).toBe(true)
-      for (const a of r.attributes) expect(a, r.html).toMatch(/^(href=(https?:|mailto:)|title=|rel=noopener noreferrer$|target=_blank$)/)
+      for (const a of r.attributes)
+        expect(a, r.html).toMatch(/^(href=(https?:|mailto:)|title=|rel=noopener noreferrer$|target=_blank$)/)
     }
     // The one safe link keeps its address, and opens outside the page.
-    expect(results.at(-1)!.attributes).toEqual(expect.arrayContaining(['href=https://ok.example/', 'rel=noopener noreferrer', 'target=_blank']))
+    expect(results.at(-1)!.attributes).toEqual(
+      expect.arrayContaining(['href=https://ok.example/', 'rel=noopener noreferrer', 'target=_blank']),
+    )
     await page.waitForTimeout(300)
     expect(await page.evaluate(() => (window as unknown as { __x?: number }).__x)).toBeUndefined()
   })
@@ -408,10 +507,13 @@ describe('autosave: a crash loses at most the last second or two', () => {
     await page.fill('[data-test="note-text"]', 'Half-written: rare earths licensing')
     // The autosave is debounced by one second; the session file has it soon after.
     await expect
-      .poll(() => {
-        const file = join(suite.app.userDataDir, 'session.json')
-        return existsSync(file) ? readFileSync(file, 'utf8') : ''
-      }, { timeout: 5000 })
+      .poll(
+        () => {
+          const file = join(suite.app.userDataDir, 'session.json')
+          return existsSync(file) ? readFileSync(file, 'utf8') : ''
+        },
+        { timeout: 5000 },
+      )
       .toContain('Half-written: rare earths licensing')
     // "Crash": no goodbye to the page; a new app over the same folder.
     await page.close()
@@ -422,7 +524,9 @@ describe('autosave: a crash loses at most the last second or two', () => {
       await restarted.goto(`${again.server.url}#/notes`)
       await restarted.locator('[data-test="draft-recovered"]').waitFor()
       await restarted.click('[data-test="draft-resume"]')
-      expect(await restarted.locator('[data-test="note-text"]').inputValue()).toBe('Half-written: rare earths licensing')
+      expect(await restarted.locator('[data-test="note-text"]').inputValue()).toBe(
+        'Half-written: rare earths licensing',
+      )
       await restarted.click('[data-test="note-cancel"]')
       await restarted.click('nav >> text=Explorer')
       await expect.poll(() => restarted.locator('[data-test="preset"]').inputValue()).toBe('rareEarths')
@@ -434,4 +538,3 @@ describe('autosave: a crash loses at most the last second or two', () => {
     }
   })
 })
-

@@ -18,12 +18,17 @@ const FLAGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
-  '--disable-quic'
+  '--disable-quic',
 ]
 
 export interface TestBrowser {
   browser: Browser
-  newPage(options?: { colorScheme?: 'light' | 'dark'; locale?: string; width?: number; height?: number }): Promise<Page>
+  newPage(options?: {
+    colorScheme?: 'light' | 'dark'
+    locale?: string
+    width?: number
+    height?: number
+  }): Promise<Page>
   /** Requests that went anywhere but the app's own origin. */
   foreignRequests: string[]
   /** Errors the page logged or threw. */
@@ -47,13 +52,18 @@ export async function launchBrowser(...appOrigins: string[]): Promise<TestBrowse
         viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
         colorScheme: options.colorScheme ?? 'light',
         locale: options.locale ?? 'en-US',
-        serviceWorkers: 'block'
+        serviceWorkers: 'block',
       })
       contexts.push(context)
       // Refuse, and remember, anything that is not the app's own origin (data: and blob: stay in the page).
       await context.route('**/*', async (route) => {
         const url = route.request().url()
-        if (appOrigins.some((origin) => url.startsWith(`${origin}/`)) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue()
+        if (
+          appOrigins.some((origin) => url.startsWith(`${origin}/`)) ||
+          url.startsWith('data:') ||
+          url.startsWith('blob:')
+        )
+          return route.continue()
         foreignRequests.push(url)
         return route.abort('blockedbyclient')
       })
@@ -65,12 +75,13 @@ export async function launchBrowser(...appOrigins: string[]): Promise<TestBrowse
       return page
     },
     assertOffline() {
-      if (foreignRequests.length > 0) throw new Error(`The app made requests outside its own origin:\n${foreignRequests.join('\n')}`)
+      if (foreignRequests.length > 0)
+        throw new Error(`The app made requests outside its own origin:\n${foreignRequests.join('\n')}`)
     },
     async close() {
       for (const context of contexts) await context.close()
       await browser.close()
-    }
+    },
   }
 }
 

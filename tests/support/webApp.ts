@@ -42,7 +42,14 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
   let server: WebServer | null = null
   const events = createEventSink((event, payload) => server?.broadcast(event, payload))
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'cte-e2e-'))
-  const services = await openServices({ dataDir, events, userDataDir, chooseFile: options.chooseFile ?? (async () => null), importHooks: options.importHooks, snapshotPlatform: options.snapshotPlatform })
+  const services = await openServices({
+    dataDir,
+    events,
+    userDataDir,
+    chooseFile: options.chooseFile ?? (async () => null),
+    importHooks: options.importHooks,
+    snapshotPlatform: options.snapshotPlatform,
+  })
   server = await startWebServer({ rendererDir, handlers: createHandlers(services) })
   const started = server
   return {
@@ -53,6 +60,6 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
       await started.close()
       await services.close()
       if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true })
-    }
+    },
   }
 }

@@ -12,7 +12,7 @@ describe('csvCell', () => {
     ['plain text', 'plain text'],
     ['a,b', '"a,b"'],
     ['say "hi"', '"say ""hi"""'],
-    ['line\nbreak', '"line\nbreak"']
+    ['line\nbreak', '"line\nbreak"'],
   ])('neutralises or quotes %j', (input, expected) => {
     expect(csvCell(input)).toBe(expected)
   })
@@ -30,6 +30,11 @@ describe('csvCell', () => {
 
 describe('toCsv', () => {
   it('writes CRLF rows', () => {
-    expect(toCsv([['period', 'value'], ['2025-11', 330.3]])).toBe('period,value\r\n2025-11,330.3\r\n')
+    expect(
+      toCsv([
+        ['period', 'value'],
+        ['2025-11', 330.3],
+      ]),
+    ).toBe('period,value\r\n2025-11,330.3\r\n')
   })
 })

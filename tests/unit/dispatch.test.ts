@@ -13,8 +13,8 @@ function spyHandlers() {
       vi.fn(async () => {
         calls.push(m)
         throw new Error('a handler ran for a call that should have been refused')
-      })
-    ])
+      }),
+    ]),
   ) as unknown as Handlers
   return { handlers, calls }
 }
@@ -31,7 +31,7 @@ const hostileValues: [string, unknown][] = [
   ['SQL', "china-trade'; DROP TABLE observations; --"],
   ['an object', { $gt: '' }],
   ['NUL bytes', 'china\u0000trade'],
-  ['upper case', 'CHINA-TRADE']
+  ['upper case', 'CHINA-TRADE'],
 ]
 
 /** For each method, a valid call to start from; each hostile case breaks one field of it. */
@@ -61,20 +61,29 @@ const valid: Record<(typeof methods)[number], Record<string, unknown>> = {
   deleteSnapshot: { id: 's-abcd-1234' },
   chooseSnapshotFile: {},
   openSnapshotFile: { path: '/home/ana/trade view.ctesnap' },
-  exportSnapshot: { id: 's-abcd-1234', kind: 'folder' }
+  exportSnapshot: { id: 's-abcd-1234', kind: 'folder' },
 }
 
 describe('dispatch refuses what the contract does not allow, before any handler runs', () => {
-  it.each(['nope', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '', huge, 42, null, undefined, {}])(
-    'unknown method %#',
-    async (method) => {
-      const { handlers, calls } = spyHandlers()
-      const answer = await dispatch(handlers, method, {})
-      expect(answer).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } })
-      expect(answer.ok ? '' : answer.error.message.length).toBeLessThan(200)
-      expect(calls).toEqual([])
-    }
-  )
+  it.each([
+    'nope',
+    '__proto__',
+    'constructor',
+    'toString',
+    'hasOwnProperty',
+    '',
+    huge,
+    42,
+    null,
+    undefined,
+    {},
+  ])('unknown method %#', async (method) => {
+    const { handlers, calls } = spyHandlers()
+    const answer = await dispatch(handlers, method, {})
+    expect(answer).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } })
+    expect(answer.ok ? '' : answer.error.message.length).toBeLessThan(200)
+    expect(calls).toEqual([])
+  })
 
   for (const method of methods) {
     const fields = Object.keys(valid[method])
@@ -89,7 +98,7 @@ describe('dispatch refuses what the contract does not allow, before any handler 
           expect(answer.error.message.length).toBeLessThan(400)
         }
         expect(calls).toEqual([])
-      }
+      },
     )
 
     it(`${method}: extra fields, non-object arguments and prototype keys are refused`, async () => {
@@ -100,7 +109,7 @@ describe('dispatch refuses what the contract does not allow, before any handler 
         { ...JSON.parse('{"__proto__": {"polluted": true}}'), ...valid[method] },
         'a string',
         [valid[method]],
-        42
+        42,
       ]) {
         const answer = await dispatch(handlers, method, args)
         expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })

@@ -2,7 +2,14 @@ import { describe, expect, it, vi } from 'vitest'
 import { createEventSink } from '../../electron/events'
 
 describe('event sink', () => {
-  const progress = { jobId: 'j1', file: 'comtrade.csv', phase: 'reading', bytesRead: 10, totalBytes: 100, rows: 3 } as const
+  const progress = {
+    jobId: 'j1',
+    file: 'comtrade.csv',
+    phase: 'reading',
+    bytesRead: 10,
+    totalBytes: 100,
+    rows: 3,
+  } as const
 
   it('passes a valid payload to the transport', () => {
     const transport = vi.fn()

@@ -31,17 +31,29 @@ export const BLOC_LABELS: Record<string, string> = {
   eu: 'European Union (27)',
   asean: 'ASEAN',
   africa: 'Africa',
-  latin_america: 'Latin America and the Caribbean'
+  latin_america: 'Latin America and the Caribbean',
 }
 
 /** Slugs the bundled package uses for reporters and partners, and what they mean here. */
-export const SLUG_CODES: Record<string, string> = { china: 'CHN', world: 'WLD', us: 'USA', japan: 'JPN', south_korea: 'KOR', russia: 'RUS', india: 'IND', australia: 'AUS', canada: 'CAN' }
+export const SLUG_CODES: Record<string, string> = {
+  china: 'CHN',
+  world: 'WLD',
+  us: 'USA',
+  japan: 'JPN',
+  south_korea: 'KOR',
+  russia: 'RUS',
+  india: 'IND',
+  australia: 'AUS',
+  canada: 'CAN',
+}
 
 async function readTable(path: string): Promise<Record<string, string>[]> {
   const { rows } = parseCsv(await readFile(path, 'utf8'), ',')
   const [header, ...body] = rows
   if (!header) return []
-  return body.filter((r) => r.length === header.length).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])))
+  return body
+    .filter((r) => r.length === header.length)
+    .map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])))
 }
 
 /** Common spellings that differ from the ISO short names. */
@@ -58,7 +70,7 @@ const NAME_ALIASES: Record<string, string> = {
   'China, Hong Kong SAR': 'HKG',
   'United Kingdom': 'GBR',
   UK: 'GBR',
-  'Türkiye': 'TUR',
+  Türkiye: 'TUR',
   Turkey: 'TUR',
   World: 'WLD',
   中国: 'CHN',
@@ -67,7 +79,7 @@ const NAME_ALIASES: Record<string, string> = {
   德国: 'DEU',
   韩国: 'KOR',
   越南: 'VNM',
-  世界: 'WLD'
+  世界: 'WLD',
 }
 
 export async function loadCodeLists(codesDir: string): Promise<CodeLists> {
@@ -79,13 +91,16 @@ export async function loadCodeLists(codesDir: string): Promise<CodeLists> {
     aliases.set(String(Number(row.m49)), iso3)
   }
   // Country names too, for files that spell partners out ("Viet Nam", "United States").
-  for (const [iso3, c] of countries) if (!aliases.has(normaliseCode(c.name))) aliases.set(normaliseCode(c.name), iso3)
+  for (const [iso3, c] of countries)
+    if (!aliases.has(normaliseCode(c.name))) aliases.set(normaliseCode(c.name), iso3)
   for (const [name, iso3] of Object.entries(NAME_ALIASES)) aliases.set(normaliseCode(name), iso3)
   const names = new Map<string, string>(Object.entries(NAME_ALIASES))
   for (const [iso3, c] of countries) names.set(c.name, iso3)
-  for (const row of await readTable(join(codesDir, 'code-aliases.csv'))) aliases.set(normaliseCode(row.code!), row.iso3!)
+  for (const row of await readTable(join(codesDir, 'code-aliases.csv')))
+    aliases.set(normaliseCode(row.code!), row.iso3!)
   const imf = new Map<string, string>()
-  for (const row of await readTable(join(codesDir, 'imf-codes.csv'))) imf.set(String(Number(row.imf)), row.iso3!)
+  for (const row of await readTable(join(codesDir, 'imf-codes.csv')))
+    imf.set(String(Number(row.imf)), row.iso3!)
   const blocs = new Map<string, Set<string>>()
   const blocOfMap = new Map<string, string>()
   for (const row of await readTable(join(codesDir, 'blocs.csv'))) {
@@ -101,7 +116,7 @@ export async function loadCodeLists(codesDir: string): Promise<CodeLists> {
     imf,
     blocs,
     label: (code) => countries.get(code)?.name ?? BLOC_LABELS[code] ?? code,
-    blocOf: (iso3) => blocOfMap.get(iso3) ?? null
+    blocOf: (iso3) => blocOfMap.get(iso3) ?? null,
   }
 }
 
@@ -116,7 +131,8 @@ export function codeTablesSql(codes: CodeLists): string[] {
   const values = (map: Map<string, string>) =>
     [...map].map(([code, iso3]) => `(${sqlString(code)}, ${sqlString(iso3)})`).join(',\n') || `('', '')`
   const imf = new Map<string, string>()
-  for (const [code, iso3] of codes.imf) for (let width = code.length; width <= 3; width++) imf.set(code.padStart(width, '0'), iso3)
+  for (const [code, iso3] of codes.imf)
+    for (let width = code.length; width <= 3; width++) imf.set(code.padStart(width, '0'), iso3)
   return [...lookupSql('cte_codes', lookupKeys(codes)), ...lookupSql('cte_imf', imf, values)]
 }
 
@@ -131,7 +147,8 @@ function lookupKeys(codes: CodeLists): Map<string, string> {
     if (key && !keys.has(key)) keys.set(key, iso3)
   }
   for (const [code, iso3] of codes.aliases) {
-    if (/^\d+$/.test(code)) for (let width = code.length; width <= 3; width++) add(code.padStart(width, '0'), iso3)
+    if (/^\d+$/.test(code))
+      for (let width = code.length; width <= 3; width++) add(code.padStart(width, '0'), iso3)
     add(code, iso3)
   }
   for (const iso3 of codes.countries.keys()) add(iso3, iso3)
@@ -143,8 +160,16 @@ function lookupKeys(codes: CodeLists): Map<string, string> {
   return keys
 }
 
-function lookupSql(table: string, map: Map<string, string>, values = (m: Map<string, string>) => [...m].map(([k, v]) => `(${sqlString(k)}, ${sqlString(v)})`).join(',\n')): string[] {
-  return [`CREATE TABLE ${table} (code VARCHAR PRIMARY KEY, iso3 VARCHAR)`, `INSERT INTO ${table} VALUES ${values(map) || `('', '')`}`]
+function lookupSql(
+  table: string,
+  map: Map<string, string>,
+  values = (m: Map<string, string>) =>
+    [...m].map(([k, v]) => `(${sqlString(k)}, ${sqlString(v)})`).join(',\n'),
+): string[] {
+  return [
+    `CREATE TABLE ${table} (code VARCHAR PRIMARY KEY, iso3 VARCHAR)`,
+    `INSERT INTO ${table} VALUES ${values(map) || `('', '')`}`,
+  ]
 }
 
 export function sqlString(value: string): string {

@@ -41,7 +41,10 @@ export function formatLine(n: number): string {
 
 /** A cell value as quoted in a message: short, single-line, control characters shown as escapes. */
 export function quoteValue(value: string): string {
-  const clean = value.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  const clean = value.replace(
+    /[\u0000-\u001f\u007f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )
   return `'${clean.length > 60 ? `${clean.slice(0, 57)}…` : clean}'`
 }
 
@@ -95,33 +98,49 @@ export function translateDuckDbError(error: unknown, columns: readonly string[])
   }
   const lineMatch = /CSV Error on Line: (\d+)/.exec(text)
   const where = lineMatch ? `line ${formatLine(Number(lineMatch[1]))}: ` : ''
-  const convert = /Error when converting column "([^"]+)"\. Could not convert string "([\s\S]*?)" to '(\w+)'/.exec(text)
+  const convert =
+    /Error when converting column "([^"]+)"\. Could not convert string "([\s\S]*?)" to '(\w+)'/.exec(text)
   if (convert) {
-    const type = convert[3] === 'DOUBLE' || convert[3]?.includes('INT') ? 'a number' : `a ${convert[3]!.toLowerCase()}`
-    return { message: `${where}${quoteValue(convert[2] ?? '')} is not ${type} in column ${colOf(convert[1])}.` }
+    const type =
+      convert[3] === 'DOUBLE' || convert[3]?.includes('INT') ? 'a number' : `a ${convert[3]!.toLowerCase()}`
+    return {
+      message: `${where}${quoteValue(convert[2] ?? '')} is not ${type} in column ${colOf(convert[1])}.`,
+    }
   }
-  const plainConvert = /Could not convert string '([\s\S]*?)' to (\w+)/.exec(text) ?? /Could not convert string "([\s\S]*?)" to '?(\w+)/.exec(text)
+  const plainConvert =
+    /Could not convert string '([\s\S]*?)' to (\w+)/.exec(text) ??
+    /Could not convert string "([\s\S]*?)" to '?(\w+)/.exec(text)
   if (plainConvert) return { message: `${where}${quoteValue(plainConvert[1] ?? '')} is not a number.` }
   const ragged = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(text)
   if (ragged) {
-    return { message: `${where}the row has ${ragged[2]} values but the header row names ${ragged[1]} columns. Rows must all have the same number of values.` }
+    return {
+      message: `${where}the row has ${ragged[2]} values but the header row names ${ragged[1]} columns. Rows must all have the same number of values.`,
+    }
   }
   if (/Maximum line size of \d+ bytes exceeded/.test(text)) {
-    return { message: `${where || 'a line '}is longer than the app accepts (${MAX_LINE_MB} MB): this is not a table the app can read.` }
+    return {
+      message: `${where || 'a line '}is longer than the app accepts (${MAX_LINE_MB} MB): this is not a table the app can read.`,
+    }
   }
   if (/Invalid unicode|not utf-8 encoded|byte sequence mismatch/i.test(text)) {
-    return { message: `${where}the text is not valid UTF-8 although the start of the file was. Save the file as UTF-8 and try again.` }
+    return {
+      message: `${where}the text is not valid UTF-8 although the start of the file was. Save the file as UTF-8 and try again.`,
+    }
   }
   if (/unterminated quotes|Value with unterminated quote/i.test(text)) {
     return { message: `${where}a quoted value is never closed (a " is missing).` }
   }
   if (/No space left on device|ENOSPC|disk is full/i.test(text)) {
-    return { message: 'the disk is full, so the import was stopped and nothing was saved. Free some space and try again.' }
+    return {
+      message:
+        'the disk is full, so the import was stopped and nothing was saved. Free some space and try again.',
+    }
   }
   if (/No files found that match|No such file|Cannot open file|ENOENT/i.test(text)) {
     return { message: 'the file was deleted or moved while it was being imported. Nothing was saved.' }
   }
-  if (/Out of Memory/i.test(text)) return { message: 'the import needed more memory than the app allows. Nothing was saved.' }
+  if (/Out of Memory/i.test(text))
+    return { message: 'the import needed more memory than the app allows. Nothing was saved.' }
   if (/No magic bytes found|Invalid Parquet|parquet/i.test(text) && /Invalid|magic|corrupt/i.test(text)) {
     return { message: 'is not a valid Parquet file (it is damaged or incomplete).' }
   }

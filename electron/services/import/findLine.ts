@@ -10,7 +10,12 @@ import { parseCsv } from './csvText'
 import type { CellError } from './errors'
 import type { Sniffed } from './sniff'
 
-export async function findCellLine(path: string, sniffed: Sniffed, compression: 'none' | 'gzip', cell: CellError): Promise<number | null> {
+export async function findCellLine(
+  path: string,
+  sniffed: Sniffed,
+  compression: 'none' | 'gzip',
+  cell: CellError,
+): Promise<number | null> {
   const raw = createReadStream(path)
   const input = compression === 'gzip' ? raw.pipe(createGunzip()) : raw
   const lines = createInterface({ input, crlfDelay: Infinity })

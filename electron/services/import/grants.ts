@@ -33,7 +33,13 @@ export function createGrants(): Grants {
   let pending: GrantedFile[] = []
   return {
     async grant(path, via) {
-      if (typeof path !== 'string' || path.length === 0 || path.length > MAX_PATH || path.includes('\u0000') || !isAbsolute(path)) {
+      if (
+        typeof path !== 'string' ||
+        path.length === 0 ||
+        path.length > MAX_PATH ||
+        path.includes('\u0000') ||
+        !isAbsolute(path)
+      ) {
         throw new AppError('INVALID_ARGUMENT', 'That is not a file the app can open.')
       }
       let real: string
@@ -44,16 +50,26 @@ export function createGrants(): Grants {
       }
       const info = await stat(real)
       if (!info.isFile()) throw new AppError('INVALID_ARGUMENT', `${basename(path)} is not a regular file.`)
-      const grant: Grant = { fileId: `f-${randomBytes(16).toString('hex')}`, name: basename(path), size: info.size, path: real, via }
+      const grant: Grant = {
+        fileId: `f-${randomBytes(16).toString('hex')}`,
+        name: basename(path),
+        size: info.size,
+        path: real,
+        via,
+      }
       byId.set(grant.fileId, grant)
       if (byId.size > MAX_GRANTS) byId.delete(byId.keys().next().value!)
-      if (via !== 'dialog') pending = [...pending.slice(-19), { fileId: grant.fileId, name: grant.name, size: grant.size }]
+      if (via !== 'dialog')
+        pending = [...pending.slice(-19), { fileId: grant.fileId, name: grant.name, size: grant.size }]
       return grant
     },
     resolve(fileId) {
       const grant = typeof fileId === 'string' ? byId.get(fileId) : undefined
       if (!grant) {
-        throw new AppError('NOT_FOUND', 'The app only opens files you chose (Open file…, drag and drop, or Open with); this file id is unknown.')
+        throw new AppError(
+          'NOT_FOUND',
+          'The app only opens files you chose (Open file…, drag and drop, or Open with); this file id is unknown.',
+        )
       }
       return grant
     },
@@ -61,6 +77,6 @@ export function createGrants(): Grants {
       const taken = pending
       pending = []
       return taken
-    }
+    },
   }
 }

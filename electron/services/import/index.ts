@@ -7,7 +7,14 @@
 import { join } from 'node:path'
 import type { DatasetSummary } from '../../shared/api'
 import { AppError } from '../../shared/errors'
-import type { Breakdown, GrantedFile, ImportedDataset, ImportOutcome, Inspection, Mapping } from '../../shared/importApi'
+import type {
+  Breakdown,
+  GrantedFile,
+  ImportedDataset,
+  ImportOutcome,
+  Inspection,
+  Mapping,
+} from '../../shared/importApi'
 import type { EventSink } from '../../events'
 import type { Engine } from '../engine'
 import { loadCodeLists, type CodeLists } from './codes'
@@ -92,8 +99,8 @@ export async function openImportService(options: ImportServiceOptions): Promise<
         rows: v.rows,
         from: v.from,
         to: v.to,
-        durationMs: v.durationMs
-      }))
+        durationMs: v.durationMs,
+      })),
     }
   }
 
@@ -156,11 +163,17 @@ export async function openImportService(options: ImportServiceOptions): Promise<
           delimiter: first.sniffed.delimiter,
           layout: plan ? layoutInfo(plan.layout) : null,
           columns: header,
-          preview: sample.slice(0, PREVIEW_ROWS).map((r) => header.map((_, i) => (r[i] ?? '').slice(0, PREVIEW_CELL))),
+          preview: sample
+            .slice(0, PREVIEW_ROWS)
+            .map((r) => header.map((_, i) => (r[i] ?? '').slice(0, PREVIEW_CELL))),
           guess: plan ? null : (usable ?? guessMapping(header, sample, first.sniffed.numberStyle)),
           existing: existingEntry
-            ? { dataset: existingEntry.id, versions: existingEntry.versions.length, unchanged: latest?.size === info.size && latest?.mtimeMs === info.mtimeMs }
-            : null
+            ? {
+                dataset: existingEntry.id,
+                versions: existingEntry.versions.length,
+                unchanged: latest?.size === info.size && latest?.mtimeMs === info.mtimeMs,
+              }
+            : null,
         }
       } catch (error) {
         if (error instanceof AppError) throw new AppError(error.code, `${file.name}: ${error.message}`)
@@ -177,12 +190,14 @@ export async function openImportService(options: ImportServiceOptions): Promise<
         emit: (p) => options.events?.emit('importProgress', p),
         hooks: options.hooks,
         memoryLimit: options.memoryLimit,
-        threads: options.threads
+        threads: options.threads,
       })
       jobs.set(fileId, job)
       try {
         const result = await job.promise
-        return result.status === 'cancelled' ? { status: 'cancelled', dataset: null } : { status: result.status, dataset: toDataset(result.dataset) }
+        return result.status === 'cancelled'
+          ? { status: 'cancelled', dataset: null }
+          : { status: result.status, dataset: toDataset(result.dataset) }
       } finally {
         jobs.delete(fileId)
       }
@@ -206,12 +221,17 @@ export async function openImportService(options: ImportServiceOptions): Promise<
           description: `Imported from ${d.fileName} (${info.title}).`,
           version: `${latest.version} (imported ${latest.importedAt.slice(0, 10)})`,
           bundled: false,
-          licenses: [{ name: 'as-published', title: info.publisher ? `As published by ${info.publisher}` : 'As published by its source' }],
+          licenses: [
+            {
+              name: 'as-published',
+              title: info.publisher ? `As published by ${info.publisher}` : 'As published by its source',
+            },
+          ],
           sources: [{ title: info.publisher || d.fileName }],
           coverage: { from: latest.from, to: latest.to },
           resources: [{ name: 'data', title: d.fileName, description: info.title, rows: latest.rows }],
           observations: latest.rows,
-          sourceCount: 1
+          sourceCount: 1,
         }
       }),
     has: (id) => library.get(id) !== undefined,
@@ -222,7 +242,7 @@ export async function openImportService(options: ImportServiceOptions): Promise<
       const running = [...jobs.values()]
       for (const job of running) job.cancel()
       await Promise.allSettled(running.map((j) => j.promise))
-    }
+    },
   }
 }
 
@@ -248,6 +268,6 @@ export function unavailableImports(): ImportService {
     breakdown: async () => off(),
     series: async () => off(),
     listSeries: async () => off(),
-    close: async () => {}
+    close: async () => {},
   }
 }

@@ -42,12 +42,14 @@ export async function openJobDb(options: JobDbOptions): Promise<JobDb> {
     threads: String(options.threads ?? 2),
     // Order of rows inside the library file does not matter; not keeping it saves memory.
     preserve_insertion_order: 'false',
-    temp_directory: options.tempDir
+    temp_directory: options.tempDir,
   })
   let connection: DuckDBConnection
   try {
     connection = await instance.connect()
-    await connection.run(`SET enable_progress_bar = true; SET enable_progress_bar_print = false; SET progress_bar_time = 0`)
+    await connection.run(
+      `SET enable_progress_bar = true; SET enable_progress_bar_print = false; SET progress_bar_time = 0`,
+    )
     // The lookups (periods, flows, country codes) are the small side of every join. DuckDB cannot count a
     // CSV's rows in advance and would otherwise build its hash table from the file: slow, and memory
     // that grows with the file.
@@ -64,7 +66,9 @@ export async function openJobDb(options: JobDbOptions): Promise<JobDb> {
       await connection.run(sql)
       if (TRACE) {
         const cpu = process.cpuUsage(c0)
-        console.error(`[import] ${(performance.now() - t0).toFixed(0)} ms (cpu ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms)  ${sql.replace(/\s+/g, ' ').slice(0, 90)}`)
+        console.error(
+          `[import] ${(performance.now() - t0).toFixed(0)} ms (cpu ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms)  ${sql.replace(/\s+/g, ' ').slice(0, 90)}`,
+        )
       }
     },
     async all<T extends object>(sql: string) {
@@ -84,6 +88,6 @@ export async function openJobDb(options: JobDbOptions): Promise<JobDb> {
       closed = true
       connection.closeSync()
       instance.closeSync()
-    }
+    },
   }
 }

@@ -42,19 +42,22 @@ export const VersionEntry = z.object({
   hasWorld: z.boolean(),
   format: z.string(),
   encoding: z.string(),
-  compression: z.string()
+  compression: z.string(),
 })
 export type VersionEntry = z.infer<typeof VersionEntry>
 
 export const DatasetEntry = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(64),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/)
+    .max(64),
   title: z.string(),
   fileName: z.string(),
   /** The original file as the user chose it (resolved). Recorded, never written to. */
   originalPath: z.string(),
   layout: z.enum(layoutIds),
   mapping: Mapping.nullable(),
-  versions: z.array(VersionEntry).min(1)
+  versions: z.array(VersionEntry).min(1),
 })
 export type DatasetEntry = z.infer<typeof DatasetEntry>
 
@@ -74,14 +77,21 @@ export interface Library {
   /** A fresh staging folder for one job. */
   staging(jobId: string): Promise<string>
   /** Moves a complete staging folder into the library as a new version and records it. */
-  commit(staging: string, dataset: Omit<DatasetEntry, 'id' | 'versions'> & { id?: string }, version: NewVersion): Promise<DatasetEntry>
+  commit(
+    staging: string,
+    dataset: Omit<DatasetEntry, 'id' | 'versions'> & { id?: string },
+    version: NewVersion,
+  ): Promise<DatasetEntry>
   problems(): string[]
 }
 
 export const MANIFEST = 'library.json'
 const STAGING = '.staging'
 
-export async function openLibrary(root: string, reservedIds: ReadonlySet<string> = new Set()): Promise<Library> {
+export async function openLibrary(
+  root: string,
+  reservedIds: ReadonlySet<string> = new Set(),
+): Promise<Library> {
   await mkdir(root, { recursive: true })
   const problems: string[] = []
   let manifest = await readManifest(join(root, MANIFEST))
@@ -114,19 +124,47 @@ export async function openLibrary(root: string, reservedIds: ReadonlySet<string>
       serial(async () => {
         const current = manifest!
         const existing = dataset.id ? current.datasets.find((d) => d.id === dataset.id) : undefined
-        const id = existing?.id ?? uniqueId(slugOf(dataset.title !== dataset.fileName ? dataset.title : dataset.fileName), new Set([...reservedIds, ...current.datasets.map((d) => d.id)]))
+        const id =
+          existing?.id ??
+          uniqueId(
+            slugOf(dataset.title !== dataset.fileName ? dataset.title : dataset.fileName),
+            new Set([...reservedIds, ...current.datasets.map((d) => d.id)]),
+          )
         const number = (existing?.versions.at(-1)?.version ?? 0) + 1
         const dir = `${id}/v${number}`
         const entry: VersionEntry = { ...version, version: number, dir }
         const updated: DatasetEntry = existing
-          ? { ...existing, title: dataset.title, fileName: dataset.fileName, originalPath: dataset.originalPath, layout: dataset.layout, mapping: dataset.mapping, versions: [...existing.versions, entry] }
-          : { id, title: dataset.title, fileName: dataset.fileName, originalPath: dataset.originalPath, layout: dataset.layout, mapping: dataset.mapping, versions: [entry] }
-        const next: Manifest = { format: 1, datasets: existing ? current.datasets.map((d) => (d.id === id ? updated : d)) : [...current.datasets, updated] }
+          ? {
+              ...existing,
+              title: dataset.title,
+              fileName: dataset.fileName,
+              originalPath: dataset.originalPath,
+              layout: dataset.layout,
+              mapping: dataset.mapping,
+              versions: [...existing.versions, entry],
+            }
+          : {
+              id,
+              title: dataset.title,
+              fileName: dataset.fileName,
+              originalPath: dataset.originalPath,
+              layout: dataset.layout,
+              mapping: dataset.mapping,
+              versions: [entry],
+            }
+        const next: Manifest = {
+          format: 1,
+          datasets: existing
+            ? current.datasets.map((d) => (d.id === id ? updated : d))
+            : [...current.datasets, updated],
+        }
         await mkdir(join(root, id), { recursive: true })
         const target = join(root, dir)
         await rename(staging, target)
         try {
-          await writeFileAtomic(join(root, MANIFEST), `${JSON.stringify(next, null, 1)}\n`, { keepPrevious: true })
+          await writeFileAtomic(join(root, MANIFEST), `${JSON.stringify(next, null, 1)}\n`, {
+            keepPrevious: true,
+          })
         } catch (error) {
           // The manifest still names only the old versions: take the new folder away again.
           await rm(target, { recursive: true, force: true }).catch(() => {})
@@ -135,7 +173,7 @@ export async function openLibrary(root: string, reservedIds: ReadonlySet<string>
         manifest = next
         return updated
       }),
-    problems: () => [...problems]
+    problems: () => [...problems],
   }
   return library
 }

@@ -43,7 +43,10 @@ export interface PipelineDeps {
   threads?: number
 }
 
-export type JobResult = { status: 'imported'; dataset: DatasetEntry } | { status: 'unchanged'; dataset: DatasetEntry } | { status: 'cancelled' }
+export type JobResult =
+  | { status: 'imported'; dataset: DatasetEntry }
+  | { status: 'unchanged'; dataset: DatasetEntry }
+  | { status: 'cancelled' }
 
 export class ImportJob {
   private cancelled = false
@@ -59,7 +62,7 @@ export class ImportJob {
     readonly jobId: string,
     private readonly file: Grant,
     private readonly mapping: Mapping | undefined,
-    private readonly deps: PipelineDeps
+    private readonly deps: PipelineDeps,
   ) {
     this.promise = this.run()
   }
@@ -88,7 +91,7 @@ export class ImportJob {
       bytesRead: Math.min(this.bytesRead, this.totalBytes),
       totalBytes: this.totalBytes,
       rows: Math.max(0, Math.round(this.rows)),
-      ...(message ? { message: message.slice(0, 1000) } : {})
+      ...(message ? { message: message.slice(0, 1000) } : {}),
     })
   }
 
@@ -105,7 +108,13 @@ export class ImportJob {
       const existing = library.findByPath(this.file.path)
       const latest = existing?.versions.at(-1)
       // Reopening a file we already hold, unchanged: nothing to do.
-      if (existing && latest && latest.size === before.size && latest.mtimeMs === before.mtimeMs && sameMapping(this.mapping, existing.mapping)) {
+      if (
+        existing &&
+        latest &&
+        latest.size === before.size &&
+        latest.mtimeMs === before.mtimeMs &&
+        sameMapping(this.mapping, existing.mapping)
+      ) {
         this.bytesRead = this.totalBytes
         this.rows = latest.rows
         this.emit('done', 'Already in your library: unchanged since it was imported.')
@@ -122,12 +131,18 @@ export class ImportJob {
 
       stagedParts = []
       for (const [i, part] of parts.entries()) {
-        stagedParts.push(await stagePart(part, stagingDir, i, this.abort.signal, (n) => (this.bytesRead += n / 2)))
+        stagedParts.push(
+          await stagePart(part, stagingDir, i, this.abort.signal, (n) => (this.bytesRead += n / 2)),
+        )
         this.check()
       }
       this.bytesRead = 0
 
-      const db = await openJobDb({ tempDir: stagingDir, memoryLimit: this.deps.memoryLimit, threads: this.deps.threads })
+      const db = await openJobDb({
+        tempDir: stagingDir,
+        memoryLimit: this.deps.memoryLimit,
+        threads: this.deps.threads,
+      })
       this.db = db
       if (this.cancelled) db.interrupt()
       for (const sql of [...MACROS, ...codeTablesSql(this.deps.codes)]) await db.run(sql)
@@ -136,35 +151,57 @@ export class ImportJob {
       const selects: string[] = []
       let plan0: Plan | null = null
       for (const [i, part] of stagedParts.entries()) {
-        const { header, sample } = part.sniffed.format === 'csv' ? { header: part.sniffed.header, sample: part.sniffed.sample } : await sampleOf(db, part)
+        const { header, sample } =
+          part.sniffed.format === 'csv'
+            ? { header: part.sniffed.header, sample: part.sniffed.sample }
+            : await sampleOf(db, part)
         if (i === 0) columns = header
         checkHeader(header, sample, part.label, stagedParts.length > 1)
-        if (part.sniffed.format === 'csv' && sample.length === 0 && part.size <= 1024 * 1024 && part.sniffed.compression === 'none') {
-          throw new ImportError(`${stagedParts.length > 1 ? `${part.label}: ` : ''}has a header row but no data rows.`)
+        if (
+          part.sniffed.format === 'csv' &&
+          sample.length === 0 &&
+          part.size <= 1024 * 1024 &&
+          part.sniffed.compression === 'none'
+        ) {
+          throw new ImportError(
+            `${stagedParts.length > 1 ? `${part.label}: ` : ''}has a header row but no data rows.`,
+          )
         }
-        const plan = this.mapping && stagedParts.length === 1 ? planFor(checkMapping(this.mapping, header), header) : recognise(header)
+        const plan =
+          this.mapping && stagedParts.length === 1
+            ? planFor(checkMapping(this.mapping, header), header)
+            : recognise(header)
         if (!plan) {
           throw new AppError(
             'INVALID_ARGUMENT',
-            `${stagedParts.length > 1 ? `${part.label}: ` : ''}the columns are not a layout the app knows. Choose which column is the period, the value, the partner… in the column mapping.`
+            `${stagedParts.length > 1 ? `${part.label}: ` : ''}the columns are not a layout the app knows. Choose which column is the period, the value, the partner… in the column mapping.`,
           )
         }
-        if (plan0 && plan.layout !== plan0.layout) throw new ImportError(`${part.label} has a different layout from the first resource; import them separately.`)
+        if (plan0 && plan.layout !== plan0.layout)
+          throw new ImportError(
+            `${part.label} has a different layout from the first resource; import them separately.`,
+          )
         plan0 ??= plan
         await db.run(`CREATE VIEW src_${i} AS SELECT * FROM ${await relationOf(db, part, plan, header)}`)
         selects.push(plan.facts.replace(/\bsrc\b/g, `src_${i}`))
       }
       this.check()
 
-      const out = (name: string) => this.deps.hooks?.outputPath?.(name, join(stagingDir, name)) ?? join(stagingDir, name)
+      const out = (name: string) =>
+        this.deps.hooks?.outputPath?.(name, join(stagingDir, name)) ?? join(stagingDir, name)
       const factsFile = out('facts.parquet')
       this.emit('normalising')
       const bytesPerLine = stagedParts[0]?.sniffed.bytesPerLine ?? 100
-      await this.watch(db, (fraction) => {
-        this.bytesRead = fraction * this.totalBytes
-        this.rows = this.bytesRead / bytesPerLine
-      }, () =>
-        db.run(`COPY (${selects.join('\nUNION ALL\n')}) TO ${sqlString(factsFile)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1)`)
+      await this.watch(
+        db,
+        (fraction) => {
+          this.bytesRead = fraction * this.totalBytes
+          this.rows = this.bytesRead / bytesPerLine
+        },
+        () =>
+          db.run(
+            `COPY (${selects.join('\nUNION ALL\n')}) TO ${sqlString(factsFile)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1)`,
+          ),
       )
       this.check()
       this.bytesRead = this.totalBytes
@@ -182,12 +219,18 @@ export class ImportJob {
         throw new ImportError('was deleted or moved while it was being imported. Nothing was saved.')
       })
       if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
-        throw new ImportError('changed while it was being imported (another program wrote to it). Nothing was saved; open it again when it is complete.')
+        throw new ImportError(
+          'changed while it was being imported (another program wrote to it). Nothing was saved; open it again when it is complete.',
+        )
       }
       const sha256 = await hashing
       this.check()
       const same = library.findBySha(sha256)
-      if (same && (same.originalPath === this.file.path || !existing) && sameMapping(this.mapping, same.mapping)) {
+      if (
+        same &&
+        (same.originalPath === this.file.path || !existing) &&
+        sameMapping(this.mapping, same.mapping)
+      ) {
         await rm(stagingDir, { recursive: true, force: true })
         staging = null
         this.emit('done', `Already in your library as "${same.title}".`)
@@ -213,7 +256,7 @@ export class ImportJob {
         hasWorld: stats.hasWorld,
         format: sniffed.format,
         encoding: sniffed.encoding,
-        compression: sniffed.compression
+        compression: sniffed.compression,
       }
       const dataset = await library.commit(
         stagingDir,
@@ -223,9 +266,9 @@ export class ImportJob {
           fileName: this.file.name,
           originalPath: this.file.path,
           layout: plan0?.layout ?? 'mapped',
-          mapping: this.mapping ?? null
+          mapping: this.mapping ?? null,
         },
-        version
+        version,
       )
       staging = null
       this.emit('done')
@@ -233,7 +276,8 @@ export class ImportJob {
     } catch (error) {
       this.db?.close()
       this.db = null
-      const cancelled = this.cancelled || error instanceof ImportCancelled || (error as Error)?.name === 'AbortError'
+      const cancelled =
+        this.cancelled || error instanceof ImportCancelled || (error as Error)?.name === 'AbortError'
       // Described before the staging folder goes: finding a bad cell's line reads the staged copy.
       const message = cancelled ? '' : await this.describe(error, columns, stagedParts[0])
       if (staging) await rm(staging, { recursive: true, force: true }).catch(() => {})
@@ -242,7 +286,10 @@ export class ImportJob {
         return { status: 'cancelled' }
       }
       this.emit('failed', message)
-      throw new AppError(error instanceof AppError && error.code === 'INVALID_ARGUMENT' ? 'INVALID_ARGUMENT' : 'DATA_ERROR', message)
+      throw new AppError(
+        error instanceof AppError && error.code === 'INVALID_ARGUMENT' ? 'INVALID_ARGUMENT' : 'DATA_ERROR',
+        message,
+      )
     }
   }
 
@@ -280,7 +327,8 @@ export class ImportJob {
       UNION ALL SELECT 'flow', k, ${plan.flow('k')} FROM (SELECT DISTINCT flow_k AS k FROM keyed)
       UNION ALL SELECT 'country', k, coalesce(c.iso3, ${countries.prefix ? `${sqlString(countries.prefix)} || ` : ''}${unknown})
         FROM (SELECT DISTINCT reporter_k AS k FROM keyed UNION SELECT DISTINCT partner_k FROM keyed) LEFT JOIN ${countries.table} c ON c.code = k`)
-    const join = (alias: string, dim: string, key: string) => `JOIN dims ${alias} ON ${alias}.dim = '${dim}' AND ${alias}.key IS NOT DISTINCT FROM ${key}`
+    const join = (alias: string, dim: string, key: string) =>
+      `JOIN dims ${alias} ON ${alias}.dim = '${dim}' AND ${alias}.key IS NOT DISTINCT FROM ${key}`
     await db.run(`CREATE TABLE summary AS
       SELECT p.value AS period, cte_frequency(p.value) AS frequency, r.value AS reporter, q.value AS partner, f.value AS flow, s.unit, s.level,
              sum(s.value) AS value, sum(s.n) AS n
@@ -288,16 +336,27 @@ export class ImportJob {
         ${join('p', 'period', 's.period_k')} ${join('r', 'country', 's.reporter_k')} ${join('q', 'country', 's.partner_k')} ${join('f', 'flow', 's.flow_k')}
        WHERE s.n > 0
        GROUP BY ALL`)
-    const [s] = await db.all<{ rows: number; from: string | null; to: string | null; freqs: string[]; flows: string[]; units: string[]; reporters: string[]; levels: number[]; world: boolean }>(
+    const [s] = await db.all<{
+      rows: number
+      from: string | null
+      to: string | null
+      freqs: string[]
+      flows: string[]
+      units: string[]
+      reporters: string[]
+      levels: number[]
+      world: boolean
+    }>(
       `SELECT sum(n) AS rows, min(period) AS "from", max(period) AS "to", list(DISTINCT frequency) AS freqs, list(DISTINCT flow) AS flows,
               list(DISTINCT unit) AS units, list(DISTINCT reporter) AS reporters, list(DISTINCT level) AS levels, bool_or(partner = 'WLD') AS world
-         FROM summary`
+         FROM summary`,
     )
     const [all] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM ${facts}`)
     const levels = (s?.levels ?? []).filter((l) => l !== null).sort((a, b) => a - b)
     await db.run(`COPY summary TO ${sqlString(out('summary.parquet'))} (FORMAT parquet)`)
     await db.run(`COPY dims TO ${sqlString(out('dims.parquet'))} (FORMAT parquet)`)
-    const clean = (list: unknown[] | undefined) => (list ?? []).filter((x): x is string => typeof x === 'string' && x !== '').sort()
+    const clean = (list: unknown[] | undefined) =>
+      (list ?? []).filter((x): x is string => typeof x === 'string' && x !== '').sort()
     return {
       rows: all?.n ?? 0,
       from: s?.from ?? null,
@@ -307,7 +366,7 @@ export class ImportJob {
       units: clean(s?.units).slice(0, 50),
       reporters: clean(s?.reporters).slice(0, 500),
       totalProduct: levels[0] ?? 0,
-      hasWorld: Boolean(s?.world)
+      hasWorld: Boolean(s?.world),
     }
   }
 
@@ -316,14 +375,17 @@ export class ImportJob {
     const name = this.file.name
     if (error instanceof AppError) return `${name}: ${error.message}`
     const code = (error as NodeJS.ErrnoException)?.code
-    if (code === 'ENOSPC') return `${name}: the disk is full, so the import was stopped and nothing was saved. Free some space and try again.`
-    if (code === 'ENOENT') return `${name}: the file was deleted or moved while it was being imported. Nothing was saved.`
+    if (code === 'ENOSPC')
+      return `${name}: the disk is full, so the import was stopped and nothing was saved. Free some space and try again.`
+    if (code === 'ENOENT')
+      return `${name}: the file was deleted or moved while it was being imported. Nothing was saved.`
     const t = translateDuckDbError(error, columns)
     if (t.cell && part && part.sniffed.format === 'csv') {
       const line = await findCellLine(part.staged, part.sniffed, part.compression, t.cell).catch(() => null)
       if (line) return `${name}: ${cellMessage({ ...t.cell, line }, columns)}`
     }
-    if (!(error instanceof Error) || !/Error/.test(error.message)) console.error('[import] unexpected failure', error)
+    if (!(error instanceof Error) || !/Error/.test(error.message))
+      console.error('[import] unexpected failure', error)
     return `${name}: ${t.message}`
   }
 }
@@ -331,23 +393,49 @@ export class ImportJob {
 /** The same column mapping (none = none), whatever the order of its keys. */
 function sameMapping(a: Mapping | undefined | null, b: Mapping | undefined | null): boolean {
   const canonical = (m: Mapping | undefined | null) =>
-    m ? JSON.stringify(Object.entries(m).filter(([, v]) => v !== undefined && v !== null).sort(([x], [y]) => x.localeCompare(y))) : 'none'
+    m
+      ? JSON.stringify(
+          Object.entries(m)
+            .filter(([, v]) => v !== undefined && v !== null)
+            .sort(([x], [y]) => x.localeCompare(y)),
+        )
+      : 'none'
   return canonical(a) === canonical(b)
 }
 
 function checkMapping(mapping: Mapping, header: readonly string[]): Mapping {
-  const used = [mapping.period, ...mapping.values, mapping.reporter, mapping.partner, mapping.flow, mapping.product, mapping.indicator, mapping.unit]
+  const used = [
+    mapping.period,
+    ...mapping.values,
+    mapping.reporter,
+    mapping.partner,
+    mapping.flow,
+    mapping.product,
+    mapping.indicator,
+    mapping.unit,
+  ]
   for (const i of used) {
-    if (i != null && i >= header.length) throw new AppError('INVALID_ARGUMENT', `the mapping names column ${i + 1}, but the file has ${header.length} columns.`)
+    if (i != null && i >= header.length)
+      throw new AppError(
+        'INVALID_ARGUMENT',
+        `the mapping names column ${i + 1}, but the file has ${header.length} columns.`,
+      )
   }
-  if (mapping.values.includes(mapping.period)) throw new AppError('INVALID_ARGUMENT', 'the period column cannot also be a value column.')
+  if (mapping.values.includes(mapping.period))
+    throw new AppError('INVALID_ARGUMENT', 'the period column cannot also be a value column.')
   return mapping
 }
 
 /** Duplicate names and unnamed columns (a blank last column, as after a trailing comma, is fine when empty). */
-export function checkHeader(header: readonly string[], sample: readonly (readonly string[])[], label: string, many: boolean): void {
+export function checkHeader(
+  header: readonly string[],
+  sample: readonly (readonly string[])[],
+  label: string,
+  many: boolean,
+): void {
   const prefix = many ? `${label}: ` : ''
-  if (header.length === 0 || header.every((h) => h === '')) throw new ImportError(`${prefix}has no header row.`)
+  if (header.length === 0 || header.every((h) => h === ''))
+    throw new ImportError(`${prefix}has no header row.`)
   const seen = new Map<string, number>()
   for (const [i, name] of header.entries()) {
     if (name === '') {
@@ -355,12 +443,16 @@ export function checkHeader(header: readonly string[], sample: readonly (readonl
       const first = i === 0 // R's write.csv puts an unnamed row-number column first
       const empty = sample.every((r) => (r[i] ?? '').trim() === '')
       if ((last && empty) || (first && header.length > 1)) continue
-      throw new ImportError(`${prefix}column ${i + 1} has no name in the header row. Give every column a name and try again.`)
+      throw new ImportError(
+        `${prefix}column ${i + 1} has no name in the header row. Give every column a name and try again.`,
+      )
     }
     const key = name.toLowerCase()
     const earlier = seen.get(key)
     if (earlier !== undefined) {
-      throw new ImportError(`${prefix}the header row names the column '${name}' twice (columns ${earlier + 1} and ${i + 1}). Rename one of them and try again.`)
+      throw new ImportError(
+        `${prefix}the header row names the column '${name}' twice (columns ${earlier + 1} and ${i + 1}). Rename one of them and try again.`,
+      )
     }
     seen.set(key, i)
   }

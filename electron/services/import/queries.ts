@@ -16,7 +16,8 @@ import { randomBytes } from 'node:crypto'
 import { access, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 
-type ParsedBreakdown = Required<Pick<BreakdownQuery, 'dataset' | 'reporter' | 'flow' | 'by' | 'top'>> & Omit<BreakdownQuery, 'dataset' | 'reporter' | 'flow' | 'by' | 'top'>
+type ParsedBreakdown = Required<Pick<BreakdownQuery, 'dataset' | 'reporter' | 'flow' | 'by' | 'top'>> &
+  Omit<BreakdownQuery, 'dataset' | 'reporter' | 'flow' | 'by' | 'top'>
 
 export interface SeriesRequest {
   dataset: string
@@ -32,7 +33,10 @@ export interface SeriesRequest {
 }
 
 /** A reporter or partner code as the API spells it (`china`, `usa`, `eu`) → ISO-3 codes. */
-export function resolveCodes(code: string, codes: CodeLists): { codes: string[]; label: string; bloc: boolean } {
+export function resolveCodes(
+  code: string,
+  codes: CodeLists,
+): { codes: string[]; label: string; bloc: boolean } {
   const slug = SLUG_CODES[code]
   if (slug) return { codes: [slug], label: codes.label(slug), bloc: false }
   const members = codes.blocs.get(code)
@@ -51,7 +55,11 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
 
   function frequencyOf(version: VersionEntry, wanted?: string): 'month' | 'year' {
     if (wanted === 'month' || wanted === 'year') {
-      if (!version.frequencies.includes(wanted)) throw new AppError('NOT_FOUND', `This dataset has no ${wanted === 'month' ? 'monthly' : 'annual'} data.`)
+      if (!version.frequencies.includes(wanted))
+        throw new AppError(
+          'NOT_FOUND',
+          `This dataset has no ${wanted === 'month' ? 'monthly' : 'annual'} data.`,
+        )
       return wanted
     }
     return version.frequencies.includes('month') ? 'month' : 'year'
@@ -64,11 +72,17 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
     let pending = making.get(file)
     if (!pending) {
       pending = (async () => {
-        if (await access(file).then(() => true, () => false)) return file
+        if (
+          await access(file).then(
+            () => true,
+            () => false,
+          )
+        )
+          return file
         const tmp = join(dir, `.products.${randomBytes(6).toString('hex')}.tmp`)
         try {
           await engine.run(
-            `COPY (${productsSql(`read_parquet(${sqlString(join(dir, 'facts.parquet'))})`, `read_parquet(${sqlString(join(dir, 'dims.parquet'))})`)}) TO ${sqlString(tmp)} (FORMAT parquet)`
+            `COPY (${productsSql(`read_parquet(${sqlString(join(dir, 'facts.parquet'))})`, `read_parquet(${sqlString(join(dir, 'dims.parquet'))})`)}) TO ${sqlString(tmp)} (FORMAT parquet)`,
           )
           await rename(tmp, file)
         } catch (error) {
@@ -88,7 +102,9 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
 
   /** The unit with the most value for this reporter and flow (datasets rarely mix units). */
   async function unitOf(file: string, where: string): Promise<string> {
-    const [row] = await engine.all<{ unit: string | null }>(`SELECT unit FROM read_parquet(${sqlString(file)}) WHERE ${where} GROUP BY unit ORDER BY count(*) DESC, unit LIMIT 1`)
+    const [row] = await engine.all<{ unit: string | null }>(
+      `SELECT unit FROM read_parquet(${sqlString(file)}) WHERE ${where} GROUP BY unit ORDER BY count(*) DESC, unit LIMIT 1`,
+    )
     return row?.unit ?? ''
   }
 
@@ -109,26 +125,29 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
       const where = `${base} AND unit = ${sqlString(unit)}`
       const totalLevel = `level = ${version.totalProduct}`
       const [period] = await engine.all<{ from: string | null; to: string | null }>(
-        `SELECT min(period) AS "from", max(period) AS "to" FROM read_parquet(${sqlString(summary)}) WHERE ${where} AND ${totalLevel}`
+        `SELECT min(period) AS "from", max(period) AS "to" FROM read_parquet(${sqlString(summary)}) WHERE ${where} AND ${totalLevel}`,
       )
-      if (!period?.from) throw new AppError('NOT_FOUND', `This dataset has no ${q.flow} of ${reporter.label} for that period.`)
+      if (!period?.from)
+        throw new AppError('NOT_FOUND', `This dataset has no ${q.flow} of ${reporter.label} for that period.`)
       const [world] = await engine.all<{ value: number | null }>(
-        `SELECT sum(value) AS value FROM read_parquet(${sqlString(summary)}) WHERE ${where} AND ${totalLevel} AND partner = 'WLD'`
+        `SELECT sum(value) AS value FROM read_parquet(${sqlString(summary)}) WHERE ${where} AND ${totalLevel} AND partner = 'WLD'`,
       )
       let items: { key: string; label: string; value: number }[]
       if (q.by === 'product') {
         const products = await productsOf(dir)
-        const [lv] = await engine.all<{ level: number | null }>(`SELECT min(level) AS level FROM read_parquet(${sqlString(products)}) WHERE ${where}`)
+        const [lv] = await engine.all<{ level: number | null }>(
+          `SELECT min(level) AS level FROM read_parquet(${sqlString(products)}) WHERE ${where}`,
+        )
         const rows = await engine.all<{ key: string; value: number }>(
           `SELECT product AS key, sum(value) AS value FROM read_parquet(${sqlString(products)}) WHERE ${where} AND level = ${Number(lv?.level ?? 0)}
-            GROUP BY product ORDER BY value DESC, product`
+            GROUP BY product ORDER BY value DESC, product`,
         )
         items = rows.map((r) => ({ key: r.key, label: r.key, value: r.value }))
       } else {
         const rows = await engine.all<{ key: string; value: number }>(
           `SELECT partner AS key, sum(value) AS value FROM read_parquet(${sqlString(summary)})
             WHERE ${where} AND ${totalLevel} AND partner <> 'WLD' AND partner <> ${sqlString(reporterCode)}
-            GROUP BY partner ORDER BY value DESC, partner`
+            GROUP BY partner ORDER BY value DESC, partner`,
         )
         items = rows.map((r) => ({ key: r.key, label: codes.label(r.key), value: r.value }))
         if (q.by === 'bloc') {
@@ -157,7 +176,7 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
         rows: top,
         other: { count: rest.length, value: otherValue },
         total: top.reduce((s, r) => s + r.value, 0) + otherValue,
-        world: world?.value ?? null
+        world: world?.value ?? null,
       }
     },
 
@@ -166,10 +185,18 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
       const { version, dir } = dataset(id)
       const summary = join(dir, 'summary.parquet')
       const partner = version.hasWorld ? `partner = 'WLD'` : `partner <> 'WLD' AND partner <> reporter`
-      const rows = await engine.all<{ reporter: string; flow: string; unit: string; frequency: 'month' | 'year'; n: number; first: string; last: string }>(
+      const rows = await engine.all<{
+        reporter: string
+        flow: string
+        unit: string
+        frequency: 'month' | 'year'
+        n: number
+        first: string
+        last: string
+      }>(
         `SELECT reporter, flow, unit, frequency, count(DISTINCT period) AS n, min(period) AS first, max(period) AS last
            FROM read_parquet(${sqlString(summary)}) WHERE level = ${version.totalProduct} AND ${partner}
-          GROUP BY reporter, flow, unit, frequency ORDER BY reporter = 'CHN' DESC, reporter, flow, frequency LIMIT 500`
+          GROUP BY reporter, flow, unit, frequency ORDER BY reporter = 'CHN' DESC, reporter, flow, frequency LIMIT 500`,
       )
       return rows
         .filter((r) => /^[A-Z]{3}$/.test(r.reporter) && /^[a-z][a-z0-9_]*$/.test(r.flow))
@@ -188,15 +215,17 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
             observations: r.n,
             firstPeriod: r.first,
             lastPeriod: r.last,
-            projection: false
+            projection: false,
           }
         })
     },
 
     async series(q: SeriesRequest): Promise<Series> {
       const { entry, version, dir } = dataset(q.dataset)
-      if (q.measure !== 'level') throw new AppError('NOT_FOUND', `Imported datasets hold levels only, not ${q.measure}.`)
-      if (q.frequency !== 'month' && q.frequency !== 'year') throw new AppError('NOT_FOUND', 'Imported datasets hold monthly or annual data.')
+      if (q.measure !== 'level')
+        throw new AppError('NOT_FOUND', `Imported datasets hold levels only, not ${q.measure}.`)
+      if (q.frequency !== 'month' && q.frequency !== 'year')
+        throw new AppError('NOT_FOUND', 'Imported datasets hold monthly or annual data.')
       const frequency = frequencyOf(version, q.frequency)
       const reporter = resolveCodes(q.reporter, codes)
       const partner = resolveCodes(q.partner, codes)
@@ -215,10 +244,13 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
       const unit = q.unit ?? (await unitOf(summary, base))
       const rows = await engine.all<{ period: string; value: number }>(
         `SELECT period, sum(value) AS value FROM read_parquet(${sqlString(summary)})
-          WHERE ${base} AND unit = ${sqlString(unit)} AND ${range(fromP, toP)} GROUP BY period ORDER BY period`
+          WHERE ${base} AND unit = ${sqlString(unit)} AND ${range(fromP, toP)} GROUP BY period ORDER BY period`,
       )
       if (rows.length === 0) {
-        throw new AppError('NOT_FOUND', `Dataset "${q.dataset}" has no ${frequency} ${q.flow} for ${reporter.label} with ${partner.label}.`)
+        throw new AppError(
+          'NOT_FOUND',
+          `Dataset "${q.dataset}" has no ${frequency} ${q.flow} for ${reporter.label} with ${partner.label}.`,
+        )
       }
       const info = layoutInfo(entry.layout)
       const source = {
@@ -226,7 +258,7 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
         title: `${entry.fileName} (imported ${version.importedAt.slice(0, 10)}, version ${version.version})`,
         publisher: info.publisher || null,
         published: null,
-        url: info.url || ''
+        url: info.url || '',
       }
       return {
         dataset: q.dataset,
@@ -244,12 +276,12 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
             status: 'published' as const,
             note: '',
             sourceId: source.id,
-            alternatives: 0
+            alternatives: 0,
           }
         }),
-        sources: [source]
+        sources: [source],
       }
-    }
+    },
   }
 }
 

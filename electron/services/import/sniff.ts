@@ -40,14 +40,18 @@ const SAMPLE_ROWS = 200
 const DELIMITERS = [',', ';', '\t', '|'] as const
 
 /** Reads up to `bytes` from the start of the file, decompressed if it is gzip. */
-export async function readHead(path: string, bytes = HEAD_BYTES): Promise<{ raw: Buffer; gzip: boolean; truncated: boolean }> {
+export async function readHead(
+  path: string,
+  bytes = HEAD_BYTES,
+): Promise<{ raw: Buffer; gzip: boolean; truncated: boolean }> {
   const handle = await open(path, 'r')
   try {
     const buffer = Buffer.alloc(bytes)
     const { bytesRead } = await handle.read(buffer, 0, bytes, 0)
     const raw = buffer.subarray(0, bytesRead)
     const size = (await handle.stat()).size
-    if (raw[0] === 0x1f && raw[1] === 0x8b) return { raw: await gunzipHead(path, bytes), gzip: true, truncated: true }
+    if (raw[0] === 0x1f && raw[1] === 0x8b)
+      return { raw: await gunzipHead(path, bytes), gzip: true, truncated: true }
     return { raw, gzip: false, truncated: size > bytesRead }
   } finally {
     await handle.close()
@@ -101,15 +105,22 @@ export function detectEncoding(raw: Buffer): { encoding: Encoding; bomBytes: num
     } else if (b < 0x09 || (b > 0x0d && b < 0x20) || b === 0x7f) controls++
   }
   const half = sample.length / 2
-  if (half > 8 && oddZeros > half * 0.4 && evenZeros < half * 0.05) return { encoding: 'utf-16le', bomBytes: 0 }
-  if (half > 8 && evenZeros > half * 0.4 && oddZeros < half * 0.05) return { encoding: 'utf-16be', bomBytes: 0 }
+  if (half > 8 && oddZeros > half * 0.4 && evenZeros < half * 0.05)
+    return { encoding: 'utf-16le', bomBytes: 0 }
+  if (half > 8 && evenZeros > half * 0.4 && oddZeros < half * 0.05)
+    return { encoding: 'utf-16be', bomBytes: 0 }
   if (evenZeros + oddZeros > 0 || controls > sample.length * 0.01) {
-    throw new ImportError('is not a text table: it contains binary data (is it a spreadsheet, an archive or a database file?).')
+    throw new ImportError(
+      'is not a text table: it contains binary data (is it a spreadsheet, an archive or a database file?).',
+    )
   }
   if (decodes(sample, 'utf-8')) return { encoding: 'utf-8', bomBytes: 0 }
-  if (decodes(sample, 'gb18030') && /[\u4e00-\u9fff]/.test(new TextDecoder('gb18030').decode(sample))) return { encoding: 'gb18030', bomBytes: 0 }
+  if (decodes(sample, 'gb18030') && /[\u4e00-\u9fff]/.test(new TextDecoder('gb18030').decode(sample)))
+    return { encoding: 'gb18030', bomBytes: 0 }
   if (!sample.some((b) => CP1252_UNDEFINED.has(b))) return { encoding: 'windows-1252', bomBytes: 0 }
-  throw new ImportError('uses a text encoding the app cannot recognise. Save it as UTF-8 (or UTF-16, Windows-1252, GB18030) and try again.')
+  throw new ImportError(
+    'uses a text encoding the app cannot recognise. Save it as UTF-8 (or UTF-16, Windows-1252, GB18030) and try again.',
+  )
 }
 
 /** Fatal decode of a sample whose end may cut a character in two. */
@@ -139,13 +150,18 @@ export async function sniffFile(path: string, name: string): Promise<Sniffed> {
   const magic = raw.subarray(0, 4).toString('latin1')
   if (magic === 'PAR1') return { ...empty(), format: 'parquet', compression }
   if (magic === 'PK\u0003\u0004') {
-    throw new ImportError('is a ZIP archive or an Excel workbook. Extract the CSV file inside it (or save the sheet as CSV) and open that.')
+    throw new ImportError(
+      'is a ZIP archive or an Excel workbook. Extract the CSV file inside it (or save the sheet as CSV) and open that.',
+    )
   }
   const { encoding, bomBytes } = detectEncoding(raw)
   const text = decodeSample(raw, encoding, bomBytes)
   const first = text.trimStart()[0]
   if (first === '{' || first === '[') {
-    if (/(^|[\\/])datapackage\.json$/i.test(name) || /^\s*\{[\s\S]*"resources"\s*:/.test(text.slice(0, 4096))) {
+    if (
+      /(^|[\\/])datapackage\.json$/i.test(name) ||
+      /^\s*\{[\s\S]*"resources"\s*:/.test(text.slice(0, 4096))
+    ) {
       return { ...empty(), format: 'datapackage', compression, encoding }
     }
     const lines = text.split('\n').filter((l) => l.trim())
@@ -174,13 +190,20 @@ function empty(): Sniffed {
     header: [],
     sample: [],
     numberStyle: { decimal: '.', thousands: '' },
-    bytesPerLine: 100
+    bytesPerLine: 100,
   }
 }
 
-export function sniffCsv(text: string, truncated: boolean, compression: Compression, encoding: Encoding): Sniffed {
+export function sniffCsv(
+  text: string,
+  truncated: boolean,
+  compression: Compression,
+  encoding: Encoding,
+): Sniffed {
   if (truncated && !/[\r\n]/.test(text)) {
-    throw new ImportError(`line 1 is longer than ${Math.round(HEAD_BYTES / 1024 / 1024)} MB with no line break: this is not a table the app can read.`)
+    throw new ImportError(
+      `line 1 is longer than ${Math.round(HEAD_BYTES / 1024 / 1024)} MB with no line break: this is not a table the app can read.`,
+    )
   }
   const delimiter = chooseDelimiter(text, truncated)
   const parsed = parseCsv(text, delimiter, SAMPLE_ROWS + 40)
@@ -194,7 +217,10 @@ export function sniffCsv(text: string, truncated: boolean, compression: Compress
   const headerIndex = findHeader(rows)
   if (headerIndex < 0) throw new ImportError('has no header row: only blank lines were found at its start.')
   const header = rows[headerIndex]!.map((h) => h.trim())
-  const sample = rows.slice(headerIndex + 1).filter((r) => !isBlankRow(r)).slice(0, SAMPLE_ROWS)
+  const sample = rows
+    .slice(headerIndex + 1)
+    .filter((r) => !isBlankRow(r))
+    .slice(0, SAMPLE_ROWS)
   const dataText = sample.length > 0 ? sample.map((r) => r.join(delimiter)).join('\n') : ''
   return {
     format: 'csv',
@@ -205,7 +231,7 @@ export function sniffCsv(text: string, truncated: boolean, compression: Compress
     header,
     sample,
     numberStyle: detectNumberStyle(sample, delimiter),
-    bytesPerLine: sample.length > 0 ? Math.max(8, Buffer.byteLength(dataText) / sample.length + 1) : 100
+    bytesPerLine: sample.length > 0 ? Math.max(8, Buffer.byteLength(dataText) / sample.length + 1) : 100,
   }
 }
 
@@ -273,7 +299,8 @@ export function detectNumberStyle(sample: string[][], delimiter: string): Number
     }
   }
   // A comma inside an unquoted field cannot occur in a comma-separated file, so only other delimiters count it.
-  if (delimiter !== ',' && (dotThousands > 0 || decimalComma > decimalDot)) return { decimal: ',', thousands: dotThousands > 0 ? '.' : spaceThousands > 0 ? ' ' : '' }
+  if (delimiter !== ',' && (dotThousands > 0 || decimalComma > decimalDot))
+    return { decimal: ',', thousands: dotThousands > 0 ? '.' : spaceThousands > 0 ? ' ' : '' }
   if (commaThousands > 0) return { decimal: '.', thousands: ',' }
   if (spaceThousands > 0) return { decimal: '.', thousands: ' ' }
   return { decimal: '.', thousands: '' }

@@ -34,7 +34,10 @@ export interface StagedPart extends Part {
 const MAX_DESCRIPTOR_BYTES = 5 * 1024 * 1024
 
 /** The parts of a file: itself, or the tabular resources of a Frictionless data package. */
-export async function partsOf(path: string, name: string): Promise<{ sniffed: Sniffed; parts: Part[]; title?: string }> {
+export async function partsOf(
+  path: string,
+  name: string,
+): Promise<{ sniffed: Sniffed; parts: Part[]; title?: string }> {
   const sniffed = await sniffFile(path, name)
   const size = (await stat(path)).size
   if (sniffed.format !== 'datapackage') return { sniffed, parts: [{ label: name, path, size, sniffed }] }
@@ -42,7 +45,8 @@ export async function partsOf(path: string, name: string): Promise<{ sniffed: Sn
 }
 
 async function packageParts(descriptorPath: string): Promise<{ parts: Part[]; title?: string }> {
-  if ((await stat(descriptorPath)).size > MAX_DESCRIPTOR_BYTES) throw new ImportError('is too large for a data package descriptor.')
+  if ((await stat(descriptorPath)).size > MAX_DESCRIPTOR_BYTES)
+    throw new ImportError('is too large for a data package descriptor.')
   let descriptor: unknown
   try {
     descriptor = JSON.parse(await readFile(descriptorPath, 'utf8'))
@@ -50,7 +54,8 @@ async function packageParts(descriptorPath: string): Promise<{ parts: Part[]; ti
     throw new ImportError(`is not valid JSON: ${(error as Error).message}`)
   }
   const resources = (descriptor as { resources?: unknown }).resources
-  if (!Array.isArray(resources) || resources.length === 0) throw new ImportError('is a data package without resources.')
+  if (!Array.isArray(resources) || resources.length === 0)
+    throw new ImportError('is a data package without resources.')
   const folder = dirname(descriptorPath)
   const parts: Part[] = []
   for (const [i, resource] of resources.entries()) {
@@ -61,7 +66,9 @@ async function packageParts(descriptorPath: string): Promise<{ parts: Part[]; ti
       if (typeof p !== 'string' || !/\.(csv|tsv|csv\.gz|parquet|json|ndjson)$/i.test(p)) continue
       // A package may only name files inside its own folder: no URLs, absolute paths or "..".
       if (/^[a-z][a-z0-9+.-]*:/i.test(p) || isAbsolute(p) || p.split(/[\\/]/).includes('..')) {
-        throw new ImportError(`${label} points outside the package folder (${p}); the app only reads files beside datapackage.json.`)
+        throw new ImportError(
+          `${label} points outside the package folder (${p}); the app only reads files beside datapackage.json.`,
+        )
       }
       let real: string
       try {
@@ -74,7 +81,12 @@ async function packageParts(descriptorPath: string): Promise<{ parts: Part[]; ti
         throw new ImportError(`${label} points outside the package folder (${p}).`)
       }
       const name = basename(real)
-      parts.push({ label: `${label} (${name})`, path: real, size: (await stat(real)).size, sniffed: await sniffFile(real, name) })
+      parts.push({
+        label: `${label} (${name})`,
+        path: real,
+        size: (await stat(real)).size,
+        sniffed: await sniffFile(real, name),
+      })
     }
   }
   if (parts.length === 0) throw new ImportError('is a data package with no CSV, Parquet or JSON resource.')
@@ -84,7 +96,13 @@ async function packageParts(descriptorPath: string): Promise<{ parts: Part[]; ti
 }
 
 /** Makes the file readable by DuckDB from the staging folder; converts text that is not UTF-8. */
-export async function stagePart(part: Part, dir: string, index: number, signal: AbortSignal, onBytes: (n: number) => void): Promise<StagedPart> {
+export async function stagePart(
+  part: Part,
+  dir: string,
+  index: number,
+  signal: AbortSignal,
+  onBytes: (n: number) => void,
+): Promise<StagedPart> {
   const { sniffed } = part
   if (sniffed.format === 'csv' && sniffed.encoding !== 'utf-8') {
     const staged = join(dir, `input-${index}.csv`)
@@ -95,16 +113,30 @@ export async function stagePart(part: Part, dir: string, index: number, signal: 
       },
       flush(done) {
         done(null, Buffer.from(decoder.decode(), 'utf8'))
-      }
+      },
     })
     const input = createReadStream(part.path, { highWaterMark: 1 << 20 })
     input.on('data', (chunk) => onBytes(chunk.length))
     const stages = sniffed.compression === 'gzip' ? [input, createGunzip(), convert] : [input, convert]
-    await pipeline([...stages, createWriteStream(staged)] as unknown as Parameters<typeof pipeline>, { signal } as never)
+    await pipeline(
+      [...stages, createWriteStream(staged)] as unknown as Parameters<typeof pipeline>,
+      { signal } as never,
+    )
     return { ...part, staged, compression: 'none' }
   }
-  const ext = sniffed.format === 'csv' ? (sniffed.compression === 'gzip' ? 'csv.gz' : 'csv') : sniffed.format === 'parquet' ? 'parquet' : 'json'
-  return { ...part, staged: await linkInto(part.path, join(dir, `input-${index}.${ext}`)), compression: sniffed.compression }
+  const ext =
+    sniffed.format === 'csv'
+      ? sniffed.compression === 'gzip'
+        ? 'csv.gz'
+        : 'csv'
+      : sniffed.format === 'parquet'
+        ? 'parquet'
+        : 'json'
+  return {
+    ...part,
+    staged: await linkInto(part.path, join(dir, `input-${index}.${ext}`)),
+    compression: sniffed.compression,
+  }
 }
 
 /**
@@ -124,11 +156,18 @@ async function linkInto(source: string, link: string): Promise<string> {
 }
 
 /** The DuckDB relation for one staged part, its columns named c0…cN. */
-export async function relationOf(db: JobDb, part: StagedPart, plan: Plan | null, columns: readonly string[]): Promise<string> {
+export async function relationOf(
+  db: JobDb,
+  part: StagedPart,
+  plan: Plan | null,
+  columns: readonly string[],
+): Promise<string> {
   const numeric = new Set(plan?.numeric ?? [])
   const { sniffed } = part
   if (sniffed.format === 'csv') {
-    const types = columns.map((_, i) => `${sqlString(`c${i}`)}: '${numeric.has(i) ? 'DOUBLE' : 'VARCHAR'}'`).join(', ')
+    const types = columns
+      .map((_, i) => `${sqlString(`c${i}`)}: '${numeric.has(i) ? 'DOUBLE' : 'VARCHAR'}'`)
+      .join(', ')
     const nulls = ['', ...(plan?.nullStrings ?? [])].map(sqlString).join(', ')
     const options = [
       'header = true',
@@ -142,7 +181,7 @@ export async function relationOf(db: JobDb, part: StagedPart, plan: Plan | null,
       `max_line_size = ${MAX_LINE_MB * 1024 * 1024}`,
       `compression = '${part.compression === 'gzip' ? 'gzip' : 'none'}'`,
       `strict_mode = true`,
-      `null_padding = false`
+      `null_padding = false`,
     ]
     if (sniffed.numberStyle.decimal === ',') options.push(`decimal_separator = ','`)
     if (sniffed.numberStyle.thousands) options.push(`thousands = ${sqlString(sniffed.numberStyle.thousands)}`)
@@ -150,7 +189,9 @@ export async function relationOf(db: JobDb, part: StagedPart, plan: Plan | null,
   }
   const raw = await rawRelation(db, part)
   const names = (await describe(db, raw)).map((c) => c.name)
-  const select = names.map((n, i) => (numeric.has(i) ? `CAST(${sqlIdent(n)} AS DOUBLE) AS c${i}` : `CAST(${sqlIdent(n)} AS VARCHAR) AS c${i}`))
+  const select = names.map((n, i) =>
+    numeric.has(i) ? `CAST(${sqlIdent(n)} AS DOUBLE) AS c${i}` : `CAST(${sqlIdent(n)} AS VARCHAR) AS c${i}`,
+  )
   return `(SELECT ${select.join(', ')} FROM ${raw})`
 }
 
@@ -162,7 +203,8 @@ export async function rawRelation(db: JobDb, part: StagedPart): Promise<string> 
   const reader = `read_json(${sqlString(part.staged)}, format = '${format}', maximum_object_size = ${maxObject}${part.compression === 'gzip' ? `, compression = 'gzip'` : ''})`
   const columns = await describe(db, reader)
   const lists = columns.filter((c) => /^STRUCT\(.*\)\[\]$/s.test(c.type))
-  const records = lists.find((c) => c.name.toLowerCase() === 'data') ?? (lists.length === 1 ? lists[0] : undefined)
+  const records =
+    lists.find((c) => c.name.toLowerCase() === 'data') ?? (lists.length === 1 ? lists[0] : undefined)
   if (records && (columns.length === 1 || records.name.toLowerCase() === 'data')) {
     return `(SELECT unnest(${sqlIdent(records.name)}, recursive := true) FROM ${reader})`
   }
@@ -170,15 +212,26 @@ export async function rawRelation(db: JobDb, part: StagedPart): Promise<string> 
 }
 
 export async function describe(db: JobDb, relation: string): Promise<{ name: string; type: string }[]> {
-  const rows = await db.all<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM ${relation}`)
+  const rows = await db.all<{ column_name: string; column_type: string }>(
+    `DESCRIBE SELECT * FROM ${relation}`,
+  )
   return rows.map((r) => ({ name: r.column_name, type: r.column_type }))
 }
 
 /** Header and first rows (as text) of a Parquet or JSON part. */
-export async function sampleOf(db: JobDb, part: StagedPart, limit = 200): Promise<{ header: string[]; sample: string[][] }> {
+export async function sampleOf(
+  db: JobDb,
+  part: StagedPart,
+  limit = 200,
+): Promise<{ header: string[]; sample: string[][] }> {
   const raw = await rawRelation(db, part)
   const header = (await describe(db, raw)).map((c) => c.name)
   if (header.length === 0) return { header, sample: [] }
-  const rows = await db.all<Record<string, unknown>>(`SELECT ${header.map((h, i) => `CAST(${sqlIdent(h)} AS VARCHAR) AS c${i}`).join(', ')} FROM ${raw} LIMIT ${limit}`)
-  return { header, sample: rows.map((r) => header.map((_, i) => (r[`c${i}`] == null ? '' : String(r[`c${i}`])))) }
+  const rows = await db.all<Record<string, unknown>>(
+    `SELECT ${header.map((h, i) => `CAST(${sqlIdent(h)} AS VARCHAR) AS c${i}`).join(', ')} FROM ${raw} LIMIT ${limit}`,
+  )
+  return {
+    header,
+    sample: rows.map((r) => header.map((_, i) => (r[`c${i}`] == null ? '' : String(r[`c${i}`])))),
+  }
 }

@@ -13,7 +13,18 @@ import { CELL_MARK } from './errors'
  * TIDY_VIEW gives the tidy rows back: period, frequency, reporter, partner, flow, product, indicator,
  * value, unit, quantity, quantity_unit.
  */
-export const FACT_COLUMNS = ['period_k', 'reporter_k', 'partner_k', 'flow_k', 'product', 'indicator', 'value', 'unit', 'quantity', 'quantity_unit'] as const
+export const FACT_COLUMNS = [
+  'period_k',
+  'reporter_k',
+  'partner_k',
+  'flow_k',
+  'product',
+  'indicator',
+  'value',
+  'unit',
+  'quantity',
+  'quantity_unit',
+] as const
 
 export function tidyView(facts: string, dims: string): string {
   return `SELECT p.value AS period, CASE WHEN length(p.value) = 4 THEN 'year' ELSE 'month' END AS frequency, r.value AS reporter, q.value AS partner,
@@ -64,7 +75,7 @@ export const MACROS: string[] = [
       ELSE coalesce(cte_slug(CAST(x AS VARCHAR)), 'value') END`,
   // HS codes are text: a code that lost its leading zero on the way through a spreadsheet or R gets it back.
   `CREATE MACRO cte_hs(k) AS CASE WHEN length(trim(CAST(k AS VARCHAR))) IN (1, 3, 5) AND TRY_CAST(trim(CAST(k AS VARCHAR)) AS UBIGINT) IS NOT NULL
-      THEN '0' || trim(CAST(k AS VARCHAR)) ELSE trim(CAST(k AS VARCHAR)) END`
+      THEN '0' || trim(CAST(k AS VARCHAR)) ELSE trim(CAST(k AS VARCHAR)) END`,
 ]
 
 /**
@@ -73,7 +84,8 @@ export const MACROS: string[] = [
  * key mapping (dim, key, value).
  */
 export function productsSql(facts: string, dims: string): string {
-  const join = (alias: string, dim: string, key: string) => `JOIN ${dims} ${alias} ON ${alias}.dim = '${dim}' AND ${alias}.key IS NOT DISTINCT FROM ${key}`
+  const join = (alias: string, dim: string, key: string) =>
+    `JOIN ${dims} ${alias} ON ${alias}.dim = '${dim}' AND ${alias}.key IS NOT DISTINCT FROM ${key}`
   return `SELECT r.value AS reporter, f.value AS flow, g.product, length(g.product) AS level, p.value AS period,
       CASE WHEN length(p.value) = 4 THEN 'year' ELSE 'month' END AS frequency, g.unit,
       sum(g.world) AS world, sum(g.partners) AS partners, coalesce(sum(g.world), sum(g.partners)) AS value

@@ -9,7 +9,7 @@ import type { Envelope, ErrorCode } from '@shared/errors'
 export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
-    message: string
+    message: string,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -18,7 +18,11 @@ export class ApiError extends Error {
 
 export async function call<M extends Method>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
   const bridge = window.trade
-  if (!bridge) throw new ApiError('INTERNAL', 'The app cannot reach its data: the bridge to the main process is missing.')
+  if (!bridge)
+    throw new ApiError(
+      'INTERNAL',
+      'The app cannot reach its data: the bridge to the main process is missing.',
+    )
   // Indexing a mapped type by a generic key loses the pairing of M's args and result; restate it once here.
   const invoke = bridge[method] as unknown as (args: ArgsOf<M>) => Promise<Envelope<ResultOf<M>>>
   const envelope = await invoke(args)

@@ -23,5 +23,5 @@ export const i18n = createI18n<[Messages], Locale, false>({
   legacy: false,
   locale: initialLocale(),
   fallbackLocale: 'en',
-  messages: { en: merge('en'), 'zh-CN': merge('zh-CN') }
+  messages: { en: merge('en'), 'zh-CN': merge('zh-CN') },
 })

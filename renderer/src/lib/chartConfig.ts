@@ -45,12 +45,22 @@ export function buildChartConfig(
   text: ChartText,
   decoration?: ExportDecoration,
   /** Notes drawn on the chart (a point: marker and label; a range: a box). Not drawn on the year-to-date-by-year chart. */
-  notes: readonly ChartNote[] = []
+  notes: readonly ChartNote[] = [],
 ): Config {
-  return view.chart === 'ytdByYear' ? ytdByYearConfig(model, view, refs, theme, text, decoration) : timeConfig(model, view, refs, theme, text, decoration, notes)
+  return view.chart === 'ytdByYear'
+    ? ytdByYearConfig(model, view, refs, theme, text, decoration)
+    : timeConfig(model, view, refs, theme, text, decoration, notes)
 }
 
-function timeConfig(model: ChartModel, view: ViewState, refs: References, theme: ChartTheme, text: ChartText, decoration?: ExportDecoration, notes: readonly ChartNote[] = []): Config {
+function timeConfig(
+  model: ChartModel,
+  view: ViewState,
+  refs: References,
+  theme: ChartTheme,
+  text: ChartText,
+  decoration?: ExportDecoration,
+  notes: readonly ChartNote[] = [],
+): Config {
   const projection = projectionPoints(model, refs)
   const grid = valueGrid(model)
   const share = view.chart === 'share'
@@ -67,9 +77,10 @@ function timeConfig(model: ChartModel, view: ViewState, refs: References, theme:
   const datasets: ChartDataset<'line' | 'bar', XY[]>[] = model.series.map((s, i) => {
     const color = colorOf(s.selection, view)
     const values = shares?.[i] ?? grid[i]!.map((p) => p?.value ?? null)
-    const rows = [...values.map((y, j) => ({ xy: { x: xs[j]!, y }, point: grid[i]![j] ?? null })), ...breaks.map((x) => ({ xy: { x, y: null }, point: null }))].sort(
-      (a, b) => a.xy.x - b.xy.x
-    )
+    const rows = [
+      ...values.map((y, j) => ({ xy: { x: xs[j]!, y }, point: grid[i]![j] ?? null })),
+      ...breaks.map((x) => ({ xy: { x, y: null }, point: null })),
+    ].sort((a, b) => a.xy.x - b.xy.x)
     pointAt.push(rows.map((r) => r.point))
     // China's customs publish January and February combined: that point is drawn as a triangle.
     const combined = rows.map((r) => monthly && !!r.point?.period.includes('..'))
@@ -86,7 +97,7 @@ function timeConfig(model: ChartModel, view: ViewState, refs: References, theme:
       pointStyle: type === 'line' ? combined.map((c) => (c ? 'triangle' : 'circle')) : undefined,
       barPercentage: 0.9,
       categoryPercentage: 0.9,
-      spanGaps: false
+      spanGaps: false,
     } as ChartDataset<'line' | 'bar', XY[]>
   })
   if (projection.length && refs.projection) {
@@ -101,7 +112,7 @@ function timeConfig(model: ChartModel, view: ViewState, refs: References, theme:
       borderWidth: 2,
       pointRadius: 5,
       pointStyle: 'rectRot',
-      spanGaps: true
+      spanGaps: true,
     } as ChartDataset<'line' | 'bar', XY[]>)
   }
 
@@ -115,11 +126,27 @@ function timeConfig(model: ChartModel, view: ViewState, refs: References, theme:
       backgroundColor: 'rgba(213, 94, 0, 0.08)',
       borderColor: 'rgba(213, 94, 0, 0.5)',
       borderWidth: 1,
-      label: { display: true, content: text.t('explorer.streak', { n: streak.length }), position: { x: 'center', y: 'start' }, color: theme.text, font: { size: 11 } }
+      label: {
+        display: true,
+        content: text.t('explorer.streak', { n: streak.length }),
+        position: { x: 'center', y: 'start' },
+        color: theme.text,
+        font: { size: 11 },
+      },
     }
   }
 
-  Object.assign(annotations, noteAnnotations(notes, model, view, xs, shares ?? grid.map((row) => row.map((p) => p?.value ?? null)), theme))
+  Object.assign(
+    annotations,
+    noteAnnotations(
+      notes,
+      model,
+      view,
+      xs,
+      shares ?? grid.map((row) => row.map((p) => p?.value ?? null)),
+      theme,
+    ),
+  )
 
   const allX = [...xs, ...projection.map((p) => xOf(p.period))]
   const half = monthly ? 0.5 : 6
@@ -145,24 +172,34 @@ function timeConfig(model: ChartModel, view: ViewState, refs: References, theme:
           afterBuildTicks: (axis) => {
             axis.ticks = timeTicks(axis.min, axis.max, monthly).map((value) => ({ value }))
           },
-          ticks: { color: theme.muted, maxRotation: 0, autoSkip: false, callback: (value) => tickLabel(value as number, monthly, max - min) }
+          ticks: {
+            color: theme.muted,
+            maxRotation: 0,
+            autoSkip: false,
+            callback: (value) => tickLabel(value as number, monthly, max - min),
+          },
         },
         y: {
           stacked,
           max: share ? 100 : undefined,
           grid: { color: theme.grid },
           ticks: { color: theme.muted },
-          title: { display: true, text: share ? '% of the series shown' : model.unit, color: theme.muted }
-        }
+          title: { display: true, text: share ? '% of the series shown' : model.unit, color: theme.muted },
+        },
       },
       plugins: {
         ...commonPlugins(theme, decoration),
-        decimation: { enabled: type === 'line' && !stacked, algorithm: 'lttb', samples: 800, threshold: 1600 },
+        decimation: {
+          enabled: type === 'line' && !stacked,
+          algorithm: 'lttb',
+          samples: 800,
+          threshold: 1600,
+        },
         annotation: { annotations },
         zoom: {
           limits: { x: { min, max, minRange: monthly ? 3 : 24 } },
           pan: { enabled: !decoration, mode: 'x' },
-          zoom: { wheel: { enabled: !decoration }, pinch: { enabled: !decoration }, mode: 'x' }
+          zoom: { wheel: { enabled: !decoration }, pinch: { enabled: !decoration }, mode: 'x' },
         },
         tooltip: {
           filter: (item) => item.parsed.y !== null,
@@ -175,25 +212,39 @@ function timeConfig(model: ChartModel, view: ViewState, refs: References, theme:
               return point ? formatPeriod(point.period) : projected ? formatPeriod(projected.period) : ''
             },
             label: (item: TooltipItem<'line' | 'bar'>) => {
-              if (item.datasetIndex >= model.series.length) return `${item.dataset.label}: ${formatValue(item.parsed.y as number, model.unit, text.locale)}`
+              if (item.datasetIndex >= model.series.length)
+                return `${item.dataset.label}: ${formatValue(item.parsed.y as number, model.unit, text.locale)}`
               const point = findPoint(item.datasetIndex, item.dataIndex)
-              const shown = share ? `${formatValue(item.parsed.y as number, '%', text.locale)} of shown` : formatValue(point?.value ?? (item.parsed.y as number | null), model.unit, text.locale)
+              const shown = share
+                ? `${formatValue(item.parsed.y as number, '%', text.locale)} of shown`
+                : formatValue(point?.value ?? (item.parsed.y as number | null), model.unit, text.locale)
               return `${item.dataset.label}: ${shown}`
             },
             afterLabel: (item: TooltipItem<'line' | 'bar'>) => {
-              const projected = item.datasetIndex >= model.series.length ? projection.find((p) => xOf(p.period) === item.parsed.x) : undefined
-              if (projected) return [projected.note, `${text.t('explorer.tooltip.source')}: ${projected.source}`]
+              const projected =
+                item.datasetIndex >= model.series.length
+                  ? projection.find((p) => xOf(p.period) === item.parsed.x)
+                  : undefined
+              if (projected)
+                return [projected.note, `${text.t('explorer.tooltip.source')}: ${projected.source}`]
               return describePoint(findPoint(item.datasetIndex, item.dataIndex), model.sources, text)
-            }
-          }
-        }
-      }
-    }
+            },
+          },
+        },
+      },
+    },
   }
 }
 
 /** The user's notes as annotations: a ringed point with a label for a point, a shaded box for a range. Labels are plain text drawn on the canvas. */
-function noteAnnotations(notes: readonly ChartNote[], model: ChartModel, view: ViewState, xs: number[], values: (number | null)[][], theme: ChartTheme): Record<string, AnnotationOptions> {
+function noteAnnotations(
+  notes: readonly ChartNote[],
+  model: ChartModel,
+  view: ViewState,
+  xs: number[],
+  values: (number | null)[][],
+  theme: ChartTheme,
+): Record<string, AnnotationOptions> {
   const out: Record<string, AnnotationOptions> = {}
   const flaggedColor = '#c0392b'
   notes.forEach((note, n) => {
@@ -204,7 +255,15 @@ function noteAnnotations(notes: readonly ChartNote[], model: ChartModel, view: V
       const j = model.periods.indexOf(note.period)
       const y = i >= 0 && j >= 0 ? values[i]?.[j] : null
       if (i < 0 || j < 0 || y === null || y === undefined || view.hidden.includes(note.series)) return
-      out[`note-${note.id}`] = { type: 'point', xValue: xs[j]!, yValue: y, radius: 7, borderColor: color, borderWidth: 2, backgroundColor: 'rgba(0, 0, 0, 0)' }
+      out[`note-${note.id}`] = {
+        type: 'point',
+        xValue: xs[j]!,
+        yValue: y,
+        radius: 7,
+        borderColor: color,
+        borderWidth: 2,
+        backgroundColor: 'rgba(0, 0, 0, 0)',
+      }
       out[`note-${note.id}-label`] = {
         type: 'label',
         xValue: xs[j]!,
@@ -221,7 +280,7 @@ function noteAnnotations(notes: readonly ChartNote[], model: ChartModel, view: V
         borderRadius: 4,
         padding: 4,
         font: { size: 11 },
-        callout: { display: true, borderColor: color, margin: 2 }
+        callout: { display: true, borderColor: color, margin: 2 },
       }
       return
     }
@@ -229,7 +288,10 @@ function noteAnnotations(notes: readonly ChartNote[], model: ChartModel, view: V
     const end = periodBounds(note.to)?.end
     if (!start || !end) return
     const from = model.periods.findIndex((p) => (periodBounds(p)?.end ?? '') >= start)
-    const to = model.periods.reduce((last, p, k) => ((periodBounds(p)?.start ?? '9999') <= end ? k : last), -1)
+    const to = model.periods.reduce(
+      (last, p, k) => ((periodBounds(p)?.start ?? '9999') <= end ? k : last),
+      -1,
+    )
     if (from < 0 || to < from) return
     out[`note-${note.id}`] = {
       type: 'box',
@@ -239,7 +301,7 @@ function noteAnnotations(notes: readonly ChartNote[], model: ChartModel, view: V
       borderColor: note.flagged ? flaggedColor : 'rgba(0, 114, 178, 0.5)',
       borderWidth: 1,
       borderDash: [4, 3],
-      label: { display: true, content, position: { x: 'start', y: 'end' }, color, font: { size: 11 } }
+      label: { display: true, content, position: { x: 'start', y: 'end' }, color, font: { size: 11 } },
     }
   })
   return out
@@ -267,7 +329,10 @@ export function timeTicks(min: number, max: number, monthly: boolean): number[] 
   const span = max - min
   if (!monthly) {
     const first = Math.ceil((min - 5.5) / 12)
-    const years = Array.from({ length: Math.max(0, Math.floor((max - 5.5) / 12) - first + 1) }, (_, i) => (first + i) * 12 + 5.5)
+    const years = Array.from(
+      { length: Math.max(0, Math.floor((max - 5.5) / 12) - first + 1) },
+      (_, i) => (first + i) * 12 + 5.5,
+    )
     const step = Math.ceil(years.length / 12)
     return years.filter((_, i) => i % step === 0)
   }
@@ -291,7 +356,14 @@ function lastObserved(row: (TPoint | null)[], xs: number[]): XY | null {
   return null
 }
 
-function ytdByYearConfig(model: ChartModel, view: ViewState, refs: References, theme: ChartTheme, text: ChartText, decoration?: ExportDecoration): Config {
+function ytdByYearConfig(
+  model: ChartModel,
+  view: ViewState,
+  refs: References,
+  theme: ChartTheme,
+  text: ChartText,
+  decoration?: ExportDecoration,
+): Config {
   const first = model.series[0]
   const years = first ? [...byYear(first.points).entries()].sort(([a], [b]) => a.localeCompare(b)) : []
   const rows = years.map(([, row]) => row)
@@ -304,7 +376,7 @@ function ytdByYearConfig(model: ChartModel, view: ViewState, refs: References, t
     borderWidth: i === years.length - 1 ? 3 : 1.5,
     pointRadius: row.map((p) => (p ? (p.kind === 'published' ? 4 : 2) : 0)),
     pointStyle: row.map((p) => (p?.kind === 'published' ? 'rectRot' : 'circle')),
-    spanGaps: false
+    spanGaps: false,
   }))
 
   const annotations: Record<string, AnnotationOptions> = {}
@@ -319,12 +391,15 @@ function ytdByYearConfig(model: ChartModel, view: ViewState, refs: References, t
       borderDash: [6, 4],
       label: {
         display: true,
-        content: text.t('explorer.record', { year: record.year, value: formatValue(record.value, model.unit, text.locale) }),
+        content: text.t('explorer.record', {
+          year: record.year,
+          value: formatValue(record.value, model.unit, text.locale),
+        }),
         position: 'start',
         backgroundColor: theme.surface,
         color: theme.text,
-        font: { size: 11 }
-      }
+        font: { size: 11 },
+      },
     }
   }
 
@@ -344,9 +419,13 @@ function ytdByYearConfig(model: ChartModel, view: ViewState, refs: References, t
           afterBuildTicks: (axis) => {
             axis.ticks = MONTHS.map((_, value) => ({ value }))
           },
-          ticks: { color: theme.muted, autoSkip: false, callback: (value) => MONTHS[value as number] ?? '' }
+          ticks: { color: theme.muted, autoSkip: false, callback: (value) => MONTHS[value as number] ?? '' },
         },
-        y: { grid: { color: theme.grid }, ticks: { color: theme.muted }, title: { display: true, text: model.unit, color: theme.muted } }
+        y: {
+          grid: { color: theme.grid },
+          ticks: { color: theme.muted },
+          title: { display: true, text: model.unit, color: theme.muted },
+        },
       },
       plugins: {
         ...commonPlugins(theme, decoration),
@@ -354,12 +433,14 @@ function ytdByYearConfig(model: ChartModel, view: ViewState, refs: References, t
         tooltip: {
           callbacks: {
             title: (items) => (items[0] ? `${MONTHS[items[0].parsed.x as number]}` : ''),
-            label: (item) => `${item.dataset.label}: ${formatValue(item.parsed.y as number, model.unit, text.locale)}`,
-            afterLabel: (item) => describePoint(rows[item.datasetIndex]?.[item.parsed.x as number] ?? null, model.sources, text)
-          }
-        }
-      }
-    }
+            label: (item) =>
+              `${item.dataset.label}: ${formatValue(item.parsed.y as number, model.unit, text.locale)}`,
+            afterLabel: (item) =>
+              describePoint(rows[item.datasetIndex]?.[item.parsed.x as number] ?? null, model.sources, text),
+          },
+        },
+      },
+    },
   }
 }
 
@@ -369,14 +450,20 @@ function common(theme: ChartTheme, decoration?: ExportDecoration) {
     maintainAspectRatio: false,
     animation: false as const,
     interaction: { mode: 'nearest' as const, axis: 'x' as const, intersect: false },
-    color: theme.text
+    color: theme.text,
   }
 }
 
 function commonPlugins(theme: ChartTheme, decoration?: ExportDecoration) {
   return {
     legend: { position: 'bottom' as const, labels: { color: theme.text, usePointStyle: true } },
-    title: { display: !!decoration, text: decoration?.title ?? '', color: theme.text, font: { size: 18, weight: 'bold' as const }, align: 'start' as const },
+    title: {
+      display: !!decoration,
+      text: decoration?.title ?? '',
+      color: theme.text,
+      font: { size: 18, weight: 'bold' as const },
+      align: 'start' as const,
+    },
     subtitle: {
       display: !!decoration,
       text: decoration ? [decoration.subtitle, ...decoration.footer] : '',
@@ -384,15 +471,20 @@ function commonPlugins(theme: ChartTheme, decoration?: ExportDecoration) {
       position: 'bottom' as const,
       align: 'start' as const,
       font: { size: 11 },
-      padding: { top: 8 }
-    }
+      padding: { top: 8 },
+    },
   }
 }
 
 function describePoint(point: TPoint | null, sources: Map<string, Source>, text: ChartText): string[] {
   if (!point || point.value === null) return point?.note ? [point.note] : [text.t('explorer.tooltip.missing')]
-  const names = [...new Set(point.sourceIds.map((id) => sources.get(id)?.publisher ?? sources.get(id)?.title).filter(Boolean))]
-  const kind = point.kind === 'computed' ? text.t('explorer.tooltip.computed') : text.t('explorer.tooltip.published')
+  const names = [
+    ...new Set(
+      point.sourceIds.map((id) => sources.get(id)?.publisher ?? sources.get(id)?.title).filter(Boolean),
+    ),
+  ]
+  const kind =
+    point.kind === 'computed' ? text.t('explorer.tooltip.computed') : text.t('explorer.tooltip.published')
   return [kind, `${text.t('explorer.tooltip.source')}: ${names.join('; ')}`]
 }
 
@@ -405,12 +497,15 @@ function shareGrid(grid: (TPoint | null)[][], model: ChartModel, view: ViewState
       if (!visible[i] || p?.value == null || column.some((v) => v === null)) return null
       const total = (column as number[]).reduce((a, b) => a + b, 0)
       return total === 0 ? null : (p.value / total) * 100
-    })
+    }),
   )
 }
 
 /** The latest run of consecutive US falls of 10% or more, for the y/y partner view. */
-export function usStreak(model: ChartModel, view: ViewState): { from: number; to: number; length: number } | null {
+export function usStreak(
+  model: ChartModel,
+  view: ViewState,
+): { from: number; to: number; length: number } | null {
   const isRate = view.measure === 'yoy' || view.transform === 'yoy'
   const us = model.series.find((s) => s.selection.partner === 'us')
   if (!isRate || !us) return null
@@ -425,18 +520,32 @@ export function usStreak(model: ChartModel, view: ViewState): { from: number; to
   return best
 }
 
-function previousRecord(annual: Series | null, latestYear: string | undefined): { year: string; value: number } | null {
+function previousRecord(
+  annual: Series | null,
+  latestYear: string | undefined,
+): { year: string; value: number } | null {
   const previous = (annual?.points ?? []).filter((p) => latestYear && p.period < latestYear)
-  const top = previous.reduce<(typeof previous)[number] | null>((best, p) => (!best || p.value > best.value ? p : best), null)
+  const top = previous.reduce<(typeof previous)[number] | null>(
+    (best, p) => (!best || p.value > best.value ? p : best),
+    null,
+  )
   return top ? { year: top.period, value: top.value } : null
 }
 
 /** Projected values after the last observed period: drawn dashed, never mixed into the data. */
-function projectionPoints(model: ChartModel, refs: References): { period: string; value: number; source: string; note: string }[] {
+function projectionPoints(
+  model: ChartModel,
+  refs: References,
+): { period: string; value: number; source: string; note: string }[] {
   if (!refs.projection) return []
   const sources = new Map(refs.projection.sources.map((s) => [s.id, s]))
   return refs.projection.points
     .filter((p) => periodBounds(p.period))
-    .map((p) => ({ period: p.period, value: p.value, source: sources.get(p.sourceId)?.publisher ?? sources.get(p.sourceId)?.title ?? '', note: p.note }))
+    .map((p) => ({
+      period: p.period,
+      value: p.value,
+      source: sources.get(p.sourceId)?.publisher ?? sources.get(p.sourceId)?.title ?? '',
+      note: p.note,
+    }))
     .filter((p) => model.periods.length === 0 || p.period > model.periods.at(-1)!)
 }

@@ -5,7 +5,18 @@
 import type { Series, Source } from '@shared/api'
 import type { SeriesSelection, ViewState } from '@shared/viewState'
 import { periodBounds } from '@shared/periods'
-import { fromSeries, indexTo, monthIndex, monthOnMonth, rolling12, scale, shareOf, yearOnYear, yearToDate, type TPoint } from './transforms'
+import {
+  fromSeries,
+  indexTo,
+  monthIndex,
+  monthOnMonth,
+  rolling12,
+  scale,
+  shareOf,
+  yearOnYear,
+  yearToDate,
+  type TPoint,
+} from './transforms'
 
 /** What was fetched for one selected series. `error` says why a series is absent (shown, not hidden). */
 export interface FetchedSeries {
@@ -84,21 +95,29 @@ export function inRange(view: ViewState, points: TPoint[]): TPoint[] {
   return points.filter((p) => (!from || p.start >= from) && (!to || p.end <= to))
 }
 
-export function buildChartModel(view: ViewState, fetched: readonly FetchedSeries[], labelOf: (s: SeriesSelection) => string): ChartModel {
+export function buildChartModel(
+  view: ViewState,
+  fetched: readonly FetchedSeries[],
+  labelOf: (s: SeriesSelection) => string,
+): ChartModel {
   const sources = new Map<string, Source>()
   for (const f of fetched) {
-    for (const s of [f.series, f.published, f.total]) for (const src of s?.sources ?? []) sources.set(src.id, src)
+    for (const s of [f.series, f.published, f.total])
+      for (const src of s?.sources ?? []) sources.set(src.id, src)
   }
   const series = fetched.map((f) => ({
     key: f.selection.key,
     selection: f.selection,
     label: f.series?.label ?? labelOf(f.selection),
     points: inRange(view, transformPoints(view, f)),
-    missing: f.series ? undefined : (f.error ?? 'no data')
+    missing: f.series ? undefined : (f.error ?? 'no data'),
   }))
   const spans = new Map<string, [number, number]>()
-  for (const s of series) for (const p of s.points) spans.set(p.period, [monthIndex(p.start), monthIndex(p.end)])
-  const periods = [...spans.keys()].sort((a, b) => spans.get(a)![0] - spans.get(b)![0] || spans.get(a)![1] - spans.get(b)![1])
+  for (const s of series)
+    for (const p of s.points) spans.set(p.period, [monthIndex(p.start), monthIndex(p.end)])
+  const periods = [...spans.keys()].sort(
+    (a, b) => spans.get(a)![0] - spans.get(b)![0] || spans.get(a)![1] - spans.get(b)![1],
+  )
   const firstUnit = fetched.find((f) => f.series)?.series?.unit ?? view.unit ?? ''
   return { periods, series, unit: unitOf(view, firstUnit), sources }
 }

@@ -14,7 +14,12 @@ export interface ChartTheme {
 export function readChartTheme(root: HTMLElement = document.documentElement): ChartTheme {
   const css = getComputedStyle(root)
   const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback
-  return { text: v('--text', '#1b1f24'), muted: v('--muted', '#5a6270'), grid: v('--border', '#d9dde3'), surface: v('--surface', '#ffffff') }
+  return {
+    text: v('--text', '#1b1f24'),
+    muted: v('--muted', '#5a6270'),
+    grid: v('--border', '#d9dde3'),
+    surface: v('--surface', '#ffffff'),
+  }
 }
 
 export function useChartTheme() {

@@ -9,7 +9,7 @@ export const FLOW_COLORS: Record<string, string> = {
   exports: '#0072B2',
   imports: '#E69F00',
   balance: '#009E73',
-  trade: '#CC79A7'
+  trade: '#CC79A7',
 }
 
 export const PARTNER_COLORS: Record<string, string> = {
@@ -27,7 +27,7 @@ export const PARTNER_COLORS: Record<string, string> = {
   india: '#E7298A',
   canada: '#66A61E',
   brazil: '#2CA02C',
-  argentina: '#17BECF'
+  argentina: '#17BECF',
 }
 
 const FALLBACK = ['#4477AA', '#EE6677', '#228833', '#CCBB44', '#66CCEE', '#AA3377', '#BBBBBB']

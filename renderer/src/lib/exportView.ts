@@ -18,7 +18,15 @@ export function modelCsv(model: ChartModel): string {
       const p = grid[i]![x]
       if (!p) return
       const sources = p.sourceIds.map((id) => model.sources.get(id)).filter((src) => src !== undefined)
-      rows.push([period, s.label, p.value, model.unit, p.value === null ? 'missing' : p.kind, p.note ?? '', sources.map((src) => `${src.publisher ?? src.title} <${src.url}>`).join('; ')])
+      rows.push([
+        period,
+        s.label,
+        p.value,
+        model.unit,
+        p.value === null ? 'missing' : p.kind,
+        p.note ?? '',
+        sources.map((src) => `${src.publisher ?? src.title} <${src.url}>`).join('; '),
+      ])
     })
   })
   return toCsv(rows)
@@ -29,7 +37,9 @@ export function modelTsv(model: ChartModel): string {
   const grid = valueGrid(model)
   const clean = (text: string) => text.replace(/[\t\r\n]/g, ' ')
   const lines = [['Period', ...model.series.map((s) => clean(`${s.label} (${model.unit})`))].join('\t')]
-  model.periods.forEach((period, x) => lines.push([formatPeriod(period), ...grid.map((col) => (col[x]?.value ?? '').toString())].join('\t')))
+  model.periods.forEach((period, x) =>
+    lines.push([formatPeriod(period), ...grid.map((col) => (col[x]?.value ?? '').toString())].join('\t')),
+  )
   return `${lines.join('\n')}\n`
 }
 
@@ -43,12 +53,18 @@ function background(color: string): Plugin {
       ctx.fillStyle = color
       ctx.fillRect(0, 0, chart.width, chart.height)
       ctx.restore()
-    }
+    },
   }
 }
 
 /** Renders a chart configuration off screen at exactly width × height CSS pixels and returns a PNG blob. */
-export async function renderPng(config: ConstructorParameters<typeof Chart>[1], width: number, height: number, backgroundColor: string, scale = 2): Promise<Blob> {
+export async function renderPng(
+  config: ConstructorParameters<typeof Chart>[1],
+  width: number,
+  height: number,
+  backgroundColor: string,
+  scale = 2,
+): Promise<Blob> {
   // Chart.js takes the canvas size as CSS pixels and multiplies the backing store by devicePixelRatio.
   const canvas = document.createElement('canvas')
   canvas.width = width
@@ -56,10 +72,15 @@ export async function renderPng(config: ConstructorParameters<typeof Chart>[1], 
   const chart = new Chart(canvas, {
     ...config,
     options: { ...config.options, responsive: false, animation: false, devicePixelRatio: scale },
-    plugins: [...(config.plugins ?? []), background(backgroundColor)]
+    plugins: [...(config.plugins ?? []), background(backgroundColor)],
   })
   try {
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the chart image could not be made'))), 'image/png'))
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob(
+        (blob) => (blob ? resolve(blob) : reject(new Error('the chart image could not be made'))),
+        'image/png',
+      ),
+    )
   } finally {
     chart.destroy()
   }
@@ -67,9 +88,17 @@ export async function renderPng(config: ConstructorParameters<typeof Chart>[1], 
 
 /** `bold 18px Arial, sans-serif` (how Chart.js writes ctx.font) → SVG text attributes. */
 export function svgFontAttributes(font: string): Record<string, string> | null {
-  const match = /^(?:(italic|oblique|normal)\s+)?(?:(bold|bolder|lighter|normal|\d{3})\s+)?(\d+(?:\.\d+)?)px\s+(.+)$/.exec(font.trim())
+  const match =
+    /^(?:(italic|oblique|normal)\s+)?(?:(bold|bolder|lighter|normal|\d{3})\s+)?(\d+(?:\.\d+)?)px\s+(.+)$/.exec(
+      font.trim(),
+    )
   if (!match) return null
-  return { 'font-style': match[1] ?? 'normal', 'font-weight': match[2] ?? 'normal', 'font-size': `${match[3]}px`, 'font-family': match[4]! }
+  return {
+    'font-style': match[1] ?? 'normal',
+    'font-weight': match[2] ?? 'normal',
+    'font-size': `${match[3]}px`,
+    'font-family': match[4]!,
+  }
 }
 
 /** svgcanvas internals the text override below uses (its own element helpers). */
@@ -84,8 +113,20 @@ interface SvgContextInternals {
   __applyStyleToCurrentElement(action: 'fill' | 'stroke'): void
 }
 
-const TEXT_ANCHOR: Record<string, string> = { left: 'start', right: 'end', center: 'middle', start: 'start', end: 'end' }
-const BASELINE: Record<string, string> = { alphabetic: 'alphabetic', hanging: 'hanging', top: 'text-before-edge', bottom: 'text-after-edge', middle: 'central' }
+const TEXT_ANCHOR: Record<string, string> = {
+  left: 'start',
+  right: 'end',
+  center: 'middle',
+  start: 'start',
+  end: 'end',
+}
+const BASELINE: Record<string, string> = {
+  alphabetic: 'alphabetic',
+  hanging: 'hanging',
+  top: 'text-before-edge',
+  bottom: 'text-after-edge',
+  middle: 'central',
+}
 
 /**
  * svgcanvas reads the font of each text by parsing it through an element's inline style attribute,
@@ -108,8 +149,14 @@ class CspSafeSvgContext extends Context {
     const font = svgFontAttributes(this.font) ?? {}
     const element = self.__createElement(
       'text',
-      { ...font, x, y, 'text-anchor': TEXT_ANCHOR[self.textAlign] ?? 'start', 'dominant-baseline': BASELINE[self.textBaseline] ?? 'alphabetic' },
-      true
+      {
+        ...font,
+        x,
+        y,
+        'text-anchor': TEXT_ANCHOR[self.textAlign] ?? 'start',
+        'dominant-baseline': BASELINE[self.textBaseline] ?? 'alphabetic',
+      },
+      true,
     )
     element.appendChild(self.__document.createTextNode(text))
     const path = self.__currentElement
@@ -126,20 +173,35 @@ class CspSafeSvgContext extends Context {
  * The same chart as vector SVG: Chart.js draws into svgcanvas's recording 2D context through its
  * canvas-free BasicPlatform, so every line, bar and label becomes an SVG element.
  */
-export function renderSvg(config: ConstructorParameters<typeof Chart>[1], width: number, height: number, backgroundColor: string): Blob {
+export function renderSvg(
+  config: ConstructorParameters<typeof Chart>[1],
+  width: number,
+  height: number,
+  backgroundColor: string,
+): Blob {
   const context = new CspSafeSvgContext({ width, height })
   // Enough of a canvas for Chart.js and its plugins (which attach, but here never get, pointer events).
-  const canvas = { width, height, style: {}, getContext: () => context, addEventListener: () => {}, removeEventListener: () => {} }
+  const canvas = {
+    width,
+    height,
+    style: {},
+    getContext: () => context,
+    addEventListener: () => {},
+    removeEventListener: () => {},
+  }
   Object.assign(context, { canvas })
   // svgcanvas cannot stroke a Path2D: a (no-op) segment option makes Chart.js draw lines point by point.
   const data = { ...config.data, datasets: config.data.datasets.map((d) => ({ ...d, segment: {} })) }
-  const chart = new Chart(context as unknown as CanvasRenderingContext2D, {
-    ...config,
-    data,
-    platform: BasicPlatform,
-    options: { ...config.options, responsive: false, animation: false, devicePixelRatio: 1 },
-    plugins: [...(config.plugins ?? []), background(backgroundColor)]
-  } as ConstructorParameters<typeof Chart>[1])
+  const chart = new Chart(
+    context as unknown as CanvasRenderingContext2D,
+    {
+      ...config,
+      data,
+      platform: BasicPlatform,
+      options: { ...config.options, responsive: false, animation: false, devicePixelRatio: 1 },
+      plugins: [...(config.plugins ?? []), background(backgroundColor)],
+    } as ConstructorParameters<typeof Chart>[1],
+  )
   try {
     chart.draw()
     return new Blob([context.getSerializedSvg(true)], { type: 'image/svg+xml' })

@@ -8,7 +8,10 @@ function formatter(locale: string, signed: boolean): Intl.NumberFormat {
   const key = `${locale}|${signed}`
   let f = formatters.get(key)
   if (!f) {
-    f = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, signDisplay: signed ? 'exceptZero' : 'auto' })
+    f = new Intl.NumberFormat(locale, {
+      maximumFractionDigits: 2,
+      signDisplay: signed ? 'exceptZero' : 'auto',
+    })
     formatters.set(key, f)
   }
   return f

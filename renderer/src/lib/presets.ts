@@ -5,16 +5,37 @@
  */
 import { defaultViewState, type ViewState } from '@shared/viewState'
 
-export const PRESET_IDS = ['headline', 'headlineYoy', 'cumulativeSurplus', 'partnersYoy', 'partnersLevel', 'rareEarths', 'soybeans', 'worldShare'] as const
+export const PRESET_IDS = [
+  'headline',
+  'headlineYoy',
+  'cumulativeSurplus',
+  'partnersYoy',
+  'partnersLevel',
+  'rareEarths',
+  'soybeans',
+  'worldShare',
+] as const
 export type PresetId = (typeof PRESET_IDS)[number]
 
 const base = defaultViewState()
 
 export const PRESETS: Record<PresetId, ViewState> = {
   headline: base,
-  headlineYoy: { ...base, flows: ['exports', 'imports'], transform: 'yoy', chart: 'bar', range: { from: '2023-01' } },
+  headlineYoy: {
+    ...base,
+    flows: ['exports', 'imports'],
+    transform: 'yoy',
+    chart: 'bar',
+    range: { from: '2023-01' },
+  },
   // Ends with 2025, the year of the "surplus past $1 trillion" headline; widen the range for later years.
-  cumulativeSurplus: { ...base, flows: ['balance'], transform: 'ytd', chart: 'ytdByYear', range: { from: '2021-01', to: '2025-12' } },
+  cumulativeSurplus: {
+    ...base,
+    flows: ['balance'],
+    transform: 'ytd',
+    chart: 'ytdByYear',
+    range: { from: '2021-01', to: '2025-12' },
+  },
   partnersYoy: {
     ...base,
     flows: ['exports'],
@@ -22,7 +43,7 @@ export const PRESETS: Record<PresetId, ViewState> = {
     partners: ['us', 'eu', 'asean', 'southeast_asia', 'africa', 'latin_america'],
     measure: 'yoy',
     unit: '% y/y',
-    range: { from: '2024-01' }
+    range: { from: '2024-01' },
   },
   partnersLevel: {
     ...base,
@@ -30,9 +51,23 @@ export const PRESETS: Record<PresetId, ViewState> = {
     partners: ['us', 'eu', 'asean', 'africa', 'latin_america'],
     frequency: 'year',
     chart: 'bar',
-    range: { from: '2018' }
+    range: { from: '2018' },
   },
-  rareEarths: { ...base, flows: ['exports'], products: ['rare_earths'], unit: 'tonnes', chart: 'bar', range: { from: '2022-01' } },
-  soybeans: { ...base, flows: ['imports'], products: ['soybeans'], unit: 'million tonnes', chart: 'bar', range: { from: '2023-01' } },
-  worldShare: { ...base, flows: ['exports'], measure: 'share', frequency: 'year', unit: '%', range: {} }
+  rareEarths: {
+    ...base,
+    flows: ['exports'],
+    products: ['rare_earths'],
+    unit: 'tonnes',
+    chart: 'bar',
+    range: { from: '2022-01' },
+  },
+  soybeans: {
+    ...base,
+    flows: ['imports'],
+    products: ['soybeans'],
+    unit: 'million tonnes',
+    chart: 'bar',
+    range: { from: '2023-01' },
+  },
+  worldShare: { ...base, flows: ['exports'], measure: 'share', frequency: 'year', unit: '%', range: {} },
 }

@@ -2,8 +2,26 @@
  * Keyboard shortcuts as the user reads them: Electron's accelerator syntax (shared/commands.ts) shown
  * as ⌘⇧E on a Mac and Ctrl+Shift+E elsewhere. Pure.
  */
-const MAC_SYMBOLS: Record<string, string> = { cmdorctrl: '⌘', commandorcontrol: '⌘', cmd: '⌘', command: '⌘', ctrl: '⌃', control: '⌃', shift: '⇧', alt: '⌥', option: '⌥' }
-const OTHER_NAMES: Record<string, string> = { cmdorctrl: 'Ctrl', commandorcontrol: 'Ctrl', ctrl: 'Ctrl', control: 'Ctrl', shift: 'Shift', alt: 'Alt', option: 'Alt' }
+const MAC_SYMBOLS: Record<string, string> = {
+  cmdorctrl: '⌘',
+  commandorcontrol: '⌘',
+  cmd: '⌘',
+  command: '⌘',
+  ctrl: '⌃',
+  control: '⌃',
+  shift: '⇧',
+  alt: '⌥',
+  option: '⌥',
+}
+const OTHER_NAMES: Record<string, string> = {
+  cmdorctrl: 'Ctrl',
+  commandorcontrol: 'Ctrl',
+  ctrl: 'Ctrl',
+  control: 'Ctrl',
+  shift: 'Shift',
+  alt: 'Alt',
+  option: 'Alt',
+}
 
 export function formatAccelerator(accelerator: string, mac: boolean): string {
   const parts = accelerator.split('+').filter(Boolean)

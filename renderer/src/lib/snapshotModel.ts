@@ -22,23 +22,43 @@ export function numbersOf(model: ChartModel): SnapshotNumbers {
       key: s.key,
       label: s.label,
       points: grid[i]!.flatMap((p) =>
-        p ? [{ period: p.period, value: p.value === null || Number.isFinite(p.value) ? p.value : null, kind: p.kind, sourceIds: p.sourceIds, ...(p.note ? { note: p.note.slice(0, 500) } : {}) }] : []
+        p
+          ? [
+              {
+                period: p.period,
+                value: p.value === null || Number.isFinite(p.value) ? p.value : null,
+                kind: p.kind,
+                sourceIds: p.sourceIds,
+                ...(p.note ? { note: p.note.slice(0, 500) } : {}),
+              },
+            ]
+          : [],
       ),
-      ...(s.missing ? { missing: s.missing.slice(0, 500) } : {})
-    }))
+      ...(s.missing ? { missing: s.missing.slice(0, 500) } : {}),
+    })),
   }
 }
 
 /** The sources a model cites, as a snapshot stores them (any that would not validate are left out). */
 export function sourcesOf(model: ChartModel): SnapshotSource[] {
   return [...model.sources.values()].flatMap((s) => {
-    const parsed = SnapshotSource.safeParse({ id: s.id, title: s.title, publisher: s.publisher, published: s.published, url: s.url })
+    const parsed = SnapshotSource.safeParse({
+      id: s.id,
+      title: s.title,
+      publisher: s.publisher,
+      published: s.published,
+      url: s.url,
+    })
     return parsed.success ? [parsed.data] : []
   })
 }
 
 /** A snapshot's numbers as a chart model (for its print page, its chart and its CSV). */
-export function modelOfNumbers(numbers: SnapshotNumbers, sources: readonly SnapshotSource[], view: ViewState): ChartModel {
+export function modelOfNumbers(
+  numbers: SnapshotNumbers,
+  sources: readonly SnapshotSource[],
+  view: ViewState,
+): ChartModel {
   const selections = new Map(selectionsOf(view).map((s) => [s.key, s]))
   const series = numbers.series.map((s) => {
     const [flow = '', partner = '', product = ''] = s.key.split(':')
@@ -48,15 +68,30 @@ export function modelOfNumbers(numbers: SnapshotNumbers, sources: readonly Snaps
       label: s.label,
       points: s.points.flatMap((p): TPoint[] => {
         const b = periodBounds(p.period)
-        return b ? [{ period: p.period, start: b.start, end: b.end, value: p.value, kind: p.kind, sourceIds: p.sourceIds, ...(p.note ? { note: p.note } : {}) }] : []
+        return b
+          ? [
+              {
+                period: p.period,
+                start: b.start,
+                end: b.end,
+                value: p.value,
+                kind: p.kind,
+                sourceIds: p.sourceIds,
+                ...(p.note ? { note: p.note } : {}),
+              },
+            ]
+          : []
       }),
-      ...(s.missing ? { missing: s.missing } : {})
+      ...(s.missing ? { missing: s.missing } : {}),
     }
   })
   const spans = new Map<string, [string, string]>()
   for (const s of series) for (const p of s.points) spans.set(p.period, [p.start, p.end])
   const month = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1
-  const periods = [...spans.keys()].sort((a, b) => month(spans.get(a)![0]) - month(spans.get(b)![0]) || month(spans.get(a)![1]) - month(spans.get(b)![1]))
+  const periods = [...spans.keys()].sort(
+    (a, b) =>
+      month(spans.get(a)![0]) - month(spans.get(b)![0]) || month(spans.get(a)![1]) - month(spans.get(b)![1]),
+  )
   return { periods, series, unit: numbers.unit, sources: new Map(sources.map((s) => [s.id, s as Source])) }
 }
 
@@ -88,13 +123,41 @@ export type ChartNote =
   | { id: string; kind: 'point'; series: string; period: string; label: string; flagged?: boolean }
   | { id: string; kind: 'range'; series?: string; from: string; to: string; label: string; flagged?: boolean }
 
-export function chartNotesOf(notes: readonly Note[], view: ViewState, labelOf: (note: Note) => string, flagged: ReadonlySet<string> = new Set()): ChartNote[] {
-  return notes.filter((n) => noteInView(n, view)).flatMap((n): ChartNote[] => {
-    const t = n.target
-    if (t.kind === 'point') return [{ id: n.id, kind: 'point', series: t.series, period: t.period, label: labelOf(n), flagged: flagged.has(n.id) }]
-    if (t.kind === 'range') return [{ id: n.id, kind: 'range', ...(t.series ? { series: t.series } : {}), from: t.from, to: t.to, label: labelOf(n), flagged: flagged.has(n.id) }]
-    return []
-  })
+export function chartNotesOf(
+  notes: readonly Note[],
+  view: ViewState,
+  labelOf: (note: Note) => string,
+  flagged: ReadonlySet<string> = new Set(),
+): ChartNote[] {
+  return notes
+    .filter((n) => noteInView(n, view))
+    .flatMap((n): ChartNote[] => {
+      const t = n.target
+      if (t.kind === 'point')
+        return [
+          {
+            id: n.id,
+            kind: 'point',
+            series: t.series,
+            period: t.period,
+            label: labelOf(n),
+            flagged: flagged.has(n.id),
+          },
+        ]
+      if (t.kind === 'range')
+        return [
+          {
+            id: n.id,
+            kind: 'range',
+            ...(t.series ? { series: t.series } : {}),
+            from: t.from,
+            to: t.to,
+            label: labelOf(n),
+            flagged: flagged.has(n.id),
+          },
+        ]
+      return []
+    })
 }
 
 /** The value a model shows for a series at a period (what a point note was written about). */
@@ -129,7 +192,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     numbers: numbersOf(input.model),
     sources: sourcesOf(input.model),
     datasets: [{ id: view.dataset, version: input.datasetVersion }],
-    ...(input.image ? { image: { mime: 'image/png' as const, ...input.image } } : {})
+    ...(input.image ? { image: { mime: 'image/png' as const, ...input.image } } : {}),
   }
 }
 
@@ -137,12 +200,18 @@ let counter = 0
 /** A new note id: time and a counter, then random letters (unique across devices in practice). */
 export function newNoteId(): string {
   counter = (counter + 1) % 1296
-  const random = Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => b.toString(36).padStart(2, '0')).join('')
+  const random = Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) =>
+    b.toString(36).padStart(2, '0'),
+  ).join('')
   return `n-${Date.now().toString(36)}-${counter.toString(36)}${random}`
 }
 
 /** A draft, completed into a note (the caller validates it). */
-export function noteOfDraft(draft: NoteDraft, existing: Note | undefined, now = new Date().toISOString()): Note {
+export function noteOfDraft(
+  draft: NoteDraft,
+  existing: Note | undefined,
+  now = new Date().toISOString(),
+): Note {
   return {
     id: draft.id ?? existing?.id ?? newNoteId(),
     text: draft.text,
@@ -150,6 +219,6 @@ export function noteOfDraft(draft: NoteDraft, existing: Note | undefined, now = 
     target: draft.target,
     ...(draft.value ? { value: draft.value } : {}),
     createdAt: existing?.createdAt ?? now,
-    updatedAt: now
+    updatedAt: now,
   }
 }

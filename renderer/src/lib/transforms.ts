@@ -32,12 +32,20 @@ export function monthOf(index: number): string {
 }
 
 const length = (p: { start: string; end: string }) => monthIndex(p.end) - monthIndex(p.start) + 1
-const byTime = (a: TPoint, b: TPoint) => monthIndex(a.start) - monthIndex(b.start) || monthIndex(a.end) - monthIndex(b.end)
+const byTime = (a: TPoint, b: TPoint) =>
+  monthIndex(a.start) - monthIndex(b.start) || monthIndex(a.end) - monthIndex(b.end)
 
 /** Published points as transform input. */
 export function fromSeries(points: readonly SeriesPoint[]): TPoint[] {
   return points
-    .map((p) => ({ period: p.period, start: p.periodStart, end: p.periodEnd, value: p.value, kind: 'published' as const, sourceIds: [p.sourceId] }))
+    .map((p) => ({
+      period: p.period,
+      start: p.periodStart,
+      end: p.periodEnd,
+      value: p.value,
+      kind: 'published' as const,
+      sourceIds: [p.sourceId],
+    }))
     .sort(byTime)
 }
 
@@ -56,7 +64,12 @@ export function yearOnYear(levels: readonly TPoint[], published: readonly TPoint
   for (const p of levels) {
     const base = yearEarlier(p, bySpan, byStart)
     if (p.value === null || !base) {
-      out.set(p.period, { ...p, value: null, kind: 'computed', note: p.value === null ? p.note : 'no level a year earlier' })
+      out.set(p.period, {
+        ...p,
+        value: null,
+        kind: 'computed',
+        note: p.value === null ? p.note : 'no level a year earlier',
+      })
       continue
     }
     if (base.value === 0) {
@@ -68,7 +81,10 @@ export function yearOnYear(levels: readonly TPoint[], published: readonly TPoint
       value: (p.value / base.value - 1) * 100,
       kind: 'computed',
       sourceIds: [...p.sourceIds, ...base.sourceIds],
-      note: base.parts > 1 ? `computed against the sum of ${base.parts} separately published months` : 'computed from levels'
+      note:
+        base.parts > 1
+          ? `computed against the sum of ${base.parts} separately published months`
+          : 'computed from levels',
     })
   }
   // A published rate wins over a computed one, and stands where no level exists at all.
@@ -79,7 +95,7 @@ export function yearOnYear(levels: readonly TPoint[], published: readonly TPoint
 function yearEarlier(
   p: TPoint,
   bySpan: Map<string, TPoint>,
-  byStart: Map<string, TPoint>
+  byStart: Map<string, TPoint>,
 ): { value: number; sourceIds: string[]; parts: number } | null {
   const start = monthIndex(p.start) - 12
   const end = monthIndex(p.end) - 12
@@ -129,7 +145,11 @@ export function yearToDate(levels: readonly TPoint[], published: readonly TPoint
     const ytdStart = `${year}-01`
     const pub = publishedBySpan.get(spanKey(ytdStart, p.end))
     if (broken) {
-      out.push(pub ? { ...pub, period: p.period, kind: 'published' } : { ...p, value: null, kind: 'computed', note: `year to date unknown: ${broken}` })
+      out.push(
+        pub
+          ? { ...pub, period: p.period, kind: 'published' }
+          : { ...p, value: null, kind: 'computed', note: `year to date unknown: ${broken}` },
+      )
       continue
     }
     running += p.value!
@@ -137,8 +157,21 @@ export function yearToDate(levels: readonly TPoint[], published: readonly TPoint
     expected = monthIndex(p.end) + 1
     out.push(
       pub
-        ? { ...pub, period: p.period, start: p.start, end: p.end, kind: 'published', note: `published year to date; the sum of the months is ${round(running)}` }
-        : { ...p, value: running, kind: 'computed', sourceIds: sources, note: `sum of ${ytdStart}..${p.end}` }
+        ? {
+            ...pub,
+            period: p.period,
+            start: p.start,
+            end: p.end,
+            kind: 'published',
+            note: `published year to date; the sum of the months is ${round(running)}`,
+          }
+        : {
+            ...p,
+            value: running,
+            kind: 'computed',
+            sourceIds: sources,
+            note: `sum of ${ytdStart}..${p.end}`,
+          },
     )
   }
   return out
@@ -155,7 +188,12 @@ export function rolling12(levels: readonly TPoint[]): TPoint[] {
     while (cursor > stop) {
       const part = byEnd.get(monthOf(cursor))
       if (!part || monthIndex(part.start) <= stop) {
-        return { ...p, value: null, kind: 'computed' as const, note: `no value ending ${monthOf(cursor)} inside the 12 months` }
+        return {
+          ...p,
+          value: null,
+          kind: 'computed' as const,
+          note: `no value ending ${monthOf(cursor)} inside the 12 months`,
+        }
       }
       value += part.value!
       sourceIds.push(...part.sourceIds)
@@ -170,12 +208,29 @@ export function monthOnMonth(levels: readonly TPoint[]): TPoint[] {
   const sorted = [...levels].sort(byTime)
   return sorted.map((p, i) => {
     const prev = sorted[i - 1]
-    if (length(p) !== 1) return { ...p, value: null, kind: 'computed' as const, note: 'a combined period has no month-on-month change' }
+    if (length(p) !== 1)
+      return {
+        ...p,
+        value: null,
+        kind: 'computed' as const,
+        note: 'a combined period has no month-on-month change',
+      }
     if (!prev || monthIndex(prev.end) !== monthIndex(p.start) - 1 || length(prev) !== 1) {
-      return { ...p, value: null, kind: 'computed' as const, note: 'the previous month has no comparable value' }
+      return {
+        ...p,
+        value: null,
+        kind: 'computed' as const,
+        note: 'the previous month has no comparable value',
+      }
     }
-    if (p.value === null || prev.value === null || prev.value === 0) return { ...p, value: null, kind: 'computed' as const, note: 'no value to compare' }
-    return { ...p, value: (p.value / prev.value - 1) * 100, kind: 'computed' as const, sourceIds: [...p.sourceIds, ...prev.sourceIds] }
+    if (p.value === null || prev.value === null || prev.value === 0)
+      return { ...p, value: null, kind: 'computed' as const, note: 'no value to compare' }
+    return {
+      ...p,
+      value: (p.value / prev.value - 1) * 100,
+      kind: 'computed' as const,
+      sourceIds: [...p.sourceIds, ...prev.sourceIds],
+    }
   })
 }
 
@@ -183,10 +238,27 @@ export function monthOnMonth(levels: readonly TPoint[]): TPoint[] {
 export function indexTo(levels: readonly TPoint[], basePeriod: string): TPoint[] {
   const base = levels.find((p) => p.period === basePeriod)
   return levels.map((p) => {
-    if (!base || base.value === null || base.value === 0) return { ...p, value: null, kind: 'computed' as const, note: `no value for the base period ${basePeriod}` }
-    if (length(p) !== length(base)) return { ...p, value: null, kind: 'computed' as const, note: 'a period of another length is not comparable with the base' }
+    if (!base || base.value === null || base.value === 0)
+      return {
+        ...p,
+        value: null,
+        kind: 'computed' as const,
+        note: `no value for the base period ${basePeriod}`,
+      }
+    if (length(p) !== length(base))
+      return {
+        ...p,
+        value: null,
+        kind: 'computed' as const,
+        note: 'a period of another length is not comparable with the base',
+      }
     if (p.value === null) return { ...p, kind: 'computed' as const }
-    return { ...p, value: (p.value / base.value) * 100, kind: 'computed' as const, sourceIds: [...p.sourceIds, ...base.sourceIds] }
+    return {
+      ...p,
+      value: (p.value / base.value) * 100,
+      kind: 'computed' as const,
+      sourceIds: [...p.sourceIds, ...base.sourceIds],
+    }
   })
 }
 
@@ -195,8 +267,14 @@ export function shareOf(part: readonly TPoint[], total: readonly TPoint[]): TPoi
   const totals = new Map(total.map((p) => [spanKey(p.start, p.end), p]))
   return part.map((p) => {
     const t = totals.get(spanKey(p.start, p.end))
-    if (!t || t.value === null || t.value === 0 || p.value === null) return { ...p, value: null, kind: 'computed' as const, note: 'no total for this period' }
-    return { ...p, value: (p.value / t.value) * 100, kind: 'computed' as const, sourceIds: [...p.sourceIds, ...t.sourceIds] }
+    if (!t || t.value === null || t.value === 0 || p.value === null)
+      return { ...p, value: null, kind: 'computed' as const, note: 'no total for this period' }
+    return {
+      ...p,
+      value: (p.value / t.value) * 100,
+      kind: 'computed' as const,
+      sourceIds: [...p.sourceIds, ...t.sourceIds],
+    }
   })
 }
 

@@ -8,20 +8,44 @@ import { selectionsOf, type ChartType, type Transform, type ViewState } from '@s
 export function transformAvailable(view: ViewState, transform: Transform): boolean {
   if (transform === 'none') return true
   if (view.measure !== 'level') return false
-  if (transform === 'ytd' || transform === 'rolling12' || transform === 'mom') return view.frequency === 'month'
-  if (transform === 'share') return view.partners.some((p) => p !== 'world') || view.products.some((p) => p !== 'all')
+  if (transform === 'ytd' || transform === 'rolling12' || transform === 'mom')
+    return view.frequency === 'month'
+  if (transform === 'share')
+    return view.partners.some((p) => p !== 'world') || view.products.some((p) => p !== 'all')
   return true
 }
 
 export function chartAvailable(view: ViewState, chart: ChartType): boolean {
   const count = selectionsOf(view).length
   if (chart === 'ytdByYear') return view.transform === 'ytd' && count === 1
-  if (chart === 'share' || chart === 'stackedBar' || chart === 'stackedArea') return count > 1 && view.measure === 'level' && ['none', 'ytd', 'rolling12'].includes(view.transform)
+  if (chart === 'share' || chart === 'stackedBar' || chart === 'stackedArea')
+    return count > 1 && view.measure === 'level' && ['none', 'ytd', 'rolling12'].includes(view.transform)
   return true
 }
 
 /** Totals first, then the partners and flows the headlines talk about, then the rest alphabetically. */
-const ORDER = ['exports', 'imports', 'balance', 'trade', 'world', 'all', 'us', 'eu', 'asean', 'southeast_asia', 'africa', 'latin_america', 'japan', 'south_korea', 'level', 'yoy', 'share', 'month', 'ytd', 'year']
+const ORDER = [
+  'exports',
+  'imports',
+  'balance',
+  'trade',
+  'world',
+  'all',
+  'us',
+  'eu',
+  'asean',
+  'southeast_asia',
+  'africa',
+  'latin_america',
+  'japan',
+  'south_korea',
+  'level',
+  'yoy',
+  'share',
+  'month',
+  'ytd',
+  'year',
+]
 function byDisplayOrder(a: string, b: string): number {
   const ia = ORDER.indexOf(a)
   const ib = ORDER.indexOf(b)
@@ -43,11 +67,21 @@ export function options(view: ViewState, catalog: readonly SeriesInfo[]) {
     flows: distinct(catalog.filter((s) => !s.projection).map((s) => s.flow)),
     partners: distinct(inFlows.map((s) => s.partner)),
     products: distinct(inFlows.map((s) => s.product)),
-    measures: distinct(catalog.filter((s) => !s.projection && view.flows.includes(s.flow)).map((s) => s.measure)),
-    frequencies: distinct(catalog.filter((s) => !s.projection && view.flows.includes(s.flow) && s.measure === view.measure).map((s) => s.frequency)),
-    units: [...new Set(inFlows.filter((s) => view.partners.includes(s.partner) && view.products.includes(s.product)).map((s) => s.unit))].sort(
-      (a, b) => Number(b.startsWith('USD')) - Number(a.startsWith('USD'))
-    )
+    measures: distinct(
+      catalog.filter((s) => !s.projection && view.flows.includes(s.flow)).map((s) => s.measure),
+    ),
+    frequencies: distinct(
+      catalog
+        .filter((s) => !s.projection && view.flows.includes(s.flow) && s.measure === view.measure)
+        .map((s) => s.frequency),
+    ),
+    units: [
+      ...new Set(
+        inFlows
+          .filter((s) => view.partners.includes(s.partner) && view.products.includes(s.product))
+          .map((s) => s.unit),
+      ),
+    ].sort((a, b) => Number(b.startsWith('USD')) - Number(a.startsWith('USD'))),
   }
 }
 
@@ -55,7 +89,8 @@ export function options(view: ViewState, catalog: readonly SeriesInfo[]) {
 export function normalizeView(view: ViewState, catalog: readonly SeriesInfo[]): ViewState {
   let next = { ...view }
   if (!transformAvailable(next, next.transform)) next = { ...next, transform: 'none' }
-  if (!chartAvailable(next, next.chart)) next = { ...next, chart: next.chart === 'stackedBar' ? 'bar' : 'line' }
+  if (!chartAvailable(next, next.chart))
+    next = { ...next, chart: next.chart === 'stackedBar' ? 'bar' : 'line' }
   if (catalog.length) {
     const units = options(next, catalog).units
     if (next.unit && !units.includes(next.unit)) next = { ...next, unit: units[0] }

@@ -19,7 +19,7 @@ import {
   type PartnerMixInputs,
   type Scenario,
   type UserAssumption,
-  type WorldShareInputs
+  type WorldShareInputs,
 } from '@shared/calculatorState'
 import { ApiError, call, messageOf } from '../api/client'
 import { loadCalculatorData, type CalculatorData } from '../lib/calculators/dataQueries'
@@ -29,12 +29,26 @@ import {
   buildWorldShareModel,
   type FullYearModel,
   type PartnerMixModel,
-  type WorldShareModel
+  type WorldShareModel,
 } from '../lib/calculators/models'
-import { deleteScenario as deleteFrom, duplicateScenario, renameScenario as renameIn, saveScenario as saveTo, type RenameResult } from '../lib/calculators/scenarios'
+import {
+  deleteScenario as deleteFrom,
+  duplicateScenario,
+  renameScenario as renameIn,
+  saveScenario as saveTo,
+  type RenameResult,
+} from '../lib/calculators/scenarios'
 
-export type InputsOf<C extends CalculatorId> = C extends 'fullYear' ? FullYearInputs : C extends 'partnerMix' ? PartnerMixInputs : WorldShareInputs
-export type ModelOf<C extends CalculatorId> = C extends 'fullYear' ? FullYearModel : C extends 'partnerMix' ? PartnerMixModel : WorldShareModel
+export type InputsOf<C extends CalculatorId> = C extends 'fullYear'
+  ? FullYearInputs
+  : C extends 'partnerMix'
+    ? PartnerMixInputs
+    : WorldShareInputs
+export type ModelOf<C extends CalculatorId> = C extends 'fullYear'
+  ? FullYearModel
+  : C extends 'partnerMix'
+    ? PartnerMixModel
+    : WorldShareModel
 
 /** How far the High and Low presets move the growth rates from the current inputs (percentage points). */
 export const PRESET_SWING_PP: Record<CalculatorId, number> = { fullYear: 5, partnerMix: 5, worldShare: 1 }
@@ -44,7 +58,11 @@ let counter = 0
 const newId = () => `sc-${Date.now().toString(36)}-${(counter += 1).toString(36)}`
 
 /** The model of one calculator's inputs over already-loaded data, or null while its dataset loads. */
-export function modelFor(calculator: CalculatorId, inputs: FullYearInputs | PartnerMixInputs | WorldShareInputs, data: CalculatorData | undefined) {
+export function modelFor(
+  calculator: CalculatorId,
+  inputs: FullYearInputs | PartnerMixInputs | WorldShareInputs,
+  data: CalculatorData | undefined,
+) {
   if (!data) return null
   switch (calculator) {
     case 'fullYear':
@@ -69,7 +87,11 @@ export const useCalculatorsStore = defineStore('calculators', () => {
     if (data.value[dataset]) return Promise.resolve()
     let p = pending.get(dataset)
     if (!p) {
-      p = loadCalculatorData(dataset, (q) => call('getSeries', q), (e) => e instanceof ApiError && e.code === 'NOT_FOUND')
+      p = loadCalculatorData(
+        dataset,
+        (q) => call('getSeries', q),
+        (e) => e instanceof ApiError && e.code === 'NOT_FOUND',
+      )
         .then((d) => {
           data.value = { ...data.value, [dataset]: d }
         })
@@ -86,7 +108,12 @@ export const useCalculatorsStore = defineStore('calculators', () => {
     try {
       const catalog = await call('listDatasets', {})
       datasets.value = catalog.datasets.map((d) => ({ id: d.id, title: d.title }))
-      const wanted = new Set([state.value.fullYear.dataset, state.value.partnerMix.dataset, state.value.worldShare.dataset, ...state.value.scenarios.map((s) => s.inputs.dataset)])
+      const wanted = new Set([
+        state.value.fullYear.dataset,
+        state.value.partnerMix.dataset,
+        state.value.worldShare.dataset,
+        ...state.value.scenarios.map((s) => s.inputs.dataset),
+      ])
       await Promise.all([...wanted].map(ensureData))
     } catch (e) {
       error.value = messageOf(e)
@@ -104,17 +131,40 @@ export const useCalculatorsStore = defineStore('calculators', () => {
     }
   }
 
-  const fullYear = computed(() => modelFor('fullYear', state.value.fullYear, data.value[state.value.fullYear.dataset]) as FullYearModel | null)
-  const partnerMix = computed(() => modelFor('partnerMix', state.value.partnerMix, data.value[state.value.partnerMix.dataset]) as PartnerMixModel | null)
-  const worldShare = computed(() => modelFor('worldShare', state.value.worldShare, data.value[state.value.worldShare.dataset]) as WorldShareModel | null)
+  const fullYear = computed(
+    () =>
+      modelFor(
+        'fullYear',
+        state.value.fullYear,
+        data.value[state.value.fullYear.dataset],
+      ) as FullYearModel | null,
+  )
+  const partnerMix = computed(
+    () =>
+      modelFor(
+        'partnerMix',
+        state.value.partnerMix,
+        data.value[state.value.partnerMix.dataset],
+      ) as PartnerMixModel | null,
+  )
+  const worldShare = computed(
+    () =>
+      modelFor(
+        'worldShare',
+        state.value.worldShare,
+        data.value[state.value.worldShare.dataset],
+      ) as WorldShareModel | null,
+  )
 
   /** Every source of every loaded dataset, by id. */
-  const sources = computed<Record<string, Source>>(() => Object.assign({}, ...Object.values(data.value).map((d) => d.sources)))
+  const sources = computed<Record<string, Source>>(() =>
+    Object.assign({}, ...Object.values(data.value).map((d) => d.sources)),
+  )
 
   const outputs = computed(() => ({
     fullYear: fullYear.value?.summary ?? {},
     partnerMix: partnerMix.value?.summary ?? {},
-    worldShare: worldShare.value?.summary ?? {}
+    worldShare: worldShare.value?.summary ?? {},
   }))
 
   /** The state as plain JSON, with the current outputs: what a snapshot or an export stores. */
@@ -139,14 +189,26 @@ export const useCalculatorsStore = defineStore('calculators', () => {
   }
 
   /** Sets (or, with value null, removes) the user's figure for a target such as `imports:2024-12`. */
-  function setOverride(calculator: CalculatorId, target: string, value: number | null, unit: UserAssumption['unit'], note?: string): void {
+  function setOverride(
+    calculator: CalculatorId,
+    target: string,
+    value: number | null,
+    unit: UserAssumption['unit'],
+    note?: string,
+  ): void {
     const list = overridesOf(calculator)
     const i = list.findIndex((o) => o.target === target)
     if (value === null) {
       if (i >= 0) list.splice(i, 1)
       return
     }
-    const entry: UserAssumption = { kind: 'user-assumption', target, value, unit, note: note ?? list[i]?.note ?? '' }
+    const entry: UserAssumption = {
+      kind: 'user-assumption',
+      target,
+      value,
+      unit,
+      note: note ?? list[i]?.note ?? '',
+    }
     if (i >= 0) list.splice(i, 1, entry)
     else list.push(entry)
   }
@@ -158,16 +220,28 @@ export const useCalculatorsStore = defineStore('calculators', () => {
 
   // ——— Scenarios ———
 
-  const scenariosOf = (calculator: CalculatorId) => state.value.scenarios.filter((s) => s.calculator === calculator)
+  const scenariosOf = (calculator: CalculatorId) =>
+    state.value.scenarios.filter((s) => s.calculator === calculator)
 
   function summaryFor(calculator: CalculatorId, inputs: Scenario['inputs']): OutputSummary {
     return modelFor(calculator, inputs, data.value[inputs.dataset])?.summary ?? {}
   }
 
   /** Saves a calculator's current inputs (or the given ones) as a named scenario; returns it. */
-  function saveScenario(name: string, calculator: CalculatorId = state.value.selected, inputs?: Scenario['inputs']): Scenario {
+  function saveScenario(
+    name: string,
+    calculator: CalculatorId = state.value.selected,
+    inputs?: Scenario['inputs'],
+  ): Scenario {
     const copy = clone(inputs ?? state.value[calculator])
-    const scenario = { id: newId(), name, calculator, inputs: copy, outputs: summaryFor(calculator, copy), savedAt: new Date().toISOString() } as Scenario
+    const scenario = {
+      id: newId(),
+      name,
+      calculator,
+      inputs: copy,
+      outputs: summaryFor(calculator, copy),
+      savedAt: new Date().toISOString(),
+    } as Scenario
     const { list, saved } = saveTo(state.value.scenarios, scenario)
     state.value.scenarios = list
     return saved
@@ -206,7 +280,10 @@ export const useCalculatorsStore = defineStore('calculators', () => {
   }
 
   /** Base (the current inputs), High and Low (growth rates ± PRESET_SWING_PP), ticked for comparison. */
-  function createPresets(calculator: CalculatorId, names: { base: string; high: string; low: string }): Scenario[] {
+  function createPresets(
+    calculator: CalculatorId,
+    names: { base: string; high: string; low: string },
+  ): Scenario[] {
     const swing = PRESET_SWING_PP[calculator]
     const shifted = (sign: 1 | -1): Scenario['inputs'] => {
       const i = clone(state.value[calculator])
@@ -217,7 +294,8 @@ export const useCalculatorsStore = defineStore('calculators', () => {
         f.balanceGrowthPct += sign * 2 * swing
       } else if (calculator === 'partnerMix') {
         const p = i as PartnerMixInputs
-        for (const k of Object.keys(p.growthPct) as (keyof PartnerMixInputs['growthPct'])[]) p.growthPct[k] += sign * swing
+        for (const k of Object.keys(p.growthPct) as (keyof PartnerMixInputs['growthPct'])[])
+          p.growthPct[k] += sign * swing
         p.restGrowthPct += sign * swing
       } else {
         const w = i as WorldShareInputs
@@ -225,7 +303,11 @@ export const useCalculatorsStore = defineStore('calculators', () => {
       }
       return i
     }
-    const made = [saveScenario(names.base, calculator), saveScenario(names.high, calculator, shifted(1)), saveScenario(names.low, calculator, shifted(-1))]
+    const made = [
+      saveScenario(names.base, calculator),
+      saveScenario(names.high, calculator, shifted(1)),
+      saveScenario(names.low, calculator, shifted(-1)),
+    ]
     for (const s of made) toggleCompare(s.id, true)
     return made
   }
@@ -266,6 +348,6 @@ export const useCalculatorsStore = defineStore('calculators', () => {
     toggleCompare,
     createPresets,
     scenarioModel,
-    select
+    select,
   }
 })

@@ -1,7 +1,13 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { Series, SeriesInfo, SeriesQuery } from '@shared/api'
-import { decodeViewState, encodeViewState, selectionsOf, ViewState, type SeriesSelection } from '@shared/viewState'
+import {
+  decodeViewState,
+  encodeViewState,
+  selectionsOf,
+  ViewState,
+  type SeriesSelection,
+} from '@shared/viewState'
 import { ApiError, call, messageOf } from '../api/client'
 import type { FetchedSeries } from '../lib/chartModel'
 import { PRESETS, type PresetId } from '../lib/presets'
@@ -110,7 +116,7 @@ export const useExplorerStore = defineStore('explorer', () => {
       const catalogReady = catalog.value.length ? Promise.resolve() : loadCatalog()
       const [series, refs] = await Promise.all([
         Promise.all(selectionsOf(current).map((s) => fetchSelection(current, s))),
-        catalogReady.then(() => fetchReferences(current, catalog.value))
+        catalogReady.then(() => fetchReferences(current, catalog.value)),
       ])
       if (id !== loadId) return // a newer view was asked for meanwhile
       fetched.value = series
@@ -123,7 +129,26 @@ export const useExplorerStore = defineStore('explorer', () => {
     }
   }
 
-  return { view, loadedView, past, future, fetched, references, catalog, loading, error, exportOpen, stateString, apply, update, undo, redo, applyPreset, openStateString, load }
+  return {
+    view,
+    loadedView,
+    past,
+    future,
+    fetched,
+    references,
+    catalog,
+    loading,
+    error,
+    exportOpen,
+    stateString,
+    apply,
+    update,
+    undo,
+    redo,
+    applyPreset,
+    openStateString,
+    load,
+  }
 })
 
 function queryOf(view: ViewState, s: SeriesSelection, patch: Partial<SeriesQuery> = {}): SeriesQuery {
@@ -135,7 +160,7 @@ function queryOf(view: ViewState, s: SeriesSelection, patch: Partial<SeriesQuery
     measure: view.measure,
     frequency: view.frequency,
     ...(view.unit ? { unit: view.unit } : {}),
-    ...patch
+    ...patch,
   }
 }
 
@@ -160,7 +185,10 @@ async function fetchSelection(view: ViewState, selection: SeriesSelection): Prom
         : level && view.transform === 'ytd' && view.frequency === 'month'
           ? await optional(queryOf(view, selection, { frequency: 'ytd' }))
           : null
-    const total = view.transform === 'share' ? await optional(queryOf(view, selection, { partner: 'world', product: 'all' })) : null
+    const total =
+      view.transform === 'share'
+        ? await optional(queryOf(view, selection, { partner: 'world', product: 'all' }))
+        : null
     return { selection, series, published, total }
   } catch (e) {
     if (e instanceof ApiError && (e.code === 'NOT_FOUND' || e.code === 'INVALID_ARGUMENT')) {
@@ -174,11 +202,26 @@ async function fetchReferences(view: ViewState, catalog: readonly SeriesInfo[]):
   const [first] = selectionsOf(view)
   if (!first) return { annual: null, projection: null }
   const annual =
-    view.chart === 'ytdByYear' ? await optional(queryOf(view, first, { frequency: 'year', measure: 'level', unit: 'USD bn' })) : null
+    view.chart === 'ytdByYear'
+      ? await optional(queryOf(view, first, { frequency: 'year', measure: 'level', unit: 'USD bn' }))
+      : null
   const projected = catalog.find(
-    (c) => c.projection && c.flow === first.flow && c.partner === first.partner && c.product === first.product && c.measure === view.measure
+    (c) =>
+      c.projection &&
+      c.flow === first.flow &&
+      c.partner === first.partner &&
+      c.product === first.product &&
+      c.measure === view.measure,
   )
-  const projection = projected ? await optional(queryOf(view, first, { series: projected.series, frequency: projected.frequency, unit: projected.unit })) : null
+  const projection = projected
+    ? await optional(
+        queryOf(view, first, {
+          series: projected.series,
+          frequency: projected.frequency,
+          unit: projected.unit,
+        }),
+      )
+    : null
   return { annual, projection }
 }
 

@@ -1,7 +1,14 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { ImportProgress } from '@shared/api'
-import type { Breakdown, GrantedFile, ImportedDataset, ImportOutcome, Inspection, Mapping } from '@shared/importApi'
+import type {
+  Breakdown,
+  GrantedFile,
+  ImportedDataset,
+  ImportOutcome,
+  Inspection,
+  Mapping,
+} from '@shared/importApi'
 import { call, messageOf } from '../api/client'
 
 export type ImportStatus = 'idle' | 'inspecting' | 'mapping' | 'importing' | 'done' | 'cancelled' | 'failed'
@@ -82,9 +89,19 @@ export const useImportsStore = defineStore('imports', () => {
     if (!current) return
     status.value = 'importing'
     error.value = null
-    progress.value = { jobId: '', file: current.name, phase: 'reading', bytesRead: 0, totalBytes: current.size, rows: 0 }
+    progress.value = {
+      jobId: '',
+      file: current.name,
+      phase: 'reading',
+      bytesRead: 0,
+      totalBytes: current.size,
+      rows: 0,
+    }
     try {
-      const result = await call('importFile', mapping ? { fileId: current.fileId, mapping } : { fileId: current.fileId })
+      const result = await call(
+        'importFile',
+        mapping ? { fileId: current.fileId, mapping } : { fileId: current.fileId },
+      )
       outcome.value = result
       status.value = result.status === 'cancelled' ? 'cancelled' : 'done'
       await load()
@@ -112,8 +129,11 @@ export const useImportsStore = defineStore('imports', () => {
 
   /** The chart's default: China's exports by partner where the file has them, else its first reporter and flow. */
   async function showChart(dataset: ImportedDataset, choice: Partial<BreakdownChoice> = {}): Promise<void> {
-    const reporter = choice.reporter ?? (dataset.reporters.some((r) => r.code === 'CHN') ? 'CHN' : (dataset.reporters[0]?.code ?? 'CHN'))
-    const flow = choice.flow ?? (dataset.flows.includes('exports') ? 'exports' : (dataset.flows[0] ?? 'exports'))
+    const reporter =
+      choice.reporter ??
+      (dataset.reporters.some((r) => r.code === 'CHN') ? 'CHN' : (dataset.reporters[0]?.code ?? 'CHN'))
+    const flow =
+      choice.flow ?? (dataset.flows.includes('exports') ? 'exports' : (dataset.flows[0] ?? 'exports'))
     const next: BreakdownChoice = { dataset: dataset.id, reporter, flow, by: choice.by ?? 'partner' }
     chartChoice.value = next
     chartError.value = null
@@ -123,7 +143,7 @@ export const useImportsStore = defineStore('imports', () => {
         reporter: next.reporter === 'CHN' ? 'china' : next.reporter.toLowerCase(),
         flow: next.flow,
         by: next.by,
-        top: 10
+        top: 10,
       })
     } catch (e) {
       chart.value = null
@@ -145,7 +165,7 @@ export const useImportsStore = defineStore('imports', () => {
       window.trade.onCommand((event) => {
         // File › Open: files the OS handed over go first; with none waiting, the open dialog.
         if (event.command === 'openDataFile') void takeOpened().then((any) => (any ? undefined : choose()))
-      })
+      }),
     )
     void takeOpened()
   }
@@ -180,6 +200,6 @@ export const useImportsStore = defineStore('imports', () => {
     start,
     cancel,
     showChart,
-    listen
+    listen,
   }
 })

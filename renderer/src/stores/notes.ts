@@ -28,7 +28,9 @@ export const useNotesStore = defineStore('notes', () => {
   const history = ref<Change[]>([])
   /** The last change, for the "Deleted — Undo" message. */
   const lastChange = computed(() => history.value.at(-1) ?? null)
-  const tags = computed(() => [...new Set(notes.value.flatMap((n) => n.tags))].sort((a, b) => a.localeCompare(b)))
+  const tags = computed(() =>
+    [...new Set(notes.value.flatMap((n) => n.tags))].sort((a, b) => a.localeCompare(b)),
+  )
   const datasets = computed(() => [...new Set(notes.value.map((n) => n.target.dataset))].sort())
 
   async function load(): Promise<void> {
@@ -42,7 +44,9 @@ export const useNotesStore = defineStore('notes', () => {
   }
 
   function replace(note: Note): void {
-    notes.value = notes.value.some((n) => n.id === note.id) ? notes.value.map((n) => (n.id === note.id ? note : n)) : [...notes.value, note]
+    notes.value = notes.value.some((n) => n.id === note.id)
+      ? notes.value.map((n) => (n.id === note.id ? note : n))
+      : [...notes.value, note]
   }
 
   function record(change: Change): void {
@@ -102,7 +106,13 @@ export const useNotesStore = defineStore('notes', () => {
   }
 
   function edit(note: Note): void {
-    draft.value = { id: note.id, text: note.text, tags: [...note.tags], target: structuredClone(note.target), ...(note.value ? { value: { ...note.value } } : {}) }
+    draft.value = {
+      id: note.id,
+      text: note.text,
+      tags: [...note.tags],
+      target: structuredClone(note.target),
+      ...(note.value ? { value: { ...note.value } } : {}),
+    }
   }
 
   function compose(target: NoteTarget, value?: { value: number; unit: string }): void {
@@ -115,15 +125,41 @@ export const useNotesStore = defineStore('notes', () => {
     recoveredDraft.value = null
   }
 
-  return { notes, loaded, error, draft, recoveredDraft, history, lastChange, tags, datasets, load, save, remove, undo, merge, edit, compose, resumeRecovered }
+  return {
+    notes,
+    loaded,
+    error,
+    draft,
+    recoveredDraft,
+    history,
+    lastChange,
+    tags,
+    datasets,
+    load,
+    save,
+    remove,
+    undo,
+    merge,
+    edit,
+    compose,
+    resumeRecovered,
+  }
 })
 
 /** Notes matching a search text (in the text and tags), a dataset and a tag; newest first. */
-export function filterNotes(notes: readonly Note[], filter: { text?: string; dataset?: string; tag?: string }): Note[] {
+export function filterNotes(
+  notes: readonly Note[],
+  filter: { text?: string; dataset?: string; tag?: string },
+): Note[] {
   const needle = filter.text?.trim().toLowerCase() ?? ''
   return notes
     .filter((n) => !filter.dataset || n.target.dataset === filter.dataset)
     .filter((n) => !filter.tag || n.tags.includes(filter.tag))
-    .filter((n) => !needle || n.text.toLowerCase().includes(needle) || n.tags.some((t) => t.toLowerCase().includes(needle)))
+    .filter(
+      (n) =>
+        !needle ||
+        n.text.toLowerCase().includes(needle) ||
+        n.tags.some((t) => t.toLowerCase().includes(needle)),
+    )
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
 }

@@ -23,7 +23,9 @@ export const useOverviewStore = defineStore('overview', () => {
     try {
       const [h, ...s] = await Promise.all([
         call('getHeadline', { dataset: OVERVIEW_DATASET, period }),
-        ...CHART_FLOWS.map((flow) => call('getSeries', { dataset: OVERVIEW_DATASET, flow, unit: 'USD bn', from: CHART_FROM }))
+        ...CHART_FLOWS.map((flow) =>
+          call('getSeries', { dataset: OVERVIEW_DATASET, flow, unit: 'USD bn', from: CHART_FROM }),
+        ),
       ])
       headline.value = h
       series.value = s

@@ -35,7 +35,9 @@ export const useSettingsStore = defineStore('settings', () => {
   media?.addEventListener('change', (event) => (systemDark.value = event.matches))
 
   /** The theme actually shown. */
-  const effectiveTheme = computed<'light' | 'dark'>(() => (theme.value === 'system' ? (systemDark.value ? 'dark' : 'light') : theme.value))
+  const effectiveTheme = computed<'light' | 'dark'>(() =>
+    theme.value === 'system' ? (systemDark.value ? 'dark' : 'light') : theme.value,
+  )
 
   function setTheme(preference: ThemePreference): void {
     if (!(THEMES as readonly string[]).includes(preference)) return

@@ -17,6 +17,6 @@ export const useShellStore = defineStore('shell', () => {
     showShortcuts: () => void (shortcutsOpen.value = true),
     hideShortcuts: () => void (shortcutsOpen.value = false),
     notify: (next: Notice) => void (notice.value = next),
-    dismissNotice: () => void (notice.value = null)
+    dismissNotice: () => void (notice.value = null),
   }
 })

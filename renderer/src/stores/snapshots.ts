@@ -65,7 +65,8 @@ export const useSnapshotsStore = defineStore('snapshots', () => {
     const { datasetVersion: _version, ...view } = structuredClone(opened.snapshot.view)
     const reason = explorer.apply(view)
     if (reason) throw new Error(reason)
-    if (opened.snapshot.calculators) useCalculatorsStore().importState(structuredClone(opened.snapshot.calculators))
+    if (opened.snapshot.calculators)
+      useCalculatorsStore().importState(structuredClone(opened.snapshot.calculators))
     await useNotesStore().merge(opened.snapshot.notes)
     return opened
   }
@@ -108,5 +109,22 @@ export const useSnapshotsStore = defineStore('snapshots', () => {
     }
   }
 
-  return { list, problems, thumbnails, loading, error, saveOpen, current, refresh, thumbnail, save, apply, open, openFile, choose, remove, exportTo }
+  return {
+    list,
+    problems,
+    thumbnails,
+    loading,
+    error,
+    saveOpen,
+    current,
+    refresh,
+    thumbnail,
+    save,
+    apply,
+    open,
+    openFile,
+    choose,
+    remove,
+    exportTo,
+  }
 })

@@ -36,12 +36,18 @@ describe('electron-builder configuration', () => {
     const mac = targetsOf(config.mac?.target)
     expect(mac.map((t) => t.target)).toEqual(['dmg'])
     expect([...(mac[0]!.arch ?? [])].sort()).toEqual(['arm64', 'x64'])
-    expect(targetsOf(config.linux?.target).map((t) => t.target).sort()).toEqual(['AppImage', 'deb'])
+    expect(
+      targetsOf(config.linux?.target)
+        .map((t) => t.target)
+        .sort(),
+    ).toEqual(['AppImage', 'deb'])
   })
 
   it('associates .ctesnap with the app, installed per machine on Windows', () => {
     const associations = [config.fileAssociations ?? []].flat()
-    expect(associations).toEqual([expect.objectContaining({ ext: 'ctesnap', mimeType: 'application/x-ctesnap', role: 'Editor' })])
+    expect(associations).toEqual([
+      expect.objectContaining({ ext: 'ctesnap', mimeType: 'application/x-ctesnap', role: 'Editor' }),
+    ])
     expect(config.nsis).toMatchObject({ perMachine: true, oneClick: false })
   })
 
@@ -54,13 +60,15 @@ describe('electron-builder configuration', () => {
       'node_modules/@duckdb/node-bindings-linux-x64/libduckdb.so',
       'node_modules/@duckdb/node-bindings-darwin-arm64/libduckdb.dylib',
       'node_modules/@duckdb/node-bindings-win32-x64/duckdb.node',
-      'node_modules/@duckdb/node-bindings/duckdb.js'
+      'node_modules/@duckdb/node-bindings/duckdb.js',
     ]) {
       expect(unpacked(file), file).toBe(true)
     }
     expect(unpacked('out/main/index.js')).toBe(false)
     // The binding this machine installed really is under the pattern.
-    const installed = readdirSync(path.join(repo, 'node_modules', '@duckdb')).filter((d) => d.startsWith('node-bindings-'))
+    const installed = readdirSync(path.join(repo, 'node_modules', '@duckdb')).filter((d) =>
+      d.startsWith('node-bindings-'),
+    )
     expect(installed.length).toBeGreaterThan(0)
     for (const dir of installed) expect(unpacked(`node_modules/@duckdb/${dir}/duckdb.node`)).toBe(true)
   })
@@ -83,7 +91,7 @@ describe('electron-builder configuration', () => {
       onlyLoadAppFromAsar: true,
       grantFileProtocolExtraPrivileges: false,
       enableCookieEncryption: true,
-      loadBrowserProcessSpecificV8Snapshot: false
+      loadBrowserProcessSpecificV8Snapshot: false,
     })
   })
 
@@ -98,6 +106,8 @@ describe('electron-builder configuration', () => {
     expect(existsSync(build(config.mac!.icon as string))).toBe(true)
     expect(existsSync(build(config.mac!.entitlements as string))).toBe(true)
     const linuxIcons = build(config.linux!.icon as string)
-    expect(readdirSync(linuxIcons).sort()).toEqual(expect.arrayContaining(['16x16.png', '32x32.png', '256x256.png', '512x512.png']))
+    expect(readdirSync(linuxIcons).sort()).toEqual(
+      expect.arrayContaining(['16x16.png', '32x32.png', '256x256.png', '512x512.png']),
+    )
   })
 })

@@ -4,7 +4,14 @@
  */
 import net from 'node:net'
 import { describe, expect, it, vi } from 'vitest'
-import { evaluate, isJustifiedAt, justifiedIds, scan, vueScriptAsTs, type Finding } from '../../../scripts/electronegativity'
+import {
+  evaluate,
+  isJustifiedAt,
+  justifiedIds,
+  scan,
+  vueScriptAsTs,
+  type Finding,
+} from '../../../scripts/electronegativity'
 
 const finding = (over: Partial<Finding> = {}): Finding => ({
   id: 'OPEN_EXTERNAL_JS_CHECK',
@@ -14,7 +21,7 @@ const finding = (over: Partial<Finding> = {}): Finding => ({
   line: 3,
   column: 4,
   description: 'Review the use of openExternal',
-  ...over
+  ...over,
 })
 
 const source = (...lines: string[]) => new Map([['electron/main/index.ts', lines.join('\n')]])
@@ -29,12 +36,20 @@ describe('justifiedIds', () => {
     ['// security: A_CHECK', []], // no reason at all
     ['// security: a_check — lower-case ids are not ids', []],
     ['// eng-disable OPEN_EXTERNAL_JS_CHECK', []],
-    ['const security = "security: A_CHECK — in a string, not a comment"', []]
+    ['const security = "security: A_CHECK — in a string, not a comment"', []],
   ])('%s → %j', (line, ids) => expect(justifiedIds(line)).toEqual(ids))
 })
 
 describe('isJustifiedAt', () => {
-  const lines = ['const a = 1', '// security: X_CHECK — reason on the line above', '/* more comment */', 'danger()', 'danger() // security: Y_CHECK — reason on the same line', '', 'danger()']
+  const lines = [
+    'const a = 1',
+    '// security: X_CHECK — reason on the line above',
+    '/* more comment */',
+    'danger()',
+    'danger() // security: Y_CHECK — reason on the same line',
+    '',
+    'danger()',
+  ]
   it('accepts the flagged line and the comment block directly above', () => {
     expect(isJustifiedAt(lines, 4, 'X_CHECK')).toBe(true)
     expect(isJustifiedAt(lines, 5, 'Y_CHECK')).toBe(true)
@@ -66,15 +81,31 @@ describe('evaluate', () => {
   })
 
   it('passes a justified finding', () => {
-    const verdict = evaluate([finding()], source('a', '// security: OPEN_EXTERNAL_JS_CHECK — url vetted by safeExternalUrl()', 'shell.openExternal(url)'))
-    expect(verdict).toMatchObject({ ok: true, failures: [], justified: [expect.objectContaining({ id: 'OPEN_EXTERNAL_JS_CHECK' })] })
+    const verdict = evaluate(
+      [finding()],
+      source(
+        'a',
+        '// security: OPEN_EXTERNAL_JS_CHECK — url vetted by safeExternalUrl()',
+        'shell.openExternal(url)',
+      ),
+    )
+    expect(verdict).toMatchObject({
+      ok: true,
+      failures: [],
+      justified: [expect.objectContaining({ id: 'OPEN_EXTERNAL_JS_CHECK' })],
+    })
   })
 
   it('a justification for another check, or in another file, does not count', () => {
-    expect(evaluate([finding()], source('a', '// security: SANDBOX_JS_CHECK — something else entirely', 'shell.openExternal(url)')).ok).toBe(false)
+    expect(
+      evaluate(
+        [finding()],
+        source('a', '// security: SANDBOX_JS_CHECK — something else entirely', 'shell.openExternal(url)'),
+      ).ok,
+    ).toBe(false)
     const elsewhere = new Map([
       ['electron/main/index.ts', 'a\nb\nshell.openExternal(url)'],
-      ['electron/main/other.ts', '// security: OPEN_EXTERNAL_JS_CHECK — wrong file, wrong place']
+      ['electron/main/other.ts', '// security: OPEN_EXTERNAL_JS_CHECK — wrong file, wrong place'],
     ])
     expect(evaluate([finding()], elsewhere).ok).toBe(false)
   })
@@ -82,7 +113,14 @@ describe('evaluate', () => {
   it('a global finding (no location) is justified by a comment anywhere in the sources', () => {
     const global = finding({ id: 'CSP_GLOBAL_CHECK', file: null, line: 0 })
     expect(evaluate([global], source('x')).ok).toBe(false)
-    expect(evaluate([global], new Map([['electron/main/csp.ts', '// security: CSP_GLOBAL_CHECK — sent as a header by the protocol']])).ok).toBe(true)
+    expect(
+      evaluate(
+        [global],
+        new Map([
+          ['electron/main/csp.ts', '// security: CSP_GLOBAL_CHECK — sent as a header by the protocol'],
+        ]),
+      ).ok,
+    ).toBe(true)
   })
 
   it('a finding in an unknown file is not justified', () => {
@@ -98,7 +136,17 @@ describe('evaluate', () => {
 
 describe('vueScriptAsTs', () => {
   it('keeps the script block on its own line numbers and blanks the rest', () => {
-    const vue = ['<template>', '  <div />', '</template>', '<script setup lang="ts">', "import { ref } from 'vue'", '</script>', '<style>', 'a{}', '</style>'].join('\n')
+    const vue = [
+      '<template>',
+      '  <div />',
+      '</template>',
+      '<script setup lang="ts">',
+      "import { ref } from 'vue'",
+      '</script>',
+      '<style>',
+      'a{}',
+      '</style>',
+    ].join('\n')
     const lines = vueScriptAsTs(vue).split('\n')
     expect(lines).toHaveLength(9)
     expect(lines[4]).toBe("import { ref } from 'vue'")

@@ -5,7 +5,16 @@
 import { readFileSync } from 'node:fs'
 import { deflateSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { ICNS_SIZES, ICNS_TYPES, ICO_SIZES, pngSize, readIcns, readIco, writeIcns, writeIco } from '../../../scripts/iconFormats'
+import {
+  ICNS_SIZES,
+  ICNS_TYPES,
+  ICO_SIZES,
+  pngSize,
+  readIcns,
+  readIco,
+  writeIcns,
+  writeIco,
+} from '../../../scripts/iconFormats'
 
 const build = (name: string) => new URL(`../../../build/${name}`, import.meta.url)
 
@@ -25,7 +34,10 @@ function png(size: number): Uint8Array {
     const out = new Uint8Array(12 + data.length)
     const view = new DataView(out.buffer)
     view.setUint32(0, data.length)
-    out.set([...type].map((c) => c.charCodeAt(0)), 4)
+    out.set(
+      [...type].map((c) => c.charCodeAt(0)),
+      4,
+    )
     out.set(data, 8)
     view.setUint32(8 + data.length, crc(out.subarray(4, 8 + data.length)))
     return out
@@ -36,7 +48,12 @@ function png(size: number): Uint8Array {
   hv.setUint32(4, size)
   ihdr.set([8, 6, 0, 0, 0], 8)
   const raw = new Uint8Array(size * (1 + size * 4))
-  const parts = [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array())]
+  const parts = [
+    new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', new Uint8Array()),
+  ]
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
   let at = 0
   for (const p of parts) {
@@ -56,9 +73,10 @@ describe('ICO writer', () => {
     expect(entries.map((e) => [e.size, e.bitCount, e.isPng])).toEqual([
       [16, 32, true],
       [48, 32, true],
-      [256, 32, true]
+      [256, 32, true],
     ])
-    for (const e of entries) expect(pngSize(ico.subarray(e.offset, e.offset + e.bytes))).toEqual({ width: e.size, height: e.size })
+    for (const e of entries)
+      expect(pngSize(ico.subarray(e.offset, e.offset + e.bytes))).toEqual({ width: e.size, height: e.size })
   })
 
   it('refuses a mislabelled image, a non-PNG, an oversized image and an empty list', () => {
@@ -107,7 +125,10 @@ describe('the committed icons', () => {
   })
 
   it.each([16, 24, 32, 48, 64, 128, 256, 512, 1024])('build/icons: the %i px PNG has that size', (size) => {
-    expect(pngSize(new Uint8Array(readFileSync(build(`icons/${size}x${size}.png`))))).toEqual({ width: size, height: size })
+    expect(pngSize(new Uint8Array(readFileSync(build(`icons/${size}x${size}.png`))))).toEqual({
+      width: size,
+      height: size,
+    })
   })
 
   it('build/icon.png (electron-builder’s fallback source) is 1024 px and the SVG source is there', () => {

@@ -11,7 +11,9 @@ describe('third-party licences', () => {
   it('lists what ships: the runtime dependencies and the renderer bundle, each with a licence', () => {
     const { packages } = collectLicenses()
     const names = packages.map((p) => p.name)
-    expect(names).toEqual(expect.arrayContaining(['@duckdb/node-api', 'zod', 'vue', 'pinia', 'vue-router', 'vue-i18n']))
+    expect(names).toEqual(
+      expect.arrayContaining(['@duckdb/node-api', 'zod', 'vue', 'pinia', 'vue-router', 'vue-i18n']),
+    )
     // Build tools and type packages do not ship.
     expect(names).not.toContain('vite')
     expect(names).not.toContain('@vue/compiler-sfc')

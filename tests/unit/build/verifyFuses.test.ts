@@ -20,7 +20,13 @@ afterEach(() => rmSync(dist, { recursive: true, force: true }))
 /** A fake Electron binary whose fuse wire has these states (in Electron's fuse order). */
 function fakeBinary(file: string, states: string): void {
   mkdirSync(path.dirname(file), { recursive: true })
-  const wire = Buffer.concat([Buffer.from('\u007fELF…padding…'), Buffer.from(SENTINEL), Buffer.from([1, states.length]), Buffer.from(states), Buffer.from('…more')])
+  const wire = Buffer.concat([
+    Buffer.from('\u007fELF…padding…'),
+    Buffer.from(SENTINEL),
+    Buffer.from([1, states.length]),
+    Buffer.from(states),
+    Buffer.from('…more'),
+  ])
   writeFileSync(file, wire)
 }
 
@@ -38,7 +44,9 @@ describe('verifyFuses', () => {
   it('accepts a binary with exactly the fuses of electron-builder.yml', async () => {
     fakeBinary(path.join(dist, 'linux-unpacked', 'china-trade-explorer'), HARDENED)
     const results = await verifyFuses(dist, await wanted())
-    expect(results).toEqual([{ app: path.join(dist, 'linux-unpacked', 'china-trade-explorer'), problems: [] }])
+    expect(results).toEqual([
+      { app: path.join(dist, 'linux-unpacked', 'china-trade-explorer'), problems: [] },
+    ])
   })
 
   it('refuses an unmodified Electron, naming every fuse left at its default', async () => {
@@ -51,12 +59,14 @@ describe('verifyFuses', () => {
       'enableEmbeddedAsarIntegrityValidation: wanted on, the binary has off',
       'onlyLoadAppFromAsar: wanted on, the binary has off',
       'grantFileProtocolExtraPrivileges: wanted off, the binary has on',
-      'enableCookieEncryption: wanted on, the binary has off'
+      'enableCookieEncryption: wanted on, the binary has off',
     ])
   })
 
   it('a shorter fuse wire (older Electron) reports the missing fuses', () => {
-    expect(compareFuses({ runAsNode: false, grantFileProtocolExtraPrivileges: false }, { 0: 48 })).toEqual(['grantFileProtocolExtraPrivileges: wanted off, the binary has missing'])
+    expect(compareFuses({ runAsNode: false, grantFileProtocolExtraPrivileges: false }, { 0: 48 })).toEqual([
+      'grantFileProtocolExtraPrivileges: wanted off, the binary has missing',
+    ])
   })
 
   it('finds Windows, Linux and macOS apps, not helpers', () => {
@@ -66,8 +76,16 @@ describe('verifyFuses', () => {
     fakeBinary(path.join(dist, 'win-unpacked', 'China Trade Explorer.exe'), HARDENED)
     mkdirSync(path.join(dist, 'mac-arm64', 'China Trade Explorer.app'), { recursive: true })
     writeFileSync(path.join(dist, 'China Trade Explorer-0.1.0.AppImage'), 'x')
-    expect(findPackagedApps(dist).map((p) => path.relative(dist, p)).sort()).toEqual(
-      [path.join('linux-unpacked', 'china-trade-explorer'), path.join('mac-arm64', 'China Trade Explorer.app'), path.join('win-unpacked', 'China Trade Explorer.exe')].sort()
+    expect(
+      findPackagedApps(dist)
+        .map((p) => path.relative(dist, p))
+        .sort(),
+    ).toEqual(
+      [
+        path.join('linux-unpacked', 'china-trade-explorer'),
+        path.join('mac-arm64', 'China Trade Explorer.app'),
+        path.join('win-unpacked', 'China Trade Explorer.exe'),
+      ].sort(),
     )
   })
 

@@ -15,18 +15,36 @@ describe('goalSeek', () => {
   })
 
   it('reports "no solution within bounds" instead of a wrong number', () => {
-    expect(goalSeek((x) => x, 20, { lo: -10, hi: 10 })).toMatchObject({ ok: false, reason: 'no solution within bounds' })
+    expect(goalSeek((x) => x, 20, { lo: -10, hi: 10 })).toMatchObject({
+      ok: false,
+      reason: 'no solution within bounds',
+    })
     // A constant never reaches another value.
-    expect(goalSeek(() => 5, 6, { lo: -1, hi: 1 })).toMatchObject({ ok: false, reason: 'no solution within bounds' })
+    expect(goalSeek(() => 5, 6, { lo: -1, hi: 1 })).toMatchObject({
+      ok: false,
+      reason: 'no solution within bounds',
+    })
     // A jump across the target: the sign changes, but no x gives the target.
-    expect(goalSeek((x) => (x < 0.3 ? 0 : 10), 5, { lo: 0, hi: 1 })).toMatchObject({ ok: false, reason: 'no solution within bounds' })
+    expect(goalSeek((x) => (x < 0.3 ? 0 : 10), 5, { lo: 0, hi: 1 })).toMatchObject({
+      ok: false,
+      reason: 'no solution within bounds',
+    })
   })
 
   it('refuses bad bounds, a non-finite target and non-finite results', () => {
     expect(goalSeek((x) => x, 0, { lo: 1, hi: 1 })).toMatchObject({ ok: false, reason: 'invalid input' })
-    expect(goalSeek((x) => x, 0, { lo: Number.NaN, hi: 1 })).toMatchObject({ ok: false, reason: 'invalid input' })
-    expect(goalSeek((x) => x, Number.POSITIVE_INFINITY, { lo: 0, hi: 1 })).toMatchObject({ ok: false, reason: 'invalid input' })
-    expect(goalSeek((x) => 1 / x, 1, { lo: 0, hi: 2 })).toMatchObject({ ok: false, reason: 'not a finite number' })
+    expect(goalSeek((x) => x, 0, { lo: Number.NaN, hi: 1 })).toMatchObject({
+      ok: false,
+      reason: 'invalid input',
+    })
+    expect(goalSeek((x) => x, Number.POSITIVE_INFINITY, { lo: 0, hi: 1 })).toMatchObject({
+      ok: false,
+      reason: 'invalid input',
+    })
+    expect(goalSeek((x) => 1 / x, 1, { lo: 0, hi: 2 })).toMatchObject({
+      ok: false,
+      reason: 'not a finite number',
+    })
   })
 
   it('returns a bound itself when it already hits the target', () => {
@@ -47,8 +65,8 @@ describe('goalSeek', () => {
           const r = goalSeek(f, target, { lo: -1, hi: 2 })
           expect(r.ok).toBe(true)
           if (r.ok) expect(Math.abs(f(r.x) - target)).toBeLessThanOrEqual(1e-9 * Math.abs(target))
-        }
-      )
+        },
+      ),
     )
   })
 })

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { partnerMix, tornado, waterfall, type PartnerMixParams } from '../../../renderer/src/lib/calculators/partnerMix'
+import {
+  partnerMix,
+  tornado,
+  waterfall,
+  type PartnerMixParams,
+} from '../../../renderer/src/lib/calculators/partnerMix'
 
 const ok = (p: PartnerMixParams) => {
   const r = partnerMix(p)
@@ -13,19 +18,22 @@ const base: PartnerMixParams = {
   partners: [
     { id: 'us', base: 200, growth: -0.2 },
     { id: 'eu', base: 150, growth: 0.1 },
-    { id: 'asean', base: 150, growth: 0.1 }
+    { id: 'asean', base: 150, growth: 0.1 },
   ],
   restGrowth: 0,
-  redirection: 0.5
+  redirection: 0.5,
 }
 
 const rate = fc.double({ min: -1, max: 1, noNaN: true })
 const arbParams: fc.Arbitrary<PartnerMixParams> = fc
   .tuple(
-    fc.array(fc.record({ base: fc.double({ min: 0, max: 500, noNaN: true }), growth: rate }), { minLength: 1, maxLength: 6 }),
+    fc.array(fc.record({ base: fc.double({ min: 0, max: 500, noNaN: true }), growth: rate }), {
+      minLength: 1,
+      maxLength: 6,
+    }),
     fc.double({ min: 0, max: 2000, noNaN: true }),
     rate,
-    fc.double({ min: 0, max: 1, noNaN: true })
+    fc.double({ min: 0, max: 1, noNaN: true }),
   )
   .map(([ps, rest, restGrowth, redirection]) => {
     const partners = ps.map((p, i) => ({ id: i === 0 ? 'us' : `p${i}`, ...p }))
@@ -50,7 +58,10 @@ describe('partnerMix', () => {
   it('refuses partners that add up to more than the total, and out-of-range inputs', () => {
     expect(partnerMix({ ...base, total: 400 })).toMatchObject({ ok: false, problem: 'partners exceed total' })
     expect(partnerMix({ ...base, total: 0 })).toMatchObject({ ok: false, problem: 'total not positive' })
-    expect(partnerMix({ ...base, redirection: 1.5 })).toMatchObject({ ok: false, problem: 'invalid redirection' })
+    expect(partnerMix({ ...base, redirection: 1.5 })).toMatchObject({
+      ok: false,
+      problem: 'invalid redirection',
+    })
     expect(partnerMix({ ...base, restGrowth: -1.5 })).toMatchObject({ ok: false, problem: 'invalid growth' })
   })
 
@@ -60,7 +71,7 @@ describe('partnerMix', () => {
         const r = ok({ ...p, restGrowth: 0, partners: p.partners.map((x) => ({ ...x, growth: 0 })) })
         expect(r.totalGrowth).toBeCloseTo(0, 12)
         for (const row of r.rows) expect(row.nextShare).toBeCloseTo(row.baseShare, 9)
-      })
+      }),
     )
   })
 
@@ -72,21 +83,35 @@ describe('partnerMix', () => {
         const last = steps.at(-2)!
         expect(last.end).toBeCloseTo(r.totalGrowth, 9)
         expect(steps.at(-1)).toMatchObject({ id: 'total', start: 0 })
-      })
+      }),
     )
   })
 
   it('property: total growth is non-decreasing in each partner’s growth, the rest’s growth and the redirected share', () => {
     fc.assert(
-      fc.property(arbParams, fc.nat(5), rate, rate, fc.double({ min: 0, max: 1, noNaN: true }), (p, k, a, b, r2) => {
-        const [lo, hi] = a <= b ? [a, b] : [b, a]
-        const i = k % p.partners.length
-        const set = (g: number) => ({ ...p, partners: p.partners.map((x, j) => (j === i ? { ...x, growth: g } : x)) })
-        expect(ok(set(hi)).totalGrowth).toBeGreaterThanOrEqual(ok(set(lo)).totalGrowth - 1e-12)
-        expect(ok({ ...p, restGrowth: hi }).totalGrowth).toBeGreaterThanOrEqual(ok({ ...p, restGrowth: lo }).totalGrowth - 1e-12)
-        const [rl, rh] = p.redirection <= r2 ? [p.redirection, r2] : [r2, p.redirection]
-        expect(ok({ ...p, redirection: rh }).totalGrowth).toBeGreaterThanOrEqual(ok({ ...p, redirection: rl }).totalGrowth - 1e-12)
-      })
+      fc.property(
+        arbParams,
+        fc.nat(5),
+        rate,
+        rate,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (p, k, a, b, r2) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a]
+          const i = k % p.partners.length
+          const set = (g: number) => ({
+            ...p,
+            partners: p.partners.map((x, j) => (j === i ? { ...x, growth: g } : x)),
+          })
+          expect(ok(set(hi)).totalGrowth).toBeGreaterThanOrEqual(ok(set(lo)).totalGrowth - 1e-12)
+          expect(ok({ ...p, restGrowth: hi }).totalGrowth).toBeGreaterThanOrEqual(
+            ok({ ...p, restGrowth: lo }).totalGrowth - 1e-12,
+          )
+          const [rl, rh] = p.redirection <= r2 ? [p.redirection, r2] : [r2, p.redirection]
+          expect(ok({ ...p, redirection: rh }).totalGrowth).toBeGreaterThanOrEqual(
+            ok({ ...p, redirection: rl }).totalGrowth - 1e-12,
+          )
+        },
+      ),
     )
   })
 
@@ -97,7 +122,10 @@ describe('partnerMix', () => {
     for (let i = 1; i < bars.length; i += 1) expect(bars[i - 1]!.swing).toBeGreaterThanOrEqual(bars[i]!.swing)
     // rest: 500 × ±5 % = ±25 on 1,000 → swing 5 pp.
     expect(bars[0]!.swing).toBeCloseTo(0.05, 12)
-    const growing = tornado({ ...base, partners: base.partners.map((x) => (x.id === 'us' ? { ...x, growth: 0.1 } : x)) }, { growthSwing: 0.05, redirectionSwing: 0.25 })
+    const growing = tornado(
+      { ...base, partners: base.partners.map((x) => (x.id === 'us' ? { ...x, growth: 0.1 } : x)) },
+      { growthSwing: 0.05, redirectionSwing: 0.25 },
+    )
     expect(growing.find((b) => b.id === 'redirection')!.swing).toBe(0)
   })
 })

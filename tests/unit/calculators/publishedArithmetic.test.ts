@@ -9,9 +9,17 @@ import Papa from 'papaparse'
 import { openServices, type Services } from '../../../electron/services'
 import { contract } from '../../../electron/shared/api'
 import { AppError } from '../../../electron/shared/errors'
-import { defaultFullYearInputs, defaultPartnerMixInputs, defaultWorldShareInputs } from '../../../electron/shared/calculatorState'
+import {
+  defaultFullYearInputs,
+  defaultPartnerMixInputs,
+  defaultWorldShareInputs,
+} from '../../../electron/shared/calculatorState'
 import { loadCalculatorData, type CalculatorData } from '../../../renderer/src/lib/calculators/dataQueries'
-import { buildFullYearModel, buildPartnerMixModel, buildWorldShareModel } from '../../../renderer/src/lib/calculators/models'
+import {
+  buildFullYearModel,
+  buildPartnerMixModel,
+  buildWorldShareModel,
+} from '../../../renderer/src/lib/calculators/models'
 
 const dataDir = fileURLToPath(new URL('../../../data', import.meta.url))
 let services: Services
@@ -19,7 +27,10 @@ let data: CalculatorData
 
 type Row = Record<string, string>
 function rows(file: string): Row[] {
-  return Papa.parse<Row>(readFileSync(`${dataDir}/china-trade/${file}`, 'utf8'), { header: true, skipEmptyLines: true }).data
+  return Papa.parse<Row>(readFileSync(`${dataDir}/china-trade/${file}`, 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  }).data
 }
 /** The preferred value of one series and period, read from the CSV, or undefined. */
 function preferred(file: string, series: string, period: string): number | undefined {
@@ -32,7 +43,7 @@ beforeAll(async () => {
   data = await loadCalculatorData(
     'china-trade',
     (q) => services.query.series(contract.getSeries.args.parse(q)),
-    (e) => e instanceof AppError && e.code === 'NOT_FOUND'
+    (e) => e instanceof AppError && e.code === 'NOT_FOUND',
   )
 })
 afterAll(() => services.close())
@@ -54,7 +65,11 @@ describe('full-year surplus over the real data', () => {
     expect(m.record).toMatchObject({ value: record2024, year: 2024 })
     expect(m.vsRecord).toBeCloseTo(ytd! + dec2024Balance! - record2024!, 10) // +192.68
     // Every figure carries the source it was read from.
-    expect(m.actuals.published?.origin).toMatchObject({ kind: 'data', series: 'trade_balance_usd_ytd', period: '2025-01..2025-11' })
+    expect(m.actuals.published?.origin).toMatchObject({
+      kind: 'data',
+      series: 'trade_balance_usd_ytd',
+      period: '2025-01..2025-11',
+    })
     const src = m.actuals.published!.origin.kind === 'data' ? m.actuals.published!.origin.sourceId : ''
     expect(data.sources[src]?.url).toMatch(/^https?:\/\//)
     // The data already has the published full-year 2025 figure; the calculator shows it as a check.
@@ -62,7 +77,10 @@ describe('full-year surplus over the real data', () => {
   })
 
   it('on the sum-of-months basis: Σ published monthly balances Jan–Feb … Nov 2025 (+ Dec 2024)', () => {
-    const periods = ['2025-01..2025-02', ...['03', '04', '05', '06', '07', '08', '09', '10', '11'].map((m) => `2025-${m}`)]
+    const periods = [
+      '2025-01..2025-02',
+      ...['03', '04', '05', '06', '07', '08', '09', '10', '11'].map((m) => `2025-${m}`),
+    ]
     const monthly = periods.map((p) => preferred('monthly.csv', 'trade_balance_usd', p))
     expect(monthly.every((v) => v !== undefined)).toBe(true)
     const sum = monthly.reduce((a, v) => a! + v!, 0)!
@@ -77,15 +95,26 @@ describe('full-year surplus over the real data', () => {
     const inputs = {
       ...defaultFullYearInputs(),
       methods: { '2024-12': 'levels' as const },
-      overrides: [{ kind: 'user-assumption' as const, target: 'imports:2024-12', value: 231, unit: 'USD bn' as const, note: 'my estimate' }],
+      overrides: [
+        {
+          kind: 'user-assumption' as const,
+          target: 'imports:2024-12',
+          value: 231,
+          unit: 'USD bn' as const,
+          note: 'my estimate',
+        },
+      ],
       exportGrowthPct: 6.6,
-      importGrowthPct: 5.7
+      importGrowthPct: 5.7,
     }
     const m = buildFullYearModel(inputs, data.surplus)
     expect(m.plans[0]!.imports).toEqual({ value: 231, origin: { kind: 'user', note: 'my estimate' } })
     expect(m.result!.total).toBeCloseTo(1080 + exportsDec * 1.066 - 231 * 1.057, 10)
     // Goal Seek: export growth that makes the year end exactly at $1,200 bn, then evaluate it.
-    const solved = buildFullYearModel({ ...inputs, goalSeek: { variable: 'exportGrowth', targetUsdBn: 1200 } }, data.surplus).goalSeek
+    const solved = buildFullYearModel(
+      { ...inputs, goalSeek: { variable: 'exportGrowth', targetUsdBn: 1200 } },
+      data.surplus,
+    ).goalSeek
     expect(solved?.ok).toBe(true)
     if (solved?.ok) {
       const check = buildFullYearModel({ ...inputs, exportGrowthPct: solved.x * 100 }, data.surplus)
@@ -100,7 +129,10 @@ describe('full-year surplus over the real data', () => {
     const m = buildFullYearModel({ ...defaultFullYearInputs(), year: 2024 }, data.surplus)
     expect(m.plans[0]).toMatchObject({ base: '2023-12', method: 'levels' })
     expect(m.result!.total).toBeCloseTo(ytd + x - i, 10) // 884.7 + 303.6 − 228.2
-    expect(m.record).toMatchObject({ year: 2022, value: preferred('annual.csv', 'trade_balance_usd_annual', '2022') })
+    expect(m.record).toMatchObject({
+      year: 2022,
+      value: preferred('annual.csv', 'trade_balance_usd_annual', '2022'),
+    })
     // The sensitivity table is export × import growth here, centred on 0, with cells above the record flagged.
     expect(m.sensitivity?.rows).toBe('exportGrowth')
     expect(m.sensitivity?.columns).toBe('importGrowth')
@@ -115,9 +147,17 @@ describe('full-year surplus over the real data', () => {
     expect(m.result).toBeNull()
     expect(m.problems[0]).toMatchObject({ key: 'noYtd', basis: 'published-ytd' })
 
-    const months = ['01', '02', '03', '04', '05', '06'].map((mm) => preferred('monthly.csv', 'trade_balance_usd', `2018-${mm}`)!)
-    const sum = buildFullYearModel({ ...defaultFullYearInputs(), year: 2018, cutoffMonth: 6, ytdBasis: 'sum-of-months' }, data.surplus)
-    expect(sum.ytd).toBeCloseTo(months.reduce((a, v) => a + v, 0), 10)
+    const months = ['01', '02', '03', '04', '05', '06'].map((mm) =>
+      preferred('monthly.csv', 'trade_balance_usd', `2018-${mm}`)!,
+    )
+    const sum = buildFullYearModel(
+      { ...defaultFullYearInputs(), year: 2018, cutoffMonth: 6, ytdBasis: 'sum-of-months' },
+      data.surplus,
+    )
+    expect(sum.ytd).toBeCloseTo(
+      months.reduce((a, v) => a + v, 0),
+      10,
+    )
   })
 })
 
@@ -139,14 +179,28 @@ describe('partner mix over the real data', () => {
 
 describe('share of world exports over the real data', () => {
   it('from 2023’s published share, g_c = g_w stays flat; the 2030 projection is a reference, not data', () => {
-    const s2023 = Number(rows('world.csv').find((r) => r.series === 'china_share_world_merchandise_exports_pct' && r.period === '2023')!.value)
-    const m = buildWorldShareModel({ ...defaultWorldShareInputs(), chinaGrowthPct: 4, worldGrowthPct: 4 }, data.share)
+    const s2023 = Number(
+      rows('world.csv').find(
+        (r) => r.series === 'china_share_world_merchandise_exports_pct' && r.period === '2023',
+      )!.value,
+    )
+    const m = buildWorldShareModel(
+      { ...defaultWorldShareInputs(), chinaGrowthPct: 4, worldGrowthPct: 4 },
+      data.share,
+    )
     expect(m.base?.value).toBe(s2023)
     for (const p of m.path) expect(p.share).toBeCloseTo(s2023, 10)
     expect(m.projections).toEqual([expect.objectContaining({ year: 2030, value: 16.5 })])
     expect(m.vsProjection?.value).toBeCloseTo(s2023 - 16.5, 10)
     // Goal Seek: the gap that reaches 16.5 % in 2030 from 14.2 % in 2023, world growth 4 %.
-    const g = buildWorldShareModel({ ...defaultWorldShareInputs(), worldGrowthPct: 4, goalSeek: { targetSharePct: 16.5, targetYear: 2030 } }, data.share)
+    const g = buildWorldShareModel(
+      {
+        ...defaultWorldShareInputs(),
+        worldGrowthPct: 4,
+        goalSeek: { targetSharePct: 16.5, targetYear: 2030 },
+      },
+      data.share,
+    )
     expect(g.goalSeek?.ok).toBe(true)
     if (g.goalSeek?.ok) {
       expect(g.goalSeek.gap).toBeCloseTo(1.04 * ((16.5 / s2023) ** (1 / 7) - 1), 10)

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { axisAround, twoWayTable } from '../../../renderer/src/lib/calculators/sensitivity'
-import { cleanName, deleteScenario, duplicateScenario, renameScenario, saveScenario, uniqueName, type NamedItem } from '../../../renderer/src/lib/calculators/scenarios'
+import {
+  cleanName,
+  deleteScenario,
+  duplicateScenario,
+  renameScenario,
+  saveScenario,
+  uniqueName,
+  type NamedItem,
+} from '../../../renderer/src/lib/calculators/scenarios'
 import { numberText, showNumber } from '../../../renderer/src/lib/calculators/display'
 
 describe('twoWayTable', () => {
@@ -9,16 +17,19 @@ describe('twoWayTable', () => {
     const t = twoWayTable([0, 1], [10, 20, 30], (r, c) => r * 100 + c, { value: 110, direction: 'above' })
     expect(t.cells.map((row) => row.map((c) => c.value))).toEqual([
       [10, 20, 30],
-      [110, 120, 130]
+      [110, 120, 130],
     ])
     expect(t.cells.map((row) => row.map((c) => c.beyond))).toEqual([
       [false, false, false],
-      [false, true, true]
+      [false, true, true],
     ])
   })
 
   it('flags non-finite results instead of passing them on as numbers', () => {
-    const t = twoWayTable([0], [0, 1], (_r, c) => 1 / c - Number.POSITIVE_INFINITY * 0, { value: 0, direction: 'above' })
+    const t = twoWayTable([0], [0, 1], (_r, c) => 1 / c - Number.POSITIVE_INFINITY * 0, {
+      value: 0,
+      direction: 'above',
+    })
     expect(t.cells[0]![0]).toMatchObject({ finite: false, beyond: false })
   })
 
@@ -58,15 +69,24 @@ describe('scenarios', () => {
 
   it('property: after any sequence of saves, names within a calculator are unique', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom('Base', 'base', 'High', 'High (2)', ' Low ', ''), fc.constantFrom('a', 'b')), { maxLength: 25 }), (ops) => {
-        let list: NamedItem[] = []
-        ops.forEach(([name, calc], i) => (list = saveScenario(list, item(`id${i}`, name, calc)).list))
-        for (const calc of ['a', 'b']) {
-          const names = list.filter((s) => s.calculator === calc).map((s) => s.name.toLowerCase())
-          expect(new Set(names).size).toBe(names.length)
-        }
-        expect(list.every((s) => s.name === cleanName(s.name) && s.name.length > 0)).toBe(true)
-      })
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.constantFrom('Base', 'base', 'High', 'High (2)', ' Low ', ''),
+            fc.constantFrom('a', 'b'),
+          ),
+          { maxLength: 25 },
+        ),
+        (ops) => {
+          let list: NamedItem[] = []
+          ops.forEach(([name, calc], i) => (list = saveScenario(list, item(`id${i}`, name, calc)).list))
+          for (const calc of ['a', 'b']) {
+            const names = list.filter((s) => s.calculator === calc).map((s) => s.name.toLowerCase())
+            expect(new Set(names).size).toBe(names.length)
+          }
+          expect(list.every((s) => s.name === cleanName(s.name) && s.name.length > 0)).toBe(true)
+        },
+      ),
     )
   })
 
@@ -78,7 +98,11 @@ describe('scenarios', () => {
 describe('number display', () => {
   it('never shows NaN or Infinity: "—" with a reason', () => {
     expect(showNumber(Number.NaN)).toEqual({ text: '—', finite: false, reason: 'not-a-number' })
-    expect(showNumber(Number.POSITIVE_INFINITY, { style: 'usd-bn' })).toEqual({ text: '—', finite: false, reason: 'infinite' })
+    expect(showNumber(Number.POSITIVE_INFINITY, { style: 'usd-bn' })).toEqual({
+      text: '—',
+      finite: false,
+      reason: 'infinite',
+    })
     expect(showNumber(null)).toEqual({ text: '—', finite: false, reason: 'missing' })
   })
 
@@ -94,10 +118,14 @@ describe('number display', () => {
 
   it('property: any double formats to text without NaN or Infinity', () => {
     fc.assert(
-      fc.property(fc.double(), fc.constantFrom('usd-bn' as const, 'pct' as const, 'pp' as const, 'plain' as const), (v, style) => {
-        const text = numberText(v, { style })
-        expect(text).not.toMatch(/NaN|Infinity|∞/)
-      })
+      fc.property(
+        fc.double(),
+        fc.constantFrom('usd-bn' as const, 'pct' as const, 'pp' as const, 'plain' as const),
+        (v, style) => {
+          const text = numberText(v, { style })
+          expect(text).not.toMatch(/NaN|Infinity|∞/)
+        },
+      ),
     )
   })
 })

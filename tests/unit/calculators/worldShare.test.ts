@@ -1,14 +1,25 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { requiredChinaGrowth, shareAt, sharePath, solveGap, stepShare } from '../../../renderer/src/lib/calculators/worldShare'
+import {
+  requiredChinaGrowth,
+  shareAt,
+  sharePath,
+  solveGap,
+  stepShare,
+} from '../../../renderer/src/lib/calculators/worldShare'
 
 const share = fc.double({ min: 0.5, max: 60, noNaN: true })
 const g = fc.double({ min: -0.3, max: 0.3, noNaN: true })
 
 describe('worldShare', () => {
   it('s_t = s0 · ((1+gc)/(1+gw))^t', () => {
-    expect(shareAt({ baseShare: 14.2, chinaGrowth: 0.05, worldGrowth: 0.03 }, 7)).toBeCloseTo(14.2 * (1.05 / 1.03) ** 7, 12)
-    expect(sharePath({ baseShare: 15, chinaGrowth: 0.02, worldGrowth: 0.02 }, 2023, 2030).map((p) => p.year)).toEqual([2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030])
+    expect(shareAt({ baseShare: 14.2, chinaGrowth: 0.05, worldGrowth: 0.03 }, 7)).toBeCloseTo(
+      14.2 * (1.05 / 1.03) ** 7,
+      12,
+    )
+    expect(
+      sharePath({ baseShare: 15, chinaGrowth: 0.02, worldGrowth: 0.02 }, 2023, 2030).map((p) => p.year),
+    ).toEqual([2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030])
   })
 
   it('NaN, not a number on screen, when world exports would vanish', () => {
@@ -19,7 +30,7 @@ describe('worldShare', () => {
     fc.assert(
       fc.property(share, g, fc.integer({ min: 0, max: 30 }), (s0, gw, t) => {
         expect(shareAt({ baseShare: s0, chinaGrowth: gw, worldGrowth: gw }, t)).toBeCloseTo(s0, 9)
-      })
+      }),
     )
   })
 
@@ -27,9 +38,13 @@ describe('worldShare', () => {
     fc.assert(
       fc.property(share, g, g, g, fc.integer({ min: 1, max: 20 }), (s0, a, b, other, t) => {
         const [lo, hi] = a <= b ? [a, b] : [b, a]
-        expect(shareAt({ baseShare: s0, chinaGrowth: hi, worldGrowth: other }, t)).toBeGreaterThanOrEqual(shareAt({ baseShare: s0, chinaGrowth: lo, worldGrowth: other }, t) * (1 - 1e-12))
-        expect(shareAt({ baseShare: s0, chinaGrowth: other, worldGrowth: hi }, t)).toBeLessThanOrEqual(shareAt({ baseShare: s0, chinaGrowth: other, worldGrowth: lo }, t) * (1 + 1e-12))
-      })
+        expect(shareAt({ baseShare: s0, chinaGrowth: hi, worldGrowth: other }, t)).toBeGreaterThanOrEqual(
+          shareAt({ baseShare: s0, chinaGrowth: lo, worldGrowth: other }, t) * (1 - 1e-12),
+        )
+        expect(shareAt({ baseShare: s0, chinaGrowth: other, worldGrowth: hi }, t)).toBeLessThanOrEqual(
+          shareAt({ baseShare: s0, chinaGrowth: other, worldGrowth: lo }, t) * (1 + 1e-12),
+        )
+      }),
     )
   })
 
@@ -39,7 +54,7 @@ describe('worldShare', () => {
         let s = s0
         for (let i = 0; i < t; i += 1) s = stepShare(s, { chinaGrowth: gc, worldGrowth: gw })
         expect(shareAt({ baseShare: s0, chinaGrowth: gc, worldGrowth: gw }, t)).toBeCloseTo(s, 9)
-      })
+      }),
     )
   })
 
@@ -54,13 +69,19 @@ describe('worldShare', () => {
         const reached = shareAt({ baseShare: s0, chinaGrowth: r.chinaGrowth, worldGrowth: gw }, t)
         expect(Math.abs(reached - target)).toBeLessThanOrEqual(1e-9 * target)
         expect(r.gap).toBeCloseTo(requiredChinaGrowth(s0, target, t, gw) - gw, 8)
-      })
+      }),
     )
   })
 
   it('Goal Seek reports no solution within bounds, and refuses a target year not after the base', () => {
     // From 14.2 % to 90 % in one year needs China growth far above +200 %.
-    expect(solveGap({ baseShare: 14.2, worldGrowth: 0.03 }, 90, 1)).toMatchObject({ ok: false, reason: 'no solution within bounds' })
-    expect(solveGap({ baseShare: 14.2, worldGrowth: 0.03 }, 16.5, 0)).toMatchObject({ ok: false, reason: 'target year not after base year' })
+    expect(solveGap({ baseShare: 14.2, worldGrowth: 0.03 }, 90, 1)).toMatchObject({
+      ok: false,
+      reason: 'no solution within bounds',
+    })
+    expect(solveGap({ baseShare: 14.2, worldGrowth: 0.03 }, 16.5, 0)).toMatchObject({
+      ok: false,
+      reason: 'target year not after base year',
+    })
   })
 })

@@ -12,10 +12,14 @@ describe('resolveAppRequest: what is served', () => {
     [APP_ENTRY, inRoot('index.html'), 'text/html; charset=utf-8'],
     ['app://trade/index.html?x=1#top', inRoot('index.html'), 'text/html; charset=utf-8'],
     ['app://trade/?from=2025-01', inRoot('index.html'), 'text/html; charset=utf-8'],
-    ['APP://TRADE/assets/index-AbC_12.js', inRoot('assets', 'index-AbC_12.js'), 'text/javascript; charset=utf-8'],
+    [
+      'APP://TRADE/assets/index-AbC_12.js',
+      inRoot('assets', 'index-AbC_12.js'),
+      'text/javascript; charset=utf-8',
+    ],
     ['app://trade/assets/index-9f8e.css', inRoot('assets', 'index-9f8e.css'), 'text/css; charset=utf-8'],
     ['app://trade/assets/font%2Dbold.woff2', inRoot('assets', 'font-bold.woff2'), 'font/woff2'],
-    ['app://trade/favicon.ico', inRoot('favicon.ico'), 'image/x-icon']
+    ['app://trade/favicon.ico', inRoot('favicon.ico'), 'image/x-icon'],
   ])('%s → file under the root', (url, filePath, mimeType) => {
     expect(resolveAppRequest(root, url)).toEqual({ ok: true, filePath, mimeType })
   })
@@ -82,7 +86,7 @@ const hostile: Array<[string, string, 400 | 403]> = [
   ['fullwidth dots', 'app://trade/．．/．．/etc/passwd', 403],
   ['empty segment', 'app://trade/assets//index.js', 403],
   ['too many segments', `app://trade/${'a/'.repeat(40)}x.js`, 403],
-  ['very long URL', `app://trade/${'a'.repeat(5000)}.js`, 400]
+  ['very long URL', `app://trade/${'a'.repeat(5000)}.js`, 400],
 ]
 
 describe('resolveAppRequest: hostile URLs', () => {
@@ -105,9 +109,12 @@ describe('resolveAppRequest: hostile URLs', () => {
 })
 
 describe('isAppUrl', () => {
-  it.each([APP_ORIGIN, `${APP_ORIGIN}/`, APP_ENTRY, `${APP_ORIGIN}?q`, `${APP_ORIGIN}#/series`])('accepts %s', (url) => {
-    expect(isAppUrl(url)).toBe(true)
-  })
+  it.each([APP_ORIGIN, `${APP_ORIGIN}/`, APP_ENTRY, `${APP_ORIGIN}?q`, `${APP_ORIGIN}#/series`])(
+    'accepts %s',
+    (url) => {
+      expect(isAppUrl(url)).toBe(true)
+    },
+  )
   it.each([
     'app://trade.evil/',
     'app://trade:1/',
@@ -122,7 +129,7 @@ describe('isAppUrl', () => {
     'https://trade/',
     `app://trade/${'a'.repeat(3000)}`,
     null,
-    42
+    42,
   ])('refuses %s', (url) => {
     expect(isAppUrl(url)).toBe(false)
   })
@@ -142,7 +149,7 @@ describe('mimeTypeOf', () => {
     ['a.ico', 'image/x-icon'],
     ['a.exe', 'application/octet-stream'],
     ['noextension', 'application/octet-stream'],
-    ['a.html.', 'application/octet-stream']
+    ['a.html.', 'application/octet-stream'],
   ])('%s → %s', (file, type) => {
     expect(mimeTypeOf(file)).toBe(type)
   })

@@ -5,16 +5,24 @@ const directives = new Map(
   CONTENT_SECURITY_POLICY.split(';').map((part) => {
     const [name, ...values] = part.trim().split(/\s+/)
     return [name!, values] as const
-  })
+  }),
 )
 
 describe('Content-Security-Policy', () => {
-  it.each(["'unsafe-eval'", "'unsafe-inline'", "'unsafe-hashes'", "'wasm-unsafe-eval'", 'http:', 'https:', 'ws:', 'wss:', 'file:', '*'])(
-    'never contains %s',
-    (token) => {
-      for (const values of directives.values()) expect(values).not.toContain(token)
-    }
-  )
+  it.each([
+    "'unsafe-eval'",
+    "'unsafe-inline'",
+    "'unsafe-hashes'",
+    "'wasm-unsafe-eval'",
+    'http:',
+    'https:',
+    'ws:',
+    'wss:',
+    'file:',
+    '*',
+  ])('never contains %s', (token) => {
+    for (const values of directives.values()) expect(values).not.toContain(token)
+  })
   it('names no remote origin (no scheme-qualified host anywhere)', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/[a-z]+:\/\//i)
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/\*/)
@@ -31,7 +39,7 @@ describe('Content-Security-Policy', () => {
     ['form-action', ["'none'"]],
     ['frame-ancestors', ["'none'"]],
     ['frame-src', ["'none'"]],
-    ['worker-src', ["'self'"]]
+    ['worker-src', ["'self'"]],
   ])('%s is exactly %j', (name, values) => {
     expect(directives.get(name)).toEqual(values)
   })
@@ -49,15 +57,22 @@ describe('securityHeaders', () => {
     expect(headers['Referrer-Policy']).toBe('no-referrer')
     expect(headers['Permissions-Policy']).toBe(PERMISSIONS_POLICY)
   })
-  it.each(['camera', 'microphone', 'geolocation', 'usb', 'serial', 'hid', 'payment', 'display-capture', 'midi'])(
-    'Permissions-Policy denies %s to everyone',
-    (feature) => {
-      expect(PERMISSIONS_POLICY.split(', ')).toContain(`${feature}=()`)
-    }
-  )
+  it.each([
+    'camera',
+    'microphone',
+    'geolocation',
+    'usb',
+    'serial',
+    'hid',
+    'payment',
+    'display-capture',
+    'midi',
+  ])('Permissions-Policy denies %s to everyone', (feature) => {
+    expect(PERMISSIONS_POLICY.split(', ')).toContain(`${feature}=()`)
+  })
   it('returns a fresh object each time (a caller cannot weaken the next response)', () => {
     const first = securityHeaders()
-    first['Content-Security-Policy'] = "default-src *"
+    first['Content-Security-Policy'] = 'default-src *'
     expect(securityHeaders()['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY)
   })
 })

@@ -24,16 +24,20 @@ function setup(grantDataFile?: (file: string) => void) {
     platform: 'linux',
     isPackaged: true,
     appName: 'China Trade Explorer',
-    menu: { buildFromTemplate: vi.fn((t: any[]) => t as never), setApplicationMenu: vi.fn((m: unknown) => void menus.push(m as any[])) },
+    menu: {
+      buildFromTemplate: vi.fn((t: any[]) => t as never),
+      setApplicationMenu: vi.fn((m: unknown) => void menus.push(m as any[])),
+    },
     os,
     recent: createRecentFiles({ file: path.join(dir, 'recent-files.json') }),
     send,
     focus,
     ...(grantDataFile ? { grantDataFile } : {}),
-    log: () => {}
+    log: () => {},
   })
   const item = (id: string): any => {
-    const walk = (items: any[]): any => items.flatMap((i) => [i, ...(i.submenu ? [walk(i.submenu)].flat() : [])])
+    const walk = (items: any[]): any =>
+      items.flatMap((i) => [i, ...(i.submenu ? [walk(i.submenu)].flat() : [])])
     return walk(menus.at(-1) ?? []).find((i: any) => i?.id === id)
   }
   return { desktop, send, focus, os, menus, item }
@@ -54,7 +58,10 @@ describe('desktop', () => {
     expect(send).not.toHaveBeenCalled()
     expect(desktop.queued()).toEqual([{ command: 'about' }, { command: 'openSnapshot', path: snap }])
     desktop.pageReady()
-    expect(send.mock.calls.map(([e]) => e)).toEqual([{ command: 'about' }, { command: 'openSnapshot', path: snap }])
+    expect(send.mock.calls.map(([e]) => e)).toEqual([
+      { command: 'about' },
+      { command: 'openSnapshot', path: snap },
+    ])
     expect(desktop.queued()).toEqual([])
     desktop.command('toggleTheme')
     expect(send).toHaveBeenLastCalledWith({ command: 'toggleTheme' })
@@ -69,7 +76,12 @@ describe('desktop', () => {
     desktop.pageReady()
     const a = file('a.csv')
     const b = file('b.parquet')
-    expect(await desktop.open('second-instance', { argv: ['/opt/cte/cte', '--flag', a, b], workingDirectory: dir })).toEqual([a, b])
+    expect(
+      await desktop.open('second-instance', {
+        argv: ['/opt/cte/cte', '--flag', a, b],
+        workingDirectory: dir,
+      }),
+    ).toEqual([a, b])
     expect(grant.mock.calls).toEqual([[a], [b]])
     expect(send.mock.calls).toEqual([[{ command: 'openDataFile' }]])
     expect(os.addRecentDocument.mock.calls).toEqual([[a], [b]])

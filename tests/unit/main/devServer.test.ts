@@ -5,7 +5,7 @@ describe('resolveDevServerUrl', () => {
   it.each([
     ['http://localhost:5173', 'http://localhost:5173/'],
     ['http://127.0.0.1:5173/', 'http://127.0.0.1:5173/'],
-    ['https://[::1]:5173', 'https://[::1]:5173/']
+    ['https://[::1]:5173', 'https://[::1]:5173/'],
   ])('accepts loopback %s in development', (value, expected) => {
     expect(resolveDevServerUrl(value, false)).toBe(expected)
   })
@@ -19,7 +19,7 @@ describe('resolveDevServerUrl', () => {
     'javascript:alert(1)',
     'not a url',
     '',
-    `http://localhost:5173/${'a'.repeat(3000)}`
+    `http://localhost:5173/${'a'.repeat(3000)}`,
   ])('refuses %s', (value) => {
     expect(resolveDevServerUrl(value, false)).toBeUndefined()
   })

@@ -20,8 +20,12 @@ describe('dropped files', () => {
     ['no frame', { senderFrame: null } as never, [['/data/a.csv']]],
     ['not a list', frame('app://trade/index.html'), ['/data/a.csv']],
     ['two arguments', frame('app://trade/index.html'), [['/data/a.csv'], 'extra']],
-    ['too many files', frame('app://trade/index.html'), [Array.from({ length: MAX_DROPPED_FILES + 1 }, (_, i) => `/data/${i}.csv`)]],
-    ['an empty list', frame('app://trade/index.html'), [[]]]
+    [
+      'too many files',
+      frame('app://trade/index.html'),
+      [Array.from({ length: MAX_DROPPED_FILES + 1 }, (_, i) => `/data/${i}.csv`)],
+    ],
+    ['an empty list', frame('app://trade/index.html'), [[]]],
   ])('refuses %s', async (_what, event, args) => {
     const grant = vi.fn(async () => undefined)
     expect(await handleDrop(event, args, grant)).toBe(0)
@@ -33,7 +37,12 @@ describe('dropped files', () => {
       if (path.includes('bad')) throw new Error('not a regular file')
     })
     const log = vi.fn()
-    const count = await handleDrop(frame('app://trade/index.html'), [['/data/a.csv', 42, '/data/bad', '', '/data/b.csv']], grant, { log })
+    const count = await handleDrop(
+      frame('app://trade/index.html'),
+      [['/data/a.csv', 42, '/data/bad', '', '/data/b.csv']],
+      grant,
+      { log },
+    )
     expect(count).toBe(2)
     expect(grant.mock.calls.map((c) => c[0])).toEqual(['/data/a.csv', '/data/bad', '/data/b.csv'])
     expect(log).toHaveBeenCalledTimes(1)

@@ -31,16 +31,16 @@ const h = vi.hoisted(() => {
     userData: '',
     getPath: vi.fn((_name: string) => app.userData),
     addRecentDocument: vi.fn(),
-    clearRecentDocuments: vi.fn()
+    clearRecentDocuments: vi.fn(),
   }
   const menus: { template: any[] }[] = []
   const Menu = {
     buildFromTemplate: vi.fn((template: any[]) => ({ template })),
-    setApplicationMenu: vi.fn((menu: { template: any[] }) => menus.push(menu))
+    setApplicationMenu: vi.fn((menu: { template: any[] }) => menus.push(menu)),
   }
   const screen = {
     getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }]),
-    getPrimaryDisplay: vi.fn(() => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }))
+    getPrimaryDisplay: vi.fn(() => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } })),
   }
   const ipcChannels = new Map<string, Listener>()
   const ipcMain = {
@@ -48,7 +48,7 @@ const h = vi.hoisted(() => {
       if (ipcChannels.has(channel)) throw new Error(`second handler for ${channel}`)
       ipcChannels.set(channel, listener)
     }),
-    removeHandler: vi.fn((channel: string) => ipcChannels.delete(channel))
+    removeHandler: vi.fn((channel: string) => ipcChannels.delete(channel)),
   }
   const filters: Listener[] = []
   const session = {
@@ -57,8 +57,10 @@ const h = vi.hoisted(() => {
       setPermissionCheckHandler: vi.fn(),
       setDevicePermissionHandler: vi.fn(),
       setSpellCheckerEnabled: vi.fn(),
-      webRequest: { onBeforeRequest: vi.fn((_filter: unknown, listener: Listener) => filters.push(listener)) }
-    }
+      webRequest: {
+        onBeforeRequest: vi.fn((_filter: unknown, listener: Listener) => filters.push(listener)),
+      },
+    },
   }
   const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() }
   const windows: any[] = []
@@ -75,7 +77,7 @@ const h = vi.hoisted(() => {
           contentsListeners.set(name, [...(contentsListeners.get(name) ?? []), listener])
         }),
         setWindowOpenHandler: vi.fn((handler: Listener) => (this.webContents.openHandler = handler)),
-        send: vi.fn()
+        send: vi.fn(),
       }
       windows.push(this)
       // As in Electron: creating a window creates its web contents, which main must guard.
@@ -101,10 +103,30 @@ const h = vi.hoisted(() => {
     query: { headline: vi.fn(), series: vi.fn(), observations: vi.fn() },
     imports: { grant: vi.fn(async (path: string, _via: string) => ({ fileId: 'f-1', name: path, size: 1 })) },
     workspace: { snapshots: { grant: vi.fn(async (_path: string) => undefined) } },
-    close: vi.fn(async () => undefined)
+    close: vi.fn(async () => undefined),
   }
-  const openServices = vi.fn(async (_options: { dataDir: string; events?: { emit: (e: string, p: unknown) => void } }) => services)
-  return { menus, Menu, screen, listeners, emit, app, ipcChannels, ipcMain, filters, session, protocol, windows, BrowserWindow, dialog, shell, services, openServices }
+  const openServices = vi.fn(
+    async (_options: { dataDir: string; events?: { emit: (e: string, p: unknown) => void } }) => services,
+  )
+  return {
+    menus,
+    Menu,
+    screen,
+    listeners,
+    emit,
+    app,
+    ipcChannels,
+    ipcMain,
+    filters,
+    session,
+    protocol,
+    windows,
+    BrowserWindow,
+    dialog,
+    shell,
+    services,
+    openServices,
+  }
 })
 
 vi.mock('electron', () => ({
@@ -118,7 +140,7 @@ vi.mock('electron', () => ({
   Menu: h.Menu,
   screen: h.screen,
   contextBridge: { exposeInMainWorld: vi.fn() },
-  ipcRenderer: { invoke: vi.fn() }
+  ipcRenderer: { invoke: vi.fn() },
 }))
 vi.mock('../../../electron/services', () => ({ openServices: h.openServices }))
 
@@ -154,7 +176,9 @@ describe('main process start-up', () => {
   it('registers one IPC handler per contract method, and nothing else', async () => {
     await startMain()
     // Plus the one channel the preload uses on its own: paths of files dropped on the window (dropFiles.ts).
-    expect([...h.ipcChannels.keys()].sort()).toEqual([...methods.map((m) => `trade:${m}`), DROP_CHANNEL].sort())
+    expect([...h.ipcChannels.keys()].sort()).toEqual(
+      [...methods.map((m) => `trade:${m}`), DROP_CHANNEL].sort(),
+    )
     expect(h.ipcMain.handle).toHaveBeenCalledTimes(methods.length + 1)
   })
 
@@ -164,7 +188,9 @@ describe('main process start-up', () => {
     const [[[scheme]]] = h.protocol.registerSchemesAsPrivileged.mock.calls as any
     expect(scheme).toMatchObject({ scheme: 'app', privileges: { standard: true, secure: true } })
     expect(scheme.privileges.bypassCSP).toBeUndefined()
-    expect(h.protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0]).toBeLessThan(h.app.whenReady.mock.invocationCallOrder[0]!)
+    expect(h.protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0]).toBeLessThan(
+      h.app.whenReady.mock.invocationCallOrder[0]!,
+    )
     expect(h.app.enableSandbox).toHaveBeenCalled()
     expect(h.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function))
     expect(h.app.setName).toHaveBeenCalledWith('China Trade Explorer')
@@ -181,9 +207,19 @@ describe('main process start-up', () => {
     const callback = vi.fn()
     request({}, 'camera', callback, {})
     expect(callback).toHaveBeenCalledWith(false)
-    expect((ses.setPermissionCheckHandler.mock.calls[0]![0] as Listener)(null, 'clipboard-read', 'app://trade', {})).toBe(false)
+    expect(
+      (ses.setPermissionCheckHandler.mock.calls[0]![0] as Listener)(
+        null,
+        'clipboard-read',
+        'app://trade',
+        {},
+      ),
+    ).toBe(false)
 
-    expect(ses.webRequest.onBeforeRequest).toHaveBeenCalledWith({ urls: ['<all_urls>'] }, expect.any(Function))
+    expect(ses.webRequest.onBeforeRequest).toHaveBeenCalledWith(
+      { urls: ['<all_urls>'] },
+      expect.any(Function),
+    )
     const decide = (url: string) => {
       const cb = vi.fn()
       h.filters[0]!({ url }, cb)
@@ -201,7 +237,11 @@ describe('main process start-up', () => {
       events: expect.any(Object),
       userDataDir: h.app.userData,
       chooseFile: expect.any(Function),
-      snapshotPlatform: { chooseSnapshotFile: expect.any(Function), chooseExportTarget: expect.any(Function), printPdf: expect.any(Function) }
+      snapshotPlatform: {
+        chooseSnapshotFile: expect.any(Function),
+        chooseExportTarget: expect.any(Function),
+        printPdf: expect.any(Function),
+      },
     })
     expect(h.dialog.showErrorBox).not.toHaveBeenCalled()
   })
@@ -229,10 +269,15 @@ describe('main process start-up', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
-      spellcheck: false
+      spellcheck: false,
     })
     expect(prefs.preload.endsWith(path.join('preload', 'index.cjs'))).toBe(true)
-    expect(window.options).toMatchObject({ show: false, title: 'China Trade Explorer', minWidth: 960, minHeight: 640 })
+    expect(window.options).toMatchObject({
+      show: false,
+      title: 'China Trade Explorer',
+      minWidth: 960,
+      minHeight: 640,
+    })
     expect(window.loadURL).toHaveBeenCalledWith('app://trade/index.html')
     window.windowListeners.get('ready-to-show')()
     expect(window.show).toHaveBeenCalled()
@@ -254,7 +299,11 @@ describe('main process start-up', () => {
 
   it('refuses an untrusted sender with FORBIDDEN_SENDER', async () => {
     await startMain()
-    for (const event of [{ senderFrame: null }, { senderFrame: { url: 'https://evil.example/', parent: null } }, { senderFrame: { url: 'app://trade/', parent: {} } }]) {
+    for (const event of [
+      { senderFrame: null },
+      { senderFrame: { url: 'https://evil.example/', parent: null } },
+      { senderFrame: { url: 'app://trade/', parent: {} } },
+    ]) {
       const answer = await h.ipcChannels.get(channelOf('listDatasets'))!(event, {})
       expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } })
     }
@@ -267,13 +316,18 @@ describe('main process start-up', () => {
       ['getHeadline', { dataset: '../../../etc/passwd' }],
       ['getSeries', { dataset: 'cn', flow: 'exports', extra: "'; DROP TABLE x; --" }],
       ['getObservations', { dataset: 'cn', series: 'exports', period: 'x'.repeat(10_000) }],
-      ['listDatasets', { anything: true }]
+      ['listDatasets', { anything: true }],
     ]
     for (const [method, args] of cases) {
       const answer = await h.ipcChannels.get(`trade:${method}`)!(appFrame, args)
       expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
     }
-    for (const fn of [h.services.catalog.list, h.services.query.headline, h.services.query.series, h.services.query.observations]) {
+    for (const fn of [
+      h.services.catalog.list,
+      h.services.query.headline,
+      h.services.query.series,
+      h.services.query.observations,
+    ]) {
       expect(fn).not.toHaveBeenCalled()
     }
   })
@@ -306,7 +360,10 @@ describe('main process failures', () => {
   it('shows an error box and quits when the services cannot open: never a blank window', async () => {
     h.openServices.mockRejectedValueOnce(new Error('data/catalog.json is missing'))
     await startMain()
-    expect(h.dialog.showErrorBox).toHaveBeenCalledWith(expect.stringContaining('could not start'), 'data/catalog.json is missing')
+    expect(h.dialog.showErrorBox).toHaveBeenCalledWith(
+      expect.stringContaining('could not start'),
+      'data/catalog.json is missing',
+    )
     expect(h.app.quit).toHaveBeenCalled()
     expect(h.windows).toHaveLength(0)
     expect(h.ipcMain.handle).not.toHaveBeenCalled()
@@ -339,7 +396,9 @@ describe('desktop integration (menu, files from the OS, window state)', () => {
     for (const listener of window.webContents.listeners.get('did-finish-load') ?? []) listener()
   }
   const commandsSent = (window: any) =>
-    window.webContents.send.mock.calls.filter(([channel]: [string]) => channel === 'trade-event:command').map(([, payload]: [string, unknown]) => payload)
+    window.webContents.send.mock.calls
+      .filter(([channel]: [string]) => channel === 'trade-event:command')
+      .map(([, payload]: [string, unknown]) => payload)
   const findItem = (items: any[], id: string): any => {
     for (const item of items) {
       if (item.id === id) return item
@@ -372,7 +431,9 @@ describe('desktop integration (menu, files from the OS, window state)', () => {
     // macOS fires open-file as the app launches, before ready.
     const openFile = h.app.on.mock.calls.find(([name]) => name === 'open-file')
     expect(openFile).toBeDefined()
-    expect(h.app.on.mock.invocationCallOrder[h.app.on.mock.calls.indexOf(openFile!)]).toBeLessThan(h.app.whenReady.mock.invocationCallOrder[0] ?? Infinity)
+    expect(h.app.on.mock.invocationCallOrder[h.app.on.mock.calls.indexOf(openFile!)]).toBeLessThan(
+      h.app.whenReady.mock.invocationCallOrder[0] ?? Infinity,
+    )
     const event = { preventDefault: vi.fn() }
     openFile![1](event, snapshot)
     expect(event.preventDefault).toHaveBeenCalled()
@@ -390,13 +451,20 @@ describe('desktop integration (menu, files from the OS, window state)', () => {
     pageLoaded(h.windows[0])
     const dataFile = path.join(h.app.userData, 'exports.csv')
     writeFileSync(dataFile, 'a,b\n1,2\n')
-    const argv = ['C:\\Program Files\\China Trade Explorer\\China Trade Explorer.exe', '--allow-file-access-from-files', '--original-process-start-time=13372036854775807', 'exports.csv']
+    const argv = [
+      'C:\\Program Files\\China Trade Explorer\\China Trade Explorer.exe',
+      '--allow-file-access-from-files',
+      '--original-process-start-time=13372036854775807',
+      'exports.csv',
+    ]
     h.emit('second-instance', {}, argv, h.app.userData)
     expect(h.windows[0].focus).toHaveBeenCalled()
     await vi.waitFor(() => expect(commandsSent(h.windows[0])).toEqual([{ command: 'openDataFile' }]))
     expect(h.app.addRecentDocument).toHaveBeenCalledWith(dataFile)
     expect(h.services.imports.grant).toHaveBeenCalledWith(dataFile, 'open-with')
-    await vi.waitFor(() => expect(findItem(h.menus.at(-1)!.template, 'recent-0')).toMatchObject({ label: 'exports.csv' }))
+    await vi.waitFor(() =>
+      expect(findItem(h.menus.at(-1)!.template, 'recent-0')).toMatchObject({ label: 'exports.csv' }),
+    )
     const saved = JSON.parse(readFileSync(path.join(h.app.userData, 'recent-files.json'), 'utf8'))
     expect(saved.files).toEqual([dataFile])
 
@@ -417,16 +485,23 @@ describe('desktop integration (menu, files from the OS, window state)', () => {
     expect(h.services.workspace.snapshots.grant).toHaveBeenCalledWith(snapshot)
     expect(h.services.imports.grant).toHaveBeenCalledWith(csv, 'drop')
     expect(h.services.imports.grant).not.toHaveBeenCalledWith(snapshot, expect.anything())
-    await vi.waitFor(() => expect(commandsSent(h.windows[0])).toEqual([{ command: 'openSnapshot', path: snapshot }]))
+    await vi.waitFor(() =>
+      expect(commandsSent(h.windows[0])).toEqual([{ command: 'openSnapshot', path: snapshot }]),
+    )
   })
 
   it('PDF export prints the print page in a hidden window with the main window’s hardened options', async () => {
     await startMain()
-    const options = h.openServices.mock.calls[0]![0] as { snapshotPlatform?: { printPdf?: (id: string) => Promise<Uint8Array> } }
+    const options = h.openServices.mock.calls[0]![0] as {
+      snapshotPlatform?: { printPdf?: (id: string) => Promise<Uint8Array> }
+    }
     const printPdf = options.snapshotPlatform!.printPdf!
     const printing = printPdf('s-abcd-1234')
     const window = h.windows.at(-1)
-    expect(window.options).toMatchObject({ show: false, webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false } })
+    expect(window.options).toMatchObject({
+      show: false,
+      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false },
+    })
     expect(window.loadURL).toHaveBeenCalledWith('app://trade/index.html#/print/snapshot/s-abcd-1234')
     window.webContents.executeJavaScript = vi.fn(async () => true)
     window.webContents.printToPDF = vi.fn(async () => Buffer.from('%PDF'))
@@ -438,7 +513,12 @@ describe('desktop integration (menu, files from the OS, window state)', () => {
   it('ignores a second launch without files (just focuses)', async () => {
     await startMain()
     pageLoaded(h.windows[0])
-    h.emit('second-instance', {}, ['/opt/China Trade Explorer/china-trade-explorer', '--no-sandbox', '.'], '/home/user')
+    h.emit(
+      'second-instance',
+      {},
+      ['/opt/China Trade Explorer/china-trade-explorer', '--no-sandbox', '.'],
+      '/home/user',
+    )
     await new Promise((resolve) => setTimeout(resolve, 20))
     expect(commandsSent(h.windows[0])).toEqual([])
     expect(h.app.addRecentDocument).not.toHaveBeenCalled()
@@ -451,7 +531,11 @@ describe('desktop integration (menu, files from the OS, window state)', () => {
     window.windowListeners.get('close')()
     const file = path.join(h.app.userData, 'window-state.json')
     expect(existsSync(file)).toBe(true)
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ bounds: { x: 40, y: 30, width: 1000, height: 700 }, maximized: true, fullScreen: false })
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      bounds: { x: 40, y: 30, width: 1000, height: 700 },
+      maximized: true,
+      fullScreen: false,
+    })
 
     // A new run of the app, same user-data folder.
     vi.resetModules()

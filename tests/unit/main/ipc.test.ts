@@ -10,7 +10,7 @@ function setup(devServerUrl?: string) {
   const channels = new Map<string, Invoke>()
   const ipcMain = {
     handle: vi.fn((channel: string, listener: Invoke) => channels.set(channel, listener)),
-    removeHandler: vi.fn((channel: string) => channels.delete(channel))
+    removeHandler: vi.fn((channel: string) => channels.delete(channel)),
   }
   // One spy per contract method; listDatasets throws a deliberate AppError to prove the handler ran,
   // whatever the result schema becomes.
@@ -46,15 +46,32 @@ describe('registerIpc', () => {
   const untrusted: Array<[string, unknown]> = [
     ['no event', undefined],
     ['null senderFrame (destroyed frame)', { senderFrame: null }],
-    ['senderFrame that throws when read', { get senderFrame() { throw new Error('Render frame was disposed') } }],
-    ['url getter that throws', { senderFrame: { get url() { throw new Error('disposed') }, parent: null } }],
+    [
+      'senderFrame that throws when read',
+      {
+        get senderFrame() {
+          throw new Error('Render frame was disposed')
+        },
+      },
+    ],
+    [
+      'url getter that throws',
+      {
+        senderFrame: {
+          get url() {
+            throw new Error('disposed')
+          },
+          parent: null,
+        },
+      },
+    ],
     ['subframe of app://trade', frame('app://trade/index.html', { url: 'app://trade/index.html' })],
     ['file://', frame('file:///home/user/app/out/renderer/index.html')],
     ['about:blank', frame('about:blank')],
     ['http://localhost', frame('http://localhost:5173/')],
     ['app://trade.evil', frame('app://trade.evil/')],
     ['data:', frame('data:text/html,x')],
-    ['blob:app://trade', frame('blob:app://trade/1')]
+    ['blob:app://trade', frame('blob:app://trade/1')],
   ]
   it.each(untrusted)('refuses %s with FORBIDDEN_SENDER before any handler runs', async (_what, event) => {
     const { channels, handlers } = setup()
@@ -79,7 +96,7 @@ describe('registerIpc', () => {
     ['getSeries', { dataset: 'x'.repeat(10_000), flow: 'exports' }],
     ['getSeries', { dataset: 'cn', flow: "exports'; DROP TABLE x; --" }],
     ['getObservations', { dataset: 'cn', series: 'exports', period: '2025-13-99; rm -rf /' }],
-    ['listDatasets', { __proto__: { polluted: true }, x: 1 }]
+    ['listDatasets', { __proto__: { polluted: true }, x: 1 }],
   ] as const)('refuses hostile arguments to %s with INVALID_ARGUMENT', async (method, args) => {
     const { channels, handlers } = setup()
     const answer = await channels.get(channelOf(method))!(trusted, args)
@@ -89,15 +106,22 @@ describe('registerIpc', () => {
 
   it('trusts the dev server main frame only when configured', async () => {
     const dev = frame('http://localhost:5173/')
-    expect(await setup().channels.get(channelOf('listDatasets'))!(dev, {})).toMatchObject({ error: { code: 'FORBIDDEN_SENDER' } })
-    expect(await setup('http://localhost:5173/').channels.get(channelOf('listDatasets'))!(dev, {})).toEqual(reached)
+    expect(await setup().channels.get(channelOf('listDatasets'))!(dev, {})).toMatchObject({
+      error: { code: 'FORBIDDEN_SENDER' },
+    })
+    expect(await setup('http://localhost:5173/').channels.get(channelOf('listDatasets'))!(dev, {})).toEqual(
+      reached,
+    )
   })
 })
 
 describe('senderFrameInfo', () => {
   it('reads url and main-frame-ness, null when unavailable', () => {
     expect(senderFrameInfo(trusted as never)).toEqual({ url: 'app://trade/index.html', isMainFrame: true })
-    expect(senderFrameInfo(frame('app://trade/', {}) as never)).toEqual({ url: 'app://trade/', isMainFrame: false })
+    expect(senderFrameInfo(frame('app://trade/', {}) as never)).toEqual({
+      url: 'app://trade/',
+      isMainFrame: false,
+    })
     expect(senderFrameInfo({ senderFrame: null } as never)).toBeNull()
     expect(senderFrameInfo(undefined)).toBeNull()
   })

@@ -15,16 +15,33 @@ const topLabels = (nodes: MenuNode[]) => nodes.map((n) => n.label)
 
 describe('menu model', () => {
   it('has the usual menus on each platform', () => {
-    expect(topLabels(model('darwin'))).toEqual(['China Trade Explorer', 'File', 'Edit', 'View', 'Window', 'Help'])
+    expect(topLabels(model('darwin'))).toEqual([
+      'China Trade Explorer',
+      'File',
+      'Edit',
+      'View',
+      'Window',
+      'Help',
+    ])
     expect(topLabels(model('win32'))).toEqual(['&File', '&Edit', '&View', '&Window', '&Help'])
     expect(topLabels(model('linux'))).toEqual(['&File', '&Edit', '&View', '&Window', '&Help'])
   })
 
-  it.each(platforms)('%s: File has open data file, open snapshot, recent, save snapshot, export', (platform) => {
-    const file = model(platform)[platform === 'darwin' ? 1 : 0]!
-    const ids = file.submenu!.filter((n) => n.type !== 'separator').map((n) => n.id)
-    expect(ids).toEqual(['openDataFile', 'openSnapshot', 'recent', 'saveSnapshot', 'export', platform === 'darwin' ? 'close' : 'quit'])
-  })
+  it.each(platforms)(
+    '%s: File has open data file, open snapshot, recent, save snapshot, export',
+    (platform) => {
+      const file = model(platform)[platform === 'darwin' ? 1 : 0]!
+      const ids = file.submenu!.filter((n) => n.type !== 'separator').map((n) => n.id)
+      expect(ids).toEqual([
+        'openDataFile',
+        'openSnapshot',
+        'recent',
+        'saveSnapshot',
+        'export',
+        platform === 'darwin' ? 'close' : 'quit',
+      ])
+    },
+  )
 
   it.each(platforms)('%s: every app command is in the menu exactly once', (platform) => {
     const commands = flattenMenu(model(platform)).flatMap((n) => (n.command ? [n.command] : []))
@@ -42,8 +59,24 @@ describe('menu model', () => {
     const accelerators = nodes.flatMap((n) => (n.accelerator ? [n.accelerator.toLowerCase()] : []))
     expect(new Set(accelerators).size).toBe(accelerators.length)
     // Our shortcuts must not shadow the ones Electron's roles bring (copy, paste, zoom, reload…).
-    const roleDefaults = ['cmdorctrl+c', 'cmdorctrl+v', 'cmdorctrl+x', 'cmdorctrl+z', 'cmdorctrl+a', 'cmdorctrl+r', 'cmdorctrl+0', 'cmdorctrl+plus', 'cmdorctrl+-', 'cmdorctrl+w', 'cmdorctrl+q', 'cmdorctrl+m', 'alt+cmdorctrl+i', 'f11']
-    for (const a of Object.values(commandAccelerators)) if (a) expect(roleDefaults).not.toContain(a.toLowerCase())
+    const roleDefaults = [
+      'cmdorctrl+c',
+      'cmdorctrl+v',
+      'cmdorctrl+x',
+      'cmdorctrl+z',
+      'cmdorctrl+a',
+      'cmdorctrl+r',
+      'cmdorctrl+0',
+      'cmdorctrl+plus',
+      'cmdorctrl+-',
+      'cmdorctrl+w',
+      'cmdorctrl+q',
+      'cmdorctrl+m',
+      'alt+cmdorctrl+i',
+      'f11',
+    ]
+    for (const a of Object.values(commandAccelerators))
+      if (a) expect(roleDefaults).not.toContain(a.toLowerCase())
   })
 
   it.each(platforms)('%s: developer tools and reload only when not packaged', (platform) => {
@@ -57,15 +90,33 @@ describe('menu model', () => {
 
   it('View has theme, zoom and full screen; Edit has the clipboard roles', () => {
     const nodes = flattenMenu(model('linux'))
-    expect(nodes.map((n) => n.role)).toEqual(expect.arrayContaining(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', 'undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'minimize']))
+    expect(nodes.map((n) => n.role)).toEqual(
+      expect.arrayContaining([
+        'resetZoom',
+        'zoomIn',
+        'zoomOut',
+        'togglefullscreen',
+        'undo',
+        'redo',
+        'cut',
+        'copy',
+        'paste',
+        'selectAll',
+        'minimize',
+      ]),
+    )
     expect(byId(nodes, 'toggleTheme')).toMatchObject({ command: 'toggleTheme', enabled: true })
   })
 
   it('Help has shortcuts, data sources and about (macOS: about is in the app menu)', () => {
-    const help = (nodes: MenuNode[]) => nodes.find((n) => n.id === 'help')!.submenu!.flatMap((n) => (n.command ? [n.command] : []))
+    const help = (nodes: MenuNode[]) =>
+      nodes.find((n) => n.id === 'help')!.submenu!.flatMap((n) => (n.command ? [n.command] : []))
     expect(help(model('win32'))).toEqual(['showShortcuts', 'showDataSources', 'about'])
     expect(help(model('darwin'))).toEqual(['showShortcuts', 'showDataSources'])
-    expect(model('darwin')[0]!.submenu![0]).toMatchObject({ command: 'about', label: 'About China Trade Explorer' })
+    expect(model('darwin')[0]!.submenu![0]).toMatchObject({
+      command: 'about',
+      label: 'About China Trade Explorer',
+    })
   })
 
   it('commands whose feature is pending are disabled and name it; the others are enabled', () => {
@@ -88,13 +139,13 @@ describe('menu model', () => {
       ['recent-0', 'exports.csv', files[0], undefined],
       ['recent-1', 'a && b.ctesnap', files[1], undefined],
       ['recent-sep', undefined, undefined, undefined],
-      ['clearRecent', 'Clear Recent', undefined, true]
+      ['clearRecent', 'Clear Recent', undefined, true],
     ])
     const empty = byId(model('linux'), 'recent')!
     expect(empty.submenu!.map((n) => [n.id, n.enabled])).toEqual([
       ['recent-none', false],
       ['recent-sep', undefined],
-      ['clearRecent', false]
+      ['clearRecent', false],
     ])
   })
 
@@ -117,7 +168,7 @@ describe('menu template', () => {
   const handlers = () => ({
     command: vi.fn<MenuHandlers['command']>(),
     openRecent: vi.fn<MenuHandlers['openRecent']>(),
-    clearRecent: vi.fn<MenuHandlers['clearRecent']>()
+    clearRecent: vi.fn<MenuHandlers['clearRecent']>(),
   })
   const flatTemplate = (items: any[]): any[] => items.flatMap((i) => [i, ...flatTemplate(i.submenu ?? [])])
 
@@ -141,7 +192,10 @@ describe('menu template', () => {
     items.find((i) => i.id === 'clearRecent').click()
     expect(h.clearRecent).toHaveBeenCalledTimes(1)
     for (const item of items.filter((i) => i.role)) expect(item.click).toBeUndefined()
-    expect(items.find((i) => i.id === 'openSnapshot')).toMatchObject({ enabled: true, accelerator: 'CmdOrCtrl+Shift+O' })
+    expect(items.find((i) => i.id === 'openSnapshot')).toMatchObject({
+      enabled: true,
+      accelerator: 'CmdOrCtrl+Shift+O',
+    })
   })
 
   it('installs the built menu as the application menu', () => {

@@ -5,17 +5,19 @@ import {
   isSafeExternalUrl,
   safeExternalUrl,
   windowOpenDecision,
-  type GuardableContents
+  type GuardableContents,
 } from '../../../electron/main/navigation'
 
 const dev = 'http://localhost:5173/'
 const long = `app://trade/${'a'.repeat(100_000)}`
 
 describe('isAllowedNavigation', () => {
-  it.each(['app://trade/index.html', 'app://trade/', 'app://trade/index.html#/series/exports', 'app://trade/?q=1'])(
-    'allows %s',
-    (url) => expect(isAllowedNavigation(url)).toBe(true)
-  )
+  it.each([
+    'app://trade/index.html',
+    'app://trade/',
+    'app://trade/index.html#/series/exports',
+    'app://trade/?q=1',
+  ])('allows %s', (url) => expect(isAllowedNavigation(url)).toBe(true))
   const hostile = [
     'javascript:alert(1)',
     'JaVaScRiPt:alert(1)',
@@ -42,10 +44,12 @@ describe('isAllowedNavigation', () => {
     ' app://trade/index.html',
     'app://tr\nade/index.html',
     '',
-    long
+    long,
   ]
   it.each(hostile)('refuses %s', (url) => expect(isAllowedNavigation(url)).toBe(false))
-  it.each([null, undefined, 42, {}])('refuses non-string %s', (url) => expect(isAllowedNavigation(url)).toBe(false))
+  it.each([null, undefined, 42, {}])('refuses non-string %s', (url) =>
+    expect(isAllowedNavigation(url)).toBe(false),
+  )
   it('allows the dev server origin only when one is given', () => {
     expect(isAllowedNavigation('http://localhost:5173/index.html', dev)).toBe(true)
     expect(isAllowedNavigation('http://localhost:5173/index.html')).toBe(false)
@@ -60,9 +64,15 @@ describe('windowOpenDecision', () => {
 
 describe('safeExternalUrl', () => {
   it.each([
-    ['https://www.reuters.com/markets/china-exports-2025-12-08/', 'https://www.reuters.com/markets/china-exports-2025-12-08/'],
-    ['https://english.customs.gov.cn/Statics/abc.html?x=1#y', 'https://english.customs.gov.cn/Statics/abc.html?x=1#y'],
-    ['HTTPS://WWW.SCMP.COM/economy', 'https://www.scmp.com/economy']
+    [
+      'https://www.reuters.com/markets/china-exports-2025-12-08/',
+      'https://www.reuters.com/markets/china-exports-2025-12-08/',
+    ],
+    [
+      'https://english.customs.gov.cn/Statics/abc.html?x=1#y',
+      'https://english.customs.gov.cn/Statics/abc.html?x=1#y',
+    ],
+    ['HTTPS://WWW.SCMP.COM/economy', 'https://www.scmp.com/economy'],
   ])('accepts %s', (url, normalised) => expect(safeExternalUrl(url)).toBe(normalised))
   it.each([
     'http://www.reuters.com/',
@@ -94,7 +104,7 @@ describe('safeExternalUrl', () => {
     `https://example.com/${'a'.repeat(5000)}`,
     '',
     null,
-    42
+    42,
   ])('refuses %s', (url) => {
     expect(safeExternalUrl(url)).toBeNull()
     expect(isSafeExternalUrl(url)).toBe(false)
@@ -113,14 +123,19 @@ function fakeContents() {
     }),
     setWindowOpenHandler: vi.fn((handler: (details: { url: string }) => unknown) => {
       openHandler = handler
-    })
+    }),
   }
   const emit = (name: string, url?: string) => {
     const event = { url, preventDefault: vi.fn() }
     for (const listener of listeners.get(name) ?? []) listener(event, url)
     return event
   }
-  return { contents: contents as unknown as GuardableContents, listeners, emit, open: (url: string) => openHandler!({ url }) }
+  return {
+    contents: contents as unknown as GuardableContents,
+    listeners,
+    emit,
+    open: (url: string) => openHandler!({ url }),
+  }
 }
 
 describe('guardWebContents', () => {
@@ -129,9 +144,19 @@ describe('guardWebContents', () => {
     const openExternal = vi.fn()
     guardWebContents(contents, { openExternal })
 
-    expect([...listeners.keys()].sort()).toEqual(['will-attach-webview', 'will-frame-navigate', 'will-navigate', 'will-redirect'])
+    expect([...listeners.keys()].sort()).toEqual([
+      'will-attach-webview',
+      'will-frame-navigate',
+      'will-navigate',
+      'will-redirect',
+    ])
     expect(emit('will-navigate', 'app://trade/index.html#/x').preventDefault).not.toHaveBeenCalled()
-    for (const url of ['file:///etc/passwd', 'app://trade.evil/', 'http://localhost:5173/', 'javascript:alert(1)']) {
+    for (const url of [
+      'file:///etc/passwd',
+      'app://trade.evil/',
+      'http://localhost:5173/',
+      'javascript:alert(1)',
+    ]) {
       expect(emit('will-navigate', url).preventDefault).toHaveBeenCalled()
       expect(emit('will-redirect', url).preventDefault).toHaveBeenCalled()
       expect(emit('will-frame-navigate', url).preventDefault).toHaveBeenCalled()
@@ -146,7 +171,13 @@ describe('guardWebContents', () => {
     openExternal.mockClear()
     expect(open('https://www.reuters.com/b')).toEqual({ action: 'deny' })
     expect(openExternal).toHaveBeenCalledWith('https://www.reuters.com/b')
-    for (const url of ['app://trade/index.html', 'http://example.com/', 'file:///etc/passwd', 'https://u:p@example.com/', 'javascript:1']) {
+    for (const url of [
+      'app://trade/index.html',
+      'http://example.com/',
+      'file:///etc/passwd',
+      'https://u:p@example.com/',
+      'javascript:1',
+    ]) {
       expect(open(url)).toEqual({ action: 'deny' })
     }
     expect(openExternal).toHaveBeenCalledTimes(1)

@@ -8,7 +8,7 @@ describe('isAllowedRequest', () => {
     'app://trade/index.html',
     'app://trade/assets/index-abc.js',
     'data:image/png;base64,iVBORw0KGgo=',
-    'blob:app://trade/4f7c1c1e-0000-4000-8000-000000000000'
+    'blob:app://trade/4f7c1c1e-0000-4000-8000-000000000000',
   ])('allows %s', (url) => expect(isAllowedRequest(url)).toBe(true))
 
   it.each([
@@ -33,7 +33,7 @@ describe('isAllowedRequest', () => {
     'blob:https://evil.example/1234',
     'blob:null/1234',
     `https://example.com/${'a'.repeat(10_000)}`,
-    ''
+    '',
   ])('refuses %s', (url) => expect(isAllowedRequest(url)).toBe(false))
 
   it('allows the dev server and its HMR socket only in development', () => {
@@ -67,15 +67,17 @@ describe('installNetworkFilter', () => {
     expect(onBeforeRequest).toHaveBeenCalledTimes(1)
     expect(onBeforeRequest.mock.calls[0]![0]).toEqual({ urls: ['<all_urls>'] })
   })
-  it.each(['https://fonts.googleapis.com/css2?family=Inter', 'http://127.0.0.1/', 'ws://127.0.0.1:5173/', 'file:///etc/passwd'])(
-    'cancels %s and reports it',
-    (url) => {
-      const onBlocked = vi.fn()
-      const { decide } = install({ onBlocked })
-      expect(decide(url)).toEqual({ cancel: true })
-      expect(onBlocked).toHaveBeenCalledWith(url)
-    }
-  )
+  it.each([
+    'https://fonts.googleapis.com/css2?family=Inter',
+    'http://127.0.0.1/',
+    'ws://127.0.0.1:5173/',
+    'file:///etc/passwd',
+  ])('cancels %s and reports it', (url) => {
+    const onBlocked = vi.fn()
+    const { decide } = install({ onBlocked })
+    expect(decide(url)).toEqual({ cancel: true })
+    expect(onBlocked).toHaveBeenCalledWith(url)
+  })
   it('lets app://trade/index.html through', () => {
     const onBlocked = vi.fn()
     const { decide } = install({ onBlocked })

@@ -27,8 +27,10 @@ function importsOf(source: string): ImportRef[] {
   const refs: ImportRef[] = []
   const staticImport = /(?:^|[;\n])\s*(import|export)\s+(type\s+)?([^'";]*?)\s*from\s*['"]([^'"]+)['"]/g
   for (const m of code.matchAll(staticImport)) refs.push({ specifier: m[4]!, typeOnly: Boolean(m[2]) })
-  for (const m of code.matchAll(/(?:^|[;\n])\s*import\s*['"]([^'"]+)['"]/g)) refs.push({ specifier: m[1]!, typeOnly: false })
-  for (const m of code.matchAll(/\b(?:import|require)\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g)) refs.push({ specifier: m[1]!, typeOnly: false })
+  for (const m of code.matchAll(/(?:^|[;\n])\s*import\s*['"]([^'"]+)['"]/g))
+    refs.push({ specifier: m[1]!, typeOnly: false })
+  for (const m of code.matchAll(/\b(?:import|require)\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g))
+    refs.push({ specifier: m[1]!, typeOnly: false })
   return refs
 }
 
@@ -85,7 +87,7 @@ describe('importsOf (the scanner itself)', () => {
     ["import { type App } from 'electron'", false], // kept by verbatimModuleSyntax: counts as runtime
     ["import { ipcRenderer } from 'electron/renderer'", false],
     ["import type { App } from 'electron'", true],
-    ["export type { App } from 'electron'", true]
+    ["export type { App } from 'electron'", true],
   ])('%s is seen (type-only: %s)', (source, typeOnly) => {
     const refs = importsOf(`const a = 1\n${source}\n`)
     expect(refs.filter((r) => isElectron(r.specifier))).toEqual([expect.objectContaining({ typeOnly })])
@@ -102,12 +104,23 @@ describe('Electron stays out of code that runs without it', () => {
     ...tsFilesUnder(path.join(electronDir, 'web')),
     path.join(electronDir, 'dispatch.ts'),
     path.join(electronDir, 'handlers.ts'),
-    ...tsFilesUnder(path.join(electronDir, 'main')).filter((f) => !ELECTRON_WIRING.has(path.relative(repo, f).split(path.sep).join('/')))
+    ...tsFilesUnder(path.join(electronDir, 'main')).filter(
+      (f) => !ELECTRON_WIRING.has(path.relative(repo, f).split(path.sep).join('/')),
+    ),
   ].filter((f) => existsSync(f))
 
   it('scans the expected files', () => {
     const rel = roots.map((f) => path.relative(repo, f).split(path.sep).join('/'))
-    expect(rel).toEqual(expect.arrayContaining(['electron/dispatch.ts', 'electron/handlers.ts', 'electron/shared/api.ts', 'electron/main/appUrl.ts', 'electron/main/senderCheck.ts', 'electron/main/ipc.ts']))
+    expect(rel).toEqual(
+      expect.arrayContaining([
+        'electron/dispatch.ts',
+        'electron/handlers.ts',
+        'electron/shared/api.ts',
+        'electron/main/appUrl.ts',
+        'electron/main/senderCheck.ts',
+        'electron/main/ipc.ts',
+      ]),
+    )
   })
 
   it('no runtime import of electron is reachable from services, shared, dispatch, handlers, web or the pure main modules', () => {
@@ -116,8 +129,17 @@ describe('Electron stays out of code that runs without it', () => {
 
   it('the preload imports only electron and the dependency-free method list (no zod in the sandbox)', () => {
     const preload = importsOf(readFileSync(path.join(electronDir, 'preload', 'index.ts'), 'utf8'))
-    expect(preload.filter((r) => !r.typeOnly).map((r) => r.specifier).sort()).toEqual(['../shared/methods', 'electron'])
+    expect(
+      preload
+        .filter((r) => !r.typeOnly)
+        .map((r) => r.specifier)
+        .sort(),
+    ).toEqual(['../shared/methods', 'electron'])
     expect(electronPaths([path.join(electronDir, 'shared', 'methods.ts')])).toEqual([])
-    expect(importsOf(readFileSync(path.join(electronDir, 'shared', 'methods.ts'), 'utf8')).filter((r) => !r.typeOnly)).toEqual([])
+    expect(
+      importsOf(readFileSync(path.join(electronDir, 'shared', 'methods.ts'), 'utf8')).filter(
+        (r) => !r.typeOnly,
+      ),
+    ).toEqual([])
   })
 })

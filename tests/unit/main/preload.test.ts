@@ -6,12 +6,12 @@ const h = vi.hoisted(() => ({
   invoke: vi.fn(async (..._args: unknown[]) => ({ ok: true, data: 'answer' })),
   send: vi.fn(),
   on: vi.fn(),
-  removeListener: vi.fn()
+  removeListener: vi.fn(),
 }))
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: h.exposeInMainWorld },
-  ipcRenderer: { invoke: h.invoke, send: h.send, on: h.on, removeListener: h.removeListener }
+  ipcRenderer: { invoke: h.invoke, send: h.send, on: h.on, removeListener: h.removeListener },
 }))
 
 await import('../../../electron/preload/index')
@@ -29,7 +29,8 @@ describe('preload', () => {
     for (const method of methods) expect(typeof api[method]).toBe('function')
     expect(Object.isFrozen(api)).toBe(true)
     expect(Object.getPrototypeOf(api)).toBe(Object.prototype)
-    for (const leak of ['invoke', 'send', 'on', 'ipcRenderer', 'require', 'process']) expect(api).not.toHaveProperty(leak)
+    for (const leak of ['invoke', 'send', 'on', 'ipcRenderer', 'require', 'process'])
+      expect(api).not.toHaveProperty(leak)
   })
 
   it.each(methods)('%s invokes its own channel with the one argument it got', async (method) => {
@@ -40,19 +41,22 @@ describe('preload', () => {
     expect(h.invoke).toHaveBeenCalledWith(`trade:${method}`, { dataset: 'cn' })
   })
 
-  it.each(events)('%s: the listener gets the payload only, and unsubscribing removes exactly its listener', (event) => {
-    const subscribe = api[subscriberOf(event)] as (listener: unknown) => () => void
-    const listener = vi.fn()
-    const unsubscribe = subscribe(listener)
-    const [channel, wrapped] = h.on.mock.calls.at(-1) as [string, (...args: unknown[]) => void]
-    expect(channel).toBe(eventChannelOf(event))
-    wrapped({ sender: 'the IPC event object' }, { jobId: 'j' })
-    expect(listener).toHaveBeenCalledWith({ jobId: 'j' })
-    unsubscribe()
-    expect(h.removeListener).toHaveBeenCalledWith(eventChannelOf(event), wrapped)
-    expect(() => subscribe('not a function')).toThrow(TypeError)
-    h.on.mockClear()
-  })
+  it.each(events)(
+    '%s: the listener gets the payload only, and unsubscribing removes exactly its listener',
+    (event) => {
+      const subscribe = api[subscriberOf(event)] as (listener: unknown) => () => void
+      const listener = vi.fn()
+      const unsubscribe = subscribe(listener)
+      const [channel, wrapped] = h.on.mock.calls.at(-1) as [string, (...args: unknown[]) => void]
+      expect(channel).toBe(eventChannelOf(event))
+      wrapped({ sender: 'the IPC event object' }, { jobId: 'j' })
+      expect(listener).toHaveBeenCalledWith({ jobId: 'j' })
+      unsubscribe()
+      expect(h.removeListener).toHaveBeenCalledWith(eventChannelOf(event), wrapped)
+      expect(() => subscribe('not a function')).toThrow(TypeError)
+      h.on.mockClear()
+    },
+  )
 
   it('never sends or listens on its own', () => {
     expect(h.send).not.toHaveBeenCalled()

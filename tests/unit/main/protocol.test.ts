@@ -37,7 +37,7 @@ describe('registerAppSchemePrivileges', () => {
     const protocol = { registerSchemesAsPrivileged: vi.fn() }
     registerAppSchemePrivileges(protocol as never)
     expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
     ])
   })
 })
@@ -66,7 +66,9 @@ describe('app:// handler', () => {
   })
 
   it.each(['POST', 'PUT', 'DELETE'])('refuses %s with 405', async (method) => {
-    const response = await serve(new Request('app://trade/index.html', { method, body: method === 'DELETE' ? null : 'x' }))
+    const response = await serve(
+      new Request('app://trade/index.html', { method, body: method === 'DELETE' ? null : 'x' }),
+    )
     expect(response.status).toBe(405)
     expect(response.headers.get('allow')).toBe('GET, HEAD')
   })
@@ -74,7 +76,7 @@ describe('app:// handler', () => {
   it.each([
     ['app://trade/missing.js', 404],
     ['app://trade/assets', 404], // a directory
-    ['app://trade/index.html/x', 404]
+    ['app://trade/index.html/x', 404],
   ])('%s → %i', async (url, status) => {
     expect((await serve(new Request(url))).status).toBe(status)
   })
@@ -92,7 +94,7 @@ describe('app:// handler', () => {
     'app://trade.evil/index.html',
     'app://x@trade/index.html',
     'app://trade:80/index.html',
-    'https://trade/index.html'
+    'https://trade/index.html',
   ])('refuses %s with 400/403 and never reads outside the root', async (url) => {
     const response = await serve({ url, method: 'GET' } as Request)
     expect([400, 403]).toContain(response.status)

@@ -6,9 +6,12 @@ const main = (url: string) => ({ url, isMainFrame: true })
 const sub = (url: string) => ({ url, isMainFrame: false })
 
 describe('isTrustedSender', () => {
-  it.each([main('app://trade/index.html'), main('app://trade/index.html#/series'), main('app://trade/')])('trusts %j', (frame) => {
-    expect(isTrustedSender(frame)).toBe(true)
-  })
+  it.each([main('app://trade/index.html'), main('app://trade/index.html#/series'), main('app://trade/')])(
+    'trusts %j',
+    (frame) => {
+      expect(isTrustedSender(frame)).toBe(true)
+    },
+  )
 
   it.each([
     ['null frame (destroyed)', null],
@@ -32,7 +35,7 @@ describe('isTrustedSender', () => {
     ['lookalike host', main('app://trаde/index.html')],
     ['isMainFrame truthy but not true', { url: 'app://trade/', isMainFrame: 1 as unknown as boolean }],
     ['url not a string', { url: 42 as unknown as string, isMainFrame: true }],
-    ['very long url', main(`app://trade/${'a'.repeat(100_000)}`)]
+    ['very long url', main(`app://trade/${'a'.repeat(100_000)}`)],
   ])('refuses %s', (_what, frame) => {
     expect(isTrustedSender(frame)).toBe(false)
   })

@@ -14,20 +14,34 @@ import { createRecentFiles } from '../../../electron/services/recentFiles'
 
 describe('snapshot dialogs', () => {
   it('Open Snapshot: the chosen path, or null if cancelled; .ctesnap offered first', async () => {
-    const dialog = { showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: ['/home/ana/busan.ctesnap'] })) }
+    const dialog = {
+      showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: ['/home/ana/busan.ctesnap'] })),
+    }
     expect(await chooseSnapshotFile(dialog as never, null)).toBe('/home/ana/busan.ctesnap')
-    expect((dialog.showOpenDialog.mock.calls as unknown as [unknown][])[0]![0]).toMatchObject({ properties: ['openFile'], filters: [{ extensions: ['ctesnap'] }, { extensions: ['*'] }] })
+    expect((dialog.showOpenDialog.mock.calls as unknown as [unknown][])[0]![0]).toMatchObject({
+      properties: ['openFile'],
+      filters: [{ extensions: ['ctesnap'] }, { extensions: ['*'] }],
+    })
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] })
     expect(await chooseSnapshotFile(dialog as never, null)).toBeNull()
   })
 
   it('Export: a save dialog per kind, with the suggested name; null if cancelled', async () => {
     const window = {}
-    const dialog = { showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: '/home/ana/busan.pdf' })) }
-    expect(await chooseExportTarget(dialog as never, window as never, { suggestedName: 'busan.pdf', kind: 'pdf' })).toBe('/home/ana/busan.pdf')
-    expect(dialog.showSaveDialog).toHaveBeenCalledWith(window, expect.objectContaining({ defaultPath: 'busan.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] }))
+    const dialog = {
+      showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: '/home/ana/busan.pdf' })),
+    }
+    expect(
+      await chooseExportTarget(dialog as never, window as never, { suggestedName: 'busan.pdf', kind: 'pdf' }),
+    ).toBe('/home/ana/busan.pdf')
+    expect(dialog.showSaveDialog).toHaveBeenCalledWith(
+      window,
+      expect.objectContaining({ defaultPath: 'busan.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] }),
+    )
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' })
-    expect(await chooseExportTarget(dialog as never, null, { suggestedName: 'busan', kind: 'folder' })).toBeNull()
+    expect(
+      await chooseExportTarget(dialog as never, null, { suggestedName: 'busan', kind: 'folder' }),
+    ).toBeNull()
   })
 })
 
@@ -42,8 +56,8 @@ describe('PDF printer', () => {
           expect(code).toBe(PRINT_READY)
           return ++polls > readyAfter
         }),
-        printToPDF: vi.fn(async () => Buffer.from('%PDF-1.7'))
-      }
+        printToPDF: vi.fn(async () => Buffer.from('%PDF-1.7')),
+      },
     } satisfies PrintWindow
     return window
   }
@@ -54,13 +68,22 @@ describe('PDF printer', () => {
     expect((await print('s-abcd-1234')).toString()).toBe('%PDF-1.7')
     expect(window.loadURL).toHaveBeenCalledWith('app://trade/index.html#/print/snapshot/s-abcd-1234')
     expect(window.webContents.executeJavaScript).toHaveBeenCalledTimes(4)
-    expect(window.webContents.printToPDF).toHaveBeenCalledWith({ printBackground: true, pageSize: 'A4', landscape: false })
+    expect(window.webContents.printToPDF).toHaveBeenCalledWith({
+      printBackground: true,
+      pageSize: 'A4',
+      landscape: false,
+    })
     expect(window.destroy).toHaveBeenCalled()
   })
 
   it('refuses an id that is not a snapshot id (never builds a URL from it), and gives up on a page that never finishes', async () => {
     const window = fakeWindow(Infinity)
-    const print = createPdfPrinter({ createWindow: () => window, entry: 'app://trade/index.html', timeoutMs: 20, pollMs: 2 })
+    const print = createPdfPrinter({
+      createWindow: () => window,
+      entry: 'app://trade/index.html',
+      timeoutMs: 20,
+      pollMs: 2,
+    })
     await expect(print('../../etc/passwd')).rejects.toThrow()
     expect(window.loadURL).not.toHaveBeenCalled()
     await expect(print('s-abcd-1234')).rejects.toThrow(/did not finish drawing/)
@@ -87,7 +110,7 @@ describe('a .ctesnap from the OS', () => {
       send,
       focus: vi.fn(),
       grantSnapshotFile,
-      log: () => {}
+      log: () => {},
     })
     desktop.pageReady()
     return { desktop, send }

@@ -25,7 +25,7 @@ function fakeDeps(routes: string[] = ['datasets', 'about']) {
     openExport: vi.fn(async () => undefined),
     saveSnapshot: vi.fn(async () => undefined),
     openSnapshot: vi.fn(async (_path?: string) => undefined),
-    notify: vi.fn()
+    notify: vi.fn(),
   } satisfies CommandDeps
 }
 
@@ -41,7 +41,7 @@ describe('command registry', () => {
     ['about', (d) => expect(d.navigate).toHaveBeenCalledWith('about')],
     ['export', (d) => expect(d.openExport).toHaveBeenCalledTimes(1)],
     ['saveSnapshot', (d) => expect(d.saveSnapshot).toHaveBeenCalledTimes(1)],
-    ['openSnapshot', (d) => expect(d.openSnapshot).toHaveBeenCalledWith(undefined)]
+    ['openSnapshot', (d) => expect(d.openSnapshot).toHaveBeenCalledWith(undefined)],
   ])('%s runs its action', async (command, check) => {
     const deps = fakeDeps()
     expect(await createCommandRegistry(deps).run(command)).toBe(true)
@@ -53,7 +53,10 @@ describe('command registry', () => {
     const without = fakeDeps()
     expect(await createCommandRegistry(without).run('openDataFile')).toBe(false)
     expect(without.navigate).not.toHaveBeenCalled()
-    expect(without.notify).toHaveBeenCalledWith({ key: 'desktop.notice.noImport', params: { command: 'openDataFile' } })
+    expect(without.notify).toHaveBeenCalledWith({
+      key: 'desktop.notice.noImport',
+      params: { command: 'openDataFile' },
+    })
     const withImport = fakeDeps(['datasets', 'about', IMPORT_ROUTE])
     expect(await createCommandRegistry(withImport).run('openDataFile')).toBe(true)
     expect(withImport.navigate).toHaveBeenCalledWith(IMPORT_ROUTE)
@@ -62,17 +65,32 @@ describe('command registry', () => {
   it('no command is pending any more: Open Snapshot and Save Snapshot are available', () => {
     expect(pendingCommands).toEqual({})
     const registry = createCommandRegistry(fakeDeps())
-    for (const command of appCommands.filter((c) => c !== 'openDataFile')) expect(registry.isAvailable(command)).toBe(true)
+    for (const command of appCommands.filter((c) => c !== 'openDataFile'))
+      expect(registry.isAvailable(command)).toBe(true)
   })
 
   it('a snapshot the OS opened is opened by the path main granted (the menu and the OS share one action)', async () => {
     const deps = fakeDeps()
-    expect(await createCommandRegistry(deps).runEvent({ command: 'openSnapshot', path: 'C:\\Users\\ana\\Documents\\trade view.ctesnap' })).toBe(true)
+    expect(
+      await createCommandRegistry(deps).runEvent({
+        command: 'openSnapshot',
+        path: 'C:\\Users\\ana\\Documents\\trade view.ctesnap',
+      }),
+    ).toBe(true)
     expect(deps.openSnapshot).toHaveBeenCalledWith('C:\\Users\\ana\\Documents\\trade view.ctesnap')
     expect(deps.notify).not.toHaveBeenCalled()
   })
 
-  it.each([null, undefined, 'about', 42, {}, { command: 'rm -rf' }, { command: '__proto__' }, { command: 'toString' }])('ignores a malformed event %j', async (event) => {
+  it.each([
+    null,
+    undefined,
+    'about',
+    42,
+    {},
+    { command: 'rm -rf' },
+    { command: '__proto__' },
+    { command: 'toString' },
+  ])('ignores a malformed event %j', async (event) => {
     const deps = fakeDeps()
     expect(await createCommandRegistry(deps).runEvent(event)).toBe(false)
     for (const fn of Object.values(deps)) expect(fn).not.toHaveBeenCalled()
@@ -85,7 +103,7 @@ describe('shortcut formatting', () => {
     ['CmdOrCtrl+Shift+E', false, 'Ctrl+Shift+E'],
     ['CmdOrCtrl+O', false, 'Ctrl+O'],
     ['CmdOrCtrl+/', true, '⌘/'],
-    ['Alt+F4', false, 'Alt+F4']
+    ['Alt+F4', false, 'Alt+F4'],
   ])('%s (mac %s) → %s', (accelerator, mac, shown) => expect(formatAccelerator(accelerator, mac)).toBe(shown))
   it('detects a Mac', () => {
     expect(isMacPlatform({ platform: 'MacIntel', userAgent: '' })).toBe(true)
@@ -147,7 +165,7 @@ describe('AppCommands: menu event, button and key share the registry', () => {
       onCommand: (listener: (payload: unknown) => void) => {
         emitCommand = listener
         return unsubscribe
-      }
+      },
     }
   })
   afterEach(() => {
@@ -162,12 +180,15 @@ describe('AppCommands: menu event, button and key share the registry', () => {
         { path: '/', name: 'overview', component: Stub },
         { path: '/datasets', name: 'datasets', component: Stub },
         { path: '/about', name: 'about', component: Stub },
-        { path: '/explorer', name: 'explorer', component: Stub }
-      ]
+        { path: '/explorer', name: 'explorer', component: Stub },
+      ],
     })
     await router.push('/')
     const pinia = createPinia()
-    const wrapper = mount(AppCommands, { global: { plugins: [pinia, router, i18n] }, attachTo: document.body })
+    const wrapper = mount(AppCommands, {
+      global: { plugins: [pinia, router, i18n] },
+      attachTo: document.body,
+    })
     setActivePinia(pinia)
     return { wrapper, router }
   }

@@ -19,7 +19,20 @@ function fakeBridge(layout: { id: string; title: string; publisher: string; url:
     return () => undefined
   }
   const file = { fileId: 'f-0123456789abcdef0123456789abcdef', name: 'trade.csv', size: 1000 }
-  const dataset = { id: 'trade', title: 'trade.csv', fileName: 'trade.csv', layout: layout ?? { id: 'mapped', title: 'Column mapping', publisher: '', url: '' }, mapping: null, rows: 3, coverage: { from: '2024-01', to: '2024-03' }, frequencies: ['month'], flows: ['exports'], reporters: [{ code: 'CHN', label: 'China' }], units: ['USD'], versions: [] }
+  const dataset = {
+    id: 'trade',
+    title: 'trade.csv',
+    fileName: 'trade.csv',
+    layout: layout ?? { id: 'mapped', title: 'Column mapping', publisher: '', url: '' },
+    mapping: null,
+    rows: 3,
+    coverage: { from: '2024-01', to: '2024-03' },
+    frequencies: ['month'],
+    flows: ['exports'],
+    reporters: [{ code: 'CHN', label: 'China' }],
+    units: ['USD'],
+    versions: [],
+  }
   const calls: [string, unknown][] = []
   const answer = (data: unknown) => Promise.resolve({ ok: true, data })
   const pending: unknown[] = []
@@ -27,16 +40,36 @@ function fakeBridge(layout: { id: string; title: string; publisher: string; url:
     chooseImportFile: vi.fn(async (args: unknown) => (calls.push(['chooseImportFile', args]), answer(file))),
     inspectImport: vi.fn(async (args: unknown) => {
       calls.push(['inspectImport', args])
-      return answer({ ...file, format: 'csv', compression: 'none', encoding: 'utf-8', delimiter: ',', layout, columns: ['date', 'value'], preview: [['2024-01', '1']], guess: layout ? null : { period: 0, values: [1] }, existing: null })
+      return answer({
+        ...file,
+        format: 'csv',
+        compression: 'none',
+        encoding: 'utf-8',
+        delimiter: ',',
+        layout,
+        columns: ['date', 'value'],
+        preview: [['2024-01', '1']],
+        guess: layout ? null : { period: 0, values: [1] },
+        existing: null,
+      })
     }),
-    importFile: vi.fn(async (args: unknown) => (calls.push(['importFile', args]), answer({ status: 'imported', dataset }))),
-    cancelImport: vi.fn(async (args: unknown) => (calls.push(['cancelImport', args]), answer({ cancelled: true }))),
+    importFile: vi.fn(
+      async (args: unknown) => (calls.push(['importFile', args]), answer({ status: 'imported', dataset })),
+    ),
+    cancelImport: vi.fn(
+      async (args: unknown) => (calls.push(['cancelImport', args]), answer({ cancelled: true })),
+    ),
     listImports: vi.fn(async () => answer([dataset])),
     takeOpenedFiles: vi.fn(async () => answer(pending.splice(0))),
-    getBreakdown: vi.fn(async (args: unknown) => (calls.push(['getBreakdown', args]), answer({ rows: [], other: { count: 0, value: 0 } }))),
+    getBreakdown: vi.fn(
+      async (args: unknown) => (
+        calls.push(['getBreakdown', args]),
+        answer({ rows: [], other: { count: 0, value: 0 } })
+      ),
+    ),
     onImportProgress: on('importProgress'),
     onFileOpened: on('fileOpened'),
-    onCommand: on('command')
+    onCommand: on('command'),
   }
   Object.defineProperty(window, 'trade', { value: bridge, configurable: true })
   return { bridge, calls, listeners, file, pending }
@@ -46,12 +79,23 @@ beforeEach(() => setActivePinia(createPinia()))
 
 describe('imports store', () => {
   it('a recognised layout imports straight away and charts China’s exports by partner', async () => {
-    const { calls } = fakeBridge({ id: 'comtrade-plus', title: 'UN Comtrade (Comtrade Plus)', publisher: '', url: '' })
+    const { calls } = fakeBridge({
+      id: 'comtrade-plus',
+      title: 'UN Comtrade (Comtrade Plus)',
+      publisher: '',
+      url: '',
+    })
     const store = useImportsStore()
     await store.choose()
     expect(calls.map(([m]) => m)).toEqual(['chooseImportFile', 'inspectImport', 'importFile', 'getBreakdown'])
     expect(calls[2]![1]).toEqual({ fileId: 'f-0123456789abcdef0123456789abcdef' })
-    expect(calls[3]![1]).toEqual({ dataset: 'trade', reporter: 'china', flow: 'exports', by: 'partner', top: 10 })
+    expect(calls[3]![1]).toEqual({
+      dataset: 'trade',
+      reporter: 'china',
+      flow: 'exports',
+      by: 'partner',
+      top: 10,
+    })
     expect(store.status).toBe('done')
   })
 
@@ -60,13 +104,30 @@ describe('imports store', () => {
     const store = useImportsStore()
     await store.choose()
     expect(store.status).toBe('mapping')
-    const dialog = mount(MappingDialog, { props: { inspection: store.inspection! }, global: { plugins: [i18n] } })
+    const dialog = mount(MappingDialog, {
+      props: { inspection: store.inspection! },
+      global: { plugins: [i18n] },
+    })
     await dialog.get('[data-test="unit-label"]').setValue('USD million')
     await dialog.get('[data-test="confirm-mapping"]').trigger('click')
     const [mapping] = dialog.emitted('confirm')![0] as [unknown]
-    expect(mapping).toEqual({ period: 0, values: [1], reporter: null, partner: null, flow: null, product: null, indicator: null, unit: null, reporterCode: 'CHN', unitLabel: 'USD million' })
+    expect(mapping).toEqual({
+      period: 0,
+      values: [1],
+      reporter: null,
+      partner: null,
+      flow: null,
+      product: null,
+      indicator: null,
+      unit: null,
+      reporterCode: 'CHN',
+      unitLabel: 'USD million',
+    })
     await store.start(mapping as never)
-    expect(calls.find(([m]) => m === 'importFile')![1]).toEqual({ fileId: 'f-0123456789abcdef0123456789abcdef', mapping })
+    expect(calls.find(([m]) => m === 'importFile')![1]).toEqual({
+      fileId: 'f-0123456789abcdef0123456789abcdef',
+      mapping,
+    })
   })
 
   it('listens once; only its own file’s progress counts; opened files are taken from main', async () => {
@@ -81,9 +142,11 @@ describe('imports store', () => {
     await vi.waitFor(() => expect(store.status).toBe('mapping'))
     expect(shown).toHaveBeenCalled()
     store.status = 'importing'
-    for (const l of listeners.importProgress!) l({ jobId: 'j', file: 'other.csv', phase: 'reading', bytesRead: 5, totalBytes: 10, rows: 0 } as never)
+    for (const l of listeners.importProgress!)
+      l({ jobId: 'j', file: 'other.csv', phase: 'reading', bytesRead: 5, totalBytes: 10, rows: 0 } as never)
     expect(store.progress).toBeNull()
-    for (const l of listeners.importProgress!) l({ jobId: 'j', file: 'trade.csv', phase: 'reading', bytesRead: 5, totalBytes: 10, rows: 0 } as never)
+    for (const l of listeners.importProgress!)
+      l({ jobId: 'j', file: 'trade.csv', phase: 'reading', bytesRead: 5, totalBytes: 10, rows: 0 } as never)
     expect(store.progress?.bytesRead).toBe(5)
     await store.cancel()
     expect(bridge.cancelImport).toHaveBeenCalledWith({ fileId: file.fileId })

@@ -6,9 +6,26 @@ import { formatChange, formatLevel } from '../../../renderer/src/lib/format'
 
 const point = (period: string, value: number): SeriesPoint => {
   const b = periodBounds(period)!
-  return { period, periodStart: b.start, periodEnd: b.end, value, status: 'published', note: '', sourceId: 's', alternatives: 0 }
+  return {
+    period,
+    periodStart: b.start,
+    periodEnd: b.end,
+    value,
+    status: 'published',
+    note: '',
+    sourceId: 's',
+    alternatives: 0,
+  }
 }
-const series = (name: string, points: SeriesPoint[]): Series => ({ dataset: 'd', series: name, label: name, unit: 'USD bn', frequency: 'month', points, sources: [] })
+const series = (name: string, points: SeriesPoint[]): Series => ({
+  dataset: 'd',
+  series: name,
+  label: name,
+  unit: 'USD bn',
+  frequency: 'month',
+  points,
+  sources: [],
+})
 
 describe('alignSeries', () => {
   it('puts series on one time axis, keeps combined Jan–Feb as one period and leaves gaps as null', () => {
@@ -26,15 +43,18 @@ describe('periods', () => {
     ['2025-11', { start: '2025-11', end: '2025-11' }, 'Nov 2025'],
     ['2025-01..2025-02', { start: '2025-01', end: '2025-02' }, 'Jan–Feb 2025'],
     ['2024', { start: '2024-01', end: '2024-12' }, '2024'],
-    ['2024-12..2025-02', { start: '2024-12', end: '2025-02' }, 'Dec 2024–Feb 2025']
+    ['2024-12..2025-02', { start: '2024-12', end: '2025-02' }, 'Dec 2024–Feb 2025'],
   ])('%s', (period, bounds, label) => {
     expect(periodBounds(period)).toEqual(bounds)
     expect(formatPeriod(period)).toBe(label)
   })
 
-  it.each(['2025-13', '2025-00', '2025-02..2025-01', '2025-01..', '25-01', '2025-01..2025-02..2025-03', ''])('refuses %j', (bad) => {
-    expect(periodBounds(bad)).toBeNull()
-  })
+  it.each(['2025-13', '2025-00', '2025-02..2025-01', '2025-01..', '25-01', '2025-01..2025-02..2025-03', ''])(
+    'refuses %j',
+    (bad) => {
+      expect(periodBounds(bad)).toBeNull()
+    },
+  )
 })
 
 describe('format', () => {

@@ -16,7 +16,15 @@ import { buildChartConfig } from '../../../renderer/src/lib/chartConfig'
 import { buildChartModel, type FetchedSeries } from '../../../renderer/src/lib/chartModel'
 import { modelCsv } from '../../../renderer/src/lib/exportView'
 import { ALLOWED_TAGS, markdownToHtml, plainLabel } from '../../../renderer/src/lib/markdown'
-import { buildSnapshot, chartNotesOf, modelOfNumbers, noteInView, numbersOf, sourcesOf, viewKey } from '../../../renderer/src/lib/snapshotModel'
+import {
+  buildSnapshot,
+  chartNotesOf,
+  modelOfNumbers,
+  noteInView,
+  numbersOf,
+  sourcesOf,
+  viewKey,
+} from '../../../renderer/src/lib/snapshotModel'
 import { filterNotes, useNotesStore } from '../../../renderer/src/stores/notes'
 import { i18n } from '../../../renderer/src/i18n'
 import { validNote } from '../shared/workspaceFixtures'
@@ -44,7 +52,7 @@ describe('Markdown is rendered safely (layer 1: nothing the user wrote becomes m
     ['an HTML comment hiding a script', '<!-- --><script>alert(1)</script>'],
     ['a link with an event attribute', '<a href="https://ok" onclick="alert(1)">ok</a>'],
     ['a mixed-case script', '<ScRiPt>alert(1)</sCrIpT>'],
-    ['a style tag', '<style>body{display:none}</style>']
+    ['a style tag', '<style>body{display:none}</style>'],
   ]
 
   it.each(hostile)('%s: no element beyond the allow-list, no handler, no script URL', (_what, text) => {
@@ -72,17 +80,24 @@ describe('Markdown is rendered safely (layer 1: nothing the user wrote becomes m
 
   it('Markdown still works: emphasis, lists, code, quotes, http(s) and mailto links', () => {
     const box = document.createElement('div')
-    box.innerHTML = markdownToHtml('**bold** _em_ `code`\n\n- one\n- two\n\n> quoted\n\n[Reuters](https://www.reuters.com/x) [mail](mailto:desk@example.com)')
+    box.innerHTML = markdownToHtml(
+      '**bold** _em_ `code`\n\n- one\n- two\n\n> quoted\n\n[Reuters](https://www.reuters.com/x) [mail](mailto:desk@example.com)',
+    )
     expect(box.querySelector('strong')?.textContent).toBe('bold')
     expect(box.querySelector('em')?.textContent).toBe('em')
     expect(box.querySelectorAll('li').length).toBe(2)
     expect(box.querySelector('blockquote')?.textContent?.trim()).toBe('quoted')
     const links = [...box.querySelectorAll('a')]
-    expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://www.reuters.com/x', 'mailto:desk@example.com'])
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      'https://www.reuters.com/x',
+      'mailto:desk@example.com',
+    ])
   })
 
   it('the NoteMarkdown component renders hostile text inert', () => {
-    const wrapper = mount(NoteMarkdown, { props: { text: '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> **ok**' } })
+    const wrapper = mount(NoteMarkdown, {
+      props: { text: '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> **ok**' },
+    })
     expect(wrapper.find('img').exists()).toBe(false)
     expect(wrapper.find('script').exists()).toBe(false)
     expect(wrapper.find('strong').text()).toBe('ok')
@@ -94,7 +109,7 @@ describe('Markdown is rendered safely (layer 1: nothing the user wrote becomes m
     ['# Busan deal, 30 Oct 2025', 'Busan deal, 30 Oct 2025'],
     ['\n\n**Truce** with the [US](https://x)', 'Truce with the US'],
     ['- a list item', 'a list item'],
-    ['x'.repeat(100), `${'x'.repeat(47)}…`]
+    ['x'.repeat(100), `${'x'.repeat(47)}…`],
   ])('a chart label is plain text: %j → %j', (text, label) => {
     expect(plainLabel(text)).toBe(label)
   })
@@ -102,34 +117,87 @@ describe('Markdown is rendered safely (layer 1: nothing the user wrote becomes m
 
 const point = (period: string, value: number, sourceId = 's1'): SeriesPoint => {
   const b = periodBounds(period)!
-  return { period, periodStart: b.start, periodEnd: b.end, value, status: 'published', note: '', sourceId, alternatives: 0 }
+  return {
+    period,
+    periodStart: b.start,
+    periodEnd: b.end,
+    value,
+    status: 'published',
+    note: '',
+    sourceId,
+    alternatives: 0,
+  }
 }
-const src = (id: string) => ({ id, title: `Source ${id}`, publisher: id === 's2' ? null : 'Reuters', published: '2025-11-07', url: `https://example.com/${id}` })
-const series = (name: string, points: SeriesPoint[]): Series => ({ dataset: 'china-trade', series: name, label: name, unit: 'USD bn', frequency: 'month', points, sources: [src('s1'), src('s2')] })
+const src = (id: string) => ({
+  id,
+  title: `Source ${id}`,
+  publisher: id === 's2' ? null : 'Reuters',
+  published: '2025-11-07',
+  url: `https://example.com/${id}`,
+})
+const series = (name: string, points: SeriesPoint[]): Series => ({
+  dataset: 'china-trade',
+  series: name,
+  label: name,
+  unit: 'USD bn',
+  frequency: 'month',
+  points,
+  sources: [src('s1'), src('s2')],
+})
 
 function fixture(view: ViewState): FetchedSeries[] {
   const [exports, imports] = selectionsOf(view)
   return [
-    { selection: exports!, series: series('Exports', [point('2024-10', 309.06), point('2024-11', 312.31), point('2025-01..2025-02', 539.94), point('2025-10', 305.35, 's2'), point('2025-11', 330.3)]), published: null, total: null },
-    { selection: imports!, series: series('Imports, as "published"', [point('2024-11', 211.9), point('2025-10', 215.3), point('2025-11', 218.6)]), published: null, total: null }
+    {
+      selection: exports!,
+      series: series('Exports', [
+        point('2024-10', 309.06),
+        point('2024-11', 312.31),
+        point('2025-01..2025-02', 539.94),
+        point('2025-10', 305.35, 's2'),
+        point('2025-11', 330.3),
+      ]),
+      published: null,
+      total: null,
+    },
+    {
+      selection: imports!,
+      series: series('Imports, as "published"', [
+        point('2024-11', 211.9),
+        point('2025-10', 215.3),
+        point('2025-11', 218.6),
+      ]),
+      published: null,
+      total: null,
+    },
   ]
 }
 const view: ViewState = { ...defaultViewState(), flows: ['exports', 'imports'] }
 
 describe('a snapshot’s numbers are the table’s', () => {
-  it.each(['none', 'yoy', 'ytd', 'rolling12'] as const)('transform %s: the snapshot CSV equals modelCsv, and the numbers come back as the same model', (transform) => {
-    const v = { ...view, transform }
-    const model = buildChartModel(v, fixture(v), (s) => s.key)
-    const numbers = numbersOf(model)
-    const sources = sourcesOf(model)
-    expect(numbersCsv(numbers, sources)).toBe(modelCsv(model))
-    const back = modelOfNumbers(numbers, sources, v)
-    expect(modelCsv(back)).toBe(modelCsv(model))
-    expect(back.periods).toEqual(model.periods)
-    // And the whole snapshot validates.
-    const snapshot = buildSnapshot({ title: 'T', view: v, model, notes: [], datasetVersion: '1.0.0', appVersion: '0.1.0' })
-    expect(parseSnapshot(JSON.parse(JSON.stringify(snapshot))).ok).toBe(true)
-  })
+  it.each(['none', 'yoy', 'ytd', 'rolling12'] as const)(
+    'transform %s: the snapshot CSV equals modelCsv, and the numbers come back as the same model',
+    (transform) => {
+      const v = { ...view, transform }
+      const model = buildChartModel(v, fixture(v), (s) => s.key)
+      const numbers = numbersOf(model)
+      const sources = sourcesOf(model)
+      expect(numbersCsv(numbers, sources)).toBe(modelCsv(model))
+      const back = modelOfNumbers(numbers, sources, v)
+      expect(modelCsv(back)).toBe(modelCsv(model))
+      expect(back.periods).toEqual(model.periods)
+      // And the whole snapshot validates.
+      const snapshot = buildSnapshot({
+        title: 'T',
+        view: v,
+        model,
+        notes: [],
+        datasetVersion: '1.0.0',
+        appVersion: '0.1.0',
+      })
+      expect(parseSnapshot(JSON.parse(JSON.stringify(snapshot))).ok).toBe(true)
+    },
+  )
 })
 
 describe('notes on the chart', () => {
@@ -138,26 +206,48 @@ describe('notes on the chart', () => {
   const refs = { annual: null, projection: null }
   const annotations = (v: ViewState, notes: ReturnType<typeof chartNotesOf>) => {
     const model = buildChartModel(v, fixture(v), (s) => s.key)
-    return (buildChartConfig(model, v, refs, theme, text, undefined, notes).options!.plugins!.annotation as { annotations: Record<string, any> }).annotations
+    return (
+      buildChartConfig(model, v, refs, theme, text, undefined, notes).options!.plugins!.annotation as {
+        annotations: Record<string, any>
+      }
+    ).annotations
   }
 
   it('a point note: a ring at the value shown and a plain-text label; a range note: a box; others: not drawn', () => {
     const notes = [
       validNote({ text: '**Busan** deal' }),
-      validNote({ id: 'n-range-0001', target: { kind: 'range', dataset: 'china-trade', from: '2024-11', to: '2025-10' }, text: 'Tariff truce' }),
-      validNote({ id: 'n-series-001', target: { kind: 'series', dataset: 'china-trade', series: 'exports:world:all' } }),
-      validNote({ id: 'n-other-0001', target: { kind: 'point', dataset: 'china-trade', series: 'exports:us:all', period: '2025-10' } })
+      validNote({
+        id: 'n-range-0001',
+        target: { kind: 'range', dataset: 'china-trade', from: '2024-11', to: '2025-10' },
+        text: 'Tariff truce',
+      }),
+      validNote({
+        id: 'n-series-001',
+        target: { kind: 'series', dataset: 'china-trade', series: 'exports:world:all' },
+      }),
+      validNote({
+        id: 'n-other-0001',
+        target: { kind: 'point', dataset: 'china-trade', series: 'exports:us:all', period: '2025-10' },
+      }),
     ]
     const drawn = chartNotesOf(notes, view, (n) => plainLabel(n.text), new Set(['n-range-0001']))
     expect(drawn.map((n) => n.id)).toEqual(['n-busan-0001', 'n-range-0001'])
     const a = annotations(view, drawn)
     expect(a['note-n-busan-0001']).toMatchObject({ type: 'point', yValue: 305.35 })
-    expect(a['note-n-busan-0001-label']).toMatchObject({ type: 'label', content: 'Busan deal', yValue: 305.35 })
+    expect(a['note-n-busan-0001-label']).toMatchObject({
+      type: 'label',
+      content: 'Busan deal',
+      yValue: 305.35,
+    })
     expect(a['note-n-range-0001']).toMatchObject({ type: 'box', label: { content: '⚠ Tariff truce' } })
     // Hidden series: its notes are not drawn.
-    expect(Object.keys(annotations({ ...view, hidden: ['exports:world:all'] }, drawn))).toEqual(['note-n-range-0001'])
+    expect(Object.keys(annotations({ ...view, hidden: ['exports:world:all'] }, drawn))).toEqual([
+      'note-n-range-0001',
+    ])
     // The y/y view: the ring sits on the y/y value (or nowhere, where there is none).
-    expect(annotations({ ...view, transform: 'yoy' }, drawn)['note-n-busan-0001']).toMatchObject({ yValue: (305.35 / 309.06 - 1) * 100 })
+    expect(annotations({ ...view, transform: 'yoy' }, drawn)['note-n-busan-0001']).toMatchObject({
+      yValue: (305.35 / 309.06 - 1) * 100,
+    })
   })
 
   it('which notes belong to a view: dataset, series shown, the same view (dataset version aside)', () => {
@@ -182,7 +272,7 @@ describe('notes store: edit, delete, undo', () => {
         const deleted = disk.get(id) ?? null
         disk.delete(id)
         return ok({ deleted })
-      }
+      },
     }
   })
   afterEach(() => {
@@ -218,8 +308,19 @@ describe('notes store: edit, delete, undo', () => {
   it('filters by text, dataset and tag, newest first', () => {
     const list = [
       validNote({ id: 'n-a-000001', text: 'Busan', tags: ['US'], updatedAt: '2026-01-01T00:00:00.000Z' }),
-      validNote({ id: 'n-b-000001', text: 'Soybeans', tags: ['Brazil'], updatedAt: '2026-02-01T00:00:00.000Z' }),
-      validNote({ id: 'n-c-000001', text: 'Other data', tags: [], target: { kind: 'dataset', dataset: 'comtrade' }, updatedAt: '2025-12-01T00:00:00.000Z' })
+      validNote({
+        id: 'n-b-000001',
+        text: 'Soybeans',
+        tags: ['Brazil'],
+        updatedAt: '2026-02-01T00:00:00.000Z',
+      }),
+      validNote({
+        id: 'n-c-000001',
+        text: 'Other data',
+        tags: [],
+        target: { kind: 'dataset', dataset: 'comtrade' },
+        updatedAt: '2025-12-01T00:00:00.000Z',
+      }),
     ]
     expect(filterNotes(list, { text: 'bus' }).map((n) => n.id)).toEqual(['n-a-000001'])
     expect(filterNotes(list, { tag: 'Brazil' }).map((n) => n.id)).toEqual(['n-b-000001'])
@@ -232,7 +333,10 @@ describe('notes store: edit, delete, undo', () => {
 describe('notes messages', () => {
   it('English and Chinese have the same keys', async () => {
     const messages = (await import('../../../renderer/src/i18n/messages/notes')).default
-    const keys = (o: object, prefix = ''): string[] => Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]))
+    const keys = (o: object, prefix = ''): string[] =>
+      Object.entries(o).flatMap(([k, v]) =>
+        typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+      )
     expect(keys(messages['zh-CN'])).toEqual(keys(messages.en))
     expect(i18n.global.t('notes.add')).toBe('Add note')
     await flushPromises()

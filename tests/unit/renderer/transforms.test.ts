@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { indexTo, monthIndex, monthOf, monthOnMonth, rolling12, scale, shareOf, yearOnYear, yearToDate, type TPoint } from '../../../renderer/src/lib/transforms'
+import {
+  indexTo,
+  monthIndex,
+  monthOf,
+  monthOnMonth,
+  rolling12,
+  scale,
+  shareOf,
+  yearOnYear,
+  yearToDate,
+  type TPoint,
+} from '../../../renderer/src/lib/transforms'
 import { periodBounds } from '@shared/periods'
 
 /** A published point; `value: null` stands for a gap in a derived input. */
@@ -7,7 +18,10 @@ const p = (period: string, value: number | null, source = `s-${period}`): TPoint
   const b = periodBounds(period)!
   return { period, start: b.start, end: b.end, value, kind: 'published', sourceIds: [source] }
 }
-const values = (points: TPoint[]) => Object.fromEntries(points.map((x) => [x.period, x.value === null ? null : Math.round(x.value * 1000) / 1000]))
+const values = (points: TPoint[]) =>
+  Object.fromEntries(
+    points.map((x) => [x.period, x.value === null ? null : Math.round(x.value * 1000) / 1000]),
+  )
 
 describe('months', () => {
   it('round-trips month indexes', () => {
@@ -27,7 +41,10 @@ describe('yearOnYear', () => {
     expect(april.kind).toBe('computed')
     expect(april.value).toBeCloseTo((315.69 / 292.45 - 1) * 100, 9)
     expect(april.sourceIds).toEqual(['s-2025-04', 's-2024-04'])
-    expect(out.find((x) => x.period === '2024-03')).toMatchObject({ value: null, note: 'no level a year earlier' })
+    expect(out.find((x) => x.period === '2024-03')).toMatchObject({
+      value: null,
+      note: 'no level a year earlier',
+    })
   })
 
   it('compares combined Jan–Feb with the year-earlier Jan–Feb, or with the sum of separately published months', () => {
@@ -47,14 +64,27 @@ describe('yearOnYear', () => {
 
 describe('yearToDate', () => {
   it('cumulates from January, counts Jan–Feb as two months, and restarts each year', () => {
-    const out = yearToDate([p('2024-12', 104.8), p('2025-01..2025-02', 170.52), p('2025-03', 102.64), p('2025-04', 96.18)])
-    expect(values(out)).toEqual({ '2024-12': null, '2025-01..2025-02': 170.52, '2025-03': 273.16, '2025-04': 369.34 })
+    const out = yearToDate([
+      p('2024-12', 104.8),
+      p('2025-01..2025-02', 170.52),
+      p('2025-03', 102.64),
+      p('2025-04', 96.18),
+    ])
+    expect(values(out)).toEqual({
+      '2024-12': null,
+      '2025-01..2025-02': 170.52,
+      '2025-03': 273.16,
+      '2025-04': 369.34,
+    })
     expect(out[0]!.note).toMatch(/no value for 2024-01/)
     expect(out[3]!.sourceIds).toEqual(['s-2025-01..2025-02', 's-2025-03', 's-2025-04'])
   })
 
   it('breaks the sum for the rest of the year after a missing month, but shows a published year-to-date figure', () => {
-    const out = yearToDate([p('2025-01..2025-02', 10), p('2025-04', 5), p('2025-05', 5)], [p('2025-01..2025-05', 30, 'pub-ytd')])
+    const out = yearToDate(
+      [p('2025-01..2025-02', 10), p('2025-04', 5), p('2025-05', 5)],
+      [p('2025-01..2025-05', 30, 'pub-ytd')],
+    )
     expect(values(out)).toEqual({ '2025-01..2025-02': 10, '2025-04': null, '2025-05': 30 })
     expect(out[2]).toMatchObject({ kind: 'published', sourceIds: ['pub-ytd'] })
   })
@@ -62,7 +92,11 @@ describe('yearToDate', () => {
 
 describe('rolling12', () => {
   it('sums exactly 12 months, combined periods included, and is null without full cover', () => {
-    const months = [p('2024-01..2024-02', 20), ...Array.from({ length: 10 }, (_, i) => p(`2024-${String(i + 3).padStart(2, '0')}`, 10)), p('2025-01..2025-02', 30)]
+    const months = [
+      p('2024-01..2024-02', 20),
+      ...Array.from({ length: 10 }, (_, i) => p(`2024-${String(i + 3).padStart(2, '0')}`, 10)),
+      p('2025-01..2025-02', 30),
+    ]
     const out = values(rolling12(months))
     expect(out['2024-12']).toBe(120)
     expect(out['2024-11']).toBeNull()
@@ -72,8 +106,18 @@ describe('rolling12', () => {
 
 describe('monthOnMonth', () => {
   it('compares consecutive single months only', () => {
-    const out = monthOnMonth([p('2025-01..2025-02', 539.94), p('2025-03', 313.9), p('2025-04', 315.69), p('2025-06', 325.2)])
-    expect(values(out)).toEqual({ '2025-01..2025-02': null, '2025-03': null, '2025-04': Math.round((315.69 / 313.9 - 1) * 100000) / 1000, '2025-06': null })
+    const out = monthOnMonth([
+      p('2025-01..2025-02', 539.94),
+      p('2025-03', 313.9),
+      p('2025-04', 315.69),
+      p('2025-06', 325.2),
+    ])
+    expect(values(out)).toEqual({
+      '2025-01..2025-02': null,
+      '2025-03': null,
+      '2025-04': Math.round((315.69 / 313.9 - 1) * 100000) / 1000,
+      '2025-06': null,
+    })
   })
 })
 
@@ -87,10 +131,16 @@ describe('indexTo', () => {
 
 describe('shareOf and scale', () => {
   it('computes a share of the total for the same period only', () => {
-    expect(values(shareOf([p('2025-05', 28.8), p('2025-06', 38)], [p('2025-05', 316.1)]))).toEqual({ '2025-05': 9.111, '2025-06': null })
+    expect(values(shareOf([p('2025-05', 28.8), p('2025-06', 38)], [p('2025-05', 316.1)]))).toEqual({
+      '2025-05': 9.111,
+      '2025-06': null,
+    })
   })
 
   it('converts USD bn to mn without touching gaps', () => {
-    expect(values(scale([p('2025-05', 316.1), p('2025-06', null)], 1000))).toEqual({ '2025-05': 316100, '2025-06': null })
+    expect(values(scale([p('2025-05', 316.1), p('2025-06', null)], 1000))).toEqual({
+      '2025-05': 316100,
+      '2025-06': null,
+    })
   })
 })

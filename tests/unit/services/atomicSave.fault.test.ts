@@ -48,7 +48,7 @@ beforeAll(async () => {
     format: 'esm',
     target: 'node20',
     outfile: child,
-    logLevel: 'silent'
+    logLevel: 'silent',
   })
 })
 
@@ -57,7 +57,9 @@ afterAll(() => rmSync(work, { recursive: true, force: true }))
 /** Starts the child, waits for "ready", lets it run `delayMs` more, then SIGKILLs it. */
 function runAndKill(userDataDir: string, start: number, delayMs: number, naive = false): Promise<void> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [child, userDataDir, String(start), ...(naive ? ['naive'] : [])], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const proc = spawn(process.execPath, [child, userDataDir, String(start), ...(naive ? ['naive'] : [])], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stderr = ''
     let killed = false
     proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
@@ -92,14 +94,20 @@ describe('atomic saves survive SIGKILL at random moments', () => {
       iterations += 1
 
       // What a crash leaves: temporary files (proof that some kills landed mid-write), never a torn file.
-      const temps = [...readdirSync(join(userDataDir, 'notes')), ...readdirSync(join(userDataDir, 'snapshots'))].filter((n) => n.endsWith('.tmp') || n.endsWith('.tmp.bak'))
+      const temps = [
+        ...readdirSync(join(userDataDir, 'notes')),
+        ...readdirSync(join(userDataDir, 'snapshots')),
+      ].filter((n) => n.endsWith('.tmp') || n.endsWith('.tmp.bak'))
       if (temps.length) seen.leftTemps += 1
 
       const notes = NotesFile.parse(readJson(notesFile))
       const notesVersion = versionOfNotes(notes.notes)
       expect(notesVersion, `iteration ${i}: notes.json is neither A nor B`).not.toBeNull()
       seen[notesVersion === 'A' ? 'notesA' : 'notesB'] += 1
-      expect(versionOfNotes(NotesFile.parse(readJson(`${notesFile}.bak`)).notes), `iteration ${i}: notes.json.bak`).not.toBeNull()
+      expect(
+        versionOfNotes(NotesFile.parse(readJson(`${notesFile}.bak`)).notes),
+        `iteration ${i}: notes.json.bak`,
+      ).not.toBeNull()
 
       const snapshot = parseSnapshot(readJson(snapshotFile))
       expect(snapshot.ok, `iteration ${i}: the snapshot does not validate`).toBe(true)
@@ -107,7 +115,10 @@ describe('atomic saves survive SIGKILL at random moments', () => {
       expect(snapshotVersion, `iteration ${i}: the snapshot is neither A nor B`).not.toBeNull()
       seen[snapshotVersion === 'A' ? 'snapshotA' : 'snapshotB'] += 1
       const backup = parseSnapshot(readJson(`${snapshotFile}.bak`))
-      expect(backup.ok && versionOfSnapshot(backup.snapshot), `iteration ${i}: the snapshot's .bak`).toBeTruthy()
+      expect(
+        backup.ok && versionOfSnapshot(backup.snapshot),
+        `iteration ${i}: the snapshot's .bak`,
+      ).toBeTruthy()
 
       // The app opens over the folder: nothing quarantined, the note and the snapshot there.
       const workspace = await openWorkspace({ userDataDir, currentVersion: () => '1.0.0' })
@@ -120,7 +131,9 @@ describe('atomic saves survive SIGKILL at random moments', () => {
       expect(readdirSync(join(userDataDir, 'snapshots')).filter((n) => n.endsWith('.tmp'))).toEqual([])
     }
 
-    console.log(`[fault] ${iterations} SIGKILLs in ${Date.now() - started} ms: notes A ${seen.notesA} / B ${seen.notesB}, snapshot A ${seen.snapshotA} / B ${seen.snapshotB}, killed mid-write (temp file left) ${seen.leftTemps}`)
+    console.log(
+      `[fault] ${iterations} SIGKILLs in ${Date.now() - started} ms: notes A ${seen.notesA} / B ${seen.notesB}, snapshot A ${seen.snapshotA} / B ${seen.snapshotB}, killed mid-write (temp file left) ${seen.leftTemps}`,
+    )
     expect(iterations).toBeGreaterThanOrEqual(30)
     // The kills landed at different points: both versions were seen, and some writes were cut mid-way.
     expect(seen.notesA * seen.notesB * seen.snapshotA * seen.snapshotB).toBeGreaterThan(0)

@@ -36,7 +36,7 @@ function editCsv(dir: string, name: string, edit: (text: string) => string): voi
 type Resource = { name: string; path: string }
 const mapResources = (pkg: Record<string, unknown>, f: (r: Resource) => Resource) => ({
   ...pkg,
-  resources: (pkg.resources as Resource[]).map(f)
+  resources: (pkg.resources as Resource[]).map(f),
 })
 
 describe('catalog', () => {
@@ -49,8 +49,12 @@ describe('catalog', () => {
       expect(dataset?.licenses[0]?.name).toBe('CC-BY-4.0')
       expect(dataset?.coverage.from).toMatch(/^20\d\d-\d\d$/)
       expect(dataset?.coverage.to! < '2030-01').toBe(true) // a projection does not extend coverage
-      expect(dataset?.resources.map((r) => r.name)).toEqual(expect.arrayContaining(['monthly', 'partners', 'commodities', 'world', 'sources']))
-      const observationRows = dataset!.resources.filter((r) => !['sources', 'series'].includes(r.name)).reduce((n, r) => n + r.rows, 0)
+      expect(dataset?.resources.map((r) => r.name)).toEqual(
+        expect.arrayContaining(['monthly', 'partners', 'commodities', 'world', 'sources']),
+      )
+      const observationRows = dataset!.resources
+        .filter((r) => !['sources', 'series'].includes(r.name))
+        .reduce((n, r) => n + r.rows, 0)
       expect(observationRows).toBe(dataset?.observations)
     } finally {
       await services.close()
@@ -60,34 +64,93 @@ describe('catalog', () => {
   const hostile: [string, (dir: string) => void, RegExp][] = [
     ['invalid JSON', (d) => writeFileSync(join(d, 'datapackage.json'), '{ "name": '), /not valid JSON/],
     ['no licence', (d) => editJson(d, (p) => ({ ...p, licenses: [] })), /licenses/],
-    ['a resource path outside the package', (d) => editJson(d, (p) => mapResources(p, (r) => (r.name === 'monthly' ? { ...r, path: '../../etc/passwd.csv' } : r))), /plain \.csv file name/],
-    ['an absolute resource path', (d) => editJson(d, (p) => mapResources(p, (r) => (r.name === 'monthly' ? { ...r, path: '/etc/passwd' } : r))), /plain \.csv file name/],
-    ['a missing resource file', (d) => editJson(d, (p) => mapResources(p, (r) => (r.name === 'monthly' ? { ...r, path: 'gone.csv' } : r))), /gone\.csv is missing/],
-    ['a header that does not match the schema', (d) => editCsv(d, 'monthly.csv', (t) => t.replace('series,reporter', 'series,country')), /header row .* does not match/],
-    ['a value that is not a number', (d) => editCsv(d, 'monthly.csv', (t) => t.replace(',330.3,', ',n/a,')), /monthly\.csv: .*n\/a/],
-    ['an observation whose source is not listed', (d) => editCsv(d, 'sources.csv', (t) => t.split('\n').slice(0, 1).concat(t.split('\n').slice(2)).join('\n')), /name a source that is not in sources\.csv/],
-    ['a source without a URL', (d) => editCsv(d, 'sources.csv', (t) => t.replace(/,https?:[^\n]*\n/, ',\n')), /no title or URL/],
-    ['two preferred values for one period', (d) => editCsv(d, 'monthly.csv', (t) => t.replace(/,false,published,/, ',true,published,')), /exactly one preferred/],
-    ['a dataset id that is already loaded', (d) => editJson(d, (p) => ({ ...p, name: 'china-trade' })), /already loaded/]
+    [
+      'a resource path outside the package',
+      (d) =>
+        editJson(d, (p) =>
+          mapResources(p, (r) => (r.name === 'monthly' ? { ...r, path: '../../etc/passwd.csv' } : r)),
+        ),
+      /plain \.csv file name/,
+    ],
+    [
+      'an absolute resource path',
+      (d) =>
+        editJson(d, (p) =>
+          mapResources(p, (r) => (r.name === 'monthly' ? { ...r, path: '/etc/passwd' } : r)),
+        ),
+      /plain \.csv file name/,
+    ],
+    [
+      'a missing resource file',
+      (d) =>
+        editJson(d, (p) => mapResources(p, (r) => (r.name === 'monthly' ? { ...r, path: 'gone.csv' } : r))),
+      /gone\.csv is missing/,
+    ],
+    [
+      'a header that does not match the schema',
+      (d) => editCsv(d, 'monthly.csv', (t) => t.replace('series,reporter', 'series,country')),
+      /header row .* does not match/,
+    ],
+    [
+      'a value that is not a number',
+      (d) => editCsv(d, 'monthly.csv', (t) => t.replace(',330.3,', ',n/a,')),
+      /monthly\.csv: .*n\/a/,
+    ],
+    [
+      'an observation whose source is not listed',
+      (d) =>
+        editCsv(d, 'sources.csv', (t) => t.split('\n').slice(0, 1).concat(t.split('\n').slice(2)).join('\n')),
+      /name a source that is not in sources\.csv/,
+    ],
+    [
+      'a source without a URL',
+      (d) => editCsv(d, 'sources.csv', (t) => t.replace(/,https?:[^\n]*\n/, ',\n')),
+      /no title or URL/,
+    ],
+    [
+      'two preferred values for one period',
+      (d) => editCsv(d, 'monthly.csv', (t) => t.replace(/,false,published,/, ',true,published,')),
+      /exactly one preferred/,
+    ],
+    [
+      'a dataset id that is already loaded',
+      (d) => editJson(d, (p) => ({ ...p, name: 'china-trade' })),
+      /already loaded/,
+    ],
   ]
 
-  it.each(hostile)('refuses a package with %s, names the problem, and still loads the others', async (_what, damage, message) => {
-    const services = await openServices({ dataDir: dataDirWithBrokenCopy(damage) })
-    try {
-      expect(services.catalog.problems()).toEqual([{ package: 'zz-broken', message: expect.stringMatching(message) }])
-      expect(services.catalog.list().map((d) => d.id)).toEqual(['china-trade'])
-      // Nothing of the refused package is left behind, and the good one answers in full.
-      const h = await services.query.headline('china-trade', '2025-11')
-      expect(h.figures.find((f) => f.flow === 'exports')?.level?.value).toBe(330.3)
-      await expect(services.query.headline('broken')).rejects.toMatchObject({ code: 'NOT_FOUND' })
-      const s = await services.query.series({ dataset: 'china-trade', flow: 'exports', reporter: 'china', partner: 'world', product: 'all', measure: 'level', frequency: 'month' })
-      expect(s.points.find((p) => p.period === '2024-03')?.alternatives).toBe(1)
-    } finally {
-      await services.close()
-    }
-  })
+  it.each(hostile)(
+    'refuses a package with %s, names the problem, and still loads the others',
+    async (_what, damage, message) => {
+      const services = await openServices({ dataDir: dataDirWithBrokenCopy(damage) })
+      try {
+        expect(services.catalog.problems()).toEqual([
+          { package: 'zz-broken', message: expect.stringMatching(message) },
+        ])
+        expect(services.catalog.list().map((d) => d.id)).toEqual(['china-trade'])
+        // Nothing of the refused package is left behind, and the good one answers in full.
+        const h = await services.query.headline('china-trade', '2025-11')
+        expect(h.figures.find((f) => f.flow === 'exports')?.level?.value).toBe(330.3)
+        await expect(services.query.headline('broken')).rejects.toMatchObject({ code: 'NOT_FOUND' })
+        const s = await services.query.series({
+          dataset: 'china-trade',
+          flow: 'exports',
+          reporter: 'china',
+          partner: 'world',
+          product: 'all',
+          measure: 'level',
+          frequency: 'month',
+        })
+        expect(s.points.find((p) => p.period === '2024-03')?.alternatives).toBe(1)
+      } finally {
+        await services.close()
+      }
+    },
+  )
 
   it('reports a data folder that cannot be read', async () => {
-    await expect(openServices({ dataDir: join(tmpdir(), 'cte-does-not-exist') })).rejects.toThrow(/cannot be read/)
+    await expect(openServices({ dataDir: join(tmpdir(), 'cte-does-not-exist') })).rejects.toThrow(
+      /cannot be read/,
+    )
   })
 })

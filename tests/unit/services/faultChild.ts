@@ -26,7 +26,10 @@ if (process.argv[4] === 'naive') {
 
 const notes = await openNotes({ userDataDir })
 const snapshots = await openSnapshotService({ userDataDir, currentVersion: () => '1.0.0' })
-const versions = { A: { notes: faultNotes('A', 0), snapshot: faultSnapshot('A') }, B: { notes: faultNotes('B', 0), snapshot: faultSnapshot('B') } }
+const versions = {
+  A: { notes: faultNotes('A', 0), snapshot: faultSnapshot('A') },
+  B: { notes: faultNotes('B', 0), snapshot: faultSnapshot('B') },
+}
 
 for (let round = start; ; round++) {
   const version = round % 2 === 0 ? 'A' : 'B'

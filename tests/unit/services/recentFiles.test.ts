@@ -2,7 +2,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createRecentFiles, isStorablePath, MAX_RECENT_FILES, normaliseRecentList } from '../../../electron/services/recentFiles'
+import {
+  createRecentFiles,
+  isStorablePath,
+  MAX_RECENT_FILES,
+  normaliseRecentList,
+} from '../../../electron/services/recentFiles'
 
 let dir: string
 let store: string
@@ -65,7 +70,8 @@ describe('recent files', () => {
 
   it('refuses relative and odd paths', async () => {
     const recent = createRecentFiles({ file: store })
-    for (const bad of ['a.csv', '../a.csv', '', '/a\u0000b.csv', `/${'x'.repeat(5000)}`]) await expect(recent.add(bad)).rejects.toThrow()
+    for (const bad of ['a.csv', '../a.csv', '', '/a\u0000b.csv', `/${'x'.repeat(5000)}`])
+      await expect(recent.add(bad)).rejects.toThrow()
   })
 
   it('removes and clears', async () => {
@@ -91,8 +97,11 @@ describe('recent files', () => {
     ['a number', '42'],
     ['files not an array', '{"files": "/etc/passwd"}'],
     ['wrong types', '{"files": [1, null, {"path": "/a"}, ["/b"], true]}'],
-    ['prototype pollution', '{"__proto__": {"files": ["/x"]}, "constructor": {"prototype": {"polluted": true}}}'],
-    ['relative and control characters', '{"files": ["a.csv", "../../x.csv", "/ok\\u0000.csv"]}']
+    [
+      'prototype pollution',
+      '{"__proto__": {"files": ["/x"]}, "constructor": {"prototype": {"polluted": true}}}',
+    ],
+    ['relative and control characters', '{"files": ["a.csv", "../../x.csv", "/ok\\u0000.csv"]}'],
   ])('tolerates hostile JSON on disk (%s)', async (_name, content) => {
     const recent = createRecentFiles({ file: store, isFile: async () => true })
     await recent.clear() // creates the folder
@@ -116,7 +125,9 @@ describe('recent files', () => {
 
   it('normaliseRecentList accepts the bare-array format and caps the count', () => {
     expect(normaliseRecentList(['/a.csv', '/a.csv', '/b.csv'], 10, 'linux')).toEqual(['/a.csv', '/b.csv'])
-    expect(normaliseRecentList({ files: Array.from({ length: 50 }, (_, i) => `/f${i}`) }, 10, 'linux')).toHaveLength(10)
+    expect(
+      normaliseRecentList({ files: Array.from({ length: 50 }, (_, i) => `/f${i}`) }, 10, 'linux'),
+    ).toHaveLength(10)
   })
 
   it.each([
@@ -124,6 +135,6 @@ describe('recent files', () => {
     ['C:\\Users\\a.csv', true],
     ['\\\\server\\share\\a.csv', true],
     ['a.csv', false],
-    [42, false]
+    [42, false],
   ])('isStorablePath(%j) → %s', (p, ok) => expect(isStorablePath(p)).toBe(ok))
 })

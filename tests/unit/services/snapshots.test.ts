@@ -5,13 +5,25 @@
  * outside are opened only when granted, size-checked before reading; exports write a folder (CSV equal
  * to the Explorer's table export, README, PNG), the .ctesnap file, or a PDF from the platform printer.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { openServices, type Services } from '../../../electron/services'
-import { openSnapshotService, readSnapshotFile, type SnapshotPlatform } from '../../../electron/services/snapshots'
+import {
+  openSnapshotService,
+  readSnapshotFile,
+  type SnapshotPlatform,
+} from '../../../electron/services/snapshots'
 import { AppError } from '../../../electron/shared/errors'
 import { compareSnapshot, numbersCsv, parseSnapshot, type Snapshot } from '../../../electron/shared/snapshot'
 import { defaultViewState, selectionsOf, type ViewState } from '../../../electron/shared/viewState'
@@ -37,52 +49,112 @@ async function modelOf(view: ViewState) {
   const fetched: FetchedSeries[] = await Promise.all(
     selectionsOf(view).map(async (selection) => ({
       selection,
-      series: await services.query.series({ dataset: view.dataset, reporter: 'china', flow: selection.flow, partner: selection.partner, product: selection.product, measure: view.measure, frequency: view.frequency, unit: view.unit }),
+      series: await services.query.series({
+        dataset: view.dataset,
+        reporter: 'china',
+        flow: selection.flow,
+        partner: selection.partner,
+        product: selection.product,
+        measure: view.measure,
+        frequency: view.frequency,
+        unit: view.unit,
+      }),
       published: null,
-      total: null
-    }))
+      total: null,
+    })),
   )
   return buildChartModel(view, fetched, (s) => s.key)
 }
 
 describe('a snapshot of the bundled data', () => {
-  const view: ViewState = { ...defaultViewState(), flows: ['exports', 'imports'], range: { from: '2025-01..2025-02', to: '2025-11' } }
+  const view: ViewState = {
+    ...defaultViewState(),
+    flows: ['exports', 'imports'],
+    range: { from: '2025-01..2025-02', to: '2025-11' },
+  }
 
   it('round-trips through the library: equal view, notes and numbers; the data check says "same"', async () => {
     const model = await modelOf(view)
     const october = valueAt(model, 'exports:world:all', '2025-10')!
     const note = validNote({ value: { value: october, unit: model.unit } })
-    const snapshot = buildSnapshot({ title: 'Exports and imports, 2025', view, model, notes: [note], datasetVersion: services.catalog.list()[0]!.version, appVersion: '0.1.0', image: { data: TINY_PNG, width: 1, height: 1 }, savedAt: T0 })
+    const snapshot = buildSnapshot({
+      title: 'Exports and imports, 2025',
+      view,
+      model,
+      notes: [note],
+      datasetVersion: services.catalog.list()[0]!.version,
+      appVersion: '0.1.0',
+      image: { data: TINY_PNG, width: 1, height: 1 },
+      savedAt: T0,
+    })
     const library = services.workspace.snapshots
     const summary = await library.save(snapshot)
     expect(summary).toMatchObject({ title: 'Exports and imports, 2025', notes: 1, series: 2, hasImage: true })
     const opened = await library.open(summary.id)
     expect(opened.snapshot).toEqual(snapshot)
     expect(opened.snapshot.numbers).toEqual(numbersOf(model))
-    expect(opened.data).toEqual([{ dataset: 'china-trade', saved: '1.0.0', current: '1.0.0', status: 'same' }])
-    expect(compareSnapshot(opened.snapshot, numbersOf(await modelOf(view)))).toEqual({ changed: [], added: 0, flaggedNotes: [] })
+    expect(opened.data).toEqual([
+      { dataset: 'china-trade', saved: '1.0.0', current: '1.0.0', status: 'same' },
+    ])
+    expect(compareSnapshot(opened.snapshot, numbersOf(await modelOf(view)))).toEqual({
+      changed: [],
+      added: 0,
+      flaggedNotes: [],
+    })
     expect((await library.list()).snapshots.map((s) => s.id)).toContain(summary.id)
-    expect(await library.image(summary.id)).toEqual({ mime: 'image/png', data: TINY_PNG, width: 1, height: 1 })
+    expect(await library.image(summary.id)).toEqual({
+      mime: 'image/png',
+      data: TINY_PNG,
+      width: 1,
+      height: 1,
+    })
   })
 
   it('a number altered in the file (the data changed since) is listed then and now, and the note on it is flagged', async () => {
     const model = await modelOf(view)
-    const notes = [validNote(), validNote({ id: 'n-elsewhere-1', target: { kind: 'point', dataset: 'china-trade', series: 'imports:world:all', period: '2025-03' } })]
+    const notes = [
+      validNote(),
+      validNote({
+        id: 'n-elsewhere-1',
+        target: { kind: 'point', dataset: 'china-trade', series: 'imports:world:all', period: '2025-03' },
+      }),
+    ]
     const library = services.workspace.snapshots
-    const { id } = await library.save(buildSnapshot({ title: 'Before the revision', view, model, notes, datasetVersion: '1.0.0', appVersion: '0.1.0' }))
+    const { id } = await library.save(
+      buildSnapshot({
+        title: 'Before the revision',
+        view,
+        model,
+        notes,
+        datasetVersion: '1.0.0',
+        appVersion: '0.1.0',
+      }),
+    )
     // Edit the file as if it had been saved before a revision: October exports were 301.1, the dataset 0.9.0.
     const file = join(library.dir, `${id}.ctesnap`)
     const doc = JSON.parse(readFileSync(file, 'utf8')) as Snapshot
-    const october = doc.numbers.series.find((s) => s.key === 'exports:world:all')!.points.find((p) => p.period === '2025-10')!
+    const october = doc.numbers.series
+      .find((s) => s.key === 'exports:world:all')!
+      .points.find((p) => p.period === '2025-10')!
     const today = october.value
     october.value = 301.1
     doc.datasets = [{ id: 'china-trade', version: '0.9.0' }]
     writeFileSync(file, JSON.stringify(doc))
 
     const opened = await library.open(id)
-    expect(opened.data).toEqual([{ dataset: 'china-trade', saved: '0.9.0', current: '1.0.0', status: 'changed' }])
+    expect(opened.data).toEqual([
+      { dataset: 'china-trade', saved: '0.9.0', current: '1.0.0', status: 'changed' },
+    ])
     const comparison = compareSnapshot(opened.snapshot, numbersOf(await modelOf(opened.snapshot.view)))
-    expect(comparison.changed).toEqual([{ key: 'exports:world:all', label: expect.any(String), period: '2025-10', saved: 301.1, current: today }])
+    expect(comparison.changed).toEqual([
+      {
+        key: 'exports:world:all',
+        label: expect.any(String),
+        period: '2025-10',
+        saved: 301.1,
+        current: today,
+      },
+    ])
     expect(comparison.flaggedNotes).toEqual(['n-busan-0001'])
   })
 
@@ -110,32 +182,51 @@ describe('the library', () => {
     rmSync(dir, { recursive: true, force: true })
     rmSync(exported, { recursive: true, force: true })
   })
-  const open = () => openSnapshotService({ userDataDir: dir, currentVersion: (d) => (d === 'china-trade' ? '1.0.0' : null), platform })
+  const open = () =>
+    openSnapshotService({
+      userDataDir: dir,
+      currentVersion: (d) => (d === 'china-trade' ? '1.0.0' : null),
+      platform,
+    })
 
   it('a damaged library file is quarantined (its .bak used if good); the others still list', async () => {
     const library = await open()
     const a = await library.save(validSnapshot({ title: 'A' }))
     const b = await library.save(validSnapshot({ title: 'B', savedAt: '2026-01-13T00:00:00.000Z' }))
     await library.save(validSnapshot({ title: 'B2', savedAt: '2026-01-13T00:00:00.000Z' }), b.id)
-    writeFileSync(join(library.dir, `${a.id}.ctesnap`), '{"format":"china-trade-explorer-snapshot","formatVersion":1,"tit')
+    writeFileSync(
+      join(library.dir, `${a.id}.ctesnap`),
+      '{"format":"china-trade-explorer-snapshot","formatVersion":1,"tit',
+    )
     writeFileSync(join(library.dir, `${b.id}.ctesnap`), 'garbage')
     const listed = await (await open()).list()
     // B had a previous version: restored. A had none: left out.
     expect(listed.snapshots.map((s) => s.title)).toEqual(['B'])
-    expect(listed.problems).toEqual([
-      expect.objectContaining({ file: `${a.id}.ctesnap`, recovered: 'skipped', quarantinedAs: expect.stringMatching(/^quarantine\//) }),
-      expect.objectContaining({ file: `${b.id}.ctesnap`, recovered: 'backup' })
-    ].sort((x, y) => (x.file < y.file ? -1 : 1)) as never)
+    expect(listed.problems).toEqual(
+      [
+        expect.objectContaining({
+          file: `${a.id}.ctesnap`,
+          recovered: 'skipped',
+          quarantinedAs: expect.stringMatching(/^quarantine\//),
+        }),
+        expect.objectContaining({ file: `${b.id}.ctesnap`, recovered: 'backup' }),
+      ].sort((x, y) => (x.file < y.file ? -1 : 1)) as never,
+    )
     expect(readdirSync(join(dir, 'quarantine'))).toHaveLength(2)
     await expect(library.open(a.id)).rejects.toThrow(/no such snapshot/)
   })
 
   it('a library file from a newer version is left in place, not quarantined', async () => {
     const library = await open()
-    writeFileSync(join(library.dir, 's-from-the-future.ctesnap'), JSON.stringify({ ...validSnapshot(), formatVersion: 2 }))
+    writeFileSync(
+      join(library.dir, 's-from-the-future.ctesnap'),
+      JSON.stringify({ ...validSnapshot(), formatVersion: 2 }),
+    )
     const listed = await library.list()
     expect(listed.snapshots).toEqual([])
-    expect(listed.problems).toEqual([expect.objectContaining({ file: 's-from-the-future.ctesnap', recovered: 'skipped', quarantinedAs: '' })])
+    expect(listed.problems).toEqual([
+      expect.objectContaining({ file: 's-from-the-future.ctesnap', recovered: 'skipped', quarantinedAs: '' }),
+    ])
     expect(existsSync(join(library.dir, 's-from-the-future.ctesnap'))).toBe(true)
   })
 
@@ -174,7 +265,7 @@ describe('the library', () => {
     ['empty', '', /not valid JSON/],
     ['not UTF-8', Buffer.from([0xc3, 0x28, 0xa0, 0xa1]), /not UTF-8/],
     ['JSON, not a snapshot', '{"hello":"world"}', /not a China Trade Explorer snapshot/],
-    ['nested 100k deep', '['.repeat(100_000) + ']'.repeat(100_000), /not a snapshot file|not valid JSON/]
+    ['nested 100k deep', '['.repeat(100_000) + ']'.repeat(100_000), /not a snapshot file|not valid JSON/],
   ])('a hostile file (%s) is refused with the reason', async (_what, content, reason) => {
     const file = join(exported, 'hostile.ctesnap')
     writeFileSync(file, content)
@@ -194,18 +285,28 @@ describe('the library', () => {
       const { id } = await library.save(validSnapshot())
       expect(await library.exportTo(id, 'folder')).toBeNull() // cancelled
       target = join(exported, 'busan')
-      expect(await library.exportTo(id, 'folder')).toEqual({ name: 'busan', files: ['data.csv', 'README.md', 'chart.png', 'snapshot.ctesnap'] })
-      expect(readFileSync(join(target, 'data.csv'), 'utf8')).toBe(numbersCsv(validSnapshot().numbers, validSnapshot().sources))
+      expect(await library.exportTo(id, 'folder')).toEqual({
+        name: 'busan',
+        files: ['data.csv', 'README.md', 'chart.png', 'snapshot.ctesnap'],
+      })
+      expect(readFileSync(join(target, 'data.csv'), 'utf8')).toBe(
+        numbersCsv(validSnapshot().numbers, validSnapshot().sources),
+      )
       expect(readFileSync(join(target, 'README.md'), 'utf8')).toContain('# Exports after the Busan deal')
       expect(readFileSync(join(target, 'chart.png')).subarray(1, 4).toString()).toBe('PNG')
-      expect(parseSnapshot(JSON.parse(readFileSync(join(target, 'snapshot.ctesnap'), 'utf8')))).toMatchObject({ ok: true })
+      expect(parseSnapshot(JSON.parse(readFileSync(join(target, 'snapshot.ctesnap'), 'utf8')))).toMatchObject(
+        { ok: true },
+      )
       // Exporting again into the same folder replaces our files; a folder with other files is refused.
       expect(await library.exportTo(id, 'folder')).not.toBeNull()
       writeFileSync(join(target, 'mine.txt'), 'x')
       await expect(library.exportTo(id, 'folder')).rejects.toThrow(/already holds other files/)
 
       target = join(exported, 'busan-file')
-      expect(await library.exportTo(id, 'file')).toEqual({ name: 'busan-file.ctesnap', files: ['busan-file.ctesnap'] })
+      expect(await library.exportTo(id, 'file')).toEqual({
+        name: 'busan-file.ctesnap',
+        files: ['busan-file.ctesnap'],
+      })
       expect((await readSnapshotFile(join(exported, 'busan-file.ctesnap'))).snapshot).toEqual(validSnapshot())
 
       target = join(exported, 'busan.pdf')

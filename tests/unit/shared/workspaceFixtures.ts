@@ -6,7 +6,8 @@ import type { Snapshot } from '../../../electron/shared/snapshot'
 export const T0 = '2026-01-12T09:30:00.000Z'
 
 /** A 1×1 transparent PNG. */
-export const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII='
+export const TINY_PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII='
 
 export function validNote(patch: Partial<Note> = {}): Note {
   return {
@@ -17,7 +18,7 @@ export function validNote(patch: Partial<Note> = {}): Note {
     value: { value: 305.35, unit: 'USD bn' },
     createdAt: T0,
     updatedAt: T0,
-    ...patch
+    ...patch,
   }
 }
 
@@ -39,14 +40,22 @@ export function validSnapshot(patch: Partial<Snapshot> = {}): Snapshot {
           points: [
             { period: '2025-09', value: 328.57, kind: 'published', sourceIds: ['s1'] },
             { period: '2025-10', value: 305.35, kind: 'published', sourceIds: ['s1'] },
-            { period: '2025-11', value: null, kind: 'computed', sourceIds: [], note: 'not published yet' }
-          ]
-        }
-      ]
+            { period: '2025-11', value: null, kind: 'computed', sourceIds: [], note: 'not published yet' },
+          ],
+        },
+      ],
     },
-    sources: [{ id: 's1', title: 'China October trade (Reuters)', publisher: 'Reuters', published: '2025-11-07', url: 'https://www.reuters.com/x' }],
+    sources: [
+      {
+        id: 's1',
+        title: 'China October trade (Reuters)',
+        publisher: 'Reuters',
+        published: '2025-11-07',
+        url: 'https://www.reuters.com/x',
+      },
+    ],
     datasets: [{ id: 'china-trade', version: '1.0.0' }],
     image: { mime: 'image/png', data: TINY_PNG, width: 1, height: 1 },
-    ...patch
+    ...patch,
   }
 }

@@ -18,7 +18,7 @@ const handlers = {
   },
   getObservations: async () => {
     throw new Error('not used')
-  }
+  },
 } as unknown as Handlers
 
 let server: WebServer
@@ -26,7 +26,10 @@ let root: string
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'cte-web-'))
-  writeFileSync(join(root, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>')
+  writeFileSync(
+    join(root, 'index.html'),
+    '<!doctype html><html><head><title>t</title></head><body></body></html>',
+  )
   mkdirSync(join(root, 'assets'))
   writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)')
   writeFileSync(join(root, '..', 'cte-secret.txt'), 'secret')
@@ -41,16 +44,25 @@ interface Reply {
 }
 
 /** A raw request, so tests control the Host header and the path exactly as sent. */
-function send(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function send(
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   const { port } = new URL(server.origin)
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path, method: init.method ?? 'GET', headers: { host: `127.0.0.1:${port}`, ...init.headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: init.method ?? 'GET',
+        headers: { host: `127.0.0.1:${port}`, ...init.headers },
+      },
       (res) => {
         let body = ''
         res.on('data', (c) => (body += c))
         res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
-      }
+      },
     )
     req.on('error', reject)
     req.end(init.body)
@@ -61,7 +73,7 @@ const api = (method: string, body: string, headers: Record<string, string> = {})
   send(`${API_PREFIX}${method}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', [TOKEN_HEADER]: server.token, ...headers },
-    body
+    body,
   })
 
 describe('web transport', () => {
@@ -80,17 +92,20 @@ describe('web transport', () => {
   it.each([
     ['no token', {}, { [TOKEN_HEADER]: '' }],
     ['a wrong token', {}, { [TOKEN_HEADER]: 'f'.repeat(48) }],
-    ['a token prefix', {}, { [TOKEN_HEADER]: 'abc' }]
+    ['a token prefix', {}, { [TOKEN_HEADER]: 'abc' }],
   ])('refuses a call with %s (401, UNAUTHORIZED)', async (_what, _x, headers) => {
     const reply = await api('listDatasets', '{}', headers)
     expect(reply.status).toBe(401)
     expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } })
   })
 
-  it.each(['evil.example:80', 'localhost.evil.example', '127.0.0.1', '127.0.0.1:1'])('refuses Host %s (DNS rebinding)', async (host) => {
-    const reply = await send('/index.html', { headers: { host } })
-    expect(reply.status).toBe(403)
-  })
+  it.each(['evil.example:80', 'localhost.evil.example', '127.0.0.1', '127.0.0.1:1'])(
+    'refuses Host %s (DNS rebinding)',
+    async (host) => {
+      const reply = await send('/index.html', { headers: { host } })
+      expect(reply.status).toBe(403)
+    },
+  )
 
   it('refuses bodies that are not JSON, too large, or a GET', async () => {
     expect((await api('listDatasets', 'not json')).status).toBe(400)
@@ -99,14 +114,23 @@ describe('web transport', () => {
     // Only the methods that carry a document (a snapshot with its image, the session) take more, up to their own cap.
     expect((await api('saveSnapshot', JSON.stringify({ x: 'y'.repeat(100_000) }))).status).toBe(200)
     expect((await api('saveSnapshot', JSON.stringify({ x: 'y'.repeat(25 * 1024 * 1024) }))).status).toBe(413)
-    for (const name of ['__proto__', 'constructor', 'hasOwnProperty']) expect((await api(name, JSON.stringify({ x: 'y'.repeat(100_000) }))).status).toBe(413)
-    expect((await send(`${API_PREFIX}listDatasets`, { headers: { [TOKEN_HEADER]: server.token } })).status).toBe(405)
+    for (const name of ['__proto__', 'constructor', 'hasOwnProperty'])
+      expect((await api(name, JSON.stringify({ x: 'y'.repeat(100_000) }))).status).toBe(413)
+    expect(
+      (await send(`${API_PREFIX}listDatasets`, { headers: { [TOKEN_HEADER]: server.token } })).status,
+    ).toBe(405)
   })
 
   it('validates arguments and method names exactly as IPC does', async () => {
-    expect(JSON.parse((await api('listDatasets', '{"x":1}')).body)).toMatchObject({ error: { code: 'INVALID_ARGUMENT' } })
-    expect(JSON.parse((await api('__proto__', '{}')).body)).toMatchObject({ error: { code: 'UNKNOWN_METHOD' } })
-    expect(JSON.parse((await api('..%2f..%2fetc', '{}')).body)).toMatchObject({ error: { code: 'UNKNOWN_METHOD' } })
+    expect(JSON.parse((await api('listDatasets', '{"x":1}')).body)).toMatchObject({
+      error: { code: 'INVALID_ARGUMENT' },
+    })
+    expect(JSON.parse((await api('__proto__', '{}')).body)).toMatchObject({
+      error: { code: 'UNKNOWN_METHOD' },
+    })
+    expect(JSON.parse((await api('..%2f..%2fetc', '{}')).body)).toMatchObject({
+      error: { code: 'UNKNOWN_METHOD' },
+    })
   })
 
   it('serves the renderer with the shim injected and the security headers', async () => {
@@ -121,14 +145,17 @@ describe('web transport', () => {
     expect(shim.body).not.toContain('zod')
   })
 
-  it.each(['/../cte-secret.txt', '/%2e%2e/cte-secret.txt', '/assets/..%2f..%2fcte-secret.txt', '/assets/%252e%252e/x', '/%00index.html'])(
-    'refuses path traversal %s',
-    async (path) => {
-      const reply = await send(path)
-      expect([400, 403, 404]).toContain(reply.status)
-      expect(reply.body).not.toContain('secret')
-    }
-  )
+  it.each([
+    '/../cte-secret.txt',
+    '/%2e%2e/cte-secret.txt',
+    '/assets/..%2f..%2fcte-secret.txt',
+    '/assets/%252e%252e/x',
+    '/%00index.html',
+  ])('refuses path traversal %s', async (path) => {
+    const reply = await send(path)
+    expect([400, 403, 404]).toContain(reply.status)
+    expect(reply.body).not.toContain('secret')
+  })
 
   it('answers 404 for a missing file', async () => {
     expect((await send('/assets/missing.js')).status).toBe(404)
@@ -144,7 +171,9 @@ describe('helpers', () => {
   })
 
   it('injectShim puts the shim before any other script and refuses a page without <head>', () => {
-    expect(injectShim('<html><head><script src="a.js"></script></head></html>')).toMatch(/<head>\s*<script src="\/__shim.js"><\/script>\s*<script src="a.js">/)
+    expect(injectShim('<html><head><script src="a.js"></script></head></html>')).toMatch(
+      /<head>\s*<script src="\/__shim.js"><\/script>\s*<script src="a.js">/,
+    )
     expect(() => injectShim('<html></html>')).toThrow(/no <head>/)
   })
 })
@@ -154,18 +183,26 @@ describe('events', () => {
     const { port } = new URL(server.origin)
     expect((await send('/__events?token=wrong')).status).toBe(401)
     const received = await new Promise<string>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path: `/__events?token=${server.token}`, headers: { host: `127.0.0.1:${port}` } }, (res) => {
-        expect(res.headers['content-type']).toBe('text/event-stream')
-        let text = ''
-        res.on('data', (chunk) => {
-          text += chunk
-          if (text.includes(': connected')) server.broadcast('importProgress', { jobId: 'j1' })
-          if (text.includes('j1')) {
-            req.destroy()
-            resolve(text)
-          }
-        })
-      })
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: `/__events?token=${server.token}`,
+          headers: { host: `127.0.0.1:${port}` },
+        },
+        (res) => {
+          expect(res.headers['content-type']).toBe('text/event-stream')
+          let text = ''
+          res.on('data', (chunk) => {
+            text += chunk
+            if (text.includes(': connected')) server.broadcast('importProgress', { jobId: 'j1' })
+            if (text.includes('j1')) {
+              req.destroy()
+              resolve(text)
+            }
+          })
+        },
+      )
       req.on('error', reject)
       req.end()
     })

@@ -15,7 +15,8 @@ export const baci: Layout = {
   url: 'http://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37',
   recognise(header) {
     const named = header.filter((h) => h !== '')
-    if (named.length !== 6 || header.length - named.length > 1 || (header.length === 7 && header[0] !== '')) return null
+    if (named.length !== 6 || header.length - named.length > 1 || (header.length === 7 && header[0] !== ''))
+      return null
     const c = exact(header, { t: 't', i: 'i', j: 'j', k: 'k', v: 'v', q: 'q' })
     if (!c) return null
     const q = `nullif(nullif(trim(${col(c.q)}), ''), 'NA')`
@@ -32,12 +33,12 @@ export const baci: Layout = {
           value: `${col(c.v)} * 1000`,
           unit: `'USD'`,
           quantity: `CAST(${q} AS DOUBLE)`,
-          quantityUnit: `'t'`
+          quantityUnit: `'t'`,
         },
-        'src'
+        'src',
       ),
       period: periodOf(c.t),
-      flow: (k) => k
+      flow: (k) => k,
     }
-  }
+  },
 }

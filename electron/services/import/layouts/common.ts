@@ -6,7 +6,10 @@ export function norm(name: string): string {
 }
 
 /** Index of each wanted column (exact names), or null if any is missing. */
-export function exact<K extends string>(header: readonly string[], names: Record<K, string>): Record<K, number> | null {
+export function exact<K extends string>(
+  header: readonly string[],
+  names: Record<K, string>,
+): Record<K, number> | null {
   const out = {} as Record<K, number>
   for (const [key, name] of Object.entries(names) as [K, string][]) {
     const i = header.indexOf(name)
@@ -17,7 +20,10 @@ export function exact<K extends string>(header: readonly string[], names: Record
 }
 
 /** Index of each wanted column by normalised name (any of the alternatives), or null if any is missing. */
-export function loose<K extends string>(header: readonly string[], names: Record<K, string[]>): Record<K, number> | null {
+export function loose<K extends string>(
+  header: readonly string[],
+  names: Record<K, string[]>,
+): Record<K, number> | null {
   const normalised = header.map(norm)
   const out = {} as Record<K, number>
   for (const [key, alternatives] of Object.entries(names) as [K, string[]][]) {
@@ -34,7 +40,8 @@ export const col = (i: number): string => `c${i}`
 export const text = (i: number): string => `nullif(trim(${col(i)}), '')`
 
 /** An ISO column where filled, else the numeric code column: the raw country key of Comtrade files. */
-export const isoOrCode = (iso: number | undefined, code: number): string => (iso === undefined ? col(code) : `coalesce(nullif(${col(iso)}, ''), ${col(code)})`)
+export const isoOrCode = (iso: number | undefined, code: number): string =>
+  iso === undefined ? col(code) : `coalesce(nullif(${col(iso)}, ''), ${col(code)})`
 
 /** Key mappings most layouts use: the period macro (which names the column on failure) and the flow words. */
 export const periodOf = (column: number) => (k: string) => `cte_period(${k}, ${column})`

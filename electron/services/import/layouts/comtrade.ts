@@ -21,7 +21,7 @@ export const comtradePlus: Layout = {
       flow: 'flowCode',
       partnerCode: 'partnerCode',
       cmd: 'cmdCode',
-      value: 'primaryValue'
+      value: 'primaryValue',
     })
     if (!c) return null
     const iso = exact(header, { reporter: 'reporterISO', partner: 'partnerISO' })
@@ -36,14 +36,14 @@ export const comtradePlus: Layout = {
           flow: col(c.flow),
           product: col(c.cmd),
           value: col(c.value),
-          unit: `'USD'`
+          unit: `'USD'`,
         },
-        'src'
+        'src',
       ),
       period: periodOf(c.period),
-      flow: flowWords
+      flow: flowWords,
     }
-  }
+  },
 }
 
 export const comtradeLegacy: Layout = {
@@ -59,7 +59,7 @@ export const comtradeLegacy: Layout = {
       reporterCode: ['reportercode'],
       partnerCode: ['partnercode'],
       commodity: ['commoditycode'],
-      value: ['tradevalueus']
+      value: ['tradevalueus'],
     })
     if (!c) return null
     const iso = loose(header, { reporter: ['reporteriso'], partner: ['partneriso'] })
@@ -75,12 +75,12 @@ export const comtradeLegacy: Layout = {
           // HS codes that lost a leading zero get it back; SITC codes (S1…S4) are kept as they are.
           product: `CASE WHEN upper(${col(c.commodity)}) = 'TOTAL' THEN 'TOTAL' WHEN ${col(c.classification)} LIKE 'H%' THEN cte_hs(${col(c.commodity)}) ELSE trim(${col(c.commodity)}) END`,
           value: col(c.value),
-          unit: `'USD'`
+          unit: `'USD'`,
         },
-        'src'
+        'src',
       ),
       period: periodOf(c.period),
-      flow: flowWords
+      flow: flowWords,
     }
-  }
+  },
 }

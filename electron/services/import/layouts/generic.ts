@@ -10,14 +10,84 @@ import type { Mapping } from '../../../shared/importApi'
 import { sqlString } from '../sql'
 
 export const ROLE_NAMES = {
-  period: ['date', 'period', 'time', 'timeperiod', 'year', 'month', 'refperiod', 'yearmonth', 'periodo', 'datum', '日期', '时间', '年份', '月份', '期间'],
-  value: ['value', 'values', 'obsvalue', 'amount', 'tradevalue', 'tradevalueus', 'primaryvalue', 'usd', 'valueusd', 'total', '金额', '数值', '值'],
-  reporter: ['reporter', 'reportercode', 'reporteriso', 'reportingeconomy', 'reportingcountry', 'country', 'countrycode', 'economy', 'exporter', 'origin', '报告国'],
-  partner: ['partner', 'partnercode', 'partneriso', 'partnercountry', 'partnereconomy', 'counterpart', 'counterpartcountry', 'destination', 'importer', '伙伴', '贸易伙伴', '国家', '国别', '国家地区'],
+  period: [
+    'date',
+    'period',
+    'time',
+    'timeperiod',
+    'year',
+    'month',
+    'refperiod',
+    'yearmonth',
+    'periodo',
+    'datum',
+    '日期',
+    '时间',
+    '年份',
+    '月份',
+    '期间',
+  ],
+  value: [
+    'value',
+    'values',
+    'obsvalue',
+    'amount',
+    'tradevalue',
+    'tradevalueus',
+    'primaryvalue',
+    'usd',
+    'valueusd',
+    'total',
+    '金额',
+    '数值',
+    '值',
+  ],
+  reporter: [
+    'reporter',
+    'reportercode',
+    'reporteriso',
+    'reportingeconomy',
+    'reportingcountry',
+    'country',
+    'countrycode',
+    'economy',
+    'exporter',
+    'origin',
+    '报告国',
+  ],
+  partner: [
+    'partner',
+    'partnercode',
+    'partneriso',
+    'partnercountry',
+    'partnereconomy',
+    'counterpart',
+    'counterpartcountry',
+    'destination',
+    'importer',
+    '伙伴',
+    '贸易伙伴',
+    '国家',
+    '国别',
+    '国家地区',
+  ],
   flow: ['flow', 'flowcode', 'tradeflow', 'tradeflowcode', 'direction', '贸易方式', '流向'],
-  product: ['product', 'productcode', 'commodity', 'commoditycode', 'cmdcode', 'hs', 'hscode', 'hs6', 'sector', 'item', '商品', '商品编码'],
+  product: [
+    'product',
+    'productcode',
+    'commodity',
+    'commoditycode',
+    'cmdcode',
+    'hs',
+    'hscode',
+    'hs6',
+    'sector',
+    'item',
+    '商品',
+    '商品编码',
+  ],
   indicator: ['series', 'seriescode', 'indicator', 'indicatorcode', 'variable', 'measure', 'concept', '指标'],
-  unit: ['unit', 'units', 'currency', 'unitcode', '单位']
+  unit: ['unit', 'units', 'currency', 'unitcode', '单位'],
 } as const
 
 const nameIs = (header: readonly string[], role: keyof typeof ROLE_NAMES): number => {
@@ -41,11 +111,20 @@ export const genericLong: Layout = {
       return i >= 0 ? i : null
     }
     return planFor(
-      { period, values: [value], indicator, reporter: optional('reporter'), partner: optional('partner'), flow: optional('flow'), product: optional('product'), unit: optional('unit') },
+      {
+        period,
+        values: [value],
+        indicator,
+        reporter: optional('reporter'),
+        partner: optional('partner'),
+        flow: optional('flow'),
+        product: optional('product'),
+        unit: optional('unit'),
+      },
       header,
-      'generic-long'
+      'generic-long',
     )
-  }
+  },
 }
 
 /** The plan for a mapping (the user's, or the generic layout's). Column indexes must exist in `header`. */
@@ -67,15 +146,23 @@ export function planFor(m: Mapping, header: readonly string[], layout: Plan['lay
     product: m.product != null ? `coalesce(${text(m.product)}, 'TOTAL')` : `'TOTAL'`,
     indicator: m.indicator != null ? `trim(${col(m.indicator)})` : undefined,
     value: wide ? 'v' : col(m.values[0]!),
-    unit: m.unit != null ? `coalesce(${text(m.unit)}, '')` : sqlString(m.unitLabel ?? '')
+    unit: m.unit != null ? `coalesce(${text(m.unit)}, '')` : sqlString(m.unitLabel ?? ''),
   }
   let from = 'src'
   if (wide) {
-    const keep = [m.period, m.reporter, m.partner, m.flow, m.product, m.indicator, m.unit].filter((i): i is number => i != null)
+    const keep = [m.period, m.reporter, m.partner, m.flow, m.product, m.indicator, m.unit].filter(
+      (i): i is number => i != null,
+    )
     from = `(UNPIVOT (SELECT ${[...new Set(keep)].map(col).join(', ')}, ${m.values.map((v, k) => `${col(v)} AS v${k}`).join(', ')} FROM src)
       ON ${m.values.map((_, k) => `v${k}`).join(', ')} INTO NAME vname VALUE v) src`
   }
-  return { layout, numeric: [...m.values], facts: factsSelect(exprs, from), period: periodOf(m.period), flow: flowWords }
+  return {
+    layout,
+    numeric: [...m.values],
+    facts: factsSelect(exprs, from),
+    period: periodOf(m.period),
+    flow: flowWords,
+  }
 }
 
 const PERIOD_TEXT = [
@@ -85,7 +172,7 @@ const PERIOD_TEXT = [
   /^\d{4}-M(0[1-9]|1[0-2])$/,
   /^\d{4}M[1-9]$/,
   /^\d{4}[-/](0[1-9]|1[0-2])[-/]\d{2}([T ].*)?$/,
-  /^(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}$/i
+  /^(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}$/i,
 ]
 
 export const looksLikePeriod = (cell: string): boolean => PERIOD_TEXT.some((re) => re.test(cell.trim()))
@@ -98,7 +185,11 @@ export function looksLikeNumber(cell: string, style: { decimal: string; thousand
 }
 
 /** The guesses the mapping dialog starts from. */
-export function guessMapping(header: readonly string[], sample: readonly (readonly string[])[], style: { decimal: string; thousands: string }): Mapping {
+export function guessMapping(
+  header: readonly string[],
+  sample: readonly (readonly string[])[],
+  style: { decimal: string; thousands: string },
+): Mapping {
   const filled = (i: number) => sample.map((r) => r[i] ?? '').filter((c) => c.trim() !== '')
   const share = (i: number, test: (cell: string) => boolean) => {
     const cells = filled(i)
@@ -120,11 +211,25 @@ export function guessMapping(header: readonly string[], sample: readonly (readon
   const product = pick('product')
   const indicator = pick('indicator')
   const unit = pick('unit')
-  const numeric = indexes.filter((i) => !taken.has(i) && share(i, (c) => looksLikeNumber(c, style)) >= 0.9 && filled(i).length > 0)
+  const numeric = indexes.filter(
+    (i) => !taken.has(i) && share(i, (c) => looksLikeNumber(c, style)) >= 0.9 && filled(i).length > 0,
+  )
   const named = nameIs(header, 'value')
   let values: number[]
   if (named >= 0 && !taken.has(named)) values = [named]
-  else if (numeric.length > 0) values = flow != null || indicator != null ? [numeric[numeric.length - 1]!] : numeric
+  else if (numeric.length > 0)
+    values = flow != null || indicator != null ? [numeric[numeric.length - 1]!] : numeric
   else values = [indexes.find((i) => !taken.has(i)) ?? 0]
-  return { period, values, reporter, partner, flow, product, indicator, unit, reporterCode: 'CHN', unitLabel: '' }
+  return {
+    period,
+    values,
+    reporter,
+    partner,
+    flow,
+    product,
+    indicator,
+    unit,
+    reporterCode: 'CHN',
+    unitLabel: '',
+  }
 }

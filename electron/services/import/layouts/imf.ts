@@ -27,7 +27,7 @@ export const imfImts: Layout = {
       indicator: 'INDICATOR',
       counterpart: 'COUNTERPART_COUNTRY',
       time: 'TIME_PERIOD',
-      value: 'OBS_VALUE'
+      value: 'OBS_VALUE',
     })
     if (!c) return null
     return {
@@ -42,15 +42,15 @@ export const imfImts: Layout = {
           product: `'TOTAL'`,
           indicator: `trim(${col(c.indicator)})`,
           value: col(c.value),
-          unit: `'USD'`
+          unit: `'USD'`,
         },
         'src',
-        `${col(c.value)} IS NOT NULL AND NOT regexp_matches(coalesce(${col(c.time)}, ''), 'Q[1-4]$')`
+        `${col(c.value)} IS NOT NULL AND NOT regexp_matches(coalesce(${col(c.time)}, ''), 'Q[1-4]$')`,
       ),
       period: periodOf(c.time),
-      flow: imfFlows
+      flow: imfFlows,
     }
-  }
+  },
 }
 
 export const imfDots: Layout = {
@@ -63,7 +63,7 @@ export const imfDots: Layout = {
       country: 'Country Code',
       indicator: 'Indicator Code',
       counterpart: 'Counterpart Country Code',
-      attribute: 'Attribute'
+      attribute: 'Attribute',
     })
     if (!c) return null
     const periods = header.map((h, i) => ({ h, i })).filter(({ h }) => /^\d{4}(M\d{1,2})?$/.test(h))
@@ -85,13 +85,13 @@ export const imfDots: Layout = {
           product: `'TOTAL'`,
           indicator: 'trim(indicator)',
           value: 'v * 1e6',
-          unit: `'USD'`
+          unit: `'USD'`,
         },
-        unpivot
+        unpivot,
       ),
       period: (k) => `cte_period(${k}, ${periods[0]!.i})`,
       flow: imfFlows,
-      countries: { table: 'cte_imf', prefix: 'IMF:' }
+      countries: { table: 'cte_imf', prefix: 'IMF:' },
     }
-  }
+  },
 }

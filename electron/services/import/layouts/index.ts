@@ -7,7 +7,16 @@ import type { Layout, LayoutId, LayoutInfo, Plan } from './types'
 import { wdi } from './wdi'
 import { wto } from './wto'
 
-export const LAYOUTS: readonly Layout[] = [comtradePlus, comtradeLegacy, baci, imfDots, wdi, imfImts, wto, genericLong]
+export const LAYOUTS: readonly Layout[] = [
+  comtradePlus,
+  comtradeLegacy,
+  baci,
+  imfDots,
+  wdi,
+  imfImts,
+  wto,
+  genericLong,
+]
 
 export function recognise(header: readonly string[]): Plan | null {
   for (const layout of LAYOUTS) {

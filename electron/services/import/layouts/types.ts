@@ -14,7 +14,7 @@ export const layoutIds = [
   'imf-dots',
   'wto',
   'generic-long',
-  'mapped'
+  'mapped',
 ] as const
 export type LayoutId = (typeof layoutIds)[number]
 

@@ -13,7 +13,12 @@ export const wdi: Layout = {
   publisher: 'World Bank',
   url: 'https://databank.worldbank.org/source/world-development-indicators',
   recognise(header) {
-    const c = exact(header, { country: 'Country Code', indicator: 'Indicator Code', name: 'Country Name', indicatorName: 'Indicator Name' })
+    const c = exact(header, {
+      country: 'Country Code',
+      indicator: 'Indicator Code',
+      name: 'Country Name',
+      indicatorName: 'Indicator Name',
+    })
     if (!c || header.includes('Attribute')) return null
     const years = header.map((h, i) => ({ h, i })).filter(({ h }) => /^\d{4}$/.test(h))
     if (years.length === 0) return null
@@ -33,12 +38,13 @@ export const wdi: Layout = {
           product: `'TOTAL'`,
           indicator: 'indicator',
           value: 'v',
-          unit: `CASE WHEN indicator LIKE '%.CD%' THEN 'USD' WHEN indicator LIKE '%.ZS' THEN '%' ELSE '' END`
+          unit: `CASE WHEN indicator LIKE '%.CD%' THEN 'USD' WHEN indicator LIKE '%.ZS' THEN '%' ELSE '' END`,
         },
-        unpivot
+        unpivot,
       ),
       period: (k) => `cte_period(${k}, ${years[0]!.i})`,
-      flow: (k) => `CASE ${k} WHEN 'TX.VAL.MRCH.CD.WT' THEN 'exports' WHEN 'TM.VAL.MRCH.CD.WT' THEN 'imports' ELSE cte_slug(${k}) END`
+      flow: (k) =>
+        `CASE ${k} WHEN 'TX.VAL.MRCH.CD.WT' THEN 'exports' WHEN 'TM.VAL.MRCH.CD.WT' THEN 'imports' ELSE cte_slug(${k}) END`,
     }
-  }
+  },
 }

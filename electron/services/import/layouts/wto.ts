@@ -23,7 +23,7 @@ export const wto: Layout = {
       periodCode: 'Period Code',
       year: 'Year',
       unit: 'Unit',
-      value: 'Value'
+      value: 'Value',
     })
     if (!c) return null
     const unit = `lower(trim(${col(c.unit)}))`
@@ -41,13 +41,14 @@ export const wto: Layout = {
           product: `CASE WHEN upper(trim(${col(c.product)})) IN ('TO', 'TOTAL', '') OR ${col(c.product)} IS NULL THEN 'TOTAL' ELSE trim(${col(c.product)}) END`,
           indicator: `trim(${col(c.indicatorCode)})`,
           value: `CASE WHEN ${unit} = 'million us dollar' THEN ${col(c.value)} * 1e6 WHEN ${unit} = 'thousand us dollar' THEN ${col(c.value)} * 1e3 ELSE ${col(c.value)} END`,
-          unit: `CASE WHEN ${unit} IN ('million us dollar', 'thousand us dollar', 'us dollar') THEN 'USD' ELSE trim(${col(c.unit)}) END`
+          unit: `CASE WHEN ${unit} IN ('million us dollar', 'thousand us dollar', 'us dollar') THEN 'USD' ELSE trim(${col(c.unit)}) END`,
         },
         'src',
-        `${col(c.value)} IS NOT NULL`
+        `${col(c.value)} IS NOT NULL`,
       ),
       period: periodOf(c.year),
-      flow: (k) => `CASE ${k} WHEN 'ITS_MTV_AX' THEN 'exports' WHEN 'ITS_MTV_AM' THEN 'imports' ELSE cte_slug(${k}) END`
+      flow: (k) =>
+        `CASE ${k} WHEN 'ITS_MTV_AX' THEN 'exports' WHEN 'ITS_MTV_AM' THEN 'imports' ELSE cte_slug(${k}) END`,
     }
-  }
+  },
 }

@@ -21,7 +21,7 @@ export function useChartUpdateGuard() {
         update(mode)
       }
     },
-    { immediate: true, flush: 'sync' }
+    { immediate: true, flush: 'sync' },
   )
   return view
 }

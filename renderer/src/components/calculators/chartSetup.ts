@@ -1,8 +1,30 @@
 /** Registers the Chart.js pieces the calculators' charts use (registration is idempotent). */
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js'
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js'
 import annotationPlugin from 'chartjs-plugin-annotation'
 
-Chart.register(BarController, BarElement, CategoryScale, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, annotationPlugin)
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+  annotationPlugin,
+)
 
 /** Okabe–Ito colours (colour-blind safe), one meaning each across the calculators' charts. */
 export const CALC_COLORS = {
@@ -14,5 +36,5 @@ export const CALC_COLORS = {
   total: '#0072B2',
   projection: '#CC79A7',
   flat: '#999999',
-  scenarios: ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#F0E442', '#000000']
+  scenarios: ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#F0E442', '#000000'],
 } as const

@@ -5,11 +5,16 @@ import { numberText, periodLabel, showNumber, type DisplayOptions } from '../../
 export function useCalcFormat() {
   const { locale } = useI18n()
   return {
-    show: (value: number | null | undefined, options: Omit<DisplayOptions, 'locale'> = {}) => showNumber(value, { ...options, locale: locale.value }),
-    text: (value: number | null | undefined, options: Omit<DisplayOptions, 'locale'> = {}) => numberText(value, { ...options, locale: locale.value }),
-    usd: (value: number | null | undefined, signed = false) => numberText(value, { style: 'usd-bn', signed, locale: locale.value }),
-    pct: (value: number | null | undefined, signed = false, digits = 2) => numberText(value, { style: 'pct', signed, digits, locale: locale.value }),
-    pp: (value: number | null | undefined, digits = 2) => numberText(value, { style: 'pp', digits, locale: locale.value }),
-    period: (p: string) => periodLabel(p, locale.value)
+    show: (value: number | null | undefined, options: Omit<DisplayOptions, 'locale'> = {}) =>
+      showNumber(value, { ...options, locale: locale.value }),
+    text: (value: number | null | undefined, options: Omit<DisplayOptions, 'locale'> = {}) =>
+      numberText(value, { ...options, locale: locale.value }),
+    usd: (value: number | null | undefined, signed = false) =>
+      numberText(value, { style: 'usd-bn', signed, locale: locale.value }),
+    pct: (value: number | null | undefined, signed = false, digits = 2) =>
+      numberText(value, { style: 'pct', signed, digits, locale: locale.value }),
+    pp: (value: number | null | undefined, digits = 2) =>
+      numberText(value, { style: 'pp', digits, locale: locale.value }),
+    period: (p: string) => periodLabel(p, locale.value),
   }
 }

@@ -8,6 +8,6 @@ export function useValidity() {
     track: (key: string) => (message: string | null) => {
       errors[key] = message
     },
-    invalid: computed(() => Object.values(errors).some((e) => !!e))
+    invalid: computed(() => Object.values(errors).some((e) => !!e)),
   }
 }

@@ -13,7 +13,7 @@ import {
   PointElement,
   SubTitle,
   Title,
-  Tooltip
+  Tooltip,
 } from 'chart.js'
 import annotationPlugin from 'chartjs-plugin-annotation'
 import zoomPlugin from 'chartjs-plugin-zoom'
@@ -33,5 +33,5 @@ Chart.register(
   Title,
   Tooltip,
   annotationPlugin,
-  zoomPlugin
+  zoomPlugin,
 )

@@ -1,7 +1,8 @@
 /** An amount in its unit, short: $75.0 bn, $12.3 mn, 1,234.5 EUR. */
 export function formatAmount(value: number, unit: string, locale = 'en-US'): string {
   const abs = Math.abs(value)
-  const short = (n: number) => n.toLocaleString(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 })
+  const short = (n: number) =>
+    n.toLocaleString(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 })
   if (unit === 'USD') {
     if (abs >= 1e12) return `$${short(value / 1e12)} tn`
     if (abs >= 1e9) return `$${short(value / 1e9)} bn`

@@ -5,10 +5,17 @@ import { formatPeriod } from '@shared/periods'
 
 export function useTargetText(): (note: Pick<Note, 'target'>) => string {
   const { t, te } = useI18n()
-  const name = (group: string, code: string) => (te(`explorer.${group}.${code}`) ? t(`explorer.${group}.${code}`) : code)
+  const name = (group: string, code: string) =>
+    te(`explorer.${group}.${code}`) ? t(`explorer.${group}.${code}`) : code
   const seriesName = (key: string) => {
     const [flow = '', partner = 'world', product = 'all'] = key.split(':')
-    return [name('flows', flow), partner !== 'world' ? name('partnerNames', partner) : '', product !== 'all' ? name('productNames', product) : ''].filter(Boolean).join(' · ')
+    return [
+      name('flows', flow),
+      partner !== 'world' ? name('partnerNames', partner) : '',
+      product !== 'all' ? name('productNames', product) : '',
+    ]
+      .filter(Boolean)
+      .join(' · ')
   }
   return ({ target }) => {
     switch (target.kind) {

@@ -24,7 +24,13 @@ export function useExplorerNotes(model: Ref<ChartModel>, view: Ref<ViewState>) {
     return compareSnapshot(current.snapshot, numbersOf(model.value))
   })
   const flagged = computed(() => new Set(comparison.value?.flaggedNotes ?? []))
-  const chartNotes = computed(() => chartNotesOf(notes.notes, view.value, (n) => plainLabel(n.text), flagged.value))
-  const listed = computed(() => notes.notes.filter((n) => noteInView(n, view.value)).sort((a, b) => a.createdAt.localeCompare(b.createdAt)))
+  const chartNotes = computed(() =>
+    chartNotesOf(notes.notes, view.value, (n) => plainLabel(n.text), flagged.value),
+  )
+  const listed = computed(() =>
+    notes.notes
+      .filter((n) => noteInView(n, view.value))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+  )
   return { comparison, flagged, chartNotes, listed }
 }

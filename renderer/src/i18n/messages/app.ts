@@ -4,15 +4,15 @@ export default {
       title: 'China Trade Explorer',
       nav: { main: 'Main', overview: 'Overview', datasets: 'Datasets' },
       offline: 'Offline',
-      offlineHint: 'The app never connects to the internet: all data is bundled.'
-    }
+      offlineHint: 'The app never connects to the internet: all data is bundled.',
+    },
   },
   'zh-CN': {
     app: {
       title: '中国贸易数据浏览器',
       nav: { main: '主导航', overview: '概览', datasets: '数据集' },
       offline: '离线',
-      offlineHint: '本应用从不连接互联网：所有数据均已内置。'
-    }
-  }
+      offlineHint: '本应用从不连接互联网：所有数据均已内置。',
+    },
+  },
 }

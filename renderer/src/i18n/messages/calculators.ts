@@ -15,7 +15,11 @@ export default {
       usesYours: 'This result uses your own figures, not the data’s: {list}.',
       noteLabel: 'Your note (where the figure comes from)',
       percentNote: 'Rates are in percent: type 5 for 5 %, -2.5 for −2.5 %.',
-      prov: { data: 'From the data', user: 'Your assumption', alternatives: 'no other reading | 1 other reading | {n} other readings' },
+      prov: {
+        data: 'From the data',
+        user: 'Your assumption',
+        alternatives: 'no other reading | 1 other reading | {n} other readings',
+      },
       input: {
         empty: 'Enter a number.',
         comma: 'Use a dot for decimals (5.5) and no thousands separators.',
@@ -25,16 +29,21 @@ export default {
         rangeExclusive: 'Enter a number above {min} and up to {max}.',
         atLeast: 'Enter a number of at least {min}.',
         atMost: 'Enter a number of at most {max}.',
-        fractionHint: 'Read as {typed} % (a fraction of one percent). For {meant} %, type {meant}.'
+        fractionHint: 'Read as {typed} % (a fraction of one percent). For {meant} %, type {meant}.',
       },
       value: {
         missing: 'not computable',
         nan: 'not a number: check the inputs',
         infinite: 'infinite: check the inputs',
         invalidInputs: 'Some inputs are not valid: results wait until they are fixed.',
-        seeProblems: 'see the message above'
+        seeProblems: 'see the message above',
       },
-      formula: { title: 'Formula', general: 'In general', substituted: 'With the current numbers', notComputable: 'Not computable with the current inputs.' },
+      formula: {
+        title: 'Formula',
+        general: 'In general',
+        substituted: 'With the current numbers',
+        notComputable: 'Not computable with the current inputs.',
+      },
       goal: {
         title: 'Goal Seek',
         byChanging: 'By changing',
@@ -42,7 +51,7 @@ export default {
         bounds: 'Searches between {lo} and {hi}.',
         noSolution: 'No solution within bounds: no value between {lo} and {hi} reaches the target.',
         doesNotEnter: 'This rate does not enter the result with the current methods.',
-        failed: 'Goal Seek could not find a value (the result is not a finite number).'
+        failed: 'Goal Seek could not find a value (the result is not a finite number).',
       },
       sens: {
         title: 'Sensitivity table',
@@ -52,24 +61,38 @@ export default {
         currentSr: '(current inputs)',
         currentKey: 'outlined: the current inputs',
         noneBeyond: '(no cell in this table)',
-        step: 'Steps of {step} percentage points around the current inputs; all other inputs held.'
+        step: 'Steps of {step} percentage points around the current inputs; all other inputs held.',
       },
-      partner: { us: 'United States', eu: 'European Union', asean: 'ASEAN', africa: 'Africa', latin_america: 'Latin America', japan: 'Japan' },
+      partner: {
+        us: 'United States',
+        eu: 'European Union',
+        asean: 'ASEAN',
+        africa: 'Africa',
+        latin_america: 'Latin America',
+        japan: 'Japan',
+      },
       fy: {
-        question: 'If exports and imports in the remaining months grow by x % and y % on a year earlier, what is the full-year surplus, and by how much does it beat the record? Year-to-date actuals come from the data; the remaining months are last year’s same months × (1 + growth).',
+        question:
+          'If exports and imports in the remaining months grow by x % and y % on a year earlier, what is the full-year surplus, and by how much does it beat the record? Year-to-date actuals come from the data; the remaining months are last year’s same months × (1 + growth).',
         year: 'Year',
         cutoff: 'Actuals through',
         ytdTitle: 'Year-to-date surplus, {period}',
-        basis: { 'published-ytd': 'Published year-to-date figure', 'sum-of-months': 'Sum of the published monthly balances' },
+        basis: {
+          'published-ytd': 'Published year-to-date figure',
+          'sum-of-months': 'Sum of the published monthly balances',
+        },
         monthsUsed: '{n} published periods',
         monthsMissingShort: 'months without a published balance: {months}',
         remainingTitle: '{months}: last year’s figures ({base})',
-        remainingNote: 'Where last year’s import or export level was never published, use the published balance with one growth rate (balance method), or enter the level yourself: it is then labelled as your assumption.',
+        remainingNote:
+          'Where last year’s import or export level was never published, use the published balance with one growth rate (balance method), or enter the level yourself: it is then labelled as your assumption.',
         monthBase: '{month}',
         level: { exports: 'Exports', imports: 'Imports', balance: 'Balance' },
         yourFigure: '{what}, {month}',
-        derivedImports: 'For reference: exports {exports} − balance {balance} = {value} (computed from two published figures, possibly from different sources; not published).',
-        derivedExports: 'For reference: imports {imports} + balance {balance} = {value} (computed from two published figures; not published).',
+        derivedImports:
+          'For reference: exports {exports} − balance {balance} = {value} (computed from two published figures, possibly from different sources; not published).',
+        derivedExports:
+          'For reference: imports {imports} + balance {balance} = {value} (computed from two published figures; not published).',
         derivedNoteImports: 'computed as published exports − published balance',
         derivedNoteExports: 'computed as published imports + published balance',
         adopt: 'Use it as my assumption',
@@ -77,7 +100,11 @@ export default {
         methodLevels: 'Levels: exports × (1 + x) − imports × (1 + y)',
         methodBalance: 'Balance × (1 + b)',
         ratesTitle: 'Growth on a year earlier, {months}',
-        var: { exportGrowth: 'Export growth x', importGrowth: 'Import growth y', balanceGrowth: 'Balance growth b' },
+        var: {
+          exportGrowth: 'Export growth x',
+          importGrowth: 'Import growth y',
+          balanceGrowth: 'Balance growth b',
+        },
         levelsNotUsed: 'Not used: no remaining month uses the levels method.',
         balanceNotUsed: 'Not used: no remaining month uses the balance method.',
         total: 'Full-year {year} surplus',
@@ -86,30 +113,41 @@ export default {
         fallsShort: 'falls short of the record',
         noRecord: 'The data has no annual surplus before {year} to compare with.',
         recordLine: 'Record: {value} ({year})',
-        publishedCheck: 'For comparison, the data already has a published full-year {year} figure: {value} (not used in the calculation).',
-        chart: { record: 'Record ({year})', projection: '{year} (projection)', actual: 'Actual, {period}', projected: 'Projected, {months}' },
-        chartDescription: 'Bar chart: projected full-year {year} surplus {total} against the record {record}.',
+        publishedCheck:
+          'For comparison, the data already has a published full-year {year} figure: {value} (not used in the calculation).',
+        chart: {
+          record: 'Record ({year})',
+          projection: '{year} (projection)',
+          actual: 'Actual, {period}',
+          projected: 'Projected, {months}',
+        },
+        chartDescription:
+          'Bar chart: projected full-year {year} surplus {total} against the record {record}.',
         formula: {
           levelsMonths: '(L): months with both levels (levels method)',
           balanceMonths: '(B): months on the balance method',
           whereYtd: 'YTD: surplus for {period} ({basis})',
           whereLevels: 'Xₘ, Iₘ, Bₘ: exports, imports and balance in the same month of {year}',
-          whereRates: 'x, y, b: growth on a year earlier (as fractions in the formula)'
+          whereRates: 'x, y, b: growth on a year earlier (as fractions in the formula)',
         },
         goalTarget: 'Set the full-year {year} surplus to',
         goalAnswer: '{variable} of {value} gives a full-year surplus of {target}.',
         sensCaption2: 'Full-year {year} surplus, USD bn, by {rows} (rows) and {columns} (columns)',
         sensCaption1: 'Full-year {year} surplus, USD bn, by {rows}',
-        sensOneWay: 'One-way table: export and import growth do not enter while no remaining month uses the levels method.',
+        sensOneWay:
+          'One-way table: export and import growth do not enter while no remaining month uses the levels method.',
         sensLegend: 'above the record, {value} ({year})',
         problem: {
-          noPublishedYtd: 'The data has no published year-to-date surplus for {period}. Use the sum of the monthly balances, or another cut-off.',
+          noPublishedYtd:
+            'The data has no published year-to-date surplus for {period}. Use the sum of the monthly balances, or another cut-off.',
           monthsMissing: 'The monthly balances are not published for: {months}.',
-          monthIncomplete: '{month}: {missing} not in the data. Enter it yourself, or use the balance method.'
-        }
+          monthIncomplete:
+            '{month}: {missing} not in the data. Enter it yourself, or use the balance method.',
+        },
       },
       pm: {
-        question: 'Exports by partner in a base year (from the data), a growth rate per partner, and the share of exports lost in the US market that is sold elsewhere: what is total export growth, and which assumption matters most?',
+        question:
+          'Exports by partner in a base year (from the data), a growth rate per partner, and the share of exports lost in the US market that is sold elsewhere: what is total export growth, and which assumption matters most?',
         baseYear: 'Base year',
         total: 'Total exports, {year}',
         partnersCaption: 'Exports by partner in {year} and growth assumptions',
@@ -123,7 +161,8 @@ export default {
         rest: 'Rest of the world',
         restComputed: 'computed: total − the partners above',
         redirection: 'Exports lost in the US sold elsewhere',
-        redirectionHint: 'Of the exports the US no longer buys, the share sold to other markets (spread in proportion to their size).',
+        redirectionHint:
+          'Of the exports the US no longer buys, the share sold to other markets (spread in proportion to their size).',
         redirectionShort: 'Redirected from the US',
         totalShort: 'Total',
         swing: 'Tornado swing',
@@ -141,7 +180,8 @@ export default {
         ppAxis: 'percentage points',
         growthAxis: 'total export growth, %',
         tornadoTitle: 'Which assumption moves the total most',
-        tornadoNote: 'Each growth rate moved alone by ±{swing} percentage points, the redirected share by ±{rswing} (within 0–100 %); the line is the current total.',
+        tornadoNote:
+          'Each growth rate moved alone by ±{swing} percentage points, the redirected share by ±{rswing} (within 0–100 %); the line is the current total.',
         tornadoLow: 'assumption at its low value',
         tornadoHigh: 'assumption at its high value',
         tornadoGrowth: '{partner} ({low} … {high})',
@@ -149,17 +189,20 @@ export default {
         tornadoDescription: 'Tornado chart; the assumption that moves total growth most: {first}.',
         formula: {
           whereT: 'T: total exports in {year}; Eₚ: exports to partner p; gₚ: its growth',
-          whereE: 'Partners without a level in the data (and none from you) are part of the rest of the world.',
-          whereR: 'r: share of the US loss L = max(0, −g_US × E_US) sold elsewhere, spread over the other markets by size'
+          whereE:
+            'Partners without a level in the data (and none from you) are part of the rest of the world.',
+          whereR:
+            'r: share of the US loss L = max(0, −g_US × E_US) sold elsewhere, spread over the other markets by size',
         },
         problem: {
           noTotal: 'The data has no total exports for {year}: choose another base year.',
           exceed: 'The partner levels add up to more than the total: check your own figures.',
-          invalid: 'An input is out of range.'
-        }
+          invalid: 'An input is out of range.',
+        },
       },
       ws: {
-        question: 'China’s share of world exports: s_t = s₀ × ((1 + g_c)/(1 + g_w))^t from a base year in the data, charted against the published projection.',
+        question:
+          'China’s share of world exports: s_t = s₀ × ((1 + g_c)/(1 + g_w))^t from a base year in the data, charted against the published projection.',
         baseYear: 'Base year',
         baseShare: 'China’s share of world exports, {year}',
         ownBase: 'Use my own base share instead',
@@ -178,7 +221,8 @@ export default {
         historyLegend: 'Published shares (data)',
         flatLegend: 'Flat path (g_c = g_w)',
         projectionLegend: 'Projection {year} {who} (not data)',
-        chartDescription: 'Line chart of China’s share of world exports: published shares, your path to {year} ({share}) and the published projection.',
+        chartDescription:
+          'Line chart of China’s share of world exports: published shares, your path to {year} ({share}) and the published projection.',
         goalTarget: 'Target share',
         goalYearLabel: 'in the year',
         useProjection: 'Use the projection ({value} in {year})',
@@ -189,18 +233,23 @@ export default {
           goal: 'Goal Seek',
           where0: 's₀: the share in {year}; t: years after it',
           whereG: 'g_c, g_w: export growth of China and of the world, a year',
-          whereT: 'S: the target share'
+          whereT: 'S: the target share',
         },
-        problem: { noBase: 'The data has no share for {year}: choose another base year or enter your own.', horizon: 'The chart must end after the base year.' }
+        problem: {
+          noBase: 'The data has no share for {year}: choose another base year or enter your own.',
+          horizon: 'The chart must end after the base year.',
+        },
       },
       scn: {
         title: 'Scenarios',
-        intro: 'Save the current inputs under a name, load them back, and tick scenarios to compare them side by side.',
+        intro:
+          'Save the current inputs under a name, load them back, and tick scenarios to compare them side by side.',
         saveAs: 'Save current inputs as',
         placeholder: 'e.g. Weak December',
         save: 'Save',
         presets: 'Add Base, High and Low',
-        presetsHint: 'Base = the current inputs; High and Low move the growth rates by ± {pp} percentage points.',
+        presetsHint:
+          'Base = the current inputs; High and Low move the growth rates by ± {pp} percentage points.',
         presetsSaved: 'Saved {names}.',
         base: 'Base',
         high: 'High',
@@ -222,7 +271,11 @@ export default {
         newName: 'New name',
         ok: 'OK',
         cancel: 'Cancel',
-        renameError: { taken: 'Another scenario already has this name.', empty: 'A name cannot be empty.', missing: 'This scenario no longer exists.' },
+        renameError: {
+          taken: 'Another scenario already has this name.',
+          empty: 'A name cannot be empty.',
+          missing: 'This scenario no longer exists.',
+        },
         none: 'No scenarios yet.',
         userFigures: 'no figures of yours | 1 figure of yours | {n} figures of yours',
         userFiguresHint: 'This scenario uses numbers you entered where the data has none.',
@@ -239,10 +292,10 @@ export default {
           usShare: 'US share of exports after',
           baseShare: 'Base share',
           horizonShare: 'Share at the end of the chart',
-          vsProjection: 'Against the projection'
-        }
-      }
-    }
+          vsProjection: 'Against the projection',
+        },
+      },
+    },
   },
   'zh-CN': {
     calc: {
@@ -259,7 +312,11 @@ export default {
       usesYours: '此结果使用了您自己的数字（并非取自数据）：{list}。',
       noteLabel: '您的备注（数字来源）',
       percentNote: '比率以百分数输入：5 表示 5%，-2.5 表示 −2.5%。',
-      prov: { data: '取自数据', user: '您的假设', alternatives: '无其他读数 | 另有 1 个读数 | 另有 {n} 个读数' },
+      prov: {
+        data: '取自数据',
+        user: '您的假设',
+        alternatives: '无其他读数 | 另有 1 个读数 | 另有 {n} 个读数',
+      },
       input: {
         empty: '请输入一个数字。',
         comma: '小数请用点号（5.5），不要使用千位分隔符。',
@@ -269,16 +326,21 @@ export default {
         rangeExclusive: '请输入大于 {min} 且不超过 {max} 的数字。',
         atLeast: '请输入不小于 {min} 的数字。',
         atMost: '请输入不大于 {max} 的数字。',
-        fractionHint: '按 {typed}%（不到百分之一）理解。如指 {meant}%，请输入 {meant}。'
+        fractionHint: '按 {typed}%（不到百分之一）理解。如指 {meant}%，请输入 {meant}。',
       },
       value: {
         missing: '无法计算',
         nan: '不是数字：请检查输入',
         infinite: '无穷大：请检查输入',
         invalidInputs: '部分输入无效：修正后才显示结果。',
-        seeProblems: '见上方说明'
+        seeProblems: '见上方说明',
       },
-      formula: { title: '公式', general: '一般形式', substituted: '代入当前数值', notComputable: '当前输入无法计算。' },
+      formula: {
+        title: '公式',
+        general: '一般形式',
+        substituted: '代入当前数值',
+        notComputable: '当前输入无法计算。',
+      },
       goal: {
         title: '单变量求解',
         byChanging: '可变单元',
@@ -286,7 +348,7 @@ export default {
         bounds: '搜索范围 {lo} 至 {hi}。',
         noSolution: '在范围内无解：{lo} 至 {hi} 之间没有能达到目标的值。',
         doesNotEnter: '在当前方法下，该比率不影响结果。',
-        failed: '单变量求解未找到数值（结果不是有限数）。'
+        failed: '单变量求解未找到数值（结果不是有限数）。',
       },
       sens: {
         title: '敏感性分析表',
@@ -296,11 +358,19 @@ export default {
         currentSr: '（当前输入）',
         currentKey: '加框：当前输入',
         noneBeyond: '（本表中没有）',
-        step: '以当前输入为中心，步长 {step} 个百分点；其他输入保持不变。'
+        step: '以当前输入为中心，步长 {step} 个百分点；其他输入保持不变。',
       },
-      partner: { us: '美国', eu: '欧盟', asean: '东盟', africa: '非洲', latin_america: '拉丁美洲', japan: '日本' },
+      partner: {
+        us: '美国',
+        eu: '欧盟',
+        asean: '东盟',
+        africa: '非洲',
+        latin_america: '拉丁美洲',
+        japan: '日本',
+      },
       fy: {
-        question: '如果剩余月份的出口和进口分别同比增长 x% 和 y%，全年顺差是多少？比纪录高出多少？年初至今的实际值取自数据；剩余月份按上年同月 ×（1 + 增长率）计算。',
+        question:
+          '如果剩余月份的出口和进口分别同比增长 x% 和 y%，全年顺差是多少？比纪录高出多少？年初至今的实际值取自数据；剩余月份按上年同月 ×（1 + 增长率）计算。',
         year: '年份',
         cutoff: '实际数据截至',
         ytdTitle: '年初至今顺差，{period}',
@@ -308,11 +378,13 @@ export default {
         monthsUsed: '{n} 个公布期',
         monthsMissingShort: '以下月份无公布差额：{months}',
         remainingTitle: '{months}：上年数字（{base}）',
-        remainingNote: '如上年某月的进口或出口额从未公布，可使用公布的差额并只用一个增长率（差额法），或自行输入该数值：它将标注为您的假设。',
+        remainingNote:
+          '如上年某月的进口或出口额从未公布，可使用公布的差额并只用一个增长率（差额法），或自行输入该数值：它将标注为您的假设。',
         monthBase: '{month}',
         level: { exports: '出口', imports: '进口', balance: '差额' },
         yourFigure: '{what}，{month}',
-        derivedImports: '参考：出口 {exports} − 差额 {balance} = {value}（由两个公布数字计算，可能来自不同来源；并非公布值）。',
+        derivedImports:
+          '参考：出口 {exports} − 差额 {balance} = {value}（由两个公布数字计算，可能来自不同来源；并非公布值）。',
         derivedExports: '参考：进口 {imports} + 差额 {balance} = {value}（由两个公布数字计算；并非公布值）。',
         derivedNoteImports: '按公布出口 − 公布差额计算',
         derivedNoteExports: '按公布进口 + 公布差额计算',
@@ -331,14 +403,19 @@ export default {
         noRecord: '数据中没有 {year} 年之前的年度顺差可供比较。',
         recordLine: '纪录：{value}（{year}）',
         publishedCheck: '作为对照，数据中已有公布的 {year} 年全年数字：{value}（未用于计算）。',
-        chart: { record: '纪录（{year}）', projection: '{year}（推算）', actual: '实际，{period}', projected: '推算，{months}' },
+        chart: {
+          record: '纪录（{year}）',
+          projection: '{year}（推算）',
+          actual: '实际，{period}',
+          projected: '推算，{months}',
+        },
         chartDescription: '柱状图：推算的 {year} 年全年顺差 {total}，与纪录 {record} 比较。',
         formula: {
           levelsMonths: '(L)：两项总额均有的月份（总额法）',
           balanceMonths: '(B)：采用差额法的月份',
           whereYtd: 'YTD：{period} 的顺差（{basis}）',
           whereLevels: 'Xₘ、Iₘ、Bₘ：{year} 年同月的出口、进口和差额',
-          whereRates: 'x、y、b：同比增长（公式中为小数）'
+          whereRates: 'x、y、b：同比增长（公式中为小数）',
         },
         goalTarget: '将 {year} 年全年顺差设为',
         goalAnswer: '{variable} 为 {value} 时，全年顺差为 {target}。',
@@ -349,11 +426,12 @@ export default {
         problem: {
           noPublishedYtd: '数据中没有 {period} 的公布年初至今顺差。请改用各月差额之和，或选择其他截止月份。',
           monthsMissing: '以下月份的差额未公布：{months}。',
-          monthIncomplete: '{month}：数据中没有{missing}。请自行输入，或使用差额法。'
-        }
+          monthIncomplete: '{month}：数据中没有{missing}。请自行输入，或使用差额法。',
+        },
       },
       pm: {
-        question: '基准年各伙伴的出口（取自数据）、各伙伴的增长率，以及在美国市场失去的出口中转销其他市场的比例：总出口增长多少？哪个假设影响最大？',
+        question:
+          '基准年各伙伴的出口（取自数据）、各伙伴的增长率，以及在美国市场失去的出口中转销其他市场的比例：总出口增长多少？哪个假设影响最大？',
         baseYear: '基准年',
         total: '{year} 年出口总额',
         partnersCaption: '{year} 年按伙伴划分的出口及增长假设',
@@ -385,7 +463,8 @@ export default {
         ppAxis: '百分点',
         growthAxis: '总出口增长，%',
         tornadoTitle: '哪个假设对总额影响最大',
-        tornadoNote: '每个增长率单独变动 ±{swing} 个百分点，转移比例变动 ±{rswing}（限 0–100%）；竖线为当前总额。',
+        tornadoNote:
+          '每个增长率单独变动 ±{swing} 个百分点，转移比例变动 ±{rswing}（限 0–100%）；竖线为当前总额。',
         tornadoLow: '假设取低值',
         tornadoHigh: '假设取高值',
         tornadoGrowth: '{partner}（{low} … {high}）',
@@ -394,16 +473,17 @@ export default {
         formula: {
           whereT: 'T：{year} 年出口总额；Eₚ：对伙伴 p 的出口；gₚ：其增长',
           whereE: '数据中没有数值（您也未输入）的伙伴计入世界其他地区。',
-          whereR: 'r：美国损失 L = max(0, −g_US × E_US) 中按其他市场规模转销的比例'
+          whereR: 'r：美国损失 L = max(0, −g_US × E_US) 中按其他市场规模转销的比例',
         },
         problem: {
           noTotal: '数据中没有 {year} 年出口总额：请选择其他基准年。',
           exceed: '各伙伴数值之和超过总额：请检查您输入的数字。',
-          invalid: '有输入超出范围。'
-        }
+          invalid: '有输入超出范围。',
+        },
       },
       ws: {
-        question: '中国占世界出口的份额：以数据中的基准年为起点，s_t = s₀ × ((1 + g_c)/(1 + g_w))^t，并与公布的预测对照。',
+        question:
+          '中国占世界出口的份额：以数据中的基准年为起点，s_t = s₀ × ((1 + g_c)/(1 + g_w))^t，并与公布的预测对照。',
         baseYear: '基准年',
         baseShare: '{year} 年中国占世界出口份额',
         ownBase: '改用我自己的基准份额',
@@ -433,9 +513,12 @@ export default {
           goal: '单变量求解',
           where0: 's₀：{year} 年的份额；t：此后的年数',
           whereG: 'g_c、g_w：中国和世界的出口年增长',
-          whereT: 'S：目标份额'
+          whereT: 'S：目标份额',
         },
-        problem: { noBase: '数据中没有 {year} 年的份额：请选择其他基准年或自行输入。', horizon: '图表的终止年份必须晚于基准年。' }
+        problem: {
+          noBase: '数据中没有 {year} 年的份额：请选择其他基准年或自行输入。',
+          horizon: '图表的终止年份必须晚于基准年。',
+        },
       },
       scn: {
         title: '情景',
@@ -483,9 +566,9 @@ export default {
           usShare: '变化后美国所占份额',
           baseShare: '基准份额',
           horizonShare: '图表终止年份额',
-          vsProjection: '与预测相比'
-        }
-      }
-    }
-  }
+          vsProjection: '与预测相比',
+        },
+      },
+    },
+  },
 }

@@ -10,37 +10,48 @@ export default {
         toggleTheme: 'Toggle light/dark theme',
         showShortcuts: 'Keyboard shortcuts',
         showDataSources: 'Data sources',
-        about: 'About China Trade Explorer'
+        about: 'About China Trade Explorer',
       },
       features: { snapshots: 'snapshots', export: 'export' },
       notice: {
         pending: '“{command}” is not available yet: it arrives with {feature}.',
         pendingFile: 'Cannot open {file} yet: opening {feature} arrives in a later version.',
         noImport: 'Importing data files is not available yet.',
-        dismiss: 'Dismiss'
+        dismiss: 'Dismiss',
       },
-      toolbar: { label: 'App commands', theme: 'Theme', themeSystem: 'System', themeLight: 'Light', themeDark: 'Dark', shortcuts: 'Keyboard shortcuts (?)', about: 'About' },
+      toolbar: {
+        label: 'App commands',
+        theme: 'Theme',
+        themeSystem: 'System',
+        themeLight: 'Light',
+        themeDark: 'Dark',
+        shortcuts: 'Keyboard shortcuts (?)',
+        about: 'About',
+      },
       shortcuts: {
         title: 'Keyboard shortcuts',
         close: 'Close',
         showThis: 'Show this list',
         closeOverlay: 'Close this list',
         pending: 'not available yet',
-        inMenu: 'In the desktop app these also work from the menus.'
+        inMenu: 'In the desktop app these also work from the menus.',
       },
       about: {
         title: 'About China Trade Explorer',
         version: 'Version {version}',
-        offline: 'The app works entirely offline: it never checks for updates, sends telemetry or loads anything from the web.',
+        offline:
+          'The app works entirely offline: it never checks for updates, sends telemetry or loads anything from the web.',
         dataLicences: 'Data',
-        dataLicenceText: 'The bundled data packages and their licences are listed under Datasets; every figure names its source.',
+        dataLicenceText:
+          'The bundled data packages and their licences are listed under Datasets; every figure names its source.',
         softwareLicences: 'Open-source software in this app',
         licenceCount: '{count} packages',
-        electron: 'The desktop app also ships Electron and Chromium; their licences are in the LICENSES.chromium.html file beside the app.',
+        electron:
+          'The desktop app also ships Electron and Chromium; their licences are in the LICENSES.chromium.html file beside the app.',
         loadFailed: 'The licence list could not be read: {message}',
-        licenceText: 'Licence text'
-      }
-    }
+        licenceText: 'Licence text',
+      },
+    },
   },
   'zh-CN': {
     desktop: {
@@ -52,23 +63,31 @@ export default {
         toggleTheme: '切换浅色/深色主题',
         showShortcuts: '键盘快捷键',
         showDataSources: '数据来源',
-        about: '关于中国贸易数据浏览器'
+        about: '关于中国贸易数据浏览器',
       },
       features: { snapshots: '快照功能', export: '导出功能' },
       notice: {
         pending: '“{command}”暂不可用：将随{feature}提供。',
         pendingFile: '暂时无法打开 {file}：{feature}将在后续版本提供。',
         noImport: '导入数据文件功能暂不可用。',
-        dismiss: '关闭'
+        dismiss: '关闭',
       },
-      toolbar: { label: '应用命令', theme: '主题', themeSystem: '跟随系统', themeLight: '浅色', themeDark: '深色', shortcuts: '键盘快捷键 (?)', about: '关于' },
+      toolbar: {
+        label: '应用命令',
+        theme: '主题',
+        themeSystem: '跟随系统',
+        themeLight: '浅色',
+        themeDark: '深色',
+        shortcuts: '键盘快捷键 (?)',
+        about: '关于',
+      },
       shortcuts: {
         title: '键盘快捷键',
         close: '关闭',
         showThis: '显示此列表',
         closeOverlay: '关闭此列表',
         pending: '暂不可用',
-        inMenu: '在桌面应用中，这些命令也可从菜单使用。'
+        inMenu: '在桌面应用中，这些命令也可从菜单使用。',
       },
       about: {
         title: '关于中国贸易数据浏览器',
@@ -80,8 +99,8 @@ export default {
         licenceCount: '{count} 个软件包',
         electron: '桌面应用还包含 Electron 和 Chromium，其许可证见应用目录中的 LICENSES.chromium.html 文件。',
         loadFailed: '无法读取许可证列表：{message}',
-        licenceText: '许可证全文'
-      }
-    }
-  }
+        licenceText: '许可证全文',
+      },
+    },
+  },
 }

@@ -13,7 +13,7 @@ export default {
         partnersLevel: 'Exports by partner, annual',
         rareEarths: 'Rare-earth exports',
         soybeans: 'Soybean imports',
-        worldShare: "China's share of world exports"
+        worldShare: "China's share of world exports",
       },
       indicator: 'Indicator',
       partners: 'Partners',
@@ -52,9 +52,15 @@ export default {
         brazil: 'Brazil',
         argentina: 'Argentina',
         india: 'India',
-        canada: 'Canada'
+        canada: 'Canada',
       },
-      productNames: { all: 'All goods', rare_earths: 'Rare earths', rare_earth_magnets: 'Rare-earth magnets', rare_earth_products: 'Rare-earth products', soybeans: 'Soybeans' },
+      productNames: {
+        all: 'All goods',
+        rare_earths: 'Rare earths',
+        rare_earth_magnets: 'Rare-earth magnets',
+        rare_earth_products: 'Rare-earth products',
+        soybeans: 'Soybeans',
+      },
       measures: { level: 'Level', yoy: 'Y/y % (as published)', share: 'Share %' },
       frequencies: { month: 'Monthly', year: 'Annual', ytd: 'Year to date' },
       transforms: {
@@ -64,10 +70,17 @@ export default {
         rolling12: '12-month rolling sum',
         mom: 'Month-on-month %',
         index: 'Index (base = 100)',
-        share: 'Share of total %'
+        share: 'Share of total %',
       },
       indexBase: 'Base period',
-      charts: { line: 'Line', bar: 'Bar', stackedBar: 'Stacked bar', stackedArea: 'Stacked area', share: '100% share', ytdByYear: 'Year to date by year' },
+      charts: {
+        line: 'Line',
+        bar: 'Bar',
+        stackedBar: 'Stacked bar',
+        stackedArea: 'Stacked area',
+        share: '100% share',
+        ytdByYear: 'Year to date by year',
+      },
       unavailable: 'not available for this selection',
       noData: 'No data: {reason}',
       missingSeries: '{label}: {reason}',
@@ -79,7 +92,7 @@ export default {
         sources: 'Sources',
         copy: 'Copy table',
         exportCsv: 'Export CSV',
-        empty: 'nothing published'
+        empty: 'nothing published',
       },
       export: {
         open: 'Export…',
@@ -89,14 +102,23 @@ export default {
         size: 'Size',
         hint: 'Images carry the title, units, period and sources; the CSV has every number shown, with its source.',
         cancel: 'Cancel',
-        run: 'Export'
+        run: 'Export',
       },
-      tooltip: { source: 'Source', computed: 'computed from published values', published: 'as published', missing: 'not published' },
+      tooltip: {
+        source: 'Source',
+        computed: 'computed from published values',
+        published: 'as published',
+        missing: 'not published',
+      },
       streak: '{n} straight double-digit falls',
       record: 'Previous record: {year}, {value}',
       summary: 'Chart of {title}, {unit}, {from} to {to}. The table tab has every number.',
-      shortcuts: { undo: 'Explorer: previous view (undo)', redo: 'Explorer: next view (redo)', table: 'Explorer: switch chart / table' }
-    }
+      shortcuts: {
+        undo: 'Explorer: previous view (undo)',
+        redo: 'Explorer: next view (redo)',
+        table: 'Explorer: switch chart / table',
+      },
+    },
   },
   'zh-CN': {
     explorer: {
@@ -112,7 +134,7 @@ export default {
         partnersLevel: '按贸易伙伴的年度出口',
         rareEarths: '稀土出口',
         soybeans: '大豆进口',
-        worldShare: '中国占世界出口份额'
+        worldShare: '中国占世界出口份额',
       },
       indicator: '指标',
       partners: '贸易伙伴',
@@ -151,9 +173,15 @@ export default {
         brazil: '巴西',
         argentina: '阿根廷',
         india: '印度',
-        canada: '加拿大'
+        canada: '加拿大',
       },
-      productNames: { all: '全部商品', rare_earths: '稀土', rare_earth_magnets: '稀土磁体', rare_earth_products: '稀土制品', soybeans: '大豆' },
+      productNames: {
+        all: '全部商品',
+        rare_earths: '稀土',
+        rare_earth_magnets: '稀土磁体',
+        rare_earth_products: '稀土制品',
+        soybeans: '大豆',
+      },
       measures: { level: '数值', yoy: '同比 %（公布值）', share: '份额 %' },
       frequencies: { month: '月度', year: '年度', ytd: '年初至今' },
       transforms: {
@@ -163,10 +191,17 @@ export default {
         rolling12: '12个月滚动合计',
         mom: '环比 %',
         index: '指数（基期 = 100）',
-        share: '占合计 %'
+        share: '占合计 %',
       },
       indexBase: '基期',
-      charts: { line: '折线', bar: '柱状', stackedBar: '堆积柱状', stackedArea: '堆积面积', share: '100% 份额', ytdByYear: '按年累计' },
+      charts: {
+        line: '折线',
+        bar: '柱状',
+        stackedBar: '堆积柱状',
+        stackedArea: '堆积面积',
+        share: '100% 份额',
+        ytdByYear: '按年累计',
+      },
       unavailable: '当前选择不适用',
       noData: '无数据：{reason}',
       missingSeries: '{label}：{reason}',
@@ -178,7 +213,7 @@ export default {
         sources: '来源',
         copy: '复制表格',
         exportCsv: '导出 CSV',
-        empty: '未公布'
+        empty: '未公布',
       },
       export: {
         open: '导出…',
@@ -188,13 +223,17 @@ export default {
         size: '尺寸',
         hint: '图片包含标题、单位、时期和来源；CSV 包含所显示的每个数字及其来源。',
         cancel: '取消',
-        run: '导出'
+        run: '导出',
       },
       tooltip: { source: '来源', computed: '由公布值计算', published: '公布值', missing: '未公布' },
       streak: '连续 {n} 个月两位数下降',
       record: '此前纪录：{year}年，{value}',
       summary: '{title}图表，单位 {unit}，{from} 至 {to}。表格页列出全部数字。',
-      shortcuts: { undo: '数据浏览：上一个视图（撤销）', redo: '数据浏览：下一个视图（重做）', table: '数据浏览：切换图表 / 表格' }
-    }
-  }
+      shortcuts: {
+        undo: '数据浏览：上一个视图（撤销）',
+        redo: '数据浏览：下一个视图（重做）',
+        table: '数据浏览：切换图表 / 表格',
+      },
+    },
+  },
 }

@@ -18,7 +18,7 @@ export default {
         writing: 'Writing summaries',
         done: 'Done',
         cancelled: 'Cancelled',
-        failed: 'Failed'
+        failed: 'Failed',
       },
       progress: '{phase}: {read} of {total}',
       rowsSoFar: 'about {rows} rows',
@@ -45,7 +45,7 @@ export default {
         unitLabel: 'Unit when there is no column (e.g. USD million)',
         confirm: 'Confirm and import',
         preview: 'First rows of the file',
-        needValue: 'Choose at least one value column.'
+        needValue: 'Choose at least one value column.',
       },
       library: {
         title: 'Your imported datasets',
@@ -56,7 +56,7 @@ export default {
         range: 'Period',
         versions: 'Versions',
         chart: 'Chart',
-        versionList: 'Version {version}: imported {date}, {rows} rows'
+        versionList: 'Version {version}: imported {date}, {rows} rows',
       },
       chart: {
         title: '{reporter}: {flow} by partner, {from} to {to}',
@@ -69,9 +69,9 @@ export default {
         other: 'Other ({count})',
         world: 'Total against the World in the file: {value}',
         empty: 'This selection has no partner breakdown.',
-        total: 'Sum shown: {value}'
-      }
-    }
+        total: 'Sum shown: {value}',
+      },
+    },
   },
   'zh-CN': {
     import: {
@@ -91,7 +91,7 @@ export default {
         writing: '写入汇总',
         done: '完成',
         cancelled: '已取消',
-        failed: '失败'
+        failed: '失败',
       },
       progress: '{phase}：{read} / {total}',
       rowsSoFar: '约 {rows} 行',
@@ -118,7 +118,7 @@ export default {
         unitLabel: '没有单位列时的单位（例如 USD million）',
         confirm: '确认并导入',
         preview: '文件的前几行',
-        needValue: '请至少选择一个数值列。'
+        needValue: '请至少选择一个数值列。',
       },
       library: {
         title: '已导入的数据集',
@@ -129,7 +129,7 @@ export default {
         range: '时期',
         versions: '版本',
         chart: '图表',
-        versionList: '版本 {version}：导入于 {date}，{rows} 行'
+        versionList: '版本 {version}：导入于 {date}，{rows} 行',
       },
       chart: {
         title: '{reporter}：按伙伴的{flow}，{from} 至 {to}',
@@ -142,8 +142,8 @@ export default {
         other: '其他（{count}）',
         world: '文件中对全球的合计：{value}',
         empty: '此选择没有按伙伴的分项数据。',
-        total: '所示合计：{value}'
-      }
-    }
-  }
+        total: '所示合计：{value}',
+      },
+    },
+  },
 }

@@ -20,7 +20,13 @@ export default {
       all: 'All',
       none: 'No notes yet. In the Explorer, click a point on the chart or use “Add note”.',
       noMatch: 'No note matches.',
-      kinds: { point: 'This point', range: 'A range of periods', series: 'The series', view: 'The whole view', dataset: 'The dataset' },
+      kinds: {
+        point: 'This point',
+        range: 'A range of periods',
+        series: 'The series',
+        view: 'The whole view',
+        dataset: 'The dataset',
+      },
       editor: {
         newTitle: 'New note',
         editTitle: 'Edit note',
@@ -37,7 +43,7 @@ export default {
         tags: 'Tags',
         tagsHint: 'comma-separated, e.g. tariffs, US',
         cancel: 'Cancel',
-        save: 'Save note'
+        save: 'Save note',
       },
       save: {
         open: 'Save snapshot',
@@ -46,21 +52,24 @@ export default {
         calculators: 'Include the calculators (inputs, outputs and scenarios)',
         hint: 'A snapshot keeps this view exactly: the numbers with their sources, the notes shown and the chart image. Reopen it from Snapshots, or send the .ctesnap file.',
         run: 'Save',
-        done: 'Saved “{title}”. It is on the Snapshots page.'
+        done: 'Saved “{title}”. It is on the Snapshots page.',
       },
       snapshot: {
         openFailed: 'The snapshot could not be opened. {message}',
         showing: 'Showing the snapshot “{title}”, saved {date}.',
         migrated: '(It was saved in the older format {from} and has been read as the current one.)',
-        datasetMissing: 'The dataset {dataset} is no longer in the library: the numbers below are those of the snapshot.',
-        versionChanged: 'The data has changed since this snapshot: {dataset} was version {saved}, the library now has {current}.',
-        valuesChanged: '{n} value(s) shown differ from today’s data (then and now side by side); notes on them are flagged.',
+        datasetMissing:
+          'The dataset {dataset} is no longer in the library: the numbers below are those of the snapshot.',
+        versionChanged:
+          'The data has changed since this snapshot: {dataset} was version {saved}, the library now has {current}.',
+        valuesChanged:
+          '{n} value(s) shown differ from today’s data (then and now side by side); notes on them are flagged.',
         series: 'Series',
         period: 'Period',
         then: 'In the snapshot',
         now: 'Now',
         valuesSame: 'Every value in the snapshot is the same in today’s data.',
-        added: '({n} newer value(s) have been published since.)'
+        added: '({n} newer value(s) have been published since.)',
       },
       snapshots: {
         nav: 'Snapshots',
@@ -73,21 +82,27 @@ export default {
         open: 'Open',
         folder: 'Folder (CSV, README, PNG)',
         print: 'Print view',
-        confirmDelete: 'Delete for good'
+        confirmDelete: 'Delete for good',
       },
       storage: {
-        restored: '{file} could not be read; it was moved to {where} and its previous version was loaded. ({more} more)',
-        quarantined: '{file} could not be read; it was moved to {where}. Everything else loaded. ({more} more)',
+        restored:
+          '{file} could not be read; it was moved to {where} and its previous version was loaded. ({more} more)',
+        quarantined:
+          '{file} could not be read; it was moved to {where}. Everything else loaded. ({more} more)',
         leftOut: '{file} could not be read and was moved to {where}.',
-        newer: '{file} was saved by a newer version of the app and is left as it is.'
+        newer: '{file} was saved by a newer version of the app and is left as it is.',
       },
       session: {
         draftRecovered: 'A note you were writing when the app closed was kept.',
         resume: 'Continue writing',
-        discard: 'Discard'
+        discard: 'Discard',
       },
-      print: { print: 'Print…', saved: 'Saved {date} (UTC) with China Trade Explorer {version}', numbers: 'The numbers shown' }
-    }
+      print: {
+        print: 'Print…',
+        saved: 'Saved {date} (UTC) with China Trade Explorer {version}',
+        numbers: 'The numbers shown',
+      },
+    },
   },
   'zh-CN': {
     notes: {
@@ -109,7 +124,13 @@ export default {
       all: '全部',
       none: '还没有笔记。在“浏览”页面点击图表上的数据点，或使用“添加笔记”。',
       noMatch: '没有符合条件的笔记。',
-      kinds: { point: '此数据点', range: '一段时期', series: '整个序列', view: '整个视图', dataset: '数据集' },
+      kinds: {
+        point: '此数据点',
+        range: '一段时期',
+        series: '整个序列',
+        view: '整个视图',
+        dataset: '数据集',
+      },
       editor: {
         newTitle: '新笔记',
         editTitle: '编辑笔记',
@@ -126,7 +147,7 @@ export default {
         tags: '标签',
         tagsHint: '用逗号分隔，例如：关税, 美国',
         cancel: '取消',
-        save: '保存笔记'
+        save: '保存笔记',
       },
       save: {
         open: '保存快照',
@@ -135,7 +156,7 @@ export default {
         calculators: '包括计算器（输入、结果和情景）',
         hint: '快照会完整保存此视图：数值及其来源、显示的笔记和图表图像。可在“快照”页面重新打开，或发送 .ctesnap 文件。',
         run: '保存',
-        done: '已保存“{title}”，可在“快照”页面找到。'
+        done: '已保存“{title}”，可在“快照”页面找到。',
       },
       snapshot: {
         openFailed: '无法打开快照。{message}',
@@ -149,7 +170,7 @@ export default {
         then: '快照中',
         now: '现在',
         valuesSame: '快照中的所有数值与当前数据相同。',
-        added: '（此后又发布了 {n} 个新数值。）'
+        added: '（此后又发布了 {n} 个新数值。）',
       },
       snapshots: {
         nav: '快照',
@@ -162,20 +183,24 @@ export default {
         open: '打开',
         folder: '文件夹（CSV、README、PNG）',
         print: '打印视图',
-        confirmDelete: '永久删除'
+        confirmDelete: '永久删除',
       },
       storage: {
         restored: '无法读取 {file}；已移至 {where}，并载入了上一个版本。（另有 {more} 个）',
         quarantined: '无法读取 {file}；已移至 {where}。其他内容均已载入。（另有 {more} 个）',
         leftOut: '无法读取 {file}，已移至 {where}。',
-        newer: '{file} 由更新版本的应用保存，保持原样。'
+        newer: '{file} 由更新版本的应用保存，保持原样。',
       },
       session: {
         draftRecovered: '应用关闭时您正在写的笔记已保留。',
         resume: '继续写',
-        discard: '丢弃'
+        discard: '丢弃',
       },
-      print: { print: '打印…', saved: '保存于 {date}（UTC），China Trade Explorer {version}', numbers: '显示的数值' }
-    }
-  }
+      print: {
+        print: '打印…',
+        saved: '保存于 {date}（UTC），China Trade Explorer {version}',
+        numbers: '显示的数值',
+      },
+    },
+  },
 }

@@ -6,7 +6,8 @@ export default {
       month: 'Month',
       combined: "China's customs publish January and February combined; this is one two-month figure.",
       chartTitle: 'Monthly exports, imports and balance since {from}',
-      chartNote: 'Gaps are months for which no published figure was found; nothing is estimated. January–February points (triangles) are two-month totals, as published.',
+      chartNote:
+        'Gaps are months for which no published figure was found; nothing is estimated. January–February points (triangles) are two-month totals, as published.',
       chartSources: 'Sources of the chart ({n})',
       values: '{n} value | {n} values',
       card: {
@@ -16,9 +17,9 @@ export default {
         missingYoy: 'y/y: not published in the sources read',
         source: 'Source',
         level: 'Level',
-        rate: 'y/y'
+        rate: 'y/y',
       },
-      flows: { exports: 'Exports', imports: 'Imports', balance: 'Trade balance' }
+      flows: { exports: 'Exports', imports: 'Imports', balance: 'Trade balance' },
     },
     datasets: {
       title: 'Datasets',
@@ -34,9 +35,9 @@ export default {
       resources: 'Resources',
       name: 'Name',
       contents: 'Contents',
-      rows: 'Rows'
+      rows: 'Rows',
     },
-    status: { failed: 'Something went wrong.', retry: 'Try again', loading: 'Loading…' }
+    status: { failed: 'Something went wrong.', retry: 'Try again', loading: 'Loading…' },
   },
   'zh-CN': {
     overview: {
@@ -55,9 +56,9 @@ export default {
         missingYoy: '同比：所读来源中未公布',
         source: '来源',
         level: '数值',
-        rate: '同比'
+        rate: '同比',
       },
-      flows: { exports: '出口', imports: '进口', balance: '贸易差额' }
+      flows: { exports: '出口', imports: '进口', balance: '贸易差额' },
     },
     datasets: {
       title: '数据集',
@@ -73,8 +74,8 @@ export default {
       resources: '资源',
       name: '名称',
       contents: '内容',
-      rows: '行数'
+      rows: '行数',
     },
-    status: { failed: '出错了。', retry: '重试', loading: '加载中…' }
-  }
+    status: { failed: '出错了。', retry: '重试', loading: '加载中…' },
+  },
 }

@@ -32,11 +32,22 @@ export function calculatorQueries(dataset: string) {
     exportsAnnual: { ...usd, flow: 'exports', frequency: 'year', series: 'exports_usd_annual' },
     partner: (partner: PartnerId) => ({ ...usd, flow: 'exports', partner, frequency: 'year' }),
     share: { dataset, flow: 'exports', measure: 'share', frequency: 'year', unit: '%' },
-    shareProjection: { dataset, flow: 'exports', measure: 'share', frequency: 'year', unit: '%', series: 'china_share_world_exports_pct_projection' }
+    shareProjection: {
+      dataset,
+      flow: 'exports',
+      measure: 'share',
+      frequency: 'year',
+      unit: '%',
+      series: 'china_share_world_exports_pct_projection',
+    },
   } satisfies Record<string, SeriesQuery | ((p: PartnerId) => SeriesQuery)>
 }
 
-export async function loadCalculatorData(dataset: string, fetch: FetchSeries, isNotFound: (error: unknown) => boolean): Promise<CalculatorData> {
+export async function loadCalculatorData(
+  dataset: string,
+  fetch: FetchSeries,
+  isNotFound: (error: unknown) => boolean,
+): Promise<CalculatorData> {
   const q = calculatorQueries(dataset)
   const optional = async (query: SeriesQuery): Promise<Series | null> => {
     try {
@@ -46,7 +57,17 @@ export async function loadCalculatorData(dataset: string, fetch: FetchSeries, is
       throw error
     }
   }
-  const [exports, imports, balance, balanceYtd, balanceAnnual, exportsAnnual, share, projection, ...partners] = await Promise.all([
+  const [
+    exports,
+    imports,
+    balance,
+    balanceYtd,
+    balanceAnnual,
+    exportsAnnual,
+    share,
+    projection,
+    ...partners
+  ] = await Promise.all([
     optional(q.exports),
     optional(q.imports),
     optional(q.balance),
@@ -55,16 +76,29 @@ export async function loadCalculatorData(dataset: string, fetch: FetchSeries, is
     optional(q.exportsAnnual),
     optional(q.share),
     optional(q.shareProjection),
-    ...PARTNER_IDS.map((p) => optional(q.partner(p)))
+    ...PARTNER_IDS.map((p) => optional(q.partner(p))),
   ])
-  const all = [exports, imports, balance, balanceYtd, balanceAnnual, exportsAnnual, share, projection, ...partners]
+  const all = [
+    exports,
+    imports,
+    balance,
+    balanceYtd,
+    balanceAnnual,
+    exportsAnnual,
+    share,
+    projection,
+    ...partners,
+  ]
   const sources: Record<string, Source> = {}
   for (const s of all) for (const src of s?.sources ?? []) sources[src.id] = src
   return {
     dataset,
     surplus: { exports, imports, balance, balanceYtd, balanceAnnual },
-    partners: { total: exportsAnnual, byPartner: Object.fromEntries(PARTNER_IDS.map((p, i) => [p, partners[i] ?? null])) },
+    partners: {
+      total: exportsAnnual,
+      byPartner: Object.fromEntries(PARTNER_IDS.map((p, i) => [p, partners[i] ?? null])),
+    },
     share: { observed: share, projection },
-    sources
+    sources,
   }
 }

@@ -22,7 +22,11 @@ function formatter(locale: string, digits: number, signed: boolean): Intl.Number
   const k = `${locale}|${digits}|${signed}`
   let f = cache.get(k)
   if (!f) {
-    f = new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0, signDisplay: signed ? 'exceptZero' : 'auto' })
+    f = new Intl.NumberFormat(locale, {
+      maximumFractionDigits: digits,
+      minimumFractionDigits: 0,
+      signDisplay: signed ? 'exceptZero' : 'auto',
+    })
     cache.set(k, f)
   }
   return f
@@ -63,7 +67,10 @@ function monthFormat(locale: string, withYear: boolean): Intl.DateTimeFormat {
   const k = `${locale}|${withYear}`
   let f = monthFormats.get(k)
   if (!f) {
-    f = new Intl.DateTimeFormat(locale, withYear ? { year: 'numeric', month: 'short', timeZone: 'UTC' } : { month: 'short', timeZone: 'UTC' })
+    f = new Intl.DateTimeFormat(
+      locale,
+      withYear ? { year: 'numeric', month: 'short', timeZone: 'UTC' } : { month: 'short', timeZone: 'UTC' },
+    )
     monthFormats.set(k, f)
   }
   return f
@@ -81,7 +88,8 @@ export function periodLabel(period: string, locale = 'en'): string {
   const [, start, end] = m
   if (!end || end === start) return monthFormat(locale, true).format(monthDate(start!))
   if (start!.slice(0, 4) === end.slice(0, 4)) {
-    if (locale.startsWith('zh')) return `${start!.slice(0, 4)}年${Number(start!.slice(5))}–${Number(end.slice(5))}月`
+    if (locale.startsWith('zh'))
+      return `${start!.slice(0, 4)}年${Number(start!.slice(5))}–${Number(end.slice(5))}月`
     return `${monthFormat(locale, false).format(monthDate(start!))}–${monthFormat(locale, true).format(monthDate(end))}`
   }
   return `${monthFormat(locale, true).format(monthDate(start!))}–${monthFormat(locale, true).format(monthDate(end))}`

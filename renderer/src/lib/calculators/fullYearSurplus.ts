@@ -19,14 +19,23 @@
  * (January–February published combined counts for both months).
  */
 import { goalSeek, type GoalSeekResult } from './goalSeek'
-import { fromData, fromUser, monthId, pointAt, type DataPoint, type SeriesData, type Sourced } from './provenance'
+import {
+  fromData,
+  fromUser,
+  monthId,
+  pointAt,
+  type DataPoint,
+  type SeriesData,
+  type Sourced,
+} from './provenance'
 
 export type Method = 'levels' | 'balance'
 export type YtdBasis = 'published-ytd' | 'sum-of-months'
 export type GrowthVariable = 'exportGrowth' | 'importGrowth' | 'balanceGrowth'
 
 /** One remaining month's contribution, as plain numbers (USD bn). */
-export type MonthTerm = { method: 'levels'; exports: number; imports: number } | { method: 'balance'; balance: number }
+export type MonthTerm =
+  { method: 'levels'; exports: number; imports: number } | { method: 'balance'; balance: number }
 
 export interface FullYearParams {
   /** Year-to-date surplus, USD bn. */
@@ -78,8 +87,14 @@ export type SolveResult = GoalSeekResult | { ok: false; reason: 'does not enter'
  * Goal Seek: the value of one growth rate (the others fixed) for which S equals `target`. S is linear
  * in each rate, so within the bounds there is one answer or none.
  */
-export function solveGrowth(p: FullYearParams, variable: GrowthVariable, target: number, bounds: { lo: number; hi: number } = GROWTH_BOUNDS): SolveResult {
-  if (!variableEnters(p, variable)) return { ok: false, reason: 'does not enter', detail: `${variable} does not enter the result.` }
+export function solveGrowth(
+  p: FullYearParams,
+  variable: GrowthVariable,
+  target: number,
+  bounds: { lo: number; hi: number } = GROWTH_BOUNDS,
+): SolveResult {
+  if (!variableEnters(p, variable))
+    return { ok: false, reason: 'does not enter', detail: `${variable} does not enter the result.` }
   return goalSeek((v) => fullYearSurplus({ ...p, [variable]: v }).total, target, bounds)
 }
 
@@ -106,7 +121,11 @@ export interface YtdActuals {
  * Monthly points that cover the months 1..M of year Y exactly once, in order; or the months not
  * covered (a point straddling the cut-off, or overlapping another, counts as not covering).
  */
-export function coverMonths(series: SeriesData | null, year: number, through: number): { ok: true; points: DataPoint[] } | { ok: false; missing: string[] } {
+export function coverMonths(
+  series: SeriesData | null,
+  year: number,
+  through: number,
+): { ok: true; points: DataPoint[] } | { ok: false; missing: string[] } {
   const first = monthId(year, 1)
   const last = monthId(year, through)
   const inside = (series?.points ?? []).filter((p) => p.periodStart >= first && p.periodEnd <= last)
@@ -135,7 +154,7 @@ export function ytdActuals(data: SurplusData, year: number, cutoff: number): Ytd
     ? {
         ok: true,
         value: cover.points.reduce((a, p) => a + p.value, 0),
-        terms: cover.points.map((p) => fromData(data.balance!, p))
+        terms: cover.points.map((p) => fromData(data.balance!, p)),
       }
     : { ok: false, missing: cover.missing }
   return { published, sumOfMonths }
@@ -184,7 +203,7 @@ export function planRemainingMonths(
   year: number,
   cutoff: number,
   overrides: readonly LevelOverride[] = [],
-  methods: Readonly<Record<string, Method>> = {}
+  methods: Readonly<Record<string, Method>> = {},
 ): MonthPlan[] {
   const plans: MonthPlan[] = []
   for (let m = cutoff + 1; m <= 12; m += 1) {
@@ -203,21 +222,38 @@ export function planRemainingMonths(
     const auto: Method = exports && imports ? 'levels' : balance ? 'balance' : 'levels'
     const requested = methods[base] ?? auto
     const missing: Level[] =
-      requested === 'levels' ? [...(exports ? [] : (['exports'] as const)), ...(imports ? [] : (['imports'] as const))] : balance ? [] : ['balance']
-    plans.push({ month: monthId(year, m), base, exports, imports, balance, requested, method: missing.length ? null : requested, missing })
+      requested === 'levels'
+        ? [...(exports ? [] : (['exports'] as const)), ...(imports ? [] : (['imports'] as const))]
+        : balance
+          ? []
+          : ['balance']
+    plans.push({
+      month: monthId(year, m),
+      base,
+      exports,
+      imports,
+      balance,
+      requested,
+      method: missing.length ? null : requested,
+      missing,
+    })
   }
   return plans
 }
 
 /** The month terms of a plan, or the months that cannot be computed. */
-export function termsOf(plans: readonly MonthPlan[]): { ok: true; terms: MonthTerm[] } | { ok: false; incomplete: MonthPlan[] } {
+export function termsOf(
+  plans: readonly MonthPlan[],
+): { ok: true; terms: MonthTerm[] } | { ok: false; incomplete: MonthPlan[] } {
   const incomplete = plans.filter((p) => p.method === null)
   if (incomplete.length) return { ok: false, incomplete }
   return {
     ok: true,
     terms: plans.map((p) =>
-      p.method === 'levels' ? { method: 'levels', exports: p.exports!.value, imports: p.imports!.value } : { method: 'balance', balance: p.balance!.value }
-    )
+      p.method === 'levels'
+        ? { method: 'levels', exports: p.exports!.value, imports: p.imports!.value }
+        : { method: 'balance', balance: p.balance!.value },
+    ),
   }
 }
 

@@ -41,28 +41,41 @@ export function goalSeek(
   f: (x: number) => number,
   target: number,
   bounds: GoalSeekBounds,
-  options: GoalSeekOptions = {}
+  options: GoalSeekOptions = {},
 ): GoalSeekResult {
   const relTol = options.relTol ?? GOAL_SEEK_REL_TOL
   const acceptRelTol = options.acceptRelTol ?? 1e-9
   const maxIterations = options.maxIterations ?? 2000
   let { lo, hi } = bounds
-  if (!Number.isFinite(target)) return { ok: false, reason: 'invalid input', detail: 'The target is not a finite number.' }
+  if (!Number.isFinite(target))
+    return { ok: false, reason: 'invalid input', detail: 'The target is not a finite number.' }
   if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(lo < hi)) {
-    return { ok: false, reason: 'invalid input', detail: 'The bounds must be finite numbers with lower < upper.' }
+    return {
+      ok: false,
+      reason: 'invalid input',
+      detail: 'The bounds must be finite numbers with lower < upper.',
+    }
   }
   const g = (x: number) => f(x) - target
   let glo = g(lo)
   let ghi = g(hi)
   if (!Number.isFinite(glo) || !Number.isFinite(ghi)) {
-    return { ok: false, reason: 'not a finite number', detail: 'The result is not a finite number at a bound of the search.' }
+    return {
+      ok: false,
+      reason: 'not a finite number',
+      detail: 'The result is not a finite number at a bound of the search.',
+    }
   }
   const scale = target !== 0 ? Math.abs(target) : Math.max(Math.abs(glo), Math.abs(ghi))
   const tolerance = relTol * scale
   if (Math.abs(glo) <= tolerance) return { ok: true, x: lo, value: glo + target, iterations: 0 }
   if (Math.abs(ghi) <= tolerance) return { ok: true, x: hi, value: ghi + target, iterations: 0 }
   if (Math.sign(glo) === Math.sign(ghi)) {
-    return { ok: false, reason: 'no solution within bounds', detail: 'The target is not between the results at the two bounds.' }
+    return {
+      ok: false,
+      reason: 'no solution within bounds',
+      detail: 'The target is not between the results at the two bounds.',
+    }
   }
   let iterations = 0
   while (iterations < maxIterations) {
@@ -70,7 +83,12 @@ export function goalSeek(
     if (mid <= lo || mid >= hi) break // the bracket is two adjacent doubles
     iterations += 1
     const gm = g(mid)
-    if (!Number.isFinite(gm)) return { ok: false, reason: 'not a finite number', detail: 'The result is not a finite number inside the search.' }
+    if (!Number.isFinite(gm))
+      return {
+        ok: false,
+        reason: 'not a finite number',
+        detail: 'The result is not a finite number inside the search.',
+      }
     if (Math.abs(gm) <= tolerance) return { ok: true, x: mid, value: gm + target, iterations }
     if (Math.sign(gm) === Math.sign(glo)) {
       lo = mid
@@ -83,5 +101,9 @@ export function goalSeek(
   // The bracket cannot shrink further: f jumps over the target here (or the tolerance is unreachable).
   const [x, gx] = Math.abs(glo) <= Math.abs(ghi) ? [lo, glo] : [hi, ghi]
   if (Math.abs(gx) <= acceptRelTol * scale) return { ok: true, x, value: gx + target, iterations }
-  return { ok: false, reason: 'no solution within bounds', detail: 'No input within the bounds gives exactly the target (the result jumps over it).' }
+  return {
+    ok: false,
+    reason: 'no solution within bounds',
+    detail: 'No input within the bounds gives exactly the target (the result jumps over it).',
+  }
 }

@@ -5,7 +5,14 @@
  * Pure (no Vue, no API calls), so the same code runs in the app, in unit tests over the real data,
  * and when comparing saved scenarios.
  */
-import type { FullYearInputs, OutputSummary, PartnerId, PartnerMixInputs, UserAssumption, WorldShareInputs } from '../../../../electron/shared/calculatorState'
+import type {
+  FullYearInputs,
+  OutputSummary,
+  PartnerId,
+  PartnerMixInputs,
+  UserAssumption,
+  WorldShareInputs,
+} from '../../../../electron/shared/calculatorState'
 import { PARTNER_IDS } from '../../../../electron/shared/calculatorState'
 import {
   fullYearSurplus,
@@ -24,19 +31,35 @@ import {
   type MonthPlan,
   type SolveResult,
   type SurplusData,
-  type YtdActuals
+  type YtdActuals,
 } from './fullYearSurplus'
-import { partnerMix, tornado, waterfall, type PartnerMixParams, type PartnerMixResult, type TornadoBar, type WaterfallStep } from './partnerMix'
+import {
+  partnerMix,
+  tornado,
+  waterfall,
+  type PartnerMixParams,
+  type PartnerMixResult,
+  type TornadoBar,
+  type WaterfallStep,
+} from './partnerMix'
 import { fromData, fromUser, pointAt, type SeriesData, type Sourced } from './provenance'
 import { axisAround, twoWayTable, type SensitivityTable } from './sensitivity'
-import { sharePath, shareAt, solveGap, requiredChinaGrowth, type GapResult, type ShareParams } from './worldShare'
+import {
+  sharePath,
+  shareAt,
+  solveGap,
+  requiredChinaGrowth,
+  type GapResult,
+  type ShareParams,
+} from './worldShare'
 
 /** A percentage as typed (5) to the fraction the maths uses (0.05). */
 export const fraction = (pct: number): number => pct / 100
 /** A fraction (0.05) to percent (5), for display and for writing a solved rate back into an input. */
 export const percent = (f: number): number => f * 100
 
-const finiteOrNull = (v: number | null | undefined): number | null => (v !== null && v !== undefined && Number.isFinite(v) ? v : null)
+const finiteOrNull = (v: number | null | undefined): number | null =>
+  v !== null && v !== undefined && Number.isFinite(v) ? v : null
 
 function summary(entries: Record<string, number | null | undefined>): OutputSummary {
   return Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, finiteOrNull(v)]))
@@ -50,7 +73,7 @@ const GROWTH_VARIABLES: GrowthVariable[] = ['exportGrowth', 'importGrowth', 'bal
 const PCT_FIELD: Record<GrowthVariable, 'exportGrowthPct' | 'importGrowthPct' | 'balanceGrowthPct'> = {
   exportGrowth: 'exportGrowthPct',
   importGrowth: 'importGrowthPct',
-  balanceGrowth: 'balanceGrowthPct'
+  balanceGrowth: 'balanceGrowthPct',
 }
 export const pctFieldOf = (v: GrowthVariable) => PCT_FIELD[v]
 
@@ -89,14 +112,25 @@ export function levelOverrides(overrides: readonly UserAssumption[]): LevelOverr
 export function buildFullYearModel(inputs: FullYearInputs, data: SurplusData): FullYearModel {
   const actuals = ytdActuals(data, inputs.year, inputs.cutoffMonth)
   const ytd = ytdValue(actuals, inputs.ytdBasis)
-  const plans = planRemainingMonths(data, inputs.year, inputs.cutoffMonth, levelOverrides(inputs.overrides), inputs.methods)
+  const plans = planRemainingMonths(
+    data,
+    inputs.year,
+    inputs.cutoffMonth,
+    levelOverrides(inputs.overrides),
+    inputs.methods,
+  )
   const record = previousRecord(data.balanceAnnual, inputs.year)
   const published = publishedAnnual(data.balanceAnnual, inputs.year)
   const problems: FullYearProblem[] = []
   if (ytd === null) {
-    problems.push({ key: 'noYtd', basis: inputs.ytdBasis, missing: actuals.sumOfMonths.ok ? [] : actuals.sumOfMonths.missing })
+    problems.push({
+      key: 'noYtd',
+      basis: inputs.ytdBasis,
+      missing: actuals.sumOfMonths.ok ? [] : actuals.sumOfMonths.missing,
+    })
   }
-  for (const p of plans) if (p.method === null) problems.push({ key: 'monthIncomplete', month: p.base, missing: p.missing })
+  for (const p of plans)
+    if (p.method === null) problems.push({ key: 'monthIncomplete', month: p.base, missing: p.missing })
   const terms = termsOf(plans)
   const params: FullYearParams | null =
     ytd !== null && terms.ok
@@ -105,27 +139,37 @@ export function buildFullYearModel(inputs: FullYearInputs, data: SurplusData): F
           months: terms.terms,
           exportGrowth: fraction(inputs.exportGrowthPct),
           importGrowth: fraction(inputs.importGrowthPct),
-          balanceGrowth: fraction(inputs.balanceGrowthPct)
+          balanceGrowth: fraction(inputs.balanceGrowthPct),
         }
       : null
   const result = params ? fullYearSurplus(params) : null
   const vsRecord = result && record ? result.total - record.value : null
-  const enters = Object.fromEntries(GROWTH_VARIABLES.map((v) => [v, params ? variableEnters(params, v) : false])) as Record<GrowthVariable, boolean>
-  const seekVariable = enters[inputs.goalSeek.variable] ? inputs.goalSeek.variable : (GROWTH_VARIABLES.find((v) => enters[v]) ?? null)
+  const enters = Object.fromEntries(
+    GROWTH_VARIABLES.map((v) => [v, params ? variableEnters(params, v) : false]),
+  ) as Record<GrowthVariable, boolean>
+  const seekVariable = enters[inputs.goalSeek.variable]
+    ? inputs.goalSeek.variable
+    : (GROWTH_VARIABLES.find((v) => enters[v]) ?? null)
   const target = inputs.goalSeek.targetUsdBn
-  const goalSeek = params && seekVariable && target !== null ? solveGrowth(params, seekVariable, target) : null
+  const goalSeek =
+    params && seekVariable && target !== null ? solveGrowth(params, seekVariable, target) : null
 
   let sensitivity: FullYearModel['sensitivity'] = null
   const entering = GROWTH_VARIABLES.filter((v) => enters[v])
   if (params && entering.length) {
     const rows = entering[0]!
     const columns = entering[1] ?? null
-    const axis = (v: GrowthVariable) => axisAround(inputs[PCT_FIELD[v]], SENSITIVITY_STEP_PCT, SENSITIVITY_STEPS_EACH_SIDE).filter((x) => x >= -100)
+    const axis = (v: GrowthVariable) =>
+      axisAround(inputs[PCT_FIELD[v]], SENSITIVITY_STEP_PCT, SENSITIVITY_STEPS_EACH_SIDE).filter(
+        (x) => x >= -100,
+      )
     const table = twoWayTable(
       axis(rows),
       columns ? axis(columns) : [inputs[PCT_FIELD[rows]]],
-      (r, c) => fullYearSurplus({ ...params, [rows]: fraction(r), ...(columns ? { [columns]: fraction(c) } : {}) }).total,
-      record ? { value: record.value, direction: 'above' } : null
+      (r, c) =>
+        fullYearSurplus({ ...params, [rows]: fraction(r), ...(columns ? { [columns]: fraction(c) } : {}) })
+          .total,
+      record ? { value: record.value, direction: 'above' } : null,
     )
     sensitivity = { rows, columns, table }
   }
@@ -154,8 +198,8 @@ export function buildFullYearModel(inputs: FullYearInputs, data: SurplusData): F
       importGrowthPct: inputs.importGrowthPct,
       balanceGrowthPct: inputs.balanceGrowthPct,
       goalSeekTargetUsdBn: target,
-      goalSeekSolutionPct: goalSeek?.ok ? percent(goalSeek.x) : null
-    })
+      goalSeekSolutionPct: goalSeek?.ok ? percent(goalSeek.x) : null,
+    }),
   }
 }
 
@@ -175,7 +219,9 @@ export interface PartnerEntry {
   growthPct: number
 }
 
-export type PartnerProblem = { key: 'noTotal'; year: number } | { key: 'mix'; detail: string; problem: Extract<PartnerMixResult, { ok: false }>['problem'] }
+export type PartnerProblem =
+  | { key: 'noTotal'; year: number }
+  | { key: 'mix'; detail: string; problem: Extract<PartnerMixResult, { ok: false }>['problem'] }
 
 export interface PartnerMixModel {
   /** Years with a published total, newest first (the base-year choices). */
@@ -191,7 +237,13 @@ export interface PartnerMixModel {
 }
 
 const yearsOf = (s: SeriesData | null): number[] =>
-  [...new Set((s?.points ?? []).filter((p) => /^\d{4}$/.test(p.period) && p.status !== 'projection').map((p) => Number(p.period)))].sort((a, b) => b - a)
+  [
+    ...new Set(
+      (s?.points ?? [])
+        .filter((p) => /^\d{4}$/.test(p.period) && p.status !== 'projection')
+        .map((p) => Number(p.period)),
+    ),
+  ].sort((a, b) => b - a)
 
 export function buildPartnerMixModel(inputs: PartnerMixInputs, data: PartnerData): PartnerMixModel {
   const year = String(inputs.baseYear)
@@ -201,7 +253,8 @@ export function buildPartnerMixModel(inputs: PartnerMixInputs, data: PartnerData
     const series = data.byPartner[id] ?? null
     const point = pointAt(series, year)
     const override = inputs.overrides.find((o) => o.target === `partner:${id}`)
-    const level = point && series ? fromData(series, point) : override ? fromUser(override.value, override.note) : null
+    const level =
+      point && series ? fromData(series, point) : override ? fromUser(override.value, override.note) : null
     return { id, level, inData: !!point, growthPct: inputs.growthPct[id] }
   })
   const problems: PartnerProblem[] = []
@@ -211,16 +264,21 @@ export function buildPartnerMixModel(inputs: PartnerMixInputs, data: PartnerData
   else {
     params = {
       total: total.value,
-      partners: partners.filter((p) => p.level).map((p) => ({ id: p.id, base: p.level!.value, growth: fraction(p.growthPct) })),
+      partners: partners
+        .filter((p) => p.level)
+        .map((p) => ({ id: p.id, base: p.level!.value, growth: fraction(p.growthPct) })),
       restGrowth: fraction(inputs.restGrowthPct),
       redirection: fraction(inputs.redirectionPct),
-      redirectFrom: 'us'
+      redirectFrom: 'us',
     }
     const r = partnerMix(params)
     if (r.ok) result = r
     else problems.push({ key: 'mix', detail: r.detail, problem: r.problem })
   }
-  const swing = { growthSwing: fraction(inputs.tornadoSwingPct), redirectionSwing: fraction(Math.max(inputs.tornadoSwingPct, 10)) }
+  const swing = {
+    growthSwing: fraction(inputs.tornadoSwingPct),
+    redirectionSwing: fraction(Math.max(inputs.tornadoSwingPct, 10)),
+  }
   const bars = params && result ? tornado(params, swing) : []
   const shareOf = (id: string) => result?.rows.find((r) => r.id === id)?.nextShare
   return {
@@ -237,8 +295,13 @@ export function buildPartnerMixModel(inputs: PartnerMixInputs, data: PartnerData
       nextTotalUsdBn: result?.nextTotal,
       totalGrowthPct: result ? percent(result.totalGrowth) : null,
       redirectedUsdBn: result?.redirected,
-      ...Object.fromEntries([...PARTNER_IDS, 'rest'].map((id) => [`share_${id}_pct`, shareOf(id) === undefined ? null : percent(shareOf(id)!)]))
-    })
+      ...Object.fromEntries(
+        [...PARTNER_IDS, 'rest'].map((id) => [
+          `share_${id}_pct`,
+          shareOf(id) === undefined ? null : percent(shareOf(id)!),
+        ]),
+      ),
+    }),
   }
 }
 
@@ -280,27 +343,52 @@ export function buildWorldShareModel(inputs: WorldShareInputs, data: ShareData):
   const point = pointAt(data.observed, year)
   const override = inputs.overrides.find((o) => o.target === 'baseShare')
   // A base share the user typed replaces the data's (e.g. “about 15 %” from a text); it is labelled as theirs.
-  const base = override ? fromUser(override.value, override.note) : point && data.observed ? fromData(data.observed, point) : null
+  const base = override
+    ? fromUser(override.value, override.note)
+    : point && data.observed
+      ? fromData(data.observed, point)
+      : null
   const projections = (data.projection?.points ?? [])
     .filter((p) => p.status === 'projection' && /^\d{4}$/.test(p.period))
     .map((p) => ({ ...fromData(data.projection!, p), year: Number(p.period), note: p.note ?? '' }))
   const problems: ShareProblem[] = []
   if (!base) problems.push({ key: 'noBase', year: inputs.baseYear })
   if (inputs.horizonYear <= inputs.baseYear) problems.push({ key: 'horizon' })
-  const params: ShareParams | null = base ? { baseShare: base.value, chinaGrowth: fraction(inputs.chinaGrowthPct), worldGrowth: fraction(inputs.worldGrowthPct) } : null
-  const path = params && inputs.horizonYear > inputs.baseYear ? sharePath(params, inputs.baseYear, inputs.horizonYear) : []
-  const flat = params && inputs.horizonYear > inputs.baseYear ? sharePath({ ...params, chinaGrowth: params.worldGrowth }, inputs.baseYear, inputs.horizonYear) : []
+  const params: ShareParams | null = base
+    ? {
+        baseShare: base.value,
+        chinaGrowth: fraction(inputs.chinaGrowthPct),
+        worldGrowth: fraction(inputs.worldGrowthPct),
+      }
+    : null
+  const path =
+    params && inputs.horizonYear > inputs.baseYear
+      ? sharePath(params, inputs.baseYear, inputs.horizonYear)
+      : []
+  const flat =
+    params && inputs.horizonYear > inputs.baseYear
+      ? sharePath({ ...params, chinaGrowth: params.worldGrowth }, inputs.baseYear, inputs.horizonYear)
+      : []
   const horizonShare = path.at(-1)?.share ?? null
   const reference = projections[0]
   const vsProjection =
     params && reference && reference.year > inputs.baseYear
-      ? { year: reference.year, value: shareAt(params, reference.year - inputs.baseYear) - reference.value, projection: reference.value }
+      ? {
+          year: reference.year,
+          value: shareAt(params, reference.year - inputs.baseYear) - reference.value,
+          projection: reference.value,
+        }
       : null
   const t = inputs.goalSeek.targetYear - inputs.baseYear
   const target = inputs.goalSeek.targetSharePct
   const goalSeek = params && target !== null ? solveGap(params, target, t) : null
-  const closedFormGap = params && target !== null && t > 0 ? requiredChinaGrowth(params.baseShare, target, t, params.worldGrowth) - params.worldGrowth : null
-  const history = (data.observed?.points ?? []).filter((p) => /^\d{4}$/.test(p.period)).map((p) => ({ year: Number(p.period), share: p.value }))
+  const closedFormGap =
+    params && target !== null && t > 0
+      ? requiredChinaGrowth(params.baseShare, target, t, params.worldGrowth) - params.worldGrowth
+      : null
+  const history = (data.observed?.points ?? [])
+    .filter((p) => /^\d{4}$/.test(p.period))
+    .map((p) => ({ year: Number(p.period), share: p.value }))
   return {
     baseYears: yearsOf(data.observed),
     base,
@@ -323,7 +411,7 @@ export function buildWorldShareModel(inputs: WorldShareInputs, data: ShareData):
       projectionYearSharePct: vsProjection ? vsProjection.value + vsProjection.projection : null,
       vsProjectionPp: vsProjection?.value,
       goalSeekTargetPct: target,
-      goalSeekGapPp: goalSeek?.ok ? percent(goalSeek.gap) : null
-    })
+      goalSeekGapPp: goalSeek?.ok ? percent(goalSeek.gap) : null,
+    }),
   }
 }

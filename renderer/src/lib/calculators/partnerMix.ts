@@ -58,19 +58,44 @@ export type PartnerMixResult =
       /** The named partners, then the rest of the world (id `rest`). */
       rows: PartnerRow[]
     }
-  | { ok: false; problem: 'total not positive' | 'partners exceed total' | 'invalid growth' | 'invalid redirection'; detail: string }
+  | {
+      ok: false
+      problem: 'total not positive' | 'partners exceed total' | 'invalid growth' | 'invalid redirection'
+      detail: string
+    }
 
 export function partnerMix(p: PartnerMixParams): PartnerMixResult {
-  if (!(p.total > 0) || !Number.isFinite(p.total)) return { ok: false, problem: 'total not positive', detail: 'The base-year total must be a positive number.' }
+  if (!(p.total > 0) || !Number.isFinite(p.total))
+    return {
+      ok: false,
+      problem: 'total not positive',
+      detail: 'The base-year total must be a positive number.',
+    }
   const named = p.partners.reduce((a, x) => a + x.base, 0)
   const restBase = p.total - named
   // Rounding in published figures can leave a hair below zero; anything more is a real inconsistency.
-  if (restBase < -1e-9 * p.total) return { ok: false, problem: 'partners exceed total', detail: `The partners add up to ${named}, more than the total ${p.total}.` }
+  if (restBase < -1e-9 * p.total)
+    return {
+      ok: false,
+      problem: 'partners exceed total',
+      detail: `The partners add up to ${named}, more than the total ${p.total}.`,
+    }
   const all = [...p.partners, { id: REST, base: Math.max(0, restBase), growth: p.restGrowth }]
-  if (all.some((x) => !Number.isFinite(x.growth) || x.growth < -1 || !Number.isFinite(x.base) || x.base < 0)) {
-    return { ok: false, problem: 'invalid growth', detail: 'Growth rates must be at least −100 % and levels at least 0.' }
+  if (
+    all.some((x) => !Number.isFinite(x.growth) || x.growth < -1 || !Number.isFinite(x.base) || x.base < 0)
+  ) {
+    return {
+      ok: false,
+      problem: 'invalid growth',
+      detail: 'Growth rates must be at least −100 % and levels at least 0.',
+    }
   }
-  if (!(p.redirection >= 0 && p.redirection <= 1)) return { ok: false, problem: 'invalid redirection', detail: 'The redirected share must be between 0 % and 100 %.' }
+  if (!(p.redirection >= 0 && p.redirection <= 1))
+    return {
+      ok: false,
+      problem: 'invalid redirection',
+      detail: 'The redirected share must be between 0 % and 100 %.',
+    }
   const from = p.redirectFrom ?? 'us'
   const losing = all.find((x) => x.id === from)
   const lost = losing ? Math.max(0, -losing.growth * losing.base) : 0
@@ -94,9 +119,18 @@ export function partnerMix(p: PartnerMixParams): PartnerMixResult {
     next: x.next,
     baseShare: x.base / p.total,
     nextShare: nextTotal > 0 ? x.next / nextTotal : Number.NaN,
-    contribution: (x.base * x.growth) / p.total
+    contribution: (x.base * x.growth) / p.total,
   }))
-  return { ok: true, baseTotal: p.total, nextTotal, totalGrowth: nextTotal / p.total - 1, lost, redirected, redirectionContribution: redirected / p.total, rows }
+  return {
+    ok: true,
+    baseTotal: p.total,
+    nextTotal,
+    totalGrowth: nextTotal / p.total - 1,
+    lost,
+    redirected,
+    redirectionContribution: redirected / p.total,
+    rows,
+  }
 }
 
 /** One floating bar of the waterfall: from `start` to `end`, in fractions of the base total. */
@@ -136,7 +170,10 @@ export interface TornadoBar {
  * Tornado: each assumption moved alone by ± its swing (growth rates by `growthSwing`, floored at −100 %;
  * the redirected share by `redirectionSwing`, kept within 0..1), sorted by how far it moves G.
  */
-export function tornado(p: PartnerMixParams, swings: { growthSwing: number; redirectionSwing: number }): TornadoBar[] {
+export function tornado(
+  p: PartnerMixParams,
+  swings: { growthSwing: number; redirectionSwing: number },
+): TornadoBar[] {
   const g = (q: PartnerMixParams): number => {
     const r = partnerMix(q)
     return r.ok ? r.totalGrowth : Number.NaN
@@ -150,7 +187,10 @@ export function tornado(p: PartnerMixParams, swings: { growthSwing: number; redi
     bars.push({ id, lowInput, highInput, low, high, swing: Math.abs(high - low) })
   }
   p.partners.forEach((x, i) =>
-    growthBar(x.id, x.growth, (v) => ({ ...p, partners: p.partners.map((y, j) => (j === i ? { ...y, growth: v } : y)) }))
+    growthBar(x.id, x.growth, (v) => ({
+      ...p,
+      partners: p.partners.map((y, j) => (j === i ? { ...y, growth: v } : y)),
+    })),
   )
   growthBar(REST, p.restGrowth, (v) => ({ ...p, restGrowth: v }))
   const lowR = Math.max(0, p.redirection - swings.redirectionSwing)

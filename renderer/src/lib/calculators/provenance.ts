@@ -37,7 +37,16 @@ export interface Sourced {
 }
 
 export function fromData(series: SeriesData, point: DataPoint): Sourced {
-  return { value: point.value, origin: { kind: 'data', series: series.series, period: point.period, sourceId: point.sourceId, alternatives: point.alternatives ?? 0 } }
+  return {
+    value: point.value,
+    origin: {
+      kind: 'data',
+      series: series.series,
+      period: point.period,
+      sourceId: point.sourceId,
+      alternatives: point.alternatives ?? 0,
+    },
+  }
 }
 
 export function fromUser(value: number, note: string): Sourced {

@@ -24,7 +24,12 @@ export interface Threshold {
   direction: 'above' | 'below'
 }
 
-export function twoWayTable(rows: readonly number[], columns: readonly number[], f: (row: number, column: number) => number, threshold?: Threshold | null): SensitivityTable {
+export function twoWayTable(
+  rows: readonly number[],
+  columns: readonly number[],
+  f: (row: number, column: number) => number,
+  threshold?: Threshold | null,
+): SensitivityTable {
   return {
     rows: [...rows],
     columns: [...columns],
@@ -32,10 +37,13 @@ export function twoWayTable(rows: readonly number[], columns: readonly number[],
       columns.map((c) => {
         const value = f(r, c)
         const finite = Number.isFinite(value)
-        const beyond = finite && !!threshold && (threshold.direction === 'above' ? value > threshold.value : value < threshold.value)
+        const beyond =
+          finite &&
+          !!threshold &&
+          (threshold.direction === 'above' ? value > threshold.value : value < threshold.value)
         return { value, finite, beyond }
-      })
-    )
+      }),
+    ),
   }
 }
 

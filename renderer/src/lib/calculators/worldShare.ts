@@ -35,14 +35,24 @@ export function stepShare(share: number, p: Omit<ShareParams, 'baseShare'>): num
 }
 
 /** The share in every year from the base year to `endYear` inclusive. */
-export function sharePath(p: ShareParams, baseYear: number, endYear: number): { year: number; share: number }[] {
+export function sharePath(
+  p: ShareParams,
+  baseYear: number,
+  endYear: number,
+): { year: number; share: number }[] {
   const path: { year: number; share: number }[] = []
-  for (let year = baseYear; year <= endYear; year += 1) path.push({ year, share: shareAt(p, year - baseYear) })
+  for (let year = baseYear; year <= endYear; year += 1)
+    path.push({ year, share: shareAt(p, year - baseYear) })
   return path
 }
 
 /** The closed-form China growth for a target share S in t years (see the module comment). */
-export function requiredChinaGrowth(baseShare: number, target: number, t: number, worldGrowth: number): number {
+export function requiredChinaGrowth(
+  baseShare: number,
+  target: number,
+  t: number,
+  worldGrowth: number,
+): number {
   return (1 + worldGrowth) * Math.pow(target / baseShare, 1 / t) - 1
 }
 
@@ -52,7 +62,8 @@ export const CHINA_GROWTH_BOUNDS = { lo: -0.99, hi: 2 } as const
 export type GapResult =
   | { ok: true; chinaGrowth: number; gap: number; share: number; iterations: number }
   | { ok: false; reason: GoalSeekFailureReason; detail: string }
-type GoalSeekFailureReason = Extract<GoalSeekResult, { ok: false }>['reason'] | 'target year not after base year'
+type GoalSeekFailureReason =
+  Extract<GoalSeekResult, { ok: false }>['reason'] | 'target year not after base year'
 
 /**
  * Goal Seek: the growth gap g_c − g_w that takes the share from s₀ to `target` (in %) in `years`
@@ -62,9 +73,14 @@ export function solveGap(
   p: Pick<ShareParams, 'baseShare' | 'worldGrowth'>,
   target: number,
   years: number,
-  bounds: { lo: number; hi: number } = CHINA_GROWTH_BOUNDS
+  bounds: { lo: number; hi: number } = CHINA_GROWTH_BOUNDS,
 ): GapResult {
-  if (!(years > 0)) return { ok: false, reason: 'target year not after base year', detail: 'The target year must come after the base year.' }
+  if (!(years > 0))
+    return {
+      ok: false,
+      reason: 'target year not after base year',
+      detail: 'The target year must come after the base year.',
+    }
   const r = goalSeek((gc) => shareAt({ ...p, chinaGrowth: gc }, years), target, bounds)
   if (!r.ok) return r
   return { ok: true, chinaGrowth: r.x, gap: r.x - p.worldGrowth, share: r.value, iterations: r.iterations }

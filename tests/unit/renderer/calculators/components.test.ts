@@ -8,11 +8,29 @@ import CalcValue from '../../../../renderer/src/components/calculators/CalcValue
 import SensitivityTable from '../../../../renderer/src/components/calculators/SensitivityTable.vue'
 import { twoWayTable } from '../../../../renderer/src/lib/calculators/sensitivity'
 
-const i18n = () => createI18n({ legacy: false, locale: 'en', fallbackLocale: 'en', messages: { en: messages.en, 'zh-CN': messages['zh-CN'] } })
+const i18n = () =>
+  createI18n({
+    legacy: false,
+    locale: 'en',
+    fallbackLocale: 'en',
+    messages: { en: messages.en, 'zh-CN': messages['zh-CN'] },
+  })
 const global = () => ({ plugins: [i18n()] })
 
 function field(props: Record<string, unknown> = {}) {
-  return mount(CalcNumberField, { props: { modelValue: 5, label: 'Export growth x', id: 'x', suffix: '%', percent: true, min: -100, max: 1000, ...props }, global: global() })
+  return mount(CalcNumberField, {
+    props: {
+      modelValue: 5,
+      label: 'Export growth x',
+      id: 'x',
+      suffix: '%',
+      percent: true,
+      min: -100,
+      max: 1000,
+      ...props,
+    },
+    global: global(),
+  })
 }
 
 describe('CalcNumberField', () => {
@@ -38,7 +56,7 @@ describe('CalcNumberField', () => {
       ['-150', 'from -100% to 1,000%'],
       ['NaN', 'is not a number'],
       ['Infinity', 'is not a number'],
-      ['1e3', 'is not a number']
+      ['1e3', 'is not a number'],
     ]) {
       const before = w.emitted('update:modelValue')?.length ?? 0
       await input.setValue(typed)
@@ -57,7 +75,9 @@ describe('CalcNumberField', () => {
     const w = field()
     await w.get('input').setValue('0.05')
     expect(w.emitted('update:modelValue')?.at(-1)).toEqual([0.05])
-    expect(w.get('[role="status"]').text()).toBe('Read as 0.05 % (a fraction of one percent). For 5 %, type 5.')
+    expect(w.get('[role="status"]').text()).toBe(
+      'Read as 0.05 % (a fraction of one percent). For 5 %, type 5.',
+    )
   })
 
   it('an optional field may be left empty (cleared), an integer field refuses decimals', async () => {
@@ -81,7 +101,7 @@ describe('CalcValue', () => {
   it.each([
     [Number.NaN, 'not a number: check the inputs'],
     [Number.POSITIVE_INFINITY, 'infinite: check the inputs'],
-    [null, 'not computable']
+    [null, 'not computable'],
   ])('shows %s as “—” with the reason, never NaN or Infinity', (value, reason) => {
     const w = mount(CalcValue, { props: { value, format: 'usd-bn' }, global: global() })
     expect(w.get('.num').text()).toBe('—')
@@ -90,17 +110,32 @@ describe('CalcValue', () => {
   })
 
   it('formats a finite number in its style', () => {
-    expect(mount(CalcValue, { props: { value: 1184.84, format: 'usd-bn' }, global: global() }).text()).toBe('$1,184.84 bn')
-    expect(mount(CalcValue, { props: { value: 2.19, format: 'pp' }, global: global() }).text()).toBe('+2.19 pp')
+    expect(mount(CalcValue, { props: { value: 1184.84, format: 'usd-bn' }, global: global() }).text()).toBe(
+      '$1,184.84 bn',
+    )
+    expect(mount(CalcValue, { props: { value: 2.19, format: 'pp' }, global: global() }).text()).toBe(
+      '+2.19 pp',
+    )
   })
 })
 
 describe('SensitivityTable', () => {
   it('an accessible table: header cells with scope, cells above the threshold marked ▲ and bold with a legend, the current cell labelled', () => {
-    const table = twoWayTable([-2, 0, 2], [0, 5], (r, c) => 1000 + 10 * r - 5 * c, { value: 1000, direction: 'above' })
+    const table = twoWayTable([-2, 0, 2], [0, 5], (r, c) => 1000 + 10 * r - 5 * c, {
+      value: 1000,
+      direction: 'above',
+    })
     const w = mount(SensitivityTable, {
-      props: { table, caption: 'Surplus', rowLabel: 'x', columnLabel: 'y', current: { row: 0, column: 0 }, legend: 'above the record, $992.16 bn (2024)', valueStyle: 'plain' },
-      global: global()
+      props: {
+        table,
+        caption: 'Surplus',
+        rowLabel: 'x',
+        columnLabel: 'y',
+        current: { row: 0, column: 0 },
+        legend: 'above the record, $992.16 bn (2024)',
+        valueStyle: 'plain',
+      },
+      global: global(),
     })
     expect(w.get('caption').text()).toBe('Surplus')
     expect(w.findAll('th[scope="col"]')).toHaveLength(3)

@@ -10,23 +10,55 @@ import type { Series, SeriesPoint, SeriesQuery } from '@shared/api'
 import { parseCalculatorState } from '@shared/calculatorState'
 import { useCalculatorsStore } from '../../../../renderer/src/stores/calculators'
 
-const point = (period: string, value: number, status: 'published' | 'projection' = 'published'): SeriesPoint => {
+const point = (
+  period: string,
+  value: number,
+  status: 'published' | 'projection' = 'published',
+): SeriesPoint => {
   const [a, b] = period.split('..')
   const start = /^\d{4}$/.test(a!) ? `${a}-01` : a!
   const end = b ?? (/^\d{4}$/.test(a!) ? `${a}-12` : a!)
-  return { period, periodStart: start, periodEnd: end, value, status, note: '', sourceId: 'src1', alternatives: 0 }
+  return {
+    period,
+    periodStart: start,
+    periodEnd: end,
+    value,
+    status,
+    note: '',
+    sourceId: 'src1',
+    alternatives: 0,
+  }
 }
-const source = { id: 'src1', title: 'A release', publisher: 'AP', published: '2025-12-08', url: 'https://example.org/a' }
-const series = (name: string, points: SeriesPoint[]): Series => ({ dataset: 'china-trade', series: name, label: name, unit: 'USD bn', frequency: 'month', points, sources: [source] })
+const source = {
+  id: 'src1',
+  title: 'A release',
+  publisher: 'AP',
+  published: '2025-12-08',
+  url: 'https://example.org/a',
+}
+const series = (name: string, points: SeriesPoint[]): Series => ({
+  dataset: 'china-trade',
+  series: name,
+  label: name,
+  unit: 'USD bn',
+  frequency: 'month',
+  points,
+  sources: [source],
+})
 
 function lookup(q: SeriesQuery): Series | null {
   const f = q.frequency ?? 'month'
-  if (q.measure === 'share') return q.series ? series(q.series, [point('2030', 16.5, 'projection')]) : series('share', [point('2023', 14.2)])
-  if (q.partner && q.partner !== 'world') return q.partner === 'us' ? series('exports_to_us_usd_annual', [point('2024', 525)]) : null
+  if (q.measure === 'share')
+    return q.series
+      ? series(q.series, [point('2030', 16.5, 'projection')])
+      : series('share', [point('2023', 14.2)])
+  if (q.partner && q.partner !== 'world')
+    return q.partner === 'us' ? series('exports_to_us_usd_annual', [point('2024', 525)]) : null
   if (q.flow === 'exports' && f === 'month') return series('exports_usd', [point('2024-12', 336)])
   if (q.flow === 'imports' && f === 'month') return series('imports_usd', [])
   if (q.flow === 'balance' && f === 'month') return series('trade_balance_usd', [point('2024-12', 104.84)])
-  if (q.flow === 'balance' && f === 'ytd') return series('trade_balance_usd_ytd', [point('2025-01..2025-11', 1080)])
+  if (q.flow === 'balance' && f === 'ytd')
+    return series('trade_balance_usd_ytd', [point('2025-01..2025-11', 1080)])
   if (q.flow === 'balance' && f === 'year') return series('trade_balance_usd_annual', [point('2024', 992.16)])
   if (q.flow === 'exports' && f === 'year') return series('exports_usd_annual', [point('2024', 3580)])
   return null
@@ -35,11 +67,16 @@ function lookup(q: SeriesQuery): Series | null {
 beforeEach(() => {
   setActivePinia(createPinia())
   ;(window as unknown as { trade: unknown }).trade = {
-    listDatasets: async () => ({ ok: true, data: { datasets: [{ id: 'china-trade', title: 'China trade' }], problems: [] } }),
+    listDatasets: async () => ({
+      ok: true,
+      data: { datasets: [{ id: 'china-trade', title: 'China trade' }], problems: [] },
+    }),
     getSeries: async (q: SeriesQuery) => {
       const s = lookup(q)
-      return s ? { ok: true, data: s } : { ok: false, error: { code: 'NOT_FOUND', message: 'no such series' } }
-    }
+      return s
+        ? { ok: true, data: s }
+        : { ok: false, error: { code: 'NOT_FOUND', message: 'no such series' } }
+    },
   }
 })
 
@@ -75,7 +112,9 @@ describe('calculators store', () => {
     expect(store.state.fullYear.balanceGrowthPct).toBe(10)
     // Editing the inputs afterwards leaves the saved scenario alone.
     store.state.fullYear.balanceGrowthPct = 0
-    expect(store.state.scenarios.find((s) => s.id === high.id)!.inputs).toMatchObject({ balanceGrowthPct: 10 })
+    expect(store.state.scenarios.find((s) => s.id === high.id)!.inputs).toMatchObject({
+      balanceGrowthPct: 10,
+    })
 
     const made = store.createPresets('worldShare', { base: 'Base', high: 'High', low: 'Low' })
     expect(made.map((s) => s.name)).toEqual(['Base', 'High', 'Low']) // names are unique per calculator
@@ -90,7 +129,9 @@ describe('calculators store', () => {
     store.setOverride('fullYear', 'imports:2024-12', 231, 'USD bn', 'my estimate')
     store.saveScenario('Mine')
     const exported = store.exportState()
-    expect(exported.fullYear.overrides).toEqual([{ kind: 'user-assumption', target: 'imports:2024-12', value: 231, unit: 'USD bn', note: 'my estimate' }])
+    expect(exported.fullYear.overrides).toEqual([
+      { kind: 'user-assumption', target: 'imports:2024-12', value: 231, unit: 'USD bn', note: 'my estimate' },
+    ])
     expect(exported.outputs?.fullYear?.totalUsdBn).toBeCloseTo(1080 + 336 - 231, 10)
     const json = JSON.parse(JSON.stringify(exported))
     expect(parseCalculatorState(json)).toEqual({ ok: true, state: exported })
@@ -109,7 +150,11 @@ describe('calculators store', () => {
     const store = useCalculatorsStore()
     store.setOverride('partnerMix', 'partner:eu', 516, 'USD bn')
     store.setOverrideNote('partnerMix', 'partner:eu', 'from a ministry release')
-    expect(store.state.partnerMix.overrides[0]).toMatchObject({ value: 516, note: 'from a ministry release', kind: 'user-assumption' })
+    expect(store.state.partnerMix.overrides[0]).toMatchObject({
+      value: 516,
+      note: 'from a ministry release',
+      kind: 'user-assumption',
+    })
     store.setOverride('partnerMix', 'partner:eu', null, 'USD bn')
     expect(store.state.partnerMix.overrides).toEqual([])
   })

@@ -38,8 +38,8 @@ export async function openTestServices(): Promise<TestServices> {
     events,
     importHooks: {
       outputPath: (name, standard) => hooks.outputPath?.(name, standard) ?? standard,
-      beforeCommit: () => hooks.beforeCommit?.() ?? Promise.resolve()
-    }
+      beforeCommit: () => hooks.beforeCommit?.() ?? Promise.resolve(),
+    },
   })
   const library = join(userDataDir, 'library')
   return {
@@ -68,7 +68,7 @@ export async function openTestServices(): Promise<TestServices> {
     async close() {
       await services.close()
       rmSync(userDataDir, { recursive: true, force: true })
-    }
+    },
   }
 }
 

