@@ -30,7 +30,7 @@ export interface NetworkFilterOptions {
 }
 
 export function installNetworkFilter(
-  session: Pick<Session, 'webRequest'>,
+  session: { webRequest: Pick<Session['webRequest'], 'onBeforeRequest'> },
   opts: NetworkFilterOptions = {},
 ): void {
   session.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) => {

@@ -1,5 +1,5 @@
 /**
- * The desktop flow with fakes for Electron: files from the OS are remembered (ours and the OS list),
+ * The desktop flow with the shared fake Electron (menu, the OS recent list): files from the OS are remembered (ours and the OS list),
  * queued until the page has loaded, and delivered as command events; the menu follows the recent list.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -8,6 +8,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createDesktop } from '../../../electron/main/desktop'
 import { createRecentFiles } from '../../../electron/services/recentFiles'
+import { createFakeElectron } from '../../support/fakeElectron'
 
 let dir: string
 beforeEach(() => {
@@ -16,31 +17,26 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 function setup(grantDataFile?: (file: string) => void) {
-  const menus: any[][] = []
   const send = vi.fn()
   const focus = vi.fn()
-  const os = { addRecentDocument: vi.fn(), clearRecentDocuments: vi.fn() }
+  const electron = createFakeElectron({ userData: dir })
+  const menu = electron.Menu
+  const setMenu = vi.spyOn(menu, 'setApplicationMenu')
   const desktop = createDesktop({
     platform: 'linux',
     isPackaged: true,
     appName: 'China Trade Explorer',
-    menu: {
-      buildFromTemplate: vi.fn((t: any[]) => t as never),
-      setApplicationMenu: vi.fn((m: unknown) => void menus.push(m as any[])),
-    },
-    os,
+    menu,
+    os: electron.app,
     recent: createRecentFiles({ file: path.join(dir, 'recent-files.json') }),
     send,
     focus,
     ...(grantDataFile ? { grantDataFile } : {}),
     log: () => {},
   })
-  const item = (id: string): any => {
-    const walk = (items: any[]): any =>
-      items.flatMap((i) => [i, ...(i.submenu ? [walk(i.submenu)].flat() : [])])
-    return walk(menus.at(-1) ?? []).find((i: any) => i?.id === id)
-  }
-  return { desktop, send, focus, os, menus, item }
+  const item = (id: string) => menu.item(id)
+  const click = (id: string) => (item(id)!.click as () => void)()
+  return { desktop, send, focus, os: electron.app, setMenu, item, click }
 }
 
 const file = (name: string) => {
@@ -84,7 +80,7 @@ describe('desktop', () => {
     ).toEqual([a, b])
     expect(grant.mock.calls).toEqual([[a], [b]])
     expect(send.mock.calls).toEqual([[{ command: 'openDataFile' }]])
-    expect(os.addRecentDocument.mock.calls).toEqual([[a], [b]])
+    expect(os.recentDocuments).toEqual([a, b])
     expect(focus).toHaveBeenCalledTimes(1)
   })
 
@@ -96,16 +92,16 @@ describe('desktop', () => {
   })
 
   it('a launch without files does nothing but build the menu', async () => {
-    const { desktop, send, focus, menus } = setup()
+    const { desktop, send, focus, setMenu } = setup()
     await desktop.refreshMenu()
     expect(await desktop.open('argv', { argv: ['/opt/cte/cte', '--no-sandbox', '.'] })).toEqual([])
     expect(send).not.toHaveBeenCalled()
     expect(focus).not.toHaveBeenCalled()
-    expect(menus).toHaveLength(1)
+    expect(setMenu).toHaveBeenCalledTimes(1)
   })
 
   it('Open Recent: lists opened files, reopens one, drops one that vanished, clears', async () => {
-    const { desktop, send, os, item } = setup()
+    const { desktop, send, os, item, click } = setup()
     await desktop.refreshMenu()
     desktop.pageReady()
     const a = file('a.ctesnap')
@@ -116,35 +112,36 @@ describe('desktop', () => {
     expect(item('recent-1')).toMatchObject({ label: 'a.ctesnap' })
 
     send.mockClear()
-    item('recent-1').click()
+    click('recent-1')
     await vi.waitFor(() => expect(send).toHaveBeenCalledWith({ command: 'openSnapshot', path: a }))
     await vi.waitFor(() => expect(item('recent-0')).toMatchObject({ label: 'a.ctesnap' }))
 
     rmSync(b)
     send.mockClear()
-    item('recent-1').click() // b.csv, now gone (the list read prunes it too)
+    click('recent-1') // b.csv, now gone (the list read prunes it too)
     await vi.waitFor(() => expect(item('recent-1')).toBeUndefined())
     expect(send).not.toHaveBeenCalled()
 
-    item('clearRecent').click()
-    await vi.waitFor(() => expect(os.clearRecentDocuments).toHaveBeenCalled())
+    expect(os.recentDocuments).toEqual([b, a])
+    click('clearRecent')
     await vi.waitFor(() => expect(item('recent-none')).toBeDefined())
+    expect(os.recentDocuments).toEqual([])
   })
 
   it('files opened before the app is ready update the recent list but build no menu until asked', async () => {
-    const { desktop, menus } = setup()
+    const { desktop, setMenu } = setup()
     await desktop.open('open-file', { path: file('early.ctesnap') })
-    expect(menus).toHaveLength(0)
+    expect(setMenu).not.toHaveBeenCalled()
     await desktop.refreshMenu()
-    expect(menus).toHaveLength(1)
+    expect(setMenu).toHaveBeenCalledTimes(1)
   })
 
   it('a menu command click goes to the page as that command', async () => {
-    const { desktop, send, item } = setup()
+    const { desktop, send, click } = setup()
     await desktop.refreshMenu()
     desktop.pageReady()
-    item('showDataSources').click()
-    item('openDataFile').click()
+    click('showDataSources')
+    click('openDataFile')
     expect(send.mock.calls).toEqual([[{ command: 'showDataSources' }], [{ command: 'openDataFile' }]])
   })
 })

@@ -2,22 +2,30 @@
 import { describe, expect, it, vi } from 'vitest'
 import { handleDrop, MAX_DROPPED_FILES, registerDropFiles } from '../../../electron/main/dropFiles'
 import { DROP_CHANNEL } from '../../../electron/shared/methods'
+import { FakeFrame, FakeIpcMain, invokeEvent } from '../../support/fakeElectron'
 
-const frame = (url: string, isMain = true) => ({ senderFrame: { url, parent: isMain ? null : {} } }) as never
+const frame = (url: string, isMain = true) =>
+  invokeEvent(new FakeFrame(url, isMain ? null : new FakeFrame('app://trade/index.html')))
 
 describe('dropped files', () => {
-  it('registers exactly the drop channel', () => {
-    const ipcMain = { handle: vi.fn(), removeHandler: vi.fn() }
-    const remove = registerDropFiles(ipcMain, async () => undefined)
-    expect(ipcMain.handle).toHaveBeenCalledWith(DROP_CHANNEL, expect.any(Function))
+  it('registers exactly the drop channel, answers through it, and can remove it', async () => {
+    const ipcMain = new FakeIpcMain()
+    const grant = vi.fn(async () => undefined)
+    const remove = registerDropFiles(ipcMain, grant)
+    expect(ipcMain.channels()).toEqual([DROP_CHANNEL])
+    expect(await ipcMain.invoke(DROP_CHANNEL, frame('app://trade/index.html'), ['/data/a.csv'])).toBe(1)
+    expect(grant).toHaveBeenCalledWith('/data/a.csv')
     remove()
-    expect(ipcMain.removeHandler).toHaveBeenCalledWith(DROP_CHANNEL)
+    expect(ipcMain.channels()).toEqual([])
+    await expect(
+      ipcMain.invoke(DROP_CHANNEL, frame('app://trade/index.html'), ['/data/a.csv']),
+    ).rejects.toThrow(/No handler registered/)
   })
 
   it.each([
     ['a foreign page', frame('https://evil.example/'), [['/data/a.csv']]],
     ['a subframe of ours', frame('app://trade/index.html', false), [['/data/a.csv']]],
-    ['no frame', { senderFrame: null } as never, [['/data/a.csv']]],
+    ['no frame', invokeEvent(null), [['/data/a.csv']]],
     ['not a list', frame('app://trade/index.html'), ['/data/a.csv']],
     ['two arguments', frame('app://trade/index.html'), [['/data/a.csv'], 'extra']],
     [

@@ -1,167 +1,67 @@
 /**
- * The main process wired end to end against a fake Electron (the real binary cannot run here):
- * import electron/main/index.ts, let the fake `app.whenReady()` resolve, and check what got installed.
+ * The main process wired end to end against the shared fake Electron (tests/support/fakeElectron.ts;
+ * the real binary cannot run here — tests/electron/ runs the same checks against the live app on CI):
+ * import electron/main/index.ts, make the fake app ready, and drive it as Electron would — IPC calls
+ * from frames, navigations, window.open, requests through the session filter, quitting.
  */
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { MenuItemConstructorOptions } from 'electron'
 import { channelOf, DROP_CHANNEL, methods } from '../../../electron/shared/methods'
-
-type Listener = (...args: any[]) => any
+import { CONTENT_SECURITY_POLICY } from '../../../electron/main/csp'
+import {
+  createFakeElectron,
+  electronEvent,
+  FakeFrame,
+  invokeEvent,
+  type FakeBrowserWindow,
+  type FakeElectron,
+} from '../../support/fakeElectron'
 
 const h = vi.hoisted(() => {
-  const listeners = new Map<string, Listener[]>()
-  const emit = (name: string, ...args: unknown[]) => {
-    for (const listener of listeners.get(name) ?? []) listener(...args)
-  }
-  const app = {
-    isPackaged: false,
-    setName: vi.fn(),
-    requestSingleInstanceLock: vi.fn(() => true),
-    enableSandbox: vi.fn(),
-    on: vi.fn((name: string, listener: Listener) => {
-      listeners.set(name, [...(listeners.get(name) ?? []), listener])
-      return app
-    }),
-    whenReady: vi.fn(() => Promise.resolve()),
-    quit: vi.fn(),
-    getAppPath: vi.fn(() => '/repo'),
-    // A fresh user-data folder per test (recent files, window state).
-    userData: '',
-    getPath: vi.fn((_name: string) => app.userData),
-    addRecentDocument: vi.fn(),
-    clearRecentDocuments: vi.fn(),
-  }
-  const menus: { template: any[] }[] = []
-  const Menu = {
-    buildFromTemplate: vi.fn((template: any[]) => ({ template })),
-    setApplicationMenu: vi.fn((menu: { template: any[] }) => menus.push(menu)),
-  }
-  const screen = {
-    getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }]),
-    getPrimaryDisplay: vi.fn(() => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } })),
-  }
-  const ipcChannels = new Map<string, Listener>()
-  const ipcMain = {
-    handle: vi.fn((channel: string, listener: Listener) => {
-      if (ipcChannels.has(channel)) throw new Error(`second handler for ${channel}`)
-      ipcChannels.set(channel, listener)
-    }),
-    removeHandler: vi.fn((channel: string) => ipcChannels.delete(channel)),
-  }
-  const filters: Listener[] = []
-  const session = {
-    defaultSession: {
-      setPermissionRequestHandler: vi.fn(),
-      setPermissionCheckHandler: vi.fn(),
-      setDevicePermissionHandler: vi.fn(),
-      setSpellCheckerEnabled: vi.fn(),
-      webRequest: {
-        onBeforeRequest: vi.fn((_filter: unknown, listener: Listener) => filters.push(listener)),
-      },
-    },
-  }
-  const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() }
-  const windows: any[] = []
-  class BrowserWindow {
-    readonly options: any
-    readonly webContents: any
-    readonly windowListeners = new Map<string, Listener>()
-    constructor(options: any) {
-      this.options = options
-      const contentsListeners = new Map<string, Listener[]>()
-      this.webContents = {
-        listeners: contentsListeners,
-        on: vi.fn((name: string, listener: Listener) => {
-          contentsListeners.set(name, [...(contentsListeners.get(name) ?? []), listener])
-        }),
-        setWindowOpenHandler: vi.fn((handler: Listener) => (this.webContents.openHandler = handler)),
-        send: vi.fn(),
-      }
-      windows.push(this)
-      // As in Electron: creating a window creates its web contents, which main must guard.
-      emit('web-contents-created', {}, this.webContents)
-    }
-    loadURL = vi.fn(async () => undefined)
-    once = vi.fn((name: string, listener: Listener) => this.windowListeners.set(name, listener))
-    on = vi.fn((name: string, listener: Listener) => this.windowListeners.set(name, listener))
-    show = vi.fn()
-    focus = vi.fn()
-    restore = vi.fn()
-    isMinimized = vi.fn(() => true)
-    maximize = vi.fn()
-    setFullScreen = vi.fn()
-    isMaximized = vi.fn(() => false)
-    isFullScreen = vi.fn(() => false)
-    getNormalBounds = vi.fn(() => ({ x: 40, y: 30, width: 1000, height: 700 }))
-  }
-  const dialog = { showErrorBox: vi.fn() }
-  const shell = { openExternal: vi.fn(async () => undefined) }
   const services = {
-    catalog: { list: vi.fn() },
+    catalog: { list: vi.fn((): unknown[] => []), problems: vi.fn((): unknown[] => []) },
     query: { headline: vi.fn(), series: vi.fn(), observations: vi.fn() },
-    imports: { grant: vi.fn(async (path: string, _via: string) => ({ fileId: 'f-1', name: path, size: 1 })) },
+    imports: {
+      summaries: vi.fn((): unknown[] => []),
+      grant: vi.fn(async (path: string, _via: string) => ({ fileId: 'f-1', name: path, size: 1 })),
+    },
     workspace: { snapshots: { grant: vi.fn(async (_path: string) => undefined) } },
     close: vi.fn(async () => undefined),
   }
   const openServices = vi.fn(
     async (_options: { dataDir: string; events?: { emit: (e: string, p: unknown) => void } }) => services,
   )
-  return {
-    menus,
-    Menu,
-    screen,
-    listeners,
-    emit,
-    app,
-    ipcChannels,
-    ipcMain,
-    filters,
-    session,
-    protocol,
-    windows,
-    BrowserWindow,
-    dialog,
-    shell,
-    services,
-    openServices,
-  }
+  return { electron: undefined as unknown as FakeElectron, services, openServices }
 })
 
-vi.mock('electron', () => ({
-  app: h.app,
-  ipcMain: h.ipcMain,
-  BrowserWindow: h.BrowserWindow,
-  protocol: h.protocol,
-  session: h.session,
-  dialog: h.dialog,
-  shell: h.shell,
-  Menu: h.Menu,
-  screen: h.screen,
-  contextBridge: { exposeInMainWorld: vi.fn() },
-  ipcRenderer: { invoke: vi.fn() },
-}))
+vi.mock('electron', async () => (await import('../../support/fakeElectron')).electronModule(() => h.electron))
 vi.mock('../../../electron/services', () => ({ openServices: h.openServices }))
 
+let userData: string
+
+/** Loads main as Electron would: the module runs before `ready`, then the app becomes ready. */
 async function startMain() {
   const main = await import('../../../electron/main/index')
+  h.electron.app.becomeReady()
   await main.started
   return main
 }
 
-const appFrame = { senderFrame: { url: 'app://trade/index.html', parent: null } }
+const appFrame = () => invokeEvent(new FakeFrame('app://trade/index.html'))
+const call = (channel: string, event = appFrame(), ...args: unknown[]) =>
+  h.electron.ipcMain.invoke(channel, event, ...args)
+const mainWindow = (): FakeBrowserWindow => h.electron.windows[0]!
+const commandsSent = (window: FakeBrowserWindow) => window.webContents.sentOn('trade-event:command')
+const click = (item: MenuItemConstructorOptions | undefined) => (item!.click as () => void)()
 
 beforeEach(() => {
   vi.resetModules()
   vi.clearAllMocks()
-  h.app.userData = mkdtempSync(path.join(tmpdir(), 'cte-main-'))
-  h.menus.length = 0
-  h.listeners.clear()
-  h.ipcChannels.clear()
-  h.filters.length = 0
-  h.windows.length = 0
-  h.app.requestSingleInstanceLock.mockReturnValue(true)
+  userData = mkdtempSync(path.join(tmpdir(), 'cte-main-'))
+  h.electron = createFakeElectron({ appPath: '/repo', userData })
   h.openServices.mockImplementation(async () => h.services)
   vi.stubEnv('ELECTRON_RENDERER_URL', '')
   vi.spyOn(console, 'warn').mockImplementation(() => {})
@@ -176,58 +76,41 @@ describe('main process start-up', () => {
   it('registers one IPC handler per contract method, and nothing else', async () => {
     await startMain()
     // Plus the one channel the preload uses on its own: paths of files dropped on the window (dropFiles.ts).
-    expect([...h.ipcChannels.keys()].sort()).toEqual(
+    expect(h.electron.ipcMain.channels().sort()).toEqual(
       [...methods.map((m) => `trade:${m}`), DROP_CHANNEL].sort(),
     )
-    expect(h.ipcMain.handle).toHaveBeenCalledTimes(methods.length + 1)
   })
 
-  it('registers the app:// scheme before ready, and serves it after', async () => {
+  it('registers the app:// scheme before ready, and serves it after with the security headers', async () => {
     await startMain()
-    expect(h.protocol.registerSchemesAsPrivileged).toHaveBeenCalledTimes(1)
-    const [[[scheme]]] = h.protocol.registerSchemesAsPrivileged.mock.calls as any
-    expect(scheme).toMatchObject({ scheme: 'app', privileges: { standard: true, secure: true } })
-    expect(scheme.privileges.bypassCSP).toBeUndefined()
-    expect(h.protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0]).toBeLessThan(
-      h.app.whenReady.mock.invocationCallOrder[0]!,
-    )
-    expect(h.app.enableSandbox).toHaveBeenCalled()
-    expect(h.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function))
-    expect(h.app.setName).toHaveBeenCalledWith('China Trade Explorer')
+    // The fake refuses registerSchemesAsPrivileged after ready, as Electron does: it happened before.
+    expect(h.electron.protocol.privileged).toEqual([
+      expect.objectContaining({
+        scheme: 'app',
+        privileges: expect.objectContaining({ standard: true, secure: true }),
+      }),
+    ])
+    expect(h.electron.protocol.privileged[0]!.privileges!.bypassCSP).toBeUndefined()
+    expect(h.electron.app.sandboxed).toBe(true)
+    expect(h.electron.protocol.isProtocolHandled('app')).toBe(true)
+    // Served from out/renderer beside the main bundle; under the sources there is none: a 404, headers still on.
+    const response = (await h.electron.protocol.fetch('app://trade/index.html'))!
+    expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY)
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(h.electron.app.getName()).toBe('China Trade Explorer')
   })
 
   it('installs the permission guards and the network filter on the default session', async () => {
     await startMain()
-    const ses = h.session.defaultSession
-    expect(ses.setPermissionRequestHandler).toHaveBeenCalledTimes(1)
-    expect(ses.setPermissionCheckHandler).toHaveBeenCalledTimes(1)
-    expect(ses.setDevicePermissionHandler).toHaveBeenCalledTimes(1)
-    expect(ses.setSpellCheckerEnabled).toHaveBeenCalledWith(false)
-    const request = ses.setPermissionRequestHandler.mock.calls[0]![0] as Listener
-    const callback = vi.fn()
-    request({}, 'camera', callback, {})
-    expect(callback).toHaveBeenCalledWith(false)
-    expect(
-      (ses.setPermissionCheckHandler.mock.calls[0]![0] as Listener)(
-        null,
-        'clipboard-read',
-        'app://trade',
-        {},
-      ),
-    ).toBe(false)
-
-    expect(ses.webRequest.onBeforeRequest).toHaveBeenCalledWith(
-      { urls: ['<all_urls>'] },
-      expect.any(Function),
-    )
-    const decide = (url: string) => {
-      const cb = vi.fn()
-      h.filters[0]!({ url }, cb)
-      return cb.mock.calls[0]![0]
-    }
-    expect(decide('https://fonts.googleapis.com/css2')).toEqual({ cancel: true })
-    expect(decide('http://localhost:5173/')).toEqual({ cancel: true })
-    expect(decide('app://trade/index.html')).toEqual({ cancel: false })
+    const ses = h.electron.session.defaultSession
+    expect(await ses.requestPermission('camera', 'app://trade/index.html')).toBe(false)
+    expect(ses.checkPermission('clipboard-read', 'app://trade')).toBe(false)
+    expect(ses.devicePermissionHandler!({ deviceType: 'usb', origin: 'app://trade' } as never)).toBe(false)
+    expect(ses.isSpellCheckerEnabled()).toBe(false)
+    expect(ses.webRequest.filter).toEqual({ urls: ['<all_urls>'] })
+    expect(await ses.allows('https://fonts.googleapis.com/css2')).toBe(false)
+    expect(await ses.allows('http://localhost:5173/')).toBe(false)
+    expect(await ses.allows('app://trade/index.html')).toBe(true)
   })
 
   it('opens the services on <app path>/data in development', async () => {
@@ -235,7 +118,7 @@ describe('main process start-up', () => {
     expect(h.openServices).toHaveBeenCalledWith({
       dataDir: path.join('/repo', 'data'),
       events: expect.any(Object),
-      userDataDir: h.app.userData,
+      userDataDir: userData,
       chooseFile: expect.any(Function),
       snapshotPlatform: {
         chooseSnapshotFile: expect.any(Function),
@@ -243,7 +126,17 @@ describe('main process start-up', () => {
         printPdf: expect.any(Function),
       },
     })
-    expect(h.dialog.showErrorBox).not.toHaveBeenCalled()
+    expect(h.electron.dialog.errorBoxes).toEqual([])
+  })
+
+  it('File › Open shows Electron’s open dialog on the window and answers the chosen path', async () => {
+    await startMain()
+    const options = h.openServices.mock.calls[0]![0] as unknown as {
+      chooseFile: () => Promise<string | null>
+    }
+    h.electron.dialog.openAnswer = { canceled: false, filePaths: ['/home/ana/exports.csv'] }
+    expect(await options.chooseFile()).toBe('/home/ana/exports.csv')
+    expect(h.electron.dialog.opened[0]).toMatchObject({ properties: ['openFile'] })
   })
 
   it('sends service events to the app window on the event channel, validated', async () => {
@@ -251,60 +144,84 @@ describe('main process start-up', () => {
     const events = h.openServices.mock.calls[0]![0].events!
     const progress = { jobId: 'j1', file: 'a.csv', phase: 'reading', bytesRead: 1, totalBytes: 2, rows: 0 }
     events.emit('importProgress', progress)
-    expect(h.windows[0].webContents.send).toHaveBeenCalledWith('trade-event:importProgress', progress)
+    expect(mainWindow().webContents.sentOn('trade-event:importProgress')).toEqual([progress])
     expect(() => events.emit('importProgress', { jobId: 'j1' })).toThrow()
   })
 
   it('creates one hardened window that loads app://trade/index.html and shows when ready', async () => {
     await startMain()
-    expect(h.windows).toHaveLength(1)
-    const [window] = h.windows
-    const prefs = window.options.webPreferences
+    expect(h.electron.windows).toHaveLength(1)
+    const window = mainWindow()
+    // The effective preferences (Electron's defaults under ours), as the live-app suite reads them back.
+    const prefs = window.webContents.getLastWebPreferences()
     expect(prefs).toMatchObject({
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webviewTag: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       spellcheck: false,
+      devTools: true,
     })
-    expect(prefs.preload.endsWith(path.join('preload', 'index.cjs'))).toBe(true)
+    expect(prefs.preload!.endsWith(path.join('preload', 'index.cjs'))).toBe(true)
     expect(window.options).toMatchObject({
       show: false,
       title: 'China Trade Explorer',
       minWidth: 960,
       minHeight: 640,
     })
-    expect(window.loadURL).toHaveBeenCalledWith('app://trade/index.html')
-    window.windowListeners.get('ready-to-show')()
-    expect(window.show).toHaveBeenCalled()
+    await vi.waitFor(() => expect(window.webContents.getURL()).toBe('app://trade/index.html'))
+    expect(window.isVisible()).toBe(false)
+    window.readyToShow()
+    expect(window.isVisible()).toBe(true)
   })
 
-  it('guards the window contents once: navigation away is refused, window.open denied, source links go to the browser', async () => {
+  it('guards the window contents: navigation away is refused, window.open denied, source links go to the browser', async () => {
     await startMain()
-    const contents = h.windows[0].webContents
-    expect(contents.setWindowOpenHandler).toHaveBeenCalledTimes(1)
-    expect(contents.listeners.get('will-navigate')).toHaveLength(1)
-    const event = { url: 'file:///etc/passwd', preventDefault: vi.fn() }
-    contents.listeners.get('will-navigate')[0](event, event.url)
-    expect(event.preventDefault).toHaveBeenCalled()
-    expect(contents.openHandler({ url: 'https://www.reuters.com/a' })).toEqual({ action: 'deny' })
-    expect(h.shell.openExternal).toHaveBeenCalledWith('https://www.reuters.com/a')
-    expect(contents.openHandler({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' })
-    expect(h.shell.openExternal).toHaveBeenCalledTimes(1)
+    const contents = mainWindow().webContents
+    expect(contents.navigate('file:///etc/passwd')).toBe(false)
+    expect(contents.navigate('app://trade.evil/')).toBe(false)
+    expect(contents.navigate('https://www.reuters.com/a')).toBe(false)
+    expect(contents.navigate('app://trade/index.html#/explorer')).toBe(true)
+    const subframe = new FakeFrame('app://trade/index.html', contents.mainFrame)
+    expect(contents.navigate('https://evil.example/', subframe)).toBe(false)
+    expect(contents.redirect('https://evil.example/')).toBe(false)
+    expect(contents.attachWebview('app://trade/index.html')).toBe(false)
+    expect(contents.openWindow('https://www.reuters.com/b')).toBe('deny')
+    expect(contents.openWindow('file:///etc/passwd')).toBe('deny')
+    expect(contents.openWindow('app://trade/index.html')).toBe('deny')
+    expect(h.electron.shell.opened).toEqual(['https://www.reuters.com/a', 'https://www.reuters.com/b'])
   })
 
-  it('refuses an untrusted sender with FORBIDDEN_SENDER', async () => {
+  it('guards every web contents ever created, not only the main window', async () => {
     await startMain()
-    for (const event of [
-      { senderFrame: null },
-      { senderFrame: { url: 'https://evil.example/', parent: null } },
-      { senderFrame: { url: 'app://trade/', parent: {} } },
+    const stray = new h.electron.BrowserWindow({ show: false })
+    expect(stray.webContents.navigate('https://evil.example/')).toBe(false)
+    expect(stray.webContents.openWindow('https://evil.example/')).toBe('deny')
+  })
+
+  it('answers a call from the app frame, and refuses an untrusted sender with FORBIDDEN_SENDER', async () => {
+    await startMain()
+    expect(await call(channelOf('listDatasets'), appFrame(), {})).toEqual({
+      ok: true,
+      data: { datasets: [], problems: [] },
+    })
+    h.services.catalog.list.mockClear()
+    const top = new FakeFrame('app://trade/index.html')
+    const gone = new FakeFrame('app://trade/index.html')
+    gone.destroyed = true
+    for (const frame of [
+      null,
+      gone,
+      new FakeFrame('https://evil.example/'),
+      new FakeFrame('app://trade/index.html', top),
+      new FakeFrame('file:///home/ana/page.html'),
     ]) {
-      const answer = await h.ipcChannels.get(channelOf('listDatasets'))!(event, {})
+      const answer = await call(channelOf('listDatasets'), invokeEvent(frame), {})
       expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } })
     }
     expect(h.services.catalog.list).not.toHaveBeenCalled()
@@ -319,8 +236,10 @@ describe('main process start-up', () => {
       ['listDatasets', { anything: true }],
     ]
     for (const [method, args] of cases) {
-      const answer = await h.ipcChannels.get(`trade:${method}`)!(appFrame, args)
-      expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+      expect(await call(`trade:${method}`, appFrame(), args)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_ARGUMENT' },
+      })
     }
     for (const fn of [
       h.services.catalog.list,
@@ -332,27 +251,31 @@ describe('main process start-up', () => {
     }
   })
 
-  it('closes the services before quitting', async () => {
+  it('closes the services before quitting, once', async () => {
     await startMain()
-    const event = { preventDefault: vi.fn() }
-    h.emit('before-quit', event)
-    expect(event.preventDefault).toHaveBeenCalled()
-    await vi.waitFor(() => expect(h.app.quit).toHaveBeenCalled())
+    const quit = vi.fn()
+    h.electron.app.on('quit', quit)
+    h.electron.app.quit()
+    expect(quit).not.toHaveBeenCalled() // held back until the database is closed
+    await vi.waitFor(() => expect(quit).toHaveBeenCalledTimes(1))
     expect(h.services.close).toHaveBeenCalledTimes(1)
-    // The second quit goes through.
-    const again = { preventDefault: vi.fn() }
-    h.emit('before-quit', again)
-    expect(again.preventDefault).not.toHaveBeenCalled()
+    h.electron.app.quit()
+    expect(quit).toHaveBeenCalledTimes(2)
     expect(h.services.close).toHaveBeenCalledTimes(1)
   })
 
-  it('quits when every window is closed, and a second instance focuses the window', async () => {
+  it('quits when the last window is closed, and a second instance restores and focuses the window', async () => {
     await startMain()
-    h.emit('second-instance')
-    expect(h.windows[0].restore).toHaveBeenCalled()
-    expect(h.windows[0].focus).toHaveBeenCalled()
-    h.emit('window-all-closed')
-    expect(h.app.quit).toHaveBeenCalled()
+    const window = mainWindow()
+    window.minimize()
+    h.electron.app.emit('second-instance', electronEvent({}), [], '/home/ana', {})
+    expect(window.isMinimized()).toBe(false)
+    expect(window.focused).toBe(true)
+    const quit = vi.fn()
+    h.electron.app.on('quit', quit)
+    window.close()
+    await vi.waitFor(() => expect(quit).toHaveBeenCalled())
+    expect(h.services.close).toHaveBeenCalledTimes(1)
   })
 })
 
@@ -360,96 +283,75 @@ describe('main process failures', () => {
   it('shows an error box and quits when the services cannot open: never a blank window', async () => {
     h.openServices.mockRejectedValueOnce(new Error('data/catalog.json is missing'))
     await startMain()
-    expect(h.dialog.showErrorBox).toHaveBeenCalledWith(
-      expect.stringContaining('could not start'),
-      'data/catalog.json is missing',
-    )
-    expect(h.app.quit).toHaveBeenCalled()
-    expect(h.windows).toHaveLength(0)
-    expect(h.ipcMain.handle).not.toHaveBeenCalled()
+    expect(h.electron.dialog.errorBoxes).toEqual([
+      { title: expect.stringContaining('could not start'), content: 'data/catalog.json is missing' },
+    ])
+    expect(h.electron.app.quitRequests).toBeGreaterThan(0)
+    expect(h.electron.windows).toHaveLength(0)
+    expect(h.electron.ipcMain.channels()).toEqual([])
   })
 
   it('quits at once without the single-instance lock', async () => {
-    h.app.requestSingleInstanceLock.mockReturnValue(false)
+    h.electron.app.gotLock = false
+    const whenReady = vi.spyOn(h.electron.app, 'whenReady')
     await startMain()
-    expect(h.app.quit).toHaveBeenCalled()
-    expect(h.app.whenReady).not.toHaveBeenCalled()
+    expect(h.electron.app.quitRequests).toBe(1)
+    expect(whenReady).not.toHaveBeenCalled()
     expect(h.openServices).not.toHaveBeenCalled()
-    expect(h.windows).toHaveLength(0)
+    expect(h.electron.windows).toHaveLength(0)
   })
 
   it('ignores a non-loopback ELECTRON_RENDERER_URL', async () => {
     vi.stubEnv('ELECTRON_RENDERER_URL', 'http://evil.example:5173/')
     await startMain()
-    expect(h.windows[0].loadURL).toHaveBeenCalledWith('app://trade/index.html')
+    await vi.waitFor(() => expect(mainWindow().webContents.getURL()).toBe('app://trade/index.html'))
   })
 
-  it('loads the loopback dev server in development', async () => {
+  it('loads the loopback dev server in development (the session filter lets only it through)', async () => {
     vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173')
     await startMain()
-    expect(h.windows[0].loadURL).toHaveBeenCalledWith('http://localhost:5173/')
+    await vi.waitFor(() => expect(mainWindow().webContents.getURL()).toBe('http://localhost:5173/'))
+    expect(await h.electron.session.defaultSession.allows('http://localhost:5174/')).toBe(false)
   })
 })
 
 describe('desktop integration (menu, files from the OS, window state)', () => {
-  const pageLoaded = (window: any) => {
-    for (const listener of window.webContents.listeners.get('did-finish-load') ?? []) listener()
-  }
-  const commandsSent = (window: any) =>
-    window.webContents.send.mock.calls
-      .filter(([channel]: [string]) => channel === 'trade-event:command')
-      .map(([, payload]: [string, unknown]) => payload)
-  const findItem = (items: any[], id: string): any => {
-    for (const item of items) {
-      if (item.id === id) return item
-      const inner = item.submenu ? findItem(item.submenu, id) : undefined
-      if (inner) return inner
-    }
-    return undefined
-  }
-
   it('installs the application menu; a menu command reaches the page as a command event once it has loaded', async () => {
     await startMain()
-    expect(h.Menu.setApplicationMenu).toHaveBeenCalled()
-    const template = h.menus.at(-1)!.template
-    const open = findItem(template, 'openDataFile')
+    const window = mainWindow()
+    await vi.waitFor(() => expect(window.webContents.getURL()).toBe('app://trade/index.html'))
+    const open = h.electron.Menu.item('openDataFile')
     expect(open).toMatchObject({ label: 'Open Data File…', accelerator: 'CmdOrCtrl+O', enabled: true })
-    open.click()
-    expect(commandsSent(h.windows[0])).toEqual([]) // queued: the page is not listening yet
-    pageLoaded(h.windows[0])
-    expect(commandsSent(h.windows[0])).toEqual([{ command: 'openDataFile' }])
-    findItem(template, 'about').click()
-    expect(commandsSent(h.windows[0])).toEqual([{ command: 'openDataFile' }, { command: 'about' }])
+    click(open)
+    expect(commandsSent(window)).toEqual([]) // queued: the page is not listening yet
+    window.webContents.finishLoad()
+    expect(commandsSent(window)).toEqual([{ command: 'openDataFile' }])
+    click(h.electron.Menu.item('about'))
+    expect(commandsSent(window)).toEqual([{ command: 'openDataFile' }, { command: 'about' }])
   })
 
   it('registers open-file before ready, and delivers a file opened before the window existed', async () => {
-    const snapshot = path.join(h.app.userData, 'trade view.ctesnap')
+    const snapshot = path.join(userData, 'trade view.ctesnap')
     writeFileSync(snapshot, '{}')
-    let ready!: () => void
-    h.app.whenReady.mockImplementationOnce(() => new Promise<void>((resolve) => (ready = resolve)))
     const main = await import('../../../electron/main/index')
     // macOS fires open-file as the app launches, before ready.
-    const openFile = h.app.on.mock.calls.find(([name]) => name === 'open-file')
-    expect(openFile).toBeDefined()
-    expect(h.app.on.mock.invocationCallOrder[h.app.on.mock.calls.indexOf(openFile!)]).toBeLessThan(
-      h.app.whenReady.mock.invocationCallOrder[0] ?? Infinity,
-    )
-    const event = { preventDefault: vi.fn() }
-    openFile![1](event, snapshot)
-    expect(event.preventDefault).toHaveBeenCalled()
-    expect(h.windows).toHaveLength(0)
-    ready()
+    const event = electronEvent({})
+    h.electron.app.emit('open-file', event, snapshot)
+    expect(event.defaultPrevented).toBe(true)
+    expect(h.electron.windows).toHaveLength(0)
+    h.electron.app.becomeReady()
     await main.started
-    await vi.waitFor(() => expect(h.app.addRecentDocument).toHaveBeenCalledWith(snapshot))
-    pageLoaded(h.windows[0])
-    expect(commandsSent(h.windows[0])).toEqual([{ command: 'openSnapshot', path: snapshot }])
+    await vi.waitFor(() => expect(h.electron.app.recentDocuments).toEqual([snapshot]))
+    await vi.waitFor(() => expect(mainWindow().webContents.getURL()).toBe('app://trade/index.html'))
+    mainWindow().webContents.finishLoad()
+    expect(commandsSent(mainWindow())).toEqual([{ command: 'openSnapshot', path: snapshot }])
   })
 
   it('a second launch with a file focuses the window, opens the file and lists it under Open Recent', async () => {
     await startMain()
-    expect(h.dialog.showErrorBox.mock.calls).toEqual([])
-    pageLoaded(h.windows[0])
-    const dataFile = path.join(h.app.userData, 'exports.csv')
+    await vi.waitFor(() => expect(mainWindow().webContents.getURL()).toBe('app://trade/index.html'))
+    mainWindow().webContents.finishLoad()
+    const dataFile = path.join(userData, 'exports.csv')
     writeFileSync(dataFile, 'a,b\n1,2\n')
     const argv = [
       'C:\\Program Files\\China Trade Explorer\\China Trade Explorer.exe',
@@ -457,79 +359,86 @@ describe('desktop integration (menu, files from the OS, window state)', () => {
       '--original-process-start-time=13372036854775807',
       'exports.csv',
     ]
-    h.emit('second-instance', {}, argv, h.app.userData)
-    expect(h.windows[0].focus).toHaveBeenCalled()
-    await vi.waitFor(() => expect(commandsSent(h.windows[0])).toEqual([{ command: 'openDataFile' }]))
-    expect(h.app.addRecentDocument).toHaveBeenCalledWith(dataFile)
+    h.electron.app.emit('second-instance', electronEvent({}), argv, userData, {})
+    expect(mainWindow().focused).toBe(true)
+    await vi.waitFor(() => expect(commandsSent(mainWindow())).toEqual([{ command: 'openDataFile' }]))
+    expect(h.electron.app.recentDocuments).toEqual([dataFile])
     expect(h.services.imports.grant).toHaveBeenCalledWith(dataFile, 'open-with')
-    await vi.waitFor(() =>
-      expect(findItem(h.menus.at(-1)!.template, 'recent-0')).toMatchObject({ label: 'exports.csv' }),
-    )
-    const saved = JSON.parse(readFileSync(path.join(h.app.userData, 'recent-files.json'), 'utf8'))
+    await vi.waitFor(() => expect(h.electron.Menu.item('recent-0')).toMatchObject({ label: 'exports.csv' }))
+    const saved = JSON.parse(readFileSync(path.join(userData, 'recent-files.json'), 'utf8'))
     expect(saved.files).toEqual([dataFile])
 
     // Clear Recent empties our list and the OS one.
-    findItem(h.menus.at(-1)!.template, 'clearRecent').click()
-    await vi.waitFor(() => expect(h.app.clearRecentDocuments).toHaveBeenCalled())
-    await vi.waitFor(() => expect(findItem(h.menus.at(-1)!.template, 'recent-none')).toBeDefined())
+    click(h.electron.Menu.item('clearRecent'))
+    await vi.waitFor(() => expect(h.electron.Menu.item('recent-none')).toBeDefined())
+    expect(h.electron.app.recentDocuments).toEqual([])
   })
 
-  it('a dropped .ctesnap opens as a snapshot (granted, then the openSnapshot command); a dropped data file goes to the importer', async () => {
+  it('files dropped on the window, through the preload’s drop channel: a .ctesnap opens as a snapshot, a data file goes to the importer', async () => {
     await startMain()
-    pageLoaded(h.windows[0])
-    const snapshot = path.join(h.app.userData, 'busan.ctesnap')
-    const csv = path.join(h.app.userData, 'exports.csv')
+    await vi.waitFor(() => expect(mainWindow().webContents.getURL()).toBe('app://trade/index.html'))
+    mainWindow().webContents.finishLoad()
+    const snapshot = path.join(userData, 'busan.ctesnap')
+    const csv = path.join(userData, 'exports.csv')
     writeFileSync(snapshot, '{}')
     writeFileSync(csv, 'a,b\n1,2\n')
-    expect(await h.ipcChannels.get(DROP_CHANNEL)!(appFrame, [snapshot, csv])).toBe(2)
+    expect(await call(DROP_CHANNEL, appFrame(), [snapshot, csv])).toBe(2)
     expect(h.services.workspace.snapshots.grant).toHaveBeenCalledWith(snapshot)
     expect(h.services.imports.grant).toHaveBeenCalledWith(csv, 'drop')
     expect(h.services.imports.grant).not.toHaveBeenCalledWith(snapshot, expect.anything())
     await vi.waitFor(() =>
-      expect(commandsSent(h.windows[0])).toEqual([{ command: 'openSnapshot', path: snapshot }]),
+      expect(commandsSent(mainWindow())).toEqual([{ command: 'openSnapshot', path: snapshot }]),
     )
+    // The same drop from a foreign frame grants nothing.
+    h.services.imports.grant.mockClear()
+    expect(await call(DROP_CHANNEL, invokeEvent(new FakeFrame('https://evil.example/')), [csv])).toBe(0)
+    expect(h.services.imports.grant).not.toHaveBeenCalled()
   })
 
-  it('PDF export prints the print page in a hidden window with the main window’s hardened options', async () => {
+  it('PDF export prints the print page in a hidden window with the main window’s hardened preferences, then destroys it', async () => {
     await startMain()
     const options = h.openServices.mock.calls[0]![0] as {
       snapshotPlatform?: { printPdf?: (id: string) => Promise<Uint8Array> }
     }
-    const printPdf = options.snapshotPlatform!.printPdf!
-    const printing = printPdf('s-abcd-1234')
-    const window = h.windows.at(-1)
-    expect(window.options).toMatchObject({
-      show: false,
-      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false },
+    const printing = options.snapshotPlatform!.printPdf!('s-abcd-1234')
+    const window = h.electron.windows.at(-1)!
+    expect(window).not.toBe(mainWindow())
+    expect(window.options.show).toBe(false)
+    expect(window.webContents.getLastWebPreferences()).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
     })
-    expect(window.loadURL).toHaveBeenCalledWith('app://trade/index.html#/print/snapshot/s-abcd-1234')
-    window.webContents.executeJavaScript = vi.fn(async () => true)
-    window.webContents.printToPDF = vi.fn(async () => Buffer.from('%PDF'))
-    window.destroy = vi.fn()
-    expect((await printing).toString()).toBe('%PDF')
-    expect(window.destroy).toHaveBeenCalled()
+    window.webContents.executeJavaScript = async () => true
+    expect(Buffer.from(await printing).toString('latin1')).toMatch(/^%PDF-/)
+    expect(window.webContents.getURL()).toBe('app://trade/index.html#/print/snapshot/s-abcd-1234')
+    expect(window.isDestroyed()).toBe(true)
+    expect(mainWindow().isDestroyed()).toBe(false)
   })
 
   it('ignores a second launch without files (just focuses)', async () => {
     await startMain()
-    pageLoaded(h.windows[0])
-    h.emit(
+    mainWindow().webContents.finishLoad()
+    h.electron.app.emit(
       'second-instance',
-      {},
+      electronEvent({}),
       ['/opt/China Trade Explorer/china-trade-explorer', '--no-sandbox', '.'],
       '/home/user',
+      {},
     )
     await new Promise((resolve) => setTimeout(resolve, 20))
-    expect(commandsSent(h.windows[0])).toEqual([])
-    expect(h.app.addRecentDocument).not.toHaveBeenCalled()
+    expect(commandsSent(mainWindow())).toEqual([])
+    expect(h.electron.app.recentDocuments).toEqual([])
   })
 
   it('remembers the window bounds on close and reopens there, maximised if it was', async () => {
     await startMain()
-    const window = h.windows[0]
-    window.isMaximized.mockReturnValue(true)
-    window.windowListeners.get('close')()
-    const file = path.join(h.app.userData, 'window-state.json')
+    const window = mainWindow()
+    window.setBounds({ x: 40, y: 30, width: 1000, height: 700 })
+    window.maximize()
+    window.close()
+    const file = path.join(userData, 'window-state.json')
     expect(existsSync(file)).toBe(true)
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
       bounds: { x: 40, y: 30, width: 1000, height: 700 },
@@ -539,12 +448,11 @@ describe('desktop integration (menu, files from the OS, window state)', () => {
 
     // A new run of the app, same user-data folder.
     vi.resetModules()
-    h.windows.length = 0
-    h.ipcChannels.clear()
+    h.electron = createFakeElectron({ appPath: '/repo', userData })
     await startMain()
-    expect(h.dialog.showErrorBox.mock.calls).toEqual([])
-    expect(h.windows[0].options).toMatchObject({ x: 40, y: 30, width: 1000, height: 700 })
-    h.windows[0].windowListeners.get('ready-to-show')()
-    expect(h.windows[0].maximize).toHaveBeenCalled()
+    expect(h.electron.dialog.errorBoxes).toEqual([])
+    expect(mainWindow().options).toMatchObject({ x: 40, y: 30, width: 1000, height: 700 })
+    mainWindow().readyToShow()
+    expect(mainWindow().isMaximized()).toBe(true)
   })
 })

@@ -1,17 +1,13 @@
+import type { IpcMainInvokeEvent } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
 import type { Handlers } from '../../../electron/handlers'
 import { registerIpc, senderFrameInfo } from '../../../electron/main/ipc'
 import { AppError } from '../../../electron/shared/errors'
 import { channelOf, methods } from '../../../electron/shared/methods'
-
-type Invoke = (event: unknown, ...args: unknown[]) => Promise<unknown>
+import { FakeFrame, FakeIpcMain, invokeEvent } from '../../support/fakeElectron'
 
 function setup(devServerUrl?: string) {
-  const channels = new Map<string, Invoke>()
-  const ipcMain = {
-    handle: vi.fn((channel: string, listener: Invoke) => channels.set(channel, listener)),
-    removeHandler: vi.fn((channel: string) => channels.delete(channel)),
-  }
+  const ipcMain = new FakeIpcMain()
   // One spy per contract method; listDatasets throws a deliberate AppError to prove the handler ran,
   // whatever the result schema becomes.
   const spies: Record<string, ReturnType<typeof vi.fn>> = Object.fromEntries(methods.map((m) => [m, vi.fn()]))
@@ -19,21 +15,32 @@ function setup(devServerUrl?: string) {
     throw new AppError('NOT_FOUND', 'reached the handler')
   })
   const handlers = spies as unknown as Handlers & Record<string, ReturnType<typeof vi.fn>>
-  const unregister = registerIpc(ipcMain as never, handlers, { devServerUrl })
+  const unregister = registerIpc(ipcMain, handlers, { devServerUrl })
+  // What a renderer's ipcRenderer.invoke does: through Electron's IPC (structured clone) to the handler.
+  const channels = {
+    get:
+      (channel: string) =>
+      (event: unknown, ...args: unknown[]) =>
+        ipcMain.invoke(channel, event as IpcMainInvokeEvent, ...args),
+  }
   return { channels, ipcMain, handlers, unregister }
 }
 
-const frame = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } })
+const frame = (url: string, parent: FakeFrame | null = null) => invokeEvent(new FakeFrame(url, parent))
 const trusted = frame('app://trade/index.html')
 const reached = { ok: false, error: { code: 'NOT_FOUND', message: 'reached the handler' } }
 
 describe('registerIpc', () => {
   it('registers exactly one channel per contract method, and can remove them', () => {
-    const { channels, ipcMain, unregister } = setup()
-    expect([...channels.keys()].sort()).toEqual(methods.map((m) => `trade:${m}`).sort())
-    expect(ipcMain.handle).toHaveBeenCalledTimes(methods.length)
+    const { ipcMain, unregister } = setup()
+    expect(ipcMain.channels().sort()).toEqual(methods.map((m) => `trade:${m}`).sort())
     unregister()
-    expect(channels.size).toBe(0)
+    expect(ipcMain.channels()).toEqual([])
+  })
+
+  it('cannot be registered twice on one ipcMain (Electron throws on a second handler)', () => {
+    const { ipcMain } = setup()
+    expect(() => registerIpc(ipcMain, {} as Handlers)).toThrow(/second handler/)
   })
 
   it('answers a trusted call through dispatch', async () => {
@@ -65,7 +72,7 @@ describe('registerIpc', () => {
         },
       },
     ],
-    ['subframe of app://trade', frame('app://trade/index.html', { url: 'app://trade/index.html' })],
+    ['subframe of app://trade', frame('app://trade/index.html', new FakeFrame('app://trade/index.html'))],
     ['file://', frame('file:///home/user/app/out/renderer/index.html')],
     ['about:blank', frame('about:blank')],
     ['http://localhost', frame('http://localhost:5173/')],
@@ -117,12 +124,12 @@ describe('registerIpc', () => {
 
 describe('senderFrameInfo', () => {
   it('reads url and main-frame-ness, null when unavailable', () => {
-    expect(senderFrameInfo(trusted as never)).toEqual({ url: 'app://trade/index.html', isMainFrame: true })
-    expect(senderFrameInfo(frame('app://trade/', {}) as never)).toEqual({
+    expect(senderFrameInfo(trusted)).toEqual({ url: 'app://trade/index.html', isMainFrame: true })
+    expect(senderFrameInfo(frame('app://trade/', new FakeFrame('app://trade/')))).toEqual({
       url: 'app://trade/',
       isMainFrame: false,
     })
-    expect(senderFrameInfo({ senderFrame: null } as never)).toBeNull()
+    expect(senderFrameInfo(invokeEvent(null))).toBeNull()
     expect(senderFrameInfo(undefined)).toBeNull()
   })
 })

@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { installApplicationMenu, toTemplate, type MenuHandlers } from '../../../electron/main/menu'
 import { buildMenuModel, flattenMenu, recentLabel, type MenuNode } from '../../../electron/main/menuModel'
 import { appCommands, commandAccelerators, pendingCommands } from '../../../electron/shared/commands'
+import { FakeMenu } from '../../support/fakeElectron'
 
 const platforms = ['darwin', 'win32', 'linux'] as const
 const model = (platform: NodeJS.Platform, isPackaged = true, recentFiles: string[] = []) =>
@@ -199,10 +200,11 @@ describe('menu template', () => {
   })
 
   it('installs the built menu as the application menu', () => {
-    const built = { built: true }
-    const api = { buildFromTemplate: vi.fn(() => built as never), setApplicationMenu: vi.fn() }
-    installApplicationMenu(api, model('darwin'), handlers())
-    expect(api.buildFromTemplate).toHaveBeenCalledTimes(1)
-    expect(api.setApplicationMenu).toHaveBeenCalledWith(built)
+    const menu = new FakeMenu()
+    const h = handlers()
+    installApplicationMenu(menu, model('darwin'), h)
+    expect(menu.item('openDataFile')).toMatchObject({ label: 'Open Data File…' })
+    ;(menu.item('openDataFile')!.click as () => void)()
+    expect(h.command).toHaveBeenCalledWith('openDataFile')
   })
 })

@@ -5,8 +5,8 @@ import {
   isSafeExternalUrl,
   safeExternalUrl,
   windowOpenDecision,
-  type GuardableContents,
 } from '../../../electron/main/navigation'
+import { createFakeElectron, FakeFrame } from '../../support/fakeElectron'
 
 const dev = 'http://localhost:5173/'
 const long = `app://trade/${'a'.repeat(100_000)}`
@@ -111,65 +111,43 @@ describe('safeExternalUrl', () => {
   })
 })
 
-type Listener = (...args: unknown[]) => void
-
-function fakeContents() {
-  const listeners = new Map<string, Listener[]>()
-  let openHandler: ((details: { url: string }) => unknown) | undefined
-  const contents = {
-    on: vi.fn((name: string, listener: Listener) => {
-      listeners.set(name, [...(listeners.get(name) ?? []), listener])
-      return contents
-    }),
-    setWindowOpenHandler: vi.fn((handler: (details: { url: string }) => unknown) => {
-      openHandler = handler
-    }),
-  }
-  const emit = (name: string, url?: string) => {
-    const event = { url, preventDefault: vi.fn() }
-    for (const listener of listeners.get(name) ?? []) listener(event, url)
-    return event
-  }
-  return {
-    contents: contents as unknown as GuardableContents,
-    listeners,
-    emit,
-    open: (url: string) => openHandler!({ url }),
-  }
+/** A fresh web contents of the shared fake (Electron's events, with their real argument shapes). */
+function contents() {
+  return new (createFakeElectron().BrowserWindow)().webContents
 }
 
 describe('guardWebContents', () => {
   it('wires navigation, redirect, webview and window-open guards', () => {
-    const { contents, listeners, emit, open } = fakeContents()
+    const wc = contents()
     const openExternal = vi.fn()
-    guardWebContents(contents, { openExternal })
+    guardWebContents(wc.asWebContents(), { openExternal })
 
-    expect([...listeners.keys()].sort()).toEqual([
+    expect(wc.eventNames().sort()).toEqual([
       'will-attach-webview',
       'will-frame-navigate',
       'will-navigate',
       'will-redirect',
     ])
-    expect(emit('will-navigate', 'app://trade/index.html#/x').preventDefault).not.toHaveBeenCalled()
+    expect(wc.navigate('app://trade/index.html#/x')).toBe(true)
     for (const url of [
       'file:///etc/passwd',
       'app://trade.evil/',
       'http://localhost:5173/',
       'javascript:alert(1)',
     ]) {
-      expect(emit('will-navigate', url).preventDefault).toHaveBeenCalled()
-      expect(emit('will-redirect', url).preventDefault).toHaveBeenCalled()
-      expect(emit('will-frame-navigate', url).preventDefault).toHaveBeenCalled()
+      expect(wc.navigate(url)).toBe(false)
+      expect(wc.redirect(url)).toBe(false)
     }
-    expect(emit('will-attach-webview', 'app://trade/').preventDefault).toHaveBeenCalled()
+    expect(wc.attachWebview('app://trade/')).toBe(false)
     expect(openExternal).not.toHaveBeenCalled()
 
     // A source link clicked in the page goes to the system browser, never into the app window.
-    expect(emit('will-navigate', 'https://www.reuters.com/a').preventDefault).toHaveBeenCalled()
+    expect(wc.navigate('https://www.reuters.com/a')).toBe(false)
     expect(openExternal).toHaveBeenLastCalledWith('https://www.reuters.com/a')
+    expect(wc.getURL()).toBe('app://trade/index.html#/x')
 
     openExternal.mockClear()
-    expect(open('https://www.reuters.com/b')).toEqual({ action: 'deny' })
+    expect(wc.openWindow('https://www.reuters.com/b')).toBe('deny')
     expect(openExternal).toHaveBeenCalledWith('https://www.reuters.com/b')
     for (const url of [
       'app://trade/index.html',
@@ -178,24 +156,48 @@ describe('guardWebContents', () => {
       'https://u:p@example.com/',
       'javascript:1',
     ]) {
-      expect(open(url)).toEqual({ action: 'deny' })
+      expect(wc.openWindow(url)).toBe('deny')
     }
     expect(openExternal).toHaveBeenCalledTimes(1)
   })
 
-  it('wires each web contents once (no double openExternal when main and window.ts both guard it)', () => {
-    const { contents, emit } = fakeContents()
+  it('refuses a subframe navigating away: will-frame-navigate gets one details object', () => {
+    const wc = contents()
     const openExternal = vi.fn()
-    guardWebContents(contents, { openExternal })
-    guardWebContents(contents, { openExternal })
-    emit('will-navigate', 'https://www.reuters.com/a')
+    guardWebContents(wc.asWebContents(), { openExternal })
+    const frame = new FakeFrame('app://trade/index.html', wc.mainFrame)
+    const seen = vi.fn()
+    wc.on('will-frame-navigate', (...args: unknown[]) => seen(args.length, (args[0] as { url: string }).url))
+    expect(wc.navigate('https://evil.example/', frame)).toBe(false)
+    expect(wc.navigate('app://trade/index.html#/y', frame)).toBe(true)
+    expect(seen.mock.calls).toEqual([
+      [1, 'https://evil.example/'],
+      [1, 'app://trade/index.html#/y'],
+    ])
+    // A subframe never hands a link to the browser (no user gesture on the main page).
+    expect(openExternal).not.toHaveBeenCalled()
+  })
+
+  it('without the guard, Electron would allow all of it (the fake is not refusing on its own)', () => {
+    const wc = contents()
+    expect(wc.navigate('https://evil.example/')).toBe(true)
+    expect(wc.openWindow('https://evil.example/')).toBe('allow')
+    expect(wc.attachWebview('https://evil.example/')).toBe(true)
+  })
+
+  it('wires each web contents once (no double openExternal when main and window.ts both guard it)', () => {
+    const wc = contents()
+    const openExternal = vi.fn()
+    guardWebContents(wc.asWebContents(), { openExternal })
+    guardWebContents(wc.asWebContents(), { openExternal })
+    wc.navigate('https://www.reuters.com/a')
     expect(openExternal).toHaveBeenCalledTimes(1)
   })
 
   it('allows the dev server only when given', () => {
-    const { contents, emit } = fakeContents()
-    guardWebContents(contents, { devServerUrl: dev })
-    expect(emit('will-navigate', 'http://localhost:5173/').preventDefault).not.toHaveBeenCalled()
-    expect(emit('will-navigate', 'http://localhost:5174/').preventDefault).toHaveBeenCalled()
+    const wc = contents()
+    guardWebContents(wc.asWebContents(), { devServerUrl: dev })
+    expect(wc.navigate('http://localhost:5173/')).toBe(true)
+    expect(wc.navigate('http://localhost:5174/')).toBe(false)
   })
 })

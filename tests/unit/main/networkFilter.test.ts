@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { installNetworkFilter, isAllowedRequest } from '../../../electron/main/networkFilter'
+import { createFakeElectron, FakeSession } from '../../support/fakeElectron'
 
 const dev = 'http://localhost:5173/'
 
@@ -49,39 +50,33 @@ describe('isAllowedRequest', () => {
 
 describe('installNetworkFilter', () => {
   function install(opts = {}) {
-    let listener: ((details: { url: string }, callback: (r: { cancel: boolean }) => void) => void) | undefined
-    const onBeforeRequest = vi.fn((_filter, l) => (listener = l))
-    const session = { webRequest: { onBeforeRequest } }
-    installNetworkFilter(session as never, opts)
-    const decide = (url: string) => {
-      const callback = vi.fn()
-      listener!({ url }, callback)
-      expect(callback).toHaveBeenCalledTimes(1)
-      return callback.mock.calls[0]![0] as { cancel: boolean }
-    }
-    return { onBeforeRequest, decide }
+    const session = new FakeSession()
+    installNetworkFilter(session, opts)
+    return session
   }
 
   it('filters every URL of the session', () => {
-    const { onBeforeRequest } = install()
-    expect(onBeforeRequest).toHaveBeenCalledTimes(1)
-    expect(onBeforeRequest.mock.calls[0]![0]).toEqual({ urls: ['<all_urls>'] })
+    expect(install().webRequest.filter).toEqual({ urls: ['<all_urls>'] })
   })
   it.each([
     'https://fonts.googleapis.com/css2?family=Inter',
     'http://127.0.0.1/',
     'ws://127.0.0.1:5173/',
     'file:///etc/passwd',
-  ])('cancels %s and reports it', (url) => {
+  ])('cancels %s and reports it', async (url) => {
     const onBlocked = vi.fn()
-    const { decide } = install({ onBlocked })
-    expect(decide(url)).toEqual({ cancel: true })
+    expect(await install({ onBlocked }).allows(url)).toBe(false)
     expect(onBlocked).toHaveBeenCalledWith(url)
   })
-  it('lets app://trade/index.html through', () => {
+  it('lets app://trade/index.html through', async () => {
     const onBlocked = vi.fn()
-    const { decide } = install({ onBlocked })
-    expect(decide('app://trade/index.html')).toEqual({ cancel: false })
+    expect(await install({ onBlocked }).allows('app://trade/index.html')).toBe(true)
     expect(onBlocked).not.toHaveBeenCalled()
+  })
+  it('a page load the filter cancels fails, as Electron’s loadURL does', async () => {
+    const electron = createFakeElectron()
+    installNetworkFilter(electron.session.defaultSession)
+    const window = new electron.BrowserWindow()
+    await expect(window.loadURL('https://example.com/')).rejects.toThrow(/ERR_BLOCKED_BY_CLIENT/)
   })
 })

@@ -1,5 +1,6 @@
-import { describe, expect, it, vi } from 'vitest'
-import { installPermissionGuards, type PermissionSession } from '../../../electron/main/permissions'
+import { describe, expect, it } from 'vitest'
+import { installPermissionGuards } from '../../../electron/main/permissions'
+import { FakeSession } from '../../support/fakeElectron'
 
 const permissions = [
   'camera',
@@ -35,38 +36,27 @@ const permissions = [
   'some-future-permission',
 ]
 
-function fakeSession() {
-  const handlers: Record<string, (...args: never[]) => unknown> = {}
-  const session = {
-    setPermissionRequestHandler: vi.fn((h) => (handlers.request = h)),
-    setPermissionCheckHandler: vi.fn((h) => (handlers.check = h)),
-    setDevicePermissionHandler: vi.fn((h) => (handlers.device = h)),
-  }
-  return {
-    session: session as unknown as PermissionSession,
-    handlers: handlers as Record<string, (...args: unknown[]) => unknown>,
-  }
-}
-
 describe('installPermissionGuards', () => {
-  const { session, handlers } = fakeSession()
-  installPermissionGuards(session)
-
-  it('installs all three handlers', () => {
-    expect(Object.keys(handlers).sort()).toEqual(['check', 'device', 'request'])
+  const session = new FakeSession()
+  it('Electron grants by default: the fake, unguarded, says yes (so the refusals below are ours)', async () => {
+    expect(await new FakeSession().requestPermission('camera', 'app://trade/index.html')).toBe(true)
+    expect(new FakeSession().checkPermission('clipboard-read', 'app://trade')).toBe(true)
   })
-  it.each(permissions)('denies a request for %s', (permission) => {
-    const callback = vi.fn()
-    handlers.request!({}, permission, callback, { requestingUrl: 'app://trade/index.html' })
-    expect(callback).toHaveBeenCalledTimes(1)
-    expect(callback).toHaveBeenCalledWith(false)
+  it('installs all three handlers', () => {
+    installPermissionGuards(session)
+    expect(session.permissionRequestHandler).toBeTypeOf('function')
+    expect(session.permissionCheckHandler).toBeTypeOf('function')
+    expect(session.devicePermissionHandler).toBeTypeOf('function')
+  })
+  it.each(permissions)('denies a request for %s', async (permission) => {
+    expect(await session.requestPermission(permission, 'app://trade/index.html')).toBe(false)
   })
   it.each(permissions)('denies a check for %s, even from our own origin', (permission) => {
-    expect(
-      handlers.check!(null, permission, 'app://trade', { requestingUrl: 'app://trade/index.html' }),
-    ).toBe(false)
+    expect(session.checkPermission(permission, 'app://trade')).toBe(false)
   })
   it.each(['hid', 'serial', 'usb'])('denies a %s device grant', (deviceType) => {
-    expect(handlers.device!({ deviceType, origin: 'app://trade', device: {} })).toBe(false)
+    expect(session.devicePermissionHandler!({ deviceType, origin: 'app://trade', device: {} } as never)).toBe(
+      false,
+    )
   })
 })

@@ -1,9 +1,10 @@
 import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CONTENT_SECURITY_POLICY } from '../../../electron/main/csp'
 import { handleAppProtocol, registerAppSchemePrivileges } from '../../../electron/main/protocol'
+import { createFakeElectron } from '../../support/fakeElectron'
 
 let base: string
 let root: string
@@ -21,11 +22,13 @@ beforeAll(async () => {
   } catch {
     // symlinks may be unavailable (Windows without privilege); that case is then simply not exercised
   }
-  const protocol = { handle: vi.fn() }
-  handleAppProtocol(protocol as never, root)
-  expect(protocol.handle).toHaveBeenCalledTimes(1)
-  expect(protocol.handle.mock.calls[0]![0]).toBe('app')
-  serve = protocol.handle.mock.calls[0]![1]
+  const { app, protocol } = createFakeElectron()
+  app.becomeReady()
+  handleAppProtocol(protocol, root)
+  expect(protocol.isProtocolHandled('app')).toBe(true)
+  // Electron refuses a second handler for the same scheme.
+  expect(() => handleAppProtocol(protocol, root)).toThrow()
+  serve = async (request) => (await protocol.fetch(request))!
 })
 
 afterAll(async () => {
@@ -34,11 +37,14 @@ afterAll(async () => {
 
 describe('registerAppSchemePrivileges', () => {
   it('registers app as standard+secure, without bypassCSP or corsEnabled', () => {
-    const protocol = { registerSchemesAsPrivileged: vi.fn() }
-    registerAppSchemePrivileges(protocol as never)
-    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+    const { app, protocol } = createFakeElectron()
+    registerAppSchemePrivileges(protocol)
+    expect(protocol.privileged).toEqual([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
     ])
+    // Electron accepts it only before ready: main calls it at module start.
+    app.becomeReady()
+    expect(() => registerAppSchemePrivileges(protocol)).toThrow(/before app is ready/)
   })
 })
 
@@ -94,7 +100,6 @@ describe('app:// handler', () => {
     'app://trade.evil/index.html',
     'app://x@trade/index.html',
     'app://trade:80/index.html',
-    'https://trade/index.html',
   ])('refuses %s with 400/403 and never reads outside the root', async (url) => {
     const response = await serve({ url, method: 'GET' } as Request)
     expect([400, 403]).toContain(response.status)

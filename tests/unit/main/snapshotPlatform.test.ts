@@ -1,5 +1,5 @@
 /**
- * The snapshot pieces of the main process, with fakes for Electron: the Open/Save dialogs, the PDF
+ * The snapshot pieces of the main process, with the shared fake Electron: the Open/Save dialogs, the PDF
  * printer (the print page in a hidden window, printToPDF once it says it is ready), and the OS handing
  * over a .ctesnap (granted to the snapshot service before the page hears of it).
  */
@@ -8,76 +8,79 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createDesktop } from '../../../electron/main/desktop'
-import { createPdfPrinter, PRINT_READY, type PrintWindow } from '../../../electron/main/printPdf'
+import { chooseDataFile, IMPORT_FILTERS } from '../../../electron/main/importDialog'
+import { createPdfPrinter, PRINT_READY } from '../../../electron/main/printPdf'
 import { chooseExportTarget, chooseSnapshotFile } from '../../../electron/main/snapshotDialogs'
 import { createRecentFiles } from '../../../electron/services/recentFiles'
+import { createFakeElectron } from '../../support/fakeElectron'
 
 describe('snapshot dialogs', () => {
   it('Open Snapshot: the chosen path, or null if cancelled; .ctesnap offered first', async () => {
-    const dialog = {
-      showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: ['/home/ana/busan.ctesnap'] })),
-    }
-    expect(await chooseSnapshotFile(dialog as never, null)).toBe('/home/ana/busan.ctesnap')
-    expect((dialog.showOpenDialog.mock.calls as unknown as [unknown][])[0]![0]).toMatchObject({
+    const { dialog } = createFakeElectron()
+    dialog.openAnswer = { canceled: false, filePaths: ['/home/ana/busan.ctesnap'] }
+    expect(await chooseSnapshotFile(dialog, null)).toBe('/home/ana/busan.ctesnap')
+    expect(dialog.opened[0]).toMatchObject({
       properties: ['openFile'],
       filters: [{ extensions: ['ctesnap'] }, { extensions: ['*'] }],
     })
-    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] })
-    expect(await chooseSnapshotFile(dialog as never, null)).toBeNull()
+    dialog.openAnswer = { canceled: true, filePaths: [] }
+    expect(await chooseSnapshotFile(dialog, null)).toBeNull()
   })
 
   it('Export: a save dialog per kind, with the suggested name; null if cancelled', async () => {
-    const window = {}
-    const dialog = {
-      showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: '/home/ana/busan.pdf' })),
-    }
-    expect(
-      await chooseExportTarget(dialog as never, window as never, { suggestedName: 'busan.pdf', kind: 'pdf' }),
-    ).toBe('/home/ana/busan.pdf')
-    expect(dialog.showSaveDialog).toHaveBeenCalledWith(
-      window,
-      expect.objectContaining({ defaultPath: 'busan.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] }),
+    const { dialog } = createFakeElectron()
+    dialog.saveAnswer = { canceled: false, filePath: '/home/ana/busan.pdf' }
+    expect(await chooseExportTarget(dialog, null, { suggestedName: 'busan.pdf', kind: 'pdf' })).toBe(
+      '/home/ana/busan.pdf',
     )
-    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' })
-    expect(
-      await chooseExportTarget(dialog as never, null, { suggestedName: 'busan', kind: 'folder' }),
-    ).toBeNull()
+    expect(dialog.saved[0]).toMatchObject({
+      defaultPath: 'busan.pdf',
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    })
+    dialog.saveAnswer = { canceled: true, filePath: '' }
+    expect(await chooseExportTarget(dialog, null, { suggestedName: 'busan', kind: 'folder' })).toBeNull()
+  })
+
+  it('File › Open for importing offers the data file types; null if cancelled', async () => {
+    const { dialog } = createFakeElectron()
+    dialog.openAnswer = { canceled: false, filePaths: ['/home/ana/exports.csv'] }
+    expect(await chooseDataFile(dialog, null)).toBe('/home/ana/exports.csv')
+    expect(dialog.opened[0]).toMatchObject({ properties: ['openFile'], filters: IMPORT_FILTERS })
+    dialog.openAnswer = { canceled: true, filePaths: [] }
+    expect(await chooseDataFile(dialog, null)).toBeNull()
   })
 })
 
 describe('PDF printer', () => {
-  function fakeWindow(readyAfter: number) {
+  /** A hidden window of the shared fake whose page says it is drawn after `readyAfter` polls. */
+  function printWindow(readyAfter: number) {
+    const window = new (createFakeElectron().BrowserWindow)({ show: false })
     let polls = 0
-    const window = {
-      loadURL: vi.fn(async () => undefined),
-      destroy: vi.fn(),
-      webContents: {
-        executeJavaScript: vi.fn(async (code: string) => {
-          expect(code).toBe(PRINT_READY)
-          return ++polls > readyAfter
-        }),
-        printToPDF: vi.fn(async () => Buffer.from('%PDF-1.7')),
-      },
-    } satisfies PrintWindow
-    return window
+    const scripts: string[] = []
+    window.webContents.executeJavaScript = async (code) => {
+      scripts.push(code)
+      return ++polls > readyAfter
+    }
+    const printed: unknown[] = []
+    window.webContents.printToPDF = async (options) => {
+      printed.push(options)
+      return Buffer.from('%PDF-1.7')
+    }
+    return { window, scripts, printed }
   }
 
   it('loads the print page of the snapshot, waits until it is drawn, prints A4 with backgrounds, closes the window', async () => {
-    const window = fakeWindow(3)
+    const { window, scripts, printed } = printWindow(3)
     const print = createPdfPrinter({ createWindow: () => window, entry: 'app://trade/index.html', pollMs: 1 })
-    expect((await print('s-abcd-1234')).toString()).toBe('%PDF-1.7')
-    expect(window.loadURL).toHaveBeenCalledWith('app://trade/index.html#/print/snapshot/s-abcd-1234')
-    expect(window.webContents.executeJavaScript).toHaveBeenCalledTimes(4)
-    expect(window.webContents.printToPDF).toHaveBeenCalledWith({
-      printBackground: true,
-      pageSize: 'A4',
-      landscape: false,
-    })
-    expect(window.destroy).toHaveBeenCalled()
+    expect(Buffer.from(await print('s-abcd-1234')).toString()).toBe('%PDF-1.7')
+    expect(window.webContents.getURL()).toBe('app://trade/index.html#/print/snapshot/s-abcd-1234')
+    expect(scripts).toEqual([PRINT_READY, PRINT_READY, PRINT_READY, PRINT_READY])
+    expect(printed).toEqual([{ printBackground: true, pageSize: 'A4', landscape: false }])
+    expect(window.isDestroyed()).toBe(true)
   })
 
   it('refuses an id that is not a snapshot id (never builds a URL from it), and gives up on a page that never finishes', async () => {
-    const window = fakeWindow(Infinity)
+    const { window } = printWindow(Infinity)
     const print = createPdfPrinter({
       createWindow: () => window,
       entry: 'app://trade/index.html',
@@ -85,9 +88,10 @@ describe('PDF printer', () => {
       pollMs: 2,
     })
     await expect(print('../../etc/passwd')).rejects.toThrow()
-    expect(window.loadURL).not.toHaveBeenCalled()
+    expect(window.webContents.getURL()).toBe('')
+    expect(window.isDestroyed()).toBe(false)
     await expect(print('s-abcd-1234')).rejects.toThrow(/did not finish drawing/)
-    expect(window.destroy).toHaveBeenCalledTimes(1)
+    expect(window.isDestroyed()).toBe(true)
   })
 })
 
@@ -100,12 +104,13 @@ describe('a .ctesnap from the OS', () => {
 
   function setup(grantSnapshotFile: (file: string) => Promise<void>) {
     const send = vi.fn()
+    const electron = createFakeElectron({ userData: dir })
     const desktop = createDesktop({
       platform: 'linux',
       isPackaged: true,
       appName: 'China Trade Explorer',
-      menu: { buildFromTemplate: vi.fn((t: any[]) => t as never), setApplicationMenu: vi.fn() },
-      os: { addRecentDocument: vi.fn(), clearRecentDocuments: vi.fn() },
+      menu: electron.Menu,
+      os: electron.app,
       recent: createRecentFiles({ file: path.join(dir, 'recent-files.json') }),
       send,
       focus: vi.fn(),

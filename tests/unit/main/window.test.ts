@@ -1,16 +1,33 @@
 /**
- * The main window's webPreferences, switch by switch (Electron's security checklist items 2–4, 6, 8–11),
- * developer tools only in development, and where a remembered window opens.
+ * The main window, created through the shared fake Electron: its EFFECTIVE webPreferences (Electron's
+ * defaults under ours, read back as the live-app suite reads them), switch by switch (Electron's
+ * security checklist items 2–4, 6, 8–11), developer tools only in development, its guards, how it
+ * loads and shows, and where a remembered window opens.
  */
-import { describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import type { FakeElectron } from '../../support/fakeElectron'
 
-vi.mock('electron', () => ({ BrowserWindow: class {} }))
-const { initialWindowState, mainWindowOptions, MIN_SIZE } = await import('../../../electron/main/window')
+const h = vi.hoisted(() => ({ electron: undefined as unknown as FakeElectron }))
+vi.mock('electron', async () => (await import('../../support/fakeElectron')).electronModule(() => h.electron))
 
-describe('mainWindowOptions', () => {
+const { createFakeElectron } = await import('../../support/fakeElectron')
+const { createMainWindow, initialWindowState, mainWindowOptions, MIN_SIZE } =
+  await import('../../../electron/main/window')
+
+beforeEach(() => {
+  h.electron = createFakeElectron()
+})
+
+function openWindow(options: Partial<Parameters<typeof createMainWindow>[0]> = {}) {
+  createMainWindow({ preloadPath: '/app/out/preload/index.cjs', isPackaged: true, ...options })
+  expect(h.electron.windows).toHaveLength(1)
+  return h.electron.windows[0]!
+}
+
+describe('createMainWindow', () => {
   it.each([true, false])('hardens every renderer switch (packaged: %s)', (isPackaged) => {
-    const prefs = mainWindowOptions({ preloadPath: '/app/out/preload/index.cjs', isPackaged }).webPreferences!
-    expect(prefs).toEqual({
+    const prefs = openWindow({ isPackaged }).webContents.getLastWebPreferences()
+    expect(prefs).toMatchObject({
       preload: '/app/out/preload/index.cjs',
       contextIsolation: true,
       sandbox: true,
@@ -29,6 +46,40 @@ describe('mainWindowOptions', () => {
     })
   })
 
+  it('loads app://trade/index.html (never the dev server when packaged), hidden until ready to show', async () => {
+    const window = openWindow({ devServerUrl: 'http://localhost:5173/' })
+    await vi.waitFor(() => expect(window.webContents.getURL()).toBe('app://trade/index.html'))
+    expect(window.isVisible()).toBe(false)
+    window.readyToShow()
+    expect(window.isVisible()).toBe(true)
+  })
+
+  it('guards its own contents: no navigation away, no new window; a source link goes to the browser', () => {
+    const openExternal = vi.fn()
+    const contents = openWindow({ openExternal }).webContents
+    expect(contents.navigate('https://www.reuters.com/a')).toBe(false)
+    expect(contents.openWindow('https://www.reuters.com/b')).toBe('deny')
+    expect(openExternal.mock.calls).toEqual([['https://www.reuters.com/a'], ['https://www.reuters.com/b']])
+  })
+
+  it('reopens maximised as remembered, and reports its state when it closes', () => {
+    const onStateChange = vi.fn()
+    const window = openWindow({
+      state: { bounds: { x: 10, y: 20, width: 1000, height: 700 }, maximized: true, fullScreen: false },
+      onStateChange,
+    })
+    window.readyToShow()
+    expect(window.isMaximized()).toBe(true)
+    window.close()
+    expect(onStateChange).toHaveBeenCalledWith({
+      bounds: { x: 10, y: 20, width: 1000, height: 700 },
+      maximized: true,
+      fullScreen: false,
+    })
+  })
+})
+
+describe('mainWindowOptions', () => {
   it('opens where the remembered state says, at least the minimum size', () => {
     const options = mainWindowOptions({
       preloadPath: '/p',
