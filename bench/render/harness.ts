@@ -9,7 +9,7 @@ import '../../renderer/src/components/charts/chartSetup'
 import './harness.css'
 import { buildChartConfig } from '../../renderer/src/lib/chartConfig'
 import type { ChartModel } from '../../renderer/src/lib/chartModel'
-import { monthOf } from '../../renderer/src/lib/transforms'
+import { monthOf } from '../../electron/shared/periods'
 import { defaultViewState } from '../../electron/shared/viewState'
 import type { RenderResult } from '../renderResult'
 

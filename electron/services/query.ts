@@ -13,7 +13,7 @@ import type {
   Source,
 } from '../shared/api'
 import { AppError } from '../shared/errors'
-import { periodBounds } from '../shared/periods'
+import { periodBounds, rangeBounds } from '../shared/periods'
 import type { Catalog } from './catalog'
 import type { Engine } from './engine'
 
@@ -118,8 +118,7 @@ export function createQueryService(engine: Engine, catalog: Catalog): QueryServi
     from?: string,
     to?: string,
   ): Promise<PointRow[]> {
-    const start = from ? periodBounds(from)?.start : undefined
-    const end = to ? periodBounds(to)?.end : undefined
+    const { start, end } = rangeBounds(from, to)
     return engine.all<PointRow>(
       `SELECT period, period_start, period_end, value, status, note, source_id, alternatives FROM (
           SELECT *, count(*) OVER (PARTITION BY period) - 1 AS alternatives

@@ -21,7 +21,7 @@ import {
   Inspection,
   NoImportArgs,
 } from './importApi'
-import { DatasetId, Frequency, Measure, Period } from './primitives'
+import { Code, DatasetId, Frequency, Measure, NoArgs, Period } from './primitives'
 import { workspaceContract } from './workspaceApi'
 
 export {
@@ -38,13 +38,6 @@ export {
 /** Caps that keep hostile callers from making us allocate or search unbounded input. */
 const MAX_ID = 64
 const MAX_CODE = 48
-
-/** A dimension code such as `exports`, `us`, `rare_earths`: a short identifier, never free text. */
-const Code = z
-  .string()
-  .min(1)
-  .max(MAX_CODE)
-  .regex(/^[a-z][a-z0-9_]*$/, 'a code is lower-case letters, digits and underscores')
 
 // DatasetId, Period, Frequency and Measure live in primitives.ts (no import cycle with viewState/snapshot).
 export { DatasetId, Frequency, Measure, Period }
@@ -186,8 +179,6 @@ export const Catalog = z.object({
   problems: z.array(z.object({ package: z.string(), message: z.string() })),
 })
 export type Catalog = z.infer<typeof Catalog>
-
-const NoArgs = z.object({}).strict()
 
 export const contract = {
   /** The datasets in the catalog, with coverage, licences and sources. */

@@ -5,19 +5,7 @@
  * the files the user chose (dialog, drop, "Open with") and accepts only those.
  */
 import { z } from 'zod'
-
-/** Same rules as `DatasetId`, `Code` and `Period` in api.ts (kept here to avoid a circular import). */
-const DatasetIdText = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'a dataset id is lower-case letters, digits and hyphens')
-const CodeText = z
-  .string()
-  .min(1)
-  .max(48)
-  .regex(/^[a-z][a-z0-9_]*$/, 'a code is lower-case letters, digits and underscores')
-const PeriodText = z.string().regex(/^\d{4}(-\d{2})?$/, 'not a period like 2025-11 or 2025')
+import { Code, DatasetId, Period } from './primitives'
 
 /** An opaque id for a file the user chose in this session. Never a path. */
 export const FileId = z
@@ -91,7 +79,7 @@ export const Inspection = z.object({
   guess: Mapping.nullable(),
   /** An imported dataset from the same file, if any. */
   existing: z
-    .object({ dataset: DatasetIdText, versions: z.number().int().positive(), unchanged: z.boolean() })
+    .object({ dataset: DatasetId, versions: z.number().int().positive(), unchanged: z.boolean() })
     .nullable(),
 })
 export type Inspection = z.infer<typeof Inspection>
@@ -109,7 +97,7 @@ export const ImportedVersion = z.object({
 export type ImportedVersion = z.infer<typeof ImportedVersion>
 
 export const ImportedDataset = z.object({
-  id: DatasetIdText,
+  id: DatasetId,
   title: z.string(),
   fileName: z.string(),
   layout: LayoutSummary,
@@ -132,21 +120,21 @@ export type ImportOutcome = z.infer<typeof ImportOutcome>
 
 export const BreakdownQuery = z
   .object({
-    dataset: DatasetIdText,
+    dataset: DatasetId,
     /** A reporter: `china`, or an ISO-3 code in lower case (`usa`). */
-    reporter: CodeText.default('china'),
-    flow: CodeText.default('exports'),
+    reporter: Code.default('china'),
+    flow: Code.default('exports'),
     by: z.enum(['partner', 'bloc', 'product']).default('partner'),
     top: z.number().int().min(1).max(50).default(10),
     frequency: z.enum(['month', 'year']).optional(),
-    from: PeriodText.optional(),
-    to: PeriodText.optional(),
+    from: Period.optional(),
+    to: Period.optional(),
   })
   .strict()
 export type BreakdownQuery = z.input<typeof BreakdownQuery>
 
 export const Breakdown = z.object({
-  dataset: DatasetIdText,
+  dataset: DatasetId,
   reporter: z.object({ code: z.string(), label: z.string() }),
   flow: z.string(),
   by: z.enum(['partner', 'bloc', 'product']),

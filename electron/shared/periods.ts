@@ -1,8 +1,23 @@
 /**
- * Periods as China's customs publish them: `2025-11` (a month), `2025` (a year), and spans such as
- * `2025-01..2025-02` (January and February published combined) or `2025-01..2025-11` (year to date).
- * Pure functions shared by the main process and the renderer.
+ * The one period module: every period the app keeps is parsed, checked, ordered and shown here.
+ *
+ * Canonical forms (what the catalog, the contract, notes and snapshots hold):
+ * - `2025` — a calendar year;
+ * - `2025-Q2` — a calendar quarter;
+ * - `2025-11` — a month;
+ * - `2025-01..2025-02` — several consecutive months: China's customs publish January and February
+ *   combined, and year-to-date (cumulative) figures are `2025-01..2025-11`. A span may cross a year end
+ *   (`2024-12..2025-02`); the facts file's stricter rules live with its build.
+ *
+ * Labels as other publishers write them ('May 2001', '2001M05', fiscal years…) are read by
+ * `parsePeriodLabel`, which turns a label into one of the forms above or refuses it in plain words;
+ * new label forms are added to `LABEL_FORMS` there, never parsed elsewhere.
+ *
+ * Pure functions with no imports, shared by the main process, the renderer and the build scripts.
  */
+
+export type PeriodKind = 'year' | 'quarter' | 'month' | 'span'
+
 export interface PeriodBounds {
   /** First month covered, `YYYY-MM`. */
   start: string
@@ -10,34 +25,251 @@ export interface PeriodBounds {
   end: string
 }
 
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/
+export interface Period extends PeriodBounds {
+  /** The canonical text, e.g. `2025-01..2025-02`. */
+  text: string
+  kind: PeriodKind
+}
+
+/**
+ * Years a period may fall in. Wide enough for long historical trade series (nineteenth-century
+ * customs returns) and projections, narrow enough that a typo such as `0225` or `20255` is refused.
+ */
+export const FIRST_YEAR = 1800
+export const LAST_YEAR = 2199
+
 const YEAR = /^(\d{4})$/
+const QUARTER = /^(\d{4})-Q([1-4])$/
+const MONTH = /^(\d{4})-(\d{2})$/
 
-export function periodBounds(period: string): PeriodBounds | null {
-  const [first, last, ...rest] = period.split('..')
-  if (first === undefined || rest.length > 0) return null
-  if (last === undefined) {
-    if (YEAR.test(first)) return { start: `${first}-01`, end: `${first}-12` }
-    return MONTH.test(first) ? { start: first, end: first } : null
+const pad2 = (n: number) => String(n).padStart(2, '0')
+/** A text quoted in a message, cut short so a hostile caller's megabyte never comes back in full. */
+const quote = (text: string) => `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`
+
+/** Why `text` is not a period, in plain words, or null when it is one. */
+export function periodProblem(text: string): string | null {
+  return read(text).problem
+}
+
+/** The period `text` stands for, or null when it is not a canonical period (see `periodProblem`). */
+export function parsePeriod(text: string): Period | null {
+  return read(text).period
+}
+
+export function isPeriod(text: string): boolean {
+  return read(text).period !== null
+}
+
+/** First and last month a period covers, or null when `text` is not a period. */
+export function periodBounds(text: string): PeriodBounds | null {
+  const p = read(text).period
+  return p ? { start: p.start, end: p.end } : null
+}
+
+function read(text: string): { period: Period | null; problem: string | null } {
+  const fail = (problem: string) => ({ period: null, problem })
+  const ok = (kind: PeriodKind, start: string, end: string) => ({
+    period: { text, kind, start, end },
+    problem: null,
+  })
+  const yearProblem = (y: string) =>
+    Number(y) < FIRST_YEAR || Number(y) > LAST_YEAR
+      ? `the year ${y} is outside ${FIRST_YEAR}–${LAST_YEAR}`
+      : null
+  const monthProblem = (m: string): string | null => {
+    const match = MONTH.exec(m)
+    if (!match) return `${quote(m)} is not a month written YYYY-MM`
+    const month = Number(match[2])
+    if (month < 1 || month > 12) return `month ${match[2]} does not exist (months are 01 to 12)`
+    return yearProblem(match[1]!)
   }
-  if (!MONTH.test(first) || !MONTH.test(last) || last < first) return null
-  return { start: first, end: last }
+
+  if (typeof text !== 'string' || text === '') return fail('the period is empty')
+  const year = YEAR.exec(text)
+  if (year) {
+    const p = yearProblem(text)
+    return p ? fail(p) : ok('year', `${text}-01`, `${text}-12`)
+  }
+  const quarter = QUARTER.exec(text)
+  if (quarter) {
+    const p = yearProblem(quarter[1]!)
+    const q = Number(quarter[2])
+    return p ? fail(p) : ok('quarter', `${quarter[1]}-${pad2(q * 3 - 2)}`, `${quarter[1]}-${pad2(q * 3)}`)
+  }
+  const parts = text.split('..')
+  if (parts.length === 1) {
+    if (!MONTH.test(text))
+      return fail(`${quote(text)} is not a period like 2025-11, 2025-Q2, 2025 or 2025-01..2025-02`)
+    const p = monthProblem(text)
+    return p ? fail(p) : ok('month', text, text)
+  }
+  if (parts.length !== 2) return fail(`${quote(text)} is not a period: a span has exactly one ".."`)
+  const [first, last] = parts as [string, string]
+  const p = monthProblem(first) ?? monthProblem(last)
+  if (p) return fail(p)
+  if (last <= first) return fail(`the span ${quote(text)} must end after it starts`)
+  return ok('span', first, last)
 }
 
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
-
-/** `2025-11` → `Nov 2025`; `2025-01..2025-02` → `Jan–Feb 2025`; `2024` → `2024`. */
-export function formatPeriod(period: string): string {
-  const bounds = periodBounds(period)
-  if (!bounds) return period
-  if (YEAR.test(period)) return period
-  const [sy, sm] = splitMonth(bounds.start)
-  const [ey, em] = splitMonth(bounds.end)
-  if (bounds.start === bounds.end) return `${MONTHS_EN[sm - 1]} ${sy}`
-  if (sy === ey) return `${MONTHS_EN[sm - 1]}–${MONTHS_EN[em - 1]} ${sy}`
-  return `${MONTHS_EN[sm - 1]} ${sy}–${MONTHS_EN[em - 1]} ${ey}`
+/** True for China's combined January–February period, `YYYY-01..YYYY-02`. */
+export function isJanFeb(p: Period): boolean {
+  return p.kind === 'span' && p.start.endsWith('-01') && p.end.endsWith('-02')
 }
 
-function splitMonth(month: string): [number, number] {
-  return [Number(month.slice(0, 4)), Number(month.slice(5, 7))]
+/* ——— Order and arithmetic ——— */
+
+/** `2025-03` → 24302 (months since year 0), so months can be compared and spans measured with arithmetic. */
+export function monthIndex(month: string): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1
+}
+
+/** The month (`YYYY-MM`) at a `monthIndex`. */
+export function monthOf(index: number): string {
+  const year = Math.floor(index / 12)
+  return `${String(year).padStart(4, '0')}-${pad2((index % 12) + 1)}`
+}
+
+/** How many months a period covers (a year 12, a quarter 3, `2025-01..2025-02` 2). */
+export function monthCount(bounds: PeriodBounds): number {
+  return monthIndex(bounds.end) - monthIndex(bounds.start) + 1
+}
+
+/**
+ * Time order of two periods: by first month, then by last month (so `2025-01` comes before
+ * `2025-01..2025-02`, which comes before `2025-01..2025-11` and then `2025`). Anything that is not a
+ * period sorts after every period, by its text.
+ */
+export function comparePeriods(a: string, b: string): number {
+  const pa = periodBounds(a)
+  const pb = periodBounds(b)
+  if (!pa || !pb) return pa ? -1 : pb ? 1 : a < b ? -1 : a > b ? 1 : 0
+  return compareBounds(pa, pb)
+}
+
+/** Time order of two spans of months given by their bounds (see `comparePeriods`). */
+export function compareBounds(a: PeriodBounds, b: PeriodBounds): number {
+  return monthIndex(a.start) - monthIndex(b.start) || monthIndex(a.end) - monthIndex(b.end)
+}
+
+/** The periods in time order (a new array). */
+export function sortPeriods(periods: Iterable<string>): string[] {
+  return [...periods].sort(comparePeriods)
+}
+
+/** Does `period` lie wholly inside the range from `from`'s first month to `to`'s last? Either end may be open. */
+export function periodWithin(period: string, from?: string, to?: string): boolean {
+  const b = periodBounds(period)
+  if (!b) return false
+  const f = from === undefined ? undefined : periodBounds(from)
+  const t = to === undefined ? undefined : periodBounds(to)
+  if (f === null || t === null) return false
+  return (!f || b.start >= f.start) && (!t || b.end <= t.end)
+}
+
+/**
+ * The months a range of periods covers: from `from`'s first month to `to`'s last, either end open.
+ * Throws on a period that is not one (the contract refuses those first; a range is never silently dropped).
+ */
+export function rangeBounds(from?: string, to?: string): { start?: string; end?: string } {
+  const bounds = (p: string) => {
+    const b = periodBounds(p)
+    if (!b) throw new RangeError(periodProblem(p) ?? 'not a period')
+    return b
+  }
+  return {
+    start: from === undefined ? undefined : bounds(from).start,
+    end: to === undefined ? undefined : bounds(to).end,
+  }
+}
+
+/* ——— Display, per locale ——— */
+
+const formats = new Map<string, Intl.DateTimeFormat>()
+function dateFormat(locale: string, parts: 'month' | 'month-year' | 'year'): Intl.DateTimeFormat {
+  const key = `${locale}|${parts}`
+  let f = formats.get(key)
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions =
+      parts === 'month'
+        ? { month: 'short' }
+        : parts === 'year'
+          ? { year: 'numeric' }
+          : { year: 'numeric', month: 'short' }
+    f = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' })
+    formats.set(key, f)
+  }
+  return f
+}
+const dateOf = (month: string) =>
+  new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1))
+const isChinese = (locale: string) => locale.toLowerCase().startsWith('zh')
+
+/** A month's short name, 1-based: (11, 'en') → `Nov`; (11, 'zh-CN') → `11月`. */
+export function monthName(month: number, locale = 'en'): string {
+  return dateFormat(locale, 'month').format(dateOf(`2000-${pad2(month)}`))
+}
+
+/**
+ * A period in the reader's language. English: `2025-11` → `Nov 2025`, `2025-01..2025-02` →
+ * `Jan–Feb 2025`, `2025-Q2` → `Q2 2025`, `2024` → `2024`. Chinese: `2025年11月`, `2025年1–2月`,
+ * `2025年第2季度`, `2024年`. Text that is not a period is returned as it is.
+ */
+export function formatPeriod(period: string, locale = 'en'): string {
+  const p = parsePeriod(period)
+  if (!p) return period
+  const year = p.start.slice(0, 4)
+  switch (p.kind) {
+    case 'year':
+      return dateFormat(locale, 'year').format(dateOf(p.start))
+    case 'quarter': {
+      const q = period.slice(-1)
+      return isChinese(locale) ? `${year}年第${q}季度` : `Q${q} ${year}`
+    }
+    case 'month':
+      return dateFormat(locale, 'month-year').format(dateOf(p.start))
+    case 'span': {
+      // Intl's formatRange spaces the dash differently per engine; a fixed pattern keeps labels stable.
+      const monthYear = dateFormat(locale, 'month-year')
+      if (p.end.slice(0, 4) !== year)
+        return `${monthYear.format(dateOf(p.start))}–${monthYear.format(dateOf(p.end))}`
+      if (isChinese(locale)) return `${year}年${Number(p.start.slice(5))}–${Number(p.end.slice(5))}月`
+      return `${monthName(Number(p.start.slice(5)), locale)}–${monthYear.format(dateOf(p.end))}`
+    }
+  }
+}
+
+/* ——— Labels as other publishers write them ——— */
+
+/** A label read: the canonical period, or why it cannot be one (in plain words, for the user). */
+export type PeriodLabel = { period: string } | { refused: string }
+
+/**
+ * One way publishers write a period. `read` returns the canonical period text, a refusal, or
+ * undefined when the label is not in this form (the next form is tried).
+ */
+interface LabelForm {
+  read(label: string): PeriodLabel | undefined
+}
+
+const canonicalForm: LabelForm = {
+  read(label) {
+    if (isPeriod(label)) return { period: label }
+    return undefined
+  },
+}
+
+/** The label forms tried in order. Importers add their publishers' forms here. */
+const LABEL_FORMS: readonly LabelForm[] = [canonicalForm]
+
+/**
+ * A period label as found in a file (surrounding spaces ignored) → the canonical period, or a plain
+ * refusal when no known form reads it.
+ */
+export function parsePeriodLabel(label: string): PeriodLabel {
+  const text = label.trim()
+  for (const form of LABEL_FORMS) {
+    const read = form.read(text)
+    if (read) return read
+  }
+  return { refused: periodProblem(text) ?? `${quote(text)} is not a period the app can read` }
 }

@@ -1,10 +1,11 @@
 /**
- * The contract's smallest schemas (a dataset id, a period, a frequency, a measure), in a module with
- * no imports of its own but zod. `api.ts` re-exports them; `viewState.ts`, `notes.ts` and
+ * The contract's smallest schemas (a dataset id, a period, a code, no arguments, a frequency, a measure), in a module that
+ * imports only zod and the period module. `api.ts` re-exports them; `viewState.ts`, `notes.ts` and
  * `snapshot.ts` import them from here, so the contract can include those schemas without an import
  * cycle (api → snapshot → viewState → api would leave the first schemas uninitialised).
  */
 import { z } from 'zod'
+import { periodProblem } from './periods'
 
 /** A dataset id as the catalog names it: lower-case slug, never a path. */
 export const DatasetId = z
@@ -14,12 +15,27 @@ export const DatasetId = z
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'a dataset id is lower-case letters, digits and hyphens')
 
 /**
- * A period as China's customs publish it: a month `2025-11`, a year `2025`, or a span
- * `2025-01..2025-02` (January and February combined) / `2025-01..2025-11` (year to date).
+ * A period as the app keeps it: a month `2025-11`, a quarter `2025-Q2`, a year `2025`, or a span within
+ * one year `2025-01..2025-02` (January and February combined) / `2025-01..2025-11` (year to date).
+ * Checked by the period module, so `2025-13` is refused, never passed on to be ignored.
  */
 export const Period = z
   .string()
-  .regex(/^\d{4}(-\d{2})?(\.\.\d{4}-\d{2})?$/, 'not a period like 2025-11, 2025 or 2025-01..2025-02')
+  .max(32)
+  .superRefine((text, ctx) => {
+    const problem = periodProblem(text)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+  })
+
+/** A dimension code such as `exports`, `us`, `rare_earths`: a short identifier, never free text. */
+export const Code = z
+  .string()
+  .min(1)
+  .max(48)
+  .regex(/^[a-z][a-z0-9_]*$/, 'a code is lower-case letters, digits and underscores')
+
+/** The arguments of a method that takes none. */
+export const NoArgs = z.object({}).strict()
 
 export const Frequency = z.enum(['month', 'year', 'ytd'])
 export const Measure = z.enum(['level', 'yoy', 'share'])

@@ -14,7 +14,7 @@ import { z } from 'zod'
 import { CalculatorState } from './calculatorState'
 import { toCsv, type CsvValue } from './csv'
 import { IsoTimestamp, Note, plainText, type Note as NoteT } from './notes'
-import { periodBounds } from './periods'
+import { periodWithin, sortPeriods } from './periods'
 import { DatasetId, Period } from './primitives'
 import { decodeViewState, MAX_SERIES, ViewState } from './viewState'
 
@@ -401,13 +401,6 @@ export function compareNumbers(
   return { changed, added }
 }
 
-const within = (period: string, from: string, to: string) => {
-  const b = periodBounds(period)
-  const f = periodBounds(from)
-  const t = periodBounds(to)
-  return !!b && !!f && !!t && b.start >= f.start && b.end <= t.end
-}
-
 /** Does a change touch what a note is about? Point: that point; range: a period inside; series: any point of it; view/dataset: any. */
 export function noteTouched(note: NoteT, change: Pick<ChangedValue, 'key' | 'period'>): boolean {
   const t = note.target
@@ -415,7 +408,7 @@ export function noteTouched(note: NoteT, change: Pick<ChangedValue, 'key' | 'per
     case 'point':
       return t.series === change.key && t.period === change.period
     case 'range':
-      return (!t.series || t.series === change.key) && within(change.period, t.from, t.to)
+      return (!t.series || t.series === change.key) && periodWithin(change.period, t.from, t.to)
     case 'series':
       return t.series === change.key
     case 'view':
@@ -437,18 +430,7 @@ export function compareSnapshot(
 
 /** The periods of the numbers in time order, as the Explorer's chart model orders them. */
 export function periodsOf(numbers: SnapshotNumbers): string[] {
-  const spans = new Map<string, [string, string]>()
-  for (const s of numbers.series) {
-    for (const p of s.points) {
-      const b = periodBounds(p.period)
-      if (b) spans.set(p.period, [b.start, b.end])
-    }
-  }
-  const month = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1
-  return [...spans.keys()].sort(
-    (a, b) =>
-      month(spans.get(a)![0]) - month(spans.get(b)![0]) || month(spans.get(a)![1]) - month(spans.get(b)![1]),
-  )
+  return sortPeriods(new Set(numbers.series.flatMap((s) => s.points.map((p) => p.period))))
 }
 
 /** The CSV of the numbers: the same rows, columns and order as the Explorer's table export (modelCsv). */

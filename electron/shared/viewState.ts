@@ -5,16 +5,10 @@
  * string, a snapshot file).
  */
 import { z } from 'zod'
-import { DatasetId, Frequency, Measure, Period } from './primitives'
+import { Code, DatasetId, Frequency, Measure, Period } from './primitives'
 
 /** At most this many series on one chart: enough for a partner comparison, few enough to read. */
 export const MAX_SERIES = 12
-
-const Code = z
-  .string()
-  .min(1)
-  .max(48)
-  .regex(/^[a-z][a-z0-9_]*$/)
 
 export const TRANSFORMS = ['none', 'yoy', 'ytd', 'rolling12', 'mom', 'index', 'share'] as const
 export const Transform = z.enum(TRANSFORMS)

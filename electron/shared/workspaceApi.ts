@@ -6,9 +6,9 @@
  */
 import { z } from 'zod'
 import { Note, NoteId, Session, StorageNotice } from './notes'
+import { NoArgs } from './primitives'
 import { OpenedSnapshot, Snapshot, SnapshotId, SnapshotImage, SnapshotSummary } from './snapshot'
 
-const NoArgs = z.object({}).strict()
 const ById = z.object({ id: SnapshotId }).strict()
 
 export const ExportKind = z.enum(['file', 'folder', 'pdf'])

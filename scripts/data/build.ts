@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { formatCsv } from './csv'
 import { readFacts, type FactRow } from './facts'
 import { OBSERVATION_FIELDS, SERIES_FIELDS, SOURCE_FIELDS, descriptor } from './package'
-import { frequencyOf, parsePeriod, type Frequency } from './periods'
+import { frequencyOf, readPeriod, type Frequency } from './frequency'
 import { choosePreferred, parsePreferred } from './preferred'
 import { OBSERVATION_RESOURCES, checkUnit, labelOf, mapSeries, resourceOf, type ObservationResource, type SeriesDims } from './seriesMap'
 import { parseSourceTitle, sourceId, type SourceRow } from './sources'
@@ -58,7 +58,7 @@ function mapRow(fact: FactRow, file: string): Mapped {
   try {
     const dims = mapSeries(fact.series)
     checkUnit(dims, fact.unit)
-    const p = parsePeriod(fact.period)
+    const p = readPeriod(fact.period)
     const frequency = frequencyOf(dims.suffix, p)
     const projection = dims.projection || fact.note.startsWith('PROJECTION')
     const obs: Observation = {

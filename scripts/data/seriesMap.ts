@@ -4,7 +4,7 @@
  * The mapper understands a closed grammar of names and throws on anything else, so that a new
  * series in the facts file cannot slip into the package with guessed dimensions.
  */
-import type { Frequency } from './periods'
+import type { Frequency } from './frequency'
 
 export type Reporter = 'china' | 'world'
 export type Flow = 'exports' | 'imports' | 'balance' | 'trade'

@@ -137,3 +137,41 @@ describe('dispatch refuses what the contract does not allow, before any handler 
     expect(answer).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
   })
 })
+
+describe('periods are checked by the period module, never passed on to be ignored', () => {
+  const okSeries = {
+    dataset: 'china-trade',
+    series: 'exports_usd',
+    label: 'x',
+    unit: 'USD bn',
+    frequency: 'month',
+  }
+
+  it.each([
+    ['getSeries', 'from', '2025-13'],
+    ['getSeries', 'to', '2025-00'],
+    ['getSeries', 'from', '2025-03..2025-01'],
+    ['getObservations', 'period', '2025-13'],
+    ['getHeadline', 'period', '2025-02..2025-01'],
+    ['getBreakdown', 'from', '2025-13'],
+  ] as const)('%s with %s %j answers INVALID_ARGUMENT, saying why', async (method, field, period) => {
+    const { handlers, calls } = spyHandlers()
+    const answer = await dispatch(handlers, method, { ...valid[method], [field]: period })
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(answer.ok ? '' : answer.error.message).toMatch(/does not exist|end after it starts/)
+    expect(calls).toEqual([])
+  })
+
+  it.each(['2025-11', '2025', '2025-Q2', '2025-01..2025-02'])(
+    'getSeries with from %j reaches the handler',
+    async (from) => {
+      const { handlers, calls } = spyHandlers()
+      handlers.getSeries = vi.fn(async () => {
+        calls.push('getSeries')
+        return { ...okSeries, points: [], sources: [] } as never
+      })
+      await dispatch(handlers, 'getSeries', { ...valid.getSeries, from })
+      expect(calls).toEqual(['getSeries'])
+    },
+  )
+})

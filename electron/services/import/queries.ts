@@ -6,7 +6,7 @@
 import { AppError } from '../../shared/errors'
 import type { Breakdown, BreakdownQuery } from '../../shared/importApi'
 import type { Series, SeriesInfo } from '../../shared/api'
-import { periodBounds } from '../../shared/periods'
+import { periodBounds, rangeBounds } from '../../shared/periods'
 import type { Engine } from '../engine'
 import { BLOC_LABELS, SLUG_CODES, type CodeLists } from './codes'
 import { layoutInfo } from './layouts'
@@ -235,8 +235,7 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
         q.partner === 'world' && !version.hasWorld
           ? `partner <> 'WLD' AND partner <> reporter`
           : `list_contains(${list(partner.codes)}, partner)`
-      const start = q.from ? periodBounds(q.from)?.start : undefined
-      const end = q.to ? periodBounds(q.to)?.end : undefined
+      const { start, end } = rangeBounds(q.from, q.to)
       const fromP = start ? (frequency === 'year' ? start.slice(0, 4) : start) : undefined
       const toP = end ? (frequency === 'year' ? end.slice(0, 4) : end) : undefined
       const base = `list_contains(${list(reporter.codes)}, reporter) AND flow = ${sqlString(q.flow)} AND frequency = ${sqlString(frequency)}

@@ -3,6 +3,7 @@
  * never a filled value; combined periods such as `2025-01..2025-02` stay one point.
  */
 import type { Series, SeriesPoint } from '@shared/api'
+import { compareBounds } from '@shared/periods'
 
 export interface AlignedSeries {
   /** Every period any series has, in time order. */
@@ -12,13 +13,10 @@ export interface AlignedSeries {
 }
 
 export function alignSeries(series: readonly Series[]): AlignedSeries {
-  const bounds = new Map<string, [string, string]>()
-  for (const s of series) for (const p of s.points) bounds.set(p.period, [p.periodStart, p.periodEnd])
-  const periods = [...bounds.keys()].sort((a, b) => {
-    const [as, ae] = bounds.get(a)!
-    const [bs, be] = bounds.get(b)!
-    return as === bs ? ae.localeCompare(be) : as.localeCompare(bs)
-  })
+  const bounds = new Map<string, { start: string; end: string }>()
+  for (const s of series)
+    for (const p of s.points) bounds.set(p.period, { start: p.periodStart, end: p.periodEnd })
+  const periods = [...bounds.keys()].sort((a, b) => compareBounds(bounds.get(a)!, bounds.get(b)!))
   const points = series.map((s) => {
     const byPeriod = new Map(s.points.map((p) => [p.period, p]))
     return periods.map((period) => byPeriod.get(period) ?? null)

@@ -8,14 +8,14 @@
 import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js'
 import type { AnnotationOptions } from 'chartjs-plugin-annotation'
 import type { Series, Source } from '@shared/api'
-import { formatPeriod, periodBounds } from '@shared/periods'
+import { formatPeriod, monthIndex, monthName, monthOf, periodBounds } from '@shared/periods'
 import type { ViewState } from '@shared/viewState'
 import { byYear, valueGrid, type ChartModel } from './chartModel'
 import type { ChartTheme } from './chartTheme'
 import { colorOf, yearColor } from './colors'
 import { formatValue } from './format'
 import type { References } from '../stores/explorer'
-import { monthIndex, monthOf, type TPoint } from './transforms'
+import type { TPoint } from './transforms'
 import type { ChartNote } from './snapshotModel'
 
 export interface ChartText {
@@ -32,7 +32,6 @@ export interface ExportDecoration {
 type XY = { x: number; y: number | null }
 type Config = ChartConfiguration<'line' | 'bar', XY[]>
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 /** A fall of at least this much, in % y/y, counts towards a "double-digit" streak. */
 const STREAK_THRESHOLD = -10
 const MIN_STREAK = 3
@@ -176,7 +175,7 @@ function timeConfig(
             color: theme.muted,
             maxRotation: 0,
             autoSkip: false,
-            callback: (value) => tickLabel(value as number, monthly, max - min),
+            callback: (value) => tickLabel(value as number, monthly, max - min, text.locale),
           },
         },
         y: {
@@ -209,7 +208,11 @@ function timeConfig(
               if (!item) return ''
               const point = findPoint(item.datasetIndex, item.dataIndex)
               const projected = projection.find((p) => xOf(p.period) === item.parsed.x)
-              return point ? formatPeriod(point.period) : projected ? formatPeriod(projected.period) : ''
+              return point
+                ? formatPeriod(point.period, text.locale)
+                : projected
+                  ? formatPeriod(projected.period, text.locale)
+                  : ''
             },
             label: (item: TooltipItem<'line' | 'bar'>) => {
               if (item.datasetIndex >= model.series.length)
@@ -342,10 +345,10 @@ export function timeTicks(min: number, max: number, monthly: boolean): number[] 
   return ticks
 }
 
-function tickLabel(value: number, monthly: boolean, span: number): string {
+function tickLabel(value: number, monthly: boolean, span: number, locale: string): string {
   const month = monthOf(Math.floor(value))
   if (!monthly || span > 36) return month.slice(0, 4)
-  return formatPeriod(month)
+  return formatPeriod(month, locale)
 }
 
 function lastObserved(row: (TPoint | null)[], xs: number[]): XY | null {
@@ -417,9 +420,13 @@ function ytdByYearConfig(
           max: 11.5,
           grid: { color: theme.grid },
           afterBuildTicks: (axis) => {
-            axis.ticks = MONTHS.map((_, value) => ({ value }))
+            axis.ticks = Array.from({ length: 12 }, (_, value) => ({ value }))
           },
-          ticks: { color: theme.muted, autoSkip: false, callback: (value) => MONTHS[value as number] ?? '' },
+          ticks: {
+            color: theme.muted,
+            autoSkip: false,
+            callback: (value) => monthName(Number(value) + 1, text.locale),
+          },
         },
         y: {
           grid: { color: theme.grid },
@@ -432,7 +439,7 @@ function ytdByYearConfig(
         annotation: { annotations },
         tooltip: {
           callbacks: {
-            title: (items) => (items[0] ? `${MONTHS[items[0].parsed.x as number]}` : ''),
+            title: (items) => (items[0] ? monthName((items[0].parsed.x as number) + 1, text.locale) : ''),
             label: (item) =>
               `${item.dataset.label}: ${formatValue(item.parsed.y as number, model.unit, text.locale)}`,
             afterLabel: (item) =>

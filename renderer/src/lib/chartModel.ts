@@ -4,11 +4,10 @@
  */
 import type { Series, Source } from '@shared/api'
 import type { SeriesSelection, ViewState } from '@shared/viewState'
-import { periodBounds } from '@shared/periods'
+import { compareBounds, periodBounds } from '@shared/periods'
 import {
   fromSeries,
   indexTo,
-  monthIndex,
   monthOnMonth,
   rolling12,
   scale,
@@ -112,14 +111,21 @@ export function buildChartModel(
     points: inRange(view, transformPoints(view, f)),
     missing: f.series ? undefined : (f.error ?? 'no data'),
   }))
-  const spans = new Map<string, [number, number]>()
-  for (const s of series)
-    for (const p of s.points) spans.set(p.period, [monthIndex(p.start), monthIndex(p.end)])
-  const periods = [...spans.keys()].sort(
-    (a, b) => spans.get(a)![0] - spans.get(b)![0] || spans.get(a)![1] - spans.get(b)![1],
-  )
+  const periods = periodsInOrder(series)
   const firstUnit = fetched.find((f) => f.series)?.series?.unit ?? view.unit ?? ''
   return { periods, series, unit: unitOf(view, firstUnit), sources }
+}
+
+/**
+ * Every period any series has, in time order (by the months each covers, so computed spans such as a
+ * rolling 12 months across a year end sort too).
+ */
+export function periodsInOrder(
+  series: readonly { points: readonly Pick<TPoint, 'period' | 'start' | 'end'>[] }[],
+): string[] {
+  const spans = new Map<string, { start: string; end: string }>()
+  for (const s of series) for (const p of s.points) spans.set(p.period, p)
+  return [...spans.keys()].sort((a, b) => compareBounds(spans.get(a)!, spans.get(b)!))
 }
 
 /** The value of each series at each period of the model (null where it has none): the table's rows. */

@@ -10,7 +10,7 @@ import { periodBounds } from '@shared/periods'
 import { SnapshotSource, type Snapshot, type SnapshotNumbers } from '@shared/snapshot'
 import { encodeViewState, selectionsOf, type ViewState } from '@shared/viewState'
 import type { CalculatorState } from '@shared/calculatorState'
-import { valueGrid, type ChartModel } from './chartModel'
+import { periodsInOrder, valueGrid, type ChartModel } from './chartModel'
 import type { TPoint } from './transforms'
 
 /** The numbers the view displays: every point of every series (gaps as null), in the table's order. */
@@ -85,14 +85,12 @@ export function modelOfNumbers(
       ...(s.missing ? { missing: s.missing } : {}),
     }
   })
-  const spans = new Map<string, [string, string]>()
-  for (const s of series) for (const p of s.points) spans.set(p.period, [p.start, p.end])
-  const month = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1
-  const periods = [...spans.keys()].sort(
-    (a, b) =>
-      month(spans.get(a)![0]) - month(spans.get(b)![0]) || month(spans.get(a)![1]) - month(spans.get(b)![1]),
-  )
-  return { periods, series, unit: numbers.unit, sources: new Map(sources.map((s) => [s.id, s as Source])) }
+  return {
+    periods: periodsInOrder(series),
+    series,
+    unit: numbers.unit,
+    sources: new Map(sources.map((s) => [s.id, s as Source])),
+  }
 }
 
 /** A view's identity for view notes and snapshot comparison: its state string, without the dataset version. */

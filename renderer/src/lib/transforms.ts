@@ -7,6 +7,7 @@
  *   published values), and which sources it rests on.
  */
 import type { SeriesPoint } from '@shared/api'
+import { compareBounds, monthCount, monthIndex, monthOf } from '@shared/periods'
 
 export type PointKind = 'published' | 'computed'
 
@@ -21,19 +22,8 @@ export interface TPoint {
   note?: string
 }
 
-/** `2025-03` → 24302 (months since year 0), so spans can be compared with arithmetic. */
-export function monthIndex(month: string): number {
-  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1
-}
-
-export function monthOf(index: number): string {
-  const year = Math.floor(index / 12)
-  return `${String(year).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`
-}
-
-const length = (p: { start: string; end: string }) => monthIndex(p.end) - monthIndex(p.start) + 1
-const byTime = (a: TPoint, b: TPoint) =>
-  monthIndex(a.start) - monthIndex(b.start) || monthIndex(a.end) - monthIndex(b.end)
+const length = monthCount
+const byTime = compareBounds
 
 /** Published points as transform input. */
 export function fromSeries(points: readonly SeriesPoint[]): TPoint[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkUnit, labelOf, mapSeries, resourceOf } from '../../../scripts/data/seriesMap'
-import type { Frequency } from '../../../scripts/data/periods'
+import type { Frequency } from '../../../scripts/data/frequency'
 
 type Row = [series: string, unit: string, frequency: Frequency, dims: string, resource: string, label: string]
 

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
   indexTo,
-  monthIndex,
-  monthOf,
   monthOnMonth,
   rolling12,
   scale,
@@ -11,7 +9,7 @@ import {
   yearToDate,
   type TPoint,
 } from '../../../renderer/src/lib/transforms'
-import { periodBounds } from '@shared/periods'
+import { monthIndex, monthOf, periodBounds } from '@shared/periods'
 
 /** A published point; `value: null` stands for a gap in a derived input. */
 const p = (period: string, value: number | null, source = `s-${period}`): TPoint => {

@@ -1,6 +1,7 @@
 /** Number and period formatting in the UI's language, for the calculators. */
 import { useI18n } from 'vue-i18n'
-import { numberText, periodLabel, showNumber, type DisplayOptions } from '../../lib/calculators/display'
+import { formatPeriod } from '@shared/periods'
+import { numberText, showNumber, type DisplayOptions } from '../../lib/calculators/display'
 
 export function useCalcFormat() {
   const { locale } = useI18n()
@@ -15,6 +16,6 @@ export function useCalcFormat() {
       numberText(value, { style: 'pct', signed, digits, locale: locale.value }),
     pp: (value: number | null | undefined, digits = 2) =>
       numberText(value, { style: 'pp', digits, locale: locale.value }),
-    period: (p: string) => periodLabel(p, locale.value),
+    period: (p: string) => formatPeriod(p, locale.value),
   }
 }

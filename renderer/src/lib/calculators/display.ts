@@ -1,5 +1,5 @@
 /**
- * Numbers as the calculators show them. A result that is not a finite number (a division by zero, an
+ * Numbers as the calculators show them (periods are shown by the period module's `formatPeriod`). A result that is not a finite number (a division by zero, an
  * overflow, a missing input) is never printed as NaN or Infinity: it is shown as “—” with a reason the
  * UI can put next to it. Pure; the locale is a parameter.
  */
@@ -60,37 +60,4 @@ export function showNumber(value: number | null | undefined, options: DisplayOpt
 /** Just the text (for charts' tick labels and tooltips, where no explanation fits). */
 export function numberText(value: number | null | undefined, options: DisplayOptions = {}): string {
   return showNumber(value, options).text
-}
-
-const monthFormats = new Map<string, Intl.DateTimeFormat>()
-function monthFormat(locale: string, withYear: boolean): Intl.DateTimeFormat {
-  const k = `${locale}|${withYear}`
-  let f = monthFormats.get(k)
-  if (!f) {
-    f = new Intl.DateTimeFormat(
-      locale,
-      withYear ? { year: 'numeric', month: 'short', timeZone: 'UTC' } : { month: 'short', timeZone: 'UTC' },
-    )
-    monthFormats.set(k, f)
-  }
-  return f
-}
-const monthDate = (id: string) => new Date(Date.UTC(Number(id.slice(0, 4)), Number(id.slice(5, 7)) - 1, 1))
-
-/**
- * A period in the reader's language: `2024-12` → “Dec 2024” / “2024年12月”; `2025-01..2025-11` →
- * “Jan–Nov 2025”; `2024` → “2024”. Anything else is returned as it is.
- */
-export function periodLabel(period: string, locale = 'en'): string {
-  if (/^\d{4}$/.test(period)) return period
-  const m = /^(\d{4}-\d{2})(?:\.\.(\d{4}-\d{2}))?$/.exec(period)
-  if (!m) return period
-  const [, start, end] = m
-  if (!end || end === start) return monthFormat(locale, true).format(monthDate(start!))
-  if (start!.slice(0, 4) === end.slice(0, 4)) {
-    if (locale.startsWith('zh'))
-      return `${start!.slice(0, 4)}年${Number(start!.slice(5))}–${Number(end.slice(5))}月`
-    return `${monthFormat(locale, false).format(monthDate(start!))}–${monthFormat(locale, true).format(monthDate(end))}`
-  }
-  return `${monthFormat(locale, true).format(monthDate(start!))}–${monthFormat(locale, true).format(monthDate(end))}`
 }

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { frequencyOf, isJanFeb, parsePeriod } from '../../../scripts/data/periods'
+import { isJanFeb } from '../../../electron/shared/periods'
+import { frequencyOf, readPeriod as parsePeriod } from '../../../scripts/data/frequency'
 
-describe('parsePeriod', () => {
+describe('readPeriod (the facts file\'s periods)', () => {
   it.each([
     ['2025-11', 'month', '2025-11', '2025-11'],
     ['2024', 'year', '2024-01', '2024-12'],
     ['2025-01..2025-02', 'span', '2025-01', '2025-02'],
     ['2025-01..2025-11', 'span', '2025-01', '2025-11']
   ])('%s → %s %s..%s', (text, shape, start, end) => {
-    expect(parsePeriod(text)).toEqual({ text, shape, start, end })
+    expect(parsePeriod(text)).toEqual({ text, kind: shape, start, end })
   })
 
   it.each([
@@ -54,6 +55,8 @@ describe('frequencyOf', () => {
 
   it.each([
     ['annual', '2025-11'],
+    ['annual', '2025-Q2'],
+    [null, '2025-Q2'],
     ['annual', '2025-01..2025-02'],
     ['ytd', '2025-11'],
     ['ytd', '2025'],
