@@ -29,6 +29,19 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        extends: true,
+        test: {
+          // The desktop app in real Electron (tests/electron/app.test.ts); skipped, with the reason,
+          // where no Electron binary exists. Needs `npm run build` first.
+          name: 'electron',
+          include: ['tests/electron/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 })
