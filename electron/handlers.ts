@@ -17,7 +17,11 @@ export function createHandlers(services: Services): Handlers {
     getHeadline: async ({ dataset, period }) => services.query.headline(dataset, period),
     // Imported datasets answer from the library's summaries (services/import/queries.ts).
     getSeries: async (query) =>
-      services.imports.has(query.dataset) ? services.imports.series(query) : services.query.series(query),
+      !services.imports.has(query.dataset)
+        ? services.query.series(query)
+        : query.product === 'all'
+          ? services.imports.series(query)
+          : services.explore.productSeries(query),
     getObservations: async ({ dataset, series, period }) =>
       services.query.observations(dataset, series, period),
     listSeries: async ({ dataset }) =>
@@ -31,6 +35,7 @@ export function createHandlers(services: Services): Handlers {
     cancelImport: async ({ fileId }) => ({ cancelled: services.imports.cancel(fileId) }),
     listImports: async () => services.imports.list(),
     getBreakdown: async (query) => services.imports.breakdown(query),
+    getDimensions: async ({ dataset }) => services.explore.dimensions(dataset),
     // Notes, the autosaved session and snapshots (workspaceHandlers.ts).
     ...createWorkspaceHandlers(services.workspace),
   }

@@ -9,6 +9,7 @@ import { createQueryService, type QueryService } from './query'
 import { join } from 'node:path'
 import { openImportService, unavailableImports, type ImportService } from './import'
 import type { PipelineHooks } from './import/pipeline'
+import { openExploreService, type ExploreService } from './explore'
 import { openWorkspace, unavailableWorkspace, type Workspace } from './workspace'
 import type { SnapshotPlatform } from './snapshots'
 
@@ -17,6 +18,8 @@ export interface Services {
   query: QueryService
   /** Imported files: the library under the user-data folder. */
   imports: ImportService
+  /** Dimensions of any dataset and product series of imported ones (explore/). */
+  explore: ExploreService
   /** Notes, the autosaved session and the snapshot library (workspace.ts). */
   workspace: Workspace
   close(): Promise<void>
@@ -61,10 +64,19 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
           platform: options.snapshotPlatform,
         })
       : unavailableWorkspace()
+    const query = createQueryService(engine, catalog)
+    const explore = await openExploreService({
+      engine,
+      catalog,
+      query,
+      imports,
+      codesDir: join(options.dataDir, 'codes'),
+    })
     return {
       catalog,
-      query: createQueryService(engine, catalog),
+      query,
       imports,
+      explore,
       workspace,
       async close() {
         await imports.close()

@@ -22,6 +22,7 @@ import {
   NoImportArgs,
 } from './importApi'
 import { Code, DatasetId, Frequency, Measure, NoArgs, Period } from './primitives'
+import { exploreContract } from './exploreApi'
 import { workspaceContract } from './workspaceApi'
 
 export {
@@ -210,6 +211,8 @@ export const contract = {
   listImports: { args: NoImportArgs, result: z.array(ImportedDataset) },
   /** Top N partners, blocs or products plus "other", from an imported dataset. */
   getBreakdown: { args: BreakdownQuery, result: Breakdown },
+  /** Dimensions and breakdowns of any dataset (exploreApi.ts). */
+  ...exploreContract,
   /** Notes, the autosaved session and snapshots (workspaceApi.ts). */
   ...workspaceContract,
 } as const satisfies Record<Method, { args: z.ZodType; result: z.ZodType }>

@@ -15,6 +15,7 @@ export const methods = [
   'cancelImport',
   'listImports',
   'getBreakdown',
+  'getDimensions',
   'listNotes',
   'saveNote',
   'deleteNote',

@@ -27,6 +27,8 @@ export const ViewState = z
     dataset: DatasetId,
     /** The dataset version the view was made with; a snapshot compares it with the library's. */
     datasetVersion: z.string().max(64).optional(),
+    /** Who reports the figures (`china`, `usa`…); omitted means China, the bundled package's reporter. */
+    reporter: Code.optional(),
     measure: Measure,
     frequency: Frequency,
     /** The unit of the underlying series (`USD bn`, `CNY tn`, `tonnes`…); omitted means USD where there is a choice. */
@@ -93,6 +95,7 @@ const LIST_KEYS = ['flows', 'partners', 'products', 'hidden'] as const
 const SCALAR_KEYS = [
   'dataset',
   'datasetVersion',
+  'reporter',
   'measure',
   'frequency',
   'unit',

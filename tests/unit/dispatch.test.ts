@@ -48,6 +48,7 @@ const valid: Record<(typeof methods)[number], Record<string, unknown>> = {
   cancelImport: { fileId: 'f-0123456789abcdef0123456789abcdef' },
   listImports: {},
   getBreakdown: { dataset: 'comtrade-2023', flow: 'exports' },
+  getDimensions: { dataset: 'china-trade' },
   listNotes: {},
   saveNote: { note: validNote() },
   deleteNote: { id: 'n-busan-0001' },

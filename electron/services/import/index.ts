@@ -61,6 +61,8 @@ export interface ImportService {
   breakdown(q: z.output<typeof import('../../shared/importApi').BreakdownQuery>): Promise<Breakdown>
   series(q: SeriesRequest): Promise<Series>
   listSeries(datasetId: string): Promise<SeriesInfo[]>
+  /** The by-product summary (reporter × flow × product × period) of a dataset's latest version. */
+  productsFile(datasetId: string): Promise<string>
   library: Library
   codes: CodeLists
   close(): Promise<void>
@@ -238,6 +240,7 @@ export async function openImportService(options: ImportServiceOptions): Promise<
     breakdown: (q) => queries.breakdown(q),
     series: (q) => queries.series(q),
     listSeries: (id) => queries.listSeries(id),
+    productsFile: (id) => queries.productsFile(id),
     async close() {
       const running = [...jobs.values()]
       for (const job of running) job.cancel()
@@ -268,6 +271,7 @@ export function unavailableImports(): ImportService {
     breakdown: async () => off(),
     series: async () => off(),
     listSeries: async () => off(),
+    productsFile: async () => off(),
     close: async () => {},
   }
 }

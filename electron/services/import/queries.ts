@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../shared/errors'
 import type { Breakdown, BreakdownQuery } from '../../shared/importApi'
-import type { Series, SeriesInfo } from '../../shared/api'
+import type { Series, SeriesInfo, Source } from '../../shared/api'
 import { periodBounds, rangeBounds } from '../../shared/periods'
 import type { Engine } from '../engine'
 import { BLOC_LABELS, SLUG_CODES, type CodeLists } from './codes'
@@ -43,6 +43,18 @@ export function resolveCodes(
   if (members) return { codes: [...members], label: BLOC_LABELS[code] ?? code, bloc: true }
   const upper = code.toUpperCase()
   return { codes: [upper], label: codes.label(upper), bloc: false }
+}
+
+/** The source every value of an imported version cites: the file, when it was imported, its publisher. */
+export function importSource(entry: DatasetEntry, version: VersionEntry): Source {
+  const info = layoutInfo(entry.layout)
+  return {
+    id: `${entry.id}-v${version.version}`,
+    title: `${entry.fileName} (imported ${version.importedAt.slice(0, 10)}, version ${version.version})`,
+    publisher: info.publisher || null,
+    published: null,
+    url: info.url || '',
+  }
 }
 
 export function createImportQueries(engine: Engine, library: Library, codes: CodeLists) {
@@ -109,6 +121,9 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
   }
 
   return {
+    /** The by-product summary file of a dataset's latest version (made on first use). */
+    productsFile: (id: string) => productsOf(dataset(id).dir),
+
     async breakdown(q: ParsedBreakdown): Promise<Breakdown> {
       const { version, dir } = dataset(q.dataset)
       const frequency = frequencyOf(version, q.frequency)
@@ -251,14 +266,7 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
           `Dataset "${q.dataset}" has no ${frequency} ${q.flow} for ${reporter.label} with ${partner.label}.`,
         )
       }
-      const info = layoutInfo(entry.layout)
-      const source = {
-        id: `${entry.id}-v${version.version}`,
-        title: `${entry.fileName} (imported ${version.importedAt.slice(0, 10)}, version ${version.version})`,
-        publisher: info.publisher || null,
-        published: null,
-        url: info.url || '',
-      }
+      const source = importSource(entry, version)
       return {
         dataset: q.dataset,
         series: `${q.flow}_${q.reporter}_${q.partner}`.slice(0, 120),

@@ -3,6 +3,7 @@
  * change that would leave the view inconsistent is corrected the same way every time.
  */
 import type { SeriesInfo } from '@shared/api'
+import type { Dimensions } from '@shared/exploreApi'
 import { selectionsOf, type ChartType, type Transform, type ViewState } from '@shared/viewState'
 
 export function transformAvailable(view: ViewState, transform: Transform): boolean {
@@ -58,15 +59,26 @@ function matching(view: ViewState, catalog: readonly SeriesInfo[]): SeriesInfo[]
   return catalog.filter((s) => !s.projection && s.measure === view.measure && s.frequency === view.frequency)
 }
 
-/** The values a dimension can take for the rest of the view, so a control never offers an empty series. */
-export function options(view: ViewState, catalog: readonly SeriesInfo[]) {
+/**
+ * The values a dimension can take for the rest of the view, so a control never offers an empty series.
+ * The series list gives flows, measures, frequencies and units (of the view's reporter); partners and
+ * products of an imported dataset come from its dimensions, since its series list only has totals.
+ */
+export function options(view: ViewState, allSeries: readonly SeriesInfo[], dims: Dimensions | null = null) {
+  const detailed = dims && !dims.bundled && dims.dataset === view.dataset ? dims : null
+  // The bundled package mixes China's series with the World's (for shares); an imported file's
+  // series are told apart by who reports them.
+  const reporter = view.reporter ?? 'china'
+  const catalog = view.reporter || detailed ? allSeries.filter((s) => s.reporter === reporter) : allSeries
   const m = matching(view, catalog)
   const inFlows = m.filter((s) => view.flows.includes(s.flow))
   const distinct = (values: string[]) => [...new Set(values)].sort(byDisplayOrder)
+  const exact = inFlows.filter((s) => view.partners.includes(s.partner) && view.products.includes(s.product))
   return {
+    reporters: detailed ? detailed.reporters.map((r) => r.code) : [],
     flows: distinct(catalog.filter((s) => !s.projection).map((s) => s.flow)),
-    partners: distinct(inFlows.map((s) => s.partner)),
-    products: distinct(inFlows.map((s) => s.product)),
+    partners: detailed ? detailed.partners.map((p) => p.code) : distinct(inFlows.map((s) => s.partner)),
+    products: detailed ? detailed.products.map((p) => p.code) : distinct(inFlows.map((s) => s.product)),
     measures: distinct(
       catalog.filter((s) => !s.projection && view.flows.includes(s.flow)).map((s) => s.measure),
     ),
@@ -75,13 +87,10 @@ export function options(view: ViewState, catalog: readonly SeriesInfo[]) {
         .filter((s) => !s.projection && view.flows.includes(s.flow) && s.measure === view.measure)
         .map((s) => s.frequency),
     ),
-    units: [
-      ...new Set(
-        inFlows
-          .filter((s) => view.partners.includes(s.partner) && view.products.includes(s.product))
-          .map((s) => s.unit),
-      ),
-    ].sort((a, b) => Number(b.startsWith('USD')) - Number(a.startsWith('USD'))),
+    // An imported dataset lists totals only: its partners and products share the totals' units.
+    units: [...new Set((exact.length ? exact : inFlows).map((s) => s.unit))].sort(
+      (a, b) => Number(b.startsWith('USD')) - Number(a.startsWith('USD')),
+    ),
   }
 }
 

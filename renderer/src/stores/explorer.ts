@@ -10,8 +10,10 @@ import {
 } from '@shared/viewState'
 import { ApiError, call, messageOf } from '../api/client'
 import type { FetchedSeries } from '../lib/chartModel'
+import { firstViewOf } from '../lib/datasetView'
 import { PRESETS, type PresetId } from '../lib/presets'
 import { normalizeView } from '../lib/viewRules'
+import { useDimensionsStore } from './dimensions'
 
 const MAX_HISTORY = 100
 
@@ -37,6 +39,8 @@ export const useExplorerStore = defineStore('explorer', () => {
   const loadedView = shallowRef<ViewState>(view.value)
   const references = shallowRef<References>({ annual: null, projection: null })
   const catalog = shallowRef<SeriesInfo[]>([])
+  /** The dataset the series list belongs to: a view of another dataset waits for its own list. */
+  const catalogDataset = ref<string | null>(null)
   const loading = ref(false)
   const error = ref<string | null>(null)
   /** The export dialog, opened by the toolbar button and by File › Export… (the `export` command). */
@@ -48,7 +52,9 @@ export const useExplorerStore = defineStore('explorer', () => {
 
   /** Replaces the view if the new one is valid; returns the reason otherwise. Records undo history. */
   function apply(next: ViewState, record = true): string | null {
-    const parsed = ViewState.safeParse(normalizeView(next, catalog.value))
+    const parsed = ViewState.safeParse(
+      normalizeView(next, catalogDataset.value === next.dataset ? catalog.value : []),
+    )
     if (!parsed.success) return parsed.error.issues[0]?.message ?? 'invalid view'
     if (encodeViewState(parsed.data) === stateString.value) return null
     if (record) {
@@ -91,8 +97,21 @@ export const useExplorerStore = defineStore('explorer', () => {
     return apply(decoded.view, record)
   }
 
-  async function loadCatalog(): Promise<void> {
-    catalog.value = await call('listSeries', { dataset: view.value.dataset })
+  async function loadCatalog(dataset = view.value.dataset): Promise<void> {
+    const list = await call('listSeries', { dataset })
+    catalog.value = list
+    catalogDataset.value = dataset
+  }
+
+  /** Opens another dataset (bundled or imported) at its first view, built from its own dimensions. */
+  async function switchDataset(dataset: string): Promise<string | null> {
+    if (dataset === view.value.dataset) return null
+    try {
+      const [dims] = await Promise.all([useDimensionsStore().load(dataset), loadCatalog(dataset)])
+      return apply(firstViewOf(dims, catalog.value))
+    } catch (e) {
+      return messageOf(e)
+    }
   }
 
   /** Loads the data of the current view; a second call for the same view joins the one under way. */
@@ -111,9 +130,14 @@ export const useExplorerStore = defineStore('explorer', () => {
     const current = view.value
     loading.value = true
     error.value = null
+    // The dataset's dimensions feed the controls; they load beside the data and never block it.
+    useDimensionsStore()
+      .load(current.dataset)
+      .catch(() => {})
     try {
       // The series list (for the controls and projections) loads beside the first series, not before them.
-      const catalogReady = catalog.value.length ? Promise.resolve() : loadCatalog()
+      const catalogReady =
+        catalogDataset.value === current.dataset ? Promise.resolve() : loadCatalog(current.dataset)
       const [series, refs] = await Promise.all([
         Promise.all(selectionsOf(current).map((s) => fetchSelection(current, s))),
         catalogReady.then(() => fetchReferences(current, catalog.value)),
@@ -146,6 +170,7 @@ export const useExplorerStore = defineStore('explorer', () => {
     undo,
     redo,
     applyPreset,
+    switchDataset,
     openStateString,
     load,
   }
@@ -154,6 +179,7 @@ export const useExplorerStore = defineStore('explorer', () => {
 function queryOf(view: ViewState, s: SeriesSelection, patch: Partial<SeriesQuery> = {}): SeriesQuery {
   return {
     dataset: view.dataset,
+    ...(view.reporter ? { reporter: view.reporter } : {}),
     flow: s.flow,
     partner: s.partner,
     product: s.product,

@@ -1,0 +1,254 @@
+/**
+ * Exploring any dataset, bundled or imported, with the same controls: its dimensions (what the
+ * Explorer may offer) and the series of one product of an imported dataset. Reads the library's files
+ * (facts, key mapping and summaries) with the shared engine; never returns more than chart-sized rows.
+ */
+import { join } from 'node:path'
+import type { Series } from '../../shared/api'
+import { AppError } from '../../shared/errors'
+import type { DimensionValue, Dimensions } from '../../shared/exploreApi'
+import { periodBounds, rangeBounds } from '../../shared/periods'
+import type { Catalog } from '../catalog'
+import type { Engine } from '../engine'
+import type { ImportService } from '../import'
+import type { DatasetEntry, VersionEntry } from '../import/library'
+import { importSource, resolveCodes, type SeriesRequest } from '../import/queries'
+import { sqlString, tidyView } from '../import/sql'
+import type { QueryService } from '../query'
+import { countryCode } from './countries'
+import { loadHsCodes, parseProduct, productCode, type HsCodes } from './hsCodes'
+import { productWhere } from './productFilter'
+
+export interface ExploreOptions {
+  engine: Engine
+  catalog: Catalog
+  query: QueryService
+  imports: ImportService
+  /** data/codes: the HS code list. */
+  codesDir: string
+}
+
+export interface ExploreService {
+  hs: HsCodes
+  dimensions(dataset: string): Promise<Dimensions>
+  /** A series of one product (any partner) of an imported dataset. */
+  productSeries(q: SeriesRequest): Promise<Series>
+}
+
+/** Codes the view state accepts (the same rule as the contract's): others are left out of the lists. */
+const CODE = /^[a-z][a-z0-9_]*$/
+
+export async function openExploreService(options: ExploreOptions): Promise<ExploreService> {
+  const { engine, imports } = options
+  const hs = await loadHsCodes(options.codesDir)
+  const list = (xs: string[]) => `[${xs.map(sqlString).join(', ')}]`
+
+  function imported(id: string): { entry: DatasetEntry; version: VersionEntry; dir: string } {
+    const entry = imports.library.get(id)
+    if (!entry) throw new AppError('NOT_FOUND', `There is no imported dataset called "${id}".`)
+    const version = entry.versions[entry.versions.length - 1]!
+    return { entry, version, dir: imports.library.versionDir(entry, version) }
+  }
+
+  function productLabel(code: string): string {
+    const ref = parseProduct(code)
+    if (!ref || ref.kind === 'all') return 'All products'
+    if (ref.kind === 'section') {
+      const section = hs.sections.find((s) => s.number === ref.section)
+      return section ? `Section ${section.roman}: ${section.label}` : `Section ${ref.section}`
+    }
+    return `HS ${ref.code} ${hs.label(ref.code) ?? '(not in the HS list)'}`
+  }
+
+  async function bundledDimensions(dataset: string): Promise<Dimensions> {
+    const summary = options.catalog.require(dataset)
+    const series = (await options.query.listSeries(dataset)).filter((s) => !s.projection)
+    const distinct = <T>(values: T[]) => [...new Set(values)]
+    // The package's codes are translated by the page; the label here is the code itself.
+    const values = (codes: string[]): DimensionValue[] =>
+      distinct(codes)
+        .filter((c) => CODE.test(c))
+        .map((code) => ({ code, label: code }))
+    return {
+      dataset,
+      version: summary.version,
+      bundled: true,
+      sha256: null,
+      fileName: null,
+      reporters: values(series.map((s) => s.reporter)),
+      flows: values(series.map((s) => s.flow)),
+      partners: values(series.map((s) => s.partner)),
+      products: values(series.map((s) => s.product)),
+      frequencies: distinct(series.map((s) => s.frequency)),
+      measures: distinct(series.map((s) => s.measure)),
+      units: distinct(series.map((s) => s.unit)),
+      productLevels: [],
+      coverage: summary.coverage,
+    }
+  }
+
+  async function importedDimensions(dataset: string): Promise<Dimensions> {
+    const { entry, version, dir } = imported(dataset)
+    const summary = sqlString(join(dir, 'summary.parquet'))
+    const partnerRows = await engine.all<{ partner: string }>(
+      `SELECT DISTINCT partner FROM read_parquet(${summary}) WHERE level = ${version.totalProduct} AND partner IS NOT NULL ORDER BY partner`,
+    )
+    const levelRows = await engine.all<{ level: number }>(
+      `SELECT DISTINCT level FROM read_parquet(${summary}) WHERE level > 0 ORDER BY level`,
+    )
+    const productLevels = levelRows.map((r) => r.level).filter((l) => l === 2 || l === 4 || l === 6)
+    const country = (iso3: string): DimensionValue | null => {
+      const code = countryCode(iso3)
+      return code ? { code, label: imports.codes.label(iso3), iso3 } : null
+    }
+    const isoPartners = partnerRows.map((r) => r.partner).filter((p) => p !== 'WLD')
+    const present = new Set(isoPartners)
+    const blocs: DimensionValue[] = [...imports.codes.blocs]
+      .filter(([, members]) => [...members].some((m) => present.has(m)))
+      .map(([code]) => ({ code, label: imports.codes.label(code) }))
+    const partners: DimensionValue[] = [
+      { code: 'world', label: 'World', iso3: 'WLD' },
+      ...blocs,
+      ...isoPartners
+        .map(country)
+        .filter((c): c is DimensionValue => c !== null)
+        .sort((a, b) => a.label.localeCompare(b.label)),
+    ]
+    const products: DimensionValue[] = [{ code: 'all', label: 'All products', level: 0 }]
+    if (productLevels.length) {
+      // Chapters and headings the file has (read at their own level or summed from a finer one).
+      const rows = await engine.all<{ code: string }>(
+        `SELECT DISTINCT left(product, 2) AS code FROM read_parquet(${sqlString(await imports.productsFile(dataset))})
+          WHERE level = ${productLevels[0]} AND regexp_full_match(product, '[0-9]+')
+         UNION SELECT DISTINCT left(product, 4) FROM read_parquet(${sqlString(await imports.productsFile(dataset))})
+          WHERE level = ${productLevels.find((l) => l >= 4) ?? 0} AND regexp_full_match(product, '[0-9]+')
+         ORDER BY 1`,
+      )
+      const codes = rows.map((r) => r.code)
+      const chapters = new Set(codes.filter((c) => c.length === 2))
+      for (const section of hs.sections) {
+        if (!section.chapters.some((c) => chapters.has(c))) continue
+        products.push({
+          code: productCode.section(section.number),
+          label: productLabel(productCode.section(section.number)),
+          level: 1,
+          parent: 'all',
+        })
+      }
+      for (const code of codes) {
+        const section = code.length === 2 ? hs.sectionOf(code) : null
+        products.push({
+          code: productCode.hs(code),
+          label: productLabel(productCode.hs(code)),
+          level: code.length,
+          parent:
+            code.length === 2
+              ? section
+                ? productCode.section(section.number)
+                : 'all'
+              : productCode.hs(code.slice(0, code.length - 2)),
+        })
+      }
+    }
+    return {
+      dataset,
+      version: String(version.version),
+      bundled: false,
+      sha256: version.sha256,
+      fileName: entry.fileName,
+      reporters: version.reporters.map(country).filter((c): c is DimensionValue => c !== null),
+      flows: version.flows
+        .filter((f) => CODE.test(f))
+        .map((code) => ({ code, label: code.replace(/_/g, ' ') })),
+      partners,
+      products,
+      frequencies: version.frequencies,
+      measures: ['level'],
+      units: version.units,
+      productLevels,
+      coverage: { from: version.from, to: version.to },
+    }
+  }
+
+  return {
+    hs,
+    dimensions: (dataset) =>
+      imports.has(dataset) ? importedDimensions(dataset) : bundledDimensions(dataset),
+
+    async productSeries(q) {
+      const { entry, version, dir } = imported(q.dataset)
+      const ref = parseProduct(q.product)
+      if (!ref) throw new AppError('NOT_FOUND', `"${q.product}" is not an HS product code.`)
+      if (q.measure !== 'level')
+        throw new AppError('NOT_FOUND', `Imported datasets hold levels only, not ${q.measure}.`)
+      if (q.frequency !== 'month' && q.frequency !== 'year')
+        throw new AppError('NOT_FOUND', 'Imported datasets hold monthly or annual data.')
+      if (!version.frequencies.includes(q.frequency))
+        throw new AppError(
+          'NOT_FOUND',
+          `This dataset has no ${q.frequency === 'month' ? 'monthly' : 'annual'} data.`,
+        )
+      const reporter = resolveCodes(q.reporter, imports.codes)
+      const partner = resolveCodes(q.partner, imports.codes)
+      // One unit per series: the one asked for, else US dollars where the file has them.
+      const unit = q.unit ?? (version.units.includes('USD') ? 'USD' : version.units[0])
+      const unitWhere = unit === undefined ? 'TRUE' : `unit = ${sqlString(unit)}`
+      const levelRows = await engine.all<{ level: number }>(
+        `SELECT DISTINCT level FROM read_parquet(${sqlString(join(dir, 'summary.parquet'))}) WHERE level > 0`,
+      )
+      const where = productWhere(
+        ref,
+        levelRows.map((r) => r.level),
+        hs,
+      )
+      const { start, end } = rangeBounds(q.from, q.to)
+      const cut = (p: string) => (q.frequency === 'year' ? p.slice(0, 4) : p)
+      const range = `${start ? `period >= ${sqlString(cut(start))}` : 'TRUE'} AND ${end ? `period <= ${sqlString(cut(end))}` : 'TRUE'}`
+      // Against the World: the by-product summary; against one partner: the facts themselves.
+      const rows =
+        q.partner === 'world'
+          ? await engine.all<{ period: string; value: number; unit: string }>(
+              `SELECT period, sum(value) AS value, any_value(unit) AS unit FROM read_parquet(${sqlString(await imports.productsFile(q.dataset))})
+                WHERE list_contains(${list(reporter.codes)}, reporter) AND flow = ${sqlString(q.flow)} AND frequency = ${sqlString(q.frequency)}
+                  AND ${unitWhere} AND ${where} AND ${range}
+                GROUP BY period ORDER BY period`,
+            )
+          : await engine.all<{ period: string; value: number; unit: string }>(
+              `SELECT period, sum(value) AS value, any_value(unit) AS unit
+                 FROM (SELECT *, CASE WHEN product = 'TOTAL' THEN 0 ELSE length(product) END AS level
+                         FROM (${tidyView(`read_parquet(${sqlString(join(dir, 'facts.parquet'))})`, `read_parquet(${sqlString(join(dir, 'dims.parquet'))})`)}))
+                WHERE list_contains(${list(reporter.codes)}, reporter) AND list_contains(${list(partner.codes)}, partner)
+                  AND flow = ${sqlString(q.flow)} AND frequency = ${sqlString(q.frequency)} AND value IS NOT NULL
+                  AND ${unitWhere} AND ${where} AND ${range}
+                GROUP BY period ORDER BY period`,
+            )
+      if (rows.length === 0)
+        throw new AppError(
+          'NOT_FOUND',
+          `Dataset "${q.dataset}" has no ${q.frequency === 'month' ? 'monthly' : 'annual'} ${q.flow} of ${productLabel(q.product)} for ${reporter.label} with ${partner.label}.`,
+        )
+      const source = importSource(entry, version)
+      return {
+        dataset: q.dataset,
+        series: `${q.flow}_${q.reporter}_${q.partner}_${q.product}`.slice(0, 120),
+        label: `${reporter.label} ${q.flow.replace(/_/g, ' ')} — ${partner.label} — ${productLabel(q.product)}`,
+        unit: rows[0]!.unit ?? '',
+        frequency: q.frequency,
+        points: rows.map((r) => {
+          const bounds = periodBounds(r.period)
+          return {
+            period: r.period,
+            periodStart: bounds?.start ?? r.period,
+            periodEnd: bounds?.end ?? r.period,
+            value: r.value,
+            status: 'published' as const,
+            note: '',
+            sourceId: source.id,
+            alternatives: 0,
+          }
+        }),
+        sources: [source],
+      }
+    },
+  }
+}
