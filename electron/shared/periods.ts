@@ -258,8 +258,80 @@ const canonicalForm: LabelForm = {
   },
 }
 
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]
+
+/** 'May', 'Jan', 'Sept.', 'september' → 5, 1, 9, 9 (English names, as statistics offices write them). */
+function monthNumber(name: string): number | null {
+  const n = name.toLowerCase().replace(/\.$/, '')
+  const i = MONTH_NAMES.findIndex((m) => m === n || (m.startsWith(n) && (n.length === 3 || n === 'sept')))
+  return i < 0 ? null : i + 1
+}
+
+const inYears = (y: number) => y >= FIRST_YEAR && y <= LAST_YEAR
+/** A month, or undefined (the fallback then says what is wrong) when the numbers are out of range. */
+const monthLabel = (y: number, m: number): PeriodLabel | undefined =>
+  inYears(y) && m >= 1 && m <= 12 ? { period: `${y}-${pad2(m)}` } : undefined
+
+/**
+ * How trade publishers write periods: months as `202403`, `2024/03`, `2024.03`, `2024M03`, `2024-M03`,
+ * `2024M3`, `March 2024`, `Mar 2024`, `Mar-2024`, dates (`2024-03-31`, with a time too, `31/03/2024`);
+ * quarters as `2024Q1`, `2024 Q1`, `Q1 2024`. Fiscal or split years (`FY2024`, `2023/24`, `2023-2024`),
+ * two-digit years and day/month orders that read both ways (`03/04/2024`) are refused, never guessed.
+ */
+const publisherForms: LabelForm = {
+  read(p) {
+    let m: RegExpExecArray | null
+    if ((m = /^(\d{4})(0[1-9]|1[0-2])$/.exec(p))) return monthLabel(+m[1]!, +m[2]!)
+    if ((m = /^(\d{4})[-/.](\d{1,2})$/.exec(p))) {
+      if (m[2]!.length === 2 && +m[2]! > 12 && +m[2]! === (+m[1]! + 1) % 100)
+        return { refused: `${quote(p)} looks like a fiscal or split year; the app reads calendar years` }
+      return monthLabel(+m[1]!, +m[2]!)
+    }
+    if ((m = /^(\d{4})-?M(\d{1,2})$/i.exec(p))) return monthLabel(+m[1]!, +m[2]!)
+    if ((m = /^(\d{4})[-\s]?Q([1-4])$/i.exec(p)) ?? (m = /^Q([1-4])[-\s]?(\d{4})$/i.exec(p))) {
+      const [y, q] = /^Q/i.test(p) ? [+m[2]!, m[1]!] : [+m[1]!, m[2]!]
+      return inYears(y) ? { period: `${y}-Q${q}` } : undefined
+    }
+    if ((m = /^(\d{4})-(\d{2})-(\d{2})([T\s][\d:.]+Z?)?$/.exec(p))) return monthLabel(+m[1]!, +m[2]!)
+    if ((m = /^(\d{4})(\d{2})(\d{2})$/.exec(p)) && +m[3]! >= 1 && +m[3]! <= 31)
+      return monthLabel(+m[1]!, +m[2]!)
+    if ((m = /^([A-Za-z]{3,9}\.?)[\s-]+(\d{4})$/.exec(p)) ?? (m = /^(\d{4})[\s-]+([A-Za-z]{3,9})$/.exec(p))) {
+      const [name, year] = /^\d/.test(p) ? [m[2]!, +m[1]!] : [m[1]!, +m[2]!]
+      const month = monthNumber(name)
+      return month
+        ? monthLabel(year, month)
+        : { refused: `${quote(p)} does not name a month in English (January, Jan, Sept…)` }
+    }
+    if ((m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(p))) {
+      const [a, b, y] = [+m[1]!, +m[2]!, +m[3]!]
+      if (a > 12 && b <= 12) return monthLabel(y, b)
+      if (b > 12 && a <= 12) return monthLabel(y, a)
+      if (a === b) return monthLabel(y, a)
+      return { refused: `${quote(p)} could be read day/month or month/day, so it is not guessed` }
+    }
+    if (/^FY|fiscal|^\d{4}\s*[-/–]\s*\d{4}$/i.test(p))
+      return { refused: `${quote(p)} looks like a fiscal or split year; the app reads calendar years` }
+    if (/^[A-Za-z]{3,9}[\s-]+\d{2}$/.test(p))
+      return { refused: `${quote(p)} has a two-digit year, which could be read more than one way` }
+    return undefined
+  },
+}
+
 /** The label forms tried in order. Importers add their publishers' forms here. */
-const LABEL_FORMS: readonly LabelForm[] = [canonicalForm]
+const LABEL_FORMS: readonly LabelForm[] = [canonicalForm, publisherForms]
 
 /**
  * A period label as found in a file (surrounding spaces ignored) → the canonical period, or a plain

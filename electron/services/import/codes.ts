@@ -96,6 +96,13 @@ export async function loadCodeLists(codesDir: string): Promise<CodeLists> {
   for (const [name, iso3] of Object.entries(NAME_ALIASES)) aliases.set(normaliseCode(name), iso3)
   const names = new Map<string, string>(Object.entries(NAME_ALIASES))
   for (const [iso3, c] of countries) names.set(c.name, iso3)
+  const iso2 = new Map<string, string>()
+  for (const row of await readTable(join(codesDir, 'countries.csv')))
+    if (row.iso2) iso2.set(row.iso2, row.iso3!)
+  // Two-letter codes (Eurostat's geo, SDMX REF_AREA): ISO 3166-1 alpha-2, with Eurostat's EL and UK.
+  for (const [code, iso3] of [...iso2, ['EL', 'GRC'], ['UK', 'GBR']] as [string, string][])
+    if (!aliases.has(code)) aliases.set(code, iso3)
+  for (const [name, iso3] of cldrNames(iso2)) if (!names.has(name)) names.set(name, iso3)
   for (const row of await readTable(join(codesDir, 'code-aliases.csv')))
     aliases.set(normaliseCode(row.code!), row.iso3!)
   const imf = new Map<string, string>()
@@ -118,6 +125,24 @@ export async function loadCodeLists(codesDir: string): Promise<CodeLists> {
     label: (code) => countries.get(code)?.name ?? BLOC_LABELS[code] ?? code,
     blocOf: (iso3) => blocOfMap.get(iso3) ?? null,
   }
+}
+
+/**
+ * Country names in the languages trade files are published in, from CLDR through Intl.DisplayNames
+ * (English, French, Spanish, Portuguese, German, Chinese): "Moçambique", "Côte d'Ivoire", "科特迪瓦".
+ */
+const NAME_LANGUAGES = ['en', 'fr', 'es', 'pt', 'de', 'zh']
+
+function cldrNames(iso2: ReadonlyMap<string, string>): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const language of NAME_LANGUAGES) {
+    const display = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' })
+    for (const [code, iso3] of iso2) {
+      const name = display.of(code)
+      if (name && !out.has(name)) out.set(name, iso3)
+    }
+  }
+  return out
 }
 
 /** How a code is looked up: numbers without leading zeros ("000" → "0"), text upper-cased. */

@@ -4,6 +4,7 @@
  * own errors (twenty lines of hints) are translated here; the raw text never reaches the page.
  */
 import { AppError } from '../../shared/errors'
+import { parsePeriodLabel } from '../../shared/periods'
 
 /** A problem with the file being imported; the pipeline prefixes the file name. */
 export class ImportError extends AppError {
@@ -34,6 +35,14 @@ export interface CellError {
   line?: number
 }
 
+/** A cell the app's own readers (not DuckDB) could not read; the pipeline finds its line. */
+export class CellFailure extends Error {
+  constructor(readonly cell: CellError) {
+    super(`cell ${cell.kind} in column ${cell.column + 1}`)
+    this.name = 'CellFailure'
+  }
+}
+
 /** "1042" → "1 042": the grouping the issue's examples use, readable in every locale. */
 export function formatLine(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')
@@ -61,8 +70,13 @@ export function cellMessage(cell: CellError, columns: readonly string[]): string
       return `${where}${quoteValue(cell.value)} is not a number in column ${column}.`
     case 'empty-period':
       return `${where}the period is empty in column ${column}.`
-    case 'period':
-      return `${where}${quoteValue(cell.value)} is not a period (such as 2024, 2024-03 or 202403) in column ${column}.`
+    case 'period': {
+      const reading = parsePeriodLabel(cell.value.slice(0, 200))
+      const why = (
+        'refused' in reading ? reading.refused : `${quoteValue(cell.value)} is not a period`
+      ).replace(/[\u0000-\u001f\u007f]/g, '?')
+      return `${where}column ${column}: ${why}. The app reads years (2024), quarters (2024Q1) and months (2024-03, 202403, 2024M03, March 2024, Mar-2024).`
+    }
   }
 }
 

@@ -152,7 +152,7 @@ export async function openImportService(options: ImportServiceOptions): Promise<
           sample = first.sniffed.sample
         }
         checkHeader(header, sample, first.label, parts.length > 1)
-        const plan = recognise(header)
+        const plan = recognise(header, first.sniffed.notes)
         const saved = existingEntry?.mapping && plan === null ? existingEntry.mapping : null
         const usable = saved && [saved.period, ...saved.values].every((i) => i < header.length) ? saved : null
         return {

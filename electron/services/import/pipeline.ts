@@ -17,7 +17,8 @@ import type { ImportProgress } from '../../shared/api'
 import type { Mapping } from '../../shared/importApi'
 import { codeTablesSql, type CodeLists } from './codes'
 import { findCellLine } from './findLine'
-import { cellMessage, ImportCancelled, ImportError, translateDuckDbError } from './errors'
+import { CellFailure, cellMessage, ImportCancelled, ImportError, translateDuckDbError } from './errors'
+import { parsePeriodLabel } from '../../shared/periods'
 import type { Grant } from './grants'
 import { openJobDb, type JobDb } from './jobDb'
 import { planFor, recognise, type Plan } from './layouts'
@@ -170,7 +171,7 @@ export class ImportJob {
         const plan =
           this.mapping && stagedParts.length === 1
             ? planFor(checkMapping(this.mapping, header), header)
-            : recognise(header)
+            : recognise(header, part.sniffed.notes)
         if (!plan) {
           throw new AppError(
             'INVALID_ARGUMENT',
@@ -322,8 +323,9 @@ export class ImportJob {
     await db.run(`CREATE TABLE keyed AS SELECT period_k, reporter_k, partner_k, flow_k, unit,
         CASE WHEN product = 'TOTAL' THEN 0 ELSE length(product) END AS level, sum(value) AS value, count(value) AS n
       FROM ${facts} GROUP BY ALL`)
+    await this.readPeriods(db, plan)
     await db.run(`CREATE TABLE dims AS
-      SELECT 'period' AS dim, k AS key, ${plan.period('k')} AS value FROM (SELECT DISTINCT period_k AS k FROM keyed)
+      SELECT 'period' AS dim, key, value FROM period_map
       UNION ALL SELECT 'flow', k, ${plan.flow('k')} FROM (SELECT DISTINCT flow_k AS k FROM keyed)
       UNION ALL SELECT 'country', k, coalesce(c.iso3, ${countries.prefix ? `${sqlString(countries.prefix)} || ` : ''}${unknown})
         FROM (SELECT DISTINCT reporter_k AS k FROM keyed UNION SELECT DISTINCT partner_k FROM keyed) LEFT JOIN ${countries.table} c ON c.code = k`)
@@ -370,6 +372,29 @@ export class ImportJob {
     }
   }
 
+  /**
+   * Each distinct period key, read once by the app's period reader; the first that cannot be read stops
+   * the import with its column and value (and its line, found afterwards).
+   */
+  private async readPeriods(db: JobDb, plan: Plan): Promise<void> {
+    const keys = await db.all<{ k: string | null }>(`SELECT DISTINCT period_k AS k FROM keyed`)
+    const rows: string[] = []
+    for (const { k } of keys) {
+      const reading = k === null || k.trim() === '' ? null : parsePeriodLabel(k)
+      if (!reading || 'refused' in reading) {
+        throw new CellFailure({
+          kind: reading ? 'period' : 'empty-period',
+          column: plan.periodColumn,
+          value: k ?? '',
+        })
+      }
+      rows.push(`(${sqlString(k!)}, ${sqlString(reading.period)})`)
+    }
+    await db.run(`CREATE TABLE period_map (key VARCHAR, value VARCHAR)`)
+    for (let i = 0; i < rows.length; i += 1000)
+      await db.run(`INSERT INTO period_map VALUES ${rows.slice(i, i + 1000).join(', ')}`)
+  }
+
   /** The user's words for a failure, with the file name first and the line of a bad cell when we can find it. */
   private async describe(error: unknown, columns: string[], part: StagedPart | undefined): Promise<string> {
     const name = this.file.name
@@ -379,7 +404,10 @@ export class ImportJob {
       return `${name}: the disk is full, so the import was stopped and nothing was saved. Free some space and try again.`
     if (code === 'ENOENT')
       return `${name}: the file was deleted or moved while it was being imported. Nothing was saved.`
-    const t = translateDuckDbError(error, columns)
+    const t =
+      error instanceof CellFailure
+        ? { message: cellMessage(error.cell, columns), cell: error.cell }
+        : translateDuckDbError(error, columns)
     if (t.cell && part && part.sniffed.format === 'csv') {
       const line = await findCellLine(part.staged, part.sniffed, part.compression, t.cell).catch(() => null)
       if (line) return `${name}: ${cellMessage({ ...t.cell, line }, columns)}`
@@ -447,7 +475,8 @@ export function checkHeader(
         `${prefix}column ${i + 1} has no name in the header row. Give every column a name and try again.`,
       )
     }
-    const key = name.toLowerCase()
+    // Case counts: SDMX-CSV pairs each code column with its label column (MEASURE, Measure).
+    const key = name
     const earlier = seen.get(key)
     if (earlier !== undefined) {
       throw new ImportError(

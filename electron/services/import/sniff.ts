@@ -7,12 +7,14 @@
  */
 import { open } from 'node:fs/promises'
 import { createGunzip } from 'node:zlib'
+import chardet from 'chardet'
+import { decoderFor } from './textDecoding'
 import { isBlankRow, parseCsv } from './csvText'
 import { ImportError } from './errors'
 
 export type Format = 'csv' | 'parquet' | 'json' | 'ndjson' | 'datapackage'
 export type Compression = 'none' | 'gzip'
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'gb18030'
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'gb18030' | 'big5'
 
 export interface NumberStyle {
   decimal: '.' | ','
@@ -33,6 +35,13 @@ export interface Sniffed {
   numberStyle: NumberStyle
   /** Average bytes per data line in the sample, to estimate row counts during an import. */
   bytesPerLine: number
+  /**
+   * Data rows end with one more (empty) field than the header names: the trailing delimiter of a
+   * Comtrade Plus download. The reader gives that field a column of its own, which nothing reads.
+   */
+  trailingField: boolean
+  /** The title block above the header, one line of text per non-blank line ("Unit : US Dollar thousand"). */
+  notes: string[]
 }
 
 export const HEAD_BYTES = 1024 * 1024
@@ -115,12 +124,33 @@ export function detectEncoding(raw: Buffer): { encoding: Encoding; bomBytes: num
     )
   }
   if (decodes(sample, 'utf-8')) return { encoding: 'utf-8', bomBytes: 0 }
-  if (decodes(sample, 'gb18030') && /[\u4e00-\u9fff]/.test(new TextDecoder('gb18030').decode(sample)))
-    return { encoding: 'gb18030', bomBytes: 0 }
+  // Not UTF-8: a statistical detector (chardet, maintained, MIT) weighs the byte patterns. Latin-1 text
+  // such as "C\xf4te d'Ivoire" also decodes as GB18030 ("C魌e"), so "it decodes" alone cannot decide.
+  // On a tie (short samples score alike) GB18030 goes first: simplified Chinese is this app's usual case.
+  const guesses = chardet
+    .analyse(sample)
+    .flatMap((g) => (LEGACY[g.name] ? [{ encoding: LEGACY[g.name]!, confidence: g.confidence }] : []))
+    .sort(
+      (a, b) =>
+        b.confidence - a.confidence || Number(b.encoding === 'gb18030') - Number(a.encoding === 'gb18030'),
+    )
+  for (const { encoding } of guesses) {
+    // Node's windows-1252 decoder accepts the five bytes that code page leaves undefined: check them here.
+    const undefinedByte = encoding === 'windows-1252' && sample.some((b) => CP1252_UNDEFINED.has(b))
+    if (!undefinedByte && decodes(sample, encoding)) return { encoding, bomBytes: 0 }
+  }
   if (!sample.some((b) => CP1252_UNDEFINED.has(b))) return { encoding: 'windows-1252', bomBytes: 0 }
   throw new ImportError(
-    'uses a text encoding the app cannot recognise. Save it as UTF-8 (or UTF-16, Windows-1252, GB18030) and try again.',
+    'uses a text encoding the app cannot recognise. Save it as UTF-8 (or UTF-16, Windows-1252, GB18030, Big5) and try again.',
   )
+}
+
+/** The detector's names for the legacy encodings the app reads. */
+const LEGACY: Record<string, Encoding> = {
+  'ISO-8859-1': 'windows-1252',
+  'windows-1252': 'windows-1252',
+  GB18030: 'gb18030',
+  Big5: 'big5',
 }
 
 /** Fatal decode of a sample whose end may cut a character in two. */
@@ -140,7 +170,9 @@ export function decodeSample(raw: Buffer, encoding: Encoding, bomBytes: number):
     // TextDecoder knows utf-16be; the stream flag drops a half character at the cut.
     return new TextDecoder('utf-16be').decode(body, { stream: true })
   }
-  return new TextDecoder(encoding).decode(body, { stream: true }).replace(/^\uFEFF/, '')
+  return decoderFor(encoding)
+    .decode(body, { stream: true })
+    .replace(/^\uFEFF/, '')
 }
 
 export async function sniffFile(path: string, name: string): Promise<Sniffed> {
@@ -191,6 +223,8 @@ function empty(): Sniffed {
     sample: [],
     numberStyle: { decimal: '.', thousands: '' },
     bytesPerLine: 100,
+    trailingField: false,
+    notes: [],
   }
 }
 
@@ -217,10 +251,20 @@ export function sniffCsv(
   const headerIndex = findHeader(rows)
   if (headerIndex < 0) throw new ImportError('has no header row: only blank lines were found at its start.')
   const header = rows[headerIndex]!.map((h) => h.trim())
+  refuseDataAsHeader(header, lines[headerIndex] ?? 1)
   const sample = rows
     .slice(headerIndex + 1)
     .filter((r) => !isBlankRow(r))
     .slice(0, SAMPLE_ROWS)
+  const notes = rows
+    .slice(0, headerIndex)
+    .map((r) =>
+      r
+        .map((c) => c.trim())
+        .filter(Boolean)
+        .join(' '),
+    )
+    .filter(Boolean)
   const dataText = sample.length > 0 ? sample.map((r) => r.join(delimiter)).join('\n') : ''
   return {
     format: 'csv',
@@ -232,6 +276,32 @@ export function sniffCsv(
     sample,
     numberStyle: detectNumberStyle(sample, delimiter),
     bytesPerLine: sample.length > 0 ? Math.max(8, Buffer.byteLength(dataText) / sample.length + 1) : 100,
+    trailingField: hasTrailingField(header, sample),
+    notes,
+  }
+}
+
+/** Every sample row has exactly one field more than the header, and that field is empty. */
+function hasTrailingField(header: readonly string[], sample: readonly (readonly string[])[]): boolean {
+  if (sample.length === 0 || header[header.length - 1] === '') return false
+  return sample.every((r) => r.length === header.length + 1 && r[header.length]!.trim() === '')
+}
+
+/** A number that is not a year: 9680795326, 1,187.5, -7.2 (a header may name years: "2013", "2014"). */
+const DATA_NUMBER = /^[+-]?(\d[\d,.  ]*)$/
+const YEAR_LIKE = /^(1[89]|2[01])\d\d$/
+
+/** A header row names columns; a row that is mostly numbers is data, and the file has no header. */
+function refuseDataAsHeader(header: readonly string[], line: number): void {
+  const filled = header.filter((h) => h !== '')
+  const numbers = filled.filter((h) => DATA_NUMBER.test(h) && !YEAR_LIKE.test(h))
+  if (numbers.length > 0 && numbers.length * 2 >= filled.length) {
+    throw new ImportError(
+      `line ${line} holds numbers (${numbers
+        .slice(0, 3)
+        .map((n) => `'${n.slice(0, 20)}'`)
+        .join(', ')}) where a header row naming the columns was expected. Add a header row and try again.`,
+    )
   }
 }
 
@@ -258,13 +328,22 @@ export function chooseDelimiter(text: string, truncated: boolean): string {
   return best
 }
 
-/** The header is the first row with (nearly) as many fields as the data rows; preamble rows have fewer. */
+/**
+ * The header is the first row that fills as many columns as the data rows do. Widths count up to the
+ * last non-empty cell, so a title line padded with delimiters ("Unit : US Dollar thousand,,,,,") is
+ * narrow, and a header without the data rows' trailing delimiter is as wide as they are.
+ */
 function findHeader(rows: string[][]): number {
   const nonBlank = rows.map((r, i) => ({ r, i })).filter(({ r }) => !isBlankRow(r))
   if (nonBlank.length === 0) return -1
-  const modal = mode(nonBlank.slice(Math.min(nonBlank.length - 1, 5)).map(({ r }) => r.length))
-  const found = nonBlank.find(({ r }) => r.length >= modal - 0 && r.length >= 2)
+  const modal = mode(nonBlank.slice(Math.min(nonBlank.length - 1, 5)).map(({ r }) => filledWidth(r)))
+  const found = nonBlank.find(({ r }) => filledWidth(r) >= modal && r.length >= 2)
   return (found ?? nonBlank[0]!).i
+}
+
+function filledWidth(row: readonly string[]): number {
+  for (let i = row.length - 1; i >= 0; i--) if (row[i]!.trim() !== '') return i + 1
+  return 0
 }
 
 function mode(values: number[]): number {

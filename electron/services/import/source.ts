@@ -14,6 +14,7 @@ import { ImportError, MAX_LINE_MB } from './errors'
 import type { JobDb } from './jobDb'
 import type { Plan } from './layouts'
 import { sniffFile, type Sniffed } from './sniff'
+import { decoderFor } from './textDecoding'
 import { sqlIdent, sqlString } from './sql'
 
 export interface Part {
@@ -106,7 +107,7 @@ export async function stagePart(
   const { sniffed } = part
   if (sniffed.format === 'csv' && sniffed.encoding !== 'utf-8') {
     const staged = join(dir, `input-${index}.csv`)
-    const decoder = new TextDecoder(sniffed.encoding)
+    const decoder = decoderFor(sniffed.encoding)
     const convert = new Transform({
       transform(chunk: Buffer, _enc, done) {
         done(null, Buffer.from(decoder.decode(chunk, { stream: true }), 'utf8'))
@@ -165,7 +166,8 @@ export async function relationOf(
   const numeric = new Set(plan?.numeric ?? [])
   const { sniffed } = part
   if (sniffed.format === 'csv') {
-    const types = columns
+    const names = sniffed.trailingField ? [...columns, ''] : columns
+    const types = names
       .map((_, i) => `${sqlString(`c${i}`)}: '${numeric.has(i) ? 'DOUBLE' : 'VARCHAR'}'`)
       .join(', ')
     const nulls = ['', ...(plan?.nullStrings ?? [])].map(sqlString).join(', ')

@@ -27,7 +27,7 @@ export const FACT_COLUMNS = [
 ] as const
 
 export function tidyView(facts: string, dims: string): string {
-  return `SELECT p.value AS period, CASE WHEN length(p.value) = 4 THEN 'year' ELSE 'month' END AS frequency, r.value AS reporter, q.value AS partner,
+  return `SELECT p.value AS period, CASE WHEN length(p.value) = 4 THEN 'year' WHEN p.value LIKE '%-Q%' THEN 'quarter' ELSE 'month' END AS frequency, r.value AS reporter, q.value AS partner,
       f.value AS flow, x.product, x.indicator, x.value, x.unit, x.quantity, x.quantity_unit
     FROM ${facts} x
     JOIN ${dims} p ON p.dim = 'period' AND p.key IS NOT DISTINCT FROM x.period_k
@@ -41,27 +41,8 @@ export const MACROS: string[] = [
   `CREATE MACRO cte_fail(kind, col, v) AS error('${CELL_MARK}' || chr(31) || kind || chr(31) || CAST(col AS VARCHAR) || chr(31) || coalesce(CAST(v AS VARCHAR), ''))`,
   // Numbers lose leading zeros ("000" → "0", "0156" → "156"); text is trimmed and upper-cased.
   `CREATE MACRO cte_key(x) AS coalesce(CAST(TRY_CAST(trim(CAST(x AS VARCHAR)) AS UBIGINT) AS VARCHAR), upper(trim(CAST(x AS VARCHAR))))`,
-  `CREATE MACRO cte_month(y, m) AS CASE WHEN TRY_CAST(y AS INTEGER) BETWEEN 1800 AND 2199 AND TRY_CAST(m AS INTEGER) BETWEEN 1 AND 12
-        THEN CAST(y AS VARCHAR) || '-' || lpad(CAST(TRY_CAST(m AS INTEGER) AS VARCHAR), 2, '0') END`,
-  // "January 2001", "Jan 2001".
-  `CREATE MACRO cte_month_name(p) AS coalesce(strftime(try_strptime(p, '%B %Y'), '%Y-%m'), strftime(try_strptime(p, '%b %Y'), '%Y-%m'))`,
-  // A period as the app keeps it: 2024 (a year) or 2024-03 (a month); NULL when the text is none of the known forms.
-  `CREATE MACRO cte_period_raw(p) AS CASE length(p)
-      WHEN 4 THEN CASE WHEN TRY_CAST(p AS INTEGER) BETWEEN 1800 AND 2199 THEN p END
-      WHEN 6 THEN CASE WHEN substr(p, 5, 1) = 'M' THEN cte_month(substr(p, 1, 4), substr(p, 6, 1))
-                       WHEN TRY_CAST(p AS INTEGER) IS NOT NULL THEN cte_month(substr(p, 1, 4), substr(p, 5, 2)) END
-      WHEN 7 THEN CASE WHEN substr(p, 5, 1) IN ('-', '/', '.', 'M') AND TRY_CAST(substr(p, 6, 2) AS INTEGER) IS NOT NULL
-                       THEN cte_month(substr(p, 1, 4), substr(p, 6, 2))
-                       WHEN substr(p, 5, 2) = '-M' THEN cte_month(substr(p, 1, 4), substr(p, 7, 1)) END
-      WHEN 8 THEN CASE WHEN substr(p, 5, 2) = '-M' THEN cte_month(substr(p, 1, 4), substr(p, 7, 2))
-                       WHEN TRY_CAST(p AS INTEGER) IS NOT NULL AND TRY_CAST(substr(p, 7, 2) AS INTEGER) BETWEEN 1 AND 31
-                       THEN cte_month(substr(p, 1, 4), substr(p, 5, 2)) END
-      WHEN 10 THEN coalesce(strftime(TRY_CAST(replace(p, '/', '-') AS DATE), '%Y-%m'), cte_month_name(p))
-      ELSE coalesce(cte_month_name(p), CASE WHEN length(p) > 10 THEN strftime(TRY_CAST(p AS TIMESTAMP), '%Y-%m') END)
-    END`,
-  `CREATE MACRO cte_period(p, col) AS CASE WHEN p IS NULL OR trim(CAST(p AS VARCHAR)) = '' THEN cte_fail('empty-period', col, p)
-      ELSE coalesce(cte_period_raw(trim(CAST(p AS VARCHAR))), cte_fail('period', col, p)) END`,
-  `CREATE MACRO cte_frequency(p) AS CASE WHEN length(p) = 4 THEN 'year' ELSE 'month' END`,
+  // Periods come from shared/periods.ts (2024, 2024-03, 2024-Q1): their form says their frequency.
+  `CREATE MACRO cte_frequency(p) AS CASE WHEN length(p) = 4 THEN 'year' WHEN p LIKE '%-Q%' THEN 'quarter' ELSE 'month' END`,
   // A code the API accepts: lower-case letters, digits and underscores, starting with a letter.
   `CREATE MACRO cte_slug(x) AS CASE WHEN x IS NULL OR trim(x) = '' THEN NULL ELSE
       left(regexp_replace(regexp_replace(lower(trim(x)), '[^a-z0-9]+', '_', 'g'), '^([^a-z])', 'x_\\1'), 48) END`,
@@ -87,7 +68,7 @@ export function productsSql(facts: string, dims: string): string {
   const join = (alias: string, dim: string, key: string) =>
     `JOIN ${dims} ${alias} ON ${alias}.dim = '${dim}' AND ${alias}.key IS NOT DISTINCT FROM ${key}`
   return `SELECT r.value AS reporter, f.value AS flow, g.product, length(g.product) AS level, p.value AS period,
-      CASE WHEN length(p.value) = 4 THEN 'year' ELSE 'month' END AS frequency, g.unit,
+      CASE WHEN length(p.value) = 4 THEN 'year' WHEN p.value LIKE '%-Q%' THEN 'quarter' ELSE 'month' END AS frequency, g.unit,
       sum(g.world) AS world, sum(g.partners) AS partners, coalesce(sum(g.world), sum(g.partners)) AS value
     FROM (SELECT x.reporter_k, x.flow_k, x.product, x.period_k, x.unit,
                  sum(x.value) FILTER (WHERE w.key IS NOT NULL) AS world, sum(x.value) FILTER (WHERE w.key IS NULL) AS partners

@@ -5,7 +5,7 @@
  * zero (R's write.csv turns 010632 into 10632) gets it back. The R re-export's quoted row-index column
  * ("") is ignored.
  */
-import { col, exact, factsSelect, periodOf } from './common'
+import { col, exact, factsSelect } from './common'
 import type { Layout } from './types'
 
 export const baci: Layout = {
@@ -37,7 +37,7 @@ export const baci: Layout = {
         },
         'src',
       ),
-      period: periodOf(c.t),
+      periodColumn: c.t,
       flow: (k) => k,
     }
   },

@@ -43,8 +43,7 @@ export const text = (i: number): string => `nullif(trim(${col(i)}), '')`
 export const isoOrCode = (iso: number | undefined, code: number): string =>
   iso === undefined ? col(code) : `coalesce(nullif(${col(iso)}, ''), ${col(code)})`
 
-/** Key mappings most layouts use: the period macro (which names the column on failure) and the flow words. */
-export const periodOf = (column: number) => (k: string) => `cte_period(${k}, ${column})`
+/** The flow words most layouts use. */
 export const flowWords = (k: string) => `cte_flow(${k})`
 
 export interface FactExprs {
@@ -69,4 +68,14 @@ export function factsSelect(e: FactExprs, from: string, where = ''): string {
     CAST(${e.value} AS DOUBLE) AS value, CAST(${e.unit} AS VARCHAR) AS unit, CAST(${e.quantity ?? 'NULL'} AS DOUBLE) AS quantity,
     CAST(${e.quantityUnit ?? 'NULL'} AS VARCHAR) AS quantity_unit
   FROM ${from}${where ? ` WHERE ${where}` : ''}`
+}
+
+/**
+ * A wide table (one column per period) turned into rows: `ids` are SELECT expressions kept on every row,
+ * `columns` the value columns with the key each row gets (its period, or "flow|period").
+ */
+export function unpivot(ids: string[], columns: { i: number; key: string }[]): string {
+  const quoted = (key: string) => `"${key.replace(/"/g, '""')}"`
+  return `(UNPIVOT (SELECT ${[...ids, ...columns.map(({ i, key }) => `${col(i)} AS ${quoted(key)}`)].join(', ')} FROM src)
+      ON ${columns.map(({ key }) => quoted(key)).join(', ')} INTO NAME wide_key VALUE v)`
 }

@@ -4,7 +4,7 @@
  * dollars. Reporters and partners come from the ISO columns where filled, else from the numeric codes
  * through the code list (842 = United States, 0 = World; W00 is the World in Comtrade Plus).
  */
-import { col, exact, factsSelect, flowWords, isoOrCode, loose, periodOf } from './common'
+import { col, exact, factsSelect, flowWords, isoOrCode, loose } from './common'
 import type { Layout } from './types'
 
 export const comtradePlus: Layout = {
@@ -25,6 +25,7 @@ export const comtradePlus: Layout = {
     })
     if (!c) return null
     const iso = exact(header, { reporter: 'reporterISO', partner: 'partnerISO' })
+    const classification = header.indexOf('classificationCode')
     return {
       layout: 'comtrade-plus',
       numeric: [c.value],
@@ -34,16 +35,27 @@ export const comtradePlus: Layout = {
           reporter: isoOrCode(iso?.reporter, c.reporterCode),
           partner: isoOrCode(iso?.partner, c.partnerCode),
           flow: col(c.flow),
-          product: col(c.cmd),
+          product: classification < 0 ? col(c.cmd) : productOf(col(c.cmd), col(classification)),
           value: col(c.value),
           unit: `'USD'`,
         },
         'src',
       ),
-      period: periodOf(c.period),
+      periodColumn: c.period,
       flow: flowWords,
     }
   },
+}
+
+/**
+ * The product key: the all-products total only where the file says so with a total code ("TOTAL"; in
+ * services, EBOPS 2010's 200 and S, "Total EBOPS 2010 Services"), never from a code's length; HS codes
+ * that lost their leading zero in a spreadsheet get it back (HS chapters are two digits, headings four).
+ */
+function productOf(cmd: string, classification: string): string {
+  return `CASE WHEN upper(trim(${cmd})) = 'TOTAL' THEN 'TOTAL'
+    WHEN ${classification} LIKE 'EB%' AND trim(${cmd}) IN ('200', 'S') THEN 'TOTAL'
+    WHEN ${classification} LIKE 'H%' THEN cte_hs(${cmd}) ELSE trim(${cmd}) END`
 }
 
 export const comtradeLegacy: Layout = {
@@ -79,7 +91,7 @@ export const comtradeLegacy: Layout = {
         },
         'src',
       ),
-      period: periodOf(c.period),
+      periodColumn: c.period,
       flow: flowWords,
     }
   },

@@ -4,7 +4,7 @@
  * column mapping: which column is the period, which are values, which the partner…, guessed here from
  * names and sample cells and confirmed (or corrected) by the user. The mapping is saved with the dataset.
  */
-import { col, factsSelect, flowWords, norm, periodOf, text } from './common'
+import { col, factsSelect, flowWords, norm, text } from './common'
 import type { Layout, Plan } from './types'
 import type { Mapping } from '../../../shared/importApi'
 import { sqlString } from '../sql'
@@ -160,7 +160,7 @@ export function planFor(m: Mapping, header: readonly string[], layout: Plan['lay
     layout,
     numeric: [...m.values],
     facts: factsSelect(exprs, from),
-    period: periodOf(m.period),
+    periodColumn: m.period,
     flow: flowWords,
   }
 }

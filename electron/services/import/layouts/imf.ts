@@ -7,7 +7,7 @@
  * Status attributes (only Value is kept), IMF country codes (924 China, 111 United States, 1 World)
  * and values in millions of US dollars.
  */
-import { col, exact, factsSelect, periodOf } from './common'
+import { col, exact, factsSelect } from './common'
 import type { Layout } from './types'
 
 const imfFlows = (k: string) => `CASE upper(trim(${k}))
@@ -47,7 +47,7 @@ export const imfImts: Layout = {
         'src',
         `${col(c.value)} IS NOT NULL AND NOT regexp_matches(coalesce(${col(c.time)}, ''), 'Q[1-4]$')`,
       ),
-      period: periodOf(c.time),
+      periodColumn: c.time,
       flow: imfFlows,
     }
   },
@@ -89,7 +89,7 @@ export const imfDots: Layout = {
         },
         unpivot,
       ),
-      period: (k) => `cte_period(${k}, ${periods[0]!.i})`,
+      periodColumn: periods[0]!.i,
       flow: imfFlows,
       countries: { table: 'cte_imf', prefix: 'IMF:' },
     }

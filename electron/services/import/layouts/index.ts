@@ -6,6 +6,9 @@ import { imfDots, imfImts } from './imf'
 import type { Layout, LayoutId, LayoutInfo, Plan } from './types'
 import { wdi } from './wdi'
 import { wto } from './wto'
+import { tradeMap } from './tradeMap'
+import { sdmxCsv } from './sdmx'
+import { eurostatWide } from './eurostatWide'
 
 export const LAYOUTS: readonly Layout[] = [
   comtradePlus,
@@ -15,12 +18,15 @@ export const LAYOUTS: readonly Layout[] = [
   wdi,
   imfImts,
   wto,
+  tradeMap,
+  sdmxCsv,
+  eurostatWide,
   genericLong,
 ]
 
-export function recognise(header: readonly string[]): Plan | null {
+export function recognise(header: readonly string[], notes: readonly string[] = []): Plan | null {
   for (const layout of LAYOUTS) {
-    const plan = layout.recognise(header)
+    const plan = layout.recognise(header, notes)
     if (plan) return plan
   }
   return null

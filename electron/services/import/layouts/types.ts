@@ -13,6 +13,9 @@ export const layoutIds = [
   'imf-imts',
   'imf-dots',
   'wto',
+  'trade-map',
+  'sdmx-csv',
+  'eurostat-wide',
   'generic-long',
   'mapped',
 ] as const
@@ -33,8 +36,11 @@ export interface Plan {
   nullStrings?: string[]
   /** SELECT over `src` producing FACT_COLUMNS: raw keys (period_k, reporter_k, partner_k, flow_k) and tidy values. */
   facts: string
-  /** SQL turning a distinct raw period key `k` into 2024 or 2024-03 (or stopping with the cell's column and value). */
-  period(k: string): string
+  /**
+   * The column a period cell comes from, named when one cannot be read. Each distinct period key is
+   * read by the app's one period reader (shared/periods.ts) into 2024, 2024-03 or 2024-Q1.
+   */
+  periodColumn: number
   /** SQL turning a distinct raw flow key into a flow code (exports, imports, …). */
   flow(k: string): string
   /** Where country keys are looked up (default cte_codes) and what unknown codes get in front. */
@@ -42,5 +48,6 @@ export interface Plan {
 }
 
 export interface Layout extends LayoutInfo {
-  recognise(header: readonly string[]): Plan | null
+  /** `notes`: the title block above the header (e.g. a Trade Map export's "Unit : US Dollar thousand"). */
+  recognise(header: readonly string[], notes: readonly string[]): Plan | null
 }

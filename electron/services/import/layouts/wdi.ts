@@ -42,7 +42,7 @@ export const wdi: Layout = {
         },
         unpivot,
       ),
-      period: (k) => `cte_period(${k}, ${years[0]!.i})`,
+      periodColumn: years[0]!.i,
       flow: (k) =>
         `CASE ${k} WHEN 'TX.VAL.MRCH.CD.WT' THEN 'exports' WHEN 'TM.VAL.MRCH.CD.WT' THEN 'imports' ELSE cte_slug(${k}) END`,
     }

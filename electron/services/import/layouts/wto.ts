@@ -4,7 +4,7 @@
  * "Million US dollar" are stored in US dollars. The files are often Windows-1252 (an en dash in the
  * indicator names): the reader converts them.
  */
-import { col, exact, factsSelect, periodOf } from './common'
+import { col, exact, factsSelect } from './common'
 import type { Layout } from './types'
 
 export const wto: Layout = {
@@ -46,7 +46,7 @@ export const wto: Layout = {
         'src',
         `${col(c.value)} IS NOT NULL`,
       ),
-      period: periodOf(c.year),
+      periodColumn: c.year,
       flow: (k) =>
         `CASE ${k} WHEN 'ITS_MTV_AX' THEN 'exports' WHEN 'ITS_MTV_AM' THEN 'imports' ELSE cte_slug(${k}) END`,
     }

@@ -111,7 +111,7 @@ describe('hostile files', () => {
 
   it('a duplicate column name', async () => {
     await refused(
-      write('dup.csv', 'date,value,Value\n2024-01,1,2\n'),
+      write('dup.csv', 'date,Value,Value\n2024-01,1,2\n'),
       "dup.csv: the header row names the column 'Value' twice (columns 2 and 3). Rename one of them and try again.",
     )
   })
@@ -144,7 +144,7 @@ describe('hostile files', () => {
     ]
     await refused(
       write('bad-period.csv', `${body.join('\n')}\n`),
-      "bad-period.csv: line 5: 'abc' is not a period (such as 2024, 2024-03 or 202403) in column date.",
+      'bad-period.csv: line 5: column date: "abc" is not a period like 2025-11, 2025-Q2, 2025 or 2025-01..2025-02. The app reads years (2024), quarters (2024Q1) and months (2024-03, 202403, 2024M03, March 2024, Mar-2024).',
     )
   })
 

@@ -1,0 +1,86 @@
+/**
+ * SDMX-CSV as the OECD, Eurostat and other SDMX services write it: one observation per row with
+ * TIME_PERIOD and OBS_VALUE, the reporter in REF_AREA (geo at Eurostat), an optional partner in
+ * COUNTERPART_AREA, the unit in UNIT_MEASURE (unit) scaled by UNIT_MULT (a power of ten). With labels,
+ * each code column is followed by its label column ("MEASURE", "Measure" or "REF_AREA", "Reference
+ * area"): labels are skipped, codes kept. The other dimensions' codes, joined, name the series.
+ */
+import { col, factsSelect, text } from './common'
+import type { Layout } from './types'
+
+const NOT_A_DIMENSION = new Set(
+  [
+    'DATAFLOW',
+    'STRUCTURE',
+    'STRUCTURE_ID',
+    'STRUCTURE_NAME',
+    'ACTION',
+    'LAST UPDATE',
+    'FREQ',
+    'FREQUENCY',
+    'TIME_PERIOD',
+    'OBS_VALUE',
+    'OBS_STATUS',
+    'OBS_FLAG',
+    'CONF_STATUS',
+    'DECIMALS',
+    'UNIT_MULT',
+    'BASE_PER',
+    'COMMENT_OBS',
+    'OBS_COMMENT',
+    'PRECISION',
+    'TIME_FORMAT',
+  ].map((n) => n.toLowerCase()),
+)
+
+const CODE_NAME = /^[A-Z][A-Z0-9_]*$/
+
+export const sdmxCsv: Layout = {
+  id: 'sdmx-csv',
+  title: 'SDMX-CSV (OECD, Eurostat, IMF and other SDMX services)',
+  publisher: '',
+  url: 'https://github.com/sdmx-twg/sdmx-csv',
+  recognise(header) {
+    const find = (...names: string[]) => header.findIndex((h) => names.includes(h))
+    const time = find('TIME_PERIOD')
+    const obs = find('OBS_VALUE')
+    const area = find('REF_AREA', 'geo', 'GEO', 'LOCATION', 'COUNTRY', 'REPORTER')
+    if (time < 0 || obs < 0 || area < 0) return null
+    const partner = find('COUNTERPART_AREA', 'COUNTERPART_COUNTRY', 'PARTNER', 'partner')
+    const unit = find('UNIT_MEASURE', 'unit', 'UNIT', 'CURRENCY')
+    const mult = find('UNIT_MULT')
+    // A label column follows its code column and is not itself written as a code.
+    const isLabel = (i: number) => i > 0 && CODE_NAME.test(header[i - 1]!) && !CODE_NAME.test(header[i]!)
+    const dims = header
+      .map((h, i) => ({ h, i }))
+      .filter(
+        ({ h, i }) =>
+          ![time, obs, area, partner, unit, mult].includes(i) &&
+          !isLabel(i) &&
+          !NOT_A_DIMENSION.has(h.toLowerCase()),
+      )
+    const scale = mult < 0 ? '' : ` * coalesce(pow(10, TRY_CAST(${col(mult)} AS INTEGER)), 1)`
+    const series =
+      dims.length > 0 ? `concat_ws('.', ${dims.map(({ i }) => text(i)).join(', ')})` : `'OBS_VALUE'`
+    return {
+      layout: 'sdmx-csv',
+      numeric: [obs],
+      nullStrings: ['NaN'],
+      facts: factsSelect(
+        {
+          period: col(time),
+          reporter: text(area),
+          partner: partner < 0 ? `'WLD'` : text(partner),
+          flow: series,
+          product: `'TOTAL'`,
+          indicator: series,
+          value: `${col(obs)}${scale}`,
+          unit: unit < 0 ? `''` : `coalesce(${text(unit)}, '')`,
+        },
+        'src',
+      ),
+      periodColumn: time,
+      flow: (k) => `cte_slug(${k})`,
+    }
+  },
+}

@@ -1,0 +1,322 @@
+/**
+ * The real-file acceptance corpus (tests/fixtures/real, see its README for where each file comes from):
+ * files exactly as public sources published them, imported through the import service the page calls,
+ * checked against values this test reads from the same bytes on its own (papaparse and plain sums),
+ * never against numbers copied from the app's output.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import Papa from 'papaparse'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Mapping } from '../../../../electron/shared/importApi'
+import { openTestServices, repo, type TestServices } from './helpers'
+
+const real = (name: string) => join(repo, 'tests', 'fixtures', 'real', name)
+
+let t: TestServices
+beforeAll(async () => {
+  t = await openTestServices()
+})
+afterAll(() => t?.close())
+
+/** Windows-1252 as its code page defines it (Node's TextDecoder reads 0x80–0x9F as control codes). */
+function windows1252(bytes: Buffer): string {
+  const high = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'
+  return Array.from(bytes, (b) => (b >= 0x80 && b <= 0x9f ? high[b - 0x80] : String.fromCharCode(b))).join('')
+}
+
+/** The file's rows as objects, read by papaparse from the bytes decoded as the README says. */
+function rowsOf(name: string, options: { encoding?: string; skipLines?: number; delimiter?: string } = {}) {
+  const bytes = readFileSync(real(name))
+  let text = (
+    options.encoding === 'windows-1252'
+      ? windows1252(bytes)
+      : new TextDecoder(options.encoding ?? 'utf-8').decode(bytes)
+  ).replace(/^\uFEFF/, '')
+  if (options.skipLines) text = text.split(/\r?\n/).slice(options.skipLines).join('\n')
+  const parsed = Papa.parse<Record<string, string>>(text, {
+    header: true,
+    skipEmptyLines: true,
+    delimiter: options.delimiter ?? '',
+  })
+  return parsed.data
+}
+
+const num = (cell: string | undefined) => Number((cell ?? '').replace(/,/g, '').trim())
+
+async function importReal(name: string, mapping?: (guess: Mapping) => Mapping) {
+  const granted = await t.services.imports.grant(real(name), 'dialog')
+  const inspection = await t.services.imports.inspect(granted.fileId)
+  const chosen = mapping ? mapping(inspection.guess!) : undefined
+  const outcome = await t.services.imports.importFile(granted.fileId, chosen)
+  expect(outcome.status).toBe('imported')
+  return { dataset: outcome.dataset!, inspection }
+}
+
+const yearly = (dataset: string, q: Record<string, string>) =>
+  t.services.imports.series({
+    dataset,
+    reporter: 'china',
+    flow: 'exports',
+    partner: 'world',
+    product: 'all',
+    measure: 'level',
+    frequency: 'year',
+    ...q,
+  } as never)
+
+const points = async (dataset: string, q: Record<string, string>): Promise<[string, number | null][]> =>
+  (await yearly(dataset, q)).points.filter((p) => p.value !== null).map((p) => [p.period, p.value])
+
+const closeTo = (actual: [string, number | null][], expected: (readonly [string, number])[]) => {
+  expect(actual.map(([p]) => p)).toEqual(expected.map(([p]) => p))
+  actual.forEach(([, v], i) => expect(v).toBeCloseTo(expected[i]![1], 2))
+}
+
+const breakdown = (dataset: string, q: Record<string, unknown>) =>
+  t.services.imports.breakdown({ dataset, by: 'partner', top: 5, frequency: 'year', ...q } as never)
+
+/** The five largest partners of a year, by this test's own reading of the rows. */
+function topPartners(rows: { key: string; value: number }[], n = 5) {
+  return [...rows].sort((a, b) => b.value - a.value).slice(0, n)
+}
+
+describe('UN Comtrade Plus CSV as downloaded (a trailing comma on every data row)', () => {
+  it('Thailand imports of HS 8542 by partner, 2014 (Latin-1 bytes: Curaçao, Türkiye)', async () => {
+    const rows = rowsOf('comtrade/plus-thailand-hs8542-imports.csv', { encoding: 'latin1' })
+    const y2014 = rows.filter((r) => r.refYear === '2014' && r.cmdCode === '8542')
+    const { dataset, inspection } = await importReal('comtrade/plus-thailand-hs8542-imports.csv')
+    expect(inspection.layout?.id).toBe('comtrade-plus')
+    expect(inspection.encoding).toBe('windows-1252')
+    const b = await breakdown(dataset.id, { reporter: 'tha', flow: 'imports', from: '2014', to: '2014' })
+    const expected = topPartners(
+      y2014
+        .filter((r) => r.partnerCode !== '0')
+        .map((r) => ({ key: r.partnerISO!, value: num(r.primaryValue) })),
+    )
+    expect(b.rows.map((r) => [r.key, r.value])).toEqual(expected.map((r) => [r.key, r.value]))
+    expect(b.world).toBe(num(y2014.find((r) => r.partnerCode === '0')!.primaryValue))
+  })
+
+  it('China imports by partner, 2022: every partner, with the World total (Côte d’Ivoire in Latin-1)', async () => {
+    const rows = rowsOf('comtrade/plus-china-imports-by-partner-2022.csv', { encoding: 'latin1' })
+    const { dataset } = await importReal('comtrade/plus-china-imports-by-partner-2022.csv')
+    for (const flow of ['M', 'X'] as const) {
+      const own = rows.filter((r) => r.flowCode === flow && r.cmdCode === 'TOTAL')
+      const b = await breakdown(dataset.id, { reporter: 'chn', flow: flow === 'M' ? 'imports' : 'exports' })
+      const expected = topPartners(
+        // China's trade with itself (goods re-imported) is not one of its partners.
+        own
+          .filter((r) => r.partnerCode !== '0' && r.partnerISO !== 'CHN')
+          .map((r) => ({ key: r.partnerISO!, value: num(r.primaryValue) })),
+      )
+      expect(b.rows.map((r) => [r.key, r.value])).toEqual(expected.map((r) => [r.key, r.value]))
+      expect(b.world).toBe(num(own.find((r) => r.partnerCode === '0')?.primaryValue))
+    }
+    const civ = rows.find((r) => r.partnerISO === 'CIV' && r.flowCode === 'M')!
+    expect(civ.partnerDesc).toBe('Côte d’Ivoire'.replace('’', "'"))
+  })
+
+  it('services by partner, 2022: the EBOPS 2010 totals (200 for China, S for Germany) are the totals', async () => {
+    const rows = rowsOf('comtrade/plus-china-services-imports-2022.csv', { encoding: 'latin1' })
+    const { dataset } = await importReal('comtrade/plus-china-services-imports-2022.csv')
+    const china = rows.find((r) => r.reporterISO === 'CHN' && r.flowCode === 'M' && r.partnerCode === '0')!
+    expect(china.cmdCode).toBe('200')
+    expect((await breakdown(dataset.id, { reporter: 'chn', flow: 'imports' })).world).toBe(
+      num(china.primaryValue),
+    )
+    const germany = rows.filter((r) => r.reporterISO === 'DEU' && r.flowCode === 'M' && r.cmdCode === 'S')
+    const b = await breakdown(dataset.id, { reporter: 'deu', flow: 'imports', top: 50 })
+    const usa = germany.find((r) => r.partnerISO === 'USA')!
+    expect(b.rows.find((r) => r.key === 'USA')?.value).toBe(num(usa.primaryValue))
+  })
+
+  for (const [file, reporter, flow, code] of [
+    ['comtrade/plus-algeria-exports-total.csv', 'dza', 'exports', 'X'],
+    ['comtrade/plus-world-imports-total.csv', 'dza', 'imports', 'M'],
+  ] as const) {
+    it(`${file}: the yearly totals`, async () => {
+      const rows = rowsOf(file).filter((r) => r.flowCode === code && r.partnerCode === '0')
+      const { dataset } = await importReal(file)
+      closeTo(
+        await points(dataset.id, { reporter, flow }),
+        rows.map((r) => [r.period!, num(r.primaryValue)] as const),
+      )
+    })
+  }
+})
+
+describe('ITC Trade Map: a title block, the unit in it, years as columns', () => {
+  it('importing markets for Algeria’s exports, 2013–2017, US Dollar thousand', async () => {
+    const rows = rowsOf('trademap/importing-markets-algeria.csv', { skipLines: 13 })
+    const { dataset, inspection } = await importReal('trademap/importing-markets-algeria.csv')
+    expect(inspection.layout?.id).toBe('trade-map')
+    expect(inspection.columns[0]).toBe('Importers')
+    const b = await breakdown(dataset.id, { reporter: 'dza', flow: 'exports', from: '2017', to: '2017' })
+    const value = (r: Record<string, string>) => num(r['Exported value in 2017']) * 1000
+    expect(b.world).toBe(value(rows.find((r) => r.Importers!.trim() === 'World')!))
+    expect(b.rows.map((r) => r.value)).toEqual(
+      rows
+        .filter((r) => r.Importers!.trim() !== 'World')
+        .map(value)
+        .sort((a, b) => b - a)
+        .slice(0, 5),
+    )
+    expect(b.rows[0]!.key).toBe('ITA')
+    expect(b.unit).toBe('USD')
+  })
+})
+
+describe('WTO Stats bulk CSV (Windows-1252: an en dash as byte 0x96)', () => {
+  it('Algeria’s merchandise imports, total, million US dollars into dollars', async () => {
+    const rows = rowsOf('wto/WtoData_algeria.csv', { encoding: 'windows-1252' })
+    const { dataset, inspection } = await importReal('wto/WtoData_algeria.csv')
+    expect(inspection.encoding).toBe('windows-1252')
+    const own = rows.filter((r) => r['Indicator Code'] === 'ITS_MTV_AM' && r['Product/Sector Code'] === 'TO')
+    expect(own[0]!.Indicator).toContain('–')
+    closeTo(
+      await points(dataset.id, { reporter: 'dza', flow: 'imports' }),
+      own
+        .map((r) => [r.Year!, num(r.Value) * 1e6] as [string, number])
+        .sort(([a], [b]) => a.localeCompare(b)),
+    )
+  })
+})
+
+describe('World Bank WDI (four preamble lines, years as columns, a trailing comma)', () => {
+  for (const [file, flow] of [
+    ['wdi/API_SP.POP.TOTL_DS2_en_csv_v2_61.csv', 'sp_pop_totl'],
+    ['wdi/API_NE.IMP.GNFS.ZS_DS2_en_csv_v2_192.csv', 'ne_imp_gnfs_zs'],
+  ] as const) {
+    it(`${file}: China's values by year`, async () => {
+      const china = rowsOf(file, { skipLines: 4 }).find((r) => r['Country Code'] === 'CHN')!
+      const { dataset } = await importReal(file)
+      const expected = Object.entries(china)
+        .filter(([k, v]) => /^\d{4}$/.test(k) && v !== '')
+        .map(([k, v]) => [k, num(v)] as [string, number])
+      closeTo(await points(dataset.id, { reporter: 'chn', flow }), expected)
+    })
+  }
+})
+
+describe('SDMX-CSV', () => {
+  it('OECD reference series: GDP in USD with UNIT_MULT 6', async () => {
+    const rows = rowsOf('oecd/gdp-refseries.csv').filter(
+      (r) => r.REF_AREA === 'CHN' && r.UNIT_MEASURE === 'USD',
+    )
+    const { dataset, inspection } = await importReal('oecd/gdp-refseries.csv')
+    expect(inspection.layout?.id).toBe('sdmx-csv')
+    closeTo(
+      await points(dataset.id, { reporter: 'chn', flow: 'b1gq_v' }),
+      rows.map((r) => [r.TIME_PERIOD!, num(r.OBS_VALUE) * 10 ** num(r.UNIT_MULT)] as const),
+    )
+  })
+
+  it('OECD house prices: one series per measure and adjustment', async () => {
+    const rows = rowsOf('oecd/house-prices.csv').filter(
+      (r) => r.REF_AREA === 'AUS' && r.MEASURE === 'HPI_RPI',
+    )
+    const { dataset } = await importReal('oecd/house-prices.csv')
+    closeTo(
+      await points(dataset.id, { reporter: 'aus', flow: 'hpi_rpi_s' }),
+      rows
+        .map((r) => [r.TIME_PERIOD!, num(r.OBS_VALUE)] as [string, number])
+        .sort(([a], [b]) => a.localeCompare(b)),
+    )
+  })
+})
+
+describe('Eurostat wide table (geo\\TIME_PERIOD, years as columns, NaN for no value)', () => {
+  it('housing cost overburden rate, Austria, cities', async () => {
+    const row = rowsOf('eurostat/housing-overburden-rate.csv').find(
+      (r) => r['geo\\TIME_PERIOD'] === 'AT' && r.deg_urb === 'DEG1',
+    )!
+    const { dataset } = await importReal('eurostat/housing-overburden-rate.csv')
+    const expected = Object.entries(row)
+      .filter(([k, v]) => /^\d{4}$/.test(k) && v !== 'NaN')
+      .map(([k, v]) => [k, num(v)] as [string, number])
+    closeTo(await points(dataset.id, { reporter: 'aut', flow: 'pc_deg1' }), expected)
+  })
+})
+
+describe('CEPII BACI', () => {
+  it('an R re-export of BACI HS17 2021 (row index, padded q, codes as numbers): South Africa’s exports', async () => {
+    const rows = rowsOf('baci/r-export-hs17-2021.csv').filter((r) => r.i === '710')
+    const { dataset } = await importReal('baci/r-export-hs17-2021.csv')
+    const byPartner = new Map<string, number>()
+    for (const r of rows) byPartner.set(r.j!, (byPartner.get(r.j!) ?? 0) + num(r.v) * 1000)
+    const b = await breakdown(dataset.id, { reporter: 'zaf', flow: 'exports', top: 3 })
+    const expected = [...byPartner.values()].sort((a, b) => b - a).slice(0, 3)
+    b.rows.forEach((r, i) => expect(r.value).toBeCloseTo(expected[i]!, 3))
+    expect(b.total).toBeCloseTo(
+      [...byPartner.values()].reduce((a, b) => a + b, 0),
+      2,
+    )
+  })
+})
+
+describe('National sources, through the column mapping the page offers', () => {
+  it('US Census: trade in goods with China, months as "January 2001", semicolons, thousands commas', async () => {
+    const rows = rowsOf('census/usa-china-trade-data.csv', { delimiter: ';' })
+    const { dataset, inspection } = await importReal('census/usa-china-trade-data.csv', (g) => ({
+      ...g,
+      reporterCode: 'USA',
+    }))
+    expect(inspection.guess?.period).toBe(0)
+    const months = rows.slice(0, 12)
+    const s = await t.services.imports.series({
+      dataset: dataset.id,
+      reporter: 'usa',
+      flow: 'exports',
+      partner: 'world',
+      product: 'all',
+      measure: 'level',
+      frequency: 'month',
+    } as never)
+    expect(s.points.slice(0, 12).map((p) => p.value)).toEqual(months.map((r) => num(r.Exports)))
+    expect(s.points[0]!.period).toBe('2001-01')
+  })
+
+  it('Japan Ministry of Finance customs: months as 2001/01', async () => {
+    const rows = rowsOf('customs/japan-china-trade-data.csv', { delimiter: ';' })
+    const { dataset } = await importReal('customs/japan-china-trade-data.csv', (g) => ({
+      ...g,
+      reporterCode: 'JPN',
+    }))
+    closeTo(
+      await points(dataset.id, { reporter: 'jpn', flow: 'imports', frequency: 'month' }),
+      rows.map((r) => [r.Date!.replace('/', '-'), num(r.Imports)] as const),
+    )
+  })
+
+  it('Korea (KOSIS): months as "2001.01", the partner named in a column', async () => {
+    const rows = rowsOf('customs/korea-china-trade-data.csv')
+    const { dataset } = await importReal('customs/korea-china-trade-data.csv', (g) => ({
+      ...g,
+      reporter: null,
+      partner: 0,
+      reporterCode: 'KOR',
+    }))
+    const b = await breakdown(dataset.id, {
+      reporter: 'kor',
+      flow: 'exports',
+      frequency: 'month',
+      from: '2019-01',
+      to: '2019-12',
+    })
+    const total = rows.filter((r) => r.Date!.startsWith('2019.')).reduce((a, r) => a + num(r.Exports), 0)
+    expect(b.total).toBe(total)
+    expect(b.rows).toHaveLength(1)
+  })
+})
+
+describe('A Frictionless data package', () => {
+  it('datahub’s GDP package (World Bank data): China by year', async () => {
+    const rows = rowsOf('datapackage/data/gdp.csv').filter((r) => r['Country Code'] === 'CHN')
+    const { dataset } = await importReal('datapackage/datapackage.json', (g) => g)
+    closeTo(
+      await points(dataset.id, { reporter: 'chn', flow: 'value' }),
+      rows.map((r) => [r.Year!, num(r.Value)] as const),
+    )
+  })
+})
