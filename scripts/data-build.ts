@@ -25,6 +25,19 @@ function main(argv: string[]): void {
     .map(([k, v]) => `${k} ${v}`)
     .join(', ')
   console.log(`china-trade: ${r.factsRows} facts rows → ${counts}; ${r.series} series, ${r.sources} sources`)
+  console.log(`rescaled exactly from the published unit: ${r.rescaled} observations`)
+  const decided = Object.entries(r.decided)
+    .map(([rule, n]) => `${rule} ${n}`)
+    .join(', ')
+  console.log(
+    `periods with differing readings, by the rule that chose the one shown: ${decided || 'none'}; ${r.disagreements} differ beyond rounding`,
+  )
+  console.log(`trade identity (exports − imports = balance, within rounding): ${r.identity.length} failures`)
+  for (const f of r.identity) {
+    console.log(
+      `  ${f.period} ${f.partner} (${f.frequency}, ${f.unit}): ${f.exports} − ${f.imports} − ${f.balance} = ${f.difference}, beyond ±${f.tolerance}`,
+    )
+  }
   console.log(`written to ${path.relative(process.cwd(), out) || '.'}`)
 }
 

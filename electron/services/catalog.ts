@@ -2,17 +2,19 @@
  * The catalog: discovers the data packages bundled under data/, validates each one, and loads it into
  * DuckDB. A broken package is reported as a problem and left out; the others still load.
  *
- * Tables: `observations` (dataset + the tidy observation columns), `sources`, `series_info`.
+ * Tables: `observations` (dataset + the tidy observation columns), `sources`, `series_info`, `quality`.
  */
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { DatasetSummary } from '../shared/api'
+import { listValue } from '@duckdb/node-api'
+import { QualityFinding, type DatasetSummary } from '../shared/api'
 import { AppError } from '../shared/errors'
 import type { Engine } from './engine'
 import {
   DataPackage,
   kindOf,
   OBSERVATION_FIELDS,
+  QUALITY_FIELDS,
   SERIES_FIELDS,
   SOURCE_FIELDS,
   sameList,
@@ -41,6 +43,7 @@ export async function createTables(engine: Engine): Promise<void> {
   await engine.run(`CREATE TABLE observations (dataset VARCHAR, ${columnsDdl(OBSERVATION_FIELDS)})`)
   await engine.run(`CREATE TABLE sources (dataset VARCHAR, ${columnsDdl(SOURCE_FIELDS)})`)
   await engine.run(`CREATE TABLE series_info (dataset VARCHAR, ${columnsDdl(SERIES_FIELDS)})`)
+  await engine.run(`CREATE TABLE quality (dataset VARCHAR, ${columnsDdl(QUALITY_FIELDS)})`)
 }
 
 export async function openCatalog(engine: Engine, dataDir: string): Promise<Catalog> {
@@ -120,6 +123,7 @@ async function loadResources(engine: Engine, dir: string, pkg: DataPackage): Pro
     observations: [] as DataResource[],
     sources: [] as DataResource[],
     series: [] as DataResource[],
+    quality: [] as DataResource[],
   }
   for (const resource of pkg.resources) {
     const kind = kindOf(resource)
@@ -142,6 +146,7 @@ async function loadResources(engine: Engine, dir: string, pkg: DataPackage): Pro
   for (const r of byKind.sources) await load(r, 'sources', SOURCE_FIELDS)
   for (const r of byKind.observations) await load(r, 'observations', OBSERVATION_FIELDS)
   for (const r of byKind.series) await load(r, 'series_info', SERIES_FIELDS)
+  for (const r of byKind.quality) await load(r, 'quality', QUALITY_FIELDS)
   await checkIntegrity(engine, pkg.name)
 
   const [stats] = await engine.all<{ n: number; sources: number; from: string | null; to: string | null }>(
@@ -168,7 +173,74 @@ async function loadResources(engine: Engine, dir: string, pkg: DataPackage): Pro
     })),
     observations: stats?.n ?? 0,
     sourceCount: stats?.sources ?? 0,
+    // A package without a quality resource was not checked: no list, rather than an empty one.
+    ...(byKind.quality.length > 0 ? { quality: await qualityFindings(engine, pkg.name) } : {}),
   }
+}
+
+async function qualityFindings(engine: Engine, dataset: string): Promise<QualityFinding[]> {
+  type Row = Record<(typeof QUALITY_FIELDS)[number], string>
+  const rows = await engine.all<Row>(
+    `SELECT ${QUALITY_FIELDS.join(', ')} FROM quality WHERE dataset = $1 ORDER BY partner, unit, frequency, period`,
+    [dataset],
+  )
+  const ids = [
+    ...new Set(rows.flatMap((r) => [r.exports_source_id, r.imports_source_id, r.balance_source_id])),
+  ]
+  const sources = new Map(
+    (
+      await engine.all<{
+        source_id: string
+        title: string
+        publisher: string
+        published: string
+        url: string
+      }>(
+        `SELECT source_id, title, publisher, published, url FROM sources WHERE dataset = $1 AND list_contains($2::VARCHAR[], source_id)`,
+        [dataset, listValue(ids)],
+      )
+    ).map((s) => [
+      s.source_id,
+      {
+        id: s.source_id,
+        title: s.title,
+        publisher: s.publisher || null,
+        published: s.published || null,
+        url: s.url,
+      },
+    ]),
+  )
+  const source = (id: string) => {
+    const found = sources.get(id)
+    if (!found)
+      throw new AppError(
+        'DATA_ERROR',
+        `${dataset}: a quality finding names a source that is not in sources.csv (${id}).`,
+      )
+    return found
+  }
+  return rows.map((r) => {
+    const finding = QualityFinding.safeParse({
+      finding: r.finding,
+      partner: r.partner,
+      unit: r.unit,
+      frequency: r.frequency,
+      period: r.period,
+      exports: r.exports,
+      imports: r.imports,
+      balance: r.balance,
+      difference: r.difference,
+      tolerance: r.tolerance,
+      sources: {
+        exports: source(r.exports_source_id),
+        imports: source(r.imports_source_id),
+        balance: source(r.balance_source_id),
+      },
+    })
+    if (!finding.success)
+      throw new AppError('DATA_ERROR', `${dataset}: quality.csv has a malformed finding for ${r.period}.`)
+    return finding.data
+  })
 }
 
 /** Reads one CSV resource into a table, checking its header against the schema first. */
@@ -234,7 +306,7 @@ async function checkIntegrity(engine: Engine, dataset: string): Promise<void> {
 }
 
 async function removeDataset(engine: Engine, dataset: string): Promise<void> {
-  for (const table of ['observations', 'sources', 'series_info'])
+  for (const table of ['observations', 'sources', 'series_info', 'quality'])
     await engine.run(`DELETE FROM ${table} WHERE dataset = $1`, [dataset])
 }
 

@@ -23,9 +23,30 @@ export const OBSERVATION_FIELDS = [
   'status',
   'source_id',
   'note',
+  'published_value',
+  'published_unit',
+  'preferred_by',
+  'preferred_reason',
 ] as const
 
 export const SOURCE_FIELDS = ['source_id', 'title', 'publisher', 'published', 'url'] as const
+
+/** Findings of the build's data-quality checks (quality.csv): reported, never corrected. */
+export const QUALITY_FIELDS = [
+  'finding',
+  'partner',
+  'unit',
+  'frequency',
+  'period',
+  'exports',
+  'imports',
+  'balance',
+  'difference',
+  'tolerance',
+  'exports_source_id',
+  'imports_source_id',
+  'balance_source_id',
+] as const
 
 export const SERIES_FIELDS = [
   'series',
@@ -80,7 +101,7 @@ export const DataPackage = z.looseObject({
 export type DataPackage = z.infer<typeof DataPackage>
 export type DataResource = DataPackage['resources'][number]
 
-export type ResourceKind = 'observations' | 'sources' | 'series'
+export type ResourceKind = 'observations' | 'sources' | 'series' | 'quality'
 
 /** A resource's role follows from its columns, so a package needs no app-specific keys. */
 export function kindOf(resource: DataResource): ResourceKind | null {
@@ -88,6 +109,7 @@ export function kindOf(resource: DataResource): ResourceKind | null {
   if (sameList(names, OBSERVATION_FIELDS)) return 'observations'
   if (sameList(names, SOURCE_FIELDS)) return 'sources'
   if (sameList(names, SERIES_FIELDS)) return 'series'
+  if (sameList(names, QUALITY_FIELDS)) return 'quality'
   return null
 }
 

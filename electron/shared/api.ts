@@ -134,6 +134,30 @@ export const License = z.object({
   path: z.string().optional(),
 })
 
+/** A number exactly as printed (or computed exactly from printed numbers), e.g. "221.337434". */
+const DecimalText = z.string().regex(/^-?\d+(?:\.\d+)?$/)
+
+/**
+ * A finding of the bundled data's quality checks: exports − imports differs from the published balance
+ * by more than the rounding of the three figures. Reported as found; nothing is corrected.
+ */
+export const QualityFinding = z.object({
+  finding: z.literal('trade-identity'),
+  partner: z.string(),
+  unit: z.string(),
+  frequency: Frequency,
+  period: Period,
+  exports: DecimalText,
+  imports: DecimalText,
+  balance: DecimalText,
+  /** exports − imports − balance, exactly. */
+  difference: DecimalText,
+  /** The most rounding can explain: half a unit in the last printed place of each figure, summed. */
+  tolerance: DecimalText,
+  sources: z.object({ exports: Source, imports: Source, balance: Source }),
+})
+export type QualityFinding = z.infer<typeof QualityFinding>
+
 export const DatasetSummary = z.object({
   id: DatasetId,
   title: z.string(),
@@ -153,6 +177,8 @@ export const DatasetSummary = z.object({
   ),
   observations: z.number().int().nonnegative(),
   sourceCount: z.number().int().nonnegative(),
+  /** The data-quality findings of a checked package (empty: checked, nothing found); absent when not checked. */
+  quality: z.array(QualityFinding).optional(),
 })
 export type DatasetSummary = z.infer<typeof DatasetSummary>
 

@@ -8,12 +8,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { formatCsv } from './csv'
+import { formatDecimal, parseDecimal, shiftDecimal } from './decimal'
 import { readFacts, type FactRow } from './facts'
-import { OBSERVATION_FIELDS, SERIES_FIELDS, SOURCE_FIELDS, descriptor } from './package'
+import { identityFailures, type IdentityFailure } from './identity'
+import { OBSERVATION_FIELDS, QUALITY_FIELDS, SERIES_FIELDS, SOURCE_FIELDS, descriptor } from './package'
 import { frequencyOf, readPeriod, type Frequency } from './frequency'
-import { choosePreferred, parsePreferred } from './preferred'
-import { OBSERVATION_RESOURCES, checkUnit, labelOf, mapSeries, resourceOf, type ObservationResource, type SeriesDims } from './seriesMap'
-import { parseSourceTitle, sourceId, type SourceRow } from './sources'
+import { decidePreferred, parsePreferred, type PreferenceRule } from './preferred'
+import { OBSERVATION_RESOURCES, RESCALED_UNITS, checkUnit, labelOf, mapSeries, resourceOf, type ObservationResource, type SeriesDims } from './seriesMap'
+import { isCustomsTable, isReissue, isoDate, parseSourceTitle, sourceId, type SourceRow } from './sources'
 
 export const DEFAULT_PREFERRED_PATH = fileURLToPath(new URL('./preferred.csv', import.meta.url))
 
@@ -34,6 +36,13 @@ export interface Observation {
   status: 'published' | 'projection'
   source_id: string
   note: string
+  /** The value and unit as the source printed them, when `value` was rescaled into the series' unit; else empty. */
+  published_value: string
+  published_unit: string
+  /** On the preferred row of a group with several readings: the rule that chose it (see preferred.ts). */
+  preferred_by: PreferenceRule | ''
+  /** preferred.csv's reason, when the choice was curated. */
+  preferred_reason: string
 }
 
 export interface BuildResult {
@@ -42,6 +51,14 @@ export interface BuildResult {
   series: number
   sources: number
   files: string[]
+  /** Observations stored in another unit than published (exactly rescaled). */
+  rescaled: number
+  /** Groups with several differing readings, by the rule that chose the displayed one. */
+  decided: Partial<Record<PreferenceRule, number>>
+  /** Groups whose readings differ beyond rounding (each settled by a source rule or a written reason). */
+  disagreements: number
+  /** Periods that fail exports − imports = balance beyond rounding (also in quality.csv). */
+  identity: IdentityFailure[]
 }
 
 interface Mapped {
@@ -57,7 +74,11 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 function mapRow(fact: FactRow, file: string): Mapped {
   try {
     const dims = mapSeries(fact.series)
-    checkUnit(dims, fact.unit)
+    // A unit the package does not store (GACC's US$1,000) is rescaled exactly into the series' unit.
+    const rescale = RESCALED_UNITS[fact.unit]
+    const unit = rescale && dims.units.includes(rescale.unit) ? rescale.unit : fact.unit
+    checkUnit(dims, unit)
+    const value = unit === fact.unit ? fact.value : formatDecimal(shiftDecimal(parseDecimal(fact.value), rescale!.power))
     const p = readPeriod(fact.period)
     const frequency = frequencyOf(dims.suffix, p)
     const projection = dims.projection || fact.note.startsWith('PROJECTION')
@@ -68,16 +89,20 @@ function mapRow(fact: FactRow, file: string): Mapped {
       partner: dims.partner,
       product: dims.product,
       measure: dims.measure,
-      unit: fact.unit,
+      unit,
       frequency,
       period: fact.period,
       period_start: p.start,
       period_end: p.end,
-      value: fact.value,
+      value,
       preferred: false,
       status: projection ? 'projection' : 'published',
       source_id: sourceId(fact.url, fact.sourceTitle),
-      note: fact.note
+      note: fact.note,
+      published_value: unit === fact.unit ? '' : fact.value,
+      published_unit: unit === fact.unit ? '' : fact.unit,
+      preferred_by: '',
+      preferred_reason: ''
     }
     return { fact, dims, obs, resource: resourceOf(dims, frequency) }
   } catch (e) {
@@ -97,7 +122,7 @@ const OBS_COLUMNS = OBSERVATION_FIELDS.map((f) => f.name)
 function observationCsv(rows: readonly Observation[]): string {
   return formatCsv([
     OBS_COLUMNS,
-    ...rows.map((o) => OBS_COLUMNS.map((c) => (c === 'preferred' ? String(o.preferred) : String(o[c as keyof Observation]))))
+    ...rows.map((o) => OBS_COLUMNS.map((c) => String(o[c as keyof Observation])))
   ])
 }
 
@@ -113,14 +138,29 @@ export function buildPackage(factsPath: string, outDir: string, opts: { preferre
   // Preferred rows.
   const preferredPath = opts.preferredPath ?? DEFAULT_PREFERRED_PATH
   const entries = parsePreferred(readFileSync(preferredPath, 'utf8'), path.basename(preferredPath))
-  const flags = choosePreferred(
-    mapped.map((m) => ({ series: m.obs.series, period: m.obs.period, value: m.obs.value, line: m.fact.line })),
+  const decisions = decidePreferred(
+    mapped.map(({ obs, fact }) => ({
+      series: obs.series,
+      period: obs.period,
+      value: obs.value,
+      line: fact.line,
+      customs: isCustomsTable(fact.url),
+      reissued: isReissue(fact.sourceTitle),
+      published: isoDate(parseSourceTitle(fact.sourceTitle).published)
+    })),
     entries,
     path.basename(preferredPath)
   )
-  mapped.forEach((m, i) => {
-    m.obs.preferred = flags[i]!
-  })
+  const decided: BuildResult['decided'] = {}
+  for (const d of decisions) {
+    const obs = mapped[d.preferred]!.obs
+    obs.preferred = true
+    obs.preferred_by = d.rule ?? ''
+    obs.preferred_reason = d.reason
+    if (d.rule && d.rule !== 'same') decided[d.rule] = (decided[d.rule] ?? 0) + 1
+  }
+  // China's own totals and partner tables; the world resource's WTO/WDI bases are other compilations.
+  const identity = identityFailures(mapped.filter((m) => m.obs.preferred && m.resource !== 'world').map((m) => m.obs))
 
   // Sources: one row per (url, title); an id collision between different sources is an error.
   const sources = new Map<string, SourceRow>()
@@ -186,9 +226,24 @@ export function buildPackage(factsPath: string, outDir: string, opts: { preferre
   for (const r of OBSERVATION_RESOURCES) files[`${r}.csv`] = observationCsv(byResource.get(r)!)
   files['series.csv'] = formatCsv([SERIES_FIELDS.map((f) => f.name), ...seriesRows])
   files['sources.csv'] = formatCsv([sourceCols, ...sourceRows.map((s) => sourceCols.map((c) => s[c]))])
+  const qualityCols = QUALITY_FIELDS.map((f) => f.name)
+  files['quality.csv'] = formatCsv([
+    qualityCols,
+    ...identity.map((f) => qualityCols.map((c) => (c === 'finding' ? 'trade-identity' : f[c as keyof IdentityFailure])))
+  ])
 
   mkdirSync(outDir, { recursive: true })
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(outDir, name), text, 'utf8')
 
-  return { factsRows: facts.length, rows: rowCounts, series: seriesRows.length, sources: sourceRows.length, files: Object.keys(files) }
+  return {
+    factsRows: facts.length,
+    rows: rowCounts,
+    series: seriesRows.length,
+    sources: sourceRows.length,
+    files: Object.keys(files),
+    rescaled: mapped.filter((m) => m.obs.published_unit !== '').length,
+    decided,
+    disagreements: decisions.filter((d) => d.beyondTolerance).length,
+    identity
+  }
 }

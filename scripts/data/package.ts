@@ -2,7 +2,7 @@
  * The `datapackage.json` descriptor (Frictionless Tabular Data Package) and the column lists of
  * every resource. Nothing here depends on the clock or the machine, so the output is reproducible.
  */
-import { FLOWS, MEASURES, OBSERVATION_RESOURCES, PRODUCTS, REPORTERS, UNITS, type ObservationResource } from './seriesMap'
+import { FLOWS, MEASURES, OBSERVATION_RESOURCES, PRODUCTS, REPORTERS, RESCALED_UNITS, UNITS, type ObservationResource } from './seriesMap'
 
 type FieldType = 'string' | 'number' | 'boolean' | 'date'
 export interface Field {
@@ -20,18 +20,38 @@ export const OBSERVATION_FIELDS: readonly Field[] = [
   { name: 'reporter', type: 'string', description: 'Whose statistics: china, or world for world totals.', constraints: { required: true, enum: [...REPORTERS] } },
   { name: 'flow', type: 'string', description: 'exports, imports, balance (exports minus imports, as published) or trade (exports plus imports).', constraints: { required: true, enum: [...FLOWS] } },
   { name: 'partner', type: 'string', description: 'Trading partner: world for totals, otherwise a code such as us, eu, asean, southeast_asia (kept apart from asean, as the sources name it), africa, latin_america, japan.', constraints: { required: true } },
-  { name: 'product', type: 'string', description: 'all goods, or the commodity: rare_earths, rare_earth_magnets, rare_earth_products, soybeans.', constraints: { required: true, enum: [...PRODUCTS] } },
+  { name: 'product', type: 'string', description: 'all goods, or the commodity: rare_earths, rare_earth_magnets, rare_earth_products, soybeans, coal, crude_oil, iron_ore, steel.', constraints: { required: true, enum: [...PRODUCTS] } },
   { name: 'measure', type: 'string', description: 'level (an amount in unit), yoy (change on the same period a year earlier, %) or share (%).', constraints: { required: true, enum: [...MEASURES] } },
   { name: 'unit', type: 'string', description: 'USD bn, CNY tn, CNY bn, % y/y (in USD terms unless the note says otherwise), %, tonnes, million tonnes.', constraints: { required: true, enum: [...UNITS] } },
   { name: 'frequency', type: 'string', description: 'month (January-February combined counts as one monthly period), year, or ytd (January to the period end).', constraints: { required: true, enum: ['month', 'year', 'ytd'] } },
   { name: 'period', type: 'string', description: 'As published: YYYY-MM, YYYY, or a span YYYY-MM..YYYY-MM (e.g. 2025-01..2025-02 combined, 2025-01..2025-11 year to date).', constraints: { required: true, pattern: PERIOD_PATTERN } },
   { name: 'period_start', type: 'string', description: 'First month covered, YYYY-MM.', constraints: { required: true, pattern: MONTH_PATTERN } },
   { name: 'period_end', type: 'string', description: 'Last month covered, YYYY-MM.', constraints: { required: true, pattern: MONTH_PATTERN } },
-  { name: 'value', type: 'number', description: 'The number as the source gives it, in unit; never estimated, interpolated or computed.', constraints: { required: true } },
+  { name: 'value', type: 'number', description: 'The number as the source gives it, in unit; never estimated, interpolated or computed. A figure published in another unit (published_unit) is rescaled exactly, in decimal, keeping every printed digit.', constraints: { required: true } },
   { name: 'preferred', type: 'boolean', description: 'true for exactly one row per series and period: the value to display. Other rows are later vintages or other sources.', constraints: { required: true } },
   { name: 'status', type: 'string', description: 'published, or projection for forecasts (not observations).', constraints: { required: true, enum: ['published', 'projection'] } },
   { name: 'source_id', type: 'string', description: 'The source this value was read in; see sources.csv.', constraints: { required: true } },
-  { name: 'note', type: 'string', description: 'Context as recorded with the value: basis, rounding, vintage, conflicts with other sources.' }
+  { name: 'note', type: 'string', description: 'Context as recorded with the value: basis, rounding, vintage, conflicts with other sources.' },
+  { name: 'published_value', type: 'string', description: 'The number exactly as printed, when the source printed it in another unit than unit (e.g. 221337434 in USD thousand for 221.337434 USD bn); empty otherwise.' },
+  { name: 'published_unit', type: 'string', description: 'The unit the source printed, when value was rescaled from it; empty otherwise.', constraints: { enum: Object.keys(RESCALED_UNITS) } },
+  { name: 'preferred_by', type: 'string', description: 'On the preferred row of a period with several readings, why it is the one shown: same (every reading gives this number), precise (the readings agree after rounding; the most precise is shown), customs (a table of China\'s customs agency beats press reports), reissue (a reissued table beats the first issue), first-published, first-recorded (no date decides: the first reading compiled), curated (preferred_reason says why). Empty on other rows.', constraints: { enum: ['same', 'precise', 'customs', 'reissue', 'first-published', 'first-recorded', 'curated'] } },
+  { name: 'preferred_reason', type: 'string', description: 'For preferred_by = curated: the written reason (scripts/data/preferred.csv). Empty otherwise.' }
+]
+
+export const QUALITY_FIELDS: readonly Field[] = [
+  { name: 'finding', type: 'string', description: 'trade-identity: exports − imports should equal the balance within the rounding of the three published figures.', constraints: { required: true, enum: ['trade-identity'] } },
+  { name: 'partner', type: 'string', description: 'world, or the partner the three figures are for.', constraints: { required: true } },
+  { name: 'unit', type: 'string', description: 'Unit of the three figures.', constraints: { required: true, enum: [...UNITS] } },
+  { name: 'frequency', type: 'string', description: 'month, year or ytd.', constraints: { required: true, enum: ['month', 'year', 'ytd'] } },
+  { name: 'period', type: 'string', description: 'The period, as in the observations.', constraints: { required: true, pattern: PERIOD_PATTERN } },
+  { name: 'exports', type: 'number', description: 'The preferred exports value.', constraints: { required: true } },
+  { name: 'imports', type: 'number', description: 'The preferred imports value.', constraints: { required: true } },
+  { name: 'balance', type: 'number', description: 'The preferred balance value, as published (never recomputed).', constraints: { required: true } },
+  { name: 'difference', type: 'number', description: 'exports − imports − balance, computed exactly.', constraints: { required: true } },
+  { name: 'tolerance', type: 'number', description: 'The most rounding explains: half a unit in the last printed place of each figure, summed.', constraints: { required: true } },
+  { name: 'exports_source_id', type: 'string', description: 'Source of the exports value.', constraints: { required: true } },
+  { name: 'imports_source_id', type: 'string', description: 'Source of the imports value.', constraints: { required: true } },
+  { name: 'balance_source_id', type: 'string', description: 'Source of the balance value.', constraints: { required: true } }
 ]
 
 export const SERIES_FIELDS: readonly Field[] = [
@@ -52,7 +72,9 @@ export const SOURCE_FIELDS: readonly Field[] = [
   { name: 'url', type: 'string', description: 'Address of the page the value was read in (often a syndication or mirror site).', constraints: { required: true } }
 ]
 
-const RESOURCE_TEXT: Record<ObservationResource | 'series' | 'sources', { title: string; description: string }> = {
+type ResourceName = ObservationResource | 'series' | 'sources' | 'quality'
+
+const RESOURCE_TEXT: Record<ResourceName, { title: string; description: string }> = {
   monthly: {
     title: 'China headline trade, monthly',
     description:
@@ -74,9 +96,9 @@ const RESOURCE_TEXT: Record<ObservationResource | 'series' | 'sources', { title:
       "China's exports to, imports from, trade balance with and total trade with partners, and a partner's share of China's exports; monthly, year to date and annual. ASEAN and Southeast Asia are separate partners, as the sources name them. Rates are in USD terms unless the note says otherwise."
   },
   commodities: {
-    title: 'Rare earths and soybeans',
+    title: 'Commodities: rare earths, soybeans, crude oil, iron ore, coal and steel',
     description:
-      "China's rare-earth exports and imports, rare-earth magnet and product exports (tonnes), and soybean imports (million tonnes), in total and by origin or destination where reported."
+      "China's rare-earth exports and imports, rare-earth magnet and product exports (tonnes); soybean, crude-oil, iron-ore and coal imports and steel exports (million tonnes); in total and by origin or destination where reported."
   },
   world: {
     title: "World merchandise trade and China's share",
@@ -91,12 +113,21 @@ const RESOURCE_TEXT: Record<ObservationResource | 'series' | 'sources', { title:
   sources: {
     title: 'Sources',
     description: 'Every source an observation cites: the title as read, publisher and date parsed from the title, and the URL.'
+  },
+  quality: {
+    title: 'Data-quality findings',
+    description:
+      'Periods whose preferred exports, imports and balance (world or one partner) fail exports − imports = balance by more than the rounding of the three figures. Reported, not corrected: every figure stays as published.'
   }
 }
 
 const SOURCE_FOREIGN_KEY = [{ fields: 'source_id', reference: { resource: 'sources', fields: 'source_id' } }]
+const QUALITY_FOREIGN_KEYS = ['exports_source_id', 'imports_source_id', 'balance_source_id'].map((fields) => ({
+  fields,
+  reference: { resource: 'sources', fields: 'source_id' }
+}))
 
-function resource(name: ObservationResource | 'series' | 'sources', fields: readonly Field[], foreignKeys: boolean): Record<string, unknown> {
+function resource(name: ResourceName, fields: readonly Field[], foreignKeys: readonly object[] | null): Record<string, unknown> {
   return {
     name,
     path: `${name}.csv`,
@@ -105,15 +136,16 @@ function resource(name: ObservationResource | 'series' | 'sources', fields: read
     format: 'csv',
     mediatype: 'text/csv',
     encoding: 'utf-8',
-    schema: foreignKeys ? { fields, foreignKeys: SOURCE_FOREIGN_KEY } : { fields }
+    schema: foreignKeys ? { fields, foreignKeys } : { fields }
   }
 }
 
 export const PACKAGE_DESCRIPTION =
   "China's foreign-trade statistics compiled from published reports: monthly, year-to-date and annual exports, imports and trade balance; trade by partner; rare earths and soybeans; world merchandise trade and China's share of it. " +
-  "China's figures are releases of the General Administration of Customs (GACC) as reported by news agencies and outlets (no GACC table was read); world figures are WTO/UNCTAD statistics as reported. " +
+  "China's figures are releases of the General Administration of Customs (GACC) as reported by news agencies and outlets, and some months from GACC's own English tables (published in US$1,000 and rescaled exactly to USD bn, the printed figure kept in published_value); world figures are WTO/UNCTAD statistics as reported. " +
   'Values are first-published unless the note says otherwise. Nothing is estimated, interpolated or computed, and gaps stay gaps. ' +
-  'Where several sources give a value for the same series and period, every row is kept and exactly one is marked preferred: the value the sources prefer, else the first-published one, else the more precise one, else the first one read; the others are later vintages or other readings. ' +
+  'Where several sources give a value for the same series and period, every row is kept and exactly one is marked preferred, by rules recorded in preferred_by: readings that agree after rounding show the most precise; otherwise a customs table beats a press report, a reissued table beats the first issue, else the first-published reading; a disagreement beyond rounding that these rules do not settle carries a written reason (preferred_reason). ' +
+  'quality.csv lists the periods whose exports − imports differ from the published balance by more than rounding. ' +
   'January and February are published combined and appear as one period (e.g. 2025-01..2025-02). ' +
   'The compilation is licensed CC BY 4.0; each figure is attributed to its source in sources.csv.'
 
@@ -131,13 +163,15 @@ export function descriptor(): Record<string, unknown> {
         title:
           'General Administration of Customs of the PRC (GACC) monthly releases, as reported by news agencies (AP, Reuters, Bloomberg, SCMP, CNBC, dpa-AFX …)'
       },
+      { title: "GACC's English statistical tables (Imports and Exports by Customs Regime), for some months", path: 'http://english.customs.gov.cn' },
       { title: 'WTO / UNCTAD world merchandise trade statistics, as reported' },
       { title: 'Per-observation sources: sources.csv (title, publisher, date, URL)', path: 'sources.csv' }
     ],
     resources: [
-      ...OBSERVATION_RESOURCES.map((r) => resource(r, OBSERVATION_FIELDS, true)),
-      resource('series', SERIES_FIELDS, false),
-      resource('sources', SOURCE_FIELDS, false)
+      ...OBSERVATION_RESOURCES.map((r) => resource(r, OBSERVATION_FIELDS, SOURCE_FOREIGN_KEY)),
+      resource('series', SERIES_FIELDS, null),
+      resource('sources', SOURCE_FIELDS, null),
+      resource('quality', QUALITY_FIELDS, QUALITY_FOREIGN_KEYS)
     ]
   }
 }

@@ -8,14 +8,33 @@ import type { Frequency } from './frequency'
 
 export type Reporter = 'china' | 'world'
 export type Flow = 'exports' | 'imports' | 'balance' | 'trade'
-export type Product = 'all' | 'rare_earths' | 'rare_earth_magnets' | 'rare_earth_products' | 'soybeans'
+export type Product =
+  | 'all'
+  | 'rare_earths'
+  | 'rare_earth_magnets'
+  | 'rare_earth_products'
+  | 'soybeans'
+  | 'coal'
+  | 'crude_oil'
+  | 'iron_ore'
+  | 'steel'
 export type Measure = 'level' | 'yoy' | 'share'
 export type ObservationResource = 'monthly' | 'cumulative' | 'annual' | 'partners' | 'commodities' | 'world'
 type Family = 'headline' | 'partner' | 'commodity' | 'world'
 
 export const REPORTERS: readonly Reporter[] = ['china', 'world']
 export const FLOWS: readonly Flow[] = ['exports', 'imports', 'balance', 'trade']
-export const PRODUCTS: readonly Product[] = ['all', 'rare_earths', 'rare_earth_magnets', 'rare_earth_products', 'soybeans']
+export const PRODUCTS: readonly Product[] = [
+  'all',
+  'rare_earths',
+  'rare_earth_magnets',
+  'rare_earth_products',
+  'soybeans',
+  'coal',
+  'crude_oil',
+  'iron_ore',
+  'steel'
+]
 export const MEASURES: readonly Measure[] = ['level', 'yoy', 'share']
 export const UNITS: readonly string[] = ['USD bn', 'CNY tn', 'CNY bn', '% y/y', '%', 'tonnes', 'million tonnes']
 export const OBSERVATION_RESOURCES: readonly ObservationResource[] = [
@@ -26,6 +45,14 @@ export const OBSERVATION_RESOURCES: readonly ObservationResource[] = [
   'commodities',
   'world'
 ]
+
+/**
+ * Units a source may publish in that the package stores in its series' unit, rescaled exactly
+ * (value × 10^power, in decimal): GACC's own tables print US$1,000.
+ */
+export const RESCALED_UNITS: Readonly<Record<string, { unit: string; power: number }>> = {
+  'USD thousand': { unit: 'USD bn', power: -6 }
+}
 
 /** Partner codes the mapper accepts, with the name used in labels ("Exports to the US") and as a modifier ("US share"). */
 export const PARTNERS: Readonly<Record<string, { name: string; short: string }>> = {
@@ -41,6 +68,8 @@ export const PARTNERS: Readonly<Record<string, { name: string; short: string }>>
   india: { name: 'India', short: 'India' },
   canada: { name: 'Canada', short: 'Canada' },
   australia: { name: 'Australia', short: 'Australia' },
+  taiwan: { name: 'Taiwan', short: 'Taiwan' },
+  hong_kong: { name: 'Hong Kong', short: 'Hong Kong' },
   brazil: { name: 'Brazil', short: 'Brazil' },
   argentina: { name: 'Argentina', short: 'Argentina' }
 }
@@ -82,6 +111,21 @@ const MEASURE_OF_UNIT: Record<string, Measure> = {
   '% y/y': 'yoy',
   '%': 'share'
 }
+
+/**
+ * Bulk commodities counted in million tonnes, by series stem: the product code, the label noun and the
+ * one flow China reports for it (a name with the other flow is refused, not guessed).
+ */
+const COMMODITIES = {
+  soybean: { product: 'soybeans', noun: 'Soybean', flow: 'imports' },
+  coal: { product: 'coal', noun: 'Coal', flow: 'imports' },
+  crude_oil: { product: 'crude_oil', noun: 'Crude oil', flow: 'imports' },
+  iron_ore: { product: 'iron_ore', noun: 'Iron ore', flow: 'imports' },
+  steel: { product: 'steel', noun: 'Steel', flow: 'exports' }
+} as const satisfies Record<string, { product: Product; noun: string; flow: 'exports' | 'imports' }>
+const COMMODITY_SERIES = new RegExp(
+  `^(${Object.keys(COMMODITIES).join('|')})_(exports|imports)(?:_(to|from)_([a-z_]+?))?_(mt|yoy)$`
+)
 
 const FLOW_LABEL: Record<'exports' | 'imports' | 'trade_balance', string> = {
   exports: 'Exports',
@@ -206,18 +250,21 @@ export function mapSeries(series: string): SeriesDims {
       subject: `${noun} ${flow}${p ? ` ${dir} ${p.name}` : ''}`
     })
   }
-  if ((m = /^soybean_imports(?:_from_([a-z_]+?))?_(mt|yoy)$/.exec(rest))) {
-    const code = m[1]
+  if ((m = COMMODITY_SERIES.exec(rest))) {
+    const [, , , dir, code, token] = m
+    const c = COMMODITIES[m[1] as keyof typeof COMMODITIES]
+    const flow = m[2] as 'exports' | 'imports'
+    if (flow !== c.flow || (dir && (dir === 'to') !== (flow === 'exports'))) throw unknown()
     const p = code ? partnerOf(code, series) : null
     return make({
       reporter: 'china',
-      flow: 'imports',
+      flow,
       partner: code ?? 'world',
-      product: 'soybeans',
-      measure: measureOfToken(m[2]!),
-      units: UNITS_OF[m[2]!]!,
+      product: c.product,
+      measure: measureOfToken(token!),
+      units: UNITS_OF[token!]!,
       family: 'commodity',
-      subject: `Soybean imports${p ? ` from ${p.name}` : ''}`
+      subject: `${c.noun} ${flow}${p ? ` ${dir} ${p.name}` : ''}`
     })
   }
   // World totals (WTO / UNCTAD) and China's share of them.

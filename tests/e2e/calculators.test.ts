@@ -26,7 +26,8 @@ async function openCalculators(width = 1280): Promise<Page> {
   await page.goto(suite.app.server.url)
   await page.click('nav >> text=Calculators')
   await page.locator('[data-test="fy-total"]').waitFor()
-  await expect.poll(() => num(page, 'fy-total')).not.toBe('—')
+  // The first visit loads the calculators' data: on a busy machine that takes longer than a poll's default second.
+  await expect.poll(() => num(page, 'fy-total'), { timeout: 10_000 }).not.toBe('—')
   return page
 }
 

@@ -53,11 +53,11 @@ describe('buildPackage', () => {
     const table = (f: string) => parseCsv(readFileSync(path.join(dir, f), 'utf8')).map((r) => r.fields)
     const sid = (title: string) => table('sources.csv').find((r) => r[1] === title)![0]
     expect(table('monthly.csv').slice(1)).toEqual([
-      ['exports_usd', 'china', 'exports', 'world', 'all', 'level', 'USD bn', 'month', '2025-01..2025-02', '2025-01', '2025-02', '539.94', 'true', 'published', sid('T2'), 'Jan-Feb, combined'],
-      ['exports_usd', 'china', 'exports', 'world', 'all', 'level', 'USD bn', 'month', '2025-11', '2025-11', '2025-11', '330.3', 'true', 'published', sid('Title (AP, 2025-12-08)'), '']
+      ['exports_usd', 'china', 'exports', 'world', 'all', 'level', 'USD bn', 'month', '2025-01..2025-02', '2025-01', '2025-02', '539.94', 'true', 'published', sid('T2'), 'Jan-Feb, combined', '', '', '', ''],
+      ['exports_usd', 'china', 'exports', 'world', 'all', 'level', 'USD bn', 'month', '2025-11', '2025-11', '2025-11', '330.3', 'true', 'published', sid('Title (AP, 2025-12-08)'), '', '', '', '', '']
     ])
     expect(table('sources.csv')).toContainEqual([sid('Title (AP, 2025-12-08)'), 'Title (AP, 2025-12-08)', 'AP', '2025-12-08', 'https://example.org/a'])
-    for (const f of ['cumulative.csv', 'annual.csv', 'partners.csv', 'commodities.csv', 'world.csv']) expect(table(f)).toHaveLength(1)
+    for (const f of ['cumulative.csv', 'annual.csv', 'partners.csv', 'commodities.csv', 'world.csv', 'quality.csv']) expect(table(f)).toHaveLength(1)
   })
 
   it.each([
@@ -74,12 +74,39 @@ describe('buildPackage', () => {
     expect(() => build([GOOD, line])).toThrow(message)
   })
 
-  it('fails when differing rows have no preferred.csv entry, and uses the entry when there is one', () => {
-    const rows = [GOOD, 'exports_usd,2025-11,330.31,USD bn,,T2,https://example.org/b']
-    expect(() => build(rows)).toThrow(/no entry in preferred-\d+\.csv for exports_usd 2025-11/)
-    const dir = build(rows, 'series,period,value,reason\nexports_usd,2025-11,330.31,more precise\n')
+  it('settles rounding by itself, and fails on a real disagreement until preferred.csv gives a reason', () => {
+    const rounding = build([GOOD, 'exports_usd,2025-11,330.31,USD bn,,T2,https://example.org/b'])
+    expect(readFileSync(path.join(rounding, 'monthly.csv'), 'utf8')).toMatch(/,330\.31,true,published,s[0-9a-f]+,,,,precise,\n/)
+    const rows = [GOOD, 'exports_usd,2025-11,340.1,USD bn,,T2,https://example.org/b']
+    expect(() => build(rows)).toThrow(/exports_usd 2025-11: readings 330\.3 .*340\.1 .*disagree beyond rounding/)
+    const dir = build(rows, 'series,period,value,reason\nexports_usd,2025-11,340.1,the revised table\n')
     const monthly = readFileSync(path.join(dir, 'monthly.csv'), 'utf8')
-    expect(monthly).toMatch(/,330\.31,true,/)
-    expect(monthly).toMatch(/,330\.3,false,/)
+    expect(monthly).toMatch(/,340\.1,true,published,s[0-9a-f]+,,,,curated,the revised table\n/)
+    expect(monthly).toMatch(/,330\.3,false,published,s[0-9a-f]+,,,,,\n/)
   })
+
+  it('rescales a figure published in USD thousand exactly, keeping the printed figure and unit', () => {
+    const dir = build([
+      'exports_usd,2019-10,212916095,USD thousand,GACC table,"(5) Imports and Exports by Customs Regime, 10.2019 (GACC, 2019-11-20)",http://english.customs.gov.cn/Statics/a.html',
+      'exports_usd,2019-10,212.93,USD bn,,"Release (AP, 2019-11-08)",https://example.org/ap',
+    ])
+    const rows = parseCsv(readFileSync(path.join(dir, 'monthly.csv'), 'utf8')).map((r) => r.fields)
+    const at = (name: string) => rows[0]!.indexOf(name)
+    const customs = rows.find((r) => r[at('published_unit')] === 'USD thousand')!
+    expect([customs[at('unit')], customs[at('value')], customs[at('published_value')], customs[at('preferred')], customs[at('preferred_by')]]).toEqual(
+      ['USD bn', '212.916095', '212916095', 'true', 'customs']
+    )
+  })
+
+  it('writes the trade-identity failures to quality.csv, and an empty list when all pass', () => {
+    const t = (flow: string, v: string, p = '2025-10') => `${flow},${p},${v},USD bn,,"T (AP, 2025-11-07)",https://example.org/${flow}`
+    const dir = build([t('exports_usd', '305.35'), t('imports_usd', '215.28'), t('trade_balance_usd', '90.07'), t('exports_usd', '330.3', '2025-11'), t('imports_usd', '218.6', '2025-11'), t('trade_balance_usd', '112.1', '2025-11')])
+    const quality = parseCsv(readFileSync(path.join(dir, 'quality.csv'), 'utf8')).map((r) => r.fields)
+    expect(quality.slice(1).map((r) => r.slice(0, 10))).toEqual([
+      ['trade-identity', 'world', 'USD bn', 'month', '2025-11', '330.3', '218.6', '112.1', '-0.4', '0.15']
+    ])
+    const none = build([t('exports_usd', '305.35'), t('imports_usd', '215.28'), t('trade_balance_usd', '90.07')])
+    expect(readFileSync(path.join(none, 'quality.csv'), 'utf8').trim().split('\n')).toHaveLength(1)
+  })
+
 })

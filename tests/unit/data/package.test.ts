@@ -55,7 +55,9 @@ function readTable(file: string): { header: string[]; rows: Row[] } {
 
 const OBS = ['monthly', 'cumulative', 'annual', 'partners', 'commodities', 'world']
 const OBS_COLUMNS =
-  'series,reporter,flow,partner,product,measure,unit,frequency,period,period_start,period_end,value,preferred,status,source_id,note'.split(',')
+  'series,reporter,flow,partner,product,measure,unit,frequency,period,period_start,period_end,value,preferred,status,source_id,note,published_value,published_unit,preferred_by,preferred_reason'.split(
+    ',',
+  )
 const tables = new Map(pkg.resources.map((r) => [r.name, readTable(r.path)]))
 const observations: Row[] = OBS.flatMap((name) => tables.get(name)!.rows.map((r): Row => ({ ...r, resource: name })))
 const sources = new Map(tables.get('sources')!.rows.map((r) => [r.source_id!, r]))
@@ -80,7 +82,7 @@ describe('datapackage.json', () => {
     expect(pkg.description).toMatch(/first-published/)
     expect(pkg.description).toMatch(/2025-01\.\.2025-02/)
     expect(pkg.sources.find((s) => s.path === 'sources.csv')).toBeTruthy()
-    expect(pkg.resources.map((r) => r.name)).toEqual([...OBS, 'series', 'sources'])
+    expect(pkg.resources.map((r) => r.name)).toEqual([...OBS, 'series', 'sources', 'quality'])
   })
 
   it('describes every resource as a UTF-8 CSV file that exists, with a header equal to its schema', () => {
@@ -120,7 +122,8 @@ describe('every resource satisfies its schema', () => {
         if (f.type === 'boolean') expect(bad((v) => v === 'true' || v === 'false'), f.name).toEqual([])
         const c = f.constraints ?? {}
         if (c.required) expect(bad((v) => v !== ''), f.name).toEqual([])
-        if (c.enum) expect(bad((v) => c.enum!.includes(v)), f.name).toEqual([])
+        // An empty optional field is a missing value, which an enum does not constrain.
+        if (c.enum) expect(bad((v) => (!c.required && v === '') || c.enum!.includes(v)), f.name).toEqual([])
         if (c.pattern) expect(bad((v) => new RegExp(c.pattern!).test(v)), f.name).toEqual([])
         if (c.unique) expect(new Set(values).size, f.name).toBe(values.length)
       }
@@ -223,7 +226,8 @@ describe('against the facts file', () => {
     const k = (series: string, period: string, value: string, unit: string, note: string, sid: string) =>
       [series, period, value, unit, note, sid].join('\u0000')
     for (const o of observations) {
-      const key = k(o.series!, o.period!, o.value!, o.unit!, o.note!, o.source_id!)
+      // A rescaled row keeps the value and unit as published beside the stored ones.
+      const key = k(o.series!, o.period!, o.published_value || o.value!, o.published_unit || o.unit!, o.note!, o.source_id!)
       remaining.set(key, (remaining.get(key) ?? 0) + 1)
     }
     for (const f of facts) {
@@ -280,5 +284,111 @@ describe('values a user will check', () => {
   it('stores the 2030 Morgan Stanley figure as a projection', () => {
     const p = preferredOf('china_share_world_exports_pct_projection', '2030')
     expect([p.status, p.value, p.resource]).toEqual(['projection', '16.5', 'world'])
+  })
+})
+
+/** "221337434" thousand → "221.337434" bn, by moving the decimal point: written apart from the build's arithmetic. */
+const thousandsToBillions = (v: string) => {
+  const neg = v.startsWith('-')
+  const digits = (neg ? v.slice(1) : v).padStart(7, '0')
+  return `${neg ? '-' : ''}${digits.slice(0, -6)}.${digits.slice(-6)}`
+}
+/** Exact sum of decimal strings as an integer count of 10^-12 (enough places for every figure here). */
+const micro = (v: string) => {
+  const [int, frac = ''] = v.replace('-', '').split('.')
+  const n = BigInt(int! + frac.padEnd(12, '0'))
+  return v.startsWith('-') ? -n : n
+}
+
+describe('rescaled observations', () => {
+  const facts = parseCsv(readFileSync(factsPath, 'utf8')).slice(1)
+
+  it('every row published in USD thousand is stored in USD bn, exactly, with the published figure kept', () => {
+    const rescaled = observations.filter((o) => o.published_unit !== '')
+    expect(rescaled).toHaveLength(facts.filter((f) => f.fields[3] === 'USD thousand').length)
+    for (const o of rescaled) {
+      expect([o.unit, o.published_unit], o.series).toEqual(['USD bn', 'USD thousand'])
+      expect(o.value, `${o.series} ${o.period}`).toBe(thousandsToBillions(o.published_value!))
+    }
+    expect(observations.filter((o) => o.published_unit === '' && o.published_value !== '')).toEqual([])
+  })
+
+  it("keeps the customs table's November 2019 exports as printed: 221,337,434 thousand = 221.337434 bn", () => {
+    const o = rowsOf('exports_usd', '2019-11').find((r) => r.published_unit === 'USD thousand')!
+    expect([o.value, o.published_value, o.preferred]).toEqual(['221.337434', '221337434', 'true'])
+  })
+})
+
+describe('preference', () => {
+  const curated = parseCsv(readFileSync(path.join(repoRoot, 'scripts', 'data', 'preferred.csv'), 'utf8'))
+    .slice(1)
+    .map((r) => r.fields)
+  const groups = new Map<string, Row[]>()
+  for (const o of observations) groups.set(`${o.series}|${o.period}`, [...(groups.get(`${o.series}|${o.period}`) ?? []), o])
+
+  it('says on the preferred row of every period with several readings which rule chose it, and nowhere else', () => {
+    for (const [k, rows] of groups) {
+      for (const o of rows) {
+        const expectRule = rows.length > 1 && o.preferred === 'true'
+        expect(o.preferred_by !== '', `${k} ${o.value}`).toBe(expectRule)
+        expect(o.preferred_reason !== '', `${k} ${o.value}`).toBe(o.preferred_by === 'curated')
+      }
+    }
+  })
+
+  it('shows every written reason of preferred.csv on the row it names, and no other curated row', () => {
+    const shown = observations.filter((o) => o.preferred_by === 'curated')
+    expect(shown).toHaveLength(curated.length)
+    for (const [series, period, value, reason] of curated) {
+      const p = preferredOf(series!, period!)
+      expect(Number(p.value), `${series} ${period}`).toBe(Number(value))
+      expect(p.preferred_reason).toBe(reason!.trim())
+    }
+  })
+
+  it.each([
+    // Reuters' partner table against AP's first item ($44.4 bn): a written reason.
+    ['exports_to_us_usd', '2019-08', '37.3', 'curated', ['37.3', '44.4']],
+    // A reissued table beats the first issue's 163.5 (an apparent typo).
+    ['imports_from_asean_yoy', '2020-03', '10.5', 'reissue', ['10.5', '163.5']],
+    // The customs table's figure agrees with the press's 315.59 after rounding and is the more precise.
+    ['exports_usd', '2023-03', '315.589337', 'precise', ['315.589337', '315.59', '315.59']],
+    // The customs table (212.916095) and the press release (212.93) differ: the customs agency's table wins.
+    ['exports_usd', '2019-10', '212.916095', 'customs', ['212.916095', '212.93']],
+    // 27.97 and 28.0 agree after rounding; the more precise is shown.
+    ['trade_balance_with_us_usd', '2019-07', '27.97', 'precise', ['27.97', '28.0']],
+  ])('%s %s shows %s (%s), the other readings kept', (series, period, value, rule, all) => {
+    const p = preferredOf(series, period)
+    expect([p.value, p.preferred_by]).toEqual([value, rule])
+    expect(rowsOf(series, period).map((o) => o.value).sort()).toEqual([...all].sort())
+  })
+})
+
+describe('quality.csv: the trade identity', () => {
+  const { rows } = tables.get('quality')!
+
+  it('lists each failure with the preferred figures, an exact difference beyond the rounding tolerance', () => {
+    expect(rows.length).toBeGreaterThan(0)
+    const series = (flow: string, partner: string) =>
+      partner === 'world'
+        ? { exports: 'exports', imports: 'imports', balance: 'trade_balance' }[flow]
+        : { exports: `exports_to_${partner}`, imports: `imports_from_${partner}`, balance: `trade_balance_with_${partner}` }[flow]
+    for (const q of rows) {
+      const unitToken = q.unit === 'USD bn' ? 'usd' : 'cny'
+      const suffix = { month: '', ytd: '_ytd', year: '_annual' }[q.frequency!]
+      for (const flow of ['exports', 'imports', 'balance'] as const) {
+        const p = preferredOf(`${series(flow, q.partner!)}_${unitToken}${suffix}`, q.period!)
+        expect(p.value, `${q.period} ${flow}`).toBe(q[flow])
+        expect(p.source_id).toBe(q[`${flow}_source_id`])
+      }
+      const diff = micro(q.exports!) - micro(q.imports!) - micro(q.balance!)
+      expect(diff, q.period).toBe(micro(q.difference!))
+      expect(diff < 0n ? -diff : diff).toBeGreaterThan(micro(q.tolerance!))
+    }
+  })
+
+  it('reports a month where customs-table exports and imports meet a press-release balance (Nov 2019)', () => {
+    const q = rows.find((r) => r.partner === 'world' && r.period === '2019-11' && r.frequency === 'month')!
+    expect([q.exports, q.imports, q.balance, q.difference]).toEqual(['221.337434', '183.411013', '38.73', '-0.803579'])
   })
 })

@@ -53,9 +53,17 @@ describe('catalog', () => {
         expect.arrayContaining(['monthly', 'partners', 'commodities', 'world', 'sources']),
       )
       const observationRows = dataset!.resources
-        .filter((r) => !['sources', 'series'].includes(r.name))
+        .filter((r) => !['sources', 'series', 'quality'].includes(r.name))
         .reduce((n, r) => n + r.rows, 0)
       expect(observationRows).toBe(dataset?.observations)
+      // The build's data-quality findings, each with its three sources (counted from quality.csv).
+      const qualityRows = readFileSync(join(bundled, 'quality.csv'), 'utf8').trim().split('\n').length - 1
+      expect(qualityRows).toBeGreaterThan(0)
+      expect(dataset?.quality).toHaveLength(qualityRows)
+      for (const f of dataset!.quality!) {
+        expect(f.finding).toBe('trade-identity')
+        for (const s of Object.values(f.sources)) expect(s.url).toMatch(/^https?:\/\//)
+      }
     } finally {
       await services.close()
     }
