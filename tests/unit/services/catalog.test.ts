@@ -15,6 +15,8 @@ const bundled = fileURLToPath(new URL('../../../data/china-trade', import.meta.u
 function dataDirWithBrokenCopy(damage: (dir: string) => void): string {
   const root = mkdtempSync(join(tmpdir(), 'cte-catalog-'))
   cpSync(bundled, join(root, 'china-trade'), { recursive: true })
+  // The code lists (HS products, countries) the services read beside the packages.
+  cpSync(join(bundled, '..', 'codes'), join(root, 'codes'), { recursive: true })
   // Sorted after the real package, so the real one loads first whatever the copy claims to be.
   const copy = join(root, 'zz-broken')
   cpSync(bundled, copy, { recursive: true })
