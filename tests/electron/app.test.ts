@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { extractText, getDocumentProxy } from 'unpdf'
 import { CONTENT_SECURITY_POLICY, securityHeaders } from '../../electron/main/csp'
+import { repoRoot } from '../support/webApp'
 import {
   electronTarget,
   isRunning,
@@ -102,6 +103,15 @@ describe.skipIf(!target.ok)(title('the live app window', skipped), () => {
       webviewTag: false,
       experimentalFeatures: false,
     })
+    // No Blink feature switched on (Electron reports none, or the empty list we set).
+    expect(windows[0]!['enableBlinkFeatures'] ?? '').toBe('')
+    // The Electron that runs is the one package-lock.json pins.
+    const pinned = (
+      JSON.parse(readFileSync(join(repoRoot, 'node_modules', 'electron', 'package.json'), 'utf8')) as {
+        version: string
+      }
+    ).version
+    expect(await app.main!.evaluate(() => process.versions.electron)).toBe(pinned)
     // This run is isolated: its profile is the temporary folder.
     expect(await app.main!.evaluate(({ app: electronApp }) => electronApp.getPath('userData'))).toContain(
       app.userData,
@@ -117,9 +127,12 @@ describe.skipIf(!target.ok)(title('the live app window', skipped), () => {
         module: typeof g['module'],
         trade: typeof g['trade'],
         frozen: Object.isFrozen(g['trade']),
+        // webviewTag off: <webview> is an unknown element, not Electron's tag.
+        webview: document.createElement('webview').constructor.name,
       }
     })
     expect(seen).toEqual({
+      webview: 'HTMLUnknownElement',
       require: 'undefined',
       process: 'undefined',
       module: 'undefined',
@@ -189,6 +202,40 @@ describe.skipIf(!target.ok)(title('the live app window', skipped), () => {
           .pages()
           .filter((p) => !p.isClosed()),
       ).toHaveLength(1)
+  })
+
+  it(title('every permission request is refused'), async () => {
+    const answers = await app.page.evaluate(async () => ({
+      notifications: await Notification.requestPermission(),
+      geolocation: (await navigator.permissions.query({ name: 'geolocation' })).state,
+      // Electron grants both when no handler is set; ours (and the Permissions-Policy header) refuse.
+      clipboard: (await navigator.permissions.query({ name: 'clipboard-read' as PermissionName })).state,
+    }))
+    expect(answers).toEqual({ notifications: 'denied', geolocation: 'denied', clipboard: 'denied' })
+  })
+
+  itMain(title('only a vetted https source link reaches the system browser', mainOnly), async () => {
+    const main = app.main!
+    // Record instead of opening a browser on the test machine.
+    await main.evaluate(({ shell }) => {
+      const opened: string[] = []
+      ;(globalThis as unknown as { opened: string[] }).opened = opened
+      shell.openExternal = (async (url: string) => void opened.push(url)) as typeof shell.openExternal
+    })
+    await app.page.evaluate(() => {
+      for (const url of [
+        'https://www.reuters.com/markets/china-exports/',
+        'http://www.reuters.com/',
+        'https://user:pw@example.com/',
+        'file:///etc/passwd',
+        'https://127.0.0.1/',
+      ])
+        window.open(url)
+    })
+    await app.page.waitForTimeout(300)
+    expect(await main.evaluate(() => (globalThis as unknown as { opened: string[] }).opened)).toEqual([
+      'https://www.reuters.com/markets/china-exports/',
+    ])
   })
 
   it(
