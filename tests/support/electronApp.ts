@@ -131,12 +131,11 @@ export async function launchApp(target: ElectronTarget, options: LaunchOptions =
     : launchPackaged(target.executable, args, userData)
 }
 
+/** The app window: the first page there is (or the next to open), once it shows app://trade. */
 async function appWindow(pages: () => Page[], next: () => Promise<Page>): Promise<Page> {
-  let page = pages().find((p) => p.url().startsWith('app://trade/'))
-  while (!page) {
-    const candidate = await next()
-    if (candidate.url().startsWith('app://trade/')) page = candidate
-  }
+  const page = pages()[0] ?? (await next())
+  // The window exists before its page loads (about:blank first): wait for the app's own URL.
+  await page.waitForURL((url) => url.href.startsWith('app://trade/'), { timeout: 60_000 })
   await page.waitForLoadState('load')
   return page
 }
