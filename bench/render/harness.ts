@@ -14,7 +14,7 @@ import { defaultViewState } from '../../electron/shared/viewState'
 import type { RenderResult } from '../renderResult'
 
 const theme = { text: '#111', muted: '#555', grid: '#ddd', surface: '#fff' }
-const text = { t: (key: string) => key, locale: 'en-US' }
+const text = { t: (key: string) => key, locale: 'en-US', period: (p: string) => p }
 
 function syntheticModel(n: number): ChartModel {
   // Months from year 1000 on, so 100 000 of them still have four-digit years.

@@ -65,7 +65,7 @@ export const SnapshotPoint = z
   .object({
     period: Period,
     value: DisplayedValue,
-    kind: z.enum(['published', 'computed']),
+    kind: z.enum(['published', 'computed', 'projected']),
     sourceIds: z.array(SourceId).max(40),
     note: z.string().max(500).optional(),
   })
@@ -477,7 +477,7 @@ export function snapshotReadme(snapshot: Snapshot, files: readonly string[]): st
       `${snapshot.view.range.from ? `, from ${snapshot.view.range.from}` : ''}${snapshot.view.range.to ? ` to ${snapshot.view.range.to}` : ''}`,
     '',
     'Values of kind "computed" (year on year, year to date, sums, shares) were derived by the app from published figures;',
-    'values of kind "published" were read in the sources below.',
+    'values of kind "published" were read in the sources below; values of kind "projected" are published forecasts.',
     '',
     '## Notes',
     '',

@@ -33,6 +33,11 @@ export const ViewState = z
     frequency: Frequency,
     /** The unit of the underlying series (`USD bn`, `CNY tn`, `tonnes`…); omitted means USD where there is a choice. */
     unit: z.string().max(48).optional(),
+    /**
+     * Whose figures, where a dataset has a total on more than one basis (China's customs vs the WTO's
+     * merchandise trade): `customs` (the default when omitted), `wto`, `wdi`… (a series id's suffix).
+     */
+    basis: Code.optional(),
     flows: z.array(Code).min(1).max(MAX_SERIES),
     partners: z.array(Code).min(1).max(MAX_SERIES),
     products: z.array(Code).min(1).max(MAX_SERIES),
@@ -99,6 +104,7 @@ const SCALAR_KEYS = [
   'measure',
   'frequency',
   'unit',
+  'basis',
   'transform',
   'indexBase',
   'displayUnit',

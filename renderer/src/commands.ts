@@ -103,26 +103,25 @@ export function useCommands(): CommandRegistry {
   const shell = useShellStore()
   const explorer = useExplorerStore()
   const snapshots = useSnapshotsStore()
+  // The Explorer's address always carries its view string (a dialog opened over it must not drop it).
+  const toExplorer = () =>
+    router.push({ name: 'explorer', query: Object.fromEntries(new URLSearchParams(explorer.stateString)) })
   return createCommandRegistry({
     hasRoute: (name) => router.hasRoute(name),
     navigate: (name) => router.push({ name }),
     toggleTheme: () => settings.toggleTheme(),
     showShortcuts: () => shell.showShortcuts(),
     openExport: async () => {
-      await router.push({ name: 'explorer' })
+      await toExplorer()
       explorer.exportOpen = true
     },
     saveSnapshot: async () => {
-      await router.push({ name: 'explorer' })
+      await toExplorer()
       snapshots.saveOpen = true
     },
     openSnapshot: async (path) => {
       const opened = path ? await snapshots.openFile(path) : await snapshots.choose()
-      if (opened)
-        await router.push({
-          name: 'explorer',
-          query: Object.fromEntries(new URLSearchParams(explorer.stateString)),
-        })
+      if (opened) await toExplorer()
     },
     notify: (notice) => shell.notify(notice),
   })

@@ -21,6 +21,16 @@ import type { ChartNote } from './snapshotModel'
 export interface ChartText {
   t: (key: string, values?: Record<string, unknown>) => string
   locale: string
+  /** A period as the reader's language writes it (`Nov 2025`, `2025年11月`). */
+  period: (period: string) => string
+}
+
+/** The chart's text in the reader's language, from vue-i18n's `t` and locale. */
+export function chartText(
+  t: (key: string, values: Record<string, unknown>) => string,
+  locale: string,
+): ChartText {
+  return { t: (key, values) => t(key, values ?? {}), locale, period: (p) => formatPeriod(p, locale) }
 }
 
 export interface ExportDecoration {
@@ -60,27 +70,47 @@ function timeConfig(
   decoration?: ExportDecoration,
   notes: readonly ChartNote[] = [],
 ): Config {
-  const projection = projectionPoints(model, refs)
   const grid = valueGrid(model)
   const share = view.chart === 'share'
   const stacked = view.chart === 'stackedBar' || view.chart === 'stackedArea' || share
   const type = view.chart === 'bar' || view.chart === 'stackedBar' || share ? 'bar' : 'line'
-  const shares = share ? shareGrid(grid, model, view) : null
+  // A stack is only drawn where every series shown has a value: a missing one would silently lower it.
+  const shares = share ? shareGrid(grid, model, view) : stacked ? completeColumns(grid, model, view) : null
   const monthly = view.frequency === 'month'
+  // Annual data has one tick per year, mid-year; months and year-to-date figures a monthly time axis.
+  const monthAxis = view.frequency !== 'year'
 
-  // x is time: the middle month of each period, so gaps in time look like gaps and years are not
-  // squeezed together. A line breaks where no period follows on from the one before.
-  const xs = model.periods.map((period) => xOf(period))
+  // x is time: the middle month of each period (a year-to-date figure: the month it runs to), so gaps
+  // in time look like gaps and years are not squeezed together. A line breaks where no period follows
+  // on from the one before.
+  const xs = model.periods.map((period) => xOf(period, view.frequency))
   const breaks = type === 'line' ? gapsBetween(model.periods) : []
   const pointAt: (TPoint | null)[][] = []
+  const lastObserved = lastObservedIndex(grid[0] ?? [])
   const datasets: ChartDataset<'line' | 'bar', XY[]>[] = model.series.map((s, i) => {
     const color = colorOf(s.selection, view)
     const values = shares?.[i] ?? grid[i]!.map((p) => p?.value ?? null)
+    // A projection starts from the last observed value, so the dashed line continues the data.
+    if (s.projection && lastObserved >= 0) values[lastObserved] = grid[0]![lastObserved]!.value
     const rows = [
       ...values.map((y, j) => ({ xy: { x: xs[j]!, y }, point: grid[i]![j] ?? null })),
-      ...breaks.map((x) => ({ xy: { x, y: null }, point: null })),
+      ...(s.projection ? [] : breaks.map((x) => ({ xy: { x, y: null }, point: null }))),
     ].sort((a, b) => a.xy.x - b.xy.x)
     pointAt.push(rows.map((r) => r.point))
+    if (s.projection)
+      return {
+        type: 'line',
+        label: s.label,
+        data: rows.map((r) => r.xy),
+        borderColor: theme.muted,
+        backgroundColor: theme.surface,
+        borderDash: [6, 4],
+        borderWidth: 2,
+        pointRadius: rows.map((r) => (r.point ? 5 : 0)),
+        pointStyle: 'rectRot',
+        hidden: view.hidden.includes(s.key),
+        spanGaps: true,
+      } as ChartDataset<'line' | 'bar', XY[]>
     // China's customs publish January and February combined: that point is drawn as a triangle.
     const combined = rows.map((r) => monthly && !!r.point?.period.includes('..'))
     return {
@@ -99,21 +129,6 @@ function timeConfig(
       spanGaps: false,
     } as ChartDataset<'line' | 'bar', XY[]>
   })
-  if (projection.length && refs.projection) {
-    const last = lastObserved(grid[0] ?? [], xs)
-    datasets.push({
-      type: 'line',
-      label: refs.projection.label,
-      data: [...(last ? [last] : []), ...projection.map((p) => ({ x: xOf(p.period), y: p.value }))],
-      borderColor: theme.muted,
-      backgroundColor: theme.surface,
-      borderDash: [6, 4],
-      borderWidth: 2,
-      pointRadius: 5,
-      pointStyle: 'rectRot',
-      spanGaps: true,
-    } as ChartDataset<'line' | 'bar', XY[]>)
-  }
 
   const annotations: Record<string, AnnotationOptions> = {}
   const streak = usStreak(model, view)
@@ -127,7 +142,11 @@ function timeConfig(
       borderWidth: 1,
       label: {
         display: true,
-        content: text.t('explorer.streak', { n: streak.length }),
+        content: text.t('explorer.streak', {
+          n: streak.length,
+          from: text.period(model.periods[streak.from]!),
+          to: text.period(model.periods[streak.to]!),
+        }),
         position: { x: 'center', y: 'start' },
         color: theme.text,
         font: { size: 11 },
@@ -147,8 +166,12 @@ function timeConfig(
     ),
   )
 
-  const allX = [...xs, ...projection.map((p) => xOf(p.period))]
-  const half = monthly ? 0.5 : 6
+  // A year-to-date axis starts at the January of its first year, so every point has its year's tick.
+  const allX =
+    view.frequency === 'ytd'
+      ? [...xs, ...model.periods.map((p) => monthIndex(periodBounds(p)?.start ?? ''))]
+      : xs
+  const half = monthAxis ? 0.5 : 6
   const min = allX.length ? Math.min(...allX) - half : 0
   const max = allX.length ? Math.max(...allX) + half : 1
   const findPoint = (datasetIndex: number, dataIndex: number) => pointAt[datasetIndex]?.[dataIndex] ?? null
@@ -169,17 +192,19 @@ function timeConfig(
           stacked,
           grid: { color: theme.grid },
           afterBuildTicks: (axis) => {
-            axis.ticks = timeTicks(axis.min, axis.max, monthly).map((value) => ({ value }))
+            axis.ticks = timeTicks(axis.min, axis.max, monthAxis).map((value) => ({ value }))
           },
           ticks: {
             color: theme.muted,
             maxRotation: 0,
             autoSkip: false,
-            callback: (value) => tickLabel(value as number, monthly, max - min, text.locale),
+            callback: (value) => tickLabel(value as number, monthAxis, max - min, text),
           },
         },
         y: {
           stacked,
+          // Stacked areas and bars are read from zero: a cut axis would misstate every layer's size.
+          beginAtZero: stacked || type === 'bar',
           max: share ? 100 : undefined,
           grid: { color: theme.grid },
           ticks: { color: theme.muted },
@@ -196,7 +221,7 @@ function timeConfig(
         },
         annotation: { annotations },
         zoom: {
-          limits: { x: { min, max, minRange: monthly ? 3 : 24 } },
+          limits: { x: { min, max, minRange: monthAxis ? 3 : 24 } },
           pan: { enabled: !decoration, mode: 'x' },
           zoom: { wheel: { enabled: !decoration }, pinch: { enabled: !decoration }, mode: 'x' },
         },
@@ -205,18 +230,10 @@ function timeConfig(
           callbacks: {
             title: (items) => {
               const item = items[0]
-              if (!item) return ''
-              const point = findPoint(item.datasetIndex, item.dataIndex)
-              const projected = projection.find((p) => xOf(p.period) === item.parsed.x)
-              return point
-                ? formatPeriod(point.period, text.locale)
-                : projected
-                  ? formatPeriod(projected.period, text.locale)
-                  : ''
+              const point = item ? findPoint(item.datasetIndex, item.dataIndex) : null
+              return point ? text.period(point.period) : ''
             },
             label: (item: TooltipItem<'line' | 'bar'>) => {
-              if (item.datasetIndex >= model.series.length)
-                return `${item.dataset.label}: ${formatValue(item.parsed.y as number, model.unit, text.locale)}`
               const point = findPoint(item.datasetIndex, item.dataIndex)
               const shown = share
                 ? `${formatValue(item.parsed.y as number, '%', text.locale)} of shown`
@@ -224,12 +241,6 @@ function timeConfig(
               return `${item.dataset.label}: ${shown}`
             },
             afterLabel: (item: TooltipItem<'line' | 'bar'>) => {
-              const projected =
-                item.datasetIndex >= model.series.length
-                  ? projection.find((p) => xOf(p.period) === item.parsed.x)
-                  : undefined
-              if (projected)
-                return [projected.note, `${text.t('explorer.tooltip.source')}: ${projected.source}`]
               return describePoint(findPoint(item.datasetIndex, item.dataIndex), model.sources, text)
             },
           },
@@ -310,10 +321,15 @@ function noteAnnotations(
   return out
 }
 
-/** The x position of a period: the middle of the months it covers. */
-export function xOf(period: string): number {
+/**
+ * The x position of a period: the middle of the months it covers, so it lies inside its own time span.
+ * A year-to-date figure (`2025-01..2025-11` at frequency `ytd`) is a running total *as of* its last
+ * month: it sits at that month, inside the year it belongs to.
+ */
+export function xOf(period: string, frequency: ViewState['frequency'] = 'month'): number {
   const b = periodBounds(period)
-  return b ? (monthIndex(b.start) + monthIndex(b.end)) / 2 : Number.NaN
+  if (!b) return Number.NaN
+  return frequency === 'ytd' ? monthIndex(b.end) : (monthIndex(b.start) + monthIndex(b.end)) / 2
 }
 
 /** x positions where the time series has a hole (a period does not follow on from the one before). */
@@ -345,18 +361,17 @@ export function timeTicks(min: number, max: number, monthly: boolean): number[] 
   return ticks
 }
 
-function tickLabel(value: number, monthly: boolean, span: number, locale: string): string {
+function tickLabel(value: number, monthly: boolean, span: number, text: ChartText): string {
   const month = monthOf(Math.floor(value))
   if (!monthly || span > 36) return month.slice(0, 4)
-  return formatPeriod(month, locale)
+  return text.period(month)
 }
 
-function lastObserved(row: (TPoint | null)[], xs: number[]): XY | null {
-  for (let j = row.length - 1; j >= 0; j--) {
-    const v = row[j]?.value
-    if (v !== null && v !== undefined) return { x: xs[j]!, y: v }
-  }
-  return null
+/** The index of the last period with a value (where a projection's dashed line starts), or -1. */
+function lastObservedIndex(row: readonly (TPoint | null)[]): number {
+  for (let j = row.length - 1; j >= 0; j--)
+    if (row[j]?.kind !== 'projected' && row[j]?.value != null) return j
+  return -1
 }
 
 function ytdByYearConfig(
@@ -456,6 +471,8 @@ function common(theme: ChartTheme, decoration?: ExportDecoration) {
     responsive: !decoration,
     maintainAspectRatio: false,
     animation: false as const,
+    // An exported image keeps its title, legend and footer off the image's edges.
+    layout: { padding: decoration ? { left: 16, right: 16, top: 8, bottom: 8 } : 0 },
     interaction: { mode: 'nearest' as const, axis: 'x' as const, intersect: false },
     color: theme.text,
   }
@@ -490,9 +507,24 @@ function describePoint(point: TPoint | null, sources: Map<string, Source>, text:
       point.sourceIds.map((id) => sources.get(id)?.publisher ?? sources.get(id)?.title).filter(Boolean),
     ),
   ]
-  const kind =
-    point.kind === 'computed' ? text.t('explorer.tooltip.computed') : text.t('explorer.tooltip.published')
+  const kind = text.t(`explorer.tooltip.${point.kind}`)
   return [kind, `${text.t('explorer.tooltip.source')}: ${names.join('; ')}`]
+}
+
+/** The periods a stacked chart leaves out because a series shown has no value there (the page says so). */
+export function incompleteStackPeriods(model: ChartModel, view: ViewState): string[] {
+  if (!['stackedBar', 'stackedArea', 'share'].includes(view.chart)) return []
+  const grid = valueGrid(model)
+  const shown = model.series.map((s) => !view.hidden.includes(s.key) && !s.projection)
+  return model.periods.filter((_, x) => grid.some((row, i) => shown[i] && row[x]?.value == null))
+}
+
+/** The series' values where every series shown has one; null across the column otherwise. */
+function completeColumns(grid: (TPoint | null)[][], model: ChartModel, view: ViewState): (number | null)[][] {
+  const visible = model.series.map((s) => !view.hidden.includes(s.key))
+  return grid.map((row) =>
+    row.map((p, x) => (grid.some((r, j) => visible[j] && r[x]?.value == null) ? null : (p?.value ?? null))),
+  )
 }
 
 /** Each series' share of the sum of the series shown, per period; unknown where any is missing. */
@@ -537,22 +569,4 @@ function previousRecord(
     null,
   )
   return top ? { year: top.period, value: top.value } : null
-}
-
-/** Projected values after the last observed period: drawn dashed, never mixed into the data. */
-function projectionPoints(
-  model: ChartModel,
-  refs: References,
-): { period: string; value: number; source: string; note: string }[] {
-  if (!refs.projection) return []
-  const sources = new Map(refs.projection.sources.map((s) => [s.id, s]))
-  return refs.projection.points
-    .filter((p) => periodBounds(p.period))
-    .map((p) => ({
-      period: p.period,
-      value: p.value,
-      source: sources.get(p.sourceId)?.publisher ?? sources.get(p.sourceId)?.title ?? '',
-      note: p.note,
-    }))
-    .filter((p) => model.periods.length === 0 || p.period > model.periods.at(-1)!)
 }

@@ -13,6 +13,7 @@ import {
   scale,
   shareOf,
   yearOnYear,
+  yearOnYearChange,
   yearToDate,
   type TPoint,
 } from './transforms'
@@ -30,6 +31,8 @@ export interface FetchedSeries {
 
 export interface ModelSeries {
   key: string
+  /** A published projection drawn after the observed data (dashed), listed in the table and CSV too. */
+  projection?: boolean
   selection: SeriesSelection
   label: string
   points: TPoint[]
@@ -45,11 +48,17 @@ export interface ChartModel {
   sources: Map<string, Source>
 }
 
+/**
+ * y/y of a trade balance: a rate is not meaningful for a value that changes sign, so a view of
+ * balances alone shows the change in USD instead, and a mixed view leaves the balance's rate out (saying why).
+ */
+export const balanceOnly = (view: ViewState) => view.flows.every((f) => f === 'balance')
+
 /** The unit the numbers are in after the view's transform and display unit. */
 export function unitOf(view: ViewState, seriesUnit: string): string {
   switch (view.transform) {
     case 'yoy':
-      return '% y/y'
+      return balanceOnly(view) ? `${seriesUnit}, change y/y` : '% y/y'
     case 'mom':
       return '% m/m'
     case 'index':
@@ -69,6 +78,10 @@ export function transformPoints(view: ViewState, fetched: FetchedSeries): TPoint
     case 'none':
       return toDisplayUnit(view, fetched.series.unit, levels)
     case 'yoy':
+      if (fetched.selection.flow === 'balance')
+        return balanceOnly(view)
+          ? yearOnYearChange(levels)
+          : levels.map((p) => ({ ...p, value: null, kind: 'computed', note: BALANCE_RATE_NOTE }))
       return yearOnYear(levels, published)
     case 'ytd':
       return toDisplayUnit(view, fetched.series.unit, yearToDate(levels, published))
@@ -82,6 +95,9 @@ export function transformPoints(view: ViewState, fetched: FetchedSeries): TPoint
       return shareOf(levels, fetched.total ? fromSeries(fetched.total.points) : [])
   }
 }
+
+export const BALANCE_RATE_NOTE =
+  'no % change for a balance (its sign can change); show the balance alone for the change in USD'
 
 function toDisplayUnit(view: ViewState, unit: string, points: TPoint[]): TPoint[] {
   return unit === 'USD bn' && view.displayUnit === 'mn' ? scale(points, 1000) : points
@@ -98,19 +114,26 @@ export function buildChartModel(
   view: ViewState,
   fetched: readonly FetchedSeries[],
   labelOf: (s: SeriesSelection) => string,
+  /** A published projection of the first series' measure (the chart draws it dashed after the data). */
+  projection: Series | null = null,
 ): ChartModel {
   const sources = new Map<string, Source>()
   for (const f of fetched) {
     for (const s of [f.series, f.published, f.total])
       for (const src of s?.sources ?? []) sources.set(src.id, src)
   }
-  const series = fetched.map((f) => ({
+  const series: ModelSeries[] = fetched.map((f) => ({
     key: f.selection.key,
     selection: f.selection,
     label: f.series?.label ?? labelOf(f.selection),
     points: inRange(view, transformPoints(view, f)),
     missing: f.series ? undefined : (f.error ?? 'no data'),
   }))
+  const projected = projectionSeries(view, fetched[0], series, projection)
+  if (projected) {
+    series.push(projected)
+    for (const src of projection?.sources ?? []) sources.set(src.id, src)
+  }
   const periods = periodsInOrder(series)
   const firstUnit = fetched.find((f) => f.series)?.series?.unit ?? view.unit ?? ''
   return { periods, series, unit: unitOf(view, firstUnit), sources }
@@ -126,6 +149,35 @@ export function periodsInOrder(
   const spans = new Map<string, { start: string; end: string }>()
   for (const s of series) for (const p of s.points) spans.set(p.period, p)
   return [...spans.keys()].sort((a, b) => compareBounds(spans.get(a)!, spans.get(b)!))
+}
+
+/**
+ * The projection's points after the first series' last observed period, in the view's range, marked
+ * `projected` with the publisher's note. Only where the projection is in the unit shown (no transform).
+ */
+function projectionSeries(
+  view: ViewState,
+  first: FetchedSeries | undefined,
+  series: readonly ModelSeries[],
+  projection: Series | null,
+): ModelSeries | null {
+  if (!projection || !first?.series || view.transform !== 'none') return null
+  const lastObserved = series[0]?.points.filter((p) => p.value !== null).at(-1)?.end ?? ''
+  const points = inRange(view, fromSeries(projection.points))
+    .filter((p) => p.start > lastObserved)
+    .map((p) => ({
+      ...p,
+      kind: 'projected' as const,
+      note: projection.points.find((q) => q.period === p.period)?.note || undefined,
+    }))
+  if (!points.length) return null
+  return {
+    key: `projection:${projection.series}`,
+    selection: first.selection,
+    label: projection.label,
+    points,
+    projection: true,
+  }
 }
 
 /** The value of each series at each period of the model (null where it has none): the table's rows. */

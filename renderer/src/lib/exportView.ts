@@ -8,6 +8,60 @@ import { Context } from 'svgcanvas'
 import { toCsv, type CsvValue } from '@shared/csv'
 import { formatPeriod } from '@shared/periods'
 import { valueGrid, type ChartModel } from './chartModel'
+import type { ChartText, ExportDecoration } from './chartConfig'
+
+/** Splits a line at word boundaries so it fits an image of the given width (11 px text). */
+function wrap(text: string, width: number): string[] {
+  const max = Math.max(40, Math.floor(width / 6.2))
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.split(' ')) {
+    if (line && line.length + word.length + 1 > max) {
+      lines.push(line)
+      line = word
+    } else line = line ? `${line} ${word}` : word
+  }
+  return line ? [...lines, line] : lines
+}
+
+/**
+ * Title, unit, period and the sources of the numbers shown, drawn onto an exported image (the
+ * Explorer's PNG/SVG and a snapshot's picture alike), in the reader's language.
+ */
+export function exportDecoration(
+  model: ChartModel,
+  title: string,
+  unit: string,
+  width: number,
+  text: ChartText,
+): ExportDecoration {
+  const ids = [...new Set(model.series.flatMap((s) => s.points.flatMap((p) => p.sourceIds)))]
+  const publishers = [
+    ...new Set(
+      ids
+        .map((id) => model.sources.get(id))
+        .map((s) => s?.publisher ?? s?.title)
+        .filter(Boolean),
+    ),
+  ]
+  const first = model.periods[0]
+  const last = model.periods.at(-1)
+  return {
+    title,
+    subtitle: `${unit}${first && last ? ` · ${text.period(first)}–${text.period(last)}` : ''} · ${text.t('app.title')}`,
+    footer: [
+      ...wrap(
+        text.t('explorer.export.sources', {
+          names: publishers.slice(0, 8).join('; '),
+          more:
+            publishers.length > 8 ? text.t('explorer.export.moreSources', { n: publishers.length - 8 }) : '',
+        }),
+        width,
+      ),
+      text.t('explorer.export.computedNote'),
+    ],
+  }
+}
 
 /** The table as tidy CSV rows: one row per period and series, with what it is and where it was read. */
 export function modelCsv(model: ChartModel): string {

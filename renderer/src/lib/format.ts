@@ -17,8 +17,43 @@ function formatter(locale: string, signed: boolean): Intl.NumberFormat {
   return f
 }
 
+const isChinese = (locale: string) => locale.toLowerCase().startsWith('zh')
+/** `USD bn, change y/y`: a difference on a year earlier, in the series' unit (a balance's y/y). */
+const CHANGE = /^(.+), change y\/y$/
+
+/**
+ * Unit names in Chinese. The numbers are never rescaled for a language (a value in USD bn stays in
+ * billions: 十亿美元), so the axis, the table and the CSV always agree. Units not listed (an imported
+ * file's own) are shown as written.
+ */
+const UNITS_ZH: Record<string, string> = {
+  'USD bn': '十亿美元',
+  'USD mn': '百万美元',
+  'CNY tn': '万亿元',
+  'CNY bn': '十亿元',
+  tonnes: '吨',
+  'million tonnes': '百万吨',
+  '% y/y': '同比 %',
+  '% m/m': '环比 %',
+  '% of total': '占总额 %',
+}
+
+/** A unit as the reader's language names it: `USD bn` → `十亿美元`; `index, 2025-03 = 100` → `指数（2025年3月 = 100）`. */
+export function unitLabel(unit: string, locale = 'en-US', period: (p: string) => string = (p) => p): string {
+  const change = CHANGE.exec(unit)
+  if (change) return isChinese(locale) ? `${unitLabel(change[1]!, locale)}，同比变化` : unit
+  const index = /^index, (.+) = 100$/.exec(unit)
+  if (index) {
+    const base = index[1] === 'first period' ? null : period(index[1]!)
+    if (isChinese(locale)) return `指数（${base ?? '首期'} = 100）`
+    return `index, ${base ?? 'first period'} = 100`
+  }
+  return isChinese(locale) ? (UNITS_ZH[unit] ?? unit) : unit
+}
+
 export function formatLevel(value: number, unit: string, locale = 'en-US'): string {
   const n = formatter(locale, false).format(value)
+  if (isChinese(locale)) return UNITS_ZH[unit] ? `${n} ${UNITS_ZH[unit]}` : `${n} ${unit}`
   if (unit === 'USD bn') return `$${n} bn`
   if (unit === 'USD mn') return `$${n} mn`
   return `${n} ${unit}`
@@ -35,5 +70,10 @@ export function formatValue(value: number | null, unit: string, locale = 'en-US'
   if (unit.startsWith('% y/y') || unit.startsWith('% m/m')) return formatChange(value, locale)
   if (unit.startsWith('%')) return `${formatter(locale, false).format(value)}%`
   if (unit.startsWith('index')) return formatter(locale, false).format(value)
+  const change = CHANGE.exec(unit)
+  if (change) {
+    const level = formatLevel(Math.abs(value), change[1]!, locale)
+    return value > 0 ? `+${level}` : value < 0 ? `−${level}` : level
+  }
   return formatLevel(value, unit, locale)
 }

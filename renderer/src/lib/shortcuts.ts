@@ -39,3 +39,30 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   const el = target as HTMLElement
   return Boolean(el.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]'))
 }
+
+type KeyLike = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>
+
+/**
+ * Does a key event press this accelerator? Used where no app menu catches accelerators (the app in a
+ * browser), so every shortcut the `?` overlay lists works there too.
+ */
+export function matchesAccelerator(accelerator: string, event: KeyLike, mac: boolean): boolean {
+  const parts = accelerator.toLowerCase().split('+').filter(Boolean)
+  const key = parts.at(-1)
+  const has = (...names: string[]) => parts.some((p) => names.includes(p))
+  const primary = has('cmdorctrl', 'commandorcontrol')
+  const wantCtrl = has('ctrl', 'control') || (primary && !mac)
+  const wantMeta = has('cmd', 'command') || (primary && mac)
+  return (
+    event.key.toLowerCase() === key &&
+    event.ctrlKey === wantCtrl &&
+    event.metaKey === wantMeta &&
+    event.shiftKey === has('shift') &&
+    event.altKey === has('alt', 'option')
+  )
+}
+
+/** The desktop app (Electron) has a menu that handles accelerators itself; a browser page does not. */
+export function hasAppMenu(nav: Pick<Navigator, 'userAgent'> = navigator): boolean {
+  return /\bElectron\//.test(nav.userAgent)
+}

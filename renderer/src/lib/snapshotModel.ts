@@ -39,9 +39,12 @@ export function numbersOf(model: ChartModel): SnapshotNumbers {
   }
 }
 
-/** The sources a model cites, as a snapshot stores them (any that would not validate are left out). */
+/** The sources a model's points cite, as a snapshot stores them (any that would not validate are left out). */
 export function sourcesOf(model: ChartModel): SnapshotSource[] {
+  // Only the sources the view's points cite: the series fetched cover more than the range shown.
+  const cited = new Set(model.series.flatMap((s) => s.points.flatMap((p) => p.sourceIds)))
   return [...model.sources.values()].flatMap((s) => {
+    if (!cited.has(s.id)) return []
     const parsed = SnapshotSource.safeParse({
       id: s.id,
       title: s.title,

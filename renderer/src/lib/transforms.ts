@@ -9,7 +9,8 @@
 import type { SeriesPoint } from '@shared/api'
 import { compareBounds, monthCount, monthIndex, monthOf } from '@shared/periods'
 
-export type PointKind = 'published' | 'computed'
+/** `projected`: a published forecast (e.g. a 2030 share), shown after the observed data, never mixed in. */
+export type PointKind = 'published' | 'computed' | 'projected'
 
 export interface TPoint {
   period: string
@@ -80,6 +81,27 @@ export function yearOnYear(levels: readonly TPoint[], published: readonly TPoint
   // A published rate wins over a computed one, and stands where no level exists at all.
   for (const p of published) out.set(p.period, { ...p, kind: 'published' })
   return [...out.values()].sort(byTime)
+}
+
+/**
+ * Change on the same span a year earlier, in the series' own unit (USD bn). For a balance, whose sign
+ * can change, a percentage is meaningless (a surplus turning into a deficit is "−150 %"): this is shown instead.
+ */
+export function yearOnYearChange(levels: readonly TPoint[]): TPoint[] {
+  const bySpan = new Map(levels.filter((p) => p.value !== null).map((p) => [spanKey(p.start, p.end), p]))
+  const byStart = new Map(levels.filter((p) => p.value !== null).map((p) => [p.start, p]))
+  return [...levels].sort(byTime).map((p) => {
+    const base = yearEarlier(p, bySpan, byStart)
+    if (p.value === null || !base)
+      return { ...p, value: null, kind: 'computed' as const, note: 'no level a year earlier' }
+    return {
+      ...p,
+      value: p.value - base.value,
+      kind: 'computed' as const,
+      sourceIds: [...p.sourceIds, ...base.sourceIds],
+      note: 'change on the same period a year earlier',
+    }
+  })
 }
 
 function yearEarlier(

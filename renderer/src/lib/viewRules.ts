@@ -4,7 +4,13 @@
  */
 import type { SeriesInfo } from '@shared/api'
 import type { Dimensions } from '@shared/exploreApi'
-import { selectionsOf, type ChartType, type Transform, type ViewState } from '@shared/viewState'
+import {
+  selectionsOf,
+  type ChartType,
+  type SeriesSelection,
+  type Transform,
+  type ViewState,
+} from '@shared/viewState'
 
 export function transformAvailable(view: ViewState, transform: Transform): boolean {
   if (transform === 'none') return true
@@ -74,24 +80,69 @@ export function options(view: ViewState, allSeries: readonly SeriesInfo[], dims:
   const inFlows = m.filter((s) => view.flows.includes(s.flow))
   const distinct = (values: string[]) => [...new Set(values)].sort(byDisplayOrder)
   const exact = inFlows.filter((s) => view.partners.includes(s.partner) && view.products.includes(s.product))
+  // Series of the view's flows, partners and products, at any measure and frequency (an imported
+  // dataset lists totals only: then the flows' series decide).
+  const selected = catalog.filter(
+    (s) =>
+      !s.projection &&
+      view.flows.includes(s.flow) &&
+      view.partners.includes(s.partner) &&
+      view.products.includes(s.product),
+  )
+  const ofView = selected.length
+    ? selected
+    : catalog.filter((s) => !s.projection && view.flows.includes(s.flow))
   return {
     reporters: detailed ? detailed.reporters.map((r) => r.code) : [],
     flows: distinct(catalog.filter((s) => !s.projection).map((s) => s.flow)),
+    /** Flows with a series at this measure and frequency (the others are shown, disabled, with why). */
+    flowsHere: distinct(m.map((s) => s.flow)),
     partners: detailed ? detailed.partners.map((p) => p.code) : distinct(inFlows.map((s) => s.partner)),
     products: detailed ? detailed.products.map((p) => p.code) : distinct(inFlows.map((s) => s.product)),
-    measures: distinct(
-      catalog.filter((s) => !s.projection && view.flows.includes(s.flow)).map((s) => s.measure),
-    ),
-    frequencies: distinct(
-      catalog
-        .filter((s) => !s.projection && view.flows.includes(s.flow) && s.measure === view.measure)
-        .map((s) => s.frequency),
-    ),
+    measures: distinct(ofView.map((s) => s.measure)),
+    frequencies: distinct(ofView.filter((s) => s.measure === view.measure).map((s) => s.frequency)),
     // An imported dataset lists totals only: its partners and products share the totals' units.
     units: [...new Set((exact.length ? exact : inFlows).map((s) => s.unit))].sort(
       (a, b) => Number(b.startsWith('USD')) - Number(a.startsWith('USD')),
     ),
   }
+}
+
+/** The basis a series is on, from its id's suffix: `…_wto` → `wto`; a customs series has none. */
+export function basisOf(series: string): string {
+  return /_(wto|wdi|imf|oecd|un)$/.exec(series)?.[1] ?? 'customs'
+}
+
+/** The catalog series that can stand for one selection of the view (any basis). */
+function candidates(view: ViewState, catalog: readonly SeriesInfo[], s: SeriesSelection): SeriesInfo[] {
+  return matching(view, catalog).filter(
+    (c) =>
+      c.flow === s.flow &&
+      c.partner === s.partner &&
+      c.product === s.product &&
+      (!view.unit || c.unit === view.unit),
+  )
+}
+
+/** The bases the view's series exist on, customs first; one basis means there is no choice to offer. */
+export function bases(view: ViewState, catalog: readonly SeriesInfo[]): string[] {
+  const all = selectionsOf(view).flatMap((s) => candidates(view, catalog, s).map((c) => basisOf(c.series)))
+  return [...new Set(all)].sort(
+    (a, b) => Number(b === 'customs') - Number(a === 'customs') || a.localeCompare(b),
+  )
+}
+
+/**
+ * The series id to ask for, for one selection on the view's basis: undefined on the customs basis
+ * (the service's default), null where the dataset has no series on that basis for this selection.
+ */
+export function seriesOnBasis(
+  view: ViewState,
+  catalog: readonly SeriesInfo[],
+  s: SeriesSelection,
+): string | undefined | null {
+  if (!view.basis || view.basis === 'customs') return undefined
+  return candidates(view, catalog, s).find((c) => basisOf(c.series) === view.basis)?.series ?? null
 }
 
 /** Makes a view consistent: transforms need levels (and months), charts need their transform, units must exist. */
@@ -101,10 +152,20 @@ export function normalizeView(view: ViewState, catalog: readonly SeriesInfo[]): 
   if (!chartAvailable(next, next.chart))
     next = { ...next, chart: next.chart === 'stackedBar' ? 'bar' : 'line' }
   if (catalog.length) {
+    // A product or partner without the chosen measure or frequency (rare earths have no published
+    // y/y): fall back to one it has, rather than asking for a series that does not exist.
+    const here = options(next, catalog)
+    if (here.measures.length && !here.measures.includes(next.measure))
+      next = { ...next, measure: here.measures[0] as ViewState['measure'], unit: undefined }
+    const frequencies = options(next, catalog).frequencies
+    if (frequencies.length && !frequencies.includes(next.frequency))
+      next = { ...next, frequency: frequencies[0] as ViewState['frequency'] }
     const units = options(next, catalog).units
     if (next.unit && !units.includes(next.unit)) next = { ...next, unit: units[0] }
     if (!next.unit && units.length > 1) next = { ...next, unit: units[0] }
   }
   if (next.transform !== 'index') delete next.indexBase
+  if (catalog.length && next.basis && !bases(next, catalog).includes(next.basis)) delete next.basis
+  if (next.basis === 'customs') delete next.basis
   return next
 }

@@ -12,7 +12,7 @@ import { ApiError, call, messageOf } from '../api/client'
 import type { FetchedSeries } from '../lib/chartModel'
 import { firstViewOf } from '../lib/datasetView'
 import { PRESETS, type PresetId } from '../lib/presets'
-import { normalizeView } from '../lib/viewRules'
+import { normalizeView, seriesOnBasis } from '../lib/viewRules'
 import { useDimensionsStore } from './dimensions'
 
 const MAX_HISTORY = 100
@@ -138,8 +138,14 @@ export const useExplorerStore = defineStore('explorer', () => {
       // The series list (for the controls and projections) loads beside the first series, not before them.
       const catalogReady =
         catalogDataset.value === current.dataset ? Promise.resolve() : loadCatalog(current.dataset)
+      // A basis other than customs names its series, which needs the series list first.
+      if (current.basis) await catalogReady
       const [series, refs] = await Promise.all([
-        Promise.all(selectionsOf(current).map((s) => fetchSelection(current, s))),
+        Promise.all(
+          selectionsOf(current).map((s) =>
+            fetchSelection(current, s, seriesOnBasis(current, catalog.value, s)),
+          ),
+        ),
         catalogReady.then(() => fetchReferences(current, catalog.value)),
       ])
       if (id !== loadId) return // a newer view was asked for meanwhile
@@ -200,13 +206,22 @@ async function optional(query: SeriesQuery): Promise<Series | null> {
   }
 }
 
-async function fetchSelection(view: ViewState, selection: SeriesSelection): Promise<FetchedSeries> {
+async function fetchSelection(
+  view: ViewState,
+  selection: SeriesSelection,
+  /** The series id on the view's basis; null where the dataset has none on that basis. */
+  named: string | undefined | null,
+): Promise<FetchedSeries> {
+  if (named === null)
+    return { selection, series: null, published: null, total: null, error: `no ${view.basis} series` }
   try {
-    const series = await call('getSeries', queryOf(view, selection))
+    const series = await call('getSeries', queryOf(view, selection, named ? { series: named } : {}))
     const level = view.measure === 'level'
     // Published y/y and year-to-date figures win over computed ones; the share needs the world total.
-    const published =
-      level && view.transform === 'yoy'
+    // A published rate is the customs one: a series named on another basis is compared with itself only.
+    const published = named
+      ? null
+      : level && view.transform === 'yoy'
         ? await optional(queryOf(view, selection, { measure: 'yoy', unit: undefined }))
         : level && view.transform === 'ytd' && view.frequency === 'month'
           ? await optional(queryOf(view, selection, { frequency: 'ytd' }))

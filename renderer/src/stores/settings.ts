@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
+import { i18n, initialLocale, type Locale } from '../i18n'
 
 /**
  * User settings kept in the browser's localStorage (per app origin; nothing leaves the machine).
@@ -7,16 +8,39 @@ import { computed, ref } from 'vue'
  * (and the chart colours, lib/chartTheme.ts) follow.
  */
 export const THEMES = ['system', 'light', 'dark'] as const
+/** The language: 'system' follows the OS (navigator.languages); the others are fixed choices. */
+export const LANGUAGES = ['system', 'en', 'zh-CN'] as const
+export type LanguagePreference = (typeof LANGUAGES)[number]
+export const LANGUAGE_KEY = 'cte.language'
 export type ThemePreference = (typeof THEMES)[number]
 export const THEME_KEY = 'cte.theme'
 
-function readTheme(): ThemePreference {
+function readChoice<T extends string>(key: string, allowed: readonly T[]): T | 'system' {
   try {
-    const stored = window.localStorage.getItem(THEME_KEY)
-    return (THEMES as readonly string[]).includes(stored ?? '') ? (stored as ThemePreference) : 'system'
+    const stored = window.localStorage.getItem(key)
+    return (allowed as readonly string[]).includes(stored ?? '') ? (stored as T) : 'system'
   } catch {
     return 'system' // storage disabled or full: settings just are not remembered
   }
+}
+
+function remember(key: string, value: string): void {
+  try {
+    window.localStorage.setItem(key, value)
+  } catch {
+    // not remembered, still applied
+  }
+}
+
+/** Shows the UI in a language: vue-i18n's locale and <html lang> (screen readers, fonts, hyphenation). */
+export function applyLanguage(
+  preference: LanguagePreference,
+  root: HTMLElement = document.documentElement,
+): Locale {
+  const locale = preference === 'system' ? initialLocale() : preference
+  i18n.global.locale.value = locale
+  root.setAttribute('lang', locale)
+  return locale
 }
 
 function systemPrefersDark(): MediaQueryList | null {
@@ -29,7 +53,8 @@ export function applyTheme(preference: ThemePreference, root: HTMLElement = docu
 }
 
 export const useSettingsStore = defineStore('settings', () => {
-  const theme = ref<ThemePreference>(readTheme())
+  const theme = ref<ThemePreference>(readChoice(THEME_KEY, THEMES))
+  const language = ref<LanguagePreference>(readChoice(LANGUAGE_KEY, LANGUAGES))
   const media = systemPrefersDark()
   const systemDark = ref(media?.matches ?? false)
   media?.addEventListener('change', (event) => (systemDark.value = event.matches))
@@ -42,12 +67,15 @@ export const useSettingsStore = defineStore('settings', () => {
   function setTheme(preference: ThemePreference): void {
     if (!(THEMES as readonly string[]).includes(preference)) return
     theme.value = preference
-    try {
-      window.localStorage.setItem(THEME_KEY, preference)
-    } catch {
-      // not remembered, still applied
-    }
+    remember(THEME_KEY, preference)
     applyTheme(preference)
+  }
+
+  function setLanguage(preference: LanguagePreference): void {
+    if (!(LANGUAGES as readonly string[]).includes(preference)) return
+    language.value = preference
+    remember(LANGUAGE_KEY, preference)
+    applyLanguage(preference)
   }
 
   /** Light ↔ dark, from whatever is shown now (the View menu's toggle). */
@@ -56,5 +84,6 @@ export const useSettingsStore = defineStore('settings', () => {
   }
 
   applyTheme(theme.value)
-  return { theme, effectiveTheme, setTheme, toggleTheme }
+  applyLanguage(language.value)
+  return { theme, effectiveTheme, setTheme, toggleTheme, language, setLanguage }
 })

@@ -202,7 +202,7 @@ describe('a snapshot’s numbers are the table’s', () => {
 
 describe('notes on the chart', () => {
   const theme = { text: '#111', muted: '#555', grid: '#ddd', surface: '#fff' }
-  const text = { t: (k: string) => k, locale: 'en' }
+  const text = { t: (k: string) => k, locale: 'en', period: (p: string) => p }
   const refs = { annual: null, projection: null }
   const annotations = (v: ViewState, notes: ReturnType<typeof chartNotesOf>) => {
     const model = buildChartModel(v, fixture(v), (s) => s.key)

@@ -2,27 +2,22 @@
 import { useI18n } from 'vue-i18n'
 import type { Note } from '@shared/notes'
 import { formatPeriod } from '@shared/periods'
+import { useNames } from '../../lib/names'
 
 export function useTargetText(): (note: Pick<Note, 'target'>) => string {
-  const { t, te } = useI18n()
-  const name = (group: string, code: string) =>
-    te(`explorer.${group}.${code}`) ? t(`explorer.${group}.${code}`) : code
+  const { t, locale } = useI18n()
+  const names = useNames()
   const seriesName = (key: string) => {
     const [flow = '', partner = 'world', product = 'all'] = key.split(':')
-    return [
-      name('flows', flow),
-      partner !== 'world' ? name('partnerNames', partner) : '',
-      product !== 'all' ? name('productNames', product) : '',
-    ]
-      .filter(Boolean)
-      .join(' · ')
+    return names.series({ flow, partner, product })
   }
+  const period = (p: string) => formatPeriod(p, locale.value)
   return ({ target }) => {
     switch (target.kind) {
       case 'point':
-        return `${seriesName(target.series)} · ${formatPeriod(target.period)}`
+        return `${seriesName(target.series)} · ${period(target.period)}`
       case 'range':
-        return `${target.series ? `${seriesName(target.series)} · ` : ''}${formatPeriod(target.from)} – ${formatPeriod(target.to)}`
+        return `${target.series ? `${seriesName(target.series)} · ` : ''}${period(target.from)} – ${period(target.to)}`
       case 'series':
         return seriesName(target.series)
       case 'view':

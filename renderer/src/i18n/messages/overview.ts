@@ -9,6 +9,16 @@ export default {
       chartNote:
         'Gaps are months for which no published figure was found; nothing is estimated. January–February points (triangles) are two-month totals, as published.',
       chartSources: 'Sources of the chart ({n})',
+      contents: {
+        has: 'Published for this month: {list}.',
+        lacks: 'Not yet in the sources read: {list}.',
+        later: 'Later months with only some figures so far: {periods} (choose above).',
+        level: '{flow} (level)',
+        yoy: '{flow} (y/y)',
+        separator: ', ',
+      },
+      chartDescription: 'Monthly exports, imports and trade balance in USD bn, {from} to {to}.',
+      noData: 'No data.',
       values: '{n} value | {n} values',
       card: {
         missingLevel: 'not published in the sources read',
@@ -48,6 +58,16 @@ export default {
       chartTitle: '{from}以来的月度出口、进口与差额',
       chartNote: '空缺表示未找到公布数据的月份；不作任何估算。1—2月的点（三角形）为公布的两个月合计。',
       chartSources: '图表来源（{n}）',
+      contents: {
+        has: '本月已公布：{list}。',
+        lacks: '所读来源中尚未公布：{list}。',
+        later: '之后月份目前只有部分数据：{periods}（可在上方选择）。',
+        level: '{flow}（数值）',
+        yoy: '{flow}（同比）',
+        separator: '、',
+      },
+      chartDescription: '月度出口、进口与贸易差额（十亿美元），{from}至{to}。',
+      noData: '无数据。',
       values: '{n} 个数值',
       card: {
         missingLevel: '所读来源中未公布',

@@ -1,0 +1,62 @@
+/**
+ * Names of the dataset's codes in the reader's language. Countries come from CLDR through
+ * `Intl.DisplayNames` (so every language the runtime knows is covered without a hand-written table);
+ * groups (EU, ASEAN, Africa…), flows and products come from the message catalogue.
+ */
+import { useI18n } from 'vue-i18n'
+import type { SeriesSelection } from '@shared/viewState'
+
+/** The bundled data's partner codes that are single countries, with their ISO 3166-1 alpha-2 code. */
+const COUNTRY_CODES: Readonly<Record<string, string>> = {
+  us: 'US',
+  japan: 'JP',
+  south_korea: 'KR',
+  russia: 'RU',
+  australia: 'AU',
+  brazil: 'BR',
+  argentina: 'AR',
+  india: 'IN',
+  canada: 'CA',
+  germany: 'DE',
+  vietnam: 'VN',
+  mexico: 'MX',
+  united_kingdom: 'GB',
+}
+
+const displayNames = new Map<string, Intl.DisplayNames | null>()
+
+/** A country's CLDR name (`us` → "United States" / "美国"), or null for a code that is not a country. */
+export function countryName(code: string, locale: string): string | null {
+  const iso = COUNTRY_CODES[code] ?? (/^[A-Z]{2}$/.test(code) ? code : undefined)
+  if (!iso) return null
+  if (!displayNames.has(locale)) {
+    try {
+      displayNames.set(locale, new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' }))
+    } catch {
+      displayNames.set(locale, null)
+    }
+  }
+  return displayNames.get(locale)?.of(iso) ?? null
+}
+
+/** Names for flows, partners and products, and a series' label, in the current language. */
+export function useNames() {
+  const { t, te, locale } = useI18n()
+  const fromMessages = (group: string, code: string) =>
+    te(`explorer.${group}.${code}`) ? t(`explorer.${group}.${code}`) : code
+  const flow = (code: string) => fromMessages('flows', code)
+  const partner = (code: string) =>
+    te(`explorer.partnerNames.${code}`)
+      ? t(`explorer.partnerNames.${code}`)
+      : (countryName(code, locale.value) ?? code)
+  const product = (code: string) => fromMessages('productNames', code)
+  const series = (s: Pick<SeriesSelection, 'flow' | 'partner' | 'product'>) =>
+    [
+      flow(s.flow),
+      s.partner !== 'world' ? partner(s.partner) : '',
+      s.product !== 'all' ? product(s.product) : '',
+    ]
+      .filter(Boolean)
+      .join(' · ')
+  return { flow, partner, product, series, fromMessages }
+}

@@ -1,0 +1,384 @@
+/**
+ * The Explorer's view logic as pure functions: where points sit on the time axis, projections in the
+ * table, honest stacks, balances under y/y, the streak band, bases, and what a selection offers.
+ */
+import { describe, expect, it } from 'vitest'
+import type { Series, SeriesInfo, SeriesPoint } from '@shared/api'
+import { formatPeriod, monthIndex, periodBounds } from '@shared/periods'
+import { defaultViewState, selectionsOf, type ViewState } from '@shared/viewState'
+import {
+  buildChartConfig,
+  chartText,
+  incompleteStackPeriods,
+  usStreak,
+  xOf,
+} from '../../../renderer/src/lib/chartConfig'
+import { buildChartModel, type FetchedSeries } from '../../../renderer/src/lib/chartModel'
+import { exportDecoration, modelCsv } from '../../../renderer/src/lib/exportView'
+import { sourcesOf } from '../../../renderer/src/lib/snapshotModel'
+import { formatValue, unitLabel } from '../../../renderer/src/lib/format'
+import { countryName } from '../../../renderer/src/lib/names'
+import { yearOnYearChange, type TPoint } from '../../../renderer/src/lib/transforms'
+import { bases, normalizeView, options, seriesOnBasis } from '../../../renderer/src/lib/viewRules'
+
+const theme = { text: '#111', muted: '#555', grid: '#ddd', surface: '#fff' }
+const text = chartText((key, values) => `${key} ${JSON.stringify(values)}`, 'en')
+
+const point = (period: string, value: number, note = ''): SeriesPoint => {
+  const b = periodBounds(period)!
+  return {
+    period,
+    periodStart: b.start,
+    periodEnd: b.end,
+    value,
+    status: 'published',
+    note,
+    sourceId: `src-${period}`,
+    alternatives: 0,
+  }
+}
+const series = (
+  id: string,
+  frequency: Series['frequency'],
+  points: SeriesPoint[],
+  unit = 'USD bn',
+): Series => ({
+  dataset: 'china-trade',
+  series: id,
+  label: id,
+  unit,
+  frequency,
+  points,
+  sources: points.map((p) => ({
+    id: p.sourceId,
+    title: `t ${p.period}`,
+    publisher: `Pub ${p.period}`,
+    published: null,
+    url: 'https://example.org/',
+  })),
+})
+const view = (patch: Partial<ViewState>): ViewState => ({ ...defaultViewState(), range: {}, ...patch })
+const fetchedFor = (v: ViewState, data: Record<string, Series | null>): FetchedSeries[] =>
+  selectionsOf(v).map((selection) => ({
+    selection,
+    series: data[selection.key] ?? null,
+    published: null,
+    total: null,
+  }))
+
+/** For every drawn point, the year label of the tick the reader reads it against. */
+function yearOfEachPoint(v: ViewState, data: Record<string, Series | null>) {
+  const model = buildChartModel(v, fetchedFor(v, data), (s) => s.key)
+  const config = buildChartConfig(model, v, { annual: null, projection: null }, theme, text)
+  const x = config.options!.scales!.x as unknown as {
+    min: number
+    max: number
+    afterBuildTicks: (axis: { min: number; max: number; ticks: { value: number }[] }) => void
+    ticks: { callback: (value: number) => string }
+  }
+  const axis = { min: x.min, max: x.max, ticks: [] as { value: number }[] }
+  x.afterBuildTicks(axis)
+  const ticks = axis.ticks.map((t) => ({ at: t.value, label: x.ticks.callback(t.value) }))
+  const monthAxis = v.frequency !== 'year'
+  return model.periods.map((period) => {
+    const px = xOf(period, v.frequency)
+    // A month axis's year tick marks where the year starts; an annual axis's, the middle of the year.
+    const tick = monthAxis
+      ? ticks.filter((t) => t.at <= px).at(-1)
+      : ticks.reduce((a, b) => (Math.abs(b.at - px) < Math.abs(a.at - px) ? b : a))
+    const b = periodBounds(period)!
+    return {
+      period,
+      inside: px >= monthIndex(b.start) - 0.5 && px <= monthIndex(b.end) + 0.5,
+      readAs: tick?.label,
+    }
+  })
+}
+
+describe('points on the time axis', () => {
+  it('draws a year-to-date figure inside its own year, read against that year', () => {
+    const v = view({ frequency: 'ytd', flows: ['exports'] })
+    const ytd = series('exports_usd_ytd', 'ytd', [
+      point('2018-01..2018-11', 2250),
+      point('2024-01..2024-11', 3200),
+      point('2025-01..2025-06', 1810),
+      point('2025-01..2025-11', 3410),
+    ])
+    for (const p of yearOfEachPoint(v, { 'exports:world:all': ytd })) {
+      expect(p.inside, p.period).toBe(true)
+      expect(p.readAs, p.period).toBe(p.period.slice(0, 4))
+    }
+  })
+
+  it('draws annual and monthly figures inside their periods too', () => {
+    const annual = series('exports_usd_annual', 'year', [point('2018', 2487), point('2024', 3577)])
+    for (const p of yearOfEachPoint(view({ frequency: 'year', flows: ['exports'] }), {
+      'exports:world:all': annual,
+    })) {
+      expect(p.inside).toBe(true)
+      expect(p.readAs).toBe(p.period)
+    }
+    const monthly = series('exports', 'month', [
+      point('2024-12', 335),
+      point('2025-01..2025-02', 539.94),
+      point('2025-03', 313.9),
+    ])
+    for (const p of yearOfEachPoint(view({ flows: ['exports'] }), { 'exports:world:all': monthly }))
+      expect(p.inside).toBe(true)
+  })
+})
+
+describe('projections', () => {
+  const observed = series('share', 'year', [point('2024', 14.6), point('2025', 15.1)], '%')
+  const projection = series('share_projection', 'year', [point('2030', 16.5, 'bank forecast')], '%')
+  const v = view({ measure: 'share', frequency: 'year', unit: '%', flows: ['exports'] })
+
+  it('are in the model (so the table and the CSV), marked projected, after the observed data', () => {
+    const model = buildChartModel(
+      v,
+      fetchedFor(v, { 'exports:world:all': observed }),
+      (s) => s.key,
+      projection,
+    )
+    expect(model.periods).toEqual(['2024', '2025', '2030'])
+    const projected = model.series.find((s) => s.projection)!
+    expect(projected.points).toMatchObject([
+      { period: '2030', value: 16.5, kind: 'projected', note: 'bank forecast' },
+    ])
+    expect(model.sources.has('src-2030')).toBe(true)
+    const csv = modelCsv(model)
+    expect(csv).toMatch(/^2030,share_projection,16\.5,%,projected,bank forecast,Pub 2030/m)
+  })
+
+  it('are drawn dashed from the last observed value, and not for a transform of other units', () => {
+    const model = buildChartModel(
+      v,
+      fetchedFor(v, { 'exports:world:all': observed }),
+      (s) => s.key,
+      projection,
+    )
+    const config = buildChartConfig(model, v, { annual: null, projection }, theme, text)
+    const dashed = config.data.datasets.find((d) => (d as { borderDash?: number[] }).borderDash)!
+    expect(dashed.data.filter((p) => p.y !== null)).toEqual([
+      { x: xOf('2025', 'year'), y: 15.1 },
+      { x: xOf('2030', 'year'), y: 16.5 },
+    ])
+    const yoy = { ...v, transform: 'yoy' as const }
+    expect(
+      buildChartModel(yoy, fetchedFor(yoy, { 'exports:world:all': observed }), (s) => s.key, projection)
+        .series,
+    ).toHaveLength(1)
+  })
+})
+
+describe('stacked charts', () => {
+  const v = view({ flows: ['exports', 'imports'], chart: 'stackedArea' })
+  const data = {
+    'exports:world:all': series('exports', 'month', [point('2025-03', 313.9), point('2025-04', 315.69)]),
+    'imports:world:all': series('imports', 'month', [point('2025-04', 219.5)]),
+  }
+
+  it('start the y axis at zero and leave out (and list) periods where a series shown has no value', () => {
+    const model = buildChartModel(v, fetchedFor(v, data), (s) => s.key)
+    const config = buildChartConfig(model, v, { annual: null, projection: null }, theme, text)
+    expect((config.options!.scales!.y as { beginAtZero?: boolean }).beginAtZero).toBe(true)
+    const exportsDrawn = config.data.datasets[0]!.data.map((p) => p.y)
+    expect(exportsDrawn).toEqual([null, 315.69])
+    expect(incompleteStackPeriods(model, v)).toEqual(['2025-03'])
+    expect(incompleteStackPeriods(model, { ...v, chart: 'line' })).toEqual([])
+    expect(incompleteStackPeriods(model, { ...v, hidden: ['imports:world:all'] })).toEqual([])
+  })
+})
+
+describe('the trade balance under y/y', () => {
+  const balance = series('balance', 'month', [
+    point('2024-03', -10),
+    point('2025-03', 30),
+    point('2024-04', 40),
+    point('2025-04', 35.5),
+  ])
+
+  it('shows the change in USD when shown alone, never a rate across a change of sign', () => {
+    const v = view({ flows: ['balance'], transform: 'yoy' })
+    const model = buildChartModel(v, fetchedFor(v, { 'balance:world:all': balance }), (s) => s.key)
+    expect(model.unit).toBe('USD bn, change y/y')
+    const byPeriod = Object.fromEntries(model.series[0]!.points.map((p) => [p.period, p.value]))
+    expect(byPeriod).toMatchObject({ '2025-03': 40, '2025-04': -4.5, '2024-03': null })
+    expect(formatValue(40, model.unit, 'en-US')).toBe('+$40 bn')
+    expect(formatValue(-4.5, model.unit, 'en-US')).toBe('−$4.5 bn')
+  })
+
+  it('leaves the balance rate out, with the reason, beside exports', () => {
+    const v = view({ flows: ['exports', 'balance'], transform: 'yoy' })
+    const model = buildChartModel(
+      v,
+      fetchedFor(v, { 'exports:world:all': balance, 'balance:world:all': balance }),
+      (s) => s.key,
+    )
+    expect(model.unit).toBe('% y/y')
+    const b = model.series.find((s) => s.selection.flow === 'balance')!
+    expect(b.points.every((p) => p.value === null && /sign can change/.test(p.note ?? ''))).toBe(true)
+  })
+
+  it('yearOnYearChange compares the same span a year earlier only', () => {
+    const pts: TPoint[] = [
+      {
+        period: '2024-01..2024-02',
+        start: '2024-01',
+        end: '2024-02',
+        value: 100,
+        kind: 'published',
+        sourceIds: ['a'],
+      },
+      {
+        period: '2025-01..2025-02',
+        start: '2025-01',
+        end: '2025-02',
+        value: 130,
+        kind: 'published',
+        sourceIds: ['b'],
+      },
+    ]
+    expect(yearOnYearChange(pts).map((p) => p.value)).toEqual([null, 30])
+  })
+})
+
+describe('the US streak band', () => {
+  const v = view({ flows: ['exports'], partners: ['us'], measure: 'yoy', unit: '% y/y' })
+  const months = ['2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09']
+  const rates = (values: number[]) =>
+    series(
+      'us_yoy',
+      'month',
+      values.map((value, i) => point(months[i]!, value)),
+      '% y/y',
+    )
+
+  it('is labelled computed, with its rule and its span', () => {
+    const model = buildChartModel(
+      v,
+      fetchedFor(v, { 'exports:us:all': rates([-21, -34, -16, -22, -33, -27]) }),
+      (s) => s.key,
+    )
+    const config = buildChartConfig(
+      model,
+      v,
+      { annual: null, projection: null },
+      theme,
+      chartText(
+        (k, vals) => (k === 'explorer.streak' ? `Computed: ${vals.n} (${vals.from}–${vals.to})` : k),
+        'en',
+      ),
+    )
+    const band = (
+      config.options!.plugins!.annotation as { annotations: Record<string, { label: { content: string } }> }
+    ).annotations.streak!
+    expect(band.label.content).toBe('Computed: 6 (Apr 2025–Sep 2025)')
+  })
+
+  it('follows the data: a later month above −10% ends the run, a new run of 3 replaces it', () => {
+    const ended = buildChartModel(
+      v,
+      fetchedFor(v, { 'exports:us:all': rates([-21, -34, -16, -5, -33, -27]) }),
+      (s) => s.key,
+    )
+    expect(usStreak(ended, v)).toEqual({ from: 0, to: 2, length: 3 })
+    const short = buildChartModel(
+      v,
+      fetchedFor(v, { 'exports:us:all': rates([-21, -34, 2, -5, -33, -27]) }),
+      (s) => s.key,
+    )
+    expect(usStreak(short, v)).toBeNull()
+  })
+})
+
+const info = (p: Partial<SeriesInfo> & Pick<SeriesInfo, 'series' | 'flow'>): SeriesInfo => ({
+  label: p.series,
+  reporter: 'china',
+  partner: 'world',
+  product: 'all',
+  measure: 'level',
+  unit: 'USD bn',
+  frequency: 'month',
+  observations: 1,
+  firstPeriod: '2020',
+  lastPeriod: '2025',
+  projection: false,
+  ...p,
+})
+const catalog: SeriesInfo[] = [
+  info({ series: 'exports_usd', flow: 'exports' }),
+  info({ series: 'imports_usd', flow: 'imports' }),
+  info({ series: 'exports_usd_annual', flow: 'exports', frequency: 'year' }),
+  info({ series: 'china_merchandise_exports_usd_annual_wto', flow: 'exports', frequency: 'year' }),
+  info({ series: 'imports_usd_annual', flow: 'imports', frequency: 'year' }),
+  info({ series: 'trade_usd_annual', flow: 'trade', frequency: 'year' }),
+  info({ series: 'exports_yoy', flow: 'exports', measure: 'yoy', unit: '% y/y' }),
+  info({ series: 'rare_earth_exports_tons', flow: 'exports', product: 'rare_earths', unit: 'tonnes' }),
+]
+
+describe('what a selection offers', () => {
+  it('offers a basis choice, customs first, only where a total exists on more than one basis', () => {
+    const annual = view({ frequency: 'year', flows: ['exports', 'imports'] })
+    expect(bases(annual, catalog)).toEqual(['customs', 'wto'])
+    expect(bases(view({ flows: ['exports'] }), catalog)).toEqual(['customs'])
+    const wto = { ...annual, basis: 'wto' }
+    const [exportsSel, importsSel] = selectionsOf(wto)
+    expect(seriesOnBasis(wto, catalog, exportsSel!)).toBe('china_merchandise_exports_usd_annual_wto')
+    expect(seriesOnBasis(wto, catalog, importsSel!)).toBeNull() // said as missing, never silently customs
+    expect(seriesOnBasis(annual, catalog, exportsSel!)).toBeUndefined()
+    // A basis that does not exist for the view is dropped; customs is the default, so never written.
+    expect(normalizeView({ ...view({ flows: ['exports'] }), basis: 'wto' }, catalog).basis).toBeUndefined()
+    expect(normalizeView({ ...annual, basis: 'customs' }, catalog).basis).toBeUndefined()
+  })
+
+  it('marks flows without a series at the frequency, and falls back to a measure the product has', () => {
+    expect(options(view({}), catalog).flowsHere).toEqual(['exports', 'imports'])
+    expect(options(view({ frequency: 'year' }), catalog).flowsHere).toContain('trade')
+    const rare = normalizeView(
+      view({ flows: ['exports'], products: ['rare_earths'], measure: 'yoy', unit: '% y/y' }),
+      catalog,
+    )
+    expect(rare.measure).toBe('level')
+    expect(options(rare, catalog).units).toEqual(['tonnes'])
+  })
+})
+
+describe('in the reader’s language', () => {
+  it('writes periods, units and country names in Chinese', () => {
+    expect(formatPeriod('2025-11', 'zh-CN')).toBe('2025年11月')
+    expect(formatPeriod('2025-01..2025-02', 'zh-CN')).toBe('2025年1–2月')
+    expect(formatPeriod('2024-12..2025-02', 'zh-CN')).toBe('2024年12月–2025年2月')
+    expect(formatPeriod('2025-11')).toBe('Nov 2025')
+    expect(unitLabel('USD bn', 'zh-CN')).toBe('十亿美元')
+    expect(unitLabel('index, 2025-03 = 100', 'zh-CN', (p) => formatPeriod(p, 'zh-CN'))).toBe(
+      '指数（2025年3月 = 100）',
+    )
+    expect(formatValue(1080, 'USD bn', 'zh-CN')).toBe('1,080 十亿美元')
+    expect(countryName('us', 'zh-CN')).toBe('美国')
+    expect(countryName('south_korea', 'en')).toBe('South Korea')
+    expect(countryName('asean', 'en')).toBeNull()
+  })
+})
+
+describe('what leaves the app', () => {
+  const v = view({ flows: ['exports'], range: { from: '2025-03' } })
+  const all = series('exports', 'month', [
+    point('2025-01..2025-02', 539.94),
+    point('2025-03', 313.9),
+    point('2025-04', 315.69),
+  ])
+  const model = buildChartModel(v, fetchedFor(v, { 'exports:world:all': all }), (s) => s.key)
+
+  it('an exported image names the sources of the numbers shown, in the footer', () => {
+    const d = exportDecoration(model, 'Exports', 'USD bn', 1200, text)
+    expect(d.footer[0]).toContain('Pub 2025-03; Pub 2025-04')
+    expect(d.footer[0]).not.toContain('Pub 2025-01..2025-02') // outside the range shown
+    expect(d.subtitle).toBe('USD bn · Mar 2025–Apr 2025 · app.title {}')
+  })
+
+  it('a snapshot keeps only the sources its points cite', () => {
+    expect(model.sources.size).toBe(3)
+    expect(sourcesOf(model).map((s) => s.id)).toEqual(['src-2025-03', 'src-2025-04'])
+  })
+})

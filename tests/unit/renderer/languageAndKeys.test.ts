@@ -1,0 +1,71 @@
+// @vitest-environment happy-dom
+/** The language setting (kept, applied to vue-i18n and <html lang>) and shortcuts handled without a menu. */
+import { beforeEach, describe, expect, it } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { i18n } from '../../../renderer/src/i18n'
+import { hasAppMenu, matchesAccelerator } from '../../../renderer/src/lib/shortcuts'
+import { LANGUAGE_KEY, useSettingsStore } from '../../../renderer/src/stores/settings'
+
+const key = (
+  k: string,
+  mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>> = {},
+) => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...mods,
+})
+
+describe('the language menu', () => {
+  beforeEach(() => {
+    window.localStorage.clear()
+    setActivePinia(createPinia())
+  })
+
+  it('switches the UI language, keeps the choice, and sets <html lang>', () => {
+    const settings = useSettingsStore()
+    expect(settings.language).toBe('system')
+    settings.setLanguage('zh-CN')
+    expect(i18n.global.locale.value).toBe('zh-CN')
+    expect(document.documentElement.getAttribute('lang')).toBe('zh-CN')
+    expect(i18n.global.t('explorer.title')).toBe('数据浏览')
+    expect(window.localStorage.getItem(LANGUAGE_KEY)).toBe('zh-CN')
+    // A new start reads the kept choice.
+    setActivePinia(createPinia())
+    expect(useSettingsStore().language).toBe('zh-CN')
+    useSettingsStore().setLanguage('en')
+    expect(i18n.global.t('explorer.title')).toBe('Explorer')
+    expect(document.documentElement.getAttribute('lang')).toBe('en')
+  })
+
+  it('"follow the system" reads the OS languages; a bad stored value is ignored', () => {
+    window.localStorage.setItem(LANGUAGE_KEY, 'klingon')
+    const settings = useSettingsStore()
+    expect(settings.language).toBe('system')
+    settings.setLanguage('system')
+    expect(i18n.global.locale.value).toBe(
+      navigator.languages.some((l) => l.startsWith('zh')) ? 'zh-CN' : 'en',
+    )
+  })
+})
+
+describe('shortcuts without an app menu', () => {
+  it('match Electron accelerators on each platform', () => {
+    expect(matchesAccelerator('CmdOrCtrl+Shift+E', key('E', { ctrlKey: true, shiftKey: true }), false)).toBe(
+      true,
+    )
+    expect(matchesAccelerator('CmdOrCtrl+Shift+E', key('e', { metaKey: true, shiftKey: true }), true)).toBe(
+      true,
+    )
+    expect(matchesAccelerator('CmdOrCtrl+Shift+E', key('e', { ctrlKey: true }), false)).toBe(false)
+    expect(matchesAccelerator('CmdOrCtrl+S', key('s', { ctrlKey: true, shiftKey: true }), false)).toBe(false)
+    expect(matchesAccelerator('CmdOrCtrl+/', key('/', { ctrlKey: true }), false)).toBe(true)
+  })
+
+  it('are handled by the page only outside the desktop app', () => {
+    expect(hasAppMenu({ userAgent: 'Mozilla/5.0 Chrome/140 Electron/42.0.0 Safari/537.36' })).toBe(true)
+    expect(hasAppMenu({ userAgent: 'Mozilla/5.0 Chrome/140 Safari/537.36' })).toBe(false)
+  })
+})
