@@ -127,7 +127,7 @@ export async function launchApp(target: ElectronTarget, options: LaunchOptions =
   const userData = options.userData ?? newUserData()
   const args = [`--user-data-dir=${userData}`, ...(options.args ?? [])]
   return target.kind === 'built'
-    ? launchBuilt(target.executable, args, userData)
+    ? launchBuilt(args, userData)
     : launchPackaged(target.executable, args, userData)
 }
 
@@ -140,9 +140,12 @@ async function appWindow(pages: () => Page[], next: () => Promise<Page>): Promis
   return page
 }
 
-async function launchBuilt(executable: string, args: string[], userData: string): Promise<LiveApp> {
+async function launchBuilt(args: string[], userData: string): Promise<LiveApp> {
+  // No executablePath: playwright-core then starts the electron package's binary with its loader, which
+  // holds `ready` until it is attached (so the first window is seen) and strips its own switches from
+  // argv. chromiumSandbox: without it playwright adds --no-sandbox on Linux; we test the sandbox as shipped.
   const main = await _electron.launch({
-    executablePath: executable,
+    chromiumSandbox: true,
     args: [repoRoot, ...args],
     cwd: repoRoot,
     env: isolatedEnv(userData) as Record<string, string>,
@@ -165,7 +168,9 @@ async function launchBuilt(executable: string, args: string[], userData: string)
     output: () => output,
     processIds: () => main.evaluate(({ app }) => app.getAppMetrics().map((m) => m.pid)),
     async quit() {
-      await main.evaluate(({ app }) => setTimeout(() => app.quit(), 0))
+      await main.evaluate(({ app }) => {
+        setTimeout(() => app.quit(), 0)
+      })
       return exited
     },
     dispose: () => dispose(child, userData),
