@@ -36,6 +36,7 @@ export function createHandlers(services: Services): Handlers {
     listImports: async () => services.imports.list(),
     getBreakdown: async (query) => services.imports.breakdown(query),
     getDimensions: async ({ dataset }) => services.explore.dimensions(dataset),
+    deleteImport: async ({ dataset }) => ({ deleted: await services.imports.remove(dataset) }),
     // Notes, the autosaved session and snapshots (workspaceHandlers.ts).
     ...createWorkspaceHandlers(services.workspace),
   }

@@ -51,4 +51,9 @@ export type Dimensions = z.infer<typeof Dimensions>
 export const exploreContract = {
   /** What a dataset holds: reporters, flows, partners, products, frequencies, measures and units. */
   getDimensions: { args: z.object({ dataset: DatasetId }).strict(), result: Dimensions },
+  /** Deletes an imported dataset from the library, every version (the original file is never touched). */
+  deleteImport: {
+    args: z.object({ dataset: DatasetId }).strict(),
+    result: z.object({ deleted: z.boolean() }),
+  },
 }

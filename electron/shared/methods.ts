@@ -16,6 +16,7 @@ export const methods = [
   'listImports',
   'getBreakdown',
   'getDimensions',
+  'deleteImport',
   'listNotes',
   'saveNote',
   'deleteNote',

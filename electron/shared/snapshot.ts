@@ -15,7 +15,7 @@ import { CalculatorState } from './calculatorState'
 import { toCsv, type CsvValue } from './csv'
 import { IsoTimestamp, Note, plainText, type Note as NoteT } from './notes'
 import { periodWithin, sortPeriods } from './periods'
-import { DatasetId, Period } from './primitives'
+import { DatasetId, Frequency, Period } from './primitives'
 import { decodeViewState, MAX_SERIES, ViewState } from './viewState'
 
 export const SNAPSHOT_FORMAT = 'china-trade-explorer-snapshot'
@@ -50,7 +50,8 @@ export const SnapshotSource = z
     title: plainText(500, 'a source title'),
     publisher: plainText(200, 'a publisher').nullable(),
     published: z.string().max(40).nullable(),
-    url: HttpUrl,
+    /** Empty for a file the user imported that names no web address (a column-mapped CSV). */
+    url: HttpUrl.or(z.literal('')),
   })
   .strict()
 export type SnapshotSource = z.infer<typeof SnapshotSource>
@@ -106,7 +107,73 @@ export const SnapshotImage = z
   .strict()
 export type SnapshotImage = z.infer<typeof SnapshotImage>
 
-export const SnapshotDataset = z.object({ id: DatasetId, version: z.string().max(64).nullable() }).strict()
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 is 64 hexadecimal digits')
+
+export const SnapshotDataset = z
+  .object({
+    id: DatasetId,
+    version: z.string().max(64).nullable(),
+    /** An imported dataset: the file it was imported from and that file's SHA-256, to import it again. */
+    fileName: plainText(260, 'a file name').optional(),
+    sha256: Sha256.optional(),
+  })
+  .strict()
+export type SnapshotDataset = z.infer<typeof SnapshotDataset>
+
+/*
+ * A self-contained snapshot also keeps the data its view was drawn from (the series as the app read
+ * them, before any transform), so it opens and redraws on a machine without the dataset. Sources are
+ * referenced by id from the snapshot's `sources`.
+ */
+const PeriodEdge = z.string().regex(/^\d{4}-\d{2}$/, 'a period edge is a month like 2025-01')
+
+export const EmbeddedSeries = z
+  .object({
+    series: z.string().min(1).max(120),
+    label: plainText(300, 'a series label'),
+    unit: plainText(80, 'a unit'),
+    frequency: Frequency,
+    points: z
+      .array(
+        z
+          .object({
+            period: Period,
+            periodStart: PeriodEdge,
+            periodEnd: PeriodEdge,
+            value: z.number().finite('a value is a finite number'),
+            status: z.enum(['published', 'projection']),
+            note: z.string().max(500),
+            sourceId: SourceId,
+            alternatives: z.number().int().nonnegative().max(1000),
+          })
+          .strict(),
+      )
+      .max(MAX_POINTS_PER_SERIES),
+    sourceIds: z.array(SourceId).max(200),
+  })
+  .strict()
+export type EmbeddedSeries = z.infer<typeof EmbeddedSeries>
+
+export const EmbeddedData = z
+  .object({
+    series: z
+      .array(
+        z
+          .object({
+            key: z.string().min(1).max(200),
+            series: EmbeddedSeries.nullable(),
+            published: EmbeddedSeries.nullable(),
+            total: EmbeddedSeries.nullable(),
+            error: plainText(500, 'a reason').optional(),
+          })
+          .strict(),
+      )
+      .max(MAX_SERIES),
+    annual: EmbeddedSeries.nullable(),
+    projection: EmbeddedSeries.nullable(),
+  })
+  .strict()
+export type EmbeddedData = z.infer<typeof EmbeddedData>
 
 export const Snapshot = z
   .object({
@@ -130,6 +197,8 @@ export const Snapshot = z
     sources: z.array(SnapshotSource).max(MAX_SNAPSHOT_SOURCES),
     datasets: z.array(SnapshotDataset).min(1).max(16),
     image: SnapshotImage.optional(),
+    /** Present in a self-contained snapshot: the data the view was drawn from. */
+    embedded: EmbeddedData.optional(),
   })
   .strict()
   .superRefine((s, ctx) => {

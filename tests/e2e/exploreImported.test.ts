@@ -3,9 +3,11 @@
  * the bundled package and the imported file with their versions, the controls come from the file's own
  * dimensions, and a transform (y/y) runs on the imported series with the same "computed" marks.
  */
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import type { Snapshot } from '../../electron/shared/snapshot'
 import { launchBrowser, screenshot, type TestBrowser } from '../support/browser'
 import { repoRoot, startWebApp, type WebApp } from '../support/webApp'
 
@@ -21,6 +23,30 @@ async function importThroughUi(path: string): Promise<void> {
   await page.click('nav >> text=Import')
   await page.click('[data-test="open-file"]')
   await page.locator('[data-test="import-done"]').waitFor()
+}
+
+let tableBefore: string[] = []
+/** The Explorer's table, one text line per row (header included). */
+async function tableText(): Promise<string[]> {
+  await page.click('[data-test="tab-table"]')
+  return page
+    .locator('[data-test="data-table"] tr')
+    .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).innerText.replace(/\s+/g, ' ').trim()))
+}
+/** The snapshot files in the library, parsed. */
+function snapshotFiles(): Snapshot[] {
+  const dir = join(app.userDataDir, 'snapshots')
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.ctesnap'))
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Snapshot)
+}
+async function openSnapshot(title: string): Promise<void> {
+  await page.click('nav >> text=Snapshots')
+  await page
+    .locator('[data-test="snapshot-list"] li', { hasText: title })
+    .locator('[data-test="snapshot-open"]')
+    .click()
+  await page.locator('[data-test="explorer-chart"] canvas').waitFor()
 }
 
 const cells = (series: string) =>
@@ -85,6 +111,87 @@ describe('Explorer over an imported dataset', () => {
     expect(await page.textContent('.note')).toContain('computed here from published values')
     await screenshot(page, 'explore-imported-yoy')
     await page.click('[data-test="tab-chart"]')
+    browser.assertOffline()
+    expect(browser.pageErrors).toEqual([])
+  })
+
+  it('keeps a note and two snapshots of the imported view: linked (with the file’s hash) and self-contained', async () => {
+    await page.click('[data-test="add-note"]')
+    await page.fill('[data-test="note-text"]', 'DOTS: the 2023 fall')
+    await page.click('[data-test="note-save"]')
+    await page.locator('[data-test="note-editor"]').waitFor({ state: 'detached' })
+    expect(await page.locator('[data-test="chart-notes"] li').innerText()).toContain('DOTS: the 2023 fall')
+    tableBefore = await tableText()
+
+    for (const [title, selfContained] of [
+      ['Linked DOTS view', false],
+      ['Self-contained DOTS view', true],
+    ] as const) {
+      await page.click('[data-test="save-snapshot"]')
+      await page.fill('[data-test="snapshot-title"]', title)
+      if (selfContained) await page.check('[data-test="snapshot-self-contained"]')
+      await page.click('[data-test="snapshot-save"]')
+      await page.locator('[data-test="save-snapshot-dialog"]').waitFor({ state: 'detached' })
+    }
+    const saved = snapshotFiles()
+    const linked = saved.find((s) => s.title === 'Linked DOTS view')!
+    const contained = saved.find((s) => s.title === 'Self-contained DOTS view')!
+    const entry = app.services.imports.library.get('imf-dots-timeseries')!
+    for (const s of [linked, contained])
+      expect(s.datasets).toEqual([
+        {
+          id: 'imf-dots-timeseries',
+          version: expect.stringMatching(/^1 \(imported /),
+          fileName: 'imf-dots-timeseries.csv',
+          sha256: entry.versions[0]!.sha256,
+        },
+      ])
+    expect(linked.embedded).toBeUndefined()
+    expect(contained.embedded?.series.map((e) => e.key)).toEqual(['exports:us:all'])
+    // The levels as read from the file, before the y/y transform.
+    expect(contained.embedded?.series[0]?.series?.points.map((p) => [p.period, p.value])).toEqual([
+      ['2021', 577127.5e6],
+      ['2022', 581766.3e6],
+      ['2023', 500291.4e6],
+    ])
+  })
+
+  it('reopens the linked snapshot identical, and says it reads the library', async () => {
+    await page.selectOption('[data-test="transform"]', 'none')
+    await openSnapshot('Linked DOTS view')
+    await expect.poll(tableText).toEqual(tableBefore)
+    expect(await page.locator('[data-test="snapshot-kind"]').getAttribute('data-kind')).toBe('linked')
+    expect(await page.locator('[data-test="chart-notes"] li').innerText()).toContain('DOTS: the 2023 fall')
+  })
+
+  it('after the dataset is deleted: the self-contained copy opens identical, the linked one says what to import', async () => {
+    await page.click('nav >> text=Datasets')
+    const card = page.locator('[data-dataset="imf-dots-timeseries"]')
+    await card.locator('[data-test="delete-dataset"]').click()
+    await card.locator('[data-test="delete-dataset-confirm"]').click()
+    await card.waitFor({ state: 'detached' })
+    expect(app.services.imports.has('imf-dots-timeseries')).toBe(false)
+
+    await openSnapshot('Self-contained DOTS view')
+    await expect.poll(tableText).toEqual(tableBefore)
+    const kind = page.locator('[data-test="snapshot-kind"]')
+    expect(await kind.getAttribute('data-kind')).toBe('self-contained')
+    expect(await kind.innerText()).toContain(
+      'Self-contained snapshot. The chart and the table show the data saved in it',
+    )
+    expect(await page.locator('[data-test="snapshot-reimport"]').innerText()).toContain(
+      'The dataset imf-dots-timeseries is not in your library; the snapshot does not need it.',
+    )
+    await page.click('[data-test="tab-chart"]')
+    expect(await page.locator('[data-test="chart-notes"] li').innerText()).toContain('DOTS: the 2023 fall')
+    await screenshot(page, 'explore-self-contained-reopened')
+
+    await openSnapshot('Linked DOTS view')
+    await expect
+      .poll(() => page.locator('[data-test="snapshot-reimport"]').innerText())
+      .toMatch(
+        /^The dataset imf-dots-timeseries is not in your library\. Import imf-dots-timeseries\.csv again \(version 1 \(imported \d{4}-\d\d-\d\d\), SHA-256 [0-9a-f]{12}…\) to see this view\.$/,
+      )
     browser.assertOffline()
     expect(browser.pageErrors).toEqual([])
   })

@@ -49,6 +49,7 @@ const valid: Record<(typeof methods)[number], Record<string, unknown>> = {
   listImports: {},
   getBreakdown: { dataset: 'comtrade-2023', flow: 'exports' },
   getDimensions: { dataset: 'china-trade' },
+  deleteImport: { dataset: 'comtrade-2023' },
   listNotes: {},
   saveNote: { note: validNote() },
   deleteNote: { id: 'n-busan-0001' },

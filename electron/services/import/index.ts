@@ -58,6 +58,8 @@ export interface ImportService {
   list(): ImportedDataset[]
   summaries(): DatasetSummary[]
   has(datasetId: string): boolean
+  /** Deletes an imported dataset (every version); refused while one of its files is being imported. */
+  remove(datasetId: string): Promise<boolean>
   breakdown(q: z.output<typeof import('../../shared/importApi').BreakdownQuery>): Promise<Breakdown>
   series(q: SeriesRequest): Promise<Series>
   listSeries(datasetId: string): Promise<SeriesInfo[]>
@@ -237,6 +239,10 @@ export async function openImportService(options: ImportServiceOptions): Promise<
         }
       }),
     has: (id) => library.get(id) !== undefined,
+    async remove(id) {
+      if (!library.get(id)) throw new AppError('NOT_FOUND', `There is no imported dataset called "${id}".`)
+      return library.remove(id)
+    },
     breakdown: (q) => queries.breakdown(q),
     series: (q) => queries.series(q),
     listSeries: (id) => queries.listSeries(id),
@@ -268,6 +274,7 @@ export function unavailableImports(): ImportService {
     list: () => [],
     summaries: () => [],
     has: () => false,
+    remove: async () => off(),
     breakdown: async () => off(),
     series: async () => off(),
     listSeries: async () => off(),

@@ -83,6 +83,8 @@ export interface Library {
     version: NewVersion,
   ): Promise<DatasetEntry>
   problems(): string[]
+  /** Takes a dataset out of the library (manifest first, then its folder); false if there is none. */
+  remove(id: string): Promise<boolean>
 }
 
 export const MANIFEST = 'library.json'
@@ -174,6 +176,19 @@ export async function openLibrary(
         return updated
       }),
     problems: () => [...problems],
+    remove: (id) =>
+      serial(async () => {
+        const current = manifest!
+        if (!current.datasets.some((d) => d.id === id)) return false
+        const next: Manifest = { format: 1, datasets: current.datasets.filter((d) => d.id !== id) }
+        await writeFileAtomic(join(root, MANIFEST), `${JSON.stringify(next, null, 1)}\n`, {
+          keepPrevious: true,
+        })
+        manifest = next
+        // Once the manifest no longer names it, a folder left by a failed removal goes at the next start.
+        await rm(join(root, id), { recursive: true, force: true }).catch(() => {})
+        return true
+      }),
   }
   return library
 }

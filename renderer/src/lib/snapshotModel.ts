@@ -7,7 +7,7 @@
 import type { Source } from '@shared/api'
 import type { Note, NoteDraft } from '@shared/notes'
 import { periodBounds } from '@shared/periods'
-import { SnapshotSource, type Snapshot, type SnapshotNumbers } from '@shared/snapshot'
+import { SnapshotSource, type EmbeddedData, type Snapshot, type SnapshotNumbers } from '@shared/snapshot'
 import { encodeViewState, selectionsOf, type ViewState } from '@shared/viewState'
 import type { CalculatorState } from '@shared/calculatorState'
 import { periodsInOrder, valueGrid, type ChartModel } from './chartModel'
@@ -39,12 +39,18 @@ export function numbersOf(model: ChartModel): SnapshotNumbers {
   }
 }
 
-/** The sources a model's points cite, as a snapshot stores them (any that would not validate are left out). */
-export function sourcesOf(model: ChartModel): SnapshotSource[] {
+/**
+ * The sources a snapshot stores (any that would not validate are left out): those the view's points
+ * cite, and those the embedded data of a self-contained snapshot cites (`more`).
+ */
+export function sourcesOf(model: ChartModel, more: readonly Source[] = []): SnapshotSource[] {
   // Only the sources the view's points cite: the series fetched cover more than the range shown.
   const cited = new Set(model.series.flatMap((s) => s.points.flatMap((p) => p.sourceIds)))
-  return [...model.sources.values()].flatMap((s) => {
-    if (!cited.has(s.id)) return []
+  const all = new Map([
+    ...[...model.sources].filter(([id]) => cited.has(id)),
+    ...more.map((s) => [s.id, s] as const),
+  ])
+  return [...all.values()].flatMap((s) => {
     const parsed = SnapshotSource.safeParse({
       id: s.id,
       title: s.title,
@@ -173,6 +179,10 @@ export interface SnapshotInput {
   notes: readonly Note[]
   calculators?: CalculatorState
   datasetVersion: string | null
+  /** An imported dataset: the file's name and SHA-256, so a snapshot can say which file to import again. */
+  datasetFile?: { fileName: string; sha256: string }
+  /** Self-contained: the data the view was drawn from, and the sources it cites. */
+  embedded?: { data: EmbeddedData; sources: readonly Source[] }
   appVersion: string
   image?: { data: string; width: number; height: number }
   savedAt?: string
@@ -191,9 +201,10 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     ...(input.calculators ? { calculators: input.calculators } : {}),
     notes: input.notes.filter((n) => noteInView(n, input.view)).slice(0, 500),
     numbers: numbersOf(input.model),
-    sources: sourcesOf(input.model),
-    datasets: [{ id: view.dataset, version: input.datasetVersion }],
+    sources: sourcesOf(input.model, input.embedded?.sources),
+    datasets: [{ id: view.dataset, version: input.datasetVersion, ...input.datasetFile }],
     ...(input.image ? { image: { mime: 'image/png' as const, ...input.image } } : {}),
+    ...(input.embedded ? { embedded: input.embedded.data } : {}),
   }
 }
 

@@ -45,6 +45,11 @@ export const useExplorerStore = defineStore('explorer', () => {
   const error = ref<string | null>(null)
   /** The export dialog, opened by the toolbar button and by File › Export… (the `export` command). */
   const exportOpen = ref(false)
+  /**
+   * Data a self-contained snapshot brought with it, for its own view: shown instead of asking the main
+   * process (which may not have the dataset). Any other view loads as usual.
+   */
+  const saved = shallowRef<{ state: string; fetched: FetchedSeries[]; references: References } | null>(null)
   let loadId = 0
   let inflight: { state: string; promise: Promise<void> } | null = null
 
@@ -103,6 +108,29 @@ export const useExplorerStore = defineStore('explorer', () => {
     catalogDataset.value = dataset
   }
 
+  /** Shows a view with the data a self-contained snapshot saved (see `saved`). */
+  function showSaved(
+    next: ViewState,
+    data: { fetched: FetchedSeries[]; references: References },
+  ): string | null {
+    const parsed = ViewState.safeParse(next)
+    if (!parsed.success) return parsed.error.issues[0]?.message ?? 'invalid view'
+    saved.value = { state: encodeViewState(parsed.data), ...data }
+    if (encodeViewState(parsed.data) !== stateString.value) {
+      past.value = [...past.value, view.value].slice(-MAX_HISTORY)
+      future.value = []
+      view.value = parsed.data
+    }
+    void load()
+    return null
+  }
+
+  /** Drops a self-contained snapshot's data: the same view is read from the library again. */
+  function readLiveData(): Promise<void> {
+    saved.value = null
+    return load()
+  }
+
   /** Opens another dataset (bundled or imported) at its first view, built from its own dimensions. */
   async function switchDataset(dataset: string): Promise<string | null> {
     if (dataset === view.value.dataset) return null
@@ -116,6 +144,15 @@ export const useExplorerStore = defineStore('explorer', () => {
 
   /** Loads the data of the current view; a second call for the same view joins the one under way. */
   function load(): Promise<void> {
+    if (saved.value && saved.value.state === stateString.value) {
+      loadId++
+      fetched.value = saved.value.fetched
+      references.value = saved.value.references
+      loadedView.value = view.value
+      loading.value = false
+      error.value = null
+      return Promise.resolve()
+    }
     if (inflight && inflight.state === stateString.value) return inflight.promise
     const promise = fetchView()
     inflight = { state: stateString.value, promise }
@@ -177,6 +214,9 @@ export const useExplorerStore = defineStore('explorer', () => {
     redo,
     applyPreset,
     switchDataset,
+    showSaved,
+    readLiveData,
+    saved,
     openStateString,
     load,
   }

@@ -8,6 +8,7 @@ import { ref, shallowRef } from 'vue'
 import type { StorageNotice } from '@shared/notes'
 import type { OpenedSnapshot, Snapshot, SnapshotSummary } from '@shared/snapshot'
 import { call, messageOf } from '../api/client'
+import { fetchedOfEmbedded } from '../lib/embeddedData'
 import { useCalculatorsStore } from './calculators'
 import { useExplorerStore } from './explorer'
 import { useNotesStore } from './notes'
@@ -63,7 +64,11 @@ export const useSnapshotsStore = defineStore('snapshots', () => {
     const explorer = useExplorerStore()
     // The dataset version belongs to the snapshot (compared below), not to the live view.
     const { datasetVersion: _version, ...view } = structuredClone(opened.snapshot.view)
-    const reason = explorer.apply(view)
+    // A self-contained snapshot draws from the data it carries; a linked one reads the library.
+    const embedded = opened.snapshot.embedded
+    const reason = embedded
+      ? explorer.showSaved(view, fetchedOfEmbedded(embedded, opened.snapshot.sources, view))
+      : explorer.apply(view)
     if (reason) throw new Error(reason)
     if (opened.snapshot.calculators)
       useCalculatorsStore().importState(structuredClone(opened.snapshot.calculators))
