@@ -14,6 +14,7 @@ import {
   BreakdownQuery,
   Breakdown,
   FileArgs,
+  InspectArgs,
   GrantedFile,
   ImportArgs,
   ImportedDataset,
@@ -229,7 +230,7 @@ export const contract = {
   /** Files dropped on the window or opened from the OS that the Import page has not shown yet. */
   takeOpenedFiles: { args: NoImportArgs, result: z.array(GrantedFile) },
   /** Format, encoding, recognised layout, preview rows and mapping guesses of a chosen file. */
-  inspectImport: { args: FileArgs, result: Inspection },
+  inspectImport: { args: InspectArgs, result: Inspection },
   /** Imports a chosen file into the library (progress as importProgress events); resolves when done or cancelled. */
   importFile: { args: ImportArgs, result: ImportOutcome },
   cancelImport: { args: FileArgs, result: z.object({ cancelled: z.boolean() }) },

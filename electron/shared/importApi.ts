@@ -27,7 +27,8 @@ const OptionalColumn = ColumnIndex.nullable().optional()
 export const Mapping = z
   .object({
     period: ColumnIndex,
-    values: z.array(ColumnIndex).min(1).max(50),
+    // Any number of value columns (a wide table may have hundreds); each is a column index, so 5 000 at most.
+    values: z.array(ColumnIndex).min(1).max(5000),
     reporter: OptionalColumn,
     partner: OptionalColumn,
     flow: OptionalColumn,
@@ -66,7 +67,7 @@ export const Inspection = z.object({
   fileId: FileId,
   name: z.string(),
   size: z.number().nonnegative(),
-  format: z.enum(['csv', 'parquet', 'json', 'ndjson', 'datapackage']),
+  format: z.enum(['csv', 'parquet', 'json', 'ndjson', 'datapackage', 'xlsx', 'zip']),
   compression: z.enum(['none', 'gzip']),
   encoding: z.string(),
   delimiter: z.string(),
@@ -77,6 +78,10 @@ export const Inspection = z.object({
   preview: z.array(z.array(z.string())),
   /** The app's guess for an unrecognised layout (or the mapping saved with an earlier version). */
   guess: Mapping.nullable(),
+  /** A workbook's sheets and the one shown (the user may choose another). */
+  sheets: z.object({ names: z.array(z.string()), chosen: z.string() }).nullable(),
+  /** A ZIP archive's data files and those read together (by default those sharing the most common header). */
+  members: z.object({ names: z.array(z.string()), chosen: z.array(z.string()) }).nullable(),
   /** An imported dataset from the same file, if any. */
   existing: z
     .object({ dataset: DatasetId, versions: z.number().int().positive(), unchanged: z.boolean() })
@@ -155,4 +160,15 @@ export type Breakdown = z.infer<typeof Breakdown>
 
 export const NoImportArgs = z.object({}).strict()
 export const FileArgs = z.object({ fileId: FileId }).strict()
-export const ImportArgs = z.object({ fileId: FileId, mapping: Mapping.optional() }).strict()
+/** Which sheet of a workbook, which data files of a ZIP archive to read (else the app's choice). */
+export const SourceChoice = z
+  .object({
+    sheet: z.string().max(300).optional(),
+    members: z.array(z.string().max(1000)).min(1).max(500).optional(),
+  })
+  .strict()
+export type SourceChoice = z.infer<typeof SourceChoice>
+export const InspectArgs = z.object({ fileId: FileId, source: SourceChoice.optional() }).strict()
+export const ImportArgs = z
+  .object({ fileId: FileId, mapping: Mapping.optional(), source: SourceChoice.optional() })
+  .strict()

@@ -73,6 +73,11 @@ const NAME_ALIASES: Record<string, string> = {
   Türkiye: 'TUR',
   Turkey: 'TUR',
   World: 'WLD',
+  // The IMF's spellings (Direction of Trade Statistics).
+  'China, P.R.: Mainland': 'CHN',
+  'China, P.R.: Hong Kong': 'HKG',
+  'China, P.R.: Macao': 'MAC',
+  'Korea, Rep. of': 'KOR',
   中国: 'CHN',
   美国: 'USA',
   日本: 'JPN',

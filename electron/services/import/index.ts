@@ -14,6 +14,7 @@ import type {
   ImportOutcome,
   Inspection,
   Mapping,
+  SourceChoice,
 } from '../../shared/importApi'
 import type { EventSink } from '../../events'
 import type { Engine } from '../engine'
@@ -52,8 +53,8 @@ export interface ImportService {
   grant(path: string, via: GrantSource): Promise<GrantedFile>
   choose(): Promise<GrantedFile | null>
   takeOpened(): GrantedFile[]
-  inspect(fileId: string): Promise<Inspection>
-  importFile(fileId: string, mapping?: Mapping): Promise<ImportOutcome>
+  inspect(fileId: string, source?: SourceChoice): Promise<Inspection>
+  importFile(fileId: string, mapping?: Mapping, source?: SourceChoice): Promise<ImportOutcome>
   cancel(fileId: string): boolean
   list(): ImportedDataset[]
   summaries(): DatasetSummary[]
@@ -126,7 +127,7 @@ export async function openImportService(options: ImportServiceOptions): Promise<
     },
     takeOpened: () => grants.takePending(),
 
-    async inspect(fileId) {
+    async inspect(fileId, source) {
       const file = grants.resolve(fileId)
       const info = await stat(file.path).catch(() => {
         throw new AppError('NOT_FOUND', `${file.name} no longer exists: it was deleted or moved.`)
@@ -134,20 +135,20 @@ export async function openImportService(options: ImportServiceOptions): Promise<
       if (info.size === 0) throw new AppError('DATA_ERROR', `${file.name}: is empty.`)
       const existingEntry = library.findByPath(file.path)
       const latest = existingEntry?.versions.at(-1)
+      // A workbook's sheet or an archive's members are written out here while they are looked at.
+      const scratch = await library.staging(newJobId())
       try {
-        const { sniffed, parts } = await partsOf(file.path, file.name)
-        let header = sniffed.header
-        let sample = sniffed.sample
+        const { sniffed, parts, sheets, members } = await partsOf(file.path, file.name, scratch, source)
+        let header: string[]
+        let sample: string[][]
         const first = parts[0]!
         if (first.sniffed.format !== 'csv') {
-          const tmp = await library.staging(newJobId())
-          const db = await openJobDb({ tempDir: tmp, memoryLimit: '256MB', threads: 1 })
+          const db = await openJobDb({ tempDir: scratch, memoryLimit: '256MB', threads: 1 })
           try {
-            const staged = await stagePart(first, tmp, 0, new AbortController().signal, () => {})
+            const staged = await stagePart(first, scratch, 0, new AbortController().signal, () => {})
             ;({ header, sample } = await sampleOf(db, staged, 200))
           } finally {
             db.close()
-            await rm(tmp, { recursive: true, force: true })
           }
         } else {
           header = first.sniffed.header
@@ -171,6 +172,8 @@ export async function openImportService(options: ImportServiceOptions): Promise<
             .slice(0, PREVIEW_ROWS)
             .map((r) => header.map((_, i) => (r[i] ?? '').slice(0, PREVIEW_CELL))),
           guess: plan ? null : (usable ?? guessMapping(header, sample, first.sniffed.numberStyle)),
+          sheets: sheets ?? null,
+          members: members ?? null,
           existing: existingEntry
             ? {
                 dataset: existingEntry.id,
@@ -182,13 +185,15 @@ export async function openImportService(options: ImportServiceOptions): Promise<
       } catch (error) {
         if (error instanceof AppError) throw new AppError(error.code, `${file.name}: ${error.message}`)
         throw new ImportError(`${file.name}: ${translateDuckDbError(error, []).message}`)
+      } finally {
+        await rm(scratch, { recursive: true, force: true })
       }
     },
 
-    async importFile(fileId, mapping) {
+    async importFile(fileId, mapping, source) {
       const file = grants.resolve(fileId)
       if (jobs.has(fileId)) throw new AppError('INVALID_ARGUMENT', `${file.name} is already being imported.`)
-      const job = new ImportJob(newJobId(), file, mapping, {
+      const job = new ImportJob(newJobId(), file, mapping, source, {
         library,
         codes,
         emit: (p) => options.events?.emit('importProgress', p),

@@ -14,7 +14,7 @@ import { rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AppError } from '../../shared/errors'
 import type { ImportProgress } from '../../shared/api'
-import type { Mapping } from '../../shared/importApi'
+import type { Mapping, SourceChoice } from '../../shared/importApi'
 import { codeTablesSql, type CodeLists } from './codes'
 import { findCellLine } from './findLine'
 import { CellFailure, cellMessage, ImportCancelled, ImportError, translateDuckDbError } from './errors'
@@ -63,6 +63,7 @@ export class ImportJob {
     readonly jobId: string,
     private readonly file: Grant,
     private readonly mapping: Mapping | undefined,
+    private readonly source: SourceChoice | undefined,
     private readonly deps: PipelineDeps,
   ) {
     this.promise = this.run()
@@ -106,7 +107,8 @@ export class ImportJob {
       const before = await statOf(this.file)
       this.totalBytes = before.size
       this.emit('reading')
-      const existing = library.findByPath(this.file.path)
+      // A sheet or members the user chose are a dataset of their own, not a new version of the file's.
+      const existing = this.source ? undefined : library.findByPath(this.file.path)
       const latest = existing?.versions.at(-1)
       // Reopening a file we already hold, unchanged: nothing to do.
       if (
@@ -114,7 +116,8 @@ export class ImportJob {
         latest &&
         latest.size === before.size &&
         latest.mtimeMs === before.mtimeMs &&
-        sameMapping(this.mapping, existing.mapping)
+        sameMapping(this.mapping, existing.mapping) &&
+        this.source === undefined
       ) {
         this.bytesRead = this.totalBytes
         this.rows = latest.rows
@@ -123,10 +126,16 @@ export class ImportJob {
       }
       if (before.size === 0) throw new ImportError('is empty.')
 
-      const { sniffed, parts, title } = await partsOf(this.file.path, this.file.name)
-      this.check()
       staging = await library.staging(this.jobId)
       const stagingDir = staging
+      const { sniffed, parts, title } = await partsOf(
+        this.file.path,
+        this.file.name,
+        stagingDir,
+        this.source,
+        this.abort.signal,
+      )
+      this.check()
       const hashing = sha256Of(this.file.path, this.abort.signal)
       hashing.catch(() => {})
 
@@ -229,6 +238,7 @@ export class ImportJob {
       const same = library.findBySha(sha256)
       if (
         same &&
+        !this.source &&
         (same.originalPath === this.file.path || !existing) &&
         sameMapping(this.mapping, same.mapping)
       ) {
@@ -263,7 +273,7 @@ export class ImportJob {
         stagingDir,
         {
           id: existing?.id,
-          title: existing?.title ?? title ?? this.file.name,
+          title: existing?.title ?? title ?? sourceTitle(this.file.name, this.source),
           fileName: this.file.name,
           originalPath: this.file.path,
           layout: plan0?.layout ?? 'mapped',
@@ -416,6 +426,12 @@ export class ImportJob {
       console.error('[import] unexpected failure', error)
     return `${name}: ${t.message}`
   }
+}
+
+/** "book.xlsx (Imports)", "BACI.zip (BACI_HS92_Y2021.csv, …)": a chosen sheet or members name the dataset. */
+function sourceTitle(name: string, source: SourceChoice | undefined): string {
+  const chosen = source?.sheet ?? source?.members?.join(', ')
+  return chosen ? `${name} (${chosen.slice(0, 150)})` : name
 }
 
 /** The same column mapping (none = none), whatever the order of its keys. */

@@ -9,10 +9,11 @@ import { open } from 'node:fs/promises'
 import { createGunzip } from 'node:zlib'
 import chardet from 'chardet'
 import { decoderFor } from './textDecoding'
+import { listMembers } from './archive'
 import { isBlankRow, parseCsv } from './csvText'
 import { ImportError } from './errors'
 
-export type Format = 'csv' | 'parquet' | 'json' | 'ndjson' | 'datapackage'
+export type Format = 'csv' | 'parquet' | 'json' | 'ndjson' | 'datapackage' | 'xlsx' | 'zip'
 export type Compression = 'none' | 'gzip'
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'gb18030' | 'big5'
 
@@ -181,14 +182,24 @@ export async function sniffFile(path: string, name: string): Promise<Sniffed> {
   const compression: Compression = gzip ? 'gzip' : 'none'
   const magic = raw.subarray(0, 4).toString('latin1')
   if (magic === 'PAR1') return { ...empty(), format: 'parquet', compression }
-  if (magic === 'PK\u0003\u0004') {
+  if (magic === 'PK\u0003\u0004' || magic === 'PK\u0005\u0006') {
+    const names = (await listMembers(path)).map((m) => m.name)
+    const workbook = names.includes('[Content_Types].xml') && names.some((n) => n.startsWith('xl/'))
+    return { ...empty(), format: workbook ? 'xlsx' : 'zip', compression }
+  }
+  if (magic === '\u00d0\u00cf\u0011\u00e0') {
     throw new ImportError(
-      'is a ZIP archive or an Excel workbook. Extract the CSV file inside it (or save the sheet as CSV) and open that.',
+      'is an Excel 97–2003 workbook (.xls), which the app does not read. Save it as .xlsx or CSV and open that.',
     )
   }
   const { encoding, bomBytes } = detectEncoding(raw)
   const text = decodeSample(raw, encoding, bomBytes)
   const first = text.trimStart()[0]
+  if (first === '<') {
+    throw new ImportError(
+      'is a web page (HTML or XML), not a table: Trade Map and some other sites save their ".xls" downloads this way. Download the text or CSV export instead, or open it in a spreadsheet and save it as CSV.',
+    )
+  }
   if (first === '{' || first === '[') {
     if (
       /(^|[\\/])datapackage\.json$/i.test(name) ||

@@ -6,7 +6,7 @@
  */
 import { createReadStream, createWriteStream } from 'node:fs'
 import { copyFile, readFile, realpath, stat, symlink } from 'node:fs/promises'
-import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path'
+import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'node:path'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
@@ -15,6 +15,8 @@ import type { JobDb } from './jobDb'
 import type { Plan } from './layouts'
 import { sniffFile, type Sniffed } from './sniff'
 import { decoderFor } from './textDecoding'
+import { extractMember, listMembers } from './archive'
+import { sheetToCsv } from './workbook'
 import { sqlIdent, sqlString } from './sql'
 
 export interface Part {
@@ -34,15 +36,103 @@ export interface StagedPart extends Part {
 
 const MAX_DESCRIPTOR_BYTES = 5 * 1024 * 1024
 
-/** The parts of a file: itself, or the tabular resources of a Frictionless data package. */
+/** Which sheet of a workbook, which members of a ZIP archive the user chose (else the app's choice). */
+export interface SourceChoice {
+  sheet?: string
+  members?: string[]
+}
+
+export interface PartsOf {
+  sniffed: Sniffed
+  parts: Part[]
+  title?: string
+  /** A workbook's sheets and the one read. */
+  sheets?: { names: string[]; chosen: string }
+  /** An archive's data members and those read. */
+  members?: { names: string[]; chosen: string[] }
+}
+
+const DATA_FILE = /\.(csv|tsv|txt|csv\.gz|tsv\.gz|parquet|json|ndjson)$/i
+
+/**
+ * The parts of a file: itself, the tabular resources of a Frictionless data package, a workbook's
+ * sheet (written out as CSV into `scratch`), or the data members of a ZIP archive (extracted into
+ * `scratch`; by default those sharing the most common header, e.g. every year of a BACI release and
+ * not its code lists).
+ */
 export async function partsOf(
   path: string,
   name: string,
-): Promise<{ sniffed: Sniffed; parts: Part[]; title?: string }> {
+  scratch?: string,
+  choice: SourceChoice = {},
+  signal?: AbortSignal,
+): Promise<PartsOf> {
   const sniffed = await sniffFile(path, name)
   const size = (await stat(path)).size
-  if (sniffed.format !== 'datapackage') return { sniffed, parts: [{ label: name, path, size, sniffed }] }
-  return { sniffed, ...(await packageParts(path)) }
+  if (sniffed.format === 'datapackage') return { sniffed, ...(await packageParts(path)) }
+  if (sniffed.format === 'xlsx' || sniffed.format === 'zip') {
+    if (!scratch) throw new Error('a workbook or an archive needs a scratch folder')
+    return sniffed.format === 'xlsx'
+      ? { sniffed, ...(await sheetParts(path, name, scratch, choice.sheet)) }
+      : { sniffed, ...(await memberParts(path, scratch, choice.members, signal)) }
+  }
+  return { sniffed, parts: [{ label: name, path, size, sniffed }] }
+}
+
+async function sheetParts(path: string, name: string, scratch: string, sheet?: string) {
+  const target = join(scratch, 'sheet.csv')
+  const chosen = await sheetToCsv(path, target, sheet)
+  const part: Part = {
+    label: `${name} (sheet ${chosen.sheet})`,
+    path: target,
+    size: (await stat(target)).size,
+    sniffed: await sniffFile(target, name),
+  }
+  // The sheet's name says what it holds ("Exports"): layouts read it like a title line.
+  part.sniffed.notes = [`Sheet : ${chosen.sheet}`, ...part.sniffed.notes]
+  return { parts: [part], sheets: { names: chosen.sheets, chosen: chosen.sheet } }
+}
+
+async function memberParts(
+  path: string,
+  scratch: string,
+  wanted: string[] | undefined,
+  signal?: AbortSignal,
+) {
+  const names = (await listMembers(path))
+    .map((m) => m.name)
+    .filter((n) => DATA_FILE.test(n) && !n.startsWith('__MACOSX/') && !basename(n).startsWith('.'))
+  if (names.length === 0)
+    throw new ImportError('is a ZIP archive with no CSV, text, Parquet or JSON file in it.')
+  for (const w of wanted ?? [])
+    if (!names.includes(w)) throw new ImportError(`has no data file named ${w.slice(0, 120)}.`)
+  const parts: Part[] = []
+  for (const [i, member] of (wanted ?? names).entries()) {
+    const target = join(
+      scratch,
+      `member-${i}${extname(member).toLowerCase() === '.gz' ? '.csv.gz' : extname(member) || '.csv'}`,
+    )
+    await extractMember(path, member, target, signal)
+    parts.push({
+      label: member,
+      path: target,
+      size: (await stat(target)).size,
+      sniffed: await sniffFile(target, basename(member)),
+    })
+  }
+  // Several same-layout members are one dataset; the group with the most members is the default.
+  const groups = new Map<string, Part[]>()
+  for (const part of parts) {
+    const key = part.sniffed.format === 'csv' ? part.sniffed.header.join('\u0000') : part.sniffed.format
+    groups.set(key, [...(groups.get(key) ?? []), part])
+  }
+  const chosen = wanted
+    ? parts
+    : [...groups.values()].sort(
+        (a, b) =>
+          b.length - a.length || b.reduce((s, p) => s + p.size, 0) - a.reduce((s, p) => s + p.size, 0),
+      )[0]!
+  return { parts: chosen, members: { names, chosen: chosen.map((p) => p.label) } }
 }
 
 async function packageParts(descriptorPath: string): Promise<{ parts: Part[]; title?: string }> {

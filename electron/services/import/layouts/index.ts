@@ -9,6 +9,7 @@ import { wto } from './wto'
 import { tradeMap } from './tradeMap'
 import { sdmxCsv } from './sdmx'
 import { eurostatWide } from './eurostatWide'
+import { widePeriods } from './widePeriods'
 
 export const LAYOUTS: readonly Layout[] = [
   comtradePlus,
@@ -22,6 +23,7 @@ export const LAYOUTS: readonly Layout[] = [
   sdmxCsv,
   eurostatWide,
   genericLong,
+  widePeriods,
 ]
 
 export function recognise(header: readonly string[], notes: readonly string[] = []): Plan | null {

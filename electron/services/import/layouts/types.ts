@@ -17,6 +17,7 @@ export const layoutIds = [
   'sdmx-csv',
   'eurostat-wide',
   'generic-long',
+  'wide-periods',
   'mapped',
 ] as const
 export type LayoutId = (typeof layoutIds)[number]

@@ -5,13 +5,16 @@
  */
 import { appendFileSync, existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { crc32, deflateRawSync } from 'node:zlib'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { dispatch } from '../../../../electron/dispatch'
 import { createHandlers } from '../../../../electron/handlers'
 import { csvCell, toCsv } from '../../../../electron/shared/csv'
-import { B, fixture, openTestServices, type TestServices } from './helpers'
+import { B, fixture, LEAKS, openTestServices, type TestServices } from './helpers'
 
 let t: TestServices
+/** Every refusal these tests saw, scanned at the end for paths and library wording. */
+const refusals: string[] = []
 let before = ''
 let existing = ''
 
@@ -47,6 +50,7 @@ async function refused(
   }
   expect(error, 'the import should have failed').toBeInstanceOf(Error)
   const text = (error as Error).message
+  refusals.push(text)
   if (typeof message === 'string') expect(text).toBe(message)
   else expect(text).toMatch(message)
   await nothingLost()
@@ -153,11 +157,46 @@ describe('hostile files', () => {
     await refused(write('strange.csv', bytes), /^strange\.csv: uses a text encoding the app cannot recognise/)
   })
 
-  it('a ZIP archive or an Excel workbook', async () => {
+  it('a damaged ZIP archive or workbook', async () => {
     await refused(
       write('book.xlsx', Buffer.concat([Buffer.from('PK\u0003\u0004', 'latin1'), Buffer.alloc(100, 1)])),
-      /^book\.xlsx: is a ZIP archive or an Excel workbook/,
+      'book.xlsx: is a ZIP archive that cannot be read (it is damaged or incomplete).',
     )
+  })
+
+  it('a ZIP bomb: a member that would unpack to a thousand times its packed size', async () => {
+    const zip = zipOf([{ name: 'data.csv', data: Buffer.alloc(20 * 1024 * 1024, 0x30) }])
+    await refused(
+      write('bomb.zip', zip),
+      /^bomb\.zip: is a ZIP archive whose member data\.csv would unpack to \d+ times its packed size: that is a ZIP bomb/,
+    )
+  })
+
+  it('a ZIP member whose name climbs out of the archive ("zip slip")', async () => {
+    const zip = zipOf([{ name: '../../evil.csv', data: Buffer.from('date,value\n2024-01,1\n') }])
+    await refused(
+      write('slip.zip', zip),
+      'slip.zip: is a ZIP archive with a member whose name points outside the archive (an absolute path or ".."), so it is not opened.',
+    )
+  })
+
+  it('an Excel 97–2003 workbook', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(512),
+    ])
+    await refused(write('old.xls', bytes), /^old\.xls: is an Excel 97–2003 workbook \(\.xls\)/)
+  })
+
+  it('more than fifty value columns are read, not refused', async () => {
+    const header = ['date', ...Array.from({ length: 80 }, (_, i) => `v${i}`)].join(',')
+    const row = ['2024-01', ...Array.from({ length: 80 }, (_, i) => String(i))].join(',')
+    const path = write('wide.csv', `${header}\n${row}\n`)
+    const granted = await t.services.imports.grant(path, 'dialog')
+    const inspection = await t.services.imports.inspect(granted.fileId)
+    expect(inspection.guess?.values).toHaveLength(80)
+    const outcome = await t.services.imports.importFile(granted.fileId, inspection.guess!)
+    expect(outcome.dataset?.rows).toBe(80)
   })
 
   it('a data package that points outside its folder', async () => {
@@ -293,6 +332,14 @@ describe('paths sent over IPC are refused', () => {
     await nothingLost()
   })
 
+  it('no refusal above names a path inside the user-data folder or repeats a library’s wording', () => {
+    expect(refusals.length).toBeGreaterThan(15)
+    for (const message of refusals) {
+      expect(message, message).not.toContain(t.userDataDir)
+      expect(message, message).not.toMatch(LEAKS)
+    }
+  })
+
   it('grant() itself refuses what is not an existing regular file', async () => {
     await expect(t.services.imports.grant('relative/path.csv', 'drop')).rejects.toThrow(
       'not a file the app can open',
@@ -303,6 +350,47 @@ describe('paths sent over IPC are refused', () => {
     )
   })
 })
+
+/** A ZIP archive written by hand (stored names as given, members deflated), for archives no tool would make. */
+function zipOf(members: { name: string; data: Buffer }[]): Buffer {
+  const locals: Buffer[] = []
+  const central: Buffer[] = []
+  let offset = 0
+  for (const m of members) {
+    const packed = deflateRawSync(m.data)
+    const name = Buffer.from(m.name, 'utf8')
+    const crc = crc32(m.data)
+    const local = Buffer.alloc(30)
+    local.writeUInt32LE(0x04034b50, 0)
+    local.writeUInt16LE(20, 4)
+    local.writeUInt16LE(8, 8)
+    local.writeUInt32LE(crc, 14)
+    local.writeUInt32LE(packed.length, 18)
+    local.writeUInt32LE(m.data.length, 22)
+    local.writeUInt16LE(name.length, 26)
+    locals.push(local, name, packed)
+    const entry = Buffer.alloc(46)
+    entry.writeUInt32LE(0x02014b50, 0)
+    entry.writeUInt16LE(20, 4)
+    entry.writeUInt16LE(20, 6)
+    entry.writeUInt16LE(8, 10)
+    entry.writeUInt32LE(crc, 16)
+    entry.writeUInt32LE(packed.length, 20)
+    entry.writeUInt32LE(m.data.length, 24)
+    entry.writeUInt16LE(name.length, 28)
+    entry.writeUInt32LE(offset, 42)
+    central.push(entry, name)
+    offset += local.length + name.length + packed.length
+  }
+  const directory = Buffer.concat(central)
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(0x06054b50, 0)
+  end.writeUInt16LE(members.length, 8)
+  end.writeUInt16LE(members.length, 10)
+  end.writeUInt32LE(directory.length, 12)
+  end.writeUInt32LE(offset, 16)
+  return Buffer.concat([...locals, directory, end])
+}
 
 function onPhase(phase: string, action: () => void): () => void {
   let done = false

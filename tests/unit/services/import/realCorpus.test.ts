@@ -7,9 +7,10 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Papa from 'papaparse'
+import readXlsxFile from 'read-excel-file/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Mapping } from '../../../../electron/shared/importApi'
-import { openTestServices, repo, type TestServices } from './helpers'
+import { LEAKS, openTestServices, repo, type TestServices } from './helpers'
 
 const real = (name: string) => join(repo, 'tests', 'fixtures', 'real', name)
 
@@ -318,5 +319,78 @@ describe('A Frictionless data package', () => {
       await points(dataset.id, { reporter: 'chn', flow: 'value' }),
       rows.map((r) => [r.Year!, num(r.Value)] as const),
     )
+  })
+})
+
+describe('Excel workbooks', () => {
+  it('IMF Direction of Trade workbook: the Exports sheet by default, months as columns; the Imports sheet on request', async () => {
+    const book = await readXlsxFile(real('imf/Exports_and_Imports_by_Areas_and_Countries.xlsx'))
+    const sheet = (name: string) => {
+      const [head, ...body] = book.find((s) => s.sheet === name)!.data
+      const australia = body.find((r) => r[0] === 'Australia')!
+      return head!.slice(1).map((h, i) => [String(h).replace('M', '-'), Number(australia[i + 1])] as const)
+    }
+    const { dataset, inspection } = await importReal('imf/Exports_and_Imports_by_Areas_and_Countries.xlsx')
+    expect(inspection.format).toBe('xlsx')
+    expect(inspection.sheets).toEqual({ names: book.map((s) => s.sheet), chosen: 'Exports' })
+    const monthly = (id: string, flow: string) =>
+      points(id, { reporter: 'aus', flow, frequency: 'month' }) as Promise<[string, number | null][]>
+    closeTo(await monthly(dataset.id, 'exports'), sheet('Exports'))
+
+    const granted = await t.services.imports.grant(
+      real('imf/Exports_and_Imports_by_Areas_and_Countries.xlsx'),
+      'dialog',
+    )
+    const imports = await t.services.imports.importFile(granted.fileId, undefined, { sheet: 'Imports' })
+    closeTo(await monthly(imports.dataset!.id, 'imports'), sheet('Imports'))
+  })
+})
+
+describe('ZIP archives', () => {
+  it('several downloads of one layout in one archive are one dataset; a member of another layout is left out', async () => {
+    const { dataset, inspection } = await importReal('zip/comtrade-plus-two-downloads.zip')
+    expect(inspection.format).toBe('zip')
+    expect(inspection.members).toEqual({
+      names: [
+        'TradeData_algeria_exports.csv',
+        'TradeData_algeria_imports.csv',
+        'other-layout/japan-china-trade-data.csv',
+      ],
+      chosen: ['TradeData_algeria_exports.csv', 'TradeData_algeria_imports.csv'],
+    })
+    for (const [file, flow, code] of [
+      ['comtrade/plus-algeria-exports-total.csv', 'exports', 'X'],
+      ['comtrade/plus-world-imports-total.csv', 'imports', 'M'],
+    ] as const) {
+      const rows = rowsOf(file).filter((r) => r.flowCode === code && r.partnerCode === '0')
+      closeTo(
+        await points(dataset.id, { reporter: 'dza', flow }),
+        rows.map((r) => [r.period!, num(r.primaryValue)] as const),
+      )
+    }
+  })
+
+  it('the user may choose the members', async () => {
+    const granted = await t.services.imports.grant(real('zip/comtrade-plus-two-downloads.zip'), 'dialog')
+    const inspection = await t.services.imports.inspect(granted.fileId, {
+      members: ['other-layout/japan-china-trade-data.csv'],
+    })
+    expect(inspection.columns).toEqual(['Date', 'Exports', 'Imports'])
+    expect(inspection.members?.chosen).toEqual(['other-layout/japan-china-trade-data.csv'])
+  })
+})
+
+describe('files that are not tables', () => {
+  it('a Trade Map ".xls" download that is a web page is refused in plain words', async () => {
+    const granted = await t.services.imports.grant(
+      real('trademap/importing-markets-algeria-html.xls'),
+      'dialog',
+    )
+    const refusal = await t.services.imports.inspect(granted.fileId).catch((e: Error) => e.message)
+    expect(refusal).toMatch(
+      /^importing-markets-algeria-html\.xls: is a web page \(HTML or XML\), not a table/,
+    )
+    expect(refusal).not.toMatch(LEAKS)
+    expect(refusal).not.toContain(t.userDataDir)
   })
 })
