@@ -160,7 +160,7 @@ export function readIcns(data: Uint8Array): IcnsEntry[] {
     const length = view.getUint32(offset + 4)
     if (length < 8 || offset + length > data.length) throw new Error('ICNS element outside the file')
     const body = data.subarray(offset + 8, offset + length)
-    let pixels: number | null = null
+    let pixels: number | null
     try {
       pixels = pngSize(body).width
     } catch {

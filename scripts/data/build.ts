@@ -106,7 +106,7 @@ function mapRow(fact: FactRow, file: string): Mapped {
     }
     return { fact, dims, obs, resource: resourceOf(dims, frequency) }
   } catch (e) {
-    throw new Error(`${file} line ${fact.line}: ${(e as Error).message}`)
+    throw new Error(`${file} line ${fact.line}: ${(e as Error).message}`, { cause: e })
   }
 }
 

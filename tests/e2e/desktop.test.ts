@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core'
 import type { AppCommandEvent } from '../../electron/shared/api'
 import { screenshot } from '../support/browser'
 import { appInBrowser } from '../support/suite'
-import { repoRoot, startWebApp, type WebApp } from '../support/webApp'
+import { repoRoot } from '../support/webApp'
 
 const version = (JSON.parse(readFileSync(`${repoRoot}/package.json`, 'utf8')) as { version: string }).version
 

@@ -68,8 +68,6 @@ import type {
   Event as ElectronEvent,
 } from 'electron'
 
-type Listener = (...args: any[]) => unknown
-
 /** An Electron event object: `preventDefault()` sets `defaultPrevented`, plus the event's own params. */
 export function electronEvent<P extends object>(params: P): ElectronEvent<P> {
   let prevented = false
@@ -162,7 +160,7 @@ export class FakeIpcMain
     try {
       answer = await handler(event, ...structuredClone(args))
     } catch (error) {
-      throw new Error(`Error invoking remote method '${channel}': ${String(error)}`)
+      throw new Error(`Error invoking remote method '${channel}': ${String(error)}`, { cause: error })
     }
     return structuredClone(answer)
   }
@@ -907,6 +905,8 @@ export class FakeElectron {
     this.protocol = new FakeProtocol(this.app)
     this.pageFrame = new FakeFrame(options.pageUrl ?? 'app://trade/index.html')
     this.ipcRenderer = new FakeIpcRenderer(this.ipcMain, this.pageFrame)
+    // The window class below is made per fake and must reach this fake from its constructor.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const electron = this
     this.BrowserWindow = class extends FakeBrowserWindow {
       constructor(windowOptions?: BrowserWindowConstructorOptions) {

@@ -64,7 +64,7 @@ export type DatasetEntry = z.infer<typeof DatasetEntry>
 const Manifest = z.object({ format: z.literal(1), datasets: z.array(DatasetEntry) })
 type Manifest = z.infer<typeof Manifest>
 
-export interface NewVersion extends Omit<VersionEntry, 'version' | 'dir'> {}
+export type NewVersion = Omit<VersionEntry, 'version' | 'dir'>
 
 export interface Library {
   readonly root: string

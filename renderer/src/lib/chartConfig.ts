@@ -57,7 +57,7 @@ export function buildChartConfig(
   notes: readonly ChartNote[] = [],
 ): Config {
   return view.chart === 'ytdByYear'
-    ? ytdByYearConfig(model, view, refs, theme, text, decoration)
+    ? ytdByYearConfig(model, refs, theme, text, decoration)
     : timeConfig(model, view, refs, theme, text, decoration, notes)
 }
 
@@ -376,7 +376,6 @@ function lastObservedIndex(row: readonly (TPoint | null)[]): number {
 
 function ytdByYearConfig(
   model: ChartModel,
-  view: ViewState,
   refs: References,
   theme: ChartTheme,
   text: ChartText,

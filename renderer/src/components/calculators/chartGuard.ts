@@ -8,7 +8,11 @@ import type { Chart } from 'chart.js'
 
 const guarded = new WeakSet<object>()
 
-export function useChartUpdateGuard() {
+/**
+ * Returns a function ref for the vue-chartjs component: `<BarView :ref="guard">`. (A function, so the
+ * template visibly uses it.)
+ */
+export function useChartUpdateGuard(): (component: unknown) => void {
   const view = shallowRef<{ chart: Chart | null } | null>(null)
   watch(
     () => view.value?.chart ?? null,
@@ -23,5 +27,7 @@ export function useChartUpdateGuard() {
     },
     { immediate: true, flush: 'sync' },
   )
-  return view
+  return (component) => {
+    view.value = (component as { chart: Chart | null } | null) ?? null
+  }
 }
