@@ -169,7 +169,7 @@ describe.skipIf(!target.ok)(title('the live app window', skipped), () => {
         const script = document.createElement('script')
         script.textContent = 'globalThis.inlineRan = true'
         document.head.append(script)
-        let evalRan = false
+        let evalRan: boolean
         try {
           evalRan = (0, eval)('true') as boolean
         } catch {

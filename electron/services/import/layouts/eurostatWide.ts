@@ -4,7 +4,7 @@
  * column becomes rows; ":" and "NaN" are no observation. The dimensions before geo name the series.
  */
 import { parsePeriodLabel } from '../../../shared/periods'
-import { col, factsSelect, text, unpivot } from './common'
+import { factsSelect, text, unpivot } from './common'
 import type { Layout } from './types'
 
 export const eurostatWide: Layout = {
