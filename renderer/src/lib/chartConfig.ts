@@ -58,13 +58,12 @@ export function buildChartConfig(
 ): Config {
   return view.chart === 'ytdByYear'
     ? ytdByYearConfig(model, refs, theme, text, decoration)
-    : timeConfig(model, view, refs, theme, text, decoration, notes)
+    : timeConfig(model, view, theme, text, decoration, notes)
 }
 
 function timeConfig(
   model: ChartModel,
   view: ViewState,
-  refs: References,
   theme: ChartTheme,
   text: ChartText,
   decoration?: ExportDecoration,
