@@ -19,6 +19,3 @@ export function createEventSink(transport: EventTransport): EventSink {
     },
   }
 }
-
-/** For services used where nobody listens (tests, benchmarks). */
-export const silentSink: EventSink = { emit: () => {} }

@@ -9,7 +9,7 @@
  * recent-files list.
  */
 import path from 'node:path'
-import { commandAccelerators, pendingCommands, type AppCommand } from '../shared/commands'
+import { commandAccelerators, type AppCommand } from '../shared/commands'
 
 /** The Electron menu roles we use. */
 export type MenuRole =
@@ -57,8 +57,6 @@ export interface MenuNode {
   enabled?: boolean
   /** An app command, sent to the page. */
   command?: AppCommand
-  /** Why a command is disabled: the feature (issue) that enables it. */
-  pending?: string
   /** A main-process action. */
   action?: MenuAction
   /** The file of an `openRecent` item. */
@@ -78,11 +76,9 @@ export interface MenuModelOptions {
 const separator = (id: string): MenuNode => ({ id, type: 'separator' })
 
 function command(id: AppCommand, label: string): MenuNode {
-  const node: MenuNode = { id, label, command: id, enabled: pendingCommands[id] === undefined }
+  const node: MenuNode = { id, label, command: id, enabled: true }
   const accelerator = commandAccelerators[id]
   if (accelerator) node.accelerator = accelerator
-  const pending = pendingCommands[id]
-  if (pending) node.pending = pending
   return node
 }
 

@@ -1,7 +1,8 @@
 /**
  * The snapshot dialogs: File › Open Snapshot… and "export to…", Electron's dialogs passed in (no
  * Electron import here). Paths they return come from the user's own choice; the snapshot service
- * grants them and never takes a path from the page.
+ * grants them, and takes a path from the page only when main handed it over and granted it (a
+ * snapshot the OS opened).
  */
 import type { BaseWindow, Dialog } from 'electron'
 import { SNAPSHOT_EXTENSION } from '../shared/commands'

@@ -32,17 +32,5 @@ export const commandAccelerators: Readonly<Record<AppCommand, string | null>> = 
   about: null,
 }
 
-/**
- * Commands whose feature does not exist yet, with the issue that brings it. The menu shows them
- * disabled and the renderer reports them unavailable; delete an entry when its feature lands.
- */
-export const pendingCommands: Readonly<Partial<Record<AppCommand, string>>> = {
-  // None pending: Open Snapshot and Save Snapshot arrived with the snapshots feature.
-}
-
-export function isPendingCommand(command: AppCommand): boolean {
-  return pendingCommands[command] !== undefined
-}
-
 /** The file extension of a snapshot (a saved view), registered with the OS by the installers. */
 export const SNAPSHOT_EXTENSION = '.ctesnap'

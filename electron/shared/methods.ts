@@ -42,10 +42,6 @@ export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && (methods as readonly string[]).includes(name)
 }
 
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && (events as readonly string[]).includes(name)
-}
-
 /** The IPC channel of a method. One channel per method, so the preload exposes no generic invoke. */
 export const channelOf = (method: Method): string => `trade:${method}`
 

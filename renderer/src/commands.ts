@@ -7,7 +7,7 @@
  * the router and the stores inside a component.
  */
 import { useRouter } from 'vue-router'
-import { appCommands, isAppCommand, pendingCommands, type AppCommand } from '@shared/commands'
+import { appCommands, isAppCommand, type AppCommand } from '@shared/commands'
 import { useExplorerStore } from './stores/explorer'
 import { useSnapshotsStore } from './stores/snapshots'
 import { useSettingsStore } from './stores/settings'
@@ -34,7 +34,7 @@ export interface CommandPayload {
 
 export interface CommandRegistry {
   readonly ids: readonly AppCommand[]
-  /** Can the command run now? False for pending features (and Import before its page exists). */
+  /** Can the command run now? False for Import before its page exists. */
   isAvailable(command: AppCommand): boolean
   /** Runs a command; true if it ran, false if it was unavailable (the user is told why). */
   run(command: AppCommand, payload?: CommandPayload): Promise<boolean>
@@ -60,7 +60,6 @@ export function createCommandRegistry(deps: CommandDeps): CommandRegistry {
   }
 
   function isAvailable(command: AppCommand): boolean {
-    if (pendingCommands[command] !== undefined) return false
     if (command === 'openDataFile') return deps.hasRoute(IMPORT_ROUTE)
     return true
   }
@@ -68,15 +67,9 @@ export function createCommandRegistry(deps: CommandDeps): CommandRegistry {
   async function run(command: AppCommand, payload: CommandPayload = {}): Promise<boolean> {
     if (!isAppCommand(command)) return false
     if (!isAvailable(command)) {
-      const feature = pendingCommands[command]
       const params: Record<string, string> = { command }
       if (payload.path) params.file = baseName(payload.path)
-      if (feature)
-        deps.notify({
-          key: payload.path ? 'desktop.notice.pendingFile' : 'desktop.notice.pending',
-          params: { ...params, feature },
-        })
-      else deps.notify({ key: 'desktop.notice.noImport', params })
+      deps.notify({ key: 'desktop.notice.noImport', params })
       return false
     }
     await actions[command](payload)

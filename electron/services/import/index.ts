@@ -268,8 +268,12 @@ export function unavailableImports(): ImportService {
     throw new AppError('NOT_FOUND', 'Importing files is not available here (no user-data folder).')
   }
   return {
-    library: undefined as unknown as Library,
-    codes: undefined as unknown as CodeLists,
+    get library(): Library {
+      return off()
+    },
+    get codes(): CodeLists {
+      return off()
+    },
     grant: async () => off(),
     choose: async () => off(),
     takeOpened: () => [],

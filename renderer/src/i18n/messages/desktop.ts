@@ -12,10 +12,7 @@ export default {
         showDataSources: 'Data sources',
         about: 'About China Trade Explorer',
       },
-      features: { snapshots: 'snapshots', export: 'export' },
       notice: {
-        pending: '“{command}” is not available yet: it arrives with {feature}.',
-        pendingFile: 'Cannot open {file} yet: opening {feature} arrives in a later version.',
         noImport: 'Importing data files is not available yet.',
         dismiss: 'Dismiss',
       },
@@ -36,7 +33,6 @@ export default {
         close: 'Close',
         showThis: 'Show this list',
         closeOverlay: 'Close this list',
-        pending: 'not available yet',
         inMenu: 'In the desktop app these also work from the menus.',
       },
       about: {
@@ -68,10 +64,7 @@ export default {
         showDataSources: '数据来源',
         about: '关于中国贸易数据浏览器',
       },
-      features: { snapshots: '快照功能', export: '导出功能' },
       notice: {
-        pending: '“{command}”暂不可用：将随{feature}提供。',
-        pendingFile: '暂时无法打开 {file}：{feature}将在后续版本提供。',
         noImport: '导入数据文件功能暂不可用。',
         dismiss: '关闭',
       },
@@ -92,7 +85,6 @@ export default {
         close: '关闭',
         showThis: '显示此列表',
         closeOverlay: '关闭此列表',
-        pending: '暂不可用',
         inMenu: '在桌面应用中，这些命令也可从菜单使用。',
       },
       about: {
