@@ -37,6 +37,7 @@ export function createHandlers(services: Services): Handlers {
     getBreakdown: async (query) => services.imports.breakdown(query),
     getDimensions: async ({ dataset }) => services.explore.dimensions(dataset),
     deleteImport: async ({ dataset }) => ({ deleted: await services.imports.remove(dataset) }),
+    getRanking: async (query) => services.explore.ranking(query),
     // Notes, the autosaved session and snapshots (workspaceHandlers.ts).
     ...createWorkspaceHandlers(services.workspace),
   }

@@ -5,7 +5,7 @@
  * the product treemap and the partner map.
  */
 import { z } from 'zod'
-import { Code, DatasetId, Frequency, Measure } from './primitives'
+import { Code, DatasetId, Frequency, Measure, Period } from './primitives'
 
 export const DimensionValue = z.object({
   code: Code,
@@ -18,7 +18,7 @@ export const DimensionValue = z.object({
   /** Partners: the ISO-3 code, for the map. */
   iso3: z
     .string()
-    .regex(/^[A-Z]{3}$/)
+    .regex(/^[A-Z][A-Z0-9]{2}$/)
     .optional(),
 })
 export type DimensionValue = z.infer<typeof DimensionValue>
@@ -48,6 +48,72 @@ export const Dimensions = z.object({
 })
 export type Dimensions = z.infer<typeof Dimensions>
 
+/** Ranking of partners or products of one reporter and flow over a span of periods. */
+export const RankingQuery = z
+  .object({
+    dataset: DatasetId,
+    reporter: Code.default('china'),
+    flow: Code.default('exports'),
+    by: z.enum(['partner', 'product']),
+    /** Partners: only trade in this product; products: only trade with this partner. */
+    partner: Code.default('world'),
+    product: Code.default('all'),
+    /** Products: the node whose children are ranked (`all` → sections, section → chapters, …). */
+    parent: Code.optional(),
+    top: z.number().int().min(1).max(300).default(10),
+    frequency: z.enum(['month', 'year']).optional(),
+    /** Defaults: the latest year (annual data) or the latest twelve months (monthly data). */
+    from: Period.optional(),
+    to: Period.optional(),
+  })
+  .strict()
+export type RankingQuery = z.input<typeof RankingQuery>
+
+export const RankingRow = z.object({
+  code: z.string(),
+  label: z.string(),
+  value: z.number(),
+  /** Share of the total of everything ranked (top N and other), in %. */
+  share: z.number().nullable(),
+  /** The same span a year earlier, and the change on it in % (null where there is no base). */
+  previous: z.number().nullable(),
+  yoy: z.number().nullable(),
+  /** Products: can this one be drilled into (a finer level exists)? */
+  drill: z.boolean(),
+  iso3: z.string().optional(),
+})
+export type RankingRow = z.infer<typeof RankingRow>
+
+export const Ranking = z.object({
+  dataset: DatasetId,
+  version: z.string(),
+  reporter: z.object({ code: z.string(), label: z.string() }),
+  flow: z.string(),
+  by: z.enum(['partner', 'product']),
+  partner: z.object({ code: z.string(), label: z.string() }),
+  product: z.object({ code: z.string(), label: z.string() }),
+  /** The node drilled into and its ancestors, top first (products). */
+  path: z.array(z.object({ code: z.string(), label: z.string() })),
+  unit: z.string(),
+  frequency: z.enum(['month', 'year']),
+  from: z.string(),
+  to: z.string(),
+  previousFrom: z.string(),
+  previousTo: z.string(),
+  rows: z.array(RankingRow),
+  /** Everything below the top N, summed. */
+  other: z.object({
+    count: z.number().int().nonnegative(),
+    value: z.number(),
+    previous: z.number().nullable(),
+  }),
+  total: z.number(),
+  /** Every row ranked (not only the top N), for the map: ISO-3 → value. */
+  all: z.array(z.object({ code: z.string(), iso3: z.string().optional(), value: z.number() })),
+  source: z.object({ title: z.string(), publisher: z.string().nullable(), url: z.string() }),
+})
+export type Ranking = z.infer<typeof Ranking>
+
 export const exploreContract = {
   /** What a dataset holds: reporters, flows, partners, products, frequencies, measures and units. */
   getDimensions: { args: z.object({ dataset: DatasetId }).strict(), result: Dimensions },
@@ -56,4 +122,6 @@ export const exploreContract = {
     args: z.object({ dataset: DatasetId }).strict(),
     result: z.object({ deleted: z.boolean() }),
   },
+  /** Top N partners or products plus "other", with shares and y/y; products drill down level by level. */
+  getRanking: { args: RankingQuery, result: Ranking },
 }

@@ -17,6 +17,7 @@ export const methods = [
   'getBreakdown',
   'getDimensions',
   'deleteImport',
+  'getRanking',
   'listNotes',
   'saveNote',
   'deleteNote',

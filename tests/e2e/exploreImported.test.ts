@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import Papa from 'papaparse'
 import type { Page } from 'playwright-core'
 import type { Snapshot } from '../../electron/shared/snapshot'
 import { launchBrowser, screenshot, type TestBrowser } from '../support/browser'
@@ -18,11 +19,12 @@ let nextFile: string | null = null
 
 const fixture = (name: string) => join(repoRoot, 'tests', 'fixtures', 'import', name)
 
-async function importThroughUi(path: string): Promise<void> {
+/** Imports a file through "Open file…" and waits for its row in the library table. */
+async function importThroughUi(path: string, id: string): Promise<void> {
   nextFile = path
   await page.click('nav >> text=Import')
   await page.click('[data-test="open-file"]')
-  await page.locator('[data-test="import-done"]').waitFor()
+  await page.locator(`[data-test="library"] [data-dataset="${id}"]`).waitFor()
 }
 
 let tableBefore: string[] = []
@@ -59,7 +61,7 @@ beforeAll(async () => {
   browser = await launchBrowser(app.server.origin)
   page = await browser.newPage({ width: 1400, height: 1000 })
   await page.goto(app.server.url)
-  await importThroughUi(fixture('imf-dots-timeseries.csv'))
+  await importThroughUi(fixture('imf-dots-timeseries.csv'), 'imf-dots-timeseries')
 })
 
 afterAll(async () => {
@@ -193,6 +195,76 @@ describe('Explorer over an imported dataset', () => {
         /^The dataset imf-dots-timeseries is not in your library\. Import imf-dots-timeseries\.csv again \(version 1 \(imported \d{4}-\d\d-\d\d\), SHA-256 [0-9a-f]{12}…\) to see this view\.$/,
       )
     browser.assertOffline()
+    expect(browser.pageErrors).toEqual([])
+  })
+
+  it('breaks a real BACI file down by product: sections → chapter → 4-digit headings, with shares and totals', async () => {
+    const baci = join(repoRoot, 'tests', 'fixtures', 'real', 'baci', 'r-export-hs17-2021.csv')
+    await importThroughUi(baci, 'r-export-hs17-2021')
+    await page.click('nav >> text=Explorer')
+    await page.selectOption('[data-test="dataset"]', 'r-export-hs17-2021')
+    await page.selectOption('[data-test="reporter"]', 'afg')
+    const table = page.locator('[data-test="ranking-table"]')
+    await table.waitFor()
+    // Afghanistan's exports in the file (BACI: thousands of USD, six-digit rows), summed here.
+    const rows = Papa.parse<Record<string, string>>(readFileSync(baci, 'utf8'), { header: true }).data.filter(
+      (r) => r.i === '4' && r.k,
+    )
+    const chapters = new Map<string, number>()
+    for (const r of rows) {
+      const k = r.k!.trim().padStart(6, '0')
+      chapters.set(k.slice(0, 2), (chapters.get(k.slice(0, 2)) ?? 0) + Number(r.v) * 1000)
+    }
+    const [topChapter] = [...chapters].sort((a, b) => b[1] - a[1])[0]!
+    const headings = new Map<string, number>()
+    for (const r of rows) {
+      const k = r.k!.trim().padStart(6, '0')
+      if (k.startsWith(topChapter))
+        headings.set(k.slice(0, 4), (headings.get(k.slice(0, 4)) ?? 0) + Number(r.v) * 1000)
+    }
+    // Drill: the chapter's section, then the chapter, down to its 4-digit headings.
+    await page.locator(`[data-test^="drill-hs_s"]`).first().waitFor()
+    const sectionCodes = await table
+      .locator('tbody tr[data-code^="hs_s"]')
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code')))
+    expect(sectionCodes.length).toBeGreaterThan(1)
+    const path = page.locator('[data-test="ranking-path"]')
+    for (const code of sectionCodes) {
+      await page.click(`[data-test="drill-${code}"]`)
+      await page.locator('[data-test="crumb-all"]').waitFor()
+      await table.locator('tbody tr[data-code^="hs"]:not([data-code^="hs_s"])').first().waitFor()
+      const found = await table.locator(`tr[data-code="hs${topChapter}"]`).count()
+      if (found) break
+      await page.click('[data-test="crumb-all"]')
+      await expect.poll(() => path.innerText()).not.toContain('›')
+    }
+    await page.click(`[data-test="drill-hs${topChapter}"]`)
+    await expect
+      .poll(() =>
+        table
+          .locator('tbody tr[data-code]')
+          .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code'))),
+      )
+      .toEqual(
+        [...headings]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 10)
+          .map(([k]) => `hs${k}`),
+      )
+    expect(await page.locator('[data-test="ranking-path"]').innerText()).toContain(`HS ${topChapter} `)
+    const total = [...headings].reduce((s, [, v]) => s + v, 0)
+    expect(await page.locator('[data-test="ranking-total"]').innerText()).toBe(
+      total >= 1e9
+        ? `$${(total / 1e9).toFixed(1)} bn`
+        : total >= 1e6
+          ? `$${(total / 1e6).toFixed(1)} mn`
+          : `$${total}`,
+    )
+    await screenshot(page, 'explore-ranking-hs4')
+    // A heading, charted over time in the Explorer.
+    const first = [...headings].sort((a, b) => b[1] - a[1])[0]![0]
+    await page.click(`[data-test="chart-hs${first}"]`)
+    await expect.poll(() => page.textContent('[data-test="view-title"]')).toContain(`HS ${first}`)
     expect(browser.pageErrors).toEqual([])
   })
 })

@@ -50,6 +50,7 @@ const valid: Record<(typeof methods)[number], Record<string, unknown>> = {
   getBreakdown: { dataset: 'comtrade-2023', flow: 'exports' },
   getDimensions: { dataset: 'china-trade' },
   deleteImport: { dataset: 'comtrade-2023' },
+  getRanking: { dataset: 'comtrade-2023', by: 'product' },
   listNotes: {},
   saveNote: { note: validNote() },
   deleteNote: { id: 'n-busan-0001' },

@@ -11,5 +11,6 @@ const SLUG_OF_ISO3 = new Map(Object.entries(SLUG_CODES).map(([slug, iso3]) => [i
 export function countryCode(iso3: string): string | null {
   const slug = SLUG_OF_ISO3.get(iso3)
   if (slug) return slug
-  return /^[A-Z]{3}$/.test(iso3) ? iso3.toLowerCase() : null
+  // ISO-3, and the few three-character codes trade files add (S19: "Other Asia, n.e.s.", i.e. Taiwan).
+  return /^[A-Z][A-Z0-9]{2}$/.test(iso3) ? iso3.toLowerCase() : null
 }

@@ -6,7 +6,8 @@
 import { join } from 'node:path'
 import type { Series } from '../../shared/api'
 import { AppError } from '../../shared/errors'
-import type { DimensionValue, Dimensions } from '../../shared/exploreApi'
+import type { DimensionValue, Dimensions, Ranking, RankingQuery } from '../../shared/exploreApi'
+import type { z } from 'zod'
 import { periodBounds, rangeBounds } from '../../shared/periods'
 import type { Catalog } from '../catalog'
 import type { Engine } from '../engine'
@@ -18,6 +19,7 @@ import type { QueryService } from '../query'
 import { countryCode } from './countries'
 import { loadHsCodes, parseProduct, productCode, type HsCodes } from './hsCodes'
 import { productWhere } from './productFilter'
+import { rankingOf } from './ranking'
 
 export interface ExploreOptions {
   engine: Engine
@@ -33,6 +35,8 @@ export interface ExploreService {
   dimensions(dataset: string): Promise<Dimensions>
   /** A series of one product (any partner) of an imported dataset. */
   productSeries(q: SeriesRequest): Promise<Series>
+  /** Top N partners or products plus "other" of an imported dataset (ranking.ts). */
+  ranking(q: z.output<typeof RankingQuery>): Promise<Ranking>
 }
 
 /** Codes the view state accepts (the same rule as the contract's): others are left out of the lists. */
@@ -48,6 +52,11 @@ export async function openExploreService(options: ExploreOptions): Promise<Explo
     if (!entry) throw new AppError('NOT_FOUND', `There is no imported dataset called "${id}".`)
     const version = entry.versions[entry.versions.length - 1]!
     return { entry, version, dir: imports.library.versionDir(entry, version) }
+  }
+
+  /** The version as the catalog lists it (and a snapshot records it): `2 (imported 2026-12-01)`. */
+  function versionOf(id: string): string {
+    return imports.summaries().find((d) => d.id === id)?.version ?? ''
   }
 
   function productLabel(code: string): string {
@@ -152,7 +161,7 @@ export async function openExploreService(options: ExploreOptions): Promise<Explo
     }
     return {
       dataset,
-      version: String(version.version),
+      version: versionOf(dataset),
       bundled: false,
       sha256: version.sha256,
       fileName: entry.fileName,
@@ -172,6 +181,7 @@ export async function openExploreService(options: ExploreOptions): Promise<Explo
 
   return {
     hs,
+    ranking: (q) => rankingOf({ engine, imports, hs, imported, productLabel, versionOf }, q),
     dimensions: (dataset) =>
       imports.has(dataset) ? importedDimensions(dataset) : bundledDimensions(dataset),
 

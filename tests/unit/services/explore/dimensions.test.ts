@@ -64,7 +64,7 @@ describe('getDimensions', () => {
     }
     const entry = t.services.imports.library.get('comtrade-plus-china-2024')!
     expect(dims.bundled).toBe(false)
-    expect(dims.version).toBe('1')
+    expect(dims.version).toMatch(/^1 \(imported \d{4}-\d\d-\d\d\)$/)
     expect(dims.sha256).toBe(entry.versions[0]!.sha256)
     expect(dims.fileName).toBe('comtrade-plus-china-2024.csv')
     expect(dims.reporters.map((r) => r.code)).toEqual(['china'])

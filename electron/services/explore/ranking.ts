@@ -1,0 +1,248 @@
+/**
+ * The ranking of an imported dataset's partners or products over a span of periods: top N plus
+ * "other", each with its share of the total and its change on the same span a year earlier. Products
+ * drill down the HS tree one level at a time (all → sections → chapters → headings → subheadings),
+ * read at the finest level the file has and never from two levels at once (productFilter.ts).
+ */
+import { join } from 'node:path'
+import { AppError } from '../../shared/errors'
+import type { Ranking, RankingRow } from '../../shared/exploreApi'
+import type { Engine } from '../engine'
+import type { ImportService } from '../import'
+import type { DatasetEntry, VersionEntry } from '../import/library'
+import { importSource, resolveCodes } from '../import/queries'
+import { sqlString, tidyView } from '../import/sql'
+import { countryCode } from './countries'
+import { parseProduct, productCode, type HsCodes } from './hsCodes'
+import { levelFor, productWhere } from './productFilter'
+import type { z } from 'zod'
+
+type Query = z.output<typeof import('../../shared/exploreApi').RankingQuery>
+
+export interface RankingContext {
+  engine: Engine
+  imports: ImportService
+  hs: HsCodes
+  imported(id: string): { entry: DatasetEntry; version: VersionEntry; dir: string }
+  productLabel(code: string): string
+  versionOf(id: string): string
+}
+
+/** A month or year shifted by whole years. */
+function shiftYears(period: string, years: number): string {
+  return `${Number(period.slice(0, 4)) + years}${period.slice(4)}`
+}
+/** The month `n` months before a `YYYY-MM` month. */
+function monthsBefore(month: string, n: number): string {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 - n
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
+}
+
+/** The children of a product node, as a SQL grouping key and the node's filter. */
+function childrenOf(
+  parent: string,
+  levels: readonly number[],
+  hs: HsCodes,
+): { key: string; where: string; kind: 'section' | 'hs'; digits: number } {
+  const ref = parseProduct(parent)
+  if (!ref) throw new AppError('NOT_FOUND', `"${parent}" is not an HS product code.`)
+  if (ref.kind === 'all') {
+    const level = levelFor(2, levels)
+    if (level === null) throw new AppError('NOT_FOUND', 'This dataset has no product detail.')
+    return { key: 'left(product, 2)', where: `level = ${level}`, kind: 'section', digits: 2 }
+  }
+  const digits = ref.kind === 'section' ? 2 : ref.code.length + 2
+  if (digits > 6) throw new AppError('NOT_FOUND', 'Six digits is the finest HS level.')
+  const level = levelFor(digits, levels)
+  if (level === null) throw new AppError('NOT_FOUND', `This dataset has no products at ${digits} digits.`)
+  // The parent's own filter, at the children's level.
+  const where = productWhere(ref, [level], hs)
+  return { key: `left(product, ${digits})`, where, kind: 'hs', digits }
+}
+
+export async function rankingOf(ctx: RankingContext, q: Query): Promise<Ranking> {
+  const { engine, imports, hs } = ctx
+  const { entry, version, dir } = ctx.imported(q.dataset)
+  const frequency =
+    q.frequency ?? (version.frequencies.includes('month') ? ('month' as const) : ('year' as const))
+  if (!version.frequencies.includes(frequency))
+    throw new AppError(
+      'NOT_FOUND',
+      `This dataset has no ${frequency === 'month' ? 'monthly' : 'annual'} data.`,
+    )
+  const reporter = resolveCodes(q.reporter, imports.codes)
+  const partner = resolveCodes(q.partner, imports.codes)
+  const unit = version.units.includes('USD') ? 'USD' : (version.units[0] ?? '')
+  const list = (xs: string[]) => `[${xs.map(sqlString).join(', ')}]`
+  const summary = sqlString(join(dir, 'summary.parquet'))
+  const levels = (
+    await engine.all<{ level: number }>(`SELECT DISTINCT level FROM read_parquet(${summary}) WHERE level > 0`)
+  ).map((r) => r.level)
+  const base = `list_contains(${list(reporter.codes)}, reporter) AND flow = ${sqlString(q.flow)} AND frequency = ${sqlString(frequency)} AND unit = ${sqlString(unit)}`
+
+  // The span: as asked, else the latest year (annual data) or the latest twelve months.
+  const [latest] = await engine.all<{ last: string | null }>(
+    `SELECT max(period) AS last FROM read_parquet(${summary}) WHERE ${base}`,
+  )
+  if (!latest?.last) throw new AppError('NOT_FOUND', `This dataset has no ${q.flow} of ${reporter.label}.`)
+  const to = q.to ? q.to.slice(0, frequency === 'year' ? 4 : 7) : latest.last
+  const from = q.from
+    ? q.from.slice(0, frequency === 'year' ? 4 : 7)
+    : frequency === 'year'
+      ? to
+      : monthsBefore(to, 11)
+  const previousFrom = shiftYears(from, -1)
+  const previousTo = shiftYears(to, -1)
+  const spans = `sum(value) FILTER (WHERE period BETWEEN ${sqlString(from)} AND ${sqlString(to)}) AS value,
+    sum(value) FILTER (WHERE period BETWEEN ${sqlString(previousFrom)} AND ${sqlString(previousTo)}) AS previous`
+  const inSpans = `(period BETWEEN ${sqlString(previousFrom)} AND ${sqlString(to)})`
+  const facts = `(SELECT *, CASE WHEN product = 'TOTAL' THEN 0 ELSE length(product) END AS level
+      FROM (${tidyView(`read_parquet(${sqlString(join(dir, 'facts.parquet'))})`, `read_parquet(${sqlString(join(dir, 'dims.parquet'))})`)}))`
+
+  let items: {
+    code: string
+    label: string
+    value: number
+    previous: number | null
+    drill: boolean
+    iso3?: string
+  }[]
+  let path: { code: string; label: string }[] = []
+  if (q.by === 'product') {
+    const parent = q.parent ?? 'all'
+    const children = childrenOf(parent, levels, hs)
+    const source =
+      q.partner === 'world'
+        ? `read_parquet(${sqlString(await imports.productsFile(q.dataset))})`
+        : `${facts} WHERE list_contains(${list(partner.codes)}, partner)`
+    const rows = await engine.all<{ code: string; value: number | null; previous: number | null }>(
+      `SELECT ${children.key} AS code, ${spans} FROM (SELECT * FROM ${source}) WHERE ${base} AND ${children.where} AND ${inSpans}
+        AND regexp_full_match(product, '[0-9]+') GROUP BY 1`,
+    )
+    const finest = Math.max(...levels)
+    if (children.kind === 'section') {
+      const sums = new Map<number, { value: number; previous: number | null }>()
+      for (const r of rows) {
+        const section = hs.sectionOf(r.code)
+        const key = section?.number ?? 0
+        const sum = sums.get(key) ?? { value: 0, previous: null }
+        sum.value += r.value ?? 0
+        if (r.previous !== null) sum.previous = (sum.previous ?? 0) + r.previous
+        sums.set(key, sum)
+      }
+      items = [...sums].map(([n, v]) => ({
+        // Chapters 77, 98 and 99 belong to no section: they are listed as themselves.
+        code: n ? productCode.section(n) : 'hs99',
+        label: n ? ctx.productLabel(productCode.section(n)) : ctx.productLabel('hs99'),
+        ...v,
+        drill: true,
+      }))
+    } else {
+      items = rows.map((r) => ({
+        code: productCode.hs(r.code),
+        label: ctx.productLabel(productCode.hs(r.code)),
+        value: r.value ?? 0,
+        previous: r.previous,
+        drill: children.digits < finest,
+      }))
+    }
+    // The trail back to all products, for the breadcrumbs.
+    const ref = parseProduct(parent)
+    const trail: string[] = ['all']
+    if (ref?.kind === 'section') trail.push(parent)
+    if (ref?.kind === 'hs') {
+      const section = hs.sectionOf(ref.code.slice(0, 2))
+      if (section) trail.push(productCode.section(section.number))
+      for (let d = 2; d <= ref.code.length; d += 2) trail.push(productCode.hs(ref.code.slice(0, d)))
+    }
+    path = trail.map((code) => ({ code, label: ctx.productLabel(code) }))
+  } else {
+    const ref = q.product === 'all' ? null : parseProduct(q.product)
+    if (q.product !== 'all' && !ref)
+      throw new AppError('NOT_FOUND', `"${q.product}" is not an HS product code.`)
+    const rows = ref
+      ? await engine.all<{ partner: string; value: number | null; previous: number | null }>(
+          `SELECT partner, ${spans} FROM ${facts} WHERE ${base} AND ${productWhere(ref, levels, hs)} AND ${inSpans}
+            AND partner <> 'WLD' GROUP BY partner`,
+        )
+      : await engine.all<{ partner: string; value: number | null; previous: number | null }>(
+          `SELECT partner, ${spans} FROM read_parquet(${summary}) WHERE ${base} AND level = ${version.totalProduct} AND ${inSpans}
+            AND partner <> 'WLD' GROUP BY partner`,
+        )
+    // The reporter itself stays when the file lists it (China's imports from China are re-imports),
+    // so the partners add up to the file's World total.
+    items = rows.map((r) => {
+      const code = countryCode(r.partner)
+      // A partner code that names no country ("_X", areas not specified) is kept, under one line.
+      return code
+        ? {
+            code,
+            label: imports.codes.label(r.partner),
+            value: r.value ?? 0,
+            previous: r.previous,
+            drill: false,
+            iso3: r.partner,
+          }
+        : {
+            code: 'unspecified',
+            label: 'Areas not specified',
+            value: r.value ?? 0,
+            previous: r.previous,
+            drill: false,
+          }
+    })
+    const unspecified = items.filter((i) => i.code === 'unspecified')
+    if (unspecified.length > 1)
+      items = [
+        ...items.filter((i) => i.code !== 'unspecified'),
+        {
+          ...unspecified[0]!,
+          value: unspecified.reduce((s, i) => s + i.value, 0),
+          previous: unspecified.some((i) => i.previous !== null)
+            ? unspecified.reduce((s, i) => s + (i.previous ?? 0), 0)
+            : null,
+        },
+      ]
+  }
+  items = items.filter((i) => i.value !== 0 || (i.previous ?? 0) !== 0)
+  items.sort((a, b) => b.value - a.value || a.code.localeCompare(b.code))
+  const total = items.reduce((s, i) => s + i.value, 0)
+  const yoy = (value: number, previous: number | null) =>
+    previous !== null && previous > 0 ? (value / previous - 1) * 100 : null
+  const row = (i: (typeof items)[number]): RankingRow => ({
+    code: i.code,
+    label: i.label,
+    value: i.value,
+    share: total > 0 ? (i.value / total) * 100 : null,
+    previous: i.previous,
+    yoy: yoy(i.value, i.previous),
+    drill: i.drill,
+    ...(i.iso3 ? { iso3: i.iso3 } : {}),
+  })
+  const rest = items.slice(q.top)
+  const restPrevious = rest.some((i) => i.previous !== null)
+    ? rest.reduce((s, i) => s + (i.previous ?? 0), 0)
+    : null
+  const source = importSource(entry, version)
+  return {
+    dataset: q.dataset,
+    version: ctx.versionOf(q.dataset),
+    reporter: { code: q.reporter, label: reporter.label },
+    flow: q.flow,
+    by: q.by,
+    partner: { code: q.partner, label: partner.label },
+    product: { code: q.product, label: ctx.productLabel(q.product) },
+    path,
+    unit,
+    frequency,
+    from,
+    to,
+    previousFrom,
+    previousTo,
+    rows: items.slice(0, q.top).map(row),
+    other: { count: rest.length, value: rest.reduce((s, i) => s + i.value, 0), previous: restPrevious },
+    total,
+    all: items.map((i) => ({ code: i.code, value: i.value, ...(i.iso3 ? { iso3: i.iso3 } : {}) })),
+    source: { title: source.title, publisher: source.publisher, url: source.url },
+  }
+}
