@@ -18,6 +18,12 @@ export const router = createRouter({
       meta: { title: 'Explorer' },
     },
     {
+      path: '/mirror',
+      name: 'mirror',
+      component: () => import('./views/MirrorView.vue'),
+      meta: { title: 'Mirror' },
+    },
+    {
       path: '/calculators',
       name: 'calculators',
       component: () => import('./views/CalculatorsView.vue'),

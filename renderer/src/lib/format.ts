@@ -71,9 +71,12 @@ export function formatValue(value: number | null, unit: string, locale = 'en-US'
   if (unit.startsWith('%')) return `${formatter(locale, false).format(value)}%`
   if (unit.startsWith('index')) return formatter(locale, false).format(value)
   const change = CHANGE.exec(unit)
-  if (change) {
-    const level = formatLevel(Math.abs(value), change[1]!, locale)
-    return value > 0 ? `+${level}` : value < 0 ? `−${level}` : level
-  }
+  if (change) return formatDifference(value, change[1]!, locale)
   return formatLevel(value, unit, locale)
+}
+
+/** A difference of two levels, signed: `+$1.5 bn`, `−$567 mn` (never `$-567 mn`). */
+export function formatDifference(value: number, unit: string, locale = 'en-US'): string {
+  const level = formatLevel(Math.abs(value), unit, locale)
+  return value > 0 ? `+${level}` : value < 0 ? `−${level}` : level
 }

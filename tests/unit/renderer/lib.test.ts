@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Series, SeriesPoint } from '@shared/api'
 import { formatPeriod, periodBounds } from '@shared/periods'
 import { alignSeries } from '../../../renderer/src/lib/align'
-import { formatChange, formatLevel } from '../../../renderer/src/lib/format'
+import { formatChange, formatDifference, formatLevel } from '../../../renderer/src/lib/format'
 
 const point = (period: string, value: number): SeriesPoint => {
   const b = periodBounds(period)!
@@ -65,5 +65,12 @@ describe('format', () => {
     expect(formatChange(5.9)).toBe('+5.9%')
     expect(formatChange(-1.1)).toBe('-1.1%')
     expect(formatChange(0)).toBe('0%')
+  })
+
+  it('signs a difference of levels outside the currency, with a true minus', () => {
+    expect(formatDifference(-567, 'USD mn')).toBe('−$567 mn')
+    expect(formatDifference(1109.3, 'USD mn')).toBe('+$1,109.3 mn')
+    expect(formatDifference(0, 'USD mn')).toBe('$0 mn')
+    expect(formatDifference(-2.5, 'USD mn', 'zh-CN')).toBe('−2.5 百万美元')
   })
 })

@@ -1,0 +1,77 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import type { Series } from '@shared/api'
+import { call, messageOf } from '../api/client'
+import { MirrorUnitError, pairMirror, type Mirror } from '../lib/mirror'
+
+export interface MirrorChoice {
+  /** The dataset that reports China's exports (the bundled package or an imported China file). */
+  chinaDataset: string
+  /** The dataset that reports the partner's imports from China (an imported Census or Comtrade file…). */
+  partnerDataset: string
+  /** The partner, as the view state spells it (`us`, `south_korea`, `deu`). */
+  partner: string
+  frequency: 'month' | 'year'
+}
+
+/**
+ * The mirror comparison: China's exports to a partner from one dataset, the partner's imports from
+ * China from another, both fetched with the ordinary series call and paired by `lib/mirror.ts`.
+ */
+export const useMirrorStore = defineStore('mirror', () => {
+  const choice = ref<MirrorChoice | null>(null)
+  const china = shallowRef<Series | null>(null)
+  const partner = shallowRef<Series | null>(null)
+  const chinaError = ref<string | null>(null)
+  const partnerError = ref<string | null>(null)
+  const loading = ref(false)
+  let request = 0
+
+  async function load(next: MirrorChoice): Promise<void> {
+    choice.value = next
+    const mine = ++request
+    loading.value = true
+    const side = (args: Parameters<typeof call<'getSeries'>>[1]) =>
+      call('getSeries', args).then(
+        (s) => ({ series: s, error: null }),
+        (e: unknown) => ({ series: null, error: messageOf(e) }),
+      )
+    const [c, p] = await Promise.all([
+      side({
+        dataset: next.chinaDataset,
+        reporter: 'china',
+        flow: 'exports',
+        partner: next.partner,
+        frequency: next.frequency,
+      }),
+      side({
+        dataset: next.partnerDataset,
+        reporter: next.partner,
+        flow: 'imports',
+        partner: 'china',
+        frequency: next.frequency,
+      }),
+    ])
+    if (mine !== request) return
+    china.value = c.series
+    chinaError.value = c.error
+    partner.value = p.series
+    partnerError.value = p.error
+    loading.value = false
+  }
+
+  /** The paired rows, or the unit that is not US dollars (then nothing is paired). */
+  const paired = computed<{ mirror: Mirror | null; unitError: string | null }>(() => {
+    if (!china.value || !partner.value) return { mirror: null, unitError: null }
+    try {
+      return { mirror: pairMirror(china.value, partner.value), unitError: null }
+    } catch (e) {
+      if (!(e instanceof MirrorUnitError)) throw e
+      return { mirror: null, unitError: e.unit }
+    }
+  })
+  const mirror = computed(() => paired.value.mirror)
+  const unitError = computed(() => paired.value.unitError)
+
+  return { choice, china, partner, chinaError, partnerError, unitError, loading, mirror, load }
+})

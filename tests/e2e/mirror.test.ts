@@ -1,0 +1,238 @@
+/**
+ * The mirror comparison in Chromium against the real services, from real published files
+ * (tests/fixtures/real): the US Census Bureau's monthly trade with China (US-reported imports from
+ * China) against China's customs figures for its exports to the US (the bundled package), and a
+ * UN Comtrade download (China-reported exports to Germany against Germany-reported imports from
+ * China). Expected numbers are read by this test from the same files with papaparse.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import Papa from 'papaparse'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { launchBrowser, screenshot, type TestBrowser } from '../support/browser'
+import { repoRoot, startWebApp, type WebApp } from '../support/webApp'
+
+let app: WebApp
+let browser: TestBrowser
+let page: Page
+let nextFile: string | null = null
+
+const real = (name: string) => join(repoRoot, 'tests', 'fixtures', 'real', name)
+const rowsOf = (path: string, encoding = 'utf-8', delimiter = '') =>
+  Papa.parse<Record<string, string>>(new TextDecoder(encoding).decode(readFileSync(path)), {
+    header: true,
+    skipEmptyLines: true,
+    delimiter,
+  }).data
+const num = (cell: string | undefined) => Number((cell ?? '').replace(/,/g, '').trim())
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
+
+/** US-reported imports from China by month, USD million, as the Census file prints them. */
+const census = new Map(
+  rowsOf(real('census/usa-china-trade-data.csv'), 'utf-8', ';').map((r) => {
+    const [month, year] = r.Month!.split(' ')
+    return [`${year}-${String(MONTHS.indexOf(month!) + 1).padStart(2, '0')}`, num(r.Imports)] as const
+  }),
+)
+/** China-reported exports to the US by month, USD bn, the bundled package's preferred values. */
+const bundled = new Map(
+  rowsOf(join(repoRoot, 'data', 'china-trade', 'partners.csv'))
+    .filter((r) => r.series === 'exports_to_us_usd' && r.preferred === 'true')
+    .map((r) => [r.period!, Number(r.value)] as const),
+)
+
+const nf = (locale: string, digits = 2) =>
+  new Intl.NumberFormat(locale, {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits === 3 ? 3 : 0,
+  })
+const mn = (v: number) => `$${nf('en-US').format(v)} mn`
+/** A gap: signed, with a true minus sign. */
+const signed = (v: number) => (v > 0 ? `+${mn(v)}` : v < 0 ? `−${mn(-v)}` : mn(v))
+
+async function importThroughUi(path: string, mapping?: Record<string, string>): Promise<void> {
+  nextFile = path
+  await page.click('nav >> text=Import')
+  await page.click('[data-test="open-file"]')
+  if (mapping) {
+    const dialog = page.locator('[data-test="mapping-dialog"]')
+    await dialog.waitFor()
+    for (const [field, value] of Object.entries(mapping))
+      await dialog.locator(`[data-test="${field}"]`).fill(value)
+    await dialog.locator('[data-test="confirm-mapping"]').click()
+  }
+  // The page's "done" mark may still show the previous import: wait for this file in the library.
+  const name = path.split(/[\\/]/).pop()
+  for (let i = 0; i < 300; i++) {
+    if ((await app.services.imports.list()).some((d) => d.fileName === name)) return
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error(`${name} was not imported`)
+}
+
+const datasetOf = async (fileName: string) =>
+  (await app.services.imports.list()).find((d) => d.fileName === fileName)!.id
+
+async function row(p: Page, period: string): Promise<Record<string, string>> {
+  const tr = p.locator(`[data-test="mirror-table"] tr[data-period="${period}"]`)
+  await tr.waitFor()
+  const cells = await tr
+    .locator('td')
+    .evaluateAll((tds) => tds.map((td) => [td.getAttribute('data-col'), (td.textContent ?? '').trim()]))
+  return Object.fromEntries(cells)
+}
+
+let censusId = ''
+let comtradeId = ''
+
+beforeAll(async () => {
+  app = await startWebApp({ chooseFile: async () => nextFile })
+  browser = await launchBrowser(app.server.origin)
+  page = await browser.newPage({ width: 1300, height: 1000 })
+  await page.goto(app.server.url)
+  await importThroughUi(real('census/usa-china-trade-data.csv'), {
+    'reporter-code': 'USA',
+    'partner-code': 'CHN',
+    'unit-label': 'USD million',
+  })
+  await importThroughUi(real('comtrade/plus-china-imports-by-partner-2022.csv'))
+  censusId = await datasetOf('usa-china-trade-data.csv')
+  comtradeId = await datasetOf('plus-china-imports-by-partner-2022.csv')
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await app?.close()
+})
+
+describe('Mirror comparison', () => {
+  it('sets China’s customs exports to the US against US Census imports from China, month by month', async () => {
+    await page.click('nav >> text=Mirror')
+    await page.selectOption('[data-test="mirror-china-dataset"]', 'china-trade')
+    await page.selectOption('[data-test="mirror-partner-dataset"]', censusId)
+    await page.selectOption('[data-test="mirror-partner"]', 'us')
+    await page.locator('[data-test="mirror-chart"] canvas').waitFor()
+    // The span both cover: China's series starts in 2018-01, the Census file ends in 2019-12.
+    expect(await page.textContent('[data-test="mirror-title"]')).toBe(
+      'Mirror: China and United States, Jan 2018 – Dec 2019',
+    )
+    expect(await page.textContent('[data-test="mirror-units"]')).toContain('USD mn')
+    expect(await page.textContent('[data-test="mirror-units"]')).toContain('USD bn')
+    expect(await page.textContent('[data-test="mirror-units"]')).toContain('USD million')
+    const periods = [...census.keys()].filter((p) => p >= '2018-01' && p <= '2019-12')
+    expect(await page.locator('[data-test="mirror-table"] tbody tr').count()).toBe(periods.length)
+    for (const period of periods) {
+      const us = census.get(period)!
+      const cn = bundled.get(period)
+      const r = await row(page, period)
+      expect(r.partner).toBe(mn(us))
+      if (cn === undefined) {
+        // China's side has no value this month: it stays missing, and so do the gap and the ratio.
+        expect([r.china, r.gap, r.ratio]).toEqual(['—', '—', '—'])
+        continue
+      }
+      // USD bn → USD million: ×1000 on the printed decimals (two at most), so an integer.
+      const cnMillion = Math.round(cn * 1000)
+      expect(r.china).toBe(mn(cnMillion))
+      // Gap in tenths of a million, the Census file's precision, so the subtraction is exact.
+      const gap = (Math.round(us * 10) - cnMillion * 10) / 10
+      expect(r.gap).toBe(signed(gap))
+      expect(r.ratio).toBe(nf('en-US', 3).format(us / cnMillion))
+    }
+    const missing = periods.filter((p) => !bundled.has(p)).length
+    expect(missing).toBeGreaterThan(0)
+    expect(await page.textContent('[data-test="mirror-missing"]')).toContain(`${missing} period(s)`)
+    expect(await page.textContent('[data-test="mirror-rules"]')).toContain(
+      'partner-reported imports − China-reported exports',
+    )
+    const why = await page.textContent('[data-test="mirror-why"]')
+    for (const word of ['CIF', 'FOB', 'Hong Kong', 'weeks']) expect(why).toContain(word)
+    expect(await page.textContent('[data-test="mirror-sources"]')).toContain('usa-china-trade-data.csv')
+    await screenshot(page, 'mirror-census-light-en')
+    // The choice is in the address: reloading keeps it.
+    await page.reload()
+    await page.locator('[data-test="mirror-chart"] canvas').waitFor()
+    expect(await page.locator('[data-test="mirror-partner-dataset"]').inputValue()).toBe(censusId)
+    browser.assertOffline()
+  })
+
+  it('says so when the Census file has no annual data, rather than summing months unasked', async () => {
+    await page.selectOption('[data-test="mirror-frequency"]', 'year')
+    await expect
+      .poll(() => page.textContent('[data-test="mirror-partner-error"]'))
+      .toContain('no annual data')
+    await page.selectOption('[data-test="mirror-frequency"]', 'month')
+  })
+
+  it('draws from imported files: a Comtrade download’s China-reported exports to Germany against Germany’s imports', async () => {
+    const rows = rowsOf(real('comtrade/plus-china-imports-by-partner-2022.csv'), 'latin1')
+    const cnX = num(
+      rows.find(
+        (r) =>
+          r.reporterISO === 'CHN' && r.flowCode === 'X' && r.partnerISO === 'DEU' && r.cmdCode === 'TOTAL',
+      )!.primaryValue,
+    )
+    const deM = num(
+      rows.find(
+        (r) =>
+          r.reporterISO === 'DEU' && r.flowCode === 'M' && r.partnerISO === 'CHN' && r.cmdCode === 'TOTAL',
+      )!.primaryValue,
+    )
+    await page.selectOption('[data-test="mirror-china-dataset"]', comtradeId)
+    await page.selectOption('[data-test="mirror-frequency"]', 'year')
+    await page.selectOption('[data-test="mirror-partner-dataset"]', comtradeId)
+    await page.selectOption('[data-test="mirror-partner"]', 'deu')
+    const r = await row(page, '2022')
+    expect(await page.textContent('[data-test="mirror-title"]')).toBe('Mirror: China and Germany, 2022')
+    // USD → USD million: six places to the left.
+    expect(r.china).toBe(mn(cnX / 1e6))
+    expect(r.partner).toBe(mn(deM / 1e6))
+    expect(r.gap).toBe(signed((deM - cnX) / 1e6))
+    expect(r.ratio).toBe(nf('en-US', 3).format(deM / cnX))
+    await screenshot(page, 'mirror-comtrade-deu')
+  })
+
+  it('two imported files: a side without the chosen frequency says so, and nothing is paired', async () => {
+    await page.selectOption('[data-test="mirror-partner-dataset"]', censusId)
+    await page.selectOption('[data-test="mirror-partner"]', 'us')
+    await page.selectOption('[data-test="mirror-frequency"]', 'month')
+    // The Comtrade file is annual only: China's side says so; the Census file (2001–2019) has months.
+    await expect.poll(() => page.textContent('[data-test="mirror-china-error"]')).toContain('no monthly data')
+    expect(await page.locator('[data-test="mirror-table"]').count()).toBe(0)
+    expect(browser.pageErrors).toEqual([])
+  })
+
+  for (const colorScheme of ['light', 'dark'] as const)
+    for (const locale of ['en-US', 'zh-CN'])
+      it(`reads in ${locale}, ${colorScheme}`, async () => {
+        const p = await browser.newPage({ colorScheme, locale, width: 1300, height: 1000 })
+        await p.goto(
+          `${app.server.url}#/mirror?china=china-trade&partnerData=${censusId}&partner=us&freq=month`,
+        )
+        await p.locator('[data-test="mirror-chart"] canvas').waitFor()
+        const title = await p.textContent('[data-test="mirror-title"]')
+        if (locale === 'zh-CN') {
+          expect(title).toContain('镜像')
+          expect(await p.textContent('[data-test="mirror-why"]')).toContain('到岸价')
+          expect(await p.textContent('[data-test="mirror-rules"]')).toContain(
+            '差额 = 伙伴申报进口 − 中国申报出口',
+          )
+        } else expect(title).toContain('Mirror')
+        await screenshot(p, `mirror-${colorScheme}-${locale}`)
+        expect(browser.pageErrors).toEqual([])
+      })
+})

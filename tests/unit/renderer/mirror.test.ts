@@ -1,0 +1,118 @@
+/**
+ * Mirror pairing: units brought to USD million by a decimal shift, the common span, gaps left as gaps,
+ * and the gap and ratio computed by their rules. Expected values are worked out here by hand.
+ */
+import { describe, expect, it } from 'vitest'
+import type { Series } from '../../../electron/shared/api'
+import { MirrorUnitError, pairMirror, shiftDecimal, shiftToMillion } from '../../../renderer/src/lib/mirror'
+
+function series(unit: string, points: [string, number][], frequency: 'month' | 'year' = 'month'): Series {
+  return {
+    dataset: 'd',
+    series: 's',
+    label: 's',
+    unit,
+    frequency,
+    sources: [],
+    points: points.map(([period, value]) => ({
+      period,
+      periodStart: frequency === 'year' ? `${period}-01` : period,
+      periodEnd: frequency === 'year' ? `${period}-12` : period,
+      value,
+      status: 'published',
+      note: '',
+      sourceId: `src-${unit}`,
+      alternatives: 0,
+    })),
+  }
+}
+
+describe('units', () => {
+  it('knows how far each US-dollar unit is from USD million, and no other currency', () => {
+    expect(shiftToMillion('USD bn')).toBe(3)
+    expect(shiftToMillion('USD million')).toBe(0)
+    expect(shiftToMillion('USD thousand')).toBe(-3)
+    expect(shiftToMillion('USD')).toBe(-6)
+    expect(shiftToMillion('CNY bn')).toBeNull()
+  })
+
+  it('shifts on the decimal digits, with no float residue', () => {
+    expect(1.005 * 1000).not.toBe(1005) // why the shift is done on the digits
+    expect(shiftDecimal(1.005, 3)).toBe(1005)
+    expect(shiftDecimal(37.6, 3)).toBe(37600)
+    expect(shiftDecimal(42.62, 3)).toBe(42620)
+    expect(shiftDecimal(1239083, -3)).toBe(1239.083)
+    expect(shiftDecimal(582756110047, -6)).toBe(582756.110047)
+    expect(shiftDecimal(-5.5, 3)).toBe(-5500)
+    expect(shiftDecimal(0, 3)).toBe(0)
+  })
+})
+
+describe('pairMirror', () => {
+  it('pairs over the span both cover, leaves a missing side missing, computes gap and ratio', () => {
+    const china = series('USD bn', [
+      ['2018-12', 1],
+      ['2019-01', 36.5],
+      ['2019-03', 30.1],
+      ['2019-05', 37.7],
+    ])
+    const partner = series('USD million', [
+      ['2019-01', 41657.6],
+      ['2019-02', 33234.5],
+      ['2019-03', 31209.3],
+      ['2019-06', 39000],
+    ])
+    const m = pairMirror(china, partner)
+    expect(m.unit).toBe('USD mn')
+    // Common span: 2019-01 (the later start) to 2019-05 (the earlier end); 2018-12 and 2019-06 fall outside.
+    expect(m.rows.map((r) => r.period)).toEqual(['2019-01', '2019-02', '2019-03', '2019-05'])
+    expect(m.from).toBe('2019-01')
+    expect(m.to).toBe('2019-05')
+    const [jan, feb, mar, may] = m.rows
+    expect(jan).toMatchObject({ china: 36500, partner: 41657.6, gap: 5157.6 })
+    expect(jan!.ratio).toBeCloseTo(41657.6 / 36500, 12)
+    expect(feb).toMatchObject({ china: null, partner: 33234.5, gap: null, ratio: null })
+    expect(mar).toMatchObject({ china: 30100, partner: 31209.3, gap: 1109.3 })
+    expect(may).toMatchObject({ china: 37700, partner: null, gap: null, ratio: null })
+    expect(m.missing).toBe(2)
+    expect(jan!.chinaSource).toBe('src-USD bn')
+    expect(jan!.partnerSource).toBe('src-USD million')
+  })
+
+  it('annual series pair by year; a zero on China’s side gives a gap but no ratio', () => {
+    const m = pairMirror(
+      series(
+        'USD',
+        [
+          ['2022', 0],
+          ['2023', 500_000_000],
+        ],
+        'year',
+      ),
+      series(
+        'USD thousand',
+        [
+          ['2022', 1500],
+          ['2023', 536_000.5],
+        ],
+        'year',
+      ),
+    )
+    expect(m.rows).toHaveLength(2)
+    expect(m.rows[0]).toMatchObject({ period: '2022', china: 0, partner: 1.5, gap: 1.5, ratio: null })
+    expect(m.rows[1]).toMatchObject({ china: 500, partner: 536.0005, gap: 36.0005 })
+    expect(m.rows[1]!.ratio).toBeCloseTo(536.0005 / 500, 12)
+  })
+
+  it('has no rows when the two series share no period', () => {
+    const m = pairMirror(series('USD bn', [['2019-01', 1]]), series('USD bn', [['2020-01', 1]]))
+    expect(m.rows).toEqual([])
+    expect(m.from).toBeNull()
+  })
+
+  it('refuses a unit that is not US dollars rather than compare yuan with dollars', () => {
+    expect(() => pairMirror(series('CNY bn', [['2019-01', 1]]), series('USD bn', [['2019-01', 1]]))).toThrow(
+      MirrorUnitError,
+    )
+  })
+})
