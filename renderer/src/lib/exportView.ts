@@ -3,8 +3,8 @@
  * chart image at a chosen size with title, units, sources and notes. The numbers come from the same
  * chart model as the screen; the image from the same Chart.js configuration.
  */
-import { BasicPlatform, Chart, type Plugin } from 'chart.js'
-import { Context } from 'svgcanvas'
+import { Chart, type Plugin } from 'chart.js'
+import { loadChartPlugins } from '../components/charts/chartSetup'
 import { toCsv, type CsvValue } from '@shared/csv'
 import { formatPeriod } from '@shared/periods'
 import { valueGrid, type ChartModel } from './chartModel'
@@ -119,6 +119,7 @@ export async function renderPng(
   backgroundColor: string,
   scale = 2,
 ): Promise<Blob> {
+  await loadChartPlugins()
   // Chart.js takes the canvas size as CSS pixels and multiplies the backing store by devicePixelRatio.
   const canvas = document.createElement('canvas')
   canvas.width = width
@@ -140,128 +141,19 @@ export async function renderPng(
   }
 }
 
-/** `bold 18px Arial, sans-serif` (how Chart.js writes ctx.font) → SVG text attributes. */
-export function svgFontAttributes(font: string): Record<string, string> | null {
-  const match =
-    /^(?:(italic|oblique|normal)\s+)?(?:(bold|bolder|lighter|normal|\d{3})\s+)?(\d+(?:\.\d+)?)px\s+(.+)$/.exec(
-      font.trim(),
-    )
-  if (!match) return null
-  return {
-    'font-style': match[1] ?? 'normal',
-    'font-weight': match[2] ?? 'normal',
-    'font-size': `${match[3]}px`,
-    'font-family': match[4]!,
-  }
-}
-
-/** svgcanvas internals the text override below uses (its own element helpers). */
-interface SvgContextInternals {
-  textAlign: CanvasTextAlign
-  textBaseline: CanvasTextBaseline
-  __currentElement: Element
-  __document: Document
-  __closestGroupOrSvg(): Element
-  __createElement(name: string, attributes: Record<string, string | number>, resetFill?: boolean): Element
-  __applyTransformation(element: Element): void
-  __applyStyleToCurrentElement(action: 'fill' | 'stroke'): void
-}
-
-const TEXT_ANCHOR: Record<string, string> = {
-  left: 'start',
-  right: 'end',
-  center: 'middle',
-  start: 'start',
-  end: 'end',
-}
-const BASELINE: Record<string, string> = {
-  alphabetic: 'alphabetic',
-  hanging: 'hanging',
-  top: 'text-before-edge',
-  bottom: 'text-after-edge',
-  middle: 'central',
-}
-
 /**
- * svgcanvas reads the font of each text by parsing it through an element's inline style attribute,
- * which the app's CSP (rightly) refuses: every text would lose its font and log a violation. This
- * context writes text elements itself, with font attributes parsed from ctx.font.
+ * The same chart as vector SVG (lib/svgExport.ts). Loaded on first use: the SVG recorder is not part
+ * of what the Explorer needs to draw its first chart.
  */
-class CspSafeSvgContext extends Context {
-  override fillText(text: string, x: number, y: number): void {
-    this.text(text, x, y, 'fill')
-  }
-
-  override strokeText(text: string, x: number, y: number): void {
-    this.text(text, x, y, 'stroke')
-  }
-
-  private text(text: string, x: number, y: number, action: 'fill' | 'stroke'): void {
-    const self = this as unknown as SvgContextInternals
-    // The parent must be found before the new element becomes the current one (it has no parent yet).
-    const parent = self.__closestGroupOrSvg()
-    const font = svgFontAttributes(this.font) ?? {}
-    const element = self.__createElement(
-      'text',
-      {
-        ...font,
-        x,
-        y,
-        'text-anchor': TEXT_ANCHOR[self.textAlign] ?? 'start',
-        'dominant-baseline': BASELINE[self.textBaseline] ?? 'alphabetic',
-      },
-      true,
-    )
-    element.appendChild(self.__document.createTextNode(text))
-    const path = self.__currentElement
-    self.__currentElement = element
-    self.__applyTransformation(element)
-    self.__applyStyleToCurrentElement(action)
-    parent.appendChild(element)
-    // On a canvas, drawing text leaves the current path alone; so must we.
-    self.__currentElement = path
-  }
-}
-
-/**
- * The same chart as vector SVG: Chart.js draws into svgcanvas's recording 2D context through its
- * canvas-free BasicPlatform, so every line, bar and label becomes an SVG element.
- */
-export function renderSvg(
+export async function renderSvg(
   config: ConstructorParameters<typeof Chart>[1],
   width: number,
   height: number,
   backgroundColor: string,
-): Blob {
-  const context = new CspSafeSvgContext({ width, height })
-  // Enough of a canvas for Chart.js and its plugins (which attach, but here never get, pointer events).
-  const canvas = {
-    width,
-    height,
-    style: {},
-    getContext: () => context,
-    addEventListener: () => {},
-    removeEventListener: () => {},
-  }
-  Object.assign(context, { canvas })
-  // svgcanvas cannot stroke a Path2D: a (no-op) segment option makes Chart.js draw lines point by point.
-  const data = { ...config.data, datasets: config.data.datasets.map((d) => ({ ...d, segment: {} })) }
-  const chart = new Chart(
-    context as unknown as CanvasRenderingContext2D,
-    {
-      ...config,
-      data,
-      platform: BasicPlatform,
-      options: { ...config.options, responsive: false, animation: false, devicePixelRatio: 1 },
-      plugins: [...(config.plugins ?? []), background(backgroundColor)],
-    } as ConstructorParameters<typeof Chart>[1],
-  )
-  try {
-    chart.draw()
-    return new Blob([context.getSerializedSvg(true)], { type: 'image/svg+xml' })
-  } finally {
-    chart.destroy()
-  }
+): Promise<Blob> {
+  await loadChartPlugins()
+  const { drawSvg } = await import('./svgExport')
+  return drawSvg(config, width, height, background(backgroundColor))
 }
 
 /** Saves a blob with the browser's download (Electron asks where to save). */

@@ -101,15 +101,3 @@ export function sanitizeHtml(html: string): string {
 export function renderMarkdown(text: string): string {
   return sanitizeHtml(markdownToHtml(text))
 }
-
-/** A one-line plain-text label for a chart annotation: the first line, Markdown marks removed, shortened. */
-export function plainLabel(text: string, max = 48): string {
-  const line = text.split(/\r?\n/).find((l) => l.trim()) ?? ''
-  const plain = line
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)/, '')
-    .replace(/[*_`~]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-  return plain.length > max ? `${plain.slice(0, max - 1)}…` : plain
-}

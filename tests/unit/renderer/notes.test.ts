@@ -15,7 +15,8 @@ import NoteMarkdown from '../../../renderer/src/components/notes/NoteMarkdown.vu
 import { buildChartConfig } from '../../../renderer/src/lib/chartConfig'
 import { buildChartModel, type FetchedSeries } from '../../../renderer/src/lib/chartModel'
 import { modelCsv } from '../../../renderer/src/lib/exportView'
-import { ALLOWED_TAGS, markdownToHtml, plainLabel } from '../../../renderer/src/lib/markdown'
+import { ALLOWED_TAGS, markdownToHtml } from '../../../renderer/src/lib/markdown'
+import { plainLabel } from '../../../renderer/src/lib/noteLabel'
 import {
   buildSnapshot,
   chartNotesOf,

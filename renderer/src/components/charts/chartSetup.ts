@@ -15,8 +15,6 @@ import {
   Title,
   Tooltip,
 } from 'chart.js'
-import annotationPlugin from 'chartjs-plugin-annotation'
-import zoomPlugin from 'chartjs-plugin-zoom'
 
 Chart.register(
   BarController,
@@ -32,6 +30,17 @@ Chart.register(
   SubTitle,
   Title,
   Tooltip,
-  annotationPlugin,
-  zoomPlugin,
 )
+
+let plugins: Promise<void> | null = null
+
+/**
+ * Annotations (notes, the streak band, the record line) and zoom/pan (with hammer.js) are not needed
+ * to draw a first chart: they load right after it, and a chart redrawn then shows them.
+ */
+export function loadChartPlugins(): Promise<void> {
+  plugins ??= Promise.all([import('chartjs-plugin-annotation'), import('chartjs-plugin-zoom')]).then(
+    ([annotation, zoom]) => Chart.register(annotation.default, zoom.default),
+  )
+  return plugins
+}

@@ -35,7 +35,7 @@ export default {
       pasteLink: 'Open view string',
       copied: 'Copied',
       resetZoom: 'Reset zoom',
-      tabs: { chart: 'Chart', table: 'Table' },
+      tabs: { label: 'Chart or table', chart: 'Chart', table: 'Table' },
       flows: { exports: 'Exports', imports: 'Imports', balance: 'Trade balance', trade: 'Total trade' },
       partnerNames: {
         world: 'World (total)',
@@ -172,7 +172,7 @@ export default {
       pasteLink: '打开视图字符串',
       copied: '已复制',
       resetZoom: '重置缩放',
-      tabs: { chart: '图表', table: '表格' },
+      tabs: { label: '图表或表格', chart: '图表', table: '表格' },
       flows: { exports: '出口', imports: '进口', balance: '贸易差额', trade: '贸易总额' },
       partnerNames: {
         world: '世界（合计）',
