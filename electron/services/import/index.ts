@@ -178,7 +178,10 @@ export async function openImportService(options: ImportServiceOptions): Promise<
             ? {
                 dataset: existingEntry.id,
                 versions: existingEntry.versions.length,
-                unchanged: latest?.size === info.size && latest?.mtimeMs === info.mtimeMs,
+                unchanged:
+                  latest?.format !== 'datapackage' &&
+                  latest?.size === info.size &&
+                  latest?.mtimeMs === info.mtimeMs,
               }
             : null,
         }

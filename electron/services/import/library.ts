@@ -115,7 +115,8 @@ export async function openLibrary(
     datasets: () => manifest!.datasets,
     get: (id) => manifest!.datasets.find((d) => d.id === id),
     findByPath: (originalPath) => manifest!.datasets.find((d) => d.originalPath === originalPath),
-    findBySha: (sha) => manifest!.datasets.find((d) => d.versions.some((v) => v.sha256 === sha)),
+    // The latest version only: a dataset whose older version had these bytes now shows other data.
+    findBySha: (sha) => manifest!.datasets.find((d) => d.versions.at(-1)?.sha256 === sha),
     versionDir: (entry, version) => join(root, (version ?? entry.versions[entry.versions.length - 1]!).dir),
     async staging(jobId) {
       const dir = join(root, STAGING, jobId)

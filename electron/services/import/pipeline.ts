@@ -23,7 +23,7 @@ import type { Grant } from './grants'
 import { openJobDb, type JobDb } from './jobDb'
 import { planFor, recognise, type Plan } from './layouts'
 import type { DatasetEntry, Library, NewVersion } from './library'
-import { partsOf, relationOf, sampleOf, stagePart, type StagedPart } from './source'
+import { partsOf, relationOf, sampleOf, stagePart, type Part, type StagedPart } from './source'
 import { FACT_COLUMNS, MACROS, sqlString } from './sql'
 
 export type Phase = ImportProgress['phase']
@@ -116,6 +116,8 @@ export class ImportJob {
         latest &&
         latest.size === before.size &&
         latest.mtimeMs === before.mtimeMs &&
+        // A package's data files may change while its descriptor stays the same: those are hashed.
+        latest.format !== 'datapackage' &&
         sameMapping(this.mapping, existing.mapping) &&
         this.source === undefined
       ) {
@@ -136,7 +138,10 @@ export class ImportJob {
         this.abort.signal,
       )
       this.check()
-      const hashing = sha256Of(this.file.path, this.abort.signal)
+      const hashing =
+        sniffed.format === 'datapackage'
+          ? packageSha256(this.file.path, parts, this.abort.signal)
+          : sha256Of(this.file.path, this.abort.signal)
       hashing.catch(() => {})
 
       stagedParts = []
@@ -510,6 +515,20 @@ async function statOf(file: Grant): Promise<{ size: number; mtimeMs: number }> {
   } catch {
     throw new ImportError('no longer exists: it was deleted or moved.')
   }
+}
+
+/**
+ * A data package is its descriptor and every resource it reads: two folders with the same descriptor
+ * but other data are different datasets, and a package whose data changed is a new version.
+ */
+async function packageSha256(
+  descriptor: string,
+  parts: readonly Part[],
+  signal?: AbortSignal,
+): Promise<string> {
+  const hash = createHash('sha256').update(await sha256Of(descriptor, signal))
+  for (const part of parts) hash.update(`\n${part.label}\n${await sha256Of(part.path, signal)}`)
+  return hash.digest('hex')
 }
 
 export function sha256Of(path: string, signal?: AbortSignal): Promise<string> {

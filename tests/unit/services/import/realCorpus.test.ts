@@ -4,7 +4,7 @@
  * checked against values this test reads from the same bytes on its own (papaparse and plain sums),
  * never against numbers copied from the app's output.
  */
-import { readFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Papa from 'papaparse'
 import readXlsxFile from 'read-excel-file/node'
@@ -392,5 +392,42 @@ describe('files that are not tables', () => {
     )
     expect(refusal).not.toMatch(LEAKS)
     expect(refusal).not.toContain(t.userDataDir)
+  })
+})
+
+describe('data packages are keyed by the content of every resource', () => {
+  it('a changed data file under an untouched descriptor is a new version; a copy with other data is another dataset', async () => {
+    const folder = (name: string) => {
+      const dir = join(t.userDataDir, name)
+      mkdirSync(join(dir, 'data'), { recursive: true })
+      copyFileSync(real('datapackage/datapackage.json'), join(dir, 'datapackage.json'))
+      copyFileSync(real('datapackage/data/gdp.csv'), join(dir, 'data', 'gdp.csv'))
+      return dir
+    }
+    const importPackage = async (dir: string) => {
+      const granted = await t.services.imports.grant(join(dir, 'datapackage.json'), 'dialog')
+      const inspection = await t.services.imports.inspect(granted.fileId)
+      return t.services.imports.importFile(granted.fileId, inspection.guess!)
+    }
+    // Package a holds the first 200 rows of the published file, then only the first 100: the
+    // descriptor is not touched.
+    const a = folder('package-a')
+    const lines = readFileSync(join(a, 'data', 'gdp.csv'), 'utf8').split('\n')
+    writeFileSync(join(a, 'data', 'gdp.csv'), lines.slice(0, 201).join('\n') + '\n')
+    const first = await importPackage(a)
+    expect(first.status).toBe('imported')
+    expect(first.dataset!.rows).toBe(200)
+    writeFileSync(join(a, 'data', 'gdp.csv'), lines.slice(0, 101).join('\n') + '\n')
+    const second = await importPackage(a)
+    expect(second.status).toBe('imported')
+    expect(second.dataset!.id).toBe(first.dataset!.id)
+    expect(second.dataset!.versions).toHaveLength(2)
+    expect(second.dataset!.rows).toBe(100)
+
+    // Another folder, the same descriptor, the original data: its own rows, not package-a's.
+    const b = folder('package-b')
+    const third = await importPackage(b)
+    expect(third.dataset!.id).not.toBe(first.dataset!.id)
+    expect(third.dataset!.rows).toBe(rowsOf('datapackage/data/gdp.csv').length)
   })
 })
