@@ -22,7 +22,8 @@ export type SeriesArgs = ParsedArgsOf<'getSeries'>
 export interface QueryService {
   series(query: SeriesArgs): Promise<Series>
   headline(dataset: string, period?: string): Promise<Headline>
-  observations(dataset: string, series: string, period: string): Promise<Observation[]>
+  /** Every reading of one period, or of every period when `period` is not given. */
+  observations(dataset: string, series: string, period?: string): Promise<Observation[]>
   listSeries(dataset: string): Promise<SeriesInfo[]>
 }
 
@@ -252,12 +253,15 @@ export function createQueryService(engine: Engine, catalog: Catalog): QueryServi
         `SELECT o.series, o.period, o.period_start, o.period_end, o.value, o.unit, o.preferred, o.status, o.note,
                 s.source_id, s.title, s.publisher, s.published, s.url
            FROM observations o JOIN sources s ON s.dataset = o.dataset AND s.source_id = o.source_id
-          WHERE o.dataset = $1 AND o.series = $2 AND o.period = $3
-          ORDER BY o.preferred DESC, s.published NULLS LAST, s.source_id`,
-        [dataset, series, period],
+          WHERE o.dataset = $1 AND o.series = $2 AND ($3::VARCHAR IS NULL OR o.period = $3)
+          ORDER BY o.period_start, o.period_end, o.preferred DESC, s.published NULLS LAST, s.source_id`,
+        [dataset, series, period ?? null],
       )
       if (rows.length === 0)
-        throw new AppError('NOT_FOUND', `Dataset "${dataset}" has no observation of ${series} for ${period}.`)
+        throw new AppError(
+          'NOT_FOUND',
+          `Dataset "${dataset}" has no observation of ${series}${period ? ` for ${period}` : ''}.`,
+        )
       return rows.map((r) => ({
         series: r.series,
         period: r.period,

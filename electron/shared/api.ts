@@ -218,9 +218,9 @@ export const contract = {
   },
   /** A chart-ready series: the preferred observation per period, with its source. */
   getSeries: { args: SeriesQuery, result: Series },
-  /** Every observation of one series and period, from every source read. */
+  /** Every observation of one series and period (or of every period, without one), from every source read. */
   getObservations: {
-    args: z.object({ dataset: DatasetId, series: Code, period: Period }).strict(),
+    args: z.object({ dataset: DatasetId, series: Code, period: Period.optional() }).strict(),
     result: z.array(Observation),
   },
   /** Every series of a dataset with its dimensions, so the UI offers only what exists. */

@@ -15,9 +15,17 @@ export const CALCULATORS = ['fullYear', 'partnerMix', 'worldShare'] as const
 export const CalculatorId = z.enum(CALCULATORS)
 export type CalculatorId = z.infer<typeof CalculatorId>
 
-/** The partners of the partner-mix calculator; the rest of the world is computed, never entered. */
+/**
+ * The partners the partner-mix calculator always offers (a user may type a level where the data has
+ * none); every other partner with a level in the data is offered too. The rest of the world is
+ * computed, never entered.
+ */
 export const PARTNER_IDS = ['us', 'eu', 'asean', 'africa', 'latin_america', 'japan'] as const
-export type PartnerId = (typeof PARTNER_IDS)[number]
+export type PartnerId = string
+const PartnerCode = z
+  .string()
+  .max(48)
+  .regex(/^[a-z][a-z0-9_]*$/)
 
 const DatasetId = z
   .string()
@@ -77,6 +85,10 @@ export const FullYearInputs = z
     exportGrowthPct: GrowthPct,
     importGrowthPct: GrowthPct,
     balanceGrowthPct: GrowthPct,
+    /** Last year's months as revised where the data has a later vintage, or as the data displays them. */
+    baseVintage: z.enum(['revised', 'as-published']).default('revised'),
+    /** Results in US dollars, or from the published yuan series (never converted). */
+    currency: z.enum(['USD', 'CNY']).default('USD'),
     /** The method chosen for a remaining month, keyed by last year's month; absent = automatic. */
     methods: z.record(Month, z.enum(['levels', 'balance'])),
     overrides: Overrides,
@@ -94,14 +106,15 @@ export const PartnerMixInputs = z
   .object({
     dataset: DatasetId,
     baseYear: Year,
+    /** Growth by partner code; a partner without an entry grows by 0 %. */
     growthPct: z
-      .object(
-        Object.fromEntries(PARTNER_IDS.map((p) => [p, GrowthPct])) as Record<PartnerId, typeof GrowthPct>,
-      )
-      .strict(),
+      .record(PartnerCode, GrowthPct)
+      .refine((r) => Object.keys(r).length <= 64, 'too many partners'),
     restGrowthPct: GrowthPct,
     /** Share of the exports lost in the US market sold elsewhere, 0–100 %. */
     redirectionPct: z.number().finite().min(0).max(100),
+    /** Where the redirected exports go (partner codes or `rest`); empty: every other destination. */
+    redirectTo: z.array(PartnerCode).max(64).default([]),
     /** How far the tornado chart moves each growth rate (± percentage points). */
     tornadoSwingPct: z.number().finite().gt(0).max(100),
     overrides: Overrides,
@@ -112,8 +125,16 @@ export type PartnerMixInputs = z.infer<typeof PartnerMixInputs>
 export const WorldShareInputs = z
   .object({
     dataset: DatasetId,
-    baseYear: Year,
+    /** China against the rest of the world (share = C / (C + R)), or against world growth (with its caveat). */
+    model: z.enum(['rest-of-world', 'world-growth']).default('rest-of-world'),
+    /** The base share: WTO's statistic (by year), or the bank estimate the data reports (“~15% today”). */
+    baseSource: z.enum(['statistic', 'estimate']).default('statistic'),
+    /** The base year; null = the latest year the chosen base has. */
+    baseYear: Year.nullable(),
     chinaGrowthPct: ShareGrowthPct,
+    /** The rest of the world's export growth (the rest-of-world model). */
+    restGrowthPct: ShareGrowthPct.default(0),
+    /** World export growth (the world-growth model). */
     worldGrowthPct: ShareGrowthPct,
     /** The last year of the charted paths. */
     horizonYear: Year,
@@ -173,7 +194,7 @@ export const CalculatorState = z
         ctx.addIssue({ code: 'custom', path: ['scenarios'], message: `duplicate scenario id ${sc.id}` })
       ids.add(sc.id)
     }
-    if (s.worldShare.horizonYear <= s.worldShare.baseYear)
+    if (s.worldShare.baseYear !== null && s.worldShare.horizonYear <= s.worldShare.baseYear)
       ctx.addIssue({
         code: 'custom',
         path: ['worldShare', 'horizonYear'],
@@ -188,6 +209,8 @@ export function defaultFullYearInputs(): FullYearInputs {
     year: 2025,
     cutoffMonth: 11,
     ytdBasis: 'published-ytd',
+    baseVintage: 'revised',
+    currency: 'USD',
     exportGrowthPct: 0,
     importGrowthPct: 0,
     balanceGrowthPct: 0,
@@ -201,9 +224,10 @@ export function defaultPartnerMixInputs(): PartnerMixInputs {
   return {
     dataset: 'china-trade',
     baseYear: 2024,
-    growthPct: { us: 0, eu: 0, asean: 0, africa: 0, latin_america: 0, japan: 0 },
+    growthPct: Object.fromEntries(PARTNER_IDS.map((p) => [p, 0])),
     restGrowthPct: 0,
     redirectionPct: 50,
+    redirectTo: [],
     tornadoSwingPct: 5,
     overrides: [],
   }
@@ -212,8 +236,11 @@ export function defaultPartnerMixInputs(): PartnerMixInputs {
 export function defaultWorldShareInputs(): WorldShareInputs {
   return {
     dataset: 'china-trade',
-    baseYear: 2023,
+    model: 'rest-of-world',
+    baseSource: 'statistic',
+    baseYear: null,
     chinaGrowthPct: 0,
+    restGrowthPct: 0,
     worldGrowthPct: 0,
     horizonYear: 2030,
     overrides: [],

@@ -18,6 +18,16 @@ const fmt = (v: number, digits = 2) =>
   new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(v)
 const usd = (v: number) => `${v < 0 ? '-' : ''}$${fmt(Math.abs(v))} bn`
 
+/**
+ * The full-year result is shown to the precision of its least precise published input: the Jan–Nov
+ * 2025 YTD, "$1.08 trillion" (1080), is known to the nearest $10 bn, so results are rounded to tens.
+ */
+const toTens = (v: number) => Math.round(v / 10) * 10
+/** The later vintage of a period (a reading published from the second month after it), read from the services. */
+const revised = async (series: string, period: string, from: string) =>
+  (await suite.app.services.query.observations('china-trade', series, period)).find(
+    (o) => !o.preferred && (o.source.published ?? '') >= from,
+  )!
 const text = (page: Page, testId: string) => page.locator(`[data-test="${testId}"]`).first().innerText()
 const num = (page: Page, testId: string) => page.locator(`[data-test="${testId}"] .num`).first().innerText()
 
@@ -50,8 +60,12 @@ describe('Full-year surplus', () => {
     const ytd = await observation('trade_balance_usd_ytd', '2025-01..2025-11')
     const dec = await observation('trade_balance_usd', '2024-12')
     const record = await observation('trade_balance_usd_annual', '2024')
-    expect(await num(page, 'fy-total')).toBe(usd(ytd.value + dec.value))
-    expect(await num(page, 'fy-vs-record')).toBe(`+${usd(ytd.value + dec.value - record.value)}`)
+    expect(await num(page, 'fy-total')).toBe(usd(toTens(ytd.value + dec.value)))
+    // The exact figure is on hover.
+    expect(await page.locator('[data-test="fy-total"]').getAttribute('title')).toContain(
+      fmt(ytd.value + dec.value),
+    )
+    expect(await num(page, 'fy-vs-record')).toBe(`+${usd(toTens(ytd.value + dec.value - record.value))}`)
     expect(await text(page, 'fy-verdict')).toBe('beats the record')
     // Each figure from the data names its source, with the link.
     const ytdSource = page.locator('label:has([data-test="fy-basis-published"]) [data-test="from-data"] a')
@@ -70,7 +84,9 @@ describe('Full-year surplus', () => {
   it('levels with the user’s own Dec 2024 imports (labelled), validation as the user types, two scenarios compared, Goal Seek', async () => {
     const page = await openCalculators()
     const ytd = await value('trade_balance_usd_ytd', '2025-01..2025-11')
-    const exportsDec = await value('exports_usd', '2024-12')
+    // The revised base: December 2024 exports as cited a year later, not as first published.
+    const exportsDec = (await revised('exports_usd', '2024-12', '2025-02')).value
+    expect(exportsDec).not.toBe(await value('exports_usd', '2024-12'))
     const record = await value('trade_balance_usd_annual', '2024')
 
     // Levels for December 2024: the imports level is missing, so there is no result until the user gives one.
@@ -84,7 +100,7 @@ describe('Full-year surplus', () => {
     await type(page, 'fy-exportGrowth', '6.6')
     await type(page, 'fy-importGrowth', '5.7')
     const total = (x: number, y: number) => ytd + exportsDec * (1 + x / 100) - 231 * (1 + y / 100)
-    await expect.poll(() => num(page, 'fy-total')).toBe(usd(total(6.6, 5.7)))
+    await expect.poll(() => num(page, 'fy-total')).toBe(usd(toTens(total(6.6, 5.7))))
     expect(await text(page, 'fy-uses-user')).toContain('Imports Dec 2024 = $231 bn')
 
     // Invalid input: marked, explained, and no number computed from it.
@@ -99,10 +115,10 @@ describe('Full-year surplus', () => {
     expect(await page.locator('#fy-exportGrowth-hint').innerText()).toContain('For 5 %, type 5')
     await type(page, 'fy-exportGrowth', '-5')
     expect(await field.getAttribute('aria-invalid')).toBe('false')
-    await expect.poll(() => num(page, 'fy-total')).toBe(usd(total(-5, 5.7)))
+    await expect.poll(() => num(page, 'fy-total')).toBe(usd(toTens(total(-5, 5.7))))
     await saveScenario(page, 'Weak December')
     await type(page, 'fy-exportGrowth', '10')
-    await expect.poll(() => num(page, 'fy-total')).toBe(usd(total(10, 5.7)))
+    await expect.poll(() => num(page, 'fy-total')).toBe(usd(toTens(total(10, 5.7))))
     await saveScenario(page, 'Strong December')
 
     // Compare the two side by side: the summary table and one chart.
@@ -136,7 +152,7 @@ describe('Full-year surplus', () => {
     ])
     await page.click('[data-test="scn-Soft December"] [data-test="scn-load"]')
     await expect.poll(() => page.locator('input[data-test="fy-exportGrowth"]').inputValue()).toBe('-5')
-    await expect.poll(() => num(page, 'fy-total')).toBe(usd(total(-5, 5.7)))
+    await expect.poll(() => num(page, 'fy-total')).toBe(usd(toTens(total(-5, 5.7))))
 
     // The sensitivity table: December export × import growth, cells above the record marked (not by colour alone).
     const cells = page.locator('[data-test="sensitivity"] td')
@@ -164,6 +180,60 @@ describe('Full-year surplus', () => {
     await type(page, 'fy-goal-target', '1200')
     await page.click('[data-test="fy-formula"] summary')
     await screenshot(page, 'calc-full-year-surplus')
+    suite.browser.assertOffline()
+  })
+
+  it('the track record, the published yuan figures with their sources, the implied December levels and the mixed-method warning', async () => {
+    const page = await openCalculators()
+    // Track record of the balance method at 0 %: 2020 from Jan–Nov 2020 + December 2019, against 2020's full year.
+    const err2020 =
+      (await value('trade_balance_usd_ytd', '2020-01..2020-11')) +
+      (await value('trade_balance_usd', '2019-12')) -
+      (await value('trade_balance_usd_annual', '2020'))
+    const row = page.locator('[data-test="fy-track"] [data-test="track-row-2020"]')
+    expect(await row.locator('[data-test="track-error-balance"]').innerText()).toBe(
+      `${err2020 < 0 ? '-' : '+'}$${fmt(Math.abs(err2020), 1)} bn`,
+    )
+    expect(await text(page, 'fy-track-summary')).toMatch(/Track record \(Balance/)
+
+    // Yuan: the published yuan series, each with its source; the balance computed and labelled.
+    await page.check('[data-test="fy-currency-cny"]')
+    const x = await observation('exports_cny_ytd', '2025-01..2025-11')
+    const i = await observation('imports_cny_ytd', '2025-01..2025-11')
+    const dec = await observation('trade_balance_cny', '2024-12')
+    expect(await text(page, 'fy-yuan-exports')).toContain(`published: ${fmt(x.value)} CNY tn`)
+    expect(await page.locator('[data-test="fy-yuan-exports"] a').getAttribute('href')).toBe(x.source.url)
+    expect(await page.locator('[data-test="fy-yuan-imports"] a').getAttribute('href')).toBe(i.source.url)
+    expect(await page.locator('[data-test="fy-yuan-2024-12"] a').getAttribute('href')).toBe(dec.source.url)
+    expect(await text(page, 'fy-yuan-balance')).toContain('computed: exports − imports')
+    expect(await num(page, 'fy-yuan-total')).toBe(fmt((x.value - i.value) * 1000 + dec.value))
+    await screenshot(page, 'calc-full-year-yuan')
+    await page.check('[data-test="fy-currency-usd"]')
+
+    // Through October: November 2024 on the balance, December 2024 on levels with the user's imports.
+    await page.selectOption('[data-test="fy-cutoff"]', '10')
+    await page.check('[data-test="fy-basis-sum"]')
+    await page.check('[data-test="fy-month-2024-12"] [data-test="fy-method-levels"]')
+    await page.click('[data-test="fy-month-2024-12"] [data-test="fy-enter-imports"]')
+    await type(page, 'fy-override-imports', '231')
+    await type(page, 'fy-exportGrowth', '4.5')
+    await type(page, 'fy-importGrowth', '2')
+    await expect.poll(() => text(page, 'fy-mixed')).toContain('Methods are mixed')
+    expect(await text(page, 'fy-mixed')).toContain('Dec 2025')
+    expect(await text(page, 'fy-mixed')).toContain('Nov 2025')
+    // The implied December 2025 levels, on the revised December 2024 exports.
+    const exportsDec = (await revised('exports_usd', '2024-12', '2025-02')).value
+    const implied = page.locator('[data-test="fy-implied-2025-12"]')
+    expect(await implied.locator('[data-test="implied-exports"]').innerText()).toBe(
+      `$${fmt(exportsDec * 1.045, 1)} bn`,
+    )
+    expect(await implied.locator('[data-test="implied-imports"]').innerText()).toBe(
+      `$${fmt(231 * 1.02, 1)} bn`,
+    )
+    expect(await implied.locator('[data-test="fy-first-published"]').innerText()).toContain(
+      fmt(await value('exports_usd', '2024-12')),
+    )
+    await screenshot(page, 'calc-full-year-mixed')
     suite.browser.assertOffline()
   })
 })
@@ -229,30 +299,47 @@ describe('Partner mix', () => {
 })
 
 describe('Share of world exports', () => {
-  it('from 2023’s published share: path to 2030 against the projection, Goal Seek on the growth gap, Base/High/Low compared', async () => {
+  it('from the latest published share, China against the rest of the world: path to 2030 against the projection, Goal Seek on the gap, the track record, Base/High/Low, the world-growth form with its caveat, the estimate as a labelled base', async () => {
     const page = await openCalculators()
     await page.click('[data-test="tab-worldShare"]')
     await page.locator('[data-test="ws-horizon-share"]').waitFor()
-    const s0 = await observation('china_share_world_merchandise_exports_pct', '2023')
+    // The latest annual WTO share in the data, read from the services.
+    const wto = await suite.app.services.query.series({
+      dataset: 'china-trade',
+      reporter: 'china',
+      flow: 'exports',
+      partner: 'world',
+      product: 'all',
+      measure: 'share',
+      frequency: 'year',
+      series: 'china_share_world_merchandise_exports_pct',
+    })
+    const annual = wto.points.filter((p) => /^\d{4}$/.test(p.period))
+    const latest = annual.reduce((a, p) => (p.period > a.period ? p : a))
+    const s0 = await observation('china_share_world_merchandise_exports_pct', latest.period)
+    const t = 2030 - Number(latest.period)
     const projection = await observation('china_share_world_exports_pct_projection', '2030')
     expect(projection.status).toBe('projection')
     expect(await text(page, 'ws-base')).toContain(`${fmt(s0.value)}%`)
     expect(await page.locator('[data-test="ws-base"] a').getAttribute('href')).toBe(s0.source.url)
     expect(await text(page, 'ws-projection')).toMatch(/projection, not data/i)
-    // g_c = g_w (both 0 by default): the share stays flat.
+    // Both at 0 % by default: the share stays flat.
     expect(await num(page, 'ws-horizon-share')).toBe(`${fmt(s0.value)}%`)
 
+    // China +5 %, the rest of the world +3 %: share = C / (C + R), each compounding at its own rate.
     await type(page, 'ws-china', '5')
     await type(page, 'ws-world', '3')
-    const at2030 = s0.value * (1.05 / 1.03) ** 7
+    const c = s0.value * 1.05 ** t
+    const at2030 = (100 * c) / (c + (100 - s0.value) * 1.03 ** t)
     await expect.poll(() => num(page, 'ws-horizon-share')).toBe(`${fmt(at2030)}%`)
     expect(await num(page, 'ws-vs-projection')).toBe(
       `${at2030 - projection.value >= 0 ? '+' : '-'}${fmt(Math.abs(at2030 - projection.value))} pp`,
     )
 
-    // Goal Seek: the gap that reaches the published projection (16.5 % in 2030) with world growth at 3 %.
+    // Goal Seek: the gap that reaches the published projection, the rest of the world at 3 %.
     await page.click('[data-test="ws-use-projection"]')
-    const gap = 1.03 * ((projection.value / s0.value) ** (1 / 7) - 1) * 100
+    const k = (projection.value / (100 - projection.value)) * ((100 - s0.value) / s0.value)
+    const gap = 1.03 * (k ** (1 / t) - 1) * 100
     await expect
       .poll(() => text(page, 'ws-goal-result'))
       .toContain(`A growth gap of +${fmt(gap, 4)} pp a year`)
@@ -260,21 +347,39 @@ describe('Share of world exports', () => {
     await expect.poll(() => num(page, 'ws-horizon-share')).toBe(`${fmt(projection.value)}%`)
     // An unreachable target is reported.
     await type(page, 'ws-goal-target', '95')
-    await type(page, 'ws-goal-year', '2024')
+    await type(page, 'ws-goal-year', String(Number(latest.period) + 1))
     await expect.poll(() => text(page, 'ws-goal-result')).toContain('No solution within bounds')
     await type(page, 'ws-goal-target', '16.5')
     await type(page, 'ws-goal-year', '2030')
+
+    // The track record of both models, from each published share to each later one.
+    const [first, second] = [...annual].sort((a, b) => a.period.localeCompare(b.period))
+    expect(await text(page, `track-row-${first!.period}-${second!.period}`)).toContain(
+      `${first!.period} → ${second!.period}`,
+    )
 
     // Base / High / Low in one click, compared in the table and on one chart.
     await page.click('[data-test="scn-presets"]')
     for (const name of ['Base', 'High', 'Low']) await page.locator(`[data-test="scn-${name}"]`).waitFor()
     const gcRow = await page.locator('[data-test="scn-summary"] [data-test="scn-row-gc"] td').allInnerTexts()
-    expect(gcRow.slice(1).map((s) => Number(s.replace('%', '')))).toEqual(
+    expect(gcRow.slice(1).map((v) => Number(v.replace('%', '')))).toEqual(
       [3 + gap, 4 + gap, 2 + gap].map((v) => Number(fmt(v))),
     )
     await page.locator('[data-test="scenarios-worldShare"] [data-test="share-chart"] canvas').waitFor()
     await page.click('[data-test="ws-formula"] summary')
     await screenshot(page, 'calc-world-share')
+
+    // The world-growth form, kept as an option, says its caveat.
+    await page.check('[data-test="ws-model-world"]')
+    expect(await text(page, 'ws-caveat')).toContain('world exports include China')
+    // The bank's estimate as the base: labelled an estimate, with its source.
+    await page.selectOption('[data-test="ws-base-year"]', 'estimate')
+    const estimate = (
+      await suite.app.services.query.observations('china-trade', 'china_share_world_exports_pct', '2025')
+    ).find((o) => o.preferred)!
+    expect(await text(page, 'ws-base')).toContain(`${fmt(estimate.value)}%`)
+    expect(await text(page, 'ws-estimate')).toMatch(/estimate, not a statistic/i)
+    expect(await page.locator('[data-test="ws-base"] a').getAttribute('href')).toBe(estimate.source.url)
     suite.browser.assertOffline()
   })
 
@@ -300,8 +405,10 @@ describe('Share of world exports', () => {
       .poll(() => num(page, 'fy-total'))
       .toBe(
         usd(
-          (await value('trade_balance_usd_ytd', '2025-01..2025-11')) +
-            (await value('trade_balance_usd', '2024-12')),
+          toTens(
+            (await value('trade_balance_usd_ytd', '2025-01..2025-11')) +
+              (await value('trade_balance_usd', '2024-12')),
+          ),
         ),
       )
     expect(await page.locator('[data-test="fy-verdict"]').innerText()).toBe('超过纪录')

@@ -27,6 +27,7 @@ import {
   buildFullYearModel,
   buildPartnerMixModel,
   buildWorldShareModel,
+  partnerIdsOf,
   type FullYearModel,
   type PartnerMixModel,
   type WorldShareModel,
@@ -66,7 +67,7 @@ export function modelFor(
   if (!data) return null
   switch (calculator) {
     case 'fullYear':
-      return buildFullYearModel(inputs as FullYearInputs, data.surplus)
+      return buildFullYearModel(inputs as FullYearInputs, data.surplus, data.yuan)
     case 'partnerMix':
       return buildPartnerMixModel(inputs as PartnerMixInputs, data.partners)
     case 'worldShare':
@@ -89,7 +90,11 @@ export const useCalculatorsStore = defineStore('calculators', () => {
     if (!p) {
       p = loadCalculatorData(
         dataset,
-        (q) => call('getSeries', q),
+        {
+          series: (q) => call('getSeries', q),
+          observations: (a) => call('getObservations', a),
+          listSeries: (a) => call('listSeries', a),
+        },
         (e) => e instanceof ApiError && e.code === 'NOT_FOUND',
       )
         .then((d) => {
@@ -294,8 +299,8 @@ export const useCalculatorsStore = defineStore('calculators', () => {
         f.balanceGrowthPct += sign * 2 * swing
       } else if (calculator === 'partnerMix') {
         const p = i as PartnerMixInputs
-        for (const k of Object.keys(p.growthPct) as (keyof PartnerMixInputs['growthPct'])[])
-          p.growthPct[k] += sign * swing
+        const ids = partnerIdsOf(data.value[p.dataset]?.partners ?? { total: null, byPartner: {} })
+        for (const k of ids) p.growthPct[k] = (p.growthPct[k] ?? 0) + sign * swing
         p.restGrowthPct += sign * swing
       } else {
         const w = i as WorldShareInputs

@@ -129,3 +129,33 @@ describe('partnerMix', () => {
     expect(growing.find((b) => b.id === 'redirection')!.swing).toBe(0)
   })
 })
+
+describe('partnerMix: redirection to chosen partners', () => {
+  it('the redirected exports go only to the partners named, pro rata to their base levels', () => {
+    // US loses 40 (200 × 20 %); half of it, 20, goes to ASEAN alone.
+    const r = ok({ ...base, redirectTo: ['asean'] })
+    const row = (id: string) => r.rows.find((x) => x.id === id)!
+    expect(r.redirected).toBeCloseTo(20, 12)
+    expect(row('asean').redirectedIn).toBeCloseTo(20, 12)
+    expect(row('eu').redirectedIn).toBe(0)
+    expect(row('rest').redirectedIn).toBe(0)
+    expect(row('asean').next).toBeCloseTo(150 * 1.1 + 20, 12)
+    // Two receivers: 150 : 500 of the 20.
+    const two = ok({ ...base, redirectTo: ['asean', 'rest'] })
+    expect(two.rows.find((x) => x.id === 'asean')!.redirectedIn).toBeCloseTo((20 * 150) / 650, 12)
+    expect(two.rows.find((x) => x.id === 'rest')!.redirectedIn).toBeCloseTo((20 * 500) / 650, 12)
+  })
+
+  it('property: wherever it goes, the total is the same (redirection adds r · L once)', () => {
+    fc.assert(
+      fc.property(arbParams, fc.subarray(['p1', 'p2', 'p3', 'rest']), (p, to) => {
+        const all = partnerMix(p)
+        const chosen = partnerMix({ ...p, redirectTo: to })
+        if (!all.ok || !chosen.ok) return
+        expect(chosen.nextTotal).toBeCloseTo(all.nextTotal, 6)
+        const into = chosen.rows.reduce((a, x) => a + x.redirectedIn, 0)
+        expect(into).toBeCloseTo(chosen.redirected, 6)
+      }),
+    )
+  })
+})

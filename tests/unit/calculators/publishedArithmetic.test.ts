@@ -42,7 +42,11 @@ beforeAll(async () => {
   services = await openServices({ dataDir })
   data = await loadCalculatorData(
     'china-trade',
-    (q) => services.query.series(contract.getSeries.args.parse(q)),
+    {
+      series: (q) => services.query.series(contract.getSeries.args.parse(q)),
+      observations: (a) => services.query.observations(a.dataset, a.series, a.period),
+      listSeries: (a) => services.query.listSeries(a.dataset),
+    },
     (e) => e instanceof AppError && e.code === 'NOT_FOUND',
   )
 })
@@ -90,8 +94,14 @@ describe('full-year surplus over the real data', () => {
     expect(m.result!.total).toBeCloseTo(sum + 104.84, 10)
   })
 
-  it('with the user’s own December 2024 imports level (a labelled assumption), x and y apply to the levels', () => {
-    const exportsDec = preferred('monthly.csv', 'exports_usd', '2024-12')!
+  it('with the user’s own December 2024 imports level (a labelled assumption), x and y apply to the levels, on the revised export base', () => {
+    // The data displays December 2024 exports as first published (336) and also has a later vintage,
+    // cited a year after the month: that revised reading is the base customs' y/y uses.
+    const readings = rows('monthly.csv').filter((r) => r.series === 'exports_usd' && r.period === '2024-12')
+    const sourceDate = (id: string) => rows('sources.csv').find((r) => r.source_id === id)!.published!
+    const later = readings.find((r) => r.preferred === 'false' && sourceDate(r.source_id!) >= '2025-02')!
+    const exportsDec = Number(later.value)
+    expect(exportsDec).not.toBe(preferred('monthly.csv', 'exports_usd', '2024-12'))
     const inputs = {
       ...defaultFullYearInputs(),
       methods: { '2024-12': 'levels' as const },
@@ -109,7 +119,20 @@ describe('full-year surplus over the real data', () => {
     }
     const m = buildFullYearModel(inputs, data.surplus)
     expect(m.plans[0]!.imports).toEqual({ value: 231, origin: { kind: 'user', note: 'my estimate' } })
+    expect(m.plans[0]!.exports).toMatchObject({ value: exportsDec, origin: { vintage: 'revised' } })
+    expect(m.plans[0]!.asPublished.exports?.value).toBe(preferred('monthly.csv', 'exports_usd', '2024-12'))
+    expect(m.revisedBase).toBe(true)
     expect(m.result!.total).toBeCloseTo(1080 + exportsDec * 1.066 - 231 * 1.057, 10)
+    // The implied December 2025 levels: exports and imports at their growth rates, and their balance.
+    expect(m.implied[0]).toEqual({
+      exports: expect.closeTo(exportsDec * 1.066, 10),
+      imports: expect.closeTo(231 * 1.057, 10),
+      balance: expect.closeTo(exportsDec * 1.066 - 231 * 1.057, 10),
+    })
+    // On the base as first published, the displayed figure is used instead.
+    const asPublished = buildFullYearModel({ ...inputs, baseVintage: 'as-published' }, data.surplus)
+    expect(asPublished.plans[0]!.exports?.value).toBe(preferred('monthly.csv', 'exports_usd', '2024-12'))
+    expect(asPublished.revisedBase).toBe(false)
     // Goal Seek: export growth that makes the year end exactly at $1,200 bn, then evaluate it.
     const solved = buildFullYearModel(
       { ...inputs, goalSeek: { variable: 'exportGrowth', targetUsdBn: 1200 } },
@@ -185,7 +208,7 @@ describe('share of world exports over the real data', () => {
       )!.value,
     )
     const m = buildWorldShareModel(
-      { ...defaultWorldShareInputs(), chinaGrowthPct: 4, worldGrowthPct: 4 },
+      { ...defaultWorldShareInputs(), model: 'world-growth', chinaGrowthPct: 4, worldGrowthPct: 4 },
       data.share,
     )
     expect(m.base?.value).toBe(s2023)
@@ -196,6 +219,7 @@ describe('share of world exports over the real data', () => {
     const g = buildWorldShareModel(
       {
         ...defaultWorldShareInputs(),
+        model: 'world-growth',
         worldGrowthPct: 4,
         goalSeek: { targetSharePct: 16.5, targetYear: 2030 },
       },

@@ -1,5 +1,6 @@
 /** The query service over the real bundled package: what the Overview and charts will show. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { openServices, type Services } from '../../../electron/services'
 import { AppError } from '../../../electron/shared/errors'
@@ -133,6 +134,21 @@ describe('observations', () => {
       [1076, false],
     ])
     expect(rows.every((r) => r.source.url.startsWith('http'))).toBe(true)
+  })
+
+  it('without a period, every reading of the series: as many as the package has rows for it', async () => {
+    const csv = readFileSync(`${dataDir}/china-trade/monthly.csv`, 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('exports_usd,'))
+    const rows = await services.query.observations('china-trade', 'exports_usd')
+    expect(rows).toHaveLength(csv.length)
+    // One displayed reading per period, and the later vintage of December 2024 among them.
+    expect(new Set(rows.filter((r) => r.preferred).map((r) => r.period)).size).toBe(
+      rows.filter((r) => r.preferred).length,
+    )
+    expect(rows.filter((r) => r.period === '2024-12').map((r) => r.value)).toEqual(
+      expect.arrayContaining([336, 335.6]),
+    )
   })
 })
 

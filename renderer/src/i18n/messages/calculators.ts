@@ -2,6 +2,18 @@
 export default {
   en: {
     calc: {
+      track: {
+        backtest: 'Backtest',
+        notComputable: 'not computable (hover for why)',
+        range: 'Range of errors',
+        meanAbsolute: 'Mean absolute error',
+        n: '{n} backtests',
+        mean: 'Mean error (bias)',
+        none: 'The data allows no backtest here.',
+        projected: 'Projected',
+        published: 'Published',
+        error: 'Error (projected − published)',
+      },
       nav: 'Calculators',
       title: 'What-if calculators',
       lede: 'Three calculators on the questions the trade headlines raise. Inputs read from the data show their source; numbers you type where the data has a gap are labelled as your assumptions. Open “Formula” to see each calculation with the current numbers.',
@@ -16,6 +28,7 @@ export default {
       noteLabel: 'Your note (where the figure comes from)',
       percentNote: 'Rates are in percent: type 5 for 5 %, -2.5 for −2.5 %.',
       prov: {
+        revised: 'Revised',
         data: 'From the data',
         user: 'Your assumption',
         alternatives: 'no other reading | 1 other reading | {n} other readings',
@@ -32,6 +45,7 @@ export default {
         fractionHint: 'Read as {typed} % (a fraction of one percent). For {meant} %, type {meant}.',
       },
       value: {
+        exact: 'Rounded to the precision of the published inputs; exact figure: {value}',
         missing: 'not computable',
         nan: 'not a number: check the inputs',
         infinite: 'infinite: check the inputs',
@@ -72,6 +86,73 @@ export default {
         japan: 'Japan',
       },
       fy: {
+        trackSummary:
+          'Track record ({method}, see the table below): in {n} past years its errors ran from {min} to {max}, mean absolute {mae}.',
+        trackSummaryNone: 'Track record ({method}): the data allows no backtest.',
+        trackFrom: "{period} ({basis}) + last year's months",
+        basisShort: {
+          'published-ytd': 'published YTD',
+          'sum-of-months': 'sum of months',
+        },
+        trackMissing: 'not computable: {list} not in the data',
+        vintageTitle: "Last year's months ({base}) as the base",
+        vintageRevised: "Revised, where the data has a later reading (the base customs' y/y uses)",
+        vintagePublished: 'As first published (the value the data displays)',
+        currency: 'Currency',
+        usd: 'US dollars',
+        cny: 'Yuan (published yuan series)',
+        precision:
+          'Rounded to the nearest {unit}, the precision of the least precise published figure it adds; hover for the exact figure.',
+        onRevisedBase: 'Base: revised where the data has a later reading.',
+        onPublishedBase: "Base: last year's months as first published.",
+        mixed:
+          'Methods are mixed: {levels} on exports and imports (x, y), {balance} on the balance (b). The rates are not comparable across these months.',
+        methodTable: 'Method and implied levels, month by month',
+        col: {
+          month: 'Projected month',
+          method: 'Method',
+          base: 'Base (last year, USD bn)',
+          growth: 'Growth',
+          exports: 'Implied exports',
+          imports: 'Implied imports',
+          balance: 'Implied balance',
+        },
+        methodShort: {
+          levels: 'Exports and imports',
+          balance: 'Balance',
+        },
+        methodNone: 'not computable',
+        levelShort: {
+          exports: 'X',
+          imports: 'I',
+          balance: 'B',
+        },
+        revisedFrom: 'revised; first published {value}',
+        notSplit: 'the balance method does not split exports and imports',
+        trackIntro:
+          'Track record: each method applied to every past year the data allows, from data through {cutoff}, at the growth rates above, against the published full-year balance.',
+        trackTitle:
+          "Track record of each method: projected from each year's own data, against the published full year",
+        yuan: {
+          title: '{year} in yuan, from the published yuan series',
+          rule: 'No dollar figure is converted: these are the yuan figures customs published (CNY tn × 1,000 = CNY bn, an exact change of unit). A balance not published in yuan is computed as exports − imports and marked computed.',
+          figure: 'Figure',
+          cnyBn: 'CNY bn',
+          how: 'Where it comes from',
+          ytdExports: 'Exports, {period}',
+          ytdImports: 'Imports, {period}',
+          ytdBalance: 'Balance, {period}',
+          monthBalance: 'Balance, {month}',
+          annual: 'Full-year balance {year} (check)',
+          notPublished: 'not published in yuan',
+          published: 'published: {value}',
+          computed: 'computed: exports − imports, both published',
+          noConversion: 'not in the data in yuan (no conversion made)',
+          total: 'Full-year {year} in yuan',
+          missing: 'not published in yuan: {list}',
+          totalRule: 'computed from the yuan figures above, same method and rates',
+          none: 'This dataset has no yuan series.',
+        },
         question:
           'If exports and imports in the remaining months grow by x % and y % on a year earlier, what is the full-year surplus, and by how much does it beat the record? Year-to-date actuals come from the data; the remaining months are last year’s same months × (1 + growth).',
         year: 'Year',
@@ -146,6 +227,19 @@ export default {
         },
       },
       pm: {
+        coverage:
+          'The partner levels in the data cover {covered} of {year} exports; {rest} is “rest of the world”.',
+        redirectTo: 'Redirected exports go to',
+        redirectToHint:
+          'None ticked: to every other destination, in proportion to its exports. Ticked: only to those, in proportion to their exports.',
+        doubleCount:
+          'Redirected exports are added on top of the growth you gave {list}: if that growth already includes trade diverted from the US, it is counted twice. Give their growth without diversion, or set the redirected share to 0 %.',
+        definition: {
+          eu28: 'EU28 (with the UK, to 2019)',
+          eu27: 'EU27 (without the UK, from 2020)',
+          asean10: 'ASEAN: the ten member states',
+          'southeast-asia-as-reported': '“Southeast Asia” as reported (may not be ASEAN)',
+        },
         question:
           'Exports by partner in a base year (from the data), a growth rate per partner, and the share of exports lost in the US market that is sold elsewhere: what is total export growth, and which assumption matters most?',
         baseYear: 'Base year',
@@ -201,8 +295,33 @@ export default {
         },
       },
       ws: {
+        modelRowShort: 'China vs rest of world',
+        modelWorldShort: 'China vs world growth',
+        baseLatest: 'Latest published share (WTO, {year})',
+        baseWto: 'WTO share, {year}',
+        baseEstimate:
+          '~{value} in {year}: a bank estimate reported in the press (an assumption, not a statistic)',
+        estimateBadge: 'Estimate, not a statistic',
+        modelTitle: 'Model',
+        modelRow: 'China against the rest of the world: share = C / (C + R), each growing at its own rate',
+        modelWorld: 'China against world growth: s₀ × ((1 + g_c) / (1 + g_w))^t',
+        worldCaveat:
+          "Caveat: world exports include China's, so holding world growth fixed while China's changes quietly changes the rest of the world's growth; and this form is not capped — where it would pass 100 % (the rest of the world's exports below zero) no share is shown.",
+        restGrowth: 'Rest-of-world export growth g_r (a year)',
+        pathLegendRow: 'Your path (g_c {gc}, g_r {gw})',
+        flatLegendRow: 'Flat path (g_c = g_r)',
+        goalNoteRow:
+          "Solves China's growth g_c with the rest of the world's growth held at {gw}, and reports the gap g_c − g_r.",
+        goalAnswerRow:
+          'A growth gap of {gap} a year (China {gc}, rest of the world {gw}) reaches {target} in {year}.',
+        goalShareRange: 'A share of world exports is between 0 % and 100 %.',
+        trackTitle: 'Track record: this path from each published share to each later one',
+        trackFrom: '{base} → {year}',
+        exceedsWorld: 'above 100 %: impossible',
+        exceedsWorldLong:
+          "On this path the world-growth form would give China more than 100 % of world exports, which needs the rest of the world's exports below zero: those years are not shown. The rest-of-world model has no such limit.",
         question:
-          'China’s share of world exports: s_t = s₀ × ((1 + g_c)/(1 + g_w))^t from a base year in the data, charted against the published projection.',
+          'China’s share of world exports: China’s exports against the rest of the world’s, each growing at its own rate, from the latest published share (or a labelled estimate), charted against the published projection, with the path’s track record.',
         baseYear: 'Base year',
         baseShare: 'China’s share of world exports, {year}',
         ownBase: 'Use my own base share instead',
@@ -233,6 +352,7 @@ export default {
           goal: 'Goal Seek',
           where0: 's₀: the share in {year}; t: years after it',
           whereG: 'g_c, g_w: export growth of China and of the world, a year',
+          whereR: 'g_c, g_r: export growth of China and of the rest of the world, a year',
           whereT: 'S: the target share',
         },
         problem: {
@@ -299,6 +419,18 @@ export default {
   },
   'zh-CN': {
     calc: {
+      track: {
+        backtest: '回测',
+        notComputable: '无法计算（悬停查看原因）',
+        range: '误差范围',
+        meanAbsolute: '平均绝对误差',
+        n: '{n} 次回测',
+        mean: '平均误差（偏差）',
+        none: '数据不足以在此进行回测。',
+        projected: '预测值',
+        published: '公布值',
+        error: '误差（预测 − 公布）',
+      },
       nav: '计算器',
       title: '假设情景计算器',
       lede: '三个计算器，回答贸易新闻标题引出的问题。取自数据的输入均注明来源；在数据缺口处由您输入的数字标注为“您的假设”。展开“公式”可查看代入当前数值的计算过程。',
@@ -313,6 +445,7 @@ export default {
       noteLabel: '您的备注（数字来源）',
       percentNote: '比率以百分数输入：5 表示 5%，-2.5 表示 −2.5%。',
       prov: {
+        revised: '修订值',
         data: '取自数据',
         user: '您的假设',
         alternatives: '无其他读数 | 另有 1 个读数 | 另有 {n} 个读数',
@@ -329,6 +462,7 @@ export default {
         fractionHint: '按 {typed}%（不到百分之一）理解。如指 {meant}%，请输入 {meant}。',
       },
       value: {
+        exact: '按已公布输入的精度取整；精确值：{value}',
         missing: '无法计算',
         nan: '不是数字：请检查输入',
         infinite: '无穷大：请检查输入',
@@ -369,6 +503,71 @@ export default {
         japan: '日本',
       },
       fy: {
+        trackSummary:
+          '回测记录（{method}，见下表）：在 {n} 个往年中误差为 {min} 至 {max}，平均绝对误差 {mae}。',
+        trackSummaryNone: '回测记录（{method}）：数据不足以回测。',
+        trackFrom: '{period}（{basis}）+ 上年同月',
+        basisShort: {
+          'published-ytd': '公布的累计值',
+          'sum-of-months': '各月之和',
+        },
+        trackMissing: '无法计算：数据中没有 {list}',
+        vintageTitle: '以上年同月（{base}）为基数',
+        vintageRevised: '修订值（数据中有较晚读数时；海关同比所用基数）',
+        vintagePublished: '首次公布值（数据显示的数值）',
+        currency: '货币',
+        usd: '美元',
+        cny: '人民币（公布的人民币序列）',
+        precision: '取整到最接近的 {unit}，即所加各公布数字中最低的精度；悬停可见精确值。',
+        onRevisedBase: '基数：数据中有较晚读数时用修订值。',
+        onPublishedBase: '基数：上年同月首次公布值。',
+        mixed:
+          '方法混用：{levels} 按出口和进口（x、y），{balance} 按差额（b）。这些月份的增长率不可相互比较。',
+        methodTable: '逐月方法及隐含数值',
+        col: {
+          month: '预测月份',
+          method: '方法',
+          base: '基数（上年，十亿美元）',
+          growth: '增长',
+          exports: '隐含出口',
+          imports: '隐含进口',
+          balance: '隐含差额',
+        },
+        methodShort: {
+          levels: '出口和进口',
+          balance: '差额',
+        },
+        methodNone: '无法计算',
+        levelShort: {
+          exports: 'X',
+          imports: 'I',
+          balance: 'B',
+        },
+        revisedFrom: '修订值；首次公布 {value}',
+        notSplit: '差额法不区分出口和进口',
+        trackIntro:
+          '回测记录：将每种方法用于数据允许的每个往年，使用截至 {cutoff} 的数据和上述增长率，与公布的全年差额比较。',
+        trackTitle: '各方法的回测记录：以当年数据预测，与公布的全年值比较',
+        yuan: {
+          title: '{year} 年（人民币，取自公布的人民币序列）',
+          rule: '不对任何美元数字做换算：以下为海关公布的人民币数字（万亿元 × 1,000 = 十亿元，单位精确换算）。未以人民币公布的差额按出口 − 进口计算，并标注为计算值。',
+          figure: '数字',
+          cnyBn: '十亿元',
+          how: '来源',
+          ytdExports: '出口，{period}',
+          ytdImports: '进口，{period}',
+          ytdBalance: '差额，{period}',
+          monthBalance: '差额，{month}',
+          annual: '{year} 年全年差额（核对）',
+          notPublished: '未以人民币公布',
+          published: '公布值：{value}',
+          computed: '计算值：出口 − 进口（均为公布值）',
+          noConversion: '数据中无人民币数字（不做换算）',
+          total: '{year} 年全年（人民币）',
+          missing: '未以人民币公布：{list}',
+          totalRule: '由上述人民币数字计算，方法与增长率相同',
+          none: '此数据集没有人民币序列。',
+        },
         question:
           '如果剩余月份的出口和进口分别同比增长 x% 和 y%，全年顺差是多少？比纪录高出多少？年初至今的实际值取自数据；剩余月份按上年同月 ×（1 + 增长率）计算。',
         year: '年份',
@@ -430,6 +629,18 @@ export default {
         },
       },
       pm: {
+        coverage: '数据中的伙伴出口额覆盖 {year} 年出口的 {covered}；其余 {rest} 计入“世界其他地区”。',
+        redirectTo: '转销出口流向',
+        redirectToHint:
+          '未勾选：按出口规模分配到所有其他目的地。勾选后：只分配给所选伙伴，按其出口规模分配。',
+        doubleCount:
+          '转销出口叠加在您为 {list} 设定的增长之上：若该增长已包含从美国转移的贸易，则被重复计算。请设定不含转移的增长，或将转销比例设为 0%。',
+        definition: {
+          eu28: '欧盟 28 国（含英国，至 2019 年）',
+          eu27: '欧盟 27 国（不含英国，2020 年起）',
+          asean10: '东盟：十个成员国',
+          'southeast-asia-as-reported': '报道所称“东南亚”（未必等同东盟）',
+        },
         question:
           '基准年各伙伴的出口（取自数据）、各伙伴的增长率，以及在美国市场失去的出口中转销其他市场的比例：总出口增长多少？哪个假设影响最大？',
         baseYear: '基准年',
@@ -482,8 +693,30 @@ export default {
         },
       },
       ws: {
+        modelRowShort: '中国对世界其他地区',
+        modelWorldShort: '中国对世界增长',
+        baseLatest: '最新公布份额（世贸组织，{year}）',
+        baseWto: '世贸组织份额，{year}',
+        baseEstimate: '{year} 年约 {value}：媒体报道的银行估计（假设，非统计数据）',
+        estimateBadge: '估计值，非统计数据',
+        modelTitle: '模型',
+        modelRow: '中国对世界其他地区：份额 = C / (C + R)，两者各按自身增速增长',
+        modelWorld: '中国对世界增长：s₀ × ((1 + g_c) / (1 + g_w))^t',
+        worldCaveat:
+          '注意：世界出口包括中国出口，固定世界增速而改变中国增速，等于悄悄改变世界其他地区的增速；且此公式没有上限——若超过 100 %（即世界其他地区出口为负），不显示份额。',
+        restGrowth: '世界其他地区出口年增长 g_r',
+        pathLegendRow: '您的路径（g_c {gc}，g_r {gw}）',
+        flatLegendRow: '持平路径（g_c = g_r）',
+        goalNoteRow: '在世界其他地区增速固定为 {gw} 的条件下求解中国增速 g_c，并给出差距 g_c − g_r。',
+        goalAnswerRow: '每年 {gap} 的增长差距（中国 {gc}，世界其他地区 {gw}）可在 {year} 年达到 {target}。',
+        goalShareRange: '占世界出口的份额在 0% 与 100% 之间。',
+        trackTitle: '回测记录：从每个已公布份额到其后每个已公布份额',
+        trackFrom: '{base} → {year}',
+        exceedsWorld: '超过 100%：不可能',
+        exceedsWorldLong:
+          '在此路径上，世界增长公式会使中国占世界出口超过 100%，这要求世界其他地区出口为负：这些年份不予显示。世界其他地区模型没有这种限制。',
         question:
-          '中国占世界出口的份额：以数据中的基准年为起点，s_t = s₀ × ((1 + g_c)/(1 + g_w))^t，并与公布的预测对照。',
+          '中国占世界出口的份额：中国出口与世界其他地区出口各按自身增速增长，以最新公布份额（或标注的估计值）为起点，与公布的预测对照，并附路径的回测记录。',
         baseYear: '基准年',
         baseShare: '{year} 年中国占世界出口份额',
         ownBase: '改用我自己的基准份额',
@@ -513,6 +746,7 @@ export default {
           goal: '单变量求解',
           where0: 's₀：{year} 年的份额；t：此后的年数',
           whereG: 'g_c、g_w：中国和世界的出口年增长',
+          whereR: 'g_c、g_r：中国和世界其他地区的出口年增长',
           whereT: 'S：目标份额',
         },
         problem: {

@@ -60,9 +60,25 @@ export interface FullYearResult {
 
 /** The projected balance of one remaining month. */
 export function monthContribution(term: MonthTerm, p: Pick<FullYearParams, GrowthVariable>): number {
-  return term.method === 'levels'
-    ? term.exports * (1 + p.exportGrowth) - term.imports * (1 + p.importGrowth)
-    : term.balance * (1 + p.balanceGrowth)
+  return impliedLevels(term, p).balance
+}
+
+/** A projected month's implied levels: exports and imports only where the method projects them. */
+export interface ImpliedLevels {
+  exports: number | null
+  imports: number | null
+  balance: number
+}
+
+/** The levels a month's term implies (e.g. December exports = December last year × (1 + x)). */
+export function impliedLevels(term: MonthTerm, p: Pick<FullYearParams, GrowthVariable>): ImpliedLevels {
+  if (term.method === 'levels') {
+    const exports = term.exports * (1 + p.exportGrowth)
+    const imports = term.imports * (1 + p.importGrowth)
+    return { exports, imports, balance: exports - imports }
+  }
+  // The balance method projects the balance alone; it says nothing about exports or imports.
+  return { exports: null, imports: null, balance: term.balance * (1 + p.balanceGrowth) }
 }
 
 /** S = YTD + Σ term_m (see the module comment). */
@@ -99,6 +115,13 @@ export function solveGrowth(
 }
 
 // ——— Reading the inputs from the data ———
+
+/**
+ * Which reading of last year's months is the base: `revised` takes a later vintage where the data has
+ * one (a reading published after the month's first release, e.g. December 2024 exports 335.6 cited a
+ * year later against 336 first published), `as-published` the value the data displays.
+ */
+export type BaseVintage = 'revised' | 'as-published'
 
 export interface SurplusData {
   exports: SeriesData | null
@@ -185,6 +208,8 @@ export interface MonthPlan {
   exports: Sourced | null
   imports: Sourced | null
   balance: Sourced | null
+  /** The same figures as the data displays them (first published, as a rule), beside a revised base. */
+  asPublished: Record<Level, Sourced | null>
   /** The method in use, or null when the chosen method lacks a figure. */
   method: Method | null
   /** The method the user asked for (or the automatic choice). */
@@ -204,21 +229,30 @@ export function planRemainingMonths(
   cutoff: number,
   overrides: readonly LevelOverride[] = [],
   methods: Readonly<Record<string, Method>> = {},
+  vintage: BaseVintage = 'revised',
 ): MonthPlan[] {
   const plans: MonthPlan[] = []
   for (let m = cutoff + 1; m <= 12; m += 1) {
     const base = monthId(year - 1, m)
-    const level = (flow: 'exports' | 'imports'): Sourced | null => {
-      const o = overrides.find((x) => x.flow === flow && x.period === base)
-      if (o) return fromUser(o.value, o.note)
+    const read = (flow: Level): { used: Sourced | null; asPublished: Sourced | null } => {
       const s = data[flow]
       const p = pointAt(s, base)
-      return s && p ? fromData(s, p) : null
+      const asPublished = s && p ? fromData(s, p) : null
+      const later = vintage === 'revised' ? s?.revised?.[base] : undefined
+      return { used: s && later ? fromData(s, later, 'revised') : asPublished, asPublished }
+    }
+    const level = (flow: 'exports' | 'imports'): Sourced | null => {
+      const o = overrides.find((x) => x.flow === flow && x.period === base)
+      return o ? fromUser(o.value, o.note) : read(flow).used
     }
     const exports = level('exports')
     const imports = level('imports')
-    const bp = pointAt(data.balance, base)
-    const balance = data.balance && bp ? fromData(data.balance, bp) : null
+    const balance = read('balance').used
+    const asPublished = {
+      exports: read('exports').asPublished,
+      imports: read('imports').asPublished,
+      balance: read('balance').asPublished,
+    }
     const auto: Method = exports && imports ? 'levels' : balance ? 'balance' : 'levels'
     const requested = methods[base] ?? auto
     const missing: Level[] =
@@ -233,6 +267,7 @@ export function planRemainingMonths(
       exports,
       imports,
       balance,
+      asPublished,
       requested,
       method: missing.length ? null : requested,
       missing,
@@ -272,4 +307,68 @@ export function previousRecord(annual: SeriesData | null, year: number): (Source
 export function publishedAnnual(annual: SeriesData | null, year: number): Sourced | null {
   const p = pointAt(annual, String(year))
   return annual && p ? fromData(annual, p) : null
+}
+
+// ——— Track record ———
+
+export interface BacktestRow {
+  year: number
+  /** The published full-year balance the projection is compared with. */
+  published: Sourced
+  /** The YTD basis used (the chosen one, else the other where the chosen one has no figure). */
+  basis: YtdBasis | null
+  projected: number | null
+  /** projected − published (USD bn), or null with the figures that were missing. */
+  error: number | null
+  missing: string[]
+}
+
+/**
+ * Backtest of one method: for every year Y with a published full-year balance, project Y from its own
+ * data through the cut-off month (YTD + last year's remaining months, every month on `method`, at the
+ * given growth rates) and compare with the published figure. Years the data cannot project are listed
+ * with what is missing, never filled.
+ */
+export function surplusBacktest(
+  data: SurplusData,
+  opts: {
+    cutoff: number
+    basis: YtdBasis
+    method: Method
+    vintage: BaseVintage
+    growth: Pick<FullYearParams, GrowthVariable>
+  },
+): BacktestRow[] {
+  const rows: BacktestRow[] = []
+  const annual = (data.balanceAnnual?.points ?? [])
+    .filter((p) => /^\d{4}$/.test(p.period) && p.status !== 'projection')
+    .sort((a, b) => a.period.localeCompare(b.period))
+  for (const point of annual) {
+    const year = Number(point.period)
+    const published = fromData(data.balanceAnnual!, point)
+    const actuals = ytdActuals(data, year, opts.cutoff)
+    const other: YtdBasis = opts.basis === 'published-ytd' ? 'sum-of-months' : 'published-ytd'
+    const chosen = ytdValue(actuals, opts.basis)
+    const basis = chosen !== null ? opts.basis : ytdValue(actuals, other) !== null ? other : null
+    const ytd = basis ? ytdValue(actuals, basis) : null
+    const methods: Record<string, Method> = {}
+    for (let m = opts.cutoff + 1; m <= 12; m += 1) methods[monthId(year - 1, m)] = opts.method
+    const plans = planRemainingMonths(data, year, opts.cutoff, [], methods, opts.vintage)
+    const terms = termsOf(plans)
+    const missing = [
+      ...(ytd === null ? [`${monthId(year, 1)}..${monthId(year, opts.cutoff)}`] : []),
+      ...plans.filter((p) => p.method === null).map((p) => p.base),
+    ]
+    const projected =
+      ytd !== null && terms.ok ? fullYearSurplus({ ytd, months: terms.terms, ...opts.growth }).total : null
+    rows.push({
+      year,
+      published,
+      basis,
+      projected,
+      error: projected === null ? null : projected - published.value,
+      missing,
+    })
+  }
+  return rows
 }

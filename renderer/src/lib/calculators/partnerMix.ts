@@ -7,8 +7,11 @@
  *
  *     L = max(0, −g_u · E_u)
  *
- * a share r ∈ [0, 1] is redirected and sold elsewhere, spread over every other destination q in
- * proportion to its base level: D_q = r · L · E_q / Σ_{k ≠ u} E_k. Then
+ * a share r ∈ [0, 1] is redirected and sold elsewhere: to the destinations the user names (those the
+ * user believes receive it, e.g. ASEAN), else to every other destination, in proportion to their base
+ * levels within that set Q: D_q = r · L · E_q / Σ_{k ∈ Q} E_k (equal parts if they all had zero).
+ * Redirection is added on top of each receiver's own growth g_q: if that growth already includes
+ * diverted trade, it is counted twice (the calculator warns). Then
  *
  *     E'_p = E_p · (1 + g_p) + D_p        T' = Σ E'_p = T + Σ_p E_p · g_p + r · L
  *     G    = T' / T − 1                   (total export growth)
@@ -31,6 +34,8 @@ export interface PartnerMixParams {
   redirection: number
   /** The market whose losses are redirected; default `us`. */
   redirectFrom?: string
+  /** Where the redirected exports go (partner ids or `rest`); empty or absent: every other destination. */
+  redirectTo?: readonly string[]
 }
 
 export interface PartnerRow {
@@ -100,12 +105,18 @@ export function partnerMix(p: PartnerMixParams): PartnerMixResult {
   const losing = all.find((x) => x.id === from)
   const lost = losing ? Math.max(0, -losing.growth * losing.base) : 0
   const redirected = p.redirection * lost
-  const receivers = all.filter((x) => x.id !== from)
+  const chosen = new Set((p.redirectTo ?? []).filter((id) => id !== from))
+  const picked = all.filter((x) => chosen.has(x.id))
+  const receivers = picked.length ? picked : all.filter((x) => x.id !== from)
   const receiverBase = receivers.reduce((a, x) => a + x.base, 0)
   const redirectedTo = (id: string, base: number): number => {
-    if (id === from || redirected === 0) return 0
-    // With no other destination in the base year, the redirected exports go to the rest of the world.
-    if (receiverBase === 0) return id === REST ? redirected : 0
+    if (redirected === 0 || !receivers.some((x) => x.id === id)) return 0
+    // With no base level among the receivers, the rest of the world takes it if it is one of them,
+    // else the named receivers share it equally.
+    if (receiverBase === 0) {
+      if (receivers.some((x) => x.id === REST)) return id === REST ? redirected : 0
+      return redirected / receivers.length
+    }
     return (redirected * base) / receiverBase
   }
   const pre = all.map((x) => ({ ...x, redirectedIn: redirectedTo(x.id, x.base), next: 0 }))

@@ -24,10 +24,23 @@ export interface DataPoint {
 export interface SeriesData {
   series: string
   points: DataPoint[]
+  /**
+   * Later vintages, by period: for a period whose readings include one published after the period's
+   * first release and differing from the displayed value, the latest such reading (see vintages.ts).
+   */
+  revised?: Record<string, DataPoint>
 }
 
 export type Origin =
-  | { kind: 'data'; series: string; period: string; sourceId: string; alternatives: number }
+  | {
+      kind: 'data'
+      series: string
+      period: string
+      sourceId: string
+      alternatives: number
+      /** Set when this is a later vintage rather than the value the data displays. */
+      vintage?: 'revised'
+    }
   | { kind: 'user'; note: string }
 
 /** A number and where it came from. */
@@ -36,7 +49,7 @@ export interface Sourced {
   origin: Origin
 }
 
-export function fromData(series: SeriesData, point: DataPoint): Sourced {
+export function fromData(series: SeriesData, point: DataPoint, vintage?: 'revised'): Sourced {
   return {
     value: point.value,
     origin: {
@@ -45,6 +58,7 @@ export function fromData(series: SeriesData, point: DataPoint): Sourced {
       period: point.period,
       sourceId: point.sourceId,
       alternatives: point.alternatives ?? 0,
+      ...(vintage ? { vintage } : {}),
     },
   }
 }

@@ -71,6 +71,29 @@ beforeEach(() => {
       ok: true,
       data: { datasets: [{ id: 'china-trade', title: 'China trade' }], problems: [] },
     }),
+    // The one partner with an annual export level in this dataset, as the real catalog lists it.
+    listSeries: async () => ({
+      ok: true,
+      data: [
+        {
+          series: 'exports_to_us_usd_annual',
+          label: 'Exports to the US',
+          reporter: 'china',
+          flow: 'exports',
+          partner: 'us',
+          product: 'all',
+          measure: 'level',
+          unit: 'USD bn',
+          frequency: 'year',
+          observations: 1,
+          firstPeriod: '2024',
+          lastPeriod: '2024',
+          projection: false,
+        },
+      ],
+    }),
+    // Every point here has a single reading (alternatives 0), so the loader never asks for others.
+    getObservations: async () => ({ ok: true, data: [] }),
     getSeries: async (q: SeriesQuery) => {
       const s = lookup(q)
       return s
