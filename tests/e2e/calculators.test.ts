@@ -402,7 +402,7 @@ describe('Share of world exports', () => {
     await page.locator('[data-test="fy-total"]').waitFor()
     await expect.poll(() => page.locator('h2').first().innerText()).toBe('假设情景计算器')
     await expect
-      .poll(() => num(page, 'fy-total'))
+      .poll(() => num(page, 'fy-total'), { timeout: 10_000 })
       .toBe(
         usd(
           toTens(
