@@ -10,7 +10,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: `${out}/main`,
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      // The data engine (DuckDB, imports, queries) is a second entry: main starts it as a utility process.
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          engine: resolve(__dirname, 'electron/engine/main.ts'),
+        },
+      },
     },
   },
   preload: {

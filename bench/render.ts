@@ -15,7 +15,6 @@ import { build } from 'vite'
 import { launchBrowser } from '../tests/support/browser'
 import { startWebApp } from '../tests/support/webApp'
 import { startWebServer } from '../electron/web/server'
-import { createHandlers } from '../electron/handlers'
 import type { RenderResult } from './renderResult'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -44,7 +43,7 @@ async function main(): Promise<void> {
 
   const app = await startWebApp()
   // The harness is served by the same transport (same CSP), from its own folder.
-  const harness = await startWebServer({ rendererDir: harnessOut, handlers: createHandlers(app.services) })
+  const harness = await startWebServer({ rendererDir: harnessOut, handlers: app.host.handlers })
   const browser = await launchBrowser(app.server.origin, harness.origin)
   try {
     const loads: { first: number; dom: number; jsBytes: number }[] = []

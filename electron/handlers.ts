@@ -1,14 +1,45 @@
 /**
  * The one handler registry: method name → implementation, built from the services. Both transports
  * (Electron IPC and the HTTP test server) iterate this object; there is never a second implementation.
+ *
+ * It has two halves. The engine half (every method that touches DuckDB) runs in the engine process
+ * (electron/engine/child.ts); main reaches it through the supervisor (engine/remote.ts), which forwards
+ * each call unchanged. The main half (file grants and the workspace of notes, session and snapshots)
+ * runs beside the windows and dialogs. `createHandlers` joins both halves in one process (tests, tools).
  */
 import type { Method, ParsedArgsOf, ResultOf } from './shared/api'
-import type { Services } from './services'
+import type { DataServices, Services } from './services'
+import type { FileDesk } from './services/import/desk'
+import type { Workspace } from './services/workspace'
 import { createWorkspaceHandlers } from './workspaceHandlers'
 
 export type Handlers = { [M in Method]: (args: ParsedArgsOf<M>) => Promise<ResultOf<M>> }
 
-export function createHandlers(services: Services): Handlers {
+/** The methods the engine process answers. */
+export const engineMethods = [
+  'listDatasets',
+  'getHeadline',
+  'getSeries',
+  'getObservations',
+  'listSeries',
+  'inspectImport',
+  'importFile',
+  'cancelImport',
+  'listImports',
+  'getBreakdown',
+  'getDimensions',
+  'deleteImport',
+  'getRanking',
+] as const satisfies readonly Method[]
+export type EngineMethod = (typeof engineMethods)[number]
+export type EngineHandlers = Pick<Handlers, EngineMethod>
+export type MainHandlers = Omit<Handlers, EngineMethod>
+
+export function isEngineMethod(method: string): method is EngineMethod {
+  return (engineMethods as readonly string[]).includes(method)
+}
+
+export function createEngineHandlers(services: DataServices): EngineHandlers {
   return {
     listDatasets: async () => ({
       datasets: [...services.catalog.list(), ...services.imports.summaries()],
@@ -28,8 +59,6 @@ export function createHandlers(services: Services): Handlers {
       services.imports.has(dataset)
         ? services.imports.listSeries(dataset)
         : services.query.listSeries(dataset),
-    chooseImportFile: async () => services.imports.choose(),
-    takeOpenedFiles: async () => services.imports.takeOpened(),
     inspectImport: async ({ fileId, source }) => services.imports.inspect(fileId, source),
     importFile: async ({ fileId, mapping, source }) => services.imports.importFile(fileId, mapping, source),
     cancelImport: async ({ fileId }) => ({ cancelled: services.imports.cancel(fileId) }),
@@ -38,7 +67,19 @@ export function createHandlers(services: Services): Handlers {
     getDimensions: async ({ dataset }) => services.explore.dimensions(dataset),
     deleteImport: async ({ dataset }) => ({ deleted: await services.imports.remove(dataset) }),
     getRanking: async (query) => services.explore.ranking(query),
-    // Notes, the autosaved session and snapshots (workspaceHandlers.ts).
-    ...createWorkspaceHandlers(services.workspace),
   }
+}
+
+export function createMainHandlers(desk: FileDesk, workspace: Workspace): MainHandlers {
+  return {
+    chooseImportFile: async () => desk.choose(),
+    takeOpenedFiles: async () => desk.takeOpened(),
+    // Notes, the autosaved session and snapshots (workspaceHandlers.ts).
+    ...createWorkspaceHandlers(workspace),
+  }
+}
+
+/** Both halves in one process. */
+export function createHandlers(services: Services): Handlers {
+  return { ...createEngineHandlers(services), ...createMainHandlers(services.imports, services.workspace) }
 }

@@ -6,10 +6,20 @@
  */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron'
-import { openServices } from '../services'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  screen,
+  session,
+  shell,
+  utilityProcess,
+} from 'electron'
+import { openHost, type Host } from '../engine/host'
 import { createEventSink } from '../events'
-import { createHandlers } from '../handlers'
 import { createRecentFiles } from '../services/recentFiles'
 import { loadWindowState, saveWindowState } from '../services/windowState'
 import { eventChannelOf } from '../shared/methods'
@@ -27,16 +37,17 @@ import { APP_ENTRY } from './appUrl'
 import { openKindOf } from './openFile'
 import { createPdfPrinter } from './printPdf'
 import { chooseExportTarget, chooseSnapshotFile } from './snapshotDialogs'
-
-type Services = Awaited<ReturnType<typeof openServices>>
+import { utilityEngine } from './utilityEngine'
 
 // Main is ESM (out/main/index.js): there is no __dirname. The renderer and preload builds sit beside it.
 const mainDir = fileURLToPath(new URL('.', import.meta.url))
 const rendererDir = path.join(mainDir, '../renderer')
 const preloadPath = path.join(mainDir, '../preload/index.cjs')
+// The data engine's entry, built beside this file (electron.vite.config.ts).
+const engineEntry = path.join(mainDir, 'engine.js')
 
 let mainWindow: BrowserWindow | null = null
-let services: Services | null = null
+let services: Host | null = null
 let closing: Promise<void> | null = null
 let quitting = false
 
@@ -71,8 +82,8 @@ async function start(): Promise<void> {
     mainWindow?.webContents.send(eventChannelOf(event), payload),
   )
   // A data file from the OS is granted to the importer ("Open with") once the services are open.
-  let servicesOpened: (opened: Services) => void = () => {}
-  const servicesReady = new Promise<Services>((resolve) => (servicesOpened = resolve))
+  let servicesOpened: (opened: Host) => void = () => {}
+  const servicesReady = new Promise<Host>((resolve) => (servicesOpened = resolve))
   const desktop = createDesktop({
     platform: process.platform,
     isPackaged: app.isPackaged,
@@ -83,7 +94,7 @@ async function start(): Promise<void> {
     send: (event) => toPage.emit('command', event),
     focus: focusWindow,
     grantDataFile: async (file) => {
-      await (await servicesReady).imports.grant(file, 'open-with')
+      await (await servicesReady).desk.grant(file, 'open-with')
     },
     // A .ctesnap from the OS: the snapshot service will open it when the page asks for it by this path.
     grantSnapshotFile: async (file) => {
@@ -136,7 +147,10 @@ async function start(): Promise<void> {
     const events = createEventSink((event, payload) =>
       mainWindow?.webContents.send(eventChannelOf(event), payload),
     )
-    const opened = await openServices({
+    // DuckDB, imports and queries run in a supervised utility process; main keeps windows, dialogs and grants.
+    const opened = await openHost({
+      start: utilityEngine((entry, args, options) => utilityProcess.fork(entry, args, options), engineEntry),
+      log: (message) => console.warn(message),
       dataDir: dataDir(),
       events,
       // Imported files live in the user-data folder; File › Open is Electron's dialog (importDialog.ts).
@@ -164,7 +178,7 @@ async function start(): Promise<void> {
     }
     services = opened
     servicesOpened(opened)
-    registerIpc(ipcMain, createHandlers(opened), { devServerUrl })
+    registerIpc(ipcMain, opened.handlers, { devServerUrl })
     // Files dropped on the window: the preload resolves them to paths, the importer grants them (dropFiles.ts).
     // A dropped .ctesnap opens as a snapshot (granted, then the openSnapshot command), like a double-click.
     registerDropFiles(
@@ -172,7 +186,7 @@ async function start(): Promise<void> {
       (file) =>
         openKindOf(file) === 'snapshot'
           ? desktop.open('open-file', { path: file })
-          : opened.imports.grant(file, 'drop'),
+          : opened.desk.grant(file, 'drop'),
       {
         devServerUrl,
         log: (m, e) => console.warn(m, e),

@@ -239,8 +239,19 @@ export async function openSnapshotService(options: SnapshotServiceOptions): Prom
 
   async function importValidated(snapshot: Snapshot, migratedFrom: number | null): Promise<OpenedSnapshot> {
     // Opening the same file twice gives the same library entry.
+    // Identity is the content: a different snapshot that happens to share its title and time is a
+    // different entry (title and time only narrow the candidates before their files are compared).
     const { snapshots } = await list()
-    const same = snapshots.find((s) => s.title === snapshot.title && s.savedAt === snapshot.savedAt)
+    const text = serializeSnapshot(snapshot)
+    let same: SnapshotSummary | undefined
+    for (const candidate of snapshots) {
+      if (candidate.title !== snapshot.title || candidate.savedAt !== snapshot.savedAt) continue
+      const held = await tryLoad(candidate.id)
+      if (held.snapshot && serializeSnapshot(held.snapshot) === text) {
+        same = candidate
+        break
+      }
+    }
     const id = same?.id ?? newId()
     if (!same) await write(snapshot, id)
     return { id, snapshot, data: check(snapshot), migratedFrom }
@@ -273,6 +284,9 @@ export async function openSnapshotService(options: SnapshotServiceOptions): Prom
     } catch {
       throw new AppError('NOT_FOUND', `${basename(path)} does not exist (any more).`)
     }
+    // Only a regular file: opening a FIFO or a device would wait forever or never end.
+    const info = await fsp.stat(real)
+    if (!info.isFile()) throw new AppError('INVALID_ARGUMENT', `${basename(path)} is not a regular file.`)
     granted.set(path, real)
     if (granted.size > MAX_GRANTS) granted.delete(granted.keys().next().value!)
   }

@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import * as fsp from 'node:fs/promises'
+import { constants as fsConstants } from 'node:fs'
 import { basename, join, relative } from 'node:path'
 import type { StorageNotice } from '../shared/notes'
 import { writeFileAtomic } from './atomicFile'
@@ -23,7 +24,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
 export async function readBounded(path: string, maxBytes: number): Promise<BoundedRead> {
   let handle: fsp.FileHandle
   try {
-    handle = await fsp.open(path, 'r')
+    // Non-blocking, so that a FIFO (or a device) swapped in after a check never makes open() wait for a
+    // writer; the stat below then refuses it. Windows has no O_NONBLOCK (nor FIFOs in the file system).
+    handle = await fsp.open(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0))
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' }
     throw error

@@ -10,6 +10,10 @@ export const errorCodes = [
   'NOT_FOUND',
   'DATA_ERROR',
   'INTERNAL',
+  // The data engine process died while answering (engine/supervisor.ts); the page says so in its language.
+  'ENGINE_STOPPED',
+  // A file that stopped the engine before is not read again unless the user chooses it again.
+  'SET_ASIDE',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 

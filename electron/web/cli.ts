@@ -6,9 +6,9 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { openHost } from '../engine/host'
+import { forkEngine } from '../engine/port'
 import { createEventSink } from '../events'
-import { createHandlers } from '../handlers'
-import { openServices } from '../services'
 import { startWebServer, type WebServer } from './server'
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
@@ -20,17 +20,20 @@ const events = createEventSink((event, payload) => server?.broadcast(event, payl
 // offers the files named on the command line, one per click (`npm run serve:web -- a.csv b.csv`).
 const userDataDir = process.env.CTE_USER_DATA ?? mkdtempSync(join(tmpdir(), 'cte-web-'))
 const offered = process.argv.slice(2).map((file) => resolve(file))
-const services = await openServices({
+// The data engine runs in a forked Node process, supervised as the desktop app's utility process is.
+const host = await openHost({
+  start: forkEngine(join(repoRoot, 'electron', 'engine', 'main.ts')),
+  log: (message) => console.warn(message),
   dataDir: join(repoRoot, 'data'),
   events,
   userDataDir,
   chooseFile: async () => offered.shift() ?? null,
 })
-for (const problem of services.catalog.problems())
-  console.warn(`[data] ${problem.package}: ${problem.message}`)
+const listed = await host.handlers.listDatasets({})
+for (const problem of listed.problems) console.warn(`[data] ${problem.package}: ${problem.message}`)
 server = await startWebServer({
   rendererDir: join(repoRoot, 'out', 'renderer'),
-  handlers: createHandlers(services),
+  handlers: host.handlers,
   port,
 })
 console.log(
@@ -39,7 +42,7 @@ console.log(
 
 const stop = async () => {
   await server?.close()
-  await services.close()
+  await host.close()
   process.exit(0)
 }
 process.on('SIGINT', stop)

@@ -155,7 +155,7 @@ describe('Import', () => {
     await screenshot(page, 'import-mapping')
     await dialog.locator('[data-test="confirm-mapping"]').click()
     await page.locator('[data-test="import-done"]').waitFor()
-    const [dataset] = (await app.services.imports.list()).filter(
+    const [dataset] = (await app.host.handlers.listImports({})).filter(
       (d) => d.fileName === 'us-census-china-semicolon.csv',
     )
     expect(dataset?.mapping).toMatchObject({

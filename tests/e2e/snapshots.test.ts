@@ -311,7 +311,7 @@ describe('notes on the chart and snapshots', () => {
     const file = join(work, 'busan as first published.ctesnap')
     writeFileSync(file, JSON.stringify(altered))
     // The OS double-click: main grants the path, then sends the command with it.
-    await suite.app.services.workspace.snapshots.grant(file)
+    await suite.app.host.workspace.snapshots.grant(file)
 
     const page = await openExplorer()
     await menuCommand(
@@ -366,7 +366,7 @@ describe('notes on the chart and snapshots', () => {
       file,
       JSON.stringify(mutate(snapshot as unknown as Record<string, unknown>)).replace('"INFINITY"', '1e999'),
     )
-    await suite.app.services.workspace.snapshots.grant(file)
+    await suite.app.host.workspace.snapshots.grant(file)
     const page = await suite.browser.newPage()
     await page.goto(suite.app.server.url)
     await menuCommand({ command: 'openSnapshot', path: file }, async () =>
@@ -379,7 +379,7 @@ describe('notes on the chart and snapshots', () => {
     const file = join(work, 'huge.ctesnap')
     writeFileSync(file, '')
     truncateSync(file, 2 * 1024 ** 3) // sparse: nothing is written to disk
-    await suite.app.services.workspace.snapshots.grant(file)
+    await suite.app.host.workspace.snapshots.grant(file)
     const page = await suite.browser.newPage()
     await page.goto(suite.app.server.url)
     const started = Date.now()

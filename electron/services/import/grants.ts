@@ -23,6 +23,11 @@ export interface Grants {
   resolve(fileId: unknown): Grant
   /** Files opened from outside the page (drop, "Open with") that the Import page has not shown yet. */
   takePending(): GrantedFile[]
+  /**
+   * Takes over a grant made by another registry (main's, mirrored into the engine process): same id,
+   * same path, already checked there.
+   */
+  adopt(grant: Grant): void
 }
 
 const MAX_GRANTS = 200
@@ -31,6 +36,10 @@ const MAX_PATH = 4096
 export function createGrants(): Grants {
   const byId = new Map<string, Grant>()
   let pending: GrantedFile[] = []
+  const remember = (grant: Grant) => {
+    byId.set(grant.fileId, grant)
+    if (byId.size > MAX_GRANTS) byId.delete(byId.keys().next().value!)
+  }
   return {
     async grant(path, via) {
       if (
@@ -57,8 +66,7 @@ export function createGrants(): Grants {
         path: real,
         via,
       }
-      byId.set(grant.fileId, grant)
-      if (byId.size > MAX_GRANTS) byId.delete(byId.keys().next().value!)
+      remember(grant)
       if (via !== 'dialog')
         pending = [...pending.slice(-19), { fileId: grant.fileId, name: grant.name, size: grant.size }]
       return grant
@@ -78,5 +86,6 @@ export function createGrants(): Grants {
       pending = []
       return taken
     },
+    adopt: remember,
   }
 }

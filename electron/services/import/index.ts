@@ -9,7 +9,6 @@ import type { DatasetSummary } from '../../shared/api'
 import { AppError } from '../../shared/errors'
 import type {
   Breakdown,
-  GrantedFile,
   ImportedDataset,
   ImportOutcome,
   Inspection,
@@ -20,7 +19,8 @@ import type { EventSink } from '../../events'
 import type { Engine } from '../engine'
 import { loadCodeLists, type CodeLists } from './codes'
 import { ImportError, translateDuckDbError } from './errors'
-import { createGrants, type GrantSource, type Grants } from './grants'
+import { createFileDesk, type FileDesk } from './desk'
+import { createGrants, type Grants } from './grants'
 import { openJobDb } from './jobDb'
 import { guessMapping, layoutInfo, recognise } from './layouts'
 import { newJobId, openLibrary, type DatasetEntry, type Library } from './library'
@@ -44,15 +44,13 @@ export interface ImportServiceOptions {
   /** Ids the bundled catalog already uses. */
   reservedIds?: ReadonlySet<string>
   hooks?: PipelineHooks
+  /** The registry of granted files; in the engine process, a mirror of main's (engine/child.ts). */
+  grants?: Grants
   memoryLimit?: string
   threads?: number
 }
 
-export interface ImportService {
-  /** Registers a path from a trusted main-process source (dialog, drop, "Open with"); announces it to the page. */
-  grant(path: string, via: GrantSource): Promise<GrantedFile>
-  choose(): Promise<GrantedFile | null>
-  takeOpened(): GrantedFile[]
+export interface ImportService extends FileDesk {
   inspect(fileId: string, source?: SourceChoice): Promise<Inspection>
   importFile(fileId: string, mapping?: Mapping, source?: SourceChoice): Promise<ImportOutcome>
   cancel(fileId: string): boolean
@@ -77,7 +75,7 @@ const PREVIEW_CELL = 200
 export async function openImportService(options: ImportServiceOptions): Promise<ImportService> {
   const codes = await loadCodeLists(options.codesDir)
   const library = await openLibrary(join(options.userDataDir, 'library'), options.reservedIds)
-  const grants: Grants = createGrants()
+  const grants: Grants = options.grants ?? createGrants()
   const queries = createImportQueries(options.engine, library, codes)
   const jobs = new Map<string, ImportJob>()
 
@@ -109,23 +107,12 @@ export async function openImportService(options: ImportServiceOptions): Promise<
     }
   }
 
-  async function grant(path: string, via: GrantSource): Promise<GrantedFile> {
-    const g = await grants.grant(path, via)
-    const granted = { fileId: g.fileId, name: g.name, size: g.size }
-    if (via !== 'dialog') options.events?.emit('fileOpened', granted)
-    return granted
-  }
+  const desk = createFileDesk({ grants, events: options.events, chooseFile: options.chooseFile })
 
   return {
     library,
     codes,
-    grant,
-    async choose() {
-      if (!options.chooseFile) throw new AppError('NOT_FOUND', 'Opening files needs the desktop app.')
-      const path = await options.chooseFile()
-      return path ? grant(path, 'dialog') : null
-    },
-    takeOpened: () => grants.takePending(),
+    ...desk,
 
     async inspect(fileId, source) {
       const file = grants.resolve(fileId)

@@ -12,6 +12,7 @@ import { pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
 import { ImportError, MAX_LINE_MB } from './errors'
 import type { JobDb } from './jobDb'
+import { checkJsonDepth } from './jsonDepth'
 import type { Plan } from './layouts'
 import { sniffFile, type Sniffed } from './sniff'
 import { decoderFor } from './textDecoding'
@@ -195,6 +196,13 @@ export async function stagePart(
   onBytes: (n: number) => void,
 ): Promise<StagedPart> {
   const { sniffed } = part
+  if (sniffed.format === 'json' || sniffed.format === 'ndjson') {
+    // Before DuckDB's recursive JSON reader sees it: a deeply nested file would crash the engine.
+    await checkJsonDepth(part.path, part.label.startsWith('resource ') ? `${part.label} ` : '', {
+      gzip: sniffed.compression === 'gzip',
+      signal,
+    })
+  }
   if (sniffed.format === 'csv' && sniffed.encoding !== 'utf-8') {
     const staged = join(dir, `input-${index}.csv`)
     const decoder = decoderFor(sniffed.encoding)

@@ -9,7 +9,8 @@ import type {
   Inspection,
   Mapping,
 } from '@shared/importApi'
-import { call, messageOf } from '../api/client'
+import type { ErrorCode } from '@shared/errors'
+import { ApiError, call, messageOf } from '../api/client'
 
 export type ImportStatus = 'idle' | 'inspecting' | 'mapping' | 'importing' | 'done' | 'cancelled' | 'failed'
 
@@ -32,6 +33,8 @@ export const useImportsStore = defineStore('imports', () => {
   const progress = ref<ImportProgress | null>(null)
   const outcome = ref<ImportOutcome | null>(null)
   const error = ref<string | null>(null)
+  /** The code of that error: the page words the data engine's own failures in the user's language. */
+  const errorCode = ref<ErrorCode | null>(null)
   const datasets = ref<ImportedDataset[]>([])
   const listError = ref<string | null>(null)
   const chart = ref<Breakdown | null>(null)
@@ -49,16 +52,24 @@ export const useImportsStore = defineStore('imports', () => {
     }
   }
 
+  function fail(e: unknown): void {
+    error.value = messageOf(e)
+    errorCode.value = e instanceof ApiError ? e.code : null
+    status.value = 'failed'
+  }
+
   const busy = () => status.value === 'inspecting' || status.value === 'importing'
 
   async function choose(): Promise<void> {
     if (busy()) return
     error.value = null
+    errorCode.value = null
     try {
       const chosen = await call('chooseImportFile', {})
       if (chosen) await open(chosen)
     } catch (e) {
       error.value = messageOf(e)
+      errorCode.value = e instanceof ApiError ? e.code : null
     }
   }
 
@@ -72,14 +83,14 @@ export const useImportsStore = defineStore('imports', () => {
     progress.value = null
     outcome.value = null
     error.value = null
+    errorCode.value = null
     status.value = 'inspecting'
     try {
       inspection.value = await call('inspectImport', { fileId: next.fileId })
       if (inspection.value.layout) await start()
       else status.value = 'mapping'
     } catch (e) {
-      error.value = messageOf(e)
-      status.value = 'failed'
+      fail(e)
       await openNext()
     }
   }
@@ -89,6 +100,7 @@ export const useImportsStore = defineStore('imports', () => {
     if (!current) return
     status.value = 'importing'
     error.value = null
+    errorCode.value = null
     progress.value = {
       jobId: '',
       file: current.name,
@@ -107,8 +119,7 @@ export const useImportsStore = defineStore('imports', () => {
       await load()
       if (result.dataset && result.status !== 'cancelled') await showChart(result.dataset)
     } catch (e) {
-      error.value = messageOf(e)
-      status.value = 'failed'
+      fail(e)
     }
     await openNext()
   }
@@ -119,6 +130,7 @@ export const useImportsStore = defineStore('imports', () => {
       await call('cancelImport', { fileId: file.value.fileId })
     } catch (e) {
       error.value = messageOf(e)
+      errorCode.value = e instanceof ApiError ? e.code : null
     }
   }
 
@@ -189,6 +201,7 @@ export const useImportsStore = defineStore('imports', () => {
     progress,
     outcome,
     error,
+    errorCode,
     datasets,
     listError,
     chart,

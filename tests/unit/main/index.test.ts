@@ -19,6 +19,7 @@ import {
   type FakeBrowserWindow,
   type FakeElectron,
 } from '../../support/fakeElectron'
+import { createHandlers } from '../../../electron/handlers'
 
 const h = vi.hoisted(() => {
   const services = {
@@ -31,14 +32,26 @@ const h = vi.hoisted(() => {
     workspace: { snapshots: { grant: vi.fn(async (_path: string) => undefined) } },
     close: vi.fn(async () => undefined),
   }
+  // Main's half of the app (engine/host.ts): the one handler registry over these services, the grants
+  // desk and the workspace. The engine process itself is tested in tests/unit/engine/ and utilityEngine.test.ts.
+  const host = () => ({
+    handlers: createHandlers(services as never),
+    desk: services.imports,
+    workspace: services.workspace,
+    close: services.close,
+  })
   const openServices = vi.fn(
-    async (_options: { dataDir: string; events?: { emit: (e: string, p: unknown) => void } }) => services,
+    async (_options: {
+      dataDir: string
+      events?: { emit: (e: string, p: unknown) => void }
+      start?: () => unknown
+    }) => host(),
   )
-  return { electron: undefined as unknown as FakeElectron, services, openServices }
+  return { electron: undefined as unknown as FakeElectron, services, openServices, host }
 })
 
 vi.mock('electron', async () => (await import('../../support/fakeElectron')).electronModule(() => h.electron))
-vi.mock('../../../electron/services', () => ({ openServices: h.openServices }))
+vi.mock('../../../electron/engine/host', () => ({ openHost: h.openServices }))
 
 let userData: string
 
@@ -62,7 +75,7 @@ beforeEach(() => {
   vi.clearAllMocks()
   userData = mkdtempSync(path.join(tmpdir(), 'cte-main-'))
   h.electron = createFakeElectron({ appPath: '/repo', userData })
-  h.openServices.mockImplementation(async () => h.services)
+  h.openServices.mockImplementation(async () => h.host())
   vi.stubEnv('ELECTRON_RENDERER_URL', '')
   vi.spyOn(console, 'warn').mockImplementation(() => {})
   vi.spyOn(console, 'error').mockImplementation(() => {})
@@ -113,9 +126,11 @@ describe('main process start-up', () => {
     expect(await ses.allows('app://trade/index.html')).toBe(true)
   })
 
-  it('opens the services on <app path>/data in development', async () => {
+  it('opens the services on <app path>/data in development, the data engine in a utility process', async () => {
     await startMain()
     expect(h.openServices).toHaveBeenCalledWith({
+      start: expect.any(Function),
+      log: expect.any(Function),
       dataDir: path.join('/repo', 'data'),
       events: expect.any(Object),
       userDataDir: userData,
@@ -127,6 +142,16 @@ describe('main process start-up', () => {
       },
     })
     expect(h.electron.dialog.errorBoxes).toEqual([])
+    // The engine is the built entry beside main's, started as a utility process.
+    const fork = vi.spyOn(h.electron.utilityProcess, 'fork').mockImplementation(() => {
+      throw new Error('not started in this test')
+    })
+    expect(() => h.openServices.mock.calls[0]![0].start!()).toThrow('not started in this test')
+    expect(fork).toHaveBeenCalledWith(
+      expect.stringMatching(/[\\/]engine\.js$/),
+      [],
+      expect.objectContaining({ serviceName: 'China Trade Explorer data engine' }),
+    )
   })
 
   it('File › Open shows Electron’s open dialog on the window and answers the chosen path', async () => {

@@ -78,6 +78,40 @@ function fakeBridge(layout: { id: string; title: string; publisher: string; url:
 beforeEach(() => setActivePinia(createPinia()))
 
 describe('imports store', () => {
+  it('when the data engine stops on a file, the page says so in the user’s language', async () => {
+    const { bridge } = fakeBridge(null)
+    bridge.inspectImport.mockImplementation(
+      async () =>
+        ({
+          ok: false,
+          error: { code: 'ENGINE_STOPPED', message: 'The data engine stopped while reading trade.csv.' },
+        }) as never,
+    )
+    const store = useImportsStore()
+    await store.choose()
+    expect(store.status).toBe('failed')
+    expect(store.errorCode).toBe('ENGINE_STOPPED')
+    const view = (await import('../../../renderer/src/views/ImportView.vue')).default
+    for (const [locale, text] of [
+      ['en', 'The data engine stopped while reading trade.csv. Nothing was changed.'],
+      ['zh-CN', '读取 trade.csv 时数据引擎停止了运行。没有任何内容被更改。'],
+    ] as const) {
+      i18n.global.locale.value = locale
+      const page = mount(view, { global: { plugins: [i18n] } })
+      await page.vm.$nextTick()
+      expect(page.get('[data-test="import-error"]').text()).toContain(text)
+      page.unmount()
+    }
+    i18n.global.locale.value = 'en'
+    // A later failure of another kind shows its own message, not the engine's.
+    bridge.inspectImport.mockImplementation(
+      async () => ({ ok: false, error: { code: 'DATA_ERROR', message: 'trade.csv: is empty.' } }) as never,
+    )
+    await store.choose()
+    expect(store.errorCode).toBe('DATA_ERROR')
+    expect(store.error).toBe('trade.csv: is empty.')
+  })
+
   it('a recognised layout imports straight away and charts China’s exports by partner', async () => {
     const { calls } = fakeBridge({
       id: 'comtrade-plus',

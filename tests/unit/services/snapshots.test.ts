@@ -5,6 +5,7 @@
  * outside are opened only when granted, size-checked before reading; exports write a folder (CSV equal
  * to the Explorer's table export, README, PNG), the .ctesnap file, or a PDF from the platform printer.
  */
+import { execFileSync } from 'node:child_process'
 import {
   existsSync,
   mkdtempSync,
@@ -250,6 +251,39 @@ describe('the library', () => {
     expect((await library.list()).snapshots).toHaveLength(1)
     await expect(library.grant('relative/path.ctesnap')).rejects.toThrow(AppError)
     await expect(library.grant(join(exported, 'missing.ctesnap'))).rejects.toThrow(/does not exist/)
+  })
+
+  it('two different snapshots with the same title and time are two entries; each opens as itself', async () => {
+    const library = await open()
+    const first = join(exported, 'first.ctesnap')
+    const second = join(exported, 'second.ctesnap')
+    writeFileSync(first, JSON.stringify(validSnapshot({ title: 'Same title', notes: [] })))
+    writeFileSync(second, JSON.stringify(validSnapshot({ title: 'Same title', notes: [validNote()] })))
+    await library.grant(first)
+    await library.grant(second)
+    const a = await library.openPath(first)
+    const b = await library.openPath(second)
+    expect(a.snapshot.savedAt).toBe(b.snapshot.savedAt)
+    expect(b.id).not.toBe(a.id)
+    expect((await library.open(b.id)).snapshot.notes).toHaveLength(1)
+    expect((await library.open(a.id)).snapshot.notes).toHaveLength(0)
+    // The same file again is the same entry.
+    expect((await library.openPath(second)).id).toBe(b.id)
+  })
+
+  it('a FIFO or a device chosen in Open Snapshot is refused at once, never waited on', async () => {
+    const library = await open()
+    const fifo = join(exported, 'pipe.ctesnap')
+    execFileSync('mkfifo', [fifo])
+    const started = Date.now()
+    for (const path of [fifo, '/dev/zero'])
+      await expect(library.grant(path)).rejects.toMatchObject({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringMatching(/is not a regular file\.$/),
+      })
+    // Had a FIFO been swapped in after the grant, reading it is refused too, without waiting for a writer.
+    await expect(readSnapshotFile(fifo)).rejects.toThrow(/pipe\.ctesnap is not a file\./)
+    expect(Date.now() - started).toBeLessThan(2000)
   })
 
   it('a 2 GB file is refused before it is read (stat first), quickly', async () => {

@@ -27,6 +27,10 @@ export default {
       imported: 'Imported {file}: {rows} rows, {from} to {to}.',
       unchanged: '{file} is already in your library, unchanged.',
       failed: 'The import failed.',
+      engineStopped:
+        'The data engine stopped while reading {file}. Nothing was changed. The engine has restarted, and this file is set aside: choose it again with Open file… to retry.',
+      setAside:
+        '{file} stopped the data engine when it was last read, so it is set aside and not read again on its own. Choose it again with Open file… to retry.',
       mapping: {
         title: 'Which column is which?',
         explain: 'The first rows of the file, with the app’s guesses. Correct them if needed, then confirm.',
@@ -100,6 +104,10 @@ export default {
       imported: '已导入 {file}：{rows} 行，{from} 至 {to}。',
       unchanged: '{file} 已在您的数据库中，且未更改。',
       failed: '导入失败。',
+      engineStopped:
+        '读取 {file} 时数据引擎停止了运行。没有任何内容被更改。引擎已重新启动，此文件已被搁置：如需重试，请通过“打开文件…”再次选择它。',
+      setAside:
+        '{file} 上次读取时导致数据引擎停止运行，因此已被搁置，不会再自动读取。如需重试，请通过“打开文件…”再次选择它。',
       mapping: {
         title: '各列分别是什么？',
         explain: '文件的前几行以及应用的推测。如有需要请更正，然后确认。',

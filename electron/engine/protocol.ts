@@ -1,0 +1,53 @@
+/**
+ * The messages between main and the engine process, checked with zod on arrival at both ends (a
+ * process boundary is a trust boundary like any other). Calls carry a contract method and its already
+ * validated arguments; answers carry the result or an error with a code and a message for the user.
+ */
+import { z } from 'zod'
+import { errorCodes } from '../shared/errors'
+import { isEventName, isMethod } from '../shared/methods'
+
+const MethodName = z.string().refine(isMethod, 'not an engine method')
+
+export const EngineInit = z.object({
+  dataDir: z.string().min(1),
+  userDataDir: z.string().min(1).optional(),
+})
+export type EngineInit = z.infer<typeof EngineInit>
+
+/** A file the user granted in main, mirrored into the engine so import calls can name it by id. */
+export const GrantMessage = z.object({
+  fileId: z.string().min(1).max(64),
+  name: z.string().max(260),
+  size: z.number().nonnegative(),
+  path: z.string().min(1).max(4096),
+  via: z.enum(['dialog', 'drop', 'open-with']),
+})
+
+export const ToEngine = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('init'), options: EngineInit }),
+  z.object({ type: z.literal('call'), id: z.number().int(), method: MethodName, args: z.unknown() }),
+  z.object({ type: z.literal('grant'), grant: GrantMessage }),
+  z.object({ type: z.literal('close') }),
+])
+export type ToEngine = z.infer<typeof ToEngine>
+
+export const FromEngine = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('failed'), message: z.string() }),
+  z.object({
+    type: z.literal('reply'),
+    id: z.number().int(),
+    envelope: z.union([
+      z.object({ ok: z.literal(true), data: z.unknown() }),
+      z.object({ ok: z.literal(false), error: z.object({ code: z.enum(errorCodes), message: z.string() }) }),
+    ]),
+  }),
+  z.object({
+    type: z.literal('event'),
+    event: z.string().refine(isEventName, 'not an event'),
+    payload: z.unknown(),
+  }),
+  z.object({ type: z.literal('closed') }),
+])
+export type FromEngine = z.infer<typeof FromEngine>
