@@ -109,7 +109,7 @@ describe('hostile files through the engine process', () => {
       },
     })
     expectClean(answer)
-    expect((await dispatch(t.host.handlers, 'listImports', {})).data).toEqual([])
+    expect(await dispatch(t.host.handlers, 'listImports', {})).toEqual({ ok: true, data: [] })
   })
 
   it('none of these cost a restart of the engine', () => {
