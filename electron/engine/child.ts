@@ -73,6 +73,7 @@ export function runEngine(parent: ParentChannel, extras: EngineExtras = {}): voi
         return
     }
   })
+  parent.send({ type: 'hello' })
 
   async function answer(method: string, rawArgs: unknown): Promise<Envelope<unknown>> {
     if (!isEngineMethod(method)) return fail('UNKNOWN_METHOD', 'The data engine has no such method.')

@@ -33,6 +33,9 @@ export const ToEngine = z.discriminatedUnion('type', [
 export type ToEngine = z.infer<typeof ToEngine>
 
 export const FromEngine = z.discriminatedUnion('type', [
+  // The engine listens: main may send `init`. (A utility process may drop messages posted before its
+  // module has subscribed, so main waits for this.)
+  z.object({ type: z.literal('hello') }),
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('failed'), message: z.string() }),
   z.object({

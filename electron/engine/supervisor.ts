@@ -93,6 +93,10 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
       if (!parsed.success) return log('[engine] ignored a malformed message from the engine')
       const message = parsed.data
       switch (message.type) {
+        case 'hello':
+          current.send({ type: 'init', options: options.init })
+          for (const grant of grants.values()) current.send({ type: 'grant', grant: toMessage(grant) })
+          return
         case 'ready': {
           isReady = true
           options.onReady?.()
@@ -153,8 +157,6 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
       restarts++
       startOne()
     })
-    current.send({ type: 'init', options: options.init })
-    for (const grant of grants.values()) current.send({ type: 'grant', grant: toMessage(grant) })
   }
 
   /** Lets every waiting call go; with the engine down or closing, each one is refused. */

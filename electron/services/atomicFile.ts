@@ -19,6 +19,42 @@ export interface AtomicFs {
 
 const realFs: AtomicFs = { open: fsp.open, rename: fsp.rename, copyFile: fsp.copyFile, rm: fsp.rm }
 
+/**
+ * Windows refuses a rename for a moment while an antivirus scanner or the search indexer holds the
+ * target (EPERM, EBUSY or EACCES). These are transient: retry a few times with a growing pause, then
+ * give up with the error (about a second in all), leaving the old file in place.
+ */
+export const RENAME_RETRIES = 6
+const TRANSIENT = new Set(['EPERM', 'EBUSY', 'EACCES'])
+const pause = (attempt: number) => 10 * 2 ** attempt
+
+export function isTransientRenameError(error: unknown): boolean {
+  return TRANSIENT.has((error as NodeJS.ErrnoException | null)?.code ?? '')
+}
+
+async function renameWithRetry(fs: AtomicFs, from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fs.rename(from, to)
+    } catch (error) {
+      if (attempt >= RENAME_RETRIES || !isTransientRenameError(error)) throw error
+      await new Promise((resolve) => setTimeout(resolve, pause(attempt)))
+    }
+  }
+}
+
+function renameWithRetrySync(from: string, to: string, rename: typeof renameSync = renameSync): void {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return rename(from, to)
+    } catch (error) {
+      if (attempt >= RENAME_RETRIES || !isTransientRenameError(error)) throw error
+      // A synchronous save (while quitting) cannot yield; block this thread for the pause instead.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pause(attempt))
+    }
+  }
+}
+
 function tempName(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
 }
@@ -49,9 +85,9 @@ export async function writeFileAtomic(
           throw error
         },
       )
-      if (copied) await fs.rename(bakTmp, `${path}.bak`)
+      if (copied) await renameWithRetry(fs, bakTmp, `${path}.bak`)
     }
-    await fs.rename(tmp, path)
+    await renameWithRetry(fs, tmp, path)
   } catch (error) {
     await fs.rm(tmp, { force: true }).catch(() => {})
     await fs.rm(`${tmp}.bak`, { force: true }).catch(() => {})
@@ -61,7 +97,11 @@ export async function writeFileAtomic(
 }
 
 /** The same, synchronously: for state saved while the app quits (e.g. the window's bounds). */
-export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
+export function writeFileAtomicSync(
+  path: string,
+  data: string | Uint8Array,
+  options: { rename?: typeof renameSync } = {},
+): void {
   mkdirSync(dirname(path), { recursive: true })
   const tmp = tempName(path)
   try {
@@ -74,7 +114,7 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array): vo
     } finally {
       closeSync(fd)
     }
-    renameSync(tmp, path)
+    renameWithRetrySync(tmp, path, options.rename)
   } catch (error) {
     rmSync(tmp, { force: true })
     throw error

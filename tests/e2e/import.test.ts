@@ -67,7 +67,10 @@ describe('Import', () => {
         'Recognised: UN Comtrade (Comtrade Plus)',
       )
       // The job is held just before its commit: everything read, the summaries being written.
-      await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBe(100)
+      // (The import runs in the engine: on a busy machine it reaches the commit in more than a second.)
+      await expect
+        .poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 15_000 })
+        .toBe(100)
       expect(await bar.getAttribute('aria-valuemin')).toBe('0')
       expect(await bar.getAttribute('aria-valuemax')).toBe('100')
       await expect

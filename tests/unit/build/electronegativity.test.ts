@@ -3,6 +3,9 @@
  * counts as an inline justification, and a real offline scan of the sources with zero unjustified findings.
  */
 import net from 'node:net'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it, vi } from 'vitest'
 import {
   evaluate,
@@ -154,6 +157,8 @@ describe('vueScriptAsTs', () => {
   })
 })
 
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url))
+
 describe('the real scan', () => {
   it('finds zero unjustified findings in electron/ and renderer/, offline', { timeout: 60_000 }, async () => {
     const connect = vi.spyOn(net.Socket.prototype, 'connect')
@@ -166,5 +171,28 @@ describe('the real scan', () => {
     expect(result.failures.map((f) => `${f.id} ${f.file}:${f.line}`)).toEqual([])
     // The library asked for its translations; the stub answered, and no socket was opened.
     expect(result.requests.length).toBeLessThanOrEqual(1)
+
+    // docs/security.md states the same counts and lists every justified finding where it is.
+    const doc = readFileSync(join(repoRoot, 'docs', 'security.md'), 'utf8')
+    const stated = /Current result: (\d+) checks, (\d+) unjustified findings; (\d+) justified/.exec(doc)
+    expect(stated, 'docs/security.md states the current result').not.toBeNull()
+    expect(stated!.slice(1).map(Number)).toEqual([
+      result.checks,
+      result.failures.length,
+      result.justified.length,
+    ])
+    const table = doc.slice(doc.indexOf('| Finding | Where | Justification |'))
+    const documented = table
+      .split('\n')
+      .filter((row) => /^\| `[A-Z_]+`/.test(row))
+      .flatMap((row) => {
+        const [, findings = '', where = ''] = row.split('|')
+        const file = /`(electron\/[^`]+|renderer\/[^`]+)`/.exec(where)?.[1] ?? null
+        return [...findings.matchAll(/`([A-Z_]+_CHECK)`/g)].map((m) => `${m[1]} ${file}`)
+      })
+      .sort()
+    // A global finding has no location: the table names the file of its justifying comment.
+    const found = result.justified.map((f) => (f.file ? `${f.id} ${f.file}` : f.id)).sort()
+    expect(documented.map((d) => (found.includes(d) ? d : d.split(' ')[0]!)).sort()).toEqual(found)
   })
 })
