@@ -74,7 +74,7 @@ describe('Import', () => {
       expect(await bar.getAttribute('aria-valuemin')).toBe('0')
       expect(await bar.getAttribute('aria-valuemax')).toBe('100')
       await expect
-        .poll(() => bar.getAttribute('aria-valuetext'))
+        .poll(() => bar.getAttribute('aria-valuetext'), { timeout: 15_000 })
         .toBe('Writing summaries: 4 kB of 4 kB · about 14 rows')
       expect(await page.locator('[data-test="cancel-import"]').isVisible()).toBe(true)
       await screenshot(page, 'import-progress')
