@@ -31,7 +31,9 @@ import Papa from 'papaparse'
 
 const repo = fileURLToPath(new URL('..', import.meta.url))
 const cacheDir = join(repo, 'bench', '.cache')
-const ROWS = Number(process.env.BENCH_ROWS ?? 10_000_000)
+// `--rows N` (or BENCH_ROWS) for a smaller file while developing; the targets are for 10 million.
+const rowsAt = process.argv.indexOf('--rows')
+const ROWS = Number(rowsAt > 0 ? process.argv[rowsAt + 1] : (process.env.BENCH_ROWS ?? 10_000_000))
 const FILE = join(cacheDir, `comtrade-plus-${ROWS}.csv`)
 const RUNS = Number(process.env.BENCH_RUNS ?? 2)
 
@@ -208,15 +210,18 @@ export async function benchImport(): Promise<boolean> {
       ],
       ['(d) reopen in a fresh process + first chart query', `${d.toFixed(1).padStart(8)} ms`, ''],
       ['(e) papaparse streaming aggregate', ms(e), `${(e / b.importMs!).toFixed(2)}× slower than (b)`],
-      ['peak resident memory of the importing process', `${b.peakRssMb!.toFixed(0).padStart(6)} MB`, ''],
+      ['main: event-loop delay p99 during the import', `${b.mainLoopP99Ms!.toFixed(1).padStart(8)} ms`, ''],
+      ['peak resident memory of main', `${b.peakRssMb!.toFixed(0).padStart(6)} MB`, ''],
+      ['peak resident memory of the engine process', `${b.engineRssMb!.toFixed(0).padStart(6)} MB`, ''],
     ]
     for (const [name, value, ratio] of rows) console.log(`  ${name.padEnd(64)} ${value}  ${ratio}`)
     const targets: [string, boolean][] = [
-      ['import ≤ 2.5 × (a)', b.importMs! <= 2.5 * a],
+      ['import ≤ 2 × (a)', b.importMs! <= 2 * a],
+      ['main event-loop delay p99 ≤ 20 ms during the import', b.mainLoopP99Ms! <= 20],
       ['import ≥ 4 × faster than (e)', e >= 4 * b.importMs!],
       ['first chart query ≤ 250 ms', b.queryMs! <= 250],
       ['reopen ≤ 0.5 s', d <= 500],
-      ['peak memory ≤ 1 GB', b.peakRssMb! <= 1024],
+      ['peak memory ≤ 1 GB (main + engine)', b.peakRssMb! + b.engineRssMb! <= 1024],
     ]
     console.log('  targets:')
     for (const [name, met] of targets) console.log(`    ${met ? 'met   ' : 'MISSED'}  ${name}`)

@@ -4,11 +4,15 @@
  *   reopen <userDataDir>          a fresh process opening the library and answering the first chart query
  * Prints one JSON line with the timings and the peak resident set size.
  */
-import { performance } from 'node:perf_hooks'
+import { existsSync, readFileSync } from 'node:fs'
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { dispatch } from '../electron/dispatch'
 import { createHandlers } from '../electron/handlers'
 import { openServices } from '../electron/services'
+import { openHost } from '../electron/engine/host'
+import { forkEngine } from '../electron/engine/port'
+import { silentSink } from '../electron/events'
 
 const dataDir = fileURLToPath(new URL('../data', import.meta.url))
 const [mode, ...args] = process.argv.slice(2)
@@ -17,16 +21,32 @@ const chart = (dataset: string) => ({ dataset, reporter: 'china', flow: 'exports
 async function main(): Promise<Record<string, unknown>> {
   if (mode === 'import') {
     const [file, userDataDir] = args as [string, string]
-    const services = await openServices({ dataDir, userDataDir, chooseFile: async () => file })
-    const handlers = createHandlers(services)
+    // As the app runs it: this process plays main (dispatch, grants), the import runs in the engine
+    // process (the built one if there is one). Main's event loop is watched all along.
+    const built = fileURLToPath(new URL('../out/main/engine.js', import.meta.url))
+    const entry = existsSync(built)
+      ? built
+      : fileURLToPath(new URL('../electron/engine/main.ts', import.meta.url))
+    const host = await openHost({
+      start: forkEngine(entry),
+      dataDir,
+      userDataDir,
+      events: silentSink,
+      chooseFile: async () => file,
+      log: () => {},
+    })
+    const handlers = host.handlers
+    const loop = monitorEventLoopDelay({ resolution: 10 })
     const chosen = await dispatch(handlers, 'chooseImportFile', {})
     if (!chosen.ok || !chosen.data) throw new Error(`choose failed: ${JSON.stringify(chosen)}`)
     const fileId = (chosen.data as { fileId: string }).fileId
+    loop.enable()
     const t0 = performance.now()
     const inspected = await dispatch(handlers, 'inspectImport', { fileId })
     if (!inspected.ok) throw new Error(inspected.error.message)
     const imported = await dispatch(handlers, 'importFile', { fileId })
     const importMs = performance.now() - t0
+    loop.disable()
     if (!imported.ok) throw new Error(imported.error.message)
     const dataset = (imported.data as { dataset: { id: string; rows: number } }).dataset
     const t1 = performance.now()
@@ -38,9 +58,12 @@ async function main(): Promise<Record<string, unknown>> {
     const products = await dispatch(handlers, 'getBreakdown', { ...chart(dataset.id), by: 'product' })
     const productMs = performance.now() - t2
     if (!products.ok) throw new Error(products.error.message)
-    await services.close()
+    const engineRssMb = peakRssMbOf(host.supervisor.pid)
+    await host.close()
     return {
       importMs,
+      mainLoopP99Ms: loop.percentile(99) / 1e6,
+      engineRssMb,
       queryMs,
       productMs,
       rows: dataset.rows,
@@ -64,6 +87,14 @@ async function main(): Promise<Record<string, unknown>> {
     return { reopenMs }
   }
   throw new Error(`unknown mode ${mode}`)
+}
+
+/** The peak resident memory of another process (Linux: VmHWM), or 0 where it cannot be read. */
+function peakRssMbOf(pid: number | undefined): number {
+  const status = `/proc/${pid}/status`
+  if (!pid || !existsSync(status)) return 0
+  const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(status, 'utf8'))?.[1]
+  return kb ? Number(kb) / 1024 : 0
 }
 
 main().then(
