@@ -13,7 +13,7 @@ import { openServices } from '../electron/services'
 import { openEngine } from '../electron/services/engine'
 import { openHost } from '../electron/engine/host'
 import { forkEngine } from '../electron/engine/port'
-import { silentSink } from '../electron/events'
+import { createEventSink } from '../electron/events'
 import { median, report } from './measure'
 
 const dataDir = fileURLToPath(new URL('../data', import.meta.url))
@@ -56,7 +56,12 @@ async function benchCatalog(): Promise<void> {
   // one (npm run build), else the source through tsx.
   const built = join(dataDir, '..', 'out', 'main', 'engine.js')
   const entry = existsSync(built) ? built : join(dataDir, '..', 'electron', 'engine', 'main.ts')
-  const host = await openHost({ start: forkEngine(entry), dataDir, events: silentSink, log: () => {} })
+  const host = await openHost({
+    start: forkEngine(entry),
+    dataDir,
+    events: createEventSink(() => {}),
+    log: () => {},
+  })
   await dispatch(host.handlers, 'getSeries', query)
   const engineQuery = await median(RUNS * 4, () => dispatch(host.handlers, 'getSeries', query))
   const engineHeadline = await median(RUNS * 4, () =>

@@ -12,7 +12,7 @@ import { createHandlers } from '../electron/handlers'
 import { openServices } from '../electron/services'
 import { openHost } from '../electron/engine/host'
 import { forkEngine } from '../electron/engine/port'
-import { silentSink } from '../electron/events'
+import { createEventSink } from '../electron/events'
 
 const dataDir = fileURLToPath(new URL('../data', import.meta.url))
 const [mode, ...args] = process.argv.slice(2)
@@ -31,7 +31,7 @@ async function main(): Promise<Record<string, unknown>> {
       start: forkEngine(entry),
       dataDir,
       userDataDir,
-      events: silentSink,
+      events: createEventSink(() => {}),
       chooseFile: async () => file,
       log: () => {},
     })

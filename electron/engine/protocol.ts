@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { errorCodes } from '../shared/errors'
-import { isEventName, isMethod } from '../shared/methods'
+import { events, isMethod } from '../shared/methods'
 
 const MethodName = z.string().refine(isMethod, 'not an engine method')
 
@@ -48,7 +48,7 @@ export const FromEngine = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('event'),
-    event: z.string().refine(isEventName, 'not an event'),
+    event: z.enum(events),
     payload: z.unknown(),
   }),
   z.object({ type: z.literal('closed') }),
