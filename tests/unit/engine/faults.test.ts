@@ -129,7 +129,9 @@ describe('killing the engine at random moments', () => {
         expect(notes.notes.map((n) => n.text)).toContain(`round ${round}`)
         expect(parseSnapshot(JSON.parse(readFileSync(snapshotPath(), 'utf8'))).ok).toBe(true)
 
-        // The next call succeeds on the restarted engine.
+        // The next call succeeds on the restarted engine (once the supervisor has seen the death: a
+        // call sent to a process dying at that moment is in flight and answered ENGINE_STOPPED).
+        await expect.poll(() => t.host.supervisor.restarts, { timeout: 30_000 }).toBe(round)
         expect(await dispatch(t.host.handlers, 'getHeadline', { dataset: 'china-trade' })).toMatchObject({
           ok: true,
         })
