@@ -3,7 +3,9 @@
  * source. Results are small (a series has at most a few hundred periods); nothing here returns raw tables.
  */
 import { listValue } from '@duckdb/node-api'
+import { PreferenceRule } from '../shared/api'
 import type {
+  SeriesPoint,
   Headline,
   HeadlineFigure,
   Observation,
@@ -32,7 +34,13 @@ interface SeriesKey {
   unit: string
 }
 
-interface PointRow {
+interface PointRow extends ReadingRow {
+  alternatives: number
+  others: ReadingRow[]
+}
+
+/** One observation row as the package stores it (the rescaling and preference columns may be empty). */
+interface ReadingRow {
   period: string
   period_start: string
   period_end: string
@@ -40,7 +48,11 @@ interface PointRow {
   status: 'published' | 'projection'
   note: string | null
   source_id: string
-  alternatives: number
+  preferred: boolean
+  published_value: string | null
+  published_unit: string | null
+  preferred_by: string | null
+  preferred_reason: string | null
 }
 
 interface SourceRow {
@@ -112,6 +124,26 @@ export function createQueryService(engine: Engine, catalog: Catalog): QueryServi
     )
   }
 
+  /** Every reading of the series in the range, the preferred one of each period first. */
+  async function readings(
+    dataset: string,
+    key: SeriesKey,
+    frequency: string,
+    from?: string,
+    to?: string,
+  ): Promise<ReadingRow[]> {
+    const { start, end } = rangeBounds(from, to)
+    return engine.all<ReadingRow>(
+      `SELECT period, period_start, period_end, value, status, note, source_id, preferred,
+              published_value, published_unit, preferred_by, preferred_reason
+         FROM observations WHERE dataset = $1 AND series = $2 AND unit = $3 AND frequency = $4
+          AND ($5::VARCHAR IS NULL OR period_start >= $5) AND ($6::VARCHAR IS NULL OR period_end <= $6)
+        ORDER BY period_start, period_end, preferred DESC, source_id`,
+      [dataset, key.series, key.unit, frequency, start ?? null, end ?? null],
+    )
+  }
+
+  /** The preferred reading of each period, with the others beside it. */
   async function points(
     dataset: string,
     key: SeriesKey,
@@ -119,15 +151,17 @@ export function createQueryService(engine: Engine, catalog: Catalog): QueryServi
     from?: string,
     to?: string,
   ): Promise<PointRow[]> {
-    const { start, end } = rangeBounds(from, to)
-    return engine.all<PointRow>(
-      `SELECT period, period_start, period_end, value, status, note, source_id, alternatives FROM (
-          SELECT *, count(*) OVER (PARTITION BY period) - 1 AS alternatives
-            FROM observations WHERE dataset = $1 AND series = $2 AND unit = $3 AND frequency = $4)
-        WHERE preferred AND ($5::VARCHAR IS NULL OR period_start >= $5) AND ($6::VARCHAR IS NULL OR period_end <= $6)
-        ORDER BY period_start, period_end`,
-      [dataset, key.series, key.unit, frequency, start ?? null, end ?? null],
-    )
+    const byPeriod = new Map<string, PointRow>()
+    const others = new Map<string, ReadingRow[]>()
+    for (const r of await readings(dataset, key, frequency, from, to)) {
+      if (r.preferred) byPeriod.set(r.period, { ...r, alternatives: 0, others: [] })
+      else others.set(r.period, [...(others.get(r.period) ?? []), r])
+    }
+    for (const [period, rows] of others) {
+      const p = byPeriod.get(period)
+      if (p) Object.assign(p, { alternatives: rows.length, others: rows })
+    }
+    return [...byPeriod.values()]
   }
 
   async function sourcesOf(dataset: string, ids: string[]): Promise<Map<string, Source>> {
@@ -152,7 +186,8 @@ export function createQueryService(engine: Engine, catalog: Catalog): QueryServi
       catalog.require(q.dataset)
       const key = await findSeries(q)
       const rows = await points(q.dataset, key, q.frequency, q.from, q.to)
-      const sources = await sourcesOf(q.dataset, [...new Set(rows.map((r) => r.source_id))])
+      const cited = rows.flatMap((r) => [r.source_id, ...r.others.map((o) => o.source_id)])
+      const sources = await sourcesOf(q.dataset, [...new Set(cited)])
       return {
         dataset: q.dataset,
         series: key.series,
@@ -168,6 +203,17 @@ export function createQueryService(engine: Engine, catalog: Catalog): QueryServi
           note: r.note ?? '',
           sourceId: r.source_id,
           alternatives: r.alternatives,
+          ...readingExtras(r),
+          ...(r.others.length
+            ? {
+                others: r.others.map((o) => ({
+                  value: o.value,
+                  sourceId: o.source_id,
+                  note: o.note ?? '',
+                  ...printedOf(o),
+                })),
+              }
+            : {}),
         })),
         sources: [...sources.values()],
       }
@@ -286,6 +332,23 @@ export function createQueryService(engine: Engine, catalog: Catalog): QueryServi
       if (error instanceof AppError && error.code === 'NOT_FOUND') return null
       throw error
     }
+  }
+}
+
+/** The figure as printed, for a reading the build rescaled. */
+function printedOf(r: ReadingRow): { printed?: { value: string; unit: string } } {
+  return r.published_unit && r.published_value
+    ? { printed: { value: r.published_value, unit: r.published_unit } }
+    : {}
+}
+
+/** The printed figure, and how the reading was chosen where the period has several. */
+function readingExtras(r: ReadingRow): Pick<SeriesPoint, 'printed' | 'preferredBy' | 'reason'> {
+  const rule = PreferenceRule.safeParse(r.preferred_by)
+  return {
+    ...printedOf(r),
+    ...(rule.success ? { preferredBy: rule.data } : {}),
+    ...(r.preferred_reason ? { reason: r.preferred_reason } : {}),
   }
 }
 

@@ -88,6 +88,18 @@ export const SeriesQuery = z
   .strict()
 export type SeriesQuery = z.input<typeof SeriesQuery>
 
+/** How the shown reading of a period with several was chosen (see scripts/data/preferred.ts). */
+export const PreferenceRule = z.enum([
+  'same',
+  'precise',
+  'customs',
+  'reissue',
+  'first-published',
+  'first-recorded',
+  'curated',
+])
+export type PreferenceRule = z.infer<typeof PreferenceRule>
+
 export const SeriesPoint = z.object({
   period: Period,
   periodStart: z.string(),
@@ -98,6 +110,23 @@ export const SeriesPoint = z.object({
   sourceId: z.string(),
   /** How many other sources give a value for this period (they may agree or differ). */
   alternatives: z.number().int().nonnegative(),
+  /** The figure exactly as printed, when the source printed another unit and `value` was rescaled exactly. */
+  printed: z.object({ value: z.string(), unit: z.string() }).optional(),
+  /** Why this reading is the one shown, where the period has several (the package's preferred_by rule). */
+  preferredBy: PreferenceRule.optional(),
+  /** The written reason, for a curated choice. */
+  reason: z.string().optional(),
+  /** The other readings of the period, with their sources: every one stays visible. */
+  others: z
+    .array(
+      z.object({
+        value: z.number(),
+        sourceId: z.string(),
+        note: z.string(),
+        printed: z.object({ value: z.string(), unit: z.string() }).optional(),
+      }),
+    )
+    .optional(),
 })
 export type SeriesPoint = z.infer<typeof SeriesPoint>
 

@@ -7,13 +7,13 @@
  */
 import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js'
 import type { AnnotationOptions } from 'chartjs-plugin-annotation'
-import type { Series, Source } from '@shared/api'
+import type { Series, SeriesPoint, Source } from '@shared/api'
 import { formatPeriod, monthIndex, monthName, monthOf, periodBounds } from '@shared/periods'
 import type { ViewState } from '@shared/viewState'
-import { byYear, valueGrid, type ChartModel } from './chartModel'
+import { byYear, readingOf, valueGrid, type ChartModel, type Reading } from './chartModel'
 import type { ChartTheme } from './chartTheme'
 import { colorOf, yearColor } from './colors'
-import { formatValue } from './format'
+import { formatPrinted, formatValue } from './format'
 import type { References } from '../stores/explorer'
 import type { TPoint } from './transforms'
 import type { ChartNote } from './snapshotModel'
@@ -240,7 +240,13 @@ function timeConfig(
               return `${item.dataset.label}: ${shown}`
             },
             afterLabel: (item: TooltipItem<'line' | 'bar'>) => {
-              return describePoint(findPoint(item.datasetIndex, item.dataIndex), model.sources, text)
+              const point = findPoint(item.datasetIndex, item.dataIndex)
+              return describePoint(
+                point,
+                model.sources,
+                text,
+                readingOf(model.series[item.datasetIndex], point),
+              )
             },
           },
         },
@@ -498,15 +504,42 @@ function commonPlugins(theme: ChartTheme, decoration?: ExportDecoration) {
   }
 }
 
-function describePoint(point: TPoint | null, sources: Map<string, Source>, text: ChartText): string[] {
+function describePoint(
+  point: TPoint | null,
+  sources: Map<string, Source>,
+  text: ChartText,
+  reading: Reading | null = null,
+): string[] {
   if (!point || point.value === null) return point?.note ? [point.note] : [text.t('explorer.tooltip.missing')]
-  const names = [
-    ...new Set(
-      point.sourceIds.map((id) => sources.get(id)?.publisher ?? sources.get(id)?.title).filter(Boolean),
-    ),
-  ]
+  const sourceName = (id: string) => sources.get(id)?.publisher || sources.get(id)?.title || ''
+  const names = [...new Set(point.sourceIds.map(sourceName).filter(Boolean))]
   const kind = text.t(`explorer.tooltip.${point.kind}`)
-  return [kind, `${text.t('explorer.tooltip.source')}: ${names.join('; ')}`]
+  const lines = [kind, `${text.t('explorer.tooltip.source')}: ${names.join('; ')}`]
+  if (!reading) return lines
+  const lang = text.locale
+  if (reading.printed)
+    lines.push(
+      text.t('explorer.readings.printed', {
+        figure: formatPrinted(reading.printed.value, reading.printed.unit, lang),
+      }),
+    )
+  if (reading.others?.length) {
+    lines.push(text.t('explorer.readings.others'))
+    for (const o of reading.others)
+      lines.push(`  ${formatValue(o.value, reading.unit, lang)} — ${sourceName(o.sourceId)}`)
+  }
+  if (reading.preferredBy) lines.push(text.t('explorer.readings.chosen', { why: ruleText(reading, text) }))
+  return lines
+}
+
+/** Why the shown reading was chosen, in the user's language (a curated reason is quoted as written). */
+export function ruleText(
+  reading: Pick<SeriesPoint, 'preferredBy' | 'reason'>,
+  text: Pick<ChartText, 't'>,
+): string {
+  if (!reading.preferredBy) return ''
+  const rule = text.t(`explorer.readings.rule.${reading.preferredBy}`)
+  return reading.preferredBy === 'curated' && reading.reason ? `${rule}: ${reading.reason}` : rule
 }
 
 /** The periods a stacked chart leaves out because a series shown has no value there (the page says so). */

@@ -2,7 +2,7 @@
  * From a view state and the series fetched for it to what the chart and the table show: one pure
  * function, so the chart, the table, the CSV export and a snapshot all read the same numbers.
  */
-import type { Series, Source } from '@shared/api'
+import type { Series, SeriesPoint, Source } from '@shared/api'
 import type { SeriesSelection, ViewState } from '@shared/viewState'
 import { compareBounds, periodBounds } from '@shared/periods'
 import {
@@ -37,6 +37,8 @@ export interface ModelSeries {
   label: string
   points: TPoint[]
   missing?: string
+  /** The published readings by period, in the series' own unit, when the view shows values as published. */
+  readings?: { unit: string; byPeriod: ReadonlyMap<string, SeriesPoint> }
 }
 
 export interface ChartModel {
@@ -128,6 +130,9 @@ export function buildChartModel(
     label: f.series?.label ?? labelOf(f.selection),
     points: inRange(view, transformPoints(view, f)),
     missing: f.series ? undefined : (f.error ?? 'no data'),
+    ...(view.transform === 'none' && f.series
+      ? { readings: { unit: f.series.unit, byPeriod: new Map(f.series.points.map((p) => [p.period, p])) } }
+      : {}),
   }))
   const projected = projectionSeries(view, fetched[0], series, projection)
   if (projected) {
@@ -178,6 +183,21 @@ function projectionSeries(
     points,
     projection: true,
   }
+}
+
+/** A published reading, with the unit of its series (its other readings are in the same unit). */
+export type Reading = SeriesPoint & { unit: string }
+
+/**
+ * The published reading behind a point shown as published: its printed figure, why it is the one
+ * shown, and the other readings of the period. Null for a computed point or a transformed view.
+ */
+export function readingOf(series: ModelSeries | undefined, point: TPoint | null): Reading | null {
+  if (!series?.readings || !point || point.kind !== 'published') return null
+  const reading = series.readings.byPeriod.get(point.period)
+  return reading && point.sourceIds.length === 1 && reading.sourceId === point.sourceIds[0]
+    ? { ...reading, unit: series.readings.unit }
+    : null
 }
 
 /** The value of each series at each period of the model (null where it has none): the table's rows. */

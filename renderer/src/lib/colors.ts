@@ -28,6 +28,8 @@ export const PARTNER_COLORS: Record<string, string> = {
   canada: '#66A61E',
   brazil: '#2CA02C',
   argentina: '#17BECF',
+  taiwan: '#984EA3',
+  hong_kong: '#B15928',
 }
 
 const FALLBACK = ['#4477AA', '#EE6677', '#228833', '#CCBB44', '#66CCEE', '#AA3377', '#BBBBBB']

@@ -80,3 +80,16 @@ export function formatDifference(value: number, unit: string, locale = 'en-US'):
   const level = formatLevel(Math.abs(value), unit, locale)
   return value > 0 ? `+${level}` : value < 0 ? `−${level}` : level
 }
+
+/**
+ * A figure exactly as its source printed it, digits grouped for the locale and every printed decimal
+ * kept: "212916095", "USD thousand" → "212,916,095 USD thousand".
+ */
+export function formatPrinted(text: string, unit: string, locale = 'en-US'): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text)
+  const suffix = unit ? ` ${unit}` : ''
+  if (!m) return `${text}${suffix}`
+  const nf = new Intl.NumberFormat(locale, { useGrouping: true })
+  const decimal = nf.formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.'
+  return `${m[1]}${nf.format(BigInt(m[2]!))}${m[3] ? decimal + m[3] : ''}${suffix}`
+}

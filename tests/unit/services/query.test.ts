@@ -86,6 +86,44 @@ describe('series', () => {
     expect(s.points.find((p) => p.period === '2025-11')?.alternatives).toBe(0)
   })
 
+  it('gives the other readings with their sources, and why the shown one was chosen', async () => {
+    const us = await services.query.series({ ...base, flow: 'exports', partner: 'us' })
+    const aug = us.points.find((p) => p.period === '2019-08')!
+    expect([aug.value, aug.preferredBy, aug.alternatives]).toEqual([37.3, 'curated', 1])
+    expect(aug.reason).toMatch(/Reuters' partner table/)
+    expect(aug.others?.map((o) => o.value)).toEqual([44.4])
+    const ap = us.sources.find((s) => s.id === aug.others![0]!.sourceId)
+    expect(ap?.title).toMatch(/AP via Federal News Network/)
+    // A period with one reading has no rule and no others.
+    const single = us.points.find((p) => p.alternatives === 0)!
+    expect([single.preferredBy, single.others]).toEqual([undefined, undefined])
+  })
+
+  it("keeps the customs table's printed US$1,000 figure beside its exact USD bn value", async () => {
+    const exports = await services.query.series({ ...base, flow: 'exports', unit: 'USD bn' })
+    const oct = exports.points.find((p) => p.period === '2019-10')!
+    expect([oct.value, oct.printed, oct.preferredBy]).toEqual([
+      212.916095,
+      { value: '212916095', unit: 'USD thousand' },
+      'customs',
+    ])
+    expect(oct.others).toEqual([{ value: 212.93, sourceId: expect.any(String), note: expect.any(String) }])
+  })
+
+  it('serves the new partners and commodities: exports to Taiwan, crude-oil imports', async () => {
+    const taiwan = await services.query.series({
+      ...base,
+      flow: 'exports',
+      partner: 'taiwan',
+      measure: 'yoy',
+    })
+    expect(taiwan.series).toBe('exports_to_taiwan_yoy')
+    expect(taiwan.points.length).toBeGreaterThan(10)
+    const crude = await services.query.series({ ...base, flow: 'imports', product: 'crude_oil' })
+    expect([crude.series, crude.unit]).toEqual(['crude_oil_imports_mt', 'million tonnes'])
+    expect(crude.sources.length).toBeGreaterThan(0)
+  })
+
   it('leaves a gap where no source was read (exports, November 2024 is in; imports October 2024 is not)', async () => {
     const imports = await services.query.series({ ...base, flow: 'imports', unit: 'USD bn' })
     expect(imports.points.find((p) => p.period === '2024-10')).toBeUndefined()
@@ -161,6 +199,12 @@ describe('series that share dimensions', () => {
     const wto = await services.query.series({ ...annual, series: 'china_merchandise_exports_usd_annual_wto' })
     expect(wto.series).toBe('china_merchandise_exports_usd_annual_wto')
     expect(wto.points.map((p) => p.period)).toEqual(['2024'])
+  })
+
+  it('serves US dollars by default where a partner series is also in yuan, and the yuan by unit', async () => {
+    const q = { ...base, flow: 'exports', partner: 'russia' } as const
+    expect((await services.query.series(q)).series).toBe('exports_to_russia_usd')
+    expect((await services.query.series({ ...q, unit: 'CNY bn' })).series).toBe('exports_to_russia_cny')
   })
 
   it('serves the WTO share statistic by default, not a bank estimate of the same share', async () => {

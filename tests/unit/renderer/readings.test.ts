@@ -1,0 +1,92 @@
+/** The published readings behind a chart point: the printed figure, the other readings, the rule. */
+import { describe, expect, it } from 'vitest'
+import type { Series } from '../../../electron/shared/api'
+import { defaultViewState } from '../../../electron/shared/viewState'
+import { buildChartModel, readingOf } from '../../../renderer/src/lib/chartModel'
+import { ruleText } from '../../../renderer/src/lib/chartConfig'
+import { formatPrinted } from '../../../renderer/src/lib/format'
+
+const series: Series = {
+  dataset: 'china-trade',
+  series: 'exports_usd',
+  label: 'Exports',
+  unit: 'USD bn',
+  frequency: 'month',
+  sources: [],
+  points: [
+    {
+      period: '2019-09',
+      periodStart: '2019-09',
+      periodEnd: '2019-09',
+      value: 218.123102,
+      status: 'published',
+      note: '',
+      sourceId: 'sGACC9',
+      alternatives: 0,
+      printed: { value: '218123102', unit: 'USD thousand' },
+    },
+    {
+      period: '2019-10',
+      periodStart: '2019-10',
+      periodEnd: '2019-10',
+      value: 212.916095,
+      status: 'published',
+      note: '',
+      sourceId: 'sGACC10',
+      alternatives: 1,
+      printed: { value: '212916095', unit: 'USD thousand' },
+      preferredBy: 'customs',
+      others: [{ value: 212.93, sourceId: 'sTE', note: '' }],
+    },
+  ],
+}
+const selection = { key: 'exports:world:all', flow: 'exports', partner: 'world', product: 'all' }
+const fetched = [{ selection, series, published: null, total: null }]
+const view = { ...defaultViewState(), flows: ['exports'], range: {} }
+
+describe('readingOf', () => {
+  it('gives the reading behind a value shown as published, with its series unit', () => {
+    const model = buildChartModel(view, fetched, () => 'Exports')
+    const s = model.series[0]!
+    const oct = readingOf(
+      s,
+      s.points.find((p) => p.period === '2019-10')!,
+    )
+    expect(oct?.printed).toEqual({ value: '212916095', unit: 'USD thousand' })
+    expect(oct?.others).toEqual([{ value: 212.93, sourceId: 'sTE', note: '' }])
+    expect(oct?.unit).toBe('USD bn')
+  })
+
+  it('gives nothing for a transformed view: a computed number has no printed figure', () => {
+    const model = buildChartModel({ ...view, transform: 'rolling12' }, fetched, () => 'Exports')
+    const s = model.series[0]!
+    expect(s.readings).toBeUndefined()
+    expect(s.points.every((p) => readingOf(s, p) === null)).toBe(true)
+  })
+
+  it('keeps the reading when USD is shown in millions (the printed figure is unchanged)', () => {
+    const model = buildChartModel({ ...view, displayUnit: 'mn' }, fetched, () => 'Exports')
+    const s = model.series[0]!
+    const p = s.points.find((x) => x.period === '2019-09')!
+    expect(p.value).toBeCloseTo(218123.102, 6)
+    expect(readingOf(s, p)?.printed?.value).toBe('218123102')
+  })
+})
+
+describe('formatPrinted and ruleText', () => {
+  it('groups the printed digits for the locale and keeps every decimal', () => {
+    expect(formatPrinted('212916095', 'USD thousand', 'en-US')).toBe('212,916,095 USD thousand')
+    expect(formatPrinted('-0.803579', 'USD bn', 'en-US')).toBe('-0.803579 USD bn')
+    expect(formatPrinted('2498.4', '', 'de-DE')).toBe('2.498,4')
+    expect(formatPrinted('1234567.000100', 'USD bn', 'zh-CN')).toBe('1,234,567.000100 USD bn')
+  })
+
+  it('says why a reading is shown, quoting a curated reason as written', () => {
+    const text = { t: (k: string) => `<${k}>`, locale: 'en' }
+    expect(ruleText({ preferredBy: 'customs' }, text)).toBe('<explorer.readings.rule.customs>')
+    expect(ruleText({ preferredBy: 'curated', reason: "Reuters' table" }, text)).toBe(
+      "<explorer.readings.rule.curated>: Reuters' table",
+    )
+    expect(ruleText({}, text)).toBe('')
+  })
+})
