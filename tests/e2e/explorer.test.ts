@@ -288,7 +288,7 @@ describe('charts, view state and exports', () => {
     // The CSV holds exactly the table's numbers: every filled cell, and nothing else with a value.
     await page.click('[data-test="tab-table"]')
     const shown = await page
-      .locator('[data-test="data-table"] td')
+      .locator('[data-test="data-table"] tr[data-period] td')
       .evaluateAll((tds) =>
         tds
           .filter((td) => td.textContent!.trim() !== '—')
