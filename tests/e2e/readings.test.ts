@@ -37,7 +37,9 @@ const cell = (page: Page, period: string, series: string) =>
   page.locator(`[data-test="data-table"] tr[data-period="${period}"] td[data-series="${series}"]`)
 /** The row under a period's values with the printed figures and other readings. */
 const details = (page: Page, period: string, series: string) =>
-  page.locator(`[data-test="data-table"] tr[data-readings-for="${period}"] td[data-readings-series="${series}"]`)
+  page.locator(
+    `[data-test="data-table"] tr[data-readings-for="${period}"] td[data-readings-series="${series}"]`,
+  )
 
 /** The preferred reading of a series at a period, straight from the services. */
 async function reading(query: Record<string, string>, period: string) {
