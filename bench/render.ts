@@ -89,7 +89,9 @@ async function main(): Promise<void> {
       results.push(
         await page.evaluate(
           (n) =>
-            (window as unknown as { runRenderBenchmark: (n: number) => RenderResult }).runRenderBenchmark(n),
+            (
+              window as unknown as { runRenderBenchmark: (n: number) => Promise<RenderResult> }
+            ).runRenderBenchmark(n),
           POINTS,
         ),
       )

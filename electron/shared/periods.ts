@@ -32,11 +32,12 @@ export interface Period extends PeriodBounds {
 }
 
 /**
- * Years a period may fall in. Wide enough for long historical trade series (nineteenth-century
- * customs returns) and projections, narrow enough that a typo such as `0225` or `20255` is refused.
+ * Years a period may fall in: every four-digit year from 1000. Wide enough for any historical series,
+ * projection or synthetic benchmark series (100,000 months), narrow enough that a typo such as `0225`
+ * or `20255` is refused.
  */
-export const FIRST_YEAR = 1800
-export const LAST_YEAR = 2199
+export const FIRST_YEAR = 1000
+export const LAST_YEAR = 9999
 
 const YEAR = /^(\d{4})$/
 const QUARTER = /^(\d{4})-Q([1-4])$/
