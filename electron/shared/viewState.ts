@@ -10,7 +10,7 @@ import { Code, DatasetId, Frequency, Measure, Period } from './primitives'
 /** At most this many series on one chart: enough for a partner comparison, few enough to read. */
 export const MAX_SERIES = 12
 
-export const TRANSFORMS = ['none', 'yoy', 'ytd', 'rolling12', 'mom', 'index', 'share'] as const
+export const TRANSFORMS = ['none', 'yoy', 'ytd', 'rolling12', 'ma3', 'mom', 'index', 'share'] as const
 export const Transform = z.enum(TRANSFORMS)
 export type Transform = z.infer<typeof Transform>
 

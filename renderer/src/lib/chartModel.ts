@@ -9,6 +9,7 @@ import {
   fromSeries,
   indexTo,
   monthOnMonth,
+  movingAverage3,
   rolling12,
   scale,
   shareOf,
@@ -89,6 +90,8 @@ export function transformPoints(view: ViewState, fetched: FetchedSeries): TPoint
       return toDisplayUnit(view, fetched.series.unit, yearToDate(levels, published))
     case 'rolling12':
       return toDisplayUnit(view, fetched.series.unit, rolling12(levels))
+    case 'ma3':
+      return toDisplayUnit(view, fetched.series.unit, movingAverage3(levels))
     case 'mom':
       return monthOnMonth(levels)
     case 'index':

@@ -191,10 +191,28 @@ export function yearToDate(levels: readonly TPoint[], published: readonly TPoint
 
 /** Sum of the 12 months ending at each point; null unless those 12 months are exactly covered. */
 export function rolling12(levels: readonly TPoint[]): TPoint[] {
+  return rollingSum(levels, 12).map((p) => (p.value === null ? p : { ...p, note: `12 months to ${p.end}` }))
+}
+
+/**
+ * 3-month moving average: the sum of the three months ending at each point, divided by 3; null unless
+ * those months are exactly covered. A Jan–Feb published combined covers two of the three months (so
+ * March's average is (Jan–Feb + March) / 3); it is never split into two months.
+ */
+export function movingAverage3(levels: readonly TPoint[]): TPoint[] {
+  return rollingSum(levels, 3).map((p) =>
+    p.value === null
+      ? p
+      : { ...p, value: p.value / 3, note: `average of the 3 months to ${p.end} (their sum ÷ 3)` },
+  )
+}
+
+/** Sum of the `months` months ending at each point; null unless those months are exactly covered. */
+function rollingSum(levels: readonly TPoint[], months: number): TPoint[] {
   const byEnd = new Map(levels.filter((p) => p.value !== null).map((p) => [p.end, p]))
   return [...levels].sort(byTime).map((p) => {
     let cursor = monthIndex(p.end)
-    const stop = cursor - 12
+    const stop = cursor - months
     let value = 0
     const sourceIds: string[] = []
     while (cursor > stop) {
@@ -204,14 +222,14 @@ export function rolling12(levels: readonly TPoint[]): TPoint[] {
           ...p,
           value: null,
           kind: 'computed' as const,
-          note: `no value ending ${monthOf(cursor)} inside the 12 months`,
+          note: `no value ending ${monthOf(cursor)} inside the ${months} months`,
         }
       }
       value += part.value!
       sourceIds.push(...part.sourceIds)
       cursor = monthIndex(part.start) - 1
     }
-    return { ...p, value, kind: 'computed' as const, sourceIds, note: `12 months to ${p.end}` }
+    return { ...p, value, kind: 'computed' as const, sourceIds }
   })
 }
 

@@ -15,7 +15,7 @@ import {
 export function transformAvailable(view: ViewState, transform: Transform): boolean {
   if (transform === 'none') return true
   if (view.measure !== 'level') return false
-  if (transform === 'ytd' || transform === 'rolling12' || transform === 'mom')
+  if (transform === 'ytd' || transform === 'rolling12' || transform === 'ma3' || transform === 'mom')
     return view.frequency === 'month'
   if (transform === 'share')
     return view.partners.some((p) => p !== 'world') || view.products.some((p) => p !== 'all')
@@ -26,7 +26,9 @@ export function chartAvailable(view: ViewState, chart: ChartType): boolean {
   const count = selectionsOf(view).length
   if (chart === 'ytdByYear') return view.transform === 'ytd' && count === 1
   if (chart === 'share' || chart === 'stackedBar' || chart === 'stackedArea')
-    return count > 1 && view.measure === 'level' && ['none', 'ytd', 'rolling12'].includes(view.transform)
+    return (
+      count > 1 && view.measure === 'level' && ['none', 'ytd', 'rolling12', 'ma3'].includes(view.transform)
+    )
   return true
 }
 

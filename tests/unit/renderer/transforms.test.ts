@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   indexTo,
   monthOnMonth,
+  movingAverage3,
   rolling12,
   scale,
   shareOf,
@@ -99,6 +100,29 @@ describe('rolling12', () => {
     expect(out['2024-12']).toBe(120)
     expect(out['2024-11']).toBeNull()
     expect(out['2025-01..2025-02']).toBe(130)
+  })
+})
+
+describe('movingAverage3', () => {
+  it('averages the three months ending at each point (their sum ÷ 3), Jan–Feb combined covering two of them, and says so', () => {
+    const out = movingAverage3([
+      p('2024-12', 30),
+      p('2025-01..2025-02', 60),
+      p('2025-03', 36),
+      p('2025-04', 33),
+      p('2025-06', 40),
+    ])
+    const v = values(out)
+    // Dec + Jan–Feb = the three months Dec, Jan, Feb.
+    expect(v['2025-01..2025-02']).toBe(30)
+    expect(v['2025-03']).toBe(32) // (60 + 36) / 3
+    expect(v['2025-04']).toBeNull() // Feb is inside Jan–Feb, which starts before the window
+    expect(v['2025-06']).toBeNull() // May is missing
+    expect(v['2024-12']).toBeNull()
+    const march = out.find((x) => x.period === '2025-03')!
+    expect(march.kind).toBe('computed')
+    expect(march.note).toMatch(/average of the 3 months/)
+    expect(march.sourceIds).toEqual(['s-2025-03', 's-2025-01..2025-02'])
   })
 })
 
