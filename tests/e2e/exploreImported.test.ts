@@ -74,10 +74,15 @@ describe('Explorer over an imported dataset', () => {
     await page.click('nav >> text=Explorer')
     const picker = page.locator('[data-test="dataset"]')
     await picker.waitFor()
-    const options = await picker
-      .locator('option')
-      .evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, (o.textContent ?? '').trim()]))
-    expect(options.map(([value]) => value)).toEqual(['china-trade', 'imf-dots-timeseries'])
+    const read = () =>
+      picker
+        .locator('option')
+        .evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, (o.textContent ?? '').trim()]))
+    // The library's list arrives from the engine process after the picker is drawn.
+    await expect
+      .poll(async () => (await read()).map(([value]) => value), { timeout: 15_000 })
+      .toEqual(['china-trade', 'imf-dots-timeseries'])
+    const options = await read()
     expect(options[1]![1]).toMatch(/^imf-dots-timeseries\.csv — version 1 \(imported \d{4}-\d\d-\d\d\)$/)
     expect(options[0]![1]).toMatch(/ — version \S+/)
   })
