@@ -37,6 +37,7 @@ import { APP_ENTRY } from './appUrl'
 import { openKindOf } from './openFile'
 import { createPdfPrinter } from './printPdf'
 import { chooseExportTarget, chooseSnapshotFile } from './snapshotDialogs'
+import { createLinkOpener, linkConfirmation } from './externalLinks'
 import { utilityEngine } from './utilityEngine'
 
 // Main is ESM (out/main/index.js): there is no __dirname. The renderer and preload builds sit beside it.
@@ -60,12 +61,24 @@ if (process.env['ELECTRON_RENDERER_URL'] && !devServerUrl) {
   )
 }
 
+// A link leaves the app only after the user says so in main's own dialog, which shows the full URL
+// (externalLinks.ts): a snapshot's note or a script in the page cannot send the user anywhere alone.
+const openLink = createLinkOpener({
+  confirm: async (url) => {
+    const question = linkConfirmation(url)
+    const answer = mainWindow
+      ? await dialog.showMessageBox(mainWindow, question)
+      : await dialog.showMessageBox(question)
+    return answer.response === 0
+  },
+  open: (url) =>
+    // security: OPEN_EXTERNAL_JS_CHECK — `url` comes only from guardWebContents(), vetted by safeExternalUrl() and confirmed by the user in linkConfirmation()'s dialog (tests/unit/main/navigation.test.ts "safeExternalUrl", index.test.ts "a link leaves the app only after the user confirms the full URL").
+    shell.openExternal(url),
+})
+
 const guardOptions: GuardOptions = {
   devServerUrl,
-  openExternal: (url) => {
-    // security: OPEN_EXTERNAL_JS_CHECK — `url` comes only from guardWebContents(), vetted by safeExternalUrl() (tests/unit/main/navigation.test.ts "safeExternalUrl").
-    shell.openExternal(url).catch((error: unknown) => console.error('[main] could not open', url, error))
-  },
+  openExternal: (url) => void openLink(url),
 }
 
 /** Resolves when start-up has finished (or failed and asked to quit). The tests await it. */

@@ -214,29 +214,43 @@ describe.skipIf(!target.ok)(title('the live app window', skipped), () => {
     expect(answers).toEqual({ notifications: 'denied', geolocation: 'denied', clipboard: 'denied' })
   })
 
-  itMain(title('only a vetted https source link reaches the system browser', mainOnly), async () => {
-    const main = app.main!
-    // Record instead of opening a browser on the test machine.
-    await main.evaluate(({ shell }) => {
-      const opened: string[] = []
-      ;(globalThis as unknown as { opened: string[] }).opened = opened
-      shell.openExternal = (async (url: string) => void opened.push(url)) as typeof shell.openExternal
-    })
-    await app.page.evaluate(() => {
-      for (const url of [
+  itMain(
+    title(
+      'only a vetted https link reaches the system browser, after the user confirms its full URL',
+      mainOnly,
+    ),
+    async () => {
+      const main = app.main!
+      // Record instead of opening a browser on the test machine; the confirmation is answered "Open".
+      await main.evaluate(({ shell, dialog }) => {
+        const opened: string[] = []
+        const asked: string[] = []
+        Object.assign(globalThis, { opened, asked })
+        shell.openExternal = (async (url: string) => void opened.push(url)) as typeof shell.openExternal
+        dialog.showMessageBox = (async (...args: unknown[]) => {
+          asked.push(String((args.at(-1) as { detail?: string }).detail))
+          return { response: 0, checkboxChecked: false }
+        }) as typeof dialog.showMessageBox
+      })
+      await app.page.evaluate(() => {
+        for (const url of [
+          'https://www.reuters.com/markets/china-exports/',
+          'http://www.reuters.com/',
+          'https://user:pw@example.com/',
+          'file:///etc/passwd',
+          'https://127.0.0.1/',
+        ])
+          window.open(url)
+      })
+      await app.page.waitForTimeout(300)
+      expect(await main.evaluate(() => (globalThis as unknown as { opened: string[] }).opened)).toEqual([
         'https://www.reuters.com/markets/china-exports/',
-        'http://www.reuters.com/',
-        'https://user:pw@example.com/',
-        'file:///etc/passwd',
-        'https://127.0.0.1/',
       ])
-        window.open(url)
-    })
-    await app.page.waitForTimeout(300)
-    expect(await main.evaluate(() => (globalThis as unknown as { opened: string[] }).opened)).toEqual([
-      'https://www.reuters.com/markets/china-exports/',
-    ])
-  })
+      expect(await main.evaluate(() => (globalThis as unknown as { asked: string[] }).asked)).toEqual([
+        'https://www.reuters.com/markets/china-exports/',
+      ])
+    },
+  )
 
   it(
     title('a request to an external host is blocked: by the CSP, and by the session filter without it'),

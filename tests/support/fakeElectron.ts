@@ -46,6 +46,8 @@ import type {
   Menu,
   MenuItemConstructorOptions,
   OnBeforeRequestListenerDetails,
+  MessageBoxOptions,
+  MessageBoxReturnValue,
   OpenDialogOptions,
   OpenDialogReturnValue,
   PrintToPDFOptions,
@@ -770,6 +772,10 @@ export class FakeDialog implements Pick<Dialog, 'showErrorBox'> {
   saveAnswer: SaveDialogReturnValue = { canceled: true, filePath: '' }
   readonly opened: OpenDialogOptions[] = []
   readonly saved: SaveDialogOptions[] = []
+  /** The button the next message box answers with (its cancelId when unset, as Escape would). */
+  messageAnswer: number | undefined = undefined
+  /** Every message box shown, and whether it had a parent window (a modal sheet on macOS). */
+  readonly messages: Array<{ options: MessageBoxOptions; parented: boolean }> = []
 
   showErrorBox(title: string, content: string): void {
     this.errorBoxes.push({ title, content })
@@ -786,8 +792,16 @@ export class FakeDialog implements Pick<Dialog, 'showErrorBox'> {
     this.saved.push(args.at(-1) as SaveDialogOptions)
     return this.saveAnswer
   }
+  async showMessageBox(
+    ...args: [unknown, MessageBoxOptions] | [MessageBoxOptions]
+  ): Promise<MessageBoxReturnValue> {
+    const options = args.at(-1) as MessageBoxOptions
+    this.messages.push({ options, parented: args.length === 2 })
+    const response = this.messageAnswer ?? options.cancelId ?? 0
+    return { response, checkboxChecked: false }
+  }
 }
-const _dialogShape: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'> = new FakeDialog()
+const _dialogShape: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog' | 'showMessageBox'> = new FakeDialog()
 void _dialogShape
 
 export class FakeShell implements Pick<Shell, 'openExternal'> {

@@ -68,6 +68,7 @@ const call = (channel: string, event = appFrame(), ...args: unknown[]) =>
   h.electron.ipcMain.invoke(channel, event, ...args)
 const mainWindow = (): FakeBrowserWindow => h.electron.windows[0]!
 const commandsSent = (window: FakeBrowserWindow) => window.webContents.sentOn('trade-event:command')
+const settle = () => new Promise((resolve) => setTimeout(resolve, 10))
 const click = (item: MenuItemConstructorOptions | undefined) => (item!.click as () => void)()
 
 beforeEach(() => {
@@ -205,12 +206,13 @@ describe('main process start-up', () => {
     expect(window.isVisible()).toBe(true)
   })
 
-  it('guards the window contents: navigation away is refused, window.open denied, source links go to the browser', async () => {
+  it('guards the window contents: navigation away is refused, window.open denied, an https link goes to the browser once confirmed', async () => {
     await startMain()
     const contents = mainWindow().webContents
     expect(contents.navigate('file:///etc/passwd')).toBe(false)
     expect(contents.navigate('app://trade.evil/')).toBe(false)
     expect(contents.navigate('https://www.reuters.com/a')).toBe(false)
+    await settle() // the question about it answered (one question at a time: externalLinks.ts)
     expect(contents.navigate('app://trade/index.html#/explorer')).toBe(true)
     const subframe = new FakeFrame('app://trade/index.html', contents.mainFrame)
     expect(contents.navigate('https://evil.example/', subframe)).toBe(false)
@@ -219,7 +221,36 @@ describe('main process start-up', () => {
     expect(contents.openWindow('https://www.reuters.com/b')).toBe('deny')
     expect(contents.openWindow('file:///etc/passwd')).toBe('deny')
     expect(contents.openWindow('app://trade/index.html')).toBe('deny')
-    expect(h.electron.shell.opened).toEqual(['https://www.reuters.com/a', 'https://www.reuters.com/b'])
+    // Nothing left the app on the page's word: each vetted link was put to the user, who said no (Escape).
+    await vi.waitFor(() => expect(h.electron.dialog.messages).toHaveLength(2))
+    expect(h.electron.shell.opened).toEqual([])
+  })
+
+  it('a link leaves the app only after the user confirms the full URL in main’s own dialog', async () => {
+    await startMain()
+    const contents = mainWindow().webContents
+    const url = 'https://www.reuters.com/markets/asia/china-exports-2025?ref=note#para-3'
+    // A note link clicked (a navigation), or a script's window.open: the same question, on the window.
+    expect(contents.navigate(url)).toBe(false)
+    await vi.waitFor(() => expect(h.electron.dialog.messages).toHaveLength(1))
+    const asked = h.electron.dialog.messages[0]!
+    expect(asked.parented).toBe(true)
+    expect(asked.options.detail).toBe(url)
+    expect(asked.options.buttons).toEqual(['Open in browser', 'Cancel'])
+    expect(asked.options.cancelId).toBe(asked.options.defaultId)
+    expect(h.electron.shell.opened).toEqual([])
+    await settle()
+
+    h.electron.dialog.messageAnswer = 0
+    expect(contents.openWindow(url)).toBe('deny')
+    await vi.waitFor(() => expect(h.electron.shell.opened).toEqual([url]))
+    expect(h.electron.dialog.messages).toHaveLength(2)
+    // A link safeExternalUrl refuses is never even offered.
+    expect(contents.navigate('https://user:pw@evil.example/')).toBe(false)
+    expect(contents.openWindow('http://www.reuters.com/')).toBe('deny')
+    await settle()
+    expect(h.electron.dialog.messages).toHaveLength(2)
+    expect(h.electron.shell.opened).toEqual([url])
   })
 
   it('guards every web contents ever created, not only the main window', async () => {

@@ -1,0 +1,50 @@
+/**
+ * How a link leaves the app. A link in a note can come from a snapshot someone else wrote, and a page
+ * can call `location.href = …` or `window.open` without the user doing anything, so nothing goes to the
+ * system browser on the page's word alone: main asks first, in its own dialog (which the page cannot
+ * draw, dismiss or click), showing the full URL, and opens it only if the user chooses to. The URL has
+ * already passed `safeExternalUrl` (navigation.ts); the dialog is the user's gesture.
+ */
+import type { MessageBoxOptions } from 'electron'
+
+/** The question main asks, with the full URL in view so a link's text cannot hide where it goes. */
+export function linkConfirmation(url: string): MessageBoxOptions {
+  return {
+    type: 'question',
+    title: 'Open link',
+    message: 'Open this link in your web browser?',
+    detail: url,
+    buttons: ['Open in browser', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true,
+  }
+}
+
+export interface LinkOpenerOptions {
+  /** Shows `linkConfirmation(url)`; resolves true only if the user chose to open it. */
+  confirm(url: string): Promise<boolean>
+  /** Hands the URL to the system browser. */
+  open(url: string): Promise<void>
+  log?: (message: string, error?: unknown) => void
+}
+
+/**
+ * Returns the `openExternal` callback for `guardWebContents`. One question at a time: while one is
+ * open, further links are dropped, so a page that opens links in a loop cannot stack up dialogs.
+ */
+export function createLinkOpener(options: LinkOpenerOptions): (url: string) => Promise<void> {
+  const log = options.log ?? ((message, error) => console.error(`[main] ${message}`, error ?? ''))
+  let asking = false
+  return async (url) => {
+    if (asking) return
+    asking = true
+    try {
+      if (await options.confirm(url)) await options.open(url)
+    } catch (error) {
+      log('could not open a link', error)
+    } finally {
+      asking = false
+    }
+  }
+}
