@@ -357,6 +357,8 @@ describe('preference', () => {
     ['exports_usd', '2019-10', '212.916095', 'customs', ['212.916095', '212.93']],
     // 27.97 and 28.0 agree after rounding; the more precise is shown.
     ['trade_balance_with_us_usd', '2019-07', '27.97', 'precise', ['27.97', '28.0']],
+    // AP's +9 against Teleborsa's and the Washington Post's -9: a written reason, the sign the sources support.
+    ['imports_from_us_yoy', '2018-09', '-9', 'curated', ['-9', '-9', '9']],
   ])('%s %s shows %s (%s), the other readings kept', (series, period, value, rule, all) => {
     const p = preferredOf(series, period)
     expect([p.value, p.preferred_by]).toEqual([value, rule])
