@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { formatCsv } from './csv'
+import { toCsv, type CsvValue } from '../../electron/shared/csv'
 import { formatDecimal, parseDecimal, shiftDecimal } from './decimal'
 import { readFacts, type FactRow } from './facts'
 import { identityFailures, type IdentityFailure } from './identity'
@@ -118,6 +118,14 @@ const observationOrder = (a: Observation, b: Observation): number =>
   cmp(a.source_id, b.source_id)
 
 const OBS_COLUMNS = OBSERVATION_FIELDS.map((f) => f.name)
+
+/**
+ * The package's CSV: LF line ends (the files live in git) and no formula guard, since the app and
+ * other tools read the values back as they are.
+ */
+function formatCsv(rows: readonly (readonly CsvValue[])[]): string {
+  return toCsv(rows, { lineEnd: '\n', guardFormulas: false })
+}
 
 function observationCsv(rows: readonly Observation[]): string {
   return formatCsv([

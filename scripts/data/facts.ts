@@ -2,7 +2,7 @@
  * Reading `facts.csv`: the header, one record per observation, and the checks every row must pass
  * before anything is mapped (a numeric value, a source title and an http(s) URL).
  */
-import { CsvSyntaxError, parseCsv } from './csv'
+import { CsvSyntaxError, readCsvRecords } from '../../electron/shared/csv'
 import { isHttpUrl } from './sources'
 
 export const FACTS_COLUMNS = ['series', 'period', 'value', 'unit', 'note', 'source_title', 'source_url_or_repo_path'] as const
@@ -35,7 +35,7 @@ export class FactsError extends Error {
 export function readFacts(text: string, file = 'facts.csv'): FactRow[] {
   let records
   try {
-    records = parseCsv(text)
+    records = readCsvRecords(text, { strict: true })
   } catch (e) {
     if (e instanceof CsvSyntaxError) throw new FactsError(file, e.line, e.message.replace(/^line \d+: /, ''))
     throw e

@@ -17,7 +17,7 @@
  * always wins, and must be needed: an entry for a group the rules settle the same way without
  * judgement is stale, as is one whose value matches no reading or whose group does not exist.
  */
-import { parseCsv } from './csv'
+import { readCsvRecords } from '../../electron/shared/csv'
 import { absDecimal, addDecimal, compareDecimal, halfLastPlace, lastDigitPower, parseDecimal, roundAt, subtract, type Decimal } from './decimal'
 import { publishedBefore } from './sources'
 
@@ -67,7 +67,7 @@ export interface GroupDecision {
 const key = (series: string, period: string): string => `${series}\u0000${period}`
 
 export function parsePreferred(text: string, file = 'preferred.csv'): PreferredEntry[] {
-  const records = parseCsv(text)
+  const records = readCsvRecords(text, { strict: true })
   const head = records[0]
   if (!head || head.fields.join(',') !== PREFERRED_COLUMNS.join(',')) {
     throw new Error(`${file} line 1: header must be exactly ${PREFERRED_COLUMNS.join(',')}`)

@@ -3,7 +3,7 @@
  * the bundled data (or arithmetic on it that the test does itself), for every transform and chart.
  */
 import { readFile } from 'node:fs/promises'
-import { parseCsv } from '../../scripts/data/csv'
+import { readCsvRecords } from '../../electron/shared/csv'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { SeriesQuery } from '../../electron/shared/api'
@@ -278,9 +278,9 @@ describe('charts, view state and exports', () => {
       page.waitForEvent('download'),
       page.click('[data-test="export-csv"]'),
     ])
-    const [header, ...rows] = parseCsv(await readFile((await csvDownload.path())!, 'utf8')).map(
-      (r) => r.fields,
-    )
+    const [header, ...rows] = readCsvRecords(await readFile((await csvDownload.path())!, 'utf8'), {
+      strict: true,
+    }).map((r) => r.fields)
     expect(header).toEqual(['period', 'series', 'value', 'unit', 'kind', 'note', 'sources'])
     const us = rows.find((r) => r[0] === '2025-11' && r[1]!.startsWith('Exports to the US'))!
     expect(us.slice(2, 5)).toEqual(['-28.6', '% y/y', 'published'])

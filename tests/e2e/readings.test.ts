@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { parseCsv } from '../../scripts/data/csv'
+import { readCsvRecords } from '../../electron/shared/csv'
 import { defaultViewState, encodeViewState, type ViewState } from '../../electron/shared/viewState'
 import { screenshot } from '../support/browser'
 import { appInBrowser } from '../support/suite'
@@ -161,7 +161,7 @@ describe('readings', () => {
 
 describe('Datasets page: data quality', () => {
   const findingsInFile = async () =>
-    parseCsv(await readFile(join(dataDir, 'china-trade', 'quality.csv'), 'utf8'))
+    readCsvRecords(await readFile(join(dataDir, 'china-trade', 'quality.csv'), 'utf8'), { strict: true })
       .slice(1)
       .map((r) => r.fields)
 

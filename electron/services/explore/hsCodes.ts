@@ -8,7 +8,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { parseCsv } from '../import/csvText'
+import { readCsvTable } from '../../shared/csv'
 
 export interface HsSection {
   /** 1–21. */
@@ -56,13 +56,10 @@ function romanToNumber(roman: string): number {
 }
 
 async function table(path: string): Promise<Record<string, string>[]> {
-  // The published files start with a byte-order mark on some lines; it is not part of the header.
-  const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '')
-  const [header, ...rows] = parseCsv(text, ',').rows
-  if (!header) return []
-  return rows
-    .filter((r) => r.length === header.length)
-    .map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]!.trim()])))
+  // The published descriptions carry stray spaces around some fields.
+  return readCsvTable(await readFile(path, 'utf8')).map((row) =>
+    Object.fromEntries(Object.entries(row).map(([name, value]) => [name, value.trim()])),
+  )
 }
 
 export async function loadHsCodes(codesDir: string): Promise<HsCodes> {

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { parseCsv } from './csvText'
+import { readCsvTable } from '../../shared/csv'
 
 export interface Country {
   iso3: string
@@ -48,12 +48,7 @@ export const SLUG_CODES: Record<string, string> = {
 }
 
 async function readTable(path: string): Promise<Record<string, string>[]> {
-  const { rows } = parseCsv(await readFile(path, 'utf8'), ',')
-  const [header, ...body] = rows
-  if (!header) return []
-  return body
-    .filter((r) => r.length === header.length)
-    .map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])))
+  return readCsvTable(await readFile(path, 'utf8'))
 }
 
 /** Common spellings that differ from the ISO short names. */

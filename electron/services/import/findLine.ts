@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { createGunzip } from 'node:zlib'
-import { parseCsv } from './csvText'
+import { readCsv } from '../../shared/csv'
 import type { CellError } from './errors'
 import type { Sniffed } from './sniff'
 
@@ -31,7 +31,7 @@ export async function findCellLine(
       pending = pending ? `${pending}\n${line}` : line
       // A quoted field may span lines: wait until the quotes balance.
       if ((pending.match(/"/g)?.length ?? 0) % 2 === 1) continue
-      const fields = parseCsv(pending, sniffed.delimiter, 1).rows[0] ?? []
+      const fields = readCsv(pending, { delimiter: sniffed.delimiter, maxRows: 1 }).rows[0] ?? []
       pending = ''
       const value = (fields[cell.column] ?? '').trim()
       if (value === target) return pendingStart

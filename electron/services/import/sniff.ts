@@ -10,7 +10,7 @@ import { createGunzip } from 'node:zlib'
 import chardet from 'chardet'
 import { decoderFor } from './textDecoding'
 import { listMembers } from './archive'
-import { isBlankRow, parseCsv } from './csvText'
+import { isBlankRow, readCsv } from '../../shared/csv'
 import { ImportError } from './errors'
 
 export type Format = 'csv' | 'parquet' | 'json' | 'ndjson' | 'datapackage' | 'xlsx' | 'zip'
@@ -251,7 +251,7 @@ export function sniffCsv(
     )
   }
   const delimiter = chooseDelimiter(text, truncated)
-  const parsed = parseCsv(text, delimiter, SAMPLE_ROWS + 40)
+  const parsed = readCsv(text, { delimiter, maxRows: SAMPLE_ROWS + 40 })
   let rows = parsed.rows
   let lines = parsed.lines
   // A cut sample ends in a partial record: drop it.
@@ -321,7 +321,7 @@ export function chooseDelimiter(text: string, truncated: boolean): string {
   let best: string = ','
   let bestScore = 0
   for (const d of DELIMITERS) {
-    const parsed = parseCsv(text, d, 60)
+    const parsed = readCsv(text, { delimiter: d, maxRows: 60 })
     let rows = parsed.rows.filter((r) => !isBlankRow(r))
     if (truncated && !parsed.lastComplete && rows.length > 1) rows = rows.slice(0, -1)
     if (rows.length === 0) continue

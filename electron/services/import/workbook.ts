@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises'
 import readXlsxFile from 'read-excel-file/node'
 import { listMembers } from './archive'
 import { ImportError } from './errors'
+import { toCsv } from '../../shared/csv'
 
 export interface SheetChoice {
   /** Every sheet's name, in workbook order. */
@@ -39,12 +40,14 @@ export async function sheetToCsv(path: string, target: string, sheet?: string): 
         : `has no sheet named ${sheet.slice(0, 60)}; its sheets are ${names.map((n) => n.slice(0, 60)).join(', ')}.`,
     )
   }
-  await writeFile(target, chosen.data.map((row) => row.map(csvCell).join(',')).join('\n') + '\n', 'utf8')
+  // DuckDB reads this copy straight back: no formula guard, which would change the values.
+  const rows = chosen.data.map((row) => row.map(workbookCell))
+  await writeFile(target, toCsv(rows, { lineEnd: '\n', guardFormulas: false }), 'utf8')
   return { sheets: names, sheet: chosen.sheet }
 }
 
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return ''
-  const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value)
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+/** A workbook cell as CSV text: dates as ISO days. */
+function workbookCell(value: unknown): string | null {
+  if (value === null || value === undefined) return null
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value)
 }

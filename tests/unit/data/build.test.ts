@@ -8,7 +8,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { buildPackage } from '../../../scripts/data/build'
-import { parseCsv } from '../../../scripts/data/csv'
+import { readCsvRecords } from '../../../electron/shared/csv'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 const pkgDir = path.join(repoRoot, 'data', 'china-trade')
@@ -36,7 +36,7 @@ describe('freshness', () => {
     const out = path.join(work, 'fresh')
     const r = buildPackage(factsPath, out)
     // Counted from the facts file itself (header excluded), so the test follows the data as it grows.
-    const factsRows = parseCsv(readFileSync(factsPath, 'utf8')).length - 1
+    const factsRows = readCsvRecords(readFileSync(factsPath, 'utf8'), { strict: true }).length - 1
     expect(r.factsRows).toBe(factsRows)
     expect(Object.values(r.rows).reduce((a, b) => a + b, 0)).toBe(factsRows)
     const built = readdirSync(out).sort()
@@ -50,7 +50,7 @@ describe('freshness', () => {
 describe('buildPackage', () => {
   it('builds a small valid file: values, notes and sources as written, combined Jan-Feb kept', () => {
     const dir = build([GOOD, 'exports_usd,2025-01..2025-02,539.94,USD bn,"Jan-Feb, combined",T2,https://example.org/b'])
-    const table = (f: string) => parseCsv(readFileSync(path.join(dir, f), 'utf8')).map((r) => r.fields)
+    const table = (f: string) => readCsvRecords(readFileSync(path.join(dir, f), 'utf8'), { strict: true }).map((r) => r.fields)
     const sid = (title: string) => table('sources.csv').find((r) => r[1] === title)![0]
     expect(table('monthly.csv').slice(1)).toEqual([
       ['exports_usd', 'china', 'exports', 'world', 'all', 'level', 'USD bn', 'month', '2025-01..2025-02', '2025-01', '2025-02', '539.94', 'true', 'published', sid('T2'), 'Jan-Feb, combined', '', '', '', ''],
@@ -90,7 +90,7 @@ describe('buildPackage', () => {
       'exports_usd,2019-10,212916095,USD thousand,GACC table,"(5) Imports and Exports by Customs Regime, 10.2019 (GACC, 2019-11-20)",http://english.customs.gov.cn/Statics/a.html',
       'exports_usd,2019-10,212.93,USD bn,,"Release (AP, 2019-11-08)",https://example.org/ap',
     ])
-    const rows = parseCsv(readFileSync(path.join(dir, 'monthly.csv'), 'utf8')).map((r) => r.fields)
+    const rows = readCsvRecords(readFileSync(path.join(dir, 'monthly.csv'), 'utf8'), { strict: true }).map((r) => r.fields)
     const at = (name: string) => rows[0]!.indexOf(name)
     const customs = rows.find((r) => r[at('published_unit')] === 'USD thousand')!
     expect([customs[at('unit')], customs[at('value')], customs[at('published_value')], customs[at('preferred')], customs[at('preferred_by')]]).toEqual(
@@ -101,7 +101,7 @@ describe('buildPackage', () => {
   it('writes the trade-identity failures to quality.csv, and an empty list when all pass', () => {
     const t = (flow: string, v: string, p = '2025-10') => `${flow},${p},${v},USD bn,,"T (AP, 2025-11-07)",https://example.org/${flow}`
     const dir = build([t('exports_usd', '305.35'), t('imports_usd', '215.28'), t('trade_balance_usd', '90.07'), t('exports_usd', '330.3', '2025-11'), t('imports_usd', '218.6', '2025-11'), t('trade_balance_usd', '112.1', '2025-11')])
-    const quality = parseCsv(readFileSync(path.join(dir, 'quality.csv'), 'utf8')).map((r) => r.fields)
+    const quality = readCsvRecords(readFileSync(path.join(dir, 'quality.csv'), 'utf8'), { strict: true }).map((r) => r.fields)
     expect(quality.slice(1).map((r) => r.slice(0, 10))).toEqual([
       ['trade-identity', 'world', 'USD bn', 'month', '2025-11', '330.3', '218.6', '112.1', '-0.4', '0.15']
     ])

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { parseCsv } from '../../../scripts/data/csv'
+import { readCsvRecords } from '../../../electron/shared/csv'
 import { sourceId } from '../../../scripts/data/sources'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
@@ -42,7 +42,7 @@ const pkg = JSON.parse(readFileSync(path.join(pkgDir, 'datapackage.json'), 'utf8
 
 type Row = Record<string, string>
 function readTable(file: string): { header: string[]; rows: Row[] } {
-  const recs = parseCsv(readFileSync(path.join(pkgDir, file), 'utf8'))
+  const recs = readCsvRecords(readFileSync(path.join(pkgDir, file), 'utf8'), { strict: true })
   const header = recs[0]!.fields
   return {
     header,
@@ -214,7 +214,7 @@ describe('observations', () => {
 })
 
 describe('against the facts file', () => {
-  const facts = parseCsv(readFileSync(factsPath, 'utf8')).slice(1)
+  const facts = readCsvRecords(readFileSync(factsPath, 'utf8'), { strict: true }).slice(1)
 
   it('has one observation row per facts row', () => {
     expect(facts.length).toBeGreaterThan(0)
@@ -301,7 +301,7 @@ const micro = (v: string) => {
 }
 
 describe('rescaled observations', () => {
-  const facts = parseCsv(readFileSync(factsPath, 'utf8')).slice(1)
+  const facts = readCsvRecords(readFileSync(factsPath, 'utf8'), { strict: true }).slice(1)
 
   it('every row published in USD thousand is stored in USD bn, exactly, with the published figure kept', () => {
     const rescaled = observations.filter((o) => o.published_unit !== '')
@@ -320,7 +320,7 @@ describe('rescaled observations', () => {
 })
 
 describe('preference', () => {
-  const curated = parseCsv(readFileSync(path.join(repoRoot, 'scripts', 'data', 'preferred.csv'), 'utf8'))
+  const curated = readCsvRecords(readFileSync(path.join(repoRoot, 'scripts', 'data', 'preferred.csv'), 'utf8'), { strict: true })
     .slice(1)
     .map((r) => r.fields)
   const groups = new Map<string, Row[]>()

@@ -6,7 +6,6 @@ import {
   detectNumberStyle,
   sniffCsv,
 } from '../../../../electron/services/import/sniff'
-import { parseCsv } from '../../../../electron/services/import/csvText'
 
 describe('encoding', () => {
   it.each([
@@ -77,13 +76,6 @@ describe('delimiter, header and preamble', () => {
       header: ['Country Name', 'Country Code', 'Indicator Name', 'Indicator Code', '2022', '2023', ''],
     })
     expect(s.sample).toHaveLength(1)
-  })
-
-  it('quoted fields keep delimiters, quotes and line breaks', () => {
-    expect(parseCsv('a,"b,""c""\nd",e\r\n1,2,3', ',').rows).toEqual([
-      ['a', 'b,"c"\nd', 'e'],
-      ['1', '2', '3'],
-    ])
   })
 })
 
