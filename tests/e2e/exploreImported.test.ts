@@ -191,6 +191,11 @@ describe('Explorer over an imported dataset', () => {
     )
     await page.click('[data-test="tab-chart"]')
     expect(await page.locator('[data-test="chart-notes"] li').innerText()).toContain('DOTS: the 2023 fall')
+    // The banner says the numbers are the saved ones, never "the same in today's data" (there is none).
+    expect(await page.locator('[data-test="values-saved"]').innerText()).toContain(
+      'This snapshot is self-contained: the numbers shown are the ones saved in it',
+    )
+    expect(await page.locator('[data-test="values-same"]').count()).toBe(0)
     await screenshot(page, 'explore-self-contained-reopened')
 
     await openSnapshot('Linked DOTS view')

@@ -69,6 +69,8 @@ export default {
         then: 'In the snapshot',
         now: 'Now',
         valuesSame: 'Every value in the snapshot is the same in today’s data.',
+        valuesSaved:
+          'This snapshot is self-contained: the numbers shown are the ones saved in it, not compared with today’s data.',
         added: '({n} newer value(s) have been published since.)',
       },
       snapshots: {
@@ -170,6 +172,7 @@ export default {
         then: '快照中',
         now: '现在',
         valuesSame: '快照中的所有数值与当前数据相同。',
+        valuesSaved: '这是独立快照：显示的是其中保存的数值，未与当前数据比较。',
         added: '（此后又发布了 {n} 个新数值。）',
       },
       snapshots: {
