@@ -1,7 +1,7 @@
 /**
  * The what-if calculators: their serialisable state (inputs, user assumptions, scenarios, the open
  * calculator — see @shared/calculatorState) and the data they read. Everything shown is derived by the
- * pure model builders in lib/calculators/models.ts; the getters here only wire state and data to them.
+ * pure model builders in lib/calculators/*Model.ts; the getters here only wire state and data to them.
  * The store persists nothing itself: `exportState()` / `importState()` are for the app's view state,
  * snapshots and exports, and always carry the current outputs.
  */
@@ -23,15 +23,9 @@ import {
 } from '@shared/calculatorState'
 import { ApiError, call, messageOf } from '../api/client'
 import { loadCalculatorData, type CalculatorData } from '../lib/calculators/dataQueries'
-import {
-  buildFullYearModel,
-  buildPartnerMixModel,
-  buildWorldShareModel,
-  partnerIdsOf,
-  type FullYearModel,
-  type PartnerMixModel,
-  type WorldShareModel,
-} from '../lib/calculators/models'
+import { buildFullYearModel, type FullYearModel } from '../lib/calculators/fullYearModel'
+import { buildPartnerMixModel, partnerIdsOf, type PartnerMixModel } from '../lib/calculators/partnerMixModel'
+import { buildWorldShareModel, type WorldShareModel } from '../lib/calculators/worldShareModel'
 import {
   deleteScenario as deleteFrom,
   duplicateScenario,

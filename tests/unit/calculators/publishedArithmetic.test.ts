@@ -15,11 +15,9 @@ import {
   defaultWorldShareInputs,
 } from '../../../electron/shared/calculatorState'
 import { loadCalculatorData, type CalculatorData } from '../../../renderer/src/lib/calculators/dataQueries'
-import {
-  buildFullYearModel,
-  buildPartnerMixModel,
-  buildWorldShareModel,
-} from '../../../renderer/src/lib/calculators/models'
+import { buildFullYearModel } from '../../../renderer/src/lib/calculators/fullYearModel'
+import { buildPartnerMixModel } from '../../../renderer/src/lib/calculators/partnerMixModel'
+import { buildWorldShareModel } from '../../../renderer/src/lib/calculators/worldShareModel'
 
 const dataDir = fileURLToPath(new URL('../../../data', import.meta.url))
 let services: Services

@@ -5,7 +5,8 @@
  */
 import type { Observation, Series, SeriesInfo, SeriesQuery, Source } from '../../../../electron/shared/api'
 import type { SurplusData } from './fullYearSurplus'
-import type { PartnerData, ShareData } from './models'
+import type { PartnerData } from './partnerMixModel'
+import type { ShareData } from './worldShareModel'
 import type { SeriesData } from './provenance'
 import { revisedReading } from './vintages'
 import type { YuanData } from './yuanView'
