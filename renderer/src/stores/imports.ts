@@ -8,11 +8,17 @@ import type {
   ImportOutcome,
   Inspection,
   Mapping,
+  SourceChoice,
 } from '@shared/importApi'
 import type { ErrorCode } from '@shared/errors'
 import { ApiError, call, messageOf } from '../api/client'
 
 export type ImportStatus = 'idle' | 'inspecting' | 'mapping' | 'importing' | 'done' | 'cancelled' | 'failed'
+
+/** A workbook with several sheets or an archive with several data files: the user chooses what to read. */
+export function hasSourceChoice(inspection: Inspection): boolean {
+  return (inspection.sheets?.names.length ?? 0) > 1 || (inspection.members?.names.length ?? 0) > 1
+}
 
 export interface BreakdownChoice {
   dataset: string
@@ -30,6 +36,8 @@ export const useImportsStore = defineStore('imports', () => {
   const status = ref<ImportStatus>('idle')
   const file = ref<GrantedFile | null>(null)
   const inspection = ref<Inspection | null>(null)
+  /** The sheet or archive members the user chose; undefined while the app's default is shown. */
+  const source = ref<SourceChoice | undefined>(undefined)
   const progress = ref<ImportProgress | null>(null)
   const outcome = ref<ImportOutcome | null>(null)
   const error = ref<string | null>(null)
@@ -80,6 +88,7 @@ export const useImportsStore = defineStore('imports', () => {
     }
     file.value = next
     inspection.value = null
+    source.value = undefined
     progress.value = null
     outcome.value = null
     error.value = null
@@ -87,12 +96,32 @@ export const useImportsStore = defineStore('imports', () => {
     status.value = 'inspecting'
     try {
       inspection.value = await call('inspectImport', { fileId: next.fileId })
-      if (inspection.value.layout) await start()
+      // A recognised layout imports at once, unless there is a sheet or files to choose first.
+      if (inspection.value.layout && !hasSourceChoice(inspection.value)) await start()
       else status.value = 'mapping'
     } catch (e) {
       fail(e)
       await openNext()
     }
+  }
+
+  /** Reads the file again with another sheet or other archive members; a refusal keeps the last view. */
+  async function chooseSource(choice: SourceChoice): Promise<void> {
+    const current = file.value
+    if (!current || status.value !== 'mapping') return
+    status.value = 'inspecting'
+    error.value = null
+    errorCode.value = null
+    try {
+      inspection.value = await call('inspectImport', { fileId: current.fileId, source: choice })
+      source.value = choice
+    } catch (e) {
+      error.value = messageOf(e)
+      errorCode.value = e instanceof ApiError ? e.code : null
+      // A fresh object, so the chooser shows again the choice still in force.
+      if (inspection.value) inspection.value = { ...inspection.value }
+    }
+    status.value = 'mapping'
   }
 
   async function start(mapping?: Mapping): Promise<void> {
@@ -110,10 +139,11 @@ export const useImportsStore = defineStore('imports', () => {
       rows: 0,
     }
     try {
-      const result = await call(
-        'importFile',
-        mapping ? { fileId: current.fileId, mapping } : { fileId: current.fileId },
-      )
+      const result = await call('importFile', {
+        fileId: current.fileId,
+        ...(mapping ? { mapping } : {}),
+        ...(source.value ? { source: source.value } : {}),
+      })
       outcome.value = result
       status.value = result.status === 'cancelled' ? 'cancelled' : 'done'
       await load()
@@ -198,6 +228,7 @@ export const useImportsStore = defineStore('imports', () => {
     status,
     file,
     inspection,
+    source,
     progress,
     outcome,
     error,
@@ -210,6 +241,7 @@ export const useImportsStore = defineStore('imports', () => {
     load,
     choose,
     open,
+    chooseSource,
     start,
     cancel,
     showChart,

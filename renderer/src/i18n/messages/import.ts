@@ -31,6 +31,14 @@ export default {
         'The data engine stopped while reading {file}. Nothing was changed. The engine has restarted, and this file is set aside: choose it again with Open file… to retry.',
       setAside:
         '{file} stopped the data engine when it was last read, so it is set aside and not read again on its own. Choose it again with Open file… to retry.',
+      source: {
+        sheet: 'This workbook has {count} sheets. Sheet to import:',
+        members: 'This archive holds {count} data files. Files to import:',
+        membersHint:
+          'Files with the same columns (for example one file per year) are imported together as one dataset. Files of another layout are left out unless you choose them.',
+        needMember: 'Choose at least one file.',
+        import: 'Import',
+      },
       mapping: {
         title: 'Which column is which?',
         explain: 'The first rows of the file, with the app’s guesses. Correct them if needed, then confirm.',
@@ -108,6 +116,14 @@ export default {
         '读取 {file} 时数据引擎停止了运行。没有任何内容被更改。引擎已重新启动，此文件已被搁置：如需重试，请通过“打开文件…”再次选择它。',
       setAside:
         '{file} 上次读取时导致数据引擎停止运行，因此已被搁置，不会再自动读取。如需重试，请通过“打开文件…”再次选择它。',
+      source: {
+        sheet: '此工作簿有 {count} 个工作表。要导入的工作表：',
+        members: '此压缩包含有 {count} 个数据文件。要导入的文件：',
+        membersHint:
+          '列相同的文件（例如每年一个文件）会一起导入为一个数据集。布局不同的文件不会导入，除非您选中它们。',
+        needMember: '请至少选择一个文件。',
+        import: '导入',
+      },
       mapping: {
         title: '各列分别是什么？',
         explain: '文件的前几行以及应用的推测。如有需要请更正，然后确认。',
