@@ -6,7 +6,7 @@
  *
  * Files are written atomically with the previous version kept (`.bak`); one that cannot be read is
  * quarantined and reported, and the rest still lists. A file from outside is size-checked before it is
- * read and validated whole (shared/snapshot.ts) before anything of it is used; the library stores the
+ * read and validated whole (shared/snapshotParse.ts) before anything of it is used; the library stores the
  * validated document re-serialised, never the bytes that came in. Electron-free: the dialogs and the
  * PDF printer are injected (Electron's in the app, a test's in the web server).
  */
@@ -17,10 +17,7 @@ import { AppError } from '../shared/errors'
 import type { StorageNotice } from '../shared/notes'
 import {
   MAX_SNAPSHOT_BYTES,
-  numbersCsv,
-  parseSnapshot,
   SnapshotId,
-  snapshotReadme,
   summaryOf,
   type DataCheck,
   type OpenedSnapshot,
@@ -28,6 +25,9 @@ import {
   type SnapshotImage,
   type SnapshotSummary,
 } from '../shared/snapshot'
+import { numbersCsv } from '../shared/tableCsv'
+import { parseSnapshot } from '../shared/snapshotParse'
+import { snapshotReadme } from '../shared/snapshotReadme'
 import { SNAPSHOT_EXTENSION } from '../shared/commands'
 import { writeFileAtomic } from './atomicFile'
 import { loadDocument, parseJsonWith, readBounded, removeStaleTemps, type Parsed } from './storage'

@@ -3,20 +3,17 @@
  * user saw it — the view state, the calculators, the notes shown, the numbers displayed with their
  * sources, the dataset versions and the chart image. Documented in docs/snapshot-format.md.
  *
- * A snapshot file comes from anywhere (a colleague's e-mail, a download), so it is hostile until
- * `parseSnapshot` says otherwise: size-capped before it is read (the services stat the file first),
- * versioned (`formatVersion`; older versions are migrated, newer ones refused with the reason), every
- * field typed and capped, numbers finite, titles and labels plain text, ids never paths.
+ * This module is the format's schema (and what the library lists of a file). A snapshot file comes
+ * from anywhere, so it is hostile until `parseSnapshot` (snapshotParse.ts) says otherwise: every field
+ * typed and capped, numbers finite, titles and labels plain text, ids never paths.
  *
  * Pure and Electron-free: the services, the renderer and the tests share it.
  */
 import { z } from 'zod'
 import { CalculatorState } from './calculatorState'
-import { toCsv, type CsvValue } from './csv'
-import { IsoTimestamp, Note, plainText, type Note as NoteT } from './notes'
-import { periodWithin, sortPeriods } from './periods'
+import { IsoTimestamp, Note, plainText } from './notes'
 import { DatasetId, Frequency, Period } from './primitives'
-import { decodeViewState, MAX_SERIES, ViewState } from './viewState'
+import { MAX_SERIES, ViewState } from './viewState'
 
 export const SNAPSHOT_FORMAT = 'china-trade-explorer-snapshot'
 export const SNAPSHOT_FORMAT_VERSION = 1
@@ -34,12 +31,12 @@ export const SnapshotId = z
   .string()
   .regex(/^s-[a-z0-9-]{4,60}$/, 'a snapshot id is s- and letters, digits or hyphens')
 
-const SourceId = z
+export const SourceId = z
   .string()
   .min(1)
   .max(100)
   .regex(/^[A-Za-z0-9_.:-]+$/, 'a source id is letters, digits and . _ : -')
-const HttpUrl = z
+export const HttpUrl = z
   .string()
   .max(2000)
   .regex(/^https?:\/\/[^\s<>"]+$/i, 'a source link is an http(s) address')
@@ -228,145 +225,8 @@ export const Snapshot = z
   })
 export type Snapshot = z.infer<typeof Snapshot>
 
-/* ——— Older formats ——— */
-
-/**
- * Format 0: the draft format of development builds before 0.1 (kept so their files still open). The
- * view was a state string, notes were anchored by `series`/`period` fields, numbers a flat list.
- */
-export const SnapshotV0 = z
-  .object({
-    format: z.literal(SNAPSHOT_FORMAT),
-    formatVersion: z.literal(0),
-    created: IsoTimestamp,
-    name: z.string().max(MAX_TITLE),
-    state: z.string().max(4000),
-    datasetVersion: z.string().max(64).optional(),
-    notes: z
-      .array(
-        z
-          .object({
-            id: z.string().max(64),
-            markdown: z.string().max(10_000),
-            series: z.string().max(150).optional(),
-            period: Period.optional(),
-          })
-          .strict(),
-      )
-      .max(MAX_SNAPSHOT_NOTES),
-    values: z
-      .array(
-        z
-          .object({
-            series: z.string().max(200),
-            label: z.string().max(300),
-            unit: z.string().max(80),
-            period: Period,
-            value: z.number().finite().nullable(),
-            source: SourceId.optional(),
-          })
-          .strict(),
-      )
-      .max(MAX_POINTS_PER_SERIES * MAX_SERIES),
-    sources: z.array(SnapshotSource).max(MAX_SNAPSHOT_SOURCES).default([]),
-  })
-  .strict()
-
-class MigrationError extends Error {}
-
-/** v0 → v1. Throws MigrationError with a reason the user can read. */
-export function migrateV0(raw: unknown): unknown {
-  const parsed = SnapshotV0.safeParse(raw)
-  if (!parsed.success)
-    throw new MigrationError(`it looks like a format 0 snapshot but ${describeIssue(parsed.error)}`)
-  const v0 = parsed.data
-  const decoded = decodeViewState(v0.state)
-  if (!decoded.ok) throw new MigrationError(`its view cannot be read: ${decoded.message}`)
-  const view = decoded.view
-  const series = new Map<string, SnapshotSeries>()
-  for (const v of v0.values) {
-    const entry = series.get(v.series) ?? { key: v.series, label: v.label, points: [] }
-    entry.points.push({
-      period: v.period,
-      value: v.value,
-      kind: 'published',
-      sourceIds: v.source ? [v.source] : [],
-    })
-    series.set(v.series, entry)
-  }
-  const noteId = (id: string, i: number) =>
-    /^n-[a-z0-9-]{4,60}$/.test(id) ? id : `n-v0-${i.toString().padStart(4, '0')}`
-  const notes = v0.notes.map((n, i) => ({
-    id: noteId(n.id, i),
-    text: n.markdown || '(empty note)',
-    tags: [],
-    target:
-      n.series && n.period
-        ? { kind: 'point', dataset: view.dataset, series: n.series, period: n.period }
-        : n.series
-          ? { kind: 'series', dataset: view.dataset, series: n.series }
-          : { kind: 'dataset', dataset: view.dataset },
-    createdAt: v0.created,
-    updatedAt: v0.created,
-  }))
-  return {
-    format: SNAPSHOT_FORMAT,
-    formatVersion: 1,
-    savedAt: v0.created,
-    app: { name: 'China Trade Explorer', version: '0.0.0' },
-    title: v0.name || 'Untitled snapshot',
-    view,
-    notes,
-    numbers: { unit: v0.values[0]?.unit ?? view.unit ?? '', series: [...series.values()] },
-    sources: v0.sources,
-    datasets: [{ id: view.dataset, version: v0.datasetVersion ?? view.datasetVersion ?? null }],
-  }
-}
-
-/** `migrations[n]` turns a format-n document into a format-(n+1) one. */
-const migrations: Record<number, (raw: unknown) => unknown> = { 0: migrateV0 }
-
-export type ParsedSnapshot =
-  { ok: true; snapshot: Snapshot; migratedFrom: number | null } | { ok: false; message: string }
-
-/** Validates (and migrates) a document read from a snapshot file. Refused whole, with the reason. */
-export function parseSnapshot(raw: unknown): ParsedSnapshot {
-  const refuse = (why: string): ParsedSnapshot => ({
-    ok: false,
-    message: `This snapshot cannot be opened: ${why}`,
-  })
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
-    return refuse('it is not a snapshot file (no JSON object inside).')
-  const doc = raw as Record<string, unknown>
-  if (doc.format !== SNAPSHOT_FORMAT)
-    return refuse('it is not a China Trade Explorer snapshot (the "format" field is missing or different).')
-  const version = doc.formatVersion
-  if (version === undefined) return refuse('it has no "formatVersion".')
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0)
-    return refuse('its "formatVersion" is not a version number.')
-  if (version > SNAPSHOT_FORMAT_VERSION) {
-    return refuse(
-      `it was saved by a newer version of the app (format ${version}); this version reads formats up to ${SNAPSHOT_FORMAT_VERSION}. Update the app to open it.`,
-    )
-  }
-  let current: unknown = raw
-  try {
-    for (let v = version; v < SNAPSHOT_FORMAT_VERSION; v++) {
-      const step = migrations[v]
-      if (!step) return refuse(`format ${v} is not one this version can read.`)
-      current = step(current)
-    }
-  } catch (error) {
-    if (error instanceof MigrationError) return refuse(`${error.message}.`)
-    throw error
-  }
-  const parsed = Snapshot.safeParse(current)
-  if (!parsed.success) return refuse(`${describeIssue(parsed.error)}.`)
-  return { ok: true, snapshot: parsed.data, migratedFrom: version < SNAPSHOT_FORMAT_VERSION ? version : null }
-}
-
 /** The first problem, short: a hostile file must not get its content echoed back at length. */
-function describeIssue(error: z.ZodError): string {
+export function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0]
   const where = issue?.path.length ? issue.path.join('.') : 'the file'
   const text = `${where}: ${issue?.message ?? 'invalid'}`
@@ -419,166 +279,5 @@ export function summaryOf(id: string, snapshot: Snapshot, size: number): Snapsho
     series: snapshot.numbers.series.length,
     hasImage: snapshot.image !== undefined,
     size,
-  }
-}
-
-/* ——— Comparing a snapshot's numbers with the data now ——— */
-
-export interface ChangedValue {
-  key: string
-  label: string
-  period: string
-  saved: number | null
-  current: number | null
-}
-
-export interface Comparison {
-  changed: ChangedValue[]
-  /** Periods the data has now that the snapshot did not show (new releases): not changes. */
-  added: number
-  /** Ids of the notes whose numbers changed. */
-  flaggedNotes: string[]
-}
-
-const sameNumber = (a: number | null, b: number | null) =>
-  a === b || (a !== null && b !== null && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)))
-
-/** Every number the snapshot showed that is different (or gone) in the same view over today's data. */
-export function compareNumbers(
-  saved: SnapshotNumbers,
-  current: SnapshotNumbers,
-): Pick<Comparison, 'changed' | 'added'> {
-  const changed: ChangedValue[] = []
-  let added = 0
-  for (const series of saved.series) {
-    const now = current.series.find((s) => s.key === series.key)
-    const nowByPeriod = new Map((now?.points ?? []).map((p) => [p.period, p.value]))
-    for (const p of series.points) {
-      const value = nowByPeriod.has(p.period) ? nowByPeriod.get(p.period)! : null
-      if (!sameNumber(p.value, value))
-        changed.push({
-          key: series.key,
-          label: series.label,
-          period: p.period,
-          saved: p.value,
-          current: value,
-        })
-    }
-    const before = new Set(series.points.map((p) => p.period))
-    added += (now?.points ?? []).filter((p) => !before.has(p.period) && p.value !== null).length
-  }
-  return { changed, added }
-}
-
-/** Does a change touch what a note is about? Point: that point; range: a period inside; series: any point of it; view/dataset: any. */
-export function noteTouched(note: NoteT, change: Pick<ChangedValue, 'key' | 'period'>): boolean {
-  const t = note.target
-  switch (t.kind) {
-    case 'point':
-      return t.series === change.key && t.period === change.period
-    case 'range':
-      return (!t.series || t.series === change.key) && periodWithin(change.period, t.from, t.to)
-    case 'series':
-      return t.series === change.key
-    case 'view':
-    case 'dataset':
-      return true
-  }
-}
-
-export function compareSnapshot(
-  snapshot: Pick<Snapshot, 'numbers' | 'notes'>,
-  current: SnapshotNumbers,
-): Comparison {
-  const { changed, added } = compareNumbers(snapshot.numbers, current)
-  const flaggedNotes = snapshot.notes.filter((n) => changed.some((c) => noteTouched(n, c))).map((n) => n.id)
-  return { changed, added, flaggedNotes }
-}
-
-/* ——— Exports of a snapshot: CSV of the numbers, README of sources and notes ——— */
-
-/** The periods of the numbers in time order, as the Explorer's chart model orders them. */
-export function periodsOf(numbers: SnapshotNumbers): string[] {
-  return sortPeriods(new Set(numbers.series.flatMap((s) => s.points.map((p) => p.period))))
-}
-
-/** The CSV of the numbers: the same rows, columns and order as the Explorer's table export (modelCsv). */
-export function numbersCsv(numbers: SnapshotNumbers, sources: readonly SnapshotSource[]): string {
-  const byId = new Map(sources.map((s) => [s.id, s]))
-  const rows: CsvValue[][] = [['period', 'series', 'value', 'unit', 'kind', 'note', 'sources']]
-  const points = numbers.series.map((s) => new Map(s.points.map((p) => [p.period, p])))
-  for (const period of periodsOf(numbers)) {
-    numbers.series.forEach((s, i) => {
-      const p = points[i]!.get(period)
-      if (!p) return
-      const cited = p.sourceIds.map((id) => byId.get(id)).filter((src) => src !== undefined)
-      rows.push([
-        period,
-        s.label,
-        p.value,
-        numbers.unit,
-        p.value === null ? 'missing' : p.kind,
-        p.note ?? '',
-        cited.map((src) => `${src.publisher ?? src.title} <${src.url}>`).join('; '),
-      ])
-    })
-  }
-  return toCsv(rows)
-}
-
-/** A Markdown README for an exported snapshot: what it shows, the data versions, the notes and every source. */
-export function snapshotReadme(snapshot: Snapshot, files: readonly string[]): string {
-  const lines = [
-    `# ${snapshot.title}`,
-    '',
-    `Saved ${snapshot.savedAt} with China Trade Explorer ${snapshot.app.version}.`,
-    '',
-    '## Files',
-    '',
-    ...files.map((f) => `- \`${f}\``),
-    '',
-    '## Data',
-    '',
-    ...snapshot.datasets.map((d) => `- Dataset \`${d.id}\`, version ${d.version ?? 'unknown'}`),
-    `- Unit of the numbers: ${snapshot.numbers.unit}`,
-    `- View: \`${snapshot.view.flows.join(', ')}\` × \`${snapshot.view.partners.join(', ')}\` × \`${snapshot.view.products.join(', ')}\`, ` +
-      `${snapshot.view.measure}, ${snapshot.view.frequency}, transform ${snapshot.view.transform}` +
-      `${snapshot.view.range.from ? `, from ${snapshot.view.range.from}` : ''}${snapshot.view.range.to ? ` to ${snapshot.view.range.to}` : ''}`,
-    '',
-    'Values of kind "computed" (year on year, year to date, sums, shares) were derived by the app from published figures;',
-    'values of kind "published" were read in the sources below; values of kind "projected" are published forecasts.',
-    '',
-    '## Notes',
-    '',
-  ]
-  if (snapshot.notes.length === 0) lines.push('(none)', '')
-  for (const note of snapshot.notes) {
-    lines.push(`### ${describeTarget(note)}${note.tags.length ? ` — tags: ${note.tags.join(', ')}` : ''}`, '')
-    // Quoted so a note's own headings stay inside it.
-    lines.push(...note.text.split(/\r?\n/).map((l) => `> ${l}`), '')
-  }
-  lines.push('## Sources', '')
-  for (const s of snapshot.sources) {
-    lines.push(
-      `- ${s.title}${s.publisher ? ` — ${s.publisher}` : ''}${s.published ? `, ${s.published}` : ''}. <${s.url}>`,
-    )
-  }
-  lines.push('')
-  return lines.join('\n')
-}
-
-export function describeTarget(note: Pick<NoteT, 'target'>): string {
-  const t = note.target
-  switch (t.kind) {
-    case 'point':
-      return `${t.series} at ${t.period}`
-    case 'range':
-      return `${t.series ? `${t.series}, ` : ''}${t.from} to ${t.to}`
-    case 'series':
-      return `series ${t.series}`
-    case 'view':
-      return 'the whole view'
-    case 'dataset':
-      return `dataset ${t.dataset}`
   }
 }

@@ -5,7 +5,7 @@
  */
 import { Chart, type Plugin } from 'chart.js'
 import { loadChartPlugins } from '../components/charts/chartSetup'
-import { toCsv, type CsvValue } from '@shared/csv'
+import { tableCsv } from '@shared/tableCsv'
 import { formatPeriod } from '@shared/periods'
 import { valueGrid, type ChartModel } from './chartModel'
 import type { ChartText, ExportDecoration } from './chartConfig'
@@ -65,25 +65,12 @@ export function exportDecoration(
 
 /** The table as tidy CSV rows: one row per period and series, with what it is and where it was read. */
 export function modelCsv(model: ChartModel): string {
-  const grid = valueGrid(model)
-  const rows: CsvValue[][] = [['period', 'series', 'value', 'unit', 'kind', 'note', 'sources']]
-  model.periods.forEach((period, x) => {
-    model.series.forEach((s, i) => {
-      const p = grid[i]![x]
-      if (!p) return
-      const sources = p.sourceIds.map((id) => model.sources.get(id)).filter((src) => src !== undefined)
-      rows.push([
-        period,
-        s.label,
-        p.value,
-        model.unit,
-        p.value === null ? 'missing' : p.kind,
-        p.note ?? '',
-        sources.map((src) => `${src.publisher ?? src.title} <${src.url}>`).join('; '),
-      ])
-    })
+  return tableCsv({
+    unit: model.unit,
+    periods: model.periods,
+    series: model.series,
+    source: (id) => model.sources.get(id),
   })
-  return toCsv(rows)
 }
 
 /** Tab-separated text of the table as shown (periods down, series across), for pasting into a spreadsheet. */

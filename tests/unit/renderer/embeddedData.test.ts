@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Series } from '../../../electron/shared/api'
-import { parseSnapshot, Snapshot } from '../../../electron/shared/snapshot'
+import { Snapshot } from '../../../electron/shared/snapshot'
+import { parseSnapshot } from '../../../electron/shared/snapshotParse'
 import { defaultViewState, selectionsOf, type ViewState } from '../../../electron/shared/viewState'
 import { buildChartModel, type FetchedSeries } from '../../../renderer/src/lib/chartModel'
 import { embeddedOf, fetchedOfEmbedded } from '../../../renderer/src/lib/embeddedData'

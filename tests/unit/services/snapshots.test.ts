@@ -26,7 +26,10 @@ import {
   type SnapshotPlatform,
 } from '../../../electron/services/snapshots'
 import { AppError } from '../../../electron/shared/errors'
-import { compareSnapshot, numbersCsv, parseSnapshot, type Snapshot } from '../../../electron/shared/snapshot'
+import { type Snapshot } from '../../../electron/shared/snapshot'
+import { compareSnapshot } from '../../../electron/shared/snapshotCompare'
+import { numbersCsv } from '../../../electron/shared/tableCsv'
+import { parseSnapshot } from '../../../electron/shared/snapshotParse'
 import { defaultViewState, selectionsOf, type ViewState } from '../../../electron/shared/viewState'
 import { buildChartModel, type FetchedSeries } from '../../../renderer/src/lib/chartModel'
 import { buildSnapshot, numbersOf, valueAt } from '../../../renderer/src/lib/snapshotModel'

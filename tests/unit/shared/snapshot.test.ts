@@ -7,15 +7,15 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { Note, Session, NoteTarget } from '../../../electron/shared/notes'
 import {
-  compareSnapshot,
   MAX_IMAGE_BASE64,
-  numbersCsv,
-  parseSnapshot,
   Snapshot,
   SNAPSHOT_FORMAT_VERSION,
-  snapshotReadme,
   type Snapshot as SnapshotT,
 } from '../../../electron/shared/snapshot'
+import { compareSnapshot } from '../../../electron/shared/snapshotCompare'
+import { numbersCsv } from '../../../electron/shared/tableCsv'
+import { parseSnapshot } from '../../../electron/shared/snapshotParse'
+import { snapshotReadme } from '../../../electron/shared/snapshotReadme'
 import { SnapshotPath, workspaceContract } from '../../../electron/shared/workspaceApi'
 import { T0, validNote, validSnapshot } from './workspaceFixtures'
 

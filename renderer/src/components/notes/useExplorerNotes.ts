@@ -4,7 +4,7 @@
  * how its numbers compare with today's data (changed values, and the notes whose numbers moved).
  */
 import { computed, type Ref } from 'vue'
-import { compareSnapshot, type Comparison } from '@shared/snapshot'
+import { compareSnapshot, type Comparison } from '@shared/snapshotCompare'
 import type { ViewState } from '@shared/viewState'
 import type { ChartModel } from '../../lib/chartModel'
 import { plainLabel } from '../../lib/noteLabel'
