@@ -9,6 +9,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { Source } from '@shared/api'
 import {
+  CALCULATORS,
   defaultCalculatorState,
   parseCalculatorState,
   type CalculatorId,
@@ -73,7 +74,7 @@ export const useCalculatorsStore = defineStore('calculators', () => {
   const state = ref<CalculatorState>(defaultCalculatorState())
   // Loaded data is replaced whole, never edited: no deep reactivity needed.
   const data = shallowRef<Record<string, CalculatorData>>({})
-  const datasets = shallowRef<{ id: string; title: string }[]>([])
+  const datasets = shallowRef<{ id: string; title: string; version: string }[]>([])
   const loading = ref(false)
   const error = ref<string | null>(null)
 
@@ -106,11 +107,9 @@ export const useCalculatorsStore = defineStore('calculators', () => {
     error.value = null
     try {
       const catalog = await call('listDatasets', {})
-      datasets.value = catalog.datasets.map((d) => ({ id: d.id, title: d.title }))
+      datasets.value = catalog.datasets.map((d) => ({ id: d.id, title: d.title, version: d.version }))
       const wanted = new Set([
-        state.value.fullYear.dataset,
-        state.value.partnerMix.dataset,
-        state.value.worldShare.dataset,
+        ...CALCULATORS.map((c) => state.value[c].dataset),
         ...state.value.scenarios.map((s) => s.inputs.dataset),
       ])
       await Promise.all([...wanted].map(ensureData))
@@ -130,30 +129,12 @@ export const useCalculatorsStore = defineStore('calculators', () => {
     }
   }
 
-  const fullYear = computed(
-    () =>
-      modelFor(
-        'fullYear',
-        state.value.fullYear,
-        data.value[state.value.fullYear.dataset],
-      ) as FullYearModel | null,
-  )
-  const partnerMix = computed(
-    () =>
-      modelFor(
-        'partnerMix',
-        state.value.partnerMix,
-        data.value[state.value.partnerMix.dataset],
-      ) as PartnerMixModel | null,
-  )
-  const worldShare = computed(
-    () =>
-      modelFor(
-        'worldShare',
-        state.value.worldShare,
-        data.value[state.value.worldShare.dataset],
-      ) as WorldShareModel | null,
-  )
+  /** Each calculator's model over its inputs and loaded data (null while its dataset loads). */
+  const models = computed(() => {
+    const of = <C extends CalculatorId>(c: C) =>
+      modelFor(c, state.value[c], data.value[state.value[c].dataset]) as ModelOf<C> | null
+    return { fullYear: of('fullYear'), partnerMix: of('partnerMix'), worldShare: of('worldShare') }
+  })
 
   /** Every source of every loaded dataset, by id. */
   const sources = computed<Record<string, Source>>(() =>
@@ -161,9 +142,9 @@ export const useCalculatorsStore = defineStore('calculators', () => {
   )
 
   const outputs = computed(() => ({
-    fullYear: fullYear.value?.summary ?? {},
-    partnerMix: partnerMix.value?.summary ?? {},
-    worldShare: worldShare.value?.summary ?? {},
+    fullYear: models.value.fullYear?.summary ?? {},
+    partnerMix: models.value.partnerMix?.summary ?? {},
+    worldShare: models.value.worldShare?.summary ?? {},
   }))
 
   /** The state as plain JSON, with the current outputs: what a snapshot or an export stores. */
@@ -329,9 +310,7 @@ export const useCalculatorsStore = defineStore('calculators', () => {
     load,
     ensureData,
     setDataset,
-    fullYear,
-    partnerMix,
-    worldShare,
+    models,
     sources,
     outputs,
     exportState,
