@@ -1,15 +1,19 @@
 /**
- * Number formatting for what the user reads, per locale. Values keep the precision they were
- * published with (up to two decimals); a value that is not a finite number is never shown as NaN.
+ * The app's one number and unit formatter, per locale: values and units as the user reads them in
+ * charts, tables, calculators and the import screens. Values keep the precision they were published
+ * with (up to two decimals unless asked); a value that is not a finite number is never shown as NaN or
+ * Infinity.
  */
 const formatters = new Map<string, Intl.NumberFormat>()
 
-function formatter(locale: string, signed: boolean): Intl.NumberFormat {
-  const key = `${locale}|${signed}`
+/** One cached Intl.NumberFormat per locale and style: making one costs far more than using it. */
+function formatter(locale: string, signed: boolean, maxDigits = 2, minDigits = 0): Intl.NumberFormat {
+  const key = `${locale}|${signed}|${maxDigits}|${minDigits}`
   let f = formatters.get(key)
   if (!f) {
     f = new Intl.NumberFormat(locale, {
-      maximumFractionDigits: 2,
+      maximumFractionDigits: maxDigits,
+      minimumFractionDigits: minDigits,
       signDisplay: signed ? 'exceptZero' : 'auto',
     })
     formatters.set(key, f)
@@ -92,4 +96,75 @@ export function formatPrinted(text: string, unit: string, locale = 'en-US'): str
   const nf = new Intl.NumberFormat(locale, { useGrouping: true })
   const decimal = nf.formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.'
   return `${m[1]}${nf.format(BigInt(m[2]!))}${m[3] ? decimal + m[3] : ''}${suffix}`
+}
+
+/* ——— The calculators: a number, or why there is none ——— */
+
+export type Shown = { text: string; finite: true } | { text: '—'; finite: false; reason: NonFiniteReason }
+export type NonFiniteReason = 'not-a-number' | 'infinite' | 'missing'
+
+export interface DisplayOptions {
+  locale?: string
+  /** 'usd-bn' → `$1,080.1 bn`; 'pct' → `5.2%`; 'pp' → `+1.2 pp`; 'plain' → `1,080.1`. */
+  style?: 'usd-bn' | 'pct' | 'pp' | 'plain'
+  /** Maximum fraction digits (default 2). */
+  digits?: number
+  /** Show a + on positive values. */
+  signed?: boolean
+}
+
+/** Formats a number, or explains why there is none. */
+export function showNumber(value: number | null | undefined, options: DisplayOptions = {}): Shown {
+  if (value === null || value === undefined) return { text: '—', finite: false, reason: 'missing' }
+  if (Number.isNaN(value)) return { text: '—', finite: false, reason: 'not-a-number' }
+  if (!Number.isFinite(value)) return { text: '—', finite: false, reason: 'infinite' }
+  const { locale = 'en', style = 'plain', digits = 2, signed = style === 'pp' } = options
+  // −0 would print as "-0"; a rounded tiny negative as "-0" too. Both are zero to the reader.
+  const rounded = Math.abs(value) < 0.5 * 10 ** -digits ? 0 : value
+  const body = formatter(locale, signed, digits).format(rounded)
+  switch (style) {
+    case 'usd-bn': {
+      const negative = body.startsWith('-') || body.startsWith('−')
+      const plus = body.startsWith('+')
+      const digitsOnly = negative || plus ? body.slice(1) : body
+      return { text: `${negative ? '-' : plus ? '+' : ''}$${digitsOnly} bn`, finite: true }
+    }
+    case 'pct':
+      return { text: `${body}%`, finite: true }
+    case 'pp':
+      return { text: `${body} pp`, finite: true }
+    default:
+      return { text: body, finite: true }
+  }
+}
+
+/** Just the text (for charts' tick labels and tooltips, where no explanation fits). */
+export function numberText(value: number | null | undefined, options: DisplayOptions = {}): string {
+  return showNumber(value, options).text
+}
+
+/* ——— Imported files: amounts in their own unit, file sizes ——— */
+
+/** An amount in its unit, short: $75.0 bn, $12.3 mn, 1,234.5 EUR. */
+export function formatAmount(value: number, unit: string, locale = 'en-US'): string {
+  const abs = Math.abs(value)
+  const short = (n: number) => formatter(locale, false, 1, 1).format(n)
+  if (unit === 'USD') {
+    // The sign before the currency, as formatDifference writes it: −$12.3 mn, never $-12.3 mn.
+    const sign = value < 0 ? '−' : ''
+    if (abs >= 1e12) return `${sign}$${short(abs / 1e12)} tn`
+    if (abs >= 1e9) return `${sign}$${short(abs / 1e9)} bn`
+    if (abs >= 1e6) return `${sign}$${short(abs / 1e6)} mn`
+    return `${sign}$${formatter(locale, false).format(abs)}`
+  }
+  const n = formatter(locale, false).format(value)
+  return unit ? `${n} ${unit}` : n
+}
+
+/** A file size, short: 1.5 MB. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(2)} GB`
+  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`
+  if (bytes >= 1e3) return `${(bytes / 1e3).toFixed(0)} kB`
+  return `${bytes} B`
 }

@@ -10,7 +10,7 @@ import {
   uniqueName,
   type NamedItem,
 } from '../../../renderer/src/lib/calculators/scenarios'
-import { numberText, showNumber } from '../../../renderer/src/lib/calculators/display'
+import { numberText, showNumber } from '../../../renderer/src/lib/format'
 
 describe('twoWayTable', () => {
   it('computes f(row, column) for every cell and flags cells above the threshold', () => {

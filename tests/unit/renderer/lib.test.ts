@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest'
 import type { Series, SeriesPoint } from '@shared/api'
 import { formatPeriod, periodBounds } from '@shared/periods'
 import { alignSeries } from '../../../renderer/src/lib/align'
-import { formatChange, formatDifference, formatLevel } from '../../../renderer/src/lib/format'
+import {
+  formatAmount,
+  formatBytes,
+  formatChange,
+  formatDifference,
+  formatLevel,
+  numberText,
+} from '../../../renderer/src/lib/format'
 
 const point = (period: string, value: number): SeriesPoint => {
   const b = periodBounds(period)!
@@ -72,5 +79,26 @@ describe('format', () => {
     expect(formatDifference(1109.3, 'USD mn')).toBe('+$1,109.3 mn')
     expect(formatDifference(0, 'USD mn')).toBe('$0 mn')
     expect(formatDifference(-2.5, 'USD mn', 'zh-CN')).toBe('−2.5 百万美元')
+  })
+
+  it('shortens an imported amount in US dollars and keeps any other unit as written', () => {
+    expect(formatAmount(75_040_000_000, 'USD')).toBe('$75.0 bn')
+    expect(formatAmount(-12_345_678, 'USD')).toBe('−$12.3 mn')
+    expect(formatAmount(2.5e12, 'USD')).toBe('$2.5 tn')
+    expect(formatAmount(950.125, 'USD')).toBe('$950.13')
+    expect(formatAmount(1234.5, 'EUR', 'de-DE')).toBe('1.234,5 EUR')
+    expect(formatAmount(1234.5, '')).toBe('1,234.5')
+  })
+
+  it('writes file sizes short, and calculator numbers with their style', () => {
+    expect([
+      formatBytes(512),
+      formatBytes(15_300),
+      formatBytes(2_450_000),
+      formatBytes(3_210_000_000),
+    ]).toEqual(['512 B', '15 kB', '2.5 MB', '3.21 GB'])
+    expect(numberText(12.345, { style: 'pct', digits: 1 })).toBe('12.3%')
+    expect(numberText(-0.04, { style: 'pct', digits: 1 })).toBe('0%')
+    expect(numberText(Number.NaN)).toBe('—')
   })
 })

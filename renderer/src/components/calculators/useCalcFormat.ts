@@ -1,7 +1,7 @@
 /** Number and period formatting in the UI's language, for the calculators. */
 import { useI18n } from 'vue-i18n'
 import { formatPeriod } from '@shared/periods'
-import { numberText, showNumber, type DisplayOptions } from '../../lib/calculators/display'
+import { numberText, showNumber, type DisplayOptions } from '../../lib/format'
 
 export function useCalcFormat() {
   const { locale } = useI18n()
