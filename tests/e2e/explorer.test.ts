@@ -328,6 +328,68 @@ describe('charts, view state and exports', () => {
   })
 })
 
+interface Drawn {
+  area: { left: number; right: number }
+  canvas: { width: number; height: number }
+  tooltip: { x: number; y: number; width: number; height: number } | null
+  legend: { text: string; pointStyle: string; lineDash: number[] }[]
+}
+const drawn = async (page: Page): Promise<Drawn> =>
+  JSON.parse((await page.locator('[data-test="explorer-chart"]').getAttribute('data-drawn'))!) as Drawn
+
+describe('tooltips and legend', () => {
+  // The widest tooltips: a year-to-date point sums many months (many sources), six partners at once.
+  it.each(['cumulativeSurplus', 'partnersYoy', 'headline', 'worldShare'])(
+    '%s: the tooltip at the rightmost point stays inside the chart, at 1024 px, in English and Chinese',
+    { timeout: 60_000 },
+    async (id) => {
+      for (const locale of ['en-US', 'zh-CN']) {
+        const page = await suite.browser.newPage({ locale, width: 1024 })
+        await page.goto(`${suite.app.server.url}#/explorer`)
+        await page.locator('[data-test="explorer-chart"] canvas').waitFor()
+        await preset(page, id)
+        const canvas = page.locator('[data-test="explorer-chart"] canvas')
+        const box = (await canvas.boundingBox())!
+        const { area } = await drawn(page)
+        for (const at of [0.15, 0.5, 0.85]) {
+          await page.mouse.move(box.x + area.right - 2, box.y + box.height * at)
+          await expect.poll(async () => (await drawn(page)).tooltip).not.toBeNull()
+          const { tooltip, canvas: size } = await drawn(page)
+          expect(tooltip!.x, `${id} ${locale} at ${at}`).toBeGreaterThanOrEqual(0)
+          expect(tooltip!.y).toBeGreaterThanOrEqual(0)
+          expect(tooltip!.x + tooltip!.width, `${id} ${locale} at ${at}`).toBeLessThanOrEqual(size.width)
+          expect(tooltip!.y + tooltip!.height).toBeLessThanOrEqual(size.height)
+        }
+        await screenshot(page, `tooltip-right-${id}-${locale}`)
+        await page.close()
+      }
+      expect(suite.browser.pageErrors).toEqual([])
+    },
+  )
+
+  it("legend markers show each series' style: lines as lines, a projection dashed, bars as squares", async () => {
+    const page = await openExplorer()
+    await preset(page, 'headline')
+    // The first monthly point is January–February combined, drawn as a triangle: the legend is not.
+    await expect
+      .poll(async () => (await drawn(page)).legend.map((l) => [l.pointStyle, l.lineDash.length]))
+      .toEqual([
+        ['line', 0],
+        ['line', 0],
+        ['line', 0],
+      ])
+    await preset(page, 'worldShare')
+    await expect
+      .poll(async () => (await drawn(page)).legend.map((l) => [l.pointStyle, l.lineDash.length > 0]))
+      .toEqual([
+        ['line', false],
+        ['line', true],
+      ])
+    await preset(page, 'rareEarths')
+    await expect.poll(async () => (await drawn(page)).legend.map((l) => l.pointStyle)).toEqual(['rect'])
+  })
+})
+
 describe('ready-made views in light and dark, English and Chinese', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const locale of ['en-US', 'zh-CN']) {

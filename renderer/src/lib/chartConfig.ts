@@ -5,7 +5,7 @@
  * Performance: data is given in Chart.js's internal `{ x, y }` form with `parsing: false` and a linear
  * x axis of period indexes, so long series can be decimated; nothing animates on data changes.
  */
-import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js'
+import type { Chart, ChartConfiguration, ChartDataset, LegendItem, TooltipItem } from 'chart.js'
 import type { AnnotationOptions } from 'chartjs-plugin-annotation'
 import type { Series, SeriesPoint, Source } from '@shared/api'
 import { formatPeriod, monthIndex, monthName, monthOf, periodBounds } from '@shared/periods'
@@ -45,6 +45,12 @@ type Config = ChartConfiguration<'line' | 'bar', XY[]>
 /** A fall of at least this much, in % y/y, counts towards a "double-digit" streak. */
 const STREAK_THRESHOLD = -10
 const MIN_STREAK = 3
+/** Source names a tooltip line lists before "and n more". */
+const MAX_TOOLTIP_SOURCES = 3
+/** The widest a tooltip's text may be, in CSS pixels (narrower on a narrow chart). */
+const MAX_TOOLTIP_TEXT = 340
+/** The tooltip's body font size, set in the configuration and used to measure its lines. */
+const TOOLTIP_FONT_SIZE = 12
 
 export function buildChartConfig(
   model: ChartModel,
@@ -141,12 +147,21 @@ function timeConfig(
       borderWidth: 1,
       label: {
         display: true,
-        content: text.t('explorer.streak', {
-          n: streak.length,
-          from: text.period(model.periods[streak.from]!),
-          to: text.period(model.periods[streak.to]!),
-        }),
-        position: { x: 'center', y: 'start' },
+        // Wrapped to the plot's width and anchored at the band's inner end, so the label stays on the chart.
+        content: ({ chart }) =>
+          fitText(
+            chart,
+            [
+              text.t('explorer.streak', {
+                n: streak.length,
+                from: text.period(model.periods[streak.from]!),
+                to: text.period(model.periods[streak.to]!),
+              }),
+            ],
+            Math.min(MAX_TOOLTIP_TEXT, chart.chartArea.width - 20),
+            'bold 11px',
+          ),
+        position: { x: streak.from + streak.to > model.periods.length ? 'end' : 'start', y: 'start' },
         color: theme.text,
         font: { size: 11 },
       },
@@ -225,6 +240,8 @@ function timeConfig(
           zoom: { wheel: { enabled: !decoration }, pinch: { enabled: !decoration }, mode: 'x' },
         },
         tooltip: {
+          bodyFont: { size: TOOLTIP_FONT_SIZE },
+          footerFont: { size: TOOLTIP_FONT_SIZE, weight: 'normal' },
           filter: (item) => item.parsed.y !== null,
           callbacks: {
             title: (items) => {
@@ -237,17 +254,23 @@ function timeConfig(
               const shown = share
                 ? `${formatValue(item.parsed.y as number, '%', text.locale)} of shown`
                 : formatValue(point?.value ?? (item.parsed.y as number | null), model.unit, text.locale)
-              return `${item.dataset.label}: ${shown}`
+              return fitTooltip(item.chart, [`${item.dataset.label}: ${shown}`])
             },
             afterLabel: (item: TooltipItem<'line' | 'bar'>) => {
               const point = findPoint(item.datasetIndex, item.dataIndex)
-              return describePoint(
-                point,
-                model.sources,
-                text,
-                readingOf(model.series[item.datasetIndex], point),
+              return fitTooltip(
+                item.chart,
+                describePoint(point, model.sources, text, readingOf(model.series[item.datasetIndex], point)),
               )
             },
+            footer: (items) =>
+              fitTooltip(items[0]!.chart, [
+                sourcesLine(
+                  items.map((item) => findPoint(item.datasetIndex, item.dataIndex)),
+                  model.sources,
+                  text,
+                ),
+              ]),
           },
         },
       },
@@ -457,12 +480,31 @@ function ytdByYearConfig(
         ...commonPlugins(theme, decoration),
         annotation: { annotations },
         tooltip: {
+          bodyFont: { size: TOOLTIP_FONT_SIZE },
+          footerFont: { size: TOOLTIP_FONT_SIZE, weight: 'normal' },
           callbacks: {
             title: (items) => (items[0] ? monthName((items[0].parsed.x as number) + 1, text.locale) : ''),
             label: (item) =>
-              `${item.dataset.label}: ${formatValue(item.parsed.y as number, model.unit, text.locale)}`,
+              fitTooltip(item.chart, [
+                `${item.dataset.label}: ${formatValue(item.parsed.y as number, model.unit, text.locale)}`,
+              ]),
             afterLabel: (item) =>
-              describePoint(rows[item.datasetIndex]?.[item.parsed.x as number] ?? null, model.sources, text),
+              fitTooltip(
+                item.chart,
+                describePoint(
+                  rows[item.datasetIndex]?.[item.parsed.x as number] ?? null,
+                  model.sources,
+                  text,
+                ),
+              ),
+            footer: (items) =>
+              fitTooltip(items[0]!.chart, [
+                sourcesLine(
+                  items.map((item) => rows[item.datasetIndex]?.[item.parsed.x as number] ?? null),
+                  model.sources,
+                  text,
+                ),
+              ]),
           },
         },
       },
@@ -484,7 +526,14 @@ function common(theme: ChartTheme, decoration?: ExportDecoration) {
 
 function commonPlugins(theme: ChartTheme, decoration?: ExportDecoration) {
   return {
-    legend: { position: 'bottom' as const, labels: { color: theme.text, usePointStyle: true } },
+    legend: {
+      position: 'bottom' as const,
+      labels: {
+        color: theme.text,
+        usePointStyle: true,
+        generateLabels: (chart: Chart) => legendItems(chart, theme),
+      },
+    },
     title: {
       display: !!decoration,
       text: decoration?.title ?? '',
@@ -504,6 +553,88 @@ function commonPlugins(theme: ChartTheme, decoration?: ExportDecoration) {
   }
 }
 
+/**
+ * A tooltip's lines wrapped to fit inside the chart: Chart.js keeps a tooltip on the canvas when it
+ * can (it flips it left of a point near the right edge), but cannot when it is wider than the room
+ * there, so no line may be wider than the chart less the tooltip's padding, colour box and caret.
+ */
+function fitTooltip(chart: Chart, lines: readonly string[]): string[] {
+  return fitText(chart, lines, Math.min(MAX_TOOLTIP_TEXT, chart.width - 60), `${TOOLTIP_FONT_SIZE}px`)
+}
+
+/** Lines wrapped to `max` pixels as the chart's canvas measures them in `font` (size and weight). */
+function fitText(chart: Chart, lines: readonly string[], max: number, font: string): string[] {
+  const ctx = chart.ctx
+  ctx.save()
+  ctx.font = `${font} ${chart.options.font?.family ?? 'sans-serif'}`
+  const wrapped = wrapLines(lines, max, (s) => ctx.measureText(s).width)
+  ctx.restore()
+  return wrapped
+}
+
+/**
+ * Lines broken so each measures at most `max`: at spaces, or between any two Chinese characters (a
+ * single longer word stays whole). A continuation line is indented two spaces more than its line.
+ */
+export function wrapLines(lines: readonly string[], max: number, measure: (s: string) => number): string[] {
+  const out: string[] = []
+  for (const line of lines) {
+    const indent = /^\s*/.exec(line)![0]
+    const tokens =
+      line.trim().match(/\s+|[\u2E80-\u9FFF\uFF00-\uFFEF]|[^\s\u2E80-\u9FFF\uFF00-\uFFEF]+/g) ?? []
+    let current = ''
+    let space = false
+    for (const token of tokens) {
+      if (/^\s+$/.test(token)) {
+        space = true
+        continue
+      }
+      const next = current ? `${current}${space ? ' ' : ''}${token}` : `${indent}${token}`
+      if (current && measure(next) > max) {
+        out.push(current)
+        current = `${indent}  ${token}`
+      } else current = next
+      space = false
+    }
+    out.push(current)
+  }
+  return out
+}
+
+/**
+ * Legend markers in each series' own style (Chart.js would take the style of its first point, a
+ * triangle where January–February is combined): a line as a short line, dashed for a projection, at
+ * its width; bars and filled areas as a filled square.
+ */
+export function legendItems(
+  chart: { data: { datasets: readonly object[] }; isDatasetVisible(index: number): boolean },
+  theme: ChartTheme,
+): LegendItem[] {
+  return chart.data.datasets.map((d, i) => {
+    const style = d as {
+      type?: string
+      label?: string
+      fill?: unknown
+      borderColor?: string
+      backgroundColor?: string
+      borderDash?: number[]
+      borderWidth?: number
+    }
+    const line = style.type !== 'bar' && !style.fill
+    return {
+      text: style.label ?? '',
+      datasetIndex: i,
+      hidden: !chart.isDatasetVisible(i),
+      fontColor: theme.text,
+      fillStyle: line ? style.borderColor : style.backgroundColor,
+      strokeStyle: style.borderColor,
+      lineWidth: line ? (style.borderWidth ?? 2) : 0,
+      lineDash: line ? (style.borderDash ?? []) : [],
+      pointStyle: line ? 'line' : 'rect',
+    }
+  })
+}
+
 function describePoint(
   point: TPoint | null,
   sources: Map<string, Source>,
@@ -511,10 +642,8 @@ function describePoint(
   reading: Reading | null = null,
 ): string[] {
   if (!point || point.value === null) return point?.note ? [point.note] : [text.t('explorer.tooltip.missing')]
-  const sourceName = (id: string) => sources.get(id)?.publisher || sources.get(id)?.title || ''
-  const names = [...new Set(point.sourceIds.map(sourceName).filter(Boolean))]
-  const kind = text.t(`explorer.tooltip.${point.kind}`)
-  const lines = [kind, `${text.t('explorer.tooltip.source')}: ${names.join('; ')}`]
+  const sourceName = (id: string) => sourceNameOf(sources, id)
+  const lines = [text.t(`explorer.tooltip.${point.kind}`)]
   if (!reading) return lines
   const lang = text.locale
   if (reading.printed)
@@ -530,6 +659,30 @@ function describePoint(
   }
   if (reading.preferredBy) lines.push(text.t('explorer.readings.chosen', { why: ruleText(reading, text) }))
   return lines
+}
+
+const sourceNameOf = (sources: Map<string, Source>, id: string) =>
+  sources.get(id)?.publisher || sources.get(id)?.title || ''
+
+/**
+ * The sources of every value in a tooltip, once, under its values (one list for all, so the tooltip
+ * stays short enough for the chart). A long list is cut to its first few names: the Table lists all.
+ */
+function sourcesLine(
+  points: readonly (TPoint | null)[],
+  sources: Map<string, Source>,
+  text: ChartText,
+): string {
+  const ids = points.flatMap((p) => (p && p.value !== null ? p.sourceIds : []))
+  const names = [...new Set(ids.map((id) => sourceNameOf(sources, id)).filter(Boolean))]
+  const listed =
+    names.length > MAX_TOOLTIP_SOURCES
+      ? text.t('explorer.tooltip.moreSources', {
+          names: names.slice(0, MAX_TOOLTIP_SOURCES).join('; '),
+          n: names.length - MAX_TOOLTIP_SOURCES,
+        })
+      : names.join('; ')
+  return names.length ? `${text.t('explorer.tooltip.source')}: ${listed}` : ''
 }
 
 /** Why the shown reading was chosen, in the user's language (a curated reason is quoted as written). */

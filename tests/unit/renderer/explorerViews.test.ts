@@ -10,7 +10,9 @@ import {
   buildChartConfig,
   chartText,
   incompleteStackPeriods,
+  legendItems,
   usStreak,
+  wrapLines,
   xOf,
 } from '../../../renderer/src/lib/chartConfig'
 import { buildChartModel, type FetchedSeries } from '../../../renderer/src/lib/chartModel'
@@ -56,6 +58,16 @@ const series = (
     published: null,
     url: 'https://example.org/',
   })),
+})
+/** A chart as the configuration's callbacks see it: a canvas that measures every character as CHAR px wide. */
+const CHAR = 6
+const fakeChart = (width: number, datasets: readonly object[] = []) => ({
+  width,
+  chartArea: { width },
+  options: { font: { family: 'sans-serif' } },
+  ctx: { save() {}, restore() {}, font: '', measureText: (s: string) => ({ width: s.length * CHAR }) },
+  data: { datasets },
+  isDatasetVisible: () => true,
 })
 const view = (patch: Partial<ViewState>): ViewState => ({ ...defaultViewState(), range: {}, ...patch })
 const fetchedFor = (v: ViewState, data: Record<string, Series | null>): FetchedSeries[] =>
@@ -271,9 +283,16 @@ describe('the US streak band', () => {
       ),
     )
     const band = (
-      config.options!.plugins!.annotation as { annotations: Record<string, { label: { content: string } }> }
+      config.options!.plugins!.annotation as {
+        annotations: Record<string, { label: { content: (ctx: { chart: unknown }) => string[] } }>
+      }
     ).annotations.streak!
-    expect(band.label.content).toBe('Computed: 6 (Apr 2025–Sep 2025)')
+    expect(band.label.content({ chart: fakeChart(800) })).toEqual(['Computed: 6 (Apr 2025–Sep 2025)'])
+    // On a narrow chart the label wraps to the plot's width instead of running off its edge.
+    const narrow = band.label.content({ chart: fakeChart(150) })
+    expect(narrow.length).toBeGreaterThan(1)
+    for (const line of narrow) expect(line.length * CHAR).toBeLessThanOrEqual(150 - 20)
+    expect(narrow.map((l) => l.trim()).join(' ')).toBe('Computed: 6 (Apr 2025–Sep 2025)')
   })
 
   it('follows the data: a later month above −10% ends the run, a new run of 3 replaces it', () => {
@@ -380,5 +399,114 @@ describe('what leaves the app', () => {
   it('a snapshot keeps only the sources its points cite', () => {
     expect(model.sources.size).toBe(3)
     expect(sourcesOf(model).map((s) => s.id)).toEqual(['src-2025-03', 'src-2025-04'])
+  })
+})
+
+describe('tooltips that fit the chart', () => {
+  const measure = (s: string) => s.length * CHAR
+
+  it('wraps lines at spaces, or between Chinese characters, to the width given', () => {
+    expect(wrapLines(['Source: Reuters via CNA; China Daily'], 20 * CHAR, measure)).toEqual([
+      'Source: Reuters via',
+      '  CNA; China Daily',
+    ])
+    const zh = wrapLines(['来源：海关总署；路透社；新华社'], 8 * CHAR, measure)
+    expect(zh.length).toBeGreaterThan(1)
+    for (const line of zh) expect(measure(line)).toBeLessThanOrEqual(8 * CHAR)
+    expect(zh.map((l) => l.trim()).join('')).toBe('来源：海关总署；路透社；新华社')
+    // Indentation is kept, and a continuation goes two spaces further in.
+    expect(wrapLines(['  12.0 — Pub one two'], 11 * CHAR, measure)).toEqual([
+      '  12.0 —',
+      '    Pub one',
+      '    two',
+    ])
+    expect(wrapLines(['short'], 100, measure)).toEqual(['short'])
+  })
+
+  it('lists three sources and how many more, each line within the chart, at its right edge too', () => {
+    // Year to date through May sums five months, each from its own publisher.
+    const v = view({ flows: ['exports'], transform: 'ytd' })
+    const months = ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05']
+    const many = series(
+      'exports_usd',
+      'month',
+      months.map((m) => point(m, 300)),
+    )
+    many.sources = many.sources.map((s, i) => ({
+      ...s,
+      publisher: `Publisher with a long name ${'abcde'[i]}`,
+    }))
+    const model = buildChartModel(v, fetchedFor(v, { 'exports:world:all': many }), (s) => s.key)
+    const t = chartText(
+      (k, vals) => (k === 'explorer.tooltip.moreSources' ? `${vals.names} and ${vals.n} more` : k),
+      'en',
+    )
+    const config = buildChartConfig(model, v, { annual: null, projection: null }, theme, t)
+    // One list of sources for the whole tooltip, under its values.
+    const footer = config.options!.plugins!.tooltip!.callbacks!.footer as unknown as (
+      items: { chart: unknown; datasetIndex: number; dataIndex: number }[],
+    ) => string[]
+    const chart = fakeChart(300)
+    const lines = footer([{ chart, datasetIndex: 0, dataIndex: model.periods.indexOf('2025-05') }])
+    const joined = lines.map((l) => l.trim()).join(' ')
+    expect(joined).toContain('Publisher with a long name c and 2 more')
+    expect(joined).not.toContain('name d')
+    for (const line of lines) expect(measure(line)).toBeLessThanOrEqual(300 - 60)
+  })
+})
+
+describe('legend markers', () => {
+  it("show each series' own style, not its first point's", () => {
+    const v = view({ flows: ['exports', 'imports'] })
+    // January–February combined comes first: its point is a triangle.
+    const exp = series('exports_usd', 'month', [point('2025-01..2025-02', 540), point('2025-03', 313)])
+    const imp = series('imports_usd', 'month', [point('2025-01..2025-02', 370), point('2025-03', 211)])
+    const model = buildChartModel(
+      v,
+      fetchedFor(v, { 'exports:world:all': exp, 'imports:world:all': imp }),
+      (s) => s.key,
+    )
+    const line = buildChartConfig(model, v, { annual: null, projection: null }, theme, text)
+    expect((line.data.datasets[0] as unknown as { pointStyle: string[] }).pointStyle[0]).toBe('triangle')
+    const items = legendItems(fakeChart(800, line.data.datasets), theme)
+    expect(items.map((i) => [i.pointStyle, i.lineDash, i.lineWidth])).toEqual([
+      ['line', [], 2],
+      ['line', [], 2],
+    ])
+    expect(items.map((i) => i.strokeStyle)).toEqual(line.data.datasets.map((d) => d.borderColor))
+
+    const bars = buildChartConfig(
+      model,
+      { ...v, chart: 'bar' },
+      { annual: null, projection: null },
+      theme,
+      text,
+    )
+    expect(legendItems(fakeChart(800, bars.data.datasets), theme).map((i) => i.pointStyle)).toEqual([
+      'rect',
+      'rect',
+    ])
+    const area = buildChartConfig(
+      model,
+      { ...v, chart: 'stackedArea' },
+      { annual: null, projection: null },
+      theme,
+      text,
+    )
+    expect(legendItems(fakeChart(800, area.data.datasets), theme).map((i) => i.pointStyle)).toEqual([
+      'rect',
+      'rect',
+    ])
+  })
+
+  it('draws a projection as a dashed line', () => {
+    const v = view({ flows: ['exports'] })
+    const exp = series('exports_usd', 'month', [point('2025-03', 313)])
+    const model = buildChartModel(v, fetchedFor(v, { 'exports:world:all': exp }), (s) => s.key)
+    const config = buildChartConfig(model, v, { annual: null, projection: null }, theme, text)
+    const projection = { ...config.data.datasets[0]!, borderDash: [6, 4], label: 'projection' }
+    const [item] = legendItems(fakeChart(800, [projection]), theme)
+    expect(item!.pointStyle).toBe('line')
+    expect(item!.lineDash).toEqual([6, 4])
   })
 })

@@ -131,6 +131,7 @@ export default {
         published: 'as published',
         projected: 'projection, as published (not an observation)',
         missing: 'not published',
+        moreSources: '{names} and {n} more (the Table lists every source)',
       },
       readings: {
         printed: 'Printed: {figure}',
@@ -288,6 +289,7 @@ export default {
         published: '公布值',
         projected: '公布的预测值（非观测值）',
         missing: '未公布',
+        moreSources: '{names}等另 {n} 个来源（表格列出全部来源）',
       },
       readings: {
         printed: '原表数字：{figure}',
