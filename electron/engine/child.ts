@@ -7,7 +7,7 @@
 import { createEventSink } from '../events'
 import { createEngineHandlers, isEngineMethod, type EngineHandlers } from '../handlers'
 import { openDataServices, type DataServices } from '../services'
-import { createGrants } from '../services/import/grants'
+import { createGrants } from '../services/grants'
 import type { PipelineHooks } from '../services/import/pipeline'
 import { contract } from '../shared/api'
 import { AppError, fail, ok, type Envelope } from '../shared/errors'

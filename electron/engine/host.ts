@@ -9,7 +9,7 @@ import { createMainHandlers, type EngineHandlers, type Handlers } from '../handl
 import type { DatasetSummary } from '../shared/api'
 import { AppError } from '../shared/errors'
 import { createFileDesk, type FileDesk } from '../services/import/desk'
-import { createGrants, type Grants } from '../services/import/grants'
+import { createGrants, type Grants } from '../services/grants'
 import { openWorkspace, unavailableWorkspace, type Workspace } from '../services/workspace'
 import type { SnapshotPlatform } from '../services/snapshots'
 import type { StartEngine } from './port'

@@ -8,7 +8,7 @@
 import { AppError, type Envelope } from '../shared/errors'
 import type { EventName } from '../shared/methods'
 import type { EngineMethod } from '../handlers'
-import type { Grant } from '../services/import/grants'
+import type { Grant } from '../services/grants'
 import type { EnginePort, StartEngine } from './port'
 import { FromEngine, type EngineInit, type ToEngine } from './protocol'
 

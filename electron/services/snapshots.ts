@@ -28,8 +28,10 @@ import {
 import { numbersCsv } from '../shared/tableCsv'
 import { parseSnapshot } from '../shared/snapshotParse'
 import { snapshotReadme } from '../shared/snapshotReadme'
+import { slugOf } from '../shared/slug'
 import { SNAPSHOT_EXTENSION } from '../shared/commands'
 import { writeFileAtomic } from './atomicFile'
+import { checkChosenFile, rememberGrant } from './grants'
 import { loadDocument, parseJsonWith, readBounded, removeStaleTemps, type Parsed } from './storage'
 
 export type ExportKind = 'file' | 'folder' | 'pdf'
@@ -73,9 +75,6 @@ export interface SnapshotService {
   readonly dir: string
 }
 
-const MAX_GRANTS = 200
-const MAX_PATH = 4096
-
 export const serializeSnapshot = (snapshot: Snapshot) => `${JSON.stringify(snapshot)}\n`
 
 const validate = (raw: unknown): Parsed<{ snapshot: Snapshot; migratedFrom: number | null }> => {
@@ -112,17 +111,6 @@ export async function readSnapshotFile(
     throw new AppError('DATA_ERROR', `${name}: ${message}`)
   }
   return { ...parsed.value, size: read.size }
-}
-
-/** A file name from a title: lower-case words joined by hyphens, never a path. */
-export function slugOf(title: string): string {
-  const stem = title
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60)
-  return stem || 'snapshot'
 }
 
 const newId = () => `s-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`
@@ -269,26 +257,7 @@ export async function openSnapshotService(options: SnapshotServiceOptions): Prom
   }
 
   async function grant(path: string): Promise<void> {
-    if (
-      typeof path !== 'string' ||
-      path.length === 0 ||
-      path.length > MAX_PATH ||
-      path.includes('\u0000') ||
-      !isAbsolute(path)
-    ) {
-      throw new AppError('INVALID_ARGUMENT', 'That is not a file the app can open.')
-    }
-    let real: string
-    try {
-      real = await fsp.realpath(path)
-    } catch {
-      throw new AppError('NOT_FOUND', `${basename(path)} does not exist (any more).`)
-    }
-    // Only a regular file: opening a FIFO or a device would wait forever or never end.
-    const info = await fsp.stat(real)
-    if (!info.isFile()) throw new AppError('INVALID_ARGUMENT', `${basename(path)} is not a regular file.`)
-    granted.set(path, real)
-    if (granted.size > MAX_GRANTS) granted.delete(granted.keys().next().value!)
+    rememberGrant(granted, path, (await checkChosenFile(path)).real)
   }
 
   async function exportTo(id: string, kind: ExportKind): Promise<ExportResult | null> {
@@ -302,7 +271,7 @@ export async function openSnapshotService(options: SnapshotServiceOptions): Prom
           : 'Exporting to a file needs the desktop app.',
       )
     }
-    const slug = slugOf(snapshot.title)
+    const slug = slugOf(snapshot.title, 'snapshot')
     const pdf = kind === 'pdf' ? await platform.printPdf!(id) : null
     let target = await choose({
       suggestedName: kind === 'file' ? `${slug}${SNAPSHOT_EXTENSION}` : kind === 'pdf' ? `${slug}.pdf` : slug,

@@ -7,7 +7,7 @@
 import { AppError } from '../../shared/errors'
 import type { GrantedFile } from '../../shared/importApi'
 import type { EventSink } from '../../events'
-import type { Grant, GrantSource, Grants } from './grants'
+import type { Grant, GrantSource, Grants } from '../grants'
 
 export interface FileDesk {
   /** Registers a path from a trusted main-process source (dialog, drop, "Open with"); announces it to the page. */

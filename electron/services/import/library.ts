@@ -15,6 +15,7 @@ import { mkdir, readdir, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { Mapping } from '../../shared/importApi'
+import { slugOf } from '../../shared/slug'
 import { readJsonFile, writeFileAtomic } from '../atomicFile'
 import { layoutIds } from './layouts/types'
 
@@ -130,7 +131,7 @@ export async function openLibrary(
         const id =
           existing?.id ??
           uniqueId(
-            slugOf(dataset.title !== dataset.fileName ? dataset.title : dataset.fileName),
+            datasetSlug(dataset.title !== dataset.fileName ? dataset.title : dataset.fileName),
             new Set([...reservedIds, ...current.datasets.map((d) => d.id)]),
           )
         const number = (existing?.versions.at(-1)?.version ?? 0) + 1
@@ -221,16 +222,8 @@ async function removeLeftovers(root: string, manifest: Manifest): Promise<void> 
 }
 
 /** `BACI_HS92_Y2021_V202301.csv.gz` → `baci-hs92-y2021-v202301`. */
-export function slugOf(fileName: string): string {
-  const base = fileName.replace(/(\.(csv|tsv|txt|gz|parquet|json|ndjson))+$/i, '')
-  const slug = base
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
-    .replace(/-+$/, '')
-  return slug || 'imported'
+export function datasetSlug(fileName: string): string {
+  return slugOf(fileName.replace(/(\.(csv|tsv|txt|gz|parquet|json|ndjson))+$/i, ''), 'imported', 48)
 }
 
 function uniqueId(base: string, taken: ReadonlySet<string>): string {

@@ -5,6 +5,7 @@
  */
 import { Chart, type Plugin } from 'chart.js'
 import { loadChartPlugins } from '../components/charts/chartSetup'
+import { slugOf } from '@shared/slug'
 import { tableCsv } from '@shared/tableCsv'
 import { formatPeriod } from '@shared/periods'
 import { valueGrid, type ChartModel } from './chartModel'
@@ -158,11 +159,5 @@ export function download(name: string, blob: Blob): void {
 
 /** A file name from a title: lower-case words joined by hyphens. */
 export function fileNameOf(title: string, extension: string): string {
-  const stem = title
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60)
-  return `${stem || 'chart'}.${extension}`
+  return `${slugOf(title, 'chart')}.${extension}`
 }

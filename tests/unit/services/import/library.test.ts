@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { writeFileAtomic } from '../../../../electron/services/atomicFile'
-import { openLibrary, slugOf, type NewVersion } from '../../../../electron/services/import/library'
+import { datasetSlug, openLibrary, type NewVersion } from '../../../../electron/services/import/library'
 
 let root: string
 beforeEach(() => {
@@ -77,8 +77,8 @@ describe('library', () => {
       version,
     )
     expect([a.id, b.id]).toEqual(['china-trade-2', 'china-trade-3'])
-    expect(slugOf('BACI_HS92_Y2021_V202301.csv.gz')).toBe('baci-hs92-y2021-v202301')
-    expect(slugOf('出口.csv')).toBe('imported')
+    expect(datasetSlug('BACI_HS92_Y2021_V202301.csv.gz')).toBe('baci-hs92-y2021-v202301')
+    expect(datasetSlug('出口.csv')).toBe('imported')
   })
 
   it('removes staging leftovers and version folders the manifest does not name; a damaged manifest falls back to .bak', async () => {
