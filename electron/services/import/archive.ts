@@ -1,13 +1,15 @@
 /**
  * ZIP archives and the ZIP inside an xlsx workbook, read with yauzl (maintained, MIT, streaming): the
- * list of members, and one member extracted into the staging folder. Limits stop zip bombs before
+ * list of members, the first bytes of a member (to look at it without unpacking it), and one member
+ * extracted into the staging folder. Limits stop zip bombs before
  * they fill the disk: the declared sizes are checked first, then the bytes actually written (a
  * member may lie about its size); a member name that is absolute or climbs out with ".." is refused
  * (yauzl rejects those names; the app never writes under a member's name anyway).
  */
 import { createWriteStream } from 'node:fs'
-import { Transform } from 'node:stream'
+import { Transform, type Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import { createGunzip } from 'node:zlib'
 import yauzl, { type Entry, type ZipFile } from 'yauzl'
 import { ImportError } from './errors'
 
@@ -93,18 +95,20 @@ function checkDeclared(members: readonly Member[]): void {
 
 const gigabytes = (bytes: number) => (bytes / 1024 ** 3).toFixed(1)
 
-/** Writes one member to `target`, stopping when it unpacks to more than it declared or the limits allow. */
-export async function extractMember(
+/**
+ * Opens one member as a stream that fails once it unpacks to more than it declared (or the limits
+ * allow), then hands it to `use` while the archive is open.
+ */
+async function withMemberStream<T>(
   path: string,
   name: string,
-  target: string,
-  signal?: AbortSignal,
-): Promise<void> {
-  await withEntries(path, async (zip, entries) => {
+  use: (stream: Readable, guard: Transform) => Promise<T>,
+): Promise<T> {
+  return withEntries(path, async (zip, entries) => {
     const entry = entries.find((e) => e.fileName === name)
     if (!entry) throw new ImportError(`has no member named ${name.slice(0, 120)}.`)
     checkDeclared([{ name, size: entry.uncompressedSize, packed: entry.compressedSize }])
-    const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
+    const stream = await new Promise<Readable>((resolve, reject) =>
       zip.openReadStream(entry, (error, s) => (error ? reject(unreadable(error)) : resolve(s))),
     )
     const limit = Math.min(entry.uncompressedSize, MAX_UNPACKED_BYTES)
@@ -122,10 +126,56 @@ export async function extractMember(
       },
     })
     try {
-      await pipeline(stream, guard, createWriteStream(target), { signal })
+      return await use(stream, guard)
     } catch (error) {
       if (error instanceof ImportError || (error as Error).name === 'AbortError') throw error
       throw unreadable(error as Error)
     }
   })
+}
+
+/**
+ * Up to `bytes` from the start of a member (unpacked, and un-gzipped for a `.gz` member), read
+ * without unpacking the rest: enough to see its layout. `complete` says the member ended within them.
+ */
+export async function readMemberHead(
+  path: string,
+  name: string,
+  bytes: number,
+): Promise<{ head: Buffer; complete: boolean }> {
+  return withMemberStream(path, name, async (stream, guard) => {
+    const source = /\.gz$/i.test(name) ? stream.pipe(guard).pipe(createGunzip()) : stream.pipe(guard)
+    const chunks: Buffer[] = []
+    let size = 0
+    let complete = true
+    try {
+      for await (const chunk of source as AsyncIterable<Buffer>) {
+        chunks.push(chunk)
+        size += chunk.length
+        if (size >= bytes) {
+          complete = false
+          break
+        }
+      }
+    } catch (error) {
+      // A gzip member cut short is still a head worth looking at.
+      if (size === 0 || error instanceof ImportError) throw error
+      complete = false
+    } finally {
+      stream.destroy()
+    }
+    return { head: Buffer.concat(chunks).subarray(0, bytes), complete }
+  })
+}
+
+/** Writes one member to `target`, stopping when it unpacks to more than it declared or the limits allow. */
+export async function extractMember(
+  path: string,
+  name: string,
+  target: string,
+  signal?: AbortSignal,
+): Promise<void> {
+  await withMemberStream(path, name, (stream, guard) =>
+    pipeline(stream, guard, createWriteStream(target), { signal }),
+  )
 }

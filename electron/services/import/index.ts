@@ -125,7 +125,14 @@ export async function openImportService(options: ImportServiceOptions): Promise<
       // A workbook's sheet or an archive's members are written out here while they are looked at.
       const scratch = await library.staging(newJobId())
       try {
-        const { sniffed, parts, sheets, members } = await partsOf(file.path, file.name, scratch, source)
+        const { sniffed, parts, sheets, members } = await partsOf(
+          file.path,
+          file.name,
+          scratch,
+          source,
+          undefined,
+          'inspect',
+        )
         let header: string[]
         let sample: string[][]
         const first = parts[0]!

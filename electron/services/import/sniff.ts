@@ -178,14 +178,30 @@ export function decodeSample(raw: Buffer, encoding: Encoding, bomBytes: number):
 
 export async function sniffFile(path: string, name: string): Promise<Sniffed> {
   const { raw, gzip, truncated } = await readHead(path)
+  return sniffHead(raw, { gzip, truncated, name }, async () => {
+    const names = (await listMembers(path)).map((m) => m.name)
+    return names.includes('[Content_Types].xml') && names.some((n) => n.startsWith('xl/'))
+  })
+}
+
+/**
+ * What the first bytes of a file (at most HEAD_BYTES, already un-gzipped) say about it. `isWorkbook`
+ * tells an xlsx from any other ZIP; a file inside an archive has none, as an archive in an archive is
+ * not read.
+ */
+export async function sniffHead(
+  raw: Buffer,
+  { gzip, truncated, name }: { gzip: boolean; truncated: boolean; name: string },
+  isWorkbook?: () => Promise<boolean>,
+): Promise<Sniffed> {
   if (raw.length === 0) throw new ImportError(gzip ? 'is an empty gzip file.' : 'is empty.')
   const compression: Compression = gzip ? 'gzip' : 'none'
   const magic = raw.subarray(0, 4).toString('latin1')
   if (magic === 'PAR1') return { ...empty(), format: 'parquet', compression }
   if (magic === 'PK\u0003\u0004' || magic === 'PK\u0005\u0006') {
-    const names = (await listMembers(path)).map((m) => m.name)
-    const workbook = names.includes('[Content_Types].xml') && names.some((n) => n.startsWith('xl/'))
-    return { ...empty(), format: workbook ? 'xlsx' : 'zip', compression }
+    if (!isWorkbook)
+      throw new ImportError('is a ZIP archive inside the archive: unpack the outer archive first.')
+    return { ...empty(), format: (await isWorkbook()) ? 'xlsx' : 'zip', compression }
   }
   if (magic === '\u00d0\u00cf\u0011\u00e0') {
     throw new ImportError(

@@ -14,15 +14,19 @@ import { ImportError, MAX_LINE_MB } from './errors'
 import type { JobDb } from './jobDb'
 import { checkJsonDepth } from './jsonDepth'
 import type { Plan } from './layouts'
-import { sniffFile, type Sniffed } from './sniff'
+import { HEAD_BYTES, sniffFile, sniffHead, type Sniffed } from './sniff'
 import { decoderFor } from './textDecoding'
-import { extractMember, listMembers } from './archive'
+import { extractMember, listMembers, readMemberHead } from './archive'
 import { sheetToCsv } from './workbook'
 import { sqlIdent, sqlString } from './sql'
 
 export interface Part {
   /** For messages: the file name, or "resource <name>" of a data package. */
   label: string
+  /**
+   * The file to read. Empty for an archive's CSV members while the archive is only inspected: those
+   * are looked at from their first megabyte and not unpacked.
+   */
   path: string
   size: number
   sniffed: Sniffed
@@ -57,9 +61,10 @@ const DATA_FILE = /\.(csv|tsv|txt|csv\.gz|tsv\.gz|parquet|json|ndjson)$/i
 
 /**
  * The parts of a file: itself, the tabular resources of a Frictionless data package, a workbook's
- * sheet (written out as CSV into `scratch`), or the data members of a ZIP archive (extracted into
- * `scratch`; by default those sharing the most common header, e.g. every year of a BACI release and
- * not its code lists).
+ * sheet (written out as CSV into `scratch`), or the data members of a ZIP archive (by default those
+ * sharing the most common header, e.g. every year of a BACI release and not its code lists). To
+ * `inspect` an archive, its members are read only as far as their first megabyte; to import it, the
+ * chosen members alone are unpacked into `scratch`.
  */
 export async function partsOf(
   path: string,
@@ -67,6 +72,7 @@ export async function partsOf(
   scratch?: string,
   choice: SourceChoice = {},
   signal?: AbortSignal,
+  purpose: 'inspect' | 'import' = 'import',
 ): Promise<PartsOf> {
   const sniffed = await sniffFile(path, name)
   const size = (await stat(path)).size
@@ -75,7 +81,7 @@ export async function partsOf(
     if (!scratch) throw new Error('a workbook or an archive needs a scratch folder')
     return sniffed.format === 'xlsx'
       ? { sniffed, ...(await sheetParts(path, name, scratch, choice.sheet)) }
-      : { sniffed, ...(await memberParts(path, scratch, choice.members, signal)) }
+      : { sniffed, ...(await memberParts(path, scratch, choice.members, purpose, signal)) }
   }
   return { sniffed, parts: [{ label: name, path, size, sniffed }] }
 }
@@ -98,17 +104,49 @@ async function memberParts(
   path: string,
   scratch: string,
   wanted: string[] | undefined,
+  purpose: 'inspect' | 'import',
   signal?: AbortSignal,
 ) {
-  const names = (await listMembers(path))
-    .map((m) => m.name)
-    .filter((n) => DATA_FILE.test(n) && !n.startsWith('__MACOSX/') && !basename(n).startsWith('.'))
+  const members = (await listMembers(path)).filter(
+    (m) => DATA_FILE.test(m.name) && !m.name.startsWith('__MACOSX/') && !basename(m.name).startsWith('.'),
+  )
+  const names = members.map((m) => m.name)
   if (names.length === 0)
     throw new ImportError('is a ZIP archive with no CSV, text, Parquet or JSON file in it.')
   for (const w of wanted ?? [])
     if (!names.includes(w)) throw new ImportError(`has no data file named ${w.slice(0, 120)}.`)
+  // Each member's layout from its first megabyte, without unpacking it.
+  const looked: Part[] = []
+  for (const member of members.filter((m) => !wanted || wanted.includes(m.name))) {
+    signal?.throwIfAborted()
+    const { head, complete } = await readMemberHead(path, member.name, HEAD_BYTES)
+    const sniffed = await sniffHead(head, {
+      gzip: /\.gz$/i.test(member.name),
+      truncated: !complete,
+      name: basename(member.name),
+    })
+    looked.push({ label: member.name, path: '', size: member.size, sniffed })
+  }
+  // Several same-layout members are one dataset; the group with the most members is the default.
+  const groups = new Map<string, Part[]>()
+  for (const part of looked) {
+    const key = part.sniffed.format === 'csv' ? part.sniffed.header.join('\u0000') : part.sniffed.format
+    groups.set(key, [...(groups.get(key) ?? []), part])
+  }
+  const chosen = wanted
+    ? looked
+    : [...groups.values()].sort(
+        (a, b) =>
+          b.length - a.length || b.reduce((s, p) => s + p.size, 0) - a.reduce((s, p) => s + p.size, 0),
+      )[0]!
   const parts: Part[] = []
-  for (const [i, member] of (wanted ?? names).entries()) {
+  for (const [i, part] of chosen.entries()) {
+    // Inspecting reads the first rows from the head; only Parquet or JSON needs the whole file for that.
+    if (purpose === 'inspect' && (i > 0 || part.sniffed.format === 'csv')) {
+      parts.push(part)
+      continue
+    }
+    const member = part.label
     const target = join(
       scratch,
       `member-${i}${extname(member).toLowerCase() === '.gz' ? '.csv.gz' : extname(member) || '.csv'}`,
@@ -121,19 +159,7 @@ async function memberParts(
       sniffed: await sniffFile(target, basename(member)),
     })
   }
-  // Several same-layout members are one dataset; the group with the most members is the default.
-  const groups = new Map<string, Part[]>()
-  for (const part of parts) {
-    const key = part.sniffed.format === 'csv' ? part.sniffed.header.join('\u0000') : part.sniffed.format
-    groups.set(key, [...(groups.get(key) ?? []), part])
-  }
-  const chosen = wanted
-    ? parts
-    : [...groups.values()].sort(
-        (a, b) =>
-          b.length - a.length || b.reduce((s, p) => s + p.size, 0) - a.reduce((s, p) => s + p.size, 0),
-      )[0]!
-  return { parts: chosen, members: { names, chosen: chosen.map((p) => p.label) } }
+  return { parts, members: { names, chosen: parts.map((p) => p.label) } }
 }
 
 async function packageParts(descriptorPath: string): Promise<{ parts: Part[]; title?: string }> {

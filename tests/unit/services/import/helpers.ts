@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { crc32, deflateRawSync } from 'node:zlib'
 import type { ImportProgress } from '../../../../electron/shared/api'
 import { createEventSink } from '../../../../electron/events'
 import { openServices, type Services } from '../../../../electron/services'
@@ -77,3 +78,44 @@ export const B = 1_000_000_000
 /** What must never reach the user: internal folders and files, and libraries' own wording. */
 export const LEAKS =
   /\.staging|job-[0-9a-f]|input-\d|member-\d|sheet\.csv|library[\\/]|CSV Parser|state machine|DuckDB|Binder Error|Conversion Error|Invalid Input Error|Parser Error|Catalog Error|yauzl|read-excel-file|fflate|TypeError|ReferenceError|undefined|\[object |\bat .+:\d+:\d+/
+
+/** A ZIP archive written by hand (stored names as given, members deflated), for archives no tool would make. */
+export function zipOf(members: { name: string; data: Buffer }[]): Buffer {
+  const locals: Buffer[] = []
+  const central: Buffer[] = []
+  let offset = 0
+  for (const m of members) {
+    const packed = deflateRawSync(m.data)
+    const name = Buffer.from(m.name, 'utf8')
+    const crc = crc32(m.data)
+    const local = Buffer.alloc(30)
+    local.writeUInt32LE(0x04034b50, 0)
+    local.writeUInt16LE(20, 4)
+    local.writeUInt16LE(8, 8)
+    local.writeUInt32LE(crc, 14)
+    local.writeUInt32LE(packed.length, 18)
+    local.writeUInt32LE(m.data.length, 22)
+    local.writeUInt16LE(name.length, 26)
+    locals.push(local, name, packed)
+    const entry = Buffer.alloc(46)
+    entry.writeUInt32LE(0x02014b50, 0)
+    entry.writeUInt16LE(20, 4)
+    entry.writeUInt16LE(20, 6)
+    entry.writeUInt16LE(8, 10)
+    entry.writeUInt32LE(crc, 16)
+    entry.writeUInt32LE(packed.length, 20)
+    entry.writeUInt32LE(m.data.length, 24)
+    entry.writeUInt16LE(name.length, 28)
+    entry.writeUInt32LE(offset, 42)
+    central.push(entry, name)
+    offset += local.length + name.length + packed.length
+  }
+  const directory = Buffer.concat(central)
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(0x06054b50, 0)
+  end.writeUInt16LE(members.length, 8)
+  end.writeUInt16LE(members.length, 10)
+  end.writeUInt32LE(directory.length, 12)
+  end.writeUInt32LE(offset, 16)
+  return Buffer.concat([...locals, directory, end])
+}

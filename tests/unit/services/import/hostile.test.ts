@@ -5,12 +5,11 @@
  */
 import { appendFileSync, existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { crc32, deflateRawSync } from 'node:zlib'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { dispatch } from '../../../../electron/dispatch'
 import { createHandlers } from '../../../../electron/handlers'
 import { csvCell, toCsv } from '../../../../electron/shared/csv'
-import { B, fixture, LEAKS, openTestServices, type TestServices } from './helpers'
+import { B, fixture, LEAKS, openTestServices, zipOf, type TestServices } from './helpers'
 
 let t: TestServices
 /** Every refusal these tests saw, scanned at the end for paths and library wording. */
@@ -350,47 +349,6 @@ describe('paths sent over IPC are refused', () => {
     )
   })
 })
-
-/** A ZIP archive written by hand (stored names as given, members deflated), for archives no tool would make. */
-function zipOf(members: { name: string; data: Buffer }[]): Buffer {
-  const locals: Buffer[] = []
-  const central: Buffer[] = []
-  let offset = 0
-  for (const m of members) {
-    const packed = deflateRawSync(m.data)
-    const name = Buffer.from(m.name, 'utf8')
-    const crc = crc32(m.data)
-    const local = Buffer.alloc(30)
-    local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt16LE(20, 4)
-    local.writeUInt16LE(8, 8)
-    local.writeUInt32LE(crc, 14)
-    local.writeUInt32LE(packed.length, 18)
-    local.writeUInt32LE(m.data.length, 22)
-    local.writeUInt16LE(name.length, 26)
-    locals.push(local, name, packed)
-    const entry = Buffer.alloc(46)
-    entry.writeUInt32LE(0x02014b50, 0)
-    entry.writeUInt16LE(20, 4)
-    entry.writeUInt16LE(20, 6)
-    entry.writeUInt16LE(8, 10)
-    entry.writeUInt32LE(crc, 16)
-    entry.writeUInt32LE(packed.length, 20)
-    entry.writeUInt32LE(m.data.length, 24)
-    entry.writeUInt16LE(name.length, 28)
-    entry.writeUInt32LE(offset, 42)
-    central.push(entry, name)
-    offset += local.length + name.length + packed.length
-  }
-  const directory = Buffer.concat(central)
-  const end = Buffer.alloc(22)
-  end.writeUInt32LE(0x06054b50, 0)
-  end.writeUInt16LE(members.length, 8)
-  end.writeUInt16LE(members.length, 10)
-  end.writeUInt32LE(directory.length, 12)
-  end.writeUInt32LE(offset, 16)
-  return Buffer.concat([...locals, directory, end])
-}
 
 function onPhase(phase: string, action: () => void): () => void {
   let done = false
