@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { readCsvRecords } from '../../electron/shared/csv'
+import { formatPeriod } from '../../electron/shared/periods'
 import { defaultViewState, encodeViewState, type ViewState } from '../../electron/shared/viewState'
 import { screenshot } from '../support/browser'
 import { appInBrowser } from '../support/suite'
@@ -40,6 +41,28 @@ const details = (page: Page, period: string, series: string) =>
   page.locator(
     `[data-test="data-table"] tr[data-readings-for="${period}"] td[data-readings-series="${series}"]`,
   )
+
+/** Points the mouse at a period's point of the chart's first series; the tooltip's text (drawn on the canvas). */
+async function hover(page: Page, period: string, locale = 'en'): Promise<string> {
+  const chart = page.locator('[data-test="explorer-chart"]')
+  // The chart is made anew once its plugins have loaded: point again until the tooltip shows the period.
+  await expect
+    .poll(async () => {
+      const drawn = JSON.parse((await chart.getAttribute('data-drawn')) ?? '{"series":[]}') as {
+        series: { points: { period: string; x: number }[] }[]
+      }
+      const x = drawn.series[0]?.points.find((p) => p.period === period)?.x
+      if (x === undefined) return ''
+      const canvas = chart.locator('canvas')
+      const box = await canvas.boundingBox()
+      if (!box) return ''
+      await canvas.hover({ position: { x, y: box.height / 2 } })
+      return (await chart.getAttribute('data-tooltip')) ?? ''
+    })
+    .toContain(formatPeriod(period, locale))
+  // Its lines are wrapped to the chart's width: read as one text.
+  return (await chart.getAttribute('data-tooltip'))!.replace(/\s+/g, ' ')
+}
 
 /** The preferred reading of a series at a period, straight from the services. */
 async function reading(query: Record<string, string>, period: string) {
@@ -98,6 +121,13 @@ describe('new partners and commodities', () => {
     )
     const source = sources.find((s) => s.id === point.sourceId)!
     expect(await page.locator(`.table-wrap details.sources a[href="${source.url}"]`).count()).toBe(1)
+    // The view keeps the range it came with (from Jan 2018), before the first crude-oil month: the From
+    // list still offers it, so it never shows blank.
+    const from = page.locator('[data-test="range-from"]')
+    expect(await from.inputValue()).toBe('2018-01')
+    expect(await from.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent?.trim())).toBe(
+      'Jan 2018',
+    )
     await page.click('[data-test="tab-chart"]')
     await screenshot(page, 'readings-crude-oil-chart')
   })
@@ -156,6 +186,133 @@ describe('readings', () => {
     expect(await aug.locator('[data-test="chosen"]').innerText()).toMatch(/^采用理由：人工选定/)
     expect(await page.locator('label:has([data-test="partner-taiwan"])').innerText()).toContain('中国台湾')
     await screenshot(page, 'readings-zh-dark')
+  })
+})
+
+describe('readings in the chart tooltip', () => {
+  it("shows a customs table's printed US$1,000 figure and the other reading when pointing at the value", async () => {
+    const page = await openView({ flows: ['exports'], range: { from: '2019-01', to: '2019-12' } })
+    const tip = await hover(page, '2019-10')
+    expect(tip).toContain('Exports: $212.92 bn')
+    expect(tip).toContain('Printed: 212,916,095 USD thousand')
+    expect(tip).toMatch(/Other readings: \$212\.93 bn — /)
+    expect(tip).toContain("Shown: the customs agency's own table beats press reports")
+    await screenshot(page, 'readings-tooltip-customs-en-light')
+  })
+
+  it('shows a conflict and its reason in the tooltip', async () => {
+    const page = await openView({
+      flows: ['exports'],
+      partners: ['us'],
+      range: { from: '2019-01', to: '2019-12' },
+    })
+    const tip = await hover(page, '2019-08')
+    expect(tip).toMatch(/Other readings: \$44\.4 bn — AP via Federal News Network/)
+    expect(tip).toContain('Shown: chosen by hand: Reuters')
+  })
+})
+
+describe('readings under a transform', () => {
+  it('lists the other readings of a published y/y rate shown under "Year-on-year %"', async () => {
+    const page = await openView({ flows: ['imports'], partners: ['us'], transform: 'yoy' })
+    await showTable(page)
+    const { point, sources } = await reading(
+      {
+        flow: 'imports',
+        partner: 'us',
+        reporter: 'china',
+        product: 'all',
+        measure: 'yoy',
+        frequency: 'month',
+      },
+      '2018-09',
+    )
+    expect((await cell(page, '2018-09', 'imports:us:all').innerText()).trim()).toBe('-9%')
+    const sep = details(page, '2018-09', 'imports:us:all')
+    expect(await sep.locator('[data-test="readings"] summary').innerText()).toBe(
+      `${point.others!.length} other readings`,
+    )
+    await sep.locator('[data-test="readings"] summary').click()
+    const listed = await sep.locator('[data-test="other-reading"]').allInnerTexts()
+    expect(listed.some((text) => /^\+9% — AP via TraderPlanet/.test(text))).toBe(true)
+    for (const o of point.others!) {
+      const url = sources.find((s) => s.id === o.sourceId)!.url
+      expect(await sep.locator(`[data-test="other-reading"] a[href="${url}"]`).count()).toBe(1)
+    }
+    expect(await sep.locator('[data-test="chosen"]').innerText()).toContain(point.reason!)
+    await screenshot(page, 'readings-yoy-published')
+  })
+
+  it('says where the other readings are when the values shown are computed (12-month sum)', async () => {
+    const page = await openView({ flows: ['exports'], transform: 'rolling12' })
+    await showTable(page)
+    const note = page.locator('[data-test="readings-behind-computed"]')
+    await note.waitFor()
+    // Every period of the published series in range that has other readings, counted from the services.
+    const s = await suite.app.services.query.series({
+      dataset: 'china-trade',
+      flow: 'exports',
+      partner: 'world',
+      reporter: 'china',
+      product: 'all',
+      measure: 'level',
+      frequency: 'month',
+      unit: 'USD bn',
+    } as never)
+    const n = s.points.filter((p) => p.others?.length && p.periodStart >= '2018-01').length
+    expect(n).toBeGreaterThan(0)
+    expect(await note.innerText()).toContain(`${n} of those periods have other readings`)
+    expect(await note.innerText()).toContain('Transform “As published”')
+    expect(await page.locator('[data-test="data-table"] [data-test="readings"]').count()).toBe(0)
+    await page.click('[data-test="tab-chart"]')
+    const drawn = JSON.parse((await page.locator('[data-test="explorer-chart"]').getAttribute('data-drawn'))!)
+    const computed = drawn.series[0].points.find(
+      (p: { kind: string; value: number | null }) => p.kind === 'computed' && p.value !== null,
+    )
+    expect(await hover(page, computed.period)).toContain(
+      'Computed from the reading shown for each period; other readings: Transform “As published”',
+    )
+    await screenshot(page, 'readings-computed-tooltip')
+  })
+})
+
+describe('readings and data quality in both languages, light and dark', () => {
+  it.each([
+    ['en-US', 'light'],
+    ['en-US', 'dark'],
+    ['zh-CN', 'light'],
+    ['zh-CN', 'dark'],
+  ] as const)('%s, %s: tooltip, table and data-quality list', async (locale, colorScheme) => {
+    const zh = locale === 'zh-CN'
+    const page = await openView(
+      { flows: ['exports'], partners: ['world', 'us'], range: { from: '2019-06', to: '2019-12' } },
+      { locale, colorScheme },
+    )
+    const tip = await hover(page, '2019-10', locale)
+    expect(tip).toContain(zh ? '原表数字：212,916,095 千美元' : 'Printed: 212,916,095 USD thousand')
+    await screenshot(page, `readings-tooltip-${zh ? 'zh' : 'en'}-${colorScheme}`)
+    await showTable(page)
+    const oct = details(page, '2019-10', 'exports:world:all')
+    expect(await oct.locator('[data-test="printed"]').innerText()).toBe(
+      zh ? '原表数字：212,916,095 千美元' : 'Printed: 212,916,095 USD thousand',
+    )
+    await details(page, '2019-08', 'exports:us:all').locator('[data-test="readings"] summary').click()
+    await oct.locator('[data-test="readings"] summary').click()
+    await screenshot(page, `readings-table-${zh ? 'zh' : 'en'}-${colorScheme}`)
+
+    await page.goto(`${suite.app.server.url}#/datasets`)
+    const dataset = page.locator('[data-dataset="china-trade"]')
+    const list = dataset.locator('[data-test="data-quality"]')
+    await list.waitFor()
+    const summary = suite.app.services.catalog.list().find((d) => d.id === 'china-trade')!
+    expect(await dataset.locator('[data-test="coverage"]').innerText()).toContain(
+      formatPeriod(summary.coverage.from!, locale),
+    )
+    const nov = list.locator('[data-test="quality-finding"][data-period="2019-11"][data-partner="world"]')
+    expect(await nov.innerText()).toContain(
+      zh ? '221.337434 − 183.411013 − 38.73 十亿美元' : '221.337434 − 183.411013 − 38.73 USD bn',
+    )
+    await screenshot(page, `datasets-quality-${zh ? 'zh' : 'en'}-${colorScheme}`)
   })
 })
 

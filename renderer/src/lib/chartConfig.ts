@@ -258,10 +258,14 @@ function timeConfig(
             },
             afterLabel: (item: TooltipItem<'line' | 'bar'>) => {
               const point = findPoint(item.datasetIndex, item.dataIndex)
-              return fitTooltip(
-                item.chart,
-                describePoint(point, model.sources, text, readingOf(model.series[item.datasetIndex], point)),
-              )
+              const series = model.series[item.datasetIndex]
+              const lines = describePoint(point, model.sources, text, readingOf(series, point))
+              // A computed value rests on the reading shown for each period; say where the others are.
+              if (point?.kind === 'computed' && point.value !== null && series?.readingsBehindComputed)
+                lines.push(
+                  text.t('explorer.readings.computedTooltip', { none: text.t('explorer.transforms.none') }),
+                )
+              return fitTooltip(item.chart, lines)
             },
             footer: (items) =>
               fitTooltip(items[0]!.chart, [

@@ -38,8 +38,16 @@ export interface ModelSeries {
   label: string
   points: TPoint[]
   missing?: string
-  /** The published readings by period, in the series' own unit, when the view shows values as published. */
+  /**
+   * The published readings by period, in their series' own unit, behind the points shown as published:
+   * the series itself as published, or the published y/y or year-to-date series a transform shows.
+   */
   readings?: { unit: string; byPeriod: ReadonlyMap<string, SeriesPoint> }
+  /**
+   * Under a transform, the periods of the published series in the view's range that have other
+   * readings: a computed value uses the reading shown for each, so the page says where the others are.
+   */
+  readingsBehindComputed?: string[]
 }
 
 export interface ChartModel {
@@ -133,9 +141,7 @@ export function buildChartModel(
     label: f.series?.label ?? labelOf(f.selection),
     points: inRange(view, transformPoints(view, f)),
     missing: f.series ? undefined : (f.error ?? 'no data'),
-    ...(view.transform === 'none' && f.series
-      ? { readings: { unit: f.series.unit, byPeriod: new Map(f.series.points.map((p) => [p.period, p])) } }
-      : {}),
+    ...readingsOf(view, f),
   }))
   const projected = projectionSeries(view, fetched[0], series, projection)
   if (projected) {
@@ -188,12 +194,29 @@ function projectionSeries(
   }
 }
 
+/** Where a series' published points come from (see ModelSeries.readings and readingsBehindComputed). */
+function readingsOf(
+  view: ViewState,
+  f: FetchedSeries,
+): Pick<ModelSeries, 'readings' | 'readingsBehindComputed'> {
+  if (!f.series) return {}
+  const byPeriod = (s: Series) => ({ unit: s.unit, byPeriod: new Map(s.points.map((p) => [p.period, p])) })
+  if (view.transform === 'none') return { readings: byPeriod(f.series) }
+  const behind = inRange(view, fromSeries(f.series.points.filter((p) => p.others?.length))).map(
+    (p) => p.period,
+  )
+  return {
+    ...(f.published ? { readings: byPeriod(f.published) } : {}),
+    ...(behind.length ? { readingsBehindComputed: behind } : {}),
+  }
+}
+
 /** A published reading, with the unit of its series (its other readings are in the same unit). */
 export type Reading = SeriesPoint & { unit: string }
 
 /**
  * The published reading behind a point shown as published: its printed figure, why it is the one
- * shown, and the other readings of the period. Null for a computed point or a transformed view.
+ * shown, and the other readings of the period. Null for a computed point.
  */
 export function readingOf(series: ModelSeries | undefined, point: TPoint | null): Reading | null {
   if (!series?.readings || !point || point.kind !== 'published') return null

@@ -32,6 +32,7 @@ const CHANGE = /^(.+), change y\/y$/
  */
 const UNITS_ZH: Record<string, string> = {
   'USD bn': '十亿美元',
+  'USD thousand': '千美元',
   'USD mn': '百万美元',
   'CNY tn': '万亿元',
   'CNY bn': '十亿元',
@@ -87,11 +88,12 @@ export function formatDifference(value: number, unit: string, locale = 'en-US'):
 
 /**
  * A figure exactly as its source printed it, digits grouped for the locale and every printed decimal
- * kept: "212916095", "USD thousand" → "212,916,095 USD thousand".
+ * kept, the unit named in the reader's language: "212916095", "USD thousand" → "212,916,095 USD thousand"
+ * (zh-CN: "212,916,095 千美元").
  */
 export function formatPrinted(text: string, unit: string, locale = 'en-US'): string {
   const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text)
-  const suffix = unit ? ` ${unit}` : ''
+  const suffix = unit ? ` ${unitLabel(unit, locale)}` : ''
   if (!m) return `${text}${suffix}`
   const nf = new Intl.NumberFormat(locale, { useGrouping: true })
   const decimal = nf.formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.'

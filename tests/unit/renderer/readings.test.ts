@@ -57,11 +57,52 @@ describe('readingOf', () => {
     expect(oct?.unit).toBe('USD bn')
   })
 
-  it('gives nothing for a transformed view: a computed number has no printed figure', () => {
+  it('gives nothing for a computed number, and lists the periods behind it that have other readings', () => {
     const model = buildChartModel({ ...view, transform: 'rolling12' }, fetched, () => 'Exports')
     const s = model.series[0]!
     expect(s.readings).toBeUndefined()
     expect(s.points.every((p) => readingOf(s, p) === null)).toBe(true)
+    expect(s.readingsBehindComputed).toEqual(['2019-10'])
+    const outside = buildChartModel(
+      { ...view, transform: 'rolling12', range: { to: '2019-09' } },
+      fetched,
+      () => 'Exports',
+    )
+    expect(outside.series[0]!.readingsBehindComputed).toBeUndefined()
+  })
+
+  it("under y/y, gives a published rate's own readings: its other readings and why it is shown", () => {
+    const rates: Series = {
+      ...series,
+      series: 'exports_yoy',
+      unit: '% y/y',
+      points: [
+        {
+          period: '2019-10',
+          periodStart: '2019-10',
+          periodEnd: '2019-10',
+          value: -0.9,
+          status: 'published',
+          note: '',
+          sourceId: 'sAP',
+          alternatives: 1,
+          preferredBy: 'first-published',
+          others: [{ value: -1.1, sourceId: 'sDPA', note: '' }],
+        },
+      ],
+    }
+    const model = buildChartModel(
+      { ...view, transform: 'yoy' },
+      [{ selection, series, published: rates, total: null }],
+      () => 'Exports',
+    )
+    const s = model.series[0]!
+    const oct = s.points.find((p) => p.period === '2019-10')!
+    expect([oct.kind, oct.value]).toEqual(['published', -0.9])
+    const reading = readingOf(s, oct)
+    expect(reading?.unit).toBe('% y/y')
+    expect(reading?.others).toEqual([{ value: -1.1, sourceId: 'sDPA', note: '' }])
+    expect(reading?.preferredBy).toBe('first-published')
   })
 
   it('keeps the reading when USD is shown in millions (the printed figure is unchanged)', () => {
@@ -78,7 +119,8 @@ describe('formatPrinted and ruleText', () => {
     expect(formatPrinted('212916095', 'USD thousand', 'en-US')).toBe('212,916,095 USD thousand')
     expect(formatPrinted('-0.803579', 'USD bn', 'en-US')).toBe('-0.803579 USD bn')
     expect(formatPrinted('2498.4', '', 'de-DE')).toBe('2.498,4')
-    expect(formatPrinted('1234567.000100', 'USD bn', 'zh-CN')).toBe('1,234,567.000100 USD bn')
+    expect(formatPrinted('1234567.000100', 'USD bn', 'zh-CN')).toBe('1,234,567.000100 十亿美元')
+    expect(formatPrinted('212916095', 'USD thousand', 'zh-CN')).toBe('212,916,095 千美元')
   })
 
   it('says why a reading is shown, quoting a curated reason as written', () => {

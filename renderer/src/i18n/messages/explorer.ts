@@ -138,6 +138,10 @@ export default {
         others: 'Other readings:',
         chosen: 'Shown: {why}',
         more: 'no other reading | 1 other reading | {n} other readings',
+        behindComputed:
+          'A computed value (†) uses the reading shown for each period it rests on. {n} of those periods have other readings in the sources: choose Transform “{none}” to see them beside each period.',
+        computedTooltip:
+          'Computed from the reading shown for each period; other readings: Transform “{none}”',
         rule: {
           same: 'every source gives this number',
           precise: 'the readings agree after rounding; the most precise is shown',
@@ -296,6 +300,9 @@ export default {
         others: '其他读数：',
         chosen: '采用理由：{why}',
         more: '无其他读数 | 另有 1 个读数 | 另有 {n} 个读数',
+        behindComputed:
+          '计算值（†）采用其所依据各期的显示读数。其中 {n} 期在来源中另有读数：将“变换”选为“{none}”即可在各期旁看到。',
+        computedTooltip: '由各期的显示读数计算；其他读数：“变换”选“{none}”',
         rule: {
           same: '各来源数字相同',
           precise: '各读数四舍五入后一致，采用最精确者',
