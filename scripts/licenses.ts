@@ -9,22 +9,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-
-export interface LicenseEntry {
-  name: string
-  version: string
-  license: string
-  /** Where the package comes from (repository or homepage), as its package.json says. */
-  source: string | null
-  /** Why it ships: bundled in the page, or loaded by the main process. */
-  usedBy: 'renderer' | 'main'
-  text: string | null
-}
-
-export interface LicenseFile {
-  generatedFrom: string
-  packages: LicenseEntry[]
-}
+import type { LicenseEntry, LicenseFile } from '../electron/shared/licenses'
 
 const repo = fileURLToPath(new URL('..', import.meta.url))
 export const LICENSES_FILE = path.join(repo, 'renderer', 'public', 'licenses.json')

@@ -20,7 +20,6 @@ import {
   ImportedDataset,
   ImportOutcome,
   Inspection,
-  NoImportArgs,
 } from './importApi'
 import { Code, DatasetId, Frequency, Measure, NoArgs, Period } from './primitives'
 import { exploreContract } from './exploreApi'
@@ -255,16 +254,16 @@ export const contract = {
   /** Every series of a dataset with its dimensions, so the UI offers only what exists. */
   listSeries: { args: z.object({ dataset: DatasetId }).strict(), result: z.array(SeriesInfo) },
   /** Import (importApi.ts): the open dialog; the file chosen, as an opaque id, or null if cancelled. */
-  chooseImportFile: { args: NoImportArgs, result: GrantedFile.nullable() },
+  chooseImportFile: { args: NoArgs, result: GrantedFile.nullable() },
   /** Files dropped on the window or opened from the OS that the Import page has not shown yet. */
-  takeOpenedFiles: { args: NoImportArgs, result: z.array(GrantedFile) },
+  takeOpenedFiles: { args: NoArgs, result: z.array(GrantedFile) },
   /** Format, encoding, recognised layout, preview rows and mapping guesses of a chosen file. */
   inspectImport: { args: InspectArgs, result: Inspection },
   /** Imports a chosen file into the library (progress as importProgress events); resolves when done or cancelled. */
   importFile: { args: ImportArgs, result: ImportOutcome },
   cancelImport: { args: FileArgs, result: z.object({ cancelled: z.boolean() }) },
   /** The imported datasets, with their versions. */
-  listImports: { args: NoImportArgs, result: z.array(ImportedDataset) },
+  listImports: { args: NoArgs, result: z.array(ImportedDataset) },
   /** Top N partners, blocs or products plus "other", from an imported dataset. */
   getBreakdown: { args: BreakdownQuery, result: Breakdown },
   /** Dimensions and breakdowns of any dataset (exploreApi.ts). */

@@ -9,6 +9,7 @@
  * inputs and the data on load) and kept so an exported snapshot carries the numbers it showed.
  */
 import { z } from 'zod'
+import { Code as PartnerCode, DatasetId } from './primitives'
 
 export const CALCULATOR_STATE_VERSION = 1
 export const CALCULATORS = ['fullYear', 'partnerMix', 'worldShare'] as const
@@ -22,16 +23,6 @@ export type CalculatorId = z.infer<typeof CalculatorId>
  */
 export const PARTNER_IDS = ['us', 'eu', 'asean', 'africa', 'latin_america', 'japan'] as const
 export type PartnerId = string
-const PartnerCode = z
-  .string()
-  .max(48)
-  .regex(/^[a-z][a-z0-9_]*$/)
-
-const DatasetId = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[a-z0-9][a-z0-9-]*$/)
 const Year = z.number().int().min(1900).max(2100)
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)
 /** A growth rate in percent: −100 % (nothing left) to +1,000 %. */

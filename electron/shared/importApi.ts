@@ -158,7 +158,6 @@ export const Breakdown = z.object({
 })
 export type Breakdown = z.infer<typeof Breakdown>
 
-export const NoImportArgs = z.object({}).strict()
 export const FileArgs = z.object({ fileId: FileId }).strict()
 /** Which sheet of a workbook, which data files of a ZIP archive to read (else the app's choice). */
 export const SourceChoice = z

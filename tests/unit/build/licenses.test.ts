@@ -1,11 +1,18 @@
 /** The About page's licence list is generated (npm run licenses) and committed: it must be current. */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { LicenseFile } from '../../../electron/shared/licenses'
 import { collectLicenses, importedPackages, LICENSES_FILE, renderLicenses } from '../../../scripts/licenses'
 
 describe('third-party licences', () => {
   it('renderer/public/licenses.json is up to date (run `npm run licenses` after changing dependencies)', () => {
     expect(readFileSync(LICENSES_FILE, 'utf8')).toBe(renderLicenses(collectLicenses()))
+  })
+
+  it('is the shape the About page reads (the shared schema)', () => {
+    const parsed = LicenseFile.safeParse(JSON.parse(readFileSync(LICENSES_FILE, 'utf8')))
+    expect(parsed.success && parsed.data.packages.length).toBeGreaterThan(10)
+    expect(LicenseFile.safeParse({ generatedFrom: 'x', packages: [{ name: 'a' }] }).success).toBe(false)
   })
 
   it('lists what ships: the runtime dependencies and the renderer bundle, each with a licence', () => {
