@@ -516,6 +516,23 @@ function ytdByYearConfig(
   }
 }
 
+/**
+ * The themed base every other chart builds on (the calculators' charts among them): sizing, no
+ * animation, text, legend and title in the theme's colours.
+ */
+export function themedBase(theme: ChartTheme) {
+  return { ...common(theme), plugins: commonPlugins(theme) }
+}
+
+/** An axis in the theme's colours, with its title (a unit in the reader's language) when given. */
+export function themedAxis(theme: ChartTheme, title?: string) {
+  return {
+    grid: { color: theme.grid },
+    ticks: { color: theme.muted },
+    ...(title ? { title: { display: true, text: title, color: theme.muted } } : {}),
+  }
+}
+
 function common(theme: ChartTheme, decoration?: ExportDecoration) {
   return {
     responsive: !decoration,

@@ -11,7 +11,7 @@ import { useValidity } from './useValidity'
 
 export function useCalculator<C extends CalculatorId>(calculator: C) {
   const store = useCalculatorsStore()
-  const { t, te } = useI18n()
+  const { t, te, locale } = useI18n()
   const f = useCalcFormat()
   const { track, invalid } = useValidity()
   const inputs = computed(() => store.state[calculator] as InputsOf<C>)
@@ -24,5 +24,5 @@ export function useCalculator<C extends CalculatorId>(calculator: C) {
         ? t('calc.value.seeProblems')
         : t('calc.value.missing'),
   )
-  return { store, t, te, f, track, invalid, inputs, model, whyMissing }
+  return { store, t, te, locale, f, track, invalid, inputs, model, whyMissing }
 }
