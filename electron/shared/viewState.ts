@@ -42,6 +42,12 @@ export const ViewState = z
     partners: z.array(Code).min(1).max(MAX_SERIES),
     products: z.array(Code).min(1).max(MAX_SERIES),
     transform: Transform,
+    /**
+     * How a January–February published combined is shown on a monthly chart of levels: `combined`
+     * (the default when omitted: one point, as published) or `average` (January and February each the
+     * combined value ÷ 2, marked computed with that rule).
+     */
+    janFeb: z.enum(['combined', 'average']).optional(),
     /** The base period of the `index` transform (= 100). */
     indexBase: Period.optional(),
     displayUnit: DisplayUnit,
@@ -106,6 +112,7 @@ const SCALAR_KEYS = [
   'unit',
   'basis',
   'transform',
+  'janFeb',
   'indexBase',
   'displayUnit',
   'chart',

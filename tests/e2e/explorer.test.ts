@@ -390,6 +390,46 @@ describe('tooltips and legend', () => {
   })
 })
 
+describe('January–February as a monthly average', () => {
+  it('is off by default; ticked, January and February each show the combined value ÷ 2, marked computed, with a notice', async () => {
+    const page = await openExplorer()
+    const box = page.locator('[data-test="janfeb-average"]')
+    expect(await box.isChecked()).toBe(false)
+    const combined = await valueOf({ flow: 'exports', unit: 'USD bn' }, '2025-01..2025-02')
+    expect(await cell(page, '2025-01..2025-02', 'exports:world:all')).toBe(usd(combined))
+    expect(await page.locator('[data-test="janfeb-average-notice"]').count()).toBe(0)
+
+    await box.check()
+    await expect.poll(() => page.locator('[data-test="janfeb-average-notice"]').count()).toBe(1)
+    for (const month of ['2025-01', '2025-02'])
+      expect(await cell(page, month, 'exports:world:all')).toBe(`${usd(combined / 2)}†`)
+    expect(await page.locator('tr[data-period="2025-01..2025-02"]').count()).toBe(0)
+    expect(
+      await page
+        .locator('[data-test="data-table"] tr[data-period="2025-01"] td[data-series="exports:world:all"]')
+        .getAttribute('title'),
+    ).toContain('÷ 2')
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-test="export-csv"]'),
+    ])
+    const rows = readCsvRecords(await readFile((await csvDownload.path())!, 'utf8'), { strict: true }).map(
+      (r) => r.fields,
+    )
+    const jan = rows.find((r) => r[0] === '2025-01' && r[1] === 'Exports')!
+    expect(Number(jan[2])).toBeCloseTo(combined / 2, 6)
+    expect(jan[4]).toBe('computed')
+    expect(jan[5]).toContain('Jan–Feb combined value ÷ 2')
+    expect(await page.evaluate(() => location.hash)).toContain('janFeb=average')
+
+    // Where it cannot apply (a y/y view) it is disabled and says why.
+    await page.selectOption('[data-test="transform"]', 'yoy')
+    await expect.poll(() => box.isDisabled()).toBe(true)
+    expect(await page.locator('#janfeb-average-hint').isVisible()).toBe(true)
+    await screenshot(page, 'explorer-janfeb-average')
+  })
+})
+
 describe('ready-made views in light and dark, English and Chinese', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const locale of ['en-US', 'zh-CN']) {

@@ -15,7 +15,7 @@ import type { ChartTheme } from './chartTheme'
 import { colorOf, yearColor } from './colors'
 import { formatPrinted, formatValue } from './format'
 import type { References } from '../stores/explorer'
-import type { TPoint } from './transforms'
+import { JAN_FEB_AVERAGE_NOTE, type TPoint } from './transforms'
 import type { ChartNote } from './snapshotModel'
 
 export interface ChartText {
@@ -665,6 +665,7 @@ function describePoint(
   if (!point || point.value === null) return point?.note ? [point.note] : [text.t('explorer.tooltip.missing')]
   const sourceName = (id: string) => sourceNameOf(sources, id)
   const lines = [text.t(`explorer.tooltip.${point.kind}`)]
+  if (point.note === JAN_FEB_AVERAGE_NOTE) lines.push(text.t('explorer.janFebAverage.rule'))
   if (!reading) return lines
   const lang = text.locale
   if (reading.printed)

@@ -8,6 +8,7 @@ import { compareBounds, periodBounds } from '@shared/periods'
 import {
   fromSeries,
   indexTo,
+  janFebAverage,
   monthOnMonth,
   movingAverage3,
   rolling12,
@@ -87,7 +88,7 @@ export function transformPoints(view: ViewState, fetched: FetchedSeries): TPoint
   const published = fetched.published ? fromSeries(fetched.published.points) : []
   switch (view.transform) {
     case 'none':
-      return toDisplayUnit(view, fetched.series.unit, levels)
+      return toDisplayUnit(view, fetched.series.unit, janFebAverageOn(view) ? janFebAverage(levels) : levels)
     case 'yoy':
       if (fetched.selection.flow === 'balance')
         return balanceOnly(view)
@@ -108,6 +109,13 @@ export function transformPoints(view: ViewState, fetched: FetchedSeries): TPoint
       return shareOf(levels, fetched.total ? fromSeries(fetched.total.points) : [])
   }
 }
+
+/** Whether a view shows January and February as a monthly average: asked for, on monthly levels as published. */
+export const janFebAverageOn = (view: ViewState) => view.janFeb === 'average' && janFebAverageApplies(view)
+
+/** Where the Jan–Feb average can apply: monthly levels with no transform (elsewhere the option is disabled). */
+export const janFebAverageApplies = (view: ViewState) =>
+  view.frequency === 'month' && view.measure === 'level' && view.transform === 'none'
 
 export const BALANCE_RATE_NOTE =
   'no % change for a balance (its sign can change); show the balance alone for the change in USD'

@@ -207,6 +207,31 @@ export function movingAverage3(levels: readonly TPoint[]): TPoint[] {
   )
 }
 
+/** The rule of a January or February shown as half of the published Jan–Feb combined (CSV and table notes). */
+export const JAN_FEB_AVERAGE_NOTE =
+  'computed: the published Jan–Feb combined value ÷ 2 (a monthly average, not a published month)'
+
+/**
+ * January and February as a monthly average: a published Jan–Feb combined becomes two points, each
+ * the combined value ÷ 2, marked computed with that rule, so the chart shows no two-month spike. The
+ * user asks for it (off by default); a missing combined value stays one missing point.
+ */
+export function janFebAverage(levels: readonly TPoint[]): TPoint[] {
+  return levels.flatMap((p) => {
+    const year = p.start.slice(0, 4)
+    if (p.value === null || p.start !== `${year}-01` || p.end !== `${year}-02`) return [p]
+    return [`${year}-01`, `${year}-02`].map((month) => ({
+      ...p,
+      period: month,
+      start: month,
+      end: month,
+      value: p.value! / 2,
+      kind: 'computed' as const,
+      note: JAN_FEB_AVERAGE_NOTE,
+    }))
+  })
+}
+
 /** Sum of the `months` months ending at each point; null unless those months are exactly covered. */
 function rollingSum(levels: readonly TPoint[], months: number): TPoint[] {
   const byEnd = new Map(levels.filter((p) => p.value !== null).map((p) => [p.end, p]))

@@ -5,7 +5,13 @@
 import { describe, expect, it } from 'vitest'
 import type { Series, SeriesInfo, SeriesPoint } from '@shared/api'
 import { formatPeriod, monthIndex, periodBounds } from '@shared/periods'
-import { defaultViewState, selectionsOf, type ViewState } from '@shared/viewState'
+import {
+  decodeViewState,
+  defaultViewState,
+  encodeViewState,
+  selectionsOf,
+  type ViewState,
+} from '@shared/viewState'
 import {
   buildChartConfig,
   chartText,
@@ -508,5 +514,63 @@ describe('legend markers', () => {
     const [item] = legendItems(fakeChart(800, [projection]), theme)
     expect(item!.pointStyle).toBe('line')
     expect(item!.lineDash).toEqual([6, 4])
+  })
+})
+
+describe('January–February as a monthly average', () => {
+  const exp = series('exports_usd', 'month', [
+    point('2025-01..2025-02', 539.94),
+    point('2025-03', 313.9),
+    point('2026-01..2026-02', 656.6),
+  ])
+
+  it('is off by default: the combined value stays one point, as published', () => {
+    const v = view({ flows: ['exports'] })
+    expect(v.janFeb).toBeUndefined()
+    const model = buildChartModel(v, fetchedFor(v, { 'exports:world:all': exp }), (s) => s.key)
+    expect(model.periods).toEqual(['2025-01..2025-02', '2025-03', '2026-01..2026-02'])
+    expect(model.series[0]!.points[0]).toMatchObject({ value: 539.94, kind: 'published' })
+  })
+
+  it('when asked for, shows January and February each as the combined value ÷ 2, marked computed with the rule', () => {
+    const v = view({ flows: ['exports'], janFeb: 'average' })
+    const model = buildChartModel(v, fetchedFor(v, { 'exports:world:all': exp }), (s) => s.key)
+    expect(model.periods).toEqual(['2025-01', '2025-02', '2025-03', '2026-01', '2026-02'])
+    const [jan, feb, mar] = model.series[0]!.points
+    for (const p of [jan!, feb!]) {
+      expect(p.value).toBeCloseTo(539.94 / 2, 10)
+      expect(p.kind).toBe('computed')
+      expect(p.note).toContain('Jan–Feb combined value ÷ 2')
+      expect(p.sourceIds).toEqual(['src-2025-01..2025-02'])
+    }
+    expect(mar).toMatchObject({ value: 313.9, kind: 'published' })
+    // The CSV says what each value is and how it was made.
+    const csv = modelCsv(model).split('\n')
+    const janRow = csv.find((line) => line.startsWith('2025-01,'))!
+    expect(janRow).toContain(',computed,')
+    expect(janRow).toContain('Jan–Feb combined value ÷ 2')
+    // The tooltip gives the rule in the reader's language.
+    const t = chartText((k) => (k === 'explorer.janFebAverage.rule' ? 'RULE' : k), 'en')
+    const config = buildChartConfig(model, v, { annual: null, projection: null }, theme, t)
+    const afterLabel = config.options!.plugins!.tooltip!.callbacks!.afterLabel as unknown as (item: {
+      chart: unknown
+      datasetIndex: number
+      dataIndex: number
+    }) => string[]
+    expect(afterLabel({ chart: fakeChart(800), datasetIndex: 0, dataIndex: 0 })).toContain('RULE')
+  })
+
+  it('applies only to monthly levels as published, and travels in the view string', () => {
+    for (const patch of [{ transform: 'yoy' as const }, { transform: 'ytd' as const }]) {
+      const v = view({ flows: ['exports'], janFeb: 'average', ...patch })
+      const model = buildChartModel(v, fetchedFor(v, { 'exports:world:all': exp }), (s) => s.key)
+      expect(model.periods).not.toContain('2025-01')
+    }
+    const v = view({ flows: ['exports'], janFeb: 'average' })
+    const encoded = encodeViewState(v)
+    expect(encoded).toContain('janFeb=average')
+    expect(decodeViewState(encoded)).toEqual({ ok: true, view: v })
+    expect(decodeViewState(encodeViewState(view({}))).ok).toBe(true)
+    expect(decodeViewState('v=1&dataset=china-trade&janFeb=half').ok).toBe(false)
   })
 })

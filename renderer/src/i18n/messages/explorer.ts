@@ -152,6 +152,13 @@ export default {
           curated: 'chosen by hand',
         },
       },
+      janFebAverage: {
+        label: 'Jan–Feb as a monthly average (computed)',
+        unavailable: 'for monthly levels as published',
+        notice:
+          'January and February are each shown as the published Jan–Feb combined value ÷ 2: computed, not published months.',
+        rule: 'computed: the published Jan–Feb combined value ÷ 2',
+      },
       streak:
         'Computed: {n} straight months with a y/y fall of 10% or more ({from}–{to}; rule: the latest run of at least 3)',
       record: 'Previous record: {year}, {value}',
@@ -312,6 +319,12 @@ export default {
           'first-recorded': '无日期可判，采用最先收录的读数',
           curated: '人工选定',
         },
+      },
+      janFebAverage: {
+        label: '1–2月按月平均显示（计算值）',
+        unavailable: '仅适用于按月公布的数值',
+        notice: '1月和2月各显示为公布的1–2月合计值 ÷ 2：为计算值，并非公布的单月数据。',
+        rule: '计算值：公布的1–2月合计值 ÷ 2',
       },
       streak: '计算值：连续 {n} 个月同比下降 10% 或以上（{from}–{to}；规则：最近一次至少连续 3 个月）',
       record: '此前纪录：{year}年，{value}',
