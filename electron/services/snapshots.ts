@@ -1,8 +1,8 @@
 /**
  * The snapshot library, `<user data>/snapshots/<id>.ctesnap`: save, list (with the chart image as the
  * thumbnail), open (with a check of each dataset's version against the library's now), delete, open a
- * file from outside (a path main's own dialog, the OS or a drop gave: never one the page names), and
- * export (the .ctesnap file, a folder with CSV + README + PNG, a PDF through the platform's printer).
+ * file from outside (a path main's own dialog, the OS or a drop gave, checked by the grant registry:
+ * never one the page names), and export (snapshotExport.ts).
  *
  * Files are written atomically with the previous version kept (`.bak`); one that cannot be read is
  * quarantined and reported, and the rest still lists. A file from outside is size-checked before it is
@@ -12,12 +12,13 @@
  */
 import { randomBytes } from 'node:crypto'
 import * as fsp from 'node:fs/promises'
-import { basename, extname, isAbsolute, join } from 'node:path'
+import { basename, join } from 'node:path'
 import { AppError } from '../shared/errors'
 import type { StorageNotice } from '../shared/notes'
 import {
   MAX_SNAPSHOT_BYTES,
   SnapshotId,
+  serializeSnapshot,
   summaryOf,
   type DataCheck,
   type OpenedSnapshot,
@@ -25,25 +26,18 @@ import {
   type SnapshotImage,
   type SnapshotSummary,
 } from '../shared/snapshot'
-import { numbersCsv } from '../shared/tableCsv'
 import { parseSnapshot } from '../shared/snapshotParse'
-import { snapshotReadme } from '../shared/snapshotReadme'
-import { slugOf } from '../shared/slug'
 import { SNAPSHOT_EXTENSION } from '../shared/commands'
+import type { ExportKind } from '../shared/workspaceApi'
 import { writeFileAtomic } from './atomicFile'
+import { exportSnapshot, type ExportPlatform, type ExportResult } from './snapshotExport'
 import { checkChosenFile, rememberGrant } from './grants'
 import { loadDocument, parseJsonWith, readBounded, removeStaleTemps, type Parsed } from './storage'
 
-export type ExportKind = 'file' | 'folder' | 'pdf'
-
 /** The platform's dialogs and printer. Absent in a plain browser: those features then say they need the desktop app. */
-export interface SnapshotPlatform {
+export interface SnapshotPlatform extends ExportPlatform {
   /** File › Open Snapshot…: a path, or null if cancelled. */
   chooseSnapshotFile?: () => Promise<string | null>
-  /** Where to export: a path for the file (or the folder to create), or null if cancelled. */
-  chooseExportTarget?: (request: { suggestedName: string; kind: ExportKind }) => Promise<string | null>
-  /** The snapshot's print view as PDF bytes (Electron: printToPDF of the print page). */
-  printPdf?: (id: string) => Promise<Uint8Array>
 }
 
 export interface SnapshotServiceOptions {
@@ -51,12 +45,6 @@ export interface SnapshotServiceOptions {
   /** The version of a dataset in the library now, or null if it is not there. */
   currentVersion: (dataset: string) => string | null
   platform?: SnapshotPlatform
-}
-
-export interface ExportResult {
-  /** The base name of the file or folder written (never a full path). */
-  name: string
-  files: string[]
 }
 
 export interface SnapshotService {
@@ -74,8 +62,6 @@ export interface SnapshotService {
   exportTo(id: string, kind: ExportKind): Promise<ExportResult | null>
   readonly dir: string
 }
-
-export const serializeSnapshot = (snapshot: Snapshot) => `${JSON.stringify(snapshot)}\n`
 
 const validate = (raw: unknown): Parsed<{ snapshot: Snapshot; migratedFrom: number | null }> => {
   const parsed = parseSnapshot(raw)
@@ -261,63 +247,7 @@ export async function openSnapshotService(options: SnapshotServiceOptions): Prom
   }
 
   async function exportTo(id: string, kind: ExportKind): Promise<ExportResult | null> {
-    const { snapshot } = await load(id)
-    const choose = platform.chooseExportTarget
-    if (!choose || (kind === 'pdf' && !platform.printPdf)) {
-      throw new AppError(
-        'NOT_FOUND',
-        kind === 'pdf'
-          ? 'PDF export needs the desktop app (in a browser, open the print view and print it).'
-          : 'Exporting to a file needs the desktop app.',
-      )
-    }
-    const slug = slugOf(snapshot.title, 'snapshot')
-    const pdf = kind === 'pdf' ? await platform.printPdf!(id) : null
-    let target = await choose({
-      suggestedName: kind === 'file' ? `${slug}${SNAPSHOT_EXTENSION}` : kind === 'pdf' ? `${slug}.pdf` : slug,
-      kind,
-    })
-    if (!target) return null
-    if (!isAbsolute(target))
-      throw new AppError('INVALID_ARGUMENT', 'The export location must be a full path.')
-    if (kind === 'file') {
-      if (extname(target).toLowerCase() !== SNAPSHOT_EXTENSION) target += SNAPSHOT_EXTENSION
-      await writeFileAtomic(target, serializeSnapshot(snapshot))
-      return { name: basename(target), files: [basename(target)] }
-    }
-    if (kind === 'pdf') {
-      if (extname(target).toLowerCase() !== '.pdf') target += '.pdf'
-      await writeFileAtomic(target, pdf!)
-      return { name: basename(target), files: [basename(target)] }
-    }
-    // A folder (no zip library is bundled): data.csv, README.md, chart.png and the snapshot itself.
-    const existing = await fsp.readdir(target).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return [] as string[]
-      if (error.code === 'ENOTDIR')
-        throw new AppError(
-          'INVALID_ARGUMENT',
-          `${basename(target!)} is a file: choose a name for a new folder.`,
-        )
-      throw error
-    })
-    const files = [
-      'data.csv',
-      'README.md',
-      ...(snapshot.image ? ['chart.png'] : []),
-      `snapshot${SNAPSHOT_EXTENSION}`,
-    ]
-    if (existing.some((n) => !files.includes(n)))
-      throw new AppError(
-        'INVALID_ARGUMENT',
-        `${basename(target)} already holds other files: choose a new or empty folder.`,
-      )
-    await fsp.mkdir(target, { recursive: true })
-    await writeFileAtomic(join(target, 'data.csv'), numbersCsv(snapshot.numbers, snapshot.sources))
-    await writeFileAtomic(join(target, 'README.md'), snapshotReadme(snapshot, files))
-    if (snapshot.image)
-      await writeFileAtomic(join(target, 'chart.png'), Buffer.from(snapshot.image.data, 'base64'))
-    await writeFileAtomic(join(target, `snapshot${SNAPSHOT_EXTENSION}`), serializeSnapshot(snapshot))
-    return { name: basename(target), files }
+    return exportSnapshot((await load(id)).snapshot, id, kind, platform)
   }
 
   return {

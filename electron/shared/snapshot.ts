@@ -225,6 +225,9 @@ export const Snapshot = z
   })
 export type Snapshot = z.infer<typeof Snapshot>
 
+/** A snapshot file's bytes: the validated document as one line of JSON. */
+export const serializeSnapshot = (snapshot: Snapshot) => `${JSON.stringify(snapshot)}\n`
+
 /** The first problem, short: a hostile file must not get its content echoed back at length. */
 export function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0]

@@ -12,6 +12,7 @@ import { OpenedSnapshot, Snapshot, SnapshotId, SnapshotImage, SnapshotSummary } 
 const ById = z.object({ id: SnapshotId }).strict()
 
 export const ExportKind = z.enum(['file', 'folder', 'pdf'])
+export type ExportKind = z.infer<typeof ExportKind>
 
 /** An absolute path of a `.ctesnap` file (POSIX, drive letter or UNC), no control characters, no `..` segment. */
 export const SnapshotPath = z

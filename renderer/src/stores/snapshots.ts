@@ -14,7 +14,7 @@ import { useExplorerStore } from './explorer'
 import { useNotesStore } from './notes'
 import { useShellStore } from './shell'
 
-export type ExportKind = 'file' | 'folder' | 'pdf'
+import type { ExportKind } from '@shared/workspaceApi'
 
 export const useSnapshotsStore = defineStore('snapshots', () => {
   const list = shallowRef<SnapshotSummary[]>([])
