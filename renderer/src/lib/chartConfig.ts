@@ -555,6 +555,17 @@ function commonPlugins(theme: ChartTheme, decoration?: ExportDecoration) {
         generateLabels: (chart: Chart) => legendItems(chart, theme),
       },
     },
+    ...decorationPlugins(theme, decoration),
+  }
+}
+
+/**
+ * An exported image's title (top) and its units, period, sources and notes (bottom), drawn by Chart.js's
+ * Title and SubTitle plugins; hidden on screen, where the page shows them. Every chart of the app,
+ * time series and breakdowns alike (breakdownCharts.ts), decorates its exports through this.
+ */
+export function decorationPlugins(theme: ChartTheme, decoration?: ExportDecoration) {
+  return {
     title: {
       display: !!decoration,
       text: decoration?.title ?? '',

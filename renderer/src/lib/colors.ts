@@ -42,8 +42,13 @@ function hashed(code: string): string {
 
 export function colorOf(selection: SeriesSelection, view: ViewState): string {
   if (view.partners.length > 1) return PARTNER_COLORS[selection.partner] ?? hashed(selection.partner)
-  if (view.products.length > 1) return hashed(selection.product)
+  if (view.products.length > 1) return productColor(selection.product)
   return FLOW_COLORS[selection.flow] ?? hashed(selection.flow)
+}
+
+/** A product's colour: the same on the treemap's tile as on its line in the Explorer's chart. */
+export function productColor(code: string): string {
+  return hashed(code)
 }
 
 /** A colour per year for the year-to-date-by-year chart: the latest year strongest. */

@@ -9,6 +9,7 @@ import { slugOf } from '@shared/slug'
 import { tableCsv } from '@shared/tableCsv'
 import { formatPeriod } from '@shared/periods'
 import { valueGrid, type ChartModel } from './chartModel'
+import type { Ranking } from '@shared/exploreApi'
 import type { ChartText, ExportDecoration } from './chartConfig'
 
 /** Splits a line at word boundaries so it fits an image of the given width (11 px text). */
@@ -60,6 +61,32 @@ export function exportDecoration(
         width,
       ),
       text.t('explorer.export.computedNote'),
+    ],
+  }
+}
+
+/**
+ * The same decoration for a breakdown picture (the treemap, the world map): its title, the unit and the
+ * span it ranks, the file it was read from, and how its shares and changes were computed.
+ */
+export function rankingDecoration(
+  ranking: Ranking,
+  title: string,
+  unit: string,
+  span: string,
+  width: number,
+  text: ChartText,
+  notes: readonly string[] = [],
+): ExportDecoration {
+  const source = ranking.source.publisher
+    ? `${ranking.source.publisher}: ${ranking.source.title}`
+    : ranking.source.title
+  return {
+    title,
+    subtitle: `${unit} · ${span} · ${text.t('app.title')}`,
+    footer: [
+      ...wrap(text.t('explorer.export.sources', { names: source, more: '' }), width),
+      ...notes.flatMap((note) => wrap(note, width)),
     ],
   }
 }

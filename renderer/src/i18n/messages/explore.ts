@@ -33,6 +33,30 @@ export default {
         source: 'Source: {source}.',
         computedNote: 'Shares and changes are computed here from the file’s values.',
       },
+      breakdown: {
+        show: 'Show as',
+        asTable: 'Table',
+        asTreemap: 'Treemap',
+        asMap: 'World map',
+        treemap: 'Product treemap',
+        map: 'Partner map',
+        treemapTitle: '{reporter} {flow} to {partner} by product: {parent}',
+        mapTitle: '{reporter} {flow} by partner: {product}',
+        unit: 'Value in {unit}',
+        shareOf: '{share} of the total',
+        change: '{change} on the year before',
+        noChange: 'no value a year before to compare with',
+        treemapHint:
+          'Rectangles sized by value: the rows of the table, “other” included. Focus the picture and step through them with the arrow keys; Enter shows what a product is made of, or charts it over time.',
+        mapHint:
+          'Countries shaded by value (logarithmic scale); grey: no trade with it in this file for the span. Focus the map and step through the partners with the arrow keys, largest first; Enter charts one over time.',
+        notOnMap: 'not on the map',
+        offMap: '{n} partners have no shape on this map (not a country, or too small for it): {names}.',
+        mapCredit:
+          'Map: Natural Earth country shapes (1:50m, world-atlas). Borders are drawn as Natural Earth draws them.',
+        table: 'The numbers of this picture',
+        export: 'Export picture…',
+      },
       delete: {
         ask: 'Delete from the library…',
         confirm:
@@ -90,6 +114,29 @@ export default {
         total: '合计',
         source: '来源：{source}。',
         computedNote: '占比和变化率由本应用根据文件数值计算。',
+      },
+      breakdown: {
+        show: '显示为',
+        asTable: '表格',
+        asTreemap: '矩形树图',
+        asMap: '世界地图',
+        treemap: '商品矩形树图',
+        map: '贸易伙伴地图',
+        treemapTitle: '{reporter}对{partner}{flow}的商品构成：{parent}',
+        mapTitle: '{reporter}{flow}的贸易伙伴分布：{product}',
+        unit: '金额（{unit}）',
+        shareOf: '占合计的 {share}',
+        change: '比上年 {change}',
+        noChange: '没有上年数值可比',
+        treemapHint:
+          '矩形面积与金额成正比，与表格各行相同（含“其他”）。选中图形后用方向键逐项浏览；按回车键查看商品的构成，或按时间作图。',
+        mapHint:
+          '国家按金额着色（对数刻度）；灰色：本文件在该时段没有与其的贸易记录。选中地图后用方向键按金额从大到小逐个浏览贸易伙伴；按回车键按时间作图。',
+        notOnMap: '不在地图上',
+        offMap: '{n} 个贸易伙伴在此地图上没有形状（不是国家，或面积太小）：{names}。',
+        mapCredit: '地图：Natural Earth 国家边界（1:50m，world-atlas）。边界按 Natural Earth 的画法绘制。',
+        table: '此图的数据',
+        export: '导出图片…',
       },
       delete: {
         ask: '从数据库中删除…',

@@ -1,0 +1,256 @@
+/**
+ * The pictures of an imported dataset's breakdown: the product treemap (the rows of the ranking table,
+ * "other" included, as rectangles sized by value) and the partner world map (every partner the file
+ * has, shaded by value on a logarithmic scale). One Chart.js configuration each, used by the screen and
+ * by the PNG/SVG export (exportView.ts), as chartConfig.ts is for the time series. Pure: the chart
+ * types are registered by components/charts/breakdownSetup.ts, loaded with the first picture.
+ */
+import type { ChartConfiguration, TooltipItem } from 'chart.js'
+import type { Feature } from 'chartjs-chart-geo'
+import type { Ranking } from '@shared/exploreApi'
+import { decorationPlugins, type ChartText, type ExportDecoration } from './chartConfig'
+import type { ChartTheme } from './chartTheme'
+import { productColor } from './colors'
+import { formatAmount, formatChange } from './format'
+
+/** One rectangle of the treemap or one partner of the map: what the picture and its table show. */
+export interface BreakdownItem {
+  code: string
+  /** In the reader's language where the app knows the code (countries), else the dataset's label. */
+  label: string
+  value: number
+  share: number | null
+  yoy: number | null
+  /** Products: a finer HS level exists. */
+  drill: boolean
+  /** The "other" rectangle (everything below the top N). */
+  other?: boolean
+  /** Partners: the world atlas's id of the country's shape, or null where the atlas has none. */
+  atlasId?: string | null
+}
+
+const percentOf = (part: number, total: number) => (total > 0 ? (part / total) * 100 : null)
+const changeOf = (value: number, previous: number | null) =>
+  previous !== null && previous > 0 ? (value / previous - 1) * 100 : null
+
+/** The treemap's rectangles: exactly the ranking table's rows, then "other" (as the table sums it). */
+export function treemapItems(ranking: Ranking, otherLabel: string): BreakdownItem[] {
+  const items: BreakdownItem[] = ranking.rows.map((r) => ({
+    code: r.code,
+    label: r.label,
+    value: r.value,
+    share: r.share,
+    yoy: r.yoy,
+    drill: r.drill,
+  }))
+  if (ranking.other.count > 0 && ranking.other.value > 0)
+    items.push({
+      code: 'other',
+      label: otherLabel,
+      value: ranking.other.value,
+      share: percentOf(ranking.other.value, ranking.total),
+      yoy: changeOf(ranking.other.value, ranking.other.previous),
+      drill: false,
+      other: true,
+    })
+  // A rectangle cannot show a negative or zero amount: such rows stay in the table only.
+  return items.filter((i) => i.value > 0)
+}
+
+/** What one item reads as, in the tooltip, the keyboard announcement and the table. */
+export function describeItem(item: BreakdownItem, unit: string, text: ChartText): string[] {
+  const lang = text.locale
+  return [
+    formatAmount(item.value, unit, lang),
+    text.t('explore.breakdown.shareOf', {
+      share: item.share === null ? '—' : `${item.share.toLocaleString(lang, { maximumFractionDigits: 1 })}%`,
+    }),
+    item.yoy === null
+      ? text.t('explore.breakdown.noChange')
+      : text.t('explore.breakdown.change', { change: formatChange(item.yoy, lang) }),
+  ]
+}
+
+/** Black or white text, whichever reads better on a `#rrggbb` colour. */
+export function textOn(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+  const lin = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
+  const luminance = 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!)
+  return luminance > 0.35 ? '#111111' : '#ffffff'
+}
+
+/** A treemap rectangle as the plugin hands it to its scriptable options and tooltip: the item in `_data`. */
+interface TreemapContext {
+  type?: string
+  raw?: { _data?: BreakdownItem }
+}
+type Tip = TooltipItem<keyof import('chart.js').ChartTypeRegistry>
+const itemOf = (ctx: TreemapContext | Tip | undefined) =>
+  (ctx?.raw as TreemapContext['raw'] | undefined)?._data
+
+/**
+ * The treemap (chartjs-chart-treemap's "treemap" type, not in Chart.js's own type registry: see
+ * shims/chartjs-chart-treemap.d.ts), typed as a plain configuration.
+ */
+export function treemapConfig(
+  items: readonly BreakdownItem[],
+  unit: string,
+  theme: ChartTheme,
+  text: ChartText,
+  decoration?: ExportDecoration,
+): ChartConfiguration {
+  const colorOf = (item: BreakdownItem | undefined) =>
+    !item || item.other ? '#888888' : productColor(item.code)
+  const config = {
+    type: 'treemap',
+    data: {
+      datasets: [
+        {
+          label: text.t('explore.breakdown.treemap'),
+          tree: items.map((i) => ({ ...i })) as unknown as Record<string, unknown>[],
+          key: 'value',
+          data: [],
+          spacing: 1,
+          borderWidth: 1,
+          borderColor: theme.surface,
+          backgroundColor: (ctx: TreemapContext) =>
+            ctx.type === 'data' ? colorOf(itemOf(ctx)) : 'transparent',
+          labels: {
+            display: true,
+            overflow: 'hidden',
+            position: 'top',
+            align: 'left',
+            padding: 4,
+            color: (ctx: TreemapContext) => textOn(colorOf(itemOf(ctx))),
+            font: [{ size: 12, weight: 'bold' }, { size: 11 }],
+            formatter: (ctx: TreemapContext) => {
+              const item = itemOf(ctx)
+              if (!item) return ''
+              const share = item.share === null ? '' : ` · ${item.share.toFixed(1)}%`
+              return [item.label, `${formatAmount(item.value, unit, text.locale)}${share}`]
+            },
+          },
+        },
+      ],
+    },
+    options: {
+      responsive: !decoration,
+      maintainAspectRatio: false,
+      animation: false,
+      layout: { padding: decoration ? { left: 16, right: 16, top: 8, bottom: 8 } : 0 },
+      plugins: {
+        legend: { display: false },
+        ...decorationPlugins(theme, decoration),
+        tooltip: {
+          callbacks: {
+            title: (tips: Tip[]) => itemOf(tips[0])?.label ?? '',
+            label: (tip: Tip) => {
+              const item = itemOf(tip)
+              return item ? describeItem(item, unit, text) : ''
+            },
+          },
+        },
+      },
+    },
+  }
+  return config as unknown as ChartConfiguration
+}
+
+/** The map's shading: light to dark on a light page, dark to light on a dark one (more is always bolder). */
+function ramp(theme: ChartTheme): (t: number) => string {
+  const dark = textOn(theme.surface.length === 7 ? theme.surface : '#ffffff') === '#ffffff'
+  const [from, to] = dark
+    ? [
+        [31, 58, 82],
+        [198, 226, 247],
+      ]
+    : [
+        [214, 230, 244],
+        [8, 48, 107],
+      ]
+  return (t) => {
+    const k = Number.isFinite(t) ? Math.min(1, Math.max(0, t)) : 0
+    const c = from.map((f, i) => Math.round(f + (to[i]! - f) * k))
+    return `rgb(${c[0]}, ${c[1]}, ${c[2]})`
+  }
+}
+
+/**
+ * The world map: every country shape of the atlas, shaded by the partner's value where the file has
+ * trade with it (a logarithmic scale: trade spans six orders of magnitude), and in the page's border
+ * colour where it has none (missing stays missing, never zero).
+ */
+export function mapConfig(
+  features: readonly Feature[],
+  items: readonly BreakdownItem[],
+  unit: string,
+  theme: ChartTheme,
+  text: ChartText,
+  decoration?: ExportDecoration,
+): ChartConfiguration {
+  const byAtlasId = new Map(items.filter((i) => i.atlasId && i.value > 0).map((i) => [i.atlasId!, i]))
+  const itemAt = (index: number) => byAtlasId.get(String(features[index]?.id))
+  const config = {
+    type: 'choropleth',
+    data: {
+      labels: features.map((f) => String(f.id ?? '')),
+      datasets: [
+        {
+          label: text.t('explore.breakdown.map'),
+          outline: { type: 'Sphere' },
+          showOutline: true,
+          data: features.map((feature) => ({
+            feature,
+            value: byAtlasId.get(String(feature.id))?.value ?? Number.NaN,
+          })),
+          borderColor: theme.surface,
+          borderWidth: 0.5,
+          outlineBorderColor: theme.grid,
+        },
+      ],
+    },
+    options: {
+      responsive: !decoration,
+      maintainAspectRatio: false,
+      animation: false,
+      layout: { padding: decoration ? { left: 16, right: 16, top: 8, bottom: 8 } : 0 },
+      plugins: {
+        legend: { display: false },
+        ...decorationPlugins(theme, decoration),
+        tooltip: {
+          filter: (tip: Tip) => itemAt(tip.dataIndex) !== undefined,
+          callbacks: {
+            title: (tips: Tip[]) => itemAt(tips[0]?.dataIndex ?? -1)?.label ?? '',
+            label: (tip: Tip) => {
+              const item = itemAt(tip.dataIndex)
+              return item ? describeItem(item, unit, text) : ''
+            },
+          },
+        },
+      },
+      scales: {
+        projection: { axis: 'x', projection: 'equalEarth' },
+        color: {
+          axis: 'x',
+          type: 'colorLogarithmic',
+          interpolate: ramp(theme),
+          missing: theme.grid,
+          ticks: {
+            color: theme.text,
+            maxTicksLimit: 6,
+            callback: (value: number | string) => formatAmount(Number(value), unit, text.locale),
+          },
+          // Horizontal, bottom left, with room below for its tick labels.
+          legend: {
+            position: 'bottom-left',
+            align: 'bottom',
+            length: 260,
+            width: 10,
+            margin: { left: 8, top: 0, right: 0, bottom: 26 },
+          },
+        },
+      },
+    },
+  }
+  return config as unknown as ChartConfiguration
+}

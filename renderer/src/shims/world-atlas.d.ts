@@ -1,0 +1,8 @@
+/**
+ * world-atlas's TopoJSON files (Natural Earth country shapes). Declared rather than typed from the
+ * JSON itself: inferring a literal type for 750 kB of coordinates would only slow the type check.
+ */
+import type { WorldTopology } from './chartjs-chart-geo'
+
+declare const topology: WorldTopology
+export default topology

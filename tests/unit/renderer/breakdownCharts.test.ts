@@ -1,0 +1,201 @@
+// @vitest-environment happy-dom
+/**
+ * The product treemap and the partner world map: which rectangles and shapes they draw from a ranking,
+ * how partners find their shapes (the app's code list against the world atlas's ids), and that both
+ * carry title, unit and source onto exported images like the Explorer's charts (the PNG/SVG files
+ * themselves are checked in Chromium: tests/e2e/exploreComtrade.test.ts).
+ */
+import { describe, expect, it } from 'vitest'
+import { Chart, Title, SubTitle, Tooltip } from 'chart.js'
+import {
+  ChoroplethController,
+  ColorLogarithmicScale,
+  ColorScale,
+  GeoFeature,
+  ProjectionScale,
+  topojson,
+} from 'chartjs-chart-geo'
+import { TreemapController, TreemapElement } from 'chartjs-chart-treemap'
+import world from 'world-atlas/countries-50m.json'
+import csv from '../../../data/codes/countries.csv?raw'
+import type { Ranking } from '@shared/exploreApi'
+import {
+  mapConfig,
+  textOn,
+  treemapConfig,
+  treemapItems,
+  type BreakdownItem,
+} from '../../../renderer/src/lib/breakdownCharts'
+import { chartText } from '../../../renderer/src/lib/chartConfig'
+import { atlasIdOf, iso2Of, parseCountryCodes } from '../../../renderer/src/lib/countryCodes'
+import { rankingDecoration } from '../../../renderer/src/lib/exportView'
+
+Chart.register(
+  TreemapController,
+  TreemapElement,
+  ChoroplethController,
+  GeoFeature,
+  ColorScale,
+  ColorLogarithmicScale,
+  ProjectionScale,
+  Title,
+  SubTitle,
+  Tooltip,
+)
+
+const theme = { text: '#1b1f24', muted: '#5a6270', grid: '#d9dde3', surface: '#ffffff' }
+const text = chartText(
+  (key, values) => `${key}${values && Object.keys(values).length ? JSON.stringify(values) : ''}`,
+  'en',
+)
+
+function ranking(over: Partial<Ranking>): Ranking {
+  return {
+    dataset: 'x',
+    version: '1',
+    reporter: { code: 'china', label: 'China' },
+    flow: 'exports',
+    by: 'product',
+    partner: { code: 'world', label: 'World' },
+    product: { code: 'all', label: 'All products' },
+    path: [{ code: 'all', label: 'All products' }],
+    unit: 'USD',
+    frequency: 'year',
+    from: '2022',
+    to: '2022',
+    previousFrom: '2021',
+    previousTo: '2021',
+    rows: [],
+    other: { count: 0, value: 0, previous: null },
+    total: 0,
+    all: [],
+    source: {
+      title: 'TradeData.csv (imported 2026-12-01, version 1)',
+      publisher: 'UN Comtrade',
+      url: 'file:',
+    },
+    ...over,
+  }
+}
+
+const row = (code: string, value: number, previous: number | null, extra: object = {}) => ({
+  code,
+  label: `HS ${code.slice(2)}`,
+  value,
+  share: null,
+  previous,
+  yoy: previous ? (value / previous - 1) * 100 : null,
+  drill: true,
+  ...extra,
+})
+
+describe('the product treemap', () => {
+  const products = ranking({
+    rows: [row('hs85', 600, 500), row('hs84', 300, 300), row('hs61', 0, 10)],
+    other: { count: 4, value: 100, previous: 50 },
+    total: 1000,
+  })
+
+  it('draws the table’s rows and “other”, never a rectangle for a zero amount', () => {
+    const items = treemapItems(products, 'Other (4)')
+    expect(items.map((i) => [i.code, i.value])).toEqual([
+      ['hs85', 600],
+      ['hs84', 300],
+      ['other', 100],
+    ])
+    // "other" is summed like the table: 100 of 1,000, up from 50.
+    expect(items[2]).toMatchObject({ label: 'Other (4)', share: 10, yoy: 100, other: true, drill: false })
+  })
+
+  it('carries the title, unit, span and source on an exported image (the Explorer’s decoration)', () => {
+    const items = treemapItems(products, 'Other (4)')
+    const decoration = rankingDecoration(
+      products,
+      'China exports by product',
+      'Value in USD',
+      '2022',
+      800,
+      text,
+      ['Shares computed here.'],
+    )
+    const plugins = treemapConfig(items, 'USD', theme, text, decoration).options!.plugins!
+    expect(plugins.title).toMatchObject({ display: true, text: 'China exports by product' })
+    const lines = plugins.subtitle!.text as string[]
+    expect(lines[0]).toBe('Value in USD · 2022 · app.title')
+    expect(lines.join('\n')).toContain('UN Comtrade: TradeData.csv (imported 2026-12-01, version 1)')
+    expect(lines.at(-1)).toBe('Shares computed here.')
+    // On screen the page shows these itself.
+    expect(treemapConfig(items, 'USD', theme, text).options!.plugins!.title).toMatchObject({ display: false })
+  })
+
+  it('writes black on light tiles and white on dark ones', () => {
+    expect(textOn('#ffffff')).toBe('#111111')
+    expect(textOn('#0072b2')).toBe('#ffffff')
+    expect(textOn('#ccbb44')).toBe('#111111')
+  })
+})
+
+describe('partners on the world map', () => {
+  it('finds each country’s shape by its ISO 3166-1 numeric code from the app’s code list', () => {
+    expect(atlasIdOf('USA')).toBe('840')
+    expect(atlasIdOf('CHN')).toBe('156')
+    expect(atlasIdOf('HKG')).toBe('344')
+    expect(atlasIdOf('AFG')).toBe('004')
+    expect(iso2Of('DEU')).toBe('DE')
+    // Comtrade's "Other Asia, n.e.s." has a number, but no country shape carries it; World is no country.
+    expect(atlasIdOf('S19')).toBe('490')
+    expect(iso2Of('S19')).toBeNull()
+    expect(atlasIdOf('XXX')).toBeNull()
+  })
+
+  it('reads quoted names without disturbing the codes before them', () => {
+    const codes = parseCountryCodes(
+      'iso3,m49,iso2,name\nCOD,180,CD,"Congo, The Democratic Republic of the"\n',
+    )
+    expect(codes.get('COD')).toEqual({ numeric: '180', iso2: 'CD' })
+  })
+
+  it('has a code for every shape of the bundled atlas, and the shapes are the countries the list says', () => {
+    const byNumeric = new Map([...parseCountryCodes(csv)].map(([iso3, c]) => [c.numeric, iso3]))
+    const shapes = (
+      world.objects.countries as { geometries: { id?: string; properties: { name: string } }[] }
+    ).geometries
+    const ids = shapes.filter((g) => g.id)
+    expect(ids.length).toBeGreaterThan(230)
+    expect(ids.filter((g) => !byNumeric.has(g.id!))).toEqual([])
+    const named = (name: string) => byNumeric.get(shapes.find((g) => g.properties.name === name)!.id!)
+    expect([named('China'), named('United States of America'), named('France'), named('Hong Kong')]).toEqual([
+      'CHN',
+      'USA',
+      'FRA',
+      'HKG',
+    ])
+  })
+
+  it('shades the partners the file has and leaves every other shape missing', async () => {
+    const { features } = topojson.feature(world, world.objects.countries)
+    const items: BreakdownItem[] = [
+      { code: 'us', label: 'United States', value: 5e11, share: 60, yoy: -5, drill: false, atlasId: '840' },
+      { code: 'deu', label: 'Germany', value: 1e11, share: 12, yoy: 2, drill: false, atlasId: '276' },
+      {
+        code: 's19',
+        label: 'Other Asia, n.e.s.',
+        value: 9e10,
+        share: 11,
+        yoy: null,
+        drill: false,
+        atlasId: '490',
+      },
+    ]
+    const config = mapConfig(features, items, 'USD', theme, text)
+    const data = config.data.datasets[0]!.data as unknown as { feature: { id: string }; value: number }[]
+    const shaded = data.filter((d) => Number.isFinite(d.value))
+    expect(shaded.map((d) => [d.feature.id, d.value]).sort()).toEqual([
+      ['276', 1e11],
+      ['840', 5e11],
+    ])
+    expect(data.length).toBe(features.length)
+
+    expect(config.options!.plugins!.title).toMatchObject({ display: false })
+  })
+})
