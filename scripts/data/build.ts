@@ -14,7 +14,16 @@ import { identityFailures, type IdentityFailure } from './identity'
 import { OBSERVATION_FIELDS, QUALITY_FIELDS, SERIES_FIELDS, SOURCE_FIELDS, descriptor } from './package'
 import { frequencyOf, readPeriod, type Frequency } from './frequency'
 import { decidePreferred, parsePreferred, type PreferenceRule } from './preferred'
-import { OBSERVATION_RESOURCES, RESCALED_UNITS, checkUnit, labelOf, mapSeries, resourceOf, type ObservationResource, type SeriesDims } from './seriesMap'
+import {
+  OBSERVATION_RESOURCES,
+  RESCALED_UNITS,
+  checkUnit,
+  labelOf,
+  mapSeries,
+  resourceOf,
+  type ObservationResource,
+  type SeriesDims,
+} from './seriesMap'
 import { isCustomsTable, isReissue, isoDate, parseSourceTitle, sourceId, type SourceRow } from './sources'
 
 export const DEFAULT_PREFERRED_PATH = fileURLToPath(new URL('./preferred.csv', import.meta.url))
@@ -78,7 +87,8 @@ function mapRow(fact: FactRow, file: string): Mapped {
     const rescale = RESCALED_UNITS[fact.unit]
     const unit = rescale && dims.units.includes(rescale.unit) ? rescale.unit : fact.unit
     checkUnit(dims, unit)
-    const value = unit === fact.unit ? fact.value : formatDecimal(shiftDecimal(parseDecimal(fact.value), rescale!.power))
+    const value =
+      unit === fact.unit ? fact.value : formatDecimal(shiftDecimal(parseDecimal(fact.value), rescale!.power))
     const p = readPeriod(fact.period)
     const frequency = frequencyOf(dims.suffix, p)
     const projection = dims.projection || fact.note.startsWith('PROJECTION')
@@ -102,7 +112,7 @@ function mapRow(fact: FactRow, file: string): Mapped {
       published_value: unit === fact.unit ? '' : fact.value,
       published_unit: unit === fact.unit ? '' : fact.unit,
       preferred_by: '',
-      preferred_reason: ''
+      preferred_reason: '',
     }
     return { fact, dims, obs, resource: resourceOf(dims, frequency) }
   } catch (e) {
@@ -130,7 +140,7 @@ function formatCsv(rows: readonly (readonly CsvValue[])[]): string {
 function observationCsv(rows: readonly Observation[]): string {
   return formatCsv([
     OBS_COLUMNS,
-    ...rows.map((o) => OBS_COLUMNS.map((c) => String(o[c as keyof Observation])))
+    ...rows.map((o) => OBS_COLUMNS.map((c) => String(o[c as keyof Observation]))),
   ])
 }
 
@@ -138,7 +148,11 @@ function observationCsv(rows: readonly Observation[]): string {
  * Read `factsPath`, write the package into `outDir` (created if needed), and return row counts.
  * Throws with a message naming the facts (or preferred.csv) line on any problem; nothing is written then.
  */
-export function buildPackage(factsPath: string, outDir: string, opts: { preferredPath?: string } = {}): BuildResult {
+export function buildPackage(
+  factsPath: string,
+  outDir: string,
+  opts: { preferredPath?: string } = {},
+): BuildResult {
   const factsFile = path.basename(factsPath)
   const facts = readFacts(readFileSync(factsPath, 'utf8'), factsFile)
   const mapped = facts.map((f) => mapRow(f, factsFile))
@@ -154,10 +168,10 @@ export function buildPackage(factsPath: string, outDir: string, opts: { preferre
       line: fact.line,
       customs: isCustomsTable(fact.url),
       reissued: isReissue(fact.sourceTitle),
-      published: isoDate(parseSourceTitle(fact.sourceTitle).published)
+      published: isoDate(parseSourceTitle(fact.sourceTitle).published),
     })),
     entries,
-    path.basename(preferredPath)
+    path.basename(preferredPath),
   )
   const decided: BuildResult['decided'] = {}
   for (const d of decisions) {
@@ -168,7 +182,9 @@ export function buildPackage(factsPath: string, outDir: string, opts: { preferre
     if (d.rule && d.rule !== 'same') decided[d.rule] = (decided[d.rule] ?? 0) + 1
   }
   // China's own totals and partner tables; the world resource's WTO/WDI bases are other compilations.
-  const identity = identityFailures(mapped.filter((m) => m.obs.preferred && m.resource !== 'world').map((m) => m.obs))
+  const identity = identityFailures(
+    mapped.filter((m) => m.obs.preferred && m.resource !== 'world').map((m) => m.obs),
+  )
 
   // Sources: one row per (url, title); an id collision between different sources is an error.
   const sources = new Map<string, SourceRow>()
@@ -176,20 +192,30 @@ export function buildPackage(factsPath: string, outDir: string, opts: { preferre
     const prev = sources.get(obs.source_id)
     if (prev) {
       if (prev.url !== fact.url || prev.title !== fact.sourceTitle) {
-        throw new Error(`${factsFile} line ${fact.line}: source id ${obs.source_id} collides with a different source`)
+        throw new Error(
+          `${factsFile} line ${fact.line}: source id ${obs.source_id} collides with a different source`,
+        )
       }
       continue
     }
-    sources.set(obs.source_id, { source_id: obs.source_id, title: fact.sourceTitle, ...parseSourceTitle(fact.sourceTitle), url: fact.url })
+    sources.set(obs.source_id, {
+      source_id: obs.source_id,
+      title: fact.sourceTitle,
+      ...parseSourceTitle(fact.sourceTitle),
+      url: fact.url,
+    })
   }
 
   // Observation resources.
   const byResource = new Map<ObservationResource, Observation[]>(OBSERVATION_RESOURCES.map((r) => [r, []]))
   for (const m of mapped) byResource.get(m.resource)!.push(m.obs)
   for (const rows of byResource.values()) rows.sort(observationOrder)
-  const rowCounts = Object.fromEntries(OBSERVATION_RESOURCES.map((r) => [r, byResource.get(r)!.length])) as Record<ObservationResource, number>
+  const rowCounts = Object.fromEntries(
+    OBSERVATION_RESOURCES.map((r) => [r, byResource.get(r)!.length]),
+  ) as Record<ObservationResource, number>
   const total = Object.values(rowCounts).reduce((a, b) => a + b, 0)
-  if (total !== facts.length) throw new Error(`internal: ${total} observation rows for ${facts.length} facts rows`)
+  if (total !== facts.length)
+    throw new Error(`internal: ${total} observation rows for ${facts.length} facts rows`)
 
   // Series catalog: one row per (series, unit, frequency).
   const catalog = new Map<string, { m: Mapped; rows: Observation[] }>()
@@ -216,7 +242,7 @@ export function buildPackage(factsPath: string, outDir: string, opts: { preferre
         o.frequency,
         String(rows.length),
         sorted[0]!.period,
-        sorted[sorted.length - 1]!.period
+        sorted[sorted.length - 1]!.period,
       ]
     })
     .sort((a, b) => cmp(a[0]!, b[0]!) || cmp(a[8]!, b[8]!) || cmp(a[9]!, b[9]!))
@@ -237,7 +263,9 @@ export function buildPackage(factsPath: string, outDir: string, opts: { preferre
   const qualityCols = QUALITY_FIELDS.map((f) => f.name)
   files['quality.csv'] = formatCsv([
     qualityCols,
-    ...identity.map((f) => qualityCols.map((c) => (c === 'finding' ? 'trade-identity' : f[c as keyof IdentityFailure])))
+    ...identity.map((f) =>
+      qualityCols.map((c) => (c === 'finding' ? 'trade-identity' : f[c as keyof IdentityFailure])),
+    ),
   ])
 
   mkdirSync(outDir, { recursive: true })
@@ -252,6 +280,6 @@ export function buildPackage(factsPath: string, outDir: string, opts: { preferre
     rescaled: mapped.filter((m) => m.obs.published_unit !== '').length,
     decided,
     disagreements: decisions.filter((d) => d.beyondTolerance).length,
-    identity
+    identity,
   }
 }

@@ -5,7 +5,15 @@
 import { CsvSyntaxError, readCsvRecords } from '../../electron/shared/csv'
 import { isHttpUrl } from './sources'
 
-export const FACTS_COLUMNS = ['series', 'period', 'value', 'unit', 'note', 'source_title', 'source_url_or_repo_path'] as const
+export const FACTS_COLUMNS = [
+  'series',
+  'period',
+  'value',
+  'unit',
+  'note',
+  'source_title',
+  'source_url_or_repo_path',
+] as const
 
 export interface FactRow {
   /** Physical line in the facts file (header = line 1). */
@@ -48,14 +56,24 @@ export function readFacts(text: string, file = 'facts.csv'): FactRow[] {
     const fail = (msg: string): never => {
       throw new FactsError(file, r.line, msg)
     }
-    if (r.fields.length !== FACTS_COLUMNS.length) fail(`expected ${FACTS_COLUMNS.length} fields, found ${r.fields.length}`)
-    const [series, period, value, unit, note, sourceTitle, url] = r.fields as [string, string, string, string, string, string, string]
+    if (r.fields.length !== FACTS_COLUMNS.length)
+      fail(`expected ${FACTS_COLUMNS.length} fields, found ${r.fields.length}`)
+    const [series, period, value, unit, note, sourceTitle, url] = r.fields as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ]
     if (!series) fail('empty series')
     if (!NUMBER.test(value) || !Number.isFinite(Number(value))) fail(`value "${value}" is not a number`)
     if (!unit) fail('empty unit')
     if (!sourceTitle.trim()) fail('empty source title')
     if (!url.trim()) fail('empty source URL')
-    if (!isHttpUrl(url)) fail(`source "${url}" is not an http(s) URL (repository paths are not supported yet)`)
+    if (!isHttpUrl(url))
+      fail(`source "${url}" is not an http(s) URL (repository paths are not supported yet)`)
     return { line: r.line, index, series, period, value, unit, note, sourceTitle, url }
   })
 }

@@ -31,7 +31,8 @@ export function frequencyOf(suffix: 'annual' | 'ytd' | null, p: Period): Frequen
   }
   if (suffix === 'ytd') {
     if (p.kind !== 'span') throw new Error(`a _ytd series needs a YYYY-01..YYYY-MM period, not "${p.text}"`)
-    if (!p.start.endsWith('-01')) throw new Error(`a year-to-date period must start in January, not "${p.text}"`)
+    if (!p.start.endsWith('-01'))
+      throw new Error(`a year-to-date period must start in January, not "${p.text}"`)
     return 'ytd'
   }
   if (p.kind === 'month') return 'month'

@@ -4,7 +4,16 @@
  * imports must equal the balance to within the rounding of the three printed figures (half a unit in
  * the last place of each). A failure is reported, never "fixed": every figure stays as published.
  */
-import { absDecimal, addDecimal, compareDecimal, formatDecimal, halfLastPlace, parseDecimal, subtract, trimDecimal } from './decimal'
+import {
+  absDecimal,
+  addDecimal,
+  compareDecimal,
+  formatDecimal,
+  halfLastPlace,
+  parseDecimal,
+  subtract,
+  trimDecimal,
+} from './decimal'
 
 export interface IdentityInput {
   reporter: string
@@ -69,11 +78,18 @@ export function identityFailures(preferred: readonly IdentityInput[]): IdentityF
       tolerance: formatDecimal(trimDecimal(tolerance)),
       exports_source_id: x.source_id,
       imports_source_id: m.source_id,
-      balance_source_id: b.source_id
+      balance_source_id: b.source_id,
     })
   }
   const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
   return failures
-    .sort((a, b) => cmp(a.partner, b.partner) || cmp(a.unit, b.unit) || cmp(a.frequency, b.frequency) || cmp(a.start, b.start) || cmp(a.period, b.period))
+    .sort(
+      (a, b) =>
+        cmp(a.partner, b.partner) ||
+        cmp(a.unit, b.unit) ||
+        cmp(a.frequency, b.frequency) ||
+        cmp(a.start, b.start) ||
+        cmp(a.period, b.period),
+    )
     .map(({ start: _start, ...f }) => f)
 }

@@ -2,7 +2,16 @@
  * The `datapackage.json` descriptor (Frictionless Tabular Data Package) and the column lists of
  * every resource. Nothing here depends on the clock or the machine, so the output is reproducible.
  */
-import { FLOWS, MEASURES, OBSERVATION_RESOURCES, PRODUCTS, REPORTERS, RESCALED_UNITS, UNITS, type ObservationResource } from './seriesMap'
+import {
+  FLOWS,
+  MEASURES,
+  OBSERVATION_RESOURCES,
+  PRODUCTS,
+  REPORTERS,
+  RESCALED_UNITS,
+  UNITS,
+  type ObservationResource,
+} from './seriesMap'
 
 type FieldType = 'string' | 'number' | 'boolean' | 'date'
 export interface Field {
@@ -16,60 +25,295 @@ const PERIOD_PATTERN = '^\\d{4}(-\\d{2})?(\\.\\.\\d{4}-\\d{2})?$'
 const MONTH_PATTERN = '^\\d{4}-\\d{2}$'
 
 export const OBSERVATION_FIELDS: readonly Field[] = [
-  { name: 'series', type: 'string', description: 'Series name as in the compiled facts, e.g. exports_usd, exports_to_us_yoy, trade_balance_usd_ytd.', constraints: { required: true } },
-  { name: 'reporter', type: 'string', description: 'Whose statistics: china, or world for world totals.', constraints: { required: true, enum: [...REPORTERS] } },
-  { name: 'flow', type: 'string', description: 'exports, imports, balance (exports minus imports, as published) or trade (exports plus imports).', constraints: { required: true, enum: [...FLOWS] } },
-  { name: 'partner', type: 'string', description: 'Trading partner: world for totals, otherwise a code such as us, eu, asean, southeast_asia (kept apart from asean, as the sources name it), africa, latin_america, japan.', constraints: { required: true } },
-  { name: 'product', type: 'string', description: 'all goods, or the commodity: rare_earths, rare_earth_magnets, rare_earth_products, soybeans, coal, crude_oil, iron_ore, steel.', constraints: { required: true, enum: [...PRODUCTS] } },
-  { name: 'measure', type: 'string', description: 'level (an amount in unit), yoy (change on the same period a year earlier, %) or share (%).', constraints: { required: true, enum: [...MEASURES] } },
-  { name: 'unit', type: 'string', description: 'USD bn, CNY tn, CNY bn, % y/y (in USD terms unless the note says otherwise), %, tonnes, million tonnes.', constraints: { required: true, enum: [...UNITS] } },
-  { name: 'frequency', type: 'string', description: 'month (January-February combined counts as one monthly period), year, or ytd (January to the period end).', constraints: { required: true, enum: ['month', 'year', 'ytd'] } },
-  { name: 'period', type: 'string', description: 'As published: YYYY-MM, YYYY, or a span YYYY-MM..YYYY-MM (e.g. 2025-01..2025-02 combined, 2025-01..2025-11 year to date).', constraints: { required: true, pattern: PERIOD_PATTERN } },
-  { name: 'period_start', type: 'string', description: 'First month covered, YYYY-MM.', constraints: { required: true, pattern: MONTH_PATTERN } },
-  { name: 'period_end', type: 'string', description: 'Last month covered, YYYY-MM.', constraints: { required: true, pattern: MONTH_PATTERN } },
-  { name: 'value', type: 'number', description: 'The number as the source gives it, in unit; never estimated, interpolated or computed. A figure published in another unit (published_unit) is rescaled exactly, in decimal, keeping every printed digit.', constraints: { required: true } },
-  { name: 'preferred', type: 'boolean', description: 'true for exactly one row per series and period: the value to display. Other rows are later vintages or other sources.', constraints: { required: true } },
-  { name: 'status', type: 'string', description: 'published, or projection for forecasts (not observations).', constraints: { required: true, enum: ['published', 'projection'] } },
-  { name: 'source_id', type: 'string', description: 'The source this value was read in; see sources.csv.', constraints: { required: true } },
-  { name: 'note', type: 'string', description: 'Context as recorded with the value: basis, rounding, vintage, conflicts with other sources.' },
-  { name: 'published_value', type: 'string', description: 'The number exactly as printed, when the source printed it in another unit than unit (e.g. 221337434 in USD thousand for 221.337434 USD bn); empty otherwise.' },
-  { name: 'published_unit', type: 'string', description: 'The unit the source printed, when value was rescaled from it; empty otherwise.', constraints: { enum: Object.keys(RESCALED_UNITS) } },
-  { name: 'preferred_by', type: 'string', description: 'On the preferred row of a period with several readings, why it is the one shown: same (every reading gives this number), precise (the readings agree after rounding; the most precise is shown), customs (a table of China\'s customs agency beats press reports), reissue (a reissued table beats the first issue), first-published, first-recorded (no date decides: the first reading compiled), curated (preferred_reason says why). Empty on other rows.', constraints: { enum: ['same', 'precise', 'customs', 'reissue', 'first-published', 'first-recorded', 'curated'] } },
-  { name: 'preferred_reason', type: 'string', description: 'For preferred_by = curated: the written reason (scripts/data/preferred.csv). Empty otherwise.' }
+  {
+    name: 'series',
+    type: 'string',
+    description:
+      'Series name as in the compiled facts, e.g. exports_usd, exports_to_us_yoy, trade_balance_usd_ytd.',
+    constraints: { required: true },
+  },
+  {
+    name: 'reporter',
+    type: 'string',
+    description: 'Whose statistics: china, or world for world totals.',
+    constraints: { required: true, enum: [...REPORTERS] },
+  },
+  {
+    name: 'flow',
+    type: 'string',
+    description:
+      'exports, imports, balance (exports minus imports, as published) or trade (exports plus imports).',
+    constraints: { required: true, enum: [...FLOWS] },
+  },
+  {
+    name: 'partner',
+    type: 'string',
+    description:
+      'Trading partner: world for totals, otherwise a code such as us, eu, asean, southeast_asia (kept apart from asean, as the sources name it), africa, latin_america, japan.',
+    constraints: { required: true },
+  },
+  {
+    name: 'product',
+    type: 'string',
+    description:
+      'all goods, or the commodity: rare_earths, rare_earth_magnets, rare_earth_products, soybeans, coal, crude_oil, iron_ore, steel.',
+    constraints: { required: true, enum: [...PRODUCTS] },
+  },
+  {
+    name: 'measure',
+    type: 'string',
+    description: 'level (an amount in unit), yoy (change on the same period a year earlier, %) or share (%).',
+    constraints: { required: true, enum: [...MEASURES] },
+  },
+  {
+    name: 'unit',
+    type: 'string',
+    description:
+      'USD bn, CNY tn, CNY bn, % y/y (in USD terms unless the note says otherwise), %, tonnes, million tonnes.',
+    constraints: { required: true, enum: [...UNITS] },
+  },
+  {
+    name: 'frequency',
+    type: 'string',
+    description:
+      'month (January-February combined counts as one monthly period), year, or ytd (January to the period end).',
+    constraints: { required: true, enum: ['month', 'year', 'ytd'] },
+  },
+  {
+    name: 'period',
+    type: 'string',
+    description:
+      'As published: YYYY-MM, YYYY, or a span YYYY-MM..YYYY-MM (e.g. 2025-01..2025-02 combined, 2025-01..2025-11 year to date).',
+    constraints: { required: true, pattern: PERIOD_PATTERN },
+  },
+  {
+    name: 'period_start',
+    type: 'string',
+    description: 'First month covered, YYYY-MM.',
+    constraints: { required: true, pattern: MONTH_PATTERN },
+  },
+  {
+    name: 'period_end',
+    type: 'string',
+    description: 'Last month covered, YYYY-MM.',
+    constraints: { required: true, pattern: MONTH_PATTERN },
+  },
+  {
+    name: 'value',
+    type: 'number',
+    description:
+      'The number as the source gives it, in unit; never estimated, interpolated or computed. A figure published in another unit (published_unit) is rescaled exactly, in decimal, keeping every printed digit.',
+    constraints: { required: true },
+  },
+  {
+    name: 'preferred',
+    type: 'boolean',
+    description:
+      'true for exactly one row per series and period: the value to display. Other rows are later vintages or other sources.',
+    constraints: { required: true },
+  },
+  {
+    name: 'status',
+    type: 'string',
+    description: 'published, or projection for forecasts (not observations).',
+    constraints: { required: true, enum: ['published', 'projection'] },
+  },
+  {
+    name: 'source_id',
+    type: 'string',
+    description: 'The source this value was read in; see sources.csv.',
+    constraints: { required: true },
+  },
+  {
+    name: 'note',
+    type: 'string',
+    description:
+      'Context as recorded with the value: basis, rounding, vintage, conflicts with other sources.',
+  },
+  {
+    name: 'published_value',
+    type: 'string',
+    description:
+      'The number exactly as printed, when the source printed it in another unit than unit (e.g. 221337434 in USD thousand for 221.337434 USD bn); empty otherwise.',
+  },
+  {
+    name: 'published_unit',
+    type: 'string',
+    description: 'The unit the source printed, when value was rescaled from it; empty otherwise.',
+    constraints: { enum: Object.keys(RESCALED_UNITS) },
+  },
+  {
+    name: 'preferred_by',
+    type: 'string',
+    description:
+      "On the preferred row of a period with several readings, why it is the one shown: same (every reading gives this number), precise (the readings agree after rounding; the most precise is shown), customs (a table of China's customs agency beats press reports), reissue (a reissued table beats the first issue), first-published, first-recorded (no date decides: the first reading compiled), curated (preferred_reason says why). Empty on other rows.",
+    constraints: {
+      enum: ['same', 'precise', 'customs', 'reissue', 'first-published', 'first-recorded', 'curated'],
+    },
+  },
+  {
+    name: 'preferred_reason',
+    type: 'string',
+    description:
+      'For preferred_by = curated: the written reason (scripts/data/preferred.csv). Empty otherwise.',
+  },
 ]
 
 export const QUALITY_FIELDS: readonly Field[] = [
-  { name: 'finding', type: 'string', description: 'trade-identity: exports − imports should equal the balance within the rounding of the three published figures.', constraints: { required: true, enum: ['trade-identity'] } },
-  { name: 'partner', type: 'string', description: 'world, or the partner the three figures are for.', constraints: { required: true } },
-  { name: 'unit', type: 'string', description: 'Unit of the three figures.', constraints: { required: true, enum: [...UNITS] } },
-  { name: 'frequency', type: 'string', description: 'month, year or ytd.', constraints: { required: true, enum: ['month', 'year', 'ytd'] } },
-  { name: 'period', type: 'string', description: 'The period, as in the observations.', constraints: { required: true, pattern: PERIOD_PATTERN } },
-  { name: 'exports', type: 'number', description: 'The preferred exports value.', constraints: { required: true } },
-  { name: 'imports', type: 'number', description: 'The preferred imports value.', constraints: { required: true } },
-  { name: 'balance', type: 'number', description: 'The preferred balance value, as published (never recomputed).', constraints: { required: true } },
-  { name: 'difference', type: 'number', description: 'exports − imports − balance, computed exactly.', constraints: { required: true } },
-  { name: 'tolerance', type: 'number', description: 'The most rounding explains: half a unit in the last printed place of each figure, summed.', constraints: { required: true } },
-  { name: 'exports_source_id', type: 'string', description: 'Source of the exports value.', constraints: { required: true } },
-  { name: 'imports_source_id', type: 'string', description: 'Source of the imports value.', constraints: { required: true } },
-  { name: 'balance_source_id', type: 'string', description: 'Source of the balance value.', constraints: { required: true } }
+  {
+    name: 'finding',
+    type: 'string',
+    description:
+      'trade-identity: exports − imports should equal the balance within the rounding of the three published figures.',
+    constraints: { required: true, enum: ['trade-identity'] },
+  },
+  {
+    name: 'partner',
+    type: 'string',
+    description: 'world, or the partner the three figures are for.',
+    constraints: { required: true },
+  },
+  {
+    name: 'unit',
+    type: 'string',
+    description: 'Unit of the three figures.',
+    constraints: { required: true, enum: [...UNITS] },
+  },
+  {
+    name: 'frequency',
+    type: 'string',
+    description: 'month, year or ytd.',
+    constraints: { required: true, enum: ['month', 'year', 'ytd'] },
+  },
+  {
+    name: 'period',
+    type: 'string',
+    description: 'The period, as in the observations.',
+    constraints: { required: true, pattern: PERIOD_PATTERN },
+  },
+  {
+    name: 'exports',
+    type: 'number',
+    description: 'The preferred exports value.',
+    constraints: { required: true },
+  },
+  {
+    name: 'imports',
+    type: 'number',
+    description: 'The preferred imports value.',
+    constraints: { required: true },
+  },
+  {
+    name: 'balance',
+    type: 'number',
+    description: 'The preferred balance value, as published (never recomputed).',
+    constraints: { required: true },
+  },
+  {
+    name: 'difference',
+    type: 'number',
+    description: 'exports − imports − balance, computed exactly.',
+    constraints: { required: true },
+  },
+  {
+    name: 'tolerance',
+    type: 'number',
+    description: 'The most rounding explains: half a unit in the last printed place of each figure, summed.',
+    constraints: { required: true },
+  },
+  {
+    name: 'exports_source_id',
+    type: 'string',
+    description: 'Source of the exports value.',
+    constraints: { required: true },
+  },
+  {
+    name: 'imports_source_id',
+    type: 'string',
+    description: 'Source of the imports value.',
+    constraints: { required: true },
+  },
+  {
+    name: 'balance_source_id',
+    type: 'string',
+    description: 'Source of the balance value.',
+    constraints: { required: true },
+  },
 ]
 
 export const SERIES_FIELDS: readonly Field[] = [
-  { name: 'series', type: 'string', description: 'Series name, as in the observation resources.', constraints: { required: true } },
-  { name: 'label', type: 'string', description: 'Readable English label built from the dimensions.', constraints: { required: true } },
-  { name: 'resource', type: 'string', description: 'The resource holding the observations.', constraints: { required: true, enum: [...OBSERVATION_RESOURCES] } },
-  ...OBSERVATION_FIELDS.filter((f) => ['reporter', 'flow', 'partner', 'product', 'measure', 'unit', 'frequency'].includes(f.name)),
-  { name: 'observations', type: 'number', description: 'Number of observation rows, all sources and vintages included.', constraints: { required: true } },
-  { name: 'first_period', type: 'string', description: 'Earliest period with an observation.', constraints: { required: true, pattern: PERIOD_PATTERN } },
-  { name: 'last_period', type: 'string', description: 'Latest period with an observation.', constraints: { required: true, pattern: PERIOD_PATTERN } }
+  {
+    name: 'series',
+    type: 'string',
+    description: 'Series name, as in the observation resources.',
+    constraints: { required: true },
+  },
+  {
+    name: 'label',
+    type: 'string',
+    description: 'Readable English label built from the dimensions.',
+    constraints: { required: true },
+  },
+  {
+    name: 'resource',
+    type: 'string',
+    description: 'The resource holding the observations.',
+    constraints: { required: true, enum: [...OBSERVATION_RESOURCES] },
+  },
+  ...OBSERVATION_FIELDS.filter((f) =>
+    ['reporter', 'flow', 'partner', 'product', 'measure', 'unit', 'frequency'].includes(f.name),
+  ),
+  {
+    name: 'observations',
+    type: 'number',
+    description: 'Number of observation rows, all sources and vintages included.',
+    constraints: { required: true },
+  },
+  {
+    name: 'first_period',
+    type: 'string',
+    description: 'Earliest period with an observation.',
+    constraints: { required: true, pattern: PERIOD_PATTERN },
+  },
+  {
+    name: 'last_period',
+    type: 'string',
+    description: 'Latest period with an observation.',
+    constraints: { required: true, pattern: PERIOD_PATTERN },
+  },
 ]
 
 export const SOURCE_FIELDS: readonly Field[] = [
-  { name: 'source_id', type: 'string', description: 's + the first 10 hex digits of sha1(url + newline + title).', constraints: { required: true, unique: true } },
-  { name: 'title', type: 'string', description: 'Title of the page or document as read, usually naming the agency and the outlet.', constraints: { required: true } },
-  { name: 'publisher', type: 'string', description: 'Agency and outlet, from the parenthesised end of the title; empty when the title does not say.' },
-  { name: 'published', type: 'string', description: 'Publication date as the title gives it (YYYY-MM-DD, YYYY-MM, Mon YYYY or YYYY); empty when it does not say.' },
-  { name: 'url', type: 'string', description: 'Address of the page the value was read in (often a syndication or mirror site).', constraints: { required: true } }
+  {
+    name: 'source_id',
+    type: 'string',
+    description: 's + the first 10 hex digits of sha1(url + newline + title).',
+    constraints: { required: true, unique: true },
+  },
+  {
+    name: 'title',
+    type: 'string',
+    description: 'Title of the page or document as read, usually naming the agency and the outlet.',
+    constraints: { required: true },
+  },
+  {
+    name: 'publisher',
+    type: 'string',
+    description:
+      'Agency and outlet, from the parenthesised end of the title; empty when the title does not say.',
+  },
+  {
+    name: 'published',
+    type: 'string',
+    description:
+      'Publication date as the title gives it (YYYY-MM-DD, YYYY-MM, Mon YYYY or YYYY); empty when it does not say.',
+  },
+  {
+    name: 'url',
+    type: 'string',
+    description: 'Address of the page the value was read in (often a syndication or mirror site).',
+    constraints: { required: true },
+  },
 ]
 
 type ResourceName = ObservationResource | 'series' | 'sources' | 'quality'
@@ -78,56 +322,63 @@ const RESOURCE_TEXT: Record<ResourceName, { title: string; description: string }
   monthly: {
     title: 'China headline trade, monthly',
     description:
-      "China's monthly exports, imports and trade balance with the world, all goods (levels in USD bn or CNY, and y/y rates). January and February are published combined and appear as one period (YYYY-01..YYYY-02); in 2018 and 2019 they were published separately, and the combined January-February figures of those years are in cumulative."
+      "China's monthly exports, imports and trade balance with the world, all goods (levels in USD bn or CNY, and y/y rates). January and February are published combined and appear as one period (YYYY-01..YYYY-02); in 2018 and 2019 they were published separately, and the combined January-February figures of those years are in cumulative.",
   },
   cumulative: {
     title: 'China headline trade, year to date',
     description:
-      "China's exports, imports and trade balance cumulated from January (YYYY-01..YYYY-MM). The 2018 and 2019 January-February figures are kept here, beside the separate monthly ones."
+      "China's exports, imports and trade balance cumulated from January (YYYY-01..YYYY-MM). The 2018 and 2019 January-February figures are kept here, beside the separate monthly ones.",
   },
   annual: {
     title: 'China headline trade, annual',
     description:
-      "China's annual exports, imports and trade balance (USD bn, CNY tn, y/y). GACC-based and other compilations (e.g. Macrobond via FocusEconomics) are all kept; the preferred row follows the customs basis."
+      "China's annual exports, imports and trade balance (USD bn, CNY tn, y/y). GACC-based and other compilations (e.g. Macrobond via FocusEconomics) are all kept; the preferred row follows the customs basis.",
   },
   partners: {
     title: 'China trade by partner',
     description:
-      "China's exports to, imports from, trade balance with and total trade with partners, and a partner's share of China's exports; monthly, year to date and annual. ASEAN and Southeast Asia are separate partners, as the sources name them. Rates are in USD terms unless the note says otherwise."
+      "China's exports to, imports from, trade balance with and total trade with partners, and a partner's share of China's exports; monthly, year to date and annual. ASEAN and Southeast Asia are separate partners, as the sources name them. Rates are in USD terms unless the note says otherwise.",
   },
   commodities: {
     title: 'Commodities: rare earths, soybeans, crude oil, iron ore, coal and steel',
     description:
-      "China's rare-earth exports and imports, rare-earth magnet and product exports (tonnes); soybean, crude-oil, iron-ore and coal imports and steel exports (million tonnes); in total and by origin or destination where reported."
+      "China's rare-earth exports and imports, rare-earth magnet and product exports (tonnes); soybean, crude-oil, iron-ore and coal imports and steel exports (million tonnes); in total and by origin or destination where reported.",
   },
   world: {
     title: "World merchandise trade and China's share",
     description:
-      "World merchandise exports and trade and their growth (WTO/UNCTAD figures as reported), China's share of world merchandise exports and imports, China's totals on the WTO and World Bank WDI basis, and projections (status projection)."
+      "World merchandise exports and trade and their growth (WTO/UNCTAD figures as reported), China's share of world merchandise exports and imports, China's totals on the WTO and World Bank WDI basis, and projections (status projection).",
   },
   series: {
     title: 'Series catalog',
     description:
-      'One row per series, unit and frequency: dimensions, a readable label, the resource that holds it, the number of observations and the first and last period.'
+      'One row per series, unit and frequency: dimensions, a readable label, the resource that holds it, the number of observations and the first and last period.',
   },
   sources: {
     title: 'Sources',
-    description: 'Every source an observation cites: the title as read, publisher and date parsed from the title, and the URL.'
+    description:
+      'Every source an observation cites: the title as read, publisher and date parsed from the title, and the URL.',
   },
   quality: {
     title: 'Data-quality findings',
     description:
-      'Periods whose preferred exports, imports and balance (world or one partner) fail exports − imports = balance by more than the rounding of the three figures. Reported, not corrected: every figure stays as published.'
-  }
+      'Periods whose preferred exports, imports and balance (world or one partner) fail exports − imports = balance by more than the rounding of the three figures. Reported, not corrected: every figure stays as published.',
+  },
 }
 
 const SOURCE_FOREIGN_KEY = [{ fields: 'source_id', reference: { resource: 'sources', fields: 'source_id' } }]
-const QUALITY_FOREIGN_KEYS = ['exports_source_id', 'imports_source_id', 'balance_source_id'].map((fields) => ({
-  fields,
-  reference: { resource: 'sources', fields: 'source_id' }
-}))
+const QUALITY_FOREIGN_KEYS = ['exports_source_id', 'imports_source_id', 'balance_source_id'].map(
+  (fields) => ({
+    fields,
+    reference: { resource: 'sources', fields: 'source_id' },
+  }),
+)
 
-function resource(name: ResourceName, fields: readonly Field[], foreignKeys: readonly object[] | null): Record<string, unknown> {
+function resource(
+  name: ResourceName,
+  fields: readonly Field[],
+  foreignKeys: readonly object[] | null,
+): Record<string, unknown> {
   return {
     name,
     path: `${name}.csv`,
@@ -136,7 +387,7 @@ function resource(name: ResourceName, fields: readonly Field[], foreignKeys: rea
     format: 'csv',
     mediatype: 'text/csv',
     encoding: 'utf-8',
-    schema: foreignKeys ? { fields, foreignKeys } : { fields }
+    schema: foreignKeys ? { fields, foreignKeys } : { fields },
   }
 }
 
@@ -157,21 +408,30 @@ export function descriptor(): Record<string, unknown> {
     title: 'China foreign trade: headline, partners, commodities and world share',
     description: PACKAGE_DESCRIPTION,
     version: '1.0.0',
-    licenses: [{ name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' }],
+    licenses: [
+      {
+        name: 'CC-BY-4.0',
+        title: 'Creative Commons Attribution 4.0',
+        path: 'https://creativecommons.org/licenses/by/4.0/',
+      },
+    ],
     sources: [
       {
         title:
-          'General Administration of Customs of the PRC (GACC) monthly releases, as reported by news agencies (AP, Reuters, Bloomberg, SCMP, CNBC, dpa-AFX …)'
+          'General Administration of Customs of the PRC (GACC) monthly releases, as reported by news agencies (AP, Reuters, Bloomberg, SCMP, CNBC, dpa-AFX …)',
       },
-      { title: "GACC's English statistical tables (Imports and Exports by Customs Regime), for some months", path: 'http://english.customs.gov.cn' },
+      {
+        title: "GACC's English statistical tables (Imports and Exports by Customs Regime), for some months",
+        path: 'http://english.customs.gov.cn',
+      },
       { title: 'WTO / UNCTAD world merchandise trade statistics, as reported' },
-      { title: 'Per-observation sources: sources.csv (title, publisher, date, URL)', path: 'sources.csv' }
+      { title: 'Per-observation sources: sources.csv (title, publisher, date, URL)', path: 'sources.csv' },
     ],
     resources: [
       ...OBSERVATION_RESOURCES.map((r) => resource(r, OBSERVATION_FIELDS, SOURCE_FOREIGN_KEY)),
       resource('series', SERIES_FIELDS, null),
       resource('sources', SOURCE_FIELDS, null),
-      resource('quality', QUALITY_FIELDS, QUALITY_FOREIGN_KEYS)
-    ]
+      resource('quality', QUALITY_FIELDS, QUALITY_FOREIGN_KEYS),
+    ],
   }
 }

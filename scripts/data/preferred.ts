@@ -18,13 +18,24 @@
  * judgement is stale, as is one whose value matches no reading or whose group does not exist.
  */
 import { readCsvRecords } from '../../electron/shared/csv'
-import { absDecimal, addDecimal, compareDecimal, halfLastPlace, lastDigitPower, parseDecimal, roundAt, subtract, type Decimal } from './decimal'
+import {
+  absDecimal,
+  addDecimal,
+  compareDecimal,
+  halfLastPlace,
+  lastDigitPower,
+  parseDecimal,
+  roundAt,
+  subtract,
+  type Decimal,
+} from './decimal'
 import { publishedBefore } from './sources'
 
 export const PREFERRED_COLUMNS = ['series', 'period', 'value', 'reason'] as const
 
 /** How a group's displayed reading was chosen (the package's `preferred_by` column). */
-export type PreferenceRule = 'same' | 'precise' | 'customs' | 'reissue' | 'first-published' | 'first-recorded' | 'curated'
+export type PreferenceRule =
+  'same' | 'precise' | 'customs' | 'reissue' | 'first-published' | 'first-recorded' | 'curated'
 
 export interface PreferredEntry {
   line: number
@@ -75,13 +86,15 @@ export function parsePreferred(text: string, file = 'preferred.csv'): PreferredE
   const seen = new Map<string, number>()
   return records.slice(1).map((r) => {
     const where = `${file} line ${r.line}`
-    if (r.fields.length !== PREFERRED_COLUMNS.length) throw new Error(`${where}: expected 4 fields, found ${r.fields.length}`)
+    if (r.fields.length !== PREFERRED_COLUMNS.length)
+      throw new Error(`${where}: expected 4 fields, found ${r.fields.length}`)
     const [series, period, value, reason] = r.fields as [string, string, string, string]
     if (!/^-?\d+(?:\.\d+)?$/.test(value)) throw new Error(`${where}: value "${value}" is not a number`)
     if (!reason.trim()) throw new Error(`${where}: empty reason`)
     const k = key(series, period)
     const prev = seen.get(k)
-    if (prev !== undefined) throw new Error(`${where}: a second entry for ${series} ${period} (first on line ${prev})`)
+    if (prev !== undefined)
+      throw new Error(`${where}: a second entry for ${series} ${period} (first on line ${prev})`)
     seen.set(k, r.line)
     return { line: r.line, series, period, value, reason }
   })
@@ -102,13 +115,17 @@ export function beyondTolerance(a: Decimal, b: Decimal): boolean {
   return compareDecimal(absDecimal(subtract(a, b)), addDecimal(halfLastPlace(a), halfLastPlace(b))) > 0
 }
 
-const pairs = <T>(xs: readonly T[]): [T, T][] => xs.flatMap((a, i) => xs.slice(i + 1).map((b): [T, T] => [a, b]))
+const pairs = <T>(xs: readonly T[]): [T, T][] =>
+  xs.flatMap((a, i) => xs.slice(i + 1).map((b): [T, T] => [a, b]))
 
 /**
  * The source rules 1-4 over `rows` (positions into `all`, facts order): the row they pick and the
  * first rule that narrowed the choice (null when one row remains from the start).
  */
-function bySource(all: readonly Candidate[], rows: readonly number[]): { pick: number; rule: PreferenceRule | null } {
+function bySource(
+  all: readonly Candidate[],
+  rows: readonly number[],
+): { pick: number; rule: PreferenceRule | null } {
   let left = [...rows]
   let rule: PreferenceRule | null = null
   const narrow = (r: PreferenceRule, keep: (i: number) => boolean): void => {
@@ -123,7 +140,12 @@ function bySource(all: readonly Candidate[], rows: readonly number[]): { pick: n
   narrow('reissue', (i) => !!all[i]!.reissued)
   // First published: before every row with another value (rows giving the same number don't compete).
   narrow('first-published', (i) =>
-    left.every((j) => j === i || all[j]!.value === all[i]!.value || publishedBefore(all[i]!.published ?? '', all[j]!.published ?? ''))
+    left.every(
+      (j) =>
+        j === i ||
+        all[j]!.value === all[i]!.value ||
+        publishedBefore(all[i]!.published ?? '', all[j]!.published ?? ''),
+    ),
   )
   if (left.length > 1 && new Set(left.map((i) => all[i]!.value)).size > 1) rule ??= 'first-recorded'
   return { pick: left[0]!, rule }
@@ -133,7 +155,11 @@ function bySource(all: readonly Candidate[], rows: readonly number[]): { pick: n
  * Decide every (series, period) group. Returns one decision per group, in order of first appearance.
  * Collects every problem (a judgement without a reason, a stale or mistyped entry) and throws them together.
  */
-export function decidePreferred(rows: readonly Candidate[], entries: readonly PreferredEntry[], file = 'preferred.csv'): GroupDecision[] {
+export function decidePreferred(
+  rows: readonly Candidate[],
+  entries: readonly PreferredEntry[],
+  file = 'preferred.csv',
+): GroupDecision[] {
   const groups = new Map<string, number[]>()
   rows.forEach((r, i) => {
     const k = key(r.series, r.period)
@@ -152,7 +178,13 @@ export function decidePreferred(rows: readonly Candidate[], entries: readonly Pr
     const distinct = readingPairs.some(([a, b]) => compareDecimal(dec.get(a)!, dec.get(b)!) !== 0)
     const agree = readingPairs.every(([a, b]) => agreeAfterRounding(dec.get(a)!, dec.get(b)!))
     const beyond = readingPairs.some(([a, b]) => beyondTolerance(dec.get(a)!, dec.get(b)!))
-    const base = { series: first.series, period: first.period, rows: idx, reason: '', beyondTolerance: beyond }
+    const base = {
+      series: first.series,
+      period: first.period,
+      rows: idx,
+      reason: '',
+      beyondTolerance: beyond,
+    }
 
     // What the rules alone would show, and whether that needs a written reason.
     let auto: { pick: number; rule: PreferenceRule | null }
@@ -160,7 +192,13 @@ export function decidePreferred(rows: readonly Candidate[], entries: readonly Pr
     else if (!distinct) auto = { pick: bySource(rows, idx).pick, rule: 'same' }
     else if (agree) {
       const finest = Math.min(...idx.map((i) => lastDigitPower(dec.get(i)!)))
-      auto = { pick: bySource(rows, idx.filter((i) => lastDigitPower(dec.get(i)!) === finest)).pick, rule: 'precise' }
+      auto = {
+        pick: bySource(
+          rows,
+          idx.filter((i) => lastDigitPower(dec.get(i)!) === finest),
+        ).pick,
+        rule: 'precise',
+      }
     } else auto = bySource(rows, idx)
     const needsReason = beyond && (auto.rule === 'first-published' || auto.rule === 'first-recorded')
 
@@ -170,7 +208,7 @@ export function decidePreferred(rows: readonly Candidate[], entries: readonly Pr
         const readings = idx.map((i) => `${rows[i]!.value} (facts line ${rows[i]!.line})`).join(', ')
         problems.push(
           `${first.series} ${first.period}: readings ${readings} disagree beyond rounding; the rules would show ${rows[auto.pick]!.value} (${auto.rule}), ` +
-            `but a disagreement needs a reason: add "${first.series},${first.period},<value>,<reason>" to ${file}`
+            `but a disagreement needs a reason: add "${first.series},${first.period},<value>,<reason>" to ${file}`,
         )
       }
       decisions.push({ ...base, preferred: auto.pick, rule: auto.rule })
@@ -180,26 +218,31 @@ export function decidePreferred(rows: readonly Candidate[], entries: readonly Pr
     const hits = idx.filter((i) => compareDecimal(dec.get(i)!, want) === 0)
     if (hits.length === 0) {
       const got = idx.map((i) => rows[i]!.value).join(', ')
-      problems.push(`${file} line ${entry.line}: value ${entry.value} matches no row of ${first.series} ${first.period} (rows: ${got})`)
+      problems.push(
+        `${file} line ${entry.line}: value ${entry.value} matches no row of ${first.series} ${first.period} (rows: ${got})`,
+      )
       continue
     }
     if (!distinct) {
-      problems.push(`${file} line ${entry.line}: stale entry, ${first.series} ${first.period} does not have differing values`)
+      problems.push(
+        `${file} line ${entry.line}: stale entry, ${first.series} ${first.period} does not have differing values`,
+      )
       continue
     }
     const pick = bySource(rows, hits).pick
     if (!needsReason && compareDecimal(dec.get(pick)!, dec.get(auto.pick)!) === 0) {
       problems.push(
-        `${file} line ${entry.line}: stale entry, the rules already show ${rows[auto.pick]!.value} for ${first.series} ${first.period} (${auto.rule}); remove it`
+        `${file} line ${entry.line}: stale entry, the rules already show ${rows[auto.pick]!.value} for ${first.series} ${first.period} (${auto.rule}); remove it`,
       )
       continue
     }
     decisions.push({ ...base, preferred: pick, rule: 'curated', reason: entry.reason.trim() })
   }
   for (const e of entries) {
-    if (!groups.has(key(e.series, e.period))) problems.push(`${file} line ${e.line}: stale entry, no facts rows for ${e.series} ${e.period}`)
+    if (!groups.has(key(e.series, e.period)))
+      problems.push(`${file} line ${e.line}: stale entry, no facts rows for ${e.series} ${e.period}`)
   }
-  if (problems.length > 0) throw new Error(`preferred rows (${problems.length} problems):\n  ${problems.join('\n  ')}`)
+  if (problems.length > 0)
+    throw new Error(`preferred rows (${problems.length} problems):\n  ${problems.join('\n  ')}`)
   return decisions
 }
-

@@ -33,17 +33,25 @@ export const PRODUCTS: readonly Product[] = [
   'coal',
   'crude_oil',
   'iron_ore',
-  'steel'
+  'steel',
 ]
 export const MEASURES: readonly Measure[] = ['level', 'yoy', 'share']
-export const UNITS: readonly string[] = ['USD bn', 'CNY tn', 'CNY bn', '% y/y', '%', 'tonnes', 'million tonnes']
+export const UNITS: readonly string[] = [
+  'USD bn',
+  'CNY tn',
+  'CNY bn',
+  '% y/y',
+  '%',
+  'tonnes',
+  'million tonnes',
+]
 export const OBSERVATION_RESOURCES: readonly ObservationResource[] = [
   'monthly',
   'cumulative',
   'annual',
   'partners',
   'commodities',
-  'world'
+  'world',
 ]
 
 /**
@@ -51,7 +59,7 @@ export const OBSERVATION_RESOURCES: readonly ObservationResource[] = [
  * (value × 10^power, in decimal): GACC's own tables print US$1,000.
  */
 export const RESCALED_UNITS: Readonly<Record<string, { unit: string; power: number }>> = {
-  'USD thousand': { unit: 'USD bn', power: -6 }
+  'USD thousand': { unit: 'USD bn', power: -6 },
 }
 
 /** Partner codes the mapper accepts, with the name used in labels ("Exports to the US") and as a modifier ("US share"). */
@@ -71,7 +79,7 @@ export const PARTNERS: Readonly<Record<string, { name: string; short: string }>>
   taiwan: { name: 'Taiwan', short: 'Taiwan' },
   hong_kong: { name: 'Hong Kong', short: 'Hong Kong' },
   brazil: { name: 'Brazil', short: 'Brazil' },
-  argentina: { name: 'Argentina', short: 'Argentina' }
+  argentina: { name: 'Argentina', short: 'Argentina' },
 }
 
 export interface SeriesDims {
@@ -99,7 +107,7 @@ const UNITS_OF: Record<string, readonly string[]> = {
   growth_pct: ['% y/y'],
   pct: ['%'],
   tons: ['tonnes'],
-  mt: ['million tonnes']
+  mt: ['million tonnes'],
 }
 
 const MEASURE_OF_UNIT: Record<string, Measure> = {
@@ -109,7 +117,7 @@ const MEASURE_OF_UNIT: Record<string, Measure> = {
   tonnes: 'level',
   'million tonnes': 'level',
   '% y/y': 'yoy',
-  '%': 'share'
+  '%': 'share',
 }
 
 /**
@@ -121,21 +129,24 @@ const COMMODITIES = {
   coal: { product: 'coal', noun: 'Coal', flow: 'imports' },
   crude_oil: { product: 'crude_oil', noun: 'Crude oil', flow: 'imports' },
   iron_ore: { product: 'iron_ore', noun: 'Iron ore', flow: 'imports' },
-  steel: { product: 'steel', noun: 'Steel', flow: 'exports' }
+  steel: { product: 'steel', noun: 'Steel', flow: 'exports' },
 } as const satisfies Record<string, { product: Product; noun: string; flow: 'exports' | 'imports' }>
 const COMMODITY_SERIES = new RegExp(
-  `^(${Object.keys(COMMODITIES).join('|')})_(exports|imports)(?:_(to|from)_([a-z_]+?))?_(mt|yoy)$`
+  `^(${Object.keys(COMMODITIES).join('|')})_(exports|imports)(?:_(to|from)_([a-z_]+?))?_(mt|yoy)$`,
 )
 
 const FLOW_LABEL: Record<'exports' | 'imports' | 'trade_balance', string> = {
   exports: 'Exports',
   imports: 'Imports',
-  trade_balance: 'Trade balance'
+  trade_balance: 'Trade balance',
 }
 
 function partnerOf(code: string, series: string): { name: string; short: string } {
   const p = PARTNERS[code]
-  if (!p) throw new Error(`series "${series}": unknown partner "${code}" (add it to PARTNERS in scripts/data/seriesMap.ts)`)
+  if (!p)
+    throw new Error(
+      `series "${series}": unknown partner "${code}" (add it to PARTNERS in scripts/data/seriesMap.ts)`,
+    )
   return p
 }
 
@@ -185,7 +196,7 @@ export function mapSeries(series: string): SeriesDims {
       measure: measureOfToken(m[2]!),
       units: UNITS_OF[m[2]!]!,
       family: 'headline',
-      subject: FLOW_LABEL[f]
+      subject: FLOW_LABEL[f],
     })
   }
   // By partner.
@@ -194,7 +205,8 @@ export function mapSeries(series: string): SeriesDims {
     const p = partnerOf(m[2]!, series)
     if (kind === 'trade_balance_with' && m[3] === 'yoy') throw unknown()
     const flow: Flow = kind === 'exports_to' ? 'exports' : kind === 'imports_from' ? 'imports' : 'balance'
-    const stem = kind === 'exports_to' ? 'Exports to' : kind === 'imports_from' ? 'Imports from' : 'Trade balance with'
+    const stem =
+      kind === 'exports_to' ? 'Exports to' : kind === 'imports_from' ? 'Imports from' : 'Trade balance with'
     return make({
       reporter: 'china',
       flow,
@@ -203,7 +215,7 @@ export function mapSeries(series: string): SeriesDims {
       measure: measureOfToken(m[3]!),
       units: UNITS_OF[m[3]!]!,
       family: 'partner',
-      subject: `${stem} ${p.name}`
+      subject: `${stem} ${p.name}`,
     })
   }
   if ((m = /^trade_with_([a-z_]+?)_total_(usd|cny)$/.exec(rest))) {
@@ -216,7 +228,7 @@ export function mapSeries(series: string): SeriesDims {
       measure: 'level',
       units: UNITS_OF[m[2]!]!,
       family: 'partner',
-      subject: `Total trade with ${p.name}`
+      subject: `Total trade with ${p.name}`,
     })
   }
   if ((m = /^([a-z_]+?)_share_of_china_(exports|imports)_pct$/.exec(rest))) {
@@ -229,16 +241,20 @@ export function mapSeries(series: string): SeriesDims {
       measure: 'share',
       units: UNITS_OF.pct!,
       family: 'partner',
-      subject: `${p.short} share of China's ${m[2]}`
+      subject: `${p.short} share of China's ${m[2]}`,
     })
   }
   // Commodities.
-  if ((m = /^rare_earth_(?:(magnet|products)_)?(exports|imports)(?:_(to|from)_([a-z_]+?))?_tons$/.exec(rest))) {
+  if (
+    (m = /^rare_earth_(?:(magnet|products)_)?(exports|imports)(?:_(to|from)_([a-z_]+?))?_tons$/.exec(rest))
+  ) {
     const [, kind, flow, dir, code] = m
     if (dir && (dir === 'to') !== (flow === 'exports')) throw unknown()
     const p = code ? partnerOf(code, series) : null
-    const product: Product = kind === 'magnet' ? 'rare_earth_magnets' : kind === 'products' ? 'rare_earth_products' : 'rare_earths'
-    const noun = kind === 'magnet' ? 'Rare-earth magnet' : kind === 'products' ? 'Rare-earth product' : 'Rare-earth'
+    const product: Product =
+      kind === 'magnet' ? 'rare_earth_magnets' : kind === 'products' ? 'rare_earth_products' : 'rare_earths'
+    const noun =
+      kind === 'magnet' ? 'Rare-earth magnet' : kind === 'products' ? 'Rare-earth product' : 'Rare-earth'
     return make({
       reporter: 'china',
       flow: flow as Flow,
@@ -247,7 +263,7 @@ export function mapSeries(series: string): SeriesDims {
       measure: 'level',
       units: UNITS_OF.tons!,
       family: 'commodity',
-      subject: `${noun} ${flow}${p ? ` ${dir} ${p.name}` : ''}`
+      subject: `${noun} ${flow}${p ? ` ${dir} ${p.name}` : ''}`,
     })
   }
   if ((m = COMMODITY_SERIES.exec(rest))) {
@@ -264,7 +280,7 @@ export function mapSeries(series: string): SeriesDims {
       measure: measureOfToken(token!),
       units: UNITS_OF[token!]!,
       family: 'commodity',
-      subject: `${c.noun} ${flow}${p ? ` ${dir} ${p.name}` : ''}`
+      subject: `${c.noun} ${flow}${p ? ` ${dir} ${p.name}` : ''}`,
     })
   }
   // World totals (WTO / UNCTAD) and China's share of them.
@@ -277,7 +293,7 @@ export function mapSeries(series: string): SeriesDims {
       measure: 'level',
       units: UNITS_OF.usd!,
       family: 'world',
-      subject: `World merchandise ${m[1]}`
+      subject: `World merchandise ${m[1]}`,
     })
   }
   if ((m = /^world_merchandise_trade_(value|volume)_(growth_pct|yoy)$/.exec(rest))) {
@@ -289,7 +305,7 @@ export function mapSeries(series: string): SeriesDims {
       measure: 'yoy',
       units: UNITS_OF[m[2]!]!,
       family: 'world',
-      subject: `World merchandise trade ${m[1]}`
+      subject: `World merchandise trade ${m[1]}`,
     })
   }
   if ((m = /^china_share_world_(merchandise_)?(exports|imports)_pct$/.exec(rest))) {
@@ -302,7 +318,7 @@ export function mapSeries(series: string): SeriesDims {
       measure: 'share',
       units: UNITS_OF.pct!,
       family: 'world',
-      subject: projection ? `China's projected share of ${what}` : `China's share of ${what}`
+      subject: projection ? `China's projected share of ${what}` : `China's share of ${what}`,
     })
   }
   if (basis !== null && (m = /^china_merchandise_(exports|imports)_usd$/.exec(rest))) {
@@ -314,7 +330,7 @@ export function mapSeries(series: string): SeriesDims {
       measure: 'level',
       units: UNITS_OF.usd!,
       family: 'world',
-      subject: `China's merchandise ${m[1]} (${basis === 'wto' ? 'WTO' : 'World Bank WDI'})`
+      subject: `China's merchandise ${m[1]} (${basis === 'wto' ? 'WTO' : 'World Bank WDI'})`,
     })
   }
   throw unknown()
@@ -324,7 +340,7 @@ export function mapSeries(series: string): SeriesDims {
 export function checkUnit(d: SeriesDims, unit: string): void {
   if (!d.units.includes(unit) || MEASURE_OF_UNIT[unit] !== d.measure) {
     throw new Error(
-      `series "${d.series}": unit "${unit}" is inconsistent with its measure "${d.measure}" (expected ${d.units.map((u) => `"${u}"`).join(' or ')})`
+      `series "${d.series}": unit "${unit}" is inconsistent with its measure "${d.measure}" (expected ${d.units.map((u) => `"${u}"`).join(' or ')})`,
     )
   }
 }

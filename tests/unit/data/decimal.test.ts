@@ -63,7 +63,11 @@ describe('exact decimals', () => {
 
   it('reads the last significant digit, trailing zeros of a whole number as rounding', () => {
     expect([d('12.50'), d('7'), d('2480'), d('2700'), d('0')].map(lastDigitPower)).toEqual([-2, 0, 1, 2, 0])
-    expect([d('12.5'), d('30'), d('221.337434')].map((x) => f(halfLastPlace(x)))).toEqual(['0.05', '5', '0.0000005'])
+    expect([d('12.5'), d('30'), d('221.337434')].map((x) => f(halfLastPlace(x)))).toEqual([
+      '0.05',
+      '5',
+      '0.0000005',
+    ])
     expect(f(trimDecimal(d('0.0050010')))).toBe('0.005001')
     expect(f(trimDecimal(d('2480')))).toBe('2480')
   })

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { isJanFeb } from '../../../electron/shared/periods'
 import { frequencyOf, readPeriod as parsePeriod } from '../../../scripts/data/frequency'
 
-describe('readPeriod (the facts file\'s periods)', () => {
+describe("readPeriod (the facts file's periods)", () => {
   it.each([
     ['2025-11', 'month', '2025-11', '2025-11'],
     ['2024', 'year', '2024-01', '2024-12'],
     ['2025-01..2025-02', 'span', '2025-01', '2025-02'],
-    ['2025-01..2025-11', 'span', '2025-01', '2025-11']
+    ['2025-01..2025-11', 'span', '2025-01', '2025-11'],
   ])('%s → %s %s..%s', (text, shape, start, end) => {
     expect(parsePeriod(text)).toEqual({ text, kind: shape, start, end })
   })
@@ -28,7 +28,7 @@ describe('readPeriod (the facts file\'s periods)', () => {
     '2025-01..2025-02..2025-03',
     '2025-01-15',
     'Q1 2025',
-    '0999'
+    '0999',
   ])('rejects %j', (text) => {
     expect(() => parsePeriod(text)).toThrow(/malformed period/)
   })
@@ -48,7 +48,7 @@ describe('frequencyOf', () => {
     [null, '2024-01..2024-09', 'ytd'],
     ['annual', '2024', 'year'],
     ['ytd', '2025-01..2025-11', 'ytd'],
-    ['ytd', '2019-01..2019-02', 'ytd']
+    ['ytd', '2019-01..2019-02', 'ytd'],
   ] as const)('suffix %s, period %s → %s', (suffix, period, freq) => {
     expect(frequencyOf(suffix, parsePeriod(period))).toBe(freq)
   })
@@ -61,7 +61,7 @@ describe('frequencyOf', () => {
     ['ytd', '2025-11'],
     ['ytd', '2025'],
     ['ytd', '2025-03..2025-06'],
-    [null, '2025-03..2025-06']
+    [null, '2025-03..2025-06'],
   ] as const)('rejects suffix %s with period %s', (suffix, period) => {
     expect(() => frequencyOf(suffix, parsePeriod(period))).toThrow()
   })

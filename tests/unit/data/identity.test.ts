@@ -19,7 +19,9 @@ const obs = (flow: string, value: string, extra: Partial<IdentityInput> = {}): I
 describe('identityFailures', () => {
   it('passes a month whose balance is exports − imports within the rounding of the three figures', () => {
     // 330.3 − 218.6 = 111.7; 111.68 is within ±(0.05 + 0.05 + 0.005).
-    expect(identityFailures([obs('exports', '330.3'), obs('imports', '218.6'), obs('balance', '111.68')])).toEqual([])
+    expect(
+      identityFailures([obs('exports', '330.3'), obs('imports', '218.6'), obs('balance', '111.68')]),
+    ).toEqual([])
   })
 
   it('reports a failure with the exact difference and tolerance, and the three sources', () => {
@@ -64,10 +66,14 @@ describe('identityFailures', () => {
       obs('imports', '1', { product: 'steel' }),
       obs('balance', '1', { product: 'steel' }),
     ])
-    expect(failures.map((f) => [f.partner, f.unit, f.difference, f.tolerance])).toEqual([['us', 'USD bn', '3', '1.5']])
+    expect(failures.map((f) => [f.partner, f.unit, f.difference, f.tolerance])).toEqual([
+      ['us', 'USD bn', '3', '1.5'],
+    ])
   })
 
   it('refuses two displayed values for one flow and period rather than pick one', () => {
-    expect(() => identityFailures([obs('exports', '1'), obs('exports', '2')])).toThrow(/two preferred exports values/)
+    expect(() => identityFailures([obs('exports', '1'), obs('exports', '2')])).toThrow(
+      /two preferred exports values/,
+    )
   })
 })

@@ -26,7 +26,10 @@ interface Resource {
   format: string
   mediatype: string
   encoding: string
-  schema: { fields: Field[]; foreignKeys?: { fields: string; reference: { resource: string; fields: string } }[] }
+  schema: {
+    fields: Field[]
+    foreignKeys?: { fields: string; reference: { resource: string; fields: string } }[]
+  }
 }
 
 const pkg = JSON.parse(readFileSync(path.join(pkgDir, 'datapackage.json'), 'utf8')) as {
@@ -49,7 +52,7 @@ function readTable(file: string): { header: string[]; rows: Row[] } {
     rows: recs.slice(1).map((r) => {
       expect(r.fields.length, `${file} line ${r.line}`).toBe(header.length)
       return Object.fromEntries(header.map((h, i) => [h, r.fields[i]!]))
-    })
+    }),
   }
 }
 
@@ -59,11 +62,14 @@ const OBS_COLUMNS =
     ',',
   )
 const tables = new Map(pkg.resources.map((r) => [r.name, readTable(r.path)]))
-const observations: Row[] = OBS.flatMap((name) => tables.get(name)!.rows.map((r): Row => ({ ...r, resource: name })))
+const observations: Row[] = OBS.flatMap((name) =>
+  tables.get(name)!.rows.map((r): Row => ({ ...r, resource: name })),
+)
 const sources = new Map(tables.get('sources')!.rows.map((r) => [r.source_id!, r]))
 
 /** The observation rows of a series and period. */
-const rowsOf = (series: string, period: string) => observations.filter((o) => o.series === series && o.period === period)
+const rowsOf = (series: string, period: string) =>
+  observations.filter((o) => o.series === series && o.period === period)
 const preferredOf = (series: string, period: string) => {
   const p = rowsOf(series, period).filter((o) => o.preferred === 'true')
   expect(p, `${series} ${period}`).toHaveLength(1)
@@ -77,7 +83,13 @@ describe('datapackage.json', () => {
     expect(pkg.title).toBe('China foreign trade: headline, partners, commodities and world share')
     expect(pkg.version).toMatch(/^\d+\.\d+\.\d+$/)
     expect(pkg).not.toHaveProperty('created')
-    expect(pkg.licenses).toEqual([{ name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' }])
+    expect(pkg.licenses).toEqual([
+      {
+        name: 'CC-BY-4.0',
+        title: 'Creative Commons Attribution 4.0',
+        path: 'https://creativecommons.org/licenses/by/4.0/',
+      },
+    ])
     expect(pkg.description).toMatch(/CC BY 4\.0/)
     expect(pkg.description).toMatch(/first-published/)
     expect(pkg.description).toMatch(/2025-01\.\.2025-02/)
@@ -98,7 +110,9 @@ describe('datapackage.json', () => {
     for (const name of OBS) {
       const r = pkg.resources.find((x) => x.name === name)!
       expect(r.schema.fields.map((f) => f.name)).toEqual(OBS_COLUMNS)
-      expect(r.schema.foreignKeys).toEqual([{ fields: 'source_id', reference: { resource: 'sources', fields: 'source_id' } }])
+      expect(r.schema.foreignKeys).toEqual([
+        { fields: 'source_id', reference: { resource: 'sources', fields: 'source_id' } },
+      ])
     }
   })
 
@@ -118,13 +132,33 @@ describe('every resource satisfies its schema', () => {
       for (const f of r.schema.fields) {
         const values = rows.map((row) => row[f.name]!)
         const bad = (pred: (v: string) => boolean) => values.filter((v) => !pred(v))
-        if (f.type === 'number') expect(bad((v) => v.trim() !== '' && Number.isFinite(Number(v))), f.name).toEqual([])
-        if (f.type === 'boolean') expect(bad((v) => v === 'true' || v === 'false'), f.name).toEqual([])
+        if (f.type === 'number')
+          expect(
+            bad((v) => v.trim() !== '' && Number.isFinite(Number(v))),
+            f.name,
+          ).toEqual([])
+        if (f.type === 'boolean')
+          expect(
+            bad((v) => v === 'true' || v === 'false'),
+            f.name,
+          ).toEqual([])
         const c = f.constraints ?? {}
-        if (c.required) expect(bad((v) => v !== ''), f.name).toEqual([])
+        if (c.required)
+          expect(
+            bad((v) => v !== ''),
+            f.name,
+          ).toEqual([])
         // An empty optional field is a missing value, which an enum does not constrain.
-        if (c.enum) expect(bad((v) => (!c.required && v === '') || c.enum!.includes(v)), f.name).toEqual([])
-        if (c.pattern) expect(bad((v) => new RegExp(c.pattern!).test(v)), f.name).toEqual([])
+        if (c.enum)
+          expect(
+            bad((v) => (!c.required && v === '') || c.enum!.includes(v)),
+            f.name,
+          ).toEqual([])
+        if (c.pattern)
+          expect(
+            bad((v) => new RegExp(c.pattern!).test(v)),
+            f.name,
+          ).toEqual([])
         if (c.unique) expect(new Set(values).size, f.name).toBe(values.length)
       }
     })
@@ -169,7 +203,13 @@ describe('observations', () => {
   it('are sorted by series, period_start, period_end, preferred first, source_id', () => {
     for (const name of OBS) {
       const rows = tables.get(name)!.rows
-      const key = (o: Row) => [o.series, o.period_start, o.period_end, o.preferred === 'true' ? '0' : '1', o.source_id]
+      const key = (o: Row) => [
+        o.series,
+        o.period_start,
+        o.period_end,
+        o.preferred === 'true' ? '0' : '1',
+        o.source_id,
+      ]
       for (let i = 1; i < rows.length; i++) {
         const a = key(rows[i - 1]!)
         const b = key(rows[i]!)
@@ -186,13 +226,21 @@ describe('observations', () => {
       expect([o.period_start, o.period_end], p).toEqual([s, e])
       if (o.series!.endsWith('_annual')) expect(o.frequency).toBe('year')
       if (o.series!.endsWith('_ytd')) expect(o.frequency).toBe('ytd')
-      if (o.frequency === 'month') expect(s === e || (s!.endsWith('-01') && e!.endsWith('-02') && s!.slice(0, 4) === e!.slice(0, 4)), p).toBe(true)
-      if (o.resource === 'monthly') expect([o.partner, o.product, o.frequency, o.reporter]).toEqual(['world', 'all', 'month', 'china'])
-      if (o.resource === 'cumulative') expect([o.partner, o.product, o.frequency]).toEqual(['world', 'all', 'ytd'])
-      if (o.resource === 'annual') expect([o.partner, o.product, o.frequency]).toEqual(['world', 'all', 'year'])
+      if (o.frequency === 'month')
+        expect(
+          s === e || (s!.endsWith('-01') && e!.endsWith('-02') && s!.slice(0, 4) === e!.slice(0, 4)),
+          p,
+        ).toBe(true)
+      if (o.resource === 'monthly')
+        expect([o.partner, o.product, o.frequency, o.reporter]).toEqual(['world', 'all', 'month', 'china'])
+      if (o.resource === 'cumulative')
+        expect([o.partner, o.product, o.frequency]).toEqual(['world', 'all', 'ytd'])
+      if (o.resource === 'annual')
+        expect([o.partner, o.product, o.frequency]).toEqual(['world', 'all', 'year'])
       if (o.resource === 'partners') expect([o.partner !== 'world', o.product]).toEqual([true, 'all'])
       if (o.resource === 'commodities') expect(o.product).not.toBe('all')
-      if (o.status === 'projection') expect(o.series!.endsWith('_projection') || o.note!.startsWith('PROJECTION')).toBe(true)
+      if (o.status === 'projection')
+        expect(o.series!.endsWith('_projection') || o.note!.startsWith('PROJECTION')).toBe(true)
     }
   })
 
@@ -201,10 +249,19 @@ describe('observations', () => {
     const total = rows.reduce((n, r) => n + Number(r.observations), 0)
     expect(total).toBe(observations.length)
     for (const r of rows) {
-      const obs = observations.filter((o) => o.series === r.series && o.unit === r.unit && o.frequency === r.frequency)
+      const obs = observations.filter(
+        (o) => o.series === r.series && o.unit === r.unit && o.frequency === r.frequency,
+      )
       expect(obs.length, r.series).toBe(Number(r.observations))
       for (const o of obs) {
-        expect([o.resource, o.reporter, o.flow, o.partner, o.product, o.measure]).toEqual([r.resource, r.reporter, r.flow, r.partner, r.product, r.measure])
+        expect([o.resource, o.reporter, o.flow, o.partner, o.product, o.measure]).toEqual([
+          r.resource,
+          r.reporter,
+          r.flow,
+          r.partner,
+          r.product,
+          r.measure,
+        ])
       }
       expect(obs.map((o) => o.period)).toContain(r.first_period)
       expect(obs.map((o) => o.period)).toContain(r.last_period)
@@ -227,7 +284,14 @@ describe('against the facts file', () => {
       [series, period, value, unit, note, sid].join('\u0000')
     for (const o of observations) {
       // A rescaled row keeps the value and unit as published beside the stored ones.
-      const key = k(o.series!, o.period!, o.published_value || o.value!, o.published_unit || o.unit!, o.note!, o.source_id!)
+      const key = k(
+        o.series!,
+        o.period!,
+        o.published_value || o.value!,
+        o.published_unit || o.unit!,
+        o.note!,
+        o.source_id!,
+      )
       remaining.set(key, (remaining.get(key) ?? 0) + 1)
     }
     for (const f of facts) {
@@ -256,7 +320,7 @@ describe('values a user will check', () => {
     // rounds it, SCMP's 992.1 looks truncated, FactSet 992 and Macrobond 993 are other compilations.
     ['trade_balance_usd_annual', '2024', '992.16'],
     ['exports_yoy_annual', '2024', '5.9'],
-    ['trade_balance_usd', '2023-01..2023-02', '116.88']
+    ['trade_balance_usd', '2023-01..2023-02', '116.88'],
   ])('%s %s preferred = %s', (series, period, value) => {
     expect(preferredOf(series, period).value).toBe(value)
   })
@@ -264,9 +328,13 @@ describe('values a user will check', () => {
   it('keeps the other readings of a period as non-preferred rows', () => {
     expect(rowsOf('trade_balance_usd_ytd', '2025-01..2025-11').map((o) => [o.value, o.preferred])).toEqual([
       ['1080', 'true'],
-      ['1076', 'false']
+      ['1076', 'false'],
     ])
-    expect(rowsOf('trade_balance_usd_annual', '2024').map((o) => o.value).sort()).toEqual(['992', '992.1', '992.16', '992.2', '993'])
+    expect(
+      rowsOf('trade_balance_usd_annual', '2024')
+        .map((o) => o.value)
+        .sort(),
+    ).toEqual(['992', '992.1', '992.16', '992.2', '993'])
   })
 
   it('leaves gaps as gaps: no imports_usd for 2024-10', () => {
@@ -276,7 +344,12 @@ describe('values a user will check', () => {
 
   it('keeps January-February 2025 as one combined monthly period', () => {
     const jf = preferredOf('exports_usd', '2025-01..2025-02')
-    expect([jf.resource, jf.frequency, jf.period_start, jf.period_end]).toEqual(['monthly', 'month', '2025-01', '2025-02'])
+    expect([jf.resource, jf.frequency, jf.period_start, jf.period_end]).toEqual([
+      'monthly',
+      'month',
+      '2025-01',
+      '2025-02',
+    ])
     expect(rowsOf('exports_usd', '2025-01')).toEqual([])
     expect(rowsOf('exports_usd', '2025-02')).toEqual([])
   })
@@ -320,11 +393,15 @@ describe('rescaled observations', () => {
 })
 
 describe('preference', () => {
-  const curated = readCsvRecords(readFileSync(path.join(repoRoot, 'scripts', 'data', 'preferred.csv'), 'utf8'), { strict: true })
+  const curated = readCsvRecords(
+    readFileSync(path.join(repoRoot, 'scripts', 'data', 'preferred.csv'), 'utf8'),
+    { strict: true },
+  )
     .slice(1)
     .map((r) => r.fields)
   const groups = new Map<string, Row[]>()
-  for (const o of observations) groups.set(`${o.series}|${o.period}`, [...(groups.get(`${o.series}|${o.period}`) ?? []), o])
+  for (const o of observations)
+    groups.set(`${o.series}|${o.period}`, [...(groups.get(`${o.series}|${o.period}`) ?? []), o])
 
   it('says on the preferred row of every period with several readings which rule chose it, and nowhere else', () => {
     for (const [k, rows] of groups) {
@@ -362,7 +439,11 @@ describe('preference', () => {
   ])('%s %s shows %s (%s), the other readings kept', (series, period, value, rule, all) => {
     const p = preferredOf(series, period)
     expect([p.value, p.preferred_by]).toEqual([value, rule])
-    expect(rowsOf(series, period).map((o) => o.value).sort()).toEqual([...all].sort())
+    expect(
+      rowsOf(series, period)
+        .map((o) => o.value)
+        .sort(),
+    ).toEqual([...all].sort())
   })
 })
 
@@ -374,7 +455,11 @@ describe('quality.csv: the trade identity', () => {
     const series = (flow: string, partner: string) =>
       partner === 'world'
         ? { exports: 'exports', imports: 'imports', balance: 'trade_balance' }[flow]
-        : { exports: `exports_to_${partner}`, imports: `imports_from_${partner}`, balance: `trade_balance_with_${partner}` }[flow]
+        : {
+            exports: `exports_to_${partner}`,
+            imports: `imports_from_${partner}`,
+            balance: `trade_balance_with_${partner}`,
+          }[flow]
     for (const q of rows) {
       const unitToken = q.unit === 'USD bn' ? 'usd' : 'cny'
       const suffix = { month: '', ytd: '_ytd', year: '_annual' }[q.frequency!]
@@ -391,6 +476,11 @@ describe('quality.csv: the trade identity', () => {
 
   it('reports a month where customs-table exports and imports meet a press-release balance (Nov 2019)', () => {
     const q = rows.find((r) => r.partner === 'world' && r.period === '2019-11' && r.frequency === 'month')!
-    expect([q.exports, q.imports, q.balance, q.difference]).toEqual(['221.337434', '183.411013', '38.73', '-0.803579'])
+    expect([q.exports, q.imports, q.balance, q.difference]).toEqual([
+      '221.337434',
+      '183.411013',
+      '38.73',
+      '-0.803579',
+    ])
   })
 })

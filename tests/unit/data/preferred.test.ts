@@ -56,7 +56,9 @@ describe('decidePreferred: the rules', () => {
   })
 
   it('the same number from several sources: the first reading, rule "same"', () => {
-    expect(decide([row('a', '2025-01', '1.0'), row('a', '2025-01', '1')])).toEqual([['a 2025-01', '1.0', 'same', '']])
+    expect(decide([row('a', '2025-01', '1.0'), row('a', '2025-01', '1')])).toEqual([
+      ['a 2025-01', '1.0', 'same', ''],
+    ])
   })
 
   it('readings that agree after rounding: the more precise, wherever it is, rule "precise"', () => {
@@ -82,10 +84,16 @@ describe('decidePreferred: the rules', () => {
   })
 
   it('otherwise the reading certainly published first; a coarser date does not decide', () => {
-    const rows = [row('a', '2018-08', '13.4', { published: '2018-10-12' }), row('a', '2018-08', '13.3', { published: '2018-09-08' })]
+    const rows = [
+      row('a', '2018-08', '13.4', { published: '2018-10-12' }),
+      row('a', '2018-08', '13.3', { published: '2018-09-08' }),
+    ]
     expect(decide(rows)).toEqual([['a 2018-08', '13.3', 'first-published', '']])
     // "2018-09" may be before or after 2018-09-08: no date decides, the first reading recorded is shown.
-    const undecided = [row('b', '2018-08', '13.4', { published: '2018-09' }), row('b', '2018-08', '13.3', { published: '2018-09-08' })]
+    const undecided = [
+      row('b', '2018-08', '13.4', { published: '2018-09' }),
+      row('b', '2018-08', '13.3', { published: '2018-09-08' }),
+    ]
     expect(decide(undecided)).toEqual([['b 2018-08', '13.4', 'first-recorded', '']])
   })
 
@@ -122,13 +130,24 @@ describe('decidePreferred: what needs a written reason', () => {
   })
 
   it('fails on an entry the rules make unnecessary, one matching no reading, and one for no group', () => {
-    const rows = [row('a', '2024', '993'), row('a', '2024', '992.6'), row('b', '2024', '1'), row('b', '2024', '1')]
+    const rows = [
+      row('a', '2024', '993'),
+      row('a', '2024', '992.6'),
+      row('b', '2024', '1'),
+      row('b', '2024', '1'),
+    ]
     expect(() => decidePreferred(rows, entries('a,2024,992.6,more precise\n'))).toThrow(
       /line 2: stale entry, the rules already show 992\.6 for a 2024 \(precise\)/,
     )
-    expect(() => decidePreferred(rows, entries('a,2024,3,typo\n'))).toThrow(/line 2: value 3 matches no row of a 2024/)
-    expect(() => decidePreferred(rows, entries('b,2024,1,same\n'))).toThrow(/stale entry, b 2024 does not have differing values/)
-    expect(() => decidePreferred(rows, entries('c,2024,1,gone\n'))).toThrow(/stale entry, no facts rows for c 2024/)
+    expect(() => decidePreferred(rows, entries('a,2024,3,typo\n'))).toThrow(
+      /line 2: value 3 matches no row of a 2024/,
+    )
+    expect(() => decidePreferred(rows, entries('b,2024,1,same\n'))).toThrow(
+      /stale entry, b 2024 does not have differing values/,
+    )
+    expect(() => decidePreferred(rows, entries('c,2024,1,gone\n'))).toThrow(
+      /stale entry, no facts rows for c 2024/,
+    )
   })
 
   it('keeps an entry that overrides a rule, even within rounding', () => {

@@ -4,19 +4,27 @@ import { isHttpUrl, parseSourceTitle, sourceId } from '../../../scripts/data/sou
 
 describe('parseSourceTitle', () => {
   it.each([
-    ['China 2020 exports up despite virus; surplus surges to $535B (AP via Business Standard, 2021-01-14)', 'AP via Business Standard', '2021-01-14'],
+    [
+      'China 2020 exports up despite virus; surplus surges to $535B (AP via Business Standard, 2021-01-14)',
+      'AP via Business Standard',
+      '2021-01-14',
+    ],
     ['China Trade Balance (FocusEconomics)', 'FocusEconomics', ''],
     ["China's Imports and Exports Fell in January-February (Epoch Times, 2023-03)", 'Epoch Times', '2023-03'],
     ['Open data note (Reuters, Mar 2025)', 'Reuters', 'Mar 2025'],
     ['Something (Fundación Andrés Bello, 2024)', 'Fundación Andrés Bello', '2024'],
     ['Link Securities note via thecorner-stone.org (Jul 2024)', '', 'Jul 2024'],
     ["KUNA: China's exports grow 7.6 pct in May (2024-06-07)", '', '2024-06-07'],
-    ['Merchandise trade (WTO iLibrary, World Trade Statistical Review 2016)', 'WTO iLibrary, World Trade Statistical Review 2016', ''],
+    [
+      'Merchandise trade (WTO iLibrary, World Trade Statistical Review 2016)',
+      'WTO iLibrary, World Trade Statistical Review 2016',
+      '',
+    ],
     ['Trade (MIC Customs Solutions, citing Reuters)', 'MIC Customs Solutions, citing Reuters', ''],
     ['Open4Business (Ukraine) China tag page, citing Bloomberg, Mar 2025', '', ''],
     ['FX.co forex news: China April 2025 trade surplus', '', ''],
     // Nested parentheses: no parenthesised group without inner parentheses ends the title, so nothing is read.
-    ['Report (A (nested), 2025-01-01)', '', '']
+    ['Report (A (nested), 2025-01-01)', '', ''],
   ])('%s', (title, publisher, published) => {
     expect(parseSourceTitle(title)).toEqual({ publisher, published })
   })
@@ -27,7 +35,9 @@ describe('sourceId', () => {
     expect(sourceId('https://example.org/a', 'Title (AP, 2025-01-02)')).toBe('sa260502dde')
     const url = 'https://x.test/p'
     const title = 'T'
-    expect(sourceId(url, title)).toBe('s' + createHash('sha1').update(`${url}\n${title}`).digest('hex').slice(0, 10))
+    expect(sourceId(url, title)).toBe(
+      's' + createHash('sha1').update(`${url}\n${title}`).digest('hex').slice(0, 10),
+    )
   })
 
   it('differs when either the URL or the title differs', () => {
@@ -45,7 +55,7 @@ describe('isHttpUrl', () => {
     ['shared/data/file.csv', false],
     ['ftp://x.test/', false],
     ['https://', false],
-    ['', false]
+    ['', false],
   ])('%j → %s', (url, ok) => {
     expect(isHttpUrl(url)).toBe(ok)
   })
