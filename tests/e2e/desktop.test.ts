@@ -120,15 +120,11 @@ describe('app commands', () => {
     suite.browser.assertOffline()
   })
 
-  it('Open data file: goes to the Import page, or says importing is not there yet', async () => {
+  it('Open data file: goes to the Import page', async () => {
     const page = await openApp()
-    const notice = page.locator('[data-test="notice"]')
-    await menuCommand(
-      { command: 'openDataFile' },
-      async () => page.url().includes('#/import') || (await notice.count()) === 1,
-    )
-    if (!page.url().includes('#/import'))
-      expect(await notice.textContent()).toContain('Importing data files is not available yet')
+    await menuCommand({ command: 'openDataFile' }, async () => page.url().includes('#/import'))
+    expect(page.url()).toContain('#/import')
+    await page.locator('section.import h2').waitFor()
     suite.browser.assertOffline()
   })
 })
