@@ -13,7 +13,7 @@ import type { ViewState } from '@shared/viewState'
 import { byYear, readingOf, valueGrid, type ChartModel, type Reading } from './chartModel'
 import type { ChartTheme } from './chartTheme'
 import { colorOf, yearColor } from './colors'
-import { formatPrinted, formatValue } from './format'
+import { formatPrinted, formatValue, unitLabel } from './format'
 import type { References } from '../stores/explorer'
 import { JAN_FEB_AVERAGE_NOTE, type TPoint } from './transforms'
 import type { ChartNote } from './snapshotModel'
@@ -222,7 +222,11 @@ function timeConfig(
           max: share ? 100 : undefined,
           grid: { color: theme.grid },
           ticks: { color: theme.muted },
-          title: { display: true, text: share ? '% of the series shown' : model.unit, color: theme.muted },
+          title: {
+            display: true,
+            text: share ? text.t('explorer.shareAxis') : unitLabel(model.unit, text.locale, text.period),
+            color: theme.muted,
+          },
         },
       },
       plugins: {
@@ -252,7 +256,9 @@ function timeConfig(
             label: (item: TooltipItem<'line' | 'bar'>) => {
               const point = findPoint(item.datasetIndex, item.dataIndex)
               const shown = share
-                ? `${formatValue(item.parsed.y as number, '%', text.locale)} of shown`
+                ? text.t('explorer.shareOfShown', {
+                    value: formatValue(item.parsed.y as number, '%', text.locale),
+                  })
                 : formatValue(point?.value ?? (item.parsed.y as number | null), model.unit, text.locale)
               return fitTooltip(item.chart, [`${item.dataset.label}: ${shown}`])
             },
@@ -477,7 +483,7 @@ function ytdByYearConfig(
         y: {
           grid: { color: theme.grid },
           ticks: { color: theme.muted },
-          title: { display: true, text: model.unit, color: theme.muted },
+          title: { display: true, text: unitLabel(model.unit, text.locale, text.period), color: theme.muted },
         },
       },
       plugins: {
@@ -639,7 +645,12 @@ export function wrapLines(lines: readonly string[], max: number, measure: (s: st
  * its width; bars and filled areas as a filled square.
  */
 export function legendItems(
-  chart: { data: { datasets: readonly object[] }; isDatasetVisible(index: number): boolean },
+  chart: {
+    data: { datasets: readonly object[] }
+    isDatasetVisible(index: number): boolean
+    /** The chart's own type: a dataset without a type of its own takes it. */
+    config?: object
+  },
   theme: ChartTheme,
 ): LegendItem[] {
   return chart.data.datasets.map((d, i) => {
@@ -652,7 +663,8 @@ export function legendItems(
       borderDash?: number[]
       borderWidth?: number
     }
-    const line = style.type !== 'bar' && !style.fill
+    const chartType = (chart.config as { type?: string } | undefined)?.type
+    const line = (style.type ?? chartType) !== 'bar' && !style.fill
     return {
       text: style.label ?? '',
       datasetIndex: i,

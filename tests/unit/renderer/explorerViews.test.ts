@@ -574,3 +574,21 @@ describe('January–February as a monthly average', () => {
     expect(decodeViewState('v=1&dataset=china-trade&janFeb=half').ok).toBe(false)
   })
 })
+
+describe('the chart in Chinese', () => {
+  it('titles the y axis with the unit in Chinese, the 100% share axis too', () => {
+    const v = view({ flows: ['exports'] })
+    const exp = series('exports_usd', 'month', [point('2025-03', 313.9)])
+    const model = buildChartModel(v, fetchedFor(v, { 'exports:world:all': exp }), (s) => s.key)
+    const zh = chartText((k) => (k === 'explorer.shareAxis' ? '占所示序列合计的 %' : k), 'zh-CN')
+    const y = (c: ReturnType<typeof buildChartConfig>) =>
+      (c.options!.scales!.y as { title: { text: string } }).title.text
+    expect(y(buildChartConfig(model, v, { annual: null, projection: null }, theme, zh))).toBe(
+      unitLabel('USD bn', 'zh-CN'),
+    )
+    expect(unitLabel('USD bn', 'zh-CN')).toBe('十亿美元')
+    expect(
+      y(buildChartConfig(model, { ...v, chart: 'share' }, { annual: null, projection: null }, theme, zh)),
+    ).toBe('占所示序列合计的 %')
+  })
+})

@@ -152,6 +152,8 @@ export default {
           curated: 'chosen by hand',
         },
       },
+      shareAxis: '% of the series shown',
+      shareOfShown: '{value} of the series shown',
       janFebAverage: {
         label: 'Jan–Feb as a monthly average (computed)',
         unavailable: 'for monthly levels as published',
@@ -320,6 +322,8 @@ export default {
           curated: '人工选定',
         },
       },
+      shareAxis: '占所示序列合计的 %',
+      shareOfShown: '占所示序列合计的 {value}',
       janFebAverage: {
         label: '1–2月按月平均显示（计算值）',
         unavailable: '仅适用于按月公布的数值',
