@@ -9,6 +9,7 @@ import { mount } from '@vue/test-utils'
 import { useImportsStore } from '../../../renderer/src/stores/imports'
 import MappingDialog from '../../../renderer/src/components/import/MappingDialog.vue'
 import { i18n } from '../../../renderer/src/i18n'
+import { answer, installBridge } from '../../support/fakeBridge'
 
 type Listener = (payload: never) => void
 
@@ -34,13 +35,14 @@ function fakeBridge(layout: { id: string; title: string; publisher: string; url:
     versions: [],
   }
   const calls: [string, unknown][] = []
-  const answer = (data: unknown) => Promise.resolve({ ok: true, data })
   const pending: unknown[] = []
   const bridge = {
-    chooseImportFile: vi.fn(async (args: unknown) => (calls.push(['chooseImportFile', args]), answer(file))),
+    chooseImportFile: vi.fn(
+      async (args: unknown) => (calls.push(['chooseImportFile', args]), answer('chooseImportFile', file)),
+    ),
     inspectImport: vi.fn(async (args: unknown) => {
       calls.push(['inspectImport', args])
-      return answer({
+      return answer('inspectImport', {
         ...file,
         format: 'csv',
         compression: 'none',
@@ -51,33 +53,60 @@ function fakeBridge(layout: { id: string; title: string; publisher: string; url:
         preview: [['2024-01', '1']],
         guess: layout ? null : { period: 0, values: [1] },
         existing: null,
+        sheets: null,
+        members: null,
       })
     }),
     importFile: vi.fn(
-      async (args: unknown) => (calls.push(['importFile', args]), answer({ status: 'imported', dataset })),
+      async (args: unknown) => (
+        calls.push(['importFile', args]),
+        answer('importFile', { status: 'imported', dataset })
+      ),
     ),
     cancelImport: vi.fn(
-      async (args: unknown) => (calls.push(['cancelImport', args]), answer({ cancelled: true })),
+      async (args: unknown) => (
+        calls.push(['cancelImport', args]),
+        answer('cancelImport', { cancelled: true })
+      ),
     ),
-    listImports: vi.fn(async () => answer([dataset])),
-    takeOpenedFiles: vi.fn(async () => answer(pending.splice(0))),
+    listImports: vi.fn(async () => answer('listImports', [dataset])),
+    takeOpenedFiles: vi.fn(async () => answer('takeOpenedFiles', pending.splice(0))),
     getBreakdown: vi.fn(
       async (args: unknown) => (
         calls.push(['getBreakdown', args]),
-        answer({ rows: [], other: { count: 0, value: 0 } })
+        answer('getBreakdown', {
+          dataset: 'trade',
+          reporter: { code: 'CHN', label: 'China' },
+          flow: 'exports',
+          by: 'partner',
+          unit: 'USD',
+          frequency: 'month',
+          from: '2024-01',
+          to: '2024-03',
+          rows: [{ key: 'USA', label: 'United States', value: 3 }],
+          other: { count: 0, value: 0 },
+          total: 3,
+          world: null,
+        })
       ),
     ),
     onImportProgress: on('importProgress'),
     onFileOpened: on('fileOpened'),
     onCommand: on('command'),
   }
-  Object.defineProperty(window, 'trade', { value: bridge, configurable: true })
+  installBridge(bridge)
   return { bridge, calls, listeners, file, pending }
 }
 
 beforeEach(() => setActivePinia(createPinia()))
 
 describe('imports store', () => {
+  it('the fake bridge refuses an answer the contract would reject (the old getBreakdown fake)', () => {
+    expect(() => answer('getBreakdown', { rows: [], other: { count: 0, value: 0 } })).toThrow(
+      /the fake getBreakdown answered what the contract rejects: dataset/,
+    )
+  })
+
   it('when the data engine stops on a file, the page says so in the user’s language', async () => {
     const { bridge } = fakeBridge(null)
     bridge.inspectImport.mockImplementation(
