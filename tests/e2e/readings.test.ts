@@ -298,6 +298,9 @@ describe('readings and data quality in both languages, light and dark', () => {
     )
     await details(page, '2019-08', 'exports:us:all').locator('[data-test="readings"] summary').click()
     await oct.locator('[data-test="readings"] summary').click()
+    expect(await page.locator('[data-test="data-table"] caption').innerText()).toContain(
+      zh ? '（十亿美元）' : '(USD bn)',
+    )
     await screenshot(page, `readings-table-${zh ? 'zh' : 'en'}-${colorScheme}`)
 
     await page.goto(`${suite.app.server.url}#/datasets`)
