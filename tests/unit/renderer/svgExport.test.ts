@@ -3,21 +3,14 @@
  * The SVG export draws text through svgcanvas's private members (lib/svgExport.ts): svgcanvas is pinned
  * to an exact version, and these tests fail if an upgrade moves or renames what the export relies on.
  */
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { Chart, registerables } from 'chart.js'
 import { Context } from 'svgcanvas'
+import installed from 'svgcanvas/package.json'
 import { describe, expect, it, vi } from 'vitest'
+import pkg from '../../../package.json'
 import { drawSvg } from '../../../renderer/src/lib/svgExport'
 
 Chart.register(...registerables)
-
-const pkg = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as {
-  devDependencies: Record<string, string>
-}
-const installed = JSON.parse(
-  readFileSync(join(process.cwd(), 'node_modules', 'svgcanvas', 'package.json'), 'utf8'),
-) as { version: string }
 
 describe('svgcanvas, driven through its internals', () => {
   it('is pinned to the exact version installed', () => {
