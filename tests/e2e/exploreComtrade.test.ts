@@ -1,0 +1,242 @@
+/**
+ * Issue 11's walk through a real UN Comtrade download, in Chromium against the real services: import
+ * the file, chart imports from China over time with y/y, drill down by product to 4 digits, show the
+ * product treemap and the partner world map (and export both as PNG and SVG), add a note, save the
+ * view as a snapshot, reopen it identical, and open its self-contained copy after the dataset is deleted.
+ *
+ * The file: Thailand's imports of HS 8542 (integrated circuits) by partner, 2014–2019, as Comtrade Plus
+ * exports it (tests/fixtures/real/README.md). The corpus has no China-reported download with product
+ * detail over several years; this is the real file closest to it: the same layout, the same flow seen
+ * from the partner's side. Every expected number is read from the file here with papaparse.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import Papa from 'papaparse'
+import type { Download, Page } from 'playwright-core'
+import { launchBrowser, screenshot, type TestBrowser } from '../support/browser'
+import { repoRoot, startWebApp, type WebApp } from '../support/webApp'
+
+const FILE = join(repoRoot, 'tests', 'fixtures', 'real', 'comtrade', 'plus-thailand-hs8542-imports.csv')
+const ID = 'plus-thailand-hs8542-imports'
+
+/** The file's rows, read independently of the app (Latin-1, as published). */
+const rows = Papa.parse<Record<string, string>>(readFileSync(FILE, 'latin1'), {
+  header: true,
+  skipEmptyLines: true,
+}).data
+const imports = rows.filter((r) => r.flowCode === 'M' && r.cmdCode === '8542')
+const valueOf = (year: string, partner: string) =>
+  Number(imports.find((r) => r.refYear === year && r.partnerISO === partner)!.primaryValue)
+const years = [...new Set(imports.map((r) => r.refYear!))].sort()
+const latest = years.at(-1)!
+
+let app: WebApp
+let browser: TestBrowser
+let page: Page
+let nextFile: string | null = null
+let tableBefore: string[] = []
+
+async function tableText(): Promise<string[]> {
+  await page.click('[data-test="tab-table"]')
+  return page
+    .locator('[data-test="data-table"] tr')
+    .evaluateAll((trs) => trs.map((r) => (r as HTMLElement).innerText.replace(/\s+/g, ' ').trim()))
+}
+async function openSnapshot(title: string): Promise<void> {
+  await page.click('nav >> text=Snapshots')
+  await page
+    .locator('[data-test="snapshot-list"] li', { hasText: title })
+    .locator('[data-test="snapshot-open"]')
+    .click()
+  await page.locator('[data-test="explorer-chart"] canvas').waitFor()
+}
+/** A change as the table prints it (`+8.7%†`, `-4.5%†`), as a number. */
+const percentIn = (text: string) => Number(/([+\-−]?\d+(?:\.\d+)?)%/.exec(text)![1]!.replace('−', '-'))
+/** Exports the picture shown in the breakdown and returns the saved file's bytes. */
+async function exportPicture(format: 'png' | 'svg'): Promise<{ name: string; bytes: Buffer }> {
+  await page.click('[data-test="breakdown-export"]')
+  await page.click(`[data-test="export-format-${format}"]`)
+  const [download] = (await Promise.all([
+    // A vector map is hundreds of thousands of path points: drawn into SVG on the page's thread.
+    page.waitForEvent('download', { timeout: 180_000 }),
+    page.click('[data-test="export-run"]', { noWaitAfter: true }),
+  ])) as [Download, unknown]
+  const path = await download.path()
+  return { name: download.suggestedFilename(), bytes: readFileSync(path!) }
+}
+const drawn = async (kind: 'treemap' | 'map') =>
+  JSON.parse((await page.locator(`[data-test="breakdown-${kind}"]`).getAttribute('data-drawn')) ?? '[]') as {
+    code: string
+    value: number
+    shaded?: boolean
+  }[]
+
+beforeAll(async () => {
+  app = await startWebApp({ chooseFile: async () => nextFile })
+  browser = await launchBrowser(app.server.origin)
+  page = await browser.newPage({ width: 1400, height: 1100 })
+  await page.goto(app.server.url)
+  nextFile = FILE
+  await page.click('nav >> text=Import')
+  await page.click('[data-test="open-file"]')
+  await page.locator(`[data-test="library"] [data-dataset="${ID}"]`).waitFor({ timeout: 60_000 })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await app?.close()
+})
+
+describe('a real Comtrade download, from import to a self-contained snapshot', () => {
+  it('charts imports from China over time, and their y/y computed from the file’s levels', async () => {
+    await page.click('nav >> text=Explorer')
+    await page.locator(`[data-test="dataset"] option[value="${ID}"]`).waitFor({ state: 'attached' })
+    await page.selectOption('[data-test="dataset"]', ID)
+    await page.fill('[data-test="partner-filter"]', 'China')
+    await page.click('[data-test="partner-china"]')
+    await page.click('[data-test="partner-world"]')
+    await page.selectOption('[data-test="transform"]', 'yoy')
+    await expect.poll(() => page.textContent('[data-test="view-title"]')).toContain('China')
+    await page.click('[data-test="tab-table"]')
+    const cells = await page
+      .locator('[data-test="data-table"] td[data-series="imports:china:all"]')
+      .evaluateAll((tds) => tds.map((td) => (td.textContent ?? '').trim()))
+    // Newest first; the first year has no year before it in the file.
+    const expected = years
+      .slice(1)
+      .map((y, i) => (valueOf(y, 'CHN') / valueOf(years[i]!, 'CHN') - 1) * 100)
+      .reverse()
+    expect(cells.length).toBe(years.length)
+    expect(cells.at(-1)).toBe('—')
+    cells.slice(0, -1).forEach((cell, i) => {
+      expect(cell).toContain('†')
+      expect(percentIn(cell)).toBeCloseTo(expected[i]!, 1)
+    })
+    await page.click('[data-test="tab-chart"]')
+    expect(browser.pageErrors).toEqual([])
+  })
+
+  it('drills down by product to the 4-digit heading: section XVI → chapter 85 → 8542', async () => {
+    const table = page.locator('[data-test="ranking-table"]')
+    await page.click('[data-test="drill-hs_s16"]')
+    await page.click('[data-test="drill-hs85"]')
+    await expect
+      .poll(() => table.locator('tbody tr[data-code]').evaluateAll((trs) => trs.map((tr) => tr.dataset.code)))
+      .toEqual(['hs8542'])
+    // Ranked within the view's partner (China) over the latest year, against the year before.
+    const row = table.locator('tr[data-code="hs8542"]')
+    const value = valueOf(latest, 'CHN')
+    expect(await row.locator('td').nth(1).innerText()).toBe(`$${(value / 1e6).toFixed(1)} mn`)
+    const yoy = (value / valueOf(years.at(-2)!, 'CHN') - 1) * 100
+    expect(percentIn(await row.locator('td').nth(3).innerText())).toBeCloseTo(yoy, 1)
+    expect(await page.locator('[data-test="ranking-path"]').innerText()).toContain('HS 85')
+  })
+
+  it('shows the product treemap and exports it as PNG and SVG with its title, unit and source', async () => {
+    await page.click('[data-test="show-treemap"]')
+    await page.locator('[data-test="breakdown-treemap"] canvas').waitFor()
+    await expect.poll(() => drawn('treemap')).toEqual([{ code: 'hs8542', value: valueOf(latest, 'CHN') }])
+    const svg = await exportPicture('svg')
+    const text = svg.bytes.toString('utf8')
+    expect(svg.name).toMatch(/\.svg$/)
+    expect(text).toContain('<svg')
+    expect(text).toContain('by product')
+    expect(text).toContain(`Value in USD · ${latest}`)
+    expect(text).toContain(`${ID}.csv`)
+    const png = await exportPicture('png')
+    expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG')
+    expect(png.bytes.length).toBeGreaterThan(10_000)
+  })
+
+  it(
+    'shows the partner world map: each partner on its country, exported as PNG and SVG',
+    { timeout: 400_000 },
+    async () => {
+      await page.click('[data-test="show-map"]')
+      await page.locator('[data-test="breakdown-map"] canvas').waitFor()
+      await expect.poll(async () => (await drawn('map')).length).toBeGreaterThan(10)
+      const map = await drawn('map')
+      // The partners of the latest year, summed from the file (every product, the World row left out).
+      const partners = new Map<string, number>()
+      for (const r of imports.filter((r) => r.refYear === latest && r.partnerISO !== 'W00'))
+        partners.set(r.partnerISO!, (partners.get(r.partnerISO!) ?? 0) + Number(r.primaryValue))
+      const china = map.find((m) => m.code === 'china')!
+      expect(china).toEqual({ code: 'china', value: partners.get('CHN'), shaded: true })
+      const largest = [...partners].sort((a, b) => b[1] - a[1])[0]!
+      expect(map[0]!.value).toBe(largest[1])
+      expect(map.filter((m) => m.shaded).length).toBeGreaterThan(10)
+
+      // Keyboard: the map takes focus and announces the largest partner first.
+      const countries = new Map(
+        readFileSync(join(repoRoot, 'data', 'codes', 'countries.csv'), 'utf8')
+          .split('\n')
+          .map((l) => l.split(',', 3))
+          .map(([iso3, , iso2]) => [iso3, iso2]),
+      )
+      const name = new Intl.DisplayNames(['en'], { type: 'region' }).of(countries.get(largest[0])!)
+      await page.focus('[data-test="breakdown-map-figure"]')
+      await page.keyboard.press('ArrowRight')
+      await expect
+        .poll(() => page.textContent('[data-test="breakdown-announcement"]'))
+        .toContain(`${name}: $`)
+
+      const svg = await exportPicture('svg')
+      const text = svg.bytes.toString('utf8')
+      expect(text).toContain('by partner')
+      expect(text).toContain('Natural Earth')
+      // Countries drawn as vector shapes, not a picture of them.
+      expect(text.match(/<path /g)?.length ?? 0).toBeGreaterThan(150)
+      const png = await exportPicture('png')
+      expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG')
+      await screenshot(page, 'explore-comtrade-map')
+      browser.assertOffline()
+      expect(browser.pageErrors).toEqual([])
+    },
+  )
+
+  it('keeps a note and a snapshot, reopens it identical, and opens its self-contained copy after the dataset is deleted', async () => {
+    await page.click('[data-test="add-note"]')
+    await page.fill('[data-test="note-text"]', 'Imports of chips from China')
+    await page.click('[data-test="note-save"]')
+    await page.locator('[data-test="note-editor"]').waitFor({ state: 'detached' })
+    tableBefore = await tableText()
+    for (const [title, selfContained] of [
+      ['Linked chips view', false],
+      ['Self-contained chips view', true],
+    ] as const) {
+      await page.click('[data-test="save-snapshot"]')
+      await page.fill('[data-test="snapshot-title"]', title)
+      if (selfContained) await page.check('[data-test="snapshot-self-contained"]')
+      await page.click('[data-test="snapshot-save"]')
+      await page.locator('[data-test="save-snapshot-dialog"]').waitFor({ state: 'detached' })
+    }
+    const files = readdirSync(join(app.userDataDir, 'snapshots')).filter((f) => f.endsWith('.ctesnap'))
+    expect(files.length).toBe(2)
+
+    // Another view first (drawn before the snapshot is opened), so reopening has something to restore.
+    await page.selectOption('[data-test="transform"]', 'none')
+    await expect.poll(() => page.textContent('[data-test="view-title"]')).not.toContain('Year-on-year')
+    await page.locator('[data-test="explorer-main"][aria-busy="false"]').waitFor()
+    await openSnapshot('Linked chips view')
+    await expect.poll(tableText).toEqual(tableBefore)
+    expect(await page.locator('[data-test="chart-notes"] li').innerText()).toContain(
+      'Imports of chips from China',
+    )
+
+    await page.click('nav >> text=Datasets')
+    const card = page.locator(`[data-dataset="${ID}"]`)
+    await card.locator('[data-test="delete-dataset"]').click()
+    await card.locator('[data-test="delete-dataset-confirm"]').click()
+    await card.waitFor({ state: 'detached' })
+    await openSnapshot('Self-contained chips view')
+    await expect.poll(tableText).toEqual(tableBefore)
+    expect(await page.locator('[data-test="snapshot-kind"]').getAttribute('data-kind')).toBe('self-contained')
+    await page.click('[data-test="tab-chart"]')
+    expect(await page.locator('[data-test="chart-notes"] li').innerText()).toContain(
+      'Imports of chips from China',
+    )
+    browser.assertOffline()
+    expect(browser.pageErrors).toEqual([])
+  })
+})
