@@ -26,7 +26,7 @@ export function createWorkspaceHandlers(workspace: Workspace): WorkspaceHandlers
     snapshotImage: async ({ id }) => workspace.snapshots.image(id),
     deleteSnapshot: async ({ id }) => ({ deleted: await workspace.snapshots.remove(id) }),
     chooseSnapshotFile: async () => workspace.snapshots.choose(),
-    openSnapshotFile: async ({ path }) => workspace.snapshots.openPath(path),
+    openSnapshotFile: async ({ file }) => workspace.snapshots.openGranted(file),
     exportSnapshot: async ({ id, kind }) => workspace.snapshots.exportTo(id, kind),
   }
 }

@@ -6,8 +6,8 @@
  * Files and menu commands reach the page as `command` events. Until the page has loaded (at start-up
  * a double-clicked file arrives before the window exists) they wait in a queue, then go out in order.
  * - a `.ctesnap` snapshot → granted to the snapshot service (`grantSnapshotFile`), then
- *   `{ command: 'openSnapshot', path }`: the page opens it by that path, which main accepts only because
- *   it granted it here.
+ *   `{ command: 'openSnapshot', file }`: the page opens it by that opaque token (never its path), which
+ *   main accepts only because it handed it out here.
  * - a data file → the importer's `grantDataFile` (when one is wired), then `{ command: 'openDataFile' }`,
  *   which takes the user to the Import page.
  */
@@ -39,8 +39,8 @@ export interface DesktopOptions {
   focus(): void
   /** Lets the importer read a data file the user opened from the OS; absent until the importer offers it. */
   grantDataFile?: (file: string) => void | Promise<void>
-  /** Lets the snapshot service open a `.ctesnap` the user opened from the OS (the page then asks for it by that path). */
-  grantSnapshotFile?: (file: string) => void | Promise<void>
+  /** Lets the snapshot service open a `.ctesnap` the user opened from the OS; the token the page opens it by. */
+  grantSnapshotFile?: (file: string) => Promise<string>
   route?: RouteOptions
   log?: (message: string, error?: unknown) => void
 }
@@ -130,13 +130,14 @@ export function createDesktop(options: DesktopOptions): Desktop {
         log('could not remember a recent file', error)
       }
       if (openKindOf(file) === 'snapshot') {
+        // A file the service cannot open still gets a token (opening it says why); only a service that
+        // is not there at all leaves nothing to send.
         try {
-          await options.grantSnapshotFile?.(file)
+          const token = await options.grantSnapshotFile?.(file)
+          if (token) deliver({ command: 'openSnapshot', file: token })
         } catch (error) {
-          // The page still hears of it and tells the user the file could not be opened.
-          log('the snapshot service refused a file', error)
+          log('the snapshot service could not take a file', error)
         }
-        deliver({ command: 'openSnapshot', path: file })
         continue
       }
       try {

@@ -109,10 +109,8 @@ async function start(): Promise<void> {
     grantDataFile: async (file) => {
       await (await servicesReady).desk.grant(file, 'open-with')
     },
-    // A .ctesnap from the OS: the snapshot service will open it when the page asks for it by this path.
-    grantSnapshotFile: async (file) => {
-      await (await servicesReady).workspace.snapshots.grant(file)
-    },
+    // A .ctesnap from the OS: the page gets a token to open it by, never the path.
+    grantSnapshotFile: async (file) => (await servicesReady).workspace.snapshots.grant(file),
   })
   // macOS: must be registered before `ready`, or a double-clicked file that launches the app is lost.
   app.on('open-file', (event, file) => {

@@ -53,11 +53,15 @@ export interface SnapshotService {
   open(id: string): Promise<OpenedSnapshot>
   image(id: string): Promise<SnapshotImage | null>
   remove(id: string): Promise<boolean>
-  /** Registers a path from a trusted main-process source (the OS, a drop). */
-  grant(path: string): Promise<void>
-  /** Opens a granted file: validated, copied into the library, opened. */
-  openPath(path: string): Promise<OpenedSnapshot>
-  /** The open dialog, then openPath; null if cancelled. */
+  /**
+   * Registers a path from a trusted main-process source (the OS, a drop, the open dialog) and returns
+   * the opaque token the page may open it by: the page never sees the path. A path that cannot be
+   * opened still gets a token, whose opening answers why (so the page can say so in plain words).
+   */
+  grant(path: string): Promise<string>
+  /** Opens a granted file by its token: validated, copied into the library, opened. */
+  openGranted(token: string): Promise<OpenedSnapshot>
+  /** The open dialog, then openGranted; null if cancelled. */
   choose(): Promise<OpenedSnapshot | null>
   exportTo(id: string, kind: ExportKind): Promise<ExportResult | null>
   readonly dir: string
@@ -106,8 +110,8 @@ export async function openSnapshotService(options: SnapshotServiceOptions): Prom
   await fsp.mkdir(dir, { recursive: true })
   await removeStaleTemps(dir)
   const platform = options.platform ?? {}
-  /** Path as given (by the OS or a drop) → its real path. */
-  const granted = new Map<string, string>()
+  /** Token → the file's real path, or why it cannot be opened. */
+  const granted = new Map<string, { real: string } | { refused: AppError }>()
   /** Summaries by id, valid while the file's size and mtime are unchanged. */
   const cache = new Map<string, { mtimeMs: number; size: number; summary: SnapshotSummary }>()
 
@@ -231,19 +235,30 @@ export async function openSnapshotService(options: SnapshotServiceOptions): Prom
     return { id, snapshot, data: check(snapshot), migratedFrom }
   }
 
-  async function openPath(path: string): Promise<OpenedSnapshot> {
-    const real = granted.get(path)
-    if (!real)
+  async function openGranted(token: string): Promise<OpenedSnapshot> {
+    const grant = granted.get(token)
+    if (!grant)
       throw new AppError(
         'NOT_FOUND',
         'The app only opens snapshot files you chose (Open snapshot…, a double-click, or drag and drop); this one was not.',
       )
-    const { snapshot, migratedFrom } = await readSnapshotFile(real)
+    if ('refused' in grant) throw grant.refused
+    const { snapshot, migratedFrom } = await readSnapshotFile(grant.real)
     return importValidated(snapshot, migratedFrom)
   }
 
-  async function grant(path: string): Promise<void> {
-    rememberGrant(granted, path, (await checkChosenFile(path)).real)
+  async function grant(path: string): Promise<string> {
+    const token = `g-${randomBytes(16).toString('hex')}`
+    // A file that cannot be opened still gets its token: opening it answers why, in plain words.
+    const outcome = await checkChosenFile(path).then(
+      ({ real }) => ({ real }),
+      (error: unknown) => {
+        if (error instanceof AppError) return { refused: error }
+        throw error
+      },
+    )
+    rememberGrant(granted, token, outcome)
+    return token
   }
 
   async function exportTo(id: string, kind: ExportKind): Promise<ExportResult | null> {
@@ -278,14 +293,13 @@ export async function openSnapshotService(options: SnapshotServiceOptions): Prom
       return existed
     },
     grant,
-    openPath,
+    openGranted,
     async choose() {
       if (!platform.chooseSnapshotFile)
         throw new AppError('NOT_FOUND', 'Opening snapshot files needs the desktop app.')
       const path = await platform.chooseSnapshotFile()
       if (!path) return null
-      await grant(path)
-      return openPath(path)
+      return openGranted(await grant(path))
     },
     exportTo,
   }

@@ -23,7 +23,7 @@ import {
 } from './importApi'
 import { Code, DatasetId, Frequency, Measure, NoArgs, Period } from './primitives'
 import { exploreContract } from './exploreApi'
-import { workspaceContract } from './workspaceApi'
+import { SnapshotFileToken, workspaceContract } from './workspaceApi'
 
 export {
   methods,
@@ -293,10 +293,11 @@ export type ImportProgress = z.infer<typeof ImportProgress>
 
 /**
  * A command from the application menu (or a file the OS asked us to open) for the page to run through
- * its command registry. `path` only for a file the user opened from the OS (double-click, recent files).
+ * its command registry. `file` only for a snapshot the user opened from the OS (double-click, recent
+ * files, a drop): the token main granted it under, never its path.
  */
 export const AppCommandEvent = z
-  .object({ command: z.enum(appCommands), path: z.string().min(1).max(4096).optional() })
+  .object({ command: z.enum(appCommands), file: SnapshotFileToken.optional() })
   .strict()
 export type AppCommandEvent = z.infer<typeof AppCommandEvent>
 

@@ -1,8 +1,8 @@
 /**
  * The notes, session and snapshot part of the API contract (api.ts spreads it into `contract`). As
  * everywhere, the arguments are validated before a handler runs and the results before they leave.
- * No path crosses from the page except one main itself handed the page (a snapshot the OS opened,
- * `openSnapshotFile`), and main refuses any it did not grant.
+ * No path crosses in either direction: a snapshot the OS, a drop or the dialog gave main reaches the
+ * page as an opaque token (`openSnapshotFile`), and main refuses any token it did not hand out.
  */
 import { z } from 'zod'
 import { Note, NoteId, Session, StorageNotice } from './notes'
@@ -14,15 +14,8 @@ const ById = z.object({ id: SnapshotId }).strict()
 export const ExportKind = z.enum(['file', 'folder', 'pdf'])
 export type ExportKind = z.infer<typeof ExportKind>
 
-/** An absolute path of a `.ctesnap` file (POSIX, drive letter or UNC), no control characters, no `..` segment. */
-export const SnapshotPath = z
-  .string()
-  .min(1)
-  .max(4096)
-  .refine((p) => !/[\u0000-\u001f]/.test(p), 'a path has no control characters')
-  .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), 'a snapshot path is absolute')
-  .refine((p) => !/(^|[\\/])\.\.([\\/]|$)/.test(p), 'a snapshot path has no .. segment')
-  .refine((p) => p.toLowerCase().endsWith('.ctesnap'), 'a snapshot file ends in .ctesnap')
+/** A snapshot file main granted (services/snapshots.ts `grant`), by its opaque token: never a path. */
+export const SnapshotFileToken = z.string().regex(/^g-[0-9a-f]{32}$/, 'a granted snapshot file token')
 
 export const workspaceContract = {
   /** Every note. */
@@ -59,8 +52,8 @@ export const workspaceContract = {
   deleteSnapshot: { args: ById, result: z.object({ deleted: z.boolean() }) },
   /** File › Open Snapshot…: the platform's dialog; the file is validated and added to the library. Null if cancelled. */
   chooseSnapshotFile: { args: NoArgs, result: OpenedSnapshot.nullable() },
-  /** A snapshot file the OS or a drop gave main (the `openSnapshot` command's path); any other path is refused. */
-  openSnapshotFile: { args: z.object({ path: SnapshotPath }).strict(), result: OpenedSnapshot },
+  /** A snapshot file the OS or a drop gave main, by the token the `openSnapshot` command carried; any other is refused. */
+  openSnapshotFile: { args: z.object({ file: SnapshotFileToken }).strict(), result: OpenedSnapshot },
   /** Writes a snapshot out: the .ctesnap file, a folder (CSV, README, PNG), or a PDF. Null if cancelled. */
   exportSnapshot: {
     args: z.object({ id: SnapshotId, kind: ExportKind }).strict(),

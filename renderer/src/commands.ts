@@ -22,14 +22,14 @@ export interface CommandDeps {
   openExport(): Promise<unknown>
   /** Opens the Save Snapshot dialog over the Explorer's current view. */
   saveSnapshot(): Promise<unknown>
-  /** Opens a snapshot: the file the OS gave (by its path), or the platform's Open dialog. */
-  openSnapshot(path?: string): Promise<unknown>
+  /** Opens a snapshot: the file the OS gave (by main's token for it), or the platform's Open dialog. */
+  openSnapshot(file?: string): Promise<unknown>
   notify(notice: Notice): void
 }
 
 export interface CommandPayload {
-  /** A file the OS asked us to open (a double-clicked snapshot). */
-  path?: string
+  /** A snapshot the OS asked us to open (a double-click): main's token for it, never its path. */
+  file?: string
 }
 
 export interface CommandRegistry {
@@ -45,12 +45,10 @@ export interface CommandRegistry {
 /** The route the Import page registers (another feature); until it exists, opening a file says so. */
 export const IMPORT_ROUTE = 'import'
 
-const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file
-
 export function createCommandRegistry(deps: CommandDeps): CommandRegistry {
   const actions: Record<AppCommand, (payload: CommandPayload) => Promise<unknown> | void> = {
     openDataFile: () => deps.navigate(IMPORT_ROUTE),
-    openSnapshot: (payload) => deps.openSnapshot(payload.path),
+    openSnapshot: (payload) => deps.openSnapshot(payload.file),
     saveSnapshot: () => deps.saveSnapshot(),
     export: () => deps.openExport(),
     toggleTheme: () => deps.toggleTheme(),
@@ -67,9 +65,7 @@ export function createCommandRegistry(deps: CommandDeps): CommandRegistry {
   async function run(command: AppCommand, payload: CommandPayload = {}): Promise<boolean> {
     if (!isAppCommand(command)) return false
     if (!isAvailable(command)) {
-      const params: Record<string, string> = { command }
-      if (payload.path) params.file = baseName(payload.path)
-      deps.notify({ key: 'desktop.notice.noImport', params })
+      deps.notify({ key: 'desktop.notice.noImport', params: { command } })
       return false
     }
     await actions[command](payload)
@@ -82,9 +78,9 @@ export function createCommandRegistry(deps: CommandDeps): CommandRegistry {
     run,
     runEvent(event) {
       if (!event || typeof event !== 'object') return Promise.resolve(false)
-      const { command, path } = event as { command?: unknown; path?: unknown }
+      const { command, file } = event as { command?: unknown; file?: unknown }
       if (!isAppCommand(command)) return Promise.resolve(false)
-      return run(command, typeof path === 'string' ? { path } : {})
+      return run(command, typeof file === 'string' ? { file } : {})
     },
   }
 }
@@ -112,8 +108,8 @@ export function useCommands(): CommandRegistry {
       await toExplorer()
       snapshots.saveOpen = true
     },
-    openSnapshot: async (path) => {
-      const opened = path ? await snapshots.openFile(path) : await snapshots.choose()
+    openSnapshot: async (file) => {
+      const opened = file ? await snapshots.openFile(file) : await snapshots.choose()
       if (opened) await toExplorer()
     },
     notify: (notice) => shell.notify(notice),

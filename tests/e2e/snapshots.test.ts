@@ -311,11 +311,11 @@ describe('notes on the chart and snapshots', () => {
     const file = join(work, 'busan as first published.ctesnap')
     writeFileSync(file, JSON.stringify(altered))
     // The OS double-click: main grants the path, then sends the command with it.
-    await suite.app.host.workspace.snapshots.grant(file)
+    const token = await suite.app.host.workspace.snapshots.grant(file)
 
     const page = await openExplorer()
     await menuCommand(
-      { command: 'openSnapshot', path: file },
+      { command: 'openSnapshot', file: token },
       async () => (await page.locator('[data-test="snapshot-banner"]').count()) === 1,
     )
     await page.locator('[data-test="values-changed"]').waitFor()
@@ -327,10 +327,8 @@ describe('notes on the chart and snapshots', () => {
     await page.locator('[data-test="note-flagged"]').waitFor()
     await screenshot(page, 'snapshot-data-changed')
 
-    // A path main never granted is refused, whoever sends it.
-    const forged = join(work, 'forged.ctesnap')
-    writeFileSync(forged, JSON.stringify(altered))
-    await menuCommand({ command: 'openSnapshot', path: forged }, async () =>
+    // A token main never handed out is refused, whoever sends it.
+    await menuCommand({ command: 'openSnapshot', file: `g-${'0'.repeat(32)}` }, async () =>
       (await noticeText(page)).includes('only opens snapshot files you chose'),
     )
     suite.browser.assertOffline()
@@ -366,10 +364,10 @@ describe('notes on the chart and snapshots', () => {
       file,
       JSON.stringify(mutate(snapshot as unknown as Record<string, unknown>)).replace('"INFINITY"', '1e999'),
     )
-    await suite.app.host.workspace.snapshots.grant(file)
+    const token = await suite.app.host.workspace.snapshots.grant(file)
     const page = await suite.browser.newPage()
     await page.goto(suite.app.server.url)
-    await menuCommand({ command: 'openSnapshot', path: file }, async () =>
+    await menuCommand({ command: 'openSnapshot', file: token }, async () =>
       (await noticeText(page)).includes(reason),
     )
     expect(await page.locator('[data-test="notice"]').innerText()).toContain('could not be opened')
@@ -379,11 +377,11 @@ describe('notes on the chart and snapshots', () => {
     const file = join(work, 'huge.ctesnap')
     writeFileSync(file, '')
     truncateSync(file, 2 * 1024 ** 3) // sparse: nothing is written to disk
-    await suite.app.host.workspace.snapshots.grant(file)
+    const token = await suite.app.host.workspace.snapshots.grant(file)
     const page = await suite.browser.newPage()
     await page.goto(suite.app.server.url)
     const started = Date.now()
-    await menuCommand({ command: 'openSnapshot', path: file }, async () =>
+    await menuCommand({ command: 'openSnapshot', file: token }, async () =>
       (await noticeText(page)).includes('at most 20 MB'),
     )
     expect(Date.now() - started).toBeLessThan(8000)

@@ -9,12 +9,15 @@ import { openHost, type Host } from '../../electron/engine/host'
 import { forkEngine, type EnginePort, type StartEngine } from '../../electron/engine/port'
 import { createEventSink } from '../../electron/events'
 import type { ImportProgress } from '../../electron/shared/api'
+import type { SnapshotPlatform } from '../../electron/services/snapshots'
 import { dataDir, engineEntry } from './webApp'
 
 export interface TestHost {
   host: Host
   userDataDir: string
   progress: ImportProgress[]
+  /** Every event main pushed toward the page, in order (validated against the event contract). */
+  sent: Array<{ event: string; payload: unknown }>
   /** Called with each progress event as it arrives (e.g. to change a file once its import has begun). */
   onProgress: { listener: ((progress: ImportProgress) => void) | null }
   /** Every engine port started so far (the current one last). */
@@ -24,9 +27,12 @@ export interface TestHost {
   close(): Promise<void>
 }
 
-export async function openTestHost(options: { userDataDir?: string } = {}): Promise<TestHost> {
+export async function openTestHost(
+  options: { userDataDir?: string; snapshotPlatform?: SnapshotPlatform } = {},
+): Promise<TestHost> {
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'cte-engine-'))
   const progress: ImportProgress[] = []
+  const sent: TestHost['sent'] = []
   const ports: EnginePort[] = []
   const killOnCall = { method: null as string | null }
   const onProgress: TestHost['onProgress'] = { listener: null }
@@ -54,7 +60,9 @@ export async function openTestHost(options: { userDataDir?: string } = {}): Prom
     dataDir,
     userDataDir,
     log: () => {},
+    ...(options.snapshotPlatform ? { snapshotPlatform: options.snapshotPlatform } : {}),
     events: createEventSink((event, payload) => {
+      sent.push({ event, payload })
       if (event !== 'importProgress') return
       progress.push(payload as ImportProgress)
       onProgress.listener?.(payload as ImportProgress)
@@ -64,6 +72,7 @@ export async function openTestHost(options: { userDataDir?: string } = {}): Prom
     host,
     userDataDir,
     progress,
+    sent,
     onProgress,
     ports,
     killOnCall,

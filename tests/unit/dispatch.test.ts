@@ -63,7 +63,7 @@ const valid: Record<(typeof methods)[number], Record<string, unknown>> = {
   snapshotImage: { id: 's-abcd-1234' },
   deleteSnapshot: { id: 's-abcd-1234' },
   chooseSnapshotFile: {},
-  openSnapshotFile: { path: '/home/ana/trade view.ctesnap' },
+  openSnapshotFile: { file: `g-${'0'.repeat(32)}` },
   exportSnapshot: { id: 's-abcd-1234', kind: 'folder' },
 }
 

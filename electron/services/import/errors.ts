@@ -159,11 +159,21 @@ export function translateDuckDbError(error: unknown, columns: readonly string[])
     return { message: 'is not a valid Parquet file (it is damaged or incomplete).' }
   }
   if (/Malformed JSON|JSON/i.test(text)) {
-    const first = text.split('\n')[0]?.replace(/^[A-Za-z ]+Error: /, '') ?? ''
-    return { message: `is not valid JSON: ${first.slice(0, 200)}` }
+    // DuckDB names the staged copy's path and its own terms; say where it breaks, in plain words.
+    const at = /at byte (\d+)[^:\n]*: ([^.\n]+)/.exec(text)
+    return {
+      message: at
+        ? `is not valid JSON: ${at[2]!.trim().slice(0, 120)} at byte ${Number(at[1]).toLocaleString('en-US')}.`
+        : 'is not valid JSON.',
+    }
   }
   const first = text.split('\n').find((l) => l.trim()) ?? text
-  return { message: `${where}${first.replace(/^[A-Za-z ]+Error: /, '').slice(0, 300)}` }
+  return { message: `${where}${withoutPaths(first.replace(/^[A-Za-z ]+Error: /, '')).slice(0, 300)}` }
+}
+
+/** A quoted absolute path (the staged copy DuckDB read) → "the file": no folder of this machine in a message. */
+function withoutPaths(text: string): string {
+  return text.replace(/(["'])(?:\/|[A-Za-z]:[\\/]|\\\\)[^"']*\1/g, 'the file')
 }
 
 /** DuckDB's own default: its read buffers are sized from this, so larger costs memory and time. */

@@ -90,7 +90,8 @@ export const useSnapshotsStore = defineStore('snapshots', () => {
   }
 
   const open = (id: string) => attempt(() => call('openSnapshot', { id }))
-  const openFile = (path: string) => attempt(() => call('openSnapshotFile', { path }))
+  /** A snapshot the OS or a drop gave main, by the token main sent with the command. */
+  const openFile = (file: string) => attempt(() => call('openSnapshotFile', { file }))
   const choose = () => attempt(() => call('chooseSnapshotFile', {}))
 
   async function remove(id: string): Promise<void> {

@@ -16,6 +16,13 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
+/** The snapshot service's grant, faked: one opaque token per path (the real one: services/snapshots.ts). */
+const tokens = new Map<string, string>()
+const tokenFor = (file: string) => {
+  if (!tokens.has(file)) tokens.set(file, `g-${String(tokens.size + 1).padStart(32, '0')}`)
+  return tokens.get(file)!
+}
+
 function setup(grantDataFile?: (file: string) => void) {
   const send = vi.fn()
   const focus = vi.fn()
@@ -32,6 +39,7 @@ function setup(grantDataFile?: (file: string) => void) {
     send,
     focus,
     ...(grantDataFile ? { grantDataFile } : {}),
+    grantSnapshotFile: async (file) => tokenFor(file),
     log: () => {},
   })
   const item = (id: string) => menu.item(id)
@@ -52,11 +60,14 @@ describe('desktop', () => {
     desktop.command('about')
     await desktop.open('open-file', { path: snap })
     expect(send).not.toHaveBeenCalled()
-    expect(desktop.queued()).toEqual([{ command: 'about' }, { command: 'openSnapshot', path: snap }])
+    expect(desktop.queued()).toEqual([
+      { command: 'about' },
+      { command: 'openSnapshot', file: tokenFor(snap) },
+    ])
     desktop.pageReady()
     expect(send.mock.calls.map(([e]) => e)).toEqual([
       { command: 'about' },
-      { command: 'openSnapshot', path: snap },
+      { command: 'openSnapshot', file: tokenFor(snap) },
     ])
     expect(desktop.queued()).toEqual([])
     desktop.command('toggleTheme')
@@ -113,7 +124,7 @@ describe('desktop', () => {
 
     send.mockClear()
     click('recent-1')
-    await vi.waitFor(() => expect(send).toHaveBeenCalledWith({ command: 'openSnapshot', path: a }))
+    await vi.waitFor(() => expect(send).toHaveBeenCalledWith({ command: 'openSnapshot', file: tokenFor(a) }))
     await vi.waitFor(() => expect(item('recent-0')).toMatchObject({ label: 'a.ctesnap' }))
 
     rmSync(b)

@@ -22,6 +22,7 @@ import {
 import { createHandlers } from '../../../electron/handlers'
 
 const h = vi.hoisted(() => {
+  const SNAPSHOT_TOKEN = `g-${'5'.repeat(32)}`
   const services = {
     catalog: { list: vi.fn((): unknown[] => []), problems: vi.fn((): unknown[] => []) },
     query: { headline: vi.fn(), series: vi.fn(), observations: vi.fn() },
@@ -29,7 +30,7 @@ const h = vi.hoisted(() => {
       summaries: vi.fn((): unknown[] => []),
       grant: vi.fn(async (path: string, _via: string) => ({ fileId: 'f-1', name: path, size: 1 })),
     },
-    workspace: { snapshots: { grant: vi.fn(async (_path: string) => undefined) } },
+    workspace: { snapshots: { grant: vi.fn(async (_path: string) => SNAPSHOT_TOKEN) } },
     close: vi.fn(async () => undefined),
   }
   // Main's half of the app (engine/host.ts): the one handler registry over these services, the grants
@@ -47,7 +48,7 @@ const h = vi.hoisted(() => {
       start?: () => unknown
     }) => host(),
   )
-  return { electron: undefined as unknown as FakeElectron, services, openServices, host }
+  return { electron: undefined as unknown as FakeElectron, services, openServices, host, SNAPSHOT_TOKEN }
 })
 
 vi.mock('electron', async () => (await import('../../support/fakeElectron')).electronModule(() => h.electron))
@@ -400,7 +401,7 @@ describe('desktop integration (menu, files from the OS, window state)', () => {
     await vi.waitFor(() => expect(h.electron.app.recentDocuments).toEqual([snapshot]))
     await vi.waitFor(() => expect(mainWindow().webContents.getURL()).toBe('app://trade/index.html'))
     mainWindow().webContents.finishLoad()
-    expect(commandsSent(mainWindow())).toEqual([{ command: 'openSnapshot', path: snapshot }])
+    expect(commandsSent(mainWindow())).toEqual([{ command: 'openSnapshot', file: h.SNAPSHOT_TOKEN }])
   })
 
   it('a second launch with a file focuses the window, opens the file and lists it under Open Recent', async () => {
@@ -443,7 +444,7 @@ describe('desktop integration (menu, files from the OS, window state)', () => {
     expect(h.services.imports.grant).toHaveBeenCalledWith(csv, 'drop')
     expect(h.services.imports.grant).not.toHaveBeenCalledWith(snapshot, expect.anything())
     await vi.waitFor(() =>
-      expect(commandsSent(mainWindow())).toEqual([{ command: 'openSnapshot', path: snapshot }]),
+      expect(commandsSent(mainWindow())).toEqual([{ command: 'openSnapshot', file: h.SNAPSHOT_TOKEN }]),
     )
     // The same drop from a foreign frame grants nothing.
     h.services.imports.grant.mockClear()

@@ -102,7 +102,7 @@ describe('a .ctesnap from the OS', () => {
   })
   afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-  function setup(grantSnapshotFile: (file: string) => Promise<void>) {
+  function setup(grantSnapshotFile: (file: string) => Promise<string>) {
     const send = vi.fn()
     const electron = createFakeElectron({ userData: dir })
     const desktop = createDesktop({
@@ -125,19 +125,24 @@ describe('a .ctesnap from the OS', () => {
     const order: string[] = []
     const snap = path.join(dir, 'busan.ctesnap')
     writeFileSync(snap, '{}')
-    const { desktop, send } = setup(async (file) => void order.push(`grant ${file}`))
-    send.mockImplementation((event) => order.push(`send ${event.command} ${event.path}`))
+    const token = `g-${'c'.repeat(32)}`
+    const { desktop, send } = setup(async (file) => {
+      order.push(`grant ${file}`)
+      return token
+    })
+    send.mockImplementation((event) => order.push(`send ${event.command} ${event.file}`))
     await desktop.open('argv', { argv: ['/opt/cte/cte', snap] })
-    expect(order).toEqual([`grant ${snap}`, `send openSnapshot ${snap}`])
+    // The page gets the token, never the path.
+    expect(order).toEqual([`grant ${snap}`, `send openSnapshot ${token}`])
   })
 
-  it('a refused grant is logged; the page still hears of it (and tells the user it could not open it)', async () => {
+  it('a snapshot service that is not there sends nothing (the path never goes to the page instead)', async () => {
     const snap = path.join(dir, 'busan.ctesnap')
     writeFileSync(snap, '{}')
     const { desktop, send } = setup(async () => {
-      throw new Error('refused')
+      throw new Error('closed')
     })
     await desktop.open('open-file', { path: snap })
-    expect(send).toHaveBeenCalledWith({ command: 'openSnapshot', path: snap })
+    expect(send).not.toHaveBeenCalled()
   })
 })

@@ -24,7 +24,7 @@ function fakeDeps(routes: string[] = ['datasets', 'about']) {
     showShortcuts: vi.fn(),
     openExport: vi.fn(async () => undefined),
     saveSnapshot: vi.fn(async () => undefined),
-    openSnapshot: vi.fn(async (_path?: string) => undefined),
+    openSnapshot: vi.fn(async (_file?: string) => undefined),
     notify: vi.fn(),
   } satisfies CommandDeps
 }
@@ -68,15 +68,11 @@ describe('command registry', () => {
       expect(registry.isAvailable(command)).toBe(true)
   })
 
-  it('a snapshot the OS opened is opened by the path main granted (the menu and the OS share one action)', async () => {
+  it('a snapshot the OS opened is opened by the token main granted it under (the menu and the OS share one action)', async () => {
     const deps = fakeDeps()
-    expect(
-      await createCommandRegistry(deps).runEvent({
-        command: 'openSnapshot',
-        path: 'C:\\Users\\ana\\Documents\\trade view.ctesnap',
-      }),
-    ).toBe(true)
-    expect(deps.openSnapshot).toHaveBeenCalledWith('C:\\Users\\ana\\Documents\\trade view.ctesnap')
+    const file = `g-${'ab'.repeat(16)}`
+    expect(await createCommandRegistry(deps).runEvent({ command: 'openSnapshot', file })).toBe(true)
+    expect(deps.openSnapshot).toHaveBeenCalledWith(file)
     expect(deps.notify).not.toHaveBeenCalled()
   })
 

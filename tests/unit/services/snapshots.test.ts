@@ -242,18 +242,28 @@ describe('the library', () => {
     }
   })
 
-  it('a file from outside opens only once main granted its path; it is copied into the library (once)', async () => {
+  it('a file from outside opens only by the opaque token main granted it under; it is copied into the library (once)', async () => {
     const library = await open()
     const file = join(exported, 'from a colleague.ctesnap')
     writeFileSync(file, JSON.stringify(validSnapshot({ title: 'From a colleague' })))
-    await expect(library.openPath(file)).rejects.toThrow(/only opens snapshot files you chose/)
-    await library.grant(file)
-    const opened = await library.openPath(file)
+    // Neither its path nor a forged token opens it.
+    await expect(library.openGranted(file)).rejects.toThrow(/only opens snapshot files you chose/)
+    await expect(library.openGranted(`g-${'0'.repeat(32)}`)).rejects.toThrow(
+      /only opens snapshot files you chose/,
+    )
+    const token = await library.grant(file)
+    expect(token).toMatch(/^g-[0-9a-f]{32}$/)
+    expect(token).not.toContain(exported)
+    const opened = await library.openGranted(token)
     expect(opened.snapshot.title).toBe('From a colleague')
-    expect((await library.openPath(file)).id).toBe(opened.id)
+    expect((await library.openGranted(token)).id).toBe(opened.id)
     expect((await library.list()).snapshots).toHaveLength(1)
-    await expect(library.grant('relative/path.ctesnap')).rejects.toThrow(AppError)
-    await expect(library.grant(join(exported, 'missing.ctesnap'))).rejects.toThrow(/does not exist/)
+    // A path that cannot be opened gets a token too; opening it says why, in plain words without the folder.
+    const relative = library.openGranted(await library.grant('relative/path.ctesnap'))
+    await expect(relative).rejects.toThrow(AppError)
+    await expect(relative).rejects.toThrow('That is not a file the app can open.')
+    const missing = library.openGranted(await library.grant(join(exported, 'missing.ctesnap')))
+    await expect(missing).rejects.toThrow('missing.ctesnap does not exist (any more).')
   })
 
   it('two different snapshots with the same title and time are two entries; each opens as itself', async () => {
@@ -262,16 +272,16 @@ describe('the library', () => {
     const second = join(exported, 'second.ctesnap')
     writeFileSync(first, JSON.stringify(validSnapshot({ title: 'Same title', notes: [] })))
     writeFileSync(second, JSON.stringify(validSnapshot({ title: 'Same title', notes: [validNote()] })))
-    await library.grant(first)
-    await library.grant(second)
-    const a = await library.openPath(first)
-    const b = await library.openPath(second)
+    const firstToken = await library.grant(first)
+    const secondToken = await library.grant(second)
+    const a = await library.openGranted(firstToken)
+    const b = await library.openGranted(secondToken)
     expect(a.snapshot.savedAt).toBe(b.snapshot.savedAt)
     expect(b.id).not.toBe(a.id)
     expect((await library.open(b.id)).snapshot.notes).toHaveLength(1)
     expect((await library.open(a.id)).snapshot.notes).toHaveLength(0)
     // The same file again is the same entry.
-    expect((await library.openPath(second)).id).toBe(b.id)
+    expect((await library.openGranted(secondToken)).id).toBe(b.id)
   })
 
   it('a FIFO or a device chosen in Open Snapshot is refused at once, never waited on', async () => {
@@ -280,7 +290,7 @@ describe('the library', () => {
     execFileSync('mkfifo', [fifo])
     const started = Date.now()
     for (const path of [fifo, '/dev/zero'])
-      await expect(library.grant(path)).rejects.toMatchObject({
+      await expect(library.openGranted(await library.grant(path))).rejects.toMatchObject({
         code: 'INVALID_ARGUMENT',
         message: expect.stringMatching(/is not a regular file\.$/),
       })
