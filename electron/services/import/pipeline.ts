@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { rm, stat } from 'node:fs/promises'
+import { readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AppError } from '../../shared/errors'
 import type { ImportProgress } from '../../shared/api'
@@ -202,8 +202,11 @@ export class ImportJob {
       }
       this.check()
 
-      const out = (name: string) =>
-        this.deps.hooks?.outputPath?.(name, join(stagingDir, name)) ?? join(stagingDir, name)
+      const outputs = new Set<string>()
+      const out = (name: string) => {
+        outputs.add(name)
+        return this.deps.hooks?.outputPath?.(name, join(stagingDir, name)) ?? join(stagingDir, name)
+      }
       const factsFile = out('facts.parquet')
       this.emit('normalising')
       const bytesPerLine = stagedParts[0]?.sniffed.bytesPerLine ?? 100
@@ -253,6 +256,9 @@ export class ImportJob {
         return { status: 'unchanged', dataset: same }
       }
 
+      // The version keeps the normalised data only: not the staged input (a link to the user's file, or
+      // a full converted copy of it), an extracted member or sheet, or DuckDB's spill files.
+      await keepOnly(stagingDir, outputs)
       await this.deps.hooks?.beforeCommit?.()
       this.check()
       const version: NewVersion = {
@@ -542,3 +548,9 @@ export function sha256Of(path: string, signal?: AbortSignal): Promise<string> {
 }
 
 export { FACT_COLUMNS }
+
+/** Removes everything in `dir` but the named files (a symlink is removed, never followed). */
+async function keepOnly(dir: string, names: ReadonlySet<string>): Promise<void> {
+  for (const entry of await readdir(dir))
+    if (!names.has(entry)) await rm(join(dir, entry), { recursive: true, force: true })
+}

@@ -2,7 +2,7 @@
  * Importing a small real-layout file of each kind through the real services (DuckDB, the library under
  * a temp user-data folder) and checking the exact totals the file contains.
  */
-import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
+import { existsSync, lstatSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { DuckDBInstance } from '@duckdb/node-api'
@@ -385,5 +385,27 @@ describe('the library', () => {
       expect(p.bytesRead).toBeLessThanOrEqual(p.totalBytes)
     }
     expect(t.progress.at(-1)).toMatchObject({ phase: 'done', rows: 6 })
+  })
+})
+
+describe('what a committed version keeps', () => {
+  // Runs after every import above: converted ones (Windows-1252, UTF-16), linked ones (UTF-8 CSV,
+  // JSON, Parquet, gzip) and a data package.
+  it('only the normalised data: no staged input (a converted copy, or a link to the user’s file), no spill files', () => {
+    const library = join(t.userDataDir, 'library')
+    const manifest = JSON.parse(readFileSync(join(library, 'library.json'), 'utf8')) as {
+      datasets: { versions: { dir: string; encoding: string; format: string }[] }[]
+    }
+    const versions = manifest.datasets.flatMap((d) => d.versions)
+    const kinds = new Set(versions.map((v) => `${v.format}/${v.encoding}`))
+    for (const kind of ['csv/utf-8', 'csv/windows-1252', 'csv/utf-16le', 'json/utf-8', 'parquet/utf-8'])
+      expect(kinds, `a ${kind} import was committed`).toContain(kind)
+    for (const version of versions) {
+      const dir = join(library, version.dir)
+      // products.parquet is the product list, built from the facts on first use (queries.ts).
+      const names = readdirSync(dir).filter((name) => name !== 'products.parquet')
+      expect(names.sort(), version.dir).toEqual(['dims.parquet', 'facts.parquet', 'summary.parquet'])
+      for (const name of readdirSync(dir)) expect(lstatSync(join(dir, name)).isFile()).toBe(true)
+    }
   })
 })
