@@ -17,6 +17,8 @@ import { formatPrinted, formatValue, unitLabel } from './format'
 import type { References } from '../stores/explorer'
 import { JAN_FEB_AVERAGE_NOTE, type TPoint } from './transforms'
 import type { ChartNote } from './snapshotModel'
+import { STREAK_RULES } from './presets'
+import { findStreaks } from './streaks'
 
 export interface ChartText {
   t: (key: string, values?: Record<string, unknown>) => string
@@ -42,9 +44,6 @@ export interface ExportDecoration {
 type XY = { x: number; y: number | null }
 type Config = ChartConfiguration<'line' | 'bar', XY[]>
 
-/** A fall of at least this much, in % y/y, counts towards a "double-digit" streak. */
-const STREAK_THRESHOLD = -10
-const MIN_STREAK = 3
 /** Source names a tooltip line lists before "and n more". */
 const MAX_TOOLTIP_SOURCES = 3
 /** The widest a tooltip's text may be, in CSS pixels (narrower on a narrow chart). */
@@ -136,9 +135,9 @@ function timeConfig(
   })
 
   const annotations: Record<string, AnnotationOptions> = {}
-  const streak = usStreak(model, view)
-  if (streak) {
-    annotations.streak = {
+  findStreaks(model, view, STREAK_RULES).forEach((streak, i) => {
+    const { rule } = streak
+    annotations[`streak-${i}`] = {
       type: 'box',
       xMin: xs[streak.from]! - 0.5,
       xMax: xs[streak.to]! + 0.5,
@@ -152,8 +151,11 @@ function timeConfig(
           fitText(
             chart,
             [
-              text.t('explorer.streak', {
+              text.t(rule.direction === 'atOrBelow' ? 'explorer.streakBelow' : 'explorer.streakAbove', {
+                series: streak.label,
                 n: streak.length,
+                threshold: formatValue(rule.threshold, model.unit, text.locale),
+                min: rule.minLength,
                 from: text.period(model.periods[streak.from]!),
                 to: text.period(model.periods[streak.to]!),
               }),
@@ -166,7 +168,7 @@ function timeConfig(
         font: { size: 11 },
       },
     }
-  }
+  })
 
   Object.assign(
     annotations,
@@ -767,25 +769,6 @@ function shareGrid(grid: (TPoint | null)[][], model: ChartModel, view: ViewState
       return total === 0 ? null : (p.value / total) * 100
     }),
   )
-}
-
-/** The latest run of consecutive US falls of 10% or more, for the y/y partner view. */
-export function usStreak(
-  model: ChartModel,
-  view: ViewState,
-): { from: number; to: number; length: number } | null {
-  const isRate = view.measure === 'yoy' || view.transform === 'yoy'
-  const us = model.series.find((s) => s.selection.partner === 'us')
-  if (!isRate || !us) return null
-  const index = new Map(model.periods.map((p, i) => [p, i]))
-  let best: { from: number; to: number; length: number } | null = null
-  let run: number[] = []
-  for (const p of us.points) {
-    if (p.value !== null && p.value <= STREAK_THRESHOLD) run.push(index.get(p.period)!)
-    else run = []
-    if (run.length >= MIN_STREAK) best = { from: run[0]!, to: run.at(-1)!, length: run.length }
-  }
-  return best
 }
 
 function previousRecord(

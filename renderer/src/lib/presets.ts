@@ -4,6 +4,7 @@
  * October's −1.1%, the cumulative surplus past $1 trillion, the US streak of double-digit falls.
  */
 import { defaultViewState, type ViewState } from '@shared/viewState'
+import type { StreakRule } from './streaks'
 
 export const PRESET_IDS = [
   'headline',
@@ -71,3 +72,14 @@ export const PRESETS: Record<PresetId, ViewState> = {
   },
   worldShare: { ...base, flows: ['exports'], measure: 'share', frequency: 'year', unit: '%', range: {} },
 }
+
+/** The streak rules ready-made views declare (streaks.ts): computed bands, each labelled with its rule. */
+export const PRESET_STREAKS: Partial<Record<PresetId, readonly StreakRule[]>> = {
+  // The US streak of double-digit falls: 3 or more straight months of exports to the US down 10% y/y or more.
+  partnersYoy: [
+    { series: { partner: 'us' }, measure: 'yoy', direction: 'atOrBelow', threshold: -10, minLength: 3 },
+  ],
+}
+
+/** Every declared rule: it holds wherever its series and measure are shown, not only in its own view. */
+export const STREAK_RULES: readonly StreakRule[] = Object.values(PRESET_STREAKS).flat()

@@ -17,7 +17,6 @@ import {
   chartText,
   incompleteStackPeriods,
   legendItems,
-  usStreak,
   wrapLines,
   xOf,
 } from '../../../renderer/src/lib/chartConfig'
@@ -28,6 +27,8 @@ import { formatValue, unitLabel } from '../../../renderer/src/lib/format'
 import { countryName } from '../../../renderer/src/lib/names'
 import { yearOnYearChange, type TPoint } from '../../../renderer/src/lib/transforms'
 import { bases, normalizeView, options, seriesOnBasis } from '../../../renderer/src/lib/viewRules'
+import { STREAK_RULES } from '../../../renderer/src/lib/presets'
+import { findStreaks } from '../../../renderer/src/lib/streaks'
 
 const theme = { text: '#111', muted: '#555', grid: '#ddd', surface: '#fff' }
 const text = chartText((key, values) => `${key} ${JSON.stringify(values)}`, 'en')
@@ -261,7 +262,7 @@ describe('the trade balance under y/y', () => {
   })
 })
 
-describe('the US streak band', () => {
+describe('streak rules declared by ready-made views', () => {
   const v = view({ flows: ['exports'], partners: ['us'], measure: 'yoy', unit: '% y/y' })
   const months = ['2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09']
   const rates = (values: number[]) =>
@@ -284,7 +285,10 @@ describe('the US streak band', () => {
       { annual: null, projection: null },
       theme,
       chartText(
-        (k, vals) => (k === 'explorer.streak' ? `Computed: ${vals.n} (${vals.from}–${vals.to})` : k),
+        (k, vals) =>
+          k === 'explorer.streakBelow'
+            ? `Computed: ${vals.series} ${vals.n} ≤ ${vals.threshold}, min ${vals.min} (${vals.from}–${vals.to})`
+            : k,
         'en',
       ),
     )
@@ -292,13 +296,17 @@ describe('the US streak band', () => {
       config.options!.plugins!.annotation as {
         annotations: Record<string, { label: { content: (ctx: { chart: unknown }) => string[] } }>
       }
-    ).annotations.streak!
-    expect(band.label.content({ chart: fakeChart(800) })).toEqual(['Computed: 6 (Apr 2025–Sep 2025)'])
+    ).annotations['streak-0']!
+    expect(band.label.content({ chart: fakeChart(800) })).toEqual([
+      'Computed: us_yoy 6 ≤ -10%, min 3 (Apr 2025–Sep 2025)',
+    ])
     // On a narrow chart the label wraps to the plot's width instead of running off its edge.
     const narrow = band.label.content({ chart: fakeChart(150) })
     expect(narrow.length).toBeGreaterThan(1)
     for (const line of narrow) expect(line.length * CHAR).toBeLessThanOrEqual(150 - 20)
-    expect(narrow.map((l) => l.trim()).join(' ')).toBe('Computed: 6 (Apr 2025–Sep 2025)')
+    expect(narrow.map((l) => l.trim()).join(' ')).toBe(
+      'Computed: us_yoy 6 ≤ -10%, min 3 (Apr 2025–Sep 2025)',
+    )
   })
 
   it('follows the data: a later month above −10% ends the run, a new run of 3 replaces it', () => {
@@ -307,13 +315,40 @@ describe('the US streak band', () => {
       fetchedFor(v, { 'exports:us:all': rates([-21, -34, -16, -5, -33, -27]) }),
       (s) => s.key,
     )
-    expect(usStreak(ended, v)).toEqual({ from: 0, to: 2, length: 3 })
+    expect(findStreaks(ended, v, STREAK_RULES).map(({ from, to, length }) => ({ from, to, length }))).toEqual(
+      [{ from: 0, to: 2, length: 3 }],
+    )
     const short = buildChartModel(
       v,
       fetchedFor(v, { 'exports:us:all': rates([-21, -34, 2, -5, -33, -27]) }),
       (s) => s.key,
     )
-    expect(usStreak(short, v)).toBeNull()
+    expect(findStreaks(short, v, STREAK_RULES)).toEqual([])
+    // The rule is on y/y rates: the same series as levels has no streak.
+    expect(findStreaks(ended, { ...v, measure: 'level' }, STREAK_RULES)).toEqual([])
+  })
+
+  it('any view can declare a rule for any series: a run of rises of world imports above a level', () => {
+    const w = view({ flows: ['imports'], partners: ['world'], unit: 'USD bn' })
+    const levels = series(
+      'imports_usd',
+      'month',
+      [210, 221, 225, 219, 230, 232].map((value, i) => point(months[i]!, value)),
+      'USD bn',
+    )
+    const model = buildChartModel(w, fetchedFor(w, { 'imports:world:all': levels }), (s) => s.key)
+    const rule = {
+      series: { flow: 'imports', partner: 'world' },
+      measure: 'level',
+      direction: 'atOrAbove',
+      threshold: 220,
+      minLength: 2,
+    } as const
+    // 221, 225 (a run of 2) then 219 breaks it; 230, 232 is the latest run.
+    expect(findStreaks(model, w, [rule])).toMatchObject([{ from: 4, to: 5, length: 2, rule }])
+    expect(findStreaks(model, w, [{ ...rule, minLength: 3 }])).toEqual([])
+    // The US rule does not watch this series.
+    expect(findStreaks(model, w, STREAK_RULES)).toEqual([])
   })
 })
 

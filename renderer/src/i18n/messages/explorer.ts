@@ -161,8 +161,10 @@ export default {
           'January and February are each shown as the published Jan–Feb combined value ÷ 2: computed, not published months.',
         rule: 'computed: the published Jan–Feb combined value ÷ 2',
       },
-      streak:
-        'Computed: {n} straight months with a y/y fall of 10% or more ({from}–{to}; rule: the latest run of at least 3)',
+      streakBelow:
+        'Computed: {series} at or below {threshold} {n} times in a row ({from}–{to}; rule: the latest run of at least {min})',
+      streakAbove:
+        'Computed: {series} at or above {threshold} {n} times in a row ({from}–{to}; rule: the latest run of at least {min})',
       record: 'Previous record: {year}, {value}',
       summary: 'Chart of {title}, {unit}, {from} to {to}. The table tab has every number.',
       shortcuts: {
@@ -330,7 +332,10 @@ export default {
         notice: '1月和2月各显示为公布的1–2月合计值 ÷ 2：为计算值，并非公布的单月数据。',
         rule: '计算值：公布的1–2月合计值 ÷ 2',
       },
-      streak: '计算值：连续 {n} 个月同比下降 10% 或以上（{from}–{to}；规则：最近一次至少连续 3 个月）',
+      streakBelow:
+        '计算值：{series}连续 {n} 期不高于 {threshold}（{from}–{to}；规则：最近一次至少连续 {min} 期）',
+      streakAbove:
+        '计算值：{series}连续 {n} 期不低于 {threshold}（{from}–{to}；规则：最近一次至少连续 {min} 期）',
       record: '此前纪录：{year}年，{value}',
       summary: '{title}图表，单位 {unit}，{from} 至 {to}。表格页列出全部数字。',
       shortcuts: {
