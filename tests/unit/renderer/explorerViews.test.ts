@@ -304,9 +304,7 @@ describe('streak rules declared by ready-made views', () => {
     const narrow = band.label.content({ chart: fakeChart(150) })
     expect(narrow.length).toBeGreaterThan(1)
     for (const line of narrow) expect(line.length * CHAR).toBeLessThanOrEqual(150 - 20)
-    expect(narrow.map((l) => l.trim()).join(' ')).toBe(
-      'Computed: us_yoy 6 ≤ -10%, min 3 (Apr 2025–Sep 2025)',
-    )
+    expect(narrow.map((l) => l.trim()).join(' ')).toBe('Computed: us_yoy 6 ≤ -10%, min 3 (Apr 2025–Sep 2025)')
   })
 
   it('follows the data: a later month above −10% ends the run, a new run of 3 replaces it', () => {
