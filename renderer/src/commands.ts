@@ -9,7 +9,6 @@
 import { useRouter } from 'vue-router'
 import { appCommands, isAppCommand, type AppCommand } from '@shared/commands'
 import { useExplorerStore } from './stores/explorer'
-import { useSnapshotsStore } from './stores/snapshots'
 import { useSettingsStore } from './stores/settings'
 import { useShellStore, type Notice } from './stores/shell'
 
@@ -91,7 +90,8 @@ export function useCommands(): CommandRegistry {
   const settings = useSettingsStore()
   const shell = useShellStore()
   const explorer = useExplorerStore()
-  const snapshots = useSnapshotsStore()
+  // Snapshots (with the calculators' state and the snapshot schemas) load on first use, not before the first chart.
+  const snapshots = () => import('./stores/snapshots').then((m) => m.useSnapshotsStore())
   // The Explorer's address always carries its view string (a dialog opened over it must not drop it).
   const toExplorer = () =>
     router.push({ name: 'explorer', query: Object.fromEntries(new URLSearchParams(explorer.stateString)) })
@@ -105,11 +105,13 @@ export function useCommands(): CommandRegistry {
       explorer.exportOpen = true
     },
     saveSnapshot: async () => {
+      const store = await snapshots()
       await toExplorer()
-      snapshots.saveOpen = true
+      store.saveOpen = true
     },
     openSnapshot: async (file) => {
-      const opened = file ? await snapshots.openFile(file) : await snapshots.choose()
+      const store = await snapshots()
+      const opened = file ? await store.openFile(file) : await store.choose()
       if (opened) await toExplorer()
     },
     notify: (notice) => shell.notify(notice),

@@ -1,4 +1,5 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
+import { loadCalculatorMessages } from './i18n'
 import { prefetchExplorer } from './stores/explorer'
 import OverviewView from './views/OverviewView.vue'
 
@@ -26,7 +27,9 @@ export const router = createRouter({
     {
       path: '/calculators',
       name: 'calculators',
-      component: () => import('./views/CalculatorsView.vue'),
+      // The page and its strings load together.
+      component: () =>
+        Promise.all([import('./views/CalculatorsView.vue'), loadCalculatorMessages()]).then(([view]) => view),
       meta: { title: 'Calculators' },
     },
     {

@@ -9,7 +9,11 @@ export const LOCALES = ['en', 'zh-CN'] as const
 export type Locale = (typeof LOCALES)[number]
 
 type Messages = Record<string, unknown>
-const modules = import.meta.glob<{ default: Record<Locale, Messages> }>('./messages/*.ts', { eager: true })
+type MessageModule = { default: Record<Locale, Messages> }
+// The calculators' strings (the largest file) load with their page, not before the first chart.
+const modules = import.meta.glob<MessageModule>(['./messages/*.ts', '!./messages/calculators.ts'], {
+  eager: true,
+})
 
 function merge(locale: Locale): Messages {
   return Object.assign({}, ...Object.values(modules).map((m) => m.default[locale]))
@@ -25,3 +29,13 @@ export const i18n = createI18n<[Messages], Locale, false>({
   fallbackLocale: 'en',
   messages: { en: merge('en'), 'zh-CN': merge('zh-CN') },
 })
+
+let calculatorMessages: Promise<void> | null = null
+
+/** Adds the calculators' strings (both languages) to the app's, once; the Calculators page awaits it. */
+export function loadCalculatorMessages(): Promise<void> {
+  calculatorMessages ??= import('./messages/calculators').then(({ default: messages }) => {
+    for (const locale of LOCALES) i18n.global.mergeLocaleMessage(locale, messages[locale])
+  })
+  return calculatorMessages
+}

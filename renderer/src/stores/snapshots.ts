@@ -9,7 +9,6 @@ import type { StorageNotice } from '@shared/notes'
 import type { OpenedSnapshot, Snapshot, SnapshotSummary } from '@shared/snapshot'
 import { call, messageOf } from '../api/client'
 import { fetchedOfEmbedded } from '../lib/embeddedData'
-import { useCalculatorsStore } from './calculators'
 import { useExplorerStore } from './explorer'
 import { useNotesStore } from './notes'
 import { useShellStore } from './shell'
@@ -70,8 +69,11 @@ export const useSnapshotsStore = defineStore('snapshots', () => {
       ? explorer.showSaved(view, fetchedOfEmbedded(embedded, opened.snapshot.sources, view))
       : explorer.apply(view)
     if (reason) throw new Error(reason)
-    if (opened.snapshot.calculators)
+    // The calculators' code loads only for a snapshot that has calculators (not before the Explorer's first chart).
+    if (opened.snapshot.calculators) {
+      const { useCalculatorsStore } = await import('./calculators')
       useCalculatorsStore().importState(structuredClone(opened.snapshot.calculators))
+    }
     await useNotesStore().merge(opened.snapshot.notes)
     return opened
   }

@@ -2,7 +2,7 @@ export default {
   en: {
     app: {
       title: 'China Trade Explorer',
-      nav: { main: 'Main', overview: 'Overview', datasets: 'Datasets' },
+      nav: { main: 'Main', overview: 'Overview', calculators: 'Calculators', datasets: 'Datasets' },
       offline: 'Offline',
       offlineHint: 'The app never connects to the internet: all data is bundled.',
     },
@@ -10,7 +10,7 @@ export default {
   'zh-CN': {
     app: {
       title: '中国贸易数据浏览器',
-      nav: { main: '主导航', overview: '概览', datasets: '数据集' },
+      nav: { main: '主导航', overview: '概览', calculators: '计算器', datasets: '数据集' },
       offline: '离线',
       offlineHint: '本应用从不连接互联网：所有数据均已内置。',
     },
