@@ -41,10 +41,12 @@ describe('Overview', () => {
     const page = await openOverview()
     await page.selectOption('[data-test="period"]', '2025-11')
     await expect.poll(() => page.locator('[data-test="period-title"]').textContent()).toBe('Nov 2025')
-    expect(await card(page, 'exports', 'level').textContent()).toBe('$330.3 bn')
-    expect(await card(page, 'exports', 'yoy').textContent()).toContain('+5.9%')
-    expect(await card(page, 'imports', 'level').textContent()).toBe('$218.6 bn')
-    expect(await card(page, 'imports', 'yoy').textContent()).toContain('+1.9%')
+    // The title follows the choice at once; the cards when November's figures have arrived (a busy
+    // machine can take a while): wait for each value, never read a card once.
+    await expect.poll(() => card(page, 'exports', 'level').textContent()).toBe('$330.3 bn')
+    await expect.poll(() => card(page, 'exports', 'yoy').textContent()).toContain('+5.9%')
+    await expect.poll(() => card(page, 'imports', 'level').textContent()).toBe('$218.6 bn')
+    await expect.poll(() => card(page, 'imports', 'yoy').textContent()).toContain('+1.9%')
 
     // The balance card shows exactly the preferred observation, and every card names its source.
     const [balance] = await suite.app.services.query.observations(
@@ -52,12 +54,12 @@ describe('Overview', () => {
       'trade_balance_usd',
       '2025-11',
     )
-    expect(await card(page, 'balance', 'level').textContent()).toBe(`$${balance!.value} bn`)
+    await expect.poll(() => card(page, 'balance', 'level').textContent()).toBe(`$${balance!.value} bn`)
     const exportsSource = (
       await suite.app.services.query.observations('china-trade', 'exports_usd', '2025-11')
     )[0]!.source
     const sources = page.locator('[data-flow="exports"] .sources')
-    expect(await sources.textContent()).toContain(exportsSource.title)
+    await expect.poll(() => sources.textContent()).toContain(exportsSource.title)
     expect(await sources.locator('a').first().getAttribute('href')).toBe(exportsSource.url)
     await screenshot(page, 'overview-2025-11')
     suite.browser.assertOffline()
