@@ -117,9 +117,33 @@ export const ImportedDataset = z.object({
 })
 export type ImportedDataset = z.infer<typeof ImportedDataset>
 
+/**
+ * Something the user should know about an imported file that does not stop the import. So far one
+ * kind: the file gives an explicit all-products total and HS chapters, and the chapters do not add up
+ * to it (in `cases` of the `of` reporter × partner × flow × period cells that have both; `example`
+ * is the one furthest apart). Charts keep the file's total.
+ */
+export const ImportWarning = z.object({
+  kind: z.literal('chaptersNotTotal'),
+  cases: z.number().int().positive(),
+  of: z.number().int().positive(),
+  example: z.object({
+    reporter: z.string(),
+    partner: z.string(),
+    flow: z.string(),
+    period: z.string(),
+    unit: z.string(),
+    total: z.number(),
+    chapters: z.number(),
+  }),
+})
+export type ImportWarning = z.infer<typeof ImportWarning>
+
 export const ImportOutcome = z.object({
   status: z.enum(['imported', 'unchanged', 'cancelled']),
   dataset: ImportedDataset.nullable(),
+  /** For the version imported (or found unchanged). */
+  warnings: z.array(ImportWarning).max(20).default([]),
 })
 export type ImportOutcome = z.infer<typeof ImportOutcome>
 

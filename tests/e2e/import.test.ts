@@ -168,7 +168,8 @@ describe('Import', () => {
       partnerCode: 'CHN',
       unitLabel: 'USD million',
     })
-    await expect.poll(tableRows).toEqual(['China 4,135.4 USD million'])
+    // The stated unit brings the values into dollars: 1,187.5 + 1,289.8 + 1,658.1 million.
+    await expect.poll(tableRows).toEqual(['China $4.1 bn'])
     expect(await page.textContent('[data-test="chart-title"]')).toContain(
       'United States: exports by partner, Jan 2001 to Mar 2001',
     )

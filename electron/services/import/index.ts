@@ -165,7 +165,9 @@ export async function openImportService(options: ImportServiceOptions): Promise<
           preview: sample
             .slice(0, PREVIEW_ROWS)
             .map((r) => header.map((_, i) => (r[i] ?? '').slice(0, PREVIEW_CELL))),
-          guess: plan ? null : (usable ?? guessMapping(header, sample, first.sniffed.numberStyle)),
+          guess: plan
+            ? null
+            : (usable ?? guessMapping(header, sample, first.sniffed.numberStyle, first.sniffed.notes)),
           sheets: sheets ?? null,
           members: members ?? null,
           existing: existingEntry
@@ -202,8 +204,12 @@ export async function openImportService(options: ImportServiceOptions): Promise<
       try {
         const result = await job.promise
         return result.status === 'cancelled'
-          ? { status: 'cancelled', dataset: null }
-          : { status: result.status, dataset: toDataset(result.dataset) }
+          ? { status: 'cancelled', dataset: null, warnings: [] }
+          : {
+              status: result.status,
+              dataset: toDataset(result.dataset),
+              warnings: result.dataset.versions.at(-1)?.warnings ?? [],
+            }
       } finally {
         jobs.delete(fileId)
       }

@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, readdir, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { Mapping } from '../../shared/importApi'
+import { ImportWarning, Mapping } from '../../shared/importApi'
 import { slugOf } from '../../shared/slug'
 import { readJsonFile, writeFileAtomic } from '../atomicFile'
 import { layoutIds } from './layouts/types'
@@ -41,6 +41,8 @@ export const VersionEntry = z.object({
   totalProduct: z.number().int().nonnegative(),
   /** Does the file give partner totals against the World? */
   hasWorld: z.boolean(),
+  /** What the user was told about the file (manifests written before warnings existed have none). */
+  warnings: z.array(ImportWarning).max(20).default([]),
   format: z.string(),
   encoding: z.string(),
   compression: z.string(),

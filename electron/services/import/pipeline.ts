@@ -14,7 +14,7 @@ import { readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AppError } from '../../shared/errors'
 import type { ImportProgress } from '../../shared/api'
-import type { Mapping, SourceChoice } from '../../shared/importApi'
+import type { ImportWarning, Mapping, SourceChoice } from '../../shared/importApi'
 import { codeTablesSql, type CodeLists } from './codes'
 import { findCellLine } from './findLine'
 import { CellFailure, cellMessage, ImportCancelled, ImportError, translateDuckDbError } from './errors'
@@ -27,6 +27,9 @@ import { partsOf, relationOf, sampleOf, stagePart, type Part, type StagedPart } 
 import { FACT_COLUMNS, MACROS, sqlString } from './sql'
 
 export type Phase = ImportProgress['phase']
+
+/** HS chapters may miss their total by rounding, no more: 0.1 %. */
+const CHAPTER_TOLERANCE = 0.001
 
 export interface PipelineHooks {
   /** Tests: where a named output file is written (e.g. a full disk). */
@@ -276,6 +279,7 @@ export class ImportJob {
         units: stats.units,
         totalProduct: stats.totalProduct,
         hasWorld: stats.hasWorld,
+        warnings: stats.warnings,
         format: sniffed.format,
         encoding: sniffed.encoding,
         compression: sniffed.compression,
@@ -375,6 +379,7 @@ export class ImportJob {
          FROM summary`,
     )
     const [all] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM ${facts}`)
+    const chapters = await this.chaptersAgainstTotal(db)
     const levels = (s?.levels ?? []).filter((l) => l !== null).sort((a, b) => a - b)
     await db.run(`COPY summary TO ${sqlString(out('summary.parquet'))} (FORMAT parquet)`)
     await db.run(`COPY dims TO ${sqlString(out('dims.parquet'))} (FORMAT parquet)`)
@@ -390,6 +395,51 @@ export class ImportJob {
       reporters: clean(s?.reporters).slice(0, 500),
       totalProduct: levels[0] ?? 0,
       hasWorld: Boolean(s?.world),
+      warnings: chapters ? [chapters] : [],
+    }
+  }
+
+  /**
+   * Where the file gives an explicit total (TOTAL, level 0) and HS chapters (two-digit codes) for the
+   * same reporter, partner, flow, unit and period, the chapters should add up to the total. Rounding
+   * apart (0.1 %), a difference is the user's to know: confidential trade, or chapters left out of
+   * the download. The total is kept as the file gives it.
+   */
+  private async chaptersAgainstTotal(db: JobDb): Promise<ImportWarning | null> {
+    const cells = `SELECT period, reporter, partner, flow, unit,
+          sum(value) FILTER (WHERE level = 0) AS total, sum(value) FILTER (WHERE level = 2) AS chapters
+        FROM summary GROUP BY period, reporter, partner, flow, unit
+        HAVING total IS NOT NULL AND chapters IS NOT NULL`
+    const apart = `abs(chapters - total) > greatest(1, ${CHAPTER_TOLERANCE} * abs(total))`
+    const [count] = await db.all<{ of: number; cases: number }>(
+      `SELECT count(*) AS of, count(*) FILTER (WHERE ${apart}) AS cases FROM (${cells})`,
+    )
+    if (!count || Number(count.cases) === 0) return null
+    const [example] = await db.all<{
+      period: string
+      reporter: string | null
+      partner: string | null
+      flow: string | null
+      unit: string | null
+      total: number
+      chapters: number
+    }>(
+      `SELECT * FROM (${cells}) WHERE ${apart}
+        ORDER BY abs(chapters - total) / greatest(abs(total), 1) DESC, period, reporter, partner, flow LIMIT 1`,
+    )
+    return {
+      kind: 'chaptersNotTotal',
+      cases: Number(count.cases),
+      of: Number(count.of),
+      example: {
+        period: example!.period,
+        reporter: example!.reporter ?? '',
+        partner: example!.partner ?? '',
+        flow: example!.flow ?? '',
+        unit: example!.unit ?? '',
+        total: example!.total,
+        chapters: example!.chapters,
+      },
     }
   }
 

@@ -37,3 +37,15 @@ export function unitFromNotes(notes: readonly string[]): StatedUnit | null {
   }
   return null
 }
+
+const SCALE_WORDS = new Map([
+  [1e3, 'thousand'],
+  [1e6, 'million'],
+  [1e9, 'billion'],
+])
+
+/** How the mapping dialog writes a stated unit back: "USD", "USD thousand", "USD million". */
+export function unitLabelOf({ unit, factor }: StatedUnit): string {
+  const word = SCALE_WORDS.get(factor)
+  return word ? `${unit} ${word}` : unit
+}

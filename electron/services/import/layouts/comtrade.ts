@@ -64,23 +64,24 @@ export const comtradeLegacy: Layout = {
   publisher: 'United Nations Statistics Division (UN Comtrade)',
   url: 'https://comtrade.un.org/',
   recognise(header) {
+    // A full download has Year and Period (201701 in a monthly one); a trimmed subset may keep only Year.
+    const time = loose(header, { period: ['period'] }) ?? loose(header, { period: ['year'] })
     const c = loose(header, {
       classification: ['classification'],
-      period: ['period'],
       flow: ['tradeflowcode'],
       reporterCode: ['reportercode'],
       partnerCode: ['partnercode'],
       commodity: ['commoditycode'],
       value: ['tradevalueus'],
     })
-    if (!c) return null
+    if (!time || !c) return null
     const iso = loose(header, { reporter: ['reporteriso'], partner: ['partneriso'] })
     return {
       layout: 'comtrade-legacy',
       numeric: [c.value],
       facts: factsSelect(
         {
-          period: col(c.period),
+          period: col(time.period),
           reporter: isoOrCode(iso?.reporter, c.reporterCode),
           partner: isoOrCode(iso?.partner, c.partnerCode),
           flow: col(c.flow),
@@ -91,7 +92,7 @@ export const comtradeLegacy: Layout = {
         },
         'src',
       ),
-      periodColumn: c.period,
+      periodColumn: time.period,
       flow: flowWords,
     }
   },

@@ -8,6 +8,7 @@ import { col, factsSelect, flowWords, norm, text } from './common'
 import type { Layout, Plan } from './types'
 import type { Mapping } from '../../../shared/importApi'
 import { sqlString } from '../sql'
+import { statedUnit, unitFromNotes, unitLabelOf } from '../units'
 
 export const ROLE_NAMES = {
   period: [
@@ -138,6 +139,10 @@ export function planFor(m: Mapping, header: readonly string[], layout: Plan['lay
         : m.indicator != null
           ? col(m.indicator)
           : `'value'`
+  // A unit the user states for the whole file ("USD million") brings the values into whole dollars,
+  // as every dataset is kept; a label that names no currency ("tonnes") is kept as it is.
+  const stated = m.unit == null && m.unitLabel ? statedUnit(m.unitLabel) : null
+  const scaled = (value: string) => (stated && stated.factor !== 1 ? `(${value} * ${stated.factor})` : value)
   const exprs = {
     period: col(m.period),
     reporter: m.reporter != null ? col(m.reporter) : sqlString(m.reporterCode ?? 'CHN'),
@@ -145,8 +150,8 @@ export function planFor(m: Mapping, header: readonly string[], layout: Plan['lay
     flow,
     product: m.product != null ? `coalesce(${text(m.product)}, 'TOTAL')` : `'TOTAL'`,
     indicator: m.indicator != null ? `trim(${col(m.indicator)})` : undefined,
-    value: wide ? 'v' : col(m.values[0]!),
-    unit: m.unit != null ? `coalesce(${text(m.unit)}, '')` : sqlString(m.unitLabel ?? ''),
+    value: scaled(wide ? 'v' : col(m.values[0]!)),
+    unit: m.unit != null ? `coalesce(${text(m.unit)}, '')` : sqlString(stated?.unit ?? m.unitLabel ?? ''),
   }
   let from = 'src'
   if (wide) {
@@ -184,11 +189,16 @@ export function looksLikeNumber(cell: string, style: { decimal: string; thousand
   return t !== '' && Number.isFinite(Number(t))
 }
 
-/** The guesses the mapping dialog starts from. */
+/**
+ * The guesses the mapping dialog starts from. The unit is guessed only where the file states it: in its
+ * title block ("Unit : US Dollar thousand") or in the name of every value column ("Trade Value (US$)");
+ * otherwise it stays empty for the user to fill, never assumed.
+ */
 export function guessMapping(
   header: readonly string[],
   sample: readonly (readonly string[])[],
   style: { decimal: string; thousands: string },
+  notes: readonly string[] = [],
 ): Mapping {
   const filled = (i: number) => sample.map((r) => r[i] ?? '').filter((c) => c.trim() !== '')
   const share = (i: number, test: (cell: string) => boolean) => {
@@ -220,6 +230,11 @@ export function guessMapping(
   else if (numeric.length > 0)
     values = flow != null || indicator != null ? [numeric[numeric.length - 1]!] : numeric
   else values = [indexes.find((i) => !taken.has(i)) ?? 0]
+  const namedUnits = values.map((v) => statedUnit(header[v] ?? ''))
+  const fromHeader = namedUnits.every((u) => u && unitLabelOf(u) === unitLabelOf(namedUnits[0]!))
+    ? namedUnits[0]
+    : null
+  const stated = unit == null ? (unitFromNotes(notes) ?? fromHeader) : null
   return {
     period,
     values,
@@ -230,6 +245,6 @@ export function guessMapping(
     indicator,
     unit,
     reporterCode: 'CHN',
-    unitLabel: '',
+    unitLabel: stated ? unitLabelOf(stated) : '',
   }
 }

@@ -39,6 +39,10 @@ export default {
         needMember: 'Choose at least one file.',
         import: 'Import',
       },
+      warnings: {
+        chaptersNotTotal:
+          'The HS chapters do not add up to the file’s own total in {cases} of {of} cases, for example {reporter}, {flow} with {partner}, {period}: the chapters make {chapters}, the total says {total}. Charts use the file’s total; a breakdown by product shows only the chapters the file gives.',
+      },
       mapping: {
         title: 'Which column is which?',
         explain: 'The first rows of the file, with the app’s guesses. Correct them if needed, then confirm.',
@@ -54,7 +58,7 @@ export default {
         none: '— none —',
         reporterCode: 'Reporter when there is no column (ISO-3 code)',
         partnerCode: 'Partner when there is no column (ISO-3 code, empty for the World)',
-        unitLabel: 'Unit when there is no column (e.g. USD million)',
+        unitLabel: 'Unit when there is no column (e.g. USD million; empty if the file does not say)',
         confirm: 'Confirm and import',
         preview: 'First rows of the file',
         needValue: 'Choose at least one value column.',
@@ -124,6 +128,10 @@ export default {
         needMember: '请至少选择一个文件。',
         import: '导入',
       },
+      warnings: {
+        chaptersNotTotal:
+          'HS 各章之和与文件自身的总额不一致（{of} 个组合中有 {cases} 个），例如 {reporter} 与 {partner} 的{flow}，{period}：各章合计 {chapters}，总额为 {total}。图表使用文件给出的总额；按商品细分只显示文件给出的各章。',
+      },
       mapping: {
         title: '各列分别是什么？',
         explain: '文件的前几行以及应用的推测。如有需要请更正，然后确认。',
@@ -139,7 +147,7 @@ export default {
         none: '— 无 —',
         reporterCode: '没有报告方列时的报告方（ISO-3 代码）',
         partnerCode: '没有伙伴列时的伙伴（ISO-3 代码，留空表示全球）',
-        unitLabel: '没有单位列时的单位（例如 USD million）',
+        unitLabel: '没有单位列时的单位（例如 USD million；文件未注明则留空）',
         confirm: '确认并导入',
         preview: '文件的前几行',
         needValue: '请至少选择一个数值列。',

@@ -179,6 +179,14 @@ describe('hostile files', () => {
     )
   })
 
+  it('a ZIP archive whose data file is itself an archive', async () => {
+    const inner = zipOf([{ name: 'data.csv', data: Buffer.from('date,value\n2024-01,1\n') }])
+    await refused(
+      write('nested.zip', zipOf([{ name: 'data.csv', data: inner }])),
+      'nested.zip: is a ZIP archive inside the archive: unpack the outer archive first.',
+    )
+  })
+
   it('an Excel 97–2003 workbook', async () => {
     const bytes = Buffer.concat([
       Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
@@ -287,7 +295,7 @@ describe('cancel', () => {
     )
     const outcome = await t.services.imports.importFile(granted.fileId)
     unsubscribe()
-    expect(outcome).toEqual({ status: 'cancelled', dataset: null })
+    expect(outcome).toEqual({ status: 'cancelled', dataset: null, warnings: [] })
     expect(t.progress.at(-1)).toMatchObject({ phase: 'cancelled', file: 'big.csv' })
     await nothingLost()
   })
@@ -303,6 +311,7 @@ describe('cancel', () => {
     expect(await t.services.imports.importFile(granted.fileId)).toEqual({
       status: 'cancelled',
       dataset: null,
+      warnings: [],
     })
     await nothingLost()
   })

@@ -93,6 +93,63 @@ describe('UN Comtrade', () => {
     ])
   })
 
+  it('HS chapters that do not add up to the file’s total: the import says so, and keeps the total', async () => {
+    const [head, first] = readFileSync(fixture('comtrade-plus-china-2024.csv'), 'utf8').split('\n')
+    const names = head!.split(',')
+    const row = (period: string, partner: [string, string], cmd: string, value: number) => {
+      const cells = first!.split(',')
+      const set = (name: string, v: string) => (cells[names.indexOf(name)] = v)
+      set('period', period)
+      set('refMonth', String(Number(period.slice(4))))
+      set('partnerCode', partner[0])
+      set('partnerISO', partner[1])
+      set('cmdCode', cmd)
+      set('aggrLevel', cmd === 'TOTAL' ? '0' : '2')
+      for (const v of ['cifvalue', 'fobvalue', 'primaryValue']) set(v, String(value))
+      return cells.join(',')
+    }
+    const world: [string, string] = ['0', 'W00']
+    const usa: [string, string] = ['842', 'USA']
+    // January: chapters 84 and 85 make 80 bn of a 100 bn total. February and the US: they add up.
+    const cells = [
+      ['202401', world, 100e9, [30e9, 50e9]],
+      ['202402', world, 10e9, [6e9, 4e9]],
+      ['202401', usa, 5e9, [2e9, 3e9]],
+    ] as const
+    const lines = cells.flatMap(([period, partner, total, [c84, c85]]) => [
+      row(period, partner, 'TOTAL', total),
+      row(period, partner, '84', c84),
+      row(period, partner, '85', c85),
+    ])
+    const path = join(t.userDataDir, 'chapters-short.csv')
+    writeFileSync(path, `${head}\n${lines.join('\n')}\n`)
+    const off = cells.filter(([, , total, [a, b]]) => Math.abs(a + b - total) > total * 0.001)
+    const outcome = await t.importPath(path)
+    expect(outcome.warnings).toEqual([
+      {
+        kind: 'chaptersNotTotal',
+        cases: off.length,
+        of: cells.length,
+        example: {
+          reporter: 'CHN',
+          partner: 'WLD',
+          flow: 'exports',
+          period: '2024-01',
+          unit: 'USD',
+          total: 100e9,
+          chapters: 80e9,
+        },
+      },
+    ])
+    // The total stays the file's.
+    const s = await series(outcome.dataset!.id, { frequency: 'month' })
+    expect(s.points.map((p) => p.value)).toEqual([100e9, 10e9])
+    // A file whose chapters add up gets no warning.
+    const fine = join(t.userDataDir, 'chapters-fine.csv')
+    writeFileSync(fine, `${head}\n${lines.slice(3).join('\n')}\n`)
+    expect((await t.importPath(fine)).warnings).toEqual([])
+  })
+
   it('legacy 22-column CSV (Trade Value (US$), annual)', async () => {
     const d = await imported('comtrade-legacy-2019.csv')
     expect(d.rows).toBe(6)
@@ -269,16 +326,13 @@ describe('generic files and the column mapping', () => {
     const d = outcome.dataset!
     expect(d.mapping).toEqual(mapping)
     expect(d.flows).toEqual(['balance', 'exports', 'imports'])
+    // The stated unit brings the values into dollars.
     const usExports = await series(d.id, { reporter: 'usa', partner: 'chn' })
-    expect(usExports.points.map((p) => [p.period, p.value])).toEqual([
-      ['2001-01', 1187.5],
-      ['2001-02', 1289.8],
-      ['2001-03', 1658.1],
-    ])
-    expect(usExports.unit).toBe('USD million')
-    expect(
-      (await series(d.id, { reporter: 'usa', partner: 'chn', flow: 'balance' })).points.map((p) => p.value),
-    ).toEqual([-7240, -5085.8, -5640])
+    expect(usExports.points.map((p) => p.period)).toEqual(['2001-01', '2001-02', '2001-03'])
+    usExports.points.forEach((p, i) => expect(p.value).toBeCloseTo([1187.5, 1289.8, 1658.1][i]! * 1e6, 0))
+    expect(usExports.unit).toBe('USD')
+    const balance = await series(d.id, { reporter: 'usa', partner: 'chn', flow: 'balance' })
+    balance.points.forEach((p, i) => expect(p.value).toBeCloseTo([-7240, -5085.8, -5640][i]! * 1e6, 0))
     // Opening the file again offers the saved mapping.
     const again = await t.services.imports.inspect(
       (await t.services.imports.grant(fixture('us-census-china-semicolon.csv'), 'dialog')).fileId,

@@ -28,6 +28,7 @@ const version: NewVersion = {
   units: ['USD'],
   totalProduct: 0,
   hasWorld: true,
+  warnings: [],
   format: 'csv',
   encoding: 'utf-8',
   compression: 'none',

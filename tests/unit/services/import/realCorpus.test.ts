@@ -10,6 +10,8 @@ import Papa from 'papaparse'
 import readXlsxFile from 'read-excel-file/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Mapping } from '../../../../electron/shared/importApi'
+import { guessMapping } from '../../../../electron/services/import/layouts'
+import { sniffFile } from '../../../../electron/services/import/sniff'
 import { LEAKS, openTestServices, repo, type TestServices } from './helpers'
 
 const real = (name: string) => join(repo, 'tests', 'fixtures', 'real', name)
@@ -429,5 +431,82 @@ describe('data packages are keyed by the content of every resource', () => {
     const third = await importPackage(b)
     expect(third.dataset!.id).not.toBe(first.dataset!.id)
     expect(third.dataset!.rows).toBe(rowsOf('datapackage/data/gdp.csv').length)
+  })
+})
+
+describe('UN Comtrade legacy CSV', () => {
+  it('US trade with China by HS chapter, 2017: codes saved as numbers (1…9), one value in E-notation', async () => {
+    const rows = rowsOf('comtrade/legacy-usa-china-hs-chapters-2017.csv')
+    const sum = (flow: string) =>
+      rows.filter((r) => r['Trade Flow'] === flow).reduce((a, r) => a + Number(r['Trade Value (US$)']), 0)
+    const { dataset, inspection } = await importReal('comtrade/legacy-usa-china-hs-chapters-2017.csv')
+    expect(inspection.layout?.id).toBe('comtrade-legacy')
+    // No total row in the file: the total is its chapters' sum, not chapters 1–9 taken for it.
+    for (const [flow, name] of [
+      ['exports', 'Export'],
+      ['imports', 'Import'],
+    ] as const) {
+      const yearly = await points(dataset.id, { reporter: 'usa', partner: 'chn', flow })
+      expect(yearly.map(([period]) => period)).toEqual(['2017'])
+      expect(yearly[0]![1]).toBeCloseTo(sum(name), 0)
+    }
+    expect(sum('Export')).toBeGreaterThan(129e9)
+    const products = await t.services.imports.breakdown({
+      dataset: dataset.id,
+      reporter: 'usa',
+      flow: 'exports',
+      by: 'product',
+      top: 3,
+    } as never)
+    const chapters = rows
+      .filter((r) => r['Trade Flow'] === 'Export')
+      .map((r) => ({ key: r['Commodity Code']!.padStart(2, '0'), value: Number(r['Trade Value (US$)']) }))
+    expect(products.rows.map((r) => [r.key, r.value])).toEqual(
+      topPartners(chapters, 3).map((r) => [r.key, r.value]),
+    )
+  })
+})
+
+describe('units of mapped files', () => {
+  it('US Census in millions of dollars: the stated unit brings the values into dollars', async () => {
+    const rows = rowsOf('census/usa-china-trade-data.csv', { delimiter: ';' })
+    const { dataset, inspection } = await importReal('census/usa-china-trade-data.csv', (g) => ({
+      ...g,
+      reporterCode: 'USA',
+      partnerCode: 'CHN',
+      unitLabel: 'USD million',
+    }))
+    // The file does not state its unit, so the dialog does not claim one.
+    expect(inspection.guess?.unitLabel).toBe('')
+    expect(dataset.units).toEqual(['USD'])
+    const s = await t.services.imports.series({
+      dataset: dataset.id,
+      reporter: 'usa',
+      flow: 'exports',
+      partner: 'chn',
+      product: 'all',
+      measure: 'level',
+      frequency: 'month',
+    } as never)
+    expect(s.unit).toBe('USD')
+    s.points.slice(0, 24).forEach((p, i) => expect(p.value).toBeCloseTo(num(rows[i]!.Exports) * 1e6, 0))
+  })
+
+  it('a mapped file with no stated unit has none', async () => {
+    // A copy of the real bytes: the file itself is already in the library with a mapping of its own.
+    const copy = join(t.userDataDir, 'korea-copy.csv')
+    copyFileSync(real('customs/korea-china-trade-data.csv'), copy)
+    const granted = await t.services.imports.grant(copy, 'dialog')
+    const inspection = await t.services.imports.inspect(granted.fileId)
+    expect(inspection.guess?.unitLabel).toBe('')
+    const outcome = await t.services.imports.importFile(granted.fileId, inspection.guess!)
+    expect(outcome.dataset!.units).toEqual([])
+  })
+
+  it('a unit in the title block ("Unit : US Dollar thousand") is the guess', async () => {
+    const sniffed = await sniffFile(real('trademap/importing-markets-algeria.csv'), 'x.csv')
+    expect(sniffed.notes.some((n) => /Unit : US Dollar thousand/.test(n))).toBe(true)
+    const guess = guessMapping(sniffed.header, sniffed.sample, sniffed.numberStyle, sniffed.notes)
+    expect(guess.unitLabel).toBe('USD thousand')
   })
 })
