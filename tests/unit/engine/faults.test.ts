@@ -81,6 +81,13 @@ describe('killing the engine at random moments', () => {
     async () => {
       const random = prng(SEED)
       const outcomes = { completed: 0, stopped: 0 }
+      /** Per file, how often a kill left the old version and how often the new one. */
+      const files = {
+        'library.json': { old: 0, new: 0 },
+        'session.json': { old: 0, new: 0 },
+        notes: { old: 0, new: 0 },
+        snapshot: { old: 0, new: 0 },
+      }
       let before = libraryState()
       for (let round = 1; round <= KILLS; round++) {
         writeInput(round)
@@ -120,14 +127,22 @@ describe('killing the engine at random moments', () => {
         const after = libraryState()
         const imported = answers[0]!.ok
         if (!imported) expect([before, after]).toContain(after)
+        files['library.json'][after === before ? 'old' : 'new']++
         before = after
         const sessionFile = Session.parse(
           JSON.parse(readFileSync(join(t.userDataDir, 'session.json'), 'utf8')),
         )
         expect([session(previousSession).savedAt, session(round).savedAt]).toContain(sessionFile.savedAt)
+        files['session.json'][sessionFile.savedAt === session(round).savedAt ? 'new' : 'old']++
         const notes = NotesFile.parse(JSON.parse(readFileSync(notesPath(), 'utf8')))
-        expect(notes.notes.map((n) => n.text)).toContain(`round ${round}`)
-        expect(parseSnapshot(JSON.parse(readFileSync(snapshotPath(), 'utf8'))).ok).toBe(true)
+        const texts = notes.notes.map((n) => n.text)
+        expect([[`round ${round - 1}`], [`round ${round}`]]).toContainEqual(texts)
+        files.notes[texts[0] === `round ${round}` ? 'new' : 'old']++
+        const snapshot = parseSnapshot(JSON.parse(readFileSync(snapshotPath(), 'utf8')))
+        expect(snapshot.ok).toBe(true)
+        const title = snapshot.ok ? snapshot.snapshot.title : ''
+        expect([`Round ${round - 1}`, `Round ${round}`]).toContain(title)
+        files.snapshot[title === `Round ${round}` ? 'new' : 'old']++
 
         // The next call succeeds on the restarted engine (once the supervisor has seen the death: a
         // call sent to a process dying at that moment is in flight and answered ENGINE_STOPPED).
@@ -137,6 +152,9 @@ describe('killing the engine at random moments', () => {
         })
       }
       expect(t.host.supervisor.restarts).toBe(KILLS)
+      // npm run bench:faults prints these.
+      if (process.env.CTE_FAULT_REPORT)
+        writeFileSync(process.env.CTE_FAULT_REPORT, JSON.stringify({ kills: KILLS, outcomes, files }))
       // Some kills must have landed mid-call, or the test proved nothing.
       expect(outcomes.stopped).toBeGreaterThan(0)
     },
