@@ -113,13 +113,37 @@ export const PartnerMixInputs = z
   .strict()
 export type PartnerMixInputs = z.infer<typeof PartnerMixInputs>
 
+/**
+ * The base share computed from an imported dataset (a WDI or WTO file, say): China's exports ÷ world
+ * exports × 100, both read from the file by reporter and flow. The file is named by id, version and
+ * SHA-256, so a snapshot says exactly which file to import again.
+ */
+export const ImportedShareBase = z
+  .object({
+    dataset: DatasetId,
+    version: z.string().max(64),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .nullable(),
+    fileName: z.string().max(260).nullable(),
+    /** The flow (or indicator) both series are read from, and the reporters of each. */
+    flow: PartnerCode,
+    china: PartnerCode,
+    world: PartnerCode,
+  })
+  .strict()
+export type ImportedShareBase = z.infer<typeof ImportedShareBase>
+
 export const WorldShareInputs = z
   .object({
     dataset: DatasetId,
     /** China against the rest of the world (share = C / (C + R)), or against world growth (with its caveat). */
     model: z.enum(['rest-of-world', 'world-growth']).default('rest-of-world'),
     /** The base share: WTO's statistic (by year), or the bank estimate the data reports (“~15% today”). */
-    baseSource: z.enum(['statistic', 'estimate']).default('statistic'),
+    baseSource: z.enum(['statistic', 'estimate', 'imported']).default('statistic'),
+    /** Where the imported base is read from (kept when the user goes back to the statistic). */
+    importedBase: ImportedShareBase.nullable().default(null),
     /** The base year; null = the latest year the chosen base has. */
     baseYear: Year.nullable(),
     chinaGrowthPct: ShareGrowthPct,
@@ -229,6 +253,7 @@ export function defaultWorldShareInputs(): WorldShareInputs {
     dataset: 'china-trade',
     model: 'rest-of-world',
     baseSource: 'statistic',
+    importedBase: null,
     baseYear: null,
     chinaGrowthPct: 0,
     restGrowthPct: 0,

@@ -15,6 +15,7 @@ import {
   type CalculatorId,
   type CalculatorState,
   type FullYearInputs,
+  type ImportedShareBase,
   type OutputSummary,
   type ParsedState,
   type PartnerMixInputs,
@@ -23,10 +24,14 @@ import {
   type WorldShareInputs,
 } from '@shared/calculatorState'
 import { ApiError, call, messageOf } from '../api/client'
-import { loadCalculatorData, type CalculatorData } from '../lib/calculators/dataQueries'
+import { loadCalculatorData, loadImportedExports, type CalculatorData } from '../lib/calculators/dataQueries'
 import { buildFullYearModel, type FullYearModel } from '../lib/calculators/fullYearModel'
 import { buildPartnerMixModel, partnerIdsOf, type PartnerMixModel } from '../lib/calculators/partnerMixModel'
-import { buildWorldShareModel, type WorldShareModel } from '../lib/calculators/worldShareModel'
+import {
+  buildWorldShareModel,
+  type ImportedExports,
+  type WorldShareModel,
+} from '../lib/calculators/worldShareModel'
 import {
   deleteScenario as deleteFrom,
   duplicateScenario,
@@ -58,6 +63,7 @@ export function modelFor(
   calculator: CalculatorId,
   inputs: FullYearInputs | PartnerMixInputs | WorldShareInputs,
   data: CalculatorData | undefined,
+  imported: ImportedExports | null = null,
 ) {
   if (!data) return null
   switch (calculator) {
@@ -66,7 +72,7 @@ export function modelFor(
     case 'partnerMix':
       return buildPartnerMixModel(inputs as PartnerMixInputs, data.partners)
     case 'worldShare':
-      return buildWorldShareModel(inputs as WorldShareInputs, data.share)
+      return buildWorldShareModel(inputs as WorldShareInputs, { ...data.share, imported })
   }
 }
 
@@ -74,7 +80,9 @@ export const useCalculatorsStore = defineStore('calculators', () => {
   const state = ref<CalculatorState>(defaultCalculatorState())
   // Loaded data is replaced whole, never edited: no deep reactivity needed.
   const data = shallowRef<Record<string, CalculatorData>>({})
-  const datasets = shallowRef<{ id: string; title: string; version: string }[]>([])
+  const datasets = shallowRef<{ id: string; title: string; version: string; bundled: boolean }[]>([])
+  /** China's and world exports read from imported datasets, by the base that names them. */
+  const imported = shallowRef<Record<string, ImportedExports & { sources: Record<string, Source> }>>({})
   const loading = ref(false)
   const error = ref<string | null>(null)
 
@@ -101,18 +109,62 @@ export const useCalculatorsStore = defineStore('calculators', () => {
     return p
   }
 
+  const importedKey = (b: ImportedShareBase) => [b.dataset, b.flow, b.china, b.world].join('|')
+  const importedOf = (inputs: Scenario['inputs']) =>
+    'importedBase' in inputs && inputs.importedBase
+      ? (imported.value[importedKey(inputs.importedBase)] ?? null)
+      : null
+  async function ensureImported(base: ImportedShareBase | null): Promise<void> {
+    if (!base || imported.value[importedKey(base)]) return
+    const d = await loadImportedExports(
+      base,
+      { series: (q) => call('getSeries', q) },
+      (e) => e instanceof ApiError && e.code === 'NOT_FOUND',
+    )
+    imported.value = { ...imported.value, [importedKey(base)]: d }
+  }
+
+  /** Computes the world-share base from an imported dataset (or, with null, stops using one). */
+  async function setImportedBase(base: ImportedShareBase | null): Promise<void> {
+    const inputs = state.value.worldShare
+    inputs.importedBase = base
+    inputs.baseSource = base ? 'imported' : 'statistic'
+    inputs.baseYear = null
+    try {
+      await ensureImported(base)
+    } catch (e) {
+      error.value = messageOf(e)
+    }
+  }
+
+  /** The datasets a calculator can read: the bundled package and every imported one, with versions. */
+  async function refreshDatasets(): Promise<void> {
+    const catalog = await call('listDatasets', {})
+    datasets.value = catalog.datasets.map((d) => ({
+      id: d.id,
+      title: d.title,
+      version: d.version,
+      bundled: d.bundled,
+    }))
+  }
+
   /** Loads the dataset list and the data every calculator and saved scenario refers to. */
   async function load(): Promise<void> {
     loading.value = true
     error.value = null
     try {
-      const catalog = await call('listDatasets', {})
-      datasets.value = catalog.datasets.map((d) => ({ id: d.id, title: d.title, version: d.version }))
+      await refreshDatasets()
       const wanted = new Set([
         ...CALCULATORS.map((c) => state.value[c].dataset),
         ...state.value.scenarios.map((s) => s.inputs.dataset),
       ])
-      await Promise.all([...wanted].map(ensureData))
+      await Promise.all([
+        ...[...wanted].map(ensureData),
+        ensureImported(state.value.worldShare.importedBase),
+        ...state.value.scenarios.map((s) =>
+          ensureImported('importedBase' in s.inputs ? s.inputs.importedBase : null),
+        ),
+      ])
     } catch (e) {
       error.value = messageOf(e)
     } finally {
@@ -132,13 +184,22 @@ export const useCalculatorsStore = defineStore('calculators', () => {
   /** Each calculator's model over its inputs and loaded data (null while its dataset loads). */
   const models = computed(() => {
     const of = <C extends CalculatorId>(c: C) =>
-      modelFor(c, state.value[c], data.value[state.value[c].dataset]) as ModelOf<C> | null
+      modelFor(
+        c,
+        state.value[c],
+        data.value[state.value[c].dataset],
+        importedOf(state.value[c]),
+      ) as ModelOf<C> | null
     return { fullYear: of('fullYear'), partnerMix: of('partnerMix'), worldShare: of('worldShare') }
   })
 
   /** Every source of every loaded dataset, by id. */
   const sources = computed<Record<string, Source>>(() =>
-    Object.assign({}, ...Object.values(data.value).map((d) => d.sources)),
+    Object.assign(
+      {},
+      ...Object.values(data.value).map((d) => d.sources),
+      ...Object.values(imported.value).map((d) => d.sources),
+    ),
   )
 
   const outputs = computed(() => ({
@@ -204,7 +265,7 @@ export const useCalculatorsStore = defineStore('calculators', () => {
     state.value.scenarios.filter((s) => s.calculator === calculator)
 
   function summaryFor(calculator: CalculatorId, inputs: Scenario['inputs']): OutputSummary {
-    return modelFor(calculator, inputs, data.value[inputs.dataset])?.summary ?? {}
+    return modelFor(calculator, inputs, data.value[inputs.dataset], importedOf(inputs))?.summary ?? {}
   }
 
   /** Saves a calculator's current inputs (or the given ones) as a named scenario; returns it. */
@@ -250,6 +311,7 @@ export const useCalculatorsStore = defineStore('calculators', () => {
     if (!s) return
     ;(state.value as Record<CalculatorId, unknown>)[s.calculator] = clone(s.inputs)
     void ensureData(s.inputs.dataset)
+    if ('importedBase' in s.inputs) void ensureImported(s.inputs.importedBase)
   }
 
   function toggleCompare(id: string, on?: boolean): void {
@@ -294,7 +356,7 @@ export const useCalculatorsStore = defineStore('calculators', () => {
 
   /** The live model of a saved scenario (recomputed from its inputs and the data). */
   function scenarioModel(s: Scenario) {
-    return modelFor(s.calculator, s.inputs, data.value[s.inputs.dataset])
+    return modelFor(s.calculator, s.inputs, data.value[s.inputs.dataset], importedOf(s.inputs))
   }
 
   function select(calculator: CalculatorId): void {
@@ -308,8 +370,10 @@ export const useCalculatorsStore = defineStore('calculators', () => {
     loading,
     error,
     load,
+    refreshDatasets,
     ensureData,
     setDataset,
+    setImportedBase,
     models,
     sources,
     outputs,

@@ -42,6 +42,12 @@ export type Origin =
       vintage?: 'revised'
     }
   | { kind: 'user'; note: string }
+  | {
+      kind: 'computed'
+      /** `share`: China's exports ÷ world exports × 100, from the two readings in `parts`. */
+      rule: 'share'
+      parts: { role: 'china' | 'world'; series: string; period: string; value: number; sourceId: string }[]
+    }
 
 /** A number and where it came from. */
 export interface Sourced {

@@ -5,7 +5,7 @@
  */
 import type { OutputSummary, WorldShareInputs } from '../../../../electron/shared/calculatorState'
 import { fraction, percent, summary, yearsOf } from './modelParts'
-import { fromData, fromUser, pointAt, type SeriesData, type Sourced } from './provenance'
+import { fromData, fromUser, pointAt, type DataPoint, type SeriesData, type Sourced } from './provenance'
 import { spread, type Spread } from './trackRecord'
 import {
   sharePath,
@@ -26,6 +26,55 @@ export interface ShareData {
   estimate: SeriesData | null
   /** Published projections (status `projection`), drawn as references. */
   projection: SeriesData | null
+  /** China's and world exports read from an imported dataset, when the base is computed from them. */
+  imported?: ImportedExports | null
+}
+
+export interface ImportedExports {
+  china: SeriesData | null
+  world: SeriesData | null
+}
+
+/**
+ * China's share of world exports from two imported series: for each year both have (world exports
+ * above zero), China ÷ World × 100, marked computed with the two readings it came from. Never a year
+ * one of them lacks.
+ */
+export function importedShares(x: ImportedExports): {
+  series: SeriesData
+  at: (year: string) => Sourced | null
+} {
+  const annual = (s: SeriesData | null) =>
+    new Map((s?.points ?? []).filter((p) => /^\d{4}$/.test(p.period)).map((p) => [p.period, p]))
+  const china = annual(x.china)
+  const world = annual(x.world)
+  const points = [...china.values()].flatMap((c) => {
+    const w = world.get(c.period)
+    return w && w.value > 0 ? [{ ...c, value: (c.value / w.value) * 100, sourceId: w.sourceId }] : []
+  })
+  const part = (role: 'china' | 'world', s: SeriesData, p: DataPoint) => ({
+    role,
+    series: s.series,
+    period: p.period,
+    value: p.value,
+    sourceId: p.sourceId,
+  })
+  return {
+    series: { series: 'imported-share', points },
+    at: (year) => {
+      const c = china.get(year)
+      const w = world.get(year)
+      if (!c || !w || !(w.value > 0)) return null
+      return {
+        value: (c.value / w.value) * 100,
+        origin: {
+          kind: 'computed',
+          rule: 'share',
+          parts: [part('china', x.china!, c), part('world', x.world!, w)],
+        },
+      }
+    },
+  }
 }
 
 export type ShareProblem = { key: 'noBase'; year: number | null } | { key: 'horizon' }
@@ -67,7 +116,13 @@ const annualShares = (s: SeriesData | null) =>
     .map((p) => ({ year: Number(p.period), share: p.value }))
 
 export function buildWorldShareModel(inputs: WorldShareInputs, data: ShareData): WorldShareModel {
-  const baseSeries = inputs.baseSource === 'estimate' ? data.estimate : data.observed
+  const imported =
+    inputs.baseSource === 'imported' ? importedShares(data.imported ?? { china: null, world: null }) : null
+  const baseSeries = imported
+    ? imported.series
+    : inputs.baseSource === 'estimate'
+      ? data.estimate
+      : data.observed
   const baseYears = yearsOf(baseSeries)
   const baseYear = inputs.baseYear ?? baseYears[0] ?? null
   const point = baseYear === null ? null : pointAt(baseSeries, String(baseYear))
@@ -75,9 +130,11 @@ export function buildWorldShareModel(inputs: WorldShareInputs, data: ShareData):
   // A base share the user typed replaces the data's; it is labelled as theirs.
   const base = override
     ? fromUser(override.value, override.note)
-    : point && baseSeries
-      ? fromData(baseSeries, point)
-      : null
+    : point && imported
+      ? imported.at(point.period)
+      : point && baseSeries
+        ? fromData(baseSeries, point)
+        : null
   const projections = (data.projection?.points ?? [])
     .filter((p) => p.status === 'projection' && /^\d{4}$/.test(p.period))
     .map((p) => ({ ...fromData(data.projection!, p), year: Number(p.period), note: p.note ?? '' }))
