@@ -8,12 +8,12 @@ import type { Series } from '../../shared/api'
 import { AppError } from '../../shared/errors'
 import type { DimensionValue, Dimensions, Ranking, RankingQuery } from '../../shared/exploreApi'
 import type { z } from 'zod'
-import { periodBounds, rangeBounds } from '../../shared/periods'
+import { rangeBounds } from '../../shared/periods'
 import type { Catalog } from '../catalog'
 import type { Engine } from '../engine'
 import type { ImportService } from '../import'
 import type { DatasetEntry, VersionEntry } from '../import/library'
-import { importSource, resolveCodes, type SeriesRequest } from '../import/queries'
+import { importedPoints, importSource, resolveCodes, type SeriesRequest } from '../import/queries'
 import { sqlString, tidyView } from '../import/sql'
 import type { QueryService } from '../query'
 import { countryCode } from './countries'
@@ -244,19 +244,7 @@ export async function openExploreService(options: ExploreOptions): Promise<Explo
         label: `${reporter.label} ${q.flow.replace(/_/g, ' ')} — ${partner.label} — ${productLabel(q.product)}`,
         unit: rows[0]!.unit ?? '',
         frequency: q.frequency,
-        points: rows.map((r) => {
-          const bounds = periodBounds(r.period)
-          return {
-            period: r.period,
-            periodStart: bounds?.start ?? r.period,
-            periodEnd: bounds?.end ?? r.period,
-            value: r.value,
-            status: 'published' as const,
-            note: '',
-            sourceId: source.id,
-            alternatives: 0,
-          }
-        }),
+        points: importedPoints(rows, source),
         sources: [source],
       }
     },

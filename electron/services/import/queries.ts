@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../shared/errors'
 import type { Breakdown, BreakdownQuery } from '../../shared/importApi'
-import type { Series, SeriesInfo, Source } from '../../shared/api'
+import type { Series, SeriesInfo, SeriesPoint, Source } from '../../shared/api'
 import { periodBounds, rangeBounds } from '../../shared/periods'
 import type { Engine } from '../engine'
 import { BLOC_LABELS, SLUG_CODES, type CodeLists } from './codes'
@@ -55,6 +55,26 @@ export function importSource(entry: DatasetEntry, version: VersionEntry): Source
     published: null,
     url: info.url || '',
   }
+}
+
+/** An imported file's values as series points: each published, citing the file, with no other readings. */
+export function importedPoints(
+  rows: readonly { period: string; value: number }[],
+  source: Source,
+): SeriesPoint[] {
+  return rows.map((r) => {
+    const bounds = periodBounds(r.period)
+    return {
+      period: r.period,
+      periodStart: bounds?.start ?? r.period,
+      periodEnd: bounds?.end ?? r.period,
+      value: r.value,
+      status: 'published' as const,
+      note: '',
+      sourceId: source.id,
+      alternatives: 0,
+    }
+  })
 }
 
 export function createImportQueries(engine: Engine, library: Library, codes: CodeLists) {
@@ -273,19 +293,7 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
         label: `${reporter.label} ${q.flow.replace(/_/g, ' ')} — ${partner.label}`,
         unit,
         frequency,
-        points: rows.map((r) => {
-          const bounds = periodBounds(r.period)
-          return {
-            period: r.period,
-            periodStart: bounds?.start ?? r.period,
-            periodEnd: bounds?.end ?? r.period,
-            value: r.value,
-            status: 'published' as const,
-            note: '',
-            sourceId: source.id,
-            alternatives: 0,
-          }
-        }),
+        points: importedPoints(rows, source),
         sources: [source],
       }
     },
