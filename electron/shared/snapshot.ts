@@ -12,7 +12,7 @@
 import { z } from 'zod'
 import { CalculatorState } from './calculatorState'
 import { IsoTimestamp, Note, plainText } from './notes'
-import { DatasetId, Frequency, Period } from './primitives'
+import { Code, DatasetId, Frequency, Period } from './primitives'
 import { MAX_SERIES, ViewState } from './viewState'
 
 export const SNAPSHOT_FORMAT = 'china-trade-explorer-snapshot'
@@ -172,6 +172,22 @@ export const EmbeddedData = z
   .strict()
 export type EmbeddedData = z.infer<typeof EmbeddedData>
 
+/**
+ * A snapshot of the mirror comparison (not of the Explorer): the dataset that reports China's exports,
+ * the one that reports the partner's imports from China, the partner and the frequency. Its `view` is
+ * China's side; its numbers are the two sides and the computed gap; `datasets` lists both datasets.
+ * A self-contained one embeds the two series under the keys `mirror:china` and `mirror:partner`.
+ */
+export const SnapshotMirror = z
+  .object({
+    chinaDataset: DatasetId,
+    partnerDataset: DatasetId,
+    partner: Code,
+    frequency: z.enum(['month', 'year']),
+  })
+  .strict()
+export type SnapshotMirror = z.infer<typeof SnapshotMirror>
+
 export const Snapshot = z
   .object({
     format: z.literal(SNAPSHOT_FORMAT),
@@ -196,6 +212,8 @@ export const Snapshot = z
     image: SnapshotImage.optional(),
     /** Present in a self-contained snapshot: the data the view was drawn from. */
     embedded: EmbeddedData.optional(),
+    /** Present in a snapshot of the mirror comparison. */
+    mirror: SnapshotMirror.optional(),
   })
   .strict()
   .superRefine((s, ctx) => {
@@ -215,6 +233,13 @@ export const Snapshot = z
         })
       keys.add(series.key)
     }
+    for (const id of s.mirror ? [s.mirror.chinaDataset, s.mirror.partnerDataset] : [])
+      if (!s.datasets.some((d) => d.id === id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['datasets'],
+          message: `the mirror's dataset ${id} is not listed`,
+        })
     if (!s.datasets.some((d) => d.id === s.view.dataset)) {
       ctx.addIssue({
         code: 'custom',

@@ -112,7 +112,7 @@ export function useCommands(): CommandRegistry {
     openSnapshot: async (file) => {
       const store = await snapshots()
       const opened = file ? await store.openFile(file) : await store.choose()
-      if (opened) await toExplorer()
+      if (opened) await (opened.snapshot.mirror ? router.push(store.routeOf(opened)) : toExplorer())
     },
     notify: (notice) => shell.notify(notice),
   })

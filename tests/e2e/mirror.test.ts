@@ -5,11 +5,15 @@
  * UN Comtrade download (China-reported exports to Germany against Germany-reported imports from
  * China). Expected numbers are read by this test from the same files with papaparse.
  */
-import { readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { readCsvRecords } from '../../electron/shared/csv'
+import type { Snapshot } from '../../electron/shared/snapshot'
 import { launchBrowser, screenshot, type TestBrowser } from '../support/browser'
 import { repoRoot, startWebApp, type WebApp } from '../support/webApp'
 
@@ -236,4 +240,180 @@ describe('Mirror comparison', () => {
         await screenshot(p, `mirror-${colorScheme}-${locale}`)
         expect(browser.pageErrors).toEqual([])
       })
+})
+
+describe('Mirror exports and snapshots', () => {
+  const mirrorUrl = () =>
+    `${app.server.url}#/mirror?china=china-trade&partnerData=${censusId}&partner=us&freq=month`
+  const snapshotFiles = (): Snapshot[] => {
+    const dir = join(app.userDataDir, 'snapshots')
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.ctesnap'))
+      .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Snapshot)
+  }
+  const tableText = () =>
+    page
+      .locator('[data-test="mirror-table"] tr')
+      .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).innerText.replace(/\s+/g, ' ').trim()))
+  async function openSnapshot(title: string): Promise<void> {
+    await page.click('nav >> text=Snapshots')
+    await page
+      .locator('[data-test="snapshot-list"] li', { hasText: title })
+      .locator('[data-test="snapshot-open"]')
+      .click()
+    await page.locator('[data-test="mirror-view"]').waitFor()
+  }
+  let tableBefore: string[] = []
+
+  it('exports the table as CSV (both sides, gap and ratio marked computed, with units and sources)', async () => {
+    await page.goto(mirrorUrl())
+    await page.locator('[data-test="mirror-chart"] canvas').waitFor()
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-test="mirror-export-csv"]'),
+    ])
+    const [header, ...rows] = readCsvRecords(await readFile((await csvDownload.path())!, 'utf8'), {
+      strict: true,
+    }).map((r) => r.fields)
+    expect(header).toEqual(['period', 'series', 'value', 'unit', 'kind', 'note', 'sources'])
+    // June 2019: both sides have the month (the Census file, and China's customs in USD bn).
+    const june = rows.filter((r) => r[0] === '2019-06')
+    const us = census.get('2019-06')!
+    const cn = Math.round(bundled.get('2019-06')! * 1000)
+    expect(june.map((r) => r.slice(1, 5))).toEqual([
+      ['China-reported exports to United States', String(cn), 'USD mn', 'published'],
+      ['United States-reported imports from China', String(us), 'USD mn', 'published'],
+      ['Gap (partner − China)', String((Math.round(us * 10) - cn * 10) / 10), 'USD mn', 'computed'],
+      ['Ratio (partner ÷ China)', String(us / cn), 'ratio', 'computed'],
+    ])
+    expect(june[2]![5]).toBe('computed: partner-reported imports − China-reported exports')
+    for (const r of june) expect(r[6]).not.toBe('')
+    // A month China's side lacks is a missing row, with no gap and no ratio.
+    const gapMonth = [...census.keys()].find((p) => p >= '2018-01' && !bundled.has(p))!
+    expect(rows.filter((r) => r[0] === gapMonth).map((r) => [r[2], r[4]])).toEqual([
+      ['', 'missing'],
+      [String(census.get(gapMonth)), 'published'],
+      ['', 'missing'],
+      ['', 'missing'],
+    ])
+  })
+
+  it('exports the chart as PNG and SVG through the Explorer’s dialog, with title, units, sources and why they differ', async () => {
+    await page.click('[data-test="mirror-export-open"]')
+    await page.check('[data-test="export-format-png"]')
+    await page.selectOption('[data-test="export-size"]', '800x600')
+    const [pngDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-test="export-run"]'),
+    ])
+    const png = await readFile((await pngDownload.path())!)
+    expect(png.subarray(1, 4).toString()).toBe('PNG')
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1600, 1200])
+
+    await page.click('[data-test="mirror-export-open"]')
+    await page.check('[data-test="export-format-svg"]')
+    const [svgDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-test="export-run"]'),
+    ])
+    expect(svgDownload.suggestedFilename()).toBe('mirror-china-and-united-states-jan-2018-dec-2019.svg')
+    const svg = await readFile((await svgDownload.path())!, 'utf8')
+    expect(svg.slice(0, 300)).toMatch(/^<svg[^>]*width="800" height="600"/)
+    for (const text of [
+      'Mirror: China and United States, Jan 2018 – Dec 2019',
+      'USD mn',
+      'Sources:',
+      'CIF',
+      'FOB',
+      'Hong Kong',
+    ])
+      expect(svg).toContain(text)
+    expect(svg).not.toMatch(/<script|<image/)
+    const svgPage = await browser.newPage()
+    await svgPage.setContent(svg)
+    await screenshot(svgPage, 'mirror-export-svg')
+  })
+
+  it('saves a linked and a self-contained snapshot recording both datasets: versions and the imported file’s hash', async () => {
+    tableBefore = await tableText()
+    for (const [title, selfContained] of [
+      ['Linked mirror', false],
+      ['Self-contained mirror', true],
+    ] as const) {
+      await page.click('[data-test="mirror-save-snapshot"]')
+      const form = page.locator('[data-test="mirror-snapshot-form"]')
+      await form.locator('[data-test="snapshot-title"]').fill(title)
+      if (selfContained) await form.locator('[data-test="snapshot-self-contained"]').check()
+      await form.locator('[data-test="snapshot-save"]').click()
+      await expect.poll(() => form.locator('[data-test="snapshot-saved"]').textContent()).toContain(title)
+      await form.getByRole('button', { name: 'Cancel' }).click()
+    }
+    await screenshot(page, 'mirror-saved')
+    const sha256 = createHash('sha256')
+      .update(readFileSync(real('census/usa-china-trade-data.csv')))
+      .digest('hex')
+    const bundledVersion = (await app.host.handlers.listDatasets({})).datasets.find(
+      (d) => d.id === 'china-trade',
+    )!.version
+    const saved = snapshotFiles()
+    const linked = saved.find((s) => s.title === 'Linked mirror')!
+    const contained = saved.find((s) => s.title === 'Self-contained mirror')!
+    for (const s of [linked, contained]) {
+      expect(s.mirror).toEqual({
+        chinaDataset: 'china-trade',
+        partnerDataset: censusId,
+        partner: 'us',
+        frequency: 'month',
+      })
+      expect(s.datasets).toEqual([
+        { id: 'china-trade', version: bundledVersion },
+        {
+          id: censusId,
+          version: expect.stringMatching(/^1 \(imported /),
+          fileName: 'usa-china-trade-data.csv',
+          sha256,
+        },
+      ])
+      expect(s.numbers.series.map((x) => x.key)).toEqual(['mirror:china', 'mirror:partner', 'mirror:gap'])
+    }
+    expect(linked.embedded).toBeUndefined()
+    const partnerSide = contained.embedded?.series.find((x) => x.key === 'mirror:partner')?.series
+    // The Census file's months as read (its whole span, 2001–2019), kept so the mirror redraws without it.
+    expect(partnerSide?.points.map((p) => p.period)).toEqual([...census.keys()])
+  })
+
+  it('after the partner’s file is deleted: the self-contained copy reopens identical, the linked one says what to import', async () => {
+    await page.click('nav >> text=Datasets')
+    const card = page.locator(`[data-dataset="${censusId}"]`)
+    await card.locator('[data-test="delete-dataset"]').click()
+    await card.locator('[data-test="delete-dataset-confirm"]').click()
+    await card.waitFor({ state: 'detached' })
+
+    await openSnapshot('Self-contained mirror')
+    await expect.poll(tableText).toEqual(tableBefore)
+    const kind = page.locator('[data-test="snapshot-kind"]')
+    expect(await kind.getAttribute('data-kind')).toBe('self-contained')
+    expect(await kind.innerText()).toContain(
+      'Self-contained snapshot. The chart and the table show the data saved in it',
+    )
+    expect(await page.locator('[data-test="snapshot-reimport"]').innerText()).toBe(
+      `The dataset ${censusId} is not in your library; the snapshot does not need it.`,
+    )
+    expect(await page.locator('[data-test="mirror-partner-dataset"]').inputValue()).toBe(censusId)
+    await page.locator('[data-test="mirror-chart"] canvas').waitFor()
+    await screenshot(page, 'mirror-self-contained-reopened')
+
+    await openSnapshot('Linked mirror')
+    await expect
+      .poll(() => page.locator('[data-test="snapshot-reimport"]').innerText())
+      .toMatch(
+        new RegExp(
+          `^The dataset ${censusId} is not in your library\\. Import usa-china-trade-data\\.csv again \\(version 1 \\(imported \\d{4}-\\d\\d-\\d\\d\\), SHA-256 [0-9a-f]{12}…\\) to see this view\\.$`,
+        ),
+      )
+    expect(await page.locator('[data-test="snapshot-kind"]').getAttribute('data-kind')).toBe('linked')
+    expect(await page.locator('[data-test="mirror-table"]').count()).toBe(0)
+    browser.assertOffline()
+    expect(browser.pageErrors).toEqual([])
+  })
 })

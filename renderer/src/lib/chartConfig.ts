@@ -553,7 +553,8 @@ function common(theme: ChartTheme, decoration?: ExportDecoration) {
   }
 }
 
-function commonPlugins(theme: ChartTheme, decoration?: ExportDecoration) {
+/** Legend, and on an exported image its title and its footer (units, period, sources). */
+export function commonPlugins(theme: ChartTheme, decoration?: ExportDecoration) {
   return {
     legend: {
       position: 'bottom' as const,

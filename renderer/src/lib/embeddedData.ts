@@ -9,7 +9,8 @@ import { selectionsOf, type ViewState } from '@shared/viewState'
 import type { FetchedSeries } from './chartModel'
 import type { References } from '../stores/explorer'
 
-function embed(series: Series | null): EmbeddedSeries | null {
+/** A series as read, in the snapshot's form (sources by id). */
+export function embed(series: Series | null): EmbeddedSeries | null {
   if (!series) return null
   return {
     series: series.series.slice(0, 120),
@@ -64,20 +65,7 @@ export function fetchedOfEmbedded(
   sources: readonly SnapshotSource[],
   view: ViewState,
 ): { fetched: FetchedSeries[]; references: References } {
-  const byId = new Map(sources.map((s) => [s.id, s as Source]))
-  const series = (e: EmbeddedSeries | null): Series | null =>
-    e && {
-      dataset: view.dataset,
-      series: e.series,
-      label: e.label,
-      unit: e.unit,
-      frequency: e.frequency,
-      points: e.points,
-      sources: e.sourceIds.flatMap((id) => {
-        const source = byId.get(id)
-        return source ? [source] : []
-      }),
-    }
+  const series = (e: EmbeddedSeries | null) => seriesOfEmbedded(e, sources, view.dataset)
   const saved = new Map(data.series.map((s) => [s.key, s]))
   return {
     fetched: selectionsOf(view).map((selection) => {
@@ -91,5 +79,27 @@ export function fetchedOfEmbedded(
       }
     }),
     references: { annual: series(data.annual), projection: series(data.projection) },
+  }
+}
+
+/** An embedded series as the app reads a series, its sources looked up in the snapshot's. */
+export function seriesOfEmbedded(
+  e: EmbeddedSeries | null,
+  sources: readonly SnapshotSource[],
+  dataset: string,
+): Series | null {
+  if (!e) return null
+  const byId = new Map(sources.map((s) => [s.id, s as Source]))
+  return {
+    dataset,
+    series: e.series,
+    label: e.label,
+    unit: e.unit,
+    frequency: e.frequency,
+    points: e.points,
+    sources: e.sourceIds.flatMap((id) => {
+      const source = byId.get(id)
+      return source ? [source] : []
+    }),
   }
 }

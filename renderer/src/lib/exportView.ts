@@ -13,7 +13,7 @@ import type { Ranking } from '@shared/exploreApi'
 import type { ChartText, ExportDecoration } from './chartConfig'
 
 /** Splits a line at word boundaries so it fits an image of the given width (11 px text). */
-function wrap(text: string, width: number): string[] {
+export function wrap(text: string, width: number): string[] {
   const max = Math.max(40, Math.floor(width / 6.2))
   const lines: string[] = []
   let line = ''
@@ -169,6 +169,28 @@ export async function renderSvg(
   await loadChartPlugins()
   const { drawSvg } = await import('./svgExport')
   return drawSvg(config, width, height, background(backgroundColor))
+}
+
+/** A blob's bytes as base64 (a snapshot's chart image). */
+function base64Of(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''))
+    reader.onerror = () => reject(reader.error ?? new Error('the chart image could not be read'))
+    reader.readAsDataURL(blob)
+  })
+}
+
+/** The size of a snapshot's chart picture (CSS pixels, drawn at 1×). */
+export const SNAPSHOT_IMAGE = { width: 960, height: 540 } as const
+
+/** A snapshot's picture of a chart configuration made for SNAPSHOT_IMAGE's width: base64 PNG and size. */
+export async function snapshotPicture(
+  config: ConstructorParameters<typeof Chart>[1],
+  backgroundColor: string,
+): Promise<{ data: string; width: number; height: number }> {
+  const { width, height } = SNAPSHOT_IMAGE
+  return { data: await base64Of(await renderPng(config, width, height, backgroundColor, 1)), width, height }
 }
 
 /** Saves a blob with the browser's download (Electron asks where to save). */

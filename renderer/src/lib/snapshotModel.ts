@@ -188,15 +188,22 @@ export interface SnapshotInput {
   savedAt?: string
 }
 
+/** What every snapshot begins with: the format, when and by which app it was saved, its title. */
+export function snapshotHead(input: { title: string; appVersion: string; savedAt?: string }) {
+  return {
+    format: 'china-trade-explorer-snapshot' as const,
+    formatVersion: 1 as const,
+    savedAt: input.savedAt ?? new Date().toISOString(),
+    app: { name: 'China Trade Explorer', version: input.appVersion },
+    title: input.title.trim(),
+  }
+}
+
 /** The snapshot of a view as shown. The caller validates it (the contract refuses anything else). */
 export function buildSnapshot(input: SnapshotInput): Snapshot {
   const view = input.datasetVersion ? { ...input.view, datasetVersion: input.datasetVersion } : input.view
   return {
-    format: 'china-trade-explorer-snapshot',
-    formatVersion: 1,
-    savedAt: input.savedAt ?? new Date().toISOString(),
-    app: { name: 'China Trade Explorer', version: input.appVersion },
-    title: input.title.trim(),
+    ...snapshotHead(input),
     view,
     ...(input.calculators ? { calculators: input.calculators } : {}),
     notes: input.notes.filter((n) => noteInView(n, input.view)).slice(0, 500),

@@ -25,11 +25,40 @@ export const useMirrorStore = defineStore('mirror', () => {
   const chinaError = ref<string | null>(null)
   const partnerError = ref<string | null>(null)
   const loading = ref(false)
+  /** The two series a self-contained snapshot saved, shown instead of the library's for its choice. */
+  const saved = shallowRef<{ choice: MirrorChoice; china: Series; partner: Series } | null>(null)
   let request = 0
+  const same = (a: MirrorChoice, b: MirrorChoice) =>
+    a.chinaDataset === b.chinaDataset &&
+    a.partnerDataset === b.partnerDataset &&
+    a.partner === b.partner &&
+    a.frequency === b.frequency
+
+  /** Shows a self-contained snapshot's saved series for its choice (until the choice changes). */
+  function showSaved(next: MirrorChoice, series: { china: Series; partner: Series }): void {
+    saved.value = { choice: next, ...series }
+    // The page may already show this choice (the address will not change): draw the saved series now.
+    if (choice.value && same(choice.value, next)) void load(next)
+  }
+
+  /** Drops the saved series: the same choice reads the library again. */
+  function readLiveData(): Promise<void> | void {
+    const current = saved.value?.choice
+    saved.value = null
+    if (current) return load(current)
+  }
 
   async function load(next: MirrorChoice): Promise<void> {
     choice.value = next
     const mine = ++request
+    if (saved.value && same(saved.value.choice, next)) {
+      china.value = saved.value.china
+      partner.value = saved.value.partner
+      chinaError.value = partnerError.value = null
+      loading.value = false
+      return
+    }
+    saved.value = null
     loading.value = true
     const side = (args: Parameters<typeof call<'getSeries'>>[1]) =>
       call('getSeries', args).then(
@@ -73,5 +102,18 @@ export const useMirrorStore = defineStore('mirror', () => {
   const mirror = computed(() => paired.value.mirror)
   const unitError = computed(() => paired.value.unitError)
 
-  return { choice, china, partner, chinaError, partnerError, unitError, loading, mirror, load }
+  return {
+    choice,
+    china,
+    partner,
+    chinaError,
+    partnerError,
+    unitError,
+    loading,
+    mirror,
+    saved,
+    load,
+    showSaved,
+    readLiveData,
+  }
 })

@@ -5,11 +5,14 @@
  */
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
+import type { RouteLocationRaw } from 'vue-router'
 import type { StorageNotice } from '@shared/notes'
-import type { OpenedSnapshot, Snapshot, SnapshotSummary } from '@shared/snapshot'
+import { Snapshot, type OpenedSnapshot, type SnapshotSummary } from '@shared/snapshot'
 import { call, messageOf } from '../api/client'
 import { fetchedOfEmbedded } from '../lib/embeddedData'
+import { mirrorSeriesOfSnapshot } from '../lib/mirrorSnapshot'
 import { useExplorerStore } from './explorer'
+import { useMirrorStore } from './mirror'
 import { useNotesStore } from './notes'
 import { useShellStore } from './shell'
 
@@ -57,9 +60,32 @@ export const useSnapshotsStore = defineStore('snapshots', () => {
     return summary
   }
 
+  /**
+   * Checks a snapshot made on a page before saving it, so a problem (a bad title) is explained there
+   * rather than refused by main. Returns the problem, or null once saved.
+   */
+  async function saveChecked(candidate: Snapshot): Promise<string | null> {
+    const parsed = Snapshot.safeParse(candidate)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      return `${issue?.path.join('.') || 'snapshot'}: ${issue?.message}`
+    }
+    await save(parsed.data)
+    return null
+  }
+
   /** Restores an opened snapshot: its view in the Explorer, its calculators and its notes. */
   async function apply(opened: OpenedSnapshot): Promise<OpenedSnapshot> {
     current.value = opened
+    const mirror = opened.snapshot.mirror
+    if (mirror) {
+      // A mirror snapshot: its two sides on the Mirror page (the saved series if it is self-contained).
+      const saved = mirrorSeriesOfSnapshot(opened.snapshot)
+      const store = useMirrorStore()
+      if (saved) store.showSaved(mirror, saved)
+      else await store.readLiveData()
+      return opened
+    }
     const explorer = useExplorerStore()
     // The dataset version belongs to the snapshot (compared below), not to the live view.
     const { datasetVersion: _version, ...view } = structuredClone(opened.snapshot.view)
@@ -89,6 +115,22 @@ export const useSnapshotsStore = defineStore('snapshots', () => {
       useShellStore().notify({ key: 'notes.snapshot.openFailed', params: { message: error.value } })
       return null
     }
+  }
+
+  /** Where an opened snapshot shows: the Mirror page with its choice, or the Explorer. */
+  function routeOf(opened: OpenedSnapshot): RouteLocationRaw {
+    const m = opened.snapshot.mirror
+    return m
+      ? {
+          name: 'mirror',
+          query: {
+            china: m.chinaDataset,
+            partnerData: m.partnerDataset,
+            partner: m.partner,
+            freq: m.frequency,
+          },
+        }
+      : { name: 'explorer' }
   }
 
   const open = (id: string) => attempt(() => call('openSnapshot', { id }))
@@ -128,7 +170,9 @@ export const useSnapshotsStore = defineStore('snapshots', () => {
     refresh,
     thumbnail,
     save,
+    saveChecked,
     apply,
+    routeOf,
     open,
     openFile,
     choose,

@@ -4,7 +4,13 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Series } from '../../../electron/shared/api'
+import { Snapshot } from '../../../electron/shared/snapshot'
 import { MirrorUnitError, pairMirror, shiftDecimal, shiftToMillion } from '../../../renderer/src/lib/mirror'
+import {
+  buildMirrorSnapshot,
+  mirrorCsv,
+  mirrorSeriesOfSnapshot,
+} from '../../../renderer/src/lib/mirrorSnapshot'
 
 function series(unit: string, points: [string, number][], frequency: 'month' | 'year' = 'month'): Series {
   return {
@@ -114,5 +120,107 @@ describe('pairMirror', () => {
     expect(() => pairMirror(series('CNY bn', [['2019-01', 1]]), series('USD bn', [['2019-01', 1]]))).toThrow(
       MirrorUnitError,
     )
+  })
+})
+
+describe('a mirror snapshot', () => {
+  const cited = (s: Series, id: string): Series => ({
+    ...s,
+    points: s.points.map((p) => ({ ...p, sourceId: id })),
+  })
+  const china = {
+    ...cited(
+      series('USD bn', [
+        ['2019-01', 36.5],
+        ['2019-02', 20.1],
+        ['2019-03', 30.1],
+      ]),
+      'cn',
+    ),
+    dataset: 'china-trade',
+    sources: [{ id: 'cn', title: 'Customs', publisher: 'GACC', published: null, url: 'https://x.example/' }],
+  }
+  const partner = {
+    ...cited(
+      series('USD million', [
+        ['2019-01', 41657.6],
+        ['2019-03', 31000],
+      ]),
+      'us',
+    ),
+    dataset: 'census-file',
+    sources: [{ id: 'us', title: 'c5700', publisher: 'Census', published: null, url: '' }],
+  }
+  const labels = { china: 'China → US', partner: 'US ← China' }
+  const rules = { gap: 'partner − China', ratio: 'partner ÷ China', gapLabel: 'Gap', ratioLabel: 'Ratio' }
+  const choice = {
+    chinaDataset: 'china-trade',
+    partnerDataset: 'census-file',
+    partner: 'us',
+    frequency: 'month' as const,
+  }
+  const datasets = [
+    { id: 'china-trade', version: '2025.12' },
+    { id: 'census-file', version: '1 (imported 2026-12-02)', fileName: 'c.csv', sha256: 'a'.repeat(64) },
+  ]
+  const build = (selfContained: boolean) =>
+    buildMirrorSnapshot({
+      title: ' Mirror ',
+      choice,
+      mirror: pairMirror(china, partner),
+      labels,
+      rules,
+      china,
+      partner,
+      datasets,
+      selfContained,
+      appVersion: '0.1.0',
+      savedAt: '2026-12-02T00:00:00.000Z',
+    })
+
+  it('records both datasets, the two sides and the computed gap, and is a valid snapshot', () => {
+    const snapshot = build(false)
+    expect(Snapshot.safeParse(snapshot).success).toBe(true)
+    expect(snapshot.datasets).toEqual(datasets)
+    expect(snapshot.mirror).toEqual(choice)
+    expect(snapshot.embedded).toBeUndefined()
+    // 2019-01: 36,500 against 41,657.6 → gap 5,157.6; 2019-02 has China's side only; 2019-03: 900.
+    expect(snapshot.numbers.series.map((s) => [s.key, s.points.map((p) => p.value)])).toEqual([
+      ['mirror:china', [36500, 20100, 30100]],
+      ['mirror:partner', [41657.6, null, 31000]],
+      ['mirror:gap', [5157.6, null, 900]],
+    ])
+    expect(snapshot.numbers.series[2]!.points[0]!.kind).toBe('computed')
+  })
+
+  it('self-contained: keeps both series as read and gives them back', () => {
+    const snapshot = build(true)
+    const parsed = Snapshot.parse(snapshot)
+    const back = mirrorSeriesOfSnapshot(parsed)
+    expect(back?.china.points).toEqual(china.points)
+    expect(back?.partner.points).toEqual(partner.points)
+    expect(back?.partner.sources).toEqual(partner.sources)
+    expect(back?.partner.dataset).toBe('census-file')
+    expect(mirrorSeriesOfSnapshot(build(false))).toBeNull()
+  })
+
+  it('a mirror whose dataset is not listed is refused', () => {
+    const snapshot = { ...build(false), datasets: [datasets[0]!] }
+    const parsed = Snapshot.safeParse(snapshot)
+    expect(parsed.success).toBe(false)
+    expect(parsed.error?.issues[0]?.message).toBe("the mirror's dataset census-file is not listed")
+  })
+
+  it('its CSV has both sides, the gap and the ratio, each with unit, kind, rule and sources', () => {
+    const csv = mirrorCsv(pairMirror(china, partner), labels, rules, china, partner)
+    const lines = csv.trim().split(/\r?\n/)
+    expect(lines[0]).toBe('period,series,value,unit,kind,note,sources')
+    expect(lines.slice(1, 5)).toEqual([
+      '2019-01,China → US,36500,USD mn,published,,GACC <https://x.example/>',
+      '2019-01,US ← China,41657.6,USD mn,published,,Census <>',
+      '2019-01,Gap,5157.6,USD mn,computed,partner − China,GACC <https://x.example/>; Census <>',
+      `2019-01,Ratio,${41657.6 / 36500},ratio,computed,partner ÷ China,GACC <https://x.example/>; Census <>`,
+    ])
+    expect(lines[6]).toBe('2019-02,US ← China,,USD mn,missing,,')
   })
 })

@@ -20,7 +20,13 @@ export function useExplorerNotes(model: Ref<ChartModel>, view: Ref<ViewState>) {
 
   const comparison = computed<Comparison | null>(() => {
     const current = snapshots.current
-    if (!current || explorer.loading || viewKey(view.value) !== viewKey(current.snapshot.view)) return null
+    if (
+      !current ||
+      current.snapshot.mirror ||
+      explorer.loading ||
+      viewKey(view.value) !== viewKey(current.snapshot.view)
+    )
+      return null
     return compareSnapshot(current.snapshot, numbersOf(model.value))
   })
   const flagged = computed(() => new Set(comparison.value?.flaggedNotes ?? []))

@@ -36,6 +36,15 @@ export default {
         'Computed here, not published: gap = partner-reported imports − China-reported exports (USD million); ratio = partner-reported imports ÷ China-reported exports. Only where both sides have the period.',
       sources: 'Sources',
       loading: 'Loading…',
+      whyShort:
+        'Why they differ: imports are valued CIF, exports FOB; goods re-exported via Hong Kong count as China’s exports to Hong Kong but as the partner’s imports from China; shipping takes weeks; classification and partner attribution differ.',
+      saveHint:
+        'The snapshot keeps both sides with their sources, and each dataset’s version and file hash; reopen it from Snapshots.',
+      saved: 'Saved “{title}”. It is on the Snapshots page.',
+      gapCsv: 'Gap (partner − China)',
+      ratioCsv: 'Ratio (partner ÷ China)',
+      gapRule: 'computed: partner-reported imports − China-reported exports',
+      ratioRule: 'computed: partner-reported imports ÷ China-reported exports',
       why: {
         title: 'Why the two figures differ',
         valuation:
@@ -82,6 +91,14 @@ export default {
         '本应用计算，非发布值：差额 = 伙伴申报进口 − 中国申报出口（百万美元）；比率 = 伙伴申报进口 ÷ 中国申报出口。仅在两侧都有该时期数值时计算。',
       sources: '来源',
       loading: '加载中…',
+      whyShort:
+        '差异原因：进口按到岸价（CIF）、出口按离岸价（FOB）计价；经香港转口的货物计为中国对香港出口，却被伙伴记为自中国进口；海运需要数周；商品分类与伙伴归属不同。',
+      saveHint: '快照保存两侧数值及其来源，以及每个数据集的版本和文件哈希；可在“快照”页面重新打开。',
+      saved: '已保存“{title}”，可在“快照”页面找到。',
+      gapCsv: '差额（伙伴 − 中国）',
+      ratioCsv: '比率（伙伴 ÷ 中国）',
+      gapRule: '计算值：伙伴申报进口 − 中国申报出口',
+      ratioRule: '计算值：伙伴申报进口 ÷ 中国申报出口',
       why: {
         title: '两个数字为何不同',
         valuation:
