@@ -3,6 +3,9 @@ declare module 'svgcanvas' {
   export class Context {
     constructor(options: { width: number; height: number })
     font: string
+    beginPath(): void
+    moveTo(x: number, y: number): void
+    lineTo(x: number, y: number): void
     fillText(text: string, x: number, y: number): void
     strokeText(text: string, x: number, y: number): void
     getSerializedSvg(fixNamedEntities?: boolean): string

@@ -25,6 +25,10 @@ interface SvgContextInternals {
   textBaseline: CanvasTextBaseline
   __currentElement: Element
   __document: Document
+  __currentDefaultPath: string
+  __currentPosition: { x?: number; y?: number }
+  __transformMatrix: DOMMatrix
+  __addPathCommand(command: string): void
   __closestGroupOrSvg(): Element
   __createElement(name: string, attributes: Record<string, string | number>, resetFill?: boolean): Element
   __applyTransformation(element: Element): void
@@ -46,12 +50,55 @@ const BASELINE: Record<string, string> = {
   middle: 'central',
 }
 
+/** A path coordinate to 1/100 px: finer than any screen or print shows, and half the text of a full double. */
+const coordinate = (v: number) => String(Math.round(v * 100) / 100)
+
 /**
  * svgcanvas reads the font of each text by parsing it through an element's inline style attribute,
  * which the app's CSP (rightly) refuses: every text would lose its font and log a violation. This
  * context writes text elements itself, with font attributes parsed from ctx.font.
+ *
+ * It also writes path points itself. svgcanvas's lineTo searches the whole path text so far for an
+ * `M` at every point (quadratic in the points of a path: the world map's ~190,000 took a minute) and
+ * formats each number through regular expressions at full double precision; here a flag says whether
+ * the path has begun, coordinates are rounded to 1/100 px, and a line to the point just written (many,
+ * once a 1:50m coastline is projected to a page) is left out.
  */
 class CspSafeSvgContext extends Context {
+  /** The current path has a point (svgcanvas: its text holds an `M`): the next lineTo is a line. */
+  private started = false
+  /** The point last written, and the path's length just after it (anything written since makes it stale). */
+  private last = ''
+  private lastAt = -1
+
+  override beginPath(): void {
+    super.beginPath()
+    this.started = false
+    this.lastAt = -1
+  }
+
+  override moveTo(x: number, y: number): void {
+    if ((this as unknown as SvgContextInternals).__currentElement.nodeName !== 'path') this.beginPath()
+    this.point('M', x, y)
+  }
+
+  override lineTo(x: number, y: number): void {
+    this.point(this.started ? 'L' : 'M', x, y)
+  }
+
+  private point(command: 'M' | 'L', x: number, y: number): void {
+    const self = this as unknown as SvgContextInternals
+    self.__currentPosition = { x, y }
+    const m = self.__transformMatrix
+    const at = `${coordinate(m.a * x + m.c * y + m.e)} ${coordinate(m.b * x + m.d * y + m.f)}`
+    // Kept after a move: a zero-length line still draws a dot with round caps.
+    if (command === 'L' && at === this.last && self.__currentDefaultPath.length === this.lastAt) return
+    self.__addPathCommand(`${command} ${at}`)
+    this.started = true
+    this.last = command === 'L' ? at : ''
+    this.lastAt = self.__currentDefaultPath.length
+  }
+
   override fillText(text: string, x: number, y: number): void {
     this.text(text, x, y, 'fill')
   }

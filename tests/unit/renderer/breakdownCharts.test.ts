@@ -5,7 +5,7 @@
  * carry title, unit and source onto exported images like the Explorer's charts (the PNG/SVG files
  * themselves are checked in Chromium: tests/e2e/exploreComtrade.test.ts).
  */
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { Chart, Title, SubTitle, Tooltip } from 'chart.js'
 import {
   ChoroplethController,
@@ -29,6 +29,7 @@ import {
 import { chartText } from '../../../renderer/src/lib/chartConfig'
 import { atlasIdOf, iso2Of, parseCountryCodes } from '../../../renderer/src/lib/countryCodes'
 import { rankingDecoration } from '../../../renderer/src/lib/exportView'
+import { drawSvg } from '../../../renderer/src/lib/svgExport'
 
 Chart.register(
   TreemapController,
@@ -198,4 +199,89 @@ describe('partners on the world map', () => {
 
     expect(config.options!.plugins!.title).toMatchObject({ display: false })
   })
+
+  it(
+    'exports the map as vector SVG: every shaded country its own shape, in its shade, the rest missing',
+    { timeout: 60_000 },
+    async () => {
+      // happy-dom has no 2D canvas, which svgcanvas measures text with: widths as a browser's would roughly be.
+      vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(
+        () =>
+          ({
+            font: '',
+            measureText: (s: string) => ({ width: s.length * 6 }),
+          }) as unknown as CanvasRenderingContext2D,
+      )
+      const { features } = topojson.feature(world, world.objects.countries)
+      // West to east, values spanning three orders of magnitude.
+      const partners = [
+        { id: '076', value: 1e9 }, // Brazil
+        { id: '276', value: 1e11 }, // Germany
+        { id: '156', value: 5e11 }, // China
+        { id: '392', value: 3e10 }, // Japan
+      ]
+      const items: BreakdownItem[] = partners.map(({ id, value }) => ({
+        code: id,
+        label: id,
+        value,
+        share: null,
+        yoy: null,
+        drill: false,
+        atlasId: id,
+      }))
+      const decoration = {
+        title: 'Imports by partner',
+        subtitle: 'Value in USD · 2019',
+        footer: ['Natural Earth'],
+      }
+      const blob = drawSvg(mapConfig(features, items, 'USD', theme, text, decoration), 1000, 600, {
+        id: 'bg',
+      })
+      const svg = await blob.text()
+      expect(svg).toContain('>Imports by partner</text>')
+      expect(svg).toContain('>Natural Earth</text>')
+
+      // The shade of a value, as the map's rule states it: logarithmic, from the palest blue (the least
+      // of the partners) to the darkest (the most), on a light page.
+      const [pale, dark] = [
+        [214, 230, 244],
+        [8, 48, 107],
+      ]
+      const [low, high] = [Math.log(1e9), Math.log(5e11)]
+      const shade = (value: number) => {
+        const k = (Math.log(value) - low) / (high - low)
+        return `rgb(${pale.map((p, i) => Math.round(p + (dark[i]! - p) * k)).join(', ')})`
+      }
+      const paths = [...svg.matchAll(/<path fill="([^"]+)"[^>]*\sd="([^"]+)"/g)].map((m) => ({
+        fill: m[1]!,
+        d: m[2]!,
+      }))
+      const rings = (id: string) => {
+        const geometry = features.find((f) => f.id === id)!.geometry as {
+          type: string
+          coordinates: unknown[][]
+        }
+        return geometry.type === 'Polygon'
+          ? geometry.coordinates.length
+          : geometry.coordinates.reduce((n, polygon) => n + polygon.length, 0)
+      }
+      const west = (d: string) => Math.min(...[...d.matchAll(/[ML] (-?[\d.]+) /g)].map((m) => Number(m[1])))
+      const drawn = partners.map(({ id, value }) => {
+        const shaded = paths.filter((p) => p.fill === shade(value))
+        // One shape in that shade, with exactly the country's rings (its mainland and islands).
+        expect(shaded.length, id).toBe(1)
+        expect(shaded[0]!.d.match(/M/g)!.length, id).toBe(rings(id))
+        return west(shaded[0]!.d)
+      })
+      // Where they are: Brazil, Germany, China, Japan from west to east.
+      expect([...drawn].sort((a, b) => a - b)).toEqual(drawn)
+      // Every other country drawn, in the "missing" colour, never a shade of zero.
+      expect(paths.filter((p) => p.fill === theme.grid).length).toBe(features.length - partners.length)
+      // Points to 1/100 px, none repeated in a row: a path as short as the picture allows.
+      for (const { d } of paths) {
+        expect(d).not.toMatch(/\.\d{3}/)
+        expect(d).not.toMatch(/L (\S+ \S+) L \1(?= |$)/)
+      }
+    },
+  )
 })

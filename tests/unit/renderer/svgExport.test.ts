@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /**
- * The SVG export draws text through svgcanvas's private members (lib/svgExport.ts): svgcanvas is pinned
+ * The SVG export draws text and path points through svgcanvas's private members (lib/svgExport.ts): svgcanvas is pinned
  * to an exact version, and these tests fail if an upgrade moves or renames what the export relies on.
  */
 import { Chart, registerables } from 'chart.js'
@@ -24,11 +24,16 @@ describe('svgcanvas, driven through its internals', () => {
       '__createElement',
       '__applyTransformation',
       '__applyStyleToCurrentElement',
+      '__addPathCommand',
     ]) {
       expect(typeof context[method], method).toBe('function')
     }
     expect(typeof (context.__document as Document).createTextNode, '__document').toBe('function')
     expect(typeof (context.__currentElement as Element).appendChild, '__currentElement').toBe('function')
+    // The path writer: the path text so far, and the transform its points are written through.
+    ;(context as unknown as { beginPath(): void }).beginPath()
+    expect(context.__currentDefaultPath, '__currentDefaultPath').toBe('')
+    expect(context.__transformMatrix, '__transformMatrix').toBeInstanceOf(DOMMatrix)
   })
 
   it('draws a chart with its labels as SVG text carrying their font, and no inline style', async () => {
