@@ -34,7 +34,7 @@ const cacheDir = join(repo, 'bench', '.cache')
 // `--rows N` (or BENCH_ROWS) for a smaller file while developing; the targets are for 10 million.
 const rowsAt = process.argv.indexOf('--rows')
 const ROWS = Number(rowsAt > 0 ? process.argv[rowsAt + 1] : (process.env.BENCH_ROWS ?? 10_000_000))
-const FILE = join(cacheDir, `comtrade-plus-${ROWS}.csv`)
+export const FILE = join(cacheDir, `comtrade-plus-${ROWS}.csv`)
 const RUNS = Number(process.env.BENCH_RUNS ?? 2)
 
 const HEADER =
@@ -69,7 +69,7 @@ function partners(): { code: string; iso: string }[] {
  * layout: the identifying columns filled, the descriptive ones empty (as in a download with "no
  * descriptions"), about 80 bytes a row.
  */
-async function generate(): Promise<void> {
+export async function generate(): Promise<void> {
   if (existsSync(FILE)) return
   mkdirSync(cacheDir, { recursive: true })
   const tmp = `${FILE}.tmp`
@@ -147,7 +147,7 @@ async function papaparse(): Promise<number> {
   return performance.now() - t0
 }
 
-function worker(args: string[]): Promise<Record<string, number>> {
+export function worker(args: string[]): Promise<Record<string, number>> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
