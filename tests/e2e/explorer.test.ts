@@ -393,6 +393,8 @@ describe('tooltips and legend', () => {
 describe('January–February as a monthly average', () => {
   it('is off by default; ticked, January and February each show the combined value ÷ 2, marked computed, with a notice', async () => {
     const page = await openExplorer()
+    // The Explorer reopens the last session's view, which earlier tests leave on other presets.
+    await preset(page, 'headline')
     const box = page.locator('[data-test="janfeb-average"]')
     expect(await box.isChecked()).toBe(false)
     const combined = await valueOf({ flow: 'exports', unit: 'USD bn' }, '2025-01..2025-02')
