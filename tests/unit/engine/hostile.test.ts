@@ -94,6 +94,14 @@ const corpus: Case[] = [
     outcome: { imported: 400 },
   },
   {
+    // Read as countries alone, the two partners' rows were merged into one country-by-year value.
+    name: 'years as columns beside two label columns (country, partner): left to the user, never merged',
+    make: () => write('wide-partner.csv', `country,partner,2019,2020\nCHN,USA,5,6\nCHN,JPN,5,6\n`),
+    outcome: {
+      refused: /^wide-partner\.csv: the columns are not a layout the app knows\. Choose which column/,
+    },
+  },
+  {
     name: '200 numeric columns the app does not recognise',
     make: () => write('wide-200.csv', wide(200, 'plain')),
     outcome: { refused: /^wide-200\.csv: the columns are not a layout the app knows\. Choose which column/ },

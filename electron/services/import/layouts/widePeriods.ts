@@ -1,7 +1,7 @@
 /**
  * A table with periods as columns and one row per country, as the IMF's Direction of Trade workbooks
  * (`Country, 2014M01, 2014M02, …`) and many statistical offices publish: each period column becomes
- * rows. The country is the first column that is not a period; the flow is the sheet's name when it
+ * rows. The country is the one column that is not a period; the flow is the sheet's name when it
  * names one (a workbook's "Exports" sheet), else "value". A row repeated whole is one row.
  */
 import { parsePeriodLabel } from '../../../shared/periods'
@@ -19,7 +19,9 @@ export const widePeriods: Layout = {
   recognise(header, notes) {
     const periods = header.flatMap((h, i) => ('period' in parsePeriodLabel(h) ? [{ i, key: h.trim() }] : []))
     const others = header.map((_, i) => i).filter((i) => !periods.some((p) => p.i === i) && header[i] !== '')
-    if (periods.length < 2 || others.length === 0 || others.length > 3) return null
+    // Only one label column is read as the country: with a second one (a partner, an indicator) the
+    // rows would be summed into one country-by-period value, so such a table goes to the mapping dialog.
+    if (periods.length < 2 || others.length !== 1) return null
     const sheet = notes.map((n) => /^Sheet : (.+)$/.exec(n)?.[1]?.trim()).find(Boolean)
     const flow = sheet && FLOW_WORDS.test(sheet) ? sheet : 'value'
     return {
