@@ -20,6 +20,11 @@ export const DimensionValue = z.object({
     .string()
     .regex(/^[A-Z][A-Z0-9]{2}$/)
     .optional(),
+  /** Partners: the ISO 3166-1 alpha-2 code, so the page names the country in the reader's language (CLDR). */
+  iso2: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
 })
 export type DimensionValue = z.infer<typeof DimensionValue>
 

@@ -102,6 +102,16 @@ describe('Explorer over an imported dataset', () => {
     expect(new URL(page.url().replace('#/', '')).searchParams.get('dataset')).toBe('imf-dots-timeseries')
   })
 
+  it('names the file’s countries in the reader’s language (CLDR), not the file’s English', async () => {
+    const zh = await browser.newPage({ width: 1400, height: 1000, locale: 'zh-CN' })
+    await zh.goto(page.url())
+    const label = (code: string) => zh.locator(`label:has([data-test="partner-${code}"])`)
+    await label('deu').waitFor()
+    expect((await label('deu').textContent())!.trim()).toBe('德国')
+    expect((await label('us').textContent())!.trim()).toBe('美国')
+    await zh.close()
+  })
+
   it('charts China’s exports to the US with y/y computed from the file’s levels, marked computed', async () => {
     await page.click('[data-test="partner-us"]')
     await page.click('[data-test="partner-world"]')

@@ -108,7 +108,8 @@ export async function openExploreService(options: ExploreOptions): Promise<Explo
     const productLevels = levelRows.map((r) => r.level).filter((l) => l === 2 || l === 4 || l === 6)
     const country = (iso3: string): DimensionValue | null => {
       const code = countryCode(iso3)
-      return code ? { code, label: imports.codes.label(iso3), iso3 } : null
+      const iso2 = imports.codes.countries.get(iso3)?.iso2
+      return code ? { code, label: imports.codes.label(iso3), iso3, ...(iso2 ? { iso2 } : {}) } : null
     }
     const isoPartners = partnerRows.map((r) => r.partner).filter((p) => p !== 'WLD')
     const present = new Set(isoPartners)

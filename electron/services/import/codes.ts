@@ -12,6 +12,8 @@ export interface Country {
   iso3: string
   m49: number
   name: string
+  /** ISO 3166-1 alpha-2, where the country has one: the page names it in the reader's language from it. */
+  iso2?: string
 }
 
 export interface CodeLists {
@@ -87,7 +89,12 @@ export async function loadCodeLists(codesDir: string): Promise<CodeLists> {
   const aliases = new Map<string, string>()
   for (const row of await readTable(join(codesDir, 'countries.csv'))) {
     const iso3 = row.iso3!
-    countries.set(iso3, { iso3, m49: Number(row.m49), name: row.name! })
+    countries.set(iso3, {
+      iso3,
+      m49: Number(row.m49),
+      name: row.name!,
+      ...(row.iso2 ? { iso2: row.iso2 } : {}),
+    })
     aliases.set(String(Number(row.m49)), iso3)
   }
   // Country names too, for files that spell partners out ("Viet Nam", "United States").

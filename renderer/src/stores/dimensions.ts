@@ -40,5 +40,10 @@ export const useDimensionsStore = defineStore('dimensions', () => {
     return value && value.label !== value.code ? value.label : null
   }
 
-  return { byDataset, load, of, labelOf }
+  /** A country's ISO 3166-1 alpha-2 code in an imported dataset, for its name in the reader's language. */
+  function iso2Of(dataset: string, kind: DimensionKind, code: string): string | null {
+    return of(dataset)?.[kind].find((v) => v.code === code)?.iso2 ?? null
+  }
+
+  return { byDataset, load, of, labelOf, iso2Of }
 })

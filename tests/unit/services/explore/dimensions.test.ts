@@ -51,7 +51,7 @@ describe('getDimensions', () => {
     const dims = (await call('getDimensions', { dataset: 'comtrade-plus-china-2024' })) as {
       reporters: { code: string }[]
       flows: { code: string }[]
-      partners: { code: string; label: string; iso3?: string }[]
+      partners: { code: string; label: string; iso3?: string; iso2?: string }[]
       products: { code: string; label: string; level?: number; parent?: string }[]
       frequencies: string[]
       measures: string[]
@@ -73,8 +73,15 @@ describe('getDimensions', () => {
     const codes = dims.partners.map((p) => p.code)
     expect(codes[0]).toBe('world')
     expect(codes).toEqual(expect.arrayContaining(['us', 'deu', 'japan', 'vnm', 'eu', 'asean']))
-    expect(dims.partners.find((p) => p.code === 'deu')).toMatchObject({ label: 'Germany', iso3: 'DEU' })
+    // ISO-2 too, which the page names in the reader's language (Germany → 德国 through CLDR).
+    expect(dims.partners.find((p) => p.code === 'deu')).toMatchObject({
+      label: 'Germany',
+      iso3: 'DEU',
+      iso2: 'DE',
+    })
+    expect(dims.partners.find((p) => p.code === 'vnm')).toMatchObject({ iso3: 'VNM', iso2: 'VN' })
     expect(dims.partners.find((p) => p.code === 'us')).toMatchObject({ iso3: 'USA' })
+    expect(dims.partners.find((p) => p.code === 'eu')).not.toHaveProperty('iso2')
     // Chapters 84 and 85 (the file's product rows), under section XVI, labelled from the HS list.
     expect(dims.productLevels).toEqual([2])
     expect(dims.products.map((p) => p.code)).toEqual(['all', 'hs_s16', 'hs84', 'hs85'])
