@@ -171,6 +171,19 @@ export async function renderSvg(
   return drawSvg(config, width, height, background(backgroundColor))
 }
 
+/** The chart as the picture a user asked for: PNG (drawn at 2×) or vector SVG. */
+export function renderImage(
+  config: ConstructorParameters<typeof Chart>[1],
+  format: 'png' | 'svg',
+  width: number,
+  height: number,
+  backgroundColor: string,
+): Promise<Blob> {
+  return format === 'png'
+    ? renderPng(config, width, height, backgroundColor)
+    : renderSvg(config, width, height, backgroundColor)
+}
+
 /** A blob's bytes as base64 (a snapshot's chart image). */
 function base64Of(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
