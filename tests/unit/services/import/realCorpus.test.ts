@@ -6,6 +6,7 @@
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { inflateRawSync } from 'node:zlib'
 import Papa from 'papaparse'
 import readXlsxFile from 'read-excel-file/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -28,9 +29,18 @@ function windows1252(bytes: Buffer): string {
   return Array.from(bytes, (b) => (b >= 0x80 && b <= 0x9f ? high[b - 0x80] : String.fromCharCode(b))).join('')
 }
 
+interface ReadOptions {
+  encoding?: string
+  skipLines?: number
+  delimiter?: string
+}
+
 /** The file's rows as objects, read by papaparse from the bytes decoded as the README says. */
-function rowsOf(name: string, options: { encoding?: string; skipLines?: number; delimiter?: string } = {}) {
-  const bytes = readFileSync(real(name))
+function rowsOf(name: string, options: ReadOptions = {}) {
+  return rowsOfBytes(readFileSync(real(name)), options)
+}
+
+function rowsOfBytes(bytes: Buffer, options: ReadOptions = {}) {
   let text = (
     options.encoding === 'windows-1252'
       ? windows1252(bytes)
@@ -43,6 +53,30 @@ function rowsOf(name: string, options: { encoding?: string; skipLines?: number; 
     delimiter: options.delimiter ?? '',
   })
   return parsed.data
+}
+
+/**
+ * One member of a ZIP archive, read with the archive's own central directory and zlib (not the app's
+ * unzip library): stored or deflated, as the ZIP format defines them.
+ */
+function zipMember(name: string, member: string): Buffer {
+  const zip = readFileSync(real(name))
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
+  let at = zip.readUInt32LE(end + 16)
+  for (let n = zip.readUInt16LE(end + 10); n > 0; n--) {
+    const nameLength = zip.readUInt16LE(at + 28)
+    const entry = zip.toString('utf8', at + 46, at + 46 + nameLength)
+    if (entry === member) {
+      const method = zip.readUInt16LE(at + 10)
+      const size = zip.readUInt32LE(at + 20)
+      const local = zip.readUInt32LE(at + 42)
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28)
+      const data = zip.subarray(start, start + size)
+      return method === 0 ? data : inflateRawSync(data)
+    }
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32)
+  }
+  throw new Error(`${member} is not in ${name}`)
 }
 
 const num = (cell: string | undefined) => Number((cell ?? '').replace(/,/g, '').trim())
@@ -370,6 +404,26 @@ describe('ZIP archives', () => {
         rows.map((r) => [r.period!, num(r.primaryValue)] as const),
       )
     }
+  })
+
+  it('a World Bank download as published: the data CSV is read, its two metadata members are not', async () => {
+    const file = 'zip/worldbank-fdi-inflows-download.zip'
+    const data = 'API_BX.KLT.DINV.CD.WD_DS2_en_csv_v2_390497.csv'
+    const china = rowsOfBytes(zipMember(file, data), { skipLines: 4 }).find(
+      (r) => r['Country Code'] === 'CHN',
+    )!
+    const { dataset, inspection } = await importReal(file)
+    expect(inspection.format).toBe('zip')
+    expect(inspection.layout?.id).toBe('wdi')
+    expect(inspection.members).toEqual({
+      names: [`Metadata_Indicator_${data}`, data, `Metadata_Country_${data}`],
+      chosen: [data],
+    })
+    const expected = Object.entries(china)
+      .filter(([k, v]) => /^\d{4}$/.test(k) && v !== '')
+      .map(([k, v]) => [k, num(v)] as [string, number])
+    expect(expected.length).toBeGreaterThan(40)
+    closeTo(await points(dataset.id, { reporter: 'chn', flow: 'bx_klt_dinv_cd_wd' }), expected)
   })
 
   it('the user may choose the members', async () => {
