@@ -9,6 +9,7 @@ import type { Series, SeriesInfo, SeriesPoint, Source } from '../../shared/api'
 import { periodBounds, rangeBounds } from '../../shared/periods'
 import type { Engine } from '../engine'
 import { BLOC_LABELS, SLUG_CODES, type CodeLists } from './codes'
+import { countryCode } from '../explore/countries'
 import { layoutInfo } from './layouts'
 import type { DatasetEntry, Library, VersionEntry } from './library'
 import { productsSql, sqlString } from './sql'
@@ -236,7 +237,9 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
       return rows
         .filter((r) => /^[A-Z]{3}$/.test(r.reporter) && /^[a-z][a-z0-9_]*$/.test(r.flow))
         .map((r) => {
-          const reporter = r.reporter === 'CHN' ? 'china' : r.reporter.toLowerCase()
+          // The code getDimensions gives the same reporter (`world` for WLD, `us` for USA), so one
+          // reporter has one name whichever call the page asked.
+          const reporter = countryCode(r.reporter)!
           return {
             series: `${r.flow}_${reporter}_world`,
             label: `${codes.label(r.reporter)} ${r.flow.replace(/_/g, ' ')}`,

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHandlers } from '../../../../electron/handlers'
 import { dispatch } from '../../../../electron/dispatch'
-import { B, fixture, openTestServices, type TestServices } from '../import/helpers'
+import { join } from 'node:path'
+import { B, fixture, openTestServices, repo, type TestServices } from '../import/helpers'
 
 let t: TestServices
 let handlers: ReturnType<typeof createHandlers>
@@ -15,6 +16,8 @@ beforeAll(async () => {
   handlers = createHandlers(t.services)
   await t.importPath(fixture('comtrade-plus-china-2024.csv'))
   await t.importPath(fixture('baci-hs17-2022.csv'))
+  // A real World Bank download: its reporters include the World (WLD) and the United States (USA).
+  await t.importPath(join(repo, 'tests/fixtures/real/wdi/API_NE.EXP.GNFS.CD_DS2_en_csv_v2_3025.zip'))
 })
 afterAll(() => t?.close())
 
@@ -93,6 +96,16 @@ describe('getDimensions', () => {
     expect(dims.products.find((p) => p.code === 'hs_s16')!.label).toMatch(/^Section XVI: Machinery/)
     expect(dims.frequencies).toEqual(['month'])
     expect(dims.measures).toEqual(['level'])
+  })
+
+  it('names each reporter of an imported file as listSeries does (the World is `world`, the US `us`)', async () => {
+    const wdi = t.services.imports.list().find((d) => d.fileName.startsWith('API_NE.EXP.GNFS.CD'))!
+    const dims = (await call('getDimensions', { dataset: wdi.id })) as { reporters: { code: string }[] }
+    const reporters = new Set(dims.reporters.map((r) => r.code))
+    const listed = await t.services.imports.listSeries(wdi.id)
+    expect(listed.map((s) => s.reporter)).toEqual(expect.arrayContaining(['world', 'us', 'china']))
+    for (const s of listed) expect(reporters, `listSeries reporter ${s.reporter}`).toContain(s.reporter)
+    expect(listed.find((s) => s.reporter === 'world')?.series).toBe(`${listed[0]!.flow}_world_world`)
   })
 
   it('refuses a dataset that does not exist, in plain words', async () => {
