@@ -28,6 +28,7 @@ import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { DuckDBInstance } from '@duckdb/node-api'
 import Papa from 'papaparse'
+import { mulberry32 } from '../tests/support/prng'
 
 const repo = fileURLToPath(new URL('..', import.meta.url))
 const cacheDir = join(repo, 'bench', '.cache')
@@ -39,18 +40,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 2)
 
 const HEADER =
   'typeCode,freqCode,refPeriodId,refYear,refMonth,period,reporterCode,reporterISO,reporterDesc,flowCode,flowDesc,partnerCode,partnerISO,partnerDesc,partner2Code,partner2ISO,partner2Desc,classificationCode,classificationSearchCode,isOriginalClassification,cmdCode,cmdDesc,aggrLevel,isLeaf,customsCode,customsDesc,mosCode,motCode,motDesc,qtyUnitCode,qtyUnitAbbr,qty,isQtyEstimated,altQtyUnitCode,altQtyUnitAbbr,altQty,isAltQtyEstimated,netWgt,isNetWgtEstimated,grossWgt,isGrossWgtEstimated,cifvalue,fobvalue,primaryValue,legacyEstimationFlag,isReported,isAggregate'
-
-/** A small deterministic generator (mulberry32): the same file on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function partners(): { code: string; iso: string }[] {
   const lines = readFileSync(join(repo, 'data', 'codes', 'countries.csv'), 'utf8')
@@ -74,7 +63,7 @@ export async function generate(): Promise<void> {
   mkdirSync(cacheDir, { recursive: true })
   const tmp = `${FILE}.tmp`
   const out = createWriteStream(tmp)
-  const rnd = random(20250101)
+  const rnd = mulberry32(20250101)
   const list = partners()
   const products = Array.from(
     { length: 5000 },

@@ -17,20 +17,10 @@ import { parseSnapshot } from '../../../electron/shared/snapshotParse'
 import { notesFileOf } from '../../../electron/services/notes'
 import { openTestHost, type TestHost } from '../../support/engineHost'
 import { validNote, validSnapshot } from '../shared/workspaceFixtures'
+import { mulberry32 } from '../../support/prng'
 
 const KILLS = Number(process.env.CTE_FAULT_KILLS ?? 8)
 const SEED = 0x0e9_1e5
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 let t: TestHost
 let input: string
@@ -79,7 +69,7 @@ describe('killing the engine at random moments', () => {
   it(
     `${KILLS} kills during import, queries and saves: old or new, never torn; the next call succeeds`,
     async () => {
-      const random = prng(SEED)
+      const random = mulberry32(SEED)
       const outcomes = { completed: 0, stopped: 0 }
       /** Per file, how often a kill left the old version and how often the new one. */
       const files = {

@@ -17,23 +17,12 @@ import { parseSnapshot } from '../../../electron/shared/snapshotParse'
 import { notesFileOf } from '../../../electron/services/notes'
 import { openWorkspace } from '../../../electron/services/workspace'
 import { FAULT_SNAPSHOT_ID, versionOfNotes, versionOfSnapshot } from './faultData'
+import { mulberry32 } from '../../support/prng'
 
 const ITERATIONS = 60
 /** The whole test stays well under a minute on a two-core machine. */
 const BUDGET_MS = 45_000
 const SEED = 0x5eed_cafe
-
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 let work: string
 let child: string
@@ -80,7 +69,7 @@ const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'
 
 describe('atomic saves survive SIGKILL at random moments', () => {
   it(`${ITERATIONS} kills: every file is exactly A or B, every .bak is valid, and the app opens`, async () => {
-    const random = prng(SEED)
+    const random = mulberry32(SEED)
     const userDataDir = join(work, 'user-data')
     const snapshotFile = join(userDataDir, 'snapshots', `${FAULT_SNAPSHOT_ID}.ctesnap`)
     const notesFile = notesFileOf(userDataDir)
@@ -142,7 +131,7 @@ describe('atomic saves survive SIGKILL at random moments', () => {
   }, 90_000)
 
   it('control: the same kills do tear a file written in place (no temporary file, no rename)', async () => {
-    const random = prng(SEED + 1)
+    const random = mulberry32(SEED + 1)
     const userDataDir = join(work, 'naive')
     let torn = 0
     for (let i = 0; i < 20 && torn === 0; i++) {

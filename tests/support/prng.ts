@@ -1,0 +1,14 @@
+/**
+ * mulberry32: a small seeded pseudo-random generator, so a failing fault run can be replayed from its
+ * seed and a generated bench file is the same on every machine. Not for anything secret.
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
