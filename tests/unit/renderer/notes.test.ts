@@ -30,6 +30,7 @@ import {
 import { filterNotes, useNotesStore } from '../../../renderer/src/stores/notes'
 import { i18n } from '../../../renderer/src/i18n'
 import { validNote } from '../shared/workspaceFixtures'
+import { answer, installBridge } from '../../support/fakeBridge'
 
 /*
  * Layer 1 (marked, escaping raw HTML) is tested here. Layer 2 (DOMPurify) is tested in real Chromium
@@ -266,16 +267,15 @@ describe('notes store: edit, delete, undo', () => {
   beforeEach(() => {
     setActivePinia(createPinia())
     disk.clear()
-    const ok = (data: unknown) => Promise.resolve({ ok: true, data })
-    ;(window as unknown as { trade: unknown }).trade = {
-      listNotes: () => ok([...disk.values()]),
-      saveNote: ({ note }: { note: { id: string } }) => (disk.set(note.id, note), ok(note)),
+    installBridge({
+      listNotes: () => answer('listNotes', [...disk.values()]),
+      saveNote: ({ note }: { note: { id: string } }) => (disk.set(note.id, note), answer('saveNote', note)),
       deleteNote: ({ id }: { id: string }) => {
         const deleted = disk.get(id) ?? null
         disk.delete(id)
-        return ok({ deleted })
+        return answer('deleteNote', { deleted })
       },
-    }
+    })
   })
   afterEach(() => {
     delete (window as unknown as { trade?: unknown }).trade

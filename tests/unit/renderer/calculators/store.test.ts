@@ -8,7 +8,9 @@ import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { Series, SeriesPoint, SeriesQuery } from '@shared/api'
 import { parseCalculatorState } from '@shared/calculatorState'
+import { fail } from '@shared/errors'
 import { useCalculatorsStore } from '../../../../renderer/src/stores/calculators'
+import { answer, installBridge } from '../../../support/fakeBridge'
 
 const point = (
   period: string,
@@ -46,6 +48,21 @@ const series = (name: string, points: SeriesPoint[]): Series => ({
   sources: [source],
 })
 
+/** The catalog's entry for the dataset, as the main process describes a bundled package. */
+const dataset = {
+  id: 'china-trade',
+  title: 'China trade',
+  description: 'A small hand-made dataset for this test.',
+  version: '1.0.0',
+  bundled: true,
+  licenses: [{ name: 'CC-BY-4.0' }],
+  sources: [{ title: 'A release' }],
+  coverage: { from: '2023', to: '2030' },
+  resources: [{ name: 'observations', title: 'Observations', description: 'Every value', rows: 9 }],
+  observations: 9,
+  sourceCount: 1,
+}
+
 function lookup(q: SeriesQuery): Series | null {
   const f = q.frequency ?? 'month'
   if (q.measure === 'share')
@@ -66,15 +83,12 @@ function lookup(q: SeriesQuery): Series | null {
 
 beforeEach(() => {
   setActivePinia(createPinia())
-  ;(window as unknown as { trade: unknown }).trade = {
-    listDatasets: async () => ({
-      ok: true,
-      data: { datasets: [{ id: 'china-trade', title: 'China trade' }], problems: [] },
-    }),
+  // Every answer is parsed with the contract's result schema, as the real main process's are.
+  installBridge({
+    listDatasets: () => answer('listDatasets', { datasets: [dataset], problems: [] }),
     // The one partner with an annual export level in this dataset, as the real catalog lists it.
-    listSeries: async () => ({
-      ok: true,
-      data: [
+    listSeries: () =>
+      answer('listSeries', [
         {
           series: 'exports_to_us_usd_annual',
           label: 'Exports to the US',
@@ -90,17 +104,14 @@ beforeEach(() => {
           lastPeriod: '2024',
           projection: false,
         },
-      ],
-    }),
+      ]),
     // Every point here has a single reading (alternatives 0), so the loader never asks for others.
-    getObservations: async () => ({ ok: true, data: [] }),
-    getSeries: async (q: SeriesQuery) => {
+    getObservations: () => answer('getObservations', []),
+    getSeries: (q: SeriesQuery) => {
       const s = lookup(q)
-      return s
-        ? { ok: true, data: s }
-        : { ok: false, error: { code: 'NOT_FOUND', message: 'no such series' } }
+      return s ? answer('getSeries', s) : Promise.resolve(fail('NOT_FOUND', 'no such series'))
     },
-  }
+  })
 })
 
 describe('calculators store', () => {
