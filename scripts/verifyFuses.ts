@@ -8,7 +8,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses'
-import { getConfig } from 'app-builder-lib/out/util/config/config'
+import { loadBuilderConfig } from './builderConfig'
 
 /** A fuse's byte in the wire: ASCII '0' off, '1' on, 'r' removed (as @electron/fuses' constants). */
 const FuseState = { DISABLE: 0x30, ENABLE: 0x31, REMOVED: 0x72 } as const
@@ -93,7 +93,7 @@ export async function verifyFuses(
 
 async function main(): Promise<void> {
   const repo = fileURLToPath(new URL('..', import.meta.url))
-  const config = await getConfig(repo, null, null)
+  const config = await loadBuilderConfig(repo)
   const wanted = (config.electronFuses ?? {}) as Record<string, unknown>
   if (Object.keys(wanted).length === 0) throw new Error('electron-builder.yml sets no electronFuses')
   const results = await verifyFuses(path.resolve(process.argv[2] ?? path.join(repo, 'dist')), wanted)

@@ -6,9 +6,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { SENTINEL } from '@electron/fuses/dist/constants'
-import { getConfig } from 'app-builder-lib/out/util/config/config'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { loadBuilderConfig } from '../../../scripts/builderConfig'
 import { compareFuses, findPackagedApps, verifyFuses } from '../../../scripts/verifyFuses'
 
 let dist: string
@@ -16,6 +15,12 @@ beforeEach(() => {
   dist = mkdtempSync(path.join(tmpdir(), 'cte-fuses-'))
 })
 afterEach(() => rmSync(dist, { recursive: true, force: true }))
+
+/**
+ * The marker Electron puts before its fuse wire. @electron/fuses does not export it from its entry
+ * point; the tests below prove this is the one it looks for, since its reader finds the wire after it.
+ */
+const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'
 
 /** A fake Electron binary whose fuse wire has these states (in Electron's fuse order). */
 function fakeBinary(file: string, states: string): void {
@@ -36,7 +41,7 @@ const DEFAULTS = '10110001' // what an unmodified Electron ships
 
 async function wanted(): Promise<Record<string, unknown>> {
   vi.spyOn(console, 'log').mockImplementation(() => {})
-  const config = await getConfig(path.resolve(__dirname, '../../..'), null, null)
+  const config = await loadBuilderConfig(path.resolve(__dirname, '../../..'))
   return config.electronFuses as Record<string, unknown>
 }
 
