@@ -75,6 +75,26 @@ const NAME_ALIASES: Record<string, string> = {
   'China, P.R.: Hong Kong': 'HKG',
   'China, P.R.: Macao': 'MAC',
   'Korea, Rep. of': 'KOR',
+  'Korea, Republic of': 'KOR',
+  "Korea, Dem. People's Rep. of": 'PRK',
+  "Korea, Democratic People's Republic of": 'PRK',
+  'Congo, Dem. Rep. of the': 'COD',
+  'Congo, Democratic Republic of the': 'COD',
+  'Democratic Republic of the Congo': 'COD',
+  'Congo, Rep. of': 'COG',
+  'Congo, Republic of the': 'COG',
+  "Lao People's Dem. Rep.": 'LAO',
+  "Lao People's Democratic Republic": 'LAO',
+  // The WTO's spellings.
+  'Chinese Taipei': 'TWN',
+  'Taiwan Province of China': 'TWN',
+  'Macao, China': 'MAC',
+  'Czech Republic': 'CZE',
+  'Slovak Republic': 'SVK',
+  'Kyrgyz Republic': 'KGZ',
+  'Lebanese Republic': 'LBN',
+  'West Bank and Gaza': 'PSE',
+  'Syrian Arab Republic': 'SYR',
   中国: 'CHN',
   美国: 'USA',
   日本: 'JPN',
@@ -150,6 +170,58 @@ function cldrNames(iso2: ReadonlyMap<string, string>): Map<string, string> {
     }
   }
   return out
+}
+
+/**
+ * How the IMF, the WTO and the World Bank write a state's official form after its name ("Bahamas, The",
+ * "Armenia, Rep. of", "Egypt, Arab Rep. of", "Bolivia, Plurinational State of", "Aruba, Kingdom of the
+ * Netherlands"): the name before the comma is the country. Congo and Korea are two countries each, so
+ * their forms are never dropped (NAME_ALIASES spells out each).
+ */
+const STATE_FORM =
+  /^(the\s+)?((federal|islamic|arab|united|plurinational|bolivarian|dem\.?|democratic|people's)\s+)*(rep\.?|republic|kingdom|state|states|union|federation|rep\.? bolivariana de)(\s+of)?(\s+the)?(\s+netherlands)?(\s+with respect to)?$/i
+const TWO_COUNTRIES = new Set(['congo', 'korea'])
+
+/** A name compared without case, accents, "&" for "and", "St." for "Saint" or a leading "The". */
+function nameKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\s*&\s*/g, ' and ')
+    .replace(/\bst\.?\s+/g, 'saint ')
+    .replace(/\brep\.(?=\s|$)/g, 'republic')
+    .replace(/^the\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+const nameIndexes = new WeakMap<CodeLists, Map<string, string>>()
+
+/**
+ * The one country-name matcher for names no exact spelling in the code lists matched: a file's
+ * "Bahamas, The", "China, P.R.: Mainland", "St. Kitts and Nevis", "Sao Tomé and Principe" → ISO-3,
+ * or null. Names of groups ("Euro Area", "Africa not specified") stay unmatched.
+ */
+export function countryByName(codes: CodeLists, name: string): string | null {
+  let index = nameIndexes.get(codes)
+  if (!index) {
+    index = new Map()
+    for (const [spelling, iso3] of codes.names)
+      if (!index.has(nameKey(spelling))) index.set(nameKey(spelling), iso3)
+    nameIndexes.set(codes, index)
+  }
+  const whole = index.get(nameKey(name))
+  if (whole) return whole
+  const comma = name.lastIndexOf(',')
+  if (comma < 0) return null
+  const [base, form] = [name.slice(0, comma).trim(), name.slice(comma + 1).trim()]
+  if (
+    TWO_COUNTRIES.has(nameKey(base)) ||
+    !(STATE_FORM.test(form) || /^the( netherlands with respect to)?$/i.test(form))
+  )
+    return null
+  return index.get(nameKey(base)) ?? null
 }
 
 /** How a code is looked up: numbers without leading zeros ("000" → "0"), text upper-cased. */

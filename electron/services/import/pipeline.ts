@@ -15,7 +15,7 @@ import { join } from 'node:path'
 import { AppError } from '../../shared/errors'
 import type { ImportProgress } from '../../shared/api'
 import type { ImportWarning, Mapping, SourceChoice } from '../../shared/importApi'
-import { codeTablesSql, type CodeLists } from './codes'
+import { codeTablesSql, countryByName, type CodeLists } from './codes'
 import { findCellLine } from './findLine'
 import { CellFailure, cellMessage, ImportCancelled, ImportError, translateDuckDbError } from './errors'
 import { parsePeriodLabel } from '../../shared/periods'
@@ -354,6 +354,7 @@ export class ImportJob {
       UNION ALL SELECT 'flow', k, ${plan.flow('k')} FROM (SELECT DISTINCT flow_k AS k FROM keyed)
       UNION ALL SELECT 'country', k, coalesce(c.iso3, ${countries.prefix ? `${sqlString(countries.prefix)} || ` : ''}${unknown})
         FROM (SELECT DISTINCT reporter_k AS k FROM keyed UNION SELECT DISTINCT partner_k FROM keyed) LEFT JOIN ${countries.table} c ON c.code = k`)
+    await this.matchCountryNames(db)
     const join = (alias: string, dim: string, key: string) =>
       `JOIN dims ${alias} ON ${alias}.dim = '${dim}' AND ${alias}.key IS NOT DISTINCT FROM ${key}`
     await db.run(`CREATE TABLE summary AS
@@ -441,6 +442,20 @@ export class ImportJob {
         chapters: example!.chapters,
       },
     }
+  }
+
+  /** Country names the code tables did not know as written ("Bahamas, The"), matched by name once each. */
+  private async matchCountryNames(db: JobDb): Promise<void> {
+    const names = await db.all<{ k: string }>(
+      `SELECT key AS k FROM dims WHERE dim = 'country' AND key IS NOT NULL AND value = trim(key) AND length(value) > 4`,
+    )
+    const matched = names.flatMap(({ k }) => {
+      const iso3 = countryByName(this.deps.codes, k)
+      return iso3 ? [`(${sqlString(k)}, ${sqlString(iso3)})`] : []
+    })
+    for (let i = 0; i < matched.length; i += 1000)
+      await db.run(`UPDATE dims SET value = m.iso3 FROM (VALUES ${matched.slice(i, i + 1000).join(', ')}) m(k, iso3)
+        WHERE dims.dim = 'country' AND dims.key = m.k`)
   }
 
   /**

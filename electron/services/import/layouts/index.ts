@@ -5,7 +5,7 @@ import { genericLong } from './generic'
 import { imfDots, imfImts } from './imf'
 import type { Layout, LayoutId, LayoutInfo, Plan } from './types'
 import { wdi } from './wdi'
-import { wto } from './wto'
+import { wto, wtoReport } from './wto'
 import { tradeMap } from './tradeMap'
 import { sdmxCsv } from './sdmx'
 import { eurostatWide } from './eurostatWide'
@@ -19,6 +19,7 @@ export const LAYOUTS: readonly Layout[] = [
   wdi,
   imfImts,
   wto,
+  wtoReport,
   tradeMap,
   sdmxCsv,
   eurostatWide,

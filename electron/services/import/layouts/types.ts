@@ -13,6 +13,7 @@ export const layoutIds = [
   'imf-imts',
   'imf-dots',
   'wto',
+  'wto-report',
   'trade-map',
   'sdmx-csv',
   'eurostat-wide',

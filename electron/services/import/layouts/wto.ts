@@ -4,7 +4,9 @@
  * "Million US dollar" are stored in US dollars. The files are often Windows-1252 (an en dash in the
  * indicator names): the reader converts them.
  */
-import { col, exact, factsSelect } from './common'
+import { sqlString } from '../sql'
+import { statedUnit } from '../units'
+import { col, exact, factsSelect, text, unpivot } from './common'
 import type { Layout } from './types'
 
 export const wto: Layout = {
@@ -49,6 +51,94 @@ export const wto: Layout = {
       periodColumn: c.year,
       flow: (k) =>
         `CASE ${k} WHEN 'ITS_MTV_AX' THEN 'exports' WHEN 'ITS_MTV_AM' THEN 'imports' ELSE cte_slug(${k}) END`,
+    }
+  },
+}
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]
+
+/**
+ * WTO Stats workbook (`WtoData_YYYYMMDDhhmmss.xlsx`, sheet "Report"): a title line `Indicator | Total
+ * merchandise exports - monthly (Million US dollar)`, then `Reporting Economy, Product/Sector, Partner
+ * Economy, [Period,] 2014, 2015, …` with years as columns and, in monthly reports, month names in
+ * Period. Countries are spelled out ("Korea, Republic of"); the product is `SI3_AGG - TO - Total
+ * merchandise` (its middle code; TO is the total). The unit and the flow come from the title.
+ * China's customs publish January and February together: WTO leaves January empty and puts the sum in
+ * February, so a February whose January is empty in the same row and year is the span 2020-01..2020-02,
+ * never one month.
+ */
+export const wtoReport: Layout = {
+  id: 'wto-report',
+  title: 'WTO Stats (workbook)',
+  publisher: 'World Trade Organization',
+  url: 'https://stats.wto.org/',
+  recognise(header, notes) {
+    const c = exact(header, {
+      reporter: 'Reporting Economy',
+      product: 'Product/Sector',
+      partner: 'Partner Economy',
+    })
+    if (!c) return null
+    const years = header.flatMap((h, i) => (/^\d{4}$/.test(h.trim()) ? [{ i, key: h.trim() }] : []))
+    if (years.length === 0) return null
+    const period = header.indexOf('Period')
+    const title = notes.map((n) => /^Indicator\s+(.+)$/.exec(n)?.[1]?.trim()).find(Boolean) ?? ''
+    const unit = statedUnit(/\(([^()]*)\)\s*$/.exec(title)?.[1] ?? '')
+    const flow = !unit
+      ? title.replace(/\s*\([^()]*\)\s*$/, '') || 'value'
+      : /\bexports\b/i.test(title)
+        ? 'exports'
+        : /\bimports\b/i.test(title)
+          ? 'imports'
+          : title.replace(/\s*\([^()]*\)\s*$/, '')
+    const code = `trim(split_part(product_text, ' - ', 2))`
+    const month = `lower(trim(period_text))`
+    const ids = [
+      `${text(c.reporter)} AS reporter`,
+      `${text(c.partner)} AS partner`,
+      `${text(c.product)} AS product_text`,
+      `${period >= 0 ? text(period) : 'CAST(NULL AS VARCHAR)'} AS period_text`,
+    ]
+    // The months of one row and year, to tell a February holding January and February from one month.
+    const rows = `(SELECT *, count(*) FILTER (WHERE ${month} = 'january') OVER (PARTITION BY reporter, partner, product_text, wide_key) AS januaries
+      FROM ${unpivot(ids, years)})`
+    return {
+      layout: 'wto-report',
+      numeric: years.map(({ i }) => i),
+      facts: factsSelect(
+        {
+          period:
+            period < 0
+              ? 'wide_key'
+              : `CASE WHEN ${month} = 'february' AND januaries = 0 THEN wide_key || '-01..' || wide_key || '-02'
+                  WHEN ${month} IN (${MONTHS.map(sqlString).join(', ')}) THEN wide_key || '-' || lpad(CAST(list_position([${MONTHS.map(sqlString).join(', ')}], ${month}) AS VARCHAR), 2, '0')
+                  ELSE trim(period_text) || ' ' || wide_key END`,
+          reporter: 'reporter',
+          partner: 'partner',
+          flow: sqlString(flow),
+          product: `CASE WHEN ${code} IN ('', 'TO') THEN 'TOTAL' ELSE ${code} END`,
+          indicator: sqlString(title),
+          value: unit && unit.factor !== 1 ? `v * ${unit.factor}` : 'v',
+          unit: sqlString(unit?.unit ?? ''),
+        },
+        rows,
+      ),
+      periodColumn: period >= 0 ? period : years[0]!.i,
+      flow: (k) =>
+        `CASE ${k} WHEN 'exports' THEN 'exports' WHEN 'imports' THEN 'imports' ELSE cte_slug(${k}) END`,
     }
   },
 }

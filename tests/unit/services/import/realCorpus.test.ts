@@ -79,6 +79,38 @@ function zipMember(name: string, member: string): Buffer {
   throw new Error(`${member} is not in ${name}`)
 }
 
+/**
+ * A workbook's first sheet as rows of cell texts, read from its XML with the ZIP reader above (not the
+ * app's workbook library): shared strings (`t="s"`) looked up, numbers as written, empty cells ''.
+ */
+function sheetCells(name: string): string[][] {
+  const unescape = (t: string) =>
+    t
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&')
+  const strings = [
+    ...zipMember(name, 'xl/sharedStrings.xml')
+      .toString('utf8')
+      .matchAll(/<si>(.*?)<\/si>/gs),
+  ].map(([, si]) => unescape([...si!.matchAll(/<t[^>]*>(.*?)<\/t>/gs)].map(([, t]) => t).join('')))
+  const sheet = zipMember(name, 'xl/worksheets/sheet1.xml').toString('utf8')
+  const column = (ref: string) =>
+    [...ref.replace(/\d+$/, '')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1
+  // Rows with no cells are left out of the XML: each row goes to the line its r="…" names.
+  const rows: string[][] = []
+  for (const [, line, row] of sheet.matchAll(/<row r="(\d+)"[^>]*>(.*?)<\/row>/gs)) {
+    const cells: string[] = []
+    for (const [, ref, attrs, v] of row!.matchAll(
+      /<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>(?:<v>(.*?)<\/v>)?<\/c>)/gs,
+    ))
+      cells[column(ref!)] = v === undefined ? '' : / t="s"/.test(attrs!) ? strings[Number(v)]! : v
+    rows[Number(line) - 1] = Array.from(cells, (c) => c ?? '')
+  }
+  return Array.from(rows, (r) => r ?? [])
+}
+
 const num = (cell: string | undefined) => Number((cell ?? '').replace(/,/g, '').trim())
 
 async function importReal(name: string, mapping?: (guess: Mapping) => Mapping) {
@@ -361,10 +393,14 @@ describe('A Frictionless data package', () => {
 describe('Excel workbooks', () => {
   it('IMF Direction of Trade workbook: the Exports sheet by default, months as columns; the Imports sheet on request', async () => {
     const book = await readXlsxFile(real('imf/Exports_and_Imports_by_Areas_and_Countries.xlsx'))
-    const sheet = (name: string) => {
+    const sheet = (name: string, country = 'Australia') => {
       const [head, ...body] = book.find((s) => s.sheet === name)!.data
-      const australia = body.find((r) => r[0] === 'Australia')!
-      return head!.slice(1).map((h, i) => [String(h).replace('M', '-'), Number(australia[i + 1])] as const)
+      const row = body.find((r) => r[0] === country)!
+      return head!
+        .slice(1)
+        .map((h, i) => [String(h).replace('M', '-'), row[i + 1]] as const)
+        .filter(([, v]) => v !== null && v !== '')
+        .map(([p, v]) => [p, Number(v)] as const)
     }
     const { dataset, inspection } = await importReal('imf/Exports_and_Imports_by_Areas_and_Countries.xlsx')
     expect(inspection.format).toBe('xlsx')
@@ -372,6 +408,26 @@ describe('Excel workbooks', () => {
     const monthly = (id: string, flow: string) =>
       points(id, { reporter: 'aus', flow, frequency: 'month' }) as Promise<[string, number | null][]>
     closeTo(await monthly(dataset.id, 'exports'), sheet('Exports'))
+    // The IMF's names, with the state's form after a comma, are their countries (Congo and Korea are
+    // two each, told apart by the form).
+    for (const [name, code] of [
+      ['Bahamas, The', 'bhs'],
+      ['China, P.R.: Mainland', 'chn'],
+      ['Korea, Rep. of', 'kor'],
+      ["Korea, Dem. People's Rep. of", 'prk'],
+      ['Congo, Dem. Rep. of the', 'cod'],
+      ['Congo, Rep. of', 'cog'],
+      ['Egypt, Arab Rep. of', 'egy'],
+      ['Netherlands, The', 'nld'],
+      ['St. Kitts and Nevis', 'kna'],
+      ['São Tomé and Príncipe, Dem. Rep. of', 'stp'],
+      ['Venezuela, Rep. Bolivariana de', 'ven'],
+      ['Taiwan Province of China', 'twn'],
+    ] as const)
+      closeTo(
+        await points(dataset.id, { reporter: code, flow: 'exports', frequency: 'month' }),
+        sheet('Exports', name),
+      )
 
     const granted = await t.services.imports.grant(
       real('imf/Exports_and_Imports_by_Areas_and_Countries.xlsx'),
@@ -379,6 +435,68 @@ describe('Excel workbooks', () => {
     )
     const imports = await t.services.imports.importFile(granted.fileId, undefined, { sheet: 'Imports' })
     closeTo(await monthly(imports.dataset!.id, 'imports'), sheet('Imports'))
+  })
+})
+
+describe('WTO Stats workbook (title line, month names in Period, years as columns)', () => {
+  const file = 'wto/WtoData_20210401162703.xlsx'
+  const MONTHS = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ]
+  /** Each month of a reporter's rows, by this test's own reading of the sheet, in millions of US dollars. */
+  function monthly(reporter: string) {
+    const [title, , header, ...body] = sheetCells(file)
+    expect(title!.slice(0, 2).map((c) => c.trim())).toEqual([
+      'Indicator',
+      'Total merchandise exports - monthly (Million US dollar)',
+    ])
+    const rows = body.filter((r) => r[0] === reporter)
+    const years = header!.slice(4)
+    const cell = (month: string, y: number) => rows.find((r) => r[3] === month)?.[4 + y] ?? ''
+    return years.flatMap((year, y) =>
+      MONTHS.flatMap((month, m) => {
+        const v = cell(month, y)
+        if (v === '') return []
+        // WTO leaves January empty and puts January and February together in February.
+        const period =
+          month === 'February' && cell('January', y) === ''
+            ? `${year}-01..${year}-02`
+            : `${year}-${String(m + 1).padStart(2, '0')}`
+        return [[period, Number(v) * 1e6] as const]
+      }),
+    )
+  }
+
+  it('total merchandise exports by month, million US dollars into dollars; China’s January–February 2020 stays one value', async () => {
+    const { dataset, inspection } = await importReal(file)
+    expect(inspection.format).toBe('xlsx')
+    expect(inspection.layout?.id).toBe('wto-report')
+    expect(dataset.units).toEqual(['USD'])
+    const china = monthly('China')
+    expect(china.find(([p]) => p.startsWith('2020-01'))).toEqual(['2020-01..2020-02', 292449e6])
+    closeTo(await points(dataset.id, { reporter: 'chn', flow: 'exports', frequency: 'month' }), china)
+    // The WTO's own spellings are matched to their countries.
+    for (const [name, code] of [
+      ['Korea, Republic of', 'kor'],
+      ['Chinese Taipei', 'twn'],
+      ['Czech Republic', 'cze'],
+      ['Bolivia, Plurinational State of', 'bol'],
+    ] as const)
+      closeTo(
+        await points(dataset.id, { reporter: code, flow: 'exports', frequency: 'month' }),
+        monthly(name),
+      )
   })
 })
 
