@@ -224,6 +224,14 @@ export function countryByName(codes: CodeLists, name: string): string | null {
   return index.get(nameKey(base)) ?? null
 }
 
+/** The country one cell names, by code (ISO-3, M49, a publisher's alias) or by name, or null. */
+export function countryOf(codes: CodeLists, cell: string): string | null {
+  const text = cell.trim()
+  if (!text) return null
+  if (codes.countries.has(text.toUpperCase())) return text.toUpperCase()
+  return codes.aliases.get(normaliseCode(text)) ?? codes.names.get(text) ?? countryByName(codes, text)
+}
+
 /** How a code is looked up: numbers without leading zeros ("000" → "0"), text upper-cased. */
 export function normaliseCode(code: string): string {
   const trimmed = code.trim()

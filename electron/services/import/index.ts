@@ -17,7 +17,7 @@ import type {
 } from '../../shared/importApi'
 import type { EventSink } from '../../events'
 import type { Engine } from '../engine'
-import { loadCodeLists, type CodeLists } from './codes'
+import { countryOf, loadCodeLists, type CodeLists } from './codes'
 import { ImportError, translateDuckDbError } from './errors'
 import { createFileDesk, type FileDesk } from './desk'
 import { createGrants, type Grants } from '../grants'
@@ -167,7 +167,10 @@ export async function openImportService(options: ImportServiceOptions): Promise<
             .map((r) => header.map((_, i) => (r[i] ?? '').slice(0, PREVIEW_CELL))),
           guess: plan
             ? null
-            : (usable ?? guessMapping(header, sample, first.sniffed.numberStyle, first.sniffed.notes)),
+            : (usable ??
+              guessMapping(header, sample, first.sniffed.numberStyle, first.sniffed.notes, (cell) =>
+                countryOf(codes, cell),
+              )),
           sheets: sheets ?? null,
           members: members ?? null,
           existing: existingEntry

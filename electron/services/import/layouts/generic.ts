@@ -192,13 +192,16 @@ export function looksLikeNumber(cell: string, style: { decimal: string; thousand
 /**
  * The guesses the mapping dialog starts from. The unit is guessed only where the file states it: in its
  * title block ("Unit : US Dollar thousand") or in the name of every value column ("Trade Value (US$)");
- * otherwise it stays empty for the user to fill, never assumed.
+ * otherwise it stays empty for the user to fill, never assumed. The reporter is the one country the
+ * reporter column names in every sampled row (`countryOf` reads a cell: a code or a name), else China,
+ * the country this app is about.
  */
 export function guessMapping(
   header: readonly string[],
   sample: readonly (readonly string[])[],
   style: { decimal: string; thousands: string },
   notes: readonly string[] = [],
+  countryOf: (cell: string) => string | null = () => null,
 ): Mapping {
   const filled = (i: number) => sample.map((r) => r[i] ?? '').filter((c) => c.trim() !== '')
   const share = (i: number, test: (cell: string) => boolean) => {
@@ -235,6 +238,8 @@ export function guessMapping(
     ? namedUnits[0]
     : null
   const stated = unit == null ? (unitFromNotes(notes) ?? fromHeader) : null
+  const reporters = new Set(reporter == null ? [] : filled(reporter).map(countryOf))
+  const [only] = reporters
   return {
     period,
     values,
@@ -244,7 +249,7 @@ export function guessMapping(
     product,
     indicator,
     unit,
-    reporterCode: 'CHN',
+    reporterCode: reporters.size === 1 && only ? only : 'CHN',
     unitLabel: stated ? unitLabelOf(stated) : '',
   }
 }

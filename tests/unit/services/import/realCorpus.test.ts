@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Mapping } from '../../../../electron/shared/importApi'
 import { guessMapping } from '../../../../electron/services/import/layouts'
 import { sniffFile } from '../../../../electron/services/import/sniff'
+import { countryOf } from '../../../../electron/services/import/codes'
 import { LEAKS, openTestServices, repo, type TestServices } from './helpers'
 
 const real = (name: string) => join(repo, 'tests', 'fixtures', 'real', name)
@@ -680,5 +681,31 @@ describe('units of mapped files', () => {
     expect(sniffed.notes.some((n) => /Unit : US Dollar thousand/.test(n))).toBe(true)
     const guess = guessMapping(sniffed.header, sniffed.sample, sniffed.numberStyle, sniffed.notes)
     expect(guess.unitLabel).toBe('USD thousand')
+  })
+})
+
+describe('the mapping guess names the file’s own reporter', () => {
+  it('a Comtrade download reported by Algeria: the reporter column’s one country, not China', async () => {
+    const file = 'comtrade/plus-algeria-exports-total.csv'
+    const isos = new Set(rowsOf(file).map((r) => r.reporterISO))
+    expect([...isos]).toEqual(['DZA'])
+    const sniffed = await sniffFile(real(file), 'x.csv')
+    const guess = guessMapping(sniffed.header, sniffed.sample, sniffed.numberStyle, sniffed.notes, (cell) =>
+      countryOf(t.services.imports.codes, cell),
+    )
+    expect(sniffed.header[guess.reporter!]).toBe('reporterCode')
+    expect(guess.reporterCode).toBe('DZA')
+  })
+
+  it('a reporter column naming many countries (a World Bank table) keeps China, the app’s own reporter', async () => {
+    const file = 'wdi/API_SP.POP.TOTL_DS2_en_csv_v2_61.csv'
+    const sniffed = await sniffFile(real(file), 'x.csv')
+    const guess = guessMapping(sniffed.header, sniffed.sample, sniffed.numberStyle, sniffed.notes, (cell) =>
+      countryOf(t.services.imports.codes, cell),
+    )
+    expect(sniffed.header[guess.reporter!]).toBe('Country Code')
+    const codes = new Set(rowsOf(file, { skipLines: 4 }).map((r) => r['Country Code']))
+    expect(codes.size).toBeGreaterThan(100)
+    expect(guess.reporterCode).toBe('CHN')
   })
 })
