@@ -10,11 +10,11 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import Papa from 'papaparse'
-import yauzl from 'yauzl'
 import type { Page } from 'playwright-core'
 import type { Snapshot } from '../../electron/shared/snapshot'
 import { launchBrowser, screenshot, type TestBrowser } from '../support/browser'
 import { repoRoot, startWebApp, type WebApp } from '../support/webApp'
+import { firstZipMember } from '../support/zipMember'
 
 const ZIP = join(repoRoot, 'tests', 'fixtures', 'real', 'wdi', 'API_NE.EXP.GNFS.CD_DS2_en_csv_v2_3025.zip')
 
@@ -24,28 +24,7 @@ let page: Page
 let nextFile: string | null = null
 
 /** The one member of the archive, as text (read with yauzl, not with the app's reader). */
-function memberText(): Promise<string> {
-  return new Promise((resolve, reject) =>
-    yauzl.open(ZIP, { lazyEntries: true }, (error, zip) => {
-      if (error) return reject(error)
-      zip.readEntry()
-      zip.on('entry', (entry: yauzl.Entry) =>
-        zip.openReadStream(entry, (e, stream) => {
-          if (e) return reject(e)
-          const chunks: Buffer[] = []
-          stream.on('data', (c: Buffer) => chunks.push(c))
-          stream.on('end', () =>
-            resolve(
-              Buffer.concat(chunks)
-                .toString('utf8')
-                .replace(/^\uFEFF/, ''),
-            ),
-          )
-        }),
-      )
-    }),
-  )
-}
+const memberText = async () => (await firstZipMember(ZIP)).toString('utf8').replace(/^\uFEFF/, '')
 
 /** China's and the World's rows of the WDI table: year → value (empty cells are no value). */
 async function wdiRows(): Promise<{ china: Map<string, number>; world: Map<string, number> }> {

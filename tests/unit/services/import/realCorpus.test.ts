@@ -15,6 +15,7 @@ import { guessMapping } from '../../../../electron/services/import/layouts'
 import { sniffFile } from '../../../../electron/services/import/sniff'
 import { countryOf } from '../../../../electron/services/import/codes'
 import { LEAKS, openTestServices, repo, type TestServices } from './helpers'
+import { firstZipMember } from '../../../support/zipMember'
 
 const real = (name: string) => join(repo, 'tests', 'fixtures', 'real', name)
 
@@ -637,6 +638,29 @@ describe('UN Comtrade legacy CSV', () => {
     expect(products.rows.map((r) => [r.key, r.value])).toEqual(
       topPartners(chapters, 3).map((r) => [r.key, r.value]),
     )
+  })
+
+  it('China-reported trade by partner in SITC divisions, 2015–2018 (zipped whole): exports to each partner are the sum of the divisions', async () => {
+    const { dataset, inspection } = await importReal('comtrade/legacy-china-sitc-by-partner-2015-2018.zip')
+    expect(inspection.format).toBe('zip')
+    expect(inspection.layout?.id).toBe('comtrade-legacy')
+    const rows = Papa.parse<Record<string, string>>(
+      (await firstZipMember(real('comtrade/legacy-china-sitc-by-partner-2015-2018.zip'))).toString('utf8'),
+      { header: true, skipEmptyLines: true },
+    ).data
+    expect(new Set(rows.map((r) => r['Reporter ISO']))).toEqual(new Set(['CHN']))
+    for (const [partner, iso] of [
+      ['usa', 'USA'],
+      ['hkg', 'HKG'],
+    ] as const) {
+      const years = ['2015', '2016', '2017', '2018'].map((year) => {
+        const divisions = rows.filter(
+          (r) => r['Trade Flow'] === 'Export' && r['Partner ISO'] === iso && r.Year === year,
+        )
+        return [year, divisions.reduce((a, r) => a + num(r['Trade Value (US$)']), 0)] as const
+      })
+      closeTo(await points(dataset.id, { partner }), years)
+    }
   })
 })
 
