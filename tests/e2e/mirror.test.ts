@@ -3,10 +3,12 @@
  * (tests/fixtures/real): the US Census Bureau's monthly trade with China (US-reported imports from
  * China) against China's customs figures for its exports to the US (the bundled package), and a
  * UN Comtrade download (China-reported exports to Germany against Germany-reported imports from
- * China). Expected numbers are read by this test from the same files with papaparse.
+ * China), and two separately imported Comtrade downloads, one by China and one by the United States.
+ * Expected numbers are read by this test from the same files with papaparse. A linked snapshot,
+ * reopened, is compared with today's data.
  */
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import Papa from 'papaparse'
@@ -16,6 +18,7 @@ import { readCsvRecords } from '../../electron/shared/csv'
 import type { Snapshot } from '../../electron/shared/snapshot'
 import { launchBrowser, screenshot, type TestBrowser } from '../support/browser'
 import { repoRoot, startWebApp, type WebApp } from '../support/webApp'
+import { firstZipMember } from '../support/zipMember'
 
 let app: WebApp
 let browser: TestBrowser
@@ -413,6 +416,163 @@ describe('Mirror exports and snapshots', () => {
       )
     expect(await page.locator('[data-test="snapshot-kind"]').getAttribute('data-kind')).toBe('linked')
     expect(await page.locator('[data-test="mirror-table"]').count()).toBe(0)
+    browser.assertOffline()
+    expect(browser.pageErrors).toEqual([])
+  })
+})
+
+/**
+ * Two separately imported real files, one per side: China's own report of its exports to the United
+ * States (a UN Comtrade download by China, SITC divisions by partner, 2015–2018, zipped whole) and the
+ * United States' report of its imports from China (a UN Comtrade download by the US, HS chapters,
+ * 2017). Neither file has an all-products row: each side's total is the sum of its products, and the
+ * expected numbers are summed here from the files' own bytes.
+ */
+describe('Mirror from two imported files, one per side', () => {
+  const CHINA_ZIP = real('comtrade/legacy-china-sitc-by-partner-2015-2018.zip')
+  const US_FILE = real('comtrade/legacy-usa-china-hs-chapters-2017.csv')
+  const sum = (rows: Record<string, string>[]) => rows.reduce((s, r) => s + num(r['Trade Value (US$)']), 0)
+  let chinaRows: Record<string, string>[] = []
+  let cnX = 0
+  let usM = 0
+  let chinaId = ''
+  let usId = ''
+  const snapshotDir = () => join(app.userDataDir, 'snapshots')
+  const savedSnapshots = () =>
+    readdirSync(snapshotDir())
+      .filter((f) => f.endsWith('.ctesnap'))
+      .map((f) => JSON.parse(readFileSync(join(snapshotDir(), f), 'utf8')) as Snapshot)
+  async function openSnapshot(title: string): Promise<void> {
+    await page.click('nav >> text=Snapshots')
+    await page
+      .locator('[data-test="snapshot-list"] li', { hasText: title })
+      .locator('[data-test="snapshot-open"]')
+      .click()
+    await page.locator('[data-test="mirror-view"]').waitFor()
+  }
+
+  beforeAll(async () => {
+    chinaRows = Papa.parse<Record<string, string>>((await firstZipMember(CHINA_ZIP)).toString('utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data
+    // China-reported exports to the US in 2017: the sum of the SITC divisions.
+    cnX = sum(
+      chinaRows.filter(
+        (r) =>
+          r['Reporter ISO'] === 'CHN' &&
+          r['Trade Flow'] === 'Export' &&
+          r['Partner ISO'] === 'USA' &&
+          r.Year === '2017',
+      ),
+    )
+    // US-reported imports from China in 2017: the sum of the HS chapters (two in E-notation, as saved).
+    usM = sum(
+      rowsOf(US_FILE).filter(
+        (r) =>
+          r.Reporter === 'USA' && r.Partner === 'China' && r['Trade Flow'] === 'Import' && r.Year === '2017',
+      ),
+    )
+    await importThroughUi(CHINA_ZIP)
+    await importThroughUi(US_FILE)
+    chinaId = await datasetOf('legacy-china-sitc-by-partner-2015-2018.zip')
+    usId = await datasetOf('legacy-usa-china-hs-chapters-2017.csv')
+  })
+
+  it('sets China’s exports to the US from China’s file against US imports from China from the US file, with the gap and ratio computed', async () => {
+    expect(chinaId).not.toBe(usId)
+    await page.click('nav >> text=Mirror')
+    await page.selectOption('[data-test="mirror-china-dataset"]', chinaId)
+    await page.selectOption('[data-test="mirror-partner-dataset"]', usId)
+    await page.selectOption('[data-test="mirror-frequency"]', 'year')
+    // The partners offered are the ones China's file reports exports to.
+    await expect
+      .poll(() => page.locator('[data-test="mirror-partner"] option').allInnerTexts())
+      .toEqual(['Germany', 'Hong Kong', 'Japan', 'South Korea', 'United States'])
+    await page.selectOption('[data-test="mirror-partner"]', 'us')
+    await page.locator('[data-test="mirror-chart"] canvas').waitFor()
+    // China's file covers 2015–2018, the US file 2017: the comparison is over the year both report.
+    await expect
+      .poll(() => page.textContent('[data-test="mirror-title"]'))
+      .toBe('Mirror: China and United States, 2017')
+    expect(await page.locator('[data-test="mirror-table"] tbody tr').count()).toBe(1)
+    const r = await row(page, '2017')
+    expect(r.china).toBe(mn(cnX / 1e6))
+    expect(r.partner).toBe(mn(usM / 1e6))
+    expect(r.gap).toBe(signed((usM - cnX) / 1e6))
+    expect(r.ratio).toBe(nf('en-US', 3).format(usM / cnX))
+    // The US reports more than China: imports valued CIF, goods shipped through Hong Kong counted as from China.
+    expect(usM).toBeGreaterThan(cnX)
+
+    // The chart draws the same numbers: both reports, the gap (bars) and the ratio.
+    const drawn = JSON.parse(
+      (await page.locator('[data-test="mirror-chart"]').getAttribute('data-drawn')) ?? '{}',
+    ) as { labels: string[]; datasets: { label: string; data: (number | null)[] }[] }
+    expect(drawn.labels).toEqual(['2017'])
+    const drawnValue = (label: string) => drawn.datasets.find((d) => d.label.startsWith(label))!.data[0]!
+    expect(drawn.datasets.map((d) => d.label)).toHaveLength(4)
+    expect(drawnValue('China-reported exports to United States')).toBeCloseTo(cnX / 1e6, 6)
+    expect(drawnValue('United States-reported imports from China')).toBeCloseTo(usM / 1e6, 6)
+    expect(drawnValue('Gap')).toBeCloseTo((usM - cnX) / 1e6, 6)
+    expect(drawnValue('Ratio')).toBeCloseTo(usM / cnX, 9)
+
+    const why = await page.textContent('[data-test="mirror-why"]')
+    for (const word of ['CIF', 'FOB', 'Hong Kong', 'weeks']) expect(why).toContain(word)
+    const sources = await page.textContent('[data-test="mirror-sources"]')
+    expect(sources).toContain('legacy-china-sitc-by-partner-2015-2018.zip')
+    expect(sources).toContain('legacy-usa-china-hs-chapters-2017.csv')
+    await screenshot(page, 'mirror-two-files')
+    expect(browser.pageErrors).toEqual([])
+  })
+
+  it('a linked snapshot, reopened, compares its numbers with today’s data: the same, or then and now side by side', async () => {
+    await page.click('[data-test="mirror-save-snapshot"]')
+    const form = page.locator('[data-test="mirror-snapshot-form"]')
+    await form.locator('[data-test="snapshot-title"]').fill('Two-file mirror 2017')
+    await form.locator('[data-test="snapshot-save"]').click()
+    await expect.poll(() => form.locator('[data-test="snapshot-saved"]').textContent()).toContain('2017')
+    await form.getByRole('button', { name: 'Cancel' }).click()
+
+    await page.click('nav >> text=Explorer')
+    await openSnapshot('Two-file mirror 2017')
+    expect(await page.locator('[data-test="snapshot-kind"]').getAttribute('data-kind')).toBe('linked')
+    await expect
+      .poll(() => page.locator('[data-test="values-same"]').textContent())
+      .toContain('Every value in the snapshot is the same in today’s data.')
+    expect(await page.locator('[data-test="values-changed"]').count()).toBe(0)
+
+    // The same snapshot as it would read had it been saved from an earlier release of the US file,
+    // which said $20 bn less: what changed is listed, then and now, and the version line says why.
+    const linked = savedSnapshots().find((s) => s.title === 'Two-file mirror 2017')!
+    const earlier = structuredClone(linked)
+    earlier.title = 'Two-file mirror, earlier release'
+    earlier.datasets = earlier.datasets.map((d) =>
+      d.id === usId ? { ...d, version: '0 (imported 2018-06-01)' } : d,
+    )
+    for (const s of earlier.numbers.series)
+      if (s.key !== 'mirror:china')
+        for (const p of s.points) p.value = p.value === null ? null : p.value - 20_000
+    writeFileSync(join(snapshotDir(), 's-two-file-mirror-earlier.ctesnap'), JSON.stringify(earlier))
+
+    await openSnapshot('Two-file mirror, earlier release')
+    await page.locator('[data-test="values-changed"]').waitFor()
+    expect(await page.textContent('[data-test="values-changed"]')).toBe(
+      '2 value(s) shown differ from today’s data (then and now side by side).',
+    )
+    expect(await page.locator('[data-test="data-version-changed"]').innerText()).toContain(
+      `${usId} was version 0 (imported 2018-06-01)`,
+    )
+    const change = (key: string) =>
+      page.locator(`[data-test="changes"] tr[data-series="${key}"][data-period="2017"]`)
+    expect(await page.locator('[data-test="changes"] tbody tr').count()).toBe(2)
+    expect(await change('mirror:partner').locator('[data-test="then"]').innerText()).toBe(
+      mn(usM / 1e6 - 20_000),
+    )
+    expect(await change('mirror:partner').locator('[data-test="now"]').innerText()).toBe(mn(usM / 1e6))
+    expect(await change('mirror:gap').locator('[data-test="now"]').innerText()).toBe(mn((usM - cnX) / 1e6))
+    // China's side is as it was: not listed.
+    expect(await change('mirror:china').count()).toBe(0)
+    await screenshot(page, 'mirror-snapshot-changed')
     browser.assertOffline()
     expect(browser.pageErrors).toEqual([])
   })

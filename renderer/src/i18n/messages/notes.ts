@@ -64,6 +64,7 @@ export default {
           'The data has changed since this snapshot: {dataset} was version {saved}, the library now has {current}.',
         valuesChanged:
           '{n} value(s) shown differ from today’s data (then and now side by side); notes on them are flagged.',
+        valuesChangedNoNotes: '{n} value(s) shown differ from today’s data (then and now side by side).',
         series: 'Series',
         period: 'Period',
         then: 'In the snapshot',
@@ -167,6 +168,7 @@ export default {
         datasetMissing: '数据集 {dataset} 已不在数据库中：下面的数值来自快照。',
         versionChanged: '自保存快照以来数据已更新：{dataset} 当时为版本 {saved}，现在为 {current}。',
         valuesChanged: '有 {n} 个数值与当前数据不同（并列显示当时与现在）；相关笔记已标记。',
+        valuesChangedNoNotes: '有 {n} 个数值与当前数据不同（并列显示当时与现在）。',
         series: '序列',
         period: '时期',
         then: '快照中',
