@@ -6,7 +6,6 @@
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { inflateRawSync } from 'node:zlib'
 import Papa from 'papaparse'
 import readXlsxFile from 'read-excel-file/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -15,7 +14,7 @@ import { guessMapping } from '../../../../electron/services/import/layouts'
 import { sniffFile } from '../../../../electron/services/import/sniff'
 import { countryOf } from '../../../../electron/services/import/codes'
 import { LEAKS, openTestServices, repo, type TestServices } from './helpers'
-import { firstZipMember } from '../../../support/zipMember'
+import { zipMember } from '../../../support/zipMember'
 
 const real = (name: string) => join(repo, 'tests', 'fixtures', 'real', name)
 
@@ -58,31 +57,7 @@ function rowsOfBytes(bytes: Buffer, options: ReadOptions = {}) {
 }
 
 /**
- * One member of a ZIP archive, read with the archive's own central directory and zlib (not the app's
- * unzip library): stored or deflated, as the ZIP format defines them.
- */
-function zipMember(name: string, member: string): Buffer {
-  const zip = readFileSync(real(name))
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
-  let at = zip.readUInt32LE(end + 16)
-  for (let n = zip.readUInt16LE(end + 10); n > 0; n--) {
-    const nameLength = zip.readUInt16LE(at + 28)
-    const entry = zip.toString('utf8', at + 46, at + 46 + nameLength)
-    if (entry === member) {
-      const method = zip.readUInt16LE(at + 10)
-      const size = zip.readUInt32LE(at + 20)
-      const local = zip.readUInt32LE(at + 42)
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28)
-      const data = zip.subarray(start, start + size)
-      return method === 0 ? data : inflateRawSync(data)
-    }
-    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32)
-  }
-  throw new Error(`${member} is not in ${name}`)
-}
-
-/**
- * A workbook's first sheet as rows of cell texts, read from its XML with the ZIP reader above (not the
+ * A workbook's first sheet as rows of cell texts, read from its XML with the tests' ZIP reader (not the
  * app's workbook library): shared strings (`t="s"`) looked up, numbers as written, empty cells ''.
  */
 function sheetCells(name: string): string[][] {
@@ -93,11 +68,11 @@ function sheetCells(name: string): string[][] {
       .replace(/&quot;/g, '"')
       .replace(/&amp;/g, '&')
   const strings = [
-    ...zipMember(name, 'xl/sharedStrings.xml')
+    ...zipMember(real(name), 'xl/sharedStrings.xml')
       .toString('utf8')
       .matchAll(/<si>(.*?)<\/si>/gs),
   ].map(([, si]) => unescape([...si!.matchAll(/<t[^>]*>(.*?)<\/t>/gs)].map(([, t]) => t).join('')))
-  const sheet = zipMember(name, 'xl/worksheets/sheet1.xml').toString('utf8')
+  const sheet = zipMember(real(name), 'xl/worksheets/sheet1.xml').toString('utf8')
   const column = (ref: string) =>
     [...ref.replace(/\d+$/, '')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1
   // Rows with no cells are left out of the XML: each row goes to the line its r="…" names.
@@ -529,7 +504,7 @@ describe('ZIP archives', () => {
   it('a World Bank download as published: the data CSV is read, its two metadata members are not', async () => {
     const file = 'zip/worldbank-fdi-inflows-download.zip'
     const data = 'API_BX.KLT.DINV.CD.WD_DS2_en_csv_v2_390497.csv'
-    const china = rowsOfBytes(zipMember(file, data), { skipLines: 4 }).find(
+    const china = rowsOfBytes(zipMember(real(file), data), { skipLines: 4 }).find(
       (r) => r['Country Code'] === 'CHN',
     )!
     const { dataset, inspection } = await importReal(file)
@@ -644,10 +619,9 @@ describe('UN Comtrade legacy CSV', () => {
     const { dataset, inspection } = await importReal('comtrade/legacy-china-sitc-by-partner-2015-2018.zip')
     expect(inspection.format).toBe('zip')
     expect(inspection.layout?.id).toBe('comtrade-legacy')
-    const rows = Papa.parse<Record<string, string>>(
-      (await firstZipMember(real('comtrade/legacy-china-sitc-by-partner-2015-2018.zip'))).toString('utf8'),
-      { header: true, skipEmptyLines: true },
-    ).data
+    const rows = rowsOfBytes(
+      zipMember(real('comtrade/legacy-china-sitc-by-partner-2015-2018.zip'), 'comtrade (1).csv'),
+    )
     expect(new Set(rows.map((r) => r['Reporter ISO']))).toEqual(new Set(['CHN']))
     for (const [partner, iso] of [
       ['usa', 'USA'],
