@@ -10,6 +10,7 @@ import { useImportsStore } from '../../../renderer/src/stores/imports'
 import MappingDialog from '../../../renderer/src/components/import/MappingDialog.vue'
 import { i18n } from '../../../renderer/src/i18n'
 import { answer, installBridge } from '../../support/fakeBridge'
+import { layoutIds } from '../../../electron/services/import/layouts/types'
 
 type Listener = (payload: never) => void
 
@@ -160,6 +161,38 @@ describe('imports store', () => {
       top: 10,
     })
     expect(store.status).toBe('done')
+  })
+
+  it('the recognised layout, the file’s kind and its encoding are written in the reader’s language', async () => {
+    fakeBridge({ id: 'comtrade-plus', title: 'UN Comtrade (Comtrade Plus)', publisher: '', url: '' })
+    const store = useImportsStore()
+    await store.choose()
+    const view = (await import('../../../renderer/src/views/ImportView.vue')).default
+    for (const [locale, layout, kind] of [
+      ['en', 'Recognised: UN Comtrade (Comtrade Plus)', '(CSV table, UTF-8)'],
+      ['zh-CN', '已识别：联合国商品贸易数据库（Comtrade Plus）', '(CSV 表格，UTF-8 编码)'],
+    ] as const) {
+      i18n.global.locale.value = locale
+      const page = mount(view, { global: { plugins: [i18n] } })
+      await page.vm.$nextTick()
+      expect(page.get('[data-test="layout"]').text()).toContain(layout)
+      expect(page.get('[data-test="layout"]').text()).toContain(kind)
+      page.unmount()
+    }
+    i18n.global.locale.value = 'en'
+  })
+
+  it('every layout the importer recognises has a name in English and in Chinese', () => {
+    for (const id of layoutIds)
+      for (const locale of ['en', 'zh-CN'] as const) {
+        const name = i18n.global.t(
+          `import.layouts.${id}`,
+          {},
+          { locale, missingWarn: false, fallbackWarn: false },
+        )
+        expect(name, `${locale} ${id}`).not.toBe(`import.layouts.${id}`)
+        if (locale === 'zh-CN') expect(name, id).toMatch(/[\u4e00-\u9fff]/)
+      }
   })
 
   it('an unknown layout waits for the mapping; the confirmed mapping is sent with the id', async () => {
