@@ -51,11 +51,15 @@ export const comtradePlus: Layout = {
  * The product key: the all-products total only where the file says so with a total code ("TOTAL"; in
  * services, EBOPS 2010's 200 and S, "Total EBOPS 2010 Services"), never from a code's length; HS codes
  * that lost their leading zero in a spreadsheet get it back (HS chapters are two digits, headings four).
+ * SITC codes (S1…S4) are keyed `SITC 76`: bare, a division would pass for the HS chapter of the same
+ * number (SITC 76, telecommunications equipment, is not HS 76, aluminium) and be labelled and drilled
+ * as one.
  */
 function productOf(cmd: string, classification: string): string {
   return `CASE WHEN upper(trim(${cmd})) = 'TOTAL' THEN 'TOTAL'
     WHEN ${classification} LIKE 'EB%' AND trim(${cmd}) IN ('200', 'S') THEN 'TOTAL'
-    WHEN ${classification} LIKE 'H%' THEN cte_hs(${cmd}) ELSE trim(${cmd}) END`
+    WHEN ${classification} LIKE 'H%' THEN cte_hs(${cmd})
+    WHEN regexp_full_match(trim(${classification}), 'S[1-4]') THEN 'SITC ' || trim(${cmd}) ELSE trim(${cmd}) END`
 }
 
 export const comtradeLegacy: Layout = {
@@ -85,8 +89,7 @@ export const comtradeLegacy: Layout = {
           reporter: isoOrCode(iso?.reporter, c.reporterCode),
           partner: isoOrCode(iso?.partner, c.partnerCode),
           flow: col(c.flow),
-          // HS codes that lost a leading zero get it back; SITC codes (S1…S4) are kept as they are.
-          product: `CASE WHEN upper(${col(c.commodity)}) = 'TOTAL' THEN 'TOTAL' WHEN ${col(c.classification)} LIKE 'H%' THEN cte_hs(${col(c.commodity)}) ELSE trim(${col(c.commodity)}) END`,
+          product: productOf(col(c.commodity), col(c.classification)),
           value: col(c.value),
           unit: `'USD'`,
         },

@@ -15,6 +15,8 @@ import { sniffFile } from '../../../../electron/services/import/sniff'
 import { countryOf } from '../../../../electron/services/import/codes'
 import { LEAKS, openTestServices, repo, type TestServices } from './helpers'
 import { zipMember } from '../../../support/zipMember'
+import { createHandlers } from '../../../../electron/handlers'
+import { dispatch } from '../../../../electron/dispatch'
 
 const real = (name: string) => join(repo, 'tests', 'fixtures', 'real', name)
 
@@ -635,6 +637,34 @@ describe('UN Comtrade legacy CSV', () => {
       })
       closeTo(await points(dataset.id, { partner }), years)
     }
+    // SITC divisions are not HS chapters: keyed as SITC codes, never labelled or drilled from the HS list
+    // (SITC 76, telecommunications equipment, is not HS 76, aluminium).
+    const divisions = new Map<string, number>()
+    for (const r of rows.filter((r) => r['Trade Flow'] === 'Export' && r.Year === '2018'))
+      divisions.set(
+        r['Commodity Code']!,
+        (divisions.get(r['Commodity Code']!) ?? 0) + num(r['Trade Value (US$)']),
+      )
+    const products = await t.services.imports.breakdown({
+      dataset: dataset.id,
+      reporter: 'china',
+      flow: 'exports',
+      by: 'product',
+      top: 3,
+      frequency: 'year',
+      from: '2018',
+      to: '2018',
+    } as never)
+    expect(products.rows.map((r) => [r.key, r.value])).toEqual(
+      [...divisions]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3)
+        .map(([code, value]) => [`SITC ${code}`, value]),
+    )
+    const dims = await dispatch(createHandlers(t.services), 'getDimensions', { dataset: dataset.id })
+    expect(dims.ok && (dims.data as { products: { code: string }[] }).products.map((p) => p.code)).toEqual([
+      'all',
+    ])
   })
 })
 
