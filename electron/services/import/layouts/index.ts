@@ -7,7 +7,7 @@ import type { Layout, LayoutId, LayoutInfo, Plan } from './types'
 import { wdi } from './wdi'
 import { wto, wtoReport } from './wto'
 import { tradeMap } from './tradeMap'
-import { sdmxCsv } from './sdmx'
+import { eurostatComext, sdmxCsv } from './sdmx'
 import { eurostatWide } from './eurostatWide'
 import { widePeriods } from './widePeriods'
 
@@ -21,6 +21,7 @@ export const LAYOUTS: readonly Layout[] = [
   wto,
   wtoReport,
   tradeMap,
+  eurostatComext,
   sdmxCsv,
   eurostatWide,
   genericLong,

@@ -5,7 +5,7 @@
  * each code column is followed by its label column ("MEASURE", "Measure" or "REF_AREA", "Reference
  * area"): labels are skipped, codes kept. The other dimensions' codes, joined, name the series.
  */
-import { col, factsSelect, text } from './common'
+import { col, exact, factsSelect, text } from './common'
 import type { Layout } from './types'
 
 const NOT_A_DIMENSION = new Set(
@@ -81,6 +81,66 @@ export const sdmxCsv: Layout = {
       ),
       periodColumn: time,
       flow: (k) => `cte_slug(${k})`,
+    }
+  },
+}
+
+/**
+ * Eurostat Comext (dataset DS-045409 and its kin) as its SDMX API writes CSV: `DATAFLOW, LAST UPDATE,
+ * freq, reporter, partner, product, flow, indicators, TIME_PERIOD, OBS_VALUE`. Flow 1 is imports and 2
+ * exports; each observation is one indicator, so a value in euros (VALUE_IN_EUROS) and its quantity
+ * (QUANTITY_IN_100KG, hundreds of kilograms) come on two rows and are put back on one. Countries are
+ * two-letter codes (EL, UK as Eurostat writes them); the partner WORLD is the world.
+ */
+export const eurostatComext: Layout = {
+  id: 'eurostat-comext',
+  title: 'Eurostat Comext (SDMX-CSV)',
+  publisher: 'Eurostat',
+  url: 'https://ec.europa.eu/eurostat/comext/',
+  recognise(header) {
+    const c = exact(header, {
+      reporter: 'reporter',
+      partner: 'partner',
+      product: 'product',
+      flow: 'flow',
+      indicator: 'indicators',
+      time: 'TIME_PERIOD',
+      value: 'OBS_VALUE',
+    })
+    if (!c) return null
+    const indicator = `upper(trim(${col(c.indicator)}))`
+    const keys = [
+      `trim(${col(c.time)}) AS period`,
+      `${text(c.reporter)} AS reporter`,
+      `CASE WHEN upper(trim(${col(c.partner)})) = 'WORLD' THEN 'WLD' ELSE ${text(c.partner)} END AS partner`,
+      `trim(${col(c.flow)}) AS flow`,
+      `${text(c.product)} AS product`,
+    ]
+    const rows = `(SELECT ${keys.join(', ')},
+        max(${col(c.value)}) FILTER (WHERE ${indicator} = 'VALUE_IN_EUROS') AS euros,
+        max(${col(c.value)}) FILTER (WHERE ${indicator} = 'QUANTITY_IN_100KG') AS quintals
+      FROM src GROUP BY ALL)`
+    return {
+      layout: 'eurostat-comext',
+      numeric: [c.value],
+      nullStrings: ['NaN', ':'],
+      facts: factsSelect(
+        {
+          period: 'period',
+          reporter: 'reporter',
+          partner: 'partner',
+          flow: 'flow',
+          product: `CASE WHEN product IS NULL OR upper(product) = 'TOTAL' THEN 'TOTAL' ELSE product END`,
+          value: 'euros',
+          unit: `'EUR'`,
+          quantity: 'quintals * 100',
+          quantityUnit: `'kg'`,
+        },
+        rows,
+        'euros IS NOT NULL',
+      ),
+      periodColumn: c.time,
+      flow: (k) => `CASE ${k} WHEN '1' THEN 'imports' WHEN '2' THEN 'exports' ELSE cte_slug(${k}) END`,
     }
   },
 }

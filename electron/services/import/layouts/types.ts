@@ -16,6 +16,7 @@ export const layoutIds = [
   'wto-report',
   'trade-map',
   'sdmx-csv',
+  'eurostat-comext',
   'eurostat-wide',
   'generic-long',
   'wide-periods',

@@ -274,6 +274,49 @@ describe('SDMX-CSV', () => {
   })
 })
 
+describe('Eurostat Comext SDMX-CSV (DS-045409: one row per indicator, flow 1/2, partner WORLD)', () => {
+  it('Austria’s imports of CN 39201023 by partner in 2024 in euros (the World row is the world), its exports to China by month', async () => {
+    const file = 'eurostat/comext-ds045409-cn39201023.csv'
+    const rows = rowsOf(file).filter(
+      (r) =>
+        r.reporter === 'AT' &&
+        r.flow === '1' &&
+        r.indicators === 'VALUE_IN_EUROS' &&
+        r.TIME_PERIOD!.startsWith('2024-'),
+    )
+    const { dataset, inspection } = await importReal(file)
+    expect(inspection.layout?.id).toBe('eurostat-comext')
+    expect(dataset.units).toEqual(['EUR'])
+    const byPartner = new Map<string, number>()
+    for (const r of rows) byPartner.set(r.partner!, (byPartner.get(r.partner!) ?? 0) + num(r.OBS_VALUE))
+    const b = await breakdown(dataset.id, {
+      reporter: 'aut',
+      flow: 'imports',
+      frequency: 'month',
+      from: '2024-01',
+      to: '2024-12',
+      top: 3,
+    })
+    expect(b.world).toBeCloseTo(byPartner.get('WORLD')!, 2)
+    byPartner.delete('WORLD')
+    const expected = [...byPartner.values()].sort((a, z) => z - a).slice(0, 3)
+    b.rows.forEach((r, i) => expect(r.value).toBeCloseTo(expected[i]!, 2))
+    // The largest partner, by this test's reading of the rows: Italy (IT), shown by its ISO-3 code.
+    expect([...byPartner].sort(([, a], [, z]) => z - a)[0]![0]).toBe('IT')
+    expect(b.rows[0]!.key).toBe('ITA')
+    // Exports to China (flow 2), month by month, from the same file.
+    closeTo(
+      await points(dataset.id, { reporter: 'aut', partner: 'chn', flow: 'exports', frequency: 'month' }),
+      rowsOf(file)
+        .filter(
+          (r) =>
+            r.reporter === 'AT' && r.partner === 'CN' && r.flow === '2' && r.indicators === 'VALUE_IN_EUROS',
+        )
+        .map((r) => [r.TIME_PERIOD!, num(r.OBS_VALUE)] as const),
+    )
+  })
+})
+
 describe('Eurostat wide table (geo\\TIME_PERIOD, years as columns, NaN for no value)', () => {
   it('housing cost overburden rate, Austria, cities', async () => {
     const row = rowsOf('eurostat/housing-overburden-rate.csv').find(
