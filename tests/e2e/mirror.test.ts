@@ -579,4 +579,24 @@ describe('Mirror from two imported files, one per side', () => {
     browser.assertOffline()
     expect(browser.pageErrors).toEqual([])
   })
+
+  it('the comparison reads in Chinese, on a dark page', async () => {
+    const p = await browser.newPage({ colorScheme: 'dark', locale: 'zh-CN', width: 1300, height: 1000 })
+    await p.goto(`${app.server.url}#/snapshots`)
+    await p
+      .locator('[data-test="snapshot-list"] li', { hasText: 'Two-file mirror, earlier release' })
+      .locator('[data-test="snapshot-open"]')
+      .click()
+    await p.locator('[data-test="values-changed"]').waitFor()
+    expect(await p.textContent('[data-test="values-changed"]')).toBe(
+      '有 2 个数值与当前数据不同（并列显示当时与现在）。',
+    )
+    expect(await p.locator('[data-test="changes"] thead').innerText()).toContain('快照中')
+    // The series are named in the reader's language, though the snapshot was saved from an English page.
+    expect(
+      await p.locator('[data-test="changes"] tr[data-series="mirror:partner"] td').first().innerText(),
+    ).toBe('美国申报：自中国进口')
+    await screenshot(p, 'mirror-snapshot-changed-dark-zh-CN')
+    expect(browser.pageErrors).toEqual([])
+  })
 })
