@@ -11,7 +11,7 @@
 import { z } from 'zod'
 import { CalculatorState } from './calculatorState'
 import { DatasetId, Period } from './primitives'
-import { ViewState } from './viewState'
+import { StoredViewState } from './viewState'
 
 export const MAX_NOTE_TEXT = 10_000
 export const MAX_NOTES = 5_000
@@ -132,8 +132,8 @@ export const Session = z
     format: z.literal(SESSION_FORMAT),
     formatVersion: z.literal(1),
     savedAt: IsoTime,
-    /** The Explorer's view. */
-    view: ViewState.optional(),
+    /** The Explorer's view (one saved by an earlier build is upgraded: viewMigrations.ts). */
+    view: StoredViewState.optional(),
     /** The calculators' inputs and scenarios (kept; the page restores them only from a snapshot). */
     calculators: CalculatorState.optional(),
     draft: NoteDraft.optional(),

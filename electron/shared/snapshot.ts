@@ -15,8 +15,8 @@ import { IsoTimestamp, Note, plainText } from './notes'
 import { Code, DatasetId, Frequency, Period } from './primitives'
 import { MAX_SERIES, ViewState } from './viewState'
 
-export const SNAPSHOT_FORMAT = 'china-trade-explorer-snapshot'
-export const SNAPSHOT_FORMAT_VERSION = 1
+export const SNAPSHOT_FORMAT = 'china-trade-explorer-snapshot' as const
+export const SNAPSHOT_FORMAT_VERSION = 2 as const
 /** A snapshot file larger than this is refused before it is read. */
 export const MAX_SNAPSHOT_BYTES = 20 * 1024 * 1024
 /** The chart image, base64: about 7.5 MB of PNG. */

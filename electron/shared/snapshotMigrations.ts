@@ -16,6 +16,7 @@ import {
   SourceId,
   type SnapshotSeries,
 } from './snapshot'
+import { upgradeView, VIEW_STATE_VERSION } from './viewMigrations'
 import { decodeViewState, MAX_SERIES } from './viewState'
 
 /**
@@ -111,5 +112,20 @@ export function migrateV0(raw: unknown): unknown {
   }
 }
 
+/**
+ * v1 → v2. Format 2 carries a version-2 view state (viewMigrations.ts), which records the breakdown of
+ * an imported dataset; a format-1 snapshot's view had none and opens at the breakdown's first picture.
+ * Everything else is the same; the schema checks the result.
+ */
+export function migrateV1(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    throw new MigrationError('it is not a snapshot document')
+  const v1 = raw as Record<string, unknown>
+  const view = upgradeView(v1.view) as { version?: unknown } | undefined
+  if (view?.version !== VIEW_STATE_VERSION)
+    throw new MigrationError('its view is not one a format 1 snapshot holds')
+  return { ...v1, formatVersion: 2, view }
+}
+
 /** `migrations[n]` turns a format-n document into a format-(n+1) one. */
-export const migrations: Record<number, (raw: unknown) => unknown> = { 0: migrateV0 }
+export const migrations: Record<number, (raw: unknown) => unknown> = { 0: migrateV0, 1: migrateV1 }

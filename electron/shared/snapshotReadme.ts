@@ -20,6 +20,7 @@ export function snapshotReadme(snapshot: Snapshot, files: readonly string[]): st
     `- View: \`${snapshot.view.flows.join(', ')}\` × \`${snapshot.view.partners.join(', ')}\` × \`${snapshot.view.products.join(', ')}\`, ` +
       `${snapshot.view.measure}, ${snapshot.view.frequency}, transform ${snapshot.view.transform}` +
       `${snapshot.view.range.from ? `, from ${snapshot.view.range.from}` : ''}${snapshot.view.range.to ? ` to ${snapshot.view.range.to}` : ''}`,
+    ...breakdownLine(snapshot.view.breakdown),
     '',
     'Values of kind "computed" (year on year, year to date, sums, shares) were derived by the app from published figures;',
     'values of kind "published" were read in the sources below; values of kind "projected" are published forecasts.',
@@ -41,6 +42,15 @@ export function snapshotReadme(snapshot: Snapshot, files: readonly string[]): st
   }
   lines.push('')
   return lines.join('\n')
+}
+
+/** The breakdown under the chart, where the view recorded one (an imported dataset's ranking). */
+function breakdownLine(b: Snapshot['view']['breakdown']): string[] {
+  if (!b) return []
+  const ranked = b.by === 'product' ? 'products' : 'partners'
+  const picture = b.picture === 'table' ? 'a table' : b.picture === 'treemap' ? 'a treemap' : 'a world map'
+  const drilled = b.by === 'product' && b.drill !== 'all' ? `, drilled into \`${b.drill}\`` : ''
+  return [`- Breakdown: ${ranked} as ${picture}, top ${b.top}${drilled}`]
 }
 
 /** A note's target in words (the README is English, like the file names it lists). */

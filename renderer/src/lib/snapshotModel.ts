@@ -7,8 +7,15 @@
 import type { Source } from '@shared/api'
 import type { Note, NoteDraft } from '@shared/notes'
 import { periodBounds } from '@shared/periods'
-import { SnapshotSource, type EmbeddedData, type Snapshot, type SnapshotNumbers } from '@shared/snapshot'
-import { encodeViewState, selectionsOf, type ViewState } from '@shared/viewState'
+import {
+  SNAPSHOT_FORMAT,
+  SNAPSHOT_FORMAT_VERSION,
+  SnapshotSource,
+  type EmbeddedData,
+  type Snapshot,
+  type SnapshotNumbers,
+} from '@shared/snapshot'
+import { decodeViewState, encodeViewState, selectionsOf, type ViewState } from '@shared/viewState'
 import type { CalculatorState } from '@shared/calculatorState'
 import { periodsInOrder, valueGrid, type ChartModel } from './chartModel'
 import type { TPoint } from './transforms'
@@ -102,10 +109,28 @@ export function modelOfNumbers(
   }
 }
 
-/** A view's identity for view notes and snapshot comparison: its state string, without the dataset version. */
+/**
+ * A view's identity for view notes and snapshot comparison: its state string, without the dataset
+ * version and the breakdown under the chart (drilling into products changes no number of the chart).
+ */
 export function viewKey(view: ViewState): string {
-  const { datasetVersion: _version, ...rest } = view
+  const { datasetVersion: _version, breakdown: _breakdown, ...rest } = view
   return encodeViewState(rest as ViewState)
+}
+
+/**
+ * The identity of a view note's state string, which an earlier build may have written (an older
+ * version, a breakdown): read and keyed again; a string that cannot be read stays itself.
+ */
+const keys = new Map<string, string>()
+function keyOfViewString(text: string): string {
+  let key = keys.get(text)
+  if (key === undefined) {
+    const decoded = decodeViewState(text)
+    key = decoded.ok ? viewKey(decoded.view) : text
+    keys.set(text, key)
+  }
+  return key
 }
 
 /** Is a note about what this view shows? (Its dataset; its series, if it names one; its view, if it is a view note.) */
@@ -116,7 +141,7 @@ export function noteInView(note: Pick<Note, 'target'>, view: ViewState): boolean
     case 'dataset':
       return true
     case 'view':
-      return t.view === viewKey(view)
+      return keyOfViewString(t.view) === viewKey(view)
     case 'series':
     case 'point':
       return selectionsOf(view).some((s) => s.key === t.series)
@@ -191,8 +216,8 @@ export interface SnapshotInput {
 /** What every snapshot begins with: the format, when and by which app it was saved, its title. */
 export function snapshotHead(input: { title: string; appVersion: string; savedAt?: string }) {
   return {
-    format: 'china-trade-explorer-snapshot' as const,
-    formatVersion: 1 as const,
+    format: SNAPSHOT_FORMAT,
+    formatVersion: SNAPSHOT_FORMAT_VERSION,
     savedAt: input.savedAt ?? new Date().toISOString(),
     app: { name: 'China Trade Explorer', version: input.appVersion },
     title: input.title.trim(),

@@ -52,6 +52,8 @@ export const useExplorerStore = defineStore('explorer', () => {
   const saved = shallowRef<{ state: string; fetched: FetchedSeries[]; references: References } | null>(null)
   let loadId = 0
   let inflight: { state: string; promise: Promise<void> } | null = null
+  /** The series key (seriesKeyOf) of the data in `fetched`: a view that differs only in its breakdown reuses it. */
+  let fetchedKey: string | null = null
 
   const stateString = computed(() => encodeViewState(view.value))
 
@@ -115,7 +117,7 @@ export const useExplorerStore = defineStore('explorer', () => {
   ): string | null {
     const parsed = ViewState.safeParse(next)
     if (!parsed.success) return parsed.error.issues[0]?.message ?? 'invalid view'
-    saved.value = { state: encodeViewState(parsed.data), ...data }
+    saved.value = { state: seriesKeyOf(parsed.data), ...data }
     if (encodeViewState(parsed.data) !== stateString.value) {
       past.value = [...past.value, view.value].slice(-MAX_HISTORY)
       future.value = []
@@ -142,18 +144,28 @@ export const useExplorerStore = defineStore('explorer', () => {
     }
   }
 
-  /** Loads the data of the current view; a second call for the same view joins the one under way. */
+  /**
+   * Loads the data of the current view; a second call for the same view joins the one under way. A
+   * change of the breakdown only (a drill-down step, another picture) keeps the chart's data: the
+   * breakdown panel asks for its own.
+   */
   function load(): Promise<void> {
-    if (saved.value && saved.value.state === stateString.value) {
+    const key = seriesKeyOf(view.value)
+    if (saved.value && saved.value.state === key) {
       loadId++
       fetched.value = saved.value.fetched
       references.value = saved.value.references
+      fetchedKey = key
       loadedView.value = view.value
       loading.value = false
       error.value = null
       return Promise.resolve()
     }
     if (inflight && inflight.state === stateString.value) return inflight.promise
+    if (!inflight && fetchedKey === key && !error.value) {
+      loadedView.value = view.value
+      return Promise.resolve()
+    }
     const promise = fetchView()
     inflight = { state: stateString.value, promise }
     void promise.finally(() => {
@@ -188,6 +200,7 @@ export const useExplorerStore = defineStore('explorer', () => {
       if (id !== loadId) return // a newer view was asked for meanwhile
       fetched.value = series
       references.value = refs
+      fetchedKey = seriesKeyOf(current)
       loadedView.value = current
     } catch (e) {
       if (id === loadId) error.value = messageOf(e)
@@ -221,6 +234,12 @@ export const useExplorerStore = defineStore('explorer', () => {
     load,
   }
 })
+
+/** What the chart's data depend on: the view without its breakdown. */
+function seriesKeyOf(view: ViewState): string {
+  const { breakdown: _breakdown, ...rest } = view
+  return encodeViewState(rest as ViewState)
+}
 
 function queryOf(view: ViewState, s: SeriesSelection, patch: Partial<SeriesQuery> = {}): SeriesQuery {
   return {

@@ -26,7 +26,7 @@ import {
   type SnapshotPlatform,
 } from '../../../electron/services/snapshots'
 import { AppError } from '../../../electron/shared/errors'
-import { type Snapshot } from '../../../electron/shared/snapshot'
+import { SNAPSHOT_FORMAT_VERSION, type Snapshot } from '../../../electron/shared/snapshot'
 import { compareSnapshot } from '../../../electron/shared/snapshotCompare'
 import { numbersCsv } from '../../../electron/shared/tableCsv'
 import { parseSnapshot } from '../../../electron/shared/snapshotParse'
@@ -224,7 +224,7 @@ describe('the library', () => {
     const library = await open()
     writeFileSync(
       join(library.dir, 's-from-the-future.ctesnap'),
-      JSON.stringify({ ...validSnapshot(), formatVersion: 2 }),
+      JSON.stringify({ ...validSnapshot(), formatVersion: SNAPSHOT_FORMAT_VERSION + 1 }),
     )
     const listed = await library.list()
     expect(listed.snapshots).toEqual([])

@@ -68,7 +68,7 @@ const hostile: [string, (d: Doc) => unknown, RegExp][] = [
   [
     'a future version',
     (d) => ({ ...d, formatVersion: SNAPSHOT_FORMAT_VERSION + 1 }),
-    /newer version of the app \(format 2\).*Update the app/,
+    new RegExp(`newer version of the app \\(format ${SNAPSHOT_FORMAT_VERSION + 1}\\).*Update the app`),
   ],
   ['a far future version', (d) => ({ ...d, formatVersion: 1e9 }), /newer version/],
   ['no formatVersion', (d) => ({ ...d, formatVersion: undefined }), /no "formatVersion"/],
@@ -236,7 +236,7 @@ describe('hostile snapshot documents are refused whole, with the reason', () => 
 })
 
 describe('migrations', () => {
-  it('format 0 (the draft format) migrates to format 1: view, notes, numbers, sources, dataset version', () => {
+  it('format 0 (the draft format) migrates to today’s format: view, notes, numbers, sources, dataset version', () => {
     const raw = JSON.parse(
       readFileSync(new URL('../../fixtures/snapshots/v0-busan.ctesnap', import.meta.url), 'utf8'),
     )
@@ -245,7 +245,7 @@ describe('migrations', () => {
     if (!answer.ok) return
     expect(answer.migratedFrom).toBe(0)
     const s = answer.snapshot
-    expect(s.formatVersion).toBe(1)
+    expect(s.formatVersion).toBe(SNAPSHOT_FORMAT_VERSION)
     expect(s.title).toBe('Exports in October 2025 (draft format)')
     expect(s.savedAt).toBe('2025-11-08T10:00:00.000Z')
     expect(s.view).toMatchObject({
@@ -272,7 +272,7 @@ describe('migrations', () => {
       ['n-v0-0000', 'point', 'Busan deal, 30 Oct 2025'],
       ['n-whole-view', 'dataset', 'Exports, as first published'],
     ])
-    // And the migrated snapshot is a valid format-1 document in its own right.
+    // And the migrated snapshot is a valid document of today's format in its own right.
     expect(Snapshot.safeParse(JSON.parse(JSON.stringify(s))).success).toBe(true)
   })
 
