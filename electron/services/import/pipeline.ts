@@ -345,8 +345,11 @@ export class ImportJob {
     const countries = plan.countries ?? { table: 'cte_codes' as const }
     const unknown = `CASE WHEN k IS NULL THEN NULL WHEN length(trim(k)) <= 4 THEN cte_key(k) ELSE trim(k) END`
     // One pass over the facts, grouped by the raw keys: small, and it holds every distinct key.
+    // `hs`: the two-character codes are HS chapters (01…99), not a publisher's own groups of the same
+    // length (WTO's SITC groups AG, MI, MA; EBOPS codes), which overlap and need not add up.
     await db.run(`CREATE TABLE keyed AS SELECT period_k, reporter_k, partner_k, flow_k, unit,
-        CASE WHEN product = 'TOTAL' THEN 0 ELSE length(product) END AS level, sum(value) AS value, count(value) AS n
+        CASE WHEN product = 'TOTAL' THEN 0 ELSE length(product) END AS level, sum(value) AS value, count(value) AS n,
+        bool_and(length(product) <> 2 OR regexp_full_match(product, '[0-9]{2}')) AS hs
       FROM ${facts} GROUP BY ALL`)
     await this.readPeriods(db, plan)
     await db.run(`CREATE TABLE dims AS
@@ -401,12 +404,16 @@ export class ImportJob {
   }
 
   /**
-   * Where the file gives an explicit total (TOTAL, level 0) and HS chapters (two-digit codes) for the
+   * Where the file gives an explicit total (TOTAL, level 0) and HS chapters (two-digit numbers) for the
    * same reporter, partner, flow, unit and period, the chapters should add up to the total. Rounding
    * apart (0.1 %), a difference is the user's to know: confidential trade, or chapters left out of
    * the download. The total is kept as the file gives it.
    */
   private async chaptersAgainstTotal(db: JobDb): Promise<ImportWarning | null> {
+    const [codes] = await db.all<{ hs: boolean | null }>(
+      `SELECT bool_and(hs) AS hs FROM keyed WHERE level = 2`,
+    )
+    if (!codes?.hs) return null
     const cells = `SELECT period, reporter, partner, flow, unit,
           sum(value) FILTER (WHERE level = 0) AS total, sum(value) FILTER (WHERE level = 2) AS chapters
         FROM summary GROUP BY period, reporter, partner, flow, unit
