@@ -274,6 +274,33 @@ describe('World Bank, IMF, WTO', () => {
     expect(Math.round(b.world!)).toBe(10_335_161_800_000)
   })
 
+  it('OECD SDMX-CSV with labels: each code column followed by its label column, UNIT_MULT applied', async () => {
+    // The layout of the OECD Data Explorer's "CSV with labels" download (format=csvfilewithlabels).
+    const path = join(t.userDataDir, 'oecd-with-labels.csv')
+    writeFileSync(
+      path,
+      [
+        'STRUCTURE,STRUCTURE_ID,STRUCTURE_NAME,ACTION,REF_AREA,Reference area,FREQ,Frequency of observation,MEASURE,Measure,UNIT_MEASURE,Unit of measure,TIME_PERIOD,Time period,OBS_VALUE,Observation value,UNIT_MULT,Unit multiplier',
+        'DATAFLOW,OECD.SDD.TPS:DSD_IMTS@DF_IMTS(1.0),International trade,I,CHN,"China (People\'s Republic of)",A,Annual,XG,Exports of goods,USD,US dollar,2022,,3593.6,,9,Billions',
+        'DATAFLOW,OECD.SDD.TPS:DSD_IMTS@DF_IMTS(1.0),International trade,I,CHN,"China (People\'s Republic of)",A,Annual,XG,Exports of goods,USD,US dollar,2023,,3379.3,,9,Billions',
+        'DATAFLOW,OECD.SDD.TPS:DSD_IMTS@DF_IMTS(1.0),International trade,I,USA,United States,A,Annual,XG,Exports of goods,USD,US dollar,2023,,2019.5,,9,Billions',
+      ].join('\n') + '\n',
+    )
+    const inspected = await t.services.imports.inspect(
+      (await t.services.imports.grant(path, 'dialog')).fileId,
+    )
+    expect(inspected.layout?.id).toBe('sdmx-csv')
+    const d = await imported(path)
+    expect(d.flows).toEqual(['xg'])
+    expect(d.reporters.map((r) => r.code)).toEqual(['CHN', 'USA'])
+    expect(
+      (await series(d.id, { frequency: 'year', flow: 'xg' })).points.map((p) => [p.period, p.value]),
+    ).toEqual([
+      ['2022', 3593.6e9],
+      ['2023', 3379.3e9],
+    ])
+  })
+
   it('WTO bulk CSV in Windows-1252 (en dash in the indicator names), Million US dollar', async () => {
     const inspected = await t.services.imports.inspect(
       (await t.services.imports.grant(fixture('wto-china-merchandise.csv'), 'dialog')).fileId,
