@@ -45,6 +45,25 @@ describe('encoding', () => {
     expect(detectEncoding(bytes)).toEqual({ encoding, bomBytes: bom })
   })
 
+  it('Big5: a traditional-Chinese table as Taiwan and Hong Kong offices publish it', () => {
+    // The bytes come from the WHATWG Big5 table (TextDecoder), not from the detector under test.
+    const big5 = new TextDecoder('big5')
+    const byChar = new Map<string, number[]>()
+    for (let lead = 0xa1; lead <= 0xf9; lead++)
+      for (const trail of [...Array(0x3f).keys()]
+        .map((i) => 0x40 + i)
+        .concat([...Array(0x5e).keys()].map((i) => 0xa1 + i))) {
+        const ch = big5.decode(Buffer.from([lead, trail]))
+        if (!byChar.has(ch)) byChar.set(ch, [lead, trail])
+      }
+    const text = '日期,出口值,進口值,國家\n2024-01,100,200,臺灣\n2024-02,110,210,臺灣\n2024-03,120,220,香港\n'
+    const bytes = Buffer.from(
+      [...text].flatMap((ch) => (ch < '\u0080' ? [ch.charCodeAt(0)] : byChar.get(ch)!)),
+    )
+    expect(big5.decode(bytes)).toBe(text)
+    expect(detectEncoding(bytes)).toEqual({ encoding: 'big5', bomBytes: 0 })
+  })
+
   it('binary data and undecodable text are refused with words', () => {
     expect(() => detectEncoding(Buffer.from([0x50, 0x00, 0x01, 0x02, 0x00, 0xff, 0x00, 0x13]))).toThrow(
       'binary data',
