@@ -65,6 +65,66 @@ const uniqueTargets = (list: UserAssumption[], ctx: z.RefinementCtx) => {
 }
 const Overrides = z.array(UserAssumption).max(48).superRefine(uniqueTargets)
 
+/**
+ * An imported file, named exactly: id, version, SHA-256 and file name, so a snapshot or a scenario
+ * says which file (and which import of it) a calculator's inputs were read from.
+ */
+const ImportedFile = {
+  dataset: DatasetId,
+  version: z.string().max(64),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
+  fileName: z.string().max(260).nullable(),
+}
+
+/**
+ * The base share computed from an imported dataset (a WDI or WTO file, say): China's exports ÷ world
+ * exports × 100, both read from the file by reporter and flow.
+ */
+export const ImportedShareBase = z
+  .object({
+    ...ImportedFile,
+    /** The flow (or indicator) both series are read from, and the reporters of each. */
+    flow: PartnerCode,
+    china: PartnerCode,
+    world: PartnerCode,
+  })
+  .strict()
+export type ImportedShareBase = z.infer<typeof ImportedShareBase>
+
+/**
+ * The full-year calculator's monthly levels read from an imported dataset: one reporter's exports,
+ * imports and (where the file has one) balance with one partner, each a flow of the file. Used when the
+ * calculator's dataset is that file.
+ */
+export const ImportedTrade = z
+  .object({
+    ...ImportedFile,
+    reporter: PartnerCode,
+    partner: PartnerCode,
+    exportsFlow: PartnerCode,
+    importsFlow: PartnerCode,
+    /** The file's balance flow; null when it has none (then no month's balance is read). */
+    balanceFlow: PartnerCode.nullable(),
+  })
+  .strict()
+export type ImportedTrade = z.infer<typeof ImportedTrade>
+
+/**
+ * The partner-mix calculator's annual levels read from an imported dataset: one reporter's flow to the
+ * World (the total) and to each partner the calculator lists. Used when the calculator's dataset is
+ * that file.
+ */
+export const ImportedPartners = z
+  .object({ ...ImportedFile, reporter: PartnerCode, flow: PartnerCode })
+  .strict()
+export type ImportedPartners = z.infer<typeof ImportedPartners>
+
+/** Any calculator's imported-data choice. */
+export type ImportedChoice = ImportedShareBase | ImportedTrade | ImportedPartners
+
 export const FullYearInputs = z
   .object({
     dataset: DatasetId,
@@ -83,6 +143,8 @@ export const FullYearInputs = z
     /** The method chosen for a remaining month, keyed by last year's month; absent = automatic. */
     methods: z.record(Month, z.enum(['levels', 'balance'])),
     overrides: Overrides,
+    /** Where the levels are read when the dataset is an imported file (null: as the bundled package names them). */
+    imported: ImportedTrade.nullable().default(null),
     goalSeek: z
       .object({
         variable: z.enum(['exportGrowth', 'importGrowth', 'balanceGrowth']),
@@ -109,31 +171,11 @@ export const PartnerMixInputs = z
     /** How far the tornado chart moves each growth rate (± percentage points). */
     tornadoSwingPct: z.number().finite().gt(0).max(100),
     overrides: Overrides,
+    /** Where the levels are read when the dataset is an imported file (null: as the bundled package names them). */
+    imported: ImportedPartners.nullable().default(null),
   })
   .strict()
 export type PartnerMixInputs = z.infer<typeof PartnerMixInputs>
-
-/**
- * The base share computed from an imported dataset (a WDI or WTO file, say): China's exports ÷ world
- * exports × 100, both read from the file by reporter and flow. The file is named by id, version and
- * SHA-256, so a snapshot says exactly which file to import again.
- */
-export const ImportedShareBase = z
-  .object({
-    dataset: DatasetId,
-    version: z.string().max(64),
-    sha256: z
-      .string()
-      .regex(/^[0-9a-f]{64}$/)
-      .nullable(),
-    fileName: z.string().max(260).nullable(),
-    /** The flow (or indicator) both series are read from, and the reporters of each. */
-    flow: PartnerCode,
-    china: PartnerCode,
-    world: PartnerCode,
-  })
-  .strict()
-export type ImportedShareBase = z.infer<typeof ImportedShareBase>
 
 export const WorldShareInputs = z
   .object({
@@ -231,6 +273,7 @@ export function defaultFullYearInputs(): FullYearInputs {
     balanceGrowthPct: 0,
     methods: {},
     overrides: [],
+    imported: null,
     goalSeek: { variable: 'exportGrowth', targetUsdBn: null },
   }
 }
@@ -245,6 +288,7 @@ export function defaultPartnerMixInputs(): PartnerMixInputs {
     redirectTo: [],
     tornadoSwingPct: 5,
     overrides: [],
+    imported: null,
   }
 }
 

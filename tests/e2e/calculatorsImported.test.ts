@@ -1,9 +1,13 @@
 /**
- * The world-share calculator with world exports from an imported file, in Chromium against the real
- * services: a real World Bank WDI download (exports of goods and services, current US$) is imported
- * through the Import page, then chosen as the calculator's base; the share shown is checked against
- * China ÷ World computed here from the file's own bytes (papaparse), never from the app. The file's
- * name, version and hash stand beside the numbers, and a snapshot records them.
+ * Every calculator with its inputs from imported files, in Chromium against the real services, each
+ * file imported through the Import page:
+ * - world share: a real World Bank WDI download (exports of goods and services, current US$) as the base;
+ * - full year: a real US Census table of US trade in goods with China by month;
+ * - partner mix: a real UN Comtrade download of China's trade by partner in 2022;
+ * - yuan: the Census file is in dollars, and the yuan view says it has no yuan series (nothing converted).
+ * Each result shown is checked against a figure computed here from the file's own bytes (papaparse and
+ * plain sums), never from the app; each file's name and version stand beside the numbers, and a
+ * snapshot records the files (id, version, hash) and the outputs.
  */
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
@@ -16,7 +20,20 @@ import { launchBrowser, screenshot, type TestBrowser } from '../support/browser'
 import { repoRoot, startWebApp, type WebApp } from '../support/webApp'
 import { zipMember } from '../support/zipMember'
 
-const ZIP = join(repoRoot, 'tests', 'fixtures', 'real', 'wdi', 'API_NE.EXP.GNFS.CD_DS2_en_csv_v2_3025.zip')
+const real = (name: string) => join(repoRoot, 'tests', 'fixtures', 'real', name)
+const ZIP = real('wdi/API_NE.EXP.GNFS.CD_DS2_en_csv_v2_3025.zip')
+const CENSUS = real('census/usa-china-trade-data.csv')
+const COMTRADE = real('comtrade/plus-china-imports-by-partner-2022.csv')
+
+const rowsOf = (path: string, encoding = 'utf-8', delimiter = '') =>
+  Papa.parse<Record<string, string>>(new TextDecoder(encoding).decode(readFileSync(path)), {
+    header: true,
+    skipEmptyLines: true,
+    delimiter,
+  }).data
+const num = (cell: string | undefined) => Number((cell ?? '').replace(/,/g, '').trim())
+/** A number as the page shows it ("$1,234.5 bn", "−$3 bn") → 1234.5. */
+const shown = (text: string) => Number(text.replace(/[−–]/g, '-').replace(/[^0-9.-]/g, ''))
 
 let app: WebApp
 let browser: TestBrowser
@@ -55,16 +72,44 @@ const snapshots = (): Snapshot[] => {
     .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Snapshot)
 }
 
+/** Imports a file through the Import page (with the mapping dialog's fields, where it asks). */
+async function importThroughUi(path: string, mapping?: Record<string, string>): Promise<string> {
+  nextFile = path
+  await page.click('nav >> text=Import')
+  await page.click('[data-test="open-file"]')
+  if (mapping) {
+    const dialog = page.locator('[data-test="mapping-dialog"]')
+    await dialog.waitFor()
+    for (const [field, value] of Object.entries(mapping))
+      await dialog.locator(`[data-test="${field}"]`).fill(value)
+    await dialog.locator('[data-test="confirm-mapping"]').click()
+  }
+  const name = path.split(/[\\/]/).pop()
+  for (let i = 0; i < 300; i++) {
+    const found = (await app.host.handlers.listImports({})).find((d) => d.fileName === name)
+    if (found) return found.id
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error(`${name} was not imported`)
+}
+
+let censusId = ''
+let comtradeId = ''
+
 beforeAll(async () => {
   app = await startWebApp({ chooseFile: async () => nextFile })
   browser = await launchBrowser(app.server.origin)
   page = await browser.newPage({ width: 1400, height: 1000 })
   await page.goto(app.server.url)
-  await page.click('nav >> text=Import')
-  nextFile = ZIP
   // A recognised layout is imported at once.
-  await page.click('[data-test="open-file"]')
-  await page.locator('[data-test="library"] tbody tr', { hasText: 'API_NE.EXP.GNFS.CD' }).waitFor()
+  await importThroughUi(ZIP)
+  // The Census table names neither reporter nor partner nor unit: the mapping dialog asks.
+  censusId = await importThroughUi(CENSUS, {
+    'reporter-code': 'USA',
+    'partner-code': 'CHN',
+    'unit-label': 'USD million',
+  })
+  comtradeId = await importThroughUi(COMTRADE)
 })
 
 afterAll(async () => {
@@ -123,5 +168,152 @@ describe('World-share calculator from an imported WDI file', () => {
     expect(file).toContain(`version ${recorded.version}`)
     expect(recorded.sha256).toBe(sha)
     expect(saved.calculators!.outputs!.worldShare!.baseSharePct).toBeCloseTo(share, 10)
+  })
+
+  it('full year: the Census file’s monthly balances and last December’s levels, in USD bn; no yuan series, nothing converted', async () => {
+    const months = [
+      'January',
+      'February',
+      'March',
+      'April',
+      'May',
+      'June',
+      'July',
+      'August',
+      'September',
+      'October',
+      'November',
+      'December',
+    ]
+    const byMonth = new Map(
+      rowsOf(CENSUS, 'utf-8', ';').map((r) => {
+        const [month, year] = r.Month!.split(' ')
+        const id = `${year}-${String(months.indexOf(month!) + 1).padStart(2, '0')}`
+        return [id, { x: num(r.Exports), m: num(r.Imports), b: num(r.Balance) }] as const
+      }),
+    )
+    // The file's last month is December 2019: the calculator moves to 2019, through November.
+    const last = [...byMonth.keys()].sort().at(-1)!
+    expect(last).toBe('2019-12')
+    const ytdMn = [...Array(11).keys()].reduce(
+      (a, i) => a + byMonth.get(`2019-${String(i + 1).padStart(2, '0')}`)!.b,
+      0,
+    )
+    const dec = byMonth.get('2018-12')!
+    // USD million → bn; December 2019 = December 2018's exports × 1.10 − its imports (levels method).
+    const total = ytdMn / 1000 + (dec.x * 1.1 - dec.m) / 1000
+
+    await page.click('nav >> text=Calculators')
+    await page.click('[data-test="tab-fullYear"]')
+    await page.selectOption('select[data-test="fy-dataset"]', censusId)
+    await page.locator('[data-test="fy-imported-file"]').waitFor()
+    // The picks come from the file's own dimensions: the US reporting its trade with China, three flows.
+    await expect.poll(() => page.locator('[data-test="fy-imported-reporter"]').inputValue()).toBe('us')
+    expect(await page.locator('[data-test="fy-imported-partner"]').inputValue()).toBe('china')
+    expect(await page.locator('[data-test="fy-imported-exportsFlow"]').inputValue()).toBe('exports')
+    expect(await page.locator('[data-test="fy-imported-importsFlow"]').inputValue()).toBe('imports')
+    expect(await page.locator('[data-test="fy-imported-balanceFlow"]').inputValue()).toBe('balance')
+    expect(await page.locator('[data-test="fy-imported-file"]').innerText()).toMatch(
+      /^usa-china-trade-data\.csv, version 1\b/,
+    )
+    expect(await page.locator('input[data-test="fy-year"]').inputValue()).toBe('2019')
+    const input = page.locator('input[data-test="fy-exportGrowth"]')
+    await input.fill('')
+    await input.pressSequentially('10')
+    const totalText = () => page.locator('[data-test="fy-total"] .num').first().innerText()
+    await expect.poll(async () => shown(await totalText())).toBeCloseTo(total, 3)
+    // The figures read from the file cite it, with its version.
+    expect(
+      await page
+        .locator('[data-test="calc-fullYear"] [data-test="from-data"] >> visible=true')
+        .first()
+        .innerText(),
+    ).toContain('usa-china-trade-data.csv (imported')
+    await screenshot(page, 'calc-full-year-imported')
+
+    // Yuan: the file is in dollars; the yuan view converts nothing and says so.
+    await page.click('[data-test="fy-currency-cny"]')
+    await expect
+      .poll(() => page.locator('[data-test="calc-fullYear"] .problems[role="alert"]').allInnerTexts())
+      .toContain('This dataset has no yuan series.')
+    await page.click('[data-test="fy-currency-usd"]')
+
+    // A year the file does not have: missing stays missing (no total, the months named).
+    const year = page.locator('input[data-test="fy-year"]')
+    await year.fill('')
+    await year.pressSequentially('2020')
+    await expect.poll(totalText).toBe('—')
+    expect(await page.locator('[data-test="fy-problems"]').innerText()).toContain('2020')
+    await year.fill('')
+    await year.pressSequentially('2019')
+    await expect.poll(async () => shown(await totalText())).toBeCloseTo(total, 3)
+  })
+
+  it('partner mix: China’s 2022 exports to the World and by partner from the Comtrade file, in USD bn', async () => {
+    const exportsTo = (iso: string) =>
+      num(
+        rowsOf(COMTRADE, 'latin1').find(
+          (r) =>
+            r.reporterISO === 'CHN' && r.flowCode === 'X' && r.partnerISO === iso && r.cmdCode === 'TOTAL',
+        )!.primaryValue,
+      ) / 1e9
+    const world = exportsTo('W00')
+    const us = exportsTo('USA')
+    const japan = exportsTo('JPN')
+
+    await page.click('[data-test="tab-partnerMix"]')
+    await page.selectOption('select[data-test="pm-dataset"]', comtradeId)
+    await page.locator('[data-test="pm-imported-file"]').waitFor()
+    await expect.poll(() => page.locator('[data-test="pm-imported-reporter"]').inputValue()).toBe('china')
+    expect(await page.locator('[data-test="pm-imported-flow"]').inputValue()).toBe('exports')
+    expect(await page.locator('[data-test="pm-imported-file"]').innerText()).toMatch(
+      /^plus-china-imports-by-partner-2022\.csv, version 1\b/,
+    )
+    // The file's one year becomes the base year.
+    await expect.poll(() => page.locator('[data-test="pm-base-year"]').inputValue()).toBe('2022')
+    await expect
+      .poll(async () => shown(await page.locator('[data-test="pm-base-total"]').innerText()))
+      .toBeCloseTo(world, 0)
+    for (const [field, value] of [
+      ['pm-growth-us', '-10'],
+      ['pm-redirection', '0'],
+    ] as const) {
+      const input = page.locator(`input[data-test="${field}"]`)
+      await input.fill('')
+      await input.pressSequentially(value)
+    }
+    const next = world - 0.1 * us
+    await expect
+      .poll(async () => shown(await page.locator('[data-test="pm-next-total"] .num').first().innerText()))
+      .toBeCloseTo(next, 0)
+    expect(await page.locator('[data-test="pm-row-us"]').innerText()).toContain(
+      'plus-china-imports-by-partner-2022.csv (imported',
+    )
+    await screenshot(page, 'calc-partner-mix-imported')
+
+    // The snapshot keeps both calculators' files (id, version, hash) and the outputs computed from them.
+    await page.click('nav >> text=Explorer')
+    await page.click('[data-test="save-snapshot"]')
+    await page.fill('[data-test="snapshot-title"]', 'Calculators from imported files')
+    await page.click('[data-test="snapshot-save"]')
+    await page.locator('[data-test="save-snapshot-dialog"]').waitFor({ state: 'detached' })
+    const saved = snapshots().find((s) => s.title === 'Calculators from imported files')!
+    const c = saved.calculators!
+    expect(c.fullYear.imported).toMatchObject({
+      dataset: censusId,
+      sha256: createHash('sha256').update(readFileSync(CENSUS)).digest('hex'),
+      reporter: 'us',
+      partner: 'china',
+    })
+    expect(c.fullYear.imported!.version).toMatch(/^1\b/)
+    expect(c.partnerMix.imported).toMatchObject({
+      dataset: comtradeId,
+      sha256: createHash('sha256').update(readFileSync(COMTRADE)).digest('hex'),
+      reporter: 'china',
+      flow: 'exports',
+    })
+    expect(c.outputs!.partnerMix!.baseTotalUsdBn).toBeCloseTo(world, 9)
+    expect(c.outputs!.partnerMix!.nextTotalUsdBn).toBeCloseTo(next, 9)
+    expect(c.outputs!.partnerMix!.share_japan_pct).toBeCloseTo((japan / next) * 100, 9)
   })
 })

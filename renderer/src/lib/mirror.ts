@@ -10,20 +10,28 @@ import { compareBounds } from '@shared/periods'
 /** The unit both sides are shown in. */
 export const MIRROR_UNIT = 'USD mn'
 
-/** Powers of ten from a stated unit to US dollars (imported files are kept in whole dollars). */
-const USD_SCALE: Record<string, number> = {
-  USD: 0,
-  'USD thousand': 3,
-  'USD mn': 6,
-  'USD million': 6,
-  'USD bn': 9,
-  'USD billion': 9,
+/** Powers of ten of the scale words a money unit may carry (imported files are kept in whole units). */
+const SCALE_POWER: Record<string, number> = {
+  '': 0,
+  thousand: 3,
+  mn: 6,
+  million: 6,
+  bn: 9,
+  billion: 9,
+  tn: 12,
+}
+
+/** How many powers of ten a money unit (`USD`, `USD million`, `CNY tn`) is above the `currency`'s `target` scale, or null for another currency. */
+export function shiftOfUnit(unit: string, currency: string, target: 'mn' | 'bn'): number | null {
+  const m = /^([A-Z]{3})(?:\s+([a-z]+))?$/.exec(unit.trim())
+  const power = m ? SCALE_POWER[m[2] ?? ''] : undefined
+  if (!m || m[1] !== currency || power === undefined) return null
+  return power - SCALE_POWER[target]!
 }
 
 /** How many powers of ten a unit is above USD million, or null for a unit that is not US dollars. */
 export function shiftToMillion(unit: string): number | null {
-  const power = USD_SCALE[unit.trim()]
-  return power === undefined ? null : power - 6
+  return shiftOfUnit(unit, 'USD', 'mn')
 }
 
 /**

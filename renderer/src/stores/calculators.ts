@@ -15,7 +15,7 @@ import {
   type CalculatorId,
   type CalculatorState,
   type FullYearInputs,
-  type ImportedShareBase,
+  type ImportedChoice,
   type OutputSummary,
   type ParsedState,
   type PartnerMixInputs,
@@ -24,14 +24,21 @@ import {
   type WorldShareInputs,
 } from '@shared/calculatorState'
 import { ApiError, call, messageOf } from '../api/client'
-import { loadCalculatorData, loadImportedExports, type CalculatorData } from '../lib/calculators/dataQueries'
+import { loadCalculatorData, type CalculatorData } from '../lib/calculators/dataQueries'
 import { buildFullYearModel, type FullYearModel } from '../lib/calculators/fullYearModel'
-import { buildPartnerMixModel, partnerIdsOf, type PartnerMixModel } from '../lib/calculators/partnerMixModel'
 import {
-  buildWorldShareModel,
-  type ImportedExports,
-  type WorldShareModel,
-} from '../lib/calculators/worldShareModel'
+  importedChoiceOf,
+  importedExports,
+  importedPartnerData,
+  importedQueries,
+  importedSurplus,
+  importedYuan,
+  loadImportedSeries,
+  yearsInFile,
+  type ImportedSeries,
+} from '../lib/calculators/importedInputs'
+import { buildPartnerMixModel, partnerIdsOf, type PartnerMixModel } from '../lib/calculators/partnerMixModel'
+import { buildWorldShareModel, type WorldShareModel } from '../lib/calculators/worldShareModel'
 import {
   deleteScenario as deleteFrom,
   duplicateScenario,
@@ -58,21 +65,33 @@ const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
 let counter = 0
 const newId = () => `sc-${Date.now().toString(36)}-${(counter += 1).toString(36)}`
 
-/** The model of one calculator's inputs over already-loaded data, or null while its dataset loads. */
+/**
+ * The model of one calculator's inputs over already-loaded data, or null while its dataset loads.
+ * `imported` is what the inputs' imported-data choice read from the file (see importedInputs.ts): it
+ * replaces the levels the calculator would read from the dataset by the bundled package's names.
+ */
 export function modelFor(
   calculator: CalculatorId,
   inputs: FullYearInputs | PartnerMixInputs | WorldShareInputs,
   data: CalculatorData | undefined,
-  imported: ImportedExports | null = null,
+  imported: ImportedSeries | null = null,
 ) {
   if (!data) return null
   switch (calculator) {
     case 'fullYear':
-      return buildFullYearModel(inputs as FullYearInputs, data.surplus, data.yuan)
+      return imported
+        ? buildFullYearModel(inputs as FullYearInputs, importedSurplus(imported), importedYuan(imported))
+        : buildFullYearModel(inputs as FullYearInputs, data.surplus, data.yuan)
     case 'partnerMix':
-      return buildPartnerMixModel(inputs as PartnerMixInputs, data.partners)
+      return buildPartnerMixModel(
+        inputs as PartnerMixInputs,
+        imported ? importedPartnerData(imported) : data.partners,
+      )
     case 'worldShare':
-      return buildWorldShareModel(inputs as WorldShareInputs, { ...data.share, imported })
+      return buildWorldShareModel(inputs as WorldShareInputs, {
+        ...data.share,
+        imported: imported ? importedExports(imported) : null,
+      })
   }
 }
 
@@ -81,8 +100,8 @@ export const useCalculatorsStore = defineStore('calculators', () => {
   // Loaded data is replaced whole, never edited: no deep reactivity needed.
   const data = shallowRef<Record<string, CalculatorData>>({})
   const datasets = shallowRef<{ id: string; title: string; version: string; bundled: boolean }[]>([])
-  /** China's and world exports read from imported datasets, by the base that names them. */
-  const imported = shallowRef<Record<string, ImportedExports & { sources: Record<string, Source> }>>({})
+  /** Series read from imported datasets for the calculators' imported-data choices, by their queries. */
+  const imported = shallowRef<Record<string, ImportedSeries>>({})
   const loading = ref(false)
   const error = ref<string | null>(null)
 
@@ -109,29 +128,62 @@ export const useCalculatorsStore = defineStore('calculators', () => {
     return p
   }
 
-  const importedKey = (b: ImportedShareBase) => [b.dataset, b.flow, b.china, b.world].join('|')
-  const importedOf = (inputs: Scenario['inputs']) =>
-    'importedBase' in inputs && inputs.importedBase
-      ? (imported.value[importedKey(inputs.importedBase)] ?? null)
-      : null
-  async function ensureImported(base: ImportedShareBase | null): Promise<void> {
-    if (!base || imported.value[importedKey(base)]) return
-    const d = await loadImportedExports(
-      base,
-      { series: (q) => call('getSeries', q) },
+  type Inputs = Scenario['inputs']
+  const queriesOf = (calculator: CalculatorId, inputs: Inputs) => {
+    const choice = importedChoiceOf(inputs)
+    return choice ? importedQueries(calculator, choice) : null
+  }
+  const importedOf = (calculator: CalculatorId, inputs: Inputs) => {
+    const q = queriesOf(calculator, inputs)
+    return q ? (imported.value[JSON.stringify(q)] ?? null) : null
+  }
+  async function ensureImported(calculator: CalculatorId, inputs: Inputs): Promise<void> {
+    const q = queriesOf(calculator, inputs)
+    const key = JSON.stringify(q)
+    if (!q || imported.value[key]) return
+    const d = await loadImportedSeries(
+      q,
+      (query) => call('getSeries', query),
       (e) => e instanceof ApiError && e.code === 'NOT_FOUND',
     )
-    imported.value = { ...imported.value, [importedKey(base)]: d }
+    imported.value = { ...imported.value, [key]: d }
   }
 
-  /** Computes the world-share base from an imported dataset (or, with null, stops using one). */
-  async function setImportedBase(base: ImportedShareBase | null): Promise<void> {
-    const inputs = state.value.worldShare
-    inputs.importedBase = base
-    inputs.baseSource = base ? 'imported' : 'statistic'
-    inputs.baseYear = null
+  /** Reads what a calculator's imported-data choice names, if not read yet. */
+  async function loadImported(calculator: CalculatorId): Promise<void> {
     try {
-      await ensureImported(base)
+      await ensureImported(calculator, state.value[calculator])
+    } catch (e) {
+      error.value = messageOf(e)
+    }
+  }
+
+  /**
+   * Reads a calculator's inputs from an imported dataset (or, with null, stops): the world-share base,
+   * or the full-year or partner-mix levels (their dataset becomes that file).
+   */
+  async function setImported(calculator: CalculatorId, choice: ImportedChoice | null): Promise<void> {
+    if (calculator === 'worldShare') {
+      const inputs = state.value.worldShare
+      inputs.importedBase = choice as WorldShareInputs['importedBase']
+      inputs.baseSource = choice ? 'imported' : 'statistic'
+      inputs.baseYear = null
+    } else {
+      const inputs = state.value[calculator]
+      inputs.imported = choice as never
+      if (choice) inputs.dataset = choice.dataset
+      // A file has no published year-to-date balance: its months are summed (each one published).
+      if (choice && calculator === 'fullYear') state.value.fullYear.ytdBasis = 'sum-of-months'
+    }
+    try {
+      await Promise.all([
+        ensureData(state.value[calculator].dataset),
+        ensureImported(calculator, state.value[calculator]),
+      ])
+      const read =
+        choice && calculator !== 'worldShare' ? importedOf(calculator, state.value[calculator]) : null
+      const moved = read ? yearsInFile(calculator, state.value[calculator], read) : null
+      if (moved) Object.assign(state.value[calculator], moved)
     } catch (e) {
       error.value = messageOf(e)
     }
@@ -160,10 +212,8 @@ export const useCalculatorsStore = defineStore('calculators', () => {
       ])
       await Promise.all([
         ...[...wanted].map(ensureData),
-        ensureImported(state.value.worldShare.importedBase),
-        ...state.value.scenarios.map((s) =>
-          ensureImported('importedBase' in s.inputs ? s.inputs.importedBase : null),
-        ),
+        ...CALCULATORS.map((c) => ensureImported(c, state.value[c])),
+        ...state.value.scenarios.map((s) => ensureImported(s.calculator, s.inputs)),
       ])
     } catch (e) {
       error.value = messageOf(e)
@@ -181,6 +231,9 @@ export const useCalculatorsStore = defineStore('calculators', () => {
     }
   }
 
+  /** What a calculator's imported-data choice read from its file (null: none chosen, or still loading). */
+  const importedFor = (calculator: CalculatorId) => importedOf(calculator, state.value[calculator])
+
   /** Each calculator's model over its inputs and loaded data (null while its dataset loads). */
   const models = computed(() => {
     const of = <C extends CalculatorId>(c: C) =>
@@ -188,7 +241,7 @@ export const useCalculatorsStore = defineStore('calculators', () => {
         c,
         state.value[c],
         data.value[state.value[c].dataset],
-        importedOf(state.value[c]),
+        importedOf(c, state.value[c]),
       ) as ModelOf<C> | null
     return { fullYear: of('fullYear'), partnerMix: of('partnerMix'), worldShare: of('worldShare') }
   })
@@ -265,7 +318,9 @@ export const useCalculatorsStore = defineStore('calculators', () => {
     state.value.scenarios.filter((s) => s.calculator === calculator)
 
   function summaryFor(calculator: CalculatorId, inputs: Scenario['inputs']): OutputSummary {
-    return modelFor(calculator, inputs, data.value[inputs.dataset], importedOf(inputs))?.summary ?? {}
+    return (
+      modelFor(calculator, inputs, data.value[inputs.dataset], importedOf(calculator, inputs))?.summary ?? {}
+    )
   }
 
   /** Saves a calculator's current inputs (or the given ones) as a named scenario; returns it. */
@@ -311,7 +366,7 @@ export const useCalculatorsStore = defineStore('calculators', () => {
     if (!s) return
     ;(state.value as Record<CalculatorId, unknown>)[s.calculator] = clone(s.inputs)
     void ensureData(s.inputs.dataset)
-    if ('importedBase' in s.inputs) void ensureImported(s.inputs.importedBase)
+    void ensureImported(s.calculator, s.inputs)
   }
 
   function toggleCompare(id: string, on?: boolean): void {
@@ -356,7 +411,7 @@ export const useCalculatorsStore = defineStore('calculators', () => {
 
   /** The live model of a saved scenario (recomputed from its inputs and the data). */
   function scenarioModel(s: Scenario) {
-    return modelFor(s.calculator, s.inputs, data.value[s.inputs.dataset], importedOf(s.inputs))
+    return modelFor(s.calculator, s.inputs, data.value[s.inputs.dataset], importedOf(s.calculator, s.inputs))
   }
 
   function select(calculator: CalculatorId): void {
@@ -373,7 +428,9 @@ export const useCalculatorsStore = defineStore('calculators', () => {
     refreshDatasets,
     ensureData,
     setDataset,
-    setImportedBase,
+    setImported,
+    loadImported,
+    importedFor,
     models,
     sources,
     outputs,

@@ -39,6 +39,61 @@ describe('calculator state', () => {
     expect(back).toEqual({ ok: true, state: s })
   })
 
+  it('a state saved before calculators read imported levels opens with none chosen (its scenarios too), and a choice names its file exactly', () => {
+    // The shape an earlier release wrote: no `imported` in the full-year or partner-mix inputs.
+    const older = JSON.parse(JSON.stringify(defaultCalculatorState())) as Record<
+      string,
+      Record<string, unknown>
+    >
+    delete older.fullYear!.imported
+    delete older.partnerMix!.imported
+    const scenario = {
+      id: 'a1',
+      name: 'Old',
+      calculator: 'partnerMix',
+      inputs: { ...older.partnerMix },
+      outputs: {},
+      savedAt: '2025-12-01T00:00:00Z',
+    }
+    const parsed = parseCalculatorState({ ...older, scenarios: [scenario] })
+    expect(parsed.ok).toBe(true)
+    if (!parsed.ok) return
+    expect(parsed.state.fullYear.imported).toBeNull()
+    expect(parsed.state.partnerMix.imported).toBeNull()
+    expect(parsed.state.scenarios[0]!.inputs).toMatchObject({ imported: null })
+
+    const s = defaultCalculatorState()
+    const file = {
+      dataset: 'census',
+      version: '1 (imported 2026-12-01)',
+      sha256: 'a'.repeat(64),
+      fileName: 'usa-china-trade-data.csv',
+    }
+    s.fullYear.imported = {
+      ...file,
+      reporter: 'us',
+      partner: 'china',
+      exportsFlow: 'exports',
+      importsFlow: 'imports',
+      balanceFlow: null,
+    }
+    s.partnerMix.imported = { ...file, reporter: 'china', flow: 'exports' }
+    expect(parseCalculatorState(JSON.parse(JSON.stringify(s)))).toEqual({ ok: true, state: s })
+    // A hash that is not one, or a choice missing its flows, is refused whole.
+    expect(
+      parseCalculatorState({
+        ...s,
+        partnerMix: {
+          ...s.partnerMix,
+          imported: { ...file, sha256: 'xyz', reporter: 'china', flow: 'exports' },
+        },
+      }).ok,
+    ).toBe(false)
+    expect(
+      parseCalculatorState({ ...s, fullYear: { ...s.fullYear, imported: { ...file, reporter: 'us' } } }).ok,
+    ).toBe(false)
+  })
+
   it('refuses what JSON or the calculators cannot hold: NaN, a wrong version, a user figure without its label, duplicates', () => {
     const bad = (mutate: (s: Record<string, any>) => void) => {
       const s = JSON.parse(JSON.stringify(defaultCalculatorState()))

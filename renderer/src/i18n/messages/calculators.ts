@@ -36,6 +36,15 @@ export default {
         shareRule: 'China’s exports ÷ world exports × 100',
         part: { china: 'China {value} ({period})', world: 'World {value} ({period})' },
       },
+      imported: {
+        dataset: 'Imported dataset',
+        none: 'No imported dataset yet: import a file on the Import page.',
+        noneInFile: '(none in the file)',
+        file: '{title}, version {version}',
+        hash: 'file {name}, SHA-256 {hash}',
+        units:
+          'The file states its values in {units}: neither US dollars nor yuan, so they are not used (nothing is converted).',
+      },
       input: {
         empty: 'Enter a number.',
         comma: 'Use a dot for decimals (5.5) and no thousands separators.',
@@ -89,6 +98,16 @@ export default {
         japan: 'Japan',
       },
       fy: {
+        imported: {
+          title: 'Monthly levels from the imported file',
+          intro:
+            'Exports, imports and the balance by month, read from the file for the reporter and partner you pick, in USD bn (an exact change of unit; yuan go to the yuan view). A month the file lacks stays missing.',
+          reporter: 'Reporter',
+          partner: 'Partner',
+          exports: 'Exports: flow',
+          imports: 'Imports: flow',
+          balance: 'Balance: flow',
+        },
         trackSummary:
           'Track record ({method}, see the table below): in {n} past years its errors ran from {min} to {max}, mean absolute {mae}.',
         trackSummaryNone: 'Track record ({method}): the data allows no backtest.',
@@ -230,6 +249,13 @@ export default {
         },
       },
       pm: {
+        imported: {
+          title: 'Levels from the imported file',
+          intro:
+            'The total (against the World) and each partner below, by year, read from the file for the reporter and flow you pick, in USD bn (an exact change of unit). A partner the file lacks has no level: enter one yourself or leave it in the rest of the world.',
+          reporter: 'Reporter',
+          flow: 'Flow',
+        },
         coverage:
           'The partner levels in the data cover {covered} of {year} exports; {rest} is “rest of the world”.',
         redirectTo: 'Redirected exports go to',
@@ -303,13 +329,9 @@ export default {
           title: 'Base share from an imported dataset',
           intro:
             'China’s exports ÷ world exports × 100, both read from one imported file (a WDI or WTO download, say).',
-          dataset: 'Imported dataset',
-          none: 'No imported dataset yet: import a WDI or WTO file on the Import page.',
           flow: 'Series (flow or indicator)',
           world: 'World exports: reporter',
           china: 'China’s exports: reporter',
-          file: '{title}, version {version}',
-          hash: 'file {name}, SHA-256 {hash}',
           worldValue: 'World exports {year}',
           chinaValue: 'China’s exports {year}',
           missing: 'The file has no year with both China’s and world exports for this choice.',
@@ -472,6 +494,14 @@ export default {
         shareRule: '中国出口 ÷ 世界出口 × 100',
         part: { china: '中国 {value}（{period}）', world: '世界 {value}（{period}）' },
       },
+      imported: {
+        dataset: '导入的数据集',
+        none: '尚无导入的数据集：请在“导入”页面导入文件。',
+        noneInFile: '（文件中没有）',
+        file: '{title}，版本 {version}',
+        hash: '文件 {name}，SHA-256 {hash}',
+        units: '文件中的数值单位为 {units}：既非美元也非人民币，因此不予使用（不做任何换算）。',
+      },
       input: {
         empty: '请输入一个数字。',
         comma: '小数请用点号（5.5），不要使用千位分隔符。',
@@ -525,6 +555,16 @@ export default {
         japan: '日本',
       },
       fy: {
+        imported: {
+          title: '取自导入文件的月度数值',
+          intro:
+            '按您选择的报告方和伙伴，从文件读取每月出口、进口和差额，单位为十亿美元（仅精确换算单位；人民币数值用于人民币视图）。文件中缺少的月份保持缺失。',
+          reporter: '报告方',
+          partner: '伙伴',
+          exports: '出口：流向',
+          imports: '进口：流向',
+          balance: '差额：流向',
+        },
         trackSummary:
           '回测记录（{method}，见下表）：在 {n} 个往年中误差为 {min} 至 {max}，平均绝对误差 {mae}。',
         trackSummaryNone: '回测记录（{method}）：数据不足以回测。',
@@ -651,6 +691,13 @@ export default {
         },
       },
       pm: {
+        imported: {
+          title: '取自导入文件的数值',
+          intro:
+            '按您选择的报告方和流向，从文件逐年读取总额（对世界）及下列各伙伴的数值，单位为十亿美元（仅精确换算单位）。文件中没有的伙伴没有数值：可自行输入，或计入世界其他地区。',
+          reporter: '报告方',
+          flow: '流向',
+        },
         coverage: '数据中的伙伴出口额覆盖 {year} 年出口的 {covered}；其余 {rest} 计入“世界其他地区”。',
         redirectTo: '转销出口流向',
         redirectToHint:
@@ -719,13 +766,9 @@ export default {
           option: '由导入的数据集计算…',
           title: '由导入的数据集计算基期份额',
           intro: '中国出口 ÷ 世界出口 × 100，两者均取自同一个导入文件（如 WDI 或 WTO 下载文件）。',
-          dataset: '导入的数据集',
-          none: '尚无导入的数据集：请在“导入”页面导入 WDI 或 WTO 文件。',
           flow: '序列（流向或指标）',
           world: '世界出口：报告方',
           china: '中国出口：报告方',
-          file: '{title}，版本 {version}',
-          hash: '文件 {name}，SHA-256 {hash}',
           worldValue: '{year} 年世界出口',
           chinaValue: '{year} 年中国出口',
           missing: '按此选择，文件中没有同时具有中国出口和世界出口的年份。',

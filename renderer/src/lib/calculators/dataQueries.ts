@@ -6,7 +6,7 @@
 import type { Observation, Series, SeriesInfo, SeriesQuery, Source } from '../../../../electron/shared/api'
 import type { SurplusData } from './fullYearSurplus'
 import type { PartnerData } from './partnerMixModel'
-import type { ImportedExports, ShareData } from './worldShareModel'
+import type { ShareData } from './worldShareModel'
 import type { SeriesData } from './provenance'
 import { revisedReading } from './vintages'
 import type { YuanData } from './yuanView'
@@ -218,27 +218,4 @@ async function attachRevisions(
   }
   ;(s as Series & SeriesData).revised = revised
   return sources
-}
-
-/**
- * China's and world exports from an imported dataset, for a base share computed from them: the annual
- * series of the chosen flow for each chosen reporter (codes from the dataset's own dimensions), all
- * products, against the World. A reporter the file has no such series for is `null`.
- */
-export async function loadImportedExports(
-  base: { dataset: string; flow: string; china: string; world: string },
-  api: Pick<CalculatorApi, 'series'>,
-  isNotFound: (error: unknown) => boolean,
-): Promise<ImportedExports & { sources: Record<string, Source> }> {
-  const read = (reporter: string): Promise<Series | null> =>
-    api
-      .series({ dataset: base.dataset, reporter, flow: base.flow, frequency: 'year' })
-      .catch((error: unknown) => {
-        if (isNotFound(error)) return null
-        throw error
-      })
-  const [china, world] = await Promise.all([read(base.china), read(base.world)])
-  const sources: Record<string, Source> = {}
-  for (const s of [china, world]) for (const src of s?.sources ?? []) sources[src.id] = src
-  return { china, world, sources }
 }

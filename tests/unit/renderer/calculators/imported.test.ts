@@ -1,0 +1,331 @@
+// @vitest-environment happy-dom
+/**
+ * Every calculator's inputs read from an imported dataset, through the store and the one composable
+ * the calculators share, over a fake bridge whose answers are checked against the contract's result
+ * schemas and which answers as the real import queries do: values in whole US dollars (or another
+ * unit the file states), NOT_FOUND for a series the file lacks, for another unit, for a measure other
+ * than levels and for a frequency other than month or year. Expected values are worked out here by
+ * plain arithmetic on the fake file's numbers.
+ */
+import { mount, flushPromises } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { createI18n } from 'vue-i18n'
+import type { Series, SeriesQuery } from '@shared/api'
+import { parseCalculatorState, type ImportedTrade } from '@shared/calculatorState'
+import messages from '../../../../renderer/src/i18n/messages/calculators'
+import CalcImportedSource from '../../../../renderer/src/components/calculators/CalcImportedSource.vue'
+import { useCalculatorsStore } from '../../../../renderer/src/stores/calculators'
+import { answer, installBridge } from '../../../support/fakeBridge'
+
+const SHA = 'ab'.repeat(32)
+const FILE = {
+  id: 'us-census',
+  title: 'usa-china-trade-data.csv',
+  version: '1 (imported 2026-12-01)',
+  fileName: 'usa-china-trade-data.csv',
+}
+const source = {
+  id: 'us-census-v1',
+  title: 'usa-china-trade-data.csv (imported 2026-12-01, version 1)',
+  publisher: null,
+  published: null,
+  url: '',
+}
+
+/** The fake file: US trade with China by month (whole USD), and China's trade by partner by year. */
+type Rows = Record<string, number>
+const months = (year: number, values: number[]): Rows =>
+  Object.fromEntries(values.map((v, i) => [`${year}-${String(i + 1).padStart(2, '0')}`, v]))
+const usExports = {
+  ...months(2018, [10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21]),
+  ...months(2019, [9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]),
+}
+const usImports = {
+  ...months(2018, [40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 38.5]),
+  ...months(2019, [30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41]),
+}
+const scale = (rows: Rows, by: number): Rows =>
+  Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, v * by]))
+let file: Record<string, { unit: string; rows: Rows }> = {}
+
+function resetFile() {
+  const bn = 1e9
+  const balance = Object.fromEntries(Object.keys(usExports).map((k) => [k, usExports[k]! - usImports[k]!]))
+  file = {
+    'us/china/exports/month': { unit: 'USD', rows: scale(usExports, bn) },
+    'us/china/imports/month': { unit: 'USD', rows: scale(usImports, bn) },
+    'us/china/balance/month': { unit: 'USD', rows: scale(balance, bn) },
+    // The world as a reporter (WDI-like), China's exports by partner (Comtrade-like), in USD thousand here.
+    'world/world/exports/year': { unit: 'USD', rows: { '2021': 22_000 * bn, '2022': 25_000 * bn } },
+    'china/world/exports/year': {
+      unit: 'USD thousand',
+      rows: { '2021': 3_300_000_000, '2022': 3_600_000_000 },
+    },
+    'china/us/exports/year': { unit: 'USD thousand', rows: { '2022': 580_000_000 } },
+    'china/eu/exports/year': { unit: 'USD thousand', rows: { '2022': 560_000_000 } },
+    'china/japan/exports/year': { unit: 'USD thousand', rows: { '2022': 170_000_000 } },
+  }
+}
+
+const notFound = (message: string) => Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message } })
+
+function seriesOf(q: SeriesQuery): Promise<unknown> {
+  if (q.dataset !== FILE.id) return notFound('The bundled package is not needed here.')
+  if ((q.measure ?? 'level') !== 'level')
+    return notFound(`Imported datasets hold levels only, not ${q.measure}.`)
+  const frequency = q.frequency ?? 'month'
+  if (frequency !== 'month' && frequency !== 'year')
+    return notFound('Imported datasets hold monthly or annual data.')
+  const key = `${q.reporter ?? 'china'}/${q.partner ?? 'world'}/${q.flow}/${frequency}`
+  const found = file[key]
+  if (!found || (q.unit && q.unit !== found.unit))
+    return notFound(`Dataset "${FILE.id}" has no ${frequency} ${q.flow}.`)
+  const points = Object.entries(found.rows).map(([period, value]) => ({
+    period,
+    periodStart: frequency === 'year' ? `${period}-01` : period,
+    periodEnd: frequency === 'year' ? `${period}-12` : period,
+    value,
+    status: 'published',
+    note: '',
+    sourceId: source.id,
+    alternatives: 0,
+  }))
+  const s: Series = {
+    dataset: FILE.id,
+    series: `${q.flow}_${q.reporter}_${q.partner}`,
+    label: key,
+    unit: found.unit,
+    frequency,
+    points: points as Series['points'],
+    sources: [source],
+  }
+  return answer('getSeries', s)
+}
+
+const value = (code: string, label = code) => ({ code, label })
+const dimensions = () => ({
+  dataset: FILE.id,
+  version: FILE.version,
+  bundled: false,
+  sha256: SHA,
+  fileName: FILE.fileName,
+  reporters: [value('china', 'China'), value('us', 'United States'), value('world', 'World')],
+  flows: [value('balance'), value('exports'), value('imports')],
+  partners: [value('world', 'World'), value('china', 'China'), value('eu'), value('japan'), value('us')],
+  products: [{ code: 'all', label: 'All products', level: 0 }],
+  frequencies: ['month', 'year'],
+  measures: ['level'],
+  units: ['USD'],
+  productLevels: [],
+  coverage: { from: '2018-01', to: '2019-12' },
+})
+
+const catalogEntry = (id: string, title: string, version: string, bundled: boolean) => ({
+  id,
+  title,
+  description: '',
+  version,
+  bundled,
+  licenses: [],
+  sources: [],
+  coverage: { from: null, to: null },
+  resources: [],
+  observations: 0,
+  sourceCount: 0,
+})
+
+beforeEach(() => {
+  resetFile()
+  setActivePinia(createPinia())
+  installBridge({
+    listDatasets: () =>
+      answer('listDatasets', {
+        datasets: [
+          catalogEntry('china-trade', 'China trade', '2025.12', true),
+          catalogEntry(FILE.id, FILE.title, FILE.version, false),
+        ],
+        problems: [],
+      }),
+    listSeries: () => answer('listSeries', []),
+    getObservations: () => answer('getObservations', []),
+    getSeries: seriesOf,
+    getDimensions: () => answer('getDimensions', dimensions()),
+  })
+})
+
+const trade: ImportedTrade = {
+  dataset: FILE.id,
+  version: FILE.version,
+  sha256: SHA,
+  fileName: FILE.fileName,
+  reporter: 'us',
+  partner: 'china',
+  exportsFlow: 'exports',
+  importsFlow: 'imports',
+  balanceFlow: 'balance',
+}
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
+
+describe('full-year calculator from an imported file', () => {
+  it('sums the file’s Jan–Nov balances and projects December from last December’s levels, in USD bn', async () => {
+    const store = useCalculatorsStore()
+    await store.load()
+    await store.setImported('fullYear', trade)
+    // The file ends in December 2019: the year moves into it; a file has no published YTD, so months are summed.
+    expect(store.state.fullYear).toMatchObject({
+      dataset: FILE.id,
+      year: 2019,
+      cutoffMonth: 11,
+      ytdBasis: 'sum-of-months',
+    })
+    store.state.fullYear.exportGrowthPct = 10
+    const m = store.models.fullYear!
+    const ytd = sum(
+      [...Array(11).keys()].map(
+        (i) =>
+          usExports[`2019-${String(i + 1).padStart(2, '0')}`]! -
+          usImports[`2019-${String(i + 1).padStart(2, '0')}`]!,
+      ),
+    )
+    const december = 21 * 1.1 - 38.5
+    expect(m.ytd).toBeCloseTo(ytd, 9)
+    expect(m.result?.total).toBeCloseTo(ytd + december, 9)
+    // Each figure read from the file cites it (name and version), never the bundled package.
+    const term = m.actuals.sumOfMonths.ok ? m.actuals.sumOfMonths.terms[0]! : null
+    expect(term?.origin).toMatchObject({ kind: 'data', sourceId: source.id, period: '2019-01' })
+    expect(store.sources[source.id]?.title).toContain('version 1')
+    // The state (what a scenario or snapshot keeps) names the file exactly.
+    const saved = store.exportState()
+    expect(saved.fullYear.imported).toEqual(trade)
+    expect(saved.outputs?.fullYear?.totalUsdBn).toBeCloseTo(ytd + december, 9)
+    const scenario = store.saveScenario('From Census')
+    expect(scenario.inputs).toMatchObject({ imported: trade })
+    expect(parseCalculatorState(JSON.parse(JSON.stringify(saved))).ok).toBe(true)
+  })
+
+  it('a month the file lacks stays missing: no year-to-date sum, no result, the month named', async () => {
+    delete file['us/china/balance/month']!.rows['2019-03']
+    const store = useCalculatorsStore()
+    await store.load()
+    await store.setImported('fullYear', trade)
+    const m = store.models.fullYear!
+    expect(m.ytd).toBeNull()
+    expect(m.result).toBeNull()
+    expect(m.problems).toContainEqual({ key: 'noYtd', basis: 'sum-of-months', missing: ['2019-03'] })
+  })
+
+  it('a file in yen is not read as dollars or yuan, and the page says why', async () => {
+    for (const k of Object.keys(file)) file[k]!.unit = 'JPY thousand'
+    const store = useCalculatorsStore()
+    await store.load()
+    store.state.fullYear.imported = trade
+    await store.setDataset('fullYear', FILE.id)
+    const w = mount(CalcImportedSource, {
+      props: { calculator: 'fullYear', dataset: FILE.id },
+      global: { plugins: [i18n()] },
+    })
+    await flushPromises()
+    const m = store.models.fullYear!
+    expect(m.ytd).toBeNull()
+    expect(m.yuan).toBeNull()
+    expect(w.get('[data-test="fy-imported-units"]').text()).toContain('JPY thousand')
+  })
+})
+
+const i18n = () =>
+  createI18n({
+    legacy: false,
+    locale: 'en',
+    fallbackLocale: 'en',
+    messages: { en: messages.en, 'zh-CN': messages['zh-CN'] },
+  })
+
+describe('the one composable every calculator uses to pick its imported inputs', () => {
+  it('full year: offers the file’s own reporters, partners and flows, guesses US → China and the three flows, and shows file, version and hash', async () => {
+    const store = useCalculatorsStore()
+    await store.load()
+    await store.setDataset('fullYear', FILE.id)
+    const w = mount(CalcImportedSource, {
+      props: { calculator: 'fullYear', dataset: FILE.id },
+      global: { plugins: [i18n()] },
+    })
+    await flushPromises()
+    // China is the first reporter of this file, so China with the World is the first guess…
+    expect(store.state.fullYear.imported).toMatchObject({
+      reporter: 'china',
+      partner: 'world',
+      exportsFlow: 'exports',
+      balanceFlow: 'balance',
+    })
+    // …and picking the US as reporter keeps the other picks.
+    await w.get('[data-test="fy-imported-reporter"]').setValue('us')
+    await w.get('[data-test="fy-imported-partner"]').setValue('china')
+    await flushPromises()
+    expect(store.state.fullYear.imported).toEqual(trade)
+    expect(
+      w
+        .get('[data-test="fy-imported-partner"]')
+        .findAll('option')
+        .map((o) => o.text()),
+    ).toEqual(['World', 'China', 'eu', 'japan', 'us'])
+    const line = w.get('[data-test="fy-imported-file"]').text()
+    expect(line).toContain(`${FILE.title}, version ${FILE.version}`)
+    expect(line).toContain(`SHA-256 ${SHA.slice(0, 12)}`)
+    expect(store.models.fullYear?.result).not.toBeNull()
+    // A file without a balance flow: “none in the file” is a valid pick.
+    await w.get('[data-test="fy-imported-balanceFlow"]').setValue('')
+    await flushPromises()
+    expect(store.state.fullYear.imported?.balanceFlow).toBeNull()
+  })
+
+  it('partner mix: the total against the World and each listed partner from the file, in USD bn; a partner it lacks has no level', async () => {
+    const store = useCalculatorsStore()
+    await store.load()
+    await store.setDataset('partnerMix', FILE.id)
+    mount(CalcImportedSource, {
+      props: { calculator: 'partnerMix', dataset: FILE.id },
+      global: { plugins: [i18n()] },
+    })
+    await flushPromises()
+    expect(store.state.partnerMix.imported).toMatchObject({ reporter: 'china', flow: 'exports', sha256: SHA })
+    // The base year moves to the latest year the file has a total for.
+    expect(store.state.partnerMix.baseYear).toBe(2022)
+    store.state.partnerMix.growthPct.us = -10
+    store.state.partnerMix.redirectionPct = 0
+    const m = store.models.partnerMix!
+    expect(m.total?.value).toBe(3600)
+    const level = (id: string) => m.partners.find((p) => p.id === id)!
+    expect(level('us').level?.value).toBe(580)
+    expect(level('japan').level?.value).toBe(170)
+    expect(level('asean')).toMatchObject({ level: null, inData: false })
+    expect(m.result?.nextTotal).toBeCloseTo(3600 - 58, 9)
+    expect(m.result?.totalGrowth).toBeCloseTo(-58 / 3600, 12)
+    // The year 2021 has a total but no partner levels: nothing is filled in for them.
+    store.state.partnerMix.baseYear = 2021
+    expect(store.models.partnerMix!.partners.every((p) => p.level === null)).toBe(true)
+    expect(store.models.partnerMix!.total?.value).toBe(3300)
+  })
+
+  it('world share: China ÷ World from the file, through the same composable (with its own file picker)', async () => {
+    const store = useCalculatorsStore()
+    await store.load()
+    store.state.worldShare.baseSource = 'imported'
+    const w = mount(CalcImportedSource, {
+      props: { calculator: 'worldShare' },
+      global: { plugins: [i18n()] },
+    })
+    await flushPromises()
+    expect(store.state.worldShare.importedBase).toMatchObject({
+      dataset: FILE.id,
+      flow: 'exports',
+      china: 'china',
+      world: 'world',
+    })
+    expect(w.get('[data-test="ws-imported-dataset"]').element).toBeTruthy()
+    const m = store.models.worldShare!
+    expect(m.baseYear).toBe(2022)
+    // 3,600 bn (in USD thousand) ÷ 25,000 bn (in USD): the file states both; the ratio is taken in one unit.
+    expect(m.base?.value).toBeCloseTo((3600 / 25_000) * 100, 9)
+  })
+})
