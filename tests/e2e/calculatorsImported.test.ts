@@ -216,7 +216,8 @@ describe('World-share calculator from an imported WDI file', () => {
     expect(await page.locator('[data-test="fy-imported-file"]').innerText()).toMatch(
       /^usa-china-trade-data\.csv, version 1\b/,
     )
-    expect(await page.locator('input[data-test="fy-year"]').inputValue()).toBe('2019')
+    // Once the file's months are read, the year moves into them.
+    await expect.poll(() => page.locator('input[data-test="fy-year"]').inputValue()).toBe('2019')
     const input = page.locator('input[data-test="fy-exportGrowth"]')
     await input.fill('')
     await input.pressSequentially('10')
