@@ -182,6 +182,23 @@ describe('a real Comtrade download, from import to a self-contained snapshot', (
     expect(text).toContain('Natural Earth')
     // Countries drawn as vector shapes, not a picture of them.
     expect(text.match(/<path /g)?.length ?? 0).toBeGreaterThan(150)
+    // The colour legend's tick labels sit under its bar, above the unit and sources lines (they were
+    // drawn a title's height lower, over the sources).
+    const texts = [
+      ...text.matchAll(
+        /<text [^>]*font-size="(\d+)px"[^>]* y="([\d.]+)"[^>]*matrix\(1 0 0 1 [\d.]+ ([\d.]+)\)">([^<]*)</g,
+      ),
+    ].map(([, size, y, dy, content]) => ({
+      size: Number(size),
+      y: Number(y) + Number(dy),
+      content: content!,
+    }))
+    const footerTop = Math.min(
+      ...texts.filter((t) => t.content.startsWith('Value in USD')).map((t) => t.y - t.size / 2),
+    )
+    const ticks = texts.filter((t) => /^\$[\d,.]+( mn| bn)?$/.test(t.content))
+    expect(ticks.length).toBeGreaterThanOrEqual(2)
+    for (const tick of ticks) expect(tick.y + tick.size / 2).toBeLessThan(footerTop)
     const png = await exportPicture('png')
     expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG')
     await screenshot(page, 'explore-comtrade-map')

@@ -5,7 +5,7 @@
  * by the PNG/SVG export (exportView.ts), as chartConfig.ts is for the time series. Pure: the chart
  * types are registered by components/charts/breakdownSetup.ts, loaded with the first picture.
  */
-import type { ChartConfiguration, TooltipItem } from 'chart.js'
+import type { ChartConfiguration, Plugin, TooltipItem } from 'chart.js'
 import type { Feature } from 'chartjs-chart-geo'
 import type { Ranking } from '@shared/exploreApi'
 import { decorationPlugins, type ChartText, type ExportDecoration } from './chartConfig'
@@ -176,6 +176,22 @@ function ramp(theme: ChartTheme): (t: number) => string {
 }
 
 /**
+ * chartjs-chart-geo draws its colour legend moved to a corner of the chart area, and lays the legend's
+ * scale out in its own coordinates from (0, 0): it sets the scale's left, right and bottom so, but
+ * not its top, which Chart.js's layout leaves at the chart area's top. On an exported image, whose
+ * title moves the chart area down, the tick labels were drawn that much below the bar, over the
+ * sources line. The top is put where the rest of the legend's layout assumes it (a no-op on screen,
+ * where the chart area starts at the top).
+ */
+const geoLegendAtOrigin: Plugin = {
+  id: 'geoLegendAtOrigin',
+  afterLayout(chart) {
+    const scale = chart.scales.color
+    if (scale) scale.top = 0
+  },
+}
+
+/**
  * The world map: every country shape of the atlas, shaded by the partner's value where the file has
  * trade with it (a logarithmic scale: trade spans six orders of magnitude), and in the page's border
  * colour where it has none (missing stays missing, never zero).
@@ -192,6 +208,7 @@ export function mapConfig(
   const itemAt = (index: number) => byAtlasId.get(String(features[index]?.id))
   const config = {
     type: 'choropleth',
+    plugins: [geoLegendAtOrigin],
     data: {
       labels: features.map((f) => String(f.id ?? '')),
       datasets: [
@@ -246,7 +263,8 @@ export function mapConfig(
             align: 'bottom',
             length: 260,
             width: 10,
-            margin: { left: 8, top: 0, right: 0, bottom: 26 },
+            // On an exported image, in line with its title and sources (the chart area's left padding).
+            margin: { left: decoration ? 16 : 8, top: 0, right: 0, bottom: 26 },
           },
         },
       },
