@@ -5,9 +5,10 @@
  * view as a snapshot, reopen it identical, and open its self-contained copy after the dataset is deleted.
  *
  * The file: Thailand's imports of HS 8542 (integrated circuits) by partner, 2014–2019, as Comtrade Plus
- * exports it (tests/fixtures/real/README.md). The corpus has no China-reported download with product
- * detail over several years; this is the real file closest to it: the same layout, the same flow seen
- * from the partner's side. Every expected number is read from the file here with papaparse.
+ * exports it (tests/fixtures/real/README.md). The corpus's China-reported download is in SITC divisions,
+ * with no HS detail to drill into (it is walked in exploreChinaReported.test.ts); this is the real HS file
+ * closest to one: the same layout, the same flow seen from the partner's side. Every expected number is
+ * read from the file here with papaparse.
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
