@@ -9,7 +9,7 @@
  * inputs and the data on load) and kept so an exported snapshot carries the numbers it showed.
  */
 import { z } from 'zod'
-import { Code as PartnerCode, DatasetId } from './primitives'
+import { Code as PartnerCode, DatasetId, Sha256 } from './primitives'
 
 export const CALCULATOR_STATE_VERSION = 1
 export const CALCULATORS = ['fullYear', 'partnerMix', 'worldShare'] as const
@@ -72,10 +72,7 @@ const Overrides = z.array(UserAssumption).max(48).superRefine(uniqueTargets)
 const ImportedFile = {
   dataset: DatasetId,
   version: z.string().max(64),
-  sha256: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/)
-    .nullable(),
+  sha256: Sha256.nullable(),
   fileName: z.string().max(260).nullable(),
 }
 

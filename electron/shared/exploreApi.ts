@@ -5,7 +5,7 @@
  * the product treemap and the partner map.
  */
 import { z } from 'zod'
-import { Code, DatasetId, Frequency, Measure, Period } from './primitives'
+import { Code, DatasetId, Frequency, Measure, Period, Sha256 } from './primitives'
 
 export const DimensionValue = z.object({
   code: Code,
@@ -34,10 +34,7 @@ export const Dimensions = z.object({
   version: z.string().max(64),
   bundled: z.boolean(),
   /** The imported file's SHA-256 (null for the bundled package), so a snapshot can name the exact file. */
-  sha256: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/)
-    .nullable(),
+  sha256: Sha256.nullable(),
   /** The imported file's name (null for the bundled package). */
   fileName: z.string().max(260).nullable(),
   reporters: z.array(DimensionValue),

@@ -1,5 +1,5 @@
 /**
- * The contract's smallest schemas (a dataset id, a period, a code, no arguments, a frequency, a measure), in a module that
+ * The contract's smallest schemas (a dataset id, a period, a SHA-256, a code, no arguments, a frequency, a measure), in a module that
  * imports only zod and the period module. `api.ts` re-exports them; `viewState.ts`, `notes.ts` and
  * `snapshot.ts` import them from here, so the contract can include those schemas without an import
  * cycle (api → snapshot → viewState → api would leave the first schemas uninitialised).
@@ -26,6 +26,9 @@ export const Period = z
     const problem = periodProblem(text)
     if (problem) ctx.addIssue({ code: 'custom', message: problem })
   })
+
+/** A file's SHA-256 as lower-case hex, naming exactly which file a dataset was imported from. */
+export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 is 64 hexadecimal digits')
 
 /** A dimension code such as `exports`, `us`, `rare_earths`: a short identifier, never free text. */
 export const Code = z

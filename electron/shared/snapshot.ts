@@ -12,7 +12,7 @@
 import { z } from 'zod'
 import { CalculatorState } from './calculatorState'
 import { IsoTimestamp, Note, plainText } from './notes'
-import { Code, DatasetId, Frequency, Period } from './primitives'
+import { Code, DatasetId, Frequency, Period, Sha256 } from './primitives'
 import { MAX_SERIES, ViewState } from './viewState'
 
 export const SNAPSHOT_FORMAT = 'china-trade-explorer-snapshot' as const
@@ -103,8 +103,6 @@ export const SnapshotImage = z
   })
   .strict()
 export type SnapshotImage = z.infer<typeof SnapshotImage>
-
-const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 is 64 hexadecimal digits')
 
 export const SnapshotDataset = z
   .object({
