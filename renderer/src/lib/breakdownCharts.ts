@@ -8,7 +8,7 @@
 import type { ChartConfiguration, Plugin, TooltipItem } from 'chart.js'
 import type { Feature } from 'chartjs-chart-geo'
 import type { Ranking } from '@shared/exploreApi'
-import { decorationPlugins, type ChartText, type ExportDecoration } from './chartConfig'
+import { chartFrame, decorationPlugins, type ChartText, type ExportDecoration } from './chartConfig'
 import type { ChartTheme } from './chartTheme'
 import { productColor } from './colors'
 import { formatAmount, formatChange } from './format'
@@ -134,10 +134,7 @@ export function treemapConfig(
       ],
     },
     options: {
-      responsive: !decoration,
-      maintainAspectRatio: false,
-      animation: false,
-      layout: { padding: decoration ? { left: 16, right: 16, top: 8, bottom: 8 } : 0 },
+      ...chartFrame(decoration),
       plugins: {
         legend: { display: false },
         ...decorationPlugins(theme, decoration),
@@ -227,10 +224,7 @@ export function mapConfig(
       ],
     },
     options: {
-      responsive: !decoration,
-      maintainAspectRatio: false,
-      animation: false,
-      layout: { padding: decoration ? { left: 16, right: 16, top: 8, bottom: 8 } : 0 },
+      ...chartFrame(decoration),
       plugins: {
         legend: { display: false },
         ...decorationPlugins(theme, decoration),

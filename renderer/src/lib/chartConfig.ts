@@ -541,13 +541,22 @@ export function themedAxis(theme: ChartTheme, title?: string) {
   }
 }
 
-function common(theme: ChartTheme, decoration?: ExportDecoration) {
+/**
+ * How every chart of the app sits in its box: on screen it follows its container; an exported image
+ * has the export's fixed size and keeps its title, legend and footer off the image's edges.
+ */
+export function chartFrame(decoration?: ExportDecoration) {
   return {
     responsive: !decoration,
     maintainAspectRatio: false,
     animation: false as const,
-    // An exported image keeps its title, legend and footer off the image's edges.
     layout: { padding: decoration ? { left: 16, right: 16, top: 8, bottom: 8 } : 0 },
+  }
+}
+
+function common(theme: ChartTheme, decoration?: ExportDecoration) {
+  return {
+    ...chartFrame(decoration),
     interaction: { mode: 'nearest' as const, axis: 'x' as const, intersect: false },
     color: theme.text,
   }

@@ -1,27 +1,9 @@
-/** Registers the Chart.js pieces the calculators' charts use (registration is idempotent). */
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-} from 'chart.js'
+/**
+ * The calculators' charts: the Chart.js pieces every chart of the app registers, and the annotation
+ * plugin at once (their record and projection lines are part of the first drawing, not added later).
+ */
+import { Chart } from 'chart.js'
 import annotationPlugin from 'chartjs-plugin-annotation'
+import '../charts/chartSetup'
 
-Chart.register(
-  BarController,
-  BarElement,
-  CategoryScale,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-  annotationPlugin,
-)
+Chart.register(annotationPlugin)
