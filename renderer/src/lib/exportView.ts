@@ -219,6 +219,11 @@ export function download(name: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
+/** Saves CSV text (a table, a ranking, a snapshot's numbers) as a UTF-8 .csv download. */
+export function downloadCsv(name: string, csv: string): void {
+  download(name, new Blob([csv], { type: 'text/csv;charset=utf-8' }))
+}
+
 /** A file name from a title: lower-case words joined by hyphens. */
 export function fileNameOf(title: string, extension: string): string {
   return `${slugOf(title, 'chart')}.${extension}`

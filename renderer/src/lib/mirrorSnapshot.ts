@@ -48,25 +48,19 @@ export function mirrorCsv(
   const kind = (v: number | null, k: string) => (v === null ? 'missing' : k)
   for (const r of mirror.rows) {
     const both = [cite(r.chinaSource, sources), cite(r.partnerSource, sources)].filter(Boolean).join('; ')
+    /** One side as published, with its own source. */
+    const side = (label: string, value: number | null, source: string | null): CsvValue[] => [
+      r.period,
+      label,
+      value,
+      mirror.unit,
+      kind(value, 'published'),
+      '',
+      cite(source, sources),
+    ]
     rows.push(
-      [
-        r.period,
-        labels.china,
-        r.china,
-        mirror.unit,
-        kind(r.china, 'published'),
-        '',
-        cite(r.chinaSource, sources),
-      ],
-      [
-        r.period,
-        labels.partner,
-        r.partner,
-        mirror.unit,
-        kind(r.partner, 'published'),
-        '',
-        cite(r.partnerSource, sources),
-      ],
+      side(labels.china, r.china, r.chinaSource),
+      side(labels.partner, r.partner, r.partnerSource),
       [r.period, rules.gapLabel, r.gap, mirror.unit, kind(r.gap, 'computed'), rules.gap, both],
       [r.period, rules.ratioLabel, r.ratio, 'ratio', kind(r.ratio, 'computed'), rules.ratio, both],
     )
