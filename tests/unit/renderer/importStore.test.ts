@@ -163,20 +163,22 @@ describe('imports store', () => {
     expect(store.status).toBe('done')
   })
 
-  it('the recognised layout, the file’s kind and its encoding are written in the reader’s language', async () => {
+  it('the recognised layout, the file’s kind, its encoding and the charted flow are in the reader’s language', async () => {
     fakeBridge({ id: 'comtrade-plus', title: 'UN Comtrade (Comtrade Plus)', publisher: '', url: '' })
     const store = useImportsStore()
     await store.choose()
     const view = (await import('../../../renderer/src/views/ImportView.vue')).default
-    for (const [locale, layout, kind] of [
-      ['en', 'Recognised: UN Comtrade (Comtrade Plus)', '(CSV table, UTF-8)'],
-      ['zh-CN', '已识别：联合国商品贸易数据库（Comtrade Plus）', '(CSV 表格，UTF-8 编码)'],
+    for (const [locale, layout, kind, flow] of [
+      ['en', 'Recognised: UN Comtrade (Comtrade Plus)', '(CSV table, UTF-8)', 'exports by partner'],
+      ['zh-CN', '已识别：联合国商品贸易数据库（Comtrade Plus）', '（CSV 表格，UTF-8 编码）', '按伙伴的出口'],
     ] as const) {
       i18n.global.locale.value = locale
       const page = mount(view, { global: { plugins: [i18n] } })
       await page.vm.$nextTick()
       expect(page.get('[data-test="layout"]').text()).toContain(layout)
       expect(page.get('[data-test="layout"]').text()).toContain(kind)
+      await page.vm.$nextTick()
+      expect(page.get('[data-test="chart-title"]').text()).toContain(flow)
       page.unmount()
     }
     i18n.global.locale.value = 'en'

@@ -11,7 +11,17 @@ export default {
       inspecting: 'Reading the start of {file}…',
       recognised: 'Recognised: {layout}',
       unknownLayout: 'The app does not know this layout: choose the columns below.',
-      format: '{format}, {encoding}',
+      // The space and brackets belong to each language's punctuation (Chinese uses full-width brackets).
+      format: ' ({format}, {encoding})',
+      /** Flow codes as the page writes them in a sentence; other codes are shown as the file names them. */
+      flows: {
+        exports: 'exports',
+        imports: 'imports',
+        re_exports: 're-exports',
+        re_imports: 're-imports',
+        imports_fob: 'imports (FOB)',
+        balance: 'trade balance',
+      },
       /** What a file is, by the format the main process detected. */
       formats: {
         csv: 'CSV table',
@@ -128,7 +138,15 @@ export default {
       inspecting: '正在读取 {file} 的开头…',
       recognised: '已识别：{layout}',
       unknownLayout: '无法识别此文件的布局：请在下方选择各列的含义。',
-      format: '{format}，{encoding} 编码',
+      format: '（{format}，{encoding} 编码）',
+      flows: {
+        exports: '出口',
+        imports: '进口',
+        re_exports: '转出口',
+        re_imports: '转进口',
+        imports_fob: '进口（离岸价）',
+        balance: '贸易差额',
+      },
       formats: {
         csv: 'CSV 表格',
         parquet: 'Parquet 文件',
