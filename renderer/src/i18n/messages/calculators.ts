@@ -169,6 +169,8 @@ export default {
           notPublished: 'not published in yuan',
           published: 'published: {value}',
           computed: 'computed: exports − imports, both published',
+          computedSum:
+            'computed: the sum of the {n} monthly balances (the year-to-date figure was not published)',
           noConversion: 'not in the data in yuan (no conversion made)',
           total: 'Full-year {year} in yuan',
           missing: 'not published in yuan: {list}',
@@ -624,6 +626,7 @@ export default {
           notPublished: '未以人民币公布',
           published: '公布值：{value}',
           computed: '计算值：出口 − 进口（均为公布值）',
+          computedSum: '计算值：{n} 个月度差额之和（年初至今数值未公布）',
           noConversion: '数据中无人民币数字（不做换算）',
           total: '{year} 年全年（人民币）',
           missing: '未以人民币公布：{list}',

@@ -39,6 +39,7 @@ export function cnyBnFactor(unit: string): number | null {
 export type YuanFigure =
   | { kind: 'published'; value: number; asPublished: number; unit: string; source: Sourced }
   | { kind: 'computed'; value: number; rule: 'exports − imports'; parts: [YuanFigure, YuanFigure] }
+  | { kind: 'computed'; value: number; rule: 'sum of months'; parts: YuanFigure[] }
 
 function published(s: YuanSeries, period: string): YuanFigure | null {
   const p = pointAt(s, period)
@@ -62,6 +63,21 @@ function balanceOf(
   if (balance) return balance
   if (x && i) return { kind: 'computed', value: x.value - i.value, rule: 'exports − imports', parts: [x, i] }
   return null
+}
+
+/**
+ * The year-to-date balance as the sum of months 1..cutoff, each a published (or computed) monthly
+ * balance; null if any month has none (a month is never filled).
+ */
+function sumOfMonths(data: YuanData, year: number, cutoff: number): YuanFigure | null {
+  const parts: YuanFigure[] = []
+  for (let m = 1; m <= cutoff; m += 1) {
+    const id = monthId(year, m)
+    const b = balanceOf(published(data.balance, id), published(data.exports, id), published(data.imports, id))
+    if (!b) return null
+    parts.push(b)
+  }
+  return { kind: 'computed', value: parts.reduce((a, p) => a + p.value, 0), rule: 'sum of months', parts }
 }
 
 export interface YuanModel {
@@ -91,12 +107,16 @@ export function buildYuanModel(
     importGrowthPct: number
     balanceGrowthPct: number
     methods: Readonly<Record<string, Method>>
+    /** With `sum-of-months` (the basis chosen for the dollar figures), a year-to-date balance not published is the sum of the months. */
+    ytdBasis?: 'published-ytd' | 'sum-of-months'
   },
 ): YuanModel {
   const period = `${monthId(inputs.year, 1)}..${monthId(inputs.year, inputs.cutoffMonth)}`
   const ex = published(data.exportsYtd, period)
   const im = published(data.importsYtd, period)
-  const ytdBalance = balanceOf(published(data.balanceYtd, period), ex, im)
+  const ytdBalance =
+    balanceOf(published(data.balanceYtd, period), ex, im) ??
+    (inputs.ytdBasis === 'sum-of-months' ? sumOfMonths(data, inputs.year, inputs.cutoffMonth) : null)
   // Last year's months on the same methods as the dollar calculator (no revised yuan vintages read).
   const plans: MonthPlan[] = planRemainingMonths(
     {

@@ -215,6 +215,36 @@ describe('full-year calculator from an imported file', () => {
     expect(m.problems).toContainEqual({ key: 'noYtd', basis: 'sum-of-months', missing: ['2019-03'] })
   })
 
+  it('a file in yuan feeds the yuan view (never the dollar figures): the year to date is the sum of its months, marked computed', async () => {
+    for (const k of Object.keys(file)) if (k.endsWith('/month')) file[k]!.unit = 'CNY'
+    const store = useCalculatorsStore()
+    await store.load()
+    await store.setImported('fullYear', trade)
+    store.state.fullYear.exportGrowthPct = 10
+    const m = store.models.fullYear!
+    // No dollar series: nothing is converted from yuan.
+    expect(m.result).toBeNull()
+    const yuan = m.yuan!
+    const ytd = sum(
+      [...Array(11).keys()].map((i) => {
+        const id = `2019-${String(i + 1).padStart(2, '0')}`
+        return usExports[id]! - usImports[id]!
+      }),
+    )
+    expect(yuan.ytd.balance).toMatchObject({ kind: 'computed', rule: 'sum of months' })
+    expect(yuan.ytd.balance?.value).toBeCloseTo(ytd, 9)
+    expect(yuan.result?.total).toBeCloseTo(ytd + 21 * 1.1 - 38.5, 9)
+    // A month missing in the file: no year-to-date sum and no yuan result, the period named.
+    delete file['us/china/balance/month']!.rows['2019-05']
+    delete file['us/china/exports/month']!.rows['2019-05']
+    setActivePinia(createPinia())
+    const again = useCalculatorsStore()
+    await again.load()
+    await again.setImported('fullYear', trade)
+    expect(again.models.fullYear!.yuan!.result).toBeNull()
+    expect(again.models.fullYear!.yuan!.missing).toEqual(['2019-01..2019-11'])
+  })
+
   it('a file in yen is not read as dollars or yuan, and the page says why', async () => {
     for (const k of Object.keys(file)) file[k]!.unit = 'JPY thousand'
     const store = useCalculatorsStore()
