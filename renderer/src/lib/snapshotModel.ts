@@ -13,6 +13,7 @@ import {
   SnapshotSource,
   type EmbeddedData,
   type Snapshot,
+  type SnapshotDataset,
   type SnapshotNumbers,
 } from '@shared/snapshot'
 import { decodeViewState, encodeViewState, selectionsOf, type ViewState } from '@shared/viewState'
@@ -205,7 +206,7 @@ export interface SnapshotInput {
   calculators?: CalculatorState
   datasetVersion: string | null
   /** An imported dataset: the file's name and SHA-256, so a snapshot can say which file to import again. */
-  datasetFile?: { fileName: string; sha256: string }
+  datasetFile?: Pick<SnapshotDataset, 'fileName' | 'sha256'>
   /** Self-contained: the data the view was drawn from, and the sources it cites. */
   embedded?: { data: EmbeddedData; sources: readonly Source[] }
   appVersion: string

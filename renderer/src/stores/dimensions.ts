@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
 import type { DimensionValue, Dimensions } from '@shared/exploreApi'
+import type { SnapshotDataset } from '@shared/snapshot'
 import { call } from '../api/client'
 
 export type DimensionKind = 'reporters' | 'flows' | 'partners' | 'products'
@@ -45,5 +46,19 @@ export const useDimensionsStore = defineStore('dimensions', () => {
     return of(dataset)?.[kind].find((v) => v.code === code)?.iso2 ?? null
   }
 
-  return { byDataset, load, of, labelOf, iso2Of }
+  /**
+   * A dataset as a snapshot records it: its id, its version, and for an imported file the file's name
+   * and SHA-256, so the snapshot says exactly which file to import again. The version is null where
+   * the dataset cannot be read (the snapshot still saves).
+   */
+  async function snapshotRecordOf(dataset: string): Promise<SnapshotDataset> {
+    const dims = await load(dataset).catch(() => null)
+    return {
+      id: dataset,
+      version: dims?.version ?? null,
+      ...(dims?.fileName && dims.sha256 ? { fileName: dims.fileName, sha256: dims.sha256 } : {}),
+    }
+  }
+
+  return { byDataset, load, of, labelOf, iso2Of, snapshotRecordOf }
 })
