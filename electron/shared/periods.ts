@@ -259,7 +259,8 @@ const canonicalForm: LabelForm = {
   },
 }
 
-const MONTH_NAMES = [
+/** English month names, lower-case, January first (as statistics offices write them in full). */
+export const MONTH_NAMES: readonly string[] = [
   'january',
   'february',
   'march',

@@ -4,6 +4,7 @@
  * "Million US dollar" are stored in US dollars. The files are often Windows-1252 (an en dash in the
  * indicator names): the reader converts them.
  */
+import { MONTH_NAMES } from '../../../shared/periods'
 import { sqlString } from '../sql'
 import { statedUnit } from '../units'
 import { col, exact, factsSelect, text, unpivot } from './common'
@@ -54,21 +55,6 @@ export const wto: Layout = {
     }
   },
 }
-
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-]
 
 /**
  * WTO Stats workbook (`WtoData_YYYYMMDDhhmmss.xlsx`, sheet "Report"): a title line `Indicator | Total
@@ -124,7 +110,7 @@ export const wtoReport: Layout = {
             period < 0
               ? 'wide_key'
               : `CASE WHEN ${month} = 'february' AND januaries = 0 THEN wide_key || '-01..' || wide_key || '-02'
-                  WHEN ${month} IN (${MONTHS.map(sqlString).join(', ')}) THEN wide_key || '-' || lpad(CAST(list_position([${MONTHS.map(sqlString).join(', ')}], ${month}) AS VARCHAR), 2, '0')
+                  WHEN ${month} IN (${MONTH_NAMES.map(sqlString).join(', ')}) THEN wide_key || '-' || lpad(CAST(list_position([${MONTH_NAMES.map(sqlString).join(', ')}], ${month}) AS VARCHAR), 2, '0')
                   ELSE trim(period_text) || ' ' || wide_key END`,
           reporter: 'reporter',
           partner: 'partner',
