@@ -60,6 +60,80 @@ function childrenOf(
   return { key: `left(product, ${digits})`, where, kind: 'hs', digits }
 }
 
+/** What every ranking of a dataset version asks first: its product levels and its latest period per series. */
+interface VersionFacts {
+  levels: number[]
+  latest: { reporter: string; flow: string; frequency: string; unit: string; last: string }[]
+}
+/**
+ * Read once per version (a version's files never change; a new import is a new version), so a
+ * drill-down step runs one query, not three.
+ */
+const versionFactsCache = new Map<string, Promise<VersionFacts>>()
+function versionFacts(
+  engine: Engine,
+  dir: string,
+  version: VersionEntry,
+  summary: string,
+): Promise<VersionFacts> {
+  const key = `${dir}|${version.sha256}|${version.importedAt}`
+  let facts = versionFactsCache.get(key)
+  if (!facts) {
+    facts = (async () => {
+      const rows = await engine.all<{
+        reporter: string | null
+        flow: string | null
+        frequency: string | null
+        unit: string | null
+        last: string | null
+        levels: number[]
+      }>(
+        `SELECT reporter, flow, frequency, unit, max(period) AS last, list(DISTINCT level) AS levels
+           FROM read_parquet(${summary}) GROUP BY ALL`,
+      )
+      const levels = [...new Set(rows.flatMap((r) => r.levels.map(Number)))].filter((l) => l > 0)
+      const latest = rows.flatMap((r) =>
+        r.reporter && r.flow && r.frequency && r.unit !== null && r.last
+          ? [{ reporter: r.reporter, flow: r.flow, frequency: r.frequency, unit: r.unit, last: r.last }]
+          : [],
+      )
+      return { levels, latest }
+    })()
+    facts.catch(() => versionFactsCache.delete(key))
+    versionFactsCache.set(key, facts)
+  }
+  return facts
+}
+
+/**
+ * The world's products of one reporter, flow and span, summed over the span and the year before it
+ * (one row per product code and level: a few thousand), kept as a table in the engine's memory for
+ * the drill-down: the first product chart makes it from the by-product summary, and each step down
+ * reads it instead of the summary's every month. The last few spans asked for are kept.
+ */
+const SPAN_TABLES = 4
+const spanTables = new Map<string, Promise<string>>()
+let spanTableCount = 0
+function spanTable(engine: Engine, key: string, select: string): Promise<string> {
+  let table = spanTables.get(key)
+  if (table) {
+    // Most recently used last.
+    spanTables.delete(key)
+    spanTables.set(key, table)
+    return table
+  }
+  const name = `cte_rank_span_${++spanTableCount}`
+  table = engine.run(`CREATE TABLE ${name} AS ${select}`).then(() => name)
+  table.catch(() => spanTables.delete(key))
+  spanTables.set(key, table)
+  while (spanTables.size > SPAN_TABLES) {
+    const [oldest, dropped] = spanTables.entries().next().value as [string, Promise<string>]
+    spanTables.delete(oldest)
+    void dropped.then((n) => engine.run(`DROP TABLE IF EXISTS ${n}`)).catch(() => {})
+  }
+  return table
+}
+
 export async function rankingOf(ctx: RankingContext, q: Query): Promise<Ranking> {
   const { engine, imports, hs } = ctx
   const { entry, version, dir } = ctx.imported(q.dataset)
@@ -75,17 +149,22 @@ export async function rankingOf(ctx: RankingContext, q: Query): Promise<Ranking>
   const unit = version.units.includes('USD') ? 'USD' : (version.units[0] ?? '')
   const list = (xs: string[]) => `[${xs.map(sqlString).join(', ')}]`
   const summary = sqlString(join(dir, 'summary.parquet'))
-  const levels = (
-    await engine.all<{ level: number }>(`SELECT DISTINCT level FROM read_parquet(${summary}) WHERE level > 0`)
-  ).map((r) => r.level)
+  const facts0 = await versionFacts(engine, dir, version, summary)
+  const levels = facts0.levels
   const base = `list_contains(${list(reporter.codes)}, reporter) AND flow = ${sqlString(q.flow)} AND frequency = ${sqlString(frequency)} AND unit = ${sqlString(unit)}`
 
   // The span: as asked, else the latest year (annual data) or the latest twelve months.
-  const [latest] = await engine.all<{ last: string | null }>(
-    `SELECT max(period) AS last FROM read_parquet(${summary}) WHERE ${base}`,
-  )
-  if (!latest?.last) throw new AppError('NOT_FOUND', `This dataset has no ${q.flow} of ${reporter.label}.`)
-  const to = q.to ? q.to.slice(0, frequency === 'year' ? 4 : 7) : latest.last
+  const last = facts0.latest
+    .filter(
+      (r) =>
+        reporter.codes.includes(r.reporter) &&
+        r.flow === q.flow &&
+        r.frequency === frequency &&
+        r.unit === unit,
+    )
+    .reduce<string | null>((max, r) => (max === null || r.last > max ? r.last : max), null)
+  if (!last) throw new AppError('NOT_FOUND', `This dataset has no ${q.flow} of ${reporter.label}.`)
+  const to = q.to ? q.to.slice(0, frequency === 'year' ? 4 : 7) : last
   const from = q.from
     ? q.from.slice(0, frequency === 'year' ? 4 : 7)
     : frequency === 'year'
@@ -111,14 +190,23 @@ export async function rankingOf(ctx: RankingContext, q: Query): Promise<Ranking>
   if (q.by === 'product') {
     const parent = q.parent ?? 'all'
     const children = childrenOf(parent, levels, hs)
-    const source =
+    const rows =
       q.partner === 'world'
-        ? `read_parquet(${sqlString(await imports.productsFile(q.dataset))})`
-        : `${facts} WHERE list_contains(${list(partner.codes)}, partner)`
-    const rows = await engine.all<{ code: string; value: number | null; previous: number | null }>(
-      `SELECT ${children.key} AS code, ${spans} FROM (SELECT * FROM ${source}) WHERE ${base} AND ${children.where} AND ${inSpans}
-        AND regexp_full_match(product, '[0-9]+') GROUP BY 1`,
-    )
+        ? await engine.all<{ code: string; value: number | null; previous: number | null }>(
+            `SELECT ${children.key} AS code, sum(value) AS value, sum(previous) AS previous
+               FROM ${await spanTable(
+                 engine,
+                 `${dir}|${version.importedAt}|${base}|${from}|${to}`,
+                 `SELECT product, level, ${spans}
+                 FROM read_parquet(${sqlString(await imports.productsFile(q.dataset))}) WHERE ${base} AND ${inSpans}
+                  AND regexp_full_match(product, '[0-9]+') GROUP BY product, level`,
+               )}
+              WHERE ${children.where} GROUP BY 1`,
+          )
+        : await engine.all<{ code: string; value: number | null; previous: number | null }>(
+            `SELECT ${children.key} AS code, ${spans} FROM (SELECT * FROM ${facts} WHERE list_contains(${list(partner.codes)}, partner))
+              WHERE ${base} AND ${children.where} AND ${inSpans} AND regexp_full_match(product, '[0-9]+') GROUP BY 1`,
+          )
     const finest = Math.max(...levels)
     if (children.kind === 'section') {
       const sums = new Map<number, { value: number; previous: number | null }>()
