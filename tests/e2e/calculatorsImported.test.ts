@@ -135,10 +135,11 @@ describe('World-share calculator from an imported WDI file', () => {
     await box.waitFor()
     // The file's dimensions are read first (on a busy machine that takes more than a poll's default second).
     await page.locator('[data-test="ws-imported-file"]').waitFor()
-    // The reporters come from the file's own dimensions: the World and China rows, found by their codes.
+    // The reporters come from the file's own dimensions: the World and China rows, found by their codes,
+    // named as the Explorer names them.
     await expect
       .poll(() => page.locator('[data-test="ws-imported-world"] option:checked').innerText())
-      .toBe('World')
+      .toBe('World (total)')
     expect(await page.locator('[data-test="ws-imported-china"] option:checked').innerText()).toBe('China')
     const dataset = await page.locator('[data-test="ws-imported-dataset"]').inputValue()
     // The first import of this file: version 1 (the library's Versions column says 1).

@@ -298,7 +298,7 @@ describe('the one composable every calculator uses to pick its imported inputs',
         .get('[data-test="fy-imported-partner"]')
         .findAll('option')
         .map((o) => o.text()),
-    ).toEqual(['World', 'China', 'eu', 'japan', 'us'])
+    ).toEqual(['World', 'China', 'eu', 'Japan', 'United States'])
     const line = w.get('[data-test="fy-imported-file"]').text()
     expect(line).toContain(`${FILE.title}, version ${FILE.version}`)
     expect(line).toContain(`SHA-256 ${SHA.slice(0, 12)}`)
