@@ -42,7 +42,11 @@ const MAX_CODE = 48
 
 // DatasetId, Period, Frequency and Measure live in primitives.ts (no import cycle with viewState/snapshot).
 export { DatasetId, Frequency, Measure, Period }
-export const Status = z.enum(['published', 'projection'])
+/**
+ * `computed`: made here from published values and not itself printed anywhere, such as an imported
+ * file's partners summed into a World or a bloc the file does not state; the point's note gives the rule.
+ */
+export const Status = z.enum(['published', 'projection', 'computed'])
 
 export const Source = z.object({
   id: z.string(),

@@ -136,7 +136,7 @@ export const EmbeddedSeries = z
             periodStart: PeriodEdge,
             periodEnd: PeriodEdge,
             value: z.number().finite('a value is a finite number'),
-            status: z.enum(['published', 'projection']),
+            status: z.enum(['published', 'projection', 'computed']),
             note: z.string().max(500),
             sourceId: SourceId,
             alternatives: z.number().int().nonnegative().max(1000),

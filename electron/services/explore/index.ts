@@ -13,7 +13,7 @@ import type { Catalog } from '../catalog'
 import type { Engine } from '../engine'
 import type { ImportService } from '../import'
 import type { DatasetEntry, VersionEntry } from '../import/library'
-import { importedPoints, importSource, resolveCodes, type SeriesRequest } from '../import/queries'
+import { importedPoints, importSource, resolveCodes, sumRule, type SeriesRequest } from '../import/queries'
 import { sqlString, tidyView } from '../import/sql'
 import type { QueryService } from '../query'
 import { countryCode } from './countries'
@@ -218,14 +218,14 @@ export async function openExploreService(options: ExploreOptions): Promise<Explo
       // Against the World: the by-product summary; against one partner: the facts themselves.
       const rows =
         q.partner === 'world'
-          ? await engine.all<{ period: string; value: number; unit: string }>(
-              `SELECT period, sum(value) AS value, any_value(unit) AS unit FROM read_parquet(${sqlString(await imports.productsFile(q.dataset))})
+          ? await engine.all<{ period: string; value: number; unit: string; summed: boolean }>(
+              `SELECT period, sum(value) AS value, any_value(unit) AS unit, bool_or(world IS NULL) AS summed FROM read_parquet(${sqlString(await imports.productsFile(q.dataset))})
                 WHERE list_contains(${list(reporter.codes)}, reporter) AND flow = ${sqlString(q.flow)} AND frequency = ${sqlString(q.frequency)}
                   AND ${unitWhere} AND ${where} AND ${range}
                 GROUP BY period ORDER BY period`,
             )
-          : await engine.all<{ period: string; value: number; unit: string }>(
-              `SELECT period, sum(value) AS value, any_value(unit) AS unit
+          : await engine.all<{ period: string; value: number; unit: string; partners: bigint }>(
+              `SELECT period, sum(value) AS value, any_value(unit) AS unit, count(DISTINCT partner) AS partners
                  FROM (SELECT *, CASE WHEN product = 'TOTAL' THEN 0 ELSE length(product) END AS level
                          FROM (${tidyView(`read_parquet(${sqlString(join(dir, 'facts.parquet'))})`, `read_parquet(${sqlString(join(dir, 'dims.parquet'))})`)}))
                 WHERE list_contains(${list(reporter.codes)}, reporter) AND list_contains(${list(partner.codes)}, partner)
@@ -245,7 +245,14 @@ export async function openExploreService(options: ExploreOptions): Promise<Explo
         label: `${reporter.label} ${q.flow.replace(/_/g, ' ')} — ${partner.label} — ${productLabel(q.product)}`,
         unit: rows[0]!.unit ?? '',
         frequency: q.frequency,
-        points: importedPoints(rows, source),
+        // Against the World a product's value is the file's World row where it has one, else its
+        // partners summed (the by-product summary keeps both); against a bloc, its members summed.
+        points:
+          q.partner === 'world'
+            ? rows.flatMap((r) =>
+                importedPoints([r], source, 'summed' in r && r.summed ? { kind: 'world' } : null),
+              )
+            : importedPoints(rows, source, sumRule(q.partner, partner, true)),
         sources: [source],
       }
     },

@@ -58,10 +58,29 @@ export function importSource(entry: DatasetEntry, version: VersionEntry): Source
   }
 }
 
-/** An imported file's values as series points: each published, citing the file, with no other readings. */
+/**
+ * The rule a summed point states, where the file does not print the total itself: partners summed
+ * into the World (the file has no World rows) or into a bloc (from the members the file names, which
+ * may be fewer than the bloc's). `partners` is how many were summed for that period.
+ */
+export type SumRule = { kind: 'world' } | { kind: 'bloc'; label: string; members: number }
+
+export function sumNote(rule: SumRule, partners: number | null): string {
+  const n = partners === null ? 'the' : `the ${partners}`
+  const plural = partners !== 1
+  return rule.kind === 'world'
+    ? `computed: sum of ${n} partner${plural ? 's' : ''} the file names (the file gives no World total)`
+    : `computed: sum of ${n} member${plural ? 's' : ''} of ${rule.label} the file names (of ${rule.members})`
+}
+
+/**
+ * An imported file's values as series points, citing the file, with no other readings: published as
+ * the file printed them, or computed with their rule where `rule` says they were summed here.
+ */
 export function importedPoints(
-  rows: readonly { period: string; value: number }[],
+  rows: readonly { period: string; value: number; partners?: number | bigint | null }[],
   source: Source,
+  rule: SumRule | null = null,
 ): SeriesPoint[] {
   return rows.map((r) => {
     const bounds = periodBounds(r.period)
@@ -70,8 +89,8 @@ export function importedPoints(
       periodStart: bounds?.start ?? r.period,
       periodEnd: bounds?.end ?? r.period,
       value: r.value,
-      status: 'published' as const,
-      note: '',
+      status: rule ? ('computed' as const) : ('published' as const),
+      note: rule ? sumNote(rule, r.partners == null ? null : Number(r.partners)) : '',
       sourceId: source.id,
       alternatives: 0,
     }
@@ -279,8 +298,8 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
       const base = `list_contains(${list(reporter.codes)}, reporter) AND flow = ${sqlString(q.flow)} AND frequency = ${sqlString(frequency)}
         AND level = ${version.totalProduct} AND ${partnerWhere}`
       const unit = q.unit ?? (await unitOf(summary, base))
-      const rows = await engine.all<{ period: string; value: number }>(
-        `SELECT period, sum(value) AS value FROM read_parquet(${sqlString(summary)})
+      const rows = await engine.all<{ period: string; value: number; partners: bigint }>(
+        `SELECT period, sum(value) AS value, count(DISTINCT partner) AS partners FROM read_parquet(${sqlString(summary)})
           WHERE ${base} AND unit = ${sqlString(unit)} AND ${range(fromP, toP)} GROUP BY period ORDER BY period`,
       )
       if (rows.length === 0) {
@@ -296,11 +315,21 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
         label: `${reporter.label} ${q.flow.replace(/_/g, ' ')} — ${partner.label}`,
         unit,
         frequency,
-        points: importedPoints(rows, source),
+        points: importedPoints(rows, source, sumRule(q.partner, partner, version.hasWorld)),
         sources: [source],
       }
     },
   }
+}
+
+/** How a partner's series is made from the file: read as printed (null), or summed with a rule. */
+export function sumRule(
+  code: string,
+  partner: { codes: string[]; label: string; bloc: boolean },
+  hasWorld: boolean,
+): SumRule | null {
+  if (code === 'world') return hasWorld ? null : { kind: 'world' }
+  return partner.bloc ? { kind: 'bloc', label: partner.label, members: partner.codes.length } : null
 }
 
 export type ImportQueries = ReturnType<typeof createImportQueries>

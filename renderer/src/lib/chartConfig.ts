@@ -701,6 +701,7 @@ function describePoint(
   const sourceName = (id: string) => sourceNameOf(sources, id)
   const lines = [text.t(`explorer.tooltip.${point.kind}`)]
   if (point.note === JAN_FEB_AVERAGE_NOTE) lines.push(text.t('explorer.janFebAverage.rule'))
+  else if (point.kind === 'computed' && point.note?.startsWith('computed: ')) lines.push(point.note)
   if (!reading) return lines
   const lang = text.locale
   if (reading.printed)

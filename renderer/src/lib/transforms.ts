@@ -26,7 +26,10 @@ export interface TPoint {
 const length = monthCount
 const byTime = compareBounds
 
-/** Published points as transform input. */
+/**
+ * The data's points as transform input: published, or computed where the data says so (an imported
+ * file's partners summed into a World or bloc total), keeping the rule it states.
+ */
 export function fromSeries(points: readonly SeriesPoint[]): TPoint[] {
   return points
     .map((p) => ({
@@ -34,8 +37,9 @@ export function fromSeries(points: readonly SeriesPoint[]): TPoint[] {
       start: p.periodStart,
       end: p.periodEnd,
       value: p.value,
-      kind: 'published' as const,
+      kind: p.status === 'computed' ? ('computed' as const) : ('published' as const),
       sourceIds: [p.sourceId],
+      ...(p.status === 'computed' && p.note ? { note: p.note } : {}),
     }))
     .sort(byTime)
 }

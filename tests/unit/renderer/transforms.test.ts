@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  fromSeries,
   indexTo,
   monthOnMonth,
   movingAverage3,
@@ -26,6 +27,26 @@ describe('months', () => {
   it('round-trips month indexes', () => {
     for (const m of ['2018-01', '2024-12', '2025-02']) expect(monthOf(monthIndex(m))).toBe(m)
     expect(monthIndex('2025-01') - monthIndex('2024-12')).toBe(1)
+  })
+})
+
+describe('fromSeries', () => {
+  it('keeps a point the data marks computed (a summed World or bloc) computed, with its rule', () => {
+    const point = (status: 'published' | 'computed', note: string) => ({
+      period: '2024-01',
+      periodStart: '2024-01',
+      periodEnd: '2024-01',
+      value: 1,
+      status,
+      note,
+      sourceId: 'file-v1',
+      alternatives: 0,
+    })
+    const rule = 'computed: sum of the 4 partners the file names (the file gives no World total)'
+    expect(fromSeries([point('computed', rule)])[0]).toMatchObject({ kind: 'computed', note: rule })
+    const published = fromSeries([point('published', 'a remark')])[0]!
+    expect(published.kind).toBe('published')
+    expect(published).not.toHaveProperty('note')
   })
 })
 

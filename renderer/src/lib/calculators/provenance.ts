@@ -15,7 +15,7 @@ export interface DataPoint {
   sourceId: string
   /** How many other sources give a value for this period. */
   alternatives?: number
-  status?: 'published' | 'projection'
+  status?: 'published' | 'projection' | 'computed'
   /** The data's note on this value (e.g. who made a projection). */
   note?: string
 }

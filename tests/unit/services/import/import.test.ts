@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHandlers } from '../../../../electron/handlers'
+import { readCsvTable } from '../../../../electron/shared/csv'
 import { B, fixture, openTestServices, type TestServices } from './helpers'
 
 let t: TestServices
@@ -91,6 +92,44 @@ describe('UN Comtrade', () => {
       11.25 * B,
       9.75 * B,
     ])
+    // The file prints its World and each partner; ASEAN is Viet Nam alone, summed here, and says so.
+    expect((await series(d.id, {})).points.map((p) => [p.status, p.note])).toEqual([
+      ['published', ''],
+      ['published', ''],
+    ])
+    expect((await series(d.id, { partner: 'asean' })).points.map((p) => [p.status, p.note])).toEqual([
+      ['computed', 'computed: sum of the 1 member of ASEAN the file names (of 10)'],
+      ['computed', 'computed: sum of the 1 member of ASEAN the file names (of 10)'],
+    ])
+  })
+
+  it('a file without World rows: its World is the sum of its partners, marked computed with the count', async () => {
+    const text = readFileSync(fixture('comtrade-plus-china-2024.csv'), 'utf8')
+    const lines = text.trimEnd().split('\n')
+    const partnerCol = lines[0]!.split(',').indexOf('partnerISO')
+    const noWorld = lines.filter((l) => l.split(',')[partnerCol] !== 'W00')
+    expect(noWorld.length).toBeLessThan(lines.length)
+    const path = join(t.userDataDir, 'comtrade-plus-no-world.csv')
+    writeFileSync(path, noWorld.join('\n') + '\n')
+    const d = await imported(path)
+    // Expected: the file's own all-products export rows to each partner but the World, by month.
+    const expected = new Map<string, { value: number; partners: number }>()
+    for (const r of readCsvTable(text)) {
+      if (r.flowCode !== 'X' || r.cmdCode !== 'TOTAL' || r.partnerISO === 'W00') continue
+      const period = `${r.period!.slice(0, 4)}-${r.period!.slice(4)}`
+      const e = expected.get(period) ?? { value: 0, partners: 0 }
+      expected.set(period, { value: e.value + Number(r.primaryValue), partners: e.partners + 1 })
+    }
+    expect(expected.size).toBe(2)
+    const points = (await series(d.id, {})).points
+    expect(points.map((p) => [p.period, p.value, p.status, p.note])).toEqual(
+      [...expected].map(([period, e]) => [
+        period,
+        e.value,
+        'computed',
+        `computed: sum of the ${e.partners} partners the file names (the file gives no World total)`,
+      ]),
+    )
   })
 
   it('HS chapters that do not add up to the file’s total: the import says so, and keeps the total', async () => {
