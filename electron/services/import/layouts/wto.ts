@@ -62,9 +62,10 @@ export const wto: Layout = {
  * Economy, [Period,] 2014, 2015, …` with years as columns and, in monthly reports, month names in
  * Period. Countries are spelled out ("Korea, Republic of"); the product is `SI3_AGG - TO - Total
  * merchandise` (its middle code; TO is the total). The unit and the flow come from the title.
- * China's customs publish January and February together: WTO leaves January empty and puts the sum in
- * February, so a February whose January is empty in the same row and year is the span 2020-01..2020-02,
- * never one month.
+ * China's customs publish January and February together: WTO leaves China's January empty and puts the
+ * sum in February, so China's February whose January is empty in the same row and year is the span
+ * 2020-01..2020-02, never one month. Only China's: another economy's empty January is a missing month,
+ * and its February stays one month.
  */
 export const wtoReport: Layout = {
   id: 'wto-report',
@@ -109,7 +110,7 @@ export const wtoReport: Layout = {
           period:
             period < 0
               ? 'wide_key'
-              : `CASE WHEN ${month} = 'february' AND januaries = 0 THEN wide_key || '-01..' || wide_key || '-02'
+              : `CASE WHEN ${month} = 'february' AND januaries = 0 AND lower(reporter) = 'china' THEN wide_key || '-01..' || wide_key || '-02'
                   WHEN ${month} IN (${MONTH_NAMES.map(sqlString).join(', ')}) THEN wide_key || '-' || lpad(CAST(list_position([${MONTH_NAMES.map(sqlString).join(', ')}], ${month}) AS VARCHAR), 2, '0')
                   ELSE trim(period_text) || ' ' || wide_key END`,
           reporter: 'reporter',

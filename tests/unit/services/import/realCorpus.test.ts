@@ -498,9 +498,9 @@ describe('WTO Stats workbook (title line, month names in Period, years as column
       MONTHS.flatMap((month, m) => {
         const v = cell(month, y)
         if (v === '') return []
-        // WTO leaves January empty and puts January and February together in February.
+        // WTO leaves China's January empty and puts January and February together in February.
         const period =
-          month === 'February' && cell('January', y) === ''
+          reporter === 'China' && month === 'February' && cell('January', y) === ''
             ? `${year}-01..${year}-02`
             : `${year}-${String(m + 1).padStart(2, '0')}`
         return [[period, Number(v) * 1e6] as const]
