@@ -11,7 +11,7 @@
 import { z } from 'zod'
 import { CalculatorState } from './calculatorState'
 import { DatasetId, Period } from './primitives'
-import { StoredViewState } from './viewState'
+import { StoredViewState } from './viewStateSchema'
 
 export const MAX_NOTE_TEXT = 10_000
 export const MAX_NOTES = 5_000

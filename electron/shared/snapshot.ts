@@ -13,7 +13,8 @@ import { z } from 'zod'
 import { CalculatorState } from './calculatorState'
 import { IsoTimestamp, Note, plainText } from './notes'
 import { Code, DatasetId, Frequency, Period, Sha256 } from './primitives'
-import { MAX_SERIES, ViewState } from './viewState'
+import { MAX_SERIES } from './viewState'
+import { ViewState } from './viewStateSchema'
 
 export const SNAPSHOT_FORMAT = 'china-trade-explorer-snapshot' as const
 export const SNAPSHOT_FORMAT_VERSION = 2 as const

@@ -17,7 +17,8 @@ import {
   type SnapshotSeries,
 } from './snapshot'
 import { upgradeView, VIEW_STATE_VERSION } from './viewMigrations'
-import { decodeViewState, MAX_SERIES } from './viewState'
+import { MAX_SERIES } from './viewState'
+import { decodeViewState } from './viewStateSchema'
 
 /**
  * Format 0: the draft format of development builds before 0.1 (kept so their files still open). The

@@ -1,115 +1,53 @@
 /**
  * The Explorer's view state: the single, serialisable truth for what a chart shows. The UI edits it;
  * the state string in the address bar, undo/redo, saved snapshots and exports all use this object.
- * Everything here is plain data, validated by zod wherever it crosses a boundary (a pasted state
- * string, a snapshot file).
+ * Plain data and plain functions, without zod, so the renderer draws its first chart with this module
+ * alone; the schema that checks a view crossing a boundary (a pasted state string, a session, a
+ * snapshot file) is viewStateSchema.ts, whose types are re-exported here.
  */
-import { z } from 'zod'
-import { Code, DatasetId, Frequency, Measure, Period } from './primitives'
+import type { Breakdown, ViewState } from './viewStateSchema'
 import { upgradeView, VIEW_STATE_VERSION } from './viewMigrations'
+
+export type { Breakdown, ViewState } from './viewStateSchema'
 
 /** At most this many series on one chart: enough for a partner comparison, few enough to read. */
 export const MAX_SERIES = 12
 
 export const TRANSFORMS = ['none', 'yoy', 'ytd', 'rolling12', 'ma3', 'mom', 'index', 'share'] as const
-export const Transform = z.enum(TRANSFORMS)
-export type Transform = z.infer<typeof Transform>
+export type Transform = (typeof TRANSFORMS)[number]
 
 export const CHART_TYPES = ['line', 'bar', 'stackedBar', 'stackedArea', 'share', 'ytdByYear'] as const
-export const ChartType = z.enum(CHART_TYPES)
-export type ChartType = z.infer<typeof ChartType>
+export type ChartType = (typeof CHART_TYPES)[number]
 
 /** How USD levels are shown. Other units (tonnes, %, CNY) are shown as published. */
-export const DisplayUnit = z.enum(['bn', 'mn'])
+export const DISPLAY_UNITS = ['bn', 'mn'] as const
 
 /** How many partners or products the breakdown ranks before "other". */
 export const BREAKDOWN_TOPS = [5, 10, 20, 50] as const
 
-/**
- * The breakdown of an imported dataset's detailed data, under the chart: what is ranked, the picture
- * it is shown as, how many before "other", and the product node drilled into. The path to that node
- * (section → chapter → heading) follows from its code through the HS code list, so the node is all
- * that is kept.
+/*
+ * The rules that tie a view's parts together, as plain functions: the app applies them to every view
+ * it makes (stores/explorer.ts), and the schema refuses the same views with the same words.
  */
-export const Breakdown = z
-  .object({
-    by: z.enum(['product', 'partner']),
-    /** The ranking table, the product treemap or the partner world map. */
-    picture: z.enum(['table', 'treemap', 'map']).default('table'),
-    top: z
-      .number()
-      .int()
-      .refine((n) => (BREAKDOWN_TOPS as readonly number[]).includes(n), {
-        message: `top is one of ${BREAKDOWN_TOPS.join(', ')}`,
-      })
-      .default(10),
-    /**
-     * The products ranked are this node's children: `all` (HS sections), a section (`hs_s16`: its
-     * chapters), a chapter (`hs85`: its headings) or a heading (`hs8542`: its subheadings).
-     */
-    drill: z
-      .string()
-      .regex(
-        /^(all|hs_s\d{1,2}|hs\d{2}|hs\d{4})$/,
-        'the drill-down is at all products, an HS section (hs_s16), a chapter (hs85) or a heading (hs8542)',
-      )
-      .default('all'),
-  })
-  .strict()
-  .refine(
-    (b) => (b.picture === 'treemap' ? b.by === 'product' : b.picture === 'map' ? b.by === 'partner' : true),
-    {
-      message: 'the treemap ranks products and the map partners',
-    },
-  )
-export type Breakdown = z.infer<typeof Breakdown>
 
-export const ViewState = z
-  .object({
-    /** The view state's version (older ones are upgraded by viewMigrations.ts before they are read). */
-    version: z.literal(VIEW_STATE_VERSION),
-    dataset: DatasetId,
-    /** The dataset version the view was made with; a snapshot compares it with the library's. */
-    datasetVersion: z.string().max(64).optional(),
-    /** Who reports the figures (`china`, `usa`…); omitted means China, the bundled package's reporter. */
-    reporter: Code.optional(),
-    measure: Measure,
-    frequency: Frequency,
-    /** The unit of the underlying series (`USD bn`, `CNY tn`, `tonnes`…); omitted means USD where there is a choice. */
-    unit: z.string().max(48).optional(),
-    /**
-     * Whose figures, where a dataset has a total on more than one basis (China's customs vs the WTO's
-     * merchandise trade): `customs` (the default when omitted), `wto`, `wdi`… (a series id's suffix).
-     */
-    basis: Code.optional(),
-    flows: z.array(Code).min(1).max(MAX_SERIES),
-    partners: z.array(Code).min(1).max(MAX_SERIES),
-    products: z.array(Code).min(1).max(MAX_SERIES),
-    transform: Transform,
-    /**
-     * How a January–February published combined is shown on a monthly chart of levels: `combined`
-     * (the default when omitted: one point, as published) or `average` (January and February each the
-     * combined value ÷ 2, marked computed with that rule).
-     */
-    janFeb: z.enum(['combined', 'average']).optional(),
-    /** The base period of the `index` transform (= 100). */
-    indexBase: Period.optional(),
-    displayUnit: DisplayUnit,
-    chart: ChartType,
-    range: z.object({ from: Period.optional(), to: Period.optional() }).strict(),
-    /** Series hidden with a legend click, by key. */
-    hidden: z.array(z.string().max(200)).max(MAX_SERIES),
-    /** An imported dataset's breakdown; omitted means its first picture (products as a table, at all products). */
-    breakdown: Breakdown.optional(),
-  })
-  .strict()
-  .refine((v) => v.flows.length * v.partners.length * v.products.length <= MAX_SERIES, {
-    message: `a view shows at most ${MAX_SERIES} series (flows × partners × products)`,
-  })
-export type ViewState = z.infer<typeof ViewState>
+/** Why a view has too many series (flows × partners × products), or null. */
+export function seriesLimitProblem(view: Pick<ViewState, 'flows' | 'partners' | 'products'>): string | null {
+  return view.flows.length * view.partners.length * view.products.length <= MAX_SERIES
+    ? null
+    : `a view shows at most ${MAX_SERIES} series (flows × partners × products)`
+}
 
-/** A view state as stored by any build (an autosaved session): older versions upgraded, then checked. */
-export const StoredViewState = z.preprocess(upgradeView, ViewState)
+/** Why a breakdown's picture does not fit what it ranks, or null. */
+export function breakdownProblem(b: Pick<Breakdown, 'by' | 'picture'>): string | null {
+  return (b.picture === 'treemap' ? b.by === 'product' : b.picture === 'map' ? b.by === 'partner' : true)
+    ? null
+    : 'the treemap ranks products and the map partners'
+}
+
+/** Why a view cannot be shown (its parts do not fit together), or null. */
+export function viewProblem(view: ViewState): string | null {
+  return seriesLimitProblem(view) ?? (view.breakdown ? breakdownProblem(view.breakdown) : null)
+}
 
 export function defaultViewState(): ViewState {
   return {
@@ -148,8 +86,8 @@ export function selectionsOf(view: ViewState): SeriesSelection[] {
 
 /*
  * The state string: a readable query string (`dataset=china-trade&flows=exports,imports&…`) that a
- * user can copy, bookmark or paste. Decoding validates it completely; a bad string is refused with
- * the reason, never half-applied.
+ * user can copy, bookmark or paste. Decoding (decodeViewState in viewStateSchema.ts) validates it
+ * completely; a bad string is refused with the reason, never half-applied.
  */
 const LIST_KEYS = ['flows', 'partners', 'products', 'hidden'] as const
 const SCALAR_KEYS = [
@@ -184,9 +122,13 @@ export function encodeViewState(view: ViewState): string {
   return params.toString()
 }
 
-export type Decoded = { ok: true; view: ViewState } | { ok: false; message: string }
+export type ReadView = { ok: true; fields: Record<string, unknown> } | { ok: false; message: string }
 
-export function decodeViewState(text: string): Decoded {
+/**
+ * A state string's settings as the fields of a view, upgraded to today's version but not yet checked:
+ * decodeViewState checks them with the schema.
+ */
+export function readViewState(text: string): ReadView {
   if (text.length > MAX_STATE_STRING)
     return { ok: false, message: `A view string is at most ${MAX_STATE_STRING} characters.` }
   const params = new URLSearchParams(text.startsWith('?') ? text.slice(1) : text)
@@ -215,13 +157,5 @@ export function decodeViewState(text: string): Decoded {
       drill: params.get('drill') ?? undefined,
     }
   }
-  const parsed = ViewState.safeParse(upgradeView(candidate))
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    return {
-      ok: false,
-      message: `The view string is not valid: ${issue?.path.join('.') || 'view'}: ${issue?.message}`,
-    }
-  }
-  return { ok: true, view: parsed.data }
+  return { ok: true, fields: upgradeView(candidate) as Record<string, unknown> }
 }

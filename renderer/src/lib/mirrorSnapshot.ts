@@ -16,7 +16,7 @@ import {
 } from '@shared/snapshot'
 import { defaultViewState } from '@shared/viewState'
 import { embed, seriesOfEmbedded } from './embeddedData'
-import { snapshotHead } from './snapshotModel'
+import { snapshotHead } from './snapshotBuild'
 import type { Mirror, MirrorRow } from './mirror'
 import type { MirrorLabels } from './mirrorChart'
 

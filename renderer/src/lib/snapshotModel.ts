@@ -2,22 +2,14 @@
  * Between the Explorer's chart model and a snapshot: the numbers a view displays (exactly the table's
  * values, with their kind and sources), the notes it shows, and back again — a snapshot's numbers as a
  * chart model, so its print page, CSV and chart use the same code as the live Explorer.
- * Pure (no DOM): unit tests and the services tests use it directly.
+ * Pure (no DOM): unit tests and the services tests use it directly. Without zod, so the Explorer's first
+ * chart (its notes) needs no schema; a snapshot is put together and checked in snapshotBuild.ts.
  */
 import type { Source } from '@shared/api'
 import type { Note, NoteDraft } from '@shared/notes'
 import { periodBounds } from '@shared/periods'
-import {
-  SNAPSHOT_FORMAT,
-  SNAPSHOT_FORMAT_VERSION,
-  SnapshotSource,
-  type EmbeddedData,
-  type Snapshot,
-  type SnapshotDataset,
-  type SnapshotNumbers,
-} from '@shared/snapshot'
-import { decodeViewState, encodeViewState, selectionsOf, type ViewState } from '@shared/viewState'
-import type { CalculatorState } from '@shared/calculatorState'
+import type { SnapshotNumbers, SnapshotSource } from '@shared/snapshot'
+import { encodeViewState, readViewState, selectionsOf, type ViewState } from '@shared/viewState'
 import { periodsInOrder, valueGrid, type ChartModel } from './chartModel'
 import type { TPoint } from './transforms'
 
@@ -45,29 +37,6 @@ export function numbersOf(model: ChartModel): SnapshotNumbers {
       ...(s.missing ? { missing: s.missing.slice(0, 500) } : {}),
     })),
   }
-}
-
-/**
- * The sources a snapshot stores (any that would not validate are left out): those the view's points
- * cite, and those the embedded data of a self-contained snapshot cites (`more`).
- */
-export function sourcesOf(model: ChartModel, more: readonly Source[] = []): SnapshotSource[] {
-  // Only the sources the view's points cite: the series fetched cover more than the range shown.
-  const cited = new Set(model.series.flatMap((s) => s.points.flatMap((p) => p.sourceIds)))
-  const all = new Map([
-    ...[...model.sources].filter(([id]) => cited.has(id)),
-    ...more.map((s) => [s.id, s] as const),
-  ])
-  return [...all.values()].flatMap((s) => {
-    const parsed = SnapshotSource.safeParse({
-      id: s.id,
-      title: s.title,
-      publisher: s.publisher,
-      published: s.published,
-      url: s.url,
-    })
-    return parsed.success ? [parsed.data] : []
-  })
 }
 
 /** A snapshot's numbers as a chart model (for its print page, its chart and its CSV). */
@@ -127,8 +96,10 @@ const keys = new Map<string, string>()
 function keyOfViewString(text: string): string {
   let key = keys.get(text)
   if (key === undefined) {
-    const decoded = decodeViewState(text)
-    key = decoded.ok ? viewKey(decoded.view) : text
+    // Read without the schema (the first chart needs no zod): a string that is not a whole view keys as itself.
+    const read = readViewState(text)
+    const whole = read.ok && ['flows', 'partners', 'products'].every((k) => Array.isArray(read.fields[k]))
+    key = whole ? viewKey(read.fields as ViewState) : text
     keys.set(text, key)
   }
   return key
@@ -196,49 +167,6 @@ export function chartNotesOf(
 /** The value a model shows for a series at a period (what a point note was written about). */
 export function valueAt(model: ChartModel, key: string, period: string): number | null {
   return model.series.find((s) => s.key === key)?.points.find((p) => p.period === period)?.value ?? null
-}
-
-export interface SnapshotInput {
-  title: string
-  view: ViewState
-  model: ChartModel
-  notes: readonly Note[]
-  calculators?: CalculatorState
-  datasetVersion: string | null
-  /** An imported dataset: the file's name and SHA-256, so a snapshot can say which file to import again. */
-  datasetFile?: Pick<SnapshotDataset, 'fileName' | 'sha256'>
-  /** Self-contained: the data the view was drawn from, and the sources it cites. */
-  embedded?: { data: EmbeddedData; sources: readonly Source[] }
-  appVersion: string
-  image?: { data: string; width: number; height: number }
-  savedAt?: string
-}
-
-/** What every snapshot begins with: the format, when and by which app it was saved, its title. */
-export function snapshotHead(input: { title: string; appVersion: string; savedAt?: string }) {
-  return {
-    format: SNAPSHOT_FORMAT,
-    formatVersion: SNAPSHOT_FORMAT_VERSION,
-    savedAt: input.savedAt ?? new Date().toISOString(),
-    app: { name: 'China Trade Explorer', version: input.appVersion },
-    title: input.title.trim(),
-  }
-}
-
-/** The snapshot of a view as shown. The caller validates it (the contract refuses anything else). */
-export function buildSnapshot(input: SnapshotInput): Snapshot {
-  const view = input.datasetVersion ? { ...input.view, datasetVersion: input.datasetVersion } : input.view
-  return {
-    ...snapshotHead(input),
-    view,
-    ...(input.calculators ? { calculators: input.calculators } : {}),
-    notes: input.notes.filter((n) => noteInView(n, input.view)).slice(0, 500),
-    numbers: numbersOf(input.model),
-    sources: sourcesOf(input.model, input.embedded?.sources),
-    datasets: [{ id: view.dataset, version: input.datasetVersion, ...input.datasetFile }],
-    ...(input.image ? { image: { mime: 'image/png' as const, ...input.image } } : {}),
-    ...(input.embedded ? { embedded: input.embedded.data } : {}),
-  }
 }
 
 let counter = 0

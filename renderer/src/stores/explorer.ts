@@ -2,11 +2,11 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { Series, SeriesInfo, SeriesQuery } from '@shared/api'
 import {
-  decodeViewState,
   encodeViewState,
   selectionsOf,
-  ViewState,
+  viewProblem,
   type SeriesSelection,
+  type ViewState,
 } from '@shared/viewState'
 import { ApiError, call, messageOf } from '../api/client'
 import type { FetchedSeries } from '../lib/chartModel'
@@ -27,7 +27,8 @@ export interface References {
 
 /**
  * The Explorer: the view state (the single truth for what is shown), its undo/redo history, and the
- * series fetched for it. Every change goes through `apply`, which validates the whole state first.
+ * series fetched for it. Every change goes through `apply`, which normalises the view and refuses one
+ * whose parts do not fit together; a view given as text is checked whole by the schema first.
  */
 export const useExplorerStore = defineStore('explorer', () => {
   const view = ref<ViewState>(structuredClone(PRESETS.headline))
@@ -57,18 +58,23 @@ export const useExplorerStore = defineStore('explorer', () => {
 
   const stateString = computed(() => encodeViewState(view.value))
 
-  /** Replaces the view if the new one is valid; returns the reason otherwise. Records undo history. */
+  /**
+   * Replaces the view if it can be shown; returns the reason otherwise. Records undo history. The views
+   * given here are typed: made by the controls and presets, or the session's and snapshots' (main checked
+   * those against the contract). A view given as text is checked whole first (openStateString).
+   */
   function apply(next: ViewState, record = true): string | null {
-    const parsed = ViewState.safeParse(
+    const normalized = plainCopy(
       normalizeView(next, catalogDataset.value === next.dataset ? catalog.value : []),
     )
-    if (!parsed.success) return parsed.error.issues[0]?.message ?? 'invalid view'
-    if (encodeViewState(parsed.data) === stateString.value) return null
+    const problem = viewProblem(normalized)
+    if (problem) return problem
+    if (encodeViewState(normalized) === stateString.value) return null
     if (record) {
       past.value = [...past.value, view.value].slice(-MAX_HISTORY)
       future.value = []
     }
-    view.value = parsed.data
+    view.value = normalized
     void load()
     return null
   }
@@ -97,8 +103,12 @@ export const useExplorerStore = defineStore('explorer', () => {
     apply(structuredClone(PRESETS[id]))
   }
 
-  /** Opens a state string (pasted, or from the address bar). A bad one is refused with its reason. */
-  function openStateString(text: string, record = true): string | null {
+  /**
+   * Opens a state string (pasted, or from the address bar), checked whole by the schema, which loads
+   * (with zod) on first use: the first chart needs neither. A bad one is refused with its reason.
+   */
+  async function openStateString(text: string, record = true): Promise<string | null> {
+    const { decodeViewState } = await import('@shared/viewStateSchema')
     const decoded = decodeViewState(text)
     if (!decoded.ok) return decoded.message
     return apply(decoded.view, record)
@@ -115,13 +125,14 @@ export const useExplorerStore = defineStore('explorer', () => {
     next: ViewState,
     data: { fetched: FetchedSeries[]; references: References },
   ): string | null {
-    const parsed = ViewState.safeParse(next)
-    if (!parsed.success) return parsed.error.issues[0]?.message ?? 'invalid view'
-    saved.value = { state: seriesKeyOf(parsed.data), ...data }
-    if (encodeViewState(parsed.data) !== stateString.value) {
+    const shown = plainCopy(next)
+    const problem = viewProblem(shown)
+    if (problem) return problem
+    saved.value = { state: seriesKeyOf(shown), ...data }
+    if (encodeViewState(shown) !== stateString.value) {
       past.value = [...past.value, view.value].slice(-MAX_HISTORY)
       future.value = []
-      view.value = parsed.data
+      view.value = shown
     }
     void load()
     return null
@@ -241,6 +252,11 @@ function seriesKeyOf(view: ViewState): string {
   return encodeViewState(rest as ViewState)
 }
 
+/** A view as plain data of its own (a view is JSON by design): the history never shares arrays with the live view. */
+function plainCopy(view: ViewState): ViewState {
+  return JSON.parse(JSON.stringify(view)) as ViewState
+}
+
 function queryOf(view: ViewState, s: SeriesSelection, patch: Partial<SeriesQuery> = {}): SeriesQuery {
   return {
     dataset: view.dataset,
@@ -328,6 +344,8 @@ async function fetchReferences(view: ViewState, catalog: readonly SeriesInfo[]):
 /** Called when the Explorer route is entered: applies the view of the address bar and starts loading. */
 export function prefetchExplorer(stateString: string): void {
   const explorer = useExplorerStore()
-  if (stateString) explorer.openStateString(stateString, false)
-  void explorer.load()
+  // The address's view first, so the default view's data is never fetched on the way.
+  void (stateString ? explorer.openStateString(stateString, false) : Promise.resolve(null)).then(() =>
+    explorer.load(),
+  )
 }

@@ -5,7 +5,7 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { Note, NoteDraft, type NoteTarget } from '@shared/notes'
+import type { Note, NoteDraft, NoteTarget } from '@shared/notes'
 import { call, messageOf } from '../api/client'
 import { noteOfDraft } from '../lib/snapshotModel'
 
@@ -56,6 +56,8 @@ export const useNotesStore = defineStore('notes', () => {
   /** Saves a draft as a note; returns the reason if it is not valid (the editor shows it), else null. */
   async function save(input: NoteDraft): Promise<string | null> {
     const before = input.id ? (notes.value.find((n) => n.id === input.id) ?? null) : null
+    // The schemas (zod) load with the first note saved, not before the Explorer's first chart.
+    const { Note } = await import('@shared/notes')
     const parsed = Note.safeParse(noteOfDraft(input, before ?? undefined))
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
@@ -119,7 +121,8 @@ export const useNotesStore = defineStore('notes', () => {
     draft.value = { text: '', tags: [], target, ...(value ? { value } : {}) }
   }
 
-  function resumeRecovered(): void {
+  async function resumeRecovered(): Promise<void> {
+    const { NoteDraft } = await import('@shared/notes')
     const parsed = NoteDraft.safeParse(recoveredDraft.value)
     if (parsed.success) draft.value = parsed.data
     recoveredDraft.value = null

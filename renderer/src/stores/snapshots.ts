@@ -7,10 +7,9 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { RouteLocationRaw } from 'vue-router'
 import type { StorageNotice } from '@shared/notes'
-import { Snapshot, type OpenedSnapshot, type SnapshotSummary } from '@shared/snapshot'
+import type { OpenedSnapshot, Snapshot, SnapshotSummary } from '@shared/snapshot'
 import { call, messageOf } from '../api/client'
 import { fetchedOfEmbedded } from '../lib/embeddedData'
-import { mirrorSeriesOfSnapshot } from '../lib/mirrorSnapshot'
 import { useExplorerStore } from './explorer'
 import { useMirrorStore } from './mirror'
 import { useNotesStore } from './notes'
@@ -65,6 +64,8 @@ export const useSnapshotsStore = defineStore('snapshots', () => {
    * rather than refused by main. Returns the problem, or null once saved.
    */
   async function saveChecked(candidate: Snapshot): Promise<string | null> {
+    // The schema (zod) loads with the first save, not before the Explorer's first chart.
+    const { Snapshot } = await import('@shared/snapshot')
     const parsed = Snapshot.safeParse(candidate)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
@@ -80,6 +81,7 @@ export const useSnapshotsStore = defineStore('snapshots', () => {
     const mirror = opened.snapshot.mirror
     if (mirror) {
       // A mirror snapshot: its two sides on the Mirror page (the saved series if it is self-contained).
+      const { mirrorSeriesOfSnapshot } = await import('../lib/mirrorSnapshot')
       const saved = mirrorSeriesOfSnapshot(opened.snapshot)
       const store = useMirrorStore()
       if (saved) store.showSaved(mirror, saved)

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SeriesInfo } from '../../../electron/shared/api'
 import type { Dimensions } from '../../../electron/shared/exploreApi'
-import { ViewState } from '../../../electron/shared/viewState'
+import { ViewState } from '../../../electron/shared/viewStateSchema'
 import { firstViewOf } from '../../../renderer/src/lib/datasetView'
 import { options } from '../../../renderer/src/lib/viewRules'
 

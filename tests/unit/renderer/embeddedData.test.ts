@@ -9,7 +9,8 @@ import { parseSnapshot } from '../../../electron/shared/snapshotParse'
 import { defaultViewState, selectionsOf, type ViewState } from '../../../electron/shared/viewState'
 import { buildChartModel, type FetchedSeries } from '../../../renderer/src/lib/chartModel'
 import { embeddedOf, fetchedOfEmbedded } from '../../../renderer/src/lib/embeddedData'
-import { buildSnapshot, numbersOf } from '../../../renderer/src/lib/snapshotModel'
+import { buildSnapshot } from '../../../renderer/src/lib/snapshotBuild'
+import { numbersOf } from '../../../renderer/src/lib/snapshotModel'
 
 const source = {
   id: 'imf-dots-timeseries-v1',

@@ -5,13 +5,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Series, SeriesInfo, SeriesPoint } from '@shared/api'
 import { formatPeriod, monthIndex, periodBounds } from '@shared/periods'
-import {
-  decodeViewState,
-  defaultViewState,
-  encodeViewState,
-  selectionsOf,
-  type ViewState,
-} from '@shared/viewState'
+import { defaultViewState, encodeViewState, selectionsOf, type ViewState } from '@shared/viewState'
+import { decodeViewState } from '@shared/viewStateSchema'
 import {
   buildChartConfig,
   chartText,
@@ -22,7 +17,7 @@ import {
 } from '../../../renderer/src/lib/chartConfig'
 import { buildChartModel, type FetchedSeries } from '../../../renderer/src/lib/chartModel'
 import { exportDecoration, modelCsv } from '../../../renderer/src/lib/exportView'
-import { sourcesOf } from '../../../renderer/src/lib/snapshotModel'
+import { sourcesOf } from '../../../renderer/src/lib/snapshotBuild'
 import { formatValue, unitLabel } from '../../../renderer/src/lib/format'
 import { countryName } from '../../../renderer/src/lib/names'
 import { yearOnYearChange, type TPoint } from '../../../renderer/src/lib/transforms'

@@ -18,13 +18,12 @@ import { buildChartModel, type FetchedSeries } from '../../../renderer/src/lib/c
 import { modelCsv } from '../../../renderer/src/lib/exportView'
 import { ALLOWED_TAGS, markdownToHtml } from '../../../renderer/src/lib/markdown'
 import { plainLabel } from '../../../renderer/src/lib/noteLabel'
+import { buildSnapshot, sourcesOf } from '../../../renderer/src/lib/snapshotBuild'
 import {
-  buildSnapshot,
   chartNotesOf,
   modelOfNumbers,
   noteInView,
   numbersOf,
-  sourcesOf,
   viewKey,
 } from '../../../renderer/src/lib/snapshotModel'
 import { filterNotes, useNotesStore } from '../../../renderer/src/stores/notes'

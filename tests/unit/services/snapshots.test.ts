@@ -32,7 +32,8 @@ import { numbersCsv } from '../../../electron/shared/tableCsv'
 import { parseSnapshot } from '../../../electron/shared/snapshotParse'
 import { defaultViewState, selectionsOf, type ViewState } from '../../../electron/shared/viewState'
 import { buildChartModel, type FetchedSeries } from '../../../renderer/src/lib/chartModel'
-import { buildSnapshot, numbersOf, valueAt } from '../../../renderer/src/lib/snapshotModel'
+import { buildSnapshot } from '../../../renderer/src/lib/snapshotBuild'
+import { numbersOf, valueAt } from '../../../renderer/src/lib/snapshotModel'
 import { T0, TINY_PNG, validNote, validSnapshot } from '../shared/workspaceFixtures'
 
 const dataDir = fileURLToPath(new URL('../../../data', import.meta.url))

@@ -9,12 +9,8 @@ import { SNAPSHOT_FORMAT_VERSION } from '../../../electron/shared/snapshot'
 import { parseSnapshot } from '../../../electron/shared/snapshotParse'
 import { snapshotReadme } from '../../../electron/shared/snapshotReadme'
 import { upgradeView, VIEW_STATE_VERSION } from '../../../electron/shared/viewMigrations'
-import {
-  decodeViewState,
-  defaultViewState,
-  encodeViewState,
-  type ViewState,
-} from '../../../electron/shared/viewState'
+import { defaultViewState, encodeViewState, type ViewState } from '../../../electron/shared/viewState'
+import { decodeViewState } from '../../../electron/shared/viewStateSchema'
 import { noteInView, viewKey } from '../../../renderer/src/lib/snapshotModel'
 import { T0, validSnapshot } from './workspaceFixtures'
 
