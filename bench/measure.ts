@@ -12,6 +12,31 @@ export async function median(runs: number, task: () => Promise<unknown>): Promis
   return times[Math.floor(times.length / 2)]!
 }
 
+/**
+ * The median time of each task over `blocks` rounds of `runs` back-to-back runs, the tasks taking turns
+ * block by block. Each task still runs in a tight loop (the baseline keeps its warm caches and threads),
+ * while the rounds spread every task over the same stretch of a shared machine's changing load.
+ */
+export async function inBlocks<const T extends readonly (() => Promise<unknown>)[]>(
+  blocks: number,
+  runs: number,
+  tasks: T,
+): Promise<{ -readonly [K in keyof T]: number }> {
+  const times = tasks.map(() => [] as number[])
+  for (let block = 0; block < blocks; block++) {
+    for (const [t, task] of tasks.entries()) {
+      for (let i = 0; i < runs; i++) {
+        const start = performance.now()
+        await task()
+        times[t]!.push(performance.now() - start)
+      }
+    }
+  }
+  return times.map((list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]!) as {
+    -readonly [K in keyof T]: number
+  }
+}
+
 export function report(title: string, rows: { name: string; ms: number; baseline?: number }[]): void {
   console.log(`\n${title}`)
   for (const row of rows) {

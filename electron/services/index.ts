@@ -6,6 +6,7 @@
  */
 import type { EventSink } from '../events'
 import { openCatalog, type Catalog } from './catalog'
+import { loadCatalogIndex } from './catalogIndex'
 import { openEngine } from './engine'
 import { createQueryService, type QueryService } from './query'
 import { join } from 'node:path'
@@ -68,7 +69,7 @@ export async function openDataServices(options: DataServiceOptions): Promise<Dat
           grants: options.grants,
         })
       : unavailableImports()
-    const query = createQueryService(engine, catalog)
+    const query = createQueryService(engine, catalog, await loadCatalogIndex(engine))
     const explore = await openExploreService({
       engine,
       catalog,

@@ -2,7 +2,6 @@
  * Chart-ready queries over the catalog's observations: one preferred value per period, each with its
  * source. Results are small (a series has at most a few hundred periods); nothing here returns raw tables.
  */
-import { listValue } from '@duckdb/node-api'
 import { PreferenceRule } from '../shared/api'
 import type {
   SeriesPoint,
@@ -17,6 +16,7 @@ import type {
 import { AppError } from '../shared/errors'
 import { periodBounds, rangeBounds } from '../shared/periods'
 import type { Catalog } from './catalog'
+import type { CatalogIndex, ReadingRow } from './catalogIndex'
 import type { Engine } from './engine'
 
 export type SeriesArgs = ParsedArgsOf<'getSeries'>
@@ -37,22 +37,6 @@ interface SeriesKey {
 interface PointRow extends ReadingRow {
   alternatives: number
   others: ReadingRow[]
-}
-
-/** One observation row as the package stores it (the rescaling and preference columns may be empty). */
-interface ReadingRow {
-  period: string
-  period_start: string
-  period_end: string
-  value: number
-  status: 'published' | 'projection'
-  note: string | null
-  source_id: string
-  preferred: boolean
-  published_value: string | null
-  published_unit: string | null
-  preferred_by: string | null
-  preferred_reason: string | null
 }
 
 interface SourceRow {
@@ -79,25 +63,9 @@ const DEFAULT_BASIS: ReadonlySet<string> = new Set([
   'china_share_world_merchandise_imports_pct',
 ])
 
-export function createQueryService(engine: Engine, catalog: Catalog): QueryService {
-  async function findSeries(q: SeriesArgs): Promise<SeriesKey> {
-    const matches = await engine.all<SeriesKey & { projection: boolean }>(
-      `SELECT series, unit, bool_and(status = 'projection') AS projection FROM observations
-        WHERE dataset = $1 AND reporter = $2 AND flow = $3 AND partner = $4 AND product = $5 AND measure = $6 AND frequency = $7
-          AND ($8::VARCHAR IS NULL OR unit = $8) AND ($9::VARCHAR IS NULL OR series = $9)
-        GROUP BY series, unit ORDER BY series, unit`,
-      [
-        q.dataset,
-        q.reporter,
-        q.flow,
-        q.partner,
-        q.product,
-        q.measure,
-        q.frequency,
-        q.unit ?? null,
-        q.series ?? null,
-      ],
-    )
+export function createQueryService(engine: Engine, catalog: Catalog, index: CatalogIndex): QueryService {
+  function findSeries(q: SeriesArgs): SeriesKey {
+    const matches = index.candidates(q)
     // A projection-only series (e.g. a 2030 share) is never picked in place of observed data.
     const observed = matches.filter((m) => !m.projection)
     const candidates: SeriesKey[] = (matches.length > 1 && observed.length > 0 ? observed : matches).map(
@@ -124,36 +92,19 @@ export function createQueryService(engine: Engine, catalog: Catalog): QueryServi
     )
   }
 
-  /** Every reading of the series in the range, the preferred one of each period first. */
-  async function readings(
+  /** The preferred reading of each period in the range, with the others beside it. */
+  function points(
     dataset: string,
     key: SeriesKey,
     frequency: string,
     from?: string,
     to?: string,
-  ): Promise<ReadingRow[]> {
+  ): PointRow[] {
     const { start, end } = rangeBounds(from, to)
-    return engine.all<ReadingRow>(
-      `SELECT period, period_start, period_end, value, status, note, source_id, preferred,
-              published_value, published_unit, preferred_by, preferred_reason
-         FROM observations WHERE dataset = $1 AND series = $2 AND unit = $3 AND frequency = $4
-          AND ($5::VARCHAR IS NULL OR period_start >= $5) AND ($6::VARCHAR IS NULL OR period_end <= $6)
-        ORDER BY period_start, period_end, preferred DESC, source_id`,
-      [dataset, key.series, key.unit, frequency, start ?? null, end ?? null],
-    )
-  }
-
-  /** The preferred reading of each period, with the others beside it. */
-  async function points(
-    dataset: string,
-    key: SeriesKey,
-    frequency: string,
-    from?: string,
-    to?: string,
-  ): Promise<PointRow[]> {
     const byPeriod = new Map<string, PointRow>()
     const others = new Map<string, ReadingRow[]>()
-    for (const r of await readings(dataset, key, frequency, from, to)) {
+    for (const r of index.readings(dataset, key.series, key.unit, frequency)) {
+      if ((start && r.period_start < start) || (end && r.period_end > end)) continue
       if (r.preferred) byPeriod.set(r.period, { ...r, alternatives: 0, others: [] })
       else others.set(r.period, [...(others.get(r.period) ?? []), r])
     }
@@ -164,34 +115,21 @@ export function createQueryService(engine: Engine, catalog: Catalog): QueryServi
     return [...byPeriod.values()]
   }
 
-  async function sourcesOf(dataset: string, ids: string[]): Promise<Map<string, Source>> {
-    if (ids.length === 0) return new Map()
-    const rows = await engine.all<SourceRow>(
-      `SELECT source_id, title, publisher, published, url FROM sources WHERE dataset = $1 AND list_contains($2::VARCHAR[], source_id)`,
-      [dataset, listValue(ids)],
-    )
-    return new Map(rows.map((r) => [r.source_id, toSource(r)]))
-  }
-
-  async function label(dataset: string, key: SeriesKey, frequency: string): Promise<string> {
-    const [row] = await engine.all<{ label: string }>(
-      `SELECT label FROM series_info WHERE dataset = $1 AND series = $2 AND unit = $3 AND frequency = $4`,
-      [dataset, key.series, key.unit, frequency],
-    )
-    return row?.label ?? key.series
+  function sourcesOf(dataset: string, ids: string[]): Map<string, Source> {
+    return new Map(index.sources(dataset, ids).map((source) => [source.id, source]))
   }
 
   return {
     async series(q) {
       catalog.require(q.dataset)
-      const key = await findSeries(q)
-      const rows = await points(q.dataset, key, q.frequency, q.from, q.to)
+      const key = findSeries(q)
+      const rows = points(q.dataset, key, q.frequency, q.from, q.to)
       const cited = rows.flatMap((r) => [r.source_id, ...r.others.map((o) => o.source_id)])
-      const sources = await sourcesOf(q.dataset, [...new Set(cited)])
+      const sources = sourcesOf(q.dataset, [...new Set(cited)])
       return {
         dataset: q.dataset,
         series: key.series,
-        label: await label(q.dataset, key, q.frequency),
+        label: index.label(q.dataset, key.series, key.unit, q.frequency) ?? key.series,
         unit: key.unit,
         frequency: q.frequency,
         points: rows.map((r) => ({
@@ -228,13 +166,11 @@ export function createQueryService(engine: Engine, catalog: Catalog): QueryServi
         product: 'all',
         frequency: 'month' as const,
       }
-      const cells = await Promise.all(
-        HEADLINE.map(async (h) => ({
-          h,
-          level: await optionalSeries({ ...base, flow: h.flow, measure: 'level', unit: HEADLINE_LEVEL_UNIT }),
-          yoy: h.yoy ? await optionalSeries({ ...base, flow: h.flow, measure: 'yoy' }) : null,
-        })),
-      )
+      const cells = HEADLINE.map((h) => ({
+        h,
+        level: optionalSeries({ ...base, flow: h.flow, measure: 'level', unit: HEADLINE_LEVEL_UNIT }),
+        yoy: h.yoy ? optionalSeries({ ...base, flow: h.flow, measure: 'yoy' }) : null,
+      }))
       const periods = [
         ...new Set(cells.flatMap((c) => [...(c.level?.keys() ?? []), ...(c.yoy?.keys() ?? [])])),
       ].sort(byPeriodDesc)
@@ -254,7 +190,7 @@ export function createQueryService(engine: Engine, catalog: Catalog): QueryServi
       const used = cells
         .flatMap((c) => [c.level?.get(chosen)?.source_id, c.yoy?.get(chosen)?.source_id])
         .filter((id): id is string => !!id)
-      const sources = await sourcesOf(dataset, used)
+      const sources = sourcesOf(dataset, used)
       const figures: HeadlineFigure[] = cells.map(({ h, level, yoy }) => {
         const l = level?.get(chosen)
         const y = yoy?.get(chosen)
@@ -324,10 +260,10 @@ export function createQueryService(engine: Engine, catalog: Catalog): QueryServi
   }
 
   /** A series that may not exist in this dataset: its preferred rows by period, or null. */
-  async function optionalSeries(q: SeriesArgs): Promise<Map<string, PointRow> | null> {
+  function optionalSeries(q: SeriesArgs): Map<string, PointRow> | null {
     try {
-      const key = await findSeries(q)
-      return new Map((await points(q.dataset, key, q.frequency)).map((r) => [r.period, r]))
+      const key = findSeries(q)
+      return new Map(points(q.dataset, key, q.frequency).map((r) => [r.period, r]))
     } catch (error) {
       if (error instanceof AppError && error.code === 'NOT_FOUND') return null
       throw error

@@ -22,7 +22,7 @@ export interface TestHost {
   onProgress: { listener: ((progress: ImportProgress) => void) | null }
   /** Every engine port started so far (the current one last). */
   ports: EnginePort[]
-  /** Kill the engine the moment main sends it a call of this method (the call is then in flight). */
+  /** Kill the engine when main sends it a call of this method, in place of the message (the call is then in flight). */
   killOnCall: { method: string | null }
   close(): Promise<void>
 }
@@ -43,12 +43,15 @@ export async function openTestHost(
     return {
       ...port,
       send(message) {
-        port.send(message)
         const call = message as { type?: string; method?: string }
         if (call.type === 'call' && call.method === killOnCall.method) {
+          // Killed instead of sent: main holds the call as in flight, and a fast answer (a catalog
+          // read takes well under a millisecond) cannot slip out between the message and the kill.
           killOnCall.method = null
           port.kill()
+          return
         }
+        port.send(message)
       },
       get pid() {
         return port.pid
