@@ -58,7 +58,7 @@ async function measure(userDataDir: string): Promise<Figures> {
   const handlers = createHandlers(services)
   const list = await dispatch(handlers, 'listImports', {})
   if (!list.ok) throw new Error(list.error.message)
-  const dataset = (list.data as { id: string }[])[0]!.id
+  const dataset = (list.data as { items: { id: string }[] }).items[0]!.id
   const timed = async (args: Record<string, unknown>): Promise<[number, Ranking]> => {
     const t0 = performance.now()
     const answer = await dispatch(handlers, 'getRanking', { dataset, ...args })

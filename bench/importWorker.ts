@@ -78,7 +78,7 @@ async function main(): Promise<Record<string, unknown>> {
     const handlers = createHandlers(services)
     const list = await dispatch(handlers, 'listImports', {})
     if (!list.ok) throw new Error(list.error.message)
-    const [dataset] = list.data as { id: string }[]
+    const [dataset] = (list.data as { items: { id: string }[] }).items
     if (!dataset) throw new Error('the library is empty')
     const answer = await dispatch(handlers, 'getBreakdown', chart(dataset.id))
     const reopenMs = performance.now() - t0

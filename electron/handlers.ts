@@ -9,6 +9,7 @@
  */
 import type { Method, ParsedArgsOf, ResultOf } from './shared/api'
 import type { DataServices, Services } from './services'
+import { pageFrom } from './services/paging'
 import type { FileDesk } from './services/import/desk'
 import type { Workspace } from './services/workspace'
 import { createWorkspaceHandlers } from './workspaceHandlers'
@@ -55,14 +56,19 @@ export function createEngineHandlers(services: DataServices): EngineHandlers {
           : services.explore.productSeries(query),
     getObservations: async ({ dataset, series, period }) =>
       services.query.observations(dataset, series, period),
-    listSeries: async ({ dataset }) =>
-      services.imports.has(dataset)
-        ? services.imports.listSeries(dataset)
-        : services.query.listSeries(dataset),
+    listSeries: async ({ dataset, cursor, limit }) =>
+      pageFrom(
+        services.imports.has(dataset)
+          ? await services.imports.listSeries(dataset)
+          : await services.query.listSeries(dataset),
+        `listSeries ${dataset}`,
+        { cursor, limit },
+      ),
     inspectImport: async ({ fileId, source }) => services.imports.inspect(fileId, source),
     importFile: async ({ fileId, mapping, source }) => services.imports.importFile(fileId, mapping, source),
     cancelImport: async ({ fileId }) => ({ cancelled: services.imports.cancel(fileId) }),
-    listImports: async () => services.imports.list(),
+    listImports: async ({ cursor, limit }) =>
+      pageFrom(services.imports.list(), 'listImports', { cursor, limit }),
     getBreakdown: async (query) => services.imports.breakdown(query),
     getDimensions: async ({ dataset }) => services.explore.dimensions(dataset),
     deleteImport: async ({ dataset }) => ({ deleted: await services.imports.remove(dataset) }),

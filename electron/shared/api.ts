@@ -23,6 +23,7 @@ import {
 } from './importApi'
 import { Code, DatasetId, Frequency, Measure, NoArgs, Period } from './primitives'
 import { exploreContract } from './exploreApi'
+import { PageArgs, pageOf } from './paging'
 import { SnapshotFileToken, workspaceContract } from './workspaceApi'
 
 export {
@@ -255,8 +256,11 @@ export const contract = {
     args: z.object({ dataset: DatasetId, series: Code, period: Period.optional() }).strict(),
     result: z.array(Observation),
   },
-  /** Every series of a dataset with its dimensions, so the UI offers only what exists. */
-  listSeries: { args: z.object({ dataset: DatasetId }).strict(), result: z.array(SeriesInfo) },
+  /**
+   * Every series of a dataset with its dimensions, so the UI offers only what exists: paged (paging.ts),
+   * as an imported file with many reporters has many series.
+   */
+  listSeries: { args: z.object({ dataset: DatasetId, ...PageArgs }).strict(), result: pageOf(SeriesInfo) },
   /** Import (importApi.ts): the open dialog; the file chosen, as an opaque id, or null if cancelled. */
   chooseImportFile: { args: NoArgs, result: GrantedFile.nullable() },
   /** Files dropped on the window or opened from the OS that the Import page has not shown yet. */
@@ -266,8 +270,8 @@ export const contract = {
   /** Imports a chosen file into the library (progress as importProgress events); resolves when done or cancelled. */
   importFile: { args: ImportArgs, result: ImportOutcome },
   cancelImport: { args: FileArgs, result: z.object({ cancelled: z.boolean() }) },
-  /** The imported datasets, with their versions. */
-  listImports: { args: NoArgs, result: z.array(ImportedDataset) },
+  /** The imported datasets, with their versions: paged (paging.ts), as the library grows with every import. */
+  listImports: { args: z.object(PageArgs).strict(), result: pageOf(ImportedDataset) },
   /** Top N partners, blocs or products plus "other", from an imported dataset. */
   getBreakdown: { args: BreakdownQuery, result: Breakdown },
   /** Dimensions and breakdowns of any dataset (exploreApi.ts). */

@@ -86,7 +86,7 @@ async function importThroughUi(path: string, mapping?: Record<string, string>): 
   }
   const name = path.split(/[\\/]/).pop()
   for (let i = 0; i < 300; i++) {
-    const found = (await app.host.handlers.listImports({})).find((d) => d.fileName === name)
+    const found = (await app.host.handlers.listImports({})).items.find((d) => d.fileName === name)
     if (found) return found.id
     await new Promise((resolve) => setTimeout(resolve, 100))
   }

@@ -153,7 +153,7 @@ describe('Explorer over an imported dataset', () => {
     const saved = snapshotFiles()
     const linked = saved.find((s) => s.title === 'Linked DOTS view')!
     const contained = saved.find((s) => s.title === 'Self-contained DOTS view')!
-    const entry = (await app.host.handlers.listImports({})).find((d) => d.id === 'imf-dots-timeseries')!
+    const entry = (await app.host.handlers.listImports({})).items.find((d) => d.id === 'imf-dots-timeseries')!
     for (const s of [linked, contained])
       expect(s.datasets).toEqual([
         {
@@ -187,7 +187,9 @@ describe('Explorer over an imported dataset', () => {
     await card.locator('[data-test="delete-dataset"]').click()
     await card.locator('[data-test="delete-dataset-confirm"]').click()
     await card.waitFor({ state: 'detached' })
-    expect((await app.host.handlers.listImports({})).map((d) => d.id)).not.toContain('imf-dots-timeseries')
+    expect((await app.host.handlers.listImports({})).items.map((d) => d.id)).not.toContain(
+      'imf-dots-timeseries',
+    )
 
     await openSnapshot('Self-contained DOTS view')
     await expect.poll(tableText).toEqual(tableBefore)

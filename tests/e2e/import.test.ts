@@ -158,7 +158,7 @@ describe('Import', () => {
     await screenshot(page, 'import-mapping')
     await dialog.locator('[data-test="confirm-mapping"]').click()
     await page.locator('[data-test="import-done"]').waitFor()
-    const [dataset] = (await app.host.handlers.listImports({})).filter(
+    const [dataset] = (await app.host.handlers.listImports({})).items.filter(
       (d) => d.fileName === 'us-census-china-semicolon.csv',
     )
     expect(dataset?.mapping).toMatchObject({

@@ -85,14 +85,14 @@ async function importThroughUi(path: string, mapping?: Record<string, string>): 
   // The page's "done" mark may still show the previous import: wait for this file in the library.
   const name = path.split(/[\\/]/).pop()
   for (let i = 0; i < 300; i++) {
-    if ((await app.host.handlers.listImports({})).some((d) => d.fileName === name)) return
+    if ((await app.host.handlers.listImports({})).items.some((d) => d.fileName === name)) return
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
   throw new Error(`${name} was not imported`)
 }
 
 const datasetOf = async (fileName: string) =>
-  (await app.host.handlers.listImports({})).find((d) => d.fileName === fileName)!.id
+  (await app.host.handlers.listImports({})).items.find((d) => d.fileName === fileName)!.id
 
 async function row(p: Page, period: string): Promise<Record<string, string>> {
   const tr = p.locator(`[data-test="mirror-table"] tr[data-period="${period}"]`)

@@ -251,7 +251,7 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
       }>(
         `SELECT reporter, flow, unit, frequency, count(DISTINCT period) AS n, min(period) AS first, max(period) AS last
            FROM read_parquet(${sqlString(summary)}) WHERE level = ${version.totalProduct} AND ${partner}
-          GROUP BY reporter, flow, unit, frequency ORDER BY reporter = 'CHN' DESC, reporter, flow, frequency LIMIT 500`,
+          GROUP BY reporter, flow, unit, frequency ORDER BY reporter = 'CHN' DESC, reporter, flow, frequency`,
       )
       return rows
         .filter((r) => /^[A-Z]{3}$/.test(r.reporter) && /^[a-z][a-z0-9_]*$/.test(r.flow))

@@ -5,6 +5,7 @@
  */
 import type { ArgsOf, Method, ResultOf } from '@shared/api'
 import type { Envelope, ErrorCode } from '@shared/errors'
+import type { Page } from '@shared/paging'
 
 export class ApiError extends Error {
   constructor(
@@ -33,4 +34,33 @@ export async function call<M extends Method>(method: M, args: ArgsOf<M>): Promis
 /** The message to show for anything a call threw. */
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
+}
+
+/** The methods whose answer is a page of a longer list (paging.ts). */
+type PagedMethod = {
+  [M in Method]: ResultOf<M> extends Page<unknown> ? M : never
+}[Method]
+type ItemOf<M extends PagedMethod> = ResultOf<M> extends Page<infer T> ? T : never
+
+/** Far beyond any real library or dataset (200 items a page); a list that long is refused, not loaded. */
+const MAX_PAGES = 250
+
+/**
+ * The whole of a paged list, for a caller that needs all of it (a picker of every series, the library
+ * list): page after page, each following the previous page's cursor. Each page crosses the boundary
+ * and is validated on its own, so no single answer is large.
+ */
+export async function callAllPages<M extends PagedMethod>(
+  method: M,
+  args: Omit<ArgsOf<M>, 'cursor'>,
+): Promise<ItemOf<M>[]> {
+  const items: ItemOf<M>[] = []
+  let cursor: string | undefined
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const answer = (await call(method, { ...args, cursor } as ArgsOf<M>)) as Page<ItemOf<M>>
+    items.push(...answer.items)
+    if (answer.next === null) return items
+    cursor = answer.next
+  }
+  throw new ApiError('DATA_ERROR', `The list is too long to show: more than ${items.length} items.`)
 }

@@ -23,7 +23,7 @@ import {
   type UserAssumption,
   type WorldShareInputs,
 } from '@shared/calculatorState'
-import { ApiError, call, messageOf } from '../api/client'
+import { ApiError, call, callAllPages, messageOf } from '../api/client'
 import { loadCalculatorData, type CalculatorData } from '../lib/calculators/dataQueries'
 import { buildFullYearModel, type FullYearModel } from '../lib/calculators/fullYearModel'
 import {
@@ -115,7 +115,7 @@ export const useCalculatorsStore = defineStore('calculators', () => {
         {
           series: (q) => call('getSeries', q),
           observations: (a) => call('getObservations', a),
-          listSeries: (a) => call('listSeries', a),
+          listSeries: (a) => callAllPages('listSeries', a),
         },
         (e) => e instanceof ApiError && e.code === 'NOT_FOUND',
       )

@@ -8,7 +8,7 @@ import {
   type SeriesSelection,
   type ViewState,
 } from '@shared/viewState'
-import { ApiError, call, messageOf } from '../api/client'
+import { ApiError, call, callAllPages, messageOf } from '../api/client'
 import type { FetchedSeries } from '../lib/chartModel'
 import { firstViewOf } from '../lib/datasetView'
 import { PRESETS, type PresetId } from '../lib/presets'
@@ -115,7 +115,7 @@ export const useExplorerStore = defineStore('explorer', () => {
   }
 
   async function loadCatalog(dataset = view.value.dataset): Promise<void> {
-    const list = await call('listSeries', { dataset })
+    const list = await callAllPages('listSeries', { dataset })
     catalog.value = list
     catalogDataset.value = dataset
   }

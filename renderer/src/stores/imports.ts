@@ -11,7 +11,7 @@ import type {
   SourceChoice,
 } from '@shared/importApi'
 import type { ErrorCode } from '@shared/errors'
-import { ApiError, call, messageOf } from '../api/client'
+import { ApiError, call, callAllPages, messageOf } from '../api/client'
 
 export type ImportStatus = 'idle' | 'inspecting' | 'mapping' | 'importing' | 'done' | 'cancelled' | 'failed'
 
@@ -54,7 +54,7 @@ export const useImportsStore = defineStore('imports', () => {
   async function load(): Promise<void> {
     listError.value = null
     try {
-      datasets.value = await call('listImports', {})
+      datasets.value = await callAllPages('listImports', {})
     } catch (e) {
       listError.value = messageOf(e)
     }

@@ -70,7 +70,7 @@ function fakeBridge(layout: { id: string; title: string; publisher: string; url:
         answer('cancelImport', { cancelled: true })
       ),
     ),
-    listImports: vi.fn(async () => answer('listImports', [dataset])),
+    listImports: vi.fn(async () => answer('listImports', { items: [dataset], next: null, total: 1 })),
     takeOpenedFiles: vi.fn(async () => answer('takeOpenedFiles', pending.splice(0))),
     getBreakdown: vi.fn(
       async (args: unknown) => (

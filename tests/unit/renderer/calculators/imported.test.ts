@@ -147,7 +147,7 @@ beforeEach(() => {
         ],
         problems: [],
       }),
-    listSeries: () => answer('listSeries', []),
+    listSeries: () => answer('listSeries', { items: [], next: null, total: 0 }),
     getObservations: () => answer('getObservations', []),
     getSeries: seriesOf,
     getDimensions: () => answer('getDimensions', dimensions()),

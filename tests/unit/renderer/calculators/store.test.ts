@@ -88,23 +88,27 @@ beforeEach(() => {
     listDatasets: () => answer('listDatasets', { datasets: [dataset], problems: [] }),
     // The one partner with an annual export level in this dataset, as the real catalog lists it.
     listSeries: () =>
-      answer('listSeries', [
-        {
-          series: 'exports_to_us_usd_annual',
-          label: 'Exports to the US',
-          reporter: 'china',
-          flow: 'exports',
-          partner: 'us',
-          product: 'all',
-          measure: 'level',
-          unit: 'USD bn',
-          frequency: 'year',
-          observations: 1,
-          firstPeriod: '2024',
-          lastPeriod: '2024',
-          projection: false,
-        },
-      ]),
+      answer('listSeries', {
+        items: [
+          {
+            series: 'exports_to_us_usd_annual',
+            label: 'Exports to the US',
+            reporter: 'china',
+            flow: 'exports',
+            partner: 'us',
+            product: 'all',
+            measure: 'level',
+            unit: 'USD bn',
+            frequency: 'year',
+            observations: 1,
+            firstPeriod: '2024',
+            lastPeriod: '2024',
+            projection: false,
+          },
+        ],
+        next: null,
+        total: 1,
+      }),
     // Every point here has a single reading (alternatives 0), so the loader never asks for others.
     getObservations: () => answer('getObservations', []),
     getSeries: (q: SeriesQuery) => {

@@ -490,7 +490,7 @@ describe('the library', () => {
     expect(s.points.map((p) => p.value)).toEqual([12.5 * B, 10 * B])
     expect(s.sources[0]?.publisher).toContain('UN Comtrade')
     const list = await handlers.listSeries({ dataset: 'comtrade-plus-china-2024' })
-    expect(list.map((x) => `${x.reporter}/${x.flow}`)).toEqual(['china/exports', 'china/imports'])
+    expect(list.items.map((x) => `${x.reporter}/${x.flow}`)).toEqual(['china/exports', 'china/imports'])
   })
 
   it('progress events name the file (never a path) and run reading → normalising → writing → done', async () => {
