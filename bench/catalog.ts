@@ -14,7 +14,7 @@ import { openEngine } from '../electron/services/engine'
 import { openHost } from '../electron/engine/host'
 import { forkEngine } from '../electron/engine/port'
 import { createEventSink } from '../electron/events'
-import { inBlocks, median, report } from './measure'
+import { inBlocks, machineLoad, median, report } from './measure'
 
 const dataDir = fileURLToPath(new URL('../data', import.meta.url))
 const packageDir = join(dataDir, 'china-trade')
@@ -106,6 +106,7 @@ async function benchCatalog(): Promise<void> {
     ['getHeadline whole path ≤ 3 × bare SQL', engineHeadline <= 3 * rawQuery],
     ['engine restart ≤ 1 s', restart <= 1000],
   ]
+  console.log(`  machine: ${machineLoad()}`)
   console.log('  targets:')
   for (const [name, met] of targets) console.log(`    ${met ? 'met   ' : 'MISSED'}  ${name}`)
 }

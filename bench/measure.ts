@@ -1,4 +1,5 @@
 /** Timing helpers for the benchmarks: medians of repeated runs, printed with their ratio to a baseline. */
+import { availableParallelism, loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
 
 export async function median(runs: number, task: () => Promise<unknown>): Promise<number> {
@@ -35,6 +36,12 @@ export async function inBlocks<const T extends readonly (() => Promise<unknown>)
   return times.map((list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]!) as {
     -readonly [K in keyof T]: number
   }
+}
+
+/** The machine's load as the figures were taken: on a shared machine, part of what they mean. */
+export function machineLoad(): string {
+  const [one, five] = loadavg()
+  return `${availableParallelism()} cores, load average ${one!.toFixed(1)} (1 min), ${five!.toFixed(1)} (5 min)`
 }
 
 export function report(title: string, rows: { name: string; ms: number; baseline?: number }[]): void {
