@@ -47,6 +47,8 @@ export default tseslint.config(
     ignores: [
       'node_modules/',
       'out/',
+      // Bench and screenshot builds (out-bench/…), ignored by git too.
+      'out-*/',
       'dist/',
       'tests/artifacts/',
       'tests/fixtures/',
