@@ -3,7 +3,7 @@
  * tidy observation layout every bundled package shares (see data/china-trade/datapackage.json).
  */
 import { z } from 'zod'
-import { DatasetId } from '../shared/api'
+import { DatasetId, Translations } from '../shared/api'
 
 /** Column order of every observation resource. */
 export const OBSERVATION_FIELDS = [
@@ -81,6 +81,7 @@ const Resource = z.looseObject({
     ),
   title: z.string().min(1),
   description: z.string().default(''),
+  translations: Translations.optional(),
   format: z.literal('csv').optional(),
   schema: z.looseObject({ fields: z.array(Field).min(1) }),
 })
@@ -89,13 +90,27 @@ export const DataPackage = z.looseObject({
   name: DatasetId,
   title: z.string().min(1),
   description: z.string().min(1),
+  translations: Translations.optional(),
   version: z.string().min(1),
   licenses: z
     .array(
-      z.looseObject({ name: z.string().min(1), title: z.string().optional(), path: z.string().optional() }),
+      z.looseObject({
+        name: z.string().min(1),
+        title: z.string().optional(),
+        path: z.string().optional(),
+        translations: Translations.optional(),
+      }),
     )
     .min(1),
-  sources: z.array(z.looseObject({ title: z.string().min(1), path: z.string().optional() })).min(1),
+  sources: z
+    .array(
+      z.looseObject({
+        title: z.string().min(1),
+        path: z.string().optional(),
+        translations: Translations.optional(),
+      }),
+    )
+    .min(1),
   resources: z.array(Resource).min(1),
 })
 export type DataPackage = z.infer<typeof DataPackage>

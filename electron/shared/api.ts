@@ -162,10 +162,21 @@ export const Headline = z.object({
 })
 export type Headline = z.infer<typeof Headline>
 
+/**
+ * A package's own words in other languages, by language tag (`zh-CN`): what its compiler wrote
+ * (titles, descriptions), never a source's published title. A missing entry falls back to the text itself.
+ */
+export const Translations = z.record(
+  z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
+  z.object({ title: z.string().min(1).optional(), description: z.string().min(1).optional() }),
+)
+export type Translations = z.infer<typeof Translations>
+
 export const License = z.object({
   name: z.string(),
   title: z.string().optional(),
   path: z.string().optional(),
+  translations: Translations.optional(),
 })
 
 /** A number exactly as printed (or computed exactly from printed numbers), e.g. "221.337434". */
@@ -196,10 +207,13 @@ export const DatasetSummary = z.object({
   id: DatasetId,
   title: z.string(),
   description: z.string(),
+  translations: Translations.optional(),
   version: z.string(),
   bundled: z.boolean(),
   licenses: z.array(License),
-  sources: z.array(z.object({ title: z.string(), path: z.string().optional() })),
+  sources: z.array(
+    z.object({ title: z.string(), path: z.string().optional(), translations: Translations.optional() }),
+  ),
   coverage: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
   resources: z.array(
     z.object({
@@ -207,6 +221,7 @@ export const DatasetSummary = z.object({
       title: z.string(),
       description: z.string(),
       rows: z.number().int().nonnegative(),
+      translations: Translations.optional(),
     }),
   ),
   observations: z.number().int().nonnegative(),

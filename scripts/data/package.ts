@@ -318,51 +318,108 @@ export const SOURCE_FIELDS: readonly Field[] = [
 
 type ResourceName = ObservationResource | 'series' | 'sources' | 'quality'
 
-const RESOURCE_TEXT: Record<ResourceName, { title: string; description: string }> = {
+/** A title and description, as the app shows them to a reader. */
+interface Text {
+  title: string
+  description: string
+}
+
+/**
+ * The package's own words in the app's other language, as a `translations` property (keyed by
+ * language tag) beside the English. Only the compiler's text is translated: the sources' titles
+ * are citations and stay as published.
+ */
+const zhCN = (text: Partial<Text>) => ({ translations: { 'zh-CN': text } })
+
+const RESOURCE_TEXT: Record<ResourceName, Text & { zh: Text }> = {
   monthly: {
     title: 'China headline trade, monthly',
     description:
       "China's monthly exports, imports and trade balance with the world, all goods (levels in USD bn or CNY, and y/y rates). January and February are published combined and appear as one period (YYYY-01..YYYY-02); in 2018 and 2019 they were published separately, and the combined January-February figures of those years are in cumulative.",
+    zh: {
+      title: '中国总体贸易，月度',
+      description:
+        '中国对全球的月度出口、进口和贸易差额，全部货物（数值以十亿美元或人民币计，另有同比增速）。1月和2月合并公布，作为一个期间出现（形如 2025-01..2025-02）；2018年和2019年两个月分开公布，这两年1—2月的合并数字在 cumulative 资源中。',
+    },
   },
   cumulative: {
     title: 'China headline trade, year to date',
     description:
       "China's exports, imports and trade balance cumulated from January (YYYY-01..YYYY-MM). The 2018 and 2019 January-February figures are kept here, beside the separate monthly ones.",
+    zh: {
+      title: '中国总体贸易，年初至今',
+      description:
+        '中国自1月起累计的出口、进口和贸易差额（形如 2025-01..2025-05）。2018年和2019年1—2月的合并数字保留在这里，与分开公布的月度数字并存。',
+    },
   },
   annual: {
     title: 'China headline trade, annual',
     description:
       "China's annual exports, imports and trade balance (USD bn, CNY tn, y/y). GACC-based and other compilations (e.g. Macrobond via FocusEconomics) are all kept; the preferred row follows the customs basis.",
+    zh: {
+      title: '中国总体贸易，年度',
+      description:
+        '中国年度出口、进口和贸易差额（十亿美元、万亿元人民币、同比）。基于海关总署的汇编和其他汇编（如经 FocusEconomics 发布的 Macrobond 数据）都予保留；首选行以海关口径为准。',
+    },
   },
   partners: {
     title: 'China trade by partner',
     description:
       "China's exports to, imports from, trade balance with and total trade with partners, and a partner's share of China's exports; monthly, year to date and annual. ASEAN and Southeast Asia are separate partners, as the sources name them. Rates are in USD terms unless the note says otherwise.",
+    zh: {
+      title: '中国按贸易伙伴的贸易',
+      description:
+        '中国对各贸易伙伴的出口、进口、贸易差额和贸易总额，以及某一伙伴在中国出口中所占的份额；月度、年初至今和年度。东盟与东南亚按来源的叫法作为两个不同的伙伴。除注释另有说明外，增速均以美元计。',
+    },
   },
   commodities: {
     title: 'Commodities: rare earths, soybeans, crude oil, iron ore, coal and steel',
     description:
       "China's rare-earth exports and imports, rare-earth magnet and product exports (tonnes); soybean, crude-oil, iron-ore and coal imports and steel exports (million tonnes); in total and by origin or destination where reported.",
+    zh: {
+      title: '商品：稀土、大豆、原油、铁矿石、煤炭和钢材',
+      description:
+        '中国稀土出口和进口、稀土磁体及制品出口（吨）；大豆、原油、铁矿石和煤炭进口以及钢材出口（百万吨）；总量，以及有报道时按来源地或目的地的数量。',
+    },
   },
   world: {
     title: "World merchandise trade and China's share",
     description:
       "World merchandise exports and trade and their growth (WTO/UNCTAD figures as reported), China's share of world merchandise exports and imports, China's totals on the WTO and World Bank WDI basis, and projections (status projection).",
+    zh: {
+      title: '世界货物贸易与中国所占份额',
+      description:
+        '世界货物出口和贸易额及其增长（经报道的世贸组织/联合国贸发会议数字），中国在世界货物出口和进口中的份额，按世贸组织和世界银行世界发展指标口径的中国总额，以及预测值（status 为 projection）。',
+    },
   },
   series: {
     title: 'Series catalog',
     description:
       'One row per series, unit and frequency: dimensions, a readable label, the resource that holds it, the number of observations and the first and last period.',
+    zh: {
+      title: '序列目录',
+      description:
+        '每个序列、单位和频率一行：维度、可读的标签、所在的资源、观测值个数以及第一个和最后一个期间。',
+    },
   },
   sources: {
     title: 'Sources',
     description:
       'Every source an observation cites: the title as read, publisher and date parsed from the title, and the URL.',
+    zh: {
+      title: '来源',
+      description: '观测值引用的每个来源：读到的标题、从标题解析出的发布者和日期，以及网址。',
+    },
   },
   quality: {
     title: 'Data-quality findings',
     description:
       'Periods whose preferred exports, imports and balance (world or one partner) fail exports − imports = balance by more than the rounding of the three figures. Reported, not corrected: every figure stays as published.',
+    zh: {
+      title: '数据质量检查结果',
+      description:
+        '首选的出口、进口和差额（全球或某一伙伴）不满足“出口 − 进口 = 差额”、且偏差超出三个数字取整范围的期间。仅作报告，不作更正：每个数字都保持公布值。',
+    },
   },
 }
 
@@ -384,6 +441,7 @@ function resource(
     path: `${name}.csv`,
     title: RESOURCE_TEXT[name].title,
     description: RESOURCE_TEXT[name].description,
+    ...zhCN(RESOURCE_TEXT[name].zh),
     format: 'csv',
     mediatype: 'text/csv',
     encoding: 'utf-8',
@@ -400,6 +458,15 @@ export const PACKAGE_DESCRIPTION =
   'January and February are published combined and appear as one period (e.g. 2025-01..2025-02). ' +
   'The compilation is licensed CC BY 4.0; each figure is attributed to its source in sources.csv.'
 
+const PACKAGE_DESCRIPTION_ZH =
+  '根据公开报道汇编的中国对外贸易统计：月度、年初至今和年度的出口、进口与贸易差额；按贸易伙伴的贸易；稀土和大豆；世界货物贸易及中国所占份额。' +
+  '中国的数字是海关总署发布、经通讯社和媒体报道的数据，部分月份取自海关总署自己的英文统计表（以千美元公布，精确换算为十亿美元，印刷的数字保留在 published_value 列）；世界数字是经报道的世贸组织/联合国贸发会议统计。' +
+  '除注释另有说明外，数值都是首次公布值。不作任何估算、插值或计算，缺口保持为缺口。' +
+  '同一序列同一期间有多个来源给出数值时，每一行都保留，并按 preferred_by 列记录的规则恰好标记一行为首选：取整后一致的读数取最精确的；否则海关统计表优先于新闻报道，重新发布的统计表优先于首次发布的，再否则取首次公布的读数；这些规则无法解决的、超出取整范围的分歧附有书面理由（preferred_reason 列）。' +
+  'quality.csv 列出出口 − 进口与公布的差额之差超出取整范围的期间。' +
+  '1月和2月合并公布，作为一个期间出现（如 2025-01..2025-02）。' +
+  '本汇编以 CC BY 4.0 许可发布；每个数字都在 sources.csv 中注明其来源。'
+
 /** The complete descriptor. */
 export function descriptor(): Record<string, unknown> {
   return {
@@ -407,25 +474,40 @@ export function descriptor(): Record<string, unknown> {
     name: 'china-trade',
     title: 'China foreign trade: headline, partners, commodities and world share',
     description: PACKAGE_DESCRIPTION,
+    ...zhCN({ title: '中国对外贸易：总额、贸易伙伴、商品与世界份额', description: PACKAGE_DESCRIPTION_ZH }),
     version: '1.0.0',
     licenses: [
       {
         name: 'CC-BY-4.0',
         title: 'Creative Commons Attribution 4.0',
         path: 'https://creativecommons.org/licenses/by/4.0/',
+        ...zhCN({ title: '知识共享署名 4.0（CC BY 4.0）' }),
       },
     ],
     sources: [
       {
         title:
           'General Administration of Customs of the PRC (GACC) monthly releases, as reported by news agencies (AP, Reuters, Bloomberg, SCMP, CNBC, dpa-AFX …)',
+        ...zhCN({
+          title:
+            '中华人民共和国海关总署月度发布，经通讯社（AP、Reuters、Bloomberg、SCMP、CNBC、dpa-AFX 等）报道',
+        }),
       },
       {
         title: "GACC's English statistical tables (Imports and Exports by Customs Regime), for some months",
         path: 'http://english.customs.gov.cn',
+        // The tables' English title is theirs, as published.
+        ...zhCN({ title: '海关总署英文统计表（Imports and Exports by Customs Regime），部分月份' }),
       },
-      { title: 'WTO / UNCTAD world merchandise trade statistics, as reported' },
-      { title: 'Per-observation sources: sources.csv (title, publisher, date, URL)', path: 'sources.csv' },
+      {
+        title: 'WTO / UNCTAD world merchandise trade statistics, as reported',
+        ...zhCN({ title: '经报道的世贸组织 / 联合国贸发会议世界货物贸易统计' }),
+      },
+      {
+        title: 'Per-observation sources: sources.csv (title, publisher, date, URL)',
+        path: 'sources.csv',
+        ...zhCN({ title: '逐条观测值的来源：sources.csv（标题、发布者、日期、网址）' }),
+      },
     ],
     resources: [
       ...OBSERVATION_RESOURCES.map((r) => resource(r, OBSERVATION_FIELDS, SOURCE_FOREIGN_KEY)),

@@ -7,7 +7,7 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { Source } from '@shared/api'
+import type { Source, Translations } from '@shared/api'
 import {
   CALCULATORS,
   defaultCalculatorState,
@@ -99,7 +99,9 @@ export const useCalculatorsStore = defineStore('calculators', () => {
   const state = ref<CalculatorState>(defaultCalculatorState())
   // Loaded data is replaced whole, never edited: no deep reactivity needed.
   const data = shallowRef<Record<string, CalculatorData>>({})
-  const datasets = shallowRef<{ id: string; title: string; version: string; bundled: boolean }[]>([])
+  const datasets = shallowRef<
+    { id: string; title: string; translations?: Translations; version: string; bundled: boolean }[]
+  >([])
   /** Series read from imported datasets for the calculators' imported-data choices, by their queries. */
   const imported = shallowRef<Record<string, ImportedSeries>>({})
   const loading = ref(false)
@@ -195,6 +197,7 @@ export const useCalculatorsStore = defineStore('calculators', () => {
     datasets.value = catalog.datasets.map((d) => ({
       id: d.id,
       title: d.title,
+      translations: d.translations,
       version: d.version,
       bundled: d.bundled,
     }))

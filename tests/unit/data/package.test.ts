@@ -88,6 +88,7 @@ describe('datapackage.json', () => {
         name: 'CC-BY-4.0',
         title: 'Creative Commons Attribution 4.0',
         path: 'https://creativecommons.org/licenses/by/4.0/',
+        translations: { 'zh-CN': { title: '知识共享署名 4.0（CC BY 4.0）' } },
       },
     ])
     expect(pkg.description).toMatch(/CC BY 4\.0/)
@@ -95,6 +96,27 @@ describe('datapackage.json', () => {
     expect(pkg.description).toMatch(/2025-01\.\.2025-02/)
     expect(pkg.sources.find((s) => s.path === 'sources.csv')).toBeTruthy()
     expect(pkg.resources.map((r) => r.name)).toEqual([...OBS, 'series', 'sources', 'quality'])
+  })
+
+  it('says in Chinese everything its compiler wrote that the app shows: titles, descriptions, source groups', () => {
+    type Text = { title?: string; description?: string; translations?: Record<string, Text> }
+    const zh = (item: Text) => item.translations?.['zh-CN']
+    const han = /\p{Script=Han}/u
+    const items: [string, Text, ('title' | 'description')[]][] = [
+      ['package', pkg as Text, ['title', 'description']],
+      ...pkg.resources.map((r): [string, Text, ('title' | 'description')[]] => [
+        r.name,
+        r as Text,
+        ['title', 'description'],
+      ]),
+      ...pkg.sources.map((s): [string, Text, 'title'[]] => [s.title, s as Text, ['title']]),
+      ...pkg.licenses.map((l): [string, Text, 'title'[]] => [l.name, l as Text, ['title']]),
+    ]
+    for (const [name, item, fields] of items)
+      for (const field of fields) expect(zh(item)?.[field], `${name} ${field}`).toMatch(han)
+    // The Chinese says what the English says about the data's shape: the combined Jan–Feb period and the licence.
+    expect(zh(pkg as Text)?.description).toMatch(/2025-01\.\.2025-02/)
+    expect(zh(pkg as Text)?.description).toMatch(/CC BY 4\.0/)
   })
 
   it('describes every resource as a UTF-8 CSV file that exists, with a header equal to its schema', () => {

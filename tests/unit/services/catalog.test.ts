@@ -49,6 +49,11 @@ describe('catalog', () => {
       const [dataset] = services.catalog.list()
       expect(dataset?.id).toBe('china-trade')
       expect(dataset?.licenses[0]?.name).toBe('CC-BY-4.0')
+      // The package's own words in Chinese reach the app beside the English.
+      expect(dataset?.translations?.['zh-CN']?.title).toBe('中国对外贸易：总额、贸易伙伴、商品与世界份额')
+      expect(dataset?.resources.find((r) => r.name === 'monthly')?.translations?.['zh-CN']?.title).toBe(
+        '中国总体贸易，月度',
+      )
       expect(dataset?.coverage.from).toMatch(/^20\d\d-\d\d$/)
       expect(dataset?.coverage.to?.localeCompare('2030-01')).toBe(-1) // a projection does not extend coverage
       expect(dataset?.resources.map((r) => r.name)).toEqual(
