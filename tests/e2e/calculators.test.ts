@@ -404,12 +404,13 @@ describe('Share of world exports', () => {
     await expect
       .poll(() => num(page, 'fy-total'), { timeout: 10_000 })
       .toBe(
-        usd(
+        // In Chinese the unit is a word after the number: "1,180 十亿美元", never "$1,180 bn".
+        `${fmt(
           toTens(
             (await value('trade_balance_usd_ytd', '2025-01..2025-11')) +
               (await value('trade_balance_usd', '2024-12')),
           ),
-        ),
+        )} 十亿美元`,
       )
     expect(await page.locator('[data-test="fy-verdict"]').innerText()).toBe('超过纪录')
     await screenshot(page, 'calc-full-year-surplus-zh')

@@ -107,7 +107,7 @@ export type NonFiniteReason = 'not-a-number' | 'infinite' | 'missing'
 
 export interface DisplayOptions {
   locale?: string
-  /** 'usd-bn' → `$1,080.1 bn`; 'pct' → `5.2%`; 'pp' → `+1.2 pp`; 'plain' → `1,080.1`. */
+  /** 'usd-bn' → `$1,080.1 bn` (zh: `1,080.1 十亿美元`); 'pct' → `5.2%`; 'pp' → `+1.2 pp` (zh: `+1.2 个百分点`); 'plain' → `1,080.1`. */
   style?: 'usd-bn' | 'pct' | 'pp' | 'plain'
   /** Maximum fraction digits (default 2). */
   digits?: number
@@ -126,6 +126,8 @@ export function showNumber(value: number | null | undefined, options: DisplayOpt
   const body = formatter(locale, signed, digits).format(rounded)
   switch (style) {
     case 'usd-bn': {
+      // In Chinese the unit follows the number, as formatLevel writes it: `1,080.1 十亿美元`.
+      if (isChinese(locale)) return { text: `${body} ${UNITS_ZH['USD bn']}`, finite: true }
       const negative = body.startsWith('-') || body.startsWith('−')
       const plus = body.startsWith('+')
       const digitsOnly = negative || plus ? body.slice(1) : body
@@ -134,7 +136,7 @@ export function showNumber(value: number | null | undefined, options: DisplayOpt
     case 'pct':
       return { text: `${body}%`, finite: true }
     case 'pp':
-      return { text: `${body} pp`, finite: true }
+      return { text: isChinese(locale) ? `${body} 个百分点` : `${body} pp`, finite: true }
     default:
       return { text: body, finite: true }
   }
@@ -147,17 +149,19 @@ export function numberText(value: number | null | undefined, options: DisplayOpt
 
 /* ——— Imported files: amounts in their own unit, file sizes ——— */
 
-/** An amount in its unit, short: $75.0 bn, $12.3 mn, 1,234.5 EUR. */
+/** An amount in its unit, short: $75.0 bn, $12.3 mn, 1,234.5 EUR (zh: 75.0 十亿美元, 12.3 百万美元). */
 export function formatAmount(value: number, unit: string, locale = 'en-US'): string {
   const abs = Math.abs(value)
   const short = (n: number) => formatter(locale, false, 1, 1).format(n)
   if (unit === 'USD') {
     // The sign before the currency, as formatDifference writes it: −$12.3 mn, never $-12.3 mn.
     const sign = value < 0 ? '−' : ''
-    if (abs >= 1e12) return `${sign}$${short(abs / 1e12)} tn`
-    if (abs >= 1e9) return `${sign}$${short(abs / 1e9)} bn`
-    if (abs >= 1e6) return `${sign}$${short(abs / 1e6)} mn`
-    return `${sign}$${formatter(locale, false).format(abs)}`
+    const zh = isChinese(locale)
+    if (abs >= 1e12) return zh ? `${sign}${short(abs / 1e12)} 万亿美元` : `${sign}$${short(abs / 1e12)} tn`
+    if (abs >= 1e9) return zh ? `${sign}${short(abs / 1e9)} 十亿美元` : `${sign}$${short(abs / 1e9)} bn`
+    if (abs >= 1e6) return zh ? `${sign}${short(abs / 1e6)} 百万美元` : `${sign}$${short(abs / 1e6)} mn`
+    const n = formatter(locale, false).format(abs)
+    return zh ? `${sign}${n} 美元` : `${sign}$${n}`
   }
   const n = formatter(locale, false).format(value)
   return unit ? `${n} ${unit}` : n

@@ -113,7 +113,11 @@ describe('number display', () => {
     expect(numberText(5.25, { style: 'pct' })).toBe('5.25%')
     expect(numberText(1.2, { style: 'pp' })).toBe('+1.2 pp')
     expect(numberText(-0.0000001, { style: 'pct' })).toBe('0%')
-    expect(numberText(1184.84, { style: 'usd-bn', locale: 'zh-CN' })).toBe('$1,184.84 bn')
+    // Chinese puts the unit after the number in words, as everywhere else in the app.
+    expect(numberText(1184.84, { style: 'usd-bn', locale: 'zh-CN' })).toBe('1,184.84 十亿美元')
+    expect(numberText(-12.5, { style: 'usd-bn', locale: 'zh-CN' })).toBe('-12.5 十亿美元')
+    expect(numberText(192.68, { style: 'usd-bn', signed: true, locale: 'zh-CN' })).toBe('+192.68 十亿美元')
+    expect(numberText(1.2, { style: 'pp', locale: 'zh-CN' })).toBe('+1.2 个百分点')
   })
 
   it('property: any double formats to text without NaN or Infinity', () => {

@@ -88,6 +88,11 @@ describe('format', () => {
     expect(formatAmount(950.125, 'USD')).toBe('$950.13')
     expect(formatAmount(1234.5, 'EUR', 'de-DE')).toBe('1.234,5 EUR')
     expect(formatAmount(1234.5, '')).toBe('1,234.5')
+    // In Chinese the scale is a word after the number, as the rest of the app writes units.
+    expect(formatAmount(75_040_000_000, 'USD', 'zh-CN')).toBe('75.0 十亿美元')
+    expect(formatAmount(-12_345_678, 'USD', 'zh-CN')).toBe('−12.3 百万美元')
+    expect(formatAmount(2.5e12, 'USD', 'zh-CN')).toBe('2.5 万亿美元')
+    expect(formatAmount(950.125, 'USD', 'zh-CN')).toBe('950.13 美元')
   })
 
   it('writes file sizes short, and calculator numbers with their style', () => {

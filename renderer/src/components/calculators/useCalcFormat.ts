@@ -1,7 +1,7 @@
 /** Number and period formatting in the UI's language, for the calculators. */
 import { useI18n } from 'vue-i18n'
 import { formatPeriod } from '@shared/periods'
-import { numberText, showNumber, type DisplayOptions } from '../../lib/format'
+import { numberText, showNumber, unitLabel, type DisplayOptions } from '../../lib/format'
 
 export function useCalcFormat() {
   const { locale } = useI18n()
@@ -17,5 +17,7 @@ export function useCalcFormat() {
     pp: (value: number | null | undefined, digits = 2) =>
       numberText(value, { style: 'pp', digits, locale: locale.value }),
     period: (p: string) => formatPeriod(p, locale.value),
+    /** The unit of a field in billions of dollars, named in the UI's language (USD bn / 十亿美元). */
+    usdUnit: () => unitLabel('USD bn', locale.value),
   }
 }
