@@ -1,9 +1,12 @@
 /**
- * `npm run screenshots`: every page of the built app in Chromium (the web transport), in English and
- * Chinese, light and dark, at 1280 px and 1024 px, into tests/artifacts/pages/ for a person to look
- * at; with `--readme`, only the README's two pictures instead (docs/screenshot-*.png, English,
- * light, 1280 × 900). Run after `npm run build` (the npm script does it). Needs Chromium (CHROMIUM_PATH or
- * /usr/bin/chromium).
+ * `npm run screenshots`: every screen of the built app in Chromium (the web transport), in English and
+ * Chinese, light and dark, at 1280 px and 1024 px, into tests/artifacts/pages/ for a person to look at:
+ * each page, the Explorer's ready-made views, an imported Comtrade file with its ranking, treemap and
+ * world map, the Mirror over an imported Census file, the three calculators, the import mapping
+ * dialog, the Notes and Snapshots pages with a note and a snapshot, and the dialogs (shortcuts, export,
+ * add note, save snapshot). With `--readme`, only the README's two pictures instead
+ * (docs/screenshot-*.png, English, light, 1280 × 900). Run after `npm run build` (the npm script does
+ * it). Needs Chromium (CHROMIUM_PATH or /usr/bin/chromium).
  */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -12,18 +15,13 @@ import { artifactsDir, launchBrowser } from '../tests/support/browser'
 import { PRESET_IDS } from '../renderer/src/lib/presets'
 import { repoRoot, startWebApp } from '../tests/support/webApp'
 
-/** Each page, and what shows it has drawn. */
-const PAGES = [
-  { name: 'overview', route: '/', ready: '[data-test="monthly-chart"] canvas' },
-  { name: 'explorer', route: '/explorer', ready: '[data-test="explorer-chart"] canvas' },
-  { name: 'mirror', route: '/mirror', ready: 'main h2' },
-  { name: 'calculators', route: '/calculators', ready: '[data-test^="fy-month-"]' },
-  { name: 'import', route: '/import', ready: 'main h2' },
-  { name: 'datasets', route: '/datasets', ready: 'main h2' },
-  { name: 'notes', route: '/notes', ready: 'main h2' },
-  { name: 'snapshots', route: '/snapshots', ready: 'main h2' },
-  { name: 'about', route: '/about', ready: 'main h2' },
-] as const
+const CHART = '[data-test="explorer-chart"] canvas'
+const real = (path: string) => join(repoRoot, 'tests', 'fixtures', 'real', path)
+/** A real Comtrade download with partners and products (ranking, treemap, map). */
+const COMTRADE = real('comtrade/plus-thailand-hs8542-imports.csv')
+const COMTRADE_ID = 'plus-thailand-hs8542-imports'
+/** A real Census file: the Mirror's partner side; its layout asks for the mapping dialog. */
+const CENSUS = real('census/usa-china-trade-data.csv')
 
 const readme = process.argv.includes('--readme')
 const outDir = join(artifactsDir, 'pages')
@@ -31,57 +29,193 @@ if (!readme) mkdirSync(outDir, { recursive: true })
 
 /** Settled: nothing loading, and fonts and the chart drawn. */
 async function settle(page: Page, ready: string): Promise<void> {
-  await page.locator(ready).first().waitFor({ timeout: 30_000 })
+  await page.locator(ready).first().waitFor({ timeout: 60_000 })
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, {
-    timeout: 30_000,
+    timeout: 60_000,
   })
   await page.evaluate(() => document.fonts.ready)
 }
 
-const app = await startWebApp()
+let nextFile: string | null = null
+const app = await startWebApp({ chooseFile: async () => nextFile })
 const browser = await launchBrowser(app.server.origin)
+
+/** Opens a route and waits for what shows it is drawn. */
+async function open(page: Page, route: string, ready: string): Promise<void> {
+  await page.goto(`${app.server.url}#${route}`)
+  await settle(page, ready)
+}
+
+async function choosePreset(page: Page, id: string): Promise<void> {
+  await page.selectOption('[data-test="preset"]', id)
+  await page.waitForFunction(
+    (id) => (document.querySelector('[data-test="preset"]') as HTMLSelectElement).value === id,
+    id,
+  )
+  await settle(page, CHART)
+}
+
+/** The library every pass sees: the two imported files, a note and a snapshot; the imported view's address. */
+async function prepare(): Promise<{ importedView: string; censusId: string }> {
+  const page = await browser.newPage({ width: 1280, height: 900 })
+  await open(page, '/import', 'main h2')
+  nextFile = COMTRADE
+  await page.click('[data-test="open-file"]')
+  await page.locator(`[data-test="library"] [data-dataset="${COMTRADE_ID}"]`).waitFor({ timeout: 120_000 })
+  nextFile = CENSUS
+  await page.click('[data-test="open-file"]')
+  const dialog = page.locator('[data-test="mapping-dialog"]')
+  await dialog.waitFor()
+  await dialog.locator('[data-test="reporter-code"]').fill('USA')
+  await dialog.locator('[data-test="partner-code"]').fill('CHN')
+  await dialog.locator('[data-test="unit-label"]').fill('USD million')
+  await dialog.locator('[data-test="confirm-mapping"]').click()
+  let censusId = ''
+  for (let i = 0; i < 600 && !censusId; i++) {
+    censusId =
+      (await app.host.handlers.listImports({})).find((d) => d.fileName === 'usa-china-trade-data.csv')?.id ??
+      ''
+    if (!censusId) await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  if (!censusId) throw new Error('The Census file was not imported.')
+
+  // A note and a snapshot on the headline view, so those pages show one of each.
+  await open(page, '/explorer', CHART)
+  await choosePreset(page, 'headline')
+  await page.click('[data-test="add-note"]')
+  await page.fill('[data-test="note-text"]', 'Exports **rebound** after the truce.')
+  await page.click('[data-test="note-save"]')
+  await page.locator('[data-test="note-editor"]').waitFor({ state: 'detached' })
+  await page.click('[data-test="save-snapshot"]')
+  await page.fill('[data-test="snapshot-title"]', 'Headline trade')
+  await page.click('[data-test="snapshot-save"]')
+  await page.locator('[data-test="snapshot-saved"]').waitFor()
+
+  // The imported file in the Explorer: imports from China, with its ranking below the chart.
+  await page.selectOption('[data-test="dataset"]', COMTRADE_ID)
+  await settle(page, CHART)
+  await page.fill('[data-test="partner-filter"]', 'China')
+  await page.click('[data-test="partner-china"]')
+  await page.click('[data-test="partner-world"]')
+  await settle(page, CHART)
+  const importedView = new URL(page.url()).hash.slice(1)
+  await page.close()
+  return { importedView, censusId }
+}
+
+interface Screen {
+  name: string
+  /** Only at the wide size (the ready-made views: their layout is the Explorer's, shot at both sizes). */
+  wideOnly?: boolean
+  show(page: Page): Promise<void>
+}
+
+function screens(importedView: string, censusId: string): Screen[] {
+  const dialog = (name: string, button: string, ready: string): Screen => ({
+    name,
+    async show(page) {
+      await open(page, '/explorer', CHART)
+      await page.click(button)
+      await page.locator(ready).waitFor()
+    },
+  })
+  return [
+    { name: 'overview', show: (page) => open(page, '/', '[data-test="monthly-chart"] canvas') },
+    { name: 'explorer', show: (page) => open(page, '/explorer', CHART) },
+    ...PRESET_IDS.map((id): Screen => ({
+      name: `explorer-${id}`,
+      wideOnly: true,
+      async show(page) {
+        await open(page, '/explorer', CHART)
+        await choosePreset(page, id)
+      },
+    })),
+    { name: 'explorer-imported', show: (page) => open(page, importedView, '[data-test="ranking"]') },
+    {
+      name: 'explorer-treemap',
+      async show(page) {
+        await open(page, importedView, '[data-test="ranking"]')
+        await page.click('[data-test="show-treemap"]')
+        await settle(page, '[data-test="breakdown-treemap"] canvas')
+      },
+    },
+    {
+      name: 'explorer-map',
+      async show(page) {
+        await open(page, importedView, '[data-test="ranking"]')
+        await page.click('[data-test="show-map"]')
+        await settle(page, '[data-test="breakdown-map"] canvas')
+      },
+    },
+    {
+      name: 'mirror',
+      async show(page) {
+        await open(page, '/mirror', 'main h2')
+        await page.selectOption('[data-test="mirror-china-dataset"]', 'china-trade')
+        await page.selectOption('[data-test="mirror-partner-dataset"]', censusId)
+        await page.selectOption('[data-test="mirror-partner"]', 'us')
+        await settle(page, '[data-test="mirror-chart"] canvas')
+      },
+    },
+    // Each calculator, with what shows its data has loaded.
+    ...Object.entries({
+      fullYear: '[data-test^="fy-month-"]',
+      partnerMix: '[data-test="pm-base-total"]',
+      worldShare: '[data-test="ws-base"]',
+    }).map(([c, ready]): Screen => ({
+      name: `calculators-${c}`,
+      async show(page) {
+        await open(page, '/calculators', '[data-test="tab-fullYear"]')
+        await page.click(`[data-test="tab-${c}"]`)
+        await settle(page, ready)
+      },
+    })),
+    { name: 'import', show: (page) => open(page, '/import', '[data-test="library"]') },
+    {
+      name: 'import-mapping',
+      async show(page) {
+        await open(page, '/import', '[data-test="library"]')
+        nextFile = CENSUS
+        await page.click('[data-test="open-file"]')
+        await page.locator('[data-test="mapping-dialog"]').waitFor()
+      },
+    },
+    { name: 'datasets', show: (page) => open(page, '/datasets', 'main h2') },
+    { name: 'notes', show: (page) => open(page, '/notes', 'main h2') },
+    { name: 'snapshots', show: (page) => open(page, '/snapshots', '[data-test="snapshot-list"]') },
+    { name: 'about', show: (page) => open(page, '/about', 'main h2') },
+    dialog('dialog-shortcuts', '[data-test="show-shortcuts"]', '[data-test="shortcuts"]'),
+    dialog('dialog-export', '[data-test="export-open"]', '[data-test="export-dialog"]'),
+    dialog('dialog-note', '[data-test="add-note"]', '[data-test="note-editor"]'),
+    dialog('dialog-snapshot', '[data-test="save-snapshot"]', '[data-test="snapshot-title"]'),
+  ]
+}
+
 try {
   const shots: string[] = []
-  for (const width of readme ? [] : [1280, 1024])
-    for (const colorScheme of ['light', 'dark'] as const)
-      for (const locale of ['en-US', 'zh-CN']) {
-        const page = await browser.newPage({ colorScheme, locale, width, height: 900 })
-        const tag = `${width}-${colorScheme}-${locale}`
-        for (const p of PAGES) {
-          await page.goto(`${app.server.url}#${p.route}`)
-          await settle(page, p.ready)
-          const file = join(outDir, `${p.name}-${tag}.png`)
-          await page.screenshot({ path: file, fullPage: true })
-          shots.push(file)
-          if (p.name !== 'explorer' || width !== 1280) continue
-          for (const id of PRESET_IDS) {
-            await page.selectOption('[data-test="preset"]', id)
-            await page.waitForFunction(
-              (id) => (document.querySelector('[data-test="preset"]') as HTMLSelectElement).value === id,
-              id,
-            )
-            await settle(page, p.ready)
-            const preset = join(outDir, `explorer-${id}-${tag}.png`)
-            await page.screenshot({ path: preset, fullPage: true })
-            shots.push(preset)
+  if (!readme) {
+    const { importedView, censusId } = await prepare()
+    for (const width of [1280, 1024])
+      for (const colorScheme of ['light', 'dark'] as const)
+        for (const locale of ['en-US', 'zh-CN']) {
+          const page = await browser.newPage({ colorScheme, locale, width, height: 900 })
+          for (const screen of screens(importedView, censusId)) {
+            if (screen.wideOnly && width !== 1280) continue
+            await screen.show(page)
+            const file = join(outDir, `${screen.name}-${width}-${colorScheme}-${locale}.png`)
+            await page.screenshot({ path: file, fullPage: true })
+            shots.push(file)
+            // A dialog left open would cover the next screen.
+            if (screen.name.startsWith('dialog-')) await page.keyboard.press('Escape')
           }
+          await page.close()
         }
-        await page.close()
-      }
-
-  if (readme) {
+  } else {
     const page = await browser.newPage({ colorScheme: 'light', locale: 'en-US', width: 1280, height: 900 })
-    await page.goto(`${app.server.url}#/`)
-    await settle(page, PAGES[0].ready)
+    await open(page, '/', '[data-test="monthly-chart"] canvas')
     await page.screenshot({ path: join(repoRoot, 'docs', 'screenshot-overview.png') })
-    await page.goto(`${app.server.url}#/explorer`)
-    await settle(page, PAGES[1].ready)
-    await page.selectOption('[data-test="preset"]', 'cumulativeSurplus')
-    await page.waitForFunction(
-      () =>
-        (document.querySelector('[data-test="preset"]') as HTMLSelectElement).value === 'cumulativeSurplus',
-    )
-    await settle(page, PAGES[1].ready)
+    await open(page, '/explorer', CHART)
+    await choosePreset(page, 'cumulativeSurplus')
     await page.screenshot({ path: join(repoRoot, 'docs', 'screenshot-explorer.png') })
     shots.push('docs/screenshot-overview.png', 'docs/screenshot-explorer.png')
   }
