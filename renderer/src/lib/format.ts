@@ -31,6 +31,7 @@ const CHANGE = /^(.+), change y\/y$/
  * file's own) are shown as written.
  */
 const UNITS_ZH: Record<string, string> = {
+  USD: '美元',
   'USD bn': '十亿美元',
   'USD thousand': '千美元',
   'USD mn': '百万美元',
