@@ -496,8 +496,7 @@ export function descriptor(): Record<string, unknown> {
       {
         title: "GACC's English statistical tables (Imports and Exports by Customs Regime), for some months",
         path: 'http://english.customs.gov.cn',
-        // The tables' English title is theirs, as published.
-        ...zhCN({ title: '海关总署英文统计表（Imports and Exports by Customs Regime），部分月份' }),
+        ...zhCN({ title: '海关总署英文统计表（按贸易方式进出口表），部分月份' }),
       },
       {
         title: 'WTO / UNCTAD world merchandise trade statistics, as reported',

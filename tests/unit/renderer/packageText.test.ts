@@ -36,7 +36,9 @@ describe("an imported dataset in the reader's words", () => {
   const translate =
     (locale: 'en' | 'zh-CN') =>
     (key: string, values: Record<string, string>): string => {
-      const text = (messages[locale].explore as Record<string, string>)[key.replace('explore.', '')]!
+      const text = (messages[locale].explore as unknown as Record<string, string>)[
+        key.replace('explore.', '')
+      ]!
       return text.replace(/\{(\w+)\}/g, (_, name: string) => values[name]!)
     }
 
