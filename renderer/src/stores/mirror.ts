@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { Series } from '@shared/api'
-import { call, messageOf } from '../api/client'
+import { ApiError, call, messageOf } from '../api/client'
 import { MirrorUnitError, pairMirror, type Mirror } from '../lib/mirror'
 
 export interface MirrorChoice {
@@ -22,8 +22,10 @@ export const useMirrorStore = defineStore('mirror', () => {
   const choice = ref<MirrorChoice | null>(null)
   const china = shallowRef<Series | null>(null)
   const partner = shallowRef<Series | null>(null)
-  const chinaError = ref<string | null>(null)
-  const partnerError = ref<string | null>(null)
+  /** Why a side has no series: the dataset has none for the pair at this frequency, or another problem's message. */
+  type SideError = { notFound: true } | { notFound: false; message: string }
+  const chinaError = ref<SideError | null>(null)
+  const partnerError = ref<SideError | null>(null)
   const loading = ref(false)
   /** The two series a self-contained snapshot saved, shown instead of the library's for its choice. */
   const saved = shallowRef<{ choice: MirrorChoice; china: Series; partner: Series } | null>(null)
@@ -63,7 +65,13 @@ export const useMirrorStore = defineStore('mirror', () => {
     const side = (args: Parameters<typeof call<'getSeries'>>[1]) =>
       call('getSeries', args).then(
         (s) => ({ series: s, error: null }),
-        (e: unknown) => ({ series: null, error: messageOf(e) }),
+        (e: unknown): { series: null; error: SideError } => ({
+          series: null,
+          error:
+            e instanceof ApiError && e.code === 'NOT_FOUND'
+              ? { notFound: true }
+              : { notFound: false, message: messageOf(e) },
+        }),
       )
     const [c, p] = await Promise.all([
       side({
