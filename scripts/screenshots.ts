@@ -73,8 +73,8 @@ async function prepare(): Promise<{ importedView: string; censusId: string }> {
   let censusId = ''
   for (let i = 0; i < 600 && !censusId; i++) {
     censusId =
-      (await app.host.handlers.listImports({})).find((d) => d.fileName === 'usa-china-trade-data.csv')?.id ??
-      ''
+      (await app.host.handlers.listImports({})).items.find((d) => d.fileName === 'usa-china-trade-data.csv')
+        ?.id ?? ''
     if (!censusId) await new Promise((resolve) => setTimeout(resolve, 100))
   }
   if (!censusId) throw new Error('The Census file was not imported.')
