@@ -32,6 +32,10 @@ describe('Overview', () => {
       expect(await card(page, 'exports', 'yoy').textContent()).toContain(
         `${exports.yoy.value > 0 ? '+' : ''}${exports.yoy.value}%`,
       )
+    // What the release holds, as sentences each followed by a space (they once ran together).
+    const contents = (await page.locator('[data-test="release-contents"]').textContent())!
+    expect(contents).toMatch(/^Published for this month: .+\.( \S.*\.)*$/)
+    expect(contents).not.toMatch(/\.[A-Z]/)
     await page.locator('[data-test="monthly-chart"] canvas').waitFor()
     await screenshot(page, 'overview-latest')
     suite.browser.assertOffline()
