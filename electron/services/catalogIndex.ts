@@ -7,7 +7,7 @@
  * is a map lookup. DuckDB keeps the tables for everything that scans or aggregates (dimensions,
  * rankings, every observation of a series); nothing writes them after the catalog opens.
  */
-import type { Source } from '../shared/api'
+import type { ParsedSeriesQuery, Source } from '../shared/api'
 import type { Engine } from './engine'
 
 /** One observation row as the package stores it (the rescaling and preference columns may be empty). */
@@ -27,17 +27,7 @@ export interface ReadingRow {
 }
 
 /** The dimensions a series is selected by, exactly as the query names them. */
-export interface SeriesSelector {
-  dataset: string
-  reporter: string
-  flow: string
-  partner: string
-  product: string
-  measure: string
-  frequency: string
-  unit?: string
-  series?: string
-}
+export type SeriesSelector = Omit<ParsedSeriesQuery, 'from' | 'to'>
 
 export interface SeriesCandidate {
   series: string

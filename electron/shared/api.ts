@@ -91,6 +91,8 @@ export const SeriesQuery = z
   })
   .strict()
 export type SeriesQuery = z.input<typeof SeriesQuery>
+/** A series query as the services receive it: validated, with every default filled in. */
+export type ParsedSeriesQuery = z.output<typeof SeriesQuery>
 
 /** How the shown reading of a period with several was chosen (see scripts/data/preferred.ts). */
 export const PreferenceRule = z.enum([

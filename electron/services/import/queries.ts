@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../shared/errors'
 import type { Breakdown, BreakdownQuery } from '../../shared/importApi'
-import type { Series, SeriesInfo, SeriesPoint, Source } from '../../shared/api'
+import type { ParsedSeriesQuery, Series, SeriesInfo, SeriesPoint, Source } from '../../shared/api'
 import { periodBounds, rangeBounds } from '../../shared/periods'
 import type { Engine } from '../engine'
 import { BLOC_LABELS, SLUG_CODES, type CodeLists } from './codes'
@@ -20,18 +20,8 @@ import { join } from 'node:path'
 type ParsedBreakdown = Required<Pick<BreakdownQuery, 'dataset' | 'reporter' | 'flow' | 'by' | 'top'>> &
   Omit<BreakdownQuery, 'dataset' | 'reporter' | 'flow' | 'by' | 'top'>
 
-export interface SeriesRequest {
-  dataset: string
-  reporter: string
-  flow: string
-  partner: string
-  product: string
-  measure: string
-  frequency: string
-  unit?: string
-  from?: string
-  to?: string
-}
+/** A series asked of an imported dataset (a `series` name is the bundled catalog's only). */
+export type SeriesRequest = Omit<ParsedSeriesQuery, 'series'>
 
 /** A reporter or partner code as the API spells it (`china`, `usa`, `eu`) → ISO-3 codes. */
 export function resolveCodes(
