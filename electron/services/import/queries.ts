@@ -196,13 +196,14 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
         )
         items = rows.map((r) => ({ key: r.key, label: codes.label(r.key), value: r.value }))
         if (q.by === 'bloc') {
-          const sums = new Map<string, number>()
+          const sums = new Map<string, { value: number; members: number }>()
           for (const item of items) {
             const bloc = codes.blocOf(item.key) ?? 'rest_of_world'
-            sums.set(bloc, (sums.get(bloc) ?? 0) + item.value)
+            const sum = sums.get(bloc) ?? { value: 0, members: 0 }
+            sums.set(bloc, { value: sum.value + item.value, members: sum.members + 1 })
           }
           items = [...sums]
-            .map(([key, value]) => ({ key, label: BLOC_LABELS[key] ?? 'Rest of the world', value }))
+            .map(([key, { value, members }]) => ({ key, label: blocLabel(key, members, codes), value }))
             .sort((a, b) => b.value - a.value || a.key.localeCompare(b.key))
         }
       }
@@ -310,6 +311,16 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
       }
     },
   }
+}
+
+/**
+ * A bloc's bar: its name, and how many of its members the file names where that is not all of them,
+ * since the bar is their sum and would otherwise pass for the bloc's total.
+ */
+function blocLabel(key: string, members: number, codes: CodeLists): string {
+  const name = BLOC_LABELS[key] ?? 'Rest of the world'
+  const all = codes.blocs.get(key)?.size
+  return all && members < all ? `${name}: ${members} of ${all} members in the file` : name
 }
 
 /** How a partner's series is made from the file: read as printed (null), or summed with a rule. */

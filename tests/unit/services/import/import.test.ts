@@ -78,11 +78,18 @@ describe('UN Comtrade', () => {
     })
     expect(byKey((await breakdown(d.id, { flow: 'imports' })).rows)).toEqual({ USA: 14 * B })
     expect(byKey((await breakdown(d.id, { by: 'product' })).rows)).toEqual({ '85': 12 * B, '84': 8 * B })
-    expect(byKey((await breakdown(d.id, { by: 'bloc' })).rows)).toEqual({
+    const blocs = (await breakdown(d.id, { by: 'bloc' })).rows
+    expect(byKey(blocs)).toEqual({
       rest_of_world: 97.5 * B,
       asean: 21 * B,
       eu: 17 * B,
     })
+    // Each bloc's bar is the sum of the members the file names (Viet Nam; Germany), and says so.
+    expect(blocs.map((r) => r.label)).toEqual([
+      'Rest of the world',
+      'ASEAN: 1 of 10 members in the file',
+      'European Union (27): 1 of 27 members in the file',
+    ])
     expect((await series(d.id, {})).points.map((p) => [p.period, p.value])).toEqual([
       ['2024-01', 220 * B],
       ['2024-02', 180 * B],
