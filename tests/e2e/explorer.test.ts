@@ -349,11 +349,18 @@ describe('tooltips and legend', () => {
         await page.locator('[data-test="explorer-chart"] canvas').waitFor()
         await preset(page, id)
         const canvas = page.locator('[data-test="explorer-chart"] canvas')
-        const box = (await canvas.boundingBox())!
-        const { area } = await drawn(page)
         for (const at of [0.15, 0.5, 0.85]) {
-          await page.mouse.move(box.x + area.right - 2, box.y + box.height * at)
-          await expect.poll(async () => (await drawn(page)).tooltip).not.toBeNull()
+          // The chart may still be redrawn for the preset's data (its canvas replaced): measure and
+          // hover again until the drawn chart shows a tooltip.
+          await expect
+            .poll(async () => {
+              const box = await canvas.boundingBox()
+              if (!box) return null
+              const { area } = await drawn(page)
+              await page.mouse.move(box.x + area.right - 2, box.y + box.height * at)
+              return (await drawn(page)).tooltip
+            })
+            .not.toBeNull()
           const { tooltip, canvas: size } = await drawn(page)
           expect(tooltip!.x, `${id} ${locale} at ${at}`).toBeGreaterThanOrEqual(0)
           expect(tooltip!.y).toBeGreaterThanOrEqual(0)
