@@ -3,7 +3,8 @@
  * (tests/fixtures/real): the US Census Bureau's monthly trade with China (US-reported imports from
  * China) against China's customs figures for its exports to the US (the bundled package), and a
  * UN Comtrade download (China-reported exports to Germany against Germany-reported imports from
- * China), and two separately imported Comtrade downloads, one by China and one by the United States.
+ * China), and pairs of separately imported Comtrade downloads, one by China and one by the United States
+ * (one year in common, and eleven years in common).
  * Expected numbers are read by this test from the same files with papaparse. A linked snapshot,
  * reopened, is compared with today's data.
  */
@@ -597,6 +598,77 @@ describe('Mirror from two imported files, one per side', () => {
       await p.locator('[data-test="changes"] tr[data-series="mirror:partner"] td').first().innerText(),
     ).toBe('美国申报：自中国进口')
     await screenshot(p, 'mirror-snapshot-changed-dark-zh-CN')
+    expect(browser.pageErrors).toEqual([])
+  })
+})
+
+/**
+ * Two real UN Comtrade downloads (Comtrade Plus, all commodities), one per side, over many years: China's
+ * report of its trade with the United States, 2013–2023, and the United States' report of its trade with
+ * China, 2013–2024. The comparison covers the eleven years both report; every expected number is read
+ * here from the files' own bytes.
+ */
+describe('Mirror over several years from two imported files', () => {
+  const CHINA_FILE = real('comtrade/plus-china-usa-total-2013-2023.csv')
+  const US_FILE = real('comtrade/plus-usa-china-total-2013-2024.csv')
+  /** The file's all-commodities value by year for one reporter and flow. */
+  const byYear = (path: string, reporter: string, flow: string) =>
+    new Map(
+      rowsOf(path)
+        .filter((r) => r.reporterISO === reporter && r.flowCode === flow && r.cmdCode === 'TOTAL')
+        .map((r) => [r.refYear!, num(r.primaryValue)] as const),
+    )
+
+  it('sets China’s exports to the US against US imports from China for every year both files report, with the gap and ratio computed', async () => {
+    const cnX = byYear(CHINA_FILE, 'CHN', 'X')
+    const usM = byYear(US_FILE, 'USA', 'M')
+    const years = [...cnX.keys()].filter((y) => usM.has(y)).sort()
+    expect(years).toEqual(Array.from({ length: 11 }, (_, i) => String(2013 + i)))
+    // The US file goes one year further: that year has no China side to compare with.
+    expect(usM.has('2024') && !cnX.has('2024')).toBe(true)
+
+    await importThroughUi(CHINA_FILE)
+    await importThroughUi(US_FILE)
+    const chinaId = await datasetOf('plus-china-usa-total-2013-2023.csv')
+    const usId = await datasetOf('plus-usa-china-total-2013-2024.csv')
+    await page.click('nav >> text=Mirror')
+    await page.selectOption('[data-test="mirror-china-dataset"]', chinaId)
+    await page.selectOption('[data-test="mirror-partner-dataset"]', usId)
+    await page.selectOption('[data-test="mirror-frequency"]', 'year')
+    await expect
+      .poll(() => page.locator('[data-test="mirror-partner"] option').allInnerTexts())
+      .toEqual(['United States'])
+    await page.selectOption('[data-test="mirror-partner"]', 'us')
+    await page.locator('[data-test="mirror-chart"] canvas').waitFor()
+    await expect.poll(() => page.textContent('[data-test="mirror-title"]')).toContain('2013')
+    expect(await page.textContent('[data-test="mirror-title"]')).toContain('2023')
+    expect(await page.locator('[data-test="mirror-table"] tbody tr').count()).toBe(years.length)
+    for (const year of years) {
+      const cn = cnX.get(year)!
+      const us = usM.get(year)!
+      const r = await row(page, year)
+      expect(r.china).toBe(mn(cn / 1e6))
+      expect(r.partner).toBe(mn(us / 1e6))
+      expect(r.gap).toBe(signed((us - cn) / 1e6))
+      expect(r.ratio).toBe(nf('en-US', 3).format(us / cn))
+    }
+
+    // The chart draws every year: both reports, the gap and the ratio.
+    const drawn = JSON.parse(
+      (await page.locator('[data-test="mirror-chart"]').getAttribute('data-drawn')) ?? '{}',
+    ) as { labels: string[]; datasets: { label: string; data: (number | null)[] }[] }
+    expect(drawn.labels).toEqual(years)
+    const series = (label: string) => drawn.datasets.find((d) => d.label.startsWith(label))!.data
+    years.forEach((year, i) => {
+      expect(series('China-reported exports to United States')[i]).toBeCloseTo(cnX.get(year)! / 1e6, 6)
+      expect(series('United States-reported imports from China')[i]).toBeCloseTo(usM.get(year)! / 1e6, 6)
+      expect(series('Ratio')[i]).toBeCloseTo(usM.get(year)! / cnX.get(year)!, 9)
+    })
+    const sources = await page.textContent('[data-test="mirror-sources"]')
+    expect(sources).toContain('plus-china-usa-total-2013-2023.csv')
+    expect(sources).toContain('plus-usa-china-total-2013-2024.csv')
+    await screenshot(page, 'mirror-two-files-eleven-years')
+    browser.assertOffline()
     expect(browser.pageErrors).toEqual([])
   })
 })
