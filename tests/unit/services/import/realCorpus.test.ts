@@ -719,6 +719,87 @@ describe('UN Comtrade legacy CSV', () => {
   })
 })
 
+describe('UN Comtrade legacy CSV with every HS level and the TOTAL row', () => {
+  const file = 'comtrade/legacy-china-usa-hs-all-levels-2018.zip'
+  const member = 'comtrade_ch_us_ex.csv'
+
+  it('China’s exports to the US, 2018: the total is the TOTAL row, the chapters beside it add up to it, so nothing is reported', async () => {
+    const rows = rowsOfBytes(zipMember(real(file), member))
+    const total = rows.filter((r) => r['Commodity Code'] === 'TOTAL')
+    expect(total).toHaveLength(1)
+    const chapters = rows.filter((r) => r['Aggregate Level'] === '2')
+    expect(chapters.map((r) => r['Commodity Code'])).toContain('99')
+    // Chapters, headings (4 digits) and subheadings (6) are all in the file: summed together they are
+    // about three times the total, which is what a reader that added every row would show.
+    const every = rows
+      .filter((r) => r['Commodity Code'] !== 'TOTAL')
+      .reduce((a, r) => a + num(r['Trade Value (US$)']), 0)
+    expect(every / num(total[0]!['Trade Value (US$)'])).toBeGreaterThan(2.5)
+    expect(chapters.reduce((a, r) => a + num(r['Trade Value (US$)']), 0)).toBe(
+      num(total[0]!['Trade Value (US$)']),
+    )
+
+    const { dataset, inspection, warnings } = await importReal(file)
+    expect(inspection.format).toBe('zip')
+    expect(inspection.layout?.id).toBe('comtrade-legacy')
+    expect(warnings).toEqual([])
+    closeTo(await points(dataset.id, { reporter: 'china', partner: 'usa', flow: 'exports' }), [
+      ['2018', num(total[0]!['Trade Value (US$)'])],
+    ])
+    const products = await t.services.imports.breakdown({
+      dataset: dataset.id,
+      reporter: 'china',
+      flow: 'exports',
+      by: 'product',
+      top: 3,
+    } as never)
+    expect(products.rows.map((r) => [r.key, r.value])).toEqual(
+      topPartners(
+        chapters.map((r) => ({ key: r['Commodity Code']!, value: num(r['Trade Value (US$)']) })),
+        3,
+      ).map((r) => [r.key, r.value]),
+    )
+  })
+
+  it('the same bytes without chapter 99 (a download that left a chapter out): the chapters do not add up and the user is told', async () => {
+    // The published file with the chapter-99 row taken out by this test (the headings and
+    // subheadings under it stay): the file's own TOTAL is kept and the difference is reported.
+    const text = zipMember(real(file), member).toString('utf8')
+    const lines = text.split('\n')
+    const ninetyNine = lines.findIndex((l) => /,2,0,2,Export,.*,,,,,,,,99,/.test(l))
+    expect(ninetyNine).toBeGreaterThan(0)
+    const copy = join(t.userDataDir, 'comtrade-without-chapter-99.csv')
+    writeFileSync(copy, [...lines.slice(0, ninetyNine), ...lines.slice(ninetyNine + 1)].join('\n'))
+    const rows = rowsOfBytes(readFileSync(copy))
+    const total = num(rows.find((r) => r['Commodity Code'] === 'TOTAL')!['Trade Value (US$)'])
+    const chapters = rows
+      .filter((r) => r['Aggregate Level'] === '2')
+      .reduce((a, r) => a + num(r['Trade Value (US$)']), 0)
+    const granted = await t.services.imports.grant(copy, 'dialog')
+    const outcome = await t.services.imports.importFile(granted.fileId)
+    expect(outcome.status).toBe('imported')
+    expect(outcome.warnings).toEqual([
+      {
+        kind: 'chaptersNotTotal',
+        cases: 1,
+        of: 1,
+        example: {
+          period: '2018',
+          reporter: 'CHN',
+          partner: 'USA',
+          flow: 'exports',
+          unit: 'USD',
+          total,
+          chapters,
+        },
+      },
+    ])
+    closeTo(await points(outcome.dataset!.id, { reporter: 'china', partner: 'usa', flow: 'exports' }), [
+      ['2018', total],
+    ])
+  })
+})
+
 describe('units of mapped files', () => {
   it('US Census in millions of dollars: the stated unit brings the values into dollars', async () => {
     const rows = rowsOf('census/usa-china-trade-data.csv', { delimiter: ';' })
