@@ -5,10 +5,12 @@
  * view as a snapshot, reopen it identical, and open its self-contained copy after the dataset is deleted.
  *
  * The file: Thailand's imports of HS 8542 (integrated circuits) by partner, 2014–2019, as Comtrade Plus
- * exports it (tests/fixtures/real/README.md). The corpus's China-reported download is in SITC divisions,
- * with no HS detail to drill into (it is walked in exploreChinaReported.test.ts); this is the real HS file
- * closest to one: the same layout, the same flow seen from the partner's side. Every expected number is
- * read from the file here with papaparse.
+ * exports it (tests/fixtures/real/README.md). This is the MIRROR side of China's exports: Thailand's
+ * report of what it bought from China, not China's report of what it sold to Thailand (the note the walk
+ * adds says so). No China-reported Comtrade download with HS detail over several years was found in public
+ * repositories; the corpus's China-reported files are in SITC divisions (walked in
+ * exploreChinaReported.test.ts) or all commodities only (the mirror test's eleven years), with no HS
+ * heading to drill into. Every expected number is read from the file here with papaparse.
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -37,6 +39,9 @@ let browser: TestBrowser
 let page: Page
 let nextFile: string | null = null
 let tableBefore: string[] = []
+/** The note the walk adds: it says plainly whose report the numbers are. */
+const NOTE =
+  'Chips from China as Thailand reports its imports: the mirror side of China’s exports to Thailand'
 
 async function tableText(): Promise<string[]> {
   await page.click('[data-test="tab-table"]')
@@ -209,7 +214,7 @@ describe('a real Comtrade download, from import to a self-contained snapshot', (
 
   it('keeps a note and a snapshot, reopens it identical, and opens its self-contained copy after the dataset is deleted', async () => {
     await page.click('[data-test="add-note"]')
-    await page.fill('[data-test="note-text"]', 'Imports of chips from China')
+    await page.fill('[data-test="note-text"]', NOTE)
     await page.click('[data-test="note-save"]')
     await page.locator('[data-test="note-editor"]').waitFor({ state: 'detached' })
     tableBefore = await tableText()
@@ -232,9 +237,7 @@ describe('a real Comtrade download, from import to a self-contained snapshot', (
     await page.locator('[data-test="explorer-main"][aria-busy="false"]').waitFor()
     await openSnapshot('Linked chips view')
     await expect.poll(tableText).toEqual(tableBefore)
-    expect(await page.locator('[data-test="chart-notes"] li').innerText()).toContain(
-      'Imports of chips from China',
-    )
+    expect(await page.locator('[data-test="chart-notes"] li').innerText()).toContain(NOTE)
 
     await page.click('nav >> text=Datasets')
     const card = page.locator(`[data-dataset="${ID}"]`)
@@ -245,9 +248,7 @@ describe('a real Comtrade download, from import to a self-contained snapshot', (
     await expect.poll(tableText).toEqual(tableBefore)
     expect(await page.locator('[data-test="snapshot-kind"]').getAttribute('data-kind')).toBe('self-contained')
     await page.click('[data-test="tab-chart"]')
-    expect(await page.locator('[data-test="chart-notes"] li').innerText()).toContain(
-      'Imports of chips from China',
-    )
+    expect(await page.locator('[data-test="chart-notes"] li').innerText()).toContain(NOTE)
     browser.assertOffline()
     expect(browser.pageErrors).toEqual([])
   })
