@@ -2,13 +2,11 @@
  * The Harmonized System code list shipped in data/codes (hs.csv: chapters, headings and subheadings
  * with their descriptions; hs-sections.csv: the 21 sections): labels for product codes and the
  * section → chapter → heading → subheading tree the product drill-down walks.
- *
- * Product codes as the view state spells them: `hs85` (chapter), `hs8542` (heading), `hs854231`
- * (subheading), `hs_s16` (section XVI); `all` is every product.
  */
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { readCsvTable } from '../../shared/csv'
+import { romanToNumber } from '../../shared/hsProduct'
 
 export interface HsSection {
   /** 1–21. */
@@ -26,34 +24,7 @@ export interface HsCodes {
   sectionOf(chapter: string): HsSection | null
 }
 
-/** A product as the view state names it. */
-export type ProductRef = { kind: 'all' } | { kind: 'section'; section: number } | { kind: 'hs'; code: string }
-
-/** The product a view-state code names, or null for a code that is not an HS product. */
-export function parseProduct(code: string): ProductRef | null {
-  if (code === 'all') return { kind: 'all' }
-  const section = /^hs_s(\d{1,2})$/.exec(code)
-  if (section) return { kind: 'section', section: Number(section[1]) }
-  const hs = /^hs(\d{2}|\d{4}|\d{6})$/.exec(code)
-  if (hs) return { kind: 'hs', code: hs[1]! }
-  return null
-}
-
-export const productCode = {
-  section: (n: number) => `hs_s${n}`,
-  hs: (code: string) => `hs${code}`,
-}
-
-const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10 }
-function romanToNumber(roman: string): number {
-  let total = 0
-  for (let i = 0; i < roman.length; i++) {
-    const value = ROMAN[roman[i]!] ?? 0
-    const next = ROMAN[roman[i + 1] ?? ''] ?? 0
-    total += value < next ? -value : value
-  }
-  return total
-}
+export { parseProduct, productCode, type ProductRef } from '../../shared/hsProduct'
 
 async function table(path: string): Promise<Record<string, string>[]> {
   // The published descriptions carry stray spaces around some fields.

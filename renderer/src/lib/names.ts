@@ -1,10 +1,12 @@
 /**
  * Names of the dataset's codes in the reader's language. Countries come from CLDR through
  * `Intl.DisplayNames` (so every language the runtime knows is covered without a hand-written table);
- * groups (EU, ASEAN, Africa…), flows and products come from the message catalogue.
+ * groups (EU, ASEAN, Africa…), flows and products come from the message catalogue; HS sections and
+ * chapters in Chinese from the tariff's titles (lib/hsNames.ts).
  */
 import { useI18n } from 'vue-i18n'
 import type { SeriesSelection } from '@shared/viewState'
+import { hsName } from './hsNames'
 
 /** The bundled data's partner codes that are single countries, with their ISO 3166-1 alpha-2 code. */
 const COUNTRY_CODES: Readonly<Record<string, string>> = {
@@ -49,7 +51,16 @@ export function useNames() {
     te(`explorer.partnerNames.${code}`)
       ? t(`explorer.partnerNames.${code}`)
       : (countryName(code, locale.value) ?? code)
-  const product = (code: string) => fromMessages('productNames', code)
+  /**
+   * An HS product's name where the reader's language is not English (`hs85` → "第85章 电机、电气设备…"),
+   * else null: English reads the HS list's own descriptions, as the services label them.
+   */
+  const hsProduct = (code: string): string | null => {
+    const hs = locale.value.startsWith('en') ? null : hsName(code)
+    return hs ? t(`explorer.hs.${hs.level}`, { number: hs.number, title: hs.title }).trim() : null
+  }
+  const product = (code: string) =>
+    te(`explorer.productNames.${code}`) ? t(`explorer.productNames.${code}`) : (hsProduct(code) ?? code)
   const series = (s: Pick<SeriesSelection, 'flow' | 'partner' | 'product'>) =>
     [
       flow(s.flow),
@@ -58,5 +69,5 @@ export function useNames() {
     ]
       .filter(Boolean)
       .join(' · ')
-  return { flow, partner, product, series, fromMessages }
+  return { flow, partner, product, hsProduct, series, fromMessages }
 }

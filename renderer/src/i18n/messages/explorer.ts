@@ -58,6 +58,12 @@ export default {
         iron_ore: 'Iron ore',
         steel: 'Steel',
       },
+      // HS products named from the code lists (English reads the HS list's own descriptions).
+      hs: {
+        section: 'Section {number}: {title}',
+        chapter: 'HS {number} {title}',
+        heading: 'HS {number}',
+      },
       measures: { level: 'Level', yoy: 'Y/y % (as published)', share: 'Share %' },
       frequencies: { month: 'Monthly', year: 'Annual', ytd: 'Year to date' },
       transforms: {
@@ -232,6 +238,12 @@ export default {
         crude_oil: '原油',
         iron_ore: '铁矿砂',
         steel: '钢材',
+      },
+      // 中国海关进出口税则的类、章标题（data/codes/hs-zh.csv）；品目、子目以编码表示。
+      hs: {
+        section: '第{number}类 {title}',
+        chapter: '第{number}章 {title}',
+        heading: 'HS {number}',
       },
       measures: { level: '数值', yoy: '同比 %（公布值）', share: '份额 %' },
       frequencies: { month: '月度', year: '年度', ytd: '年初至今' },

@@ -1,0 +1,46 @@
+/**
+ * HS products named in Chinese from the code list (data/codes/hs-zh.csv): every section and chapter of
+ * the English HS list the services label products with has its tariff title, and the name reads as the
+ * tariff numbers them.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { readCsvTable } from '../../../electron/shared/csv'
+import { romanToNumber } from '../../../electron/shared/hsProduct'
+import { hsName, parseHsNames } from '../../../renderer/src/lib/hsNames'
+
+const codes = (file: string) => readFileSync(join(__dirname, '../../../data/codes', file), 'utf8')
+
+describe('HS names in Chinese', () => {
+  const zh = parseHsNames(codes('hs-zh.csv'))
+
+  it('has a title for each of the 21 sections and for every chapter of the HS list, and none in Latin letters', () => {
+    const sections = readCsvTable(codes('hs-sections.csv')).map((r) => romanToNumber(r.section!.trim()))
+    expect(sections).toHaveLength(21)
+    expect([...zh.sections.keys()].sort((a, b) => a - b)).toEqual(sections.sort((a, b) => a - b))
+    const chapters = readCsvTable(codes('hs.csv'))
+      .filter((r) => r.level?.trim() === '2')
+      .map((r) => r.hscode!.trim())
+    expect(chapters.length).toBeGreaterThan(90)
+    for (const chapter of chapters) expect(zh.chapters.get(chapter), chapter).toBeTruthy()
+    for (const title of [...zh.sections.values(), ...zh.chapters.values()])
+      expect(title).not.toMatch(/[A-Za-z]/)
+  })
+
+  it('names sections and chapters by number and title, headings by their code', () => {
+    expect(hsName('hs_s16')).toEqual({
+      level: 'section',
+      number: '16',
+      title: '机器、机械器具、电气设备及其零件；录音机及放声机、电视图像、声音的录制和重放设备及其零件、附件',
+    })
+    expect(hsName('hs85')?.title).toBe(
+      '电机、电气设备及其零件；录音机及放声机、电视图像、声音的录制和重放设备及其零件、附件',
+    )
+    expect(hsName('hs03')).toMatchObject({ level: 'chapter', number: '3' })
+    expect(hsName('hs8542')).toEqual({ level: 'heading', number: '8542', title: '' })
+    expect(hsName('hs854231')).toEqual({ level: 'heading', number: '854231', title: '' })
+    expect(hsName('all')).toBeNull()
+    expect(hsName('rare_earths')).toBeNull()
+  })
+})
