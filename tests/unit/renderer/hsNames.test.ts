@@ -3,23 +3,22 @@
  * the English HS list the services label products with has its tariff title, and the name reads as the
  * tariff numbers them.
  */
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readCsvTable } from '../../../electron/shared/csv'
 import { romanToNumber } from '../../../electron/shared/hsProduct'
 import { hsName, parseHsNames } from '../../../renderer/src/lib/hsNames'
-
-const codes = (file: string) => readFileSync(join(__dirname, '../../../data/codes', file), 'utf8')
+import hsList from '../../../data/codes/hs.csv?raw'
+import hsSections from '../../../data/codes/hs-sections.csv?raw'
+import hsZh from '../../../data/codes/hs-zh.csv?raw'
 
 describe('HS names in Chinese', () => {
-  const zh = parseHsNames(codes('hs-zh.csv'))
+  const zh = parseHsNames(hsZh)
 
   it('has a title for each of the 21 sections and for every chapter of the HS list, and none in Latin letters', () => {
-    const sections = readCsvTable(codes('hs-sections.csv')).map((r) => romanToNumber(r.section!.trim()))
+    const sections = readCsvTable(hsSections).map((r) => romanToNumber(r.section!.trim()))
     expect(sections).toHaveLength(21)
     expect([...zh.sections.keys()].sort((a, b) => a - b)).toEqual(sections.sort((a, b) => a - b))
-    const chapters = readCsvTable(codes('hs.csv'))
+    const chapters = readCsvTable(hsList)
       .filter((r) => r.level?.trim() === '2')
       .map((r) => r.hscode!.trim())
     expect(chapters.length).toBeGreaterThan(90)
