@@ -10,7 +10,8 @@ import { readCsvTable } from '../../shared/csv'
 
 export interface Country {
   iso3: string
-  m49: number
+  /** The UN M49 (and UN Comtrade) number; Kosovo has none. */
+  m49?: number
   name: string
   /** ISO 3166-1 alpha-2, where the country has one: the page names it in the reader's language from it. */
   iso2?: string
@@ -117,15 +118,30 @@ export async function loadCodeLists(codesDir: string): Promise<CodeLists> {
     })
     aliases.set(String(Number(row.m49)), iso3)
   }
+  // Areas files name beside the ISO 3166-1 countries (other-areas.csv, each row citing where its code
+  // comes from): Kosovo, and areas that no longer exist (Czechoslovakia, the USSR, Yugoslavia…). Each
+  // is itself, under its own code, never merged into a successor state.
+  const otherSpellings: [string, string][] = []
+  for (const row of await readTable(join(codesDir, 'other-areas.csv'))) {
+    const code = row.code!
+    countries.set(code, {
+      iso3: code,
+      name: row.name!,
+      ...(row.m49 ? { m49: Number(row.m49) } : {}),
+      ...(row.iso2 ? { iso2: row.iso2 } : {}),
+    })
+    if (row.m49) aliases.set(String(Number(row.m49)), code)
+    for (const spelling of row.spellings!.split('|')) otherSpellings.push([spelling, code])
+  }
   // Country names too, for files that spell partners out ("Viet Nam", "United States").
   for (const [iso3, c] of countries)
     if (!aliases.has(normaliseCode(c.name))) aliases.set(normaliseCode(c.name), iso3)
-  for (const [name, iso3] of Object.entries(NAME_ALIASES)) aliases.set(normaliseCode(name), iso3)
-  const names = new Map<string, string>(Object.entries(NAME_ALIASES))
+  for (const [name, iso3] of [...Object.entries(NAME_ALIASES), ...otherSpellings])
+    aliases.set(normaliseCode(name), iso3)
+  const names = new Map<string, string>([...Object.entries(NAME_ALIASES), ...otherSpellings])
   for (const [iso3, c] of countries) names.set(c.name, iso3)
   const iso2 = new Map<string, string>()
-  for (const row of await readTable(join(codesDir, 'countries.csv')))
-    if (row.iso2) iso2.set(row.iso2, row.iso3!)
+  for (const c of countries.values()) if (c.iso2) iso2.set(c.iso2, c.iso3)
   // Two-letter codes (Eurostat's geo, SDMX REF_AREA): ISO 3166-1 alpha-2, with Eurostat's EL and UK.
   for (const [code, iso3] of [...iso2, ['EL', 'GRC'], ['UK', 'GBR']] as [string, string][])
     if (!aliases.has(code)) aliases.set(code, iso3)

@@ -800,6 +800,126 @@ describe('UN Comtrade legacy CSV with every HS level and the TOTAL row', () => {
   })
 })
 
+describe('areas without an ISO 3166-1 country: Kosovo and former states, each shown as itself', () => {
+  type Dims = {
+    reporters: { code: string; label: string; iso2?: string }[]
+    partners: { code: string; label: string }[]
+  }
+  const dimensions = async (dataset: string) => {
+    const envelope = await dispatch(createHandlers(t.services), 'getDimensions', { dataset })
+    if (!envelope.ok) throw new Error(envelope.error.message)
+    return envelope.data as Dims
+  }
+
+  it('a World Bank download: Kosovo (XKX) is a reporter of its own, named from its CLDR code XK', async () => {
+    const file = 'wdi/API_SP.POP.TOTL_DS2_en_csv_v2_61.csv'
+    const kosovo = rowsOf(file, { skipLines: 4 }).find((r) => r['Country Code'] === 'XKX')!
+    expect(kosovo['Country Name']).toBe('Kosovo')
+    // A copy: the file itself is imported by another test of this run.
+    const copy = join(t.userDataDir, 'wdi-population-copy.csv')
+    copyFileSync(real(file), copy)
+    const granted = await t.services.imports.grant(copy, 'dialog')
+    const outcome = await t.services.imports.importFile(granted.fileId)
+    const dataset = outcome.dataset!.id
+    expect((await dimensions(dataset)).reporters).toContainEqual({
+      code: 'xkx',
+      label: 'Kosovo',
+      iso3: 'XKX',
+      iso2: 'XK',
+    })
+    closeTo(
+      await points(dataset, { reporter: 'xkx', flow: 'sp_pop_totl' }),
+      Object.entries(kosovo)
+        .filter(([k, v]) => /^\d{4}$/.test(k) && v !== '')
+        .map(([k, v]) => [k, num(v)] as const),
+    )
+  })
+
+  it('former states by the names and numbers UN Comtrade gives them: never merged into a successor', () => {
+    const codes = t.services.imports.codes
+    for (const [cell, code] of [
+      ['Fmr USSR', 'SUN'],
+      ['810', 'SUN'],
+      ['Czechoslovakia', 'CSK'],
+      ['200', 'CSK'],
+      ['Fmr Yugoslavia', 'YUG'],
+      ['890', 'YUG'],
+      ['Serbia and Montenegro', 'SCG'],
+      ['891', 'SCG'],
+      ['Belgium-Luxembourg', 'BLX'],
+      ['058', 'BLX'],
+      ['Fmr Dem. Rep. of Germany', 'DDR'],
+      ['278', 'DDR'],
+      ['Neth. Antilles', 'ANT'],
+      ['530', 'ANT'],
+      ['Kosovo', 'XKX'],
+      ['Kosovo, Rep. of', 'XKX'],
+      ['XK', 'XKX'],
+      // Their successors keep their own codes.
+      ['Serbia', 'SRB'],
+      ['Czechia', 'CZE'],
+      ['Russian Federation', 'RUS'],
+      ['Belgium', 'BEL'],
+      ['Curaçao', 'CUW'],
+    ] as const)
+      expect([cell, countryOf(codes, cell)]).toEqual([cell, code])
+  })
+
+  it('a Comtrade legacy file naming them: each partner its own bar, under its own name', async () => {
+    // The legacy Comtrade layout (its header as the corpus file above has it) with partners as UN
+    // Comtrade names them in the 1990s; the values are this test's own.
+    const header = readFileSync(real('comtrade/legacy-usa-china-hs-chapters-2017.csv'), 'utf8').split(
+      /\r?\n/,
+    )[0]!
+    const columns = header.split(',')
+    const row = (cells: Record<string, string>) => columns.map((c) => cells[c] ?? '').join(',')
+    const partners = [
+      ['810', 'Fmr USSR', 'SUN', 900],
+      ['200', 'Czechoslovakia', 'CSK', 700],
+      ['890', 'Fmr Yugoslavia', 'YUG', 500],
+      ['58', 'Belgium-Luxembourg', 'BLX', 300],
+      ['643', 'Russian Federation', 'RUS', 100],
+    ] as const
+    const path = join(t.userDataDir, 'comtrade-legacy-former-states.csv')
+    writeFileSync(
+      path,
+      [
+        header,
+        ...partners.map(([code, name, , value]) =>
+          row({
+            Classification: 'S2',
+            Year: '1991',
+            'Trade Flow Code': '2',
+            'Trade Flow': 'Export',
+            'Reporter Code': '156',
+            Reporter: 'China',
+            'Partner Code': code,
+            Partner: name,
+            'Commodity Code': 'TOTAL',
+            Commodity: 'All Commodities',
+            'Trade Value (US$)': String(value),
+          }),
+        ),
+      ].join('\n') + '\n',
+    )
+    expect(columns).toEqual(expect.arrayContaining(['Partner Code', 'Partner', 'Trade Value (US$)']))
+    const granted = await t.services.imports.grant(path, 'dialog')
+    const outcome = await t.services.imports.importFile(granted.fileId)
+    expect(outcome.status).toBe('imported')
+    const b = await breakdown(outcome.dataset!.id, { reporter: 'china', flow: 'exports', top: 10 })
+    expect(b.rows.map((r) => [r.key, r.label, r.value])).toEqual([
+      ['SUN', 'USSR', 900],
+      ['CSK', 'Czechoslovakia', 700],
+      ['YUG', 'Yugoslavia', 500],
+      ['BLX', 'Belgium-Luxembourg', 300],
+      ['RUS', 'Russian Federation', 100],
+    ])
+    expect((await dimensions(outcome.dataset!.id)).partners.map((p) => p.code)).toEqual(
+      expect.arrayContaining(['sun', 'csk', 'yug', 'blx', 'russia']),
+    )
+  })
+})
+
 describe('units of mapped files', () => {
   it('US Census in millions of dollars: the stated unit brings the values into dollars', async () => {
     const rows = rowsOf('census/usa-china-trade-data.csv', { delimiter: ';' })
