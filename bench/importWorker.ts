@@ -4,13 +4,14 @@
  *   reopen <userDataDir>          a fresh process opening the library and answering the first chart query
  * Prints one JSON line with the timings and the peak resident set size.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { dispatch } from '../electron/dispatch'
 import { createHandlers } from '../electron/handlers'
 import { openServices } from '../electron/services'
 import { openHost } from '../electron/engine/host'
+import { rssMbOf, until } from './measure'
 import { forkEngine } from '../electron/engine/port'
 import { createEventSink } from '../electron/events'
 
@@ -33,6 +34,7 @@ async function main(): Promise<Record<string, unknown>> {
       userDataDir,
       events: createEventSink(() => {}),
       chooseFile: async () => file,
+      standby: { delayMs: 0 },
       log: () => {},
     })
     const handlers = host.handlers
@@ -58,17 +60,21 @@ async function main(): Promise<Record<string, unknown>> {
     const products = await dispatch(handlers, 'getBreakdown', { ...chart(dataset.id), by: 'product' })
     const productMs = performance.now() - t2
     if (!products.ok) throw new Error(products.error.message)
-    const engineRssMb = peakRssMbOf(host.supervisor.pid)
-    // Engine restart with the library open: from the engine's death to the first chart answered again.
+    const engineRssMb = rssMbOf(host.supervisor.pid, 'peak')
+    // Engine restart with the library open: from the engine's death to the first chart answered again,
+    // the warm standby taking over (each time once the standby is warm, as it is a few seconds after
+    // the app starts or after a restart).
     const restarts: number[] = []
+    let standbyRssMb = 0
+    let standbyPrivateMb = 0
     for (let i = 0; i < 3; i++) {
+      await until(() => host.supervisor.standby?.warm === true)
+      standbyRssMb = Math.max(standbyRssMb, rssMbOf(host.supervisor.standby!.pid))
+      standbyPrivateMb = Math.max(standbyPrivateMb, rssMbOf(host.supervisor.standby!.pid, 'private'))
       const before = host.supervisor.restarts
       const t3 = performance.now()
       process.kill(host.supervisor.pid!, 'SIGKILL')
-      await new Promise<void>((resolve) => {
-        const poll = () => (host.supervisor.restarts > before ? resolve() : setTimeout(poll, 1))
-        poll()
-      })
+      await until(() => host.supervisor.restarts > before)
       const again = await dispatch(handlers, 'getBreakdown', chart(dataset.id))
       if (!again.ok) throw new Error(again.error.message)
       restarts.push(performance.now() - t3)
@@ -79,6 +85,8 @@ async function main(): Promise<Record<string, unknown>> {
       mainLoopP99Ms: loop.percentile(99) / 1e6,
       engineRssMb,
       restartMs: restarts.sort((a, b) => a - b)[1]!,
+      standbyRssMb,
+      standbyPrivateMb,
       queryMs,
       productMs,
       rows: dataset.rows,
@@ -102,14 +110,6 @@ async function main(): Promise<Record<string, unknown>> {
     return { reopenMs }
   }
   throw new Error(`unknown mode ${mode}`)
-}
-
-/** The peak resident memory of another process (Linux: VmHWM), or 0 where it cannot be read. */
-function peakRssMbOf(pid: number | undefined): number {
-  const status = `/proc/${pid}/status`
-  if (!pid || !existsSync(status)) return 0
-  const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(status, 'utf8'))?.[1]
-  return kb ? Number(kb) / 1024 : 0
 }
 
 main().then(

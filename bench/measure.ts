@@ -1,4 +1,5 @@
 /** Timing helpers for the benchmarks: medians of repeated runs, printed with their ratio to a baseline. */
+import { existsSync, readFileSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
 
@@ -50,4 +51,31 @@ export function report(title: string, rows: { name: string; ms: number; baseline
     const ratio = row.baseline ? `  ${(row.ms / row.baseline).toFixed(2)}× baseline` : '  (baseline)'
     console.log(`  ${row.name.padEnd(58)} ${row.ms.toFixed(2).padStart(9)} ms${ratio}`)
   }
+}
+
+/**
+ * Another process's memory in MB, or 0 where it cannot be read (Linux only): resident now (VmRSS), its
+ * peak (VmHWM), or its private part (what it alone costs: pages not shared with another process, such
+ * as the DuckDB library's code that every engine maps from the same file).
+ */
+export function rssMbOf(pid: number | undefined, which: 'now' | 'peak' | 'private' = 'now'): number {
+  const file = `/proc/${pid}/${which === 'private' ? 'smaps_rollup' : 'status'}`
+  if (!pid || !existsSync(file)) return 0
+  const text = readFileSync(file, 'utf8')
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0)
+  const total =
+    which === 'private'
+      ? kb('Private_Clean') + kb('Private_Dirty')
+      : which === 'peak'
+        ? kb('VmHWM')
+        : kb('VmRSS')
+  return total / 1024
+}
+
+/** Resolves once `test` holds, checking every millisecond or so. */
+export function until(test: () => boolean): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const poll = () => (test() ? resolve() : setTimeout(poll, 1))
+    poll()
+  })
 }

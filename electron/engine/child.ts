@@ -6,7 +6,7 @@
  */
 import { createEventSink } from '../events'
 import { createEngineHandlers, isEngineMethod, type EngineHandlers } from '../handlers'
-import { openDataServices, type DataServices } from '../services'
+import { attachDataServices, openBundledData, type BundledData, type DataServices } from '../services'
 import { createGrants } from '../services/grants'
 import type { PipelineHooks } from '../services/import/pipeline'
 import { contract } from '../shared/api'
@@ -27,7 +27,13 @@ export interface EngineExtras {
 
 export function runEngine(parent: ParentChannel, extras: EngineExtras = {}): void {
   const grants = createGrants()
+  let bundled: Promise<BundledData> | null = null
   let opening: Promise<{ services: DataServices; handlers: EngineHandlers }> | null = null
+  const failed = (error: unknown) => {
+    console.error('[engine] could not open the data', error)
+    parent.send({ type: 'failed', message: 'The bundled data could not be opened.' })
+  }
+  const prepare = (dataDir: string) => (bundled ??= openBundledData(dataDir))
 
   parent.onMessage((raw) => {
     const parsed = ToEngine.safeParse(raw)
@@ -37,21 +43,25 @@ export function runEngine(parent: ParentChannel, extras: EngineExtras = {}): voi
     }
     const message = parsed.data
     switch (message.type) {
+      case 'prepare': {
+        if (bundled) return
+        prepare(message.dataDir).then(() => parent.send({ type: 'prepared' }), failed)
+        return
+      }
       case 'init': {
         if (opening) return
-        opening = openDataServices({
-          ...message.options,
-          grants,
-          importHooks: extras.importHooks,
-          events: createEventSink((event, payload) => parent.send({ type: 'event', event, payload })),
-        }).then((services) => ({ services, handlers: createEngineHandlers(services) }))
-        opening.then(
-          () => parent.send({ type: 'ready' }),
-          (error: unknown) => {
-            console.error('[engine] could not open the data', error)
-            parent.send({ type: 'failed', message: 'The bundled data could not be opened.' })
-          },
-        )
+        const { dataDir, ...rest } = message.options
+        opening = prepare(dataDir)
+          .then((data) =>
+            attachDataServices(data, {
+              ...rest,
+              grants,
+              importHooks: extras.importHooks,
+              events: createEventSink((event, payload) => parent.send({ type: 'event', event, payload })),
+            }),
+          )
+          .then((services) => ({ services, handlers: createEngineHandlers(services) }))
+        opening.then(() => parent.send({ type: 'ready' }), failed)
         return
       }
       case 'grant':
@@ -62,15 +72,19 @@ export function runEngine(parent: ParentChannel, extras: EngineExtras = {}): voi
           parent.send({ type: 'reply', id: message.id, envelope }),
         )
         return
-      case 'close':
-        void (opening ?? Promise.reject(new Error('never opened')))
-          .then(({ services }) => services.close())
+      case 'close': {
+        // A standby engine has only the bundled data open; an engine that could not open has nothing.
+        const closing = opening
+          ? opening.then(({ services }) => services.close())
+          : (bundled ?? Promise.reject(new Error('never opened'))).then((data) => data.close())
+        void closing
           .catch(() => {})
           .finally(() => {
             parent.send({ type: 'closed' })
             parent.exit()
           })
         return
+      }
     }
   })
   parent.send({ type: 'hello' })

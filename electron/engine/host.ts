@@ -23,6 +23,8 @@ export interface HostOptions {
   events: EventSink
   chooseFile?: () => Promise<string | null>
   snapshotPlatform?: SnapshotPlatform
+  /** A warm standby engine for fast restarts (supervisor.ts); none without it. */
+  standby?: { delayMs: number }
   log?(message: string): void
 }
 
@@ -52,6 +54,7 @@ export async function openHost(options: HostOptions): Promise<Host> {
       for (const file of files) await setAside.add(file.path)
     },
     onReady: () => void refreshVersions(),
+    standby: options.standby,
     log: options.log,
   })
   const refreshVersions = () =>

@@ -25,6 +25,10 @@ export const GrantMessage = z.object({
 })
 
 export const ToEngine = z.discriminatedUnion('type', [
+  // Open the bundled data now (DuckDB, the catalog, the code lists): a standby engine gets only this,
+  // and `init` when it takes over.
+  z.object({ type: z.literal('prepare'), dataDir: EngineInit.shape.dataDir }),
+  // Open the user's library too and answer calls.
   z.object({ type: z.literal('init'), options: EngineInit }),
   z.object({ type: z.literal('call'), id: z.number().int(), method: MethodName, args: z.unknown() }),
   z.object({ type: z.literal('grant'), grant: GrantMessage }),
@@ -36,6 +40,8 @@ export const FromEngine = z.discriminatedUnion('type', [
   // The engine listens: main may send `init`. (A utility process may drop messages posted before its
   // module has subscribed, so main waits for this.)
   z.object({ type: z.literal('hello') }),
+  // The bundled data is open (a standby engine is warm).
+  z.object({ type: z.literal('prepared') }),
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('failed'), message: z.string() }),
   z.object({

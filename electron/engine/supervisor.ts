@@ -2,8 +2,10 @@
  * Main's side of the engine process: starts it, forwards calls, and restarts it when it dies. A native
  * crash in DuckDB (a hostile file can make a C++ reader fall over) costs the calls in flight — each
  * answered with a clear error naming the file being read, if any — and one restart, never the app.
- * Calls that arrive while the engine restarts wait for it. The transport is an EnginePort (port.ts):
- * the same supervisor runs over Electron's utilityProcess and over Node's fork.
+ * Calls that arrive while the engine restarts wait for it. With a warm standby (an engine process
+ * started in advance that has opened the bundled data), a restart is a hand-over: the standby opens the
+ * user's library and answers. The transport is an EnginePort (port.ts): the same supervisor runs over
+ * Electron's utilityProcess and over Node's fork.
  */
 import { AppError, type Envelope } from '../shared/errors'
 import type { EventName } from '../shared/methods'
@@ -24,6 +26,12 @@ export interface SupervisorOptions {
   onCrash?(files: readonly Grant[]): Promise<void>
   /** Told each time an engine is ready (the first time and after every restart). */
   onReady?(): void
+  /**
+   * Keep a warm standby engine: a second process, started `delayMs` after an engine is ready, that
+   * opens the bundled data and waits; when the engine dies it takes over, with only the user's library
+   * left to open. It costs that process's memory (see bench:catalog) for a restart well under a second.
+   */
+  standby?: { delayMs: number }
   log?(message: string): void
 }
 
@@ -42,8 +50,16 @@ export interface Supervisor {
   readonly restarts: number
   /** The current process, for tests that kill it. */
   readonly pid: number | undefined
+  /** The standby process, if one is running, and whether it has the bundled data open yet. */
+  readonly standby: { pid: number | undefined; warm: boolean } | null
   close(): Promise<void>
 }
+
+/**
+ * The app's standby: started 3 s after the engine is ready, so that the first screen's answers do not
+ * share the cores with it (opening the bundled data takes a second or two of CPU on a busy machine).
+ */
+export const APP_STANDBY = { delayMs: 3_000 }
 
 /** Restarts allowed in a row without a call succeeding in between; then the engine stays down. */
 const MAX_QUICK_RESTARTS = 5
@@ -61,10 +77,24 @@ export function stoppedMessage(file?: { name: string }): string {
     : 'The data engine stopped while answering. Nothing was changed. It has restarted: try again.'
 }
 
+/** One engine process and what the supervisor knows of it. */
+interface Slot {
+  port: EnginePort
+  /** It has said hello: it listens. */
+  listening: boolean
+  /** It has the bundled data open (a warm standby). */
+  warm: boolean
+}
+
 export function createSupervisor(options: SupervisorOptions): Supervisor {
   const log = options.log ?? ((m: string) => console.warn(m))
   const grants = new Map<string, Grant>()
-  let port: EnginePort | null = null
+  /** The engine answering calls. */
+  let active: Slot | null = null
+  /** The warm standby, if any: started in advance, it takes over when the active engine dies. */
+  let standby: Slot | null = null
+  let standbyTimer: ReturnType<typeof setTimeout> | null = null
+  let standbyDeaths = 0
   let nextId = 1
   const pending = new Map<number, Pending>()
   /** Calls waiting for an engine to be ready. */
@@ -79,84 +109,143 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
   const ready = new Promise<void>((resolve, reject) => (settleFirst = { resolve, reject }))
   let firstReady = false
 
-  function send(message: ToEngine): void {
-    port?.send(message)
+  /** Every message to an engine goes through here: typed as the protocol says. */
+  function post(slot: Slot, message: ToEngine): void {
+    slot.port.send(message)
   }
 
-  function startOne(): void {
+  function spawn(): Slot {
+    const slot: Slot = { port: options.start(), listening: false, warm: false }
+    slot.port.onMessage((raw) => onMessage(slot, raw))
+    slot.port.onExit((code) => onExit(slot, code))
+    return slot
+  }
+
+  /** Makes this engine the one that answers: it opens the user's data and receives the grants. */
+  function activate(slot: Slot): void {
     isReady = false
-    const current = options.start()
-    port = current
-    current.onMessage((raw) => {
-      if (port !== current) return
-      const parsed = FromEngine.safeParse(raw)
-      if (!parsed.success) return log('[engine] ignored a malformed message from the engine')
-      const message = parsed.data
-      switch (message.type) {
-        case 'hello':
-          current.send({ type: 'init', options: options.init })
-          for (const grant of grants.values()) current.send({ type: 'grant', grant: toMessage(grant) })
-          return
-        case 'ready': {
-          isReady = true
-          options.onReady?.()
-          if (!firstReady) {
-            firstReady = true
-            settleFirst.resolve()
-          }
-          flushWaiting()
-          return
-        }
-        case 'failed':
-          down = new AppError('INTERNAL', message.message)
-          if (!firstReady) settleFirst.reject(down)
-          flushWaiting()
-          return
-        case 'reply': {
-          const call = pending.get(message.id)
-          if (!call) return
-          pending.delete(message.id)
-          quickRestarts = 0
-          const envelope = message.envelope as Envelope<unknown>
-          if (envelope.ok) call.resolve(envelope.data)
-          else call.reject(new AppError(envelope.error.code, envelope.error.message))
-          return
-        }
-        case 'event':
-          options.onEvent(message.event as EventName, message.payload)
-          return
-        case 'closed':
-          return
+    active = slot
+    if (slot.listening) sendInit(slot)
+  }
+
+  function sendInit(slot: Slot): void {
+    post(slot, { type: 'init', options: options.init })
+    for (const grant of grants.values()) post(slot, { type: 'grant', grant: toMessage(grant) })
+  }
+
+  /** Starts a standby engine (after a pause, so that it does not compete with the first answers). */
+  function scheduleStandby(): void {
+    if (!options.standby || standby || standbyTimer || closing || down) return
+    standbyTimer = setTimeout(() => {
+      standbyTimer = null
+      if (!standby && !closing && !down) standby = spawn()
+    }, options.standby.delayMs)
+  }
+
+  function onMessage(slot: Slot, raw: unknown): void {
+    if (slot !== active && slot !== standby) return
+    const parsed = FromEngine.safeParse(raw)
+    if (!parsed.success) return log('[engine] ignored a malformed message from the engine')
+    const message = parsed.data
+    if (message.type === 'hello') {
+      slot.listening = true
+      post(slot, { type: 'prepare', dataDir: options.init.dataDir })
+      if (slot === active) sendInit(slot)
+      return
+    }
+    if (message.type === 'prepared') {
+      slot.warm = true
+      if (slot === standby) standbyDeaths = 0
+      return
+    }
+    if (slot === standby) {
+      // A standby only prepares; if it cannot open the bundled data, the next active engine would not
+      // either, and that one will say so.
+      if (message.type === 'failed') {
+        log('[engine] the standby engine could not open the data; no standby is kept')
+        dropStandby()
       }
-    })
-    current.onExit((code) => {
-      if (port !== current) return
-      port = null
-      if (closing) return
-      const inFlight = [...pending.values()]
-      pending.clear()
-      const files = inFlight.flatMap((call) => (call.context.file ? [call.context.file] : []))
-      log(`[engine] the data engine stopped (exit code ${code}) with ${inFlight.length} call(s) in flight`)
-      const noted = inFlight.length ? (options.onCrash?.(files) ?? Promise.resolve()) : Promise.resolve()
-      void noted
-        .catch((error: unknown) => log(`[engine] could not note the crash: ${String(error)}`))
-        .then(() => {
-          for (const call of inFlight)
-            call.reject(new AppError('ENGINE_STOPPED', stoppedMessage(call.context.file)))
-        })
-      if (down) return
-      if (++quickRestarts > MAX_QUICK_RESTARTS) {
-        down = new AppError(
-          'ENGINE_STOPPED',
-          'The data engine stopped repeatedly and was not restarted again. Restart the app.',
-        )
+      return
+    }
+    switch (message.type) {
+      case 'ready': {
+        isReady = true
+        options.onReady?.()
+        if (!firstReady) {
+          firstReady = true
+          settleFirst.resolve()
+        }
+        flushWaiting()
+        scheduleStandby()
+        return
+      }
+      case 'failed':
+        down = new AppError('INTERNAL', message.message)
         if (!firstReady) settleFirst.reject(down)
         flushWaiting()
         return
+      case 'reply': {
+        const call = pending.get(message.id)
+        if (!call) return
+        pending.delete(message.id)
+        quickRestarts = 0
+        const envelope = message.envelope as Envelope<unknown>
+        if (envelope.ok) call.resolve(envelope.data)
+        else call.reject(new AppError(envelope.error.code, envelope.error.message))
+        return
       }
-      restarts++
-      startOne()
-    })
+      case 'event':
+        options.onEvent(message.event as EventName, message.payload)
+        return
+      case 'closed':
+        return
+    }
+  }
+
+  function dropStandby(): void {
+    const slot = standby
+    standby = null
+    slot?.port.kill()
+  }
+
+  function onExit(slot: Slot, code: number | null): void {
+    if (slot === standby) {
+      standby = null
+      if (closing) return
+      log(`[engine] the standby engine stopped (exit code ${code})`)
+      // A standby that keeps dying is not worth its cost: restarts then start a new engine cold.
+      if (++standbyDeaths <= MAX_QUICK_RESTARTS) scheduleStandby()
+      return
+    }
+    if (slot !== active) return
+    active = null
+    if (closing) return
+    const inFlight = [...pending.values()]
+    pending.clear()
+    const files = inFlight.flatMap((call) => (call.context.file ? [call.context.file] : []))
+    log(`[engine] the data engine stopped (exit code ${code}) with ${inFlight.length} call(s) in flight`)
+    const noted = inFlight.length ? (options.onCrash?.(files) ?? Promise.resolve()) : Promise.resolve()
+    void noted
+      .catch((error: unknown) => log(`[engine] could not note the crash: ${String(error)}`))
+      .then(() => {
+        for (const call of inFlight)
+          call.reject(new AppError('ENGINE_STOPPED', stoppedMessage(call.context.file)))
+      })
+    if (down) return
+    if (++quickRestarts > MAX_QUICK_RESTARTS) {
+      down = new AppError(
+        'ENGINE_STOPPED',
+        'The data engine stopped repeatedly and was not restarted again. Restart the app.',
+      )
+      if (!firstReady) settleFirst.reject(down)
+      flushWaiting()
+      return
+    }
+    restarts++
+    // The standby takes over (it has the bundled data open already); without one, a new engine starts.
+    const next = standby ?? spawn()
+    standby = null
+    activate(next)
   }
 
   /** Lets every waiting call go; with the engine down or closing, each one is refused. */
@@ -170,17 +259,32 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
     return new Promise((resolve, reject) => {
       const go = () => {
         if (down) return reject(down)
-        if (closing || !port) return reject(new AppError('ENGINE_STOPPED', 'The data engine is closed.'))
+        if (closing || !active) return reject(new AppError('ENGINE_STOPPED', 'The data engine is closed.'))
         const id = nextId++
         pending.set(id, { resolve, reject, context })
-        send({ type: 'call', id, method, args })
+        post(active, { type: 'call', id, method, args })
       }
       if (isReady || down) go()
       else waiting.push(go)
     })
   }
 
-  startOne()
+  /** Asks an engine to close, and kills it if it has not gone within CLOSE_TIMEOUT_MS. */
+  function closeOne(slot: Slot): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        slot.port.kill()
+        resolve()
+      }, CLOSE_TIMEOUT_MS)
+      slot.port.onExit(() => {
+        clearTimeout(timer)
+        resolve()
+      })
+      post(slot, { type: 'close' })
+    })
+  }
+
+  activate(spawn())
 
   return {
     call,
@@ -188,34 +292,27 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
       grants.set(grant.fileId, grant)
       // Keep the mirror as small as main's registry keeps its own.
       if (grants.size > 200) grants.delete(grants.keys().next().value!)
-      send({ type: 'grant', grant: toMessage(grant) })
+      // A standby receives every grant when it takes over.
+      if (active) post(active, { type: 'grant', grant: toMessage(grant) })
     },
     ready,
     get restarts() {
       return restarts
     },
     get pid() {
-      return port?.pid
+      return active?.port.pid
+    },
+    get standby() {
+      return standby ? { pid: standby.port.pid, warm: standby.warm } : null
     },
     async close() {
       if (closing) return
       closing = true
-      const current = port
+      if (standbyTimer) clearTimeout(standbyTimer)
       for (const call of pending.values()) call.reject(new AppError('ENGINE_STOPPED', 'The app is closing.'))
       pending.clear()
       flushWaiting()
-      if (!current) return
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          current.kill()
-          resolve()
-        }, CLOSE_TIMEOUT_MS)
-        current.onExit(() => {
-          clearTimeout(timer)
-          resolve()
-        })
-        current.send({ type: 'close' })
-      })
+      await Promise.all([active, standby].flatMap((slot) => (slot ? [closeOne(slot)] : [])))
     },
   }
 }

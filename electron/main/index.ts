@@ -19,6 +19,7 @@ import {
   utilityProcess,
 } from 'electron'
 import { openHost, type Host } from '../engine/host'
+import { APP_STANDBY } from '../engine/supervisor'
 import { createEventSink } from '../events'
 import { createRecentFiles } from '../services/recentFiles'
 import { loadWindowState, saveWindowState } from '../services/windowState'
@@ -162,6 +163,7 @@ async function start(): Promise<void> {
     const opened = await openHost({
       start: utilityEngine((entry, args, options) => utilityProcess.fork(entry, args, options), engineEntry),
       log: (message) => console.warn(message),
+      standby: APP_STANDBY,
       dataDir: dataDir(),
       events,
       // Imported files live in the user-data folder; File › Open is Electron's dialog (importDialog.ts).

@@ -7,10 +7,12 @@
 import type { EventSink } from '../events'
 import { openCatalog, type Catalog } from './catalog'
 import { loadCatalogIndex } from './catalogIndex'
-import { openEngine } from './engine'
+import { openEngine, type Engine } from './engine'
 import { createQueryService, type QueryService } from './query'
 import { join } from 'node:path'
 import { openImportService, unavailableImports, type ImportService } from './import'
+import { loadCodeLists, type CodeLists } from './import/codes'
+import { loadHsCodes, type HsCodes } from './explore/hsCodes'
 import type { Grants } from './grants'
 import type { PipelineHooks } from './import/pipeline'
 import { openExploreService, type ExploreService } from './explore'
@@ -53,42 +55,71 @@ export interface ServiceOptions extends DataServiceOptions {
   snapshotPlatform?: SnapshotPlatform
 }
 
-export async function openDataServices(options: DataServiceOptions): Promise<DataServices> {
+/**
+ * The bundled, read-only half of the data services: DuckDB with the catalog loaded and checked, its
+ * in-memory index, and the code lists. It needs no user data, so a standby engine process does it in
+ * advance (engine/child.ts) and a restart only has the user's library left to open.
+ */
+export interface BundledData {
+  engine: Engine
+  catalog: Catalog
+  query: QueryService
+  codes: CodeLists
+  hs: HsCodes
+  close(): void
+}
+
+export async function openBundledData(dataDir: string): Promise<BundledData> {
   const engine = await openEngine()
   try {
-    const catalog = await openCatalog(engine, options.dataDir)
-    const imports = options.userDataDir
-      ? await openImportService({
-          userDataDir: options.userDataDir,
-          codesDir: join(options.dataDir, 'codes'),
-          engine,
-          events: options.events,
-          chooseFile: options.chooseFile,
-          reservedIds: new Set(catalog.list().map((d) => d.id)),
-          hooks: options.importHooks,
-          grants: options.grants,
-        })
-      : unavailableImports()
+    const codesDir = join(dataDir, 'codes')
+    const catalog = await openCatalog(engine, dataDir)
+    const [codes, hs] = await Promise.all([loadCodeLists(codesDir), loadHsCodes(codesDir)])
     const query = createQueryService(engine, catalog, await loadCatalogIndex(engine))
-    const explore = await openExploreService({
-      engine,
-      catalog,
-      query,
-      imports,
-      codesDir: join(options.dataDir, 'codes'),
-    })
-    return {
-      catalog,
-      query,
-      imports,
-      explore,
-      async close() {
-        await imports.close()
-        engine.close()
-      },
-    }
+    return { engine, catalog, query, codes, hs, close: () => engine.close() }
   } catch (error) {
     engine.close()
+    throw error
+  }
+}
+
+/** The data services over bundled data already open: the user's library (if any) and exploring. */
+export async function attachDataServices(
+  bundled: BundledData,
+  options: Omit<DataServiceOptions, 'dataDir'>,
+): Promise<DataServices> {
+  const { engine, catalog, query, codes, hs } = bundled
+  const imports = options.userDataDir
+    ? await openImportService({
+        userDataDir: options.userDataDir,
+        codes,
+        engine,
+        events: options.events,
+        chooseFile: options.chooseFile,
+        reservedIds: new Set(catalog.list().map((d) => d.id)),
+        hooks: options.importHooks,
+        grants: options.grants,
+      })
+    : unavailableImports()
+  const explore = await openExploreService({ engine, catalog, query, imports, hs })
+  return {
+    catalog,
+    query,
+    imports,
+    explore,
+    async close() {
+      await imports.close()
+      bundled.close()
+    },
+  }
+}
+
+export async function openDataServices(options: DataServiceOptions): Promise<DataServices> {
+  const bundled = await openBundledData(options.dataDir)
+  try {
+    return await attachDataServices(bundled, options)
+  } catch (error) {
+    bundled.close()
     throw error
   }
 }

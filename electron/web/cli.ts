@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openHost } from '../engine/host'
+import { APP_STANDBY } from '../engine/supervisor'
 import { forkEngine } from '../engine/port'
 import { createEventSink } from '../events'
 import { startWebServer, type WebServer } from './server'
@@ -24,6 +25,7 @@ const offered = process.argv.slice(2).map((file) => resolve(file))
 const host = await openHost({
   start: forkEngine(join(repoRoot, 'electron', 'engine', 'main.ts')),
   log: (message) => console.warn(message),
+  standby: APP_STANDBY,
   dataDir: join(repoRoot, 'data'),
   events,
   userDataDir,

@@ -20,7 +20,7 @@ export interface TestHost {
   sent: Array<{ event: string; payload: unknown }>
   /** Called with each progress event as it arrives (e.g. to change a file once its import has begun). */
   onProgress: { listener: ((progress: ImportProgress) => void) | null }
-  /** Every engine port started so far (the current one last). */
+  /** Every engine port started so far, standbys included. */
   ports: EnginePort[]
   /** Kill the engine when main sends it a call of this method, in place of the message (the call is then in flight). */
   killOnCall: { method: string | null }
@@ -28,7 +28,12 @@ export interface TestHost {
 }
 
 export async function openTestHost(
-  options: { userDataDir?: string; snapshotPlatform?: SnapshotPlatform } = {},
+  options: {
+    userDataDir?: string
+    snapshotPlatform?: SnapshotPlatform
+    /** A warm standby as in the app, started as soon as the engine is ready (default); false for none. */
+    standby?: boolean
+  } = {},
 ): Promise<TestHost> {
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'cte-engine-'))
   const progress: ImportProgress[] = []
@@ -63,6 +68,7 @@ export async function openTestHost(
     dataDir,
     userDataDir,
     log: () => {},
+    ...(options.standby === false ? {} : { standby: { delayMs: 0 } }),
     ...(options.snapshotPlatform ? { snapshotPlatform: options.snapshotPlatform } : {}),
     events: createEventSink((event, payload) => {
       sent.push({ event, payload })

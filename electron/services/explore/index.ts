@@ -17,7 +17,7 @@ import { importedPoints, importSource, resolveCodes, sumRule, type SeriesRequest
 import { sqlString, tidyView } from '../import/sql'
 import type { QueryService } from '../query'
 import { countryCode } from './countries'
-import { loadHsCodes, parseProduct, productCode, type HsCodes } from './hsCodes'
+import { parseProduct, productCode, type HsCodes } from './hsCodes'
 import { productWhere } from './productFilter'
 import { rankingOf } from './ranking'
 
@@ -26,8 +26,8 @@ export interface ExploreOptions {
   catalog: Catalog
   query: QueryService
   imports: ImportService
-  /** data/codes: the HS code list. */
-  codesDir: string
+  /** The HS code list (data/codes), loaded once with the bundled data. */
+  hs: HsCodes
 }
 
 export interface ExploreService {
@@ -43,8 +43,7 @@ export interface ExploreService {
 const CODE = /^[a-z][a-z0-9_]*$/
 
 export async function openExploreService(options: ExploreOptions): Promise<ExploreService> {
-  const { engine, imports } = options
-  const hs = await loadHsCodes(options.codesDir)
+  const { engine, imports, hs } = options
   const list = (xs: string[]) => `[${xs.map(sqlString).join(', ')}]`
 
   function imported(id: string): { entry: DatasetEntry; version: VersionEntry; dir: string } {

@@ -17,7 +17,7 @@ import type {
 } from '../../shared/importApi'
 import type { EventSink } from '../../events'
 import type { Engine } from '../engine'
-import { countryOf, loadCodeLists, type CodeLists } from './codes'
+import { countryOf, type CodeLists } from './codes'
 import { ImportError, translateDuckDbError } from './errors'
 import { createFileDesk, type FileDesk } from './desk'
 import { createGrants, type Grants } from '../grants'
@@ -35,8 +35,8 @@ import type { BreakdownQuery } from '../../shared/importApi'
 export interface ImportServiceOptions {
   /** The user-data folder; the library lives in `<userDataDir>/library`. */
   userDataDir: string
-  /** data/codes: country code lists and blocs. */
-  codesDir: string
+  /** Country code lists and blocs (data/codes), loaded once with the bundled data. */
+  codes: CodeLists
   engine: Engine
   events?: EventSink
   /** The platform's open dialog: a path, or null if the user cancelled. */
@@ -73,7 +73,7 @@ const PREVIEW_ROWS = 20
 const PREVIEW_CELL = 200
 
 export async function openImportService(options: ImportServiceOptions): Promise<ImportService> {
-  const codes = await loadCodeLists(options.codesDir)
+  const codes = options.codes
   const library = await openLibrary(join(options.userDataDir, 'library'), options.reservedIds)
   const grants: Grants = options.grants ?? createGrants()
   const queries = createImportQueries(options.engine, library, codes)

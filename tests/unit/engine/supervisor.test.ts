@@ -94,6 +94,67 @@ describe('the engine process', () => {
   }, 90_000)
 })
 
+/** Resolves once `test` holds (checked every 20 ms), or fails after `ms`. */
+async function until(test: () => boolean, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms
+  while (!test()) {
+    if (Date.now() > end) throw new Error('timed out waiting')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+describe('the warm standby', () => {
+  it('takes over when the engine dies: it answers the next call with the files granted before, and a new standby starts', async () => {
+    await until(() => t.host.supervisor.standby?.warm === true)
+    const standby = t.host.supervisor.standby!.pid!
+    const dead = t.host.supervisor.pid!
+    expect(standby).not.toBe(dead)
+    // Granted while the old engine ran: the standby hears of it only when it takes over.
+    const granted = await t.host.desk.grant(fixture('wto-china-merchandise.csv'), 'dialog')
+    const restarts = t.host.supervisor.restarts
+    process.kill(dead, 'SIGKILL')
+    // (A call sent before main hears of the death would be in flight on it, and answered ENGINE_STOPPED.)
+    await until(() => t.host.supervisor.restarts > restarts)
+    const inspected = await dispatch(t.host.handlers, 'inspectImport', { fileId: granted.fileId })
+    expect(inspected).toMatchObject({ ok: true, data: { name: 'wto-china-merchandise.csv' } })
+    expect(t.host.supervisor.pid).toBe(standby)
+    expect(t.host.supervisor.restarts).toBe(restarts + 1)
+    await until(() => t.host.supervisor.standby?.warm === true)
+    expect([dead, standby]).not.toContain(t.host.supervisor.standby!.pid)
+  }, 90_000)
+
+  it('is replaced when it dies itself, and the engine goes on answering, not restarted', async () => {
+    await until(() => t.host.supervisor.standby?.warm === true)
+    const standby = t.host.supervisor.standby!.pid!
+    const engine = t.host.supervisor.pid
+    const restarts = t.host.supervisor.restarts
+    process.kill(standby, 'SIGKILL')
+    await until(() => (t.host.supervisor.standby?.pid ?? standby) !== standby)
+    expect(await dispatch(t.host.handlers, 'getHeadline', { dataset: 'china-trade' })).toMatchObject({
+      ok: true,
+    })
+    expect(t.host.supervisor.pid).toBe(engine)
+    expect(t.host.supervisor.restarts).toBe(restarts)
+  }, 90_000)
+
+  it('closes with the app: neither process is left running', async () => {
+    const other = await openTestHost()
+    await until(() => other.host.supervisor.standby?.warm === true)
+    const pids = [other.host.supervisor.pid!, other.host.supervisor.standby!.pid!]
+    await other.close()
+    await until(() => !pids.some(alive), 10_000)
+  }, 90_000)
+})
+
 describe('the supervisor', () => {
   /** An engine that dies as soon as it starts: a crash loop. */
   const dying = (): EnginePort => {

@@ -128,11 +128,12 @@ describe('main process start-up', () => {
     expect(await ses.allows('app://trade/index.html')).toBe(true)
   })
 
-  it('opens the services on <app path>/data in development, the data engine in a utility process', async () => {
+  it('opens the services on <app path>/data in development, the data engine in a utility process with a warm standby', async () => {
     await startMain()
     expect(h.openServices).toHaveBeenCalledWith({
       start: expect.any(Function),
       log: expect.any(Function),
+      standby: { delayMs: 3_000 },
       dataDir: path.join('/repo', 'data'),
       events: expect.any(Object),
       userDataDir: userData,
