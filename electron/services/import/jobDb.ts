@@ -5,8 +5,13 @@
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
 
-/** CTE_IMPORT_TRACE=1 logs each statement's time (benchmarks, debugging). */
+/** CTE_IMPORT_TRACE=1 logs each statement's and each import stage's time (benchmarks, debugging). */
 const TRACE = Boolean(process.env.CTE_IMPORT_TRACE)
+
+/** Under CTE_IMPORT_TRACE, logs how long a stage of an import took since `since` (a performance.now()). */
+export function traceStage(stage: string, since: number): void {
+  if (TRACE) console.error(`[import] stage ${stage}: ${(performance.now() - since).toFixed(0)} ms`)
+}
 
 export interface JobDb {
   run(sql: string): Promise<void>

@@ -213,13 +213,21 @@ async function packageParts(descriptorPath: string): Promise<{ parts: Part[]; ti
   return { parts, title: title?.slice(0, 200) }
 }
 
-/** Makes the file readable by DuckDB from the staging folder; converts text that is not UTF-8. */
+/** Whether staging reads the whole part (to convert it to UTF-8) rather than linking it for DuckDB. */
+export function convertsOnStaging(part: Part): boolean {
+  return part.sniffed.format === 'csv' && part.sniffed.encoding !== 'utf-8'
+}
+
+/**
+ * Makes the file readable by DuckDB from the staging folder; converts text that is not UTF-8.
+ * `onChunk` sees the part's own bytes (as on disk, before any un-gzipping) as a conversion reads them.
+ */
 export async function stagePart(
   part: Part,
   dir: string,
   index: number,
   signal: AbortSignal,
-  onBytes: (n: number) => void,
+  onChunk: (chunk: Buffer) => void,
 ): Promise<StagedPart> {
   const { sniffed } = part
   if (sniffed.format === 'json' || sniffed.format === 'ndjson') {
@@ -229,7 +237,7 @@ export async function stagePart(
       signal,
     })
   }
-  if (sniffed.format === 'csv' && sniffed.encoding !== 'utf-8') {
+  if (convertsOnStaging(part)) {
     const staged = join(dir, `input-${index}.csv`)
     const decoder = decoderFor(sniffed.encoding)
     const convert = new Transform({
@@ -241,7 +249,7 @@ export async function stagePart(
       },
     })
     const input = createReadStream(part.path, { highWaterMark: 1 << 20 })
-    input.on('data', (chunk) => onBytes(chunk.length))
+    input.on('data', (chunk) => onChunk(chunk as Buffer))
     const stages = sniffed.compression === 'gzip' ? [input, createGunzip(), convert] : [input, convert]
     await pipeline(
       [...stages, createWriteStream(staged)] as unknown as Parameters<typeof pipeline>,

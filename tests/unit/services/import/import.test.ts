@@ -2,7 +2,16 @@
  * Importing a small real-layout file of each kind through the real services (DuckDB, the library under
  * a temp user-data folder) and checking the exact totals the file contains.
  */
-import { existsSync, lstatSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import {
+  existsSync,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { DuckDBInstance } from '@duckdb/node-api'
@@ -534,5 +543,28 @@ describe('what a committed version keeps', () => {
       expect(names.sort(), version.dir).toEqual(['dims.parquet', 'facts.parquet', 'summary.parquet'])
       for (const name of readdirSync(dir)) expect(lstatSync(join(dir, name)).isFile()).toBe(true)
     }
+  })
+  // Converted files (Windows-1252, UTF-16) are hashed from the bytes their conversion reads; the others
+  // in a read of their own. Either way the hash is of the file as the user has it, not of a copy.
+  it('each version’s hash is the SHA-256 of the user’s own file, converted or not', () => {
+    const manifest = JSON.parse(readFileSync(join(t.userDataDir, 'library', 'library.json'), 'utf8')) as {
+      datasets: {
+        originalPath: string
+        versions: { sha256: string; size: number; mtimeMs: number; format: string; encoding: string }[]
+      }[]
+    }
+    const checked = new Set<string>()
+    for (const dataset of manifest.datasets) {
+      const latest = dataset.versions.at(-1)!
+      // A data package's hash covers its descriptor and every resource; files rewritten since are skipped.
+      if (latest.format === 'datapackage' || !existsSync(dataset.originalPath)) continue
+      const now = statSync(dataset.originalPath)
+      if (now.size !== latest.size || now.mtimeMs !== latest.mtimeMs) continue
+      const expected = createHash('sha256').update(readFileSync(dataset.originalPath)).digest('hex')
+      expect(latest.sha256, dataset.originalPath).toBe(expected)
+      checked.add(`${latest.format}/${latest.encoding}`)
+    }
+    for (const kind of ['csv/utf-8', 'csv/windows-1252', 'csv/utf-16le'])
+      expect(checked, `a ${kind} import was checked`).toContain(kind)
   })
 })
