@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { BLOC_LABELS } from '../../shared/blocs'
 import { readCsvTable } from '../../shared/csv'
 
 export interface Country {
@@ -30,12 +31,7 @@ export interface CodeLists {
   blocOf(iso3: string): string | null
 }
 
-export const BLOC_LABELS: Record<string, string> = {
-  eu: 'European Union (27)',
-  asean: 'ASEAN',
-  africa: 'Africa',
-  latin_america: 'Latin America and the Caribbean',
-}
+export { BLOC_LABELS }
 
 /** Slugs the bundled package uses for reporters and partners, and what they mean here. */
 export const SLUG_CODES: Record<string, string> = {

@@ -7,6 +7,7 @@ import { AppError } from '../../shared/errors'
 import type { Breakdown, BreakdownQuery } from '../../shared/importApi'
 import type { ParsedSeriesQuery, Series, SeriesInfo, SeriesPoint, Source } from '../../shared/api'
 import { periodBounds, rangeBounds } from '../../shared/periods'
+import { sumNote, type SumRule } from '../../shared/sumNote'
 import type { Engine } from '../engine'
 import { BLOC_LABELS, SLUG_CODES, type CodeLists } from './codes'
 import { countryCode } from '../explore/countries'
@@ -46,21 +47,6 @@ export function importSource(entry: DatasetEntry, version: VersionEntry): Source
     published: null,
     url: info.url || '',
   }
-}
-
-/**
- * The rule a summed point states, where the file does not print the total itself: partners summed
- * into the World (the file has no World rows) or into a bloc (from the members the file names, which
- * may be fewer than the bloc's). `partners` is how many were summed for that period.
- */
-export type SumRule = { kind: 'world' } | { kind: 'bloc'; label: string; members: number }
-
-export function sumNote(rule: SumRule, partners: number | null): string {
-  const n = partners === null ? 'the' : `the ${partners}`
-  const plural = partners !== 1
-  return rule.kind === 'world'
-    ? `computed: sum of ${n} partner${plural ? 's' : ''} the file names (the file gives no World total)`
-    : `computed: sum of ${n} member${plural ? 's' : ''} of ${rule.label} the file names (of ${rule.members})`
 }
 
 /**

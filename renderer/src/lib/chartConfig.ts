@@ -14,6 +14,7 @@ import { byYear, readingOf, valueGrid, type ChartModel, type Reading } from './c
 import type { ChartTheme } from './chartTheme'
 import { colorOf, yearColor } from './colors'
 import { formatPrinted, formatValue, unitLabel } from './format'
+import { pointNoteText } from './pointNotes'
 import type { References } from '../stores/explorer'
 import { JAN_FEB_AVERAGE_NOTE, type TPoint } from './transforms'
 import type { ChartNote } from './snapshotModel'
@@ -697,11 +698,17 @@ function describePoint(
   text: ChartText,
   reading: Reading | null = null,
 ): string[] {
-  if (!point || point.value === null) return point?.note ? [point.note] : [text.t('explorer.tooltip.missing')]
+  const note = (n: string) => pointNoteText(n, text.t, text.locale)
+  if (!point || point.value === null)
+    return point?.note ? [note(point.note)] : [text.t('explorer.tooltip.missing')]
   const sourceName = (id: string) => sourceNameOf(sources, id)
   const lines = [text.t(`explorer.tooltip.${point.kind}`)]
-  if (point.note === JAN_FEB_AVERAGE_NOTE) lines.push(text.t('explorer.janFebAverage.rule'))
-  else if (point.kind === 'computed' && point.note?.startsWith('computed: ')) lines.push(point.note)
+  // The rule of a value computed before the view's transform (Jan–Feb ÷ 2, an imported file's sum).
+  if (
+    point.note === JAN_FEB_AVERAGE_NOTE ||
+    (point.kind === 'computed' && point.note?.startsWith('computed: '))
+  )
+    lines.push(note(point.note))
   if (!reading) return lines
   const lang = text.locale
   if (reading.printed)
