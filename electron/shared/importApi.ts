@@ -123,20 +123,30 @@ export type ImportedDataset = z.infer<typeof ImportedDataset>
  * to it (in `cases` of the `of` reporter × partner × flow × period cells that have both; `example`
  * is the one furthest apart). Charts keep the file's total.
  */
-export const ImportWarning = z.object({
-  kind: z.literal('chaptersNotTotal'),
-  cases: z.number().int().positive(),
-  of: z.number().int().positive(),
-  example: z.object({
-    reporter: z.string(),
-    partner: z.string(),
-    flow: z.string(),
-    period: z.string(),
-    unit: z.string(),
-    total: z.number(),
-    chapters: z.number(),
+export const ImportWarning = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('chaptersNotTotal'),
+    cases: z.number().int().positive(),
+    of: z.number().int().positive(),
+    example: z.object({
+      reporter: z.string(),
+      partner: z.string(),
+      flow: z.string(),
+      period: z.string(),
+      unit: z.string(),
+      total: z.number(),
+      chapters: z.number(),
+    }),
   }),
-})
+  /** Quarterly rows, read as quarters and kept so, never added up into years; not charted (months and years are). */
+  z.object({
+    kind: z.literal('quartersKept'),
+    rows: z.number().int().positive(),
+    from: Period,
+    to: Period,
+    flows: z.array(z.string()).max(5),
+  }),
+])
 export type ImportWarning = z.infer<typeof ImportWarning>
 
 export const ImportOutcome = z.object({

@@ -283,6 +283,7 @@ function monthNumber(name: string): number | null {
 }
 
 const inYears = (y: number) => y >= FIRST_YEAR && y <= LAST_YEAR
+const QUARTER_NAMES = ['first', 'second', 'third', 'fourth']
 /** A month, or undefined (the fallback then says what is wrong) when the numbers are out of range. */
 const monthLabel = (y: number, m: number): PeriodLabel | undefined =>
   inYears(y) && m >= 1 && m <= 12 ? { period: `${y}-${pad2(m)}` } : undefined
@@ -290,7 +291,7 @@ const monthLabel = (y: number, m: number): PeriodLabel | undefined =>
 /**
  * How trade publishers write periods: months as `202403`, `2024/03`, `2024.03`, `2024M03`, `2024-M03`,
  * `2024M3`, `March 2024`, `Mar 2024`, `Mar-2024`, dates (`2024-03-31`, with a time too, `31/03/2024`);
- * quarters as `2024Q1`, `2024 Q1`, `Q1 2024`. Fiscal or split years (`FY2024`, `2023/24`, `2023-2024`),
+ * quarters as `2024Q1`, `2024 Q1`, `Q1 2024`, `First Quarter 2024`. Fiscal or split years (`FY2024`, `2023/24`, `2023-2024`),
  * two-digit years and day/month orders that read both ways (`03/04/2024`) are refused, never guessed.
  */
 const publisherForms: LabelForm = {
@@ -306,6 +307,11 @@ const publisherForms: LabelForm = {
     if ((m = /^(\d{4})[-\s]?Q([1-4])$/i.exec(p)) ?? (m = /^Q([1-4])[-\s]?(\d{4})$/i.exec(p))) {
       const [y, q] = /^Q/i.test(p) ? [+m[2]!, m[1]!] : [+m[1]!, m[2]!]
       return inYears(y) ? { period: `${y}-Q${q}` } : undefined
+    }
+    // WTO Stats names its quarters "First Quarter" … "Fourth Quarter" (with the year beside them).
+    if ((m = /^(first|second|third|fourth)\s+quarter[\s,]+(\d{4})$/i.exec(p))) {
+      const y = +m[2]!
+      return inYears(y) ? { period: `${y}-Q${QUARTER_NAMES.indexOf(m[1]!.toLowerCase()) + 1}` } : undefined
     }
     if ((m = /^(\d{4})-(\d{2})-(\d{2})([T\s][\d:.]+Z?)?$/.exec(p))) return monthLabel(+m[1]!, +m[2]!)
     if ((m = /^(\d{4})(\d{2})(\d{2})$/.exec(p)) && +m[3]! >= 1 && +m[3]! <= 31)

@@ -99,7 +99,7 @@ export async function openExploreService(options: ExploreOptions): Promise<Explo
     const { entry, version, dir } = imported(dataset)
     const summary = sqlString(join(dir, 'summary.parquet'))
     const partnerRows = await engine.all<{ partner: string }>(
-      `SELECT DISTINCT partner FROM read_parquet(${summary}) WHERE level = ${version.totalProduct} AND partner IS NOT NULL ORDER BY partner`,
+      `SELECT DISTINCT partner FROM read_parquet(${summary}) WHERE level = ${version.totalProduct} AND partner IS NOT NULL AND frequency IN ('month', 'year') ORDER BY partner`,
     )
     const levelRows = await engine.all<{ level: number }>(
       `SELECT DISTINCT level FROM read_parquet(${summary}) WHERE level > 0 ORDER BY level`,

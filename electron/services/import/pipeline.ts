@@ -418,12 +418,14 @@ export class ImportJob {
       levels: number[]
       world: boolean
     }>(
+      // What the page charts: months and years (quarters are kept, and reported below).
       `SELECT sum(n) AS rows, min(period) AS "from", max(period) AS "to", list(DISTINCT frequency) AS freqs, list(DISTINCT flow) AS flows,
               list(DISTINCT unit) AS units, list(DISTINCT reporter) AS reporters, list(DISTINCT level) AS levels, bool_or(partner = 'WLD') AS world
-         FROM summary`,
+         FROM summary WHERE frequency <> 'quarter'`,
     )
     const [all] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM ${facts}`)
     const chapters = await this.chaptersAgainstTotal(db)
+    const quarters = await this.quartersKept(db)
     const levels = (s?.levels ?? []).filter((l) => l !== null).sort((a, b) => a - b)
     await db.run(`COPY summary TO ${sqlString(out('summary.parquet'))} (FORMAT parquet)`)
     await db.run(`COPY dims TO ${sqlString(out('dims.parquet'))} (FORMAT parquet)`)
@@ -439,7 +441,32 @@ export class ImportJob {
       reporters: clean(s?.reporters).slice(0, 500),
       totalProduct: levels[0] ?? 0,
       hasWorld: Boolean(s?.world),
-      warnings: chapters ? [chapters] : [],
+      warnings: [chapters, quarters].filter((w): w is ImportWarning => w !== null),
+    }
+  }
+
+  /**
+   * Quarterly rows (WTO's ITS_MTV_QX, a "2020Q1" column) are read as quarters and kept so: never added
+   * up into a year, which would pass a part of a year for the whole. The page charts months and years,
+   * so the user is told they are in the dataset but not on the charts.
+   */
+  private async quartersKept(db: JobDb): Promise<ImportWarning | null> {
+    const [q] = await db.all<{
+      rows: number | null
+      from: string | null
+      to: string | null
+      flows: string[] | null
+    }>(
+      `SELECT sum(n) AS rows, min(period) AS "from", max(period) AS "to", list(DISTINCT flow ORDER BY flow) AS flows
+         FROM summary WHERE frequency = 'quarter'`,
+    )
+    if (!q?.rows || !q.from || !q.to) return null
+    return {
+      kind: 'quartersKept',
+      rows: Number(q.rows),
+      from: q.from,
+      to: q.to,
+      flows: (q.flows ?? []).filter((f): f is string => typeof f === 'string').slice(0, 5),
     }
   }
 

@@ -227,7 +227,7 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
         last: string
       }>(
         `SELECT reporter, flow, unit, frequency, count(DISTINCT period) AS n, min(period) AS first, max(period) AS last
-           FROM read_parquet(${sqlString(summary)}) WHERE level = ${version.totalProduct} AND ${partner}
+           FROM read_parquet(${sqlString(summary)}) WHERE level = ${version.totalProduct} AND ${partner} AND frequency IN ('month', 'year')
           GROUP BY reporter, flow, unit, frequency ORDER BY reporter = 'CHN' DESC, reporter, flow, frequency`,
       )
       return rows

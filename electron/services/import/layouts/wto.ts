@@ -1,6 +1,7 @@
 /**
  * WTO Stats bulk CSV (`WtoData_YYYYMMDDhhmmss.csv`, 24 columns). ITS_MTV_AX / ITS_MTV_AM are annual
- * merchandise exports / imports; other indicators keep their code. Partner "000" is the World. Values
+ * merchandise exports / imports; other indicators keep their code. Rows are annual, monthly (period code
+ * M01…M12) or quarterly (Q1…Q4: ITS_MTV_QX / ITS_MTV_QM), each read at its own frequency. Partner "000" is the World. Values
  * "Million US dollar" are stored in US dollars. The files are often Windows-1252 (an en dash in the
  * indicator names): the reader converts them.
  */
@@ -36,8 +37,10 @@ export const wto: Layout = {
       numeric: [c.value],
       facts: factsSelect(
         {
-          // A monthly row (period code M01…M12) is the year and the month; anything else is the year.
-          period: `trim(${col(c.year)}) || CASE WHEN regexp_full_match(${month}, 'M(0[1-9]|1[0-2])') THEN '-' || substr(${month}, 2, 2) ELSE '' END`,
+          // A monthly row (period code M01…M12) is the year and the month, a quarterly row (Q1…Q4) the
+          // year and the quarter ("2020 Q1", read as 2020-Q1 by the period module); anything else is the year.
+          period: `trim(${col(c.year)}) || CASE WHEN regexp_full_match(${month}, 'M(0[1-9]|1[0-2])') THEN '-' || substr(${month}, 2, 2)
+            WHEN regexp_full_match(${month}, 'Q[1-4]') THEN ' ' || ${month} ELSE '' END`,
           reporter: `coalesce(nullif(trim(${col(c.reporterIso)}), ''), ${col(c.reporterCode)})`,
           partner: `coalesce(nullif(trim(${col(c.partnerIso)}), ''), ${col(c.partnerCode)})`,
           flow: `trim(${col(c.indicatorCode)})`,

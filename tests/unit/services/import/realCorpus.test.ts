@@ -227,7 +227,23 @@ describe('WTO Stats bulk CSV (Windows-1252: an en dash as byte 0x96)', () => {
     const total = num(imports2018.find((r) => r['Product/Sector Code'] === 'TO')!.Value)
     expect(groups.length).toBeGreaterThan(1)
     expect(Math.abs(groups.reduce((a, r) => a + num(r.Value), 0) - total)).toBeGreaterThan(total * 0.001)
-    expect(warnings).toEqual([])
+    // The quarterly rows (period codes Q1…Q4) are read as quarters and kept so, never added up into
+    // years: the user is told they are there, not charted.
+    const quarterly = rows.filter((r) => r['Frequency Code'] === 'Q')
+    expect(new Set(quarterly.map((r) => r['Period Code']))).toEqual(new Set(['Q1', 'Q2', 'Q3', 'Q4']))
+    const quarters = quarterly.map((r) => `${r.Year}-${r['Period Code']}`).sort()
+    expect(warnings).toEqual([
+      {
+        kind: 'quartersKept',
+        rows: quarterly.length,
+        from: quarters[0],
+        to: quarters.at(-1),
+        flows: [...new Set(quarterly.map((r) => r['Indicator Code']!.toLowerCase()))].sort(),
+      },
+    ])
+    const listed = await t.services.imports.listSeries(dataset.id)
+    expect(listed.map((s) => [s.flow, s.frequency])).not.toContainEqual(['its_mtv_qm', 'year'])
+    expect(listed.map((s) => s.frequency)).not.toContain('quarter')
     const own = rows.filter((r) => r['Indicator Code'] === 'ITS_MTV_AM' && r['Product/Sector Code'] === 'TO')
     expect(own[0]!.Indicator).toContain('–')
     closeTo(
