@@ -5,7 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHandlers } from '../../../../electron/handlers'
 import { dispatch } from '../../../../electron/dispatch'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { readCsvTable } from '../../../../electron/shared/csv'
 import { B, fixture, openTestServices, repo, type TestServices } from '../import/helpers'
 
 let t: TestServices
@@ -113,6 +116,83 @@ describe('getDimensions', () => {
     expect(envelope.ok).toBe(false)
     if (!envelope.ok) expect(envelope.error.message).toMatch(/no dataset|no imported dataset/i)
   })
+})
+
+/**
+ * The answer's size is fixed by the code lists, not by the file: the lists are distinct codes (HS
+ * chapters and headings; partners the file names), so a 10-million-row file answers with the same lists
+ * as one row per product and partner. The largest realistic file names every HS subheading and every
+ * country and area: that is this one, 5 613 rows.
+ */
+describe('getDimensions of the largest realistic file', () => {
+  const table = (name: string) => readCsvTable(readFileSync(join(repo, 'data', 'codes', name), 'utf8'))
+  const subheadings = table('hs.csv')
+    .map((r) => r.hscode!)
+    .filter((c) => c.length === 6)
+  const areas = [
+    ...table('countries.csv').map((r) => r.iso3!),
+    ...table('other-areas.csv').map((r) => r.code!),
+  ].filter((c) => c !== 'WLD' && c !== 'CHN')
+
+  it('every HS subheading with every country and area: about 1 350 products and 260 partners, under 300 KB', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cte-dims-'))
+    const file = join(dir, 'every-product-every-partner.csv')
+    const rows = Array.from({ length: Math.max(subheadings.length, areas.length) }, (_, i) =>
+      [
+        2023,
+        'CHN',
+        areas[i % areas.length],
+        i % 2 ? 'M' : 'X',
+        subheadings[i % subheadings.length],
+        i + 1,
+      ].join(','),
+    )
+    writeFileSync(file, `year,reporter,partner,flow,product,value\n${rows.join('\n')}\n`)
+    const imported = await t.importPath(file, {
+      period: 0,
+      reporter: 1,
+      partner: 2,
+      flow: 3,
+      product: 4,
+      values: [5],
+      unitLabel: 'USD',
+    })
+    rmSync(dir, { recursive: true, force: true })
+    const dims = (await call('getDimensions', { dataset: imported.dataset!.id })) as {
+      partners: { code: string; iso3?: string }[]
+      products: { code: string; level?: number }[]
+    }
+    // Expected from the code lists alone: every chapter and heading of the file's subheadings, each
+    // section with a chapter among them; every partner, the World and each bloc with a member.
+    const chapters = new Set(subheadings.map((c) => c.slice(0, 2)))
+    const headings = new Set(subheadings.map((c) => c.slice(0, 4)))
+    // (hs.csv files chapter 99, in no section, under TOTAL.)
+    const sections = new Set(
+      table('hs.csv')
+        .filter((r) => chapters.has(r.hscode!) && r.section !== 'TOTAL')
+        .map((r) => r.section!),
+    )
+    const blocs = new Set(
+      table('blocs.csv')
+        .filter((r) => areas.includes(r.iso3!))
+        .map((r) => r.bloc!),
+    )
+    expect(dims.products.filter((p) => p.level === 2)).toHaveLength(chapters.size)
+    expect(dims.products.filter((p) => p.level === 4)).toHaveLength(headings.size)
+    expect(dims.products.filter((p) => p.level === 1)).toHaveLength(sections.size)
+    expect(dims.products).toHaveLength(1 + sections.size + chapters.size + headings.size)
+    expect(new Set(dims.partners.filter((p) => p.iso3 && p.iso3 !== 'WLD').map((p) => p.iso3))).toEqual(
+      new Set(areas),
+    )
+    expect(dims.partners).toHaveLength(1 + blocs.size + areas.length)
+    const bytes = Buffer.byteLength(JSON.stringify(dims))
+    expect(dims.products.length).toBeLessThan(1_400)
+    expect(dims.partners.length).toBeLessThan(350)
+    expect(bytes).toBeLessThan(300_000)
+    console.info(
+      `getDimensions, every HS subheading × every partner: ${dims.products.length} products, ${dims.partners.length} partners, ${(bytes / 1000).toFixed(0)} KB`,
+    )
+  }, 120_000)
 })
 
 describe('getSeries of one product of an imported file', () => {
