@@ -4,8 +4,9 @@
  * SITC division, 2015–2018; tests/fixtures/real/README.md), imported through the Import page; China's
  * exports to the United States charted over time, with y/y computed from the file's levels. Every
  * expected number is summed here from the file's divisions with papaparse. The divisions are SITC, not
- * HS: the Explorer offers no HS drill-down for them (the drill to HS headings is walked on an HS file in
- * exploreComtrade.test.ts).
+ * HS: the Explorer offers no HS drill-down for them (the drill to HS headings is walked on China's own
+ * report of 2018 at every HS level in exploreChinaHs.test.ts, and over several years from the mirror
+ * side in exploreComtrade.test.ts).
  */
 import { join } from 'node:path'
 import Papa from 'papaparse'
@@ -13,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { launchBrowser, screenshot, type TestBrowser } from '../support/browser'
 import { repoRoot, startWebApp, type WebApp } from '../support/webApp'
+import { importThroughUi, openDataset, percentIn } from '../support/explorerWalk'
 import { zipMember } from '../support/zipMember'
 
 const FILE = join(
@@ -34,8 +36,6 @@ const exportsToUs = new Map<string, number>()
 for (const r of rows.filter((r) => r['Trade Flow'] === 'Export' && r['Partner ISO'] === 'USA'))
   exportsToUs.set(r.Year!, (exportsToUs.get(r.Year!) ?? 0) + Number(r['Trade Value (US$)']))
 const years = [...exportsToUs.keys()].sort()
-/** A change as the table prints it (`+8.7%†`, `-4.5%†`), as a number. */
-const percentIn = (text: string) => Number(/([+\-−]?\d+(?:\.\d+)?)%/.exec(text)![1]!.replace('−', '-'))
 
 let app: WebApp
 let browser: TestBrowser
@@ -46,9 +46,7 @@ beforeAll(async () => {
   browser = await launchBrowser(app.server.origin)
   page = await browser.newPage({ width: 1400, height: 1000 })
   await page.goto(app.server.url)
-  await page.click('nav >> text=Import')
-  await page.click('[data-test="open-file"]')
-  await page.locator(`[data-test="library"] [data-dataset="${ID}"]`).waitFor({ timeout: 60_000 })
+  await importThroughUi(page, ID)
 })
 
 afterAll(async () => {
@@ -59,9 +57,7 @@ afterAll(async () => {
 describe('a China-reported Comtrade download in the Explorer', () => {
   it('charts China’s exports to the United States over time, and their y/y computed from the file’s levels', async () => {
     expect(years).toEqual(['2015', '2016', '2017', '2018'])
-    await page.click('nav >> text=Explorer')
-    await page.locator(`[data-test="dataset"] option[value="${ID}"]`).waitFor({ state: 'attached' })
-    await page.selectOption('[data-test="dataset"]', ID)
+    await openDataset(page, ID)
     // The controls are rebuilt when the file's dimensions arrive, which can undo a tick made before
     // (the bundled package has a partner-us box too): tick until the view has the United States.
     await expect

@@ -8,16 +8,29 @@
  * exports it (tests/fixtures/real/README.md). This is the MIRROR side of China's exports: Thailand's
  * report of what it bought from China, not China's report of what it sold to Thailand (the note the walk
  * adds says so). No China-reported Comtrade download with HS detail over several years was found in public
- * repositories; the corpus's China-reported files are in SITC divisions (walked in
+ * repositories; the corpus's China-reported files over several years are in SITC divisions (walked in
  * exploreChinaReported.test.ts) or all commodities only (the mirror test's eleven years), with no HS
- * heading to drill into. Every expected number is read from the file here with papaparse.
+ * heading to drill into. The drill to 4 digits on China's own report, one year (2018) at every HS
+ * level, is exploreChinaHs.test.ts. Every expected number is read from the file here with papaparse.
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import Papa from 'papaparse'
-import type { Download, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { launchBrowser, screenshot, type TestBrowser } from '../support/browser'
+import {
+  addNote,
+  deleteDataset,
+  drawn as drawnOn,
+  exportPicture as exportOn,
+  importThroughUi,
+  openDataset,
+  openSnapshot,
+  percentIn,
+  saveSnapshot,
+  tableText,
+} from '../support/explorerWalk'
 import { repoRoot, startWebApp, type WebApp } from '../support/webApp'
 
 const FILE = join(repoRoot, 'tests', 'fixtures', 'real', 'comtrade', 'plus-thailand-hs8542-imports.csv')
@@ -37,56 +50,19 @@ const latest = years.at(-1)!
 let app: WebApp
 let browser: TestBrowser
 let page: Page
-let nextFile: string | null = null
 let tableBefore: string[] = []
 /** The note the walk adds: it says plainly whose report the numbers are. */
 const NOTE =
   'Chips from China as Thailand reports its imports: the mirror side of China’s exports to Thailand'
-
-async function tableText(): Promise<string[]> {
-  await page.click('[data-test="tab-table"]')
-  return page
-    .locator('[data-test="data-table"] tr')
-    .evaluateAll((trs) => trs.map((r) => (r as HTMLElement).innerText.replace(/\s+/g, ' ').trim()))
-}
-async function openSnapshot(title: string): Promise<void> {
-  await page.click('nav >> text=Snapshots')
-  await page
-    .locator('[data-test="snapshot-list"] li', { hasText: title })
-    .locator('[data-test="snapshot-open"]')
-    .click()
-  await page.locator('[data-test="explorer-chart"] canvas').waitFor()
-}
-/** A change as the table prints it (`+8.7%†`, `-4.5%†`), as a number. */
-const percentIn = (text: string) => Number(/([+\-−]?\d+(?:\.\d+)?)%/.exec(text)![1]!.replace('−', '-'))
-/** Exports the picture shown in the breakdown and returns the saved file's bytes. */
-async function exportPicture(format: 'png' | 'svg'): Promise<{ name: string; bytes: Buffer }> {
-  await page.click('[data-test="breakdown-export"]')
-  await page.click(`[data-test="export-format-${format}"]`)
-  const [download] = (await Promise.all([
-    // The vector map is ~190,000 path points, written on the page's thread: seconds on a loaded machine.
-    page.waitForEvent('download', { timeout: 30_000 }),
-    page.click('[data-test="export-run"]', { noWaitAfter: true }),
-  ])) as [Download, unknown]
-  const path = await download.path()
-  return { name: download.suggestedFilename(), bytes: readFileSync(path!) }
-}
-const drawn = async (kind: 'treemap' | 'map') =>
-  JSON.parse((await page.locator(`[data-test="breakdown-${kind}"]`).getAttribute('data-drawn')) ?? '[]') as {
-    code: string
-    value: number
-    shaded?: boolean
-  }[]
+const drawn = (kind: 'treemap' | 'map') => drawnOn(page, kind)
+const exportPicture = (format: 'png' | 'svg') => exportOn(page, format)
 
 beforeAll(async () => {
-  app = await startWebApp({ chooseFile: async () => nextFile })
+  app = await startWebApp({ chooseFile: async () => FILE })
   browser = await launchBrowser(app.server.origin)
   page = await browser.newPage({ width: 1400, height: 1100 })
   await page.goto(app.server.url)
-  nextFile = FILE
-  await page.click('nav >> text=Import')
-  await page.click('[data-test="open-file"]')
-  await page.locator(`[data-test="library"] [data-dataset="${ID}"]`).waitFor({ timeout: 60_000 })
+  await importThroughUi(page, ID)
 })
 
 afterAll(async () => {
@@ -96,9 +72,7 @@ afterAll(async () => {
 
 describe('a real Comtrade download, from import to a self-contained snapshot', () => {
   it('charts imports from China over time, and their y/y computed from the file’s levels', async () => {
-    await page.click('nav >> text=Explorer')
-    await page.locator(`[data-test="dataset"] option[value="${ID}"]`).waitFor({ state: 'attached' })
-    await page.selectOption('[data-test="dataset"]', ID)
+    await openDataset(page, ID)
     await page.fill('[data-test="partner-filter"]', 'China')
     await page.click('[data-test="partner-china"]')
     await page.click('[data-test="partner-world"]')
@@ -213,21 +187,10 @@ describe('a real Comtrade download, from import to a self-contained snapshot', (
   })
 
   it('keeps a note and a snapshot, reopens it identical, and opens its self-contained copy after the dataset is deleted', async () => {
-    await page.click('[data-test="add-note"]')
-    await page.fill('[data-test="note-text"]', NOTE)
-    await page.click('[data-test="note-save"]')
-    await page.locator('[data-test="note-editor"]').waitFor({ state: 'detached' })
-    tableBefore = await tableText()
-    for (const [title, selfContained] of [
-      ['Linked chips view', false],
-      ['Self-contained chips view', true],
-    ] as const) {
-      await page.click('[data-test="save-snapshot"]')
-      await page.fill('[data-test="snapshot-title"]', title)
-      if (selfContained) await page.check('[data-test="snapshot-self-contained"]')
-      await page.click('[data-test="snapshot-save"]')
-      await page.locator('[data-test="save-snapshot-dialog"]').waitFor({ state: 'detached' })
-    }
+    await addNote(page, NOTE)
+    tableBefore = await tableText(page)
+    await saveSnapshot(page, 'Linked chips view', false)
+    await saveSnapshot(page, 'Self-contained chips view', true)
     const files = readdirSync(join(app.userDataDir, 'snapshots')).filter((f) => f.endsWith('.ctesnap'))
     expect(files.length).toBe(2)
 
@@ -235,17 +198,13 @@ describe('a real Comtrade download, from import to a self-contained snapshot', (
     await page.selectOption('[data-test="transform"]', 'none')
     await expect.poll(() => page.textContent('[data-test="view-title"]')).not.toContain('Year-on-year')
     await page.locator('[data-test="explorer-main"][aria-busy="false"]').waitFor()
-    await openSnapshot('Linked chips view')
-    await expect.poll(tableText).toEqual(tableBefore)
+    await openSnapshot(page, 'Linked chips view')
+    await expect.poll(() => tableText(page)).toEqual(tableBefore)
     expect(await page.locator('[data-test="chart-notes"] li').innerText()).toContain(NOTE)
 
-    await page.click('nav >> text=Datasets')
-    const card = page.locator(`[data-dataset="${ID}"]`)
-    await card.locator('[data-test="delete-dataset"]').click()
-    await card.locator('[data-test="delete-dataset-confirm"]').click()
-    await card.waitFor({ state: 'detached' })
-    await openSnapshot('Self-contained chips view')
-    await expect.poll(tableText).toEqual(tableBefore)
+    await deleteDataset(page, ID)
+    await openSnapshot(page, 'Self-contained chips view')
+    await expect.poll(() => tableText(page)).toEqual(tableBefore)
     expect(await page.locator('[data-test="snapshot-kind"]').getAttribute('data-kind')).toBe('self-contained')
     await page.click('[data-test="tab-chart"]')
     expect(await page.locator('[data-test="chart-notes"] li').innerText()).toContain(NOTE)

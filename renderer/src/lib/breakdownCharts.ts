@@ -6,6 +6,7 @@
  * types are registered by components/charts/breakdownSetup.ts, loaded with the first picture.
  */
 import type { ChartConfiguration, Plugin, TooltipItem } from 'chart.js'
+import { toFont } from 'chart.js/helpers'
 import type { Feature } from 'chartjs-chart-geo'
 import type { Ranking } from '@shared/exploreApi'
 import { chartFrame, decorationPlugins, type ChartText, type ExportDecoration } from './chartConfig'
@@ -79,10 +80,32 @@ export function textOn(hex: string): string {
   return luminance > 0.35 ? '#111111' : '#ffffff'
 }
 
-/** A treemap rectangle as the plugin hands it to its scriptable options and tooltip: the item in `_data`. */
+/**
+ * A line of text cut to fit a width, ending in an ellipsis ("HS 8517 Telephone sets, incl…"); '' when
+ * not even one letter and the ellipsis fit. `measure` gives a text's drawn width.
+ */
+export function fitText(text: string, width: number, measure: (s: string) => number): string {
+  if (measure(text) <= width) return text
+  const cut = (n: number) => `${text.slice(0, n).trimEnd()}…`
+  // The longest beginning that fits with its ellipsis.
+  let [lo, hi] = [0, text.length - 1]
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2)
+    if (measure(cut(mid)) <= width) lo = mid
+    else hi = mid - 1
+  }
+  return lo > 0 ? cut(lo) : ''
+}
+
+/**
+ * A treemap rectangle as the plugin hands it to its scriptable options, label formatter and tooltip:
+ * the item in `_data`; for the formatter, also the rectangle (its width) and the chart's canvas.
+ */
 interface TreemapContext {
   type?: string
   raw?: { _data?: BreakdownItem }
+  element?: { width?: number }
+  chart?: { ctx?: Pick<CanvasRenderingContext2D, 'font' | 'measureText'> }
 }
 type Tip = TooltipItem<keyof import('chart.js').ChartTypeRegistry>
 const itemOf = (ctx: TreemapContext | Tip | undefined) =>
@@ -101,6 +124,9 @@ export function treemapConfig(
 ): ChartConfiguration {
   const colorOf = (item: BreakdownItem | undefined) =>
     !item || item.other ? '#888888' : productColor(item.code)
+  // The name in bold, then the amount and share.
+  const fonts = [{ size: 12, weight: 'bold' as const }, { size: 11 }]
+  const [padding, border] = [4, 1]
   const config = {
     type: 'treemap',
     data: {
@@ -111,7 +137,7 @@ export function treemapConfig(
           key: 'value',
           data: [],
           spacing: 1,
-          borderWidth: 1,
+          borderWidth: border,
           borderColor: theme.surface,
           backgroundColor: (ctx: TreemapContext) =>
             ctx.type === 'data' ? colorOf(itemOf(ctx)) : 'transparent',
@@ -120,14 +146,27 @@ export function treemapConfig(
             overflow: 'hidden',
             position: 'top',
             align: 'left',
-            padding: 4,
+            padding,
             color: (ctx: TreemapContext) => textOn(colorOf(itemOf(ctx))),
-            font: [{ size: 12, weight: 'bold' }, { size: 11 }],
+            font: fonts,
             formatter: (ctx: TreemapContext) => {
               const item = itemOf(ctx)
               if (!item) return ''
               const share = item.share === null ? '' : ` · ${item.share.toFixed(1)}%`
-              return [item.label, `${formatAmount(item.value, unit, text.locale)}${share}`]
+              const lines = [item.label, `${formatAmount(item.value, unit, text.locale)}${share}`]
+              // The plugin hides a label wider than its rectangle, and product names are long
+              // ("HS 8517 Telephone sets, including smartphones…"): each line is cut to the width
+              // inside the rectangle's border and the label's padding.
+              const canvas = ctx.chart?.ctx
+              const width = ctx.element?.width
+              if (!canvas || width === undefined) return lines
+              const fitted = lines.map((line, i) =>
+                fitText(line, width - 2 * (padding + border), (s) => {
+                  canvas.font = toFont(fonts[i]!).string
+                  return canvas.measureText(s).width
+                }),
+              )
+              return fitted[0] ? fitted.filter(Boolean) : ''
             },
           },
         },

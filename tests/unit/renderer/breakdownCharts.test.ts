@@ -20,6 +20,7 @@ import world from 'world-atlas/countries-50m.json'
 import csv from '../../../data/codes/countries.csv?raw'
 import type { Ranking } from '@shared/exploreApi'
 import {
+  fitText,
   mapConfig,
   textOn,
   treemapConfig,
@@ -127,6 +128,40 @@ describe('the product treemap', () => {
     expect(lines.at(-1)).toBe('Shares computed here.')
     // On screen the page shows these itself.
     expect(treemapConfig(items, 'USD', theme, text).options!.plugins!.title).toMatchObject({ display: false })
+  })
+
+  it('cuts a long product name to its rectangle’s width with an ellipsis (the plugin hides a label that overflows)', () => {
+    const measure = (s: string) => s.length * 6
+    const name = 'HS 8517 Telephone sets, including smartphones'
+    expect(fitText(name, 1000, measure)).toBe(name)
+    expect(fitText(name, 60, measure)).toBe('HS 8517 T…')
+    // No space before the ellipsis: 'HS 8517…', not 'HS 8517 …'.
+    expect(fitText(name, 54, measure)).toBe('HS 8517…')
+    expect(fitText(name, 5, measure)).toBe('')
+
+    const long = { ...row('hs8517', 600, null), label: name, share: 60 }
+    const config = treemapConfig(
+      treemapItems(ranking({ rows: [long], total: 1000 }), 'Other'),
+      'USD',
+      theme,
+      text,
+    )
+    const { formatter } = (
+      config.data.datasets[0] as unknown as { labels: { formatter: (c: object) => unknown } }
+    ).labels
+    const canvas = { font: '', measureText: (s: string) => ({ width: s.length * 6 }) }
+    const label = (width: number) =>
+      formatter({
+        raw: { _data: treemapItems(ranking({ rows: [long], total: 1000 }), 'Other')[0] },
+        element: { width },
+        chart: { ctx: canvas },
+      })
+    // 100 px less a 1 px border and 4 px padding on each side: 15 characters of 6 px.
+    expect(label(100)).toEqual(['HS 8517 Teleph…', '$600 · 60.0%'])
+    for (const line of label(100) as string[]) expect(line.length * 6).toBeLessThanOrEqual(90)
+    expect(label(1000)).toEqual([name, '$600 · 60.0%'])
+    // Too narrow for a letter of the name: no label (the table and the tooltip have it).
+    expect(label(10)).toBe('')
   })
 
   it('writes black on light tiles and white on dark ones', () => {
