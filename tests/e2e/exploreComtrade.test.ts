@@ -144,6 +144,25 @@ describe('a real Comtrade download, from import to a self-contained snapshot', (
     expect(map[0]!.value).toBe(largest[1])
     expect(map.filter((m) => m.shaded).length).toBeGreaterThan(10)
 
+    // Back to the products' table, then the map again (its code and atlas loaded now): the map waits for
+    // the partners, never drawing the products the table showed while they load.
+    await page.click('[data-test="show-table"]')
+    await page.selectOption('[data-test="ranking-by"]', 'product')
+    await page.locator('[data-test="ranking-table"] tr[data-code^="hs"]').first().waitFor()
+    await page.evaluate(() => {
+      const states: string[] = []
+      Object.assign(window, { mapStates: states })
+      new MutationObserver(() => {
+        const state = document.querySelector('[data-test="breakdown-map"]')?.getAttribute('data-drawn')
+        if (state && state !== states.at(-1)) states.push(state)
+      }).observe(document.body, { subtree: true, childList: true, attributeFilter: ['data-drawn'] })
+    })
+    await page.click('[data-test="show-map"]')
+    await expect.poll(async () => (await drawn('map')).length).toBe(map.length)
+    const states = await page.evaluate(() => (window as unknown as { mapStates: string[] }).mapStates)
+    const codes = states.flatMap((s) => (JSON.parse(s) as { code: string }[]).map((i) => i.code))
+    expect(codes.filter((code) => code.startsWith('hs'))).toEqual([])
+
     // Keyboard: the map takes focus and announces the largest partner first.
     const countries = new Map(
       readFileSync(join(repoRoot, 'data', 'codes', 'countries.csv'), 'utf8')
