@@ -185,38 +185,55 @@ export const useExplorerStore = defineStore('explorer', () => {
     return promise
   }
 
+  /** The data of a view, shown: the chart and table read these together. */
+  function show(shown: ViewState, series: FetchedSeries[], refs: References): void {
+    fetched.value = series
+    references.value = refs
+    fetchedKey = seriesKeyOf(shown)
+    loadedView.value = shown
+  }
+
   async function fetchView(): Promise<void> {
     const id = ++loadId
     const current = view.value
     loading.value = true
     error.value = null
-    // The dataset's dimensions feed the controls; they load beside the data and never block it.
-    useDimensionsStore()
-      .load(current.dataset)
-      .catch(() => {})
-    try {
-      // The series list (for the controls and projections) loads beside the first series, not before them.
-      const catalogReady =
-        catalogDataset.value === current.dataset ? Promise.resolve() : loadCatalog(current.dataset)
-      // A basis other than customs names its series, which needs the series list first.
-      if (current.basis) await catalogReady
-      const [series, refs] = await Promise.all([
-        Promise.all(
-          selectionsOf(current).map((s) =>
-            fetchSelection(current, s, seriesOnBasis(current, catalog.value, s)),
-          ),
+    const fetchSeries = () =>
+      Promise.all(
+        selectionsOf(current).map((s) =>
+          fetchSelection(current, s, seriesOnBasis(current, catalog.value, s)),
         ),
-        catalogReady.then(() => fetchReferences(current, catalog.value)),
+      )
+    try {
+      // The chart's series are asked for first, then the series list (for the controls and
+      // projections) beside them. A basis other than customs names its series, which needs the list first.
+      const series = current.basis ? null : fetchSeries()
+      const catalogKnown = catalogDataset.value === current.dataset
+      const catalogReady = catalogKnown ? Promise.resolve() : loadCatalog(current.dataset)
+      const referencesReady = catalogReady.then(() => fetchReferences(current, catalog.value))
+      if (series && !catalogKnown) {
+        // A dataset's first view: its series list, which the chart needs only for its references (a
+        // projection, the previous record), is still on its way. The series are shown as soon as they
+        // are here and the references join them when known; the view stays busy until then.
+        referencesReady.catch(() => {}) // awaited below; a failure is reported there
+        const first = await series
+        if (id !== loadId) return
+        show(current, first, { annual: null, projection: null })
+      }
+      const [fetchedSeries, refs] = await Promise.all([
+        series ?? catalogReady.then(fetchSeries),
+        referencesReady,
       ])
       if (id !== loadId) return // a newer view was asked for meanwhile
-      fetched.value = series
-      references.value = refs
-      fetchedKey = seriesKeyOf(current)
-      loadedView.value = current
+      show(current, fetchedSeries, refs)
     } catch (e) {
       if (id === loadId) error.value = messageOf(e)
     } finally {
       if (id === loadId) loading.value = false
+      // The dataset's dimensions feed the controls, not the chart: asked for once its data is here.
+      useDimensionsStore()
+        .load(current.dataset)
+        .catch(() => {})
     }
   }
 
