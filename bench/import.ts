@@ -210,9 +210,9 @@ export async function benchImport(): Promise<boolean> {
       ['peak resident memory of main', `${b.peakRssMb!.toFixed(0).padStart(6)} MB`, ''],
       ['peak resident memory of the engine process', `${b.engineRssMb!.toFixed(0).padStart(6)} MB`, ''],
       [
-        'resident memory of the warm standby engine (its cost)',
+        'resident memory of the warm standby engine (the fast restart’s cost)',
         `${b.standbyRssMb!.toFixed(0).padStart(6)} MB`,
-        '',
+        `(${b.standbyPrivateMb!.toFixed(0)} MB its own, not shared with the engine)`,
       ],
     ]
     for (const [name, value, ratio] of rows) console.log(`  ${name.padEnd(64)} ${value}  ${ratio}`)

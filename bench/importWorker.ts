@@ -38,6 +38,8 @@ async function main(): Promise<Record<string, unknown>> {
       log: () => {},
     })
     const handlers = host.handlers
+    // The standby opens the bundled data once, at start: not while the import is timed.
+    await until(() => host.supervisor.standby?.warm === true)
     const loop = monitorEventLoopDelay({ resolution: 10 })
     const chosen = await dispatch(handlers, 'chooseImportFile', {})
     if (!chosen.ok || !chosen.data) throw new Error(`choose failed: ${JSON.stringify(chosen)}`)
