@@ -43,8 +43,11 @@ export const MACROS: string[] = [
   `CREATE MACRO cte_key(x) AS coalesce(CAST(TRY_CAST(trim(CAST(x AS VARCHAR)) AS UBIGINT) AS VARCHAR), upper(trim(CAST(x AS VARCHAR))))`,
   // Periods come from shared/periods.ts (2024, 2024-03, 2024-Q1): their form says their frequency.
   `CREATE MACRO cte_frequency(p) AS CASE WHEN length(p) = 4 THEN 'year' WHEN p LIKE '%-Q%' THEN 'quarter' ELSE 'month' END`,
-  // A code the API accepts: lower-case letters, digits and underscores, starting with a letter.
-  `CREATE MACRO cte_slug(x) AS CASE WHEN x IS NULL OR trim(x) = '' THEN NULL ELSE
+  // A code the API accepts: lower-case letters, digits and underscores, starting with a letter. A name
+  // with no Latin letter or digit (第一数量, 人民币) gets one from its own text's hash, so two such
+  // columns stay two flows instead of both becoming 'x__'.
+  `CREATE MACRO cte_slug(x) AS CASE WHEN x IS NULL OR trim(x) = '' THEN NULL
+      WHEN NOT regexp_matches(lower(trim(x)), '[a-z0-9]') THEN 'x_' || left(md5(trim(x)), 8) ELSE
       left(regexp_replace(regexp_replace(lower(trim(x)), '[^a-z0-9]+', '_', 'g'), '^([^a-z])', 'x_\\1'), 48) END`,
   `CREATE MACRO cte_flow(x) AS CASE upper(trim(CAST(x AS VARCHAR)))
       WHEN 'X' THEN 'exports' WHEN 'M' THEN 'imports' WHEN 'RX' THEN 're_exports' WHEN 'RM' THEN 're_imports'

@@ -42,6 +42,9 @@ export const ROLE_NAMES = {
     '金额',
     '数值',
     '值',
+    // China Customs' query downloads name the value column by its currency.
+    '人民币',
+    '美元',
   ],
   reporter: [
     'reporter',
@@ -68,6 +71,9 @@ export const ROLE_NAMES = {
     'importer',
     '伙伴',
     '贸易伙伴',
+    // China Customs' downloads: the partner's name. Its 贸易伙伴编码 beside it is the customs' own
+    // numbering (410 is Brazil there, Korea in UN M49), so it is never read as a country code.
+    '贸易伙伴名称',
     '国家',
     '国别',
     '国家地区',
@@ -224,8 +230,14 @@ export function guessMapping(
   const product = pick('product')
   const indicator = pick('indicator')
   const unit = pick('unit')
+  // A column of codes (a partner's or product's number) is not a value, numbers though they are.
+  const isCode = (i: number) => /(code|编码|代码)$/i.test(norm(header[i] ?? '') || (header[i] ?? '').trim())
   const numeric = indexes.filter(
-    (i) => !taken.has(i) && share(i, (c) => looksLikeNumber(c, style)) >= 0.9 && filled(i).length > 0,
+    (i) =>
+      !taken.has(i) &&
+      !isCode(i) &&
+      share(i, (c) => looksLikeNumber(c, style)) >= 0.9 &&
+      filled(i).length > 0,
   )
   const named = nameIs(header, 'value')
   let values: number[]

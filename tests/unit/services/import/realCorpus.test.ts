@@ -425,6 +425,109 @@ describe('National sources, through the column mapping the page offers', () => {
   })
 })
 
+describe('China Customs query download (GBK bytes, Chinese headers)', () => {
+  it('soybean imports by partner, 2024: GBK read as such, partners by their Chinese names (its own 410 is Brazil, not Korea), yuan with thousands commas', async () => {
+    const file = 'customs/china-customs-soybean-imports-2024.csv'
+    const bytes = readFileSync(real(file))
+    // Not UTF-8: the bytes are GBK, as the customs' site writes them.
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow()
+    const rows = rowsOfBytes(bytes, { encoding: 'gbk' })
+    expect(Object.keys(rows[0]!).slice(0, 3)).toEqual(['数据年月', '贸易伙伴编码', '贸易伙伴名称'])
+    const { dataset, inspection } = await importReal(file, (guess) => guess)
+    expect(inspection.encoding).toBe('gb18030')
+    // The dialog's guess: the partner's name (not the customs' own partner number), the yuan column
+    // as the value and its unit, the HS code as the product.
+    expect(inspection.guess).toMatchObject({
+      period: 0,
+      partner: 2,
+      product: 3,
+      values: [9],
+      unitLabel: 'CNY',
+    })
+    expect(dataset.units).toEqual(['CNY'])
+    const byName = new Map<string, number>()
+    for (const r of rows)
+      byName.set(r['贸易伙伴名称']!, (byName.get(r['贸易伙伴名称']!) ?? 0) + num(r['人民币']))
+    // The customs' own partner numbers: 410 is Brazil there (Korea in UN M49), 502 the United States.
+    expect(new Set(rows.map((r) => `${r['贸易伙伴编码']} ${r['贸易伙伴名称']}`))).toEqual(
+      new Set(['410 巴西', '502 美国', '402 阿根廷']),
+    )
+    const iso: Record<string, string> = { 巴西: 'BRA', 美国: 'USA', 阿根廷: 'ARG' }
+    const b = await breakdown(dataset.id, {
+      reporter: 'china',
+      flow: dataset.flows[0]!,
+      frequency: 'month',
+      from: '2024-01',
+      to: '2024-12',
+    })
+    expect(b.rows.map((r) => [r.key, r.value])).toEqual(
+      [...byName].sort((a, z) => z[1] - a[1]).map(([name, value]) => [iso[name], value]),
+    )
+    expect(b.unit).toBe('CNY')
+  })
+
+  it('its three number columns mapped as values are three flows, each with its own sum (never one flow named from Chinese headers)', async () => {
+    const copy = join(t.userDataDir, 'china-customs-copy.csv')
+    copyFileSync(real('customs/china-customs-soybean-imports-2024.csv'), copy)
+    const rows = rowsOfBytes(readFileSync(copy), { encoding: 'gbk' })
+    const granted = await t.services.imports.grant(copy, 'dialog')
+    const inspection = await t.services.imports.inspect(granted.fileId)
+    const outcome = await t.services.imports.importFile(granted.fileId, {
+      ...inspection.guess!,
+      values: [5, 7, 9],
+      unitLabel: '',
+    })
+    const flows = outcome.dataset!.flows
+    expect(flows).toHaveLength(3)
+    const totals = await Promise.all(
+      flows.map(
+        async (flow) =>
+          (
+            await breakdown(outcome.dataset!.id, {
+              reporter: 'china',
+              flow,
+              frequency: 'month',
+              from: '2024-01',
+              to: '2024-12',
+            })
+          ).total,
+      ),
+    )
+    const sum = (column: string) => rows.reduce((a, r) => a + num(r[column]), 0)
+    expect(totals.sort((a, z) => a - z)).toEqual(
+      [sum('第二数量'), sum('第一数量'), sum('人民币')].sort((a, z) => a - z),
+    )
+  })
+})
+
+describe('A Big5 table (Taiwan Stock Exchange monthly market summary, as downloaded)', () => {
+  it('Big5 bytes are read as Big5: the header in traditional characters; the notes under the table are refused in plain words', async () => {
+    const file = 'twse/FMTQIK-2017-09.csv'
+    const bytes = readFileSync(real(file))
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow()
+    const text = new TextDecoder('big5', { fatal: true }).decode(bytes)
+    const lines = text.split(/\r?\n/)
+    expect(lines[0]).toBe('"106年09月市場成交資訊"')
+    const granted = await t.services.imports.grant(real(file), 'dialog')
+    const inspection = await t.services.imports.inspect(granted.fileId)
+    expect(inspection.encoding).toBe('big5')
+    // The title line is skipped; the header is the table's own, decoded as Big5.
+    expect(inspection.columns.filter(Boolean)).toEqual(
+      Papa.parse<string[]>(lines[1]!).data[0]!.filter(Boolean),
+    )
+    // Under the table TWSE writes notes ("說明:"), one value to a line: refused with the line.
+    const notes = lines.findIndex((l) => l.startsWith('"說明:"')) + 1
+    const refusal = await t.services.imports
+      .importFile(granted.fileId, inspection.guess!)
+      .then(() => 'imported')
+      .catch((e: Error) => e.message)
+    expect(refusal).toBe(
+      `FMTQIK-2017-09.csv: line ${notes}: the row has 1 values but the header row names 7 columns. Rows must all have the same number of values.`,
+    )
+    expect(refusal).not.toMatch(LEAKS)
+  })
+})
+
 describe('A Frictionless data package', () => {
   it('datahub’s GDP package (World Bank data): China by year', async () => {
     const rows = rowsOf('datapackage/data/gdp.csv').filter((r) => r['Country Code'] === 'CHN')
