@@ -230,6 +230,12 @@ export const DatasetSummary = z.object({
   sourceCount: z.number().int().nonnegative(),
   /** The data-quality findings of a checked package (empty: checked, nothing found); absent when not checked. */
   quality: z.array(QualityFinding).optional(),
+  /**
+   * An imported dataset's file, the layout it was read with and that layout's publisher (empty where
+   * the layout names none), so the page words its description, licence and contents in the reader's
+   * language; absent for a bundled package.
+   */
+  imported: z.object({ fileName: z.string(), layout: z.string(), publisher: z.string() }).optional(),
 })
 export type DatasetSummary = z.infer<typeof DatasetSummary>
 

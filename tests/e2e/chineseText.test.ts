@@ -6,13 +6,16 @@
  * citation (a source's published title, a file's name), a note quoted from the data and the software
  * licences' package names are marked `translate="no"` and not scanned: they stay as published.
  */
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { PRESET_IDS } from '../../renderer/src/lib/presets'
 import { screenshot } from '../support/browser'
 import { appInBrowser } from '../support/suite'
+import { repoRoot } from '../support/webApp'
 
-const suite = appInBrowser()
+let nextFile: string | null = null
+const suite = appInBrowser({ chooseFile: async () => nextFile })
 
 /**
  * Latin words a Chinese reader sees in Chinese publications too: the names of organisations, data
@@ -21,10 +24,12 @@ const suite = appInBrowser()
 const ALLOWED = new Set(
   [
     // Statistical agencies, their data products and the publishers the package's source groups name.
-    'GACC WTO UNCTAD WDI IMF OECD UN Comtrade CEPII BACI Eurostat SDMX Stats IMTS ITC',
+    'GACC WTO UNCTAD WDI IMF OECD UN Comtrade Plus CEPII BACI Eurostat SDMX Stats IMTS ITC',
     'AP Reuters Bloomberg SCMP CNBC dpa AFX FocusEconomics Macrobond',
     // Licences, formats, software and standards.
     'CC BY CSV PNG SVG PDF JSON XLSX Parquet Markdown HTML README UTF SHA ISO HS Electron Chromium',
+    // Text encodings by their registered names (WINDOWS-1252, GB18030).
+    'WINDOWS',
     'Natural Earth world atlas m',
     // Keys (the shortcuts overlay) and the trade terms Chinese statistics use in Latin letters.
     'Ctrl Alt Shift Cmd Esc Enter Tab CIF FOB',
@@ -70,6 +75,8 @@ function englishIn(text: string): string[] {
   const stripped = text
     .replace(/[\w.-]*\.(csv|json|png|svg|html|ctesnap|xlsx|zip)\b/gi, ' ')
     .replace(/\b[a-z]+(_[a-z]+)+\b/g, ' ')
+    // A SHA-256 prefix is a code.
+    .replace(/\b[0-9a-f]{8,}\b/g, ' ')
   // One letter is a symbol or a key (x, g_c, Ctrl+S), not a word.
   return (stripped.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !ALLOWED.has(w))
 }
@@ -96,6 +103,27 @@ function cutControls(page: Page): Promise<string[]> {
         out.push(
           `${el.outerHTML.slice(0, 100)} ends at ${Math.round(r.right)} px, its box at ${Math.round(b.right)}`,
         )
+    }
+    return out
+  })
+}
+
+/**
+ * Selects whose chosen option's text is wider than the select shows (the text is cut): measured with
+ * the select's own font, less its padding and the arrow.
+ */
+function cutSelects(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = []
+    const context = document.createElement('canvas').getContext('2d')!
+    for (const el of Array.from(document.querySelectorAll('select'))) {
+      if (!el.checkVisibility({ visibilityProperty: true }) || !el.selectedOptions[0]) continue
+      const style = getComputedStyle(el)
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`
+      const text = el.selectedOptions[0].textContent?.trim() ?? ''
+      const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 16
+      if (context.measureText(text).width > room)
+        out.push(`${el.getAttribute('data-test') ?? el.name}: "${text.slice(0, 80)}" in ${el.clientWidth} px`)
     }
     return out
   })
@@ -129,6 +157,7 @@ describe('in Chinese, at 1024 px', () => {
       const page = await open(p.route, p.ready)
       expect(await english(page)).toEqual([])
       expect(await cutControls(page)).toEqual([])
+      expect(await cutSelects(page)).toEqual([])
       await page.close()
     },
   )
@@ -176,4 +205,130 @@ describe('in Chinese, at 1024 px', () => {
     expect(suite.browser.pageErrors, suite.browser.pageErrors.join('\n')).toEqual([])
     suite.browser.assertOffline()
   })
+})
+
+const real = (path: string) => join(repoRoot, 'tests', 'fixtures', 'real', path)
+/** A real Comtrade download with partners and HS products (ranking, drill-down, treemap, map). */
+const COMTRADE = real('comtrade/plus-thailand-hs8542-imports.csv')
+const COMTRADE_ID = 'plus-thailand-hs8542-imports'
+/** A real Census file: its layout asks for the mapping dialog; the Mirror's and a calculator's source. */
+const CENSUS = real('census/usa-china-trade-data.csv')
+
+/** Settled: nothing loading. */
+const settle = (page: Page) =>
+  page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, { timeout: 60_000 })
+
+/** Points at the chart's first series at its last period; the tooltip's text (drawn on the canvas). */
+async function tooltipText(page: Page): Promise<string> {
+  const chart = page.locator('[data-test="explorer-chart"]')
+  // The chart can be made anew once its plugins have loaded: point again until a tooltip shows.
+  await expect
+    .poll(
+      async () => {
+        const drawn = JSON.parse((await chart.getAttribute('data-drawn')) ?? '{"series":[]}') as {
+          series: { points: { x: number }[] }[]
+        }
+        const x = drawn.series[0]?.points.at(-1)?.x
+        const box = await chart.locator('canvas').boundingBox()
+        if (x === undefined || !box) return ''
+        await chart.locator('canvas').hover({ position: { x, y: box.height / 2 } })
+        return (await chart.getAttribute('data-tooltip')) ?? ''
+      },
+      { timeout: 30_000 },
+    )
+    .not.toBe('')
+  return (await chart.getAttribute('data-tooltip'))!.replace(/\s+/g, ' ')
+}
+
+describe('in Chinese, at 1024 px, with imported files', () => {
+  it(
+    'the Datasets page, the Explorer (ranking, drill-down, treemap, map, a computed bloc), the Mirror and the calculators show no English and cut no text',
+    { timeout: 600_000 },
+    async () => {
+      const page = await suite.browser.newPage({ locale: 'zh-CN', width: 1024 })
+      /** Every screen's English words and cut controls, by screen: all listed at once when one fails. */
+      const found: Record<string, string[]> = {}
+      const scan = async (screen: string) => {
+        await settle(page)
+        const problems = [...(await english(page)), ...(await cutControls(page)), ...(await cutSelects(page))]
+        if (problems.length) found[screen] = problems
+      }
+
+      await page.goto(`${suite.app.server.url}#/import`)
+      await page.locator('main h2').first().waitFor()
+      nextFile = COMTRADE
+      await page.click('[data-test="open-file"]')
+      await page
+        .locator(`[data-test="library"] [data-dataset="${COMTRADE_ID}"]`)
+        .waitFor({ timeout: 120_000 })
+      nextFile = CENSUS
+      await page.click('[data-test="open-file"]')
+      const dialog = page.locator('[data-test="mapping-dialog"]')
+      await dialog.waitFor()
+      await dialog.locator('[data-test="reporter-code"]').fill('USA')
+      await dialog.locator('[data-test="partner-code"]').fill('CHN')
+      await dialog.locator('[data-test="unit-label"]').fill('USD million')
+      await dialog.locator('[data-test="confirm-mapping"]').click()
+      let censusId = ''
+      await expect
+        .poll(
+          async () =>
+            (censusId =
+              (await suite.app.host.handlers.listImports({})).items.find(
+                (d) => d.fileName === 'usa-china-trade-data.csv',
+              )?.id ?? ''),
+          { timeout: 120_000 },
+        )
+        .not.toBe('')
+
+      await page.goto(`${suite.app.server.url}#/datasets`)
+      await page.locator(`[data-dataset="${censusId}"]`).waitFor()
+      await scan('datasets page')
+
+      await page.goto(`${suite.app.server.url}#/explorer`)
+      await page.locator(CHART).first().waitFor()
+      await page.selectOption('[data-test="dataset"]', COMTRADE_ID)
+      await page.locator('[data-test="drill-hs_s16"]').waitFor()
+      await scan('Explorer, an imported file by product')
+      await page.click('[data-test="drill-hs_s16"]')
+      await page.locator('[data-test="drill-hs85"]').waitFor()
+      await scan('Explorer, drilled into a section')
+      await page.click('[data-test="show-treemap"]')
+      await page.locator('[data-test="breakdown-treemap"] canvas').waitFor()
+      await scan('Explorer, treemap')
+      await page.click('[data-test="show-map"]')
+      await page.locator('[data-test="breakdown-map"] canvas').waitFor()
+      await scan('Explorer, world map')
+      // A bloc the file does not total itself: its points are computed, the tooltip states the rule.
+      await page.click('[data-test="partner-asean"]')
+      await settle(page)
+      await scan('Explorer, a computed bloc')
+      // Its last line names the sources: citations, as published.
+      const tooltip = (await tooltipText(page)).replace(/来源: .*$/, '')
+      if (englishIn(tooltip).length) found['Explorer, a computed bloc, tooltip'] = [tooltip]
+
+      await page.goto(`${suite.app.server.url}#/mirror`)
+      await page.locator('main h1').first().waitFor()
+      await page.selectOption('[data-test="mirror-china-dataset"]', 'china-trade')
+      await page.selectOption('[data-test="mirror-partner-dataset"]', censusId)
+      await page.selectOption('[data-test="mirror-partner"]', 'us')
+      await page.locator('[data-test="mirror-chart"] canvas').waitFor()
+      await scan('Mirror over an imported file')
+
+      await page.goto(`${suite.app.server.url}#/calculators`)
+      await page.click('[data-test="tab-partnerMix"]')
+      await page.selectOption('select[data-test="pm-dataset"]', COMTRADE_ID)
+      await page.locator('[data-test="pm-imported-file"]').waitFor()
+      await scan('partner-mix calculator over an imported file')
+      await page.click('[data-test="tab-fullYear"]')
+      await page.selectOption('select[data-test="fy-dataset"]', censusId)
+      await page.locator('[data-test="fy-imported-file"]').waitFor()
+      await scan('full-year calculator over an imported file')
+
+      await screenshot(page, 'zh-imported-calculator')
+      expect(found).toEqual({})
+      expect(suite.browser.pageErrors, suite.browser.pageErrors.join('\n')).toEqual([])
+      await page.close()
+    },
+  )
 })

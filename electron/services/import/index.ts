@@ -262,6 +262,7 @@ export async function openImportService(options: ImportServiceOptions): Promise<
           resources: [{ name: 'data', title: d.fileName, description: info.title, rows: latest.rows }],
           observations: latest.rows,
           sourceCount: 1,
+          imported: { fileName: d.fileName, layout: info.id, publisher: info.publisher },
         }
       }),
     has: (id) => library.get(id) !== undefined,
