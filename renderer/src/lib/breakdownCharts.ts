@@ -227,6 +227,13 @@ const geoLegendAtOrigin: Plugin = {
   },
 }
 
+/** A power of ten (1, 10, 1e9…), allowing for floating-point error in the scale's tick values. */
+export function isDecade(value: number): boolean {
+  if (!(value > 0)) return false
+  const exponent = Math.log10(value)
+  return Math.abs(exponent - Math.round(exponent)) < 1e-9
+}
+
 /**
  * The world map: every country shape of the atlas, shaded by the partner's value where the file has
  * trade with it (a logarithmic scale: trade spans six orders of magnitude), and in the page's border
@@ -288,7 +295,12 @@ export function mapConfig(
           ticks: {
             color: theme.text,
             maxTicksLimit: 6,
-            callback: (value: number | string) => formatAmount(Number(value), unit, text.locale),
+            // Powers of ten only: between them the scale also puts 2, 5… ($500.0 bn beside $1.0 tn on
+            // a one-partner map), whose labels ran into each other on the 260 px bar. Each label starts
+            // at its tick, so the first is not cut by the canvas's left edge.
+            align: 'start',
+            callback: (value: number | string) =>
+              isDecade(Number(value)) ? formatAmount(Number(value), unit, text.locale) : '',
           },
           // Horizontal, bottom left, with room below for its tick labels.
           legend: {

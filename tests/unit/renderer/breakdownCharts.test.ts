@@ -21,6 +21,7 @@ import csv from '../../../data/codes/countries.csv?raw'
 import type { Ranking } from '@shared/exploreApi'
 import {
   fitText,
+  isDecade,
   mapConfig,
   textOn,
   treemapConfig,
@@ -233,6 +234,23 @@ describe('partners on the world map', () => {
     expect(data.length).toBe(features.length)
 
     expect(config.options!.plugins!.title).toMatchObject({ display: false })
+  })
+
+  it('labels its colour legend at powers of ten only (a one-partner map’s $500.0 bn ran into $1.0 tn)', () => {
+    expect([1e10, 1e11, 1e12, 1e3, 1].map(isDecade)).toEqual([true, true, true, true, true])
+    expect([5e11, 2e10, 0, -10, Number.NaN].map(isDecade)).toEqual([false, false, false, false, false])
+    const { features } = topojson.feature(world, world.objects.countries)
+    const us = { code: 'us', label: 'US', value: 5.3e10, share: 100, yoy: null, drill: false, atlasId: '840' }
+    const scale = mapConfig(features, [us], 'USD', theme, text).options!.scales!.color as unknown as {
+      ticks: { align: string; callback: (v: number) => string }
+    }
+    expect([1e10, 1e11, 5e11, 1e12].map((v) => scale.ticks.callback(v))).toEqual([
+      '$10.0 bn',
+      '$100.0 bn',
+      '',
+      '$1.0 tn',
+    ])
+    expect(scale.ticks.align).toBe('start')
   })
 
   it(
