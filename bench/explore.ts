@@ -180,8 +180,8 @@ export async function benchExplore(): Promise<boolean> {
     )
     const clickRatio = (ms: number) => `${(ms / tableMs).toFixed(2)}× baseline`
     line('baseline: back to the table (no query)', tableMs, '(baseline)')
-    line('treemap drawn (first click: its code loaded)', treemapMs, clickRatio(treemapMs))
-    line('map drawn (first click: every partner ranked, atlas loaded)', mapMs, clickRatio(mapMs))
+    line('treemap drawn (first click)', treemapMs, clickRatio(treemapMs))
+    line('map drawn (first click: every partner ranked)', mapMs, clickRatio(mapMs))
     const mb = (x: number) => `${x.toFixed(0).padStart(6)} MB`
     if (memory) {
       console.log(

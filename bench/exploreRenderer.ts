@@ -7,12 +7,12 @@
  * picked, its products ranked in a table, then
  *   - "Treemap": from the click (the click event's timestamp) to the frame after the one the treemap
  *     was drawn for: its `breakdown-treemap-drawn` User Timing mark (Chart.js's afterRender; the
- *     breakdown charts draw without animation), then two requestAnimationFrame callbacks. It includes
- *     loading the chart type's code, as the user's first click does.
+ *     breakdown charts draw without animation), then two requestAnimationFrame callbacks. The click
+ *     comes as soon as the table and the Explorer's chart have answered: whatever is left of loading
+ *     the pictures' code and the atlas (which the panel starts when the page is idle) is counted.
  *   - "Table" (the baseline): the same measure for the click back to the table, which shows the
  *     ranking already loaded (no query): what redrawing the panel costs on this machine now.
- *   - "Map": the same measure as the treemap; it includes the map's query (every partner ranked), the
- *     chart type's code and the bundled world atlas.
+ *   - "Map": the same measure as the treemap; it includes the map's query (every partner ranked).
  *   - memory, once the map is drawn: the page's renderer process (the one whose CPU time grows while
  *     the page spins for a moment), its resident set (VmRSS: every page of memory it holds, shared
  *     ones counted in full), its proportional set (Pss) and its private memory (Private_Clean +
