@@ -4,8 +4,10 @@
  * is in US dollars as it stands; SCALE (6 = millions) is how the IMF displays it, so values are not
  * multiplied by it. Quarterly rows are left out (the app keeps years and months).
  * Legacy DOTS "timeSeries" download: one column per period (1948, 2020M01, …), rows for the Value and
- * Status attributes (only Value is kept), IMF country codes (924 China, 111 United States, 1 World)
- * and values in millions of US dollars.
+ * Status attributes (only Value is kept: a Status such as "r", revised, is an attribute of the value,
+ * never a value), IMF country codes (924 China, 111 United States, 1 World) and values in US dollars as
+ * they stand, as the indicator names say ("…, US Dollars"): a real download has Germany's exports to the
+ * United States in February 2024 as 13405751032.
  */
 import { col, exact, factsSelect } from './common'
 import type { Layout } from './types'
@@ -84,7 +86,7 @@ export const imfDots: Layout = {
           flow: 'indicator',
           product: `'TOTAL'`,
           indicator: 'trim(indicator)',
-          value: 'v * 1e6',
+          value: 'v',
           unit: `'USD'`,
         },
         unpivot,

@@ -318,7 +318,7 @@ describe('World Bank, IMF, WTO', () => {
     ])
   })
 
-  it('IMF DOTS timeSeries: IMF country codes, the Value attribute only, millions of USD', async () => {
+  it('IMF DOTS timeSeries: IMF country codes, the Value attribute only, US dollars as they stand', async () => {
     const d = await imported('imf-dots-timeseries.csv')
     expect(d.rows).toBe(9)
     const b = await breakdown(d.id)

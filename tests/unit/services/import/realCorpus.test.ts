@@ -1108,3 +1108,92 @@ describe('the mapping guess names the file’s own reporter', () => {
     expect(guess.reporterCode).toBe('CHN')
   })
 })
+
+describe('IMF Direction of Trade Statistics CSV (the data portal’s "timeSeries" download)', () => {
+  const file = 'imf/dots-g7-2024m2.csv'
+  // The IMF's own country codes, as its code list gives them, for this file's G7 countries.
+  const iso = {
+    '111': 'USA',
+    '112': 'GBR',
+    '132': 'FRA',
+    '134': 'DEU',
+    '136': 'ITA',
+    '156': 'CAN',
+    '158': 'JPN',
+  }
+  const flowOf = { TXG_FOB_USD: 'exports', TMG_CIF_USD: 'imports', TMG_FOB_USD: 'imports_fob' }
+  const valueRows = () => rowsOf(file).filter((r) => r.Attribute === 'Value' && r['2024M2'] !== '')
+  const monthly = (dataset: string, reporter: string, flow: string, partner: string) =>
+    points(dataset, { reporter, flow, partner, frequency: 'month' })
+
+  it('G7 trade in February 2024: the Value rows in US dollars, each indicator its own flow, the Status rows never values', async () => {
+    const rows = rowsOf(file)
+    const values = valueRows()
+    // The file as published: Value and Status rows, some series revised ("r"), one period, a trailing comma.
+    expect(rows.some((r) => r.Attribute === 'Status' && r['2024M2'] === 'r')).toBe(true)
+    expect(Object.keys(rows[0]!)).toContain('2024M2')
+    const { dataset, inspection } = await importReal(file)
+    expect(inspection.layout?.id).toBe('imf-dots')
+    // One fact per Value row: a Status row ("r" = revised) is an attribute of its series, never a value.
+    expect(dataset.rows).toBe(values.length)
+    // Three indicators, three flows (the balance beside them is the app's own, computed from exports and imports).
+    expect(dataset.flows.filter((f) => f !== 'balance')).toEqual(['exports', 'imports', 'imports_fob'])
+
+    const valueOf = (country: string, indicator: string, partner: string) =>
+      num(
+        values.find(
+          (r) =>
+            r['Country Code'] === country &&
+            r['Indicator Code'] === indicator &&
+            r['Counterpart Country Code'] === partner,
+        )!['2024M2'],
+      )
+    // Germany's exports FOB to the United States, February 2024: dollars as they stand (about 14 billion a
+    // month), read as a month, never as the year or multiplied as if in millions.
+    const deuUsa = valueOf('134', 'TXG_FOB_USD', '111')
+    expect(deuUsa).toBeGreaterThan(1e9)
+    closeTo(await monthly(dataset.id, 'deu', 'exports', 'usa'), [['2024-02', deuUsa]])
+    const series = await yearly(dataset.id, {
+      reporter: 'deu',
+      flow: 'exports',
+      partner: 'usa',
+      frequency: 'month',
+    })
+    expect(series.unit).toBe('USD')
+
+    // Canada reports imports both CIF and FOB: two flows, each with its own value, never added together.
+    for (const [indicator, flow] of [
+      ['TMG_CIF_USD', 'imports'],
+      ['TMG_FOB_USD', 'imports_fob'],
+    ] as const)
+      closeTo(await monthly(dataset.id, 'can', flow, 'usa'), [['2024-02', valueOf('156', indicator, '111')]])
+    expect(valueOf('156', 'TMG_CIF_USD', '111')).not.toBe(valueOf('156', 'TMG_FOB_USD', '111'))
+
+    // Each reporter's partners, flow by flow: the rows and their sum are this test's own reading of the bytes.
+    for (const [reporter, code] of [
+      ['134', 'deu'],
+      ['156', 'can'],
+      ['158', 'jpn'],
+      ['112', 'gbr'],
+    ] as const)
+      for (const [indicator, flow] of Object.entries(flowOf)) {
+        const mine = values
+          .filter((r) => r['Country Code'] === reporter && r['Indicator Code'] === indicator)
+          .map((r) => ({
+            key: iso[r['Counterpart Country Code'] as keyof typeof iso],
+            value: num(r['2024M2']),
+          }))
+        if (mine.length === 0) continue
+        const b = await breakdown(dataset.id, { reporter: code, flow, top: 50, frequency: 'month' })
+        expect(b.unit).toBe('USD')
+        expect(b.from).toBe('2024-02')
+        expect(b.rows.map((r) => [r.key, r.value])).toEqual(
+          [...mine].sort((x, y) => y.value - x.value).map((r) => [r.key, r.value]),
+        )
+        expect(b.total).toBeCloseTo(
+          mine.reduce((s, r) => s + r.value, 0),
+          0,
+        )
+      }
+  })
+})
