@@ -4,7 +4,9 @@
  * - world share: a real World Bank WDI download (exports of goods and services, current US$) as the base;
  * - full year: a real US Census table of US trade in goods with China by month;
  * - partner mix: a real UN Comtrade download of China's trade by partner in 2022;
- * - yuan: the Census file is in dollars, and the yuan view says it has no yuan series (nothing converted).
+ * - yuan: the Census file is in dollars, and the yuan view says it has no yuan series (nothing converted);
+ * - full year without a balance column: a real Statistics Korea table of Korea's trade with China by
+ *   month (exports and imports only): each month's balance computed as exports − imports, marked so.
  * Each result shown is checked against a figure computed here from the file's own bytes (papaparse and
  * plain sums), never from the app; each file's name and version stand beside the numbers, and a
  * snapshot records the files (id, version, hash) and the outputs.
@@ -24,6 +26,7 @@ const real = (name: string) => join(repoRoot, 'tests', 'fixtures', 'real', name)
 const ZIP = real('wdi/API_NE.EXP.GNFS.CD_DS2_en_csv_v2_3025.zip')
 const CENSUS = real('census/usa-china-trade-data.csv')
 const COMTRADE = real('comtrade/plus-china-imports-by-partner-2022.csv')
+const KOREA = real('customs/korea-china-trade-data.csv')
 
 const rowsOf = (path: string, encoding = 'utf-8', delimiter = '') =>
   Papa.parse<Record<string, string>>(new TextDecoder(encoding).decode(readFileSync(path)), {
@@ -72,7 +75,10 @@ const snapshots = (): Snapshot[] => {
     .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Snapshot)
 }
 
-/** Imports a file through the Import page (with the mapping dialog's fields, where it asks). */
+/**
+ * Imports a file through the Import page (with the mapping dialog's fields, where it asks: a column
+ * role `role-…` is chosen by its column's index, '' for none; the other fields are typed).
+ */
 async function importThroughUi(path: string, mapping?: Record<string, string>): Promise<string> {
   nextFile = path
   await page.click('nav >> text=Import')
@@ -80,8 +86,11 @@ async function importThroughUi(path: string, mapping?: Record<string, string>): 
   if (mapping) {
     const dialog = page.locator('[data-test="mapping-dialog"]')
     await dialog.waitFor()
-    for (const [field, value] of Object.entries(mapping))
-      await dialog.locator(`[data-test="${field}"]`).fill(value)
+    for (const [field, value] of Object.entries(mapping)) {
+      const input = dialog.locator(`[data-test="${field}"]`)
+      if (field.startsWith('role-')) await input.selectOption(value === '' ? { index: 0 } : value)
+      else await input.fill(value)
+    }
     await dialog.locator('[data-test="confirm-mapping"]').click()
   }
   const name = path.split(/[\\/]/).pop()
@@ -317,5 +326,77 @@ describe('World-share calculator from an imported WDI file', () => {
     expect(c.outputs!.partnerMix!.baseTotalUsdBn).toBeCloseTo(world, 9)
     expect(c.outputs!.partnerMix!.nextTotalUsdBn).toBeCloseTo(next, 9)
     expect(c.outputs!.partnerMix!.share_japan_pct).toBeCloseTo((japan / next) * 100, 9)
+  })
+
+  it('full year from a file with exports and imports but no balance: each month’s balance computed as exports − imports and marked so, the year to date their sum', async () => {
+    // Korea's trade with China, thousands of US dollars, "2019.12" months, no balance column.
+    const byMonth = new Map(
+      rowsOf(KOREA).map(
+        (r) => [r.Date!.replace('.', '-'), { x: num(r.Exports), m: num(r.Imports) }] as const,
+      ),
+    )
+    expect([...byMonth.keys()].sort().at(-1)).toBe('2019-12')
+    expect(Object.keys(rowsOf(KOREA)[0]!)).not.toContain('Balance')
+    const month = (i: number) => `2019-${String(i + 1).padStart(2, '0')}`
+    // USD thousand → bn; the balance of each month January–November 2019, then December 2018's levels.
+    const ytdThousand = [...Array(11).keys()].reduce(
+      (a, i) => a + byMonth.get(month(i))!.x - byMonth.get(month(i))!.m,
+      0,
+    )
+    const dec = byMonth.get('2018-12')!
+    const total = ytdThousand / 1e6 + (dec.x * 1.1 - dec.m) / 1e6
+    const march = byMonth.get('2019-03')!
+
+    // Every row's partner is China: the user states it for the whole file, as the Census file's is.
+    const koreaId = await importThroughUi(KOREA, {
+      'role-reporter': '',
+      'role-partner': '',
+      'reporter-code': 'KOR',
+      'partner-code': 'CHN',
+      'unit-label': 'USD thousand',
+    })
+    await page.click('nav >> text=Calculators')
+    await page.click('[data-test="tab-fullYear"]')
+    await page.selectOption('select[data-test="fy-dataset"]', koreaId)
+    await page.locator('[data-test="fy-imported-file"]').waitFor()
+    await expect
+      .poll(() => page.locator('[data-test="fy-imported-reporter"]').inputValue())
+      .toBe('south_korea')
+    expect(await page.locator('[data-test="fy-imported-partner"]').inputValue()).toBe('china')
+    // The file has no balance flow: “none in the file” is the pick.
+    expect(await page.locator('[data-test="fy-imported-balanceFlow"]').inputValue()).toBe('')
+    expect(await page.locator('[data-test="fy-imported-file"]').innerText()).toMatch(
+      /^korea-china-trade-data\.csv, version 1\b/,
+    )
+    await expect.poll(() => page.locator('input[data-test="fy-year"]').inputValue()).toBe('2019')
+    const input = page.locator('input[data-test="fy-exportGrowth"]')
+    await input.fill('')
+    await input.pressSequentially('10')
+    const totalText = () => page.locator('[data-test="fy-total"] .num').first().innerText()
+    await expect.poll(async () => shown(await totalText())).toBeCloseTo(total, 3)
+    expect(await page.locator('[data-test="fy-problems"]').count()).toBe(0)
+    // The year to date: the sum of eleven computed monthly balances, each with its rule and its two readings.
+    const sum = page.locator('label:has([data-test="fy-basis-sum"])')
+    // Shown to $0.1 bn.
+    expect(shown(await sum.locator('strong').first().innerText())).toBeCloseTo(ytdThousand / 1e6, 1)
+    await sum.locator('summary').click()
+    const terms = sum.locator('li')
+    expect(await terms.count()).toBe(11)
+    const third = await terms.nth(2).innerText()
+    expect(third).toContain('COMPUTED')
+    expect(third).toContain('exports − imports')
+    expect(third).toContain(
+      `exports $${(march.x / 1e6).toLocaleString('en-US', { maximumFractionDigits: 6 })} bn`,
+    )
+    expect(third).toContain(
+      `imports $${(march.m / 1e6).toLocaleString('en-US', { maximumFractionDigits: 6 })} bn`,
+    )
+    expect(await terms.locator('[data-test="computed-balance"]').count()).toBe(11)
+    expect(await sum.locator('[data-test="fy-months-computed"]').innerText()).toBe(
+      '11 of them computed as exports − imports: the data states no balance for those periods.',
+    )
+    // Last December's balance, shown beside its levels, is computed the same way.
+    expect(await page.locator('[data-test="fy-balance-2018-12"]').innerText()).toContain('exports − imports')
+    await screenshot(page, 'calc-full-year-computed-balance')
   })
 })

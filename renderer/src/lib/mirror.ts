@@ -44,6 +44,26 @@ export function shiftDecimal(value: number, shift: number): number {
   return Number(`${mantissa}e${Number(exponent) + shift}`)
 }
 
+/** How many decimal places a number's shortest decimal form has (1.25 → 2, 1e-7 → 7, 1200 → 0). */
+function decimalPlaces(value: number): number {
+  const [mantissa = '', exponent = '0'] = value.toExponential().split('e')
+  const digits = mantissa.split('.')[1]?.length ?? 0
+  return Math.max(0, digits - Number(exponent))
+}
+
+/**
+ * a − b computed on their decimal digits, so the difference of two published figures is the decimal
+ * one (12.3 − 12.1 = 0.2, where floating point gives 0.1999…).
+ */
+export function decimalDifference(a: number, b: number): number {
+  const places = Math.max(decimalPlaces(a), decimalPlaces(b))
+  const wa = Math.round(shiftDecimal(a, places))
+  const wb = Math.round(shiftDecimal(b, places))
+  // Digits beyond a double's exact integers (not a published figure): the plain difference.
+  if (!Number.isSafeInteger(wa) || !Number.isSafeInteger(wb)) return a - b
+  return shiftDecimal(wa - wb, -places)
+}
+
 export interface MirrorRow {
   period: string
   /** China-reported exports to the partner, USD million, or null where China's series has none. */
@@ -73,9 +93,6 @@ export class MirrorUnitError extends Error {
     super(`"${unit}" is not a US-dollar unit, so it cannot be set against the other side.`)
   }
 }
-
-/** Rounds away float noise from a difference of two decimals (12.3 − 12.1 = 0.1999…). */
-const clean = (x: number) => Number(x.toPrecision(12))
 
 /**
  * Pairs China's exports (`china`) with the partner's imports (`partner`). Both must be US dollars
@@ -139,7 +156,7 @@ export function pairMirror(china: Series, partner: Series): Mirror {
     .sort((a, b) => compareBounds(a, b))
     .map(({ start: _s, end: _e, ...r }) => {
       if (r.china !== null && r.partner !== null) {
-        r.gap = clean(r.partner - r.china)
+        r.gap = decimalDifference(r.partner, r.china)
         r.ratio = r.china === 0 ? null : r.partner / r.china
       }
       return r

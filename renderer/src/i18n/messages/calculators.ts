@@ -34,8 +34,13 @@ export default {
         user: 'Your assumption',
         alternatives: 'no other reading | 1 other reading | {n} other readings',
         computed: 'Computed',
-        shareRule: 'China’s exports ÷ world exports × 100',
-        part: { china: 'China {value} ({period})', world: 'World {value} ({period})' },
+        rule: { share: 'China’s exports ÷ world exports × 100', balance: 'exports − imports' },
+        part: {
+          china: 'China {value} ({period})',
+          world: 'World {value} ({period})',
+          exports: 'exports {value}',
+          imports: 'imports {value}',
+        },
       },
       imported: {
         dataset: 'Imported dataset',
@@ -185,9 +190,11 @@ export default {
         ytdTitle: 'Year-to-date surplus, {period}',
         basis: {
           'published-ytd': 'Published year-to-date figure',
-          'sum-of-months': 'Sum of the published monthly balances',
+          'sum-of-months': 'Sum of the monthly balances',
         },
-        monthsUsed: '{n} published periods',
+        monthsUsed: '{n} periods',
+        monthsComputed:
+          '{n} of them computed as exports − imports: the data states no balance for those periods.',
         monthsMissingShort: 'months without a published balance: {months}',
         remainingTitle: '{months}: last year’s figures ({base})',
         remainingNote:
@@ -495,8 +502,13 @@ export default {
         user: '您的假设',
         alternatives: '无其他读数 | 另有 1 个读数 | 另有 {n} 个读数',
         computed: '计算值',
-        shareRule: '中国出口 ÷ 世界出口 × 100',
-        part: { china: '中国 {value}（{period}）', world: '世界 {value}（{period}）' },
+        rule: { share: '中国出口 ÷ 世界出口 × 100', balance: '出口 − 进口' },
+        part: {
+          china: '中国 {value}（{period}）',
+          world: '世界 {value}（{period}）',
+          exports: '出口 {value}',
+          imports: '进口 {value}',
+        },
       },
       imported: {
         dataset: '导入的数据集',
@@ -640,8 +652,9 @@ export default {
         year: '年份',
         cutoff: '实际数据截至',
         ytdTitle: '年初至今顺差，{period}',
-        basis: { 'published-ytd': '公布的年初至今数字', 'sum-of-months': '公布的各月差额之和' },
-        monthsUsed: '{n} 个公布期',
+        basis: { 'published-ytd': '公布的年初至今数字', 'sum-of-months': '各月差额之和' },
+        monthsUsed: '{n} 期',
+        monthsComputed: '其中 {n} 期按“出口 − 进口”计算：数据中没有这些期的差额。',
         monthsMissingShort: '以下月份无公布差额：{months}',
         remainingTitle: '{months}：上年数字（{base}）',
         remainingNote:

@@ -15,8 +15,9 @@
  * in, labelled a user assumption. It never fills a gap itself.
  *
  * YTD(Y, 1..M) is either the published year-to-date balance for `Y-01..Y-MM` (preferred reading) or
- * the sum of the published monthly balances, when the months 1..M are each covered exactly once
- * (January–February published combined counts for both months).
+ * the sum of the monthly balances, when the months 1..M are each covered exactly once
+ * (January–February published combined counts for both months). A monthly balance is as published,
+ * or, from an imported file that states none, exports − imports marked computed (importedInputs.ts).
  */
 import { goalSeek, type GoalSeekResult } from './goalSeek'
 import {
@@ -136,7 +137,7 @@ export type YtdSum = { ok: true; value: number; terms: Sourced[] } | { ok: false
 export interface YtdActuals {
   /** The published year-to-date balance for `Y-01..Y-MM`, or null if no source gave it. */
   published: Sourced | null
-  /** The sum of the published monthly balances, or the months that have none. */
+  /** The sum of the monthly balances (published, or computed as exports − imports), or the months that have none. */
   sumOfMonths: YtdSum
 }
 

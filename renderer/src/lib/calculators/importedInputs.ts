@@ -17,10 +17,10 @@ import {
   type PartnerMixInputs,
   type WorldShareInputs,
 } from '@shared/calculatorState'
-import { shiftDecimal, shiftOfUnit } from '../mirror'
+import { decimalDifference, shiftDecimal, shiftOfUnit } from '../mirror'
 import type { SurplusData } from './fullYearSurplus'
 import type { PartnerData } from './partnerMixModel'
-import type { SeriesData } from './provenance'
+import type { DataPoint, SeriesData } from './provenance'
 import type { ImportedExports } from './worldShareModel'
 import type { YuanData } from './yuanView'
 
@@ -126,12 +126,62 @@ function inUnit(
   }
 }
 
-/** The full-year calculator's levels from the file, in USD bn; the file has no year-to-date or annual balance. */
-export function importedSurplus(x: ImportedSeries): SurplusData {
+/**
+ * The monthly balance: the file's own where it states one for a period, else exports − imports for
+ * each period both levels have (the same span in both), marked computed with that rule and the two
+ * readings. A period with no balance and only one level has none; nothing is filled. Null when no
+ * period has a balance at all.
+ */
+export function balanceOrComputed(
+  balance: SeriesData | null,
+  exports: SeriesData | null,
+  imports: SeriesData | null,
+): SeriesData | null {
+  const published = balance?.points ?? []
+  const overlapsPublished = (p: DataPoint) =>
+    published.some((b) => b.periodStart <= p.periodEnd && p.periodStart <= b.periodEnd)
+  const byPeriod = new Map((imports?.points ?? []).map((p) => [p.period, p]))
+  const computed: DataPoint[] = []
+  for (const x of exports?.points ?? []) {
+    const i = byPeriod.get(x.period)
+    if (!i || i.periodStart !== x.periodStart || i.periodEnd !== x.periodEnd || overlapsPublished(x)) continue
+    const part = <R extends 'exports' | 'imports'>(role: R, s: SeriesData, p: DataPoint) => ({
+      role,
+      series: s.series,
+      period: p.period,
+      value: p.value,
+      sourceId: p.sourceId,
+    })
+    computed.push({
+      period: x.period,
+      periodStart: x.periodStart,
+      periodEnd: x.periodEnd,
+      value: decimalDifference(x.value, i.value),
+      sourceId: x.sourceId,
+      status: 'computed',
+      computedFrom: [part('exports', exports!, x), part('imports', imports!, i)],
+    })
+  }
+  if (!computed.length) return balance
   return {
-    exports: inUnit(x.series.exports, 'USD'),
-    imports: inUnit(x.series.imports, 'USD'),
-    balance: inUnit(x.series.balance, 'USD'),
+    series: balance?.series ?? `${exports!.series} − ${imports!.series}`,
+    points: [...published, ...computed].sort((a, b) => a.periodStart.localeCompare(b.periodStart)),
+    ...(balance?.revised ? { revised: balance.revised } : {}),
+  }
+}
+
+/**
+ * The full-year calculator's levels from the file, in USD bn, with the monthly balance computed as
+ * exports − imports where the file states none (see balanceOrComputed); the file has no year-to-date
+ * or annual balance, so the year to date is the sum of the months.
+ */
+export function importedSurplus(x: ImportedSeries): SurplusData {
+  const exports = inUnit(x.series.exports, 'USD')
+  const imports = inUnit(x.series.imports, 'USD')
+  return {
+    exports,
+    imports,
+    balance: balanceOrComputed(inUnit(x.series.balance, 'USD'), exports, imports),
     balanceYtd: null,
     balanceAnnual: null,
   }

@@ -18,6 +18,20 @@ export interface DataPoint {
   status?: 'published' | 'projection' | 'computed'
   /** The data's note on this value (e.g. who made a projection). */
   note?: string
+  /**
+   * Set on a balance no source published, computed as exports − imports for this period: the two
+   * readings it was computed from (see importedInputs.ts). `status` is then `computed`.
+   */
+  computedFrom?: [ComputedPart<'exports'>, ComputedPart<'imports'>]
+}
+
+/** One reading a computed value was made from. */
+export interface ComputedPart<Role extends string> {
+  role: Role
+  series: string
+  period: string
+  value: number
+  sourceId: string
 }
 
 /** A series as the calculators need it: its name and its preferred points. `null` when the dataset has none. */
@@ -46,7 +60,14 @@ export type Origin =
       kind: 'computed'
       /** `share`: China's exports ÷ world exports × 100, from the two readings in `parts`. */
       rule: 'share'
-      parts: { role: 'china' | 'world'; series: string; period: string; value: number; sourceId: string }[]
+      parts: ComputedPart<'china' | 'world'>[]
+    }
+  | {
+      kind: 'computed'
+      /** `balance`: exports − imports for one period, from the two readings in `parts`. */
+      rule: 'balance'
+      period: string
+      parts: ComputedPart<'exports' | 'imports'>[]
     }
 
 /** A number and where it came from. */
@@ -56,6 +77,11 @@ export interface Sourced {
 }
 
 export function fromData(series: SeriesData, point: DataPoint, vintage?: 'revised'): Sourced {
+  if (point.computedFrom)
+    return {
+      value: point.value,
+      origin: { kind: 'computed', rule: 'balance', period: point.period, parts: point.computedFrom },
+    }
   return {
     value: point.value,
     origin: {

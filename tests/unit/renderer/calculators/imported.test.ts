@@ -15,6 +15,8 @@ import type { Series, SeriesQuery } from '@shared/api'
 import { parseCalculatorState, type ImportedTrade } from '@shared/calculatorState'
 import messages from '../../../../renderer/src/i18n/messages/calculators'
 import CalcImportedSource from '../../../../renderer/src/components/calculators/CalcImportedSource.vue'
+import { balanceOrComputed } from '../../../../renderer/src/lib/calculators/importedInputs'
+import type { DataPoint, SeriesData } from '../../../../renderer/src/lib/calculators/provenance'
 import { useCalculatorsStore } from '../../../../renderer/src/stores/calculators'
 import { answer, installBridge } from '../../../support/fakeBridge'
 
@@ -205,7 +207,9 @@ describe('full-year calculator from an imported file', () => {
   })
 
   it('a month the file lacks stays missing: no year-to-date sum, no result, the month named', async () => {
+    // No balance and no imports for March (with both levels, its balance would be computed from them).
     delete file['us/china/balance/month']!.rows['2019-03']
+    delete file['us/china/imports/month']!.rows['2019-03']
     const store = useCalculatorsStore()
     await store.load()
     await store.setImported('fullYear', trade)
@@ -213,6 +217,52 @@ describe('full-year calculator from an imported file', () => {
     expect(m.ytd).toBeNull()
     expect(m.result).toBeNull()
     expect(m.problems).toContainEqual({ key: 'noYtd', basis: 'sum-of-months', missing: ['2019-03'] })
+  })
+
+  it('a file with exports and imports but no balance: each month’s balance is computed as exports − imports, marked computed with its two readings, and the year to date is their sum', async () => {
+    delete file['us/china/balance/month']
+    const store = useCalculatorsStore()
+    await store.load()
+    await store.setImported('fullYear', { ...trade, balanceFlow: null })
+    store.state.fullYear.exportGrowthPct = 10
+    const m = store.models.fullYear!
+    const id = (i: number) => `2019-${String(i + 1).padStart(2, '0')}`
+    const ytd = sum([...Array(11).keys()].map((i) => usExports[id(i)]! - usImports[id(i)]!))
+    expect(m.problems).toEqual([])
+    expect(m.ytd).toBeCloseTo(ytd, 9)
+    expect(m.result?.total).toBeCloseTo(ytd + 21 * 1.1 - 38.5, 9)
+    const terms = m.actuals.sumOfMonths.ok ? m.actuals.sumOfMonths.terms : []
+    expect(terms).toHaveLength(11)
+    expect(terms[2]).toEqual({
+      value: 11 - 32,
+      origin: {
+        kind: 'computed',
+        rule: 'balance',
+        period: '2019-03',
+        parts: [
+          { role: 'exports', series: 'exports_us_china', period: '2019-03', value: 11, sourceId: source.id },
+          { role: 'imports', series: 'imports_us_china', period: '2019-03', value: 32, sourceId: source.id },
+        ],
+      },
+    })
+    // Last December's balance (the balance method's base) is computed the same way.
+    expect(m.plans[0]!.balance).toMatchObject({
+      value: 21 - 38.5,
+      origin: { kind: 'computed', rule: 'balance' },
+    })
+
+    // A month with exports but no imports has no balance: the year to date is missing, the month named.
+    delete file['us/china/imports/month']!.rows['2019-04']
+    setActivePinia(createPinia())
+    const again = useCalculatorsStore()
+    await again.load()
+    await again.setImported('fullYear', { ...trade, balanceFlow: null })
+    expect(again.models.fullYear!.ytd).toBeNull()
+    expect(again.models.fullYear!.problems).toContainEqual({
+      key: 'noYtd',
+      basis: 'sum-of-months',
+      missing: ['2019-04'],
+    })
   })
 
   it('a file in yuan feeds the yuan view (never the dollar figures): the year to date is the sum of its months, marked computed', async () => {
@@ -357,5 +407,49 @@ describe('the one composable every calculator uses to pick its imported inputs',
     expect(m.baseYear).toBe(2022)
     // 3,600 bn (in USD thousand) ÷ 25,000 bn (in USD): the file states both; the ratio is taken in one unit.
     expect(m.base?.value).toBeCloseTo((3600 / 25_000) * 100, 9)
+  })
+})
+
+describe('a monthly balance where the file states none', () => {
+  const point = (period: string, value: number, sourceId = 'file'): DataPoint => ({
+    period,
+    periodStart: period.slice(0, 7),
+    periodEnd: period.slice(-7),
+    value,
+    sourceId,
+  })
+  const series = (name: string, points: DataPoint[]): SeriesData => ({ series: name, points })
+
+  it('is exports − imports on the figures’ decimal digits, for periods both levels cover with the same span', () => {
+    const x = series('x', [point('2024-01..2024-02', 12.3), point('2024-03', 1.239083), point('2024-04', 5)])
+    const i = series('i', [
+      point('2024-01..2024-02', 12.1),
+      point('2024-03', 0.999763),
+      point('2024-04..2024-05', 9),
+    ])
+    const b = balanceOrComputed(null, x, i)!
+    // 12.3 − 12.1 in floating point is 0.20000000000000107; the published digits give 0.2.
+    expect(b.points.map((p) => [p.period, p.value, p.status])).toEqual([
+      ['2024-01..2024-02', 0.2, 'computed'],
+      ['2024-03', 0.23932, 'computed'],
+    ])
+    expect(b.points[0]!.computedFrom!.map((p) => [p.role, p.value])).toEqual([
+      ['exports', 12.3],
+      ['imports', 12.1],
+    ])
+  })
+
+  it('keeps the file’s own balance where it has one and computes none over it', () => {
+    const x = series('x', [point('2024-01', 10), point('2024-02', 11), point('2024-03', 12)])
+    const i = series('i', [point('2024-01', 4), point('2024-02', 5), point('2024-03', 6)])
+    const published = series('b', [point('2024-01..2024-02', 99, 'published')])
+    const b = balanceOrComputed(published, x, i)!
+    expect(b.points.map((p) => [p.period, p.value, p.computedFrom ? 'computed' : 'published'])).toEqual([
+      ['2024-01..2024-02', 99, 'published'],
+      ['2024-03', 6, 'computed'],
+    ])
+    // No level pairs at all: the file's balance as it is; none at all: no balance.
+    expect(balanceOrComputed(published, x, null)).toBe(published)
+    expect(balanceOrComputed(null, x, null)).toBeNull()
   })
 })
