@@ -280,6 +280,79 @@ describe('notes on the chart and snapshots', () => {
     await expect.poll(() => fresh.locator('[data-test="snapshot-list"] li').count()).toBe(1)
   })
 
+  it('two snapshots opened in quick succession (either order): the one opened last is shown whole — its view, its calculators, its banner — never a mix', async () => {
+    /** What the Explorer shows: its title, flows and span. */
+    const viewShown = async (p: Page) => ({
+      title: await p.locator('[data-test="view-title"]').innerText(),
+      flows: await p
+        .locator('[data-test^="flow-"]:checked')
+        .evaluateAll((es) => es.map((e) => (e as HTMLElement).dataset.test)),
+      from: await p.locator('[data-test="range-from"]').inputValue(),
+      to: await p.locator('[data-test="range-to"]').inputValue(),
+    })
+    const page = await suite.browser.newPage()
+    await page.goto(suite.app.server.url)
+    // A: the full-year calculator at 7% export growth, saved with the calculators and its data (the
+    // larger answer); B: another view, saved without calculators.
+    await page.click('nav >> text=Calculators')
+    const growth = page.locator('input[data-test="fy-exportGrowth"]')
+    const defaultGrowth = await growth.inputValue()
+    await growth.fill('')
+    await growth.pressSequentially('7')
+    await page.click('nav >> text=Explorer')
+    await exportsTo2025October(page)
+    const save = async (title: string, withCalculators: boolean) => {
+      await page.click('[data-test="save-snapshot"]')
+      await page.fill('[data-test="snapshot-title"]', title)
+      await page.setChecked('[data-test="snapshot-calculators"]', withCalculators)
+      await page.setChecked('[data-test="snapshot-self-contained"]', withCalculators)
+      await page.click('[data-test="snapshot-save"]')
+      await page.locator('[data-test="save-snapshot-dialog"]').waitFor({ state: 'detached' })
+      return viewShown(page)
+    }
+    const viewA = await save('Race A', true)
+    await page.selectOption('[data-test="preset"]', 'headline')
+    await idle(page)
+    const viewB = await save('Race B', false)
+    expect(viewB).not.toBe(viewA)
+
+    for (const [first, last, view, lastGrowth] of [
+      ['Race A', 'Race B', viewB, defaultGrowth],
+      ['Race B', 'Race A', viewA, '7'],
+    ] as const) {
+      const fresh = await suite.browser.newPage()
+      await fresh.goto(`${suite.app.server.url}#/snapshots`)
+      const openButton = (title: string) =>
+        fresh
+          .locator('[data-test="snapshot-list"] li', { hasText: title })
+          .locator('[data-test="snapshot-open"]')
+      await openButton(last).waitFor()
+      // Both clicks in one task: the first open's answers are still on their way when the second starts.
+      await Promise.all([
+        openButton(first).evaluate((b) => (b as HTMLElement).click()),
+        openButton(last).evaluate((b) => (b as HTMLElement).click()),
+      ])
+      await fresh.locator('[data-test="snapshot-banner"]', { hasText: last }).waitFor()
+      await idle(fresh)
+      // Let anything the first open left behind arrive, then check the screen is the last one's, whole.
+      await fresh.waitForTimeout(1500)
+      expect(await fresh.locator('[data-test="snapshot-banner"]').innerText()).toContain(last)
+      await expect.poll(() => viewShown(fresh)).toEqual(view)
+      await fresh.click('nav >> text=Calculators')
+      expect(await fresh.locator('input[data-test="fy-exportGrowth"]').inputValue()).toBe(lastGrowth)
+      await fresh.close()
+    }
+    // Delete them again so the library holds one snapshot for the tests below.
+    await page.click('nav >> text=Snapshots')
+    for (const title of ['Race A', 'Race B']) {
+      const card = page.locator('[data-test="snapshot-list"] li', { hasText: title })
+      await card.locator('[data-test="snapshot-delete"]').click()
+      await card.locator('[data-test="snapshot-delete-confirm"]').click()
+      await card.waitFor({ state: 'detached' })
+    }
+    await page.close()
+  })
+
   it('the print page prints to a PDF with Chromium (as Electron prints it with printToPDF)', async () => {
     const { file } = librarySnapshot()
     const id = file.split(/[\\/]/).pop()!.replace('.ctesnap', '')

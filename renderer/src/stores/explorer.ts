@@ -116,6 +116,8 @@ export const useExplorerStore = defineStore('explorer', () => {
 
   async function loadCatalog(dataset = view.value.dataset): Promise<void> {
     const list = await callAllPages('listSeries', { dataset })
+    // A list that arrives after the view moved to another dataset is not the view's: the controls keep theirs.
+    if (dataset !== view.value.dataset) return
     catalog.value = list
     catalogDataset.value = dataset
   }
@@ -144,12 +146,22 @@ export const useExplorerStore = defineStore('explorer', () => {
     return load()
   }
 
-  /** Opens another dataset (bundled or imported) at its first view, built from its own dimensions. */
+  /**
+   * Opens another dataset (bundled or imported) at its first view, built from its own dimensions. A
+   * view shown while they load (a snapshot reopened, a preset, undo) stays: it was asked for later.
+   */
   async function switchDataset(dataset: string): Promise<string | null> {
     if (dataset === view.value.dataset) return null
+    const asked = view.value
     try {
-      const [dims] = await Promise.all([useDimensionsStore().load(dataset), loadCatalog(dataset)])
-      return apply(firstViewOf(dims, catalog.value))
+      const [dims, list] = await Promise.all([
+        useDimensionsStore().load(dataset),
+        callAllPages('listSeries', { dataset }),
+      ])
+      if (view.value !== asked) return null
+      catalog.value = list
+      catalogDataset.value = dataset
+      return apply(firstViewOf(dims, list))
     } catch (e) {
       return messageOf(e)
     }

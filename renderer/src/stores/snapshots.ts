@@ -75,19 +75,33 @@ export const useSnapshotsStore = defineStore('snapshots', () => {
     return null
   }
 
-  /** Restores an opened snapshot: its view in the Explorer, its calculators and its notes. */
-  async function apply(opened: OpenedSnapshot): Promise<OpenedSnapshot> {
-    current.value = opened
+  /**
+   * Restores an opened snapshot: its view in the Explorer, its calculators and its notes. The code a
+   * snapshot needs is loaded first and the view, calculators and current snapshot are then set in one
+   * step, so nothing else can land between them; when `superseded` says another open has started
+   * meanwhile, nothing is set (null): the later open wins whole, never a mix of two snapshots.
+   */
+  async function apply(
+    opened: OpenedSnapshot,
+    superseded: () => boolean = () => false,
+  ): Promise<OpenedSnapshot | null> {
     const mirror = opened.snapshot.mirror
     if (mirror) {
       // A mirror snapshot: its two sides on the Mirror page (the saved series if it is self-contained).
       const { mirrorSeriesOfSnapshot } = await import('../lib/mirrorSnapshot')
+      if (superseded()) return null
+      current.value = opened
       const saved = mirrorSeriesOfSnapshot(opened.snapshot)
       const store = useMirrorStore()
       if (saved) store.showSaved(mirror, saved)
       else await store.readLiveData()
       return opened
     }
+    // The calculators' code loads only for a snapshot that has calculators (not before the Explorer's first chart).
+    const calculators = opened.snapshot.calculators
+      ? (await import('./calculators')).useCalculatorsStore()
+      : null
+    if (superseded()) return null
     const explorer = useExplorerStore()
     // The dataset version belongs to the snapshot (compared below), not to the live view.
     const { datasetVersion: _version, ...view } = structuredClone(opened.snapshot.view)
@@ -97,22 +111,26 @@ export const useSnapshotsStore = defineStore('snapshots', () => {
       ? explorer.showSaved(view, fetchedOfEmbedded(embedded, opened.snapshot.sources, view))
       : explorer.apply(view)
     if (reason) throw new Error(reason)
-    // The calculators' code loads only for a snapshot that has calculators (not before the Explorer's first chart).
-    if (opened.snapshot.calculators) {
-      const { useCalculatorsStore } = await import('./calculators')
-      useCalculatorsStore().importState(structuredClone(opened.snapshot.calculators))
-    }
+    current.value = opened
+    if (calculators) calculators.importState(structuredClone(opened.snapshot.calculators))
     await useNotesStore().merge(opened.snapshot.notes)
     return opened
   }
 
-  /** Runs an open, telling the user (from any page) if it failed. */
+  /** The opens started so far: an open that is no longer the latest leaves the screen to the later one. */
+  let opens = 0
+
+  /** Runs an open, telling the user (from any page) if it failed; null if it failed or a later open superseded it. */
   async function attempt(open: () => Promise<OpenedSnapshot | null>): Promise<OpenedSnapshot | null> {
+    const id = ++opens
+    const superseded = () => id !== opens
     try {
       const opened = await open()
+      if (superseded()) return null
       error.value = null
-      return opened ? await apply(opened) : null
+      return opened ? await apply(opened, superseded) : null
     } catch (e) {
+      if (superseded()) return null
       error.value = messageOf(e)
       useShellStore().notify({ key: 'notes.snapshot.openFailed', params: { message: error.value } })
       return null
