@@ -280,8 +280,10 @@ describe('World-share calculator from an imported WDI file', () => {
     expect(await page.locator('[data-test="pm-imported-file"]').innerText()).toMatch(
       /^plus-china-imports-by-partner-2022\.csv, version 1\b/,
     )
-    // The file's one year becomes the base year.
-    await expect.poll(() => page.locator('[data-test="pm-base-year"]').inputValue()).toBe('2022')
+    // The file's one year becomes the base year (once its series are read: seconds on a busy machine).
+    await expect
+      .poll(() => page.locator('[data-test="pm-base-year"]').inputValue(), { timeout: 15_000 })
+      .toBe('2022')
     await expect
       .poll(async () => shown(await page.locator('[data-test="pm-base-total"]').innerText()))
       .toBeCloseTo(world, 0)
