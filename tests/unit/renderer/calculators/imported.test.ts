@@ -14,6 +14,7 @@ import { createI18n } from 'vue-i18n'
 import type { Series, SeriesQuery } from '@shared/api'
 import { parseCalculatorState, type ImportedTrade } from '@shared/calculatorState'
 import messages from '../../../../renderer/src/i18n/messages/calculators'
+import exploreMessages from '../../../../renderer/src/i18n/messages/explore'
 import CalcImportedSource from '../../../../renderer/src/components/calculators/CalcImportedSource.vue'
 import { balanceOrComputed } from '../../../../renderer/src/lib/calculators/importedInputs'
 import type { DataPoint, SeriesData } from '../../../../renderer/src/lib/calculators/provenance'
@@ -318,7 +319,11 @@ const i18n = () =>
     legacy: false,
     locale: 'en',
     fallbackLocale: 'en',
-    messages: { en: messages.en, 'zh-CN': messages['zh-CN'] },
+    // The file line names the version as the Explorer's picker does (explore.importedVersion).
+    messages: {
+      en: { ...messages.en, ...exploreMessages.en },
+      'zh-CN': { ...messages['zh-CN'], ...exploreMessages['zh-CN'] },
+    },
   })
 
 describe('the one composable every calculator uses to pick its imported inputs', () => {
