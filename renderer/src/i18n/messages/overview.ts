@@ -33,7 +33,7 @@ export default {
     },
     datasets: {
       title: 'Datasets',
-      lede: 'The data packages bundled with the app. They are read-only and work offline.',
+      lede: 'The data packages bundled with the app and the files you have imported. Everything here works offline; the bundled packages are read-only.',
       notLoaded: '{name} could not be loaded:',
       coverage: 'Coverage',
       coverageRange: '{from} to {to}',
@@ -101,7 +101,7 @@ export default {
     },
     datasets: {
       title: '数据集',
-      lede: '应用内置的数据包。只读，可离线使用。',
+      lede: '应用内置的数据包和您导入的文件。全部可离线使用；内置数据包为只读。',
       notLoaded: '{name} 无法加载：',
       coverage: '覆盖范围',
       coverageRange: '{from} 至 {to}',
