@@ -95,7 +95,9 @@ function cutControls(page: Page): Promise<string[]> {
       out.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} px`)
     for (const el of Array.from(document.querySelectorAll<HTMLElement>('select, button, input, textarea'))) {
       if (!el.checkVisibility({ visibilityProperty: true })) continue
-      const box = el.parentElement?.closest<HTMLElement>('fieldset, section, article, aside, .box, dialog')
+      const box = el.parentElement?.closest<HTMLElement>(
+        'fieldset, section, article, aside, header, .box, dialog',
+      )
       if (!box) continue
       const r = el.getBoundingClientRect()
       const b = box.getBoundingClientRect()
@@ -138,6 +140,10 @@ async function open(route: string, ready: string, width = 1024): Promise<Page> {
 }
 
 const CHART = '[data-test="explorer-chart"] canvas'
+
+/** Settled: nothing loading. */
+const settle = (page: Page) =>
+  page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, { timeout: 60_000 })
 const PAGES = [
   { route: '/', ready: '[data-test="monthly-chart"] canvas' },
   { route: '/explorer', ready: CHART },
@@ -207,16 +213,46 @@ describe('in Chinese, at 1024 px', () => {
   })
 })
 
+/**
+ * Header items that sit below the first one: the header wrapped onto a second line. At 1280 px (a
+ * laptop) it should not; at 1024 px it may, but nothing in it may then be cut or stick out.
+ */
+function headerSecondLine(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const header = document.querySelector<HTMLElement>('header.top')!
+    const items = Array.from(header.querySelectorAll<HTMLElement>('.brand, nav a, .offline, .commands > *'))
+    const first = items[0]!.getBoundingClientRect()
+    return items
+      .filter((el) => el.checkVisibility() && el.getBoundingClientRect().top >= first.bottom)
+      .map((el) => el.textContent?.trim() || el.outerHTML.slice(0, 60))
+  })
+}
+
+describe('in English, at 1280 and 1024 px', () => {
+  it.each([1280, 1024])(
+    'at %i px the Explorer and the header cut no text',
+    { timeout: 120_000 },
+    async (width) => {
+      const page = await suite.browser.newPage({ locale: 'en-GB', width })
+      await page.goto(`${suite.app.server.url}#/explorer`)
+      await page.locator(CHART).first().waitFor()
+      await settle(page)
+      await screenshot(page, `en-explorer-${width}`)
+      expect({
+        cut: [...(await cutSelects(page)), ...(await cutControls(page))],
+        secondLine: width >= 1280 ? await headerSecondLine(page) : [],
+      }).toEqual({ cut: [], secondLine: [] })
+      await page.close()
+    },
+  )
+})
+
 const real = (path: string) => join(repoRoot, 'tests', 'fixtures', 'real', path)
 /** A real Comtrade download with partners and HS products (ranking, drill-down, treemap, map). */
 const COMTRADE = real('comtrade/plus-thailand-hs8542-imports.csv')
 const COMTRADE_ID = 'plus-thailand-hs8542-imports'
 /** A real Census file: its layout asks for the mapping dialog; the Mirror's and a calculator's source. */
 const CENSUS = real('census/usa-china-trade-data.csv')
-
-/** Settled: nothing loading. */
-const settle = (page: Page) =>
-  page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, { timeout: 60_000 })
 
 /** Points at the chart's first series at its last period; the tooltip's text (drawn on the canvas). */
 async function tooltipText(page: Page): Promise<string> {
