@@ -187,11 +187,11 @@ function cldrNames(iso2: ReadonlyMap<string, string>): Map<string, string> {
 /**
  * How the IMF, the WTO and the World Bank write a state's official form after its name ("Bahamas, The",
  * "Armenia, Rep. of", "Egypt, Arab Rep. of", "Bolivia, Plurinational State of", "Aruba, Kingdom of the
- * Netherlands"): the name before the comma is the country. Congo and Korea are two countries each, so
+ * Netherlands"; KOSIS's "China, peoples' republic of"): the name before the comma is the country. Congo and Korea are two countries each, so
  * their forms are never dropped (NAME_ALIASES spells out each).
  */
 const STATE_FORM =
-  /^(the\s+)?((federal|islamic|arab|united|plurinational|bolivarian|dem\.?|democratic|people's)\s+)*(rep\.?|republic|kingdom|state|states|union|federation|rep\.? bolivariana de)(\s+of)?(\s+the)?(\s+netherlands)?(\s+with respect to)?$/i
+  /^(the\s+)?((federal|islamic|arab|united|plurinational|bolivarian|dem\.?|democratic|people'?s'?)\s+)*(rep\.?|republic|kingdom|state|states|union|federation|rep\.? bolivariana de)(\s+of)?(\s+the)?(\s+netherlands)?(\s+with respect to)?$/i
 const TWO_COUNTRIES = new Set(['congo', 'korea'])
 
 /** A name compared without case, accents, "&" for "and", "St." for "Saint" or a leading "The". */
