@@ -121,7 +121,7 @@ describe('a real Comtrade download, from import to a self-contained snapshot', (
     const text = svg.bytes.toString('utf8')
     expect(svg.name).toMatch(/\.svg$/)
     expect(text).toContain('<svg')
-    expect(text).toContain('by product')
+    expect(text).toContain('Thailand Imports from China by product')
     expect(text).toContain(`Value in USD · ${latest}`)
     expect(text).toContain(`${ID}.csv`)
     const png = await exportPicture('png')

@@ -42,7 +42,12 @@ export default {
         asMap: 'World map',
         treemap: 'Product treemap',
         map: 'Partner map',
-        treemapTitle: '{reporter} {flow} to {partner} by product: {parent}',
+        // The preposition follows the flow: exports go to the partner, imports come from it.
+        treemapTitle: {
+          exports: '{reporter} {flow} to {partner} by product: {parent}',
+          imports: '{reporter} {flow} from {partner} by product: {parent}',
+          other: '{reporter} {flow} with {partner} by product: {parent}',
+        },
         mapTitle: '{reporter} {flow} by partner: {product}',
         unit: 'Value in {unit}',
         shareOf: '{share} of the total',
@@ -126,7 +131,11 @@ export default {
         asMap: '世界地图',
         treemap: '商品矩形树图',
         map: '贸易伙伴地图',
-        treemapTitle: '{reporter}对{partner}{flow}的商品构成：{parent}',
+        treemapTitle: {
+          exports: '{reporter}对{partner}{flow}的商品构成：{parent}',
+          imports: '{reporter}自{partner}{flow}的商品构成：{parent}',
+          other: '{reporter}对{partner}{flow}的商品构成：{parent}',
+        },
         mapTitle: '{reporter}{flow}的贸易伙伴分布：{product}',
         unit: '金额（{unit}）',
         shareOf: '占合计的 {share}',
