@@ -116,6 +116,23 @@ describe('Import', () => {
     browser.assertOffline()
   })
 
+  it('in Chinese, the chart names the file’s reporter and partners by their Chinese names', async () => {
+    const zh = await browser.newPage({ locale: 'zh-CN' })
+    try {
+      await zh.goto(app.server.url)
+      await zh.click('nav >> text=导入')
+      await zh.locator('[data-dataset="comtrade-plus-china-2024"] [data-test="show-chart"]').click()
+      await zh.locator('[data-test="breakdown-chart"] canvas').waitFor()
+      expect(await zh.textContent('[data-test="chart-title"]')).toMatch(/^\s*中国：按伙伴的出口/)
+      const rows = await zh
+        .locator('[data-test="breakdown-table"] th')
+        .evaluateAll((cells) => cells.map((c) => (c.textContent ?? '').trim()))
+      expect(rows).toEqual(['美国', '日本', '越南', '德国'])
+    } finally {
+      await zh.close()
+    }
+  })
+
   it('cancels a second import midway: no dataset, no files, the first dataset untouched', async () => {
     const before = manifest()
     // About 30 MB of Comtrade rows, written for this test.
