@@ -16,7 +16,6 @@
  * multi-year HS file, from the mirror side, is exploreComtrade.test.ts.
  */
 import { join } from 'node:path'
-import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { launchBrowser, screenshot, type TestBrowser } from '../support/browser'
@@ -32,7 +31,7 @@ import {
   tableText,
 } from '../support/explorerWalk'
 import { repoRoot, startWebApp, type WebApp } from '../support/webApp'
-import { zipMember } from '../support/zipMember'
+import { zipCsvRows } from '../support/zipMember'
 
 const FILE = join(
   repoRoot,
@@ -46,10 +45,7 @@ const ID = 'legacy-china-usa-hs-all-levels-2018-zip'
 
 /* ——— Expected values, from the zip's bytes ——— */
 
-const rows = Papa.parse<Record<string, string>>(zipMember(FILE, 'comtrade_ch_us_ex.csv').toString('utf8'), {
-  header: true,
-  skipEmptyLines: true,
-}).data
+const rows = zipCsvRows(FILE, 'comtrade_ch_us_ex.csv')
 const valueOf = (r: Record<string, string>) => Number(r['Trade Value (US$)'])
 const atLevel = (level: string) => rows.filter((r) => r['Aggregate Level'] === level)
 const TOTAL = valueOf(rows.find((r) => r['Commodity Code'] === 'TOTAL')!)

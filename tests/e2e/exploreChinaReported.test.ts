@@ -9,13 +9,12 @@
  * side in exploreComtrade.test.ts).
  */
 import { join } from 'node:path'
-import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { launchBrowser, screenshot, type TestBrowser } from '../support/browser'
 import { repoRoot, startWebApp, type WebApp } from '../support/webApp'
 import { importThroughUi, openDataset, percentIn } from '../support/explorerWalk'
-import { zipMember } from '../support/zipMember'
+import { zipCsvRows } from '../support/zipMember'
 
 const FILE = join(
   repoRoot,
@@ -27,10 +26,7 @@ const FILE = join(
 )
 const ID = 'legacy-china-sitc-by-partner-2015-2018-zip'
 
-const rows = Papa.parse<Record<string, string>>(zipMember(FILE, 'comtrade (1).csv').toString('utf8'), {
-  header: true,
-  skipEmptyLines: true,
-}).data
+const rows = zipCsvRows(FILE, 'comtrade (1).csv')
 /** China-reported exports to the US by year: the sum of the file's SITC divisions. */
 const exportsToUs = new Map<string, number>()
 for (const r of rows.filter((r) => r['Trade Flow'] === 'Export' && r['Partner ISO'] === 'USA'))

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { inflateRawSync } from 'node:zlib'
+import Papa from 'papaparse'
 
 export function zipMember(path: string, member: string): Buffer {
   const zip = readFileSync(path)
@@ -24,4 +25,12 @@ export function zipMember(path: string, member: string): Buffer {
     at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32)
   }
   throw new Error(`${member} is not in ${path}`)
+}
+
+/** A zipped UTF-8 CSV member's rows, keyed by its header, read with papaparse (not the app's reader). */
+export function zipCsvRows(path: string, member: string): Record<string, string>[] {
+  return Papa.parse<Record<string, string>>(zipMember(path, member).toString('utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  }).data
 }
