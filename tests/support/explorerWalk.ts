@@ -14,11 +14,21 @@ export async function importThroughUi(page: Page, id: string): Promise<void> {
   await page.locator(`[data-test="library"] [data-dataset="${id}"]`).waitFor({ timeout: 60_000 })
 }
 
-/** Opens the Explorer on an imported dataset. */
+/**
+ * Opens the Explorer on an imported dataset and waits until its first view is applied: the switch
+ * reads the dataset's dimensions and series list first, seconds on a loaded machine, and the controls
+ * before it still belong to the previous dataset (a tick there would be undone).
+ */
 export async function openDataset(page: Page, id: string): Promise<void> {
   await page.click('nav >> text=Explorer')
   await page.locator(`[data-test="dataset"] option[value="${id}"]`).waitFor({ state: 'attached' })
   await page.selectOption('[data-test="dataset"]', id)
+  await page.waitForFunction(
+    (dataset) => new URLSearchParams(location.hash.split('?')[1]).get('dataset') === dataset,
+    id,
+    { timeout: 30_000 },
+  )
+  await page.locator('[data-test="explorer-main"][aria-busy="false"]').waitFor({ timeout: 30_000 })
 }
 
 /** The Explorer's table, one text line per row (header included). */
