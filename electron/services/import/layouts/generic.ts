@@ -9,6 +9,7 @@ import type { Layout, Plan } from './types'
 import type { Mapping } from '../../../shared/importApi'
 import { sqlString } from '../sql'
 import { statedUnit, unitFromNotes, unitLabelOf } from '../units'
+import { parsePeriodLabel } from '../../../shared/periods'
 
 export const ROLE_NAMES = {
   period: [
@@ -176,17 +177,33 @@ export function planFor(m: Mapping, header: readonly string[], layout: Plan['lay
   }
 }
 
-const PERIOD_TEXT = [
-  /^\d{4}$/,
-  /^\d{4}(0[1-9]|1[0-2])$/,
-  /^\d{4}[-/.M](0[1-9]|1[0-2])$/,
-  /^\d{4}-M(0[1-9]|1[0-2])$/,
-  /^\d{4}M[1-9]$/,
-  /^\d{4}[-/](0[1-9]|1[0-2])[-/]\d{2}([T ].*)?$/,
-  /^(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}$/i,
-]
+/** A cell the app's one period reader reads as a period (2024, 2024-03, 202403, March 2024, 2024Q1…). */
+const looksLikePeriod = (cell: string): boolean => 'period' in parsePeriodLabel(cell)
 
-export const looksLikePeriod = (cell: string): boolean => PERIOD_TEXT.some((re) => re.test(cell.trim()))
+/** Of the sampled cells of column `i` that are filled, the share that pass `test` (0 when none is filled). */
+function shareOf(sample: readonly (readonly string[])[], i: number, test: (cell: string) => boolean): number {
+  const cells = sample.map((r) => r[i] ?? '').filter((c) => c.trim() !== '')
+  return cells.length === 0 ? 0 : cells.filter(test).length / cells.length
+}
+
+/**
+ * The file's period column: one named as a period (date, year, TIME_PERIOD…), else the first whose
+ * sampled cells read as periods; null when the file has none (a ranking or survey with one value per
+ * country, such as the OECD's Better Life Index). Such a file cannot be charted over time, so it is
+ * refused rather than given another column as its period.
+ */
+export function periodColumnOf(
+  header: readonly string[],
+  sample: readonly (readonly string[])[],
+): number | null {
+  const named = nameIs(header, 'period')
+  if (named >= 0) return named
+  return header.map((_, i) => i).find((i) => shareOf(sample, i, looksLikePeriod) >= 0.9) ?? null
+}
+
+/** Why a file with no period column is refused, in the words the page shows. */
+export const NO_PERIOD_COLUMN =
+  'this file has no period column: no column is named as one (TIME_PERIOD, date, year, period…) and none holds periods such as 2024, 2024-03 or 2024Q1. The app charts values over time, so it needs one; a table with one value per country and no years (such as the OECD Better Life Index) cannot be imported. Download the data with its time dimension and import that.'
 
 export function looksLikeNumber(cell: string, style: { decimal: string; thousands: string }): boolean {
   let t = cell.trim()
@@ -210,13 +227,10 @@ export function guessMapping(
   countryOf: (cell: string) => string | null = () => null,
 ): Mapping {
   const filled = (i: number) => sample.map((r) => r[i] ?? '').filter((c) => c.trim() !== '')
-  const share = (i: number, test: (cell: string) => boolean) => {
-    const cells = filled(i)
-    return cells.length === 0 ? 0 : cells.filter(test).length / cells.length
-  }
+  const share = (i: number, test: (cell: string) => boolean) => shareOf(sample, i, test)
   const indexes = header.map((_, i) => i)
-  let period = nameIs(header, 'period')
-  if (period < 0) period = indexes.find((i) => share(i, looksLikePeriod) >= 0.9) ?? 0
+  // A file with none is refused before a guess is made (NO_PERIOD_COLUMN); 0 keeps the type total.
+  const period = periodColumnOf(header, sample) ?? 0
   const taken = new Set([period])
   const pick = (role: keyof typeof ROLE_NAMES) => {
     const i = nameIs(header, role)

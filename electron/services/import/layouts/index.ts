@@ -44,4 +44,4 @@ export function layoutInfo(id: LayoutId): LayoutInfo {
 }
 
 export type { Layout, LayoutId, LayoutInfo, Plan } from './types'
-export { guessMapping, planFor } from './generic'
+export { guessMapping, NO_PERIOD_COLUMN, periodColumnOf, planFor } from './generic'

@@ -14,7 +14,7 @@ import { guessMapping } from '../../../../electron/services/import/layouts'
 import { sniffFile } from '../../../../electron/services/import/sniff'
 import { countryOf } from '../../../../electron/services/import/codes'
 import { LEAKS, openTestServices, repo, type TestServices } from './helpers'
-import { zipMember } from '../../../support/zipMember'
+import { zipCsvRows, zipMember } from '../../../support/zipMember'
 import { createHandlers } from '../../../../electron/handlers'
 import { dispatch } from '../../../../electron/dispatch'
 
@@ -295,6 +295,65 @@ describe('SDMX-CSV', () => {
         .map((r) => [r.TIME_PERIOD!, num(r.OBS_VALUE)] as [string, number])
         .sort(([a], [b]) => a.localeCompare(b)),
     )
+  })
+})
+
+describe('OECD SDMX-CSV with labels and no period column (the Better Life Index download)', () => {
+  it('is refused in plain words, never given another column (STRUCTURE) as its period', async () => {
+    const file = 'oecd/better-life-index.csv'
+    const text = readFileSync(real(file), 'utf8')
+    const header = text.split(/\r?\n/)[0]!.split(',')
+    // The file as published: each code column followed by its label column, and no TIME_PERIOD.
+    expect(header.slice(4, 8)).toEqual(['LOCATION', 'Country', 'INDICATOR', 'Indicator'])
+    expect(header).toContain('OBS_VALUE')
+    expect(header.filter((h) => /time|period|year|date/i.test(h))).toEqual(['Base reference period'])
+    const granted = await t.services.imports.grant(real(file), 'dialog')
+    const refusal = await t.services.imports.inspect(granted.fileId).catch((e: Error) => e.message)
+    expect(refusal).toMatch(/^better-life-index\.csv: this file has no period column/)
+    expect(refusal).not.toMatch(LEAKS)
+    // Imported without looking first (a dropped file), it is refused in the same words.
+    const outcome = await t.services.imports.importFile(granted.fileId).catch((e: Error) => e.message)
+    expect(outcome).toMatch(/this file has no period column/)
+    expect(outcome).not.toMatch(LEAKS)
+  })
+})
+
+describe("IMF IMTS SDMX-CSV (the new data portal's API, csv 2.0.0)", () => {
+  const file = 'imf/imts-nicaragua-world-monthly-1990-2026.zip'
+  const member = 'imts-nicaragua-world-monthly-1990-2026.csv'
+  it("Nicaragua's goods trade with the world by month, 1990–2026: OBS_VALUE in dollars as it stands (SCALE 6 is not a multiplier), the empty series row is no value", async () => {
+    const rows = zipCsvRows(real(file), member)
+    // The file as the API wrote it: SCALE 6 on every observation, and one series row (MG_FOB_USD) with
+    // no country, period or value.
+    expect(new Set(rows.filter((r) => r.TIME_PERIOD).map((r) => r.SCALE))).toEqual(new Set(['6']))
+    const empty = rows.filter((r) => !r.TIME_PERIOD)
+    expect(empty.map((r) => [r.INDICATOR, r.COUNTRY, r.OBS_VALUE])).toEqual([['MG_FOB_USD', '', '']])
+    const { dataset, inspection } = await importReal(file)
+    expect(inspection.layout?.id).toBe('imf-imts')
+    expect(dataset.rows).toBe(rows.length - empty.length)
+    expect(dataset.coverage).toEqual({ from: '1990-01', to: '2026-04' })
+    for (const [indicator, flow] of [
+      ['XG_FOB_USD', 'exports'],
+      ['MG_CIF_USD', 'imports'],
+      ['TBG_USD', 'balance'],
+    ] as const) {
+      const expected = rows
+        .filter((r) => r.INDICATOR === indicator && r.COUNTERPART_COUNTRY === 'G001')
+        .map((r) => [r.TIME_PERIOD!.replace('-M', '-'), num(r.OBS_VALUE)] as const)
+      expect(expected).toHaveLength(436)
+      closeTo(
+        await points(dataset.id, { reporter: 'nic', flow, partner: 'world', frequency: 'month' }),
+        expected,
+      )
+    }
+    // April 2026 as the rows give it: exports of about 602 million dollars, not 602 million millions.
+    const april = await points(dataset.id, {
+      reporter: 'nic',
+      flow: 'exports',
+      partner: 'world',
+      frequency: 'month',
+    })
+    expect(april.at(-1)).toEqual(['2026-04', 601982690])
   })
 })
 
