@@ -56,13 +56,16 @@ describe('app commands', () => {
     suite.browser.assertOffline()
   })
 
-  it('theme: the menu command and the button toggle light/dark; the choice survives a reload', async () => {
+  it("theme: the menu command and the header's theme menu set light/dark; the choice survives a reload", async () => {
     const page = await openApp({ colorScheme: 'light' })
     expect(await theme(page)).toBeNull() // follows the system
     await menuCommand({ command: 'toggleTheme' }, async () => (await theme(page)) === 'dark')
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
     expect(background).toBe('rgb(21, 24, 28)') // --bg of the dark theme
-    await page.locator('[data-test="toggle-theme"]').click()
+    // The header's one theme control shows what the menu command chose.
+    expect(await page.locator('[data-test="theme-select"]').inputValue()).toBe('dark')
+    expect(await page.locator('[data-test="toggle-theme"]').count()).toBe(0)
+    await page.selectOption('[data-test="theme-select"]', 'light')
     expect(await theme(page)).toBe('light')
     await page.reload()
     await page.locator('[data-test="about"]').waitFor()

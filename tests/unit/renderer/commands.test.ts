@@ -201,7 +201,7 @@ describe('AppCommands: menu event, button and key share the registry', () => {
     expect(unsubscribe).toHaveBeenCalled()
   })
 
-  it('theme: menu command and button toggle the same setting', async () => {
+  it("theme: the menu command and the header's theme menu change the same setting, and the menu shows it", async () => {
     const { wrapper } = await mountShell()
     const before = useSettingsStore().effectiveTheme
     emitCommand!({ command: 'toggleTheme' })
@@ -209,9 +209,13 @@ describe('AppCommands: menu event, button and key share the registry', () => {
     const after = useSettingsStore().effectiveTheme
     expect(after).not.toBe(before)
     expect(document.documentElement.getAttribute('data-theme')).toBe(after)
-    await wrapper.get('[data-test="toggle-theme"]').trigger('click')
+    const select = wrapper.get<HTMLSelectElement>('[data-test="theme-select"]')
+    expect(select.element.value).toBe(after)
+    await select.setValue(before)
     expect(document.documentElement.getAttribute('data-theme')).toBe(before)
-    await wrapper.get('[data-test="theme-select"]').setValue('system')
+    // One theme control in the header: the menu, not a second button beside it.
+    expect(wrapper.find('[data-test="toggle-theme"]').exists()).toBe(false)
+    await select.setValue('system')
     expect(document.documentElement.hasAttribute('data-theme')).toBe(false)
     wrapper.unmount()
   })
