@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { screenshot } from '../support/browser'
+import { headerSecondLine, screenshot } from '../support/browser'
 import { appInBrowser } from '../support/suite'
 
 const suite = appInBrowser()
@@ -205,6 +205,7 @@ describe('layout', () => {
     })
     expect(fits.overflow).toBeLessThanOrEqual(0)
     expect(fits.right).toBeLessThanOrEqual(fits.width)
+    expect(await headerSecondLine(page)).toEqual([])
     await screenshot(page, `header-1024-${locale}`)
     await page.close()
   })

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { PRESET_IDS } from '../../renderer/src/lib/presets'
-import { screenshot } from '../support/browser'
+import { headerSecondLine, screenshot } from '../support/browser'
 import { appInBrowser } from '../support/suite'
 import { repoRoot } from '../support/webApp'
 
@@ -213,21 +213,6 @@ describe('in Chinese, at 1024 px', () => {
   })
 })
 
-/**
- * Header items that sit below the first one: the header wrapped onto a second line. At 1280 px (a
- * laptop) it should not; at 1024 px it may, but nothing in it may then be cut or stick out.
- */
-function headerSecondLine(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const header = document.querySelector<HTMLElement>('header.top')!
-    const items = Array.from(header.querySelectorAll<HTMLElement>('.brand, nav a, .offline, .commands > *'))
-    const first = items[0]!.getBoundingClientRect()
-    return items
-      .filter((el) => el.checkVisibility() && el.getBoundingClientRect().top >= first.bottom)
-      .map((el) => el.textContent?.trim() || el.outerHTML.slice(0, 60))
-  })
-}
-
 describe('in English, at 1280 and 1024 px', () => {
   it.each([1280, 1024])(
     'at %i px the Explorer and the header cut no text',
@@ -240,7 +225,7 @@ describe('in English, at 1280 and 1024 px', () => {
       await screenshot(page, `en-explorer-${width}`)
       expect({
         cut: [...(await cutSelects(page)), ...(await cutControls(page))],
-        secondLine: width >= 1280 ? await headerSecondLine(page) : [],
+        secondLine: await headerSecondLine(page),
       }).toEqual({ cut: [], secondLine: [] })
       await page.close()
     },

@@ -91,3 +91,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true })
   return path
 }
+
+/**
+ * The header's items that sit on a second line (the header wrapped): shown items (a visually hidden
+ * one is 1 px wide) that start below the bottom of the first page link.
+ */
+export function headerSecondLine(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const header = document.querySelector<HTMLElement>('header.top')!
+    const line = header.querySelector('nav a')!.getBoundingClientRect()
+    return Array.from(header.querySelectorAll<HTMLElement>('.brand, nav a, .offline, .commands > *'))
+      .filter((el) => el.checkVisibility() && el.getBoundingClientRect().width > 1)
+      .filter((el) => el.getBoundingClientRect().top >= line.bottom)
+      .map((el) => el.textContent?.trim() || el.outerHTML.slice(0, 60))
+  })
+}
