@@ -223,7 +223,7 @@ export default {
         none: '— 无 —',
         reporterCode: '没有报告方列时的报告方（ISO-3 代码）',
         partnerCode: '没有伙伴列时的伙伴（ISO-3 代码，留空表示全球）',
-        unitLabel: '没有单位列时的单位（例如 USD million；文件未注明则留空）',
+        unitLabel: '没有单位列时的单位（例如 百万美元、千美元；文件未注明则留空）',
         confirm: '确认并导入',
         preview: '文件的前几行',
         needValue: '请至少选择一个数值列。',
