@@ -77,6 +77,9 @@ function englishIn(text: string): string[] {
     .replace(/\b[a-z]+(_[a-z]+)+\b/g, ' ')
     // A SHA-256 prefix is a code.
     .replace(/\b[0-9a-f]{8,}\b/g, ' ')
+    // An HS heading's description as the HS list gives it, said to be English (the tariff's Chinese
+    // heading texts are not in the app's code list; lib/names.ts).
+    .replace(/（英文名称：[^）]*）/g, ' ')
   // One letter is a symbol or a key (x, g_c, Ctrl+S), not a word.
   return (stripped.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !ALLOWED.has(w))
 }
@@ -314,6 +317,9 @@ describe('in Chinese, at 1024 px, with imported files', () => {
       await page.click('[data-test="drill-hs_s16"]')
       await page.locator('[data-test="drill-hs85"]').waitFor()
       await scan('Explorer, drilled into a section')
+      await page.click('[data-test="drill-hs85"]')
+      await page.getByText('HS 8542（英文名称：Electronic integrated circuits）').first().waitFor()
+      await scan('Explorer, drilled into a chapter: its heading by code and English description')
       await page.click('[data-test="show-treemap"]')
       await page.locator('[data-test="breakdown-treemap"] canvas').waitFor()
       await scan('Explorer, treemap')

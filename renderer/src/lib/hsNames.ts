@@ -3,7 +3,8 @@
  * the code list data/codes/hs-zh.csv (its source is in data/codes/README.md). The services label
  * products in English from the HS list (`Section XVI: Machinery…`, `HS 85 Electrical…`); in Chinese the
  * page names sections and chapters by the tariff's titles, and headings and subheadings by their code
- * (the code list has no Chinese heading texts; the English description stays the label's hover text).
+ * with the HS list's English description, said to be English (the code list has no Chinese heading
+ * texts; lib/names.ts).
  */
 import { parseProduct, romanToNumber } from '@shared/hsProduct'
 import table from '../../../data/codes/hs-zh.csv?raw'

@@ -41,6 +41,15 @@ export function countryName(code: string, locale: string): string | null {
   return displayNames.get(locale)?.of(iso) ?? null
 }
 
+/** The HS list's description in a services' label `HS <code> <description>`, if the label has one. */
+export function englishDescription(code: string, label: string | undefined): string | null {
+  const prefix = `HS ${code} `
+  if (!label?.startsWith(prefix)) return null
+  const description = label.slice(prefix.length).trim()
+  // The services' words for a code missing from the HS list are not a description.
+  return description && !description.startsWith('(') ? description : null
+}
+
 /** Names for flows, partners and products, and a series' label, in the current language. */
 export function useNames() {
   const { t, te, locale } = useI18n()
@@ -53,11 +62,18 @@ export function useNames() {
       : (countryName(code, locale.value) ?? code)
   /**
    * An HS product's name where the reader's language is not English (`hs85` → "第85章 电机、电气设备…"),
-   * else null: English reads the HS list's own descriptions, as the services label them.
+   * else null: English reads the HS list's own descriptions, as the services label them. A heading or
+   * subheading has no Chinese title in the code list: it is named by its code and, when the services'
+   * label (`HS 8542 Electronic integrated circuits`) gives it, the HS list's English description, said
+   * to be English — never a translation of our own.
    */
-  const hsProduct = (code: string): string | null => {
+  const hsProduct = (code: string, label?: string): string | null => {
     const hs = locale.value.startsWith('en') ? null : hsName(code)
-    return hs ? t(`explorer.hs.${hs.level}`, { number: hs.number, title: hs.title }).trim() : null
+    if (!hs) return null
+    const english = hs.level === 'heading' ? englishDescription(hs.number, label) : null
+    return english
+      ? t('explorer.hs.headingEnglish', { number: hs.number, title: english })
+      : t(`explorer.hs.${hs.level}`, { number: hs.number, title: hs.title }).trim()
   }
   const product = (code: string) =>
     te(`explorer.productNames.${code}`) ? t(`explorer.productNames.${code}`) : (hsProduct(code) ?? code)

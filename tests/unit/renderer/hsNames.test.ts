@@ -1,9 +1,15 @@
+// @vitest-environment happy-dom
 /**
  * HS products named in Chinese from the code list (data/codes/hs-zh.csv): every section and chapter of
  * the English HS list the services label products with has its tariff title, and the name reads as the
- * tariff numbers them.
+ * tariff numbers them. Headings and subheadings, which the code list has no Chinese titles for, are
+ * named by their code with the HS list's English description, said to be English.
  */
 import { describe, expect, it } from 'vitest'
+import { defineComponent } from 'vue'
+import { mount } from '@vue/test-utils'
+import { i18n } from '../../../renderer/src/i18n'
+import { englishDescription, useNames } from '../../../renderer/src/lib/names'
 import { readCsvTable } from '../../../electron/shared/csv'
 import { romanToNumber } from '../../../electron/shared/hsProduct'
 import { hsName, parseHsNames } from '../../../renderer/src/lib/hsNames'
@@ -41,5 +47,45 @@ describe('HS names in Chinese', () => {
     expect(hsName('hs854231')).toEqual({ level: 'heading', number: '854231', title: '' })
     expect(hsName('all')).toBeNull()
     expect(hsName('rare_earths')).toBeNull()
+  })
+})
+
+describe("HS product names in the reader's language", () => {
+  /** useNames' hsProduct in a component, in the given language. */
+  function hsProduct(locale: 'en' | 'zh-CN', code: string, label?: string): string | null {
+    i18n.global.locale.value = locale
+    let result: string | null = null
+    const Probe = defineComponent({
+      setup() {
+        result = useNames().hsProduct(code, label)
+        return () => null
+      },
+    })
+    mount(Probe, { global: { plugins: [i18n] } }).unmount()
+    return result
+  }
+
+  it("reads the English description out of the services' label, and nothing else", () => {
+    expect(englishDescription('8542', 'HS 8542 Electronic integrated circuits')).toBe(
+      'Electronic integrated circuits',
+    )
+    expect(englishDescription('8542', 'HS 8542 (not in the HS list)')).toBeNull()
+    expect(englishDescription('8542', 'HS 854231 Processors and controllers')).toBeNull()
+    expect(englishDescription('8542', '8542')).toBeNull()
+    expect(englishDescription('8542', undefined)).toBeNull()
+  })
+
+  it('in Chinese: chapters by the tariff, headings by code and the English description marked as English', () => {
+    expect(hsProduct('zh-CN', 'hs85', 'HS 85 Electrical machinery and equipment')).toBe(
+      '第85章 电机、电气设备及其零件；录音机及放声机、电视图像、声音的录制和重放设备及其零件、附件',
+    )
+    expect(hsProduct('zh-CN', 'hs8542', 'HS 8542 Electronic integrated circuits')).toBe(
+      'HS 8542（英文名称：Electronic integrated circuits）',
+    )
+    expect(hsProduct('zh-CN', 'hs854231', 'HS 854231 (not in the HS list)')).toBe('HS 854231')
+    expect(hsProduct('zh-CN', 'hs8542')).toBe('HS 8542')
+    expect(hsProduct('zh-CN', 'rare_earths')).toBeNull()
+    // English reads the services' labels as they are.
+    expect(hsProduct('en', 'hs8542', 'HS 8542 Electronic integrated circuits')).toBeNull()
   })
 })
