@@ -289,6 +289,8 @@ describe('in Chinese, at 1024 px, with imported files', () => {
       await page.click('[data-test="open-file"]')
       const dialog = page.locator('[data-test="mapping-dialog"]')
       await dialog.waitFor()
+      // The dialog's words and hints (the file's column names are its own, as written).
+      await scan('mapping dialog')
       await dialog.locator('[data-test="reporter-code"]').fill('USA')
       await dialog.locator('[data-test="partner-code"]').fill('CHN')
       await dialog.locator('[data-test="unit-label"]').fill('USD million')

@@ -55,6 +55,8 @@ export default {
         yug: 'Yugoslavia',
         scg: 'Serbia and Montenegro',
         ant: 'Netherlands Antilles',
+        // UN Comtrade's and CEPII BACI's "Other Asia, n.e.s." (490; data/codes/countries.csv).
+        s19: 'Other Asia, n.e.s.',
       },
       productNames: {
         all: 'All goods',
@@ -267,6 +269,7 @@ export default {
         yug: '南斯拉夫',
         scg: '塞尔维亚和黑山',
         ant: '荷属安的列斯',
+        s19: '亚洲其他国家和地区（未另列明）',
       },
       productNames: {
         all: '全部商品',
