@@ -223,6 +223,31 @@ describe('transforms equal arithmetic on the data', () => {
 })
 
 describe('charts, view state and exports', () => {
+  it('a year-to-date share says so in both languages, prints its unit once, and has no annual projection', async () => {
+    for (const locale of ['en-US', 'zh-CN']) {
+      const page = await openExplorer({ locale })
+      await preset(page, 'worldShare')
+      // The annual view has the 2030 projection, in the table as in the chart.
+      await page.click('[data-test="tab-table"]')
+      await page.locator('[data-test="data-table"] tr[data-period="2030"]').waitFor()
+      await page.click('[data-test="tab-chart"]')
+      await page.selectOption('[data-test="frequency"]', 'ytd')
+      await expect.poll(() => page.url()).toContain('frequency=ytd')
+      await page.locator('[data-test="explorer-main"][aria-busy="false"]').waitFor()
+      const title = (await page.textContent('[data-test="view-title"]'))!.replace(/\s+/g, ' ').trim()
+      expect(title).toBe(
+        locale === 'en-US'
+          ? "China's share of world merchandise exports, year to date (%)"
+          : '出口份额（年初至今） (%)',
+      )
+      // Year-to-date shares are not points of the annual projection's line.
+      await page.click('[data-test="tab-table"]')
+      await page.locator('[data-test="data-table"] tr[data-period="2024-01..2024-09"]').waitFor()
+      expect(await page.locator('[data-test="data-table"] tr[data-period="2030"]').count()).toBe(0)
+      await page.close()
+    }
+  })
+
   it('draws every chart type without errors', async () => {
     const page = await openExplorer()
     await preset(page, 'partnersLevel')

@@ -356,7 +356,9 @@ async function fetchReferences(view: ViewState, catalog: readonly SeriesInfo[]):
       c.flow === first.flow &&
       c.partner === first.partner &&
       c.product === first.product &&
-      c.measure === view.measure,
+      c.measure === view.measure &&
+      // An annual projection is not a point of a year-to-date or monthly line.
+      c.frequency === view.frequency,
   )
   const projection = projected
     ? await optional(

@@ -127,6 +127,8 @@ export default {
       balanceRate:
         'The trade balance has no % change here (its sign can change, so a rate misleads). Show the balance alone for its change in USD on a year earlier.',
       projectionLabel: '{series}, projection',
+      shareOf: '{series} share',
+      atFrequency: '{series}, {frequency}',
       basis: 'Basis',
       bases: {
         customs: 'China Customs (default)',
@@ -338,6 +340,8 @@ export default {
       balanceRate:
         '此处不显示贸易差额的百分比变化（差额可能变号，比率会误导）。单独显示差额可查看其同比变化（美元）。',
       projectionLabel: '{series}（预测）',
+      shareOf: '{series}份额',
+      atFrequency: '{series}（{frequency}）',
       basis: '口径',
       bases: {
         customs: '中国海关（默认）',
