@@ -129,6 +129,23 @@ export async function loadCodeLists(codesDir: string): Promise<CodeLists> {
     if (row.m49) aliases.set(String(Number(row.m49)), code)
     for (const spelling of row.spellings!.split('|')) otherSpellings.push([spelling, code])
   }
+  // Publishers' own codes for an ISO country (code-aliases.csv): Comtrade's 842 for the United States,
+  // and areas that kept their ISO alpha-3 under another number (280, the Federal Republic of Germany
+  // before 1990, DEU; 736, Sudan before 2011, SDN), with the names UN Comtrade Plus gives them.
+  const codeAliases = await readTable(join(codesDir, 'code-aliases.csv'))
+  for (const row of codeAliases) {
+    aliases.set(normaliseCode(row.code!), row.iso3!)
+    for (const spelling of row.spellings ? row.spellings.split('|') : [])
+      otherSpellings.push([spelling, row.iso3!])
+  }
+  // UN Comtrade's own name for each of its area codes ("Fmr Sudan", "Bosnia Herzegovina", "Faeroe
+  // Isds", "Rep. of Moldova"): a file that names partners without their codes gets the country the
+  // code stands for. Its groups stay unmatched: "EU-28" has no country code, and the "…, nes" groups
+  // take numbers that are countries' elsewhere (492, "Europe EU, nes", is Monaco's ISO number).
+  for (const row of await readTable(join(codesDir, 'comtrade-areas.csv'))) {
+    const iso3 = aliases.get(normaliseCode(row.code!))
+    if (iso3 && !/,\s*nes$/.test(row.name!)) otherSpellings.push([row.name!, iso3])
+  }
   // Country names too, for files that spell partners out ("Viet Nam", "United States").
   for (const [iso3, c] of countries)
     if (!aliases.has(normaliseCode(c.name))) aliases.set(normaliseCode(c.name), iso3)
@@ -142,8 +159,8 @@ export async function loadCodeLists(codesDir: string): Promise<CodeLists> {
   for (const [code, iso3] of [...iso2, ['EL', 'GRC'], ['UK', 'GBR']] as [string, string][])
     if (!aliases.has(code)) aliases.set(code, iso3)
   for (const [name, iso3] of cldrNames(iso2)) if (!names.has(name)) names.set(name, iso3)
-  for (const row of await readTable(join(codesDir, 'code-aliases.csv')))
-    aliases.set(normaliseCode(row.code!), row.iso3!)
+  // The publishers' codes win over the two-letter codes above (Comtrade's 842 is the United States).
+  for (const row of codeAliases) aliases.set(normaliseCode(row.code!), row.iso3!)
   const imf = new Map<string, string>()
   for (const row of await readTable(join(codesDir, 'imf-codes.csv')))
     imf.set(String(Number(row.imf)), row.iso3!)

@@ -55,6 +55,8 @@ export default {
         yug: 'Yugoslavia',
         scg: 'Serbia and Montenegro',
         ant: 'Netherlands Antilles',
+        ymd: 'Democratic Yemen',
+        vdr: 'Democratic Republic of Vietnam',
         // UN Comtrade's and CEPII BACI's "Other Asia, n.e.s." (490; data/codes/countries.csv).
         s19: 'Other Asia, n.e.s.',
       },
@@ -271,6 +273,8 @@ export default {
         yug: '南斯拉夫',
         scg: '塞尔维亚和黑山',
         ant: '荷属安的列斯',
+        ymd: '民主也门',
+        vdr: '越南民主共和国',
         s19: '亚洲其他国家和地区（未另列明）',
       },
       productNames: {

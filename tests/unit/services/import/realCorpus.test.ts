@@ -1100,6 +1100,107 @@ describe('areas without an ISO 3166-1 country: Kosovo and former states, each sh
   })
 })
 
+describe('the publishers’ own area lists: every code and name read as the area it stands for', () => {
+  it('CEPII BACI’s country codes: code and name give the ISO alpha-3 BACI gives, former areas included', () => {
+    const codes = t.services.imports.codes
+    const rows = rowsOf('baci/country_codes_V202301.csv')
+    expect(rows.length).toBeGreaterThan(200)
+    // Where this app departs from BACI's column, on purpose: Belgium-Luxembourg is kept as itself (BLX),
+    // never merged into Belgium; 490 is UN Comtrade's "Other Asia, nes" (S19), not named a country.
+    const ownCode: Record<string, string | null> = { '58': 'BLX', '490': 'S19' }
+    const compared = rows.filter((r) => /^[A-Z]{3}$/.test(r.iso_3digit_alpha!) && r.country_code !== '711')
+    for (const r of compared) {
+      const expected = r.country_code! in ownCode ? ownCode[r.country_code!] : r.iso_3digit_alpha
+      expect([r.country_code, countryOf(codes, r.country_code!)]).toEqual([r.country_code, expected])
+      if (r.country_code !== '490')
+        expect([r.country_name_abbreviation, countryOf(codes, r.country_name_abbreviation!)]).toEqual([
+          r.country_name_abbreviation,
+          expected,
+        ])
+    }
+    // The areas of the issue, as the file gives them: West Germany and Sudan before 2011 kept their ISO
+    // alpha-3 under another number; East Germany and the USSR have codes of their own.
+    const row = (code: string) => rows.find((r) => r.country_code === code)!
+    expect(
+      ['280', '736', '278', '810'].map((c) => [row(c).country_name_abbreviation, row(c).iso_3digit_alpha]),
+    ).toEqual([
+      ['Fmr Fed. Rep. of Germany', 'DEU'],
+      ['Fmr Sudan', 'SDN'],
+      ['Fmr Dem. Rep. of Germany', 'DDR'],
+      ['Fmr USSR', 'SUN'],
+    ])
+  })
+
+  it('UN Comtrade’s partner areas: each name is the area its code is; former areas by their historical codes', () => {
+    const codes = t.services.imports.codes
+    const areas = (
+      JSON.parse(readFileSync(real('comtrade/partnerAreas.json'), 'utf8')) as {
+        results: { id: string; text: string }[]
+      }
+    ).results
+    expect(areas.length).toBeGreaterThan(250)
+    const byName = new Map(areas.map((a) => [a.text, a.id]))
+    // Former areas, with the code ISO 3166 gives them (by hand: ISO 3166-3 for the codes it withdrew,
+    // ISO 3166-1 where the state kept its alpha-3 under another number).
+    for (const [name, code] of [
+      ['Fmr Sudan', 'SDN'],
+      ['Fmr Fed. Rep. of Germany', 'DEU'],
+      ['Fmr Dem. Rep. of Germany', 'DDR'],
+      ['Fmr USSR', 'SUN'],
+      ['Fmr Yugoslavia', 'YUG'],
+      ['Fmr Ethiopia', 'ETH'],
+      ['Fmr Arab Rep. of Yemen', 'YEM'],
+      ['Fmr Dem. Yemen', 'YMD'],
+      ['Fmr Dem. Rep. of Vietnam', 'VDR'],
+      ['Fmr Rep. of Vietnam', 'VNM'],
+      ['East and West Pakistan', 'PAK'],
+      ['USA (before 1981)', 'USA'],
+      ['Czechoslovakia', 'CSK'],
+      ['Serbia and Montenegro', 'SCG'],
+      ['Neth. Antilles', 'ANT'],
+    ] as const) {
+      expect([name, countryOf(codes, name)]).toEqual([name, code])
+      expect([name, countryOf(codes, byName.get(name)!)]).toEqual([name, code])
+    }
+    // Every area the app knows by its code is known by its name too, as the same area; groups ("EU-28",
+    // "…, nes") and areas without a code of their own (Fmr Tanganyika) stay unmatched rather than guessed.
+    const known = areas.filter(
+      (a) => countryOf(codes, a.id) !== null && !/, nes$/.test(a.text) && a.id !== '0',
+    )
+    expect(known.length).toBeGreaterThan(230)
+    for (const a of known)
+      expect([a.text, countryOf(codes, a.text)]).toEqual([a.text, countryOf(codes, a.id)])
+    for (const name of ['EU-28', 'Fmr Tanganyika', 'Fmr Rhodesia Nyas', 'So. African Customs Union'])
+      expect([name, countryOf(codes, name)]).toEqual([name, null])
+  })
+
+  it('a table naming partners as UN Comtrade does, without codes: each imported as its area', async () => {
+    // The names as the Comtrade list above spells them; the values are this test's own.
+    const partners = [
+      ['Fmr Fed. Rep. of Germany', 'DEU', 900],
+      ['Fmr Dem. Rep. of Germany', 'DDR', 800],
+      ['Fmr USSR', 'SUN', 700],
+      ['Fmr Sudan', 'SDN', 600],
+      ['Fmr Yugoslavia', 'YUG', 500],
+      ['Bosnia Herzegovina', 'BIH', 400],
+      ['Faeroe Isds', 'FRO', 300],
+    ] as const
+    const path = join(t.userDataDir, 'partners-by-comtrade-name.csv')
+    writeFileSync(
+      path,
+      ['Year,Partner,Value', ...partners.map(([name, , value]) => `1990,"${name}",${value}`)].join('\n') +
+        '\n',
+    )
+    const granted = await t.services.imports.grant(path, 'dialog')
+    const inspection = await t.services.imports.inspect(granted.fileId)
+    expect(inspection.guess).toMatchObject({ period: 0, partner: 1, values: [2] })
+    const outcome = await t.services.imports.importFile(granted.fileId, inspection.guess!)
+    expect(outcome.status).toBe('imported')
+    const b = await breakdown(outcome.dataset!.id, { reporter: 'china', flow: 'value', top: 10 })
+    expect(b.rows.map((r) => [r.key, r.value])).toEqual(partners.map(([, code, value]) => [code, value]))
+  })
+})
+
 describe('units of mapped files', () => {
   it('US Census in millions of dollars: the stated unit brings the values into dollars', async () => {
     const rows = rowsOf('census/usa-china-trade-data.csv', { delimiter: ';' })
