@@ -400,6 +400,54 @@ describe('Eurostat Comext SDMX-CSV (DS-045409: one row per indicator, flow 1/2, 
   })
 })
 
+describe('Eurostat databrowser SDMX-CSV with labels (codes in the header, labels in the cells)', () => {
+  it('foreign direct investment intensity by reporter, 2013–2023: reporters by their names (Kosovo* too), confidential cells missing, the partner as named', async () => {
+    const file = 'eurostat/estat_tec00107_filtered_en.csv'
+    const rows = rowsOf(file)
+    // The file as the databrowser wrote it: dimension codes in the header, their labels in the cells.
+    expect(Object.keys(rows[0]!).slice(0, 8)).toEqual([
+      'DATAFLOW',
+      'LAST UPDATE',
+      'freq',
+      'entity',
+      'indic_bp',
+      'fdi_item',
+      'partner',
+      'geo',
+    ])
+    expect(new Set(rows.map((r) => r.freq))).toEqual(new Set(['Annual']))
+    expect(new Set(rows.map((r) => r.partner))).toEqual(new Set(['Rest of the world']))
+    const confidential = rows.filter((r) => r.CONF_STATUS === 'C')
+    expect(confidential.length).toBeGreaterThan(0)
+    expect(confidential.every((r) => r.OBS_VALUE === '')).toBe(true)
+    const { dataset, inspection } = await importReal(file)
+    expect(inspection.layout?.id).toBe('sdmx-csv')
+    expect(dataset.rows).toBe(rows.length)
+    // "Rest of the world" is not taken for a country: the World series is the sum of the partners the
+    // file names (here that one), and says so.
+    const envelope = await dispatch(createHandlers(t.services), 'getDimensions', { dataset: dataset.id })
+    if (!envelope.ok) throw new Error(envelope.error.message)
+    const dims = envelope.data as { partners: { code: string }[] }
+    expect(dims.partners.map((p) => p.code)).toEqual(['world'])
+    const austria = await yearly(dataset.id, { reporter: 'aut', flow: dataset.flows[0]! })
+    expect(austria.points[0]).toMatchObject({
+      status: 'computed',
+      note: 'computed: sum of the 1 partner the file names (the file gives no World total)',
+    })
+    for (const [name, reporter] of [
+      ['Austria', 'aut'],
+      ['Kosovo*', 'xkx'],
+      ['Cyprus', 'cyp'],
+    ] as const) {
+      const expected = rows
+        .filter((r) => r.geo === name && r.OBS_VALUE !== '')
+        .map((r) => [r.TIME_PERIOD!, num(r.OBS_VALUE)] as const)
+      expect(expected.length).toBeGreaterThan(0)
+      closeTo(await points(dataset.id, { reporter, flow: dataset.flows[0]! }), expected)
+    }
+  })
+})
+
 describe('Eurostat wide table (geo\\TIME_PERIOD, years as columns, NaN for no value)', () => {
   it('housing cost overburden rate, Austria, cities', async () => {
     const row = rowsOf('eurostat/housing-overburden-rate.csv').find(
