@@ -168,6 +168,11 @@ export function formatAmount(value: number, unit: string, locale = 'en-US'): str
   return unit ? `${n} ${unit}` : n
 }
 
+/** Names in a running list: "Japan, Korea" in English, "日本、韩国" in Chinese (the enumeration comma). */
+export function listText(items: readonly string[], locale = 'en-US'): string {
+  return items.join(locale.startsWith('zh') ? '、' : ', ')
+}
+
 /** A file size, short: 1.5 MB. */
 export function formatBytes(bytes: number): string {
   if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(2)} GB`

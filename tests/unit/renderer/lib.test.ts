@@ -8,6 +8,7 @@ import {
   formatChange,
   formatDifference,
   formatLevel,
+  listText,
   numberText,
 } from '../../../renderer/src/lib/format'
 
@@ -105,5 +106,15 @@ describe('format', () => {
     expect(numberText(12.345, { style: 'pct', digits: 1 })).toBe('12.3%')
     expect(numberText(-0.04, { style: 'pct', digits: 1 })).toBe('0%')
     expect(numberText(Number.NaN)).toBe('—')
+  })
+
+  it("writes a running list with the reader's comma", () => {
+    expect(listText(['Christmas Island', 'Cocos (Keeling) Islands'], 'en-US')).toBe(
+      'Christmas Island, Cocos (Keeling) Islands',
+    )
+    expect(listText(['圣诞岛', '科科斯（基林）群岛', '中国'], 'zh-CN')).toBe(
+      '圣诞岛、科科斯（基林）群岛、中国',
+    )
+    expect(listText([], 'zh-CN')).toBe('')
   })
 })
