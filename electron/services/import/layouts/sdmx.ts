@@ -2,8 +2,10 @@
  * SDMX-CSV as the OECD, Eurostat and other SDMX services write it: one observation per row with
  * TIME_PERIOD and OBS_VALUE, the reporter in REF_AREA (geo at Eurostat), an optional partner in
  * COUNTERPART_AREA, the unit in UNIT_MEASURE (unit) scaled by UNIT_MULT (a power of ten). With labels,
- * each code column is followed by its label column ("MEASURE", "Measure" or "REF_AREA", "Reference
- * area"): labels are skipped, codes kept. The other dimensions' codes, joined, name the series.
+ * each code column is followed by its label column ("MEASURE", "Measure"; Eurostat's "geo",
+ * "Geopolitical entity (reporting)"): labels are skipped, codes kept. The other dimensions' codes,
+ * joined, name the series. Eurostat's databrowser can also put the labels in place of the codes
+ * ("Annual", "Austria"): then the labels are what there is, and countries are read by name.
  */
 import { col, exact, factsSelect, text } from './common'
 import type { Layout } from './types'
@@ -33,7 +35,11 @@ const NOT_A_DIMENSION = new Set(
   ].map((n) => n.toLowerCase()),
 )
 
-const CODE_NAME = /^[A-Z][A-Z0-9_]*$/
+/**
+ * A code column's name: an identifier in one case, upper (the OECD's MEASURE, REF_AREA) or lower
+ * (Eurostat's freq, geo). Label columns are words ("Measure", "Time", "Geopolitical entity (reporting)").
+ */
+const CODE_NAME = /^([A-Z][A-Z0-9_]*|[a-z][a-z0-9_]*)$/
 
 export const sdmxCsv: Layout = {
   id: 'sdmx-csv',

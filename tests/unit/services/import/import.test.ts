@@ -356,6 +356,38 @@ describe('World Bank, IMF, WTO', () => {
     ])
   })
 
+  it('Eurostat databrowser SDMX-CSV with labels: lower-case code columns, each followed by its label column', async () => {
+    // The header and three rows of a real databrowser download (TPS00203, total unemployment rate, as
+    // committed in lorenasorrentino/minimum-wage-policy-evaluation at 193a38b,
+    // data/raw/total-unemployment-rate_eurostat.csv): Eurostat writes its codes in lower case (freq,
+    // geo), unlike the OECD, and its label columns after them ("Time frequency", "Geopolitical entity
+    // (reporting)"). The labels must not become part of the series name.
+    const path = join(t.userDataDir, 'eurostat-with-labels.csv')
+    writeFileSync(
+      path,
+      [
+        'STRUCTURE,STRUCTURE_ID,STRUCTURE_NAME,freq,Time frequency,age,Age class,unit,Unit of measure,sex,Sex,geo,Geopolitical entity (reporting),TIME_PERIOD,Time,OBS_VALUE,Observation value,OBS_FLAG,Observation status (Flag) V2 structure,CONF_STATUS,Confidentiality status (flag)',
+        'dataflow,ESTAT:TPS00203(1.0),Total unemployment rate,A,Annual,Y15-74,From 15 to 74 years,PC_ACT,Percentage of population in the labour force,T,Total,AT,Austria,2013,,5.7,,,,,',
+        'dataflow,ESTAT:TPS00203(1.0),Total unemployment rate,A,Annual,Y15-74,From 15 to 74 years,PC_ACT,Percentage of population in the labour force,T,Total,AT,Austria,2014,,6.0,,,,,',
+        'dataflow,ESTAT:TPS00203(1.0),Total unemployment rate,A,Annual,Y15-74,From 15 to 74 years,PC_ACT,Percentage of population in the labour force,T,Total,BE,Belgium,2013,,8.6,,,,,',
+      ].join('\n') + '\n',
+    )
+    const d = await imported(path)
+    expect(d.layout.id).toBe('sdmx-csv')
+    expect(d.reporters.map((r) => r.code)).toEqual(['AUT', 'BEL'])
+    expect(d.flows).toEqual(['y15_74_t'])
+    expect(d.units).toEqual(['PC_ACT'])
+    expect(
+      (await series(d.id, { frequency: 'year', reporter: 'aut', flow: d.flows[0] })).points.map((p) => [
+        p.period,
+        p.value,
+      ]),
+    ).toEqual([
+      ['2013', 5.7],
+      ['2014', 6],
+    ])
+  })
+
   it('WTO bulk CSV in Windows-1252 (en dash in the indicator names), Million US dollar', async () => {
     const inspected = await t.services.imports.inspect(
       (await t.services.imports.grant(fixture('wto-china-merchandise.csv'), 'dialog')).fileId,
