@@ -181,8 +181,18 @@ export const Breakdown = z.object({
   frequency: z.enum(['month', 'year']),
   from: z.string().nullable(),
   to: z.string().nullable(),
-  /** The top N, largest first. */
-  rows: z.array(z.object({ key: z.string(), label: z.string(), value: z.number() })),
+  /**
+   * The top N, largest first. A bloc summed from only some of its members says how many the file
+   * names (`members`), so the page can say so in the reader's language.
+   */
+  rows: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      value: z.number(),
+      members: z.object({ named: z.number().int(), of: z.number().int() }).optional(),
+    }),
+  ),
   /** Everything else, summed. */
   other: z.object({ count: z.number().int().nonnegative(), value: z.number() }),
   /** Sum of rows and other. */

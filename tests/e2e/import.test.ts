@@ -128,6 +128,16 @@ describe('Import', () => {
         .locator('[data-test="breakdown-table"] th')
         .evaluateAll((cells) => cells.map((c) => (c.textContent ?? '').trim()))
       expect(rows).toEqual(['美国', '日本', '越南', '德国'])
+      // Blocs by their Chinese names, each saying how many of its members the file names.
+      await zh.selectOption('[data-test="chart-by"]', 'bloc')
+      const blocRows = () =>
+        zh
+          .locator('[data-test="breakdown-table"] th')
+          .evaluateAll((cells) => cells.map((c) => (c.textContent ?? '').trim()))
+      await expect
+        .poll(blocRows)
+        .toEqual(['世界其他地区', '东盟：文件列出 10 个成员中的 1 个', '欧盟：文件列出 27 个成员中的 1 个'])
+      expect(await zh.textContent('[data-test="chart-title"]')).toMatch(/^\s*中国：按区域集团的出口/)
     } finally {
       await zh.close()
     }

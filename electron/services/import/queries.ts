@@ -163,7 +163,7 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
       const [world] = await engine.all<{ value: number | null }>(
         `SELECT sum(value) AS value FROM read_parquet(${sqlString(summary)}) WHERE ${where} AND ${totalLevel} AND partner = 'WLD'`,
       )
-      let items: { key: string; label: string; value: number }[]
+      let items: { key: string; label: string; value: number; members?: { named: number; of: number } }[]
       if (q.by === 'product') {
         const products = await productsOf(dir)
         const [lv] = await engine.all<{ level: number | null }>(
@@ -189,7 +189,15 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
             sums.set(bloc, { value: sum.value + item.value, members: sum.members + 1 })
           }
           items = [...sums]
-            .map(([key, { value, members }]) => ({ key, label: blocLabel(key, members, codes), value }))
+            .map(([key, { value, members }]) => {
+              const of = codes.blocs.get(key)?.size
+              return {
+                key,
+                label: blocLabel(key, members, codes),
+                value,
+                ...(of && members < of ? { members: { named: members, of } } : {}),
+              }
+            })
             .sort((a, b) => b.value - a.value || a.key.localeCompare(b.key))
         }
       }

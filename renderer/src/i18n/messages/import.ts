@@ -115,7 +115,10 @@ export default {
         versionList: 'Version {version}: imported {date}, {rows} rows',
       },
       chart: {
-        title: '{reporter}: {flow} by partner, {from} to {to}',
+        title: '{reporter}: {flow} by {by}, {from} to {to}',
+        titleBy: { partner: 'partner', bloc: 'bloc', product: 'product' },
+        restOfWorld: 'Rest of the world',
+        blocPartial: '{bloc}: {named} of {of} members in the file',
         reporter: 'Reporter',
         flow: 'Flow',
         by: 'Show',
@@ -240,7 +243,10 @@ export default {
         versionList: '版本 {version}：导入于 {date}，{rows} 行',
       },
       chart: {
-        title: '{reporter}：按伙伴的{flow}，{from} 至 {to}',
+        title: '{reporter}：按{by}的{flow}，{from} 至 {to}',
+        titleBy: { partner: '伙伴', bloc: '区域集团', product: '商品' },
+        restOfWorld: '世界其他地区',
+        blocPartial: '{bloc}：文件列出 {of} 个成员中的 {named} 个',
         reporter: '报告方',
         flow: '流向',
         by: '显示',

@@ -99,6 +99,8 @@ describe('UN Comtrade', () => {
       'ASEAN: 1 of 10 members in the file',
       'European Union (27): 1 of 27 members in the file',
     ])
+    // The same count as data, for the page to say in the reader's language.
+    expect(blocs.map((r) => r.members)).toEqual([undefined, { named: 1, of: 10 }, { named: 1, of: 27 }])
     expect((await series(d.id, {})).points.map((p) => [p.period, p.value])).toEqual([
       ['2024-01', 220 * B],
       ['2024-02', 180 * B],
