@@ -5,7 +5,10 @@
  * the same run:
  *   (a) DuckDB alone, one pass: select period, flowCode, sum(primaryValue) from read_csv(...) group by all
  *   (b) the app's import through the same handlers the UI calls (a child process: its peak memory counted)
- *   (c) the first chart query on the imported dataset (China's exports by partner, top 10 + other)
+ *   (c) the first chart query on the imported dataset (China's exports by partner, top 10 + other),
+ *       then the first product chart (by product, top 10 + other), both right after the import, against
+ *       DuckDB alone ranking the products of the stored rows in one group-by pass (the same question
+ *       with no summary)
  *   (d) reopening the library in a fresh process and answering that query again
  *   (e) a papaparse streaming aggregate of the same file, as a plain JavaScript app would do it
  * and, in (b)'s process, the engine's restart with the library open (killed three times), and prints
@@ -117,6 +120,22 @@ async function duckdbAlone(): Promise<number> {
   return ms
 }
 
+/** DuckDB alone: China's exported products ranked by value, one group-by pass over the stored rows. */
+async function productsAlone(userDataDir: string): Promise<number> {
+  const facts = join(userDataDir, 'library', '*', 'v*', 'facts.parquet').replace(/'/g, "''")
+  const instance = await DuckDBInstance.create(':memory:')
+  const connection = await instance.connect()
+  const t0 = performance.now()
+  const reader = await connection.runAndReadAll(
+    `select product, sum(value) as v from read_parquet('${facts}') where flow_k = 'X' group by product order by v desc limit 10`,
+  )
+  const ms = performance.now() - t0
+  if (reader.getRows().length === 0) throw new Error('no products')
+  connection.closeSync()
+  instance.closeSync()
+  return ms
+}
+
 async function papaparse(): Promise<number> {
   const t0 = performance.now()
   const sums = new Map<string, number>()
@@ -173,11 +192,13 @@ export async function benchImport(): Promise<boolean> {
     let a = Infinity
     let b: Record<string, number> = { importMs: Infinity }
     let d = Infinity
+    let products = Infinity
     for (let run = 0; run < RUNS; run++) {
       a = Math.min(a, await duckdbAlone())
       const dir = fresh()
       const imported = await worker(['import', FILE, dir])
       if (imported.importMs! < b.importMs!) b = imported
+      products = Math.min(products, await productsAlone(dir))
       d = Math.min(d, (await worker(['reopen', dir])).reopenMs!)
     }
     const e = await papaparse()
@@ -195,8 +216,13 @@ export async function benchImport(): Promise<boolean> {
         '',
       ],
       [
-        '    first product chart (makes the by-product summary once)',
+        '    first product chart, right after the import: by product, top 10 + other',
         `${b.productMs!.toFixed(1).padStart(8)} ms`,
+        `${(b.productMs! / products).toFixed(2)}× the baseline below`,
+      ],
+      [
+        '    baseline: DuckDB alone ranks the products of the stored rows (one pass)',
+        `${products.toFixed(1).padStart(8)} ms`,
         '',
       ],
       ['(d) reopen in a fresh process + first chart query', `${d.toFixed(1).padStart(8)} ms`, ''],
@@ -221,6 +247,7 @@ export async function benchImport(): Promise<boolean> {
       ['main event-loop delay p99 ≤ 20 ms during the import', b.mainLoopP99Ms! <= 20],
       ['import ≥ 4 × faster than (e)', e >= 4 * b.importMs!],
       ['first chart query ≤ 250 ms', b.queryMs! <= 250],
+      ['first product chart right after the import ≤ 250 ms', b.productMs! <= 250],
       ['reopen ≤ 0.5 s', d <= 500],
       ['engine restart ≤ 1 s', b.restartMs! <= 1000],
       [

@@ -57,7 +57,7 @@ async function main(): Promise<Record<string, unknown>> {
     const first = await dispatch(handlers, 'getBreakdown', chart(dataset.id))
     const queryMs = performance.now() - t1
     if (!first.ok) throw new Error(first.error.message)
-    // The by-product summary is made on the first product chart, then kept.
+    // The first product chart, right after the first chart: it reads the by-product summary the import wrote.
     const t2 = performance.now()
     const products = await dispatch(handlers, 'getBreakdown', { ...chart(dataset.id), by: 'product' })
     const productMs = performance.now() - t2

@@ -62,7 +62,10 @@ export interface ImportService extends FileDesk {
   breakdown(q: z.output<typeof import('../../shared/importApi').BreakdownQuery>): Promise<Breakdown>
   series(q: SeriesRequest): Promise<Series>
   listSeries(datasetId: string): Promise<SeriesInfo[]>
-  /** The by-product summary (reporter × flow × product × period) of a dataset's latest version. */
+  /**
+   * The by-product summary (reporter × flow × product × period) of a dataset's latest version: written
+   * by its import, or made once for a version imported before imports wrote it.
+   */
   productsFile(datasetId: string): Promise<string>
   library: Library
   codes: CodeLists
@@ -78,8 +81,6 @@ export async function openImportService(options: ImportServiceOptions): Promise<
   const grants: Grants = options.grants ?? createGrants()
   const queries = createImportQueries(options.engine, library, codes)
   const jobs = new Map<string, ImportJob>()
-  /** Summaries being made after an import (closing waits for them: their files are half-written until then). */
-  const background = new Set<Promise<void>>()
 
   const toDataset = (d: DatasetEntry): ImportedDataset => {
     const latest = d.versions[d.versions.length - 1]!
@@ -210,19 +211,6 @@ export async function openImportService(options: ImportServiceOptions): Promise<
       jobs.set(fileId, job)
       try {
         const result = await job.promise
-        // The by-product summary the first product chart reads, made now in the background (not in the
-        // import, which the user waits for); a product chart asked for meanwhile waits for this one.
-        if (result.status === 'imported') {
-          const made = queries
-            .productsFile(result.dataset.id)
-            .then(
-              () => {},
-              (error: unknown) =>
-                console.warn('[import] the by-product summary could not be made now', error),
-            )
-            .finally(() => background.delete(made))
-          background.add(made)
-        }
         return result.status === 'cancelled'
           ? { status: 'cancelled', dataset: null, warnings: [] }
           : {
@@ -280,7 +268,7 @@ export async function openImportService(options: ImportServiceOptions): Promise<
       const running = [...jobs.values()]
       for (const job of running) job.cancel()
       await Promise.allSettled(running.map((j) => j.promise))
-      await Promise.allSettled([...background])
+      await queries.close()
     },
   }
 }

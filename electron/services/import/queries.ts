@@ -13,6 +13,7 @@ import { BLOC_LABELS, SLUG_CODES, type CodeLists } from './codes'
 import { countryCode } from '../explore/countries'
 import { layoutInfo } from './layouts'
 import type { DatasetEntry, Library, VersionEntry } from './library'
+import { openJobDb, type JobDb } from './jobDb'
 import { productsSql, sqlString } from './sql'
 import { randomBytes } from 'node:crypto'
 import { access, rename, rm } from 'node:fs/promises'
@@ -93,8 +94,14 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
     return version.frequencies.includes('month') ? 'month' : 'year'
   }
 
-  /** The by-product summary of a version, made (once) on first use and kept beside the facts. */
+  /**
+   * The by-product summary of a version. Its import writes it (pipeline.ts), so the first product
+   * chart after an import reads it at once. A version imported before imports wrote it gets it made
+   * here, once, on first use, in a DuckDB of its own with one thread: the shared engine's connections
+   * and threads stay free, so the charts asked meanwhile (partners, series) are not queued behind it.
+   */
   const making = new Map<string, Promise<string>>()
+  const builds = new Set<JobDb>()
   function productsOf(dir: string): Promise<string> {
     const file = join(dir, 'products.parquet')
     let pending = making.get(file)
@@ -107,15 +114,21 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
           )
         )
           return file
-        const tmp = join(dir, `.products.${randomBytes(6).toString('hex')}.tmp`)
+        const tmp = join(dir, `.products.${randomBytes(6).toString('hex')}`)
+        const db = await openJobDb({ tempDir: `${tmp}.spill`, memoryLimit: '256MB', threads: 1 })
+        builds.add(db)
         try {
-          await engine.run(
-            `COPY (${productsSql(`read_parquet(${sqlString(join(dir, 'facts.parquet'))})`, `read_parquet(${sqlString(join(dir, 'dims.parquet'))})`)}) TO ${sqlString(tmp)} (FORMAT parquet)`,
+          await db.run(
+            `COPY (${productsSql(`read_parquet(${sqlString(join(dir, 'facts.parquet'))})`, `read_parquet(${sqlString(join(dir, 'dims.parquet'))})`)}) TO ${sqlString(`${tmp}.tmp`)} (FORMAT parquet)`,
           )
-          await rename(tmp, file)
+          await rename(`${tmp}.tmp`, file)
         } catch (error) {
-          await rm(tmp, { force: true })
+          await rm(`${tmp}.tmp`, { force: true })
           throw error
+        } finally {
+          builds.delete(db)
+          db.close()
+          await rm(`${tmp}.spill`, { recursive: true, force: true })
         }
         return file
       })()
@@ -137,8 +150,14 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
   }
 
   return {
-    /** The by-product summary file of a dataset's latest version (made on first use). */
+    /** The by-product summary file of a dataset's latest version. */
     productsFile: (id: string) => productsOf(dataset(id).dir),
+
+    /** Stops the summaries being made (their files are only renamed into place when complete). */
+    async close() {
+      for (const db of builds) db.interrupt()
+      await Promise.allSettled(making.values())
+    },
 
     async breakdown(q: ParsedBreakdown): Promise<Breakdown> {
       const { version, dir } = dataset(q.dataset)

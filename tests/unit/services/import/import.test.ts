@@ -572,9 +572,13 @@ describe('what a committed version keeps', () => {
       expect(kinds, `a ${kind} import was committed`).toContain(kind)
     for (const version of versions) {
       const dir = join(library, version.dir)
-      // products.parquet is the product list, built from the facts on first use (queries.ts).
-      const names = readdirSync(dir).filter((name) => name !== 'products.parquet')
-      expect(names.sort(), version.dir).toEqual(['dims.parquet', 'facts.parquet', 'summary.parquet'])
+      const names = readdirSync(dir)
+      expect(names.sort(), version.dir).toEqual([
+        'dims.parquet',
+        'facts.parquet',
+        'products.parquet',
+        'summary.parquet',
+      ])
       for (const name of readdirSync(dir)) expect(lstatSync(join(dir, name)).isFile()).toBe(true)
     }
   })
