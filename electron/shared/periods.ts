@@ -147,6 +147,25 @@ export function comparePeriods(a: string, b: string): number {
   return compareBounds(pa, pb)
 }
 
+/** The calendar quarter a month (`YYYY-MM`) falls in: `2025-05` → `2025-Q2`. */
+export function quarterOf(month: string): string {
+  return `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`
+}
+
+/**
+ * Where a period lies on a time axis counted in months (`monthIndex`): from the start of its first
+ * month (`from`, half a month before that month's index) to the end of its last (`to`), and its middle.
+ * A quarter `2025-Q2` spans April to June and sits at May; a year sits mid-year. Null when `text` is
+ * not a period.
+ */
+export function axisSpan(text: string): { from: number; to: number; middle: number } | null {
+  const b = periodBounds(text)
+  if (!b) return null
+  const first = monthIndex(b.start)
+  const last = monthIndex(b.end)
+  return { from: first - 0.5, to: last + 0.5, middle: (first + last) / 2 }
+}
+
 /** Time order of two spans of months given by their bounds (see `comparePeriods`). */
 export function compareBounds(a: PeriodBounds, b: PeriodBounds): number {
   return monthIndex(a.start) - monthIndex(b.start) || monthIndex(a.end) - monthIndex(b.end)
@@ -204,6 +223,7 @@ function dateFormat(locale: string, parts: 'month' | 'month-year' | 'year'): Int
 const dateOf = (month: string) =>
   new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1))
 const isChinese = (locale: string) => locale.toLowerCase().startsWith('zh')
+const CHINESE_QUARTERS = ['一', '二', '三', '四']
 
 /** A month's short name, 1-based: (11, 'en') → `Nov`; (11, 'zh-CN') → `11月`. */
 export function monthName(month: number, locale = 'en'): string {
@@ -213,7 +233,7 @@ export function monthName(month: number, locale = 'en'): string {
 /**
  * A period in the reader's language. English: `2025-11` → `Nov 2025`, `2025-01..2025-02` →
  * `Jan–Feb 2025`, `2025-Q2` → `Q2 2025`, `2024` → `2024`. Chinese: `2025年11月`, `2025年1–2月`,
- * `2025年第2季度`, `2024年`. Text that is not a period is returned as it is.
+ * `2025年第二季度` (quarters in Chinese numerals, as the statistics bureaus write them), `2024年`. Text that is not a period is returned as it is.
  */
 export function formatPeriod(period: string, locale = 'en'): string {
   const p = parsePeriod(period)
@@ -223,8 +243,8 @@ export function formatPeriod(period: string, locale = 'en'): string {
     case 'year':
       return dateFormat(locale, 'year').format(dateOf(p.start))
     case 'quarter': {
-      const q = period.slice(-1)
-      return isChinese(locale) ? `${year}年第${q}季度` : `Q${q} ${year}`
+      const q = Number(period.slice(-1))
+      return isChinese(locale) ? `${year}年第${CHINESE_QUARTERS[q - 1]}季度` : `Q${q} ${year}`
     }
     case 'month':
       return dateFormat(locale, 'month-year').format(dateOf(p.start))

@@ -40,5 +40,5 @@ export const Code = z
 /** The arguments of a method that takes none. */
 export const NoArgs = z.object({}).strict()
 
-export const Frequency = z.enum(['month', 'year', 'ytd'])
+export const Frequency = z.enum(['month', 'year', 'ytd', 'quarter'])
 export const Measure = z.enum(['level', 'yoy', 'share'])

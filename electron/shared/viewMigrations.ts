@@ -6,7 +6,11 @@
  * (snapshotMigrations.ts), which call this for the view they carry.
  */
 
-/** The view state's version today. */
+/**
+ * The view state's version today. A new value of a setting (the quarterly frequency and q/q change
+ * came so) is not a new version: every view an older build saved reads the same, so nothing is
+ * migrated. A version is added when an older view must be rewritten to keep what it showed.
+ */
 export const VIEW_STATE_VERSION = 2
 
 /**

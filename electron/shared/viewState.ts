@@ -13,7 +13,7 @@ export type { Breakdown, ViewState } from './viewStateSchema'
 /** At most this many series on one chart: enough for a partner comparison, few enough to read. */
 export const MAX_SERIES = 12
 
-export const TRANSFORMS = ['none', 'yoy', 'ytd', 'rolling12', 'ma3', 'mom', 'index', 'share'] as const
+export const TRANSFORMS = ['none', 'yoy', 'ytd', 'rolling12', 'ma3', 'mom', 'qoq', 'index', 'share'] as const
 export type Transform = (typeof TRANSFORMS)[number]
 
 export const CHART_TYPES = ['line', 'bar', 'stackedBar', 'stackedArea', 'share', 'ytdByYear'] as const

@@ -8,7 +8,15 @@
 import type { Chart, ChartConfiguration, ChartDataset, LegendItem, TooltipItem } from 'chart.js'
 import type { AnnotationOptions } from 'chartjs-plugin-annotation'
 import type { Series, SeriesPoint, Source } from '@shared/api'
-import { formatPeriod, monthIndex, monthName, monthOf, periodBounds } from '@shared/periods'
+import {
+  axisSpan,
+  formatPeriod,
+  monthIndex,
+  monthName,
+  monthOf,
+  periodBounds,
+  quarterOf,
+} from '@shared/periods'
 import type { ViewState } from '@shared/viewState'
 import { byYear, readingOf, valueGrid, type ChartModel, type Reading } from './chartModel'
 import type { ChartTheme } from './chartTheme'
@@ -82,8 +90,10 @@ function timeConfig(
   // A stack is only drawn where every series shown has a value: a missing one would silently lower it.
   const shares = share ? shareGrid(grid, model, view) : stacked ? completeColumns(grid, model, view) : null
   const monthly = view.frequency === 'month'
-  // Annual data has one tick per year, mid-year; months and year-to-date figures a monthly time axis.
+  // Annual data has one tick per year, mid-year; months, quarters and year-to-date figures a monthly
+  // time axis (quarters ticked at their middle month, named as quarters).
   const monthAxis = view.frequency !== 'year'
+  const quarterly = view.frequency === 'quarter'
 
   // x is time: the middle month of each period (a year-to-date figure: the month it runs to), so gaps
   // in time look like gaps and years are not squeezed together. A line breaks where no period follows
@@ -209,13 +219,13 @@ function timeConfig(
           stacked,
           grid: { color: theme.grid },
           afterBuildTicks: (axis) => {
-            axis.ticks = timeTicks(axis.min, axis.max, monthAxis).map((value) => ({ value }))
+            axis.ticks = timeTicks(axis.min, axis.max, monthAxis, quarterly).map((value) => ({ value }))
           },
           ticks: {
             color: theme.muted,
             maxRotation: 0,
             autoSkip: false,
-            callback: (value) => tickLabel(value as number, monthAxis, max - min, text),
+            callback: (value) => tickLabel(value as number, monthAxis, max - min, text, quarterly),
           },
         },
         y: {
@@ -368,9 +378,9 @@ function noteAnnotations(
  * month: it sits at that month, inside the year it belongs to.
  */
 export function xOf(period: string, frequency: ViewState['frequency'] = 'month'): number {
-  const b = periodBounds(period)
-  if (!b) return Number.NaN
-  return frequency === 'ytd' ? monthIndex(b.end) : (monthIndex(b.start) + monthIndex(b.end)) / 2
+  const span = axisSpan(period)
+  if (!span) return Number.NaN
+  return frequency === 'ytd' ? span.to - 0.5 : span.middle
 }
 
 /** x positions where the time series has a hole (a period does not follow on from the one before). */
@@ -385,7 +395,7 @@ function gapsBetween(periods: readonly string[]): number[] {
 }
 
 /** Ticks at the start of each year (or quarter, on short ranges; mid-year for annual data), at most ~12. */
-export function timeTicks(min: number, max: number, monthly: boolean): number[] {
+export function timeTicks(min: number, max: number, monthly: boolean, quarterly = false): number[] {
   const span = max - min
   if (!monthly) {
     const first = Math.ceil((min - 5.5) / 12)
@@ -396,16 +406,27 @@ export function timeTicks(min: number, max: number, monthly: boolean): number[] 
     const step = Math.ceil(years.length / 12)
     return years.filter((_, i) => i % step === 0)
   }
-  const every = span > 36 ? 12 * Math.ceil(span / 12 / 12) : span > 12 ? 3 : 1
   const ticks: number[] = []
+  if (quarterly && span <= 36) {
+    // Each quarter's tick at its middle month (where its point is drawn): index ≡ 1 (mod 3).
+    for (let m = Math.ceil((min - 1) / 3) * 3 + 1; m <= max; m += 3) ticks.push(m)
+    return ticks
+  }
+  const every = span > 36 ? 12 * Math.ceil(span / 12 / 12) : span > 12 ? 3 : 1
   for (let m = Math.ceil(min / every) * every; m <= max; m += every) ticks.push(m)
   return ticks
 }
 
-function tickLabel(value: number, monthly: boolean, span: number, text: ChartText): string {
+function tickLabel(
+  value: number,
+  monthly: boolean,
+  span: number,
+  text: ChartText,
+  quarterly = false,
+): string {
   const month = monthOf(Math.floor(value))
   if (!monthly || span > 36) return month.slice(0, 4)
-  return text.period(month)
+  return text.period(quarterly ? quarterOf(month) : month)
 }
 
 /** The index of the last period with a value (where a projection's dashed line starts), or -1. */

@@ -11,6 +11,7 @@ import {
   janFebAverage,
   monthOnMonth,
   movingAverage3,
+  quarterOnQuarter,
   rolling12,
   scale,
   shareOf,
@@ -73,6 +74,8 @@ export function unitOf(view: ViewState, seriesUnit: string): string {
       return balanceOnly(view) ? `${seriesUnit}, change y/y` : '% y/y'
     case 'mom':
       return '% m/m'
+    case 'qoq':
+      return '% q/q'
     case 'index':
       return `index, ${view.indexBase ?? 'first period'} = 100`
     case 'share':
@@ -103,6 +106,8 @@ export function transformPoints(view: ViewState, fetched: FetchedSeries): TPoint
       return toDisplayUnit(view, fetched.series.unit, movingAverage3(levels))
     case 'mom':
       return monthOnMonth(levels)
+    case 'qoq':
+      return quarterOnQuarter(levels)
     case 'index':
       return indexTo(levels, view.indexBase ?? levels[0]?.period ?? '')
     case 'share':

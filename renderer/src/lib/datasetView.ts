@@ -22,7 +22,9 @@ export function firstViewOf(dims: Dimensions, catalog: readonly SeriesInfo[]): V
     flows[0] ??
     'exports'
   const ofFlow = series.filter((s) => s.flow === flow)
-  const frequency = (['month', 'year', 'ytd'] as const).find((f) => ofFlow.some((s) => s.frequency === f))
+  const frequency = (['month', 'quarter', 'year', 'ytd'] as const).find((f) =>
+    ofFlow.some((s) => s.frequency === f),
+  )
   const units = ofFlow.filter((s) => s.frequency === frequency).map((s) => s.unit)
   const unit = units.find((u) => u.startsWith('USD')) ?? units[0]
   const partners = dims.partners.map((p) => p.code)

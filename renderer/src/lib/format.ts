@@ -41,6 +41,7 @@ const UNITS_ZH: Record<string, string> = {
   'million tonnes': '百万吨',
   '% y/y': '同比 %',
   '% m/m': '环比 %',
+  '% q/q': '季度环比 %',
   '% of total': '占总额 %',
 }
 
@@ -73,7 +74,8 @@ export function formatChange(value: number, locale = 'en-US'): string {
 /** A value in whatever unit a chart shows; "—" for a gap. */
 export function formatValue(value: number | null, unit: string, locale = 'en-US'): string {
   if (value === null || !Number.isFinite(value)) return '—'
-  if (unit.startsWith('% y/y') || unit.startsWith('% m/m')) return formatChange(value, locale)
+  if (unit.startsWith('% y/y') || unit.startsWith('% m/m') || unit.startsWith('% q/q'))
+    return formatChange(value, locale)
   if (unit.startsWith('%')) return `${formatter(locale, false).format(value)}%`
   if (unit.startsWith('index')) return formatter(locale, false).format(value)
   const change = CHANGE.exec(unit)

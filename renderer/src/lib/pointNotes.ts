@@ -35,6 +35,21 @@ const PATTERNS: { pattern: RegExp; key: string; names: string[] }[] = [
   { pattern: /^no value for the base period (\S+)$/, key: 'noBase', names: ['period'] },
   { pattern: /^a period of another length is not comparable with the base$/, key: 'otherLength', names: [] },
   { pattern: /^no total for this period$/, key: 'noTotal', names: [] },
+  {
+    pattern: /^% change on the same quarter a year before \((\S+)\)$/,
+    key: 'yoyQuarter',
+    names: ['period'],
+  },
+  { pattern: /^sum of the quarters (\S+) to (\S+)$/, key: 'ytdQuarters', names: ['from', 'to'] },
+  { pattern: /^sum of the 4 quarters to (\S+)$/, key: 'rolling4q', names: ['to'] },
+  { pattern: /^no value for (\S+) inside the 4 quarters$/, key: 'rollingQuarterGap', names: ['period'] },
+  { pattern: /^% change on the previous quarter \((\S+)\)$/, key: 'qoq', names: ['period'] },
+  {
+    pattern: /^only a calendar quarter has a quarter-on-quarter change$/,
+    key: 'otherLengthQoq',
+    names: [],
+  },
+  { pattern: /^the previous quarter has no comparable value$/, key: 'noPreviousQuarter', names: [] },
 ]
 
 const PERIOD_NAMES = new Set(['period', 'from', 'to'])

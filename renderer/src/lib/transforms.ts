@@ -7,7 +7,7 @@
  *   published values), and which sources it rests on.
  */
 import type { SeriesPoint } from '@shared/api'
-import { compareBounds, monthCount, monthIndex, monthOf } from '@shared/periods'
+import { compareBounds, monthCount, monthIndex, monthOf, parsePeriod, quarterOf } from '@shared/periods'
 
 /** `projected`: a published forecast (e.g. a 2030 share), shown after the observed data, never mixed in. */
 export type PointKind = 'published' | 'computed' | 'projected'
@@ -25,6 +25,8 @@ export interface TPoint {
 
 const length = monthCount
 const byTime = compareBounds
+/** A calendar quarter (`2025-Q2`): quarterly data, whose notes name quarters rather than months. */
+const isQuarter = (p: Pick<TPoint, 'period'>) => parsePeriod(p.period)?.kind === 'quarter'
 
 /**
  * The data's points as transform input: published, or computed where the data says so (an imported
@@ -48,8 +50,9 @@ const spanKey = (start: string, end: string) => `${start}/${end}`
 
 /**
  * Year-on-year change in %. Where the data has a published y/y for a period it is shown as published;
- * otherwise it is computed from the level a year earlier (same span), or, for a combined period whose
- * year-earlier months were published separately (Jan–Feb 2020 vs Jan and Feb 2019), from their sum.
+ * otherwise it is computed from the level a year earlier (same span: a quarter against the same quarter
+ * a year before, never against months or a year), or, for a combined period whose year-earlier months
+ * were published separately (Jan–Feb 2020 vs Jan and Feb 2019), from their sum.
  */
 export function yearOnYear(levels: readonly TPoint[], published: readonly TPoint[] = []): TPoint[] {
   const bySpan = new Map(levels.filter((p) => p.value !== null).map((p) => [spanKey(p.start, p.end), p]))
@@ -79,7 +82,9 @@ export function yearOnYear(levels: readonly TPoint[], published: readonly TPoint
       note:
         base.parts > 1
           ? `computed against the sum of ${base.parts} separately published months`
-          : 'computed from levels',
+          : isQuarter(p)
+            ? `% change on the same quarter a year before (${quarterOf(monthOf(monthIndex(p.start) - 12))})`
+            : 'computed from levels',
     })
   }
   // A published rate wins over a computed one, and stands where no level exists at all.
@@ -134,9 +139,9 @@ function yearEarlier(
 }
 
 /**
- * Year-to-date cumulative sum, restarting each January. A missing month breaks the sum for the rest
- * of that year (nothing is assumed for it). Where the data has a published year-to-date figure for
- * the same span, that figure is shown instead, marked published.
+ * Year-to-date cumulative sum, restarting each January. A missing month (or quarter, in quarterly data)
+ * breaks the sum for the rest of that year (nothing is assumed for it). Where the data has a published
+ * year-to-date figure for the same span, that figure is shown instead, marked published.
  */
 export function yearToDate(levels: readonly TPoint[], published: readonly TPoint[] = []): TPoint[] {
   const publishedBySpan = new Map(published.map((p) => [spanKey(p.start, p.end), p]))
@@ -156,7 +161,8 @@ export function yearToDate(levels: readonly TPoint[], published: readonly TPoint
       broken = undefined
     }
     if (!broken && (p.value === null || monthIndex(p.start) !== expected)) {
-      broken = p.value === null ? `${p.period} has no value` : `no value for ${monthOf(expected)}`
+      const gap = isQuarter(p) ? quarterOf(monthOf(expected)) : monthOf(expected)
+      broken = p.value === null ? `${p.period} has no value` : `no value for ${gap}`
     }
     const ytdStart = `${year}-01`
     const pub = publishedBySpan.get(spanKey(ytdStart, p.end))
@@ -186,16 +192,26 @@ export function yearToDate(levels: readonly TPoint[], published: readonly TPoint
             value: running,
             kind: 'computed',
             sourceIds: sources,
-            note: `sum of ${ytdStart}..${p.end}`,
+            note: isQuarter(p)
+              ? `sum of the quarters ${year}-Q1 to ${p.period}`
+              : `sum of ${ytdStart}..${p.end}`,
           },
     )
   }
   return out
 }
 
-/** Sum of the 12 months ending at each point; null unless those 12 months are exactly covered. */
+/**
+ * Sum of the 12 months ending at each point (in quarterly data, the 4 quarters ending at it); null
+ * unless those months are exactly covered.
+ */
 export function rolling12(levels: readonly TPoint[]): TPoint[] {
-  return rollingSum(levels, 12).map((p) => (p.value === null ? p : { ...p, note: `12 months to ${p.end}` }))
+  return rollingSum(levels, 12).map((p) => {
+    if (!isQuarter(p)) return p.value === null ? p : { ...p, note: `12 months to ${p.end}` }
+    if (p.value !== null) return { ...p, note: `sum of the 4 quarters to ${p.period}` }
+    const gap = /^no value ending (\S+) inside/.exec(p.note ?? '')?.[1]
+    return gap ? { ...p, note: `no value for ${quarterOf(gap)} inside the 4 quarters` } : p
+  })
 }
 
 /**
@@ -264,24 +280,36 @@ function rollingSum(levels: readonly TPoint[], months: number): TPoint[] {
 
 /** Change on the previous period in %, only between one-month periods that follow each other. */
 export function monthOnMonth(levels: readonly TPoint[]): TPoint[] {
+  return changeOnPrevious(levels, 1, {
+    otherLength: 'a combined period has no month-on-month change',
+    noPrevious: 'the previous month has no comparable value',
+  })
+}
+
+/**
+ * Change on the previous quarter in %, only between calendar quarters that follow each other; each
+ * value's note names the quarter it is compared with. Months are never added up into quarters for it.
+ */
+export function quarterOnQuarter(levels: readonly TPoint[]): TPoint[] {
+  return changeOnPrevious(levels, 3, {
+    otherLength: 'only a calendar quarter has a quarter-on-quarter change',
+    noPrevious: 'the previous quarter has no comparable value',
+    rule: (prev) => `% change on the previous quarter (${prev.period})`,
+  })
+}
+
+/** Change in % on the period just before, between periods of `months` months that follow each other. */
+function changeOnPrevious(
+  levels: readonly TPoint[],
+  months: number,
+  notes: { otherLength: string; noPrevious: string; rule?: (prev: TPoint) => string },
+): TPoint[] {
   const sorted = [...levels].sort(byTime)
   return sorted.map((p, i) => {
     const prev = sorted[i - 1]
-    if (length(p) !== 1)
-      return {
-        ...p,
-        value: null,
-        kind: 'computed' as const,
-        note: 'a combined period has no month-on-month change',
-      }
-    if (!prev || monthIndex(prev.end) !== monthIndex(p.start) - 1 || length(prev) !== 1) {
-      return {
-        ...p,
-        value: null,
-        kind: 'computed' as const,
-        note: 'the previous month has no comparable value',
-      }
-    }
+    if (length(p) !== months) return { ...p, value: null, kind: 'computed' as const, note: notes.otherLength }
+    if (!prev || monthIndex(prev.end) !== monthIndex(p.start) - 1 || length(prev) !== months)
+      return { ...p, value: null, kind: 'computed' as const, note: notes.noPrevious }
     if (p.value === null || prev.value === null || prev.value === 0)
       return { ...p, value: null, kind: 'computed' as const, note: 'no value to compare' }
     return {
@@ -289,6 +317,7 @@ export function monthOnMonth(levels: readonly TPoint[]): TPoint[] {
       value: (p.value / prev.value - 1) * 100,
       kind: 'computed' as const,
       sourceIds: [...p.sourceIds, ...prev.sourceIds],
+      ...(notes.rule ? { note: notes.rule(prev) } : {}),
     }
   })
 }

@@ -15,8 +15,12 @@ import {
 export function transformAvailable(view: ViewState, transform: Transform): boolean {
   if (transform === 'none') return true
   if (view.measure !== 'level') return false
-  if (transform === 'ytd' || transform === 'rolling12' || transform === 'ma3' || transform === 'mom')
-    return view.frequency === 'month'
+  // Year to date and the rolling year add up months or quarters; the 3-month average and m/m need
+  // months, q/q quarters (months are never added up into quarters for it).
+  if (transform === 'ytd' || transform === 'rolling12')
+    return view.frequency === 'month' || view.frequency === 'quarter'
+  if (transform === 'ma3' || transform === 'mom') return view.frequency === 'month'
+  if (transform === 'qoq') return view.frequency === 'quarter'
   if (transform === 'share')
     return view.partners.some((p) => p !== 'world') || view.products.some((p) => p !== 'all')
   return true
@@ -24,7 +28,7 @@ export function transformAvailable(view: ViewState, transform: Transform): boole
 
 export function chartAvailable(view: ViewState, chart: ChartType): boolean {
   const count = selectionsOf(view).length
-  if (chart === 'ytdByYear') return view.transform === 'ytd' && count === 1
+  if (chart === 'ytdByYear') return view.transform === 'ytd' && view.frequency === 'month' && count === 1
   if (chart === 'share' || chart === 'stackedBar' || chart === 'stackedArea')
     return (
       count > 1 && view.measure === 'level' && ['none', 'ytd', 'rolling12', 'ma3'].includes(view.transform)
@@ -52,6 +56,7 @@ const ORDER = [
   'yoy',
   'share',
   'month',
+  'quarter',
   'ytd',
   'year',
 ]

@@ -12,6 +12,7 @@ import {
   indexTo,
   janFebAverage,
   monthOnMonth,
+  quarterOnQuarter,
   movingAverage3,
   rolling12,
   shareOf,
@@ -35,6 +36,9 @@ const levels = [
   ...['04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) => p(`2024-${m}`, 12)),
   p('2025-01', 3),
 ]
+const quarters = ['2023-Q1', '2023-Q2', '2023-Q3', '2023-Q4', '2024-Q1', '2024-Q2', '2024-Q3'].map((q) =>
+  p(q, q === '2024-Q2' ? null : 10),
+)
 const notes = new Set(
   [
     yearOnYear(levels),
@@ -46,6 +50,13 @@ const notes = new Set(
     indexTo(levels, '2024-01..2024-02'),
     shareOf(levels, levels.slice(3)),
     janFebAverage(levels),
+    // Quarters with a gap: the quarterly notes, and q/q asked of months.
+    yearOnYear(quarters),
+    yearToDate(quarters),
+    yearToDate(quarters.filter((q) => q.period !== '2024-Q2')),
+    rolling12(quarters),
+    quarterOnQuarter(quarters),
+    quarterOnQuarter(levels),
   ]
     .flat()
     .map((x) => x.note)
@@ -72,6 +83,12 @@ describe('point notes in the reader language', () => {
     for (const note of notes) expect(pointNoteText(note, t, 'zh-CN'), note).not.toMatch(/[A-Za-z]{2,}/)
     expect(pointNoteText(sumNote({ kind: 'bloc', label: 'ASEAN', members: 10 }, 6), t, 'zh-CN')).toBe(
       '计算值：文件所列东盟 6 个成员之和（共 10 个成员）',
+    )
+    expect(pointNoteText('% change on the same quarter a year before (2023-Q1)', t, 'zh-CN')).toBe(
+      '与上年同季度（2023年第一季度）相比的变化 %',
+    )
+    expect(pointNoteText('sum of the quarters 2024-Q1 to 2024-Q3', t, 'zh-CN')).toBe(
+      '2024年第一季度至2024年第三季度各季度之和',
     )
   })
 

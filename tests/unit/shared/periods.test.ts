@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
+  axisSpan,
   comparePeriods,
   formatPeriod,
   isJanFeb,
@@ -14,6 +15,7 @@ import {
   periodBounds,
   periodProblem,
   periodWithin,
+  quarterOf,
   sortPeriods,
 } from '../../../electron/shared/periods'
 
@@ -129,13 +131,39 @@ describe('order', () => {
   })
 })
 
+describe('quarters on the time axis', () => {
+  it('names the quarter a month falls in', () => {
+    expect(['2025-01', '2025-03', '2025-04', '2025-09', '2025-10', '2025-12'].map(quarterOf)).toEqual([
+      '2025-Q1',
+      '2025-Q1',
+      '2025-Q2',
+      '2025-Q3',
+      '2025-Q4',
+      '2025-Q4',
+    ])
+  })
+
+  it('spans a quarter over its three months, its middle at the second', () => {
+    const april = monthIndex('2025-04')
+    expect(axisSpan('2025-Q2')).toEqual({ from: april - 0.5, to: april + 2.5, middle: april + 1 })
+    expect(axisSpan('2025-05')).toEqual({ from: april + 0.5, to: april + 1.5, middle: april + 1 })
+    expect(axisSpan('2025')).toEqual({
+      from: monthIndex('2025-01') - 0.5,
+      to: monthIndex('2025-12') + 0.5,
+      middle: monthIndex('2025-01') + 5.5,
+    })
+    expect(axisSpan('2025-Q5')).toBeNull()
+  })
+})
+
 describe('formatPeriod', () => {
   it.each([
     ['2025-11', 'Nov 2025', '2025年11月'],
     ['2025-01..2025-02', 'Jan–Feb 2025', '2025年1–2月'],
     ['2025-01..2025-11', 'Jan–Nov 2025', '2025年1–11月'],
     ['2024-12..2025-02', 'Dec 2024–Feb 2025', '2024年12月–2025年2月'],
-    ['2025-Q2', 'Q2 2025', '2025年第2季度'],
+    ['2025-Q2', 'Q2 2025', '2025年第二季度'],
+    ['2001-Q4', 'Q4 2001', '2001年第四季度'],
     ['2024', '2024', '2024年'],
     ['not a period', 'not a period', 'not a period'],
   ])('%s → %s / %s', (period, en, zh) => {

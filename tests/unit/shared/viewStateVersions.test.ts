@@ -68,6 +68,29 @@ describe('the breakdown in the state string', () => {
   })
 })
 
+describe('quarterly views', () => {
+  it('round-trip in the state string: the quarterly frequency and q/q', () => {
+    const view: ViewState = {
+      ...imported(),
+      frequency: 'quarter',
+      transform: 'qoq',
+      range: { from: '2020-Q1' },
+    }
+    expect(decodeViewState(encodeViewState(view))).toEqual({ ok: true, view })
+  })
+
+  it('add values, not a version: every view saved before them reads the same', () => {
+    // Written by the build before quarters (version 2, which had neither value).
+    const before = `v=2&dataset=china-trade&measure=level&frequency=month&unit=USD+bn&transform=mom&displayUnit=bn&chart=line&flows=exports&partners=world&products=all&from=2018-01`
+    expect(VIEW_STATE_VERSION).toBe(2)
+    expect(decodeViewState(before)).toEqual({
+      ok: true,
+      view: { ...defaultViewState(), flows: ['exports'], transform: 'mom' },
+    })
+    expect(decodeViewState(before.replace('frequency=month', 'frequency=fortnight')).ok).toBe(false)
+  })
+})
+
 describe('views saved before the breakdown was kept (version 1)', () => {
   it('a version-1 state string opens, at the first picture', () => {
     const text = encodeViewState(imported()).replace(`v=${VIEW_STATE_VERSION}`, 'v=1')

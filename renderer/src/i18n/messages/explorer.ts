@@ -92,6 +92,13 @@ export default {
         noBase: 'no value for the base period {period}',
         otherLength: 'a period of another length is not comparable with the base',
         noTotal: 'no total for this period',
+        yoyQuarter: '% change on the same quarter a year before ({period})',
+        ytdQuarters: 'sum of the quarters {from} to {to}',
+        rolling4q: 'sum of the 4 quarters to {to}',
+        rollingQuarterGap: 'no value for {period} inside the 4 quarters',
+        qoq: '% change on the previous quarter ({period})',
+        otherLengthQoq: 'only a calendar quarter has a quarter-on-quarter change',
+        noPreviousQuarter: 'the previous quarter has no comparable value',
       },
       // HS products named from the code lists (English reads the HS list's own descriptions).
       hs: {
@@ -101,7 +108,7 @@ export default {
         headingEnglish: 'HS {number} {title}',
       },
       measures: { level: 'Level', yoy: 'Y/y % (as published)', share: 'Share %' },
-      frequencies: { month: 'Monthly', year: 'Annual', ytd: 'Year to date' },
+      frequencies: { month: 'Monthly', year: 'Annual', ytd: 'Year to date', quarter: 'Quarterly' },
       transforms: {
         none: 'As published',
         yoy: 'Year-on-year %',
@@ -109,8 +116,14 @@ export default {
         rolling12: '12-month rolling sum',
         ma3: '3-month moving average',
         mom: 'Month-on-month %',
+        qoq: 'Quarter-on-quarter %',
         index: 'Index (base = 100)',
         share: 'Share of total %',
+      },
+      // Quarterly data: the same transforms add up quarters, and are named so.
+      transformsQuarterly: {
+        ytd: 'Year to date (sum of quarters)',
+        rolling12: 'Rolling 4 quarters (sum)',
       },
       indexBase: 'Base period',
       charts: {
@@ -308,6 +321,13 @@ export default {
         noBase: '基期{period}无数值',
         otherLength: '长度不同的时期不能与基期比较',
         noTotal: '该时期没有合计',
+        yoyQuarter: '与上年同季度（{period}）相比的变化 %',
+        ytdQuarters: '{from}至{to}各季度之和',
+        rolling4q: '截至{to}的 4 个季度之和',
+        rollingQuarterGap: '4 个季度内{period}无数值',
+        qoq: '与上一季度（{period}）相比的变化 %',
+        otherLengthQoq: '只有日历季度才有季度环比',
+        noPreviousQuarter: '上一季度没有可比数值',
       },
       // 中国海关进出口税则的类、章标题（data/codes/hs-zh.csv）；品目、子目以编码表示。
       hs: {
@@ -317,7 +337,7 @@ export default {
         headingEnglish: 'HS {number}（英文名称：{title}）',
       },
       measures: { level: '数值', yoy: '同比 %（公布值）', share: '份额 %' },
-      frequencies: { month: '月度', year: '年度', ytd: '年初至今' },
+      frequencies: { month: '月度', year: '年度', ytd: '年初至今', quarter: '季度' },
       transforms: {
         none: '公布值',
         yoy: '同比 %',
@@ -325,8 +345,13 @@ export default {
         rolling12: '12个月滚动合计',
         ma3: '3个月移动平均',
         mom: '环比 %',
+        qoq: '季度环比 %',
         index: '指数（基期 = 100）',
         share: '占合计 %',
+      },
+      transformsQuarterly: {
+        ytd: '年初至今（各季度累计）',
+        rolling12: '4个季度滚动合计',
       },
       indexBase: '基期',
       charts: {

@@ -81,7 +81,7 @@ export default {
         chaptersNotTotal:
           'The HS chapters do not add up to the file’s own total in {cases} of {of} cases, for example {reporter}, {flow} with {partner}, {period}: the chapters make {chapters}, the total says {total}. Charts use the file’s total; a breakdown by product shows only the chapters the file gives.',
         quartersKept:
-          '{rows} rows are quarterly ({from} to {to}: {flows}). They are kept as quarters, never added up into years; the charts show months and years, so they are not charted.',
+          '{rows} rows are quarterly ({from} to {to}: {flows}). They are kept as quarters, never added up into years; choose Quarterly in the Explorer to chart them.',
       },
       mapping: {
         title: 'Which column is which?',
@@ -209,7 +209,7 @@ export default {
         chaptersNotTotal:
           'HS 各章之和与文件自身的总额不一致（{of} 个组合中有 {cases} 个），例如 {reporter} 与 {partner} 的{flow}，{period}：各章合计 {chapters}，总额为 {total}。图表使用文件给出的总额；按商品细分只显示文件给出的各章。',
         quartersKept:
-          '有 {rows} 行是季度数据（{from} 至 {to}：{flows}）。它们按季度保存，不会被加总为年度数据；图表只显示月度和年度数据，因此不显示这些季度数据。',
+          '有 {rows} 行是季度数据（{from} 至 {to}：{flows}）。它们按季度保存，不会被加总为年度数据；在“数据浏览”中选择频率“季度”即可绘制图表。',
       },
       mapping: {
         title: '各列分别是什么？',
