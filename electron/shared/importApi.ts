@@ -109,7 +109,7 @@ export const ImportedDataset = z.object({
   mapping: Mapping.nullable(),
   rows: z.number().int().nonnegative(),
   coverage: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
-  frequencies: z.array(z.enum(['month', 'year'])),
+  frequencies: z.array(z.enum(['month', 'quarter', 'year'])),
   flows: z.array(z.string()),
   reporters: z.array(z.object({ code: z.string(), label: z.string() })),
   units: z.array(z.string()),
@@ -138,7 +138,7 @@ export const ImportWarning = z.discriminatedUnion('kind', [
       chapters: z.number(),
     }),
   }),
-  /** Quarterly rows, read as quarters and kept so, never added up into years; not charted (months and years are). */
+  /** Quarterly rows, read as quarters and kept so, never added up into years; charted as quarters in the Explorer. */
   z.object({
     kind: z.literal('quartersKept'),
     rows: z.number().int().positive(),

@@ -13,7 +13,17 @@ import type { Catalog } from '../catalog'
 import type { Engine } from '../engine'
 import type { ImportService } from '../import'
 import type { DatasetEntry, VersionEntry } from '../import/library'
-import { importedPoints, importSource, resolveCodes, sumRule, type SeriesRequest } from '../import/queries'
+import {
+  FREQUENCY_WORDS,
+  frequenciesOf,
+  importedFrequency,
+  importedPoints,
+  importSource,
+  periodAt,
+  resolveCodes,
+  sumRule,
+  type SeriesRequest,
+} from '../import/queries'
 import { sqlString, tidyView } from '../import/sql'
 import type { QueryService } from '../query'
 import { countryCode } from './countries'
@@ -105,7 +115,7 @@ export async function openExploreService(options: ExploreOptions): Promise<Explo
     const { entry, version, dir } = imported(dataset)
     const summary = sqlString(join(dir, 'summary.parquet'))
     const partnerRows = await engine.all<{ partner: string }>(
-      `SELECT DISTINCT partner FROM read_parquet(${summary}) WHERE level = ${version.totalProduct} AND partner IS NOT NULL AND frequency IN ('month', 'year') ORDER BY partner`,
+      `SELECT DISTINCT partner FROM read_parquet(${summary}) WHERE level = ${version.totalProduct} AND partner IS NOT NULL AND frequency IN ('month', 'quarter', 'year') ORDER BY partner`,
     )
     const levelRows = await engine.all<{ level: number }>(
       `SELECT DISTINCT level FROM read_parquet(${summary}) WHERE level > 0 ORDER BY level`,
@@ -177,7 +187,7 @@ export async function openExploreService(options: ExploreOptions): Promise<Explo
         .map((code) => ({ code, label: code.replace(/_/g, ' ') })),
       partners,
       products,
-      frequencies: version.frequencies,
+      frequencies: await frequenciesOf(engine, dir),
       measures: ['level'],
       units: version.units,
       productLevels,
@@ -197,13 +207,7 @@ export async function openExploreService(options: ExploreOptions): Promise<Explo
       if (!ref) throw new AppError('NOT_FOUND', `"${q.product}" is not an HS product code.`)
       if (q.measure !== 'level')
         throw new AppError('NOT_FOUND', `Imported datasets hold levels only, not ${q.measure}.`)
-      if (q.frequency !== 'month' && q.frequency !== 'year')
-        throw new AppError('NOT_FOUND', 'Imported datasets hold monthly or annual data.')
-      if (!version.frequencies.includes(q.frequency))
-        throw new AppError(
-          'NOT_FOUND',
-          `This dataset has no ${q.frequency === 'month' ? 'monthly' : 'annual'} data.`,
-        )
+      const frequency = importedFrequency(await frequenciesOf(engine, dir), q.frequency)
       const reporter = resolveCodes(q.reporter, imports.codes)
       const partner = resolveCodes(q.partner, imports.codes)
       // One unit per series: the one asked for, else US dollars where the file has them.
@@ -218,14 +222,13 @@ export async function openExploreService(options: ExploreOptions): Promise<Explo
         hs,
       )
       const { start, end } = rangeBounds(q.from, q.to)
-      const cut = (p: string) => (q.frequency === 'year' ? p.slice(0, 4) : p)
-      const range = `${start ? `period >= ${sqlString(cut(start))}` : 'TRUE'} AND ${end ? `period <= ${sqlString(cut(end))}` : 'TRUE'}`
+      const range = `${start ? `period >= ${sqlString(periodAt(start, frequency))}` : 'TRUE'} AND ${end ? `period <= ${sqlString(periodAt(end, frequency))}` : 'TRUE'}`
       // Against the World: the by-product summary; against one partner: the facts themselves.
       const rows =
         q.partner === 'world'
           ? await engine.all<{ period: string; value: number; unit: string; summed: boolean }>(
               `SELECT period, sum(value) AS value, any_value(unit) AS unit, bool_or(world IS NULL) AS summed FROM read_parquet(${sqlString(await imports.productsFile(q.dataset))})
-                WHERE list_contains(${list(reporter.codes)}, reporter) AND flow = ${sqlString(q.flow)} AND frequency = ${sqlString(q.frequency)}
+                WHERE list_contains(${list(reporter.codes)}, reporter) AND flow = ${sqlString(q.flow)} AND frequency = ${sqlString(frequency)}
                   AND ${unitWhere} AND ${where} AND ${range}
                 GROUP BY period ORDER BY period`,
             )
@@ -234,14 +237,14 @@ export async function openExploreService(options: ExploreOptions): Promise<Explo
                  FROM (SELECT *, CASE WHEN product = 'TOTAL' THEN 0 ELSE length(product) END AS level
                          FROM (${tidyView(`read_parquet(${sqlString(join(dir, 'facts.parquet'))})`, `read_parquet(${sqlString(join(dir, 'dims.parquet'))})`)}))
                 WHERE list_contains(${list(reporter.codes)}, reporter) AND list_contains(${list(partner.codes)}, partner)
-                  AND flow = ${sqlString(q.flow)} AND frequency = ${sqlString(q.frequency)} AND value IS NOT NULL
+                  AND flow = ${sqlString(q.flow)} AND frequency = ${sqlString(frequency)} AND value IS NOT NULL
                   AND ${unitWhere} AND ${where} AND ${range}
                 GROUP BY period ORDER BY period`,
             )
       if (rows.length === 0)
         throw new AppError(
           'NOT_FOUND',
-          `Dataset "${q.dataset}" has no ${q.frequency === 'month' ? 'monthly' : 'annual'} ${q.flow} of ${productLabel(q.product)} for ${reporter.label} with ${partner.label}.`,
+          `Dataset "${q.dataset}" has no ${FREQUENCY_WORDS[frequency]} ${q.flow} of ${productLabel(q.product)} for ${reporter.label} with ${partner.label}.`,
         )
       const source = importSource(entry, version)
       return {
@@ -249,7 +252,7 @@ export async function openExploreService(options: ExploreOptions): Promise<Explo
         series: `${q.flow}_${q.reporter}_${q.partner}_${q.product}`.slice(0, 120),
         label: `${reporter.label} ${q.flow.replace(/_/g, ' ')} — ${partner.label} — ${productLabel(q.product)}`,
         unit: rows[0]!.unit ?? '',
-        frequency: q.frequency,
+        frequency,
         // Against the World a product's value is the file's World row where it has one, else its
         // partners summed (the by-product summary keeps both); against a bloc, its members summed.
         points:

@@ -33,7 +33,7 @@ export const VersionEntry = z.object({
   rows: z.number().int().nonnegative(),
   from: z.string().nullable(),
   to: z.string().nullable(),
-  frequencies: z.array(z.enum(['month', 'year'])),
+  frequencies: z.array(z.enum(['month', 'quarter', 'year'])),
   flows: z.array(z.string()),
   reporters: z.array(z.string()),
   units: z.array(z.string()),

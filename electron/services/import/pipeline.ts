@@ -422,10 +422,11 @@ export class ImportJob {
       levels: number[]
       world: boolean
     }>(
-      // What the page charts: months and years (quarters are kept, and reported below).
+      // What the dataset holds at every frequency: months, quarters (each charted at its own
+      // frequency, never added up into years; reported below) and years.
       `SELECT sum(n) AS rows, min(period) AS "from", max(period) AS "to", list(DISTINCT frequency) AS freqs, list(DISTINCT flow) AS flows,
               list(DISTINCT unit) AS units, list(DISTINCT reporter) AS reporters, list(DISTINCT level) AS levels, bool_or(partner = 'WLD') AS world
-         FROM summary WHERE frequency <> 'quarter'`,
+         FROM summary`,
     )
     const [all] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM ${facts}`)
     const chapters = await this.chaptersAgainstTotal(db)
@@ -442,7 +443,9 @@ export class ImportJob {
       rows: all?.n ?? 0,
       from: s?.from ?? null,
       to: s?.to ?? null,
-      frequencies: clean(s?.freqs).filter((f): f is 'month' | 'year' => f === 'month' || f === 'year'),
+      frequencies: clean(s?.freqs).filter(
+        (f): f is 'month' | 'quarter' | 'year' => f === 'month' || f === 'quarter' || f === 'year',
+      ),
       flows: clean(s?.flows).slice(0, 200),
       units: clean(s?.units).slice(0, 50),
       reporters: clean(s?.reporters).slice(0, 500),
@@ -454,8 +457,8 @@ export class ImportJob {
 
   /**
    * Quarterly rows (WTO's ITS_MTV_QX, a "2020Q1" column) are read as quarters and kept so: never added
-   * up into a year, which would pass a part of a year for the whole. The page charts months and years,
-   * so the user is told they are in the dataset but not on the charts.
+   * up into a year, which would pass a part of a year for the whole. The user is told they are in the
+   * dataset as quarters: the Explorer charts them at the quarterly frequency.
    */
   private async quartersKept(db: JobDb): Promise<ImportWarning | null> {
     const [q] = await db.all<{

@@ -6,7 +6,7 @@
 import { AppError } from '../../shared/errors'
 import type { Breakdown, BreakdownQuery } from '../../shared/importApi'
 import type { ParsedSeriesQuery, Series, SeriesInfo, SeriesPoint, Source } from '../../shared/api'
-import { periodBounds, rangeBounds } from '../../shared/periods'
+import { periodBounds, quarterOf, rangeBounds } from '../../shared/periods'
 import { sumNote, type SumRule } from '../../shared/sumNote'
 import type { Engine } from '../engine'
 import { BLOC_LABELS, SLUG_CODES, type CodeLists } from './codes'
@@ -24,6 +24,53 @@ type ParsedBreakdown = Required<Pick<BreakdownQuery, 'dataset' | 'reporter' | 'f
 
 /** A series asked of an imported dataset (a `series` name is the bundled catalog's only). */
 export type SeriesRequest = Omit<ParsedSeriesQuery, 'series'>
+
+/** The frequencies an imported dataset's series can be charted at: as the file gives them, never converted. */
+export type ImportedFrequency = 'month' | 'quarter' | 'year'
+export const FREQUENCY_WORDS: Record<ImportedFrequency, string> = {
+  month: 'monthly',
+  quarter: 'quarterly',
+  year: 'annual',
+}
+
+/**
+ * The frequency an imported series is asked at, checked against what the version holds: a frequency
+ * the file does not have is refused in plain words (months are never added up into quarters or years).
+ */
+export function importedFrequency(held: readonly string[], wanted: string): ImportedFrequency {
+  if (wanted !== 'month' && wanted !== 'quarter' && wanted !== 'year')
+    throw new AppError('NOT_FOUND', 'Imported datasets hold monthly, quarterly or annual data.')
+  if (!held.includes(wanted))
+    throw new AppError('NOT_FOUND', `This dataset has no ${FREQUENCY_WORDS[wanted]} data.`)
+  return wanted
+}
+
+/** A range's first or last month as the period of that frequency it falls in (`2025-05` → `2025-Q2`, `2025`). */
+export function periodAt(month: string, frequency: ImportedFrequency): string {
+  return frequency === 'year' ? month.slice(0, 4) : frequency === 'quarter' ? quarterOf(month) : month
+}
+
+/**
+ * The frequencies of a version's summary, read once per version directory (a version's files never
+ * change). Read from the summary rather than the version's record, which before quarters were charted
+ * listed months and years only: a quarterly file imported then is charted too.
+ */
+const frequencyCache = new Map<string, Promise<ImportedFrequency[]>>()
+export function frequenciesOf(engine: Engine, dir: string): Promise<ImportedFrequency[]> {
+  let pending = frequencyCache.get(dir)
+  if (!pending) {
+    pending = engine
+      .all<{ frequency: string }>(
+        `SELECT DISTINCT frequency FROM read_parquet(${sqlString(join(dir, 'summary.parquet'))})`,
+      )
+      .then((rows) =>
+        (['month', 'quarter', 'year'] as const).filter((f) => rows.some((r) => r.frequency === f)),
+      )
+    pending.catch(() => frequencyCache.delete(dir))
+    frequencyCache.set(dir, pending)
+  }
+  return pending
+}
 
 /** A reporter or partner code as the API spells it (`china`, `usa`, `eu`) → ISO-3 codes. */
 export function resolveCodes(
@@ -248,13 +295,13 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
         reporter: string
         flow: string
         unit: string
-        frequency: 'month' | 'year'
+        frequency: ImportedFrequency
         n: number
         first: string
         last: string
       }>(
         `SELECT reporter, flow, unit, frequency, count(DISTINCT period) AS n, min(period) AS first, max(period) AS last
-           FROM read_parquet(${sqlString(summary)}) WHERE level = ${version.totalProduct} AND ${partner} AND frequency IN ('month', 'year')
+           FROM read_parquet(${sqlString(summary)}) WHERE level = ${version.totalProduct} AND ${partner} AND frequency IN ('month', 'quarter', 'year')
           GROUP BY reporter, flow, unit, frequency ORDER BY reporter = 'CHN' DESC, reporter, flow, frequency`,
       )
       return rows
@@ -285,9 +332,7 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
       const { entry, version, dir } = dataset(q.dataset)
       if (q.measure !== 'level')
         throw new AppError('NOT_FOUND', `Imported datasets hold levels only, not ${q.measure}.`)
-      if (q.frequency !== 'month' && q.frequency !== 'year')
-        throw new AppError('NOT_FOUND', 'Imported datasets hold monthly or annual data.')
-      const frequency = frequencyOf(version, q.frequency)
+      const frequency = importedFrequency(await frequenciesOf(engine, dir), q.frequency)
       const reporter = resolveCodes(q.reporter, codes)
       const partner = resolveCodes(q.partner, codes)
       const summary = join(dir, 'summary.parquet')
@@ -297,8 +342,8 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
           ? `partner <> 'WLD' AND partner <> reporter`
           : `list_contains(${list(partner.codes)}, partner)`
       const { start, end } = rangeBounds(q.from, q.to)
-      const fromP = start ? (frequency === 'year' ? start.slice(0, 4) : start) : undefined
-      const toP = end ? (frequency === 'year' ? end.slice(0, 4) : end) : undefined
+      const fromP = start ? periodAt(start, frequency) : undefined
+      const toP = end ? periodAt(end, frequency) : undefined
       const base = `list_contains(${list(reporter.codes)}, reporter) AND flow = ${sqlString(q.flow)} AND frequency = ${sqlString(frequency)}
         AND level = ${version.totalProduct} AND ${partnerWhere}`
       const unit = q.unit ?? (await unitOf(summary, base))

@@ -1,6 +1,6 @@
 /**
  * WTO Stats bulk CSV (`WtoData_YYYYMMDDhhmmss.csv`, 24 columns). ITS_MTV_AX / ITS_MTV_AM are annual
- * merchandise exports / imports; other indicators keep their code. Rows are annual, monthly (period code
+ * merchandise exports / imports, ITS_MTV_QX / ITS_MTV_QM quarterly ones; other indicators keep their code. Rows are annual, monthly (period code
  * M01…M12) or quarterly (Q1…Q4: ITS_MTV_QX / ITS_MTV_QM), each read at its own frequency. Partner "000" is the World. Values
  * "Million US dollar" are stored in US dollars. The files are often Windows-1252 (an en dash in the
  * indicator names): the reader converts them.
@@ -54,7 +54,9 @@ export const wto: Layout = {
       ),
       periodColumn: c.year,
       flow: (k) =>
-        `CASE ${k} WHEN 'ITS_MTV_AX' THEN 'exports' WHEN 'ITS_MTV_AM' THEN 'imports' ELSE cte_slug(${k}) END`,
+        // The quarterly totals (ITS_MTV_QX / QM) are the same flows at another frequency, so one flow
+        // is charted monthly, quarterly or annually as the file gives it.
+        `CASE ${k} WHEN 'ITS_MTV_AX' THEN 'exports' WHEN 'ITS_MTV_QX' THEN 'exports' WHEN 'ITS_MTV_AM' THEN 'imports' WHEN 'ITS_MTV_QM' THEN 'imports' ELSE cte_slug(${k}) END`,
     }
   },
 }

@@ -78,8 +78,8 @@ function seriesOf(q: SeriesQuery): Promise<unknown> {
   if ((q.measure ?? 'level') !== 'level')
     return notFound(`Imported datasets hold levels only, not ${q.measure}.`)
   const frequency = q.frequency ?? 'month'
-  if (frequency !== 'month' && frequency !== 'year')
-    return notFound('Imported datasets hold monthly or annual data.')
+  if (frequency !== 'month' && frequency !== 'quarter' && frequency !== 'year')
+    return notFound('Imported datasets hold monthly, quarterly or annual data.')
   const key = `${q.reporter ?? 'china'}/${q.partner ?? 'world'}/${q.flow}/${frequency}`
   const found = file[key]
   if (!found || (q.unit && q.unit !== found.unit))

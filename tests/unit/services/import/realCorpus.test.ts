@@ -227,23 +227,34 @@ describe('WTO Stats bulk CSV (Windows-1252: an en dash as byte 0x96)', () => {
     const total = num(imports2018.find((r) => r['Product/Sector Code'] === 'TO')!.Value)
     expect(groups.length).toBeGreaterThan(1)
     expect(Math.abs(groups.reduce((a, r) => a + num(r.Value), 0) - total)).toBeGreaterThan(total * 0.001)
-    // The quarterly rows (period codes Q1…Q4) are read as quarters and kept so, never added up into
-    // years: the user is told they are there, not charted.
+    // The quarterly rows (period codes Q1…Q4, "Total merchandise exports/imports - quarterly") are read
+    // as quarters of the same two flows and kept so, never added up into years: the user is told they
+    // are there, and they are listed at the quarterly frequency.
     const quarterly = rows.filter((r) => r['Frequency Code'] === 'Q')
     expect(new Set(quarterly.map((r) => r['Period Code']))).toEqual(new Set(['Q1', 'Q2', 'Q3', 'Q4']))
     const quarters = quarterly.map((r) => `${r.Year}-${r['Period Code']}`).sort()
+    const flowOf = (r: Record<string, string>) => /merchandise (exports|imports)/.exec(r.Indicator!)![1]!
     expect(warnings).toEqual([
       {
         kind: 'quartersKept',
         rows: quarterly.length,
         from: quarters[0],
         to: quarters.at(-1),
-        flows: [...new Set(quarterly.map((r) => r['Indicator Code']!.toLowerCase()))].sort(),
+        flows: [...new Set(quarterly.map(flowOf))].sort(),
       },
     ])
     const listed = await t.services.imports.listSeries(dataset.id)
-    expect(listed.map((s) => [s.flow, s.frequency])).not.toContainEqual(['its_mtv_qm', 'year'])
-    expect(listed.map((s) => s.frequency)).not.toContain('quarter')
+    expect(listed.filter((s) => s.frequency === 'quarter').map((s) => [s.flow, s.observations])).toEqual(
+      ['exports', 'imports'].map((f) => [f, quarterly.filter((r) => flowOf(r) === f).length]),
+    )
+    // Each quarter's value as the file prints it (million US dollars), in dollars; none is a year's sum.
+    closeTo(
+      await points(dataset.id, { reporter: 'dza', flow: 'imports', frequency: 'quarter' }),
+      quarterly
+        .filter((r) => flowOf(r) === 'imports')
+        .map((r) => [`${r.Year}-${r['Period Code']}`, num(r.Value) * 1e6] as [string, number])
+        .sort(([a], [b]) => a.localeCompare(b)),
+    )
     const own = rows.filter((r) => r['Indicator Code'] === 'ITS_MTV_AM' && r['Product/Sector Code'] === 'TO')
     expect(own[0]!.Indicator).toContain('–')
     closeTo(
