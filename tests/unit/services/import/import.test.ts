@@ -380,7 +380,7 @@ describe('World Bank, IMF, WTO', () => {
     expect(d.flows).toEqual(['y15_74_t'])
     expect(d.units).toEqual(['PC_ACT'])
     expect(
-      (await series(d.id, { frequency: 'year', reporter: 'aut', flow: d.flows[0] })).points.map((p) => [
+      (await series(d.id, { frequency: 'year', reporter: 'aut', flow: d.flows[0]! })).points.map((p) => [
         p.period,
         p.value,
       ]),
