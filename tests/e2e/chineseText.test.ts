@@ -210,6 +210,20 @@ describe('in Chinese, at 1024 px', () => {
     await page.close()
   })
 
+  it('a saved note on the Notes page names its dataset in Chinese', { timeout: 120_000 }, async () => {
+    const page = await open('/explorer', CHART)
+    await page.click('[data-test="add-note"]')
+    await page.fill('[data-test="note-text"]', '休战后出口回升。')
+    await page.click('[data-test="note-save"]')
+    await page.locator('[data-test="note-editor"]').waitFor({ state: 'detached' })
+    await page.goto(`${suite.app.server.url}#/notes`)
+    const note = page.locator('[data-test="notes-list"] li', { hasText: '休战后出口回升' })
+    await expect.poll(() => note.locator('.meta').innerText()).toMatch(/^中国对外贸易/)
+    expect(await english(page)).toEqual([])
+    await page.click('[data-test="notes-list"] li [data-test="note-delete"]')
+    await page.close()
+  })
+
   it('no page logged an error', () => {
     expect(suite.browser.pageErrors, suite.browser.pageErrors.join('\n')).toEqual([])
     suite.browser.assertOffline()
