@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import { Code, DatasetId, Frequency, Measure, Period, Sha256 } from './primitives'
+import { MAX_RANKING_TOP } from './viewState'
 
 export const DimensionValue = z.object({
   code: Code,
@@ -62,7 +63,7 @@ export const RankingQuery = z
     product: Code.default('all'),
     /** Products: the node whose children are ranked (`all` → sections, section → chapters, …). */
     parent: Code.optional(),
-    top: z.number().int().min(1).max(300).default(10),
+    top: z.number().int().min(1).max(MAX_RANKING_TOP).default(10),
     frequency: z.enum(['month', 'year']).optional(),
     /** Defaults: the latest year (annual data) or the latest twelve months (monthly data). */
     from: Period.optional(),

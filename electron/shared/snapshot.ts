@@ -13,11 +13,11 @@ import { z } from 'zod'
 import { CalculatorState } from './calculatorState'
 import { IsoTimestamp, Note, plainText } from './notes'
 import { Code, DatasetId, Frequency, Period, Sha256 } from './primitives'
-import { MAX_SERIES } from './viewState'
+import { MAX_RANKING_TOP, MAX_SERIES } from './viewState'
 import { ViewState } from './viewStateSchema'
 
 export const SNAPSHOT_FORMAT = 'china-trade-explorer-snapshot' as const
-export const SNAPSHOT_FORMAT_VERSION = 2 as const
+export const SNAPSHOT_FORMAT_VERSION = 3 as const
 /** A snapshot file larger than this is refused before it is read. */
 export const MAX_SNAPSHOT_BYTES = 20 * 1024 * 1024
 /** The chart image, base64: about 7.5 MB of PNG. */
@@ -150,6 +150,96 @@ export const EmbeddedSeries = z
   .strict()
 export type EmbeddedSeries = z.infer<typeof EmbeddedSeries>
 
+const CodeLabel = z.object({ code: z.string().min(1).max(48), label: plainText(500, 'a label') }).strict()
+
+/**
+ * The breakdown panel of a self-contained snapshot: the ranking it showed (top N and "other", with
+ * shares and y/y, the drill path, the unit and the source; the map's every partner), the query that
+ * ranking answers (the panel draws it only for that same query), the ISO-2 codes of the areas it names
+ * (so they are named in the reader's language as the live panel names them) and the HS levels the
+ * dataset has (whether the treemap is offered). Only what the panel showed, never the dataset's rows.
+ */
+export const EmbeddedBreakdown = z
+  .object({
+    query: z
+      .object({
+        dataset: DatasetId,
+        reporter: Code.optional(),
+        flow: Code,
+        by: z.enum(['partner', 'product']),
+        partner: Code,
+        product: Code,
+        parent: Code.optional(),
+        top: z.number().int().min(1).max(MAX_RANKING_TOP),
+        frequency: z.enum(['month', 'year']).optional(),
+      })
+      .strict(),
+    ranking: z
+      .object({
+        version: z.string().max(64),
+        reporter: CodeLabel,
+        flow: Code,
+        by: z.enum(['partner', 'product']),
+        partner: CodeLabel,
+        product: CodeLabel,
+        path: z.array(CodeLabel).max(8),
+        unit: plainText(80, 'a unit'),
+        frequency: z.enum(['month', 'year']),
+        from: Period,
+        to: Period,
+        previousFrom: Period,
+        previousTo: Period,
+        rows: z
+          .array(
+            z
+              .object({
+                code: z.string().min(1).max(48),
+                label: plainText(500, 'a label'),
+                value: z.number().finite('a value is a finite number'),
+                share: z.number().finite().nullable(),
+                previous: z.number().finite().nullable(),
+                yoy: z.number().finite().nullable(),
+                drill: z.boolean(),
+                iso3: z
+                  .string()
+                  .regex(/^[A-Z][A-Z0-9]{2}$/, 'an ISO-3 code is three capitals')
+                  .optional(),
+              })
+              .strict(),
+          )
+          .max(MAX_RANKING_TOP),
+        other: z
+          .object({
+            count: z.number().int().nonnegative(),
+            value: z.number().finite(),
+            previous: z.number().finite().nullable(),
+          })
+          .strict(),
+        total: z.number().finite('a total is a finite number'),
+        source: z
+          .object({
+            title: plainText(500, 'a source title'),
+            publisher: plainText(200, 'a publisher').nullable(),
+            url: HttpUrl.or(z.literal('')),
+          })
+          .strict(),
+      })
+      .strict(),
+    iso2: z
+      .array(
+        z
+          .object({
+            code: z.string().min(1).max(48),
+            iso2: z.string().regex(/^[A-Z]{2}$/, 'an ISO-2 code is two capitals'),
+          })
+          .strict(),
+      )
+      .max(MAX_RANKING_TOP + 2),
+    productLevels: z.array(z.number().int().min(1).max(12)).max(6),
+  })
+  .strict()
+export type EmbeddedBreakdown = z.infer<typeof EmbeddedBreakdown>
+
 export const EmbeddedData = z
   .object({
     series: z
@@ -167,6 +257,8 @@ export const EmbeddedData = z
       .max(MAX_SERIES),
     annual: EmbeddedSeries.nullable(),
     projection: EmbeddedSeries.nullable(),
+    /** The breakdown panel as shown; null where the view had none (the bundled package, a mirror, format 2). */
+    breakdown: EmbeddedBreakdown.nullable(),
   })
   .strict()
 export type EmbeddedData = z.infer<typeof EmbeddedData>

@@ -128,5 +128,25 @@ export function migrateV1(raw: unknown): unknown {
   return { ...v1, formatVersion: 2, view }
 }
 
+/**
+ * v2 → v3. Format 3's self-contained snapshots also keep the breakdown panel as shown
+ * (`embedded.breakdown`); a format-2 one kept none, so its breakdown is null (the panel then needs the
+ * dataset, and the snapshot says so). A linked snapshot is unchanged but for its version.
+ */
+export function migrateV2(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    throw new MigrationError('it is not a snapshot document')
+  const v2 = raw as Record<string, unknown>
+  const embedded = v2.embedded
+  if (embedded === undefined) return { ...v2, formatVersion: 3 }
+  if (!embedded || typeof embedded !== 'object' || Array.isArray(embedded))
+    throw new MigrationError('its embedded data is not an object')
+  return { ...v2, formatVersion: 3, embedded: { ...embedded, breakdown: null } }
+}
+
 /** `migrations[n]` turns a format-n document into a format-(n+1) one. */
-export const migrations: Record<number, (raw: unknown) => unknown> = { 0: migrateV0, 1: migrateV1 }
+export const migrations: Record<number, (raw: unknown) => unknown> = {
+  0: migrateV0,
+  1: migrateV1,
+  2: migrateV2,
+}

@@ -24,6 +24,8 @@ export const DISPLAY_UNITS = ['bn', 'mn'] as const
 
 /** How many partners or products the breakdown ranks before "other". */
 export const BREAKDOWN_TOPS = [5, 10, 20, 50] as const
+/** The most rows a ranking answers: more than the world's countries, so the map shades every partner. */
+export const MAX_RANKING_TOP = 300
 
 /*
  * The rules that tie a view's parts together, as plain functions: the app applies them to every view

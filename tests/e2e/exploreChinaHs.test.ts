@@ -96,6 +96,7 @@ let browser: TestBrowser
 let page: Page
 let tableBefore: string[] = []
 let treemapBefore: Awaited<ReturnType<typeof drawn>> = []
+let rankingBefore: Awaited<ReturnType<typeof rankingShown>> | null = null
 const NOTE = 'Phones and other HS 8517 apparatus: the largest heading of China’s exports to the US in 2018'
 
 /** The ranking table as shown: each row's code, value, share and y/y, "other" and the total. */
@@ -314,6 +315,7 @@ describe('China’s exports to the US at every HS level, drilled to 4 digits', (
     await page.click('[data-test="tab-chart"]')
     treemapBefore = await drawn(page, 'treemap')
     const pathBefore = await page.locator('[data-test="ranking-path"]').innerText()
+    const captionBefore = await page.locator('[data-test="ranking-caption"]').innerText()
     await saveSnapshot(page, 'Linked HS 85 view', false)
     await saveSnapshot(page, 'Self-contained HS 85 view', true)
 
@@ -325,6 +327,7 @@ describe('China’s exports to the US at every HS level, drilled to 4 digits', (
     const expectSameBreakdown = async () => {
       await expect.poll(() => page.locator('[data-test="ranking-path"]').innerText()).toBe(pathBefore)
       await expect.poll(() => drawn(page, 'treemap')).toEqual(treemapBefore)
+      expect(await page.locator('[data-test="ranking-caption"]').innerText()).toBe(captionBefore)
     }
     // Another view first, so reopening has something to restore.
     await page.click('[data-test="crumb-all"]')
@@ -332,11 +335,25 @@ describe('China’s exports to the US at every HS level, drilled to 4 digits', (
     await openSnapshot(page, 'Linked HS 85 view')
     await expectSame()
     await expectSameBreakdown()
+    // The treemap's own ranking as a table (the same query): rows, shares, y/y, "other" and total.
+    await page.click('[data-test="show-table"]')
+    await expectRanking(headingsOf(largestChapter))
+    rankingBefore = await rankingShown()
 
     await deleteDataset(page, ID)
     await openSnapshot(page, 'Self-contained HS 85 view')
-    expect(await page.locator('[data-test="snapshot-kind"]').getAttribute('data-kind')).toBe('self-contained')
+    const kind = page.locator('[data-test="snapshot-kind"]')
+    expect(await kind.getAttribute('data-kind')).toBe('self-contained')
+    expect(await kind.innerText()).toContain(
+      'the breakdown (ranking, treemap or map) show the data saved in it',
+    )
     await expectSame()
+    // The breakdown panel without the dataset: the same drill level, treemap and ranking, from the file.
+    await expectSameBreakdown()
+    await page.click('[data-test="show-table"]')
+    await expectRanking(headingsOf(largestChapter))
+    expect(await rankingShown()).toEqual(rankingBefore)
+    expect(await page.locator('[data-test="ranking-error"]').count()).toBe(0)
     browser.assertOffline()
     expect(browser.pageErrors).toEqual([])
   })

@@ -208,6 +208,14 @@ describe('a real Comtrade download, from import to a self-contained snapshot', (
   it('keeps a note and a snapshot, reopens it identical, and opens its self-contained copy after the dataset is deleted', async () => {
     await addNote(page, NOTE)
     tableBefore = await tableText(page)
+    // The breakdown shown: the partner map (every partner of the latest year) and its caption.
+    const mapBefore = await drawn('map')
+    expect(mapBefore.length).toBeGreaterThan(10)
+    const captionBefore = await page.locator('[data-test="ranking-caption"]').innerText()
+    const expectSameMap = async () => {
+      await expect.poll(() => drawn('map')).toEqual(mapBefore)
+      expect(await page.locator('[data-test="ranking-caption"]').innerText()).toBe(captionBefore)
+    }
     await saveSnapshot(page, 'Linked chips view', false)
     await saveSnapshot(page, 'Self-contained chips view', true)
     const files = readdirSync(join(app.userDataDir, 'snapshots')).filter((f) => f.endsWith('.ctesnap'))
@@ -220,6 +228,7 @@ describe('a real Comtrade download, from import to a self-contained snapshot', (
     await openSnapshot(page, 'Linked chips view')
     await expect.poll(() => tableText(page)).toEqual(tableBefore)
     expect(await page.locator('[data-test="chart-notes"] li').innerText()).toContain(NOTE)
+    await expectSameMap()
 
     await deleteDataset(page, ID)
     await openSnapshot(page, 'Self-contained chips view')
@@ -227,6 +236,18 @@ describe('a real Comtrade download, from import to a self-contained snapshot', (
     expect(await page.locator('[data-test="snapshot-kind"]').getAttribute('data-kind')).toBe('self-contained')
     await page.click('[data-test="tab-chart"]')
     expect(await page.locator('[data-test="chart-notes"] li').innerText()).toContain(NOTE)
+    // The map without the dataset: every partner at the value it had, shaded on its country.
+    await expectSameMap()
+    // Another breakdown needs the dataset: said plainly, and the saved one comes back.
+    await page.click('[data-test="show-table"]')
+    await expect
+      .poll(() => page.locator('[data-test="ranking-error"]').innerText())
+      .toBe(
+        `There is no imported dataset called "${ID}". This snapshot keeps the breakdown it was saved with; any other needs the dataset in your library.`,
+      )
+    await page.click('[data-test="show-map"]')
+    await expectSameMap()
+    expect(await page.locator('[data-test="ranking-error"]').count()).toBe(0)
     browser.assertOffline()
     expect(browser.pageErrors).toEqual([])
   })

@@ -158,6 +158,7 @@ export function buildMirrorSnapshot(input: MirrorSnapshotInput): Snapshot {
     ],
     annual: null,
     projection: null,
+    breakdown: null,
   }
   return {
     ...snapshotHead(input),

@@ -10,6 +10,7 @@ import {
 } from '@shared/viewState'
 import { ApiError, call, callAllPages, messageOf } from '../api/client'
 import type { FetchedSeries } from '../lib/chartModel'
+import type { ShownBreakdown } from '../lib/embeddedData'
 import { firstViewOf } from '../lib/datasetView'
 import { PRESETS, type PresetId } from '../lib/presets'
 import { normalizeView, seriesOnBasis } from '../lib/viewRules'
@@ -50,7 +51,15 @@ export const useExplorerStore = defineStore('explorer', () => {
    * Data a self-contained snapshot brought with it, for its own view: shown instead of asking the main
    * process (which may not have the dataset). Any other view loads as usual.
    */
-  const saved = shallowRef<{ state: string; fetched: FetchedSeries[]; references: References } | null>(null)
+  const saved = shallowRef<{
+    state: string
+    fetched: FetchedSeries[]
+    references: References
+    /** The breakdown panel as saved (the panel shows it for its own query only). */
+    breakdown: ShownBreakdown | null
+  } | null>(null)
+  /** The breakdown panel's ranking as shown now, which a self-contained snapshot keeps (RankingPanel sets it). */
+  const breakdownShown = shallowRef<ShownBreakdown | null>(null)
   let loadId = 0
   let inflight: { state: string; promise: Promise<void> } | null = null
   /** The series key (seriesKeyOf) of the data in `fetched`: a view that differs only in its breakdown reuses it. */
@@ -125,7 +134,7 @@ export const useExplorerStore = defineStore('explorer', () => {
   /** Shows a view with the data a self-contained snapshot saved (see `saved`). */
   function showSaved(
     next: ViewState,
-    data: { fetched: FetchedSeries[]; references: References },
+    data: { fetched: FetchedSeries[]; references: References; breakdown: ShownBreakdown | null },
   ): string | null {
     const shown = plainCopy(next)
     const problem = viewProblem(shown)
@@ -270,6 +279,7 @@ export const useExplorerStore = defineStore('explorer', () => {
     showSaved,
     readLiveData,
     saved,
+    breakdownShown,
     openStateString,
     load,
   }

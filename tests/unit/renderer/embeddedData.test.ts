@@ -69,7 +69,7 @@ describe('embedded data', () => {
       notes: [],
       datasetVersion: '1 (imported 2026-12-01)',
       datasetFile: { fileName: 'imf-dots-timeseries.csv', sha256: 'ab'.repeat(32) },
-      embedded: embeddedOf(fetched, { annual: null, projection: null }),
+      embedded: embeddedOf(fetched, { annual: null, projection: null }, null),
       appVersion: '0.1.0',
     })
     // Through the file's text and the hostile-file parser, as a snapshot from elsewhere would come.
@@ -102,7 +102,7 @@ describe('embedded data', () => {
   it('a series the view asks for but the snapshot lacks is shown missing, never invented', () => {
     const other = { ...view, partners: ['us', 'deu'] }
     const { fetched: back } = fetchedOfEmbedded(
-      embeddedOf(fetched, { annual: null, projection: null }).data,
+      embeddedOf(fetched, { annual: null, projection: null }, null).data,
       [source],
       other,
     )
@@ -120,7 +120,7 @@ describe('embedded data', () => {
       model,
       notes: [],
       datasetVersion: '1',
-      embedded: embeddedOf(fetched, { annual: null, projection: null }),
+      embedded: embeddedOf(fetched, { annual: null, projection: null }, null),
       appVersion: '0.1.0',
     })
     expect(Snapshot.safeParse(good).success).toBe(true)

@@ -128,7 +128,7 @@ describe('views saved before the breakdown was kept (version 1)', () => {
     const old = { ...JSON.parse(JSON.stringify(today)), formatVersion: 1, view: versionOne(today.view) }
     const answer = parseSnapshot(old)
     expect(answer).toEqual({ ok: true, snapshot: today, migratedFrom: 1 })
-    expect(SNAPSHOT_FORMAT_VERSION).toBe(2)
+    expect(SNAPSHOT_FORMAT_VERSION).toBe(3)
   })
 
   it('a format-1 snapshot whose view is not a version-1 view is refused with the reason', () => {

@@ -25,7 +25,7 @@ export function validNote(patch: Partial<Note> = {}): Note {
 export function validSnapshot(patch: Partial<Snapshot> = {}): Snapshot {
   return {
     format: 'china-trade-explorer-snapshot',
-    formatVersion: 2,
+    formatVersion: 3,
     savedAt: T0,
     app: { name: 'China Trade Explorer', version: '0.1.0' },
     title: 'Exports after the Busan deal',

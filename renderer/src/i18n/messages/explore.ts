@@ -34,6 +34,8 @@ export default {
         total: 'Total',
         source: 'Source: {source}.',
         computedNote: 'Shares and changes are computed here from the file’s values.',
+        notSaved:
+          'This snapshot keeps the breakdown it was saved with; any other needs the dataset in your library.',
       },
       breakdown: {
         show: 'Show as',
@@ -78,6 +80,10 @@ export default {
         isSelfContained: 'Self-contained snapshot.',
         isLinked: 'Linked snapshot.',
         showingSaved: 'The chart and the table show the data saved in it; it needs no dataset.',
+        showingSavedBreakdown:
+          'The chart, the table and the breakdown (ranking, treemap or map) show the data saved in it; it needs no dataset.',
+        breakdownNotSaved:
+          'It was saved before snapshots kept the breakdown: its ranking, treemap and map need the dataset in your library.',
         showingLive: 'It is showing today’s data from your library.',
         readsLibrary: 'It reads its data from your library.',
         readLive: 'Read today’s data instead',
@@ -123,6 +129,7 @@ export default {
         total: '合计',
         source: '来源：{source}。',
         computedNote: '占比和变化率由本应用根据文件数值计算。',
+        notSaved: '此快照只保存了当时显示的构成；查看其他构成需要数据库中有该数据集。',
       },
       breakdown: {
         show: '显示为',
@@ -163,6 +170,8 @@ export default {
         isSelfContained: '独立快照。',
         isLinked: '关联快照。',
         showingSaved: '图表和表格显示快照中保存的数据，无需数据集。',
+        showingSavedBreakdown: '图表、表格和构成（排名、矩形树图或地图）显示快照中保存的数据，无需数据集。',
+        breakdownNotSaved: '此快照保存于快照保留构成之前：其排名、矩形树图和地图需要数据库中有该数据集。',
         showingLive: '当前显示的是数据库中的最新数据。',
         readsLibrary: '它从您的数据库读取数据。',
         readLive: '改为读取最新数据',
