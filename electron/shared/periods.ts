@@ -311,7 +311,8 @@ const monthLabel = (y: number, m: number): PeriodLabel | undefined =>
 /**
  * How trade publishers write periods: months as `202403`, `2024/03`, `2024.03`, `2024M03`, `2024-M03`,
  * `2024M3`, `March 2024`, `Mar 2024`, `Mar-2024`, dates (`2024-03-31`, with a time too, `31/03/2024`);
- * quarters as `2024Q1`, `2024 Q1`, `Q1 2024`, `First Quarter 2024`. Fiscal or split years (`FY2024`, `2023/24`, `2023-2024`),
+ * quarters as `2024Q1`, `2024 Q1`, `Q1 2024`, `First Quarter 2024`; Taiwan's years of the Republic (`102年`,
+ * `102年3月`). Fiscal or split years (`FY2024`, `2023/24`, `2023-2024`),
  * two-digit years and day/month orders that read both ways (`03/04/2024`) are refused, never guessed.
  */
 const publisherForms: LabelForm = {
@@ -350,6 +351,18 @@ const publisherForms: LabelForm = {
       if (a === b) return monthLabel(y, a)
       return { refused: `${quote(p)} could be read day/month or month/day, so it is not guessed` }
     }
+    // Taiwan's statistics count years from 1912, the first year of the Republic of China (民國): 102年
+    // is 2013, 102年3月 March 2013. A cumulative span (114年1月~114年7月, January to July 2025) is not
+    // one month, and is refused rather than charted as one.
+    if ((m = /^(?:民國)?(\d{2,3})年(?:(\d{1,2})月)?$/.exec(p))) {
+      const y = +m[1]! + 1911
+      if (m[2] === undefined) return inYears(y) ? { period: String(y) } : undefined
+      return monthLabel(y, +m[2])
+    }
+    if (/^(?:民國)?\d{2,3}年\d{1,2}月\s*[~～至-]\s*(?:民國)?\d{2,3}年\d{1,2}月/.test(p))
+      return {
+        refused: `${quote(p)} sums several months (a year-to-date figure), not one period: leave these rows out`,
+      }
     if (/^FY|fiscal|^\d{4}\s*[-/–]\s*\d{4}$/i.test(p))
       return { refused: `${quote(p)} looks like a fiscal or split year; the app reads calendar years` }
     if (/^[A-Za-z]{3,9}[\s-]+\d{2}$/.test(p))

@@ -56,6 +56,7 @@ export const MACROS: string[] = [
       WHEN 'RE-EXPORT' THEN 're_exports' WHEN 'RE-EXPORTS' THEN 're_exports' WHEN 'RE-IMPORT' THEN 're_imports' WHEN 'RE-IMPORTS' THEN 're_imports'
       WHEN 'BALANCE' THEN 'balance' WHEN 'TRADE BALANCE' THEN 'balance'
       WHEN '出口' THEN 'exports' WHEN '进口' THEN 'imports' WHEN '贸易差额' THEN 'balance'
+      WHEN '出口總值(含復出口)' THEN 'exports' WHEN '進口總值(含復進口)' THEN 'imports'
       ELSE coalesce(cte_slug(CAST(x AS VARCHAR)), 'value') END`,
   // HS codes are text: a code that lost its leading zero on the way through a spreadsheet or R gets it back.
   `CREATE MACRO cte_hs(k) AS CASE WHEN length(trim(CAST(k AS VARCHAR))) IN (1, 3, 5) AND TRY_CAST(trim(CAST(k AS VARCHAR)) AS UBIGINT) IS NOT NULL

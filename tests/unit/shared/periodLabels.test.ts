@@ -26,6 +26,10 @@ describe('parsePeriodLabel', () => {
     ['2019-01-01T00:00:00', '2019-01'],
     ['20220101', '2022-01'],
     ['31/01/2019', '2019-01'],
+    // Taiwan's years of the Republic of China: year 1 is 1912.
+    ['102年', '2013'],
+    ['民國102年', '2013'],
+    ['114年3月', '2025-03'],
   ])('%s → %s', (label, period) => {
     expect(parsePeriodLabel(label)).toEqual({ period })
   })
@@ -37,6 +41,10 @@ describe('parsePeriodLabel', () => {
     ['03/04/2019', 'could be read day/month or month/day, so it is not guessed'],
     ['Jan-01', 'has a two-digit year, which could be read more than one way'],
     ['Mai 2001', 'does not name a month in English (January, Jan, Sept…)'],
+    [
+      '114年1月~114年7月(初步值)',
+      'sums several months (a year-to-date figure), not one period: leave these rows out',
+    ],
   ])('%s is refused: %s', (label, reason) => {
     expect(parsePeriodLabel(label)).toEqual({ refused: `"${label}" ${reason}` })
   })

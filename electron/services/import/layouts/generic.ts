@@ -43,9 +43,11 @@ export const ROLE_NAMES = {
     '金额',
     '数值',
     '值',
-    // China Customs' query downloads name the value column by its currency.
+    // China Customs' query downloads name the value column by its currency; Taiwan's customs
+    // statistics by its currency and unit (美元(千元), US dollars, thousands).
     '人民币',
     '美元',
+    '美元(千元)',
   ],
   reporter: [
     'reporter',
@@ -79,7 +81,7 @@ export const ROLE_NAMES = {
     '国别',
     '国家地区',
   ],
-  flow: ['flow', 'flowcode', 'tradeflow', 'tradeflowcode', 'direction', '贸易方式', '流向'],
+  flow: ['flow', 'flowcode', 'tradeflow', 'tradeflowcode', 'direction', '贸易方式', '流向', '進出口別'],
   product: [
     'product',
     'productcode',
@@ -93,6 +95,8 @@ export const ROLE_NAMES = {
     'item',
     '商品',
     '商品编码',
+    // Taiwan's customs statistics: the commodity's CCC code (HS and two national digits).
+    '貨品號列',
   ],
   indicator: ['series', 'seriescode', 'indicator', 'indicatorcode', 'variable', 'measure', 'concept', '指标'],
   unit: ['unit', 'units', 'currency', 'unitcode', '单位'],

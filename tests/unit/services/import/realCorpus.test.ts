@@ -620,6 +620,64 @@ describe('China Customs query download (GBK bytes, Chinese headers)', () => {
   })
 })
 
+describe('Taiwan customs trade statistics (Ministry of Finance query download, traditional Chinese headers)', () => {
+  const file = 'taiwan/mof-customs-exports-hs8542-2013-2025.csv'
+  it('years of the Republic (102年 is 2013) read, US dollars in thousands, exports by CCC code; the year-to-date rows refused in plain words', async () => {
+    const text = readFileSync(real(file), 'utf8')
+    const lines = text.split('\n')
+    expect(lines[0]).toBe('進出口別,日期,貨品號列,中文貨名,英文貨名,美元(千元)')
+    // As published, its last rows are January–July 2025 summed (preliminary): one figure for seven
+    // months, which the app does not chart as a month. The refusal names the first such line.
+    const first = lines.findIndex((l) => l.includes('114年1月~114年7月')) + 1
+    const granted = await t.services.imports.grant(real(file), 'dialog')
+    const inspection = await t.services.imports.inspect(granted.fileId)
+    expect(inspection.guess).toMatchObject({
+      period: 1,
+      product: 2,
+      flow: 0,
+      values: [5],
+      unitLabel: 'USD thousand',
+    })
+    // The file has no reporter column: the user names Taiwan in the mapping.
+    const mapping = { ...inspection.guess!, reporterCode: 'TWN' }
+    const refusal = await t.services.imports
+      .importFile(granted.fileId, mapping)
+      .catch((e: Error) => e.message)
+    expect(refusal).toContain(`line ${first}: column 日期: "114年1月~114年7月(初步值)" sums several months`)
+    expect(refusal).not.toMatch(LEAKS)
+
+    // The same bytes without those rows: every year read, values in dollars.
+    const copy = join(t.userDataDir, 'taiwan-customs-without-year-to-date.csv')
+    writeFileSync(copy, lines.filter((l) => !l.includes('~')).join('\n'))
+    const again = await t.services.imports.grant(copy, 'dialog')
+    const outcome = await t.services.imports.importFile(again.fileId, mapping)
+    expect(outcome.status).toBe('imported')
+    const rows = rowsOf(file).filter((r) => !r['日期']!.includes('~'))
+    expect(outcome.dataset!.coverage).toEqual({ from: '2013', to: '2024' })
+    expect(outcome.dataset!.flows).toEqual(['exports'])
+    expect(new Set(rows.map((r) => r['進出口別']))).toEqual(new Set(['出口總值(含復出口)']))
+    const byCode = new Map<string, number>()
+    for (const r of rows)
+      byCode.set(r['貨品號列']!, (byCode.get(r['貨品號列']!) ?? 0) + num(r['美元(千元)']) * 1000)
+    const products = await t.services.imports.breakdown({
+      dataset: outcome.dataset!.id,
+      reporter: 'twn',
+      flow: 'exports',
+      by: 'product',
+      top: 3,
+      frequency: 'year',
+    } as never)
+    const top = topPartners(
+      [...byCode].map(([key, value]) => ({ key, value })),
+      3,
+    )
+    expect(products.rows.map((r) => r.key)).toEqual(top.map((r) => r.key))
+    products.rows.forEach((r, i) => expect(r.value).toBeCloseTo(top[i]!.value, 0))
+    // 2013 is 民國102年.
+    expect(rows[0]!['日期']).toBe('102年')
+  })
+})
+
 describe('A Big5 table (Taiwan Stock Exchange monthly market summary, as downloaded)', () => {
   it('Big5 bytes are read as Big5: the header in traditional characters; the notes under the table are refused in plain words', async () => {
     const file = 'twse/FMTQIK-2017-09.csv'
