@@ -82,6 +82,8 @@ const NAME_ALIASES: Record<string, string> = {
   'Congo, Republic of the': 'COG',
   "Lao People's Dem. Rep.": 'LAO',
   "Lao People's Democratic Republic": 'LAO',
+  // UN Comtrade's name for its code 490 (a "…, nes" group name, so not taken from comtrade-areas.csv).
+  'Other Asia, nes': 'S19',
   // The WTO's spellings.
   'Chinese Taipei': 'TWN',
   'Taiwan Province of China': 'TWN',

@@ -1258,7 +1258,8 @@ describe('the publishers’ own area lists: every code and name read as the area
     expect(areas.length).toBeGreaterThan(250)
     const byName = new Map(areas.map((a) => [a.text, a.id]))
     // Former areas, with the code ISO 3166 gives them (by hand: ISO 3166-3 for the codes it withdrew,
-    // ISO 3166-1 where the state kept its alpha-3 under another number).
+    // ISO 3166-1 where the state kept its alpha-3 under another number), and "Other Asia, nes", the
+    // app's S19 (data/codes/countries.csv).
     for (const [name, code] of [
       ['Fmr Sudan', 'SDN'],
       ['Fmr Fed. Rep. of Germany', 'DEU'],
@@ -1275,6 +1276,7 @@ describe('the publishers’ own area lists: every code and name read as the area
       ['Czechoslovakia', 'CSK'],
       ['Serbia and Montenegro', 'SCG'],
       ['Neth. Antilles', 'ANT'],
+      ['Other Asia, nes', 'S19'],
     ] as const) {
       expect([name, countryOf(codes, name)]).toEqual([name, code])
       expect([name, countryOf(codes, byName.get(name)!)]).toEqual([name, code])
