@@ -11,7 +11,7 @@ import type { Engine } from '../engine'
 import type { ImportService } from '../import'
 import type { DatasetEntry, VersionEntry } from '../import/library'
 import { importSource, resolveCodes } from '../import/queries'
-import { sqlString, tidyView } from '../import/sql'
+import { sqlString, versionTidy } from '../import/sql'
 import { countryCode } from './countries'
 import { parseProduct, productCode, type HsCodes } from './hsCodes'
 import { levelFor, productWhere } from './productFilter'
@@ -112,9 +112,12 @@ function versionFacts(
  * reads it instead of the summary's every month. The last few spans asked for are kept.
  */
 const SPAN_TABLES = 4
-const spanTables = new Map<string, Promise<string>>()
+/** Per engine: the tables live in that engine's DuckDB (services opened again get another engine). */
+const spanTablesOf = new WeakMap<Engine, Map<string, Promise<string>>>()
 let spanTableCount = 0
 function spanTable(engine: Engine, key: string, select: string): Promise<string> {
+  let spanTables = spanTablesOf.get(engine)
+  if (!spanTables) spanTablesOf.set(engine, (spanTables = new Map()))
   let table = spanTables.get(key)
   if (table) {
     // Most recently used last.
@@ -176,7 +179,7 @@ export async function rankingOf(ctx: RankingContext, q: Query): Promise<Ranking>
     sum(value) FILTER (WHERE period BETWEEN ${sqlString(previousFrom)} AND ${sqlString(previousTo)}) AS previous`
   const inSpans = `(period BETWEEN ${sqlString(previousFrom)} AND ${sqlString(to)})`
   const facts = `(SELECT *, CASE WHEN product = 'TOTAL' THEN 0 ELSE length(product) END AS level
-      FROM (${tidyView(`read_parquet(${sqlString(join(dir, 'facts.parquet'))})`, `read_parquet(${sqlString(join(dir, 'dims.parquet'))})`)}))`
+      FROM (${versionTidy(dir, version.constants)}))`
 
   let items: {
     code: string
