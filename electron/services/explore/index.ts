@@ -24,7 +24,7 @@ import {
   sumRule,
   type SeriesRequest,
 } from '../import/queries'
-import { sqlString, tidyView } from '../import/sql'
+import { sqlString, versionTidy } from '../import/sql'
 import type { QueryService } from '../query'
 import { countryCode } from './countries'
 import { parseProduct, productCode, type HsCodes } from './hsCodes'
@@ -235,7 +235,7 @@ export async function openExploreService(options: ExploreOptions): Promise<Explo
           : await engine.all<{ period: string; value: number; unit: string; partners: bigint }>(
               `SELECT period, sum(value) AS value, any_value(unit) AS unit, count(DISTINCT partner) AS partners
                  FROM (SELECT *, CASE WHEN product = 'TOTAL' THEN 0 ELSE length(product) END AS level
-                         FROM (${tidyView(`read_parquet(${sqlString(join(dir, 'facts.parquet'))})`, `read_parquet(${sqlString(join(dir, 'dims.parquet'))})`)}))
+                         FROM (${versionTidy(dir, version.constants)}))
                 WHERE list_contains(${list(reporter.codes)}, reporter) AND list_contains(${list(partner.codes)}, partner)
                   AND flow = ${sqlString(q.flow)} AND frequency = ${sqlString(frequency)} AND value IS NOT NULL
                   AND ${unitWhere} AND ${where} AND ${range}

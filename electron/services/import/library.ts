@@ -18,6 +18,7 @@ import { ImportWarning, Mapping } from '../../shared/importApi'
 import { slugOf } from '../../shared/slug'
 import { readJsonFile, writeFileAtomic } from '../atomicFile'
 import { layoutIds } from './layouts/types'
+import { FACT_COLUMNS } from './sql'
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/)
 
@@ -46,6 +47,11 @@ export const VersionEntry = z.object({
   format: z.string(),
   encoding: z.string(),
   compression: z.string(),
+  /**
+   * Fact columns with one value on every row, kept here and not in facts.parquet (sql.ts, storedFacts).
+   * Versions imported before this was recorded have every column in the file.
+   */
+  constants: z.partialRecord(z.enum(FACT_COLUMNS), z.string().nullable()).optional(),
 })
 export type VersionEntry = z.infer<typeof VersionEntry>
 

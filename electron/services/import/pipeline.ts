@@ -1,5 +1,5 @@
 /**
- * One import job, start to finish, in the main process (DuckDB does the heavy work on its own threads):
+ * One import job, start to finish, in the engine process (DuckDB does the heavy work on its own threads):
  *
  *   check the file → sniff → stage (link, or convert to UTF-8 and hash the bytes as they pass) → else
  *   hash alongside DuckDB's read → DuckDB reads and normalises into the tidy model, written as Parquet
@@ -32,7 +32,7 @@ import {
   type Part,
   type StagedPart,
 } from './source'
-import { FACT_COLUMNS, MACROS, productsSql, sqlString } from './sql'
+import { constantFacts, FACT_COLUMNS, factsRelation, MACROS, productsSql, sqlString } from './sql'
 
 export type Phase = ImportProgress['phase']
 
@@ -246,6 +246,18 @@ export class ImportJob {
         return this.deps.hooks?.outputPath?.(name, join(stagingDir, name)) ?? join(stagingDir, name)
       }
       const factsFile = out('facts.parquet')
+      // Columns the layout fills with one literal (its unit, an indicator or quantity the file does not
+      // have) are kept once, in the manifest, not written on every row: writing them cost about a tenth
+      // of the import. The period and the value are always stored.
+      const constants = await constantFacts(async (sql) => {
+        const [parsed] = await db.all<{ tree: string }>(
+          `SELECT json_serialize_sql(${sqlString(sql)}) AS tree`,
+        )
+        return parsed?.tree ?? '{"error": true}'
+      }, selects)
+      delete constants.period_k
+      delete constants.value
+      const stored = FACT_COLUMNS.filter((c) => !(c in constants))
       this.emit('normalising')
       const bytesPerLine = stagedParts[0]?.sniffed.bytesPerLine ?? 100
       await this.watch(
@@ -256,7 +268,7 @@ export class ImportJob {
         },
         () =>
           db.run(
-            `COPY (${selects.join('\nUNION ALL\n')}) TO ${sqlString(factsFile)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1)`,
+            `COPY (SELECT ${stored.join(', ')} FROM (${selects.join('\nUNION ALL\n')})) TO ${sqlString(factsFile)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1)`,
           ),
       )
       this.check()
@@ -265,7 +277,7 @@ export class ImportJob {
       stage = performance.now()
 
       this.emit('writing')
-      const stats = await this.summarise(db, `read_parquet(${sqlString(factsFile)})`, plan0!, out)
+      const stats = await this.summarise(db, factsRelation(factsFile, constants), plan0!, out)
       traceStage('summaries', stage)
       this.rows = stats.rows
       if (stats.rows === 0) throw new ImportError('has a header row but no data rows.')
@@ -324,6 +336,7 @@ export class ImportJob {
         format: sniffed.format,
         encoding: sniffed.encoding,
         compression: sniffed.compression,
+        constants,
       }
       const dataset = await library.commit(
         stagingDir,

@@ -14,7 +14,7 @@ import { countryCode } from '../explore/countries'
 import { layoutInfo } from './layouts'
 import type { DatasetEntry, Library, VersionEntry } from './library'
 import { openJobDb, type JobDb } from './jobDb'
-import { productsSql, sqlString } from './sql'
+import { productsSql, sqlString, storedFacts } from './sql'
 import { randomBytes } from 'node:crypto'
 import { access, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -149,7 +149,7 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
    */
   const making = new Map<string, Promise<string>>()
   const builds = new Set<JobDb>()
-  function productsOf(dir: string): Promise<string> {
+  function productsOf(dir: string, version: VersionEntry): Promise<string> {
     const file = join(dir, 'products.parquet')
     let pending = making.get(file)
     if (!pending) {
@@ -166,7 +166,7 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
         builds.add(db)
         try {
           await db.run(
-            `COPY (${productsSql(`read_parquet(${sqlString(join(dir, 'facts.parquet'))})`, `read_parquet(${sqlString(join(dir, 'dims.parquet'))})`)}) TO ${sqlString(`${tmp}.tmp`)} (FORMAT parquet)`,
+            `COPY (${productsSql(storedFacts(dir, version.constants), `read_parquet(${sqlString(join(dir, 'dims.parquet'))})`)}) TO ${sqlString(`${tmp}.tmp`)} (FORMAT parquet)`,
           )
           await rename(`${tmp}.tmp`, file)
         } catch (error) {
@@ -198,7 +198,10 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
 
   return {
     /** The by-product summary file of a dataset's latest version. */
-    productsFile: (id: string) => productsOf(dataset(id).dir),
+    productsFile: (id: string) => {
+      const { dir, version } = dataset(id)
+      return productsOf(dir, version)
+    },
 
     /** Stops the summaries being made (their files are only renamed into place when complete). */
     async close() {
@@ -231,7 +234,7 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
       )
       let items: { key: string; label: string; value: number; members?: { named: number; of: number } }[]
       if (q.by === 'product') {
-        const products = await productsOf(dir)
+        const products = await productsOf(dir, version)
         const [lv] = await engine.all<{ level: number | null }>(
           `SELECT min(level) AS level FROM read_parquet(${sqlString(products)}) WHERE ${where}`,
         )

@@ -3,6 +3,7 @@
  * `cte_fail`, which stops the query with a marker naming the column and the value), and the tidy column
  * list every layout's SELECT produces.
  */
+import { join as joinPath } from 'node:path'
 import { CELL_MARK } from './errors'
 
 /**
@@ -25,6 +26,92 @@ export const FACT_COLUMNS = [
   'quantity',
   'quantity_unit',
 ] as const
+
+export type FactColumn = (typeof FACT_COLUMNS)[number]
+
+/**
+ * Fact columns that hold one value on every row of a version (the unit a layout states, an indicator or
+ * quantity a file does not have): that value, kept in the manifest instead of on ten million rows. A
+ * version imported before these were left out has none.
+ */
+export type FactConstants = Partial<Record<FactColumn, string | null>>
+
+/** DOUBLE columns; the rest are text. */
+const NUMERIC_FACTS: ReadonlySet<FactColumn> = new Set(['value', 'quantity'])
+
+/**
+ * The fact rows of a version folder, every FACT_COLUMN present: the stored ones from facts.parquet,
+ * the constant ones as their value.
+ */
+export function storedFacts(dir: string, constants: FactConstants = {}): string {
+  return factsRelation(joinPath(dir, 'facts.parquet'), constants)
+}
+
+/** A facts file's rows with its constant columns added back. */
+export function factsRelation(path: string, constants: FactConstants = {}): string {
+  const file = `read_parquet(${sqlString(path)})`
+  const fixed = Object.entries(constants) as [FactColumn, string | null][]
+  if (fixed.length === 0) return file
+  const literal = ([name, value]: [FactColumn, string | null]) =>
+    `CAST(${value === null ? 'NULL' : sqlString(value)} AS ${NUMERIC_FACTS.has(name) ? 'DOUBLE' : 'VARCHAR'}) AS ${name}`
+  return `(SELECT *, ${fixed.map(literal).join(', ')} FROM ${file})`
+}
+
+/** The tidy rows of a version folder (see tidyView). */
+export function versionTidy(dir: string, constants?: FactConstants): string {
+  return tidyView(storedFacts(dir, constants), `read_parquet(${sqlString(joinPath(dir, 'dims.parquet'))})`)
+}
+
+/**
+ * Which fact columns the import's SELECTs (one per part, each producing FACT_COLUMNS) fill with one
+ * constant, the same in every part: by DuckDB's own parse of the SQL, so that only a column written as
+ * a literal counts (a text constant, or NULL; a number column only as NULL).
+ */
+export async function constantFacts(
+  parse: (sql: string) => Promise<string>,
+  selects: readonly string[],
+): Promise<FactConstants> {
+  const found = new Map<FactColumn, string | null>()
+  const varying = new Set<FactColumn>()
+  for (const select of selects) {
+    const tree = JSON.parse(await parse(select)) as {
+      error?: boolean
+      statements?: { node?: { type?: string; select_list?: ParsedExpression[] } }[]
+    }
+    const node = tree.statements?.length === 1 ? tree.statements[0]!.node : undefined
+    const list = !tree.error && node?.type === 'SELECT_NODE' ? node.select_list : undefined
+    if (!list) return {}
+    const seen = new Set<FactColumn>()
+    for (const item of list) {
+      const name = item.alias as FactColumn
+      if (!(FACT_COLUMNS as readonly string[]).includes(name)) continue
+      seen.add(name)
+      const value = constantOf(item, NUMERIC_FACTS.has(name))
+      if (value === undefined || (found.has(name) && found.get(name) !== value)) varying.add(name)
+      else found.set(name, value)
+    }
+    for (const name of FACT_COLUMNS) if (!seen.has(name)) varying.add(name)
+  }
+  return Object.fromEntries([...found].filter(([name]) => !varying.has(name)))
+}
+
+interface ParsedExpression {
+  class?: string
+  alias?: string
+  child?: ParsedExpression
+  cast_type?: { id?: string }
+  value?: { is_null?: boolean; value?: unknown; type?: { id?: string } }
+}
+
+/** The value of `CAST(<literal> AS type)` or a bare literal; undefined for anything else. */
+function constantOf(e: ParsedExpression, numeric: boolean): string | null | undefined {
+  const inner = e.class === 'CAST' ? e.child : e
+  if (inner?.class !== 'CONSTANT' || !inner.value) return undefined
+  if (inner.value.is_null) return null
+  if (numeric || inner.value.type?.id !== 'VARCHAR' || typeof inner.value.value !== 'string') return undefined
+  if (e.class === 'CAST' && e.cast_type?.id !== 'VARCHAR') return undefined
+  return inner.value.value
+}
 
 export function tidyView(facts: string, dims: string): string {
   return `SELECT p.value AS period, CASE WHEN length(p.value) = 4 THEN 'year' WHEN p.value LIKE '%-Q%' THEN 'quarter' ELSE 'month' END AS frequency, r.value AS reporter, q.value AS partner,
