@@ -2,8 +2,10 @@
  * The user's library of imported datasets, under the user-data folder:
  *
  *   library/library.json          the manifest (written atomically; the previous one kept as .bak)
- *   library/<dataset>/v<N>/        one folder per version (vintage): data.parquet (tidy rows),
- *                                  summary.parquet and products.parquet (chart-sized aggregates)
+ *   library/<dataset>/v<N>/        one folder per version (vintage): facts.parquet (the rows, their
+ *                                  columns that vary; those with one value are in the manifest),
+ *                                  dims.parquet (the keys' tidy values), summary.parquet and
+ *                                  products.parquet (chart-sized aggregates)
  *   library/.staging/<job>/        work in progress; renamed into place only when an import succeeds
  *
  * A version folder appears in the manifest only after it is complete, so a crash or a cancel never
