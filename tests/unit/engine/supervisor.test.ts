@@ -3,6 +3,8 @@
  * killing it mid-call answers that call with a clear error, the engine restarts, and the next call
  * succeeds. A file being read when the engine died is set aside until the user chooses it again.
  */
+import { readdirSync } from 'node:fs'
+import { getPriority } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dispatch } from '../../../electron/dispatch'
@@ -28,6 +30,15 @@ describe('the engine process', () => {
     expect(listed).toMatchObject({ ok: true, data: { datasets: [{ id: 'china-trade' }] } })
     const headline = await dispatch(t.host.handlers, 'getHeadline', { dataset: 'china-trade' })
     expect(headline.ok).toBe(true)
+  })
+
+  it('yields the processor to main: every thread of it, DuckDB’s among them, runs 5 steps lower', async () => {
+    const pid = t.host.supervisor.pid!
+    // A query has run: DuckDB's threads are up.
+    expect((await dispatch(t.host.handlers, 'getHeadline', { dataset: 'china-trade' })).ok).toBe(true)
+    const threads = process.platform === 'linux' ? readdirSync(`/proc/${pid}/task`).map(Number) : [pid]
+    const lower = Math.min(19, getPriority(process.pid) + 5)
+    expect(threads.map((thread) => getPriority(thread))).toEqual(threads.map(() => lower))
   })
 
   it('a killed engine answers the call in flight with ENGINE_STOPPED, restarts, and the next call succeeds', async () => {
