@@ -12,7 +12,10 @@
  *   (d) reopening the library in a fresh process and answering that query again
  *   (e) a papaparse streaming aggregate of the same file, as a plain JavaScript app would do it
  * and, in (b)'s process, the engine's restart with the library open (killed three times), and prints
- * each figure, the ratios, the machine's load and whether each target is met.
+ * each figure, the ratios, the machine's load and whether each target is met. Beside (a) and (b) their
+ * CPU time, and beside main's event-loop delay during the import the same delay with main idle just
+ * before, main's own CPU time and the messages it got: on a shared machine these say how much of a
+ * figure is the import's and how much the wait for a core.
  */
 import { spawn } from 'node:child_process'
 import {
@@ -103,17 +106,23 @@ export async function generate(): Promise<void> {
   )
 }
 
+/** (a)'s CPU time in ms (this process's, every thread: DuckDB's work), beside its wall time. */
+let duckdbCpuMs = Infinity
+
 async function duckdbAlone(): Promise<number> {
   const instance = await DuckDBInstance.create(':memory:', {
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
   })
   const connection = await instance.connect()
+  const cpu0 = process.cpuUsage()
   const t0 = performance.now()
   const reader = await connection.runAndReadAll(
     `select period, flowCode, sum(primaryValue) from read_csv('${FILE.replace(/'/g, "''")}') group by all`,
   )
   const ms = performance.now() - t0
+  const cpu = process.cpuUsage(cpu0)
+  duckdbCpuMs = Math.min(duckdbCpuMs, (cpu.user + cpu.system) / 1000)
   if (reader.getRows().length === 0) throw new Error('no groups')
   connection.closeSync()
   instance.closeSync()
@@ -211,6 +220,11 @@ export async function benchImport(): Promise<boolean> {
         `${(b.importMs! / a).toFixed(2)}× (a)`,
       ],
       [
+        '    the same in CPU time: (a) in its process, (b) in the engine',
+        `${(duckdbCpuMs / 1000).toFixed(2).padStart(6)} s, ${(b.engineCpuMs! / 1000).toFixed(2)} s`,
+        `${(b.engineCpuMs! / duckdbCpuMs).toFixed(2)}× (a)`,
+      ],
+      [
         '(c) first chart query: exports by partner, top 10 + other',
         `${b.queryMs!.toFixed(1).padStart(8)} ms`,
         '',
@@ -233,6 +247,16 @@ export async function benchImport(): Promise<boolean> {
       ],
       ['(e) papaparse streaming aggregate', ms(e), `${(e / b.importMs!).toFixed(2)}× slower than (b)`],
       ['main: event-loop delay p99 during the import', `${b.mainLoopP99Ms!.toFixed(1).padStart(8)} ms`, ''],
+      [
+        '    the same with main idle, just before (the machine’s load alone)',
+        `${b.idleLoopP99Ms!.toFixed(1).padStart(8)} ms`,
+        '',
+      ],
+      [
+        '    main’s own CPU time in it (the delay monitor’s included); messages',
+        `${b.mainCpuMs!.toFixed(0).padStart(8)} ms`,
+        `${b.events} messages`,
+      ],
       ['peak resident memory of main', `${b.peakRssMb!.toFixed(0).padStart(6)} MB`, ''],
       ['peak resident memory of the engine process', `${b.engineRssMb!.toFixed(0).padStart(6)} MB`, ''],
       [

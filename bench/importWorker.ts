@@ -11,7 +11,7 @@ import { dispatch } from '../electron/dispatch'
 import { createHandlers } from '../electron/handlers'
 import { openServices } from '../electron/services'
 import { openHost } from '../electron/engine/host'
-import { rssMbOf, until } from './measure'
+import { cpuMsOf, rssMbOf, until } from './measure'
 import { forkEngine } from '../electron/engine/port'
 import { createEventSink } from '../electron/events'
 
@@ -28,11 +28,13 @@ async function main(): Promise<Record<string, unknown>> {
     const entry = existsSync(built)
       ? built
       : fileURLToPath(new URL('../electron/engine/main.ts', import.meta.url))
+    // Messages main receives from the engine during the import (progress): each one is work for main.
+    let events = 0
     const host = await openHost({
       start: forkEngine(entry),
       dataDir,
       userDataDir,
-      events: createEventSink(() => {}),
+      events: createEventSink(() => void events++),
       chooseFile: async () => file,
       standby: { delayMs: 0 },
       log: () => {},
@@ -40,16 +42,26 @@ async function main(): Promise<Record<string, unknown>> {
     const handlers = host.handlers
     // The standby opens the bundled data once, at start: not while the import is timed.
     await until(() => host.supervisor.standby?.warm === true)
+    // The same figure with main idle, just before: what the machine's load alone does to main's timers.
+    const idle = monitorEventLoopDelay({ resolution: 10 })
+    idle.enable()
+    await new Promise((resolve) => setTimeout(resolve, 3000))
+    idle.disable()
     const loop = monitorEventLoopDelay({ resolution: 10 })
     const chosen = await dispatch(handlers, 'chooseImportFile', {})
     if (!chosen.ok || !chosen.data) throw new Error(`choose failed: ${JSON.stringify(chosen)}`)
     const fileId = (chosen.data as { fileId: string }).fileId
     loop.enable()
+    const engineCpu0 = cpuMsOf(host.supervisor.pid)
+    const mainCpu0 = process.cpuUsage()
+    const events0 = events
     const t0 = performance.now()
     const inspected = await dispatch(handlers, 'inspectImport', { fileId })
     if (!inspected.ok) throw new Error(inspected.error.message)
     const imported = await dispatch(handlers, 'importFile', { fileId })
     const importMs = performance.now() - t0
+    const mainCpu = process.cpuUsage(mainCpu0)
+    const engineCpuMs = cpuMsOf(host.supervisor.pid) - engineCpu0
     loop.disable()
     if (!imported.ok) throw new Error(imported.error.message)
     const dataset = (imported.data as { dataset: { id: string; rows: number } }).dataset
@@ -85,6 +97,10 @@ async function main(): Promise<Record<string, unknown>> {
     return {
       importMs,
       mainLoopP99Ms: loop.percentile(99) / 1e6,
+      idleLoopP99Ms: idle.percentile(99) / 1e6,
+      mainCpuMs: (mainCpu.user + mainCpu.system) / 1000,
+      engineCpuMs,
+      events: events - events0,
       engineRssMb,
       restartMs: restarts.sort((a, b) => a - b)[1]!,
       standbyRssMb,

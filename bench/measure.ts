@@ -79,3 +79,17 @@ export function until(test: () => boolean): Promise<void> {
     poll()
   })
 }
+
+/**
+ * CPU time another process has used so far, in ms (user + system, every thread; Linux only, else 0):
+ * on a shared machine it says what a step cost, whatever the wait for a core added to its wall time.
+ */
+export function cpuMsOf(pid: number | undefined): number {
+  const file = `/proc/${pid}/stat`
+  if (!pid || !existsSync(file)) return 0
+  // The fields after the command name (which may hold spaces); utime and stime are the 14th and 15th,
+  // in clock ticks of 1/100 s.
+  const stat = readFileSync(file, 'utf8')
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return (Number(fields[11]) + Number(fields[12])) * 10
+}
