@@ -21,7 +21,7 @@ import type { ViewState } from '@shared/viewState'
 import { byYear, readingOf, valueGrid, type ChartModel, type Reading } from './chartModel'
 import type { ChartTheme } from './chartTheme'
 import { colorOf, yearColor } from './colors'
-import { formatPrinted, formatValue, unitLabel } from './format'
+import { axisTickLabel, formatPrinted, formatValue, unitLabel } from './format'
 import { pointNoteText } from './pointNotes'
 import type { References } from '../stores/explorer'
 import { JAN_FEB_AVERAGE_NOTE, type TPoint } from './transforms'
@@ -234,7 +234,15 @@ function timeConfig(
           beginAtZero: stacked || type === 'bar',
           max: share ? 100 : undefined,
           grid: { color: theme.grid },
-          ticks: { color: theme.muted },
+          ticks: {
+            color: theme.muted,
+            callback: (value, _index, ticks) =>
+              axisTickLabel(
+                Number(value),
+                ticks.map((tick) => tick.value),
+                text.locale,
+              ),
+          },
           title: {
             display: true,
             text: share ? text.t('explorer.shareAxis') : unitLabel(model.unit, text.locale, text.period),
@@ -506,7 +514,15 @@ function ytdByYearConfig(
         },
         y: {
           grid: { color: theme.grid },
-          ticks: { color: theme.muted },
+          ticks: {
+            color: theme.muted,
+            callback: (value, _index, ticks) =>
+              axisTickLabel(
+                Number(value),
+                ticks.map((tick) => tick.value),
+                text.locale,
+              ),
+          },
           title: { display: true, text: unitLabel(model.unit, text.locale, text.period), color: theme.muted },
         },
       },

@@ -170,6 +170,32 @@ export function formatAmount(value: number, unit: string, locale = 'en-US'): str
   return unit ? `${n} ${unit}` : n
 }
 
+const compactFormatters = new Map<string, Intl.NumberFormat>()
+
+/**
+ * A value axis's tick label in the reader's language. Axes reaching 100,000 read compact (10亿, 9.8亿;
+ * 1B, 980M), with the fewest decimals that keep every tick's label distinct, so an imported file in
+ * whole dollars does not print 1,000,000,000; smaller axes print the decimals their spacing needs, as
+ * Chart.js's own labels do.
+ */
+export function axisTickLabel(value: number, ticks: readonly number[], locale = 'en-US'): string {
+  if (ticks.some((v) => Math.abs(v) >= 1e5)) {
+    for (let digits = 0; digits <= 3; digits++) {
+      const key = `${locale}|${digits}`
+      let f = compactFormatters.get(key)
+      if (!f) {
+        f = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: digits })
+        compactFormatters.set(key, f)
+      }
+      const labels = ticks.map((v) => f.format(v))
+      if (new Set(labels).size === labels.length) return f.format(value)
+    }
+  }
+  const delta = ticks.length > 1 ? Math.abs(ticks[1]! - ticks[0]!) : 0
+  const decimals = delta > 0 ? Math.max(0, Math.min(20, -Math.floor(Math.log10(delta)))) : 0
+  return formatter(locale, false, decimals, decimals).format(value)
+}
+
 /** Names in a running list: "Japan, Korea" in English, "日本、韩国" in Chinese (the enumeration comma). */
 export function listText(items: readonly string[], locale = 'en-US'): string {
   return items.join(locale.startsWith('zh') ? '、' : ', ')

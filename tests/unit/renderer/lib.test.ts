@@ -3,6 +3,7 @@ import type { Series, SeriesPoint } from '@shared/api'
 import { formatPeriod, periodBounds } from '@shared/periods'
 import { alignSeries } from '../../../renderer/src/lib/align'
 import {
+  axisTickLabel,
   formatAmount,
   formatBytes,
   formatChange,
@@ -106,6 +107,18 @@ describe('format', () => {
     expect(numberText(12.345, { style: 'pct', digits: 1 })).toBe('12.3%')
     expect(numberText(-0.04, { style: 'pct', digits: 1 })).toBe('0%')
     expect(numberText(Number.NaN)).toBe('—')
+  })
+
+  it('labels a value axis compact from 100,000, with the decimals that keep its ticks apart', () => {
+    const big = [8e8, 8.2e8, 8.4e8, 1e9]
+    expect(big.map((v) => axisTickLabel(v, big, 'zh-CN'))).toEqual(['8亿', '8.2亿', '8.4亿', '10亿'])
+    expect(big.map((v) => axisTickLabel(v, big, 'en-US'))).toEqual(['800M', '820M', '840M', '1B'])
+    // Small axes keep plain numbers with the decimals their spacing needs.
+    const share = [14, 14.5, 15, 15.5]
+    expect(share.map((v) => axisTickLabel(v, share, 'en-US'))).toEqual(['14.0', '14.5', '15.0', '15.5'])
+    const usdBn = [0, 200, 400, 600]
+    expect(usdBn.map((v) => axisTickLabel(v, usdBn, 'zh-CN'))).toEqual(['0', '200', '400', '600'])
+    expect(axisTickLabel(-100, [-100, 0, 100], 'en-US')).toBe('-100')
   })
 
   it("writes a running list with the reader's comma", () => {
