@@ -41,6 +41,23 @@ export function countryName(code: string, locale: string): string | null {
   return displayNames.get(locale)?.of(iso) ?? null
 }
 
+/**
+ * An area's name in the reader's language, the one rule wherever a partner or reporter is named: the
+ * catalogue's name for areas that are not ISO countries (groups, Kosovo, former states: CLDR would read
+ * a retired code as its successor), else CLDR's by the area's ISO-2 code, else the file's own text.
+ * `iso2Of` is how the caller finds that code: the dataset's dimensions in the Explorer, the country code
+ * list on the Import page (which the Explorer's first chart does not load).
+ */
+export function areaName(
+  code: string,
+  label: string,
+  iso2Of: (code: string) => string | null | undefined,
+  catalogue: (code: string) => string | null,
+  locale: string,
+): string {
+  return catalogue(code.toLowerCase()) ?? countryName(iso2Of(code) ?? code, locale) ?? label
+}
+
 /** The HS list's description in a services' label `HS <code> <description>`, if the label has one. */
 export function englishDescription(code: string, label: string | undefined): string | null {
   const prefix = `HS ${code} `
@@ -56,10 +73,12 @@ export function useNames() {
   const fromMessages = (group: string, code: string) =>
     te(`explorer.${group}.${code}`) ? t(`explorer.${group}.${code}`) : code
   const flow = (code: string) => fromMessages('flows', code)
-  const partner = (code: string) =>
-    te(`explorer.partnerNames.${code}`)
-      ? t(`explorer.partnerNames.${code}`)
-      : (countryName(code, locale.value) ?? code)
+  const catalogue = (code: string) =>
+    te(`explorer.partnerNames.${code}`) ? t(`explorer.partnerNames.${code}`) : null
+  /** An area by the one rule (areaName), its ISO-2 code found by `iso2Of`. */
+  const area = (code: string, label: string, iso2Of: (code: string) => string | null | undefined) =>
+    areaName(code, label, iso2Of, catalogue, locale.value)
+  const partner = (code: string) => area(code, code, () => null)
   /**
    * An HS product's name where the reader's language is not English (`hs85` → "第85章 电机、电气设备…"),
    * else null: English reads the HS list's own descriptions, as the services label them. A heading or
@@ -85,5 +104,5 @@ export function useNames() {
     ]
       .filter(Boolean)
       .join(' · ')
-  return { flow, partner, product, hsProduct, series, fromMessages }
+  return { flow, partner, area, product, hsProduct, series, fromMessages }
 }
