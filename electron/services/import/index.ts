@@ -22,7 +22,7 @@ import { ImportError, translateDuckDbError } from './errors'
 import { createFileDesk, type FileDesk } from './desk'
 import { createGrants, type Grants } from '../grants'
 import { openJobDb } from './jobDb'
-import { guessMapping, layoutInfo, NO_PERIOD_COLUMN, periodColumnOf, recognise } from './layouts'
+import { guessMapping, layoutInfo, lacksPeriods, NO_PERIOD_COLUMN, recognise } from './layouts'
 import { newJobId, openLibrary, type DatasetEntry, type Library } from './library'
 import { checkHeader, ImportJob, type PipelineHooks } from './pipeline'
 import { createImportQueries, type SeriesRequest } from './queries'
@@ -155,8 +155,7 @@ export async function openImportService(options: ImportServiceOptions): Promise<
         const plan = recognise(header, first.sniffed.notes)
         const saved = existingEntry?.mapping && plan === null ? existingEntry.mapping : null
         const usable = saved && [saved.period, ...saved.values].every((i) => i < header.length) ? saved : null
-        if (!plan && !usable && sample.length > 0 && periodColumnOf(header, sample) === null)
-          throw new ImportError(NO_PERIOD_COLUMN)
+        if (!plan && !usable && lacksPeriods(header, sample)) throw new ImportError(NO_PERIOD_COLUMN)
         return {
           fileId: file.fileId,
           name: file.name,

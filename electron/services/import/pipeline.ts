@@ -21,7 +21,7 @@ import { CellFailure, cellMessage, ImportCancelled, ImportError, translateDuckDb
 import { parsePeriodLabel } from '../../shared/periods'
 import type { Grant } from '../grants'
 import { openJobDb, traceStage, type JobDb } from './jobDb'
-import { NO_PERIOD_COLUMN, periodColumnOf, planFor, recognise, type Plan } from './layouts'
+import { lacksPeriods, NO_PERIOD_COLUMN, planFor, recognise, type Plan } from './layouts'
 import type { DatasetEntry, Library, NewVersion } from './library'
 import {
   convertsOnStaging,
@@ -222,7 +222,7 @@ export class ImportJob {
           this.mapping && stagedParts.length === 1
             ? planFor(checkMapping(this.mapping, header), header)
             : recognise(header, part.sniffed.notes)
-        if (!plan && sample.length > 0 && periodColumnOf(header, sample) === null)
+        if (!plan && lacksPeriods(header, sample))
           throw new ImportError(`${stagedParts.length > 1 ? `${part.label}: ` : ''}${NO_PERIOD_COLUMN}`)
         if (!plan) {
           throw new AppError(

@@ -205,6 +205,14 @@ export function periodColumnOf(
   return header.map((_, i) => i).find((i) => shareOf(sample, i, looksLikePeriod) >= 0.9) ?? null
 }
 
+/**
+ * Whether a file has no periods at all: no period column, and no header cell that is one (years or
+ * months as columns are periods, laid out wide: the mapping dialog, not this refusal, is for them).
+ */
+export function lacksPeriods(header: readonly string[], sample: readonly (readonly string[])[]): boolean {
+  return sample.length > 0 && periodColumnOf(header, sample) === null && !header.some(looksLikePeriod)
+}
+
 /** Why a file with no period column is refused, in the words the page shows. */
 export const NO_PERIOD_COLUMN =
   'this file has no period column: no column is named as one (TIME_PERIOD, date, year, period…) and none holds periods such as 2024, 2024-03 or 2024Q1. The app charts values over time, so it needs one; a table with one value per country and no years (such as the OECD Better Life Index) cannot be imported. Download the data with its time dimension and import that.'
