@@ -183,7 +183,8 @@ function screens(importedView: string, censusId: string): Screen[] {
     { name: 'datasets', show: (page) => open(page, '/datasets', 'main h2') },
     { name: 'notes', show: (page) => open(page, '/notes', 'main h2') },
     { name: 'snapshots', show: (page) => open(page, '/snapshots', '[data-test="snapshot-list"]') },
-    { name: 'about', show: (page) => open(page, '/about', 'main h2') },
+    // With its licence list, which loads after the heading.
+    { name: 'about', show: (page) => open(page, '/about', '[data-package="@duckdb/node-api"]') },
     dialog('dialog-shortcuts', '[data-test="show-shortcuts"]', '[data-test="shortcuts"]'),
     dialog('dialog-export', '[data-test="export-open"]', '[data-test="export-dialog"]'),
     dialog('dialog-note', '[data-test="add-note"]', '[data-test="note-editor"]'),
