@@ -3,6 +3,7 @@ import { defineConfig } from 'electron-vite'
 import type { OutputChunk } from 'rolldown'
 import type { Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import { worldAtlas } from './scripts/worldAtlas'
 
 // CTE_OUT lets several builds coexist (e.g. parallel end-to-end runs); the default is out/.
 const out = process.env.CTE_OUT ?? 'out'
@@ -34,7 +35,12 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [vue(), preloadWithEntry(resolve(__dirname, 'renderer/src/views/ExplorerView.vue'))],
+    plugins: [
+      vue(),
+      preloadWithEntry(resolve(__dirname, 'renderer/src/views/ExplorerView.vue')),
+      // The world map's country shapes, simplified from the 1:50m atlas as the build bundles them.
+      worldAtlas(),
+    ],
     resolve: { alias: { '@shared': resolve(__dirname, 'electron/shared') } },
     build: {
       outDir: `${out}/renderer`,

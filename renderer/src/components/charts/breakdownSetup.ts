@@ -1,7 +1,8 @@
 /**
  * The treemap and the world map are loaded on first use: neither their chart types nor the world
- * atlas (Natural Earth's 1:50m country shapes, bundled, so the map draws offline) are part of what the
- * Explorer needs for its first chart.
+ * atlas (Natural Earth's 1:50m country shapes as the build simplifies them, small partners kept whole:
+ * scripts/worldAtlas.ts; bundled, so the map draws offline) are part of what the Explorer needs for
+ * its first chart.
  */
 import { Chart } from 'chart.js'
 import type { Feature } from 'chartjs-chart-geo'
@@ -27,7 +28,7 @@ let atlas: Promise<WorldAtlas> | null = null
 export function loadWorldMap(): Promise<WorldAtlas> {
   atlas ??= Promise.all([
     import('chartjs-chart-geo'),
-    import('world-atlas/countries-50m.json'),
+    import('world-atlas/countries-50m.json?simplified'),
     import('../../lib/countryCodes'),
   ]).then(([geo, topology, codes]) => {
     Chart.register(
