@@ -143,6 +143,17 @@ describe('a real Comtrade download, from import to a self-contained snapshot', (
     const largest = [...partners].sort((a, b) => b[1] - a[1])[0]!
     expect(map[0]!.value).toBe(largest[1])
     expect(map.filter((m) => m.shaded).length).toBeGreaterThan(10)
+    // On screen the shaded countries are painted in the map's blues, not all in the grey of "no trade"
+    // (each shape fills its own projected outline: components/charts/breakdownSetup.ts). Counted above
+    // the colour legend (bottom left), which is blue whatever the countries are.
+    const bluePixels = () =>
+      page.locator('[data-test="breakdown-map"] canvas').evaluate((canvas: HTMLCanvasElement) => {
+        const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height * 0.7).data
+        let n = 0
+        for (let i = 0; i < pixels.length; i += 4) if (pixels[i + 2]! - pixels[i]! > 25) n++
+        return n
+      })
+    await expect.poll(bluePixels).toBeGreaterThan(1000)
 
     // Back to the products' table, then the map again (its code and atlas loaded now): the map waits for
     // the partners, never drawing the products the table showed while they load.

@@ -14,7 +14,17 @@ export interface Feature {
 }
 
 export declare const ChoroplethController: ChartComponentLike
-export declare const GeoFeature: ChartComponentLike
+/** A country's shape (or the map's outline) as a Chart.js element. */
+export declare class GeoFeature {
+  static id: string
+  feature?: Feature | { type: string }
+  options: { backgroundColor?: string; borderColor?: string; borderWidth: number }
+  /** What the element keeps between draws; dropped when the projection or the feature changes. */
+  cache?: Record<string, unknown>
+  /** d3's path generator for the map's projection, drawing into any context with moveTo/lineTo. */
+  projectionScale: { geoPath: { context(context: Path2D): (object: unknown) => void } }
+  draw(ctx: CanvasRenderingContext2D): void
+}
 export declare const ColorScale: ChartComponentLike
 export declare const ColorLogarithmicScale: ChartComponentLike
 export declare const ProjectionScale: ChartComponentLike
