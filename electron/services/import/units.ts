@@ -15,18 +15,34 @@ const CURRENCIES: [RegExp, string][] = [
   [/\bJPY\b|\byen\b/i, 'JPY'],
 ]
 
-const SCALES: [RegExp, number][] = [
-  [/\bthousands?\b|'000|\(000\)|千/i, 1e3],
-  [/\bmillions?\b|\bmn\b|\bmio\b|百万/i, 1e6],
-  [/\bbillions?\b|\bbn\b|亿/i, 1e9],
-]
+const ENGLISH_SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 }
+const ENGLISH_MULTIPLIERS: Record<string, number> = { ten: 10, hundred: 100 }
+// Chinese counts in 万 (10⁴) and 亿 (10⁸): 百万 is 10⁶, 千万 10⁷, 十亿 10⁹, 万亿 10¹²; 千 alone is 10³.
+const CHINESE_SCALES: Record<string, number> = { 万: 1e4, 亿: 1e8, 万亿: 1e12 }
+const CHINESE_MULTIPLIERS: Record<string, number> = { 十: 10, 百: 100, 千: 1e3 }
+
+/** The factor a phrase's scale words state ("US Dollar thousand", "亿美元", "ten thousand"), 1 if none. */
+function scaleOf(text: string): number {
+  const chinese = /([十百千]?)(万亿|亿|万)/.exec(text)
+  if (chinese) return (CHINESE_MULTIPLIERS[chinese[1]!] ?? 1) * CHINESE_SCALES[chinese[2]!]!
+  if (/千/.test(text)) return 1e3
+  const english = /\b(?:(ten|hundred)\s+)?(thousand|million|billion|trillion)s?\b/i.exec(text)
+  if (english)
+    return (
+      (english[1] ? ENGLISH_MULTIPLIERS[english[1].toLowerCase()]! : 1) *
+      ENGLISH_SCALES[english[2]!.toLowerCase()]!
+    )
+  if (/'000|\(000\)/.test(text)) return 1e3
+  if (/\bmn\b|\bmio\b/i.test(text)) return 1e6
+  if (/\bbn\b/i.test(text)) return 1e9
+  return 1
+}
 
 /** The currency and scale a phrase states, or null when it names no currency. */
 export function statedUnit(text: string): StatedUnit | null {
   const unit = CURRENCIES.find(([re]) => re.test(text))?.[1]
   if (!unit) return null
-  const factor = SCALES.find(([re]) => re.test(text))?.[1] ?? 1
-  return { unit, factor }
+  return { unit, factor: scaleOf(text) }
 }
 
 /** The unit stated in a file's title block ("Unit : US Dollar thousand"), if any. */
@@ -40,11 +56,21 @@ export function unitFromNotes(notes: readonly string[]): StatedUnit | null {
 
 const SCALE_WORDS = new Map([
   [1e3, 'thousand'],
+  [1e4, 'ten thousand'],
+  [1e5, 'hundred thousand'],
   [1e6, 'million'],
+  [1e7, 'ten million'],
+  [1e8, 'hundred million'],
   [1e9, 'billion'],
+  [1e10, 'ten billion'],
+  [1e11, 'hundred billion'],
+  [1e12, 'trillion'],
 ])
 
-/** How the mapping dialog writes a stated unit back: "USD", "USD thousand", "USD million". */
+/**
+ * How the mapping dialog writes a stated unit back: "USD", "USD thousand", "USD hundred million" (亿美元);
+ * `statedUnit` reads each back to the same factor.
+ */
 export function unitLabelOf({ unit, factor }: StatedUnit): string {
   const word = SCALE_WORDS.get(factor)
   return word ? `${unit} ${word}` : unit
