@@ -87,8 +87,7 @@ function timeConfig(
   const share = view.chart === 'share'
   const stacked = view.chart === 'stackedBar' || view.chart === 'stackedArea' || share
   const type = view.chart === 'bar' || view.chart === 'stackedBar' || share ? 'bar' : 'line'
-  // A stack is only drawn where every series shown has a value: a missing one would silently lower it.
-  const shares = share ? shareGrid(grid, model, view) : stacked ? completeColumns(grid, model, view) : null
+  const shares = stackedValues(grid, model, view)
   const monthly = view.frequency === 'month'
   // Annual data has one tick per year, mid-year; months, quarters and year-to-date figures a monthly
   // time axis (quarters ticked at their middle month, named as quarters).
@@ -309,6 +308,59 @@ function timeConfig(
   }
 }
 
+/**
+ * The values a stacked chart draws: a stack only where every series shown has a value (a missing one
+ * would silently lower it), shares of the column on the share chart; null for an unstacked chart.
+ */
+function stackedValues(
+  grid: (TPoint | null)[][],
+  model: ChartModel,
+  view: ViewState,
+): (number | null)[][] | null {
+  if (view.chart === 'share') return shareGrid(grid, model, view)
+  if (view.chart === 'stackedBar' || view.chart === 'stackedArea') return completeColumns(grid, model, view)
+  return null
+}
+
+type NotePlace = { kind: 'point'; at: number; y: number } | { kind: 'range'; from: number; to: number }
+
+/**
+ * Where a note is drawn among the chart's periods, or null where it is not: a point needs its series
+ * shown and a value at its very period (a monthly note has no place on an annual chart), a range needs
+ * periods of the chart inside it.
+ */
+function notePlace(
+  note: ChartNote,
+  model: ChartModel,
+  view: ViewState,
+  values: (number | null)[][],
+): NotePlace | null {
+  if (note.kind === 'point') {
+    const i = model.series.findIndex((s) => s.key === note.series)
+    const at = model.periods.indexOf(note.period)
+    const y = i >= 0 && at >= 0 ? values[i]?.[at] : null
+    if (i < 0 || at < 0 || y === null || y === undefined || view.hidden.includes(note.series)) return null
+    return { kind: 'point', at, y }
+  }
+  const start = periodBounds(note.from)?.start
+  const end = periodBounds(note.to)?.end
+  if (!start || !end) return null
+  const from = model.periods.findIndex((p) => (periodBounds(p)?.end ?? '') >= start)
+  const to = model.periods.reduce((last, p, k) => ((periodBounds(p)?.start ?? '9999') <= end ? k : last), -1)
+  return from < 0 || to < from ? null : { kind: 'range', from, to }
+}
+
+/**
+ * The ids of the notes the chart of this model and view draws (the same rule as the chart's
+ * annotations), so a list of notes says "on the chart" of exactly those.
+ */
+export function drawnNoteIds(notes: readonly ChartNote[], model: ChartModel, view: ViewState): Set<string> {
+  if (view.chart === 'ytdByYear') return new Set()
+  const grid = valueGrid(model)
+  const values = stackedValues(grid, model, view) ?? grid.map((row) => row.map((p) => p?.value ?? null))
+  return new Set(notes.filter((n) => notePlace(n, model, view, values)).map((n) => n.id))
+}
+
 /** The user's notes as annotations: a ringed point with a label for a point, a shaded box for a range. Labels are plain text drawn on the canvas. */
 function noteAnnotations(
   notes: readonly ChartNote[],
@@ -323,11 +375,10 @@ function noteAnnotations(
   notes.forEach((note, n) => {
     const color = note.flagged ? flaggedColor : theme.text
     const content = note.flagged ? `⚠ ${note.label}` : note.label
-    if (note.kind === 'point') {
-      const i = model.series.findIndex((s) => s.key === note.series)
-      const j = model.periods.indexOf(note.period)
-      const y = i >= 0 && j >= 0 ? values[i]?.[j] : null
-      if (i < 0 || j < 0 || y === null || y === undefined || view.hidden.includes(note.series)) return
+    const place = notePlace(note, model, view, values)
+    if (!place) return
+    if (place.kind === 'point') {
+      const { at: j, y } = place
       out[`note-${note.id}`] = {
         type: 'point',
         xValue: xs[j]!,
@@ -357,15 +408,7 @@ function noteAnnotations(
       }
       return
     }
-    const start = periodBounds(note.from)?.start
-    const end = periodBounds(note.to)?.end
-    if (!start || !end) return
-    const from = model.periods.findIndex((p) => (periodBounds(p)?.end ?? '') >= start)
-    const to = model.periods.reduce(
-      (last, p, k) => ((periodBounds(p)?.start ?? '9999') <= end ? k : last),
-      -1,
-    )
-    if (from < 0 || to < from) return
+    const { from, to } = place
     out[`note-${note.id}`] = {
       type: 'box',
       xMin: xs[from]! - 0.5,

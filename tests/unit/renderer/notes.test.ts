@@ -12,6 +12,8 @@ import { periodBounds } from '@shared/periods'
 import { numbersCsv } from '@shared/tableCsv'
 import { parseSnapshot } from '@shared/snapshotParse'
 import { defaultViewState, selectionsOf, type ViewState } from '@shared/viewState'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import ExplorerNotes from '../../../renderer/src/components/notes/ExplorerNotes.vue'
 import NoteMarkdown from '../../../renderer/src/components/notes/NoteMarkdown.vue'
 import { buildChartConfig } from '../../../renderer/src/lib/chartConfig'
 import { buildChartModel, type FetchedSeries } from '../../../renderer/src/lib/chartModel'
@@ -258,6 +260,55 @@ describe('notes on the chart', () => {
     const viewNote = validNote({ target: { kind: 'view', dataset: 'china-trade', view: viewKey(view) } })
     expect(noteInView(viewNote, { ...view, datasetVersion: '0.9.0' })).toBe(true)
     expect(noteInView(viewNote, { ...view, transform: 'yoy' })).toBe(false)
+  })
+})
+
+describe('the notes listed under the chart', () => {
+  afterEach(() => {
+    delete (window as unknown as { trade?: unknown }).trade
+  })
+
+  /** The list under a chart of `v` whose exports are `points`, with the one note saved on monthly exports. */
+  async function listed(v: ViewState, points: SeriesPoint[]) {
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    installBridge({ listNotes: () => answer('listNotes', [validNote()]) })
+    await useNotesStore().load()
+    const [exports] = selectionsOf(v)
+    const model = buildChartModel(
+      v,
+      [
+        {
+          selection: exports!,
+          series: { ...series('Exports', points), frequency: v.frequency },
+          published: null,
+          total: null,
+        },
+      ],
+      (s) => s.key,
+    )
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [{ path: '/', name: 'explorer', component: { template: '<div />' } }],
+    })
+    const wrapper = mount(ExplorerNotes, {
+      props: { model, view: v, references: { annual: null, projection: null }, title: 'Exports' },
+      global: { plugins: [pinia, i18n, router] },
+    })
+    await flushPromises()
+    return wrapper.find('[data-note="n-busan-0001"]')
+  }
+
+  it('says "on the chart" of a note the chart draws, and not of one it cannot draw', async () => {
+    const monthly = await listed(view, [point('2025-09', 300.1), point('2025-10', 305.35)])
+    expect(monthly.exists()).toBe(true)
+    expect(monthly.text()).toContain('on the chart')
+    // Annual shares of the world: the note about October 2025 is about this series but has no point
+    // here, so it is listed without the claim.
+    const annual: ViewState = { ...view, flows: ['exports'], frequency: 'year', transform: 'share' }
+    const year = await listed(annual, [point('2024', 3578.4), point('2025', 3772.1)])
+    expect(year.exists()).toBe(true)
+    expect(year.text()).not.toContain('on the chart')
   })
 })
 
