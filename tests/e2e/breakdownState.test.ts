@@ -16,6 +16,7 @@ import Papa from 'papaparse'
 import type { Page } from 'playwright-core'
 import { parseSnapshot } from '../../electron/shared/snapshotParse'
 import { launchBrowser, screenshot, type TestBrowser } from '../support/browser'
+import { importThroughUi } from '../support/explorerWalk'
 import { repoRoot, startWebApp, type WebApp } from '../support/webApp'
 
 const FILE = join(repoRoot, 'tests', 'fixtures', 'real', 'comtrade', 'plus-thailand-hs8542-imports.csv')
@@ -68,9 +69,7 @@ beforeAll(async () => {
   page = await browser.newPage({ width: 1280, height: 1000 })
   await page.goto(app.server.url)
   nextFile = FILE
-  await page.click('nav >> text=Import')
-  await page.click('[data-test="open-file"]')
-  await page.locator(`[data-test="library"] [data-dataset="${ID}"]`).waitFor({ timeout: 60_000 })
+  await importThroughUi(page, { id: ID })
 })
 
 afterAll(async () => {

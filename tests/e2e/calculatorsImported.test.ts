@@ -19,6 +19,7 @@ import Papa from 'papaparse'
 import type { Page } from 'playwright-core'
 import type { Snapshot } from '../../electron/shared/snapshot'
 import { launchBrowser, screenshot, type TestBrowser } from '../support/browser'
+import { importThroughUi } from '../support/explorerWalk'
 import { repoRoot, startWebApp, type WebApp } from '../support/webApp'
 import { zipMember } from '../support/zipMember'
 
@@ -75,31 +76,10 @@ const snapshots = (): Snapshot[] => {
     .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Snapshot)
 }
 
-/**
- * Imports a file through the Import page (with the mapping dialog's fields, where it asks: a column
- * role `role-…` is chosen by its column's index, '' for none; the other fields are typed).
- */
-async function importThroughUi(path: string, mapping?: Record<string, string>): Promise<string> {
+/** Imports a file through the Import page (answering the mapping dialog where it asks): its dataset's id. */
+async function importFile(path: string, mapping?: Record<string, string>): Promise<string> {
   nextFile = path
-  await page.click('nav >> text=Import')
-  await page.click('[data-test="open-file"]')
-  if (mapping) {
-    const dialog = page.locator('[data-test="mapping-dialog"]')
-    await dialog.waitFor()
-    for (const [field, value] of Object.entries(mapping)) {
-      const input = dialog.locator(`[data-test="${field}"]`)
-      if (field.startsWith('role-')) await input.selectOption(value === '' ? { index: 0 } : value)
-      else await input.fill(value)
-    }
-    await dialog.locator('[data-test="confirm-mapping"]').click()
-  }
-  const name = path.split(/[\\/]/).pop()
-  for (let i = 0; i < 300; i++) {
-    const found = (await app.host.handlers.listImports({})).items.find((d) => d.fileName === name)
-    if (found) return found.id
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error(`${name} was not imported`)
+  return importThroughUi(page, { fileName: path.split(/[\\/]/).pop()!, app }, mapping)
 }
 
 let censusId = ''
@@ -111,14 +91,14 @@ beforeAll(async () => {
   page = await browser.newPage({ width: 1400, height: 1000 })
   await page.goto(app.server.url)
   // A recognised layout is imported at once.
-  await importThroughUi(ZIP)
+  await importFile(ZIP)
   // The Census table names neither reporter nor partner nor unit: the mapping dialog asks.
-  censusId = await importThroughUi(CENSUS, {
+  censusId = await importFile(CENSUS, {
     'reporter-code': 'USA',
     'partner-code': 'CHN',
     'unit-label': 'USD million',
   })
-  comtradeId = await importThroughUi(COMTRADE)
+  comtradeId = await importFile(COMTRADE)
 })
 
 afterAll(async () => {
@@ -350,7 +330,7 @@ describe('World-share calculator from an imported WDI file', () => {
     const march = byMonth.get('2019-03')!
 
     // Every row's partner is China: the user states it for the whole file, as the Census file's is.
-    const koreaId = await importThroughUi(KOREA, {
+    const koreaId = await importFile(KOREA, {
       'role-reporter': '',
       'role-partner': '',
       'reporter-code': 'KOR',

@@ -42,7 +42,7 @@ beforeAll(async () => {
   browser = await launchBrowser(app.server.origin)
   page = await browser.newPage({ width: 1400, height: 1000 })
   await page.goto(app.server.url)
-  await importThroughUi(page, ID)
+  await importThroughUi(page, { id: ID })
 })
 
 afterAll(async () => {

@@ -10,6 +10,7 @@ import Papa from 'papaparse'
 import type { Page } from 'playwright-core'
 import type { Snapshot } from '../../electron/shared/snapshot'
 import { launchBrowser, screenshot, type TestBrowser } from '../support/browser'
+import { importThroughUi } from '../support/explorerWalk'
 import { repoRoot, startWebApp, type WebApp } from '../support/webApp'
 
 let app: WebApp
@@ -20,11 +21,9 @@ let nextFile: string | null = null
 const fixture = (name: string) => join(repoRoot, 'tests', 'fixtures', 'import', name)
 
 /** Imports a file through "Open file…" and waits for its row in the library table. */
-async function importThroughUi(path: string, id: string): Promise<void> {
+async function importFile(path: string, id: string): Promise<void> {
   nextFile = path
-  await page.click('nav >> text=Import')
-  await page.click('[data-test="open-file"]')
-  await page.locator(`[data-test="library"] [data-dataset="${id}"]`).waitFor()
+  await importThroughUi(page, { id })
 }
 
 let tableBefore: string[] = []
@@ -61,7 +60,7 @@ beforeAll(async () => {
   browser = await launchBrowser(app.server.origin)
   page = await browser.newPage({ width: 1400, height: 1000 })
   await page.goto(app.server.url)
-  await importThroughUi(fixture('imf-dots-timeseries.csv'), 'imf-dots-timeseries')
+  await importFile(fixture('imf-dots-timeseries.csv'), 'imf-dots-timeseries')
 })
 
 afterAll(async () => {
@@ -230,7 +229,7 @@ describe('Explorer over an imported dataset', () => {
 
   it('breaks a real BACI file down by product: sections → chapter → 4-digit headings, with shares and totals', async () => {
     const baci = join(repoRoot, 'tests', 'fixtures', 'real', 'baci', 'r-export-hs17-2021.csv')
-    await importThroughUi(baci, 'r-export-hs17-2021')
+    await importFile(baci, 'r-export-hs17-2021')
     await page.click('nav >> text=Explorer')
     await page.selectOption('[data-test="dataset"]', 'r-export-hs17-2021')
     await page.selectOption('[data-test="reporter"]', 'afg')

@@ -18,6 +18,7 @@ import type { Page } from 'playwright-core'
 import { readCsvRecords } from '../../electron/shared/csv'
 import type { Snapshot } from '../../electron/shared/snapshot'
 import { launchBrowser, screenshot, type TestBrowser } from '../support/browser'
+import { importThroughUi } from '../support/explorerWalk'
 import { repoRoot, startWebApp, type WebApp } from '../support/webApp'
 import { zipMember } from '../support/zipMember'
 
@@ -72,24 +73,10 @@ const mn = (v: number) => `$${nf('en-US').format(v)} mn`
 /** A gap: signed, with a true minus sign. */
 const signed = (v: number) => (v > 0 ? `+${mn(v)}` : v < 0 ? `−${mn(-v)}` : mn(v))
 
-async function importThroughUi(path: string, mapping?: Record<string, string>): Promise<void> {
+/** Imports a file through the Import page, answering the mapping dialog where it asks. */
+async function importFile(path: string, mapping?: Record<string, string>): Promise<void> {
   nextFile = path
-  await page.click('nav >> text=Import')
-  await page.click('[data-test="open-file"]')
-  if (mapping) {
-    const dialog = page.locator('[data-test="mapping-dialog"]')
-    await dialog.waitFor()
-    for (const [field, value] of Object.entries(mapping))
-      await dialog.locator(`[data-test="${field}"]`).fill(value)
-    await dialog.locator('[data-test="confirm-mapping"]').click()
-  }
-  // The page's "done" mark may still show the previous import: wait for this file in the library.
-  const name = path.split(/[\\/]/).pop()
-  for (let i = 0; i < 300; i++) {
-    if ((await app.host.handlers.listImports({})).items.some((d) => d.fileName === name)) return
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error(`${name} was not imported`)
+  await importThroughUi(page, { fileName: path.split(/[\\/]/).pop()!, app }, mapping)
 }
 
 const datasetOf = async (fileName: string) =>
@@ -112,12 +99,12 @@ beforeAll(async () => {
   browser = await launchBrowser(app.server.origin)
   page = await browser.newPage({ width: 1300, height: 1000 })
   await page.goto(app.server.url)
-  await importThroughUi(real('census/usa-china-trade-data.csv'), {
+  await importFile(real('census/usa-china-trade-data.csv'), {
     'reporter-code': 'USA',
     'partner-code': 'CHN',
     'unit-label': 'USD million',
   })
-  await importThroughUi(real('comtrade/plus-china-imports-by-partner-2022.csv'))
+  await importFile(real('comtrade/plus-china-imports-by-partner-2022.csv'))
   censusId = await datasetOf('usa-china-trade-data.csv')
   comtradeId = await datasetOf('plus-china-imports-by-partner-2022.csv')
 })
@@ -477,8 +464,8 @@ describe('Mirror from two imported files, one per side', () => {
           r.Reporter === 'USA' && r.Partner === 'China' && r['Trade Flow'] === 'Import' && r.Year === '2017',
       ),
     )
-    await importThroughUi(CHINA_ZIP)
-    await importThroughUi(US_FILE)
+    await importFile(CHINA_ZIP)
+    await importFile(US_FILE)
     chinaId = await datasetOf('legacy-china-sitc-by-partner-2015-2018.zip')
     usId = await datasetOf('legacy-usa-china-hs-chapters-2017.csv')
   })
@@ -627,8 +614,8 @@ describe('Mirror over several years from two imported files', () => {
     // The US file goes one year further: that year has no China side to compare with.
     expect(usM.has('2024') && !cnX.has('2024')).toBe(true)
 
-    await importThroughUi(CHINA_FILE)
-    await importThroughUi(US_FILE)
+    await importFile(CHINA_FILE)
+    await importFile(US_FILE)
     const chinaId = await datasetOf('plus-china-usa-total-2013-2023.csv')
     const usId = await datasetOf('plus-usa-china-total-2013-2024.csv')
     await page.click('nav >> text=Mirror')

@@ -6,12 +6,47 @@
  */
 import { readFileSync } from 'node:fs'
 import type { Download, Page } from 'playwright-core'
+import type { WebApp } from './webApp'
 
-/** Imports the file the test's dialog answers with, through the Import page, and waits for its row. */
-export async function importThroughUi(page: Page, id: string): Promise<void> {
+/** How an import is known to be done: its dataset's row in the library, or its file in the host's list. */
+export type ImportDone = { id: string } | { fileName: string; app: Pick<WebApp, 'host'> }
+
+/**
+ * Imports the file the test's dialog answers with, through the Import page, and returns its dataset's
+ * id. `mapping` answers the mapping dialog, where the file makes it ask: a column role `role-…` is chosen
+ * by its column's index ('' for none), the other fields are typed. Done when the dataset's row is in the
+ * library (its id known ahead) or, by file name, when the host lists the file (the page's "done" mark
+ * may still show the previous import).
+ */
+export async function importThroughUi(
+  page: Page,
+  done: ImportDone,
+  mapping?: Record<string, string>,
+): Promise<string> {
   await page.click('nav >> text=Import')
   await page.click('[data-test="open-file"]')
-  await page.locator(`[data-test="library"] [data-dataset="${id}"]`).waitFor({ timeout: 60_000 })
+  if (mapping) {
+    const dialog = page.locator('[data-test="mapping-dialog"]')
+    await dialog.waitFor()
+    for (const [field, value] of Object.entries(mapping)) {
+      const input = dialog.locator(`[data-test="${field}"]`)
+      if (field.startsWith('role-')) await input.selectOption(value === '' ? { index: 0 } : value)
+      else await input.fill(value)
+    }
+    await dialog.locator('[data-test="confirm-mapping"]').click()
+  }
+  if ('id' in done) {
+    await page.locator(`[data-test="library"] [data-dataset="${done.id}"]`).waitFor({ timeout: 60_000 })
+    return done.id
+  }
+  for (let i = 0; i < 600; i++) {
+    const found = (await done.app.host.handlers.listImports({})).items.find(
+      (d) => d.fileName === done.fileName,
+    )
+    if (found) return found.id
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error(`${done.fileName} was not imported`)
 }
 
 /**
