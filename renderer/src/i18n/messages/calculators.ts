@@ -50,6 +50,7 @@ export default {
         hash: 'file {name}, SHA-256 {hash}',
         units:
           'The file states its values in {units}: neither US dollars nor yuan, so they are not used (nothing is converted).',
+        unread: 'Nothing this calculator reads is in the file: {reasons}',
       },
       input: {
         empty: 'Enter a number.',
@@ -517,6 +518,7 @@ export default {
         file: '{title}，版本 {version}',
         hash: '文件 {name}，SHA-256 {hash}',
         units: '文件中的数值单位为 {units}：既非美元也非人民币，因此不予使用（不做任何换算）。',
+        unread: '此计算器所需的数据均不在该文件中：{reasons}',
       },
       input: {
         empty: '请输入一个数字。',

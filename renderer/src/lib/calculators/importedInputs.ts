@@ -28,6 +28,8 @@ import type { YuanData } from './yuanView'
 export interface ImportedSeries {
   series: Record<string, Series | null>
   sources: Record<string, Source>
+  /** Why the file has no series for a role, in the services' words, once each (see nothingRead). */
+  unread: string[]
 }
 
 type Inputs = FullYearInputs | PartnerMixInputs | WorldShareInputs
@@ -99,17 +101,32 @@ export async function loadImportedSeries(
   isNotFound: (error: unknown) => boolean,
 ): Promise<ImportedSeries> {
   const roles = Object.keys(queries)
+  const unread = new Set<string>()
   const answers = await Promise.all(
     roles.map((role) =>
       series(queries[role]!).catch((error: unknown) => {
-        if (isNotFound(error)) return null
-        throw error
+        if (!isNotFound(error)) throw error
+        unread.add((error as Error).message)
+        return null
       }),
     ),
   )
   const sources: Record<string, Source> = {}
   for (const s of answers) for (const src of s?.sources ?? []) sources[src.id] = src
-  return { series: Object.fromEntries(roles.map((r, i) => [r, answers[i] ?? null])), sources }
+  return {
+    series: Object.fromEntries(roles.map((r, i) => [r, answers[i] ?? null])),
+    sources,
+    unread: [...unread],
+  }
+}
+
+/**
+ * Why nothing at all was read from the file for a calculator's choice (e.g. a monthly file where the
+ * calculator reads annual figures), in the services' words; empty when any series was read. Without
+ * it the calculator would only say that a figure is missing, as if another year or pick could help.
+ */
+export function nothingRead(x: ImportedSeries): string[] {
+  return Object.values(x.series).some((s) => s !== null) ? [] : x.unread
 }
 
 /** A series in `currency`'s `target` scale (an exact decimal shift), or null when it is in another currency. */

@@ -392,6 +392,33 @@ describe('the one composable every calculator uses to pick its imported inputs',
     expect(store.models.partnerMix!.total?.value).toBe(3300)
   })
 
+  it('partner mix from a file with months only: says the file has none of the annual figures it reads, not that a year is missing', async () => {
+    for (const k of Object.keys(file)) if (k.endsWith('/year')) delete file[k]
+    const store = useCalculatorsStore()
+    await store.load()
+    await store.setDataset('partnerMix', FILE.id)
+    const w = mount(CalcImportedSource, {
+      props: { calculator: 'partnerMix', dataset: FILE.id },
+      global: { plugins: [i18n()] },
+    })
+    await flushPromises()
+    expect(store.state.partnerMix.imported).toMatchObject({ reporter: 'china', flow: 'exports' })
+    expect(store.models.partnerMix!.total).toBeNull()
+    expect(w.get('[data-test="pm-imported-unread"]').text()).toBe(
+      `Nothing this calculator reads is in the file: Dataset "${FILE.id}" has no year exports.`,
+    )
+    // The full year reads this file's months (the US's trade with China): nothing to say there.
+    store.state.fullYear.imported = trade
+    await store.setDataset('fullYear', FILE.id)
+    const fy = mount(CalcImportedSource, {
+      props: { calculator: 'fullYear', dataset: FILE.id },
+      global: { plugins: [i18n()] },
+    })
+    await flushPromises()
+    expect(store.importedFor('fullYear')!.series.exports?.points.length).toBe(24)
+    expect(fy.find('[data-test="fy-imported-unread"]').exists()).toBe(false)
+  })
+
   it('world share: China ÷ World from the file, through the same composable (with its own file picker)', async () => {
     const store = useCalculatorsStore()
     await store.load()
