@@ -7,7 +7,8 @@
  * each call unchanged. The main half (file grants and the workspace of notes, session and snapshots)
  * runs beside the windows and dialogs. `createHandlers` joins both halves in one process (tests, tools).
  */
-import type { Method, ParsedArgsOf, ResultOf } from './shared/api'
+import type { Method, ParsedArgsOf, ResultOf, SeriesAnswer } from './shared/api'
+import { AppError } from './shared/errors'
 import type { DataServices, Services } from './services'
 import { pageFrom } from './services/paging'
 import type { FileDesk } from './services/import/desk'
@@ -21,6 +22,7 @@ export const engineMethods = [
   'listDatasets',
   'getHeadline',
   'getSeries',
+  'getSeriesBatch',
   'getObservations',
   'listSeries',
   'inspectImport',
@@ -41,19 +43,30 @@ export function isEngineMethod(method: string): method is EngineMethod {
 }
 
 export function createEngineHandlers(services: DataServices): EngineHandlers {
+  // Imported datasets answer from the library's summaries (services/import/queries.ts).
+  const series: EngineHandlers['getSeries'] = async (query) =>
+    !services.imports.has(query.dataset)
+      ? services.query.series(query)
+      : query.product === 'all'
+        ? services.imports.series(query)
+        : services.explore.productSeries(query)
+  /** A refusal (AppError) is that query's answer; anything else is a bug and fails the whole call. */
+  const answer = (query: ParsedArgsOf<'getSeries'>): Promise<SeriesAnswer> =>
+    series(query).then(
+      (found) => ({ series: found }),
+      (error: unknown) => {
+        if (error instanceof AppError) return { error: { code: error.code, message: error.message } }
+        throw error
+      },
+    )
   return {
     listDatasets: async () => ({
       datasets: [...services.catalog.list(), ...services.imports.summaries()],
       problems: services.catalog.problems(),
     }),
     getHeadline: async ({ dataset, period }) => services.query.headline(dataset, period),
-    // Imported datasets answer from the library's summaries (services/import/queries.ts).
-    getSeries: async (query) =>
-      !services.imports.has(query.dataset)
-        ? services.query.series(query)
-        : query.product === 'all'
-          ? services.imports.series(query)
-          : services.explore.productSeries(query),
+    getSeries: series,
+    getSeriesBatch: async ({ queries }) => Promise.all(queries.map(answer)),
     getObservations: async ({ dataset, series, period }) =>
       services.query.observations(dataset, series, period),
     listSeries: async ({ dataset, cursor, limit }) =>

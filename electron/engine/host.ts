@@ -137,6 +137,7 @@ function createRemoteHandlers(
     },
     getHeadline: forward('getHeadline'),
     getSeries: forward('getSeries'),
+    getSeriesBatch: forward('getSeriesBatch'),
     getObservations: forward('getObservations'),
     listSeries: forward('listSeries'),
     inspectImport: async (args) =>

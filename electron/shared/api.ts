@@ -7,7 +7,7 @@
  * Nothing else crosses the boundary.
  */
 import { z } from 'zod'
-import type { Envelope } from './errors'
+import { errorCodes, type Envelope } from './errors'
 import type { EventName, Method, SubscriberName } from './methods'
 import { appCommands } from './commands'
 import {
@@ -147,6 +147,22 @@ export const Series = z.object({
 })
 export type Series = z.infer<typeof Series>
 
+/**
+ * The most series one batch asks for: a view's series (at most 12, viewState.ts) with, for each, the
+ * published rate or year-to-date figure and the world total a transform may need.
+ */
+export const MAX_SERIES_BATCH = 36
+
+/**
+ * One answer of a batch: the series, or why there is none, as getSeries would have refused it (a
+ * series the dataset lacks is one answer's NOT_FOUND, never the whole batch's failure).
+ */
+export const SeriesAnswer = z.union([
+  z.object({ series: Series }).strict(),
+  z.object({ error: z.object({ code: z.enum(errorCodes), message: z.string() }).strict() }).strict(),
+])
+export type SeriesAnswer = z.infer<typeof SeriesAnswer>
+
 export const HeadlineFigure = z.object({
   flow: z.string(),
   label: z.string(),
@@ -274,6 +290,14 @@ export const contract = {
   },
   /** A chart-ready series: the preferred observation per period, with its source. */
   getSeries: { args: SeriesQuery, result: Series },
+  /**
+   * Several series in one call, answered in the order asked, each as getSeries would answer it: the
+   * Explorer asks for all of a view's series at once (one crossing, one validation, not one per series).
+   */
+  getSeriesBatch: {
+    args: z.object({ queries: z.array(SeriesQuery).min(1).max(MAX_SERIES_BATCH) }).strict(),
+    result: z.array(SeriesAnswer),
+  },
   /** Every observation of one series and period (or of every period, without one), from every source read. */
   getObservations: {
     args: z.object({ dataset: DatasetId, series: Code, period: Period.optional() }).strict(),

@@ -6,6 +6,7 @@ export const methods = [
   'listDatasets',
   'getHeadline',
   'getSeries',
+  'getSeriesBatch',
   'getObservations',
   'listSeries',
   'chooseImportFile',

@@ -39,6 +39,7 @@ const valid: Record<(typeof methods)[number], Record<string, unknown>> = {
   listDatasets: {},
   getHeadline: { dataset: 'china-trade' },
   getSeries: { dataset: 'china-trade', flow: 'exports' },
+  getSeriesBatch: { queries: [{ dataset: 'china-trade', flow: 'exports' }] },
   getObservations: { dataset: 'china-trade', series: 'exports_usd', period: '2025-11' },
   listSeries: { dataset: 'china-trade' },
   chooseImportFile: {},

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { Series, SeriesInfo, SeriesQuery } from '@shared/api'
+import type { Series, SeriesAnswer, SeriesInfo, SeriesQuery } from '@shared/api'
 import {
   encodeViewState,
   selectionsOf,
@@ -219,12 +219,7 @@ export const useExplorerStore = defineStore('explorer', () => {
     const current = view.value
     loading.value = true
     error.value = null
-    const fetchSeries = () =>
-      Promise.all(
-        selectionsOf(current).map((s) =>
-          fetchSelection(current, s, seriesOnBasis(current, catalog.value, s)),
-        ),
-      )
+    const fetchSeries = () => fetchSelections(current, catalog.value)
     try {
       // The chart's series are asked for first, then the series list (for the controls and
       // projections) beside them. A basis other than customs names its series, which needs the list first.
@@ -320,37 +315,67 @@ async function optional(query: SeriesQuery): Promise<Series | null> {
   }
 }
 
-async function fetchSelection(
-  view: ViewState,
-  selection: SeriesSelection,
-  /** The series id on the view's basis; null where the dataset has none on that basis. */
-  named: string | undefined | null,
-): Promise<FetchedSeries> {
-  if (named === null)
-    return { selection, series: null, published: null, total: null, error: `no ${view.basis} series` }
-  try {
-    const series = await call('getSeries', queryOf(view, selection, named ? { series: named } : {}))
-    const level = view.measure === 'level'
-    // Published y/y and year-to-date figures win over computed ones; the share needs the world total.
-    // A published rate is the customs one: a series named on another basis is compared with itself only.
-    const published = named
-      ? null
-      : level && view.transform === 'yoy'
-        ? await optional(queryOf(view, selection, { measure: 'yoy', unit: undefined }))
-        : level && view.transform === 'ytd' && view.frequency === 'month'
-          ? await optional(queryOf(view, selection, { frequency: 'ytd' }))
-          : null
-    const total =
-      view.transform === 'share'
-        ? await optional(queryOf(view, selection, { partner: 'world', product: 'all' }))
-        : null
-    return { selection, series, published, total }
-  } catch (e) {
-    if (e instanceof ApiError && (e.code === 'NOT_FOUND' || e.code === 'INVALID_ARGUMENT')) {
-      return { selection, series: null, published: null, total: null, error: e.message }
+/**
+ * The series of every selection of a view, asked for in one call (getSeriesBatch): each selection's
+ * series on the view's basis, and what its transform reads besides (the published y/y or
+ * year-to-date figures, which win over computed ones; the world total for a share).
+ */
+async function fetchSelections(view: ViewState, catalog: readonly SeriesInfo[]): Promise<FetchedSeries[]> {
+  const queries: SeriesQuery[] = []
+  const ask = (query: SeriesQuery) => queries.push(query) - 1
+  const level = view.measure === 'level'
+  const plans = selectionsOf(view).map((selection) => {
+    /** The series id on the view's basis; null where the dataset has none on that basis. */
+    const named = seriesOnBasis(view, catalog, selection)
+    if (named === null) return { selection, named }
+    return {
+      selection,
+      named,
+      series: ask(queryOf(view, selection, named ? { series: named } : {})),
+      // A published rate is the customs one: a series named on another basis is compared with itself only.
+      published: named
+        ? undefined
+        : level && view.transform === 'yoy'
+          ? ask(queryOf(view, selection, { measure: 'yoy', unit: undefined }))
+          : level && view.transform === 'ytd' && view.frequency === 'month'
+            ? ask(queryOf(view, selection, { frequency: 'ytd' }))
+            : undefined,
+      total:
+        view.transform === 'share'
+          ? ask(queryOf(view, selection, { partner: 'world', product: 'all' }))
+          : undefined,
     }
-    throw e
-  }
+  })
+  const answers = queries.length ? await call('getSeriesBatch', { queries }) : []
+  return plans.map((plan): FetchedSeries => {
+    const none = { selection: plan.selection, series: null, published: null, total: null }
+    if (plan.named === null) return { ...none, error: `no ${view.basis} series` }
+    try {
+      return {
+        selection: plan.selection,
+        series: seriesOf(answers[plan.series]),
+        published: plan.published === undefined ? null : optionalOf(answers[plan.published]),
+        total: plan.total === undefined ? null : optionalOf(answers[plan.total]),
+      }
+    } catch (e) {
+      // A series the dataset lacks, or a selection it cannot answer, is this selection's "no data".
+      if (e instanceof ApiError && (e.code === 'NOT_FOUND' || e.code === 'INVALID_ARGUMENT'))
+        return { ...none, error: e.message }
+      throw e
+    }
+  })
+}
+
+/** One answer of a batch: its series, or its refusal thrown as the call would have thrown it. */
+function seriesOf(answer: SeriesAnswer | undefined): Series {
+  if (!answer) throw new ApiError('INTERNAL', 'The data engine left a series unanswered.')
+  if ('error' in answer) throw new ApiError(answer.error.code, answer.error.message)
+  return answer.series
+}
+
+/** A series the dataset may lack (see `optional`): null for NOT_FOUND. */
+function optionalOf(answer: SeriesAnswer | undefined): Series | null {
+  return answer && 'error' in answer && answer.error.code === 'NOT_FOUND' ? null : seriesOf(answer)
 }
 
 async function fetchReferences(view: ViewState, catalog: readonly SeriesInfo[]): Promise<References> {
