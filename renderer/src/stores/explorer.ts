@@ -221,11 +221,17 @@ export const useExplorerStore = defineStore('explorer', () => {
     error.value = null
     const fetchSeries = () => fetchSelections(current, catalog.value)
     try {
-      // The chart's series are asked for first, then the series list (for the controls and
-      // projections) beside them. A basis other than customs names its series, which needs the list first.
+      // The chart's series are asked for first, and the series list (for the controls and projections)
+      // once they are here, so the two never share the engine and the connections before the first
+      // chart. A basis other than customs names its series, which needs the list first.
       const series = current.basis ? null : fetchSeries()
       const catalogKnown = catalogDataset.value === current.dataset
-      const catalogReady = catalogKnown ? Promise.resolve() : loadCatalog(current.dataset)
+      const fetchCatalog = () => loadCatalog(current.dataset)
+      const catalogReady = catalogKnown
+        ? Promise.resolve()
+        : series
+          ? series.then(fetchCatalog, fetchCatalog)
+          : fetchCatalog()
       const referencesReady = catalogReady.then(() => fetchReferences(current, catalog.value))
       if (series && !catalogKnown) {
         // A dataset's first view: its series list, which the chart needs only for its references (a
