@@ -1,7 +1,7 @@
 /** Number and period formatting in the UI's language, for the calculators. */
 import { useI18n } from 'vue-i18n'
 import { formatPeriod } from '@shared/periods'
-import { numberText, showNumber, unitLabel, type DisplayOptions } from '../../lib/format'
+import { listText, numberText, showNumber, unitLabel, type DisplayOptions } from '../../lib/format'
 
 export function useCalcFormat() {
   const { locale } = useI18n()
@@ -17,6 +17,8 @@ export function useCalcFormat() {
     pp: (value: number | null | undefined, digits = 2) =>
       numberText(value, { style: 'pp', digits, locale: locale.value }),
     period: (p: string) => formatPeriod(p, locale.value),
+    /** A list of names or periods, joined as the UI's language joins them (a, b / 甲、乙). */
+    list: (items: readonly string[]) => listText(items, locale.value),
     /** The unit of a field in billions of dollars, named in the UI's language (USD bn / 十亿美元). */
     usdUnit: () => unitLabel('USD bn', locale.value),
   }

@@ -5,8 +5,10 @@ import { createI18n } from 'vue-i18n'
 import messages from '../../../../renderer/src/i18n/messages/calculators'
 import CalcNumberField from '../../../../renderer/src/components/calculators/CalcNumberField.vue'
 import CalcValue from '../../../../renderer/src/components/calculators/CalcValue.vue'
+import FullYearYuan from '../../../../renderer/src/components/calculators/FullYearYuan.vue'
 import SensitivityTable from '../../../../renderer/src/components/calculators/SensitivityTable.vue'
 import { twoWayTable } from '../../../../renderer/src/lib/calculators/sensitivity'
+import type { YuanModel } from '../../../../renderer/src/lib/calculators/yuanView'
 
 const i18n = () =>
   createI18n({
@@ -146,5 +148,27 @@ describe('SensitivityTable', () => {
     expect(beyond[0]!.text()).toContain('(above the record)')
     expect(w.get('td[aria-current="true"]').text()).toContain('1,000')
     expect(w.get('.legend').text()).toContain('bold = above the record, $992.16 bn (2024)')
+  })
+})
+
+describe('FullYearYuan', () => {
+  it('lists the months not published in yuan as the reader’s language lists them (、 in Chinese)', () => {
+    const model: YuanModel = {
+      period: '2025-01..2025-03',
+      ytd: { exports: null, imports: null, balance: null },
+      months: [],
+      result: null,
+      annual: null,
+      missing: ['2025-04', '2025-05'],
+    }
+    const shown = (locale: 'en' | 'zh-CN') => {
+      const plugin = i18n()
+      plugin.global.locale.value = locale
+      return mount(FullYearYuan, { props: { model, year: 2025, sources: {} }, global: { plugins: [plugin] } })
+        .get('[data-test="fy-yuan-total"]')
+        .text()
+    }
+    expect(shown('en')).toContain('Apr 2025, May 2025')
+    expect(shown('zh-CN')).toContain('2025年4月、2025年5月')
   })
 })
