@@ -12,6 +12,7 @@ import Papa from 'papaparse'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, type TestBrowser } from '../support/browser'
+import { importThroughUi } from '../support/explorerWalk'
 import { repoRoot, startWebApp, type WebApp } from '../support/webApp'
 
 const FILE = join(repoRoot, 'tests', 'fixtures', 'real', 'customs', 'china-customs-soybean-imports-2024.csv')
@@ -34,17 +35,7 @@ beforeAll(async () => {
   page = await browser.newPage({ width: 1400, height: 1000 })
   await page.goto(app.server.url)
   // The file names no reporter: the mapping dialog asks, and China is the reporter of its customs' data.
-  await page.click('nav >> text=Import')
-  await page.click('[data-test="open-file"]')
-  const dialog = page.locator('[data-test="mapping-dialog"]')
-  await dialog.waitFor()
-  await dialog.locator('[data-test="reporter-code"]').fill('CHN')
-  await dialog.locator('[data-test="confirm-mapping"]').click()
-  for (let i = 0; i < 300 && !id; i++) {
-    id = (await app.host.handlers.listImports({})).items.find((d) => d.fileName === NAME)?.id ?? ''
-    if (!id) await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  if (!id) throw new Error(`${NAME} was not imported`)
+  id = await importThroughUi(page, { fileName: NAME, app }, { 'reporter-code': 'CHN' })
 })
 
 afterAll(async () => {
