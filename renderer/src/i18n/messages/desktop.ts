@@ -49,6 +49,8 @@ export default {
           'The desktop app also ships Electron and Chromium; their licences are in the LICENSES.chromium.html file beside the app.',
         loadFailed: 'The licence list could not be read: {message}',
         licenceText: 'Licence text',
+        licenceMissing:
+          'Its licence text is missing: the package was published without a licence file. Its package.json names the licence {license}.',
       },
     },
   },
@@ -98,6 +100,8 @@ export default {
         electron: '桌面应用还包含 Electron 和 Chromium，其许可证见应用目录中的 LICENSES.chromium.html 文件。',
         loadFailed: '无法读取许可证列表：{message}',
         licenceText: '许可证全文',
+        licenceMissing:
+          '缺少许可证全文：该软件包发布时未附带许可证文件。其 package.json 写明的许可证为 {license}。',
       },
     },
   },
