@@ -69,3 +69,16 @@ describe('shortcuts without an app menu', () => {
     expect(hasAppMenu({ userAgent: 'Mozilla/5.0 Chrome/140 Safari/537.36' })).toBe(false)
   })
 })
+
+describe('the Explorer’s two unit controls', () => {
+  it('are named apart: the published data’s unit read, and how USD figures are written (both read “USD bn” by default)', () => {
+    const { t, locale } = i18n.global
+    const labels = (l: 'en' | 'zh-CN') => {
+      locale.value = l
+      return [t('explorer.unit'), t('explorer.displayUnit')]
+    }
+    expect(labels('en')).toEqual(['Data unit (as published)', 'Write USD figures in'])
+    expect(labels('zh-CN')).toEqual(['数据单位（按公布）', '美元数字显示为'])
+    locale.value = 'en'
+  })
+})
