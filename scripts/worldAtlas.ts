@@ -19,8 +19,11 @@
  *      of its arcs is kept, and the rule is run again until no country is left out.
  *   5. The points are put back on the 1:50m file's own grid (its quantization), so a kept shape is the
  *      1:50m shape exactly.
+ *   6. Each country gets its centre (`properties.centre`, [longitude, latitude]; see centreOf), which
+ *      the map gives chartjs-chart-geo so it does not project every shape once more to find it.
  */
 import { readFileSync } from 'node:fs'
+import { geoEqualEarth, geoPath } from 'd3-geo'
 import { feature, quantize } from 'topojson-client'
 import { filter, presimplify, simplify, sphericalRingArea, sphericalTriangleArea } from 'topojson-simplify'
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification'
@@ -36,8 +39,13 @@ export const SIMPLIFIED_ATLAS = 'world-atlas/countries-50m.json?simplified'
 const QUERY = '?simplified'
 
 /** The atlas's countries: each named (`properties.name`, unique), most with an ISO 3166-1 numeric `id`. */
-type Country = GeometryObject<{ name: string }>
-type Countries = Topology<{ countries: GeometryCollection<{ name: string }> }>
+interface Properties {
+  name: string
+  /** [longitude, latitude], rule 6; null for a country with no shape. */
+  centre?: [number, number] | null
+}
+type Country = GeometryObject<Properties>
+type Countries = Topology<{ countries: GeometryCollection<Properties> }>
 
 /** The arcs (their indexes, direction dropped) a country's shape is made of. */
 function arcsOf(geometry: Country): number[] {
@@ -68,6 +76,29 @@ export function countryAreas(topology: Countries): Map<string, number> {
   )
 }
 
+/**
+ * Where chartjs-chart-geo puts a country's point (its tooltip's anchor) on the map: the centroid of
+ * the shape as drawn in the map's Equal Earth projection (renderer/src/lib/breakdownCharts.ts,
+ * mapConfig), taken back to longitude and latitude. The chart fits the projection to its size by a
+ * scale and a shift only, which keep a planar centroid the centroid, so the point is the same at any
+ * size. Rounded to 1e-4° (about 10 m). Null for a country with no shape.
+ */
+export function centreOf(shape: GeoJSON.Feature): [number, number] | null {
+  const projection = geoEqualEarth()
+  const centroid = geoPath(projection).centroid(shape)
+  const lonLat = centroid.every(Number.isFinite) ? projection.invert!(centroid) : null
+  return lonLat ? [Math.round(lonLat[0] * 1e4) / 1e4, Math.round(lonLat[1] * 1e4) / 1e4] : null
+}
+
+/** The topology with each country's centre in its properties (rule 6). */
+function withCentres(topology: Countries): Countries {
+  const geometries = topology.objects.countries.geometries.map((geometry) => ({
+    ...geometry,
+    properties: { name: nameOf(geometry), centre: centreOf(feature(topology, geometry) as GeoJSON.Feature) },
+  }))
+  return { ...topology, objects: { countries: { ...topology.objects.countries, geometries } } }
+}
+
 const nameOf = (geometry: Country) => (geometry.properties as { name: string }).name
 
 /** The countries of world-atlas's 1:50m file, simplified by the rule in this file's header. */
@@ -95,7 +126,7 @@ export function simplifyCountries(world: Topology): Countries {
       const ratio = (after.get(name) ?? 0) / before.get(name)!
       return !full.has(name) && !(Math.abs(ratio - 1) <= MAX_AREA_CHANGE)
     })
-    if (changed.length === 0) return quantize(rings, world.transform)
+    if (changed.length === 0) return withCentres(quantize(rings, world.transform))
     for (const geometry of changed) {
       full.add(nameOf(geometry))
       for (const arc of arcsOf(geometry)) for (const p of weighted.arcs[arc]!) p[2] = Infinity

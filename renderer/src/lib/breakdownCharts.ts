@@ -259,10 +259,16 @@ export function mapConfig(
           label: text.t('explore.breakdown.map'),
           outline: { type: 'Sphere' },
           showOutline: true,
-          data: features.map((feature) => ({
-            feature,
-            value: byAtlasId.get(String(feature.id))?.value ?? Number.NaN,
-          })),
+          // Each country's point, found by the build (scripts/worldAtlas.ts, centreOf): without it the
+          // plugin projects every shape once more on each update to find its centroid.
+          data: features.map((feature) => {
+            const centre = feature.properties.centre as [number, number] | null | undefined
+            return {
+              feature,
+              value: byAtlasId.get(String(feature.id))?.value ?? Number.NaN,
+              ...(centre ? { center: { longitude: centre[0], latitude: centre[1] } } : {}),
+            }
+          }),
           borderColor: theme.surface,
           borderWidth: 0.5,
           outlineBorderColor: theme.grid,

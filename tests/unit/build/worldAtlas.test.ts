@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { geoArea } from 'd3-geo'
+import { geoArea, geoEqualEarth, geoPath } from 'd3-geo'
 import { feature } from 'topojson-client'
 import { presimplify, simplify, sphericalTriangleArea } from 'topojson-simplify'
 import type { GeometryCollection, Topology } from 'topojson-specification'
@@ -18,7 +18,7 @@ type Countries = Topology<{ countries: GeometryCollection<{ name: string }> }>
 interface Shape {
   type: 'Feature'
   id?: string
-  properties: { name: string }
+  properties: { name: string; centre?: [number, number] | null }
   geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon | null
 }
 
@@ -98,6 +98,25 @@ describe('the world map’s country shapes', () => {
     const [before, after] = [pointsOf(full), pointsOf(simplified)]
     expect(before).toBeGreaterThan(95_000)
     expect(after).toBeLessThan(before * 0.4)
+  })
+
+  it('gives each country the point chartjs-chart-geo would find for it on the map (its projected centroid)', () => {
+    // The plugin's own way (GeoFeature.getCenterPoint without a centre): the Equal Earth projection
+    // fitted to the chart's width, and the centroid of the path it draws.
+    const projection = geoEqualEarth().fitWidth(900, { type: 'Sphere' })
+    const path = geoPath(projection)
+    let checked = 0
+    for (const shape of simplified) {
+      if (!shape.geometry) {
+        expect(shape.properties.centre ?? null, shape.properties.name).toBeNull()
+        continue
+      }
+      const [x, y] = path.centroid(shape as GeoJSON.Feature<GeoJSON.Geometry>)
+      const [px, py] = projection(shape.properties.centre!)!
+      expect(Math.hypot(px - x, py - y), shape.properties.name).toBeLessThan(0.5)
+      checked += 1
+    }
+    expect(checked).toBeGreaterThan(230)
   })
 
   it('is what the build gives a module importing `world-atlas/countries-50m.json?simplified`', async () => {
