@@ -114,8 +114,18 @@ function read(text: string): { period: Period | null; problem: string | null } {
 
 /** True for China's combined January–February period, `YYYY-01..YYYY-02`. */
 export function isJanFeb(p: Period): boolean {
-  return p.kind === 'span' && p.start.endsWith('-01') && p.end.endsWith('-02')
+  return p.kind === 'span' && p.start.endsWith('-01') && p.end.endsWith('-02') && sameYear(p)
 }
+
+/**
+ * True for a year-to-date (cumulative) figure: January to a later month of the same year, past
+ * February (`2025-01..2025-07`); January–February alone is the combined period (`isJanFeb`).
+ */
+export function isYearToDate(p: Period): boolean {
+  return p.kind === 'span' && p.start.endsWith('-01') && sameYear(p) && !isJanFeb(p)
+}
+
+const sameYear = (p: PeriodBounds) => p.start.slice(0, 4) === p.end.slice(0, 4)
 
 /* ——— Order and arithmetic ——— */
 

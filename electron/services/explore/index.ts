@@ -14,12 +14,13 @@ import type { Engine } from '../engine'
 import type { ImportService } from '../import'
 import type { DatasetEntry, VersionEntry } from '../import/library'
 import {
+  FREQUENCIES_IN,
   FREQUENCY_WORDS,
   frequenciesOf,
   importedFrequency,
   importedPoints,
   importSource,
-  periodAt,
+  periodRangeSql,
   resolveCodes,
   sumRule,
   type SeriesRequest,
@@ -115,7 +116,7 @@ export async function openExploreService(options: ExploreOptions): Promise<Explo
     const { entry, version, dir } = imported(dataset)
     const summary = sqlString(join(dir, 'summary.parquet'))
     const partnerRows = await engine.all<{ partner: string }>(
-      `SELECT DISTINCT partner FROM read_parquet(${summary}) WHERE level = ${version.totalProduct} AND partner IS NOT NULL AND frequency IN ('month', 'quarter', 'year') ORDER BY partner`,
+      `SELECT DISTINCT partner FROM read_parquet(${summary}) WHERE level = ${version.totalProduct} AND partner IS NOT NULL AND frequency IN ${FREQUENCIES_IN} ORDER BY partner`,
     )
     const levelRows = await engine.all<{ level: number }>(
       `SELECT DISTINCT level FROM read_parquet(${summary}) WHERE level > 0 ORDER BY level`,
@@ -222,7 +223,7 @@ export async function openExploreService(options: ExploreOptions): Promise<Explo
         hs,
       )
       const { start, end } = rangeBounds(q.from, q.to)
-      const range = `${start ? `period >= ${sqlString(periodAt(start, frequency))}` : 'TRUE'} AND ${end ? `period <= ${sqlString(periodAt(end, frequency))}` : 'TRUE'}`
+      const range = periodRangeSql(start, end, frequency)
       // Against the World: the by-product summary; against one partner: the facts themselves.
       const rows =
         q.partner === 'world'

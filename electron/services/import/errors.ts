@@ -26,7 +26,7 @@ export class ImportCancelled extends Error {
 export const CELL_MARK = 'CTE-CELL'
 const SEP = '\u001f'
 
-export type CellProblem = 'period' | 'number' | 'empty-period'
+export type CellProblem = 'period' | 'number' | 'empty-period' | 'span'
 
 export interface CellError {
   kind: CellProblem
@@ -70,6 +70,8 @@ export function cellMessage(cell: CellError, columns: readonly string[]): string
       return `${where}${quoteValue(cell.value)} is not a number in column ${column}.`
     case 'empty-period':
       return `${where}the period is empty in column ${column}.`
+    case 'span':
+      return `${where}column ${column}: ${quoteValue(cell.value)} is several months added up, neither January–February combined (2025-01..2025-02) nor a year to date (January to a later month of the same year, 2025-01..2025-07). The app keeps each figure for the period it was published for and never splits one into months: leave these rows out, or give the months one by one.`
     case 'period': {
       const reading = parsePeriodLabel(cell.value.slice(0, 200))
       const why = (

@@ -18,7 +18,7 @@ import type { ImportWarning, Mapping, SourceChoice } from '../../shared/importAp
 import { codeTablesSql, countryByName, type CodeLists } from './codes'
 import { findCellLine } from './findLine'
 import { CellFailure, cellMessage, ImportCancelled, ImportError, translateDuckDbError } from './errors'
-import { parsePeriodLabel } from '../../shared/periods'
+import { isJanFeb, isYearToDate, parsePeriod, parsePeriodLabel } from '../../shared/periods'
 import type { Grant } from '../grants'
 import { openJobDb, traceStage, type JobDb } from './jobDb'
 import { lacksPeriods, NO_PERIOD_COLUMN, planFor, recognise, type Plan } from './layouts'
@@ -571,6 +571,11 @@ export class ImportJob {
           value: k ?? '',
         })
       }
+      // A span is kept only where it is one published figure the app charts as such: January–February
+      // combined, or a year to date. Any other span would be drawn as a month, or need splitting.
+      const period = parsePeriod(reading.period)
+      if (period?.kind === 'span' && !isJanFeb(period) && !isYearToDate(period))
+        throw new CellFailure({ kind: 'span', column: plan.periodColumn, value: k! })
       rows.push(`(${sqlString(k!)}, ${sqlString(reading.period)})`)
     }
     await db.run(`CREATE TABLE period_map (key VARCHAR, value VARCHAR)`)

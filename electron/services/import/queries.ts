@@ -25,29 +25,53 @@ type ParsedBreakdown = Required<Pick<BreakdownQuery, 'dataset' | 'reporter' | 'f
 /** A series asked of an imported dataset (a `series` name is the bundled catalog's only). */
 export type SeriesRequest = Omit<ParsedSeriesQuery, 'series'>
 
-/** The frequencies an imported dataset's series can be charted at: as the file gives them, never converted. */
-export type ImportedFrequency = 'month' | 'quarter' | 'year'
+/**
+ * The frequencies an imported dataset's series can be charted at: as the file gives them, never
+ * converted. `ytd` is a file's year-to-date figures (`2025-01..2025-07`, sql.ts frequencySql).
+ */
+export const IMPORTED_FREQUENCIES = ['month', 'quarter', 'year', 'ytd'] as const
+export type ImportedFrequency = (typeof IMPORTED_FREQUENCIES)[number]
 export const FREQUENCY_WORDS: Record<ImportedFrequency, string> = {
   month: 'monthly',
   quarter: 'quarterly',
   year: 'annual',
+  ytd: 'year-to-date',
 }
+/** The frequencies above as a SQL list, for the summaries' `frequency IN …`. */
+export const FREQUENCIES_IN = `(${IMPORTED_FREQUENCIES.map((f) => `'${f}'`).join(', ')})`
 
 /**
  * The frequency an imported series is asked at, checked against what the version holds: a frequency
  * the file does not have is refused in plain words (months are never added up into quarters or years).
  */
 export function importedFrequency(held: readonly string[], wanted: string): ImportedFrequency {
-  if (wanted !== 'month' && wanted !== 'quarter' && wanted !== 'year')
-    throw new AppError('NOT_FOUND', 'Imported datasets hold monthly, quarterly or annual data.')
-  if (!held.includes(wanted))
-    throw new AppError('NOT_FOUND', `This dataset has no ${FREQUENCY_WORDS[wanted]} data.`)
-  return wanted
+  if (!(IMPORTED_FREQUENCIES as readonly string[]).includes(wanted))
+    throw new AppError('NOT_FOUND', 'Imported datasets hold monthly, quarterly, annual or year-to-date data.')
+  if (!held.includes(wanted as ImportedFrequency))
+    throw new AppError(
+      'NOT_FOUND',
+      `This dataset has no ${FREQUENCY_WORDS[wanted as ImportedFrequency]} data.`,
+    )
+  return wanted as ImportedFrequency
 }
 
-/** A range's first or last month as the period of that frequency it falls in (`2025-05` → `2025-Q2`, `2025`). */
-export function periodAt(month: string, frequency: ImportedFrequency): string {
-  return frequency === 'year' ? month.slice(0, 4) : frequency === 'quarter' ? quarterOf(month) : month
+/**
+ * SQL keeping the periods of a frequency that lie inside a range of months (`rangeBounds`), either end
+ * open. Years and quarters by the one they fall in (`2025-05` → `2025-Q2`, `2025`); months and spans
+ * (Jan–Feb combined, a year to date) by their first and last month, as the bundled data's ranges: a
+ * year to date January–July is inside a range ending in July, not one ending in June.
+ */
+export function periodRangeSql(
+  start: string | undefined,
+  end: string | undefined,
+  frequency: ImportedFrequency,
+): string {
+  const spans = frequency === 'month' || frequency === 'ytd'
+  const at = (month: string) =>
+    sqlString(frequency === 'year' ? month.slice(0, 4) : frequency === 'quarter' ? quarterOf(month) : month)
+  const from = start ? `${spans ? 'left(period, 7)' : 'period'} >= ${at(start)}` : 'TRUE'
+  const to = end ? `${spans ? 'right(period, 7)' : 'period'} <= ${at(end)}` : 'TRUE'
+  return `(${from} AND ${to})`
 }
 
 /**
@@ -63,9 +87,7 @@ export function frequenciesOf(engine: Engine, dir: string): Promise<ImportedFreq
       .all<{ frequency: string }>(
         `SELECT DISTINCT frequency FROM read_parquet(${sqlString(join(dir, 'summary.parquet'))})`,
       )
-      .then((rows) =>
-        (['month', 'quarter', 'year'] as const).filter((f) => rows.some((r) => r.frequency === f)),
-      )
+      .then((rows) => IMPORTED_FREQUENCIES.filter((f) => rows.some((r) => r.frequency === f)))
     pending.catch(() => frequencyCache.delete(dir))
     frequencyCache.set(dir, pending)
   }
@@ -304,7 +326,7 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
         last: string
       }>(
         `SELECT reporter, flow, unit, frequency, count(DISTINCT period) AS n, min(period) AS first, max(period) AS last
-           FROM read_parquet(${sqlString(summary)}) WHERE level = ${version.totalProduct} AND ${partner} AND frequency IN ('month', 'quarter', 'year')
+           FROM read_parquet(${sqlString(summary)}) WHERE level = ${version.totalProduct} AND ${partner} AND frequency IN ${FREQUENCIES_IN}
           GROUP BY reporter, flow, unit, frequency ORDER BY reporter = 'CHN' DESC, reporter, flow, frequency`,
       )
       return rows
@@ -345,19 +367,17 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
           ? `partner <> 'WLD' AND partner <> reporter`
           : `list_contains(${list(partner.codes)}, partner)`
       const { start, end } = rangeBounds(q.from, q.to)
-      const fromP = start ? periodAt(start, frequency) : undefined
-      const toP = end ? periodAt(end, frequency) : undefined
       const base = `list_contains(${list(reporter.codes)}, reporter) AND flow = ${sqlString(q.flow)} AND frequency = ${sqlString(frequency)}
         AND level = ${version.totalProduct} AND ${partnerWhere}`
       const unit = q.unit ?? (await unitOf(summary, base))
       const rows = await engine.all<{ period: string; value: number; partners: bigint }>(
         `SELECT period, sum(value) AS value, count(DISTINCT partner) AS partners FROM read_parquet(${sqlString(summary)})
-          WHERE ${base} AND unit = ${sqlString(unit)} AND ${range(fromP, toP)} GROUP BY period ORDER BY period`,
+          WHERE ${base} AND unit = ${sqlString(unit)} AND ${periodRangeSql(start, end, frequency)} GROUP BY period ORDER BY period`,
       )
       if (rows.length === 0) {
         throw new AppError(
           'NOT_FOUND',
-          `Dataset "${q.dataset}" has no ${frequency} ${q.flow} for ${reporter.label} with ${partner.label}.`,
+          `Dataset "${q.dataset}" has no ${FREQUENCY_WORDS[frequency]} ${q.flow} for ${reporter.label} with ${partner.label}.`,
         )
       }
       const source = importSource(entry, version)

@@ -113,8 +113,22 @@ function constantOf(e: ParsedExpression, numeric: boolean): string | null | unde
   return inner.value.value
 }
 
+/**
+ * The frequency a period's form says, as SQL over the period text `p`: `2024` a year, `2024-Q1` a
+ * quarter, `2024-03` a month; a span from January to a later month of the same year past February
+ * (`2025-01..2025-07`) a year to date; January–February combined (`2025-01..2025-02`) is a month's
+ * point, as the bundled package keeps it. The import refuses every other span (pipeline.ts, by
+ * periods.ts's isJanFeb and isYearToDate), so none reaches this. SQL, not a macro: the Explorer reads
+ * stored versions in the shared engine, where the import's macros are not defined.
+ */
+export function frequencySql(p: string): string {
+  return `CASE WHEN length(${p}) = 4 THEN 'year' WHEN ${p} LIKE '%-Q%' THEN 'quarter'
+      WHEN ${p} LIKE '____-01..____-__' AND left(${p}, 4) = substr(${p}, 10, 4) AND right(${p}, 2) NOT IN ('01', '02') THEN 'ytd'
+      ELSE 'month' END`
+}
+
 export function tidyView(facts: string, dims: string): string {
-  return `SELECT p.value AS period, CASE WHEN length(p.value) = 4 THEN 'year' WHEN p.value LIKE '%-Q%' THEN 'quarter' ELSE 'month' END AS frequency, r.value AS reporter, q.value AS partner,
+  return `SELECT p.value AS period, ${frequencySql('p.value')} AS frequency, r.value AS reporter, q.value AS partner,
       f.value AS flow, x.product, x.indicator, x.value, x.unit, x.quantity, x.quantity_unit
     FROM ${facts} x
     JOIN ${dims} p ON p.dim = 'period' AND p.key IS NOT DISTINCT FROM x.period_k
@@ -128,8 +142,8 @@ export const MACROS: string[] = [
   `CREATE MACRO cte_fail(kind, col, v) AS error('${CELL_MARK}' || chr(31) || kind || chr(31) || CAST(col AS VARCHAR) || chr(31) || coalesce(CAST(v AS VARCHAR), ''))`,
   // Numbers lose leading zeros ("000" → "0", "0156" → "156"); text is trimmed and upper-cased.
   `CREATE MACRO cte_key(x) AS coalesce(CAST(TRY_CAST(trim(CAST(x AS VARCHAR)) AS UBIGINT) AS VARCHAR), upper(trim(CAST(x AS VARCHAR))))`,
-  // Periods come from shared/periods.ts (2024, 2024-03, 2024-Q1): their form says their frequency.
-  `CREATE MACRO cte_frequency(p) AS CASE WHEN length(p) = 4 THEN 'year' WHEN p LIKE '%-Q%' THEN 'quarter' ELSE 'month' END`,
+  // Periods come from shared/periods.ts (2024, 2024-03, 2024-Q1, 2025-01..2025-07): their form says their frequency.
+  `CREATE MACRO cte_frequency(p) AS ${frequencySql('p')}`,
   // A code the API accepts: lower-case letters, digits and underscores, starting with a letter. A name
   // with no Latin letter or digit (第一数量, 人民币) gets one from its own text's hash, so two such
   // columns stay two flows instead of both becoming 'x__'.
@@ -159,7 +173,7 @@ export function productsSql(facts: string, dims: string): string {
   const join = (alias: string, dim: string, key: string) =>
     `JOIN ${dims} ${alias} ON ${alias}.dim = '${dim}' AND ${alias}.key IS NOT DISTINCT FROM ${key}`
   return `SELECT r.value AS reporter, f.value AS flow, g.product, length(g.product) AS level, p.value AS period,
-      CASE WHEN length(p.value) = 4 THEN 'year' WHEN p.value LIKE '%-Q%' THEN 'quarter' ELSE 'month' END AS frequency, g.unit,
+      ${frequencySql('p.value')} AS frequency, g.unit,
       sum(g.world) AS world, sum(g.partners) AS partners, coalesce(sum(g.world), sum(g.partners)) AS value
     FROM (SELECT x.reporter_k, x.flow_k, x.product, x.period_k, x.unit,
                  sum(x.value) FILTER (WHERE w.key IS NOT NULL) AS world, sum(x.value) FILTER (WHERE w.key IS NULL) AS partners

@@ -6,6 +6,7 @@ import {
   formatPeriod,
   isJanFeb,
   isPeriod,
+  isYearToDate,
   monthCount,
   monthIndex,
   monthName,
@@ -73,6 +74,16 @@ describe('parsePeriod', () => {
     expect(isJanFeb(parsePeriod('2025-01..2025-02')!)).toBe(true)
     expect(isJanFeb(parsePeriod('2025-01..2025-03')!)).toBe(false)
     expect(isJanFeb(parsePeriod('2025-02')!)).toBe(false)
+    expect(isJanFeb(parsePeriod('2024-01..2025-02')!)).toBe(false)
+  })
+
+  it('recognises a year to date: January to a later month of the same year, past February', () => {
+    expect(isYearToDate(parsePeriod('2025-01..2025-03')!)).toBe(true)
+    expect(isYearToDate(parsePeriod('2025-01..2025-12')!)).toBe(true)
+    expect(isYearToDate(parsePeriod('2025-01..2025-02')!)).toBe(false)
+    expect(isYearToDate(parsePeriod('2025-03..2025-05')!)).toBe(false)
+    expect(isYearToDate(parsePeriod('2024-01..2025-03')!)).toBe(false)
+    expect(isYearToDate(parsePeriod('2025')!)).toBe(false)
   })
 })
 

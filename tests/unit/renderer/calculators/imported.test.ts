@@ -78,8 +78,10 @@ function seriesOf(q: SeriesQuery): Promise<unknown> {
   if ((q.measure ?? 'level') !== 'level')
     return notFound(`Imported datasets hold levels only, not ${q.measure}.`)
   const frequency = q.frequency ?? 'month'
-  if (frequency !== 'month' && frequency !== 'quarter' && frequency !== 'year')
-    return notFound('Imported datasets hold monthly, quarterly or annual data.')
+  if (frequency !== 'month' && frequency !== 'quarter' && frequency !== 'year' && frequency !== 'ytd')
+    return notFound('Imported datasets hold monthly, quarterly, annual or year-to-date data.')
+  // The file has no year-to-date rows, so it answers as a dataset without them does.
+  if (frequency === 'ytd') return notFound('This dataset has no year-to-date data.')
   const key = `${q.reporter ?? 'china'}/${q.partner ?? 'world'}/${q.flow}/${frequency}`
   const found = file[key]
   if (!found || (q.unit && q.unit !== found.unit))
