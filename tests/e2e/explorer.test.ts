@@ -296,6 +296,44 @@ describe('charts, view state and exports', () => {
     expect(await again.locator('[data-test="preset"]').inputValue()).toBe('partnersYoy')
   })
 
+  it('a view string naming an indicator the dataset lacks is told in plain words, pasted or in the address', async () => {
+    const lacking =
+      'v=2&dataset=china-trade&measure=level&frequency=month&unit=USD+bn&transform=none&displayUnit=bn&chart=line&flows=total&partners=world&products=all'
+    const page = await openExplorer()
+    await preset(page, 'partnersYoy')
+    await page.click('[data-test="paste-state"]')
+    await page.fill('[data-test="state-input"]', lacking)
+    await page.click('[data-test="state-open"]')
+    // Refused: the view shown stays, its controls as they were.
+    await expect
+      .poll(() => page.locator('[data-test="message"]').textContent())
+      .toBe('This dataset has no indicator “total”: choose one of the indicators it has.')
+    expect(await page.locator('[data-test="preset"]').inputValue()).toBe('partnersYoy')
+    await page.close()
+
+    // Opened from the address, before the dataset's series list is known: said beside the chart, the
+    // controls still offering the dataset's measures and frequencies, and no made-up periods on the axis.
+    const opened = await suite.browser.newPage()
+    await opened.goto(`${suite.app.server.url}#/explorer?${lacking}`)
+    await opened.locator('[data-test="unknown-code"]').waitFor()
+    expect(await opened.locator('[data-test="unknown-code"]').textContent()).toContain(
+      'This dataset has no indicator “total”',
+    )
+    await opened.locator('[data-test="explorer-main"][aria-busy="false"]').waitFor()
+    expect(await opened.locator('[data-test="measure"]').inputValue()).toBe('level')
+    expect(await opened.locator('[data-test="frequency"]').inputValue()).toBe('month')
+    expect(await opened.locator('[data-test="measure"] option').count()).toBeGreaterThan(0)
+    const drawn = JSON.parse(
+      (await opened.locator('[data-test="explorer-chart"]').getAttribute('data-drawn')) ?? '{"ticks":[]}',
+    ) as { ticks: { label: string }[] }
+    expect(drawn.ticks).toEqual([])
+    // The reader moves on by ticking an indicator the dataset has: the unknown one goes.
+    await opened.check('[data-test="flow-exports"]')
+    await expect.poll(() => opened.locator('[data-test="unknown-code"]').count()).toBe(0)
+    expect(await opened.locator('[data-test="flow-total"]').count()).toBe(0)
+    await opened.close()
+  })
+
   it('exports the CSV of exactly the table shown, and the chart as PNG at the chosen size and as vector SVG', async () => {
     const page = await openExplorer()
     await preset(page, 'partnersYoy')

@@ -217,8 +217,11 @@ function timeConfig(
           offset: false,
           stacked,
           grid: { color: theme.grid },
+          // No data, no periods: an empty chart never labels its axis with made-up ones.
           afterBuildTicks: (axis) => {
-            axis.ticks = timeTicks(axis.min, axis.max, monthAxis, quarterly).map((value) => ({ value }))
+            axis.ticks = allX.length
+              ? timeTicks(axis.min, axis.max, monthAxis, quarterly).map((value) => ({ value }))
+              : []
           },
           ticks: {
             color: theme.muted,
@@ -547,7 +550,7 @@ function ytdByYearConfig(
           max: 11.5,
           grid: { color: theme.grid },
           afterBuildTicks: (axis) => {
-            axis.ticks = Array.from({ length: 12 }, (_, value) => ({ value }))
+            axis.ticks = model.periods.length ? Array.from({ length: 12 }, (_, value) => ({ value })) : []
           },
           ticks: {
             color: theme.muted,
@@ -746,7 +749,10 @@ export function legendItems(
   },
   theme: ChartTheme,
 ): LegendItem[] {
-  return chart.data.datasets.map((d, i) => {
+  // The legend names what is drawn: a series without a single value (a balance's withheld % change) is
+  // left out, as the title leaves it out.
+  return chart.data.datasets.flatMap((d, i) => {
+    if (!(d as { data?: readonly unknown[] }).data?.some(drawnPoint)) return []
     const style = d as {
       type?: string
       label?: string
@@ -771,6 +777,10 @@ export function legendItems(
     }
   })
 }
+
+/** A dataset's point that is drawn: a value, as `{x, y}` or a bare number. */
+const drawnPoint = (p: unknown) =>
+  typeof p === 'number' || (p !== null && typeof p === 'object' && (p as { y?: unknown }).y !== null)
 
 function describePoint(
   point: TPoint | null,

@@ -67,6 +67,18 @@ export interface ChartModel {
  */
 export const balanceOnly = (view: ViewState) => view.flows.every((f) => f === 'balance')
 
+/**
+ * A series' label without the unit it ends with ("Rare-earth exports (tonnes)" → "Rare-earth exports"):
+ * for a line whose numbers are in another unit (a % y/y), and for the title, which prints the unit
+ * shown once, after the names.
+ */
+export function labelWithoutUnit(label: string, unit: string | undefined): string {
+  return unit && label.endsWith(` (${unit})`) ? label.slice(0, -unit.length - 3) : label
+}
+
+/** Whether a series has a value drawn (a balance's withheld % change has none): the title names only those. */
+export const isDrawn = (s: Pick<ModelSeries, 'points'>) => s.points.some((p) => p.value !== null)
+
 /** The unit the numbers are in after the view's transform and display unit. */
 export function unitOf(view: ViewState, seriesUnit: string): string {
   switch (view.transform) {
@@ -151,7 +163,12 @@ export function buildChartModel(
   const series: ModelSeries[] = fetched.map((f) => ({
     key: f.selection.key,
     selection: f.selection,
-    label: f.series?.label ?? labelOf(f.selection),
+    // A label naming its unit keeps it only where the numbers are in it (not on a % y/y line).
+    label: f.series
+      ? unitOf(view, f.series.unit) === f.series.unit
+        ? f.series.label
+        : labelWithoutUnit(f.series.label, f.series.unit)
+      : labelOf(f.selection),
     points: inRange(view, transformPoints(view, f)),
     missing: f.series ? undefined : (f.error ?? 'no data'),
     ...readingsOf(view, f),

@@ -96,9 +96,10 @@ export function options(view: ViewState, allSeries: readonly SeriesInfo[], dims:
       view.partners.includes(s.partner) &&
       view.products.includes(s.product),
   )
-  const ofView = selected.length
-    ? selected
-    : catalog.filter((s) => !s.projection && view.flows.includes(s.flow))
+  // A view naming only flows the dataset lacks (see unknownCodes) is offered the dataset's measures
+  // and frequencies, so those controls are never blank.
+  const ofFlows = catalog.filter((s) => !s.projection && view.flows.includes(s.flow))
+  const ofView = selected.length ? selected : ofFlows.length ? ofFlows : catalog.filter((s) => !s.projection)
   return {
     reporters: detailed ? detailed.reporters.map((r) => r.code) : [],
     flows: distinct(catalog.filter((s) => !s.projection).map((s) => s.flow)),
@@ -113,6 +114,36 @@ export function options(view: ViewState, allSeries: readonly SeriesInfo[], dims:
       (a, b) => Number(b.startsWith('USD')) - Number(a.startsWith('USD')),
     ),
   }
+}
+
+/** A code a view names that its dataset does not have. */
+export interface UnknownCode {
+  kind: 'flows' | 'partners' | 'products'
+  code: string
+}
+
+/**
+ * The codes a view names that its dataset does not have (a view string written by hand, or for another
+ * dataset): flows by the series list; partners and products by the dataset's dimensions, where known
+ * (an imported dataset's series list has totals only). The World and all goods are every dataset's.
+ */
+export function unknownCodes(
+  view: ViewState,
+  catalog: readonly SeriesInfo[],
+  dims: Dimensions | null = null,
+): UnknownCode[] {
+  const out: UnknownCode[] = []
+  const flows = new Set(catalog.map((s) => s.flow))
+  if (catalog.length)
+    out.push(...view.flows.filter((f) => !flows.has(f)).map((code) => ({ kind: 'flows' as const, code })))
+  if (dims?.dataset === view.dataset) {
+    for (const kind of ['partners', 'products'] as const) {
+      const known = new Set(dims[kind].map((v) => v.code))
+      for (const code of view[kind])
+        if (code !== 'world' && code !== 'all' && !known.has(code)) out.push({ kind, code })
+    }
+  }
+  return out
 }
 
 /** The basis a series is on, from its id's suffix: `…_wto` → `wto`; a customs series has none. */
@@ -159,6 +190,9 @@ export function normalizeView(view: ViewState, catalog: readonly SeriesInfo[]): 
   if (!chartAvailable(next, next.chart))
     next = { ...next, chart: next.chart === 'stackedBar' ? 'bar' : 'line' }
   if (catalog.length) {
+    // A flow the dataset does not have (a view string's, see unknownCodes) goes once another is ticked.
+    const flows = next.flows.filter((f) => catalog.some((s) => s.flow === f))
+    if (flows.length && flows.length < next.flows.length) next = { ...next, flows }
     // A product or partner without the chosen measure or frequency (rare earths have no published
     // y/y): fall back to one it has, rather than asking for a series that does not exist.
     const here = options(next, catalog)

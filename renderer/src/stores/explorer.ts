@@ -13,7 +13,8 @@ import type { FetchedSeries } from '../lib/chartModel'
 import type { ShownBreakdown } from '../lib/embeddedData'
 import { firstViewOf } from '../lib/datasetView'
 import { PRESETS, type PresetId } from '../lib/presets'
-import { normalizeView, seriesOnBasis } from '../lib/viewRules'
+import { i18n } from '../i18n'
+import { normalizeView, seriesOnBasis, unknownCodes, type UnknownCode } from '../lib/viewRules'
 import { useDimensionsStore } from './dimensions'
 
 const MAX_HISTORY = 100
@@ -66,6 +67,17 @@ export const useExplorerStore = defineStore('explorer', () => {
   let fetchedKey: string | null = null
 
   const stateString = computed(() => encodeViewState(view.value))
+  /**
+   * The codes of the view its dataset does not have: known once the series list is, so a view string
+   * opened before it (the address at startup) is told about here rather than refused.
+   */
+  const unknown = computed(() =>
+    unknownCodes(
+      view.value,
+      catalogDataset.value === view.value.dataset ? catalog.value : [],
+      useDimensionsStore().of(view.value.dataset),
+    ),
+  )
 
   /**
    * Replaces the view if it can be shown; returns the reason otherwise. Records undo history. The views
@@ -120,6 +132,11 @@ export const useExplorerStore = defineStore('explorer', () => {
     const { decodeViewState } = await import('@shared/viewStateSchema')
     const decoded = decodeViewState(text)
     if (!decoded.ok) return decoded.message
+    // A code the dataset does not have is refused in plain words, the view shown staying as it was
+    // (known once the dataset's series list is: else the Explorer says so beside the chart, `unknown`).
+    const known = catalogDataset.value === decoded.view.dataset ? catalog.value : []
+    const lacking = unknownCodes(decoded.view, known, useDimensionsStore().of(decoded.view.dataset))[0]
+    if (lacking) return unknownCodeMessage(lacking)
     return apply(decoded.view, record)
   }
 
@@ -271,6 +288,7 @@ export const useExplorerStore = defineStore('explorer', () => {
     error,
     exportOpen,
     stateString,
+    unknown,
     apply,
     update,
     undo,
@@ -285,6 +303,11 @@ export const useExplorerStore = defineStore('explorer', () => {
     load,
   }
 })
+
+/** A code the dataset does not have, in plain words. */
+export function unknownCodeMessage(u: UnknownCode): string {
+  return i18n.global.t(`explorer.unknownCode.${u.kind}`, { code: u.code })
+}
 
 /** What the chart's data depend on: the view without its breakdown. */
 function seriesKeyOf(view: ViewState): string {

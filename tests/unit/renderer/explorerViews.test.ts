@@ -15,13 +15,19 @@ import {
   wrapLines,
   xOf,
 } from '../../../renderer/src/lib/chartConfig'
-import { buildChartModel, type FetchedSeries } from '../../../renderer/src/lib/chartModel'
+import { buildChartModel, isDrawn, type FetchedSeries } from '../../../renderer/src/lib/chartModel'
 import { exportDecoration, modelCsv } from '../../../renderer/src/lib/exportView'
 import { sourcesOf } from '../../../renderer/src/lib/snapshotBuild'
 import { formatValue, unitLabel } from '../../../renderer/src/lib/format'
 import { countryName } from '../../../renderer/src/lib/names'
 import { yearOnYearChange, type TPoint } from '../../../renderer/src/lib/transforms'
-import { bases, normalizeView, options, seriesOnBasis } from '../../../renderer/src/lib/viewRules'
+import {
+  bases,
+  normalizeView,
+  options,
+  seriesOnBasis,
+  unknownCodes,
+} from '../../../renderer/src/lib/viewRules'
 import { STREAK_RULES } from '../../../renderer/src/lib/presets'
 import { findStreaks } from '../../../renderer/src/lib/streaks'
 
@@ -79,6 +85,21 @@ const fetchedFor = (v: ViewState, data: Record<string, Series | null>): FetchedS
     published: null,
     total: null,
   }))
+
+/** The x axis's tick labels, as Chart.js would build them from the configuration. */
+function tickLabels(v: ViewState, data: Record<string, Series | null>): string[] {
+  const model = buildChartModel(v, fetchedFor(v, data), (s) => s.key)
+  const config = buildChartConfig(model, v, { annual: null, projection: null }, theme, text)
+  const x = config.options!.scales!.x as unknown as {
+    min: number
+    max: number
+    afterBuildTicks: (axis: { min: number; max: number; ticks: { value: number }[] }) => void
+    ticks: { callback: (value: number) => string }
+  }
+  const axis = { min: x.min, max: x.max, ticks: [] as { value: number }[] }
+  x.afterBuildTicks(axis)
+  return axis.ticks.map((t) => x.ticks.callback(t.value))
+}
 
 /** For every drawn point, the year label of the tick the reader reads it against. */
 function yearOfEachPoint(v: ViewState, data: Record<string, Series | null>) {
@@ -232,6 +253,19 @@ describe('the trade balance under y/y', () => {
     expect(model.unit).toBe('% y/y')
     const b = model.series.find((s) => s.selection.flow === 'balance')!
     expect(b.points.every((p) => p.value === null && /sign can change/.test(p.note ?? ''))).toBe(true)
+  })
+
+  it('is not named where nothing of it is drawn: the legend and the title leave it out', () => {
+    const v = view({ flows: ['exports', 'balance'], transform: 'yoy' })
+    const exports = { ...balance, series: 'exports', label: 'Exports' }
+    const model = buildChartModel(
+      v,
+      fetchedFor(v, { 'exports:world:all': exports, 'balance:world:all': balance }),
+      (s) => s.key,
+    )
+    expect(model.series.filter(isDrawn).map((s) => s.selection.flow)).toEqual(['exports'])
+    const config = buildChartConfig(model, v, { annual: null, projection: null }, theme, text)
+    expect(legendItems(fakeChart(800, config.data.datasets), theme).map((i) => i.text)).toEqual(['Exports'])
   })
 
   it('yearOnYearChange compares the same span a year earlier only', () => {
@@ -618,5 +652,67 @@ describe('the chart in Chinese', () => {
     expect(
       y(buildChartConfig(model, { ...v, chart: 'share' }, { annual: null, projection: null }, theme, zh)),
     ).toBe('占所示序列合计的 %')
+  })
+})
+
+describe('labels that agree with the axis', () => {
+  const tonnes = {
+    ...series('rare', 'month', [point('2024-03', 4000), point('2025-03', 5000)], 'tonnes'),
+    label: 'Rare-earth exports (tonnes)',
+  }
+  const v = view({ flows: ['exports'], products: ['rare_earths'], unit: 'tonnes' })
+
+  it('a label keeps its unit where the numbers are in it, and drops it on a % y/y line', () => {
+    const at = (patch: Partial<ViewState>) =>
+      buildChartModel(
+        { ...v, ...patch },
+        fetchedFor(v, { 'exports:world:rare_earths': tonnes }),
+        (s) => s.key,
+      )
+    expect(at({}).series[0]!.label).toBe('Rare-earth exports (tonnes)')
+    const yoy = at({ transform: 'yoy' })
+    expect([yoy.unit, yoy.series[0]!.label]).toEqual(['% y/y', 'Rare-earth exports'])
+  })
+})
+
+describe('a view with no data, or naming a code its dataset lacks', () => {
+  it('an empty chart labels no period on its axis', () => {
+    const v = view({ flows: ['total'] })
+    expect(tickLabels(v, {})).toEqual([])
+    expect(tickLabels(view({ flows: ['exports'] }), {})).toEqual([])
+    // With data, the axis is labelled as before.
+    const one = { 'exports:world:all': series('x', 'month', [point('2025-03', 1)]) }
+    expect(tickLabels(view({ flows: ['exports'] }), one).length).toBeGreaterThan(0)
+  })
+
+  it('names the codes the dataset does not have, and still offers its measures and frequencies', () => {
+    const pasted = decodeViewState(
+      'v=2&dataset=china-trade&measure=level&frequency=month&unit=USD+bn&transform=none&displayUnit=bn&chart=line&flows=total&partners=world&products=all',
+    )
+    if (!pasted.ok) throw new Error(pasted.message)
+    expect(unknownCodes(pasted.view, catalog)).toEqual([{ kind: 'flows', code: 'total' }])
+    expect(unknownCodes(view({ flows: ['exports', 'imports'] }), catalog)).toEqual([])
+    const offered = options(pasted.view, catalog)
+    expect(offered.measures).toContain('level')
+    expect(offered.frequencies).toContain('month')
+    // Once an indicator the dataset has is ticked beside it, the unknown one goes.
+    expect(normalizeView({ ...pasted.view, flows: ['total', 'exports'] }, catalog).flows).toEqual(['exports'])
+    expect(normalizeView(pasted.view, catalog).flows).toEqual(['total'])
+    // Partners and products by the dataset's dimensions, where known.
+    const dims = {
+      dataset: 'china-trade',
+      partners: [{ code: 'us', label: 'US' }],
+      products: [{ code: 'soybeans', label: 'Soybeans' }],
+    } as unknown as Parameters<typeof unknownCodes>[2]
+    expect(
+      unknownCodes(
+        view({ flows: ['exports'], partners: ['world', 'us', 'atlantis'], products: ['coal'] }),
+        catalog,
+        dims,
+      ),
+    ).toEqual([
+      { kind: 'partners', code: 'atlantis' },
+      { kind: 'products', code: 'coal' },
+    ])
   })
 })

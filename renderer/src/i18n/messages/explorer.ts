@@ -136,6 +136,12 @@ export default {
         ytdByYear: 'Year to date by year',
       },
       keepOne: 'At least one stays ticked: tick another before unticking this one.',
+      // A view string naming a code its dataset does not have (written by hand, or for another dataset).
+      unknownCode: {
+        flows: 'This dataset has no indicator “{code}”: choose one of the indicators it has.',
+        partners: 'This dataset has no partner “{code}”: choose one of the partners it has.',
+        products: 'This dataset has no product “{code}”: choose one of the products it has.',
+      },
       notAt: 'not {frequency}',
       noSeriesHere: 'No {frequency} series of {measure} for {label} in this dataset.',
       stackGaps:
@@ -364,6 +370,11 @@ export default {
         ytdByYear: '按年累计',
       },
       keepOne: '至少保留一项勾选：请先勾选另一项，再取消这一项。',
+      unknownCode: {
+        flows: '此数据集没有指标“{code}”：请从它已有的指标中选择。',
+        partners: '此数据集没有贸易伙伴“{code}”：请从它已有的伙伴中选择。',
+        products: '此数据集没有商品“{code}”：请从它已有的商品中选择。',
+      },
       notAt: '无{frequency}数据',
       noSeriesHere: '本数据集中没有 {label} 的{frequency}{measure}序列。',
       stackGaps: '堆叠图略去了 {n} 个时期（自{first}起），因为其中有所示序列缺少数值：不作任何填补。',
