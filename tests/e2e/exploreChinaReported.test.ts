@@ -73,6 +73,7 @@ describe('a China-reported Comtrade download in the Explorer', () => {
     await page.locator('[data-test="explorer-main"][aria-busy="false"]').waitFor()
     // Levels first: each year as the sum of its divisions.
     await page.click('[data-test="tab-table"]')
+    await page.locator('[data-test="data-table"]').waitFor()
     const cells = () =>
       page
         .locator('[data-test="data-table"] td[data-series="exports:us:all"]')

@@ -79,15 +79,19 @@ describe('a real Comtrade download, from import to a self-contained snapshot', (
     await page.selectOption('[data-test="transform"]', 'yoy')
     await expect.poll(() => page.textContent('[data-test="view-title"]')).toContain('China')
     await page.click('[data-test="tab-table"]')
-    const cells = await page
-      .locator('[data-test="data-table"] td[data-series="imports:china:all"]')
-      .evaluateAll((tds) => tds.map((td) => (td.textContent ?? '').trim()))
+    await page.locator('[data-test="data-table"]').waitFor()
+    // The table's code loads when first asked for: its cells come a moment after the tab.
+    const read = () =>
+      page
+        .locator('[data-test="data-table"] td[data-series="imports:china:all"]')
+        .evaluateAll((tds) => tds.map((td) => (td.textContent ?? '').trim()))
+    await expect.poll(async () => (await read()).length, { timeout: 15_000 }).toBe(years.length)
+    const cells = await read()
     // Newest first; the first year has no year before it in the file.
     const expected = years
       .slice(1)
       .map((y, i) => (valueOf(y, 'CHN') / valueOf(years[i]!, 'CHN') - 1) * 100)
       .reverse()
-    expect(cells.length).toBe(years.length)
     expect(cells.at(-1)).toBe('—')
     cells.slice(0, -1).forEach((cell, i) => {
       expect(cell).toContain('†')

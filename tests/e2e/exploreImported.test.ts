@@ -30,6 +30,7 @@ let tableBefore: string[] = []
 /** The Explorer's table, one text line per row (header included). */
 async function tableText(): Promise<string[]> {
   await page.click('[data-test="tab-table"]')
+  await page.locator('[data-test="data-table"]').waitFor()
   return page
     .locator('[data-test="data-table"] tr')
     .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).innerText.replace(/\s+/g, ' ').trim()))
@@ -127,6 +128,7 @@ describe('Explorer over an imported dataset', () => {
       .poll(() => page.textContent('[data-test="view-title"]'))
       .toBe('China exports — United States — Year-on-year % (% y/y)')
     await page.click('[data-test="tab-table"]')
+    await page.locator('[data-test="data-table"]').waitFor()
     // IMF DOTS, China → United States, USD million: 577,127.5 (2021), 581,766.3 (2022), 500,291.4 (2023):
     // +0.80% in 2022 and −14.0% in 2023; 2021 has no year before it in the file. Newest first.
     expect((581766.3 / 577127.5 - 1) * 100).toBeCloseTo(0.8, 2)

@@ -184,6 +184,7 @@ describe('a real WTO file’s quarters in the Explorer', () => {
     await zh.goto(page.url())
     await zh.locator('[data-test="explorer-chart"] canvas').waitFor()
     await zh.click('[data-test="tab-table"]')
+    await zh.locator('[data-test="data-table"]').waitFor()
     const heads = await zh.locator('[data-test="data-table"] tbody th').allInnerTexts()
     expect(heads).toContain('2025年第一季度')
     expect(await zh.locator('[data-test="frequency"] option:checked').innerText()).toBe('季度')

@@ -49,6 +49,7 @@ async function cell(page: Page, period: string, series: string): Promise<string>
   await page.locator('[data-test="explorer-main"][aria-busy="false"]').waitFor()
   if (!(await page.locator('[data-test="data-table"]').isVisible()))
     await page.click('[data-test="tab-table"]')
+  await page.locator('[data-test="data-table"]').waitFor()
   const locator = page.locator(
     `[data-test="data-table"] tr[data-period="${period}"] td[data-series="${series}"]`,
   )
@@ -119,6 +120,7 @@ describe('transforms equal arithmetic on the data', () => {
     await page.uncheck('[data-test="flow-balance"]')
     await page.selectOption('[data-test="transform"]', transform)
     await page.click('[data-test="tab-table"]')
+    await page.locator('[data-test="data-table"]').waitFor()
   }
 
   it('12-month rolling sum, month-on-month, index and USD mn', async () => {
@@ -350,6 +352,7 @@ describe('charts, view state and exports', () => {
     expect(us[6]).toMatch(/<https?:\/\//)
     // The CSV holds exactly the table's numbers: every filled cell, and nothing else with a value.
     await page.click('[data-test="tab-table"]')
+    await page.locator('[data-test="data-table"]').waitFor()
     const shown = await page
       .locator('[data-test="data-table"] tr[data-period] td')
       .evaluateAll((tds) =>

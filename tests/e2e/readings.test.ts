@@ -32,6 +32,7 @@ async function showTable(page: Page): Promise<void> {
   await page.locator('[data-test="explorer-main"][aria-busy="false"]').waitFor()
   if (!(await page.locator('[data-test="data-table"]').isVisible()))
     await page.click('[data-test="tab-table"]')
+  await page.locator('[data-test="data-table"]').waitFor()
 }
 
 const cell = (page: Page, period: string, series: string) =>

@@ -203,6 +203,7 @@ describe('notes on the chart and snapshots', () => {
 
     // The numbers shown again are the snapshot's: the table's October cell is the value saved.
     await page.click('[data-test="tab-table"]')
+    await page.locator('[data-test="data-table"]').waitFor()
     expect(
       await page
         .locator('[data-test="data-table"] tr[data-period="2025-10"] td[data-series="exports:world:all"]')

@@ -69,6 +69,7 @@ export async function openDataset(page: Page, id: string): Promise<void> {
 /** The Explorer's table, one text line per row (header included). */
 export async function tableText(page: Page): Promise<string[]> {
   await page.click('[data-test="tab-table"]')
+  await page.locator('[data-test="data-table"]').waitFor()
   return page
     .locator('[data-test="data-table"] tr')
     .evaluateAll((trs) => trs.map((r) => (r as HTMLElement).innerText.replace(/\s+/g, ' ').trim()))
