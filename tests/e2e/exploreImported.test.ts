@@ -205,7 +205,7 @@ describe('Explorer over an imported dataset', () => {
     const kind = page.locator('[data-test="snapshot-kind"]')
     expect(await kind.getAttribute('data-kind')).toBe('self-contained')
     expect(await kind.innerText()).toContain(
-      'Self-contained snapshot. The chart and the table show the data saved in it',
+      'Self-contained snapshot. The chart, the table and the breakdown (ranking, treemap or map) show the data saved in it',
     )
     expect(await page.locator('[data-test="snapshot-reimport"]').innerText()).toContain(
       'The dataset imf-dots-timeseries is not in your library; the snapshot does not need it.',
