@@ -64,8 +64,8 @@ export const RankingQuery = z
     /** Products: the node whose children are ranked (`all` → sections, section → chapters, …). */
     parent: Code.optional(),
     top: z.number().int().min(1).max(MAX_RANKING_TOP).default(10),
-    frequency: z.enum(['month', 'year']).optional(),
-    /** Defaults: the latest year (annual data) or the latest twelve months (monthly data). */
+    frequency: z.enum(['month', 'quarter', 'year']).optional(),
+    /** Defaults: the latest year (annual data), the latest four quarters or the latest twelve months. */
     from: Period.optional(),
     to: Period.optional(),
   })
@@ -98,7 +98,7 @@ export const Ranking = z.object({
   /** The node drilled into and its ancestors, top first (products). */
   path: z.array(z.object({ code: z.string(), label: z.string() })),
   unit: z.string(),
-  frequency: z.enum(['month', 'year']),
+  frequency: z.enum(['month', 'quarter', 'year']),
   from: z.string(),
   to: z.string(),
   previousFrom: z.string(),

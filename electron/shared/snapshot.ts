@@ -171,7 +171,8 @@ export const EmbeddedBreakdown = z
         product: Code,
         parent: Code.optional(),
         top: z.number().int().min(1).max(MAX_RANKING_TOP),
-        frequency: z.enum(['month', 'year']).optional(),
+        // A quarterly view ranks quarters (a value added, not a format change: older files read the same).
+        frequency: z.enum(['month', 'quarter', 'year']).optional(),
       })
       .strict(),
     ranking: z
@@ -184,7 +185,7 @@ export const EmbeddedBreakdown = z
         product: CodeLabel,
         path: z.array(CodeLabel).max(8),
         unit: plainText(80, 'a unit'),
-        frequency: z.enum(['month', 'year']),
+        frequency: z.enum(['month', 'quarter', 'year']),
         from: Period,
         to: Period,
         previousFrom: Period,

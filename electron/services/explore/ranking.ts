@@ -10,7 +10,8 @@ import type { Ranking, RankingRow } from '../../shared/exploreApi'
 import type { Engine } from '../engine'
 import type { ImportService } from '../import'
 import type { DatasetEntry, VersionEntry } from '../import/library'
-import { importSource, resolveCodes } from '../import/queries'
+import { frequenciesOf, importedFrequency, importSource, resolveCodes } from '../import/queries'
+import { periodBounds, quarterOf } from '../../shared/periods'
 import { sqlString, versionTidy } from '../import/sql'
 import { countryCode } from './countries'
 import { parseProduct, productCode, type HsCodes } from './hsCodes'
@@ -140,13 +141,22 @@ function spanTable(engine: Engine, key: string, select: string): Promise<string>
 export async function rankingOf(ctx: RankingContext, q: Query): Promise<Ranking> {
   const { engine, imports, hs } = ctx
   const { entry, version, dir } = ctx.imported(q.dataset)
-  const frequency =
-    q.frequency ?? (version.frequencies.includes('month') ? ('month' as const) : ('year' as const))
-  if (!version.frequencies.includes(frequency))
-    throw new AppError(
-      'NOT_FOUND',
-      `This dataset has no ${frequency === 'month' ? 'monthly' : 'annual'} data.`,
-    )
+  const held = await frequenciesOf(engine, dir)
+  const asked = importedFrequency(
+    held,
+    q.frequency ??
+      (held.includes('month')
+        ? 'month'
+        : held.includes('year')
+          ? 'year'
+          : held.includes('quarter')
+            ? 'quarter'
+            : 'month'),
+  )
+  // Running year-to-date totals are not ranked (a span would count each month several times).
+  if (asked === 'ytd')
+    throw new AppError('NOT_FOUND', 'This dataset has no monthly, quarterly or annual data to rank.')
+  const frequency = asked
   const reporter = resolveCodes(q.reporter, imports.codes)
   const partner = resolveCodes(q.partner, imports.codes)
   const unit = version.units.includes('USD') ? 'USD' : (version.units[0] ?? '')
@@ -167,12 +177,24 @@ export async function rankingOf(ctx: RankingContext, q: Query): Promise<Ranking>
     )
     .reduce<string | null>((max, r) => (max === null || r.last > max ? r.last : max), null)
   if (!last) throw new AppError('NOT_FOUND', `This dataset has no ${q.flow} of ${reporter.label}.`)
-  const to = q.to ? q.to.slice(0, frequency === 'year' ? 4 : 7) : last
+  // A range given in another frequency's periods is read as the periods of this one it falls in.
+  const at = (p: string, end: boolean) => {
+    const b = periodBounds(p)
+    const month = b ? (end ? b.end : b.start) : p
+    return frequency === 'year'
+      ? month.slice(0, 4)
+      : frequency === 'quarter'
+        ? quarterOf(month)
+        : month.slice(0, 7)
+  }
+  const to = q.to ? at(q.to, true) : last
   const from = q.from
-    ? q.from.slice(0, frequency === 'year' ? 4 : 7)
+    ? at(q.from, false)
     : frequency === 'year'
       ? to
-      : monthsBefore(to, 11)
+      : frequency === 'quarter'
+        ? quarterOf(monthsBefore(periodBounds(to)!.end, 11))
+        : monthsBefore(to, 11)
   const previousFrom = shiftYears(from, -1)
   const previousTo = shiftYears(to, -1)
   const spans = `sum(value) FILTER (WHERE period BETWEEN ${sqlString(from)} AND ${sqlString(to)}) AS value,

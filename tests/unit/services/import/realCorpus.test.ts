@@ -255,6 +255,27 @@ describe('WTO Stats bulk CSV (Windows-1252: an en dash as byte 0x96)', () => {
         .map((r) => [`${r.Year}-${r['Period Code']}`, num(r.Value) * 1e6] as [string, number])
         .sort(([a], [b]) => a.localeCompare(b)),
     )
+    // The dimensions offer the quarters, and a quarterly ranking spans the latest four quarters against
+    // the same four a year before (the file names no partner but the World, so it ranks none).
+    const handlers = createHandlers(t.services)
+    const dims = await dispatch(handlers, 'getDimensions', { dataset: dataset.id })
+    expect(dims.ok && (dims.data as { frequencies: string[] }).frequencies).toEqual(['quarter', 'year'])
+    const ranked = await dispatch(handlers, 'getRanking', {
+      dataset: dataset.id,
+      reporter: 'dza',
+      flow: 'imports',
+      by: 'partner',
+      frequency: 'quarter',
+    })
+    const distinct = [...new Set(quarters)]
+    expect(ranked.ok && ranked.data).toMatchObject({
+      frequency: 'quarter',
+      from: distinct.at(-4),
+      to: distinct.at(-1),
+      previousFrom: distinct.at(-8),
+      previousTo: distinct.at(-5),
+      rows: [],
+    })
     const own = rows.filter((r) => r['Indicator Code'] === 'ITS_MTV_AM' && r['Product/Sector Code'] === 'TO')
     expect(own[0]!.Indicator).toContain('–')
     closeTo(
