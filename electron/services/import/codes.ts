@@ -26,6 +26,13 @@ export interface CodeLists {
   names: Map<string, string>
   /** IMF DOTS country codes (their own numbering) → ISO-3. */
   imf: Map<string, string>
+  /**
+   * Numbers that mean another area in one source than in the ISO list: UN Comtrade's "…, nes" groups
+   * on a country's ISO number (492, "Europe EU, nes", is Monaco's), which match no country there; CEPII
+   * BACI's own codes (baci-codes.csv: its 490 is Chinese Taipei, Comtrade's 490 "Other Asia, nes").
+   */
+  comtradeGroups: Set<string>
+  baci: Map<string, string>
   blocs: Map<string, Set<string>>
   label(code: string): string
   blocOf(iso3: string): string | null
@@ -144,10 +151,17 @@ export async function loadCodeLists(codesDir: string): Promise<CodeLists> {
   // Isds", "Rep. of Moldova"): a file that names partners without their codes gets the country the
   // code stands for. Its groups stay unmatched: "EU-28" has no country code, and the "…, nes" groups
   // take numbers that are countries' elsewhere (492, "Europe EU, nes", is Monaco's ISO number).
+  const comtradeGroups = new Set<string>()
   for (const row of await readTable(join(codesDir, 'comtrade-areas.csv'))) {
     const iso3 = aliases.get(normaliseCode(row.code!))
-    if (iso3 && !/,\s*nes$/.test(row.name!)) otherSpellings.push([row.name!, iso3])
+    const group = /,\s*nes$/.test(row.name!)
+    if (iso3 && !group) otherSpellings.push([row.name!, iso3])
+    // A group on a number the ISO list gives a country (an ISO-2 code): not that country in Comtrade.
+    if (iso3 && group && countries.get(iso3)?.iso2) comtradeGroups.add(normaliseCode(row.code!))
   }
+  const baci = new Map<string, string>()
+  for (const row of await readTable(join(codesDir, 'baci-codes.csv')))
+    baci.set(normaliseCode(row.code!), row.iso3!)
   // Country names too, for files that spell partners out ("Viet Nam", "United States").
   for (const [iso3, c] of countries)
     if (!aliases.has(normaliseCode(c.name))) aliases.set(normaliseCode(c.name), iso3)
@@ -179,6 +193,8 @@ export async function loadCodeLists(codesDir: string): Promise<CodeLists> {
     aliases,
     names,
     imf,
+    comtradeGroups,
+    baci,
     blocs,
     label: (code) => countries.get(code)?.name ?? BLOC_LABELS[code] ?? code,
     blocOf: (iso3) => blocOfMap.get(iso3) ?? null,
@@ -274,7 +290,21 @@ export function codeTablesSql(codes: CodeLists): string[] {
   const imf = new Map<string, string>()
   for (const [code, iso3] of codes.imf)
     for (let width = code.length; width <= 3; width++) imf.set(code.padStart(width, '0'), iso3)
-  return [lookupSql('cte_codes', lookupKeys(codes)), lookupSql('cte_imf', imf)]
+  const keys = lookupKeys(codes)
+  const numeric = (code: string) => /^\d+$/.test(code)
+  // UN Comtrade's and CEPII BACI's numbers: the common table, but where the source's own list differs.
+  const comtrade = new Map(
+    [...keys].filter(([k]) => !(numeric(k) && codes.comtradeGroups.has(String(Number(k))))),
+  )
+  const baci = new Map(keys)
+  for (const [code, iso3] of codes.baci)
+    for (let width = code.length; width <= 3; width++) baci.set(code.padStart(width, '0'), iso3)
+  return [
+    lookupSql('cte_codes', keys),
+    lookupSql('cte_imf', imf),
+    lookupSql('cte_comtrade', comtrade),
+    lookupSql('cte_baci', baci),
+  ]
 }
 
 /**

@@ -38,6 +38,8 @@ export const baci: Layout = {
         'src',
       ),
       periodColumn: c.t,
+      // BACI's own country numbers (its 490 is Chinese Taipei, not Comtrade's "Other Asia, nes").
+      countries: { table: 'cte_baci' },
       flow: (k) => k,
     }
   },

@@ -28,6 +28,8 @@ export const comtradePlus: Layout = {
     const classification = header.indexOf('classificationCode')
     return {
       layout: 'comtrade-plus',
+      // Comtrade's own numbers: its 492 is "Europe EU, nes", not Monaco.
+      countries: { table: 'cte_comtrade' },
       numeric: [c.value],
       facts: factsSelect(
         {
@@ -82,6 +84,7 @@ export const comtradeLegacy: Layout = {
     const iso = loose(header, { reporter: ['reporteriso'], partner: ['partneriso'] })
     return {
       layout: 'comtrade-legacy',
+      countries: { table: 'cte_comtrade' },
       numeric: [c.value],
       facts: factsSelect(
         {

@@ -47,7 +47,7 @@ export interface Plan {
   /** SQL turning a distinct raw flow key into a flow code (exports, imports, …). */
   flow(k: string): string
   /** Where country keys are looked up (default cte_codes) and what unknown codes get in front. */
-  countries?: { table: 'cte_codes' | 'cte_imf'; prefix?: string }
+  countries?: { table: 'cte_codes' | 'cte_imf' | 'cte_comtrade' | 'cte_baci'; prefix?: string }
 }
 
 export interface Layout extends LayoutInfo {
