@@ -36,6 +36,19 @@ export interface ChartText {
   period: (period: string) => string
 }
 
+/** A value axis's ticks: compact in the reader's language, with the fewest decimals that tell them apart. */
+function valueTicks(color: string, locale: string) {
+  return {
+    color,
+    callback: (value: string | number, _index: number, ticks: { value: number }[]) =>
+      axisTickLabel(
+        Number(value),
+        ticks.map((tick) => tick.value),
+        locale,
+      ),
+  }
+}
+
 /** The chart's text in the reader's language, from vue-i18n's `t` and locale. */
 export function chartText(
   t: (key: string, values: Record<string, unknown>) => string,
@@ -236,15 +249,7 @@ function timeConfig(
           beginAtZero: stacked || type === 'bar',
           max: share ? 100 : undefined,
           grid: { color: theme.grid },
-          ticks: {
-            color: theme.muted,
-            callback: (value, _index, ticks) =>
-              axisTickLabel(
-                Number(value),
-                ticks.map((tick) => tick.value),
-                text.locale,
-              ),
-          },
+          ticks: valueTicks(theme.muted, text.locale),
           title: {
             display: true,
             text: share ? text.t('explorer.shareAxis') : unitLabel(model.unit, text.locale, text.period),
@@ -560,15 +565,7 @@ function ytdByYearConfig(
         },
         y: {
           grid: { color: theme.grid },
-          ticks: {
-            color: theme.muted,
-            callback: (value, _index, ticks) =>
-              axisTickLabel(
-                Number(value),
-                ticks.map((tick) => tick.value),
-                text.locale,
-              ),
-          },
+          ticks: valueTicks(theme.muted, text.locale),
           title: { display: true, text: unitLabel(model.unit, text.locale, text.period), color: theme.muted },
         },
       },
