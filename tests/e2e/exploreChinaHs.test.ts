@@ -322,7 +322,7 @@ describe('China’s exports to the US at every HS level, drilled to 4 digits', (
     const expectSame = async () => {
       await expect.poll(() => tableText(page)).toEqual(tableBefore)
       await page.click('[data-test="tab-chart"]')
-      expect(await page.locator('[data-test="chart-notes"] li').innerText()).toContain(NOTE)
+      await expect.poll(() => page.locator('[data-test="chart-notes"] li').innerText()).toContain(NOTE)
     }
     const expectSameBreakdown = async () => {
       await expect.poll(() => page.locator('[data-test="ranking-path"]').innerText()).toBe(pathBefore)

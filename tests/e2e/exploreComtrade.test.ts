@@ -242,7 +242,7 @@ describe('a real Comtrade download, from import to a self-contained snapshot', (
     await page.locator('[data-test="explorer-main"][aria-busy="false"]').waitFor()
     await openSnapshot(page, 'Linked chips view')
     await expect.poll(() => tableText(page)).toEqual(tableBefore)
-    expect(await page.locator('[data-test="chart-notes"] li').innerText()).toContain(NOTE)
+    await expect.poll(() => page.locator('[data-test="chart-notes"] li').innerText()).toContain(NOTE)
     await expectSameMap()
 
     await deleteDataset(page, ID)
@@ -250,7 +250,7 @@ describe('a real Comtrade download, from import to a self-contained snapshot', (
     await expect.poll(() => tableText(page)).toEqual(tableBefore)
     expect(await page.locator('[data-test="snapshot-kind"]').getAttribute('data-kind')).toBe('self-contained')
     await page.click('[data-test="tab-chart"]')
-    expect(await page.locator('[data-test="chart-notes"] li').innerText()).toContain(NOTE)
+    await expect.poll(() => page.locator('[data-test="chart-notes"] li').innerText()).toContain(NOTE)
     // The map without the dataset: every partner at the value it had, shaded on its country.
     await expectSameMap()
     // Another breakdown needs the dataset: said plainly, and the saved one comes back.

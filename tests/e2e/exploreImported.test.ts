@@ -146,7 +146,9 @@ describe('Explorer over an imported dataset', () => {
     await page.fill('[data-test="note-text"]', 'DOTS: the 2023 fall')
     await page.click('[data-test="note-save"]')
     await page.locator('[data-test="note-editor"]').waitFor({ state: 'detached' })
-    expect(await page.locator('[data-test="chart-notes"] li').innerText()).toContain('DOTS: the 2023 fall')
+    await expect
+      .poll(() => page.locator('[data-test="chart-notes"] li').innerText())
+      .toContain('DOTS: the 2023 fall')
     tableBefore = await tableText()
 
     for (const [title, selfContained] of [
@@ -187,7 +189,9 @@ describe('Explorer over an imported dataset', () => {
     await openSnapshot('Linked DOTS view')
     await expect.poll(tableText).toEqual(tableBefore)
     expect(await page.locator('[data-test="snapshot-kind"]').getAttribute('data-kind')).toBe('linked')
-    expect(await page.locator('[data-test="chart-notes"] li').innerText()).toContain('DOTS: the 2023 fall')
+    await expect
+      .poll(() => page.locator('[data-test="chart-notes"] li').innerText())
+      .toContain('DOTS: the 2023 fall')
   })
 
   it('after the dataset is deleted: the self-contained copy opens identical, the linked one says what to import', async () => {
@@ -211,7 +215,9 @@ describe('Explorer over an imported dataset', () => {
       'The dataset imf-dots-timeseries is not in your library; the snapshot does not need it.',
     )
     await page.click('[data-test="tab-chart"]')
-    expect(await page.locator('[data-test="chart-notes"] li').innerText()).toContain('DOTS: the 2023 fall')
+    await expect
+      .poll(() => page.locator('[data-test="chart-notes"] li').innerText())
+      .toContain('DOTS: the 2023 fall')
     // The banner says the numbers are the saved ones, never "the same in today's data" (there is none).
     expect(await page.locator('[data-test="values-saved"]').innerText()).toContain(
       'This snapshot is self-contained: the numbers shown are the ones saved in it',

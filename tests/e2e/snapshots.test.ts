@@ -140,7 +140,9 @@ describe('notes on the chart and snapshots', () => {
     await expect.poll(() => notesDrawn(page)).toBe('1')
     await expect.poll(() => canvasPixels(page)).not.toBe(before)
     expect(await page.locator('[data-test="chart-notes"] li').count()).toBe(1)
-    expect(await page.locator('[data-test="chart-notes"] li').innerText()).toContain('on the chart')
+    await expect
+      .poll(() => page.locator('[data-test="chart-notes"] li').innerText())
+      .toContain('on the chart')
     await screenshot(page, 'notes-point-on-chart')
 
     // Save a snapshot (the button runs the same command as File › Save Snapshot).
@@ -194,9 +196,9 @@ describe('notes on the chart and snapshots', () => {
     expect(await page.locator('[data-test="flow-exports"]').isChecked()).toBe(true)
     expect(await page.locator('[data-test="flow-imports"]').isChecked()).toBe(false)
     await expect.poll(() => notesDrawn(page)).toBe('1')
-    expect(await page.locator('[data-test="chart-notes"] li').innerText()).toContain(
-      'Busan deal, 30 Oct 2025',
-    )
+    await expect
+      .poll(() => page.locator('[data-test="chart-notes"] li').innerText())
+      .toContain('Busan deal, 30 Oct 2025')
     await page.locator('[data-test="values-same"]').waitFor()
     expect(await page.locator('[data-test="snapshot-banner"]').innerText()).toContain(TITLE)
     await screenshot(page, 'snapshot-reopened')
