@@ -8,7 +8,9 @@ import type { ImportProgress } from '../../../../electron/shared/api'
 import { createEventSink } from '../../../../electron/events'
 import { openServices, type Services } from '../../../../electron/services'
 import type { PipelineHooks } from '../../../../electron/services/import/pipeline'
-import type { Mapping } from '../../../../electron/shared/importApi'
+import type { SeriesRequest } from '../../../../electron/services/import/queries'
+import type { ImportOutcome, Mapping } from '../../../../electron/shared/importApi'
+import { expect } from 'vitest'
 
 export const repo = fileURLToPath(new URL('../../../../', import.meta.url))
 export const dataDir = join(repo, 'data')
@@ -21,6 +23,8 @@ export interface TestServices {
   progress: ImportProgress[]
   hooks: PipelineHooks
   importPath(path: string, mapping?: Mapping): ReturnType<Services['imports']['importFile']>
+  /** Imports a file that must import, and gives the dataset it made. */
+  imported(path: string, mapping?: Mapping): Promise<NonNullable<ImportOutcome['dataset']>>
   manifest(): string
   stagingLeft(): string[]
   close(): Promise<void>
@@ -43,14 +47,20 @@ export async function openTestServices(): Promise<TestServices> {
     },
   })
   const library = join(userDataDir, 'library')
+  const importPath: TestServices['importPath'] = async (path, mapping) => {
+    const granted = await services.imports.grant(path, 'dialog')
+    return services.imports.importFile(granted.fileId, mapping)
+  }
   return {
     services,
     userDataDir,
     progress,
     hooks,
-    async importPath(path, mapping) {
-      const granted = await services.imports.grant(path, 'dialog')
-      return services.imports.importFile(granted.fileId, mapping)
+    importPath,
+    async imported(path, mapping) {
+      const outcome = await importPath(path, mapping)
+      expect(outcome.status).toBe('imported')
+      return outcome.dataset!
     },
     manifest: () => {
       try {
@@ -74,6 +84,23 @@ export async function openTestServices(): Promise<TestServices> {
 }
 
 export const B = 1_000_000_000
+
+/**
+ * A series of an imported dataset: China's monthly exports to the world, all products, as levels,
+ * unless `q` names another reporter, flow, partner, product, measure or frequency.
+ */
+export function seriesQuery(dataset: string, q: Record<string, string> = {}): SeriesRequest {
+  return {
+    dataset,
+    reporter: 'china',
+    flow: 'exports',
+    partner: 'world',
+    product: 'all',
+    measure: 'level',
+    frequency: 'month',
+    ...q,
+  } as SeriesRequest
+}
 
 /** What must never reach the user: internal folders and files, and libraries' own wording. */
 export const LEAKS =

@@ -18,7 +18,8 @@ import { DuckDBInstance } from '@duckdb/node-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHandlers } from '../../../../electron/handlers'
 import { readCsvTable } from '../../../../electron/shared/csv'
-import { B, fixture, openTestServices, type TestServices } from './helpers'
+import type { Mapping } from '../../../../electron/shared/importApi'
+import { B, fixture, openTestServices, seriesQuery, type TestServices } from './helpers'
 
 let t: TestServices
 
@@ -37,27 +38,13 @@ const breakdown = (dataset: string, extra: Record<string, unknown> = {}) =>
     ...extra,
   } as never)
 const series = (dataset: string, q: Record<string, string>) =>
-  t.services.imports.series({
-    dataset,
-    reporter: 'china',
-    flow: 'exports',
-    partner: 'world',
-    product: 'all',
-    measure: 'level',
-    frequency: 'month',
-    ...q,
-  })
+  t.services.imports.series(seriesQuery(dataset, q))
 const byKey = (rows: { key: string; value: number }[]) =>
   Object.fromEntries(rows.map((r) => [r.key, r.value]))
 
-async function imported(name: string, mapping?: Parameters<TestServices['importPath']>[1]) {
-  const outcome = await t.importPath(
-    typeof name === 'string' && name.startsWith('/') ? name : fixture(name),
-    mapping,
-  )
-  expect(outcome.status).toBe('imported')
-  return outcome.dataset!
-}
+/** A file of the import fixtures by its name, or any file by its absolute path. */
+const imported = (name: string, mapping?: Mapping) =>
+  t.imported(name.startsWith('/') ? name : fixture(name), mapping)
 
 describe('UN Comtrade', () => {
   it('Comtrade Plus CSV: China exports by partner, monthly, with the World total and products', async () => {

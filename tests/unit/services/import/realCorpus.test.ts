@@ -13,7 +13,7 @@ import type { Mapping } from '../../../../electron/shared/importApi'
 import { guessMapping } from '../../../../electron/services/import/layouts'
 import { sniffFile } from '../../../../electron/services/import/sniff'
 import { countryOf } from '../../../../electron/services/import/codes'
-import { LEAKS, openTestServices, repo, type TestServices } from './helpers'
+import { LEAKS, openTestServices, repo, seriesQuery, type TestServices } from './helpers'
 import { zipCsvRows, zipMember } from '../../../support/zipMember'
 import { createHandlers } from '../../../../electron/handlers'
 import { dispatch } from '../../../../electron/dispatch'
@@ -102,16 +102,7 @@ async function importReal(name: string, mapping?: (guess: Mapping) => Mapping) {
 }
 
 const yearly = (dataset: string, q: Record<string, string>) =>
-  t.services.imports.series({
-    dataset,
-    reporter: 'china',
-    flow: 'exports',
-    partner: 'world',
-    product: 'all',
-    measure: 'level',
-    frequency: 'year',
-    ...q,
-  } as never)
+  t.services.imports.series(seriesQuery(dataset, { frequency: 'year', ...q }))
 
 const points = async (dataset: string, q: Record<string, string>): Promise<[string, number | null][]> =>
   (await yearly(dataset, q)).points.filter((p) => p.value !== null).map((p) => [p.period, p.value])
@@ -518,15 +509,7 @@ describe('National sources, through the column mapping the page offers', () => {
     }))
     expect(inspection.guess?.period).toBe(0)
     const months = rows.slice(0, 12)
-    const s = await t.services.imports.series({
-      dataset: dataset.id,
-      reporter: 'usa',
-      flow: 'exports',
-      partner: 'world',
-      product: 'all',
-      measure: 'level',
-      frequency: 'month',
-    } as never)
+    const s = await t.services.imports.series(seriesQuery(dataset.id, { reporter: 'usa' }))
     expect(s.points.slice(0, 12).map((p) => p.value)).toEqual(months.map((r) => num(r.Exports)))
     expect(s.points[0]!.period).toBe('2001-01')
   })
@@ -1353,15 +1336,7 @@ describe('units of mapped files', () => {
     // The file does not state its unit, so the dialog does not claim one.
     expect(inspection.guess?.unitLabel).toBe('')
     expect(dataset.units).toEqual(['USD'])
-    const s = await t.services.imports.series({
-      dataset: dataset.id,
-      reporter: 'usa',
-      flow: 'exports',
-      partner: 'chn',
-      product: 'all',
-      measure: 'level',
-      frequency: 'month',
-    } as never)
+    const s = await t.services.imports.series(seriesQuery(dataset.id, { reporter: 'usa', partner: 'chn' }))
     expect(s.unit).toBe('USD')
     s.points.slice(0, 24).forEach((p, i) => expect(p.value).toBeCloseTo(num(rows[i]!.Exports) * 1e6, 0))
   })

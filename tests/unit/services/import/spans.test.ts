@@ -9,7 +9,7 @@ import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tableCsv } from '../../../../electron/shared/tableCsv'
 import { sortPeriods } from '../../../../electron/shared/periods'
-import { openTestServices, type TestServices } from './helpers'
+import { openTestServices, seriesQuery, type TestServices } from './helpers'
 
 let t: TestServices
 
@@ -24,25 +24,8 @@ const write = (name: string, lines: string[]) => {
   return path
 }
 
-async function imported(path: string) {
-  const outcome = await t.importPath(path)
-  expect(outcome.status).toBe('imported')
-  return outcome.dataset!
-}
-
 const points = async (dataset: string, q: Record<string, string>) =>
-  (
-    await t.services.imports.series({
-      dataset,
-      reporter: 'china',
-      flow: 'exports',
-      partner: 'world',
-      product: 'all',
-      measure: 'level',
-      frequency: 'month',
-      ...q,
-    })
-  ).points.map((p) => [p.period, p.value])
+  (await t.services.imports.series(seriesQuery(dataset, q))).points.map((p) => [p.period, p.value])
 
 async function refusal(path: string): Promise<string> {
   const before = t.manifest()
@@ -57,7 +40,7 @@ async function refusal(path: string): Promise<string> {
 
 describe('spans of months in an imported file', () => {
   it('January–February combined is one point of the monthly series, as the bundled data keeps it', async () => {
-    const d = await imported(
+    const d = await t.imported(
       write('janfeb.csv', ['date,series,value', '2025-01..2025-02,exports,10', '2025-03,exports,6']),
     )
     expect(await points(d.id, {})).toEqual([
@@ -68,7 +51,7 @@ describe('spans of months in an imported file', () => {
   })
 
   it('a year to date is kept at the year-to-date frequency, never drawn as a month', async () => {
-    const d = await imported(
+    const d = await t.imported(
       write('ytd.csv', [
         'date,series,value',
         '2025-01..2025-03,exports,16',
@@ -168,7 +151,7 @@ describe('a year-to-date table exported by the Explorer and imported again', () 
     expect(expected('Exports', false).length).toBeGreaterThan(10)
     expect(expected('Exports', true).length).toBeGreaterThan(0)
 
-    const d = await imported(path)
+    const d = await t.imported(path)
     expect(d.layout.id).toBe('generic-long')
     for (const [label, flow] of [
       ['Exports', 'exports'],
