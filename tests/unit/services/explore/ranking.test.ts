@@ -60,7 +60,7 @@ describe('partner ranking (UN Comtrade Plus, China’s imports by partner, 2022)
   })
 })
 
-describe('product drill-down (CEPII BACI, HS17, 2021: six-digit rows only)', () => {
+describe('product drill-down (CEPII BACI, HS92 codes, 2021: six-digit rows only)', () => {
   const rows = Papa.parse<Record<string, string>>(readFileSync(BACI, 'utf8'), {
     header: true,
     dynamicTyping: false,

@@ -485,7 +485,7 @@ describe('Eurostat wide table (geo\\TIME_PERIOD, years as columns, NaN for no va
 })
 
 describe('CEPII BACI', () => {
-  it('an R re-export of BACI HS17 2021 (row index, padded q, codes as numbers): South Africa’s exports', async () => {
+  it('an R re-export of BACI HS92 2021, release 202301 (quoted header, quoted padded q, codes as numbers): South Africa’s exports', async () => {
     const rows = rowsOf('baci/r-export-hs17-2021.csv').filter((r) => r.i === '710')
     const { dataset } = await importReal('baci/r-export-hs17-2021.csv')
     const byPartner = new Map<string, number>()
