@@ -500,6 +500,51 @@ describe('CEPII BACI', () => {
   })
 })
 
+describe('CEPII BACI as CEPII writes it, in a cut of its release ZIP', () => {
+  it('BACI_HS92_Y2021_V202301.csv beside the release’s country codes: the year is read (padded values, codes with a leading 0), the code list is not', async () => {
+    const file = 'zip/baci-hs92-v202301-2021-cut.zip'
+    const year = 'BACI_HS92_Y2021_V202301.csv'
+    const rows = zipCsvRows(real(file), year)
+    // The release's own list gives each number its ISO alpha-3 code.
+    const iso3 = new Map(
+      zipCsvRows(real(file), 'country_codes_V202301.csv').map((r) => [r.country_code!, r.iso_3digit_alpha!]),
+    )
+    const { dataset, inspection } = await importReal(file)
+    expect(inspection.format).toBe('zip')
+    expect(inspection.layout?.id).toBe('baci')
+    expect(inspection.members).toEqual({ names: [year, 'country_codes_V202301.csv'], chosen: [year] })
+
+    // Afghanistan's (4) exports, values in thousands of US dollars padded with spaces.
+    expect(rows[0]!.v).toBe('      52.051')
+    const afghanistan = rows.filter((r) => r.i === '4')
+    expect(afghanistan).toHaveLength(rows.length)
+    const sums = (key: (r: Record<string, string>) => string) => {
+      const m = new Map<string, number>()
+      for (const r of afghanistan) m.set(key(r), (m.get(key(r)) ?? 0) + num(r.v) * 1000)
+      return topPartners(
+        [...m].map(([k, value]) => ({ key: k, value })),
+        m.size,
+      )
+    }
+    const partners = sums((r) => iso3.get(r.j!)!)
+    const byPartner = await breakdown(dataset.id, { reporter: 'afg', flow: 'exports', top: 20 })
+    expect(byPartner.rows.map((r) => r.key)).toEqual(partners.map((p) => p.key))
+    byPartner.rows.forEach((r, i) => expect(r.value).toBeCloseTo(partners[i]!.value, 3))
+    expect(byPartner.other.count).toBe(0)
+
+    // Products keep the leading 0 BACI writes (080620, raisins, is second).
+    const products = sums((r) => r.k!).slice(0, 3)
+    expect(products.map((p) => p.key)).toContain('080620')
+    const byProduct = await breakdown(dataset.id, { reporter: 'afg', flow: 'exports', by: 'product', top: 3 })
+    expect(byProduct.rows.map((r) => r.key)).toEqual(products.map((p) => p.key))
+    byProduct.rows.forEach((r, i) => expect(r.value).toBeCloseTo(products[i]!.value, 3))
+
+    // The year comes from the t column; BACI gives no World row, so the total is the partners' sum.
+    const total = partners.reduce((a, p) => a + p.value, 0)
+    closeTo(await points(dataset.id, { reporter: 'afg' }), [['2021', total]])
+  })
+})
+
 describe('National sources, through the column mapping the page offers', () => {
   it('US Census: trade in goods with China, months as "January 2001", semicolons, thousands commas', async () => {
     const rows = rowsOf('census/usa-china-trade-data.csv', { delimiter: ';' })
