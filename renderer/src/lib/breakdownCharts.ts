@@ -227,6 +227,9 @@ const geoLegendAtOrigin: Plugin = {
   },
 }
 
+/** The map's colour legend: its bar's height, and the room under the bar for its tick labels (px). */
+const MAP_LEGEND = { bar: 10, below: 26 }
+
 /** A power of ten (1, 10, 1e9…), allowing for floating-point error in the scale's tick values. */
 export function isDecade(value: number): boolean {
   if (!(value > 0)) return false
@@ -292,7 +295,13 @@ export function mapConfig(
         },
       },
       scales: {
-        projection: { axis: 'x', projection: 'equalEarth' },
+        // The map is fitted above the colour legend's band: Antarctica spans the whole bottom edge of an
+        // Equal Earth map, so a legend in a bottom corner of the map's own area sat on land.
+        projection: {
+          axis: 'x',
+          projection: 'equalEarth',
+          padding: { top: 0, left: 0, right: 0, bottom: MAP_LEGEND.bar + MAP_LEGEND.below + 4 },
+        },
         color: {
           axis: 'x',
           type: 'colorLogarithmic',
@@ -313,9 +322,10 @@ export function mapConfig(
             position: 'bottom-left',
             align: 'bottom',
             length: 260,
-            width: 10,
+            width: MAP_LEGEND.bar,
+            indicatorWidth: MAP_LEGEND.bar,
             // On an exported image, in line with its title and sources (the chart area's left padding).
-            margin: { left: decoration ? 16 : 8, top: 0, right: 0, bottom: 26 },
+            margin: { left: decoration ? 16 : 8, top: 0, right: 0, bottom: MAP_LEGEND.below },
           },
         },
       },

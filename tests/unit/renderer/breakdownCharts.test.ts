@@ -254,6 +254,46 @@ describe('partners on the world map', () => {
   })
 
   it(
+    'keeps the colour legend off the land: every country is drawn above the legend’s bar, on screen and exported',
+    { timeout: 60_000 },
+    async () => {
+      vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(
+        () =>
+          ({
+            font: '',
+            measureText: (s: string) => ({ width: s.length * 6 }),
+          }) as unknown as CanvasRenderingContext2D,
+      )
+      const { features } = topojson.feature(world, world.objects.countries)
+      const items: BreakdownItem[] = [
+        { code: 'us', label: 'US', value: 1e11, share: null, yoy: null, drill: false, atlasId: '840' },
+        { code: 'cl', label: 'Chile', value: 1e6, share: null, yoy: null, drill: false, atlasId: '152' },
+      ]
+      const decoration = { title: 'Imports by partner', subtitle: 'Value in USD · 2019', footer: ['Sources'] }
+      // The Explorer's map at 1280 px and 1024 px (420 px high), and an exported picture.
+      for (const [width, height, withTitle] of [
+        [900, 420, false],
+        [620, 420, false],
+        [1000, 600, true],
+      ] as const) {
+        const config = mapConfig(features, items, 'USD', theme, text, withTitle ? decoration : undefined)
+        const svg = await drawSvg(config, width, height, { id: 'bg' }).text()
+        // The legend's bar: one 1 px rectangle per shade, moved into place by its transform.
+        const bar = [
+          ...svg.matchAll(/<rect [^>]*\sy="([\d.]+)"[^>]*matrix\(1 0 0 1 [\d.-]+ ([\d.-]+)\)/g),
+        ].map((m) => Number(m[1]) + Number(m[2]))
+        expect(bar.length, `${width}×${height}`).toBeGreaterThan(200)
+        // The lowest point of any country (Antarctica's coast): filled shapes, not the outline of the globe.
+        const land = [...svg.matchAll(/<path fill="(?!none)[^"]+"[^>]*\sd="([^"]+)"/g)].flatMap((m) =>
+          [...m[1]!.matchAll(/[ML] -?[\d.]+ (-?[\d.]+)/g)].map((p) => Number(p[1])),
+        )
+        expect(land.length).toBeGreaterThan(1000)
+        expect(Math.max(...land), `${width}×${height}`).toBeLessThan(Math.min(...bar))
+      }
+    },
+  )
+
+  it(
     'exports the map as vector SVG: every shaded country its own shape, in its shade, the rest missing',
     { timeout: 60_000 },
     async () => {
