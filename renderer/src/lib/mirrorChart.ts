@@ -105,8 +105,8 @@ export function mirrorChartConfig(
         },
       },
       plugins: {
+        // The Explorer's legend: a line for each report and the ratio (dashed as drawn), a square for the gap.
         ...commonPlugins(theme, decoration),
-        legend: { position: 'bottom', labels: { color: theme.text } },
         tooltip: {
           callbacks: {
             label: (item: TooltipItem<'bar' | 'line'>) => {

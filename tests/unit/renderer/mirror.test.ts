@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest'
 import type { Series } from '../../../electron/shared/api'
 import { Snapshot } from '../../../electron/shared/snapshot'
 import { MirrorUnitError, pairMirror, shiftDecimal, shiftToMillion } from '../../../renderer/src/lib/mirror'
+import { chartText } from '../../../renderer/src/lib/chartConfig'
+import { mirrorChartConfig } from '../../../renderer/src/lib/mirrorChart'
 import {
   buildMirrorSnapshot,
   mirrorCsv,
@@ -222,5 +224,39 @@ describe('a mirror snapshot', () => {
       `2019-01,Ratio,${41657.6 / 36500},ratio,computed,partner ÷ China,GACC <https://x.example/>; Census <>`,
     ])
     expect(lines[6]).toBe('2019-02,US ← China,,USD mn,missing,,')
+  })
+})
+
+describe('the mirror chart', () => {
+  it('keys each series in the legend as it is drawn: lines as lines (dashed where dashed), the gap as a square', () => {
+    const m = pairMirror(
+      series('USD bn', [
+        ['2019-01', 40],
+        ['2019-02', 35],
+      ]),
+      series('USD million', [
+        ['2019-01', 45_000],
+        ['2019-02', 38_000],
+      ]),
+    )
+    const theme = { text: '#1b1f24', muted: '#5a6270', grid: '#d9dde3', surface: '#ffffff' }
+    const config = mirrorChartConfig(
+      m,
+      { china: 'China', partner: 'Partner' },
+      theme,
+      chartText((key) => key, 'en'),
+    )
+    const legend = config.options!.plugins!.legend!
+    expect(legend.labels!.usePointStyle).toBe(true)
+    // What Chart.js asks of the chart when it builds the legend (the boxes were filled squares with
+    // thick dashed borders, the partner's a yellow blot).
+    const chart = { data: config.data, config, isDatasetVisible: () => true }
+    const items = legend.labels!.generateLabels!(chart as never)
+    expect(items.map((i) => [i.text, i.pointStyle, (i.lineDash ?? []).length > 0])).toEqual([
+      ['China', 'line', false],
+      ['Partner', 'line', true],
+      ['mirror.ratioSeries', 'line', true],
+      ['mirror.gapSeries', 'rect', false],
+    ])
   })
 })
