@@ -152,19 +152,27 @@ export function numberText(value: number | null | undefined, options: DisplayOpt
 
 /* ——— Imported files: amounts in their own unit, file sizes ——— */
 
-/** An amount in its unit, short: $75.0 bn, $12.3 mn, 1,234.5 EUR (zh: 75.0 十亿美元, 12.3 百万美元). */
+/**
+ * An amount in its unit, short: $75.0 bn, $12.3 mn, 1,234.5 EUR. In Chinese by the Chinese scale words
+ * 万 (10⁴), 亿 (10⁸) and 万亿 (10¹²), as the value axes' compact labels count (axisTickLabel: 10亿), so a
+ * legend, a table and the axis beside them use one scale: 750.4 亿美元, 1,234.6 万美元.
+ */
 export function formatAmount(value: number, unit: string, locale = 'en-US'): string {
   const abs = Math.abs(value)
   const short = (n: number) => formatter(locale, false, 1, 1).format(n)
   if (unit === 'USD') {
     // The sign before the currency, as formatDifference writes it: −$12.3 mn, never $-12.3 mn.
     const sign = value < 0 ? '−' : ''
-    const zh = isChinese(locale)
-    if (abs >= 1e12) return zh ? `${sign}${short(abs / 1e12)} 万亿美元` : `${sign}$${short(abs / 1e12)} tn`
-    if (abs >= 1e9) return zh ? `${sign}${short(abs / 1e9)} 十亿美元` : `${sign}$${short(abs / 1e9)} bn`
-    if (abs >= 1e6) return zh ? `${sign}${short(abs / 1e6)} 百万美元` : `${sign}$${short(abs / 1e6)} mn`
-    const n = formatter(locale, false).format(abs)
-    return zh ? `${sign}${n} 美元` : `${sign}$${n}`
+    if (isChinese(locale)) {
+      if (abs >= 1e12) return `${sign}${short(abs / 1e12)} 万亿美元`
+      if (abs >= 1e8) return `${sign}${short(abs / 1e8)} 亿美元`
+      if (abs >= 1e4) return `${sign}${short(abs / 1e4)} 万美元`
+      return `${sign}${formatter(locale, false).format(abs)} 美元`
+    }
+    if (abs >= 1e12) return `${sign}$${short(abs / 1e12)} tn`
+    if (abs >= 1e9) return `${sign}$${short(abs / 1e9)} bn`
+    if (abs >= 1e6) return `${sign}$${short(abs / 1e6)} mn`
+    return `${sign}$${formatter(locale, false).format(abs)}`
   }
   const n = formatter(locale, false).format(value)
   return unit ? `${n} ${unit}` : n

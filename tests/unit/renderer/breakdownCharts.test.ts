@@ -29,6 +29,7 @@ import {
   type BreakdownItem,
 } from '../../../renderer/src/lib/breakdownCharts'
 import { chartText } from '../../../renderer/src/lib/chartConfig'
+import { axisTickLabel } from '../../../renderer/src/lib/format'
 import { atlasIdOf, iso2Of, parseCountryCodes } from '../../../renderer/src/lib/countryCodes'
 import { rankingDecoration } from '../../../renderer/src/lib/exportView'
 import { drawSvg } from '../../../renderer/src/lib/svgExport'
@@ -251,6 +252,38 @@ describe('partners on the world map', () => {
       '$1.0 tn',
     ])
     expect(scale.ticks.align).toBe('start')
+  })
+
+  it('labels its colour legend in Chinese by 万, 亿 and 万亿, the scale words of the value axes', () => {
+    const { features } = topojson.feature(world, world.objects.countries)
+    const us = {
+      code: 'us',
+      label: '美国',
+      value: 5.3e10,
+      share: 100,
+      yoy: null,
+      drill: false,
+      atlasId: '840',
+    }
+    const zh = chartText((key) => key, 'zh-CN')
+    const scale = mapConfig(features, [us], 'USD', theme, zh).options!.scales!.color as unknown as {
+      ticks: { callback: (v: number) => string }
+    }
+    const decades = [1e5, 1e6, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13]
+    const legend = decades.map((v) => scale.ticks.callback(v))
+    expect(legend).toEqual([
+      '10.0 万美元',
+      '100.0 万美元',
+      '1.0 亿美元',
+      '10.0 亿美元',
+      '100.0 亿美元',
+      '1,000.0 亿美元',
+      '1.0 万亿美元',
+      '10.0 万亿美元',
+    ])
+    // The same scale word as an axis over the same values (10万, 100万, 1亿, 10亿 … 10万亿), never 十亿.
+    const word = (label: string) => /万亿|亿|万/.exec(label)?.[0]
+    expect(legend.map(word)).toEqual(decades.map((v) => word(axisTickLabel(v, decades, 'zh-CN'))))
   })
 
   it(

@@ -90,10 +90,12 @@ describe('format', () => {
     expect(formatAmount(950.125, 'USD')).toBe('$950.13')
     expect(formatAmount(1234.5, 'EUR', 'de-DE')).toBe('1.234,5 EUR')
     expect(formatAmount(1234.5, '')).toBe('1,234.5')
-    // In Chinese the scale is a word after the number, as the rest of the app writes units.
-    expect(formatAmount(75_040_000_000, 'USD', 'zh-CN')).toBe('75.0 十亿美元')
-    expect(formatAmount(-12_345_678, 'USD', 'zh-CN')).toBe('−12.3 百万美元')
+    // In Chinese the scale is a word after the number, counted in 万 (10⁴), 亿 (10⁸) and 万亿 (10¹²).
+    expect(formatAmount(75_040_000_000, 'USD', 'zh-CN')).toBe('750.4 亿美元')
+    expect(formatAmount(-12_345_678, 'USD', 'zh-CN')).toBe('−1,234.6 万美元')
     expect(formatAmount(2.5e12, 'USD', 'zh-CN')).toBe('2.5 万亿美元')
+    expect(formatAmount(99_990_000, 'USD', 'zh-CN')).toBe('9,999.0 万美元')
+    expect(formatAmount(12_345, 'USD', 'zh-CN')).toBe('1.2 万美元')
     expect(formatAmount(950.125, 'USD', 'zh-CN')).toBe('950.13 美元')
   })
 
