@@ -3,7 +3,7 @@
  * (Electron IPC and the HTTP test server) iterate this object; there is never a second implementation.
  *
  * It has two halves. The engine half (every method that touches DuckDB) runs in the engine process
- * (electron/engine/child.ts); main reaches it through the supervisor (engine/remote.ts), which forwards
+ * (electron/engine/child.ts); main reaches it through the supervisor (engine/supervisor.ts), which forwards
  * each call unchanged. The main half (file grants and the workspace of notes, session and snapshots)
  * runs beside the windows and dialogs. `createHandlers` joins both halves in one process (tests, tools).
  */

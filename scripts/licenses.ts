@@ -1,10 +1,10 @@
 /**
  * `npm run licenses`: the third-party packages that ship inside the app, with their licence texts,
  * written to renderer/public/licenses.json for the About page. Shipped means: the runtime
- * `dependencies` (main process, loaded from node_modules) and the packages the renderer bundle imports
- * (found by reading the renderer's and the shared contract's imports), each with its own runtime
- * dependencies, followed transitively through node_modules. A unit test regenerates the list and
- * fails when the committed file is stale.
+ * `dependencies` (the main and the engine process load them from node_modules) and the packages the
+ * renderer bundle imports (found by reading the renderer's and the shared contract's imports), each
+ * with its own runtime dependencies, followed transitively through node_modules. A unit test
+ * regenerates the list and fails when the committed file is stale.
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'

@@ -333,7 +333,7 @@ export type ArgsOf<M extends Method> = z.input<Contract[M]['args']>
 export type ParsedArgsOf<M extends Method> = z.output<Contract[M]['args']>
 export type ResultOf<M extends Method> = z.output<Contract[M]['result']>
 
-/** Progress of a long job (a file import) in the main process. */
+/** Progress of a long job (a file import) in the engine process, passed on to the page by main. */
 export const ImportProgress = z.object({
   jobId: z.string().max(MAX_ID),
   /** The file's base name, for the progress bar: never a full path. */

@@ -10,7 +10,7 @@ export const LicenseEntry = z.object({
   license: z.string(),
   /** Where the package comes from (repository or homepage), as its package.json says. */
   source: z.string().nullable(),
-  /** Why it ships: bundled in the page, or loaded by the main process. */
+  /** Why it ships: bundled in the page, or loaded from node_modules by the main or the engine process. */
   usedBy: z.enum(['renderer', 'main']),
   text: z.string().nullable(),
 })

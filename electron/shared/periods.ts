@@ -13,7 +13,8 @@
  * `parsePeriodLabel`, which turns a label into one of the forms above or refuses it in plain words;
  * new label forms are added to `LABEL_FORMS` there, never parsed elsewhere.
  *
- * Pure functions with no imports, shared by the main process, the renderer and the build scripts.
+ * Pure functions with no imports, shared by the main and the engine process, the renderer and the build
+ * scripts.
  */
 
 export type PeriodKind = 'year' | 'quarter' | 'month' | 'span'
