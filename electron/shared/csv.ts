@@ -60,25 +60,40 @@ export function readCsv(text: string, options: CsvReadOptions = {}): CsvRows {
   let quoteLine = firstLine
   let i = 0
   const n = src.length
+  const delimiterCode = delimiter.charCodeAt(0)
   while (i < n && rows.length < maxRows) {
-    const ch = src[i]!
+    // Runs of characters that mean nothing here are taken whole, one slice each, never a character at
+    // a time: a string grown so took 150 ms over the HS list (850 kB), read at every engine start.
     if (inQuotes) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') {
-          field += '"'
-          i += 2
-          continue
-        }
+      const close = src.indexOf('"', i)
+      const end = close < 0 ? n : close
+      for (let at = src.indexOf('\n', i); at >= 0 && at < end; at = src.indexOf('\n', at + 1)) line++
+      field += src.slice(i, end)
+      if (close < 0) {
+        i = n
+      } else if (src[close + 1] === '"') {
+        field += '"'
+        i = close + 2
+      } else {
         inQuotes = false
         closedQuote = true
-        i++
-        continue
+        i = close + 1
       }
-      if (ch === '\n') line++
-      field += ch
-      i++
       continue
     }
+    let end = i
+    while (end < n) {
+      const code = src.charCodeAt(end)
+      if (code === delimiterCode || code === 10 || code === 13 || code === 34) break
+      end++
+    }
+    if (end > i) {
+      if (strict && closedQuote) throw new CsvSyntaxError('unexpected text after a closing quote', line)
+      field += src.slice(i, end)
+      i = end
+      continue
+    }
+    const ch = src[i]!
     if (ch === '"' && field.length === 0 && !quoted) {
       inQuotes = true
       quoted = true
@@ -110,8 +125,9 @@ export function readCsv(text: string, options: CsvReadOptions = {}): CsvRows {
       i++
       continue
     }
+    // A double quote that opens no field: kept as text, or refused when reading strictly.
     if (strict && closedQuote) throw new CsvSyntaxError('unexpected text after a closing quote', line)
-    if (strict && ch === '"') throw new CsvSyntaxError('a double quote inside an unquoted field', line)
+    if (strict) throw new CsvSyntaxError('a double quote inside an unquoted field', line)
     field += ch
     i++
   }
