@@ -342,6 +342,13 @@ describe('in Chinese, at 1024 px, with imported files', () => {
       await page.click('[data-test="show-map"]')
       await page.locator('[data-test="breakdown-map"] canvas').waitFor()
       await scan('Explorer, world map')
+      // What the keyboard reads out for a partner is Chinese too: full-width colon and stop, its figures
+      // listed with 、, the amount in 亿 or 万 as the axes count.
+      await page.focus('[data-test="breakdown-map-figure"]')
+      await page.keyboard.press('ArrowRight')
+      await expect
+        .poll(() => page.textContent('[data-test="breakdown-announcement"]'))
+        .toMatch(/^[^:]+：[\d,.]+ (万|亿|万亿)?美元、占.+、.+。/)
       // A bloc the file does not total itself: its points are computed, the tooltip states the rule.
       await page.click('[data-test="partner-asean"]')
       await settle(page)

@@ -60,6 +60,8 @@ export default {
         mapHint:
           'Countries shaded by value (logarithmic scale); grey: no trade with it in this file for the span. Focus the map and step through the partners with the arrow keys, largest first; Enter charts one over time.',
         notOnMap: 'not on the map',
+        announce: '{name}: {facts}.',
+        announceOffMap: '{name}: {facts}. Not on the map.',
         offMap: '{n} partners have no shape on this map (not a country, or too small for it): {names}.',
         mapCredit:
           'Map: Natural Earth country shapes (1:50m, world-atlas), simplified; small countries at full detail. Borders are drawn as Natural Earth draws them.',
@@ -153,6 +155,8 @@ export default {
         mapHint:
           '国家按金额着色（对数刻度）；灰色：本文件在该时段没有与其的贸易记录。选中地图后用方向键按金额从大到小逐个浏览贸易伙伴；按回车键按时间作图。',
         notOnMap: '不在地图上',
+        announce: '{name}：{facts}。',
+        announceOffMap: '{name}：{facts}。不在地图上。',
         offMap: '{n} 个贸易伙伴在此地图上没有形状（不是国家，或面积太小）：{names}。',
         mapCredit:
           '地图：Natural Earth 国家边界（1:50m，world-atlas，已简化；小国保留原精度）。边界按 Natural Earth 的画法绘制。',
