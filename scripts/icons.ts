@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
+import { launchChromium } from '../tests/support/chromium'
 import { ICNS_SIZES, ICO_SIZES, writeIcns, writeIco, type PngImage } from './iconFormats'
 
 const repo = fileURLToPath(new URL('..', import.meta.url))
@@ -24,18 +24,8 @@ export function smallSizeCss(size: number): string {
   return css
 }
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
-
 async function render(svg: string): Promise<Map<number, Uint8Array>> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS })
+  const browser = await launchChromium()
   const out = new Map<number, Uint8Array>()
   try {
     const context = await browser.newContext({ deviceScaleFactor: 1 })

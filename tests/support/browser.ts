@@ -5,21 +5,11 @@
  */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { launchChromium } from './chromium'
 import { repoRoot } from './webApp'
 
 export const artifactsDir = join(repoRoot, 'tests', 'artifacts')
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-]
 
 export interface TestBrowser {
   browser: Browser
@@ -38,7 +28,7 @@ export interface TestBrowser {
 }
 
 export async function launchBrowser(...appOrigins: string[]): Promise<TestBrowser> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS })
+  const browser = await launchChromium()
   const contexts: BrowserContext[] = []
   const foreignRequests: string[] = []
   const pageErrors: string[] = []
