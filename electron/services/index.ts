@@ -73,13 +73,33 @@ export async function openBundledData(dataDir: string): Promise<BundledData> {
   const engine = await openEngine()
   try {
     const codesDir = join(dataDir, 'codes')
+    // The code lists are parsed while DuckDB loads the packages on its own threads (and the engine is
+    // closed only once the catalog has stopped using it, should either fail).
+    const lists = Promise.all([loadCodeLists(codesDir), loadHsCodes(codesDir)])
+    lists.catch(() => {})
     const catalog = await openCatalog(engine, dataDir)
-    const [codes, hs] = await Promise.all([loadCodeLists(codesDir), loadHsCodes(codesDir)])
-    const query = createQueryService(engine, catalog, await loadCatalogIndex(engine))
+    const [codes, hs] = await lists
+    // The catalog's in-memory index is built in the background: only the bundled series wait for it,
+    // not the user's library opening or the first chart of an imported dataset.
+    const query = queryOnceIndexed(
+      loadCatalogIndex(engine).then((index) => createQueryService(engine, catalog, index)),
+    )
     return { engine, catalog, query, codes, hs, close: () => engine.close() }
   } catch (error) {
     engine.close()
     throw error
+  }
+}
+
+/** The query service, each call answered once the index it reads is built (or failing as that did). */
+function queryOnceIndexed(pending: Promise<QueryService>): QueryService {
+  // Nobody may ever ask (an engine closed at once): the failure is then no one's to report.
+  pending.catch(() => {})
+  return {
+    series: async (q) => (await pending).series(q),
+    headline: async (dataset, period) => (await pending).headline(dataset, period),
+    observations: async (dataset, series, period) => (await pending).observations(dataset, series, period),
+    listSeries: async (dataset) => (await pending).listSeries(dataset),
   }
 }
 
