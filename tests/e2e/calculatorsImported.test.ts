@@ -20,22 +20,15 @@ import type { Page } from 'playwright-core'
 import type { Snapshot } from '../../electron/shared/snapshot'
 import { launchBrowser, screenshot, type TestBrowser } from '../support/browser'
 import { importThroughUi } from '../support/explorerWalk'
-import { repoRoot, startWebApp, type WebApp } from '../support/webApp'
+import { startWebApp, type WebApp } from '../support/webApp'
+import { censusMonths, csvRows, plainNumber, realFile } from '../support/realFiles'
 import { zipMember } from '../support/zipMember'
 
-const real = (name: string) => join(repoRoot, 'tests', 'fixtures', 'real', name)
-const ZIP = real('wdi/API_NE.EXP.GNFS.CD_DS2_en_csv_v2_3025.zip')
-const CENSUS = real('census/usa-china-trade-data.csv')
-const COMTRADE = real('comtrade/plus-china-imports-by-partner-2022.csv')
-const KOREA = real('customs/korea-china-trade-data.csv')
+const ZIP = realFile('wdi/API_NE.EXP.GNFS.CD_DS2_en_csv_v2_3025.zip')
+const CENSUS = realFile('census/usa-china-trade-data.csv')
+const COMTRADE = realFile('comtrade/plus-china-imports-by-partner-2022.csv')
+const KOREA = realFile('customs/korea-china-trade-data.csv')
 
-const rowsOf = (path: string, encoding = 'utf-8', delimiter = '') =>
-  Papa.parse<Record<string, string>>(new TextDecoder(encoding).decode(readFileSync(path)), {
-    header: true,
-    skipEmptyLines: true,
-    delimiter,
-  }).data
-const num = (cell: string | undefined) => Number((cell ?? '').replace(/,/g, '').trim())
 /** A number as the page shows it ("$1,234.5 bn", "−$3 bn") → 1234.5. */
 const shown = (text: string) => Number(text.replace(/[−–]/g, '-').replace(/[^0-9.-]/g, ''))
 
@@ -161,37 +154,17 @@ describe('World-share calculator from an imported WDI file', () => {
   })
 
   it('full year: the Census file’s monthly balances and last December’s levels, in USD bn; no yuan series, nothing converted', async () => {
-    const months = [
-      'January',
-      'February',
-      'March',
-      'April',
-      'May',
-      'June',
-      'July',
-      'August',
-      'September',
-      'October',
-      'November',
-      'December',
-    ]
-    const byMonth = new Map(
-      rowsOf(CENSUS, 'utf-8', ';').map((r) => {
-        const [month, year] = r.Month!.split(' ')
-        const id = `${year}-${String(months.indexOf(month!) + 1).padStart(2, '0')}`
-        return [id, { x: num(r.Exports), m: num(r.Imports), b: num(r.Balance) }] as const
-      }),
-    )
+    const byMonth = censusMonths()
     // The file's last month is December 2019: the calculator moves to 2019, through November.
     const last = [...byMonth.keys()].sort().at(-1)!
     expect(last).toBe('2019-12')
     const ytdMn = [...Array(11).keys()].reduce(
-      (a, i) => a + byMonth.get(`2019-${String(i + 1).padStart(2, '0')}`)!.b,
+      (a, i) => a + byMonth.get(`2019-${String(i + 1).padStart(2, '0')}`)!.balance,
       0,
     )
     const dec = byMonth.get('2018-12')!
     // USD million → bn; December 2019 = December 2018's exports × 1.10 − its imports (levels method).
-    const total = ytdMn / 1000 + (dec.x * 1.1 - dec.m) / 1000
+    const total = ytdMn / 1000 + (dec.exports * 1.1 - dec.imports) / 1000
 
     await page.click('nav >> text=Calculators')
     await page.click('[data-test="tab-fullYear"]')
@@ -242,8 +215,8 @@ describe('World-share calculator from an imported WDI file', () => {
 
   it('partner mix: China’s 2022 exports to the World and by partner from the Comtrade file, in USD bn', async () => {
     const exportsTo = (iso: string) =>
-      num(
-        rowsOf(COMTRADE, 'latin1').find(
+      plainNumber(
+        csvRows(COMTRADE, 'latin1').find(
           (r) =>
             r.reporterISO === 'CHN' && r.flowCode === 'X' && r.partnerISO === iso && r.cmdCode === 'TOTAL',
         )!.primaryValue,
@@ -313,12 +286,12 @@ describe('World-share calculator from an imported WDI file', () => {
   it('full year from a file with exports and imports but no balance: each month’s balance computed as exports − imports and marked so, the year to date their sum', async () => {
     // Korea's trade with China, thousands of US dollars, "2019.12" months, no balance column.
     const byMonth = new Map(
-      rowsOf(KOREA).map(
-        (r) => [r.Date!.replace('.', '-'), { x: num(r.Exports), m: num(r.Imports) }] as const,
+      csvRows(KOREA).map(
+        (r) => [r.Date!.replace('.', '-'), { x: plainNumber(r.Exports), m: plainNumber(r.Imports) }] as const,
       ),
     )
     expect([...byMonth.keys()].sort().at(-1)).toBe('2019-12')
-    expect(Object.keys(rowsOf(KOREA)[0]!)).not.toContain('Balance')
+    expect(Object.keys(csvRows(KOREA)[0]!)).not.toContain('Balance')
     const month = (i: number) => `2019-${String(i + 1).padStart(2, '0')}`
     // USD thousand → bn; the balance of each month January–November 2019, then December 2018's levels.
     const ytdThousand = [...Array(11).keys()].reduce(

@@ -20,6 +20,7 @@ import type { Snapshot } from '../../electron/shared/snapshot'
 import { launchBrowser, screenshot, type TestBrowser } from '../support/browser'
 import { importThroughUi } from '../support/explorerWalk'
 import { repoRoot, startWebApp, type WebApp } from '../support/webApp'
+import { censusMonths, csvRows, plainNumber, realFile } from '../support/realFiles'
 import { zipMember } from '../support/zipMember'
 
 let app: WebApp
@@ -27,39 +28,11 @@ let browser: TestBrowser
 let page: Page
 let nextFile: string | null = null
 
-const real = (name: string) => join(repoRoot, 'tests', 'fixtures', 'real', name)
-const rowsOf = (path: string, encoding = 'utf-8', delimiter = '') =>
-  Papa.parse<Record<string, string>>(new TextDecoder(encoding).decode(readFileSync(path)), {
-    header: true,
-    skipEmptyLines: true,
-    delimiter,
-  }).data
-const num = (cell: string | undefined) => Number((cell ?? '').replace(/,/g, '').trim())
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
-
 /** US-reported imports from China by month, USD million, as the Census file prints them. */
-const census = new Map(
-  rowsOf(real('census/usa-china-trade-data.csv'), 'utf-8', ';').map((r) => {
-    const [month, year] = r.Month!.split(' ')
-    return [`${year}-${String(MONTHS.indexOf(month!) + 1).padStart(2, '0')}`, num(r.Imports)] as const
-  }),
-)
+const census = new Map([...censusMonths()].map(([period, month]) => [period, month.imports] as const))
 /** China-reported exports to the US by month, USD bn, the bundled package's preferred values. */
 const bundled = new Map(
-  rowsOf(join(repoRoot, 'data', 'china-trade', 'partners.csv'))
+  csvRows(join(repoRoot, 'data', 'china-trade', 'partners.csv'))
     .filter((r) => r.series === 'exports_to_us_usd' && r.preferred === 'true')
     .map((r) => [r.period!, Number(r.value)] as const),
 )
@@ -99,12 +72,12 @@ beforeAll(async () => {
   browser = await launchBrowser(app.server.origin)
   page = await browser.newPage({ width: 1300, height: 1000 })
   await page.goto(app.server.url)
-  await importFile(real('census/usa-china-trade-data.csv'), {
+  await importFile(realFile('census/usa-china-trade-data.csv'), {
     'reporter-code': 'USA',
     'partner-code': 'CHN',
     'unit-label': 'USD million',
   })
-  await importFile(real('comtrade/plus-china-imports-by-partner-2022.csv'))
+  await importFile(realFile('comtrade/plus-china-imports-by-partner-2022.csv'))
   censusId = await datasetOf('usa-china-trade-data.csv')
   comtradeId = await datasetOf('plus-china-imports-by-partner-2022.csv')
 })
@@ -175,14 +148,14 @@ describe('Mirror comparison', () => {
   })
 
   it('draws from imported files: a Comtrade download’s China-reported exports to Germany against Germany’s imports', async () => {
-    const rows = rowsOf(real('comtrade/plus-china-imports-by-partner-2022.csv'), 'latin1')
-    const cnX = num(
+    const rows = csvRows(realFile('comtrade/plus-china-imports-by-partner-2022.csv'), 'latin1')
+    const cnX = plainNumber(
       rows.find(
         (r) =>
           r.reporterISO === 'CHN' && r.flowCode === 'X' && r.partnerISO === 'DEU' && r.cmdCode === 'TOTAL',
       )!.primaryValue,
     )
-    const deM = num(
+    const deM = plainNumber(
       rows.find(
         (r) =>
           r.reporterISO === 'DEU' && r.flowCode === 'M' && r.partnerISO === 'CHN' && r.cmdCode === 'TOTAL',
@@ -341,7 +314,7 @@ describe('Mirror exports and snapshots', () => {
     }
     await screenshot(page, 'mirror-saved')
     const sha256 = createHash('sha256')
-      .update(readFileSync(real('census/usa-china-trade-data.csv')))
+      .update(readFileSync(realFile('census/usa-china-trade-data.csv')))
       .digest('hex')
     const bundledVersion = (await app.host.handlers.listDatasets({})).datasets.find(
       (d) => d.id === 'china-trade',
@@ -417,9 +390,10 @@ describe('Mirror exports and snapshots', () => {
  * expected numbers are summed here from the files' own bytes.
  */
 describe('Mirror from two imported files, one per side', () => {
-  const CHINA_ZIP = real('comtrade/legacy-china-sitc-by-partner-2015-2018.zip')
-  const US_FILE = real('comtrade/legacy-usa-china-hs-chapters-2017.csv')
-  const sum = (rows: Record<string, string>[]) => rows.reduce((s, r) => s + num(r['Trade Value (US$)']), 0)
+  const CHINA_ZIP = realFile('comtrade/legacy-china-sitc-by-partner-2015-2018.zip')
+  const US_FILE = realFile('comtrade/legacy-usa-china-hs-chapters-2017.csv')
+  const sum = (rows: Record<string, string>[]) =>
+    rows.reduce((s, r) => s + plainNumber(r['Trade Value (US$)']), 0)
   let chinaRows: Record<string, string>[] = []
   let cnX = 0
   let usM = 0
@@ -459,7 +433,7 @@ describe('Mirror from two imported files, one per side', () => {
     )
     // US-reported imports from China in 2017: the sum of the HS chapters (two in E-notation, as saved).
     usM = sum(
-      rowsOf(US_FILE).filter(
+      csvRows(US_FILE).filter(
         (r) =>
           r.Reporter === 'USA' && r.Partner === 'China' && r['Trade Flow'] === 'Import' && r.Year === '2017',
       ),
@@ -596,14 +570,14 @@ describe('Mirror from two imported files, one per side', () => {
  * here from the files' own bytes.
  */
 describe('Mirror over several years from two imported files', () => {
-  const CHINA_FILE = real('comtrade/plus-china-usa-total-2013-2023.csv')
-  const US_FILE = real('comtrade/plus-usa-china-total-2013-2024.csv')
+  const CHINA_FILE = realFile('comtrade/plus-china-usa-total-2013-2023.csv')
+  const US_FILE = realFile('comtrade/plus-usa-china-total-2013-2024.csv')
   /** The file's all-commodities value by year for one reporter and flow. */
   const byYear = (path: string, reporter: string, flow: string) =>
     new Map(
-      rowsOf(path)
+      csvRows(path)
         .filter((r) => r.reporterISO === reporter && r.flowCode === flow && r.cmdCode === 'TOTAL')
-        .map((r) => [r.refYear!, num(r.primaryValue)] as const),
+        .map((r) => [r.refYear!, plainNumber(r.primaryValue)] as const),
     )
 
   it('sets China’s exports to the US against US imports from China for every year both files report, with the gap and ratio computed', async () => {
