@@ -250,7 +250,7 @@ async function qualityFindings(engine: Engine, dataset: string): Promise<Quality
   })
 }
 
-/** Reads one CSV resource into a table, checking its header against the schema first. */
+/** Reads one CSV resource into a table, checking its header against the schema first; its row count. */
 async function loadCsv(
   engine: Engine,
   dataset: string,
@@ -266,9 +266,8 @@ async function loadCsv(
     )
   }
   const columns = fields.map((f) => `'${f}': '${COLUMN_TYPES[f] ?? 'VARCHAR'}'`).join(', ')
-  const before = await countRows(engine, table, dataset)
   try {
-    await engine.run(
+    return await engine.run(
       `INSERT INTO ${table} SELECT $1 AS dataset, * FROM read_csv($2, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
          columns = {${columns}})`,
       [dataset, file],
@@ -276,7 +275,6 @@ async function loadCsv(
   } catch (error) {
     throw new AppError('DATA_ERROR', `${file}: ${firstLines((error as Error).message)}`)
   }
-  return (await countRows(engine, table, dataset)) - before
 }
 
 async function checkIntegrity(engine: Engine, dataset: string): Promise<void> {
@@ -315,13 +313,6 @@ async function checkIntegrity(engine: Engine, dataset: string): Promise<void> {
 async function removeDataset(engine: Engine, dataset: string): Promise<void> {
   for (const table of ['observations', 'sources', 'series_info', 'quality'])
     await engine.run(`DELETE FROM ${table} WHERE dataset = $1`, [dataset])
-}
-
-async function countRows(engine: Engine, table: string, dataset: string): Promise<number> {
-  const [row] = await engine.all<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE dataset = $1`, [
-    dataset,
-  ])
-  return row?.n ?? 0
 }
 
 async function firstLine(file: string): Promise<string> {

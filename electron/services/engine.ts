@@ -15,7 +15,8 @@ const READ_CONNECTIONS = 3
 
 export interface Engine {
   all<T extends object = Row>(sql: string, params?: DuckDBValue[]): Promise<T[]>
-  run(sql: string, params?: DuckDBValue[]): Promise<void>
+  /** Resolves to the number of rows the statement inserted, updated or deleted. */
+  run(sql: string, params?: DuckDBValue[]): Promise<number>
   close(): void
 }
 
@@ -37,7 +38,7 @@ export async function openEngine(path = ':memory:'): Promise<Engine> {
       return rowObjects(await connection.runAndReadAll(sql, params)) as T[]
     },
     async run(sql, params = []) {
-      await writer.run(sql, params)
+      return (await writer.run(sql, params)).rowsChanged
     },
     close() {
       for (const connection of connections) connection.closeSync()
