@@ -20,6 +20,7 @@ import {
   ImportedDataset,
   ImportOutcome,
   Inspection,
+  OutdatedReason,
 } from './importApi'
 import { Code, DatasetId, Frequency, Measure, NoArgs, Period } from './primitives'
 import { exploreContract } from './exploreApi'
@@ -251,7 +252,15 @@ export const DatasetSummary = z.object({
    * the layout names none), so the page words its description, licence and contents in the reader's
    * language; absent for a bundled package.
    */
-  imported: z.object({ fileName: z.string(), layout: z.string(), publisher: z.string() }).optional(),
+  imported: z
+    .object({
+      fileName: z.string(),
+      layout: z.string(),
+      publisher: z.string(),
+      /** What its latest version still holds wrong until the file is imported again (importApi.ts). */
+      outdated: z.array(OutdatedReason).default([]),
+    })
+    .optional(),
 })
 export type DatasetSummary = z.infer<typeof DatasetSummary>
 

@@ -101,6 +101,16 @@ export const ImportedVersion = z.object({
 })
 export type ImportedVersion = z.infer<typeof ImportedVersion>
 
+/**
+ * What a version imported by an earlier version of the app still holds wrong and only importing its
+ * file again mends (what its stored rows allowed was brought up to date when the library was opened):
+ * `quartersAsYears`, WTO's quarterly totals were added up into years; `spans`, figures of several
+ * months other than January–February or a year to date are charted as single months (an import now
+ * refuses them).
+ */
+export const OutdatedReason = z.enum(['quartersAsYears', 'spans'])
+export type OutdatedReason = z.infer<typeof OutdatedReason>
+
 export const ImportedDataset = z.object({
   id: DatasetId,
   title: z.string(),
@@ -114,6 +124,8 @@ export const ImportedDataset = z.object({
   reporters: z.array(z.object({ code: z.string(), label: z.string() })),
   units: z.array(z.string()),
   versions: z.array(ImportedVersion),
+  /** The latest version's (empty when it is up to date). */
+  outdated: z.array(OutdatedReason).default([]),
 })
 export type ImportedDataset = z.infer<typeof ImportedDataset>
 

@@ -23,7 +23,8 @@ import { createFileDesk, type FileDesk } from './desk'
 import { createGrants, type Grants } from '../grants'
 import { openJobDb } from './jobDb'
 import { guessMapping, layoutInfo, lacksPeriods, NO_PERIOD_COLUMN, recognise } from './layouts'
-import { newJobId, openLibrary, type DatasetEntry, type Library } from './library'
+import { needsReimport, newJobId, openLibrary, type DatasetEntry, type Library } from './library'
+import { migrateLibrary } from './migrate'
 import { checkHeader, ImportJob, type PipelineHooks } from './pipeline'
 import { createImportQueries, type SeriesRequest } from './queries'
 import { partsOf, sampleOf, stagePart } from './source'
@@ -78,6 +79,8 @@ const PREVIEW_CELL = 200
 export async function openImportService(options: ImportServiceOptions): Promise<ImportService> {
   const codes = options.codes
   const library = await openLibrary(join(options.userDataDir, 'library'), options.reservedIds)
+  // Before any query reads the versions (their frequencies are cached per version folder).
+  await migrateLibrary(library)
   const grants: Grants = options.grants ?? createGrants()
   const queries = createImportQueries(options.engine, library, codes)
   const jobs = new Map<string, ImportJob>()
@@ -107,6 +110,7 @@ export async function openImportService(options: ImportServiceOptions): Promise<
         to: v.to,
         durationMs: v.durationMs,
       })),
+      outdated: latest.outdated ?? [],
     }
   }
 
@@ -182,6 +186,7 @@ export async function openImportService(options: ImportServiceOptions): Promise<
                 dataset: existingEntry.id,
                 versions: existingEntry.versions.length,
                 unchanged:
+                  !needsReimport(latest) &&
                   latest?.format !== 'datapackage' &&
                   latest?.size === info.size &&
                   latest?.mtimeMs === info.mtimeMs,
@@ -251,7 +256,12 @@ export async function openImportService(options: ImportServiceOptions): Promise<
           resources: [{ name: 'data', title: d.fileName, description: info.title, rows: latest.rows }],
           observations: latest.rows,
           sourceCount: 1,
-          imported: { fileName: d.fileName, layout: info.id, publisher: info.publisher },
+          imported: {
+            fileName: d.fileName,
+            layout: info.id,
+            publisher: info.publisher,
+            outdated: latest.outdated ?? [],
+          },
         }
       }),
     has: (id) => library.get(id) !== undefined,

@@ -16,13 +16,20 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, readdir, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { ImportWarning, Mapping } from '../../shared/importApi'
+import { ImportWarning, Mapping, OutdatedReason } from '../../shared/importApi'
 import { slugOf } from '../../shared/slug'
 import { readJsonFile, writeFileAtomic } from '../atomicFile'
 import { layoutIds } from './layouts/types'
 import { FACT_COLUMNS } from './sql'
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/)
+
+/**
+ * The import rules an import follows today. 1: every version imported before the rules were recorded.
+ * 2: a year to date (2025-01..2025-07) is kept at the `ytd` frequency, WTO's quarterly totals are the
+ * exports and imports flows, and a span that is neither that nor January–February is refused.
+ */
+export const IMPORT_RULES = 2
 
 export const VersionEntry = z.object({
   version: z.number().int().positive(),
@@ -54,6 +61,14 @@ export const VersionEntry = z.object({
    * Versions imported before this was recorded have every column in the file.
    */
   constants: z.partialRecord(z.enum(FACT_COLUMNS), z.string().nullable()).optional(),
+  /**
+   * The import rules that made this version (IMPORT_RULES). Versions written before this was recorded
+   * have none and are read as made by rules 1; opening the library brings them up to date where their
+   * stored rows allow it (migrate.ts).
+   */
+  rules: z.number().int().positive().optional(),
+  /** What a version made by earlier rules still holds wrong, which only importing its file again mends. */
+  outdated: z.array(OutdatedReason).optional(),
 })
 export type VersionEntry = z.infer<typeof VersionEntry>
 
@@ -96,7 +111,18 @@ export interface Library {
   problems(): string[]
   /** Takes a dataset out of the library (manifest first, then its folder); false if there is none. */
   remove(id: string): Promise<boolean>
+  /** Records what bringing a version up to today's import rules changed (migrate.ts). */
+  amend(id: string, version: number, patch: VersionAmendment): Promise<void>
 }
+
+/**
+ * A version the earlier import rules left wrong in a way only its file mends: importing the same file
+ * again makes a new version, where an up-to-date one would be answered "unchanged".
+ */
+export const needsReimport = (version: VersionEntry | undefined): boolean =>
+  (version?.outdated?.length ?? 0) > 0
+
+export type VersionAmendment = Pick<VersionEntry, 'rules' | 'outdated' | 'flows' | 'frequencies' | 'warnings'>
 
 export const MANIFEST = 'library.json'
 const STAGING = '.staging'
@@ -146,7 +172,7 @@ export async function openLibrary(
           )
         const number = (existing?.versions.at(-1)?.version ?? 0) + 1
         const dir = `${id}/v${number}`
-        const entry: VersionEntry = { ...version, version: number, dir }
+        const entry: VersionEntry = { ...version, rules: IMPORT_RULES, version: number, dir }
         const updated: DatasetEntry = existing
           ? {
               ...existing,
@@ -200,6 +226,22 @@ export async function openLibrary(
         // Once the manifest no longer names it, a folder left by a failed removal goes at the next start.
         await rm(join(root, id), { recursive: true, force: true }).catch(() => {})
         return true
+      }),
+    amend: (id, number, patch) =>
+      serial(async () => {
+        const current = manifest!
+        const next: Manifest = {
+          format: 1,
+          datasets: current.datasets.map((d) =>
+            d.id !== id
+              ? d
+              : { ...d, versions: d.versions.map((v) => (v.version === number ? { ...v, ...patch } : v)) },
+          ),
+        }
+        await writeFileAtomic(join(root, MANIFEST), `${JSON.stringify(next, null, 1)}\n`, {
+          keepPrevious: true,
+        })
+        manifest = next
       }),
   }
   return library

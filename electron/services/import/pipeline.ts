@@ -22,7 +22,7 @@ import { isJanFeb, isYearToDate, parsePeriod, parsePeriodLabel } from '../../sha
 import type { Grant } from '../grants'
 import { openJobDb, traceStage, type JobDb } from './jobDb'
 import { lacksPeriods, NO_PERIOD_COLUMN, planFor, recognise, type Plan } from './layouts'
-import type { DatasetEntry, Library, NewVersion } from './library'
+import { needsReimport, type DatasetEntry, type Library, type NewVersion } from './library'
 import {
   convertsOnStaging,
   partsOf,
@@ -129,6 +129,7 @@ export class ImportJob {
         latest.mtimeMs === before.mtimeMs &&
         // A package's data files may change while its descriptor stays the same: those are hashed.
         latest.format !== 'datapackage' &&
+        !needsReimport(latest) &&
         sameMapping(this.mapping, existing.mapping) &&
         this.source === undefined
       ) {
@@ -300,12 +301,15 @@ export class ImportJob {
       stage = performance.now()
       this.check()
       const same = library.findBySha(sha256)
-      if (
+      const held =
         same &&
         !this.source &&
         (same.originalPath === this.file.path || !existing) &&
         sameMapping(this.mapping, same.mapping)
-      ) {
+      // The same bytes again are "unchanged", unless earlier import rules left their version wrong:
+      // then they are its dataset's new version, wherever the file now is (notes keep its id).
+      const mends = held && needsReimport(same.versions.at(-1)) ? same : undefined
+      if (held && !mends) {
         await rm(stagingDir, { recursive: true, force: true })
         staging = null
         this.emit('done', `Already in your library as "${same.title}".`)
@@ -341,8 +345,8 @@ export class ImportJob {
       const dataset = await library.commit(
         stagingDir,
         {
-          id: existing?.id,
-          title: existing?.title ?? title ?? sourceTitle(this.file.name, this.source),
+          id: (existing ?? mends)?.id,
+          title: (existing ?? mends)?.title ?? title ?? sourceTitle(this.file.name, this.source),
           fileName: this.file.name,
           originalPath: this.file.path,
           layout: plan0?.layout ?? 'mapped',
