@@ -145,20 +145,27 @@ export async function openDataServices(options: DataServiceOptions): Promise<Dat
 }
 
 export async function openServices(options: ServiceOptions): Promise<Services> {
-  const data = await openDataServices(options)
-  try {
-    const versionOf = (dataset: string) =>
-      [...data.catalog.list(), ...data.imports.summaries()].find((d) => d.id === dataset)?.version ?? null
-    const workspace = options.userDataDir
-      ? await openWorkspace({
+  // Side by side, as in the app, where main opens the workspace while the engine process opens the
+  // data. Snapshots ask for a dataset's version only when they are listed, after both are open.
+  let data: DataServices | null = null
+  const versionOf = (dataset: string) =>
+    (data && [...data.catalog.list(), ...data.imports.summaries()].find((d) => d.id === dataset)?.version) ??
+    null
+  const [opened, workspace] = await Promise.allSettled([
+    openDataServices(options),
+    options.userDataDir
+      ? openWorkspace({
           userDataDir: options.userDataDir,
           currentVersion: versionOf,
           platform: options.snapshotPlatform,
         })
-      : unavailableWorkspace()
-    return { ...data, workspace }
-  } catch (error) {
-    await data.close()
-    throw error
+      : unavailableWorkspace(),
+  ])
+  if (opened.status === 'rejected') throw opened.reason
+  if (workspace.status === 'rejected') {
+    await opened.value.close()
+    throw workspace.reason
   }
+  data = opened.value
+  return { ...data, workspace: workspace.value }
 }
