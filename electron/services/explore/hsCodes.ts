@@ -27,27 +27,33 @@ export interface HsCodes {
 export { parseProduct, productCode, type ProductRef } from '../../shared/hsProduct'
 
 async function table(path: string): Promise<Record<string, string>[]> {
-  // The published descriptions carry stray spaces around some fields.
-  return readCsvTable(await readFile(path, 'utf8')).map((row) =>
-    Object.fromEntries(Object.entries(row).map(([name, value]) => [name, value.trim()])),
-  )
+  return readCsvTable(await readFile(path, 'utf8'))
 }
+
+/** The published descriptions carry stray spaces around some fields: the ones read are trimmed. */
+const field = (row: Record<string, string>, name: string) => row[name]?.trim() ?? ''
 
 export async function loadHsCodes(codesDir: string): Promise<HsCodes> {
   const labels = new Map<string, string>()
   const sectionOfChapter = new Map<string, string>()
   for (const row of await table(join(codesDir, 'hs.csv'))) {
-    if (!/^\d+$/.test(row.hscode ?? '')) continue
-    labels.set(row.hscode!, row.description!)
-    if (row.level === '2' && row.section !== 'TOTAL') sectionOfChapter.set(row.hscode!, row.section!)
+    const code = field(row, 'hscode')
+    if (!/^\d+$/.test(code)) continue
+    labels.set(code, field(row, 'description'))
+    const section = field(row, 'section')
+    if (field(row, 'level') === '2' && section !== 'TOTAL') sectionOfChapter.set(code, section)
   }
-  const sections: HsSection[] = (await table(join(codesDir, 'hs-sections.csv'))).map((row) => ({
-    number: romanToNumber(row.section!),
-    roman: row.section!,
-    // The list writes section I in lower case; every other one starts with a capital.
-    label: row.name!.charAt(0).toUpperCase() + row.name!.slice(1),
-    chapters: [...sectionOfChapter].filter(([, s]) => s === row.section).map(([c]) => c),
-  }))
+  const sections: HsSection[] = (await table(join(codesDir, 'hs-sections.csv'))).map((row) => {
+    const roman = field(row, 'section')
+    const name = field(row, 'name')
+    return {
+      number: romanToNumber(roman),
+      roman,
+      // The list writes section I in lower case; every other one starts with a capital.
+      label: name.charAt(0).toUpperCase() + name.slice(1),
+      chapters: [...sectionOfChapter].filter(([, s]) => s === roman).map(([c]) => c),
+    }
+  })
   const byRoman = new Map(sections.map((s) => [s.roman, s]))
   return {
     sections,
