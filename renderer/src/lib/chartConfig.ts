@@ -72,6 +72,8 @@ const MAX_TOOLTIP_SOURCES = 3
 const MAX_TOOLTIP_TEXT = 340
 /** The tooltip's body font size, set in the configuration and used to measure its lines. */
 const TOOLTIP_FONT_SIZE = 12
+/** A streak band's label font size (bold): set on the label, and used to wrap it and keep room for it. */
+const STREAK_FONT_SIZE = 11
 
 export function buildChartConfig(
   model: ChartModel,
@@ -158,8 +160,27 @@ function timeConfig(
   })
 
   const annotations: Record<string, AnnotationOptions> = {}
-  findStreaks(model, view, STREAK_RULES).forEach((streak, i) => {
-    const { rule } = streak
+  const streaks = findStreaks(model, view, STREAK_RULES)
+  // Wrapped to the plot's width (before the chart's first layout, to the chart's).
+  const streakLines = (chart: Chart, i: number) => {
+    const { rule, label, length, from, to } = streaks[i]!
+    return fitText(
+      chart,
+      [
+        text.t(rule.direction === 'atOrBelow' ? 'explorer.streakBelow' : 'explorer.streakAbove', {
+          series: label,
+          n: length,
+          threshold: formatValue(rule.threshold, model.unit, text.locale),
+          min: rule.minLength,
+          from: text.period(model.periods[from]!),
+          to: text.period(model.periods[to]!),
+        }),
+      ],
+      Math.min(MAX_TOOLTIP_TEXT, (chart.chartArea?.width ?? chart.width) - 20),
+      `bold ${STREAK_FONT_SIZE}px`,
+    )
+  }
+  streaks.forEach((streak, i) => {
     annotations[`streak-${i}`] = {
       type: 'box',
       xMin: xs[streak.from]! - 0.5,
@@ -169,26 +190,12 @@ function timeConfig(
       borderWidth: 1,
       label: {
         display: true,
-        // Wrapped to the plot's width and anchored at the band's inner end, so the label stays on the chart.
-        content: ({ chart }) =>
-          fitText(
-            chart,
-            [
-              text.t(rule.direction === 'atOrBelow' ? 'explorer.streakBelow' : 'explorer.streakAbove', {
-                series: streak.label,
-                n: streak.length,
-                threshold: formatValue(rule.threshold, model.unit, text.locale),
-                min: rule.minLength,
-                from: text.period(model.periods[streak.from]!),
-                to: text.period(model.periods[streak.to]!),
-              }),
-            ],
-            Math.min(MAX_TOOLTIP_TEXT, chart.chartArea.width - 20),
-            'bold 11px',
-          ),
+        // Anchored at the band's inner end and the plot's top (kept free for it: the y axis), so the
+        // label stays on the chart and over no series.
+        content: ({ chart }) => streakLines(chart, i),
         position: { x: streak.from + streak.to > model.periods.length ? 'end' : 'start', y: 'start' },
         color: theme.text,
-        font: { size: 11 },
+        font: { size: STREAK_FONT_SIZE },
       },
     }
   })
@@ -248,6 +255,18 @@ function timeConfig(
           // Stacked areas and bars are read from zero: a cut axis would misstate every layer's size.
           beginAtZero: stacked || type === 'bar',
           max: share ? 100 : undefined,
+          // Room above the highest value for the streaks' labels, drawn across the top of the plot:
+          // Africa's rates ran through the US run's label.
+          afterDataLimits: (axis) => {
+            if (share || !streaks.length) return
+            const lines = Math.max(...streaks.map((_, i) => streakLines(axis.chart, i).length))
+            // The label's lines (Chart.js's line height 1.2), its padding and offset from the top, a gap.
+            const room = lines * STREAK_FONT_SIZE * 1.2 + 22
+            // The plot's height: the last layout's, or before the first one the chart's less its legend and axis.
+            const plot = axis.chart.chartArea?.height ?? axis.chart.height - 100
+            const part = Math.min(0.5, room / Math.max(plot, 1))
+            axis.max += ((axis.max - axis.min) * part) / (1 - part)
+          },
           grid: { color: theme.grid },
           ticks: valueTicks(theme.muted, text.locale),
           title: {
