@@ -240,7 +240,7 @@ describe('charts, view state and exports', () => {
       expect(title).toBe(
         locale === 'en-US'
           ? "China's share of world merchandise exports, year to date (%)"
-          : '出口份额（年初至今） (%)',
+          : '出口份额（年初至今）（%）',
       )
       // Year-to-date shares are not points of the annual projection's line.
       await page.click('[data-test="tab-table"]')

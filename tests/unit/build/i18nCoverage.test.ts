@@ -67,6 +67,21 @@ export function englishLiterals(source: string): string[] {
   return found
 }
 
+/**
+ * Brackets a template writes around a message or a value ("(" + t(…) + ")"): Chinese brackets are
+ * full-width (（…）, no space before), so the brackets belong to the message in each language.
+ */
+export function templateBrackets(source: string): string[] {
+  const start = source.indexOf('<template>')
+  const end = source.lastIndexOf('</template>')
+  if (start < 0 || end < 0) return []
+  const template = source.slice(start + '<template>'.length, end).replace(/<!--[\s\S]*?-->/g, '')
+  return template
+    .split('\n')
+    .filter((line) => /\(\s*(\{\{|<[A-Z])|\}\}\s*\)/.test(line))
+    .map((line) => line.trim())
+}
+
 describe('messages', () => {
   it('every key exists in both languages, with the same placeholders, and none is empty', async () => {
     for (const file of filesUnder(messagesDir, '.ts')) {
@@ -95,6 +110,30 @@ describe('components', () => {
         '<template><p>{{ t("a") }}</p><!-- a note --><b>Sources</b><input placeholder="Type here" :title="t(\'x\')"/><kbd>?</kbd> PNG</template>',
       ),
     ).toEqual(['Sources', 'placeholder="Type here"'])
+  })
+
+  it('the bracket scanner finds brackets around an interpolation or a component, not inside one', () => {
+    const template = [
+      '<template>',
+      '<b>({{ n }})</b>',
+      '<i>{{ t("a", { x: f(1) }) }}</i>',
+      '<p>(<CalcValue :v="1" />',
+      '{{ t("b") }})</p>',
+      '</template>',
+    ].join('\n')
+    expect(templateBrackets(template)).toEqual([
+      '<b>({{ n }})</b>',
+      '<p>(<CalcValue :v="1" />',
+      '{{ t("b") }})</p>',
+    ])
+    expect(templateBrackets('<template><b>{{ t("a") }}</b> <i>{{ f(n) }}</i></template>')).toEqual([])
+  })
+
+  it('write no brackets of their own around a message or a value (CSV (表格), 贸易差额 (无月度数据))', () => {
+    const offenders = filesUnder(rendererSrc, '.vue').flatMap((file) =>
+      templateBrackets(readFileSync(file, 'utf8')).map((text) => `${relative(rendererSrc, file)}: ${text}`),
+    )
+    expect(offenders).toEqual([])
   })
 
   it('hold no user-visible English literal', () => {

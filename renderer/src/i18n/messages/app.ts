@@ -5,6 +5,8 @@ export default {
       nav: { main: 'Main', overview: 'Overview', calculators: 'Calculators', datasets: 'Datasets' },
       offline: 'Offline',
       offlineHint: 'The app never connects to the internet: all data is bundled.',
+      // A note after a word, in the language's own brackets (Chinese: full-width, no space before).
+      aside: ' ({text})',
     },
   },
   'zh-CN': {
@@ -13,6 +15,7 @@ export default {
       nav: { main: '主导航', overview: '概览', calculators: '计算器', datasets: '数据集' },
       offline: '离线',
       offlineHint: '本应用从不连接互联网：所有数据均已内置。',
+      aside: '（{text}）',
     },
   },
 }

@@ -179,7 +179,8 @@ export default {
         open: 'Export…',
         title: 'Export this view',
         format: 'Format',
-        tableData: 'the table',
+        // The CSV choice, with its note in the language's own brackets.
+        csvTable: 'CSV (the table)',
         size: 'Size',
         hint: 'Images carry the title, units, period and sources; the CSV has every number shown, with its source.',
         sources: 'Sources: {names}{more}',
@@ -410,7 +411,7 @@ export default {
         open: '导出…',
         title: '导出当前视图',
         format: '格式',
-        tableData: '表格',
+        csvTable: 'CSV（表格）',
         size: '尺寸',
         hint: '图片包含标题、单位、时期和来源；CSV 包含所显示的每个数字及其来源。',
         sources: '来源：{names}{more}',

@@ -2,6 +2,7 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { createI18n } from 'vue-i18n'
+import app from '../../../../renderer/src/i18n/messages/app'
 import messages from '../../../../renderer/src/i18n/messages/calculators'
 import CalcNumberField from '../../../../renderer/src/components/calculators/CalcNumberField.vue'
 import CalcValue from '../../../../renderer/src/components/calculators/CalcValue.vue'
@@ -15,7 +16,11 @@ const i18n = () =>
     legacy: false,
     locale: 'en',
     fallbackLocale: 'en',
-    messages: { en: messages.en, 'zh-CN': messages['zh-CN'] },
+    // The app's own messages too: a value's reason is put in the language's brackets (app.aside).
+    messages: {
+      en: { ...messages.en, ...app.en },
+      'zh-CN': { ...messages['zh-CN'], ...app['zh-CN'] },
+    },
   })
 const global = () => ({ plugins: [i18n()] })
 
