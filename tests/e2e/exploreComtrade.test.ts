@@ -161,9 +161,31 @@ describe('a real Comtrade download, from import to a self-contained snapshot', (
 
     // Back to the products' table, then the map again (its code and atlas loaded now): the map waits for
     // the partners, never drawing the products the table showed while they load.
+    // The table lists only an answer to its own ranking: never every partner the map shaded as its top
+    // ten, nor partners under the products' heading while the products load.
+    await page.evaluate(() => {
+      const seen: { by: string; codes: string[] }[] = []
+      Object.assign(window, { tableStates: seen })
+      new MutationObserver(() => {
+        const rows = [...document.querySelectorAll('[data-test="ranking-table"] tbody tr[data-code]')]
+        const by = document.querySelector<HTMLSelectElement>('[data-test="ranking-by"]')?.value ?? ''
+        if (rows.length) seen.push({ by, codes: rows.map((r) => r.getAttribute('data-code')!) })
+      }).observe(document.body, { subtree: true, childList: true, attributes: true })
+    })
     await page.click('[data-test="show-table"]')
     await page.selectOption('[data-test="ranking-by"]', 'product')
     await page.locator('[data-test="ranking-table"] tr[data-code^="hs"]').first().waitFor()
+    const tableStates = await page.evaluate(
+      () => (window as unknown as { tableStates: { by: string; codes: string[] }[] }).tableStates,
+    )
+    expect(tableStates.length).toBeGreaterThan(0)
+    for (const state of tableStates) {
+      expect(state.codes.length, JSON.stringify(state)).toBeLessThanOrEqual(10)
+      expect(
+        state.codes.every((code) => code.startsWith('hs')),
+        JSON.stringify(state),
+      ).toBe(state.by === 'product')
+    }
     await page.evaluate(() => {
       const states: string[] = []
       Object.assign(window, { mapStates: states })
