@@ -15,6 +15,9 @@ export default defineConfig({
           environment: 'node',
           // Component tests opt in to a DOM with a `// @vitest-environment happy-dom` docblock.
           testTimeout: 20_000,
+          // Setup hooks import real files through the real services (DuckDB, a forked engine): seconds
+          // on an idle machine, several times that on a loaded CI machine; the default is 10 s.
+          hookTimeout: 60_000,
         },
       },
       {
@@ -25,6 +28,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A poll waits for what the page shows after a data call or a lazily loaded component: on a
+          // loaded machine that takes seconds (the default is 1 s). A poll that passes returns at once.
+          expect: { poll: { timeout: 15_000 } },
           // One browser at a time: our machines have two cores.
           fileParallelism: false,
         },
