@@ -36,8 +36,8 @@ async function openCalculators(width = 1280): Promise<Page> {
   await page.goto(suite.app.server.url)
   await page.click('nav >> text=Calculators')
   await page.locator('[data-test="fy-total"]').waitFor()
-  // The first visit loads the calculators' data: on a busy machine that takes longer than a poll's default second.
-  await expect.poll(() => num(page, 'fy-total'), { timeout: 10_000 }).not.toBe('—')
+  // The first visit loads the calculators' data: seconds on a busy machine.
+  await expect.poll(() => num(page, 'fy-total')).not.toBe('—')
   return page
 }
 
@@ -402,7 +402,7 @@ describe('Share of world exports', () => {
     await page.locator('[data-test="fy-total"]').waitFor()
     await expect.poll(() => page.locator('h2').first().innerText()).toBe('假设情景计算器')
     await expect
-      .poll(() => num(page, 'fy-total'), { timeout: 10_000 })
+      .poll(() => num(page, 'fy-total'))
       .toBe(
         // In Chinese the unit is a word after the number: "1,180 十亿美元", never "$1,180 bn".
         `${fmt(

@@ -115,7 +115,7 @@ describe('World-share calculator from an imported WDI file', () => {
     await page.selectOption('[data-test="ws-base-year"]', 'imported')
     const box = page.locator('[data-test="ws-imported"]')
     await box.waitFor()
-    // The file's dimensions are read first (on a busy machine that takes more than a poll's default second).
+    // The file's dimensions are read first: seconds on a busy machine.
     await page.locator('[data-test="ws-imported-file"]').waitFor()
     // The reporters come from the file's own dimensions: the World and China rows, found by their codes,
     // named as the Explorer names them.
@@ -234,9 +234,7 @@ describe('World-share calculator from an imported WDI file', () => {
       /^plus-china-imports-by-partner-2022\.csv, version 1\b/,
     )
     // The file's one year becomes the base year (once its series are read: seconds on a busy machine).
-    await expect
-      .poll(() => page.locator('[data-test="pm-base-year"]').inputValue(), { timeout: 15_000 })
-      .toBe('2022')
+    await expect.poll(() => page.locator('[data-test="pm-base-year"]').inputValue()).toBe('2022')
     await expect
       .poll(async () => shown(await page.locator('[data-test="pm-base-total"]').innerText()))
       .toBeCloseTo(world, 0)

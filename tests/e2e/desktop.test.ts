@@ -26,15 +26,12 @@ async function openApp(options: { colorScheme?: 'light' | 'dark' } = {}): Promis
 /** Sends a command as the menu does, until the page (whose event stream connects on load) shows `done`. */
 async function menuCommand(command: AppCommandEvent, done: () => Promise<boolean>): Promise<void> {
   await expect
-    .poll(
-      async () => {
-        if (await done()) return true
-        suite.app.server.broadcast('command', command)
-        await new Promise((resolve) => setTimeout(resolve, 150))
-        return done()
-      },
-      { timeout: 10_000 },
-    )
+    .poll(async () => {
+      if (await done()) return true
+      suite.app.server.broadcast('command', command)
+      await new Promise((resolve) => setTimeout(resolve, 150))
+      return done()
+    })
     .toBe(true)
 }
 

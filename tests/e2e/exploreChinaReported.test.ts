@@ -78,7 +78,7 @@ describe('a China-reported Comtrade download in the Explorer', () => {
       page
         .locator('[data-test="data-table"] td[data-series="exports:us:all"]')
         .evaluateAll((tds) => tds.map((td) => (td.textContent ?? '').trim()))
-    await expect.poll(async () => (await cells()).length, { timeout: 15_000 }).toBe(years.length)
+    await expect.poll(async () => (await cells()).length).toBe(years.length)
     // Newest first, in whole dollars as the file gives them.
     expect(await cells()).toEqual(
       [...years].reverse().map((y) => `${new Intl.NumberFormat('en-US').format(exportsToUs.get(y)!)} USD`),
@@ -89,7 +89,7 @@ describe('a China-reported Comtrade download in the Explorer', () => {
     await expect.poll(() => page.textContent('[data-test="view-title"]')).toContain('Year-on-year')
     await page.locator('[data-test="explorer-main"][aria-busy="false"]').waitFor()
     await page.click('[data-test="tab-table"]')
-    await expect.poll(async () => (await cells()).at(-1), { timeout: 15_000 }).toBe('—')
+    await expect.poll(async () => (await cells()).at(-1)).toBe('—')
     const changes = await cells()
     // Newest first; the first year has no year before it in the file.
     const expected = years

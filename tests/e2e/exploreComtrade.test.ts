@@ -85,7 +85,7 @@ describe('a real Comtrade download, from import to a self-contained snapshot', (
       page
         .locator('[data-test="data-table"] td[data-series="imports:china:all"]')
         .evaluateAll((tds) => tds.map((td) => (td.textContent ?? '').trim()))
-    await expect.poll(async () => (await read()).length, { timeout: 15_000 }).toBe(years.length)
+    await expect.poll(async () => (await read()).length).toBe(years.length)
     const cells = await read()
     // Newest first; the first year has no year before it in the file.
     const expected = years

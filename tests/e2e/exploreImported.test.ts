@@ -80,7 +80,7 @@ describe('Explorer over an imported dataset', () => {
         .evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, (o.textContent ?? '').trim()]))
     // The library's list arrives from the engine process after the picker is drawn.
     await expect
-      .poll(async () => (await read()).map(([value]) => value), { timeout: 15_000 })
+      .poll(async () => (await read()).map(([value]) => value))
       .toEqual(['china-trade', 'imf-dots-timeseries'])
     const options = await read()
     // Each option is the dataset's title; the chosen one's version is under the list (a long title

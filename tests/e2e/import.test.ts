@@ -68,13 +68,11 @@ describe('Import', () => {
       )
       // The job is held just before its commit: everything read, the summaries being written.
       // (The import runs in the engine: on a busy machine it reaches the commit in more than a second.)
-      await expect
-        .poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 15_000 })
-        .toBe(100)
+      await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBe(100)
       expect(await bar.getAttribute('aria-valuemin')).toBe('0')
       expect(await bar.getAttribute('aria-valuemax')).toBe('100')
       await expect
-        .poll(() => bar.getAttribute('aria-valuetext'), { timeout: 15_000 })
+        .poll(() => bar.getAttribute('aria-valuetext'))
         .toBe('Writing summaries: 4 kB of 4 kB · about 14 rows')
       expect(await page.locator('[data-test="cancel-import"]').isVisible()).toBe(true)
       await screenshot(page, 'import-progress')
