@@ -17,6 +17,7 @@ import type { Page } from 'playwright-core'
 import { parseSnapshot } from '../../electron/shared/snapshotParse'
 import { launchBrowser, screenshot, type TestBrowser } from '../support/browser'
 import { importThroughUi } from '../support/explorerWalk'
+import { stepsInOrder } from '../support/steps'
 import { repoRoot, startWebApp, type WebApp } from '../support/webApp'
 
 const FILE = join(repoRoot, 'tests', 'fixtures', 'real', 'comtrade', 'plus-thailand-hs8542-imports.csv')
@@ -79,6 +80,8 @@ afterAll(async () => {
 })
 
 describe('the drill-down level and the picture are kept with the view', () => {
+  stepsInOrder()
+
   let path = ''
 
   it('drills two levels, shows the treemap, and the address holds all of it', async () => {

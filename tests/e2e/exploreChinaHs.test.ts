@@ -30,6 +30,7 @@ import {
   saveSnapshot,
   tableText,
 } from '../support/explorerWalk'
+import { stepsInOrder } from '../support/steps'
 import { repoRoot, startWebApp, type WebApp } from '../support/webApp'
 import { zipCsvRows } from '../support/zipMember'
 
@@ -181,6 +182,8 @@ afterAll(async () => {
 })
 
 describe('China’s exports to the US at every HS level, drilled to 4 digits', () => {
+  stepsInOrder()
+
   it('the file as the test reads it: one year, the chapters add up to the TOTAL row, section XVI › 85 › 8517 lead', () => {
     expect(new Set(rows.map((r) => r.Year))).toEqual(new Set(['2018']))
     expect(sum([...chapters])).toBe(TOTAL)

@@ -31,6 +31,7 @@ import {
   saveSnapshot,
   tableText,
 } from '../support/explorerWalk'
+import { stepsInOrder } from '../support/steps'
 import { repoRoot, startWebApp, type WebApp } from '../support/webApp'
 
 const FILE = join(repoRoot, 'tests', 'fixtures', 'real', 'comtrade', 'plus-thailand-hs8542-imports.csv')
@@ -71,6 +72,8 @@ afterAll(async () => {
 })
 
 describe('a real Comtrade download, from import to a self-contained snapshot', () => {
+  stepsInOrder()
+
   it('charts imports from China over time, and their y/y computed from the file’s levels', async () => {
     await openDataset(page, ID)
     await page.fill('[data-test="partner-filter"]', 'China')

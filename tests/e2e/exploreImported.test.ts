@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core'
 import type { Snapshot } from '../../electron/shared/snapshot'
 import { launchBrowser, screenshot, type TestBrowser } from '../support/browser'
 import { importThroughUi } from '../support/explorerWalk'
+import { stepsInOrder } from '../support/steps'
 import { repoRoot, startWebApp, type WebApp } from '../support/webApp'
 
 let app: WebApp
@@ -70,6 +71,8 @@ afterAll(async () => {
 })
 
 describe('Explorer over an imported dataset', () => {
+  stepsInOrder()
+
   it('lists the bundled package and the imported file, each with its version', async () => {
     await page.click('nav >> text=Explorer')
     const picker = page.locator('[data-test="dataset"]')

@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatValue } from '../../renderer/src/lib/format'
 import { launchBrowser, screenshot, type TestBrowser } from '../support/browser'
+import { stepsInOrder } from '../support/steps'
 import { repoRoot, startWebApp, type WebApp } from '../support/webApp'
 
 const FILE = join(repoRoot, 'tests', 'fixtures', 'real', 'wto', 'WtoData_algeria.csv')
@@ -85,6 +86,8 @@ afterAll(async () => {
 })
 
 describe('a real WTO file’s quarters in the Explorer', () => {
+  stepsInOrder()
+
   let dataset = ''
 
   it('imports through the Import page, which says the quarters are kept and where to chart them', async () => {

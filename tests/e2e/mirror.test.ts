@@ -19,6 +19,7 @@ import { readCsvRecords } from '../../electron/shared/csv'
 import type { Snapshot } from '../../electron/shared/snapshot'
 import { launchBrowser, screenshot, type TestBrowser } from '../support/browser'
 import { importThroughUi } from '../support/explorerWalk'
+import { stepsInOrder } from '../support/steps'
 import { repoRoot, startWebApp, type WebApp } from '../support/webApp'
 import { censusMonths, csvRows, plainNumber, realFile } from '../support/realFiles'
 import { zipMember } from '../support/zipMember'
@@ -207,6 +208,8 @@ describe('Mirror comparison', () => {
 })
 
 describe('Mirror exports and snapshots', () => {
+  stepsInOrder()
+
   const mirrorUrl = () =>
     `${app.server.url}#/mirror?china=china-trade&partnerData=${censusId}&partner=us&freq=month`
   const snapshotFiles = (): Snapshot[] => {
@@ -390,6 +393,8 @@ describe('Mirror exports and snapshots', () => {
  * expected numbers are summed here from the files' own bytes.
  */
 describe('Mirror from two imported files, one per side', () => {
+  stepsInOrder()
+
   const CHINA_ZIP = realFile('comtrade/legacy-china-sitc-by-partner-2015-2018.zip')
   const US_FILE = realFile('comtrade/legacy-usa-china-hs-chapters-2017.csv')
   const sum = (rows: Record<string, string>[]) =>
