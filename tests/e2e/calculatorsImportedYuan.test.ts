@@ -56,7 +56,8 @@ describe('a calculator given a real China Customs file in yuan', () => {
     await page.click('[data-test="tab-partnerMix"]')
     await page.selectOption('select[data-test="pm-dataset"]', id)
     await page.locator('[data-test="pm-imported-file"]').waitFor()
-    expect(await page.locator('[data-test="pm-imported-reporter"]').inputValue()).toBe('china')
+    // The reporter is chosen from the file's dimensions, which arrive after the file's name is shown.
+    await expect.poll(() => page.locator('[data-test="pm-imported-reporter"]').inputValue()).toBe('china')
     expect(await page.locator('[data-test="pm-imported-file"]').innerText()).toMatch(
       new RegExp(`^${NAME.replace(/\./g, '\\.')}, version 1\\b`),
     )

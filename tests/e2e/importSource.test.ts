@@ -79,12 +79,13 @@ describe('Import: the sheet of a workbook, the files of an archive', () => {
     expect(await done().textContent()).toContain(
       `${cells.size.toLocaleString('en-US')} rows, Jan 2014 to Dec 2017`,
     )
+    // "Done" is said when the import answers; the library's list and the chart are asked for after it.
     const row = page.locator('[data-test="library"] tbody tr')
-    expect(await row.count()).toBe(1)
+    await expect.poll(() => row.count()).toBe(1)
     expect(await row.locator('strong').textContent()).toBe(
       'Exports_and_Imports_by_Areas_and_Countries.xlsx (Imports)',
     )
-    expect(await page.locator('[data-test="chart-flow"]').inputValue()).toBe('imports')
+    await expect.poll(() => page.locator('[data-test="chart-flow"]').inputValue()).toBe('imports')
   })
 
   it('an archive of same-layout downloads is one dataset; another of its files can be chosen and mapped', async () => {
