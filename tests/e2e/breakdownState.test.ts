@@ -8,7 +8,7 @@
  * The file: Thailand's imports of HS 8542 by partner (tests/fixtures/real/README.md), as in
  * exploreComtrade.test.ts; its only heading is 8542, in chapter 85 of section XVI.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -163,8 +163,11 @@ describe('the drill-down level and the picture are kept with the view', () => {
   })
 
   it('a fresh window restores it from the autosaved session', async () => {
-    // The session is written at most a second after the last change.
-    await page.waitForTimeout(1500)
+    // The session is written about a second after the last change (later on a loaded machine).
+    const session = join(app.userDataDir, 'session.json')
+    await expect
+      .poll(() => (existsSync(session) ? JSON.parse(readFileSync(session, 'utf8')).view : null))
+      .toMatchObject({ dataset: ID, breakdown: DRILLED })
     const fresh = await browser.newPage({ width: 1280, height: 1000 })
     await fresh.goto(app.server.url)
     await fresh.click('nav >> text=Explorer')
