@@ -6,10 +6,20 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { API_PREFIX } from '../../electron/web/wire'
 import { launchChromium } from './chromium'
 import { repoRoot } from './webApp'
 
 export const artifactsDir = join(repoRoot, 'tests', 'artifacts')
+
+/**
+ * A slow machine on demand (milliseconds; 0 by default): every piece of the built renderer's code and
+ * every data call is held this long before it is served, so a test that reads the page before a
+ * lazily loaded component or a data call has drawn what it reads fails here, not once in a while on CI.
+ */
+const CODE_DELAY = Number(process.env.CTE_E2E_CODE_DELAY ?? 0)
+const CALL_DELAY = Number(process.env.CTE_E2E_CALL_DELAY ?? 0)
+const held = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 export interface TestBrowser {
   browser: Browser
@@ -52,8 +62,12 @@ export async function launchBrowser(...appOrigins: string[]): Promise<TestBrowse
           appOrigins.some((origin) => url.startsWith(`${origin}/`)) ||
           url.startsWith('data:') ||
           url.startsWith('blob:')
-        )
+        ) {
+          const path = new URL(url).pathname
+          if (CODE_DELAY && path.startsWith('/assets/')) await held(CODE_DELAY)
+          if (CALL_DELAY && path.startsWith(API_PREFIX)) await held(CALL_DELAY)
           return route.continue()
+        }
         foreignRequests.push(url)
         return route.abort('blockedbyclient')
       })
