@@ -3,52 +3,24 @@
  * numbers this test reads straight from the package's CSV files (not through the app's code).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import Papa from 'papaparse'
-import { openServices, type Services } from '../../../electron/services'
-import { contract } from '../../../electron/shared/api'
-import { AppError } from '../../../electron/shared/errors'
 import {
   defaultFullYearInputs,
   defaultPartnerMixInputs,
   defaultWorldShareInputs,
 } from '../../../electron/shared/calculatorState'
-import { loadCalculatorData, type CalculatorData } from '../../../renderer/src/lib/calculators/dataQueries'
+import type { CalculatorData } from '../../../renderer/src/lib/calculators/dataQueries'
 import { buildFullYearModel } from '../../../renderer/src/lib/calculators/fullYearModel'
 import { buildPartnerMixModel } from '../../../renderer/src/lib/calculators/partnerMixModel'
 import { buildWorldShareModel } from '../../../renderer/src/lib/calculators/worldShareModel'
+import { openCalculatorData, preferred, rows } from './bundledData'
 
-const dataDir = fileURLToPath(new URL('../../../data', import.meta.url))
-let services: Services
 let data: CalculatorData
-
-type Row = Record<string, string>
-function rows(file: string): Row[] {
-  return Papa.parse<Row>(readFileSync(`${dataDir}/china-trade/${file}`, 'utf8'), {
-    header: true,
-    skipEmptyLines: true,
-  }).data
-}
-/** The preferred value of one series and period, read from the CSV, or undefined. */
-function preferred(file: string, series: string, period: string): number | undefined {
-  const row = rows(file).find((r) => r.series === series && r.period === period && r.preferred === 'true')
-  return row ? Number(row.value) : undefined
-}
+let close: () => Promise<void>
 
 beforeAll(async () => {
-  services = await openServices({ dataDir })
-  data = await loadCalculatorData(
-    'china-trade',
-    {
-      series: (q) => services.query.series(contract.getSeries.args.parse(q)),
-      observations: (a) => services.query.observations(a.dataset, a.series, a.period),
-      listSeries: (a) => services.query.listSeries(a.dataset),
-    },
-    (e) => e instanceof AppError && e.code === 'NOT_FOUND',
-  )
+  ;({ data, close } = await openCalculatorData())
 })
-afterAll(() => services.close())
+afterAll(() => close())
 
 describe('full-year surplus over the real data', () => {
   it('Jan–Nov 2025 actuals and December 2024 as the base, zero December growth: the published YTD plus Dec 2024’s balance', () => {

@@ -4,45 +4,19 @@
  * out in this file, not by the code under test.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import Papa from 'papaparse'
-import { openServices, type Services } from '../../../electron/services'
-import { contract } from '../../../electron/shared/api'
-import { AppError } from '../../../electron/shared/errors'
 import {
   defaultFullYearInputs,
   defaultPartnerMixInputs,
   defaultWorldShareInputs,
 } from '../../../electron/shared/calculatorState'
-import { loadCalculatorData, type CalculatorData } from '../../../renderer/src/lib/calculators/dataQueries'
+import type { CalculatorData } from '../../../renderer/src/lib/calculators/dataQueries'
 import { buildFullYearModel } from '../../../renderer/src/lib/calculators/fullYearModel'
 import { buildPartnerMixModel } from '../../../renderer/src/lib/calculators/partnerMixModel'
 import { buildWorldShareModel } from '../../../renderer/src/lib/calculators/worldShareModel'
+import { openCalculatorData, preferred, preferredRows, rows } from './bundledData'
 
-const dataDir = fileURLToPath(new URL('../../../data', import.meta.url))
-let services: Services
 let data: CalculatorData
-
-type Row = Record<string, string>
-const cache = new Map<string, Row[]>()
-function rows(file: string): Row[] {
-  let r = cache.get(file)
-  if (!r) {
-    r = Papa.parse<Row>(readFileSync(`${dataDir}/china-trade/${file}`, 'utf8'), {
-      header: true,
-      skipEmptyLines: true,
-    }).data
-    cache.set(file, r)
-  }
-  return r
-}
-const preferredRows = (file: string, series: string) =>
-  rows(file).filter((r) => r.series === series && r.preferred === 'true')
-function preferred(file: string, series: string, period: string): number | undefined {
-  const row = preferredRows(file, series).find((r) => r.period === period)
-  return row ? Number(row.value) : undefined
-}
+let close: () => Promise<void>
 const mm = (m: number) => String(m).padStart(2, '0')
 
 /**
@@ -62,18 +36,9 @@ function sumOfMonths(year: number, cutoff: number): number | undefined {
 }
 
 beforeAll(async () => {
-  services = await openServices({ dataDir })
-  data = await loadCalculatorData(
-    'china-trade',
-    {
-      series: (q) => services.query.series(contract.getSeries.args.parse(q)),
-      observations: (a) => services.query.observations(a.dataset, a.series, a.period),
-      listSeries: (a) => services.query.listSeries(a.dataset),
-    },
-    (e) => e instanceof AppError && e.code === 'NOT_FOUND',
-  )
+  ;({ data, close } = await openCalculatorData())
 })
-afterAll(() => services.close())
+afterAll(() => close())
 
 describe('track record of the full-year surplus', () => {
   it('balance method at zero growth, Jan–Nov: every year with a published annual figure, error = YTD + last December − published annual', () => {
