@@ -114,6 +114,7 @@ async function main(): Promise<Record<string, unknown>> {
   }
   if (mode === 'reopen') {
     const [userDataDir] = args as [string]
+    const cpu0 = process.cpuUsage()
     const t0 = performance.now()
     const services = await openServices({ dataDir, userDataDir })
     const handlers = createHandlers(services)
@@ -123,9 +124,10 @@ async function main(): Promise<Record<string, unknown>> {
     if (!dataset) throw new Error('the library is empty')
     const answer = await dispatch(handlers, 'getBreakdown', chart(dataset.id))
     const reopenMs = performance.now() - t0
+    const cpu = process.cpuUsage(cpu0)
     if (!answer.ok) throw new Error(answer.error.message)
     await services.close()
-    return { reopenMs }
+    return { reopenMs, reopenCpuMs: (cpu.user + cpu.system) / 1000 }
   }
   throw new Error(`unknown mode ${mode}`)
 }
