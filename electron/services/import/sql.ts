@@ -160,8 +160,10 @@ export const MACROS: string[] = [
       WHEN '出口總值(含復出口)' THEN 'exports' WHEN '進口總值(含復進口)' THEN 'imports'
       ELSE coalesce(cte_slug(CAST(x AS VARCHAR)), 'value') END`,
   // HS codes are text: a code that lost its leading zero on the way through a spreadsheet or R gets it back.
-  `CREATE MACRO cte_hs(k) AS CASE WHEN length(trim(CAST(k AS VARCHAR))) IN (1, 3, 5) AND TRY_CAST(trim(CAST(k AS VARCHAR)) AS UBIGINT) IS NOT NULL
-      THEN '0' || trim(CAST(k AS VARCHAR)) ELSE trim(CAST(k AS VARCHAR)) END`,
+  // It runs on every row of an HS file: CASE tests each WHEN only on the rows still open (an AND computes
+  // both sides on every row), so the number test runs on the odd-length codes alone.
+  `CREATE MACRO cte_hs(k) AS CASE WHEN length(trim(CAST(k AS VARCHAR))) NOT IN (1, 3, 5) THEN trim(CAST(k AS VARCHAR))
+      WHEN TRY_CAST(trim(CAST(k AS VARCHAR)) AS UBIGINT) IS NULL THEN trim(CAST(k AS VARCHAR)) ELSE '0' || trim(CAST(k AS VARCHAR)) END`,
 ]
 
 /**

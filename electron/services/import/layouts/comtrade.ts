@@ -55,12 +55,13 @@ export const comtradePlus: Layout = {
  * that lost their leading zero in a spreadsheet get it back (HS chapters are two digits, headings four).
  * SITC codes (S1…S4) are keyed `SITC 76`: bare, a division would pass for the HS chapter of the same
  * number (SITC 76, telecommunications equipment, is not HS 76, aluminium) and be labelled and drilled
- * as one.
+ * as one. Computed on every row: HS, the usual classification, is tested first, so its rows skip the
+ * other tests (CASE tests each WHEN only on the rows no earlier one took; HS and EBOPS never overlap).
  */
 function productOf(cmd: string, classification: string): string {
   return `CASE WHEN upper(trim(${cmd})) = 'TOTAL' THEN 'TOTAL'
-    WHEN ${classification} LIKE 'EB%' AND trim(${cmd}) IN ('200', 'S') THEN 'TOTAL'
     WHEN ${classification} LIKE 'H%' THEN cte_hs(${cmd})
+    WHEN ${classification} LIKE 'EB%' AND trim(${cmd}) IN ('200', 'S') THEN 'TOTAL'
     WHEN regexp_full_match(trim(${classification}), 'S[1-4]') THEN 'SITC ' || trim(${cmd}) ELSE trim(${cmd}) END`
 }
 
