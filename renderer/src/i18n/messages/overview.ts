@@ -44,6 +44,15 @@ export default {
       sources: 'Sources',
       resources: 'Resources',
       importedFrom: 'Imported from {file} ({layout}).',
+      outdated: {
+        title: 'Imported by an earlier version of the app: some figures are not shown as they should be.',
+        quartersAsYears:
+          "The file's quarterly exports and imports were added up into years. Importing the same file again charts them as quarters.",
+        spans:
+          'Some figures add up several months (such as March to May) and are shown as single months. The app now takes only January–February combined and years to date: import the file again with those months given one by one, or without them.',
+        reimport: 'Import {file} again',
+        keeps: 'It becomes a new version of this dataset; its notes and snapshots stay with it.',
+      },
       asPublishedBy: 'As published by {publisher}',
       asPublished: 'As published by its source',
       name: 'Name',
@@ -112,6 +121,14 @@ export default {
       sources: '来源',
       resources: '资源',
       importedFrom: '从 {file} 导入（{layout}）。',
+      outdated: {
+        title: '由本应用的早期版本导入：部分数字的显示方式不正确。',
+        quartersAsYears: '文件中的季度出口和进口被加总成了年度数字。重新导入同一文件后即可按季度绘制。',
+        spans:
+          '部分数字是几个月的合计（如三月至五月），却被显示为单月。本应用现在只接受一月至二月合计和年初至今累计：请重新导入逐月列出这些月份的文件，或去掉这些行。',
+        reimport: '重新导入 {file}',
+        keeps: '它将成为此数据集的新版本，其笔记和快照保持关联。',
+      },
       asPublishedBy: '按 {publisher} 发布时的条款',
       asPublished: '按来源发布时的条款',
       name: '名称',
