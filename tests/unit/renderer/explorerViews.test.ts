@@ -86,8 +86,8 @@ const fetchedFor = (v: ViewState, data: Record<string, Series | null>): FetchedS
     total: null,
   }))
 
-/** The x axis's tick labels, as Chart.js would build them from the configuration. */
-function tickLabels(v: ViewState, data: Record<string, Series | null>): string[] {
+/** The chart's model and its x axis's ticks and labels, as Chart.js builds them from the configuration. */
+function xTicks(v: ViewState, data: Record<string, Series | null>) {
   const model = buildChartModel(v, fetchedFor(v, data), (s) => s.key)
   const config = buildChartConfig(model, v, { annual: null, projection: null }, theme, text)
   const x = config.options!.scales!.x as unknown as {
@@ -98,22 +98,16 @@ function tickLabels(v: ViewState, data: Record<string, Series | null>): string[]
   }
   const axis = { min: x.min, max: x.max, ticks: [] as { value: number }[] }
   x.afterBuildTicks(axis)
-  return axis.ticks.map((t) => x.ticks.callback(t.value))
+  return { model, ticks: axis.ticks.map((t) => ({ at: t.value, label: x.ticks.callback(t.value) })) }
 }
+
+/** The x axis's tick labels. */
+const tickLabels = (v: ViewState, data: Record<string, Series | null>): string[] =>
+  xTicks(v, data).ticks.map((t) => t.label)
 
 /** For every drawn point, the year label of the tick the reader reads it against. */
 function yearOfEachPoint(v: ViewState, data: Record<string, Series | null>) {
-  const model = buildChartModel(v, fetchedFor(v, data), (s) => s.key)
-  const config = buildChartConfig(model, v, { annual: null, projection: null }, theme, text)
-  const x = config.options!.scales!.x as unknown as {
-    min: number
-    max: number
-    afterBuildTicks: (axis: { min: number; max: number; ticks: { value: number }[] }) => void
-    ticks: { callback: (value: number) => string }
-  }
-  const axis = { min: x.min, max: x.max, ticks: [] as { value: number }[] }
-  x.afterBuildTicks(axis)
-  const ticks = axis.ticks.map((t) => ({ at: t.value, label: x.ticks.callback(t.value) }))
+  const { model, ticks } = xTicks(v, data)
   const monthAxis = v.frequency !== 'year'
   return model.periods.map((period) => {
     const px = xOf(period, v.frequency)
