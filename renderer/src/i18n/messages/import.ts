@@ -4,7 +4,7 @@ export default {
     import: {
       nav: 'Import',
       title: 'Import a data file',
-      lede: 'Open a file downloaded from UN Comtrade, CEPII BACI, the World Bank (WDI), the IMF, WTO Stats, or any CSV, Parquet or JSON table. The original file is only read, never changed.',
+      lede: 'Open a file downloaded from UN Comtrade, CEPII BACI, the World Bank (WDI), the IMF, WTO Stats, or any CSV, Parquet or JSON table, also as an Excel workbook (.xlsx) or inside a ZIP archive. The original file is only read, never changed.',
       open: 'Open file…',
       drop: 'or drop a file here',
       dropHint: 'Dropping works in the desktop app; in a browser, use Open file….',
@@ -136,7 +136,7 @@ export default {
     import: {
       nav: '导入',
       title: '导入数据文件',
-      lede: '打开从联合国商品贸易数据库（UN Comtrade）、CEPII BACI、世界银行（WDI）、国际货币基金组织、WTO Stats 下载的文件，或任何 CSV、Parquet、JSON 表格。原始文件只读，不会被修改。',
+      lede: '打开从联合国商品贸易数据库（UN Comtrade）、CEPII BACI、世界银行（WDI）、国际货币基金组织、WTO Stats 下载的文件，或任何 CSV、Parquet、JSON 表格，也可以是电子表格（.xlsx）或压缩包（.zip）中的表格。原始文件只读，不会被修改。',
       open: '打开文件…',
       drop: '或将文件拖放到此处',
       dropHint: '拖放功能仅在桌面应用中可用；在浏览器中请使用“打开文件…”。',
