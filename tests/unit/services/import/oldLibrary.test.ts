@@ -11,7 +11,7 @@ import Papa from 'papaparse'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openServices, type Services } from '../../../../electron/services'
 import { IMPORT_RULES } from '../../../../electron/services/import/library'
-import { dataDir, repo } from './helpers'
+import { dataDir, repo, seriesQuery } from './helpers'
 
 const fixtures = join(repo, 'tests', 'fixtures', 'library-rules-1')
 const wtoFile = join(repo, 'tests', 'fixtures', 'real', 'wto', 'WtoData_algeria.csv')
@@ -56,16 +56,7 @@ const versionOf = (userDataDir: string, id: string, n = 1) =>
     .versions.find((v) => v.version === n)!
 
 const series = (services: Services, dataset: string, q: Record<string, string>) =>
-  services.imports.series({
-    dataset,
-    reporter: 'china',
-    flow: 'exports',
-    partner: 'world',
-    product: 'all',
-    measure: 'level',
-    frequency: 'month',
-    ...q,
-  })
+  services.imports.series(seriesQuery(dataset, q))
 const points = async (services: Services, dataset: string, q: Record<string, string>) =>
   (await series(services, dataset, q)).points.map((p) => [p.period, p.value])
 
