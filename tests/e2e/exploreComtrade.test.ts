@@ -170,7 +170,7 @@ describe('a real Comtrade download, from import to a self-contained snapshot', (
       const seen: { by: string; codes: string[] }[] = []
       Object.assign(window, { tableStates: seen })
       new MutationObserver(() => {
-        const rows = [...document.querySelectorAll('[data-test="ranking-table"] tbody tr[data-code]')]
+        const rows = Array.from(document.querySelectorAll('[data-test="ranking-table"] tbody tr[data-code]'))
         const by = document.querySelector<HTMLSelectElement>('[data-test="ranking-by"]')?.value ?? ''
         if (rows.length) seen.push({ by, codes: rows.map((r) => r.getAttribute('data-code')!) })
       }).observe(document.body, { subtree: true, childList: true, attributes: true })
