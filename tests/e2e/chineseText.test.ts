@@ -109,6 +109,15 @@ function cutControls(page: Page): Promise<string[]> {
           `${el.outerHTML.slice(0, 100)} ends at ${Math.round(r.right)} px, its box at ${Math.round(b.right)}`,
         )
     }
+    // A table wider than the box that scrolls it: its last columns are out of sight.
+    for (const table of Array.from(document.querySelectorAll('table'))) {
+      const box = table.parentElement
+      if (!box || !table.checkVisibility({ visibilityProperty: true })) continue
+      if (getComputedStyle(box).overflowX !== 'visible' && box.scrollWidth > box.clientWidth + 1)
+        out.push(
+          `a table is cut: ${table.textContent!.trim().slice(0, 60)}… needs ${box.scrollWidth} px, has ${box.clientWidth}`,
+        )
+    }
     return out
   })
 }
