@@ -15,7 +15,9 @@ export const artifactsDir = join(repoRoot, 'tests', 'artifacts')
 /**
  * A slow machine on demand (milliseconds; 0 by default): every piece of the built renderer's code and
  * every data call is held this long before it is served, so a test that reads the page before a
- * lazily loaded component or a data call has drawn what it reads fails here, not once in a while on CI.
+ * lazily loaded component or a data call has drawn what it reads fails here far more often than on CI.
+ * A component whose code is already loaded still renders a tick after its parent: only a wait or a
+ * poll in the test covers that.
  */
 const CODE_DELAY = Number(process.env.CTE_E2E_CODE_DELAY ?? 0)
 const CALL_DELAY = Number(process.env.CTE_E2E_CALL_DELAY ?? 0)
