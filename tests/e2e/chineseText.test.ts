@@ -189,6 +189,8 @@ describe('in Chinese, at 1024 px', () => {
       // Its data loaded: a number, or the words saying why there is none, in the results.
       await page.locator(`[data-test="calc-${calculator}"] .results`).waitFor()
       await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'))
+      // The calculators' data read (the page says "loading" without marking anything busy).
+      await page.locator('main .loading[role="status"]').waitFor({ state: 'detached' })
       await screenshot(page, `zh-calculator-${calculator}`)
       expect(await english(page)).toEqual([])
       expect(await cutControls(page)).toEqual([])
