@@ -24,7 +24,8 @@ export const csvRows = (path: string, encoding = 'utf-8', delimiter = '') =>
 /** A cell as a number, its thousands separators dropped: "1,234.5" → 1234.5. */
 export const plainNumber = (cell: string | undefined) => Number((cell ?? '').replace(/,/g, '').trim())
 
-const MONTHS = [
+/** The months as English-language publishers name them (Census's "January 2019", WTO's Period column). */
+export const MONTHS = [
   'January',
   'February',
   'March',

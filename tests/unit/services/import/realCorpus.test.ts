@@ -14,6 +14,7 @@ import { guessMapping } from '../../../../electron/services/import/layouts'
 import { sniffFile } from '../../../../electron/services/import/sniff'
 import { countryOf } from '../../../../electron/services/import/codes'
 import { LEAKS, openTestServices, repo, seriesQuery, type TestServices } from './helpers'
+import { MONTHS } from '../../../support/realFiles'
 import { zipCsvRows, zipMember } from '../../../support/zipMember'
 import { createHandlers } from '../../../../electron/handlers'
 import { dispatch } from '../../../../electron/dispatch'
@@ -816,20 +817,6 @@ describe('Excel workbooks', () => {
 
 describe('WTO Stats workbook (title line, month names in Period, years as columns)', () => {
   const file = 'wto/WtoData_20210401162703.xlsx'
-  const MONTHS = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ]
   /** Each month of a reporter's rows, by this test's own reading of the sheet, in millions of US dollars. */
   function monthly(reporter: string) {
     const [title, , header, ...body] = sheetCells(file)
