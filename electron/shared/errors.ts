@@ -14,6 +14,8 @@ export const errorCodes = [
   'ENGINE_STOPPED',
   // A file that stopped the engine before is not read again unless the user chooses it again.
   'SET_ASIDE',
+  // An imported dataset's stored files are missing or damaged (import/stored.ts); importing it again mends it.
+  'DAMAGED',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 

@@ -198,72 +198,78 @@ export async function openExploreService(options: ExploreOptions): Promise<Explo
 
   return {
     hs,
-    ranking: (q) => rankingOf({ engine, imports, hs, imported, productLabel, versionOf }, q),
+    ranking: (q) =>
+      imports.reading(q.dataset, () =>
+        rankingOf({ engine, imports, hs, imported, productLabel, versionOf }, q),
+      ),
     dimensions: (dataset) =>
-      imports.has(dataset) ? importedDimensions(dataset) : bundledDimensions(dataset),
+      imports.has(dataset)
+        ? imports.reading(dataset, () => importedDimensions(dataset))
+        : bundledDimensions(dataset),
+    productSeries: (q) => imports.reading(q.dataset, () => productSeries(q)),
+  }
 
-    async productSeries(q) {
-      const { entry, version, dir } = imported(q.dataset)
-      const ref = parseProduct(q.product)
-      if (!ref) throw new AppError('NOT_FOUND', `"${q.product}" is not an HS product code.`)
-      if (q.measure !== 'level')
-        throw new AppError('NOT_FOUND', `Imported datasets hold levels only, not ${q.measure}.`)
-      const frequency = importedFrequency(await frequenciesOf(engine, dir), q.frequency)
-      const reporter = resolveCodes(q.reporter, imports.codes)
-      const partner = resolveCodes(q.partner, imports.codes)
-      // One unit per series: the one asked for, else US dollars where the file has them.
-      const unit = q.unit ?? (version.units.includes('USD') ? 'USD' : version.units[0])
-      const unitWhere = unit === undefined ? 'TRUE' : `unit = ${sqlString(unit)}`
-      const levelRows = await engine.all<{ level: number }>(
-        `SELECT DISTINCT level FROM read_parquet(${sqlString(join(dir, 'summary.parquet'))}) WHERE level > 0`,
-      )
-      const where = productWhere(
-        ref,
-        levelRows.map((r) => r.level),
-        hs,
-      )
-      const { start, end } = rangeBounds(q.from, q.to)
-      const range = periodRangeSql(start, end, frequency)
-      // Against the World: the by-product summary; against one partner: the facts themselves.
-      const rows =
-        q.partner === 'world'
-          ? await engine.all<{ period: string; value: number; unit: string; summed: boolean }>(
-              `SELECT period, sum(value) AS value, any_value(unit) AS unit, bool_or(world IS NULL) AS summed FROM read_parquet(${sqlString(await imports.productsFile(q.dataset))})
+  async function productSeries(q: SeriesRequest): Promise<Series> {
+    const { entry, version, dir } = imported(q.dataset)
+    const ref = parseProduct(q.product)
+    if (!ref) throw new AppError('NOT_FOUND', `"${q.product}" is not an HS product code.`)
+    if (q.measure !== 'level')
+      throw new AppError('NOT_FOUND', `Imported datasets hold levels only, not ${q.measure}.`)
+    const frequency = importedFrequency(await frequenciesOf(engine, dir), q.frequency)
+    const reporter = resolveCodes(q.reporter, imports.codes)
+    const partner = resolveCodes(q.partner, imports.codes)
+    // One unit per series: the one asked for, else US dollars where the file has them.
+    const unit = q.unit ?? (version.units.includes('USD') ? 'USD' : version.units[0])
+    const unitWhere = unit === undefined ? 'TRUE' : `unit = ${sqlString(unit)}`
+    const levelRows = await engine.all<{ level: number }>(
+      `SELECT DISTINCT level FROM read_parquet(${sqlString(join(dir, 'summary.parquet'))}) WHERE level > 0`,
+    )
+    const where = productWhere(
+      ref,
+      levelRows.map((r) => r.level),
+      hs,
+    )
+    const { start, end } = rangeBounds(q.from, q.to)
+    const range = periodRangeSql(start, end, frequency)
+    // Against the World: the by-product summary; against one partner: the facts themselves.
+    const rows =
+      q.partner === 'world'
+        ? await engine.all<{ period: string; value: number; unit: string; summed: boolean }>(
+            `SELECT period, sum(value) AS value, any_value(unit) AS unit, bool_or(world IS NULL) AS summed FROM read_parquet(${sqlString(await imports.productsFile(q.dataset))})
                 WHERE list_contains(${list(reporter.codes)}, reporter) AND flow = ${sqlString(q.flow)} AND frequency = ${sqlString(frequency)}
                   AND ${unitWhere} AND ${where} AND ${range}
                 GROUP BY period ORDER BY period`,
-            )
-          : await engine.all<{ period: string; value: number; unit: string; partners: bigint }>(
-              `SELECT period, sum(value) AS value, any_value(unit) AS unit, count(DISTINCT partner) AS partners
+          )
+        : await engine.all<{ period: string; value: number; unit: string; partners: bigint }>(
+            `SELECT period, sum(value) AS value, any_value(unit) AS unit, count(DISTINCT partner) AS partners
                  FROM (SELECT *, CASE WHEN product = 'TOTAL' THEN 0 ELSE length(product) END AS level
                          FROM (${versionTidy(dir, version.constants)}))
                 WHERE list_contains(${list(reporter.codes)}, reporter) AND list_contains(${list(partner.codes)}, partner)
                   AND flow = ${sqlString(q.flow)} AND frequency = ${sqlString(frequency)} AND value IS NOT NULL
                   AND ${unitWhere} AND ${where} AND ${range}
                 GROUP BY period ORDER BY period`,
+          )
+    if (rows.length === 0)
+      throw new AppError(
+        'NOT_FOUND',
+        `Dataset "${q.dataset}" has no ${FREQUENCY_WORDS[frequency]} ${q.flow} of ${productLabel(q.product)} for ${reporter.label} with ${partner.label}.`,
+      )
+    const source = importSource(entry, version)
+    return {
+      dataset: q.dataset,
+      series: `${q.flow}_${q.reporter}_${q.partner}_${q.product}`.slice(0, 120),
+      label: `${reporter.label} ${q.flow.replace(/_/g, ' ')} — ${partner.label} — ${productLabel(q.product)}`,
+      unit: rows[0]!.unit ?? '',
+      frequency,
+      // Against the World a product's value is the file's World row where it has one, else its
+      // partners summed (the by-product summary keeps both); against a bloc, its members summed.
+      points:
+        q.partner === 'world'
+          ? rows.flatMap((r) =>
+              importedPoints([r], source, 'summed' in r && r.summed ? { kind: 'world' } : null),
             )
-      if (rows.length === 0)
-        throw new AppError(
-          'NOT_FOUND',
-          `Dataset "${q.dataset}" has no ${FREQUENCY_WORDS[frequency]} ${q.flow} of ${productLabel(q.product)} for ${reporter.label} with ${partner.label}.`,
-        )
-      const source = importSource(entry, version)
-      return {
-        dataset: q.dataset,
-        series: `${q.flow}_${q.reporter}_${q.partner}_${q.product}`.slice(0, 120),
-        label: `${reporter.label} ${q.flow.replace(/_/g, ' ')} — ${partner.label} — ${productLabel(q.product)}`,
-        unit: rows[0]!.unit ?? '',
-        frequency,
-        // Against the World a product's value is the file's World row where it has one, else its
-        // partners summed (the by-product summary keeps both); against a bloc, its members summed.
-        points:
-          q.partner === 'world'
-            ? rows.flatMap((r) =>
-                importedPoints([r], source, 'summed' in r && r.summed ? { kind: 'world' } : null),
-              )
-            : importedPoints(rows, source, sumRule(q.partner, partner, true)),
-        sources: [source],
-      }
-    },
+          : importedPoints(rows, source, sumRule(q.partner, partner, true)),
+      sources: [source],
+    }
   }
 }

@@ -28,6 +28,7 @@ import { migrateLibrary } from './migrate'
 import { checkHeader, ImportJob, type PipelineHooks } from './pipeline'
 import { createImportQueries, type SeriesRequest } from './queries'
 import { partsOf, sampleOf, stagePart } from './source'
+import { createStoredGuard, storedIntact } from './stored'
 import { rm, stat } from 'node:fs/promises'
 import type { Series, SeriesInfo } from '../../shared/api'
 import type { z } from 'zod'
@@ -68,6 +69,11 @@ export interface ImportService extends FileDesk {
    * by its import, or made once for a version imported before imports wrote it.
    */
   productsFile(datasetId: string): Promise<string>
+  /**
+   * A read of a dataset's latest version, its stored files checked first: a missing or damaged file
+   * is answered with a plain refusal naming the dataset (stored.ts), not DuckDB's error.
+   */
+  reading<T>(datasetId: string, read: () => Promise<T>): Promise<T>
   library: Library
   codes: CodeLists
   close(): Promise<void>
@@ -84,6 +90,12 @@ export async function openImportService(options: ImportServiceOptions): Promise<
   const grants: Grants = options.grants ?? createGrants()
   const queries = createImportQueries(options.engine, library, codes)
   const jobs = new Map<string, ImportJob>()
+  const guard = createStoredGuard()
+  const reading = <T>(id: string, read: () => Promise<T>): Promise<T> => {
+    const entry = library.get(id)
+    // An unknown id is refused by the read itself, in its own words.
+    return entry ? guard(entry, library.versionDir(entry), read) : read()
+  }
 
   const toDataset = (d: DatasetEntry): ImportedDataset => {
     const latest = d.versions[d.versions.length - 1]!
@@ -189,7 +201,8 @@ export async function openImportService(options: ImportServiceOptions): Promise<
                   !needsReimport(latest) &&
                   latest?.format !== 'datapackage' &&
                   latest?.size === info.size &&
-                  latest?.mtimeMs === info.mtimeMs,
+                  latest?.mtimeMs === info.mtimeMs &&
+                  (await storedIntact(library.versionDir(existingEntry))),
               }
             : null,
         }
@@ -269,10 +282,11 @@ export async function openImportService(options: ImportServiceOptions): Promise<
       if (!library.get(id)) throw new AppError('NOT_FOUND', `There is no imported dataset called "${id}".`)
       return library.remove(id)
     },
-    breakdown: (q) => queries.breakdown(q),
-    series: (q) => queries.series(q),
-    listSeries: (id) => queries.listSeries(id),
-    productsFile: (id) => queries.productsFile(id),
+    breakdown: (q) => reading(q.dataset, () => queries.breakdown(q)),
+    series: (q) => reading(q.dataset, () => queries.series(q)),
+    listSeries: (id) => reading(id, () => queries.listSeries(id)),
+    productsFile: (id) => reading(id, () => queries.productsFile(id)),
+    reading,
     async close() {
       const running = [...jobs.values()]
       for (const job of running) job.cancel()
@@ -310,6 +324,7 @@ export function unavailableImports(): ImportService {
     series: async () => off(),
     listSeries: async () => off(),
     productsFile: async () => off(),
+    reading: async () => off(),
     close: async () => {},
   }
 }

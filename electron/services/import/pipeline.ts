@@ -23,6 +23,7 @@ import type { Grant } from '../grants'
 import { openJobDb, traceStage, type JobDb } from './jobDb'
 import { lacksPeriods, NO_PERIOD_COLUMN, planFor, recognise, type Plan } from './layouts'
 import { needsReimport, type DatasetEntry, type Library, type NewVersion } from './library'
+import { storedIntact } from './stored'
 import {
   convertsOnStaging,
   partsOf,
@@ -131,7 +132,9 @@ export class ImportJob {
         latest.format !== 'datapackage' &&
         !needsReimport(latest) &&
         sameMapping(this.mapping, existing.mapping) &&
-        this.source === undefined
+        this.source === undefined &&
+        // A version whose stored files were removed or damaged is made again from the same file.
+        (await storedIntact(library.versionDir(existing, latest)))
       ) {
         this.bytesRead = this.totalBytes
         this.rows = latest.rows
@@ -308,7 +311,11 @@ export class ImportJob {
         sameMapping(this.mapping, same.mapping)
       // The same bytes again are "unchanged", unless earlier import rules left their version wrong:
       // then they are its dataset's new version, wherever the file now is (notes keep its id).
-      const mends = held && needsReimport(same.versions.at(-1)) ? same : undefined
+      // So does a version whose stored files were removed or damaged (stored.ts).
+      const mends =
+        held && (needsReimport(same.versions.at(-1)) || !(await storedIntact(library.versionDir(same))))
+          ? same
+          : undefined
       if (held && !mends) {
         await rm(stagingDir, { recursive: true, force: true })
         staging = null
