@@ -416,18 +416,20 @@ describe('tooltips and legend', () => {
         await preset(page, id)
         const canvas = page.locator('[data-test="explorer-chart"] canvas')
         for (const at of [0.15, 0.5, 0.85]) {
-          // The chart may still be redrawn for the preset's data (its canvas replaced): measure and
-          // hover again until the drawn chart shows a tooltip.
+          // The chart may still be redrawn for the preset's data (its canvas replaced, its tooltip gone):
+          // measure and hover again until the drawn chart shows a tooltip, and check that one.
+          const shown: { drawn?: Drawn } = {}
           await expect
             .poll(async () => {
               const box = await canvas.boundingBox()
               if (!box) return null
               const { area } = await drawn(page)
               await page.mouse.move(box.x + area.right - 2, box.y + box.height * at)
-              return (await drawn(page)).tooltip
+              shown.drawn = await drawn(page)
+              return shown.drawn.tooltip
             })
             .not.toBeNull()
-          const { tooltip, canvas: size } = await drawn(page)
+          const { tooltip, canvas: size } = shown.drawn!
           expect(tooltip!.x, `${id} ${locale} at ${at}`).toBeGreaterThanOrEqual(0)
           expect(tooltip!.y).toBeGreaterThanOrEqual(0)
           expect(tooltip!.x + tooltip!.width, `${id} ${locale} at ${at}`).toBeLessThanOrEqual(size.width)
