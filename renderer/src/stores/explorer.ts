@@ -62,6 +62,11 @@ export const useExplorerStore = defineStore('explorer', () => {
   /** The breakdown panel's ranking as shown now, which a self-contained snapshot keeps (RankingPanel sets it). */
   const breakdownShown = shallowRef<ShownBreakdown | null>(null)
   let loadId = 0
+  /**
+   * Whether a view was asked for since the page began (a control, a preset even if it is the view
+   * shown, the address, a snapshot): the last session's view, which answers later, then stays away.
+   */
+  let chosen = false
   let inflight: { state: string; promise: Promise<void> } | null = null
   /** The series key (seriesKeyOf) of the data in `fetched`: a view that differs only in its breakdown reuses it. */
   let fetchedKey: string | null = null
@@ -85,6 +90,7 @@ export const useExplorerStore = defineStore('explorer', () => {
    * those against the contract). A view given as text is checked whole first (openStateString).
    */
   function apply(next: ViewState, record = true): string | null {
+    chosen = true
     const normalized = plainCopy(
       normalizeView(next, catalogDataset.value === next.dataset ? catalog.value : []),
     )
@@ -98,6 +104,14 @@ export const useExplorerStore = defineStore('explorer', () => {
     view.value = normalized
     void load()
     return null
+  }
+
+  /**
+   * Shows the view the last session ended on, unless one was asked for since the page began: the
+   * session is read after the first chart has started, so a quick first choice would otherwise be undone.
+   */
+  function restore(last: ViewState): void {
+    if (!chosen) apply(last, false)
   }
 
   function update(patch: Partial<ViewState>): string | null {
@@ -153,6 +167,7 @@ export const useExplorerStore = defineStore('explorer', () => {
     next: ViewState,
     data: { fetched: FetchedSeries[]; references: References; breakdown: ShownBreakdown | null },
   ): string | null {
+    chosen = true
     const shown = plainCopy(next)
     const problem = viewProblem(shown)
     if (problem) return problem
@@ -290,6 +305,7 @@ export const useExplorerStore = defineStore('explorer', () => {
     stateString,
     unknown,
     apply,
+    restore,
     update,
     undo,
     redo,
