@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { contract, isMethod } from './shared/api'
-import { AppError, fail, ok, type Envelope } from './shared/errors'
+import { AppError, fail, ok, refused, type Envelope } from './shared/errors'
 import type { Handlers } from './handlers'
 
 /** Long messages from zod would echo hostile input back; keep what we show short. */
@@ -28,7 +28,7 @@ export async function dispatch(
     const result = await handler(parsed.data)
     return ok(contract[method].result.parse(result))
   } catch (error) {
-    if (error instanceof AppError) return fail(error.code, error.message)
+    if (error instanceof AppError) return refused(error)
     // An unexpected failure is a bug: log it in full here, tell the user what failed without internals.
     console.error(`[dispatch] ${method} failed`, error)
     return fail(

@@ -55,7 +55,7 @@ export function createEngineHandlers(services: DataServices): EngineHandlers {
     series(query).then(
       (found) => ({ series: found }),
       (error: unknown) => {
-        if (error instanceof AppError) return { error: { code: error.code, message: error.message } }
+        if (error instanceof AppError) return { error: error.body }
         throw error
       },
     )

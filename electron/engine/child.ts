@@ -10,7 +10,7 @@ import { attachDataServices, openBundledData, type BundledData, type DataService
 import { createGrants } from '../services/grants'
 import type { PipelineHooks } from '../services/import/pipeline'
 import { contract } from '../shared/api'
-import { AppError, fail, ok, type Envelope } from '../shared/errors'
+import { AppError, fail, ok, refused, type Envelope } from '../shared/errors'
 import { ToEngine, type FromEngine } from './protocol'
 
 export interface ParentChannel {
@@ -98,7 +98,7 @@ export function runEngine(parent: ParentChannel, extras: EngineExtras = {}): voi
       const args = contract[method].args.parse(rawArgs) as never
       return ok(await (handlers[method] as (args: never) => Promise<unknown>)(args))
     } catch (error) {
-      if (error instanceof AppError) return fail(error.code, error.message)
+      if (error instanceof AppError) return refused(error)
       // A bug: the full error goes to the log, the user gets a message without library internals or paths.
       console.error(`[engine] ${method} failed`, error)
       return fail('INTERNAL', `${method} failed unexpectedly. Nothing was changed.`)

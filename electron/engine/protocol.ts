@@ -4,7 +4,7 @@
  * validated arguments; answers carry the result or an error with a code and a message for the user.
  */
 import { z } from 'zod'
-import { errorCodes } from '../shared/errors'
+import { ApiErrorBodySchema } from '../shared/errors'
 import { events, isMethod } from '../shared/methods'
 
 const MethodName = z.string().refine(isMethod, 'not an engine method')
@@ -49,7 +49,7 @@ export const FromEngine = z.discriminatedUnion('type', [
     id: z.number().int(),
     envelope: z.union([
       z.object({ ok: z.literal(true), data: z.unknown() }),
-      z.object({ ok: z.literal(false), error: z.object({ code: z.enum(errorCodes), message: z.string() }) }),
+      z.object({ ok: z.literal(false), error: ApiErrorBodySchema }),
     ]),
   }),
   z.object({

@@ -191,7 +191,7 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
         quickRestarts = 0
         const envelope = message.envelope as Envelope<unknown>
         if (envelope.ok) call.resolve(envelope.data)
-        else call.reject(new AppError(envelope.error.code, envelope.error.message))
+        else call.reject(AppError.of(envelope.error))
         return
       }
       case 'event':

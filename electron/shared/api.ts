@@ -7,7 +7,7 @@
  * Nothing else crosses the boundary.
  */
 import { z } from 'zod'
-import { errorCodes, type Envelope } from './errors'
+import { ApiErrorBodySchema, type Envelope } from './errors'
 import type { EventName, Method, SubscriberName } from './methods'
 import { appCommands } from './commands'
 import {
@@ -160,7 +160,7 @@ export const MAX_SERIES_BATCH = 36
  */
 export const SeriesAnswer = z.union([
   z.object({ series: Series }).strict(),
-  z.object({ error: z.object({ code: z.enum(errorCodes), message: z.string() }).strict() }).strict(),
+  z.object({ error: ApiErrorBodySchema }).strict(),
 ])
 export type SeriesAnswer = z.infer<typeof SeriesAnswer>
 

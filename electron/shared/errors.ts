@@ -1,3 +1,5 @@
+import { z } from 'zod'
+
 /**
  * The error envelope every API call answers with. Errors are serialised deliberately, as values with
  * a stable code and a message written for the user, so nothing is lost crossing a process boundary.
@@ -22,7 +24,14 @@ export type ErrorCode = (typeof errorCodes)[number]
 export interface ApiErrorBody {
   code: ErrorCode
   message: string
+  /** The dataset a refusal is about (its title), for the page to word the refusal in its own language. */
+  dataset?: string
 }
+
+/** The body's schema, checked wherever an error crosses a process boundary. */
+export const ApiErrorBodySchema = z
+  .object({ code: z.enum(errorCodes), message: z.string(), dataset: z.string().max(500).optional() })
+  .strict()
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ApiErrorBody }
 
@@ -31,9 +40,20 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly dataset?: string,
   ) {
     super(message)
     this.name = 'AppError'
+  }
+
+  static of(body: ApiErrorBody): AppError {
+    return new AppError(body.code, body.message, body.dataset)
+  }
+
+  get body(): ApiErrorBody {
+    return this.dataset === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, dataset: this.dataset }
   }
 }
 
@@ -42,3 +62,6 @@ export const fail = (code: ErrorCode, message: string): Envelope<never> => ({
   ok: false,
   error: { code, message },
 })
+
+/** A refusal a service threw on purpose, as its envelope. */
+export const refused = (error: AppError): Envelope<never> => ({ ok: false, error: error.body })

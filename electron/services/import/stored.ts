@@ -54,6 +54,7 @@ export function damagedError(entry: DatasetEntry): AppError {
   return new AppError(
     'DAMAGED',
     `The stored copy of dataset "${entry.title}" is missing or damaged (a file in the library was removed or changed). Import ${entry.fileName} again to rebuild it. Nothing else was changed.`,
+    entry.title,
   )
 }
 

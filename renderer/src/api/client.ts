@@ -4,16 +4,23 @@
  * code and message — which the UI shows as it is, never swallowed.
  */
 import type { ArgsOf, Method, ResultOf } from '@shared/api'
-import type { Envelope, ErrorCode } from '@shared/errors'
+import type { ApiErrorBody, Envelope, ErrorCode } from '@shared/errors'
+import { i18n } from '../i18n'
 import type { Page } from '@shared/paging'
 
 export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** The dataset the refusal is about, where the engine named one (ApiErrorBody). */
+    readonly dataset?: string,
   ) {
     super(message)
     this.name = 'ApiError'
+  }
+
+  static of(body: ApiErrorBody): ApiError {
+    return new ApiError(body.code, body.message, body.dataset)
   }
 }
 
@@ -28,11 +35,16 @@ export async function call<M extends Method>(method: M, args: ArgsOf<M>): Promis
   const invoke = bridge[method] as unknown as (args: ArgsOf<M>) => Promise<Envelope<ResultOf<M>>>
   const envelope = await invoke(args)
   if (envelope.ok) return envelope.data as ResultOf<M>
-  throw new ApiError(envelope.error.code, envelope.error.message)
+  throw ApiError.of(envelope.error)
 }
 
-/** The message to show for anything a call threw. */
+/**
+ * The message to show for anything a call threw: the engine's own words, or the page's language where
+ * the refusal has a code the page words itself (a damaged dataset).
+ */
 export function messageOf(error: unknown): string {
+  if (error instanceof ApiError && error.code === 'DAMAGED' && error.dataset !== undefined)
+    return i18n.global.t('app.errors.damaged', { name: error.dataset })
   return error instanceof Error ? error.message : String(error)
 }
 

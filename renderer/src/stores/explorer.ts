@@ -414,7 +414,7 @@ async function fetchSelections(view: ViewState, catalog: readonly SeriesInfo[]):
 /** One answer of a batch: its series, or its refusal thrown as the call would have thrown it. */
 function seriesOf(answer: SeriesAnswer | undefined): Series {
   if (!answer) throw new ApiError('INTERNAL', 'The data engine left a series unanswered.')
-  if ('error' in answer) throw new ApiError(answer.error.code, answer.error.message)
+  if ('error' in answer) throw ApiError.of(answer.error)
   return answer.series
 }
 
