@@ -1,5 +1,4 @@
-import { writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import type { OutputChunk } from 'rolldown'
 import type { Plugin } from 'vite'
@@ -39,7 +38,6 @@ export default defineConfig({
     plugins: [
       vue(),
       preloadWithEntry(resolve(__dirname, 'renderer/src/views/ExplorerView.vue')),
-      compileEagerly(resolve(__dirname, 'renderer/src/views/ExplorerView.vue')),
       // The world map's country shapes, simplified from the 1:50m atlas as the build bundles them.
       worldAtlas(),
     ],
@@ -74,12 +72,22 @@ function preloadWithEntry(pageModule: string): Plugin {
       order: 'post',
       handler(_html, { bundle, chunk: entry }) {
         if (!bundle || !entry) return
-        const chunks = chunksOf(bundle)
+        const chunks = Object.values(bundle).filter((c): c is OutputChunk => c.type === 'chunk')
         const byName = new Map(chunks.map((c) => [c.fileName, c]))
-        const loaded = closure(entry, byName)
-        const scripts = [...closure(pageChunk(chunks, pageModule), byName)].filter(
-          (name) => !loaded.has(name),
-        )
+        /** A chunk and every chunk it imports statically. */
+        const closure = (start: OutputChunk, into = new Set<string>()): Set<string> => {
+          if (into.has(start.fileName)) return into
+          into.add(start.fileName)
+          for (const name of start.imports) {
+            const imported = byName.get(name)
+            if (imported) closure(imported, into)
+          }
+          return into
+        }
+        const page = chunks.find((c) => c.facadeModuleId === pageModule)
+        if (!page) throw new Error(`preloadWithEntry: no chunk is built from ${pageModule}`)
+        const loaded = closure(entry)
+        const scripts = [...closure(page)].filter((name) => !loaded.has(name))
         const styles = scripts.flatMap((name) => [...(byName.get(name)?.viteMetadata?.importedCss ?? [])])
         return [
           ...scripts.map((name) => ({
@@ -96,56 +104,4 @@ function preloadWithEntry(pageModule: string): Plugin {
       },
     },
   }
-}
-
-/**
- * Compiles the code of the Explorer's first chart while it downloads, not while it first runs: each
- * chunk the entry and the Explorer page load starts with V8's explicit compile hint
- * (`//# allFunctionsCalledOnLoad`, Chromium 136 and later), so its functions are compiled on a
- * background thread as the file streams in. Without it each function is compiled on the page's thread
- * the first time it is called, and most of them (Vue's renderer, vue-i18n, Chart.js, the page) are
- * first called between DOMContentLoaded and the first chart (npm run bench:render). Other pages' chunks
- * keep lazy compilation: most of their functions are never called at start.
- */
-function compileEagerly(pageModule: string): Plugin {
-  return {
-    name: 'cte:compile-eagerly',
-    apply: 'build',
-    // Written over the files Vite wrote: its own last steps put code before everything else in a chunk
-    // with dynamic imports (its preload map), and the hint must be the file's first line.
-    writeBundle(options, bundle) {
-      const chunks = chunksOf(bundle)
-      const byName = new Map(chunks.map((c) => [c.fileName, c]))
-      const entry = chunks.find((c) => c.isEntry)
-      if (!entry || !options.dir) throw new Error('compileEagerly: the renderer has no entry chunk')
-      for (const name of closure(pageChunk(chunks, pageModule), byName, closure(entry, byName)))
-        writeFileSync(join(options.dir, name), `//# allFunctionsCalledOnLoad\n${byName.get(name)!.code}`)
-    },
-  }
-}
-
-function chunksOf(bundle: Record<string, OutputChunk | { type: 'asset' }>): OutputChunk[] {
-  return Object.values(bundle).filter((c): c is OutputChunk => c.type === 'chunk')
-}
-
-/** The chunk built from a page's module. */
-function pageChunk(chunks: readonly OutputChunk[], pageModule: string): OutputChunk {
-  const page = chunks.find((c) => c.facadeModuleId === pageModule)
-  if (!page) throw new Error(`no chunk is built from ${pageModule}`)
-  return page
-}
-
-/** A chunk and every chunk it imports statically. */
-function closure(
-  start: OutputChunk,
-  byName: ReadonlyMap<string, OutputChunk>,
-  into = new Set<string>(),
-): Set<string> {
-  if (into.has(start.fileName)) return into
-  into.add(start.fileName)
-  for (const name of start.imports) {
-    const imported = byName.get(name)
-    if (imported) closure(imported, byName, into)
-  }
-  return into
 }
