@@ -2,11 +2,14 @@
  * The Explorer in Chromium against the real handlers: the numbers a user reads in the table must equal
  * the bundled data (or arithmetic on it that the test does itself), for every transform and chart.
  */
+import { existsSync, readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { readCsvRecords } from '../../electron/shared/csv'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { SeriesQuery } from '../../electron/shared/api'
+import { API_PREFIX } from '../../electron/web/wire'
 import { PRESET_IDS } from '../../renderer/src/lib/presets'
 import { screenshot } from '../support/browser'
 import { appInBrowser } from '../support/suite'
@@ -504,6 +507,41 @@ describe('January–February as a monthly average', () => {
     await expect.poll(() => box.isDisabled()).toBe(true)
     expect(await page.locator('#janfeb-average-hint').isVisible()).toBe(true)
     await screenshot(page, 'explorer-janfeb-average')
+  })
+})
+
+describe('the last session answering after the first choice', () => {
+  it('a ready-made view picked before the last session answers stays, even the one already shown', async () => {
+    // The last session ends on world share (autosaved about a second after the change).
+    const before = await openExplorer()
+    await preset(before, 'worldShare')
+    const file = join(suite.app.userDataDir, 'session.json')
+    const savedMeasure = () =>
+      existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).view?.measure : null
+    await expect.poll(savedMeasure, { timeout: 10_000 }).toBe('share')
+    await before.close()
+
+    // A slow machine: the session is answered only after the user has picked the default view.
+    const page = await suite.browser.newPage()
+    let answer!: () => void
+    const held = new Promise<void>((resolve) => (answer = resolve))
+    const isSession = (url: URL) => url.pathname === `${API_PREFIX}loadSession`
+    await page.route(isSession, async (route) => {
+      await held
+      await route.fallback()
+    })
+    await page.goto(`${suite.app.server.url}#/explorer`)
+    await page.locator('[data-test="explorer-chart"] canvas').waitFor()
+    await preset(page, 'headline')
+    const answered = page.waitForResponse((response) => isSession(new URL(response.url())))
+    answer()
+    await answered
+    // The answer is read and applied within a few frames; the view must still be the one picked.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)))
+    await page.locator('[data-test="explorer-main"][aria-busy="false"]').waitFor()
+    expect(await page.locator('[data-test="preset"]').inputValue()).toBe('headline')
+    expect(await page.evaluate(() => location.hash)).not.toContain('measure=share')
+    expect(suite.browser.pageErrors).toEqual([])
   })
 })
 
