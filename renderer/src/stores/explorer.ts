@@ -111,7 +111,14 @@ export const useExplorerStore = defineStore('explorer', () => {
    * session is read after the first chart has started, so a quick first choice would otherwise be undone.
    */
   function restore(last: ViewState): void {
-    if (!chosen) apply(last, false)
+    if (chosen) return
+    apply(last, false)
+    chosen = false
+  }
+
+  /** Whether a view was asked for since the page began (the last session's view is not one). */
+  function viewChosen(): boolean {
+    return chosen
   }
 
   function update(patch: Partial<ViewState>): string | null {
@@ -306,6 +313,7 @@ export const useExplorerStore = defineStore('explorer', () => {
     unknown,
     apply,
     restore,
+    viewChosen,
     update,
     undo,
     redo,
