@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { publishedPoint } from '../../support/seriesPoint'
 import type { Series, SeriesPoint } from '@shared/api'
 import { formatPeriod, periodBounds } from '@shared/periods'
 import { alignSeries } from '../../../renderer/src/lib/align'
@@ -13,19 +14,7 @@ import {
   numberText,
 } from '../../../renderer/src/lib/format'
 
-const point = (period: string, value: number): SeriesPoint => {
-  const b = periodBounds(period)!
-  return {
-    period,
-    periodStart: b.start,
-    periodEnd: b.end,
-    value,
-    status: 'published',
-    note: '',
-    sourceId: 's',
-    alternatives: 0,
-  }
-}
+const point = publishedPoint
 const series = (name: string, points: SeriesPoint[]): Series => ({
   dataset: 'd',
   series: name,

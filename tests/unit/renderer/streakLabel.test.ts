@@ -7,8 +7,8 @@
 import { Chart, registerables, type Plugin } from 'chart.js'
 import annotationPlugin from 'chartjs-plugin-annotation'
 import { describe, expect, it, vi } from 'vitest'
-import type { Series, SeriesPoint } from '@shared/api'
-import { periodBounds } from '@shared/periods'
+import { publishedPoint } from '../../support/seriesPoint'
+import type { Series } from '@shared/api'
 import { defaultViewState, selectionsOf, type ViewState } from '@shared/viewState'
 import { buildChartConfig, chartText } from '../../../renderer/src/lib/chartConfig'
 import { buildChartModel } from '../../../renderer/src/lib/chartModel'
@@ -23,19 +23,7 @@ const rates = (id: string, values: number[]): Series => ({
   label: id,
   unit: '% y/y',
   frequency: 'month',
-  points: values.map((value, i): SeriesPoint => {
-    const b = periodBounds(months[i]!)!
-    return {
-      period: months[i]!,
-      periodStart: b.start,
-      periodEnd: b.end,
-      value,
-      status: 'published',
-      note: '',
-      sourceId: 's',
-      alternatives: 0,
-    }
-  }),
+  points: values.map((value, i) => publishedPoint(months[i]!, value)),
   sources: [],
 })
 
