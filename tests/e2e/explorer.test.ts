@@ -536,8 +536,9 @@ describe('the last session answering after the first choice', () => {
     const answered = page.waitForResponse((response) => isSession(new URL(response.url())))
     answer()
     await answered
-    // The answer is read and applied within a few frames; the view must still be the one picked.
-    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)))
+    // Once the page says the session is read its view, had it been taken, would be the one asked for
+    // (and loading): the view must still be the one picked.
+    await page.locator('[data-test="session"][data-session="read"]').waitFor({ state: 'attached' })
     await page.locator('[data-test="explorer-main"][aria-busy="false"]').waitFor()
     expect(await page.locator('[data-test="preset"]').inputValue()).toBe('headline')
     expect(await page.evaluate(() => location.hash)).not.toContain('measure=share')

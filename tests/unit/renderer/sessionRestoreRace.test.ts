@@ -20,6 +20,8 @@ import { answer, installBridge } from '../../support/fakeBridge'
 import { T0 } from '../shared/workspaceFixtures'
 
 let releaseSession!: () => void
+/** The keeper as mounted by `start`. */
+let keeper: ReturnType<typeof mount>
 
 const notFound = (method: string) =>
   Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: `No ${method} here.` } })
@@ -55,7 +57,7 @@ async function start(): Promise<ReturnType<typeof useExplorerStore>> {
     routes: [{ path: '/explorer', name: 'explorer', component: page }],
   })
   await router.push('/explorer')
-  mount(WorkspaceKeeper, { global: { plugins: [router] } })
+  keeper = mount(WorkspaceKeeper, { global: { plugins: [router] } })
   await flushPromises()
   return useExplorerStore()
 }
@@ -87,5 +89,15 @@ describe('the last session answering after the Explorer has started', () => {
     await flushPromises()
     expect(shown(explorer)).toBe(encodeViewState(PRESETS.headline))
     expect(explorer.future).toHaveLength(1)
+  })
+
+  it('says on the page when the session is read, and only once its view is the one shown', async () => {
+    const explorer = await start()
+    const state = () => keeper.find('[data-test="session"]').attributes('data-session')
+    expect(state()).toBe('reading')
+    releaseSession()
+    await flushPromises()
+    expect(state()).toBe('read')
+    expect(shown(explorer)).toBe(encodeViewState(PRESETS.worldShare))
   })
 })
