@@ -310,12 +310,15 @@ export function mapConfig(
           ticks: {
             color: theme.text,
             maxTicksLimit: 6,
-            // Powers of ten only: between them the scale also puts 2, 5… ($500.0 bn beside $1.0 tn on
-            // a one-partner map), whose labels ran into each other on the 260 px bar. Each label starts
-            // at its tick, so the first is not cut by the canvas's left edge.
+            // Powers of ten only: between them the scale also puts 2, 5… ($500 bn beside $1 tn on a
+            // one-partner map), whose labels ran into each other on the 260 px bar. Each is whole in its
+            // scale word, so written without a decimal ($10 bn, 1,000 万美元, not 1,000.0 万美元). Each
+            // label starts at its tick, so the first is not cut by the canvas's left edge.
             align: 'start',
             callback: (value: number | string) =>
-              isDecade(Number(value)) ? formatAmount(Number(value), unit, text.locale) : '',
+              isDecade(Number(value))
+                ? formatAmount(Number(value), unit, text.locale, { trimZeros: true })
+                : '',
           },
           // Horizontal, bottom left, with room below for its tick labels.
           legend: {

@@ -156,10 +156,18 @@ export function numberText(value: number | null | undefined, options: DisplayOpt
  * An amount in its unit, short: $75.0 bn, $12.3 mn, 1,234.5 EUR. In Chinese by the Chinese scale words
  * 万 (10⁴), 亿 (10⁸) and 万亿 (10¹²), as the value axes' compact labels count (axisTickLabel: 10亿), so a
  * legend, a table and the axis beside them use one scale: 750.4 亿美元, 1,234.6 万美元.
+ *
+ * `trimZeros`: a decimal that is zero is dropped ($10 bn, 1,000 万美元), for labels whose steps are whole
+ * in their scale word (a colour legend's powers of ten); elsewhere amounts keep theirs, to align.
  */
-export function formatAmount(value: number, unit: string, locale = 'en-US'): string {
+export function formatAmount(
+  value: number,
+  unit: string,
+  locale = 'en-US',
+  { trimZeros = false }: { trimZeros?: boolean } = {},
+): string {
   const abs = Math.abs(value)
-  const short = (n: number) => formatter(locale, false, 1, 1).format(n)
+  const short = (n: number) => formatter(locale, false, 1, trimZeros ? 0 : 1).format(n)
   if (unit === 'USD') {
     // The sign before the currency, as formatDifference writes it: −$12.3 mn, never $-12.3 mn.
     const sign = value < 0 ? '−' : ''

@@ -237,7 +237,7 @@ describe('partners on the world map', () => {
     expect(config.options!.plugins!.title).toMatchObject({ display: false })
   })
 
-  it('labels its colour legend at powers of ten only (a one-partner map’s $500.0 bn ran into $1.0 tn)', () => {
+  it('labels its colour legend at powers of ten only (a one-partner map’s $500 bn ran into $1 tn), without a zero decimal', () => {
     expect([1e10, 1e11, 1e12, 1e3, 1].map(isDecade)).toEqual([true, true, true, true, true])
     expect([5e11, 2e10, 0, -10, Number.NaN].map(isDecade)).toEqual([false, false, false, false, false])
     const { features } = topojson.feature(world, world.objects.countries)
@@ -246,10 +246,21 @@ describe('partners on the world map', () => {
       ticks: { align: string; callback: (v: number) => string }
     }
     expect([1e10, 1e11, 5e11, 1e12].map((v) => scale.ticks.callback(v))).toEqual([
-      '$10.0 bn',
-      '$100.0 bn',
+      '$10 bn',
+      '$100 bn',
       '',
-      '$1.0 tn',
+      '$1 tn',
+    ])
+    // Every step is whole in its scale word, so none carries a decimal that is zero.
+    expect([1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e13].map((v) => scale.ticks.callback(v))).toEqual([
+      '$1,000',
+      '$10,000',
+      '$100,000',
+      '$1 mn',
+      '$10 mn',
+      '$100 mn',
+      '$1 bn',
+      '$10 tn',
     ])
     expect(scale.ticks.align).toBe('start')
   })
@@ -269,17 +280,20 @@ describe('partners on the world map', () => {
     const scale = mapConfig(features, [us], 'USD', theme, zh).options!.scales!.color as unknown as {
       ticks: { callback: (v: number) => string }
     }
-    const decades = [1e5, 1e6, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13]
+    const decades = [1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13]
     const legend = decades.map((v) => scale.ticks.callback(v))
+    // Whole steps are written as the rest of the app writes round amounts in Chinese: 1,000 万, not 1,000.0 万.
     expect(legend).toEqual([
-      '10.0 万美元',
-      '100.0 万美元',
-      '1.0 亿美元',
-      '10.0 亿美元',
-      '100.0 亿美元',
-      '1,000.0 亿美元',
-      '1.0 万亿美元',
-      '10.0 万亿美元',
+      '1 万美元',
+      '10 万美元',
+      '100 万美元',
+      '1,000 万美元',
+      '1 亿美元',
+      '10 亿美元',
+      '100 亿美元',
+      '1,000 亿美元',
+      '1 万亿美元',
+      '10 万亿美元',
     ])
     // The same scale word as an axis over the same values (10万, 100万, 1亿, 10亿 … 10万亿), never 十亿.
     const word = (label: string) => /万亿|亿|万/.exec(label)?.[0]

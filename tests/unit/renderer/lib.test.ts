@@ -86,6 +86,11 @@ describe('format', () => {
     expect(formatAmount(99_990_000, 'USD', 'zh-CN')).toBe('9,999.0 万美元')
     expect(formatAmount(12_345, 'USD', 'zh-CN')).toBe('1.2 万美元')
     expect(formatAmount(950.125, 'USD', 'zh-CN')).toBe('950.13 美元')
+    // A decimal that is zero dropped (a legend's whole steps), one that is not kept, in both languages.
+    expect(formatAmount(1e7, 'USD', 'zh-CN', { trimZeros: true })).toBe('1,000 万美元')
+    expect(formatAmount(12_345, 'USD', 'zh-CN', { trimZeros: true })).toBe('1.2 万美元')
+    expect(formatAmount(-1e10, 'USD', 'en-US', { trimZeros: true })).toBe('−$10 bn')
+    expect(formatAmount(75_040_000_000, 'USD', 'en-US', { trimZeros: true })).toBe('$75 bn')
   })
 
   it('writes file sizes short, and calculator numbers with their style', () => {
