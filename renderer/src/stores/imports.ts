@@ -13,7 +13,12 @@ import type {
 import type { ErrorCode } from '@shared/errors'
 import { ApiError, call, callAllPages, messageOf } from '../api/client'
 
-export type ImportStatus = 'idle' | 'inspecting' | 'mapping' | 'importing' | 'done' | 'cancelled' | 'failed'
+/**
+ * `finishing`: the file is in the library and the page is reading the list and the chart again; `done`
+ * only once both show it, so the page never says done beside the list as it was.
+ */
+export type ImportStatus =
+  'idle' | 'inspecting' | 'mapping' | 'importing' | 'finishing' | 'done' | 'cancelled' | 'failed'
 
 /** A workbook with several sheets or an archive with several data files: the user chooses what to read. */
 export function hasSourceChoice(inspection: Inspection): boolean {
@@ -66,7 +71,8 @@ export const useImportsStore = defineStore('imports', () => {
     status.value = 'failed'
   }
 
-  const busy = () => status.value === 'inspecting' || status.value === 'importing'
+  const busy = () =>
+    status.value === 'inspecting' || status.value === 'importing' || status.value === 'finishing'
 
   async function choose(): Promise<void> {
     if (busy()) return
@@ -145,9 +151,13 @@ export const useImportsStore = defineStore('imports', () => {
         ...(source.value ? { source: source.value } : {}),
       })
       outcome.value = result
-      status.value = result.status === 'cancelled' ? 'cancelled' : 'done'
-      await load()
-      if (result.dataset && result.status !== 'cancelled') await showChart(result.dataset)
+      if (result.status === 'cancelled') status.value = 'cancelled'
+      else {
+        status.value = 'finishing'
+        await load()
+        if (result.dataset) await showChart(result.dataset)
+        status.value = 'done'
+      }
     } catch (e) {
       fail(e)
     }

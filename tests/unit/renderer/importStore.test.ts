@@ -184,6 +184,55 @@ describe('imports store', () => {
     i18n.global.locale.value = 'en'
   })
 
+  it('says done only once the library list and the chart show the new dataset, and says what it is doing meanwhile', async () => {
+    const { bridge } = fakeBridge({
+      id: 'comtrade-plus',
+      title: 'UN Comtrade (Comtrade Plus)',
+      publisher: '',
+      url: '',
+    })
+    // The library answers empty until the import, then with the dataset; its answer after the import is held.
+    const listed = bridge.listImports.getMockImplementation()!
+    bridge.listImports.mockImplementationOnce(async () =>
+      answer('listImports', { items: [], next: null, total: 0 }),
+    )
+    let releaseList!: () => void
+    const held = new Promise<void>((resolve) => (releaseList = resolve))
+    bridge.listImports.mockImplementationOnce(async () => (await held, listed()))
+    const store = useImportsStore()
+    const view = (await import('../../../renderer/src/views/ImportView.vue')).default
+    // The page reads the library as it opens: empty.
+    const page = mount(view, { global: { plugins: [i18n] } })
+    await vi.waitFor(() => expect(bridge.listImports).toHaveBeenCalledTimes(1))
+    await page.vm.$nextTick()
+    expect(page.find('[data-test="library-empty"]').exists()).toBe(true)
+    const importing = store.choose()
+    await vi.waitFor(() => expect(store.status).toBe('finishing'))
+    await page.vm.$nextTick()
+    // The file is saved but the list is not read yet: no "done" beside the list as it was.
+    expect(page.find('[data-test="import-done"]').exists()).toBe(false)
+    expect(page.get('[data-test="import-finishing"]').text()).toBe(
+      'Saved trade.csv in your library: updating the list and the chart…',
+    )
+    expect(page.find('[data-test="library-empty"]').exists()).toBe(true)
+    i18n.global.locale.value = 'zh-CN'
+    await page.vm.$nextTick()
+    expect(page.get('[data-test="import-finishing"]').text()).toBe(
+      'trade.csv 已存入您的数据库：正在更新列表和图表…',
+    )
+    i18n.global.locale.value = 'en'
+    releaseList()
+    await importing
+    await page.vm.$nextTick()
+    expect(store.status).toBe('done')
+    expect(page.get('[data-test="import-done"]').text()).toContain('Imported trade.csv: 3 rows')
+    expect(page.get('[data-test="library"] [data-dataset="trade"]').text()).toContain('trade.csv')
+    expect(page.get('[data-test="library"]').attributes('aria-busy')).toBe('false')
+    expect(page.get('[data-test="chart-title"]').text()).toContain('exports by partner')
+    expect(page.find('[data-test="import-finishing"]').exists()).toBe(false)
+    page.unmount()
+  })
+
   it('every layout the importer recognises has a name in English and in Chinese', () => {
     for (const id of layoutIds)
       for (const locale of ['en', 'zh-CN'] as const) {
