@@ -239,6 +239,31 @@ describe('Full-year surplus', () => {
 })
 
 describe('Partner mix', () => {
+  it('as it opens (every rate 0 %), the waterfall says in plain words why it has no bar, in English and Chinese', async () => {
+    for (const [locale, nav, words] of [
+      ['en-US', 'Calculators', 'Nothing to draw yet: every growth rate is 0 %'],
+      ['zh-CN', '计算器', '暂无可绘制的内容：所有增长率均为 0%'],
+    ] as const) {
+      const page = await suite.browser.newPage({ width: 1280, height: 900, locale })
+      await page.goto(suite.app.server.url)
+      await page.click(`nav >> text=${nav}`)
+      await page.click('[data-test="tab-partnerMix"]')
+      const flat = page.locator('[data-test="waterfall-flat"]')
+      await flat.waitFor()
+      expect(await flat.innerText()).toContain(words)
+      // No empty 0–1 axis in its place; the tornado (each rate moved ± the swing) still has bars.
+      expect(await page.locator('[data-test="waterfall-chart"]').count()).toBe(0)
+      await page.locator('[data-test="tornado-chart"] canvas').waitFor()
+      await flat.scrollIntoViewIfNeeded()
+      await screenshot(page, `calc-partner-mix-flat-${locale}`)
+      // A rate for a partner with exports gives it a bar.
+      await type(page, 'pm-growth-us', '-10')
+      await page.locator('[data-test="waterfall-chart"] canvas').waitFor()
+      expect(await flat.count()).toBe(0)
+      await page.close()
+    }
+  })
+
   it('2024 base from the data, the user’s EU level labelled, growth per partner and redirection; scenarios compared', async () => {
     const page = await openCalculators()
     await page.click('[data-test="tab-partnerMix"]')

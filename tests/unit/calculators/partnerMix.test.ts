@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import {
+  flatWaterfall,
   partnerMix,
   tornado,
   waterfall,
@@ -83,6 +84,31 @@ describe('partnerMix', () => {
         const last = steps.at(-2)!
         expect(last.end).toBeCloseTo(r.totalGrowth, 9)
         expect(steps.at(-1)).toMatchObject({ id: 'total', start: 0 })
+      }),
+    )
+  })
+
+  it('says why the waterfall has nothing to draw: every rate 0 % (as it opens), or rates only where there are no exports', () => {
+    const still = { ...base, partners: base.partners.map((p) => ({ ...p, growth: 0 })) }
+    expect(waterfall(ok(still)).every((s) => s.start === 0 && s.end === 0)).toBe(true)
+    expect(flatWaterfall(ok(still))).toBe('noGrowth')
+    // A rate for a destination with no exports in the base year moves nothing either.
+    const empty = { ...still, partners: [...still.partners, { id: 'africa', base: 0, growth: 0.25 }] }
+    expect(flatWaterfall(ok(empty))).toBe('noLevel')
+    // The US shrinking with nothing redirected is a contribution (−4 pp): there is a bar.
+    expect(flatWaterfall(ok({ ...still, partners: base.partners.slice(0, 1), redirection: 0 }))).toBeNull()
+    expect(flatWaterfall(ok(base))).toBeNull()
+    // The rest of the world growing alone is one too.
+    expect(flatWaterfall(ok({ ...still, restGrowth: 0.01 }))).toBeNull()
+  })
+
+  it('property: the waterfall is called flat exactly when none of its bars has a height', () => {
+    fc.assert(
+      fc.property(arbParams, fc.boolean(), (p, still) => {
+        const q = still ? { ...p, partners: p.partners.map((x) => ({ ...x, growth: 0 })), restGrowth: 0 } : p
+        const r = ok(q)
+        const drawn = waterfall(r).some((s) => Math.abs(s.end - s.start) >= 1e-12)
+        expect(flatWaterfall(r) === null).toBe(drawn)
       }),
     )
   })

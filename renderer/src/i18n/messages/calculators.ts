@@ -311,6 +311,13 @@ export default {
         contribution: 'Contribution',
         waterfallTitle: 'Contributions to total export growth (percentage points)',
         waterfallDescription: 'Waterfall chart of contributions by partner to total export growth of {g}.',
+        /** In place of the waterfall when every contribution is zero (partnerMix.ts, flatWaterfall). */
+        waterfallFlat: {
+          noGrowth:
+            'Nothing to draw yet: every growth rate is 0 % and no exports are lost in the US, so no partner adds to or takes from total export growth. Enter a growth rate above to see its contribution.',
+          noLevel:
+            'Nothing to draw: the growth rates you entered are for destinations with no exports in {year}, so every contribution is 0. Enter a growth rate for a partner with exports in {year}.',
+        },
         ppAxis: 'percentage points',
         growthAxis: 'total export growth, %',
         tornadoTitle: 'Which assumption moves the total most',
@@ -760,6 +767,12 @@ export default {
         contribution: '贡献',
         waterfallTitle: '对总出口增长的贡献（百分点）',
         waterfallDescription: '瀑布图：各伙伴对总出口增长 {g} 的贡献。',
+        waterfallFlat: {
+          noGrowth:
+            '暂无可绘制的内容：所有增长率均为 0%，对美出口也没有损失，因此没有任何伙伴增加或减少总出口增长。请在上方输入增长率，以查看其贡献。',
+          noLevel:
+            '无可绘制的内容：您输入的增长率所对应的目的地在 {year} 年没有出口，因此所有贡献均为 0。请为 {year} 年有出口的伙伴输入增长率。',
+        },
         ppAxis: '百分点',
         growthAxis: '总出口增长，%',
         tornadoTitle: '哪个假设对总额影响最大',

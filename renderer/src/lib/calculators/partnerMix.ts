@@ -165,6 +165,20 @@ export function waterfall(result: Extract<PartnerMixResult, { ok: true }>): Wate
   return steps
 }
 
+/**
+ * Why the waterfall has no bar to draw, or null when it has one: every contribution is zero, because
+ * every growth rate is 0 % and nothing is redirected (`noGrowth`, the calculator as it opens), or
+ * because the rates that are not 0 % are those of destinations with no exports in the base year
+ * (`noLevel`). A chart of zero-height bars on an empty axis says neither.
+ */
+export function flatWaterfall(
+  result: Extract<PartnerMixResult, { ok: true }>,
+): 'noGrowth' | 'noLevel' | null {
+  const zero = (v: number) => Math.abs(v) < 1e-12
+  if (!result.rows.every((r) => zero(r.contribution)) || !zero(result.redirectionContribution)) return null
+  return result.rows.every((r) => r.growth === 0) ? 'noGrowth' : 'noLevel'
+}
+
 export interface TornadoBar {
   /** A partner id, `rest`, or `redirection`. */
   id: string
