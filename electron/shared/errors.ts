@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { english, SaidSchema, type Said } from './messages'
 
 /**
  * The error envelope every API call answers with. Errors are serialised deliberately, as values with
@@ -26,6 +27,8 @@ export interface ApiErrorBody {
   message: string
   /** The dataset a refusal is about (its title), for the page to word the refusal in its own language. */
   dataset?: string
+  /** The message's id and parameters (messages.ts), for the page to word it in its own language. */
+  said?: Said
 }
 
 /**
@@ -33,30 +36,53 @@ export interface ApiErrorBody {
  * does not use it leaves zod out: the web transport's shim takes only `fail` from here (2.5 KB, not 800).
  */
 export const ApiErrorBodySchema = /* @__PURE__ */ z
-  .object({ code: z.enum(errorCodes), message: z.string(), dataset: z.string().max(500).optional() })
+  .object({
+    code: z.enum(errorCodes),
+    message: z.string(),
+    dataset: z.string().max(500).optional(),
+    said: SaidSchema.optional(),
+  })
   .strict()
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ApiErrorBody }
 
-/** An error a service throws on purpose: its message is shown to the user as it is. */
+/**
+ * An error a service throws on purpose. Given a catalogued message (messages.ts), it carries its id and
+ * parameters for the page to word in its language, and its English text as the message; given plain
+ * text, that text is shown as it is.
+ */
 export class AppError extends Error {
+  readonly said?: Said
+
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    message: string | Said,
     readonly dataset?: string,
   ) {
-    super(message)
+    super(typeof message === 'string' ? message : english(message))
     this.name = 'AppError'
+    if (typeof message !== 'string') this.said = message
   }
 
   static of(body: ApiErrorBody): AppError {
-    return new AppError(body.code, body.message, body.dataset)
+    const error = new AppError(body.code, body.said ?? body.message, body.dataset)
+    // The sender's English text, even where this side's catalogue would word the id differently.
+    error.message = body.message
+    return error
+  }
+
+  /** What the refusal says, as a message of its own: its catalogued id where it has one, else its text. */
+  get detail(): Said | string {
+    return this.said ?? this.message
   }
 
   get body(): ApiErrorBody {
-    return this.dataset === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, dataset: this.dataset }
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.dataset === undefined ? {} : { dataset: this.dataset }),
+      ...(this.said === undefined ? {} : { said: this.said }),
+    }
   }
 }
 

@@ -11,6 +11,7 @@ import { Transform, type Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
 import yauzl, { type Entry, type ZipFile } from 'yauzl'
+import { say } from '../../shared/messages'
 import { ImportError } from './errors'
 
 /** All members together may not unpack to more than this. */
@@ -37,11 +38,9 @@ function openZip(path: string): Promise<ZipFile> {
 /** yauzl's wording, in the user's: a ZIP we cannot read, or a member name that points outside. */
 function unreadable(error: Error): ImportError {
   if (/invalid relative path|absolute path|strictFileNames|backslash/i.test(error.message)) {
-    return new ImportError(
-      'is a ZIP archive with a member whose name points outside the archive (an absolute path or ".."), so it is not opened.',
-    )
+    return new ImportError(say('zipUnsafeName'))
   }
-  return new ImportError('is a ZIP archive that cannot be read (it is damaged or incomplete).')
+  return new ImportError(say('zipUnreadable'))
 }
 
 async function withEntries<T>(
@@ -81,19 +80,20 @@ function checkDeclared(members: readonly Member[]): void {
   const total = members.reduce((sum, m) => sum + m.size, 0)
   if (total > MAX_UNPACKED_BYTES) {
     throw new ImportError(
-      `is a ZIP archive that would unpack to ${gigabytes(total)} GB, more than the ${gigabytes(MAX_UNPACKED_BYTES)} GB the app accepts.`,
+      say('zipTooLarge', { size: gigabytes(total), limit: gigabytes(MAX_UNPACKED_BYTES) }),
     )
   }
   for (const m of members) {
     if (m.size > RATIO_FLOOR && m.size > m.packed * MAX_RATIO) {
       throw new ImportError(
-        `is a ZIP archive whose member ${m.name.slice(0, 120)} would unpack to ${Math.round(m.size / Math.max(1, m.packed))} times its packed size: that is a ZIP bomb, not a data file, so it is not opened.`,
+        say('zipBomb', { name: m.name.slice(0, 120), ratio: Math.round(m.size / Math.max(1, m.packed)) }),
       )
     }
   }
 }
 
-const gigabytes = (bytes: number) => (bytes / 1024 ** 3).toFixed(1)
+/** Gigabytes to one decimal, as a number: the page's formatter writes it in the reader's language. */
+const gigabytes = (bytes: number) => Math.round((bytes / 1024 ** 3) * 10) / 10
 
 /**
  * Opens one member as a stream that fails once it unpacks to more than it declared (or the limits
@@ -106,7 +106,7 @@ async function withMemberStream<T>(
 ): Promise<T> {
   return withEntries(path, async (zip, entries) => {
     const entry = entries.find((e) => e.fileName === name)
-    if (!entry) throw new ImportError(`has no member named ${name.slice(0, 120)}.`)
+    if (!entry) throw new ImportError(say('zipNoMember', { name: name.slice(0, 120) }))
     checkDeclared([{ name, size: entry.uncompressedSize, packed: entry.compressedSize }])
     const stream = await new Promise<Readable>((resolve, reject) =>
       zip.openReadStream(entry, (error, s) => (error ? reject(unreadable(error)) : resolve(s))),
@@ -116,12 +116,7 @@ async function withMemberStream<T>(
     const guard = new Transform({
       transform(chunk: Buffer, _encoding, done) {
         written += chunk.length
-        if (written > limit)
-          done(
-            new ImportError(
-              `is a ZIP archive whose member ${name.slice(0, 120)} unpacks to more than it declares.`,
-            ),
-          )
+        if (written > limit) done(new ImportError(say('zipMemberOverflows', { name: name.slice(0, 120) })))
         else done(null, chunk)
       },
     })

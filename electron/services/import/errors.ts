@@ -4,11 +4,12 @@
  * own errors (twenty lines of hints) are translated here; the raw text never reaches the page.
  */
 import { AppError } from '../../shared/errors'
+import { groupDigits, say, type Said } from '../../shared/messages'
 import { parsePeriodLabel } from '../../shared/periods'
 
 /** A problem with the file being imported; the pipeline prefixes the file name. */
 export class ImportError extends AppError {
-  constructor(message: string) {
+  constructor(message: Said | string) {
     super('DATA_ERROR', message)
     this.name = 'ImportError'
   }
@@ -44,40 +45,50 @@ export class CellFailure extends Error {
 }
 
 /** "1042" → "1 042": the grouping the issue's examples use, readable in every locale. */
-export function formatLine(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')
-}
+export const formatLine = groupDigits
 
-/** A cell value as quoted in a message: short, single-line, control characters shown as escapes. */
-export function quoteValue(value: string): string {
+/** A cell value as a message quotes it: short, single-line, control characters shown as escapes. */
+export function cellText(value: string): string {
   const clean = value.replace(
     /[\u0000-\u001f\u007f]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   )
-  return `'${clean.length > 60 ? `${clean.slice(0, 57)}…` : clean}'`
+  return clean.length > 60 ? `${clean.slice(0, 57)}…` : clean
 }
 
-export function columnLabel(columns: readonly string[], index: number): string {
+/** A column by its name in the header row, or by its number where the header leaves it unnamed. */
+export function columnLabel(columns: readonly string[], index: number): Said {
   const name = columns[index]
-  return name && name.trim() ? name : `number ${index + 1} (no name)`
+  return name && name.trim() ? say('namedColumn', { name }) : say('unnamedColumn', { column: index + 1 })
 }
 
-export function cellMessage(cell: CellError, columns: readonly string[]): string {
-  const where = cell.line ? `line ${formatLine(cell.line)}: ` : ''
+/** A refusal about one part of a file (a resource, an archive member) where the file has several. */
+export function inPart(part: string, named: boolean, detail: Said): Said {
+  return named ? say('inPart', { part, detail }) : detail
+}
+
+/** The message before a line is known, or after ("line 1 042: …"). */
+export function atLine(line: number | undefined, detail: Said): Said {
+  return line ? say('atLine', { line, detail }) : detail
+}
+
+export function cellMessage(cell: CellError, columns: readonly string[]): Said {
   const column = columnLabel(columns, cell.column)
+  const value = cellText(cell.value)
   switch (cell.kind) {
     case 'number':
-      return `${where}${quoteValue(cell.value)} is not a number in column ${column}.`
+      return atLine(cell.line, say('notNumberInColumn', { value, column }))
     case 'empty-period':
-      return `${where}the period is empty in column ${column}.`
+      return atLine(cell.line, say('emptyPeriod', { column }))
     case 'span':
-      return `${where}column ${column}: ${quoteValue(cell.value)} is several months added up, neither January–February combined (2025-01..2025-02) nor a year to date (January to a later month of the same year, 2025-01..2025-07). The app keeps each figure for the period it was published for and never splits one into months: leave these rows out, or give the months one by one.`
+      return atLine(cell.line, say('monthsAddedUp', { column, value }))
     case 'period': {
       const reading = parsePeriodLabel(cell.value.slice(0, 200))
-      const why = (
-        'refused' in reading ? reading.refused : `${quoteValue(cell.value)} is not a period`
-      ).replace(/[\u0000-\u001f\u007f]/g, '?')
-      return `${where}column ${column}: ${why}. The app reads years (2024), quarters (2024Q1) and months (2024-03, 202403, 2024M03, March 2024, Mar-2024).`
+      const why =
+        'refused' in reading
+          ? reading.refused.replace(/[\u0000-\u001f\u007f]/g, '?')
+          : say('notPeriod', { value: value.replace(/[\u0000-\u001f\u007f]/g, '?') })
+      return atLine(cell.line, say('badPeriod', { column, why }))
     }
   }
 }
@@ -93,7 +104,7 @@ export function parseCellMark(message: string): CellError | null {
 }
 
 export interface Translation {
-  message: string
+  message: Said | string
   /** A cell problem whose line is still to be found by scanning the file. */
   cell?: CellError
   cancelled?: boolean
@@ -110,66 +121,64 @@ export function translateDuckDbError(error: unknown, columns: readonly string[])
   if (cell) return { message: cellMessage(cell, columns), cell }
   const colOf = (raw: string | undefined) => {
     const m = /^c(\d+)$/.exec(raw ?? '')
-    return m ? columnLabel(columns, Number(m[1])) : (raw ?? '?')
+    return m ? columnLabel(columns, Number(m[1])) : say('namedColumn', { name: raw ?? '?' })
   }
   const lineMatch = /CSV Error on Line: (\d+)/.exec(text)
-  const where = lineMatch ? `line ${formatLine(Number(lineMatch[1]))}: ` : ''
+  const line = lineMatch ? Number(lineMatch[1]) : undefined
   const convert =
     /Error when converting column "([^"]+)"\. Could not convert string "([\s\S]*?)" to '(\w+)'/.exec(text)
   if (convert) {
-    const type =
-      convert[3] === 'DOUBLE' || convert[3]?.includes('INT') ? 'a number' : `a ${convert[3]!.toLowerCase()}`
+    const value = cellText(convert[2] ?? '')
+    const column = colOf(convert[1])
+    const numeric = convert[3] === 'DOUBLE' || convert[3]?.includes('INT')
     return {
-      message: `${where}${quoteValue(convert[2] ?? '')} is not ${type} in column ${colOf(convert[1])}.`,
+      message: atLine(
+        line,
+        numeric
+          ? say('notNumberInColumn', { value, column })
+          : say('notTypeInColumn', { value, type: convert[3]!.toLowerCase(), column }),
+      ),
     }
   }
   const plainConvert =
     /Could not convert string '([\s\S]*?)' to (\w+)/.exec(text) ??
     /Could not convert string "([\s\S]*?)" to '?(\w+)/.exec(text)
-  if (plainConvert) return { message: `${where}${quoteValue(plainConvert[1] ?? '')} is not a number.` }
+  if (plainConvert)
+    return { message: atLine(line, say('notNumber', { value: cellText(plainConvert[1] ?? '') })) }
   const ragged = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(text)
   if (ragged) {
     return {
-      message: `${where}the row has ${ragged[2]} values but the header row names ${ragged[1]} columns. Rows must all have the same number of values.`,
+      message: atLine(line, say('raggedRow', { found: Number(ragged[2]), expected: Number(ragged[1]) })),
     }
   }
   if (/Maximum line size of \d+ bytes exceeded/.test(text)) {
     return {
-      message: `${where || 'a line '}is longer than the app accepts (${MAX_LINE_MB} MB): this is not a table the app can read.`,
+      message: line
+        ? atLine(line, say('lineTooLong', { size: MAX_LINE_MB }))
+        : say('someLineTooLong', { size: MAX_LINE_MB }),
     }
   }
-  if (/Invalid unicode|not utf-8 encoded|byte sequence mismatch/i.test(text)) {
-    return {
-      message: `${where}the text is not valid UTF-8 although the start of the file was. Save the file as UTF-8 and try again.`,
-    }
-  }
-  if (/unterminated quotes|Value with unterminated quote/i.test(text)) {
-    return { message: `${where}a quoted value is never closed (a " is missing).` }
-  }
-  if (/No space left on device|ENOSPC|disk is full/i.test(text)) {
-    return {
-      message:
-        'the disk is full, so the import was stopped and nothing was saved. Free some space and try again.',
-    }
-  }
-  if (/No files found that match|No such file|Cannot open file|ENOENT/i.test(text)) {
-    return { message: 'the file was deleted or moved while it was being imported. Nothing was saved.' }
-  }
-  if (/Out of Memory/i.test(text))
-    return { message: 'the import needed more memory than the app allows. Nothing was saved.' }
-  if (/No magic bytes found|Invalid Parquet|parquet/i.test(text) && /Invalid|magic|corrupt/i.test(text)) {
-    return { message: 'is not a valid Parquet file (it is damaged or incomplete).' }
-  }
+  if (/Invalid unicode|not utf-8 encoded|byte sequence mismatch/i.test(text))
+    return { message: atLine(line, say('invalidUtf8')) }
+  if (/unterminated quotes|Value with unterminated quote/i.test(text))
+    return { message: atLine(line, say('unclosedQuote')) }
+  if (/No space left on device|ENOSPC|disk is full/i.test(text)) return { message: say('diskFull') }
+  if (/No files found that match|No such file|Cannot open file|ENOENT/i.test(text))
+    return { message: say('fileMovedWhileImporting') }
+  if (/Out of Memory/i.test(text)) return { message: say('outOfMemory') }
+  if (/No magic bytes found|Invalid Parquet|parquet/i.test(text) && /Invalid|magic|corrupt/i.test(text))
+    return { message: say('parquetInvalid') }
   if (/Malformed JSON|JSON/i.test(text)) {
     // DuckDB names the staged copy's path and its own terms; say where it breaks, in plain words.
     const at = /at byte (\d+)[^:\n]*: ([^.\n]+)/.exec(text)
     return {
       message: at
-        ? `is not valid JSON: ${at[2]!.trim().slice(0, 120)} at byte ${Number(at[1]).toLocaleString('en-US')}.`
-        : 'is not valid JSON.',
+        ? say('jsonInvalidAt', { problem: at[2]!.trim().slice(0, 120), byte: Number(at[1]) })
+        : say('jsonInvalid'),
     }
   }
   const first = text.split('\n').find((l) => l.trim()) ?? text
+  const where = line ? `line ${formatLine(line)}: ` : ''
   return { message: `${where}${withoutPaths(first.replace(/^[A-Za-z ]+Error: /, '')).slice(0, 300)}` }
 }
 

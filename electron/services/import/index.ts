@@ -7,6 +7,7 @@
 import { join } from 'node:path'
 import type { DatasetSummary } from '../../shared/api'
 import { AppError } from '../../shared/errors'
+import { inFile, say } from '../../shared/messages'
 import type {
   Breakdown,
   ImportedDataset,
@@ -22,7 +23,7 @@ import { ImportError, translateDuckDbError } from './errors'
 import { createFileDesk, type FileDesk } from './desk'
 import { createGrants, type Grants } from '../grants'
 import { openJobDb } from './jobDb'
-import { guessMapping, layoutInfo, lacksPeriods, NO_PERIOD_COLUMN, recognise } from './layouts'
+import { guessMapping, layoutInfo, lacksPeriods, recognise } from './layouts'
 import { needsReimport, newJobId, openLibrary, type DatasetEntry, type Library } from './library'
 import { migrateLibrary } from './migrate'
 import { checkHeader, ImportJob, type PipelineHooks } from './pipeline'
@@ -138,7 +139,7 @@ export async function openImportService(options: ImportServiceOptions): Promise<
       const info = await stat(file.path).catch(() => {
         throw new AppError('NOT_FOUND', `${file.name} no longer exists: it was deleted or moved.`)
       })
-      if (info.size === 0) throw new AppError('DATA_ERROR', `${file.name}: is empty.`)
+      if (info.size === 0) throw new AppError('DATA_ERROR', inFile(file.name, say('fileEmpty')))
       const existingEntry = library.findByPath(file.path)
       const latest = existingEntry?.versions.at(-1)
       // A workbook's sheet or an archive's members are written out here while they are looked at.
@@ -171,7 +172,7 @@ export async function openImportService(options: ImportServiceOptions): Promise<
         const plan = recognise(header, first.sniffed.notes)
         const saved = existingEntry?.mapping && plan === null ? existingEntry.mapping : null
         const usable = saved && [saved.period, ...saved.values].every((i) => i < header.length) ? saved : null
-        if (!plan && !usable && lacksPeriods(header, sample)) throw new ImportError(NO_PERIOD_COLUMN)
+        if (!plan && !usable && lacksPeriods(header, sample)) throw new ImportError(say('noPeriodColumn'))
         return {
           fileId: file.fileId,
           name: file.name,
@@ -207,8 +208,8 @@ export async function openImportService(options: ImportServiceOptions): Promise<
             : null,
         }
       } catch (error) {
-        if (error instanceof AppError) throw new AppError(error.code, `${file.name}: ${error.message}`)
-        throw new ImportError(`${file.name}: ${translateDuckDbError(error, []).message}`)
+        if (error instanceof AppError) throw new AppError(error.code, inFile(file.name, error.detail))
+        throw new ImportError(inFile(file.name, translateDuckDbError(error, []).message))
       } finally {
         await rm(scratch, { recursive: true, force: true })
       }

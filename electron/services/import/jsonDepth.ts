@@ -6,6 +6,7 @@
  */
 import { createReadStream } from 'node:fs'
 import { createGunzip } from 'node:zlib'
+import { say, type Said } from '../../shared/messages'
 import { ImportError } from './errors'
 
 /** Far above any real statistical file, far below where a recursive reader falls over. */
@@ -45,15 +46,16 @@ export function createDepthScanner() {
 }
 
 /**
- * Refuses a file nested deeper than `limit`, reading it once as a stream and stopping early. `prefix`
- * names a part of a data package ("resource x (file) "); the caller puts the file's name first.
+ * Refuses a file nested deeper than `limit`, reading it once as a stream and stopping early. `part`
+ * names a part of a data package ("resource x (file)"); the caller puts the file's name first.
  */
 export async function checkJsonDepth(
   path: string,
-  prefix: string,
+  part: string | undefined,
   options: { gzip?: boolean; limit?: number; signal?: AbortSignal } = {},
 ): Promise<void> {
   const limit = options.limit ?? MAX_JSON_DEPTH
+  const of = (detail: Said) => (part ? say('partDoes', { part, detail }) : detail)
   const scanner = createDepthScanner()
   const file = createReadStream(path, { highWaterMark: 1 << 20 })
   const stream = options.gzip ? file.pipe(createGunzip()) : file
@@ -65,12 +67,9 @@ export async function checkJsonDepth(
     }
   } catch (error) {
     if (options.signal?.aborted) throw error
-    throw new ImportError(`${prefix}could not be read as ${options.gzip ? 'gzip-compressed ' : ''}JSON.`)
+    throw new ImportError(of(say(options.gzip ? 'gzipJsonUnreadable' : 'jsonUnreadable')))
   } finally {
     file.destroy()
   }
-  if (scanner.depth > limit)
-    throw new ImportError(
-      `${prefix}nests its data more than ${limit} levels deep, which no table of statistics needs; it was not read further.`,
-    )
+  if (scanner.depth > limit) throw new ImportError(of(say('jsonTooDeep', { limit })))
 }

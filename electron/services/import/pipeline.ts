@@ -13,15 +13,23 @@ import { createHash } from 'node:crypto'
 import { open, readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AppError } from '../../shared/errors'
+import { inFile, say, type Said } from '../../shared/messages'
 import type { ImportProgress } from '../../shared/api'
 import type { ImportWarning, Mapping, SourceChoice } from '../../shared/importApi'
 import { codeTablesSql, countryByName, type CodeLists } from './codes'
 import { findCellLine } from './findLine'
-import { CellFailure, cellMessage, ImportCancelled, ImportError, translateDuckDbError } from './errors'
+import {
+  CellFailure,
+  cellMessage,
+  ImportCancelled,
+  ImportError,
+  inPart,
+  translateDuckDbError,
+} from './errors'
 import { isJanFeb, isYearToDate, parsePeriod, parsePeriodLabel } from '../../shared/periods'
 import type { Grant } from '../grants'
 import { openJobDb, traceStage, type JobDb } from './jobDb'
-import { lacksPeriods, NO_PERIOD_COLUMN, planFor, recognise, type Plan } from './layouts'
+import { lacksPeriods, planFor, recognise, type Plan } from './layouts'
 import { needsReimport, type DatasetEntry, type Library, type NewVersion } from './library'
 import { storedIntact } from './stored'
 import {
@@ -141,7 +149,7 @@ export class ImportJob {
         this.emit('done', 'Already in your library: unchanged since it was imported.')
         return { status: 'unchanged', dataset: existing }
       }
-      if (before.size === 0) throw new ImportError('is empty.')
+      if (before.size === 0) throw new ImportError(say('fileEmpty'))
 
       staging = await library.staging(this.jobId)
       const stagingDir = staging
@@ -218,26 +226,22 @@ export class ImportJob {
           part.size <= 1024 * 1024 &&
           part.sniffed.compression === 'none'
         ) {
-          throw new ImportError(
-            `${stagedParts.length > 1 ? `${part.label}: ` : ''}has a header row but no data rows.`,
-          )
+          throw new ImportError(inPart(part.label, stagedParts.length > 1, say('headerWithoutRows')))
         }
         const plan =
           this.mapping && stagedParts.length === 1
             ? planFor(checkMapping(this.mapping, header), header)
             : recognise(header, part.sniffed.notes)
         if (!plan && lacksPeriods(header, sample))
-          throw new ImportError(`${stagedParts.length > 1 ? `${part.label}: ` : ''}${NO_PERIOD_COLUMN}`)
+          throw new ImportError(inPart(part.label, stagedParts.length > 1, say('noPeriodColumn')))
         if (!plan) {
           throw new AppError(
             'INVALID_ARGUMENT',
-            `${stagedParts.length > 1 ? `${part.label}: ` : ''}the columns are not a layout the app knows. Choose which column is the period, the value, the partner… in the column mapping.`,
+            inPart(part.label, stagedParts.length > 1, say('unknownLayout')),
           )
         }
         if (plan0 && plan.layout !== plan0.layout)
-          throw new ImportError(
-            `${part.label} has a different layout from the first resource; import them separately.`,
-          )
+          throw new ImportError(say('otherLayout', { part: part.label }))
         plan0 ??= plan
         await db.run(`CREATE VIEW src_${i} AS SELECT * FROM ${await relationOf(db, part, plan, header)}`)
         selects.push(plan.facts.replace(/\bsrc\b/g, `src_${i}`))
@@ -284,19 +288,17 @@ export class ImportJob {
       const stats = await this.summarise(db, factsRelation(factsFile, constants), plan0!, out)
       traceStage('summaries', stage)
       this.rows = stats.rows
-      if (stats.rows === 0) throw new ImportError('has a header row but no data rows.')
+      if (stats.rows === 0) throw new ImportError(say('headerWithoutRows'))
       this.emit('writing')
       db.close()
       this.db = null
 
       // The file must be the one we started with: not deleted, not rewritten while we read it.
       const after = await statOf(this.file).catch(() => {
-        throw new ImportError('was deleted or moved while it was being imported. Nothing was saved.')
+        throw new ImportError(say('movedWhileImporting'))
       })
       if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
-        throw new ImportError(
-          'changed while it was being imported (another program wrote to it). Nothing was saved; open it again when it is complete.',
-        )
+        throw new ImportError(say('changedWhileImporting'))
       }
       stage = performance.now()
       const sha256 = await hashing
@@ -371,17 +373,18 @@ export class ImportJob {
       const cancelled =
         this.cancelled || error instanceof ImportCancelled || (error as Error)?.name === 'AbortError'
       // Described before the staging folder goes: finding a bad cell's line reads the staged copy.
-      const message = cancelled ? '' : await this.describe(error, columns, stagedParts[0])
+      const said = cancelled ? null : await this.describe(error, columns, stagedParts[0])
       if (staging) await rm(staging, { recursive: true, force: true }).catch(() => {})
-      if (cancelled) {
+      if (!said) {
         this.emit('cancelled', 'Cancelled: nothing was saved.')
         return { status: 'cancelled' }
       }
-      this.emit('failed', message)
-      throw new AppError(
+      const failure = new AppError(
         error instanceof AppError && error.code === 'INVALID_ARGUMENT' ? 'INVALID_ARGUMENT' : 'DATA_ERROR',
-        message,
+        said,
       )
+      this.emit('failed', failure.message)
+      throw failure
     }
   }
 
@@ -596,25 +599,23 @@ export class ImportJob {
   }
 
   /** The user's words for a failure, with the file name first and the line of a bad cell when we can find it. */
-  private async describe(error: unknown, columns: string[], part: StagedPart | undefined): Promise<string> {
+  private async describe(error: unknown, columns: string[], part: StagedPart | undefined): Promise<Said> {
     const name = this.file.name
-    if (error instanceof AppError) return `${name}: ${error.message}`
+    if (error instanceof AppError) return inFile(name, error.detail)
     const code = (error as NodeJS.ErrnoException)?.code
-    if (code === 'ENOSPC')
-      return `${name}: the disk is full, so the import was stopped and nothing was saved. Free some space and try again.`
-    if (code === 'ENOENT')
-      return `${name}: the file was deleted or moved while it was being imported. Nothing was saved.`
+    if (code === 'ENOSPC') return inFile(name, say('diskFull'))
+    if (code === 'ENOENT') return inFile(name, say('fileMovedWhileImporting'))
     const t =
       error instanceof CellFailure
         ? { message: cellMessage(error.cell, columns), cell: error.cell }
         : translateDuckDbError(error, columns)
     if (t.cell && part && part.sniffed.format === 'csv') {
       const line = await findCellLine(part.staged, part.sniffed, part.compression, t.cell).catch(() => null)
-      if (line) return `${name}: ${cellMessage({ ...t.cell, line }, columns)}`
+      if (line) return inFile(name, cellMessage({ ...t.cell, line }, columns))
     }
     if (!(error instanceof Error) || !/Error/.test(error.message))
       console.error('[import] unexpected failure', error)
-    return `${name}: ${t.message}`
+    return inFile(name, t.message)
   }
 }
 
@@ -650,13 +651,9 @@ function checkMapping(mapping: Mapping, header: readonly string[]): Mapping {
   ]
   for (const i of used) {
     if (i != null && i >= header.length)
-      throw new AppError(
-        'INVALID_ARGUMENT',
-        `the mapping names column ${i + 1}, but the file has ${header.length} columns.`,
-      )
+      throw new AppError('INVALID_ARGUMENT', say('mappingOutside', { column: i + 1, count: header.length }))
   }
-  if (mapping.values.includes(mapping.period))
-    throw new AppError('INVALID_ARGUMENT', 'the period column cannot also be a value column.')
+  if (mapping.values.includes(mapping.period)) throw new AppError('INVALID_ARGUMENT', say('periodAlsoValue'))
   return mapping
 }
 
@@ -667,9 +664,8 @@ export function checkHeader(
   label: string,
   many: boolean,
 ): void {
-  const prefix = many ? `${label}: ` : ''
-  if (header.length === 0 || header.every((h) => h === ''))
-    throw new ImportError(`${prefix}has no header row.`)
+  const where = (detail: Said) => inPart(label, many, detail)
+  if (header.length === 0 || header.every((h) => h === '')) throw new ImportError(where(say('noHeaderRow')))
   const seen = new Map<string, number>()
   for (const [i, name] of header.entries()) {
     if (name === '') {
@@ -677,17 +673,13 @@ export function checkHeader(
       const first = i === 0 // R's write.csv puts an unnamed row-number column first
       const empty = sample.every((r) => (r[i] ?? '').trim() === '')
       if ((last && empty) || (first && header.length > 1)) continue
-      throw new ImportError(
-        `${prefix}column ${i + 1} has no name in the header row. Give every column a name and try again.`,
-      )
+      throw new ImportError(where(say('columnWithoutName', { column: i + 1 })))
     }
     // Case counts: SDMX-CSV pairs each code column with its label column (MEASURE, Measure).
     const key = name
     const earlier = seen.get(key)
     if (earlier !== undefined) {
-      throw new ImportError(
-        `${prefix}the header row names the column '${name}' twice (columns ${earlier + 1} and ${i + 1}). Rename one of them and try again.`,
-      )
+      throw new ImportError(where(say('duplicateColumn', { name, first: earlier + 1, second: i + 1 })))
     }
     seen.set(key, i)
   }
@@ -698,7 +690,7 @@ async function statOf(file: Grant): Promise<{ size: number; mtimeMs: number }> {
     const s = await stat(file.path)
     return { size: s.size, mtimeMs: s.mtimeMs }
   } catch {
-    throw new ImportError('no longer exists: it was deleted or moved.')
+    throw new ImportError(say('fileGone'))
   }
 }
 

@@ -11,6 +11,7 @@ import chardet from 'chardet'
 import { decoderFor } from './textDecoding'
 import { listMembers } from './archive'
 import { isBlankRow, readCsv } from '../../shared/csv'
+import { say } from '../../shared/messages'
 import { ImportError } from './errors'
 
 export type Format = 'csv' | 'parquet' | 'json' | 'ndjson' | 'datapackage' | 'xlsx' | 'zip'
@@ -88,7 +89,7 @@ async function gunzipHead(path: string, bytes: number): Promise<Buffer> {
     gunzip.on('end', finish)
     gunzip.on('error', (error) => {
       if (size > 0) finish()
-      else reject(new ImportError(`is not a readable gzip file (${error.message}).`))
+      else reject(new ImportError(say('gzipUnreadable', { problem: error.message })))
     })
     input.on('error', reject)
     input.pipe(gunzip)
@@ -120,9 +121,7 @@ export function detectEncoding(raw: Buffer): { encoding: Encoding; bomBytes: num
   if (half > 8 && evenZeros > half * 0.4 && oddZeros < half * 0.05)
     return { encoding: 'utf-16be', bomBytes: 0 }
   if (evenZeros + oddZeros > 0 || controls > sample.length * 0.01) {
-    throw new ImportError(
-      'is not a text table: it contains binary data (is it a spreadsheet, an archive or a database file?).',
-    )
+    throw new ImportError(say('binaryData'))
   }
   if (decodes(sample, 'utf-8')) return { encoding: 'utf-8', bomBytes: 0 }
   // Not UTF-8: a statistical detector (chardet, maintained, MIT) weighs the byte patterns. Latin-1 text
@@ -141,9 +140,7 @@ export function detectEncoding(raw: Buffer): { encoding: Encoding; bomBytes: num
     if (!undefinedByte && decodes(sample, encoding)) return { encoding, bomBytes: 0 }
   }
   if (!sample.some((b) => CP1252_UNDEFINED.has(b))) return { encoding: 'windows-1252', bomBytes: 0 }
-  throw new ImportError(
-    'uses a text encoding the app cannot recognise. Save it as UTF-8 (or UTF-16, Windows-1252, GB18030, Big5) and try again.',
-  )
+  throw new ImportError(say('unknownEncoding'))
 }
 
 /** The detector's names for the legacy encodings the app reads. */
@@ -194,27 +191,22 @@ export async function sniffHead(
   { gzip, truncated, name }: { gzip: boolean; truncated: boolean; name: string },
   isWorkbook?: () => Promise<boolean>,
 ): Promise<Sniffed> {
-  if (raw.length === 0) throw new ImportError(gzip ? 'is an empty gzip file.' : 'is empty.')
+  if (raw.length === 0) throw new ImportError(say(gzip ? 'gzipEmpty' : 'fileEmpty'))
   const compression: Compression = gzip ? 'gzip' : 'none'
   const magic = raw.subarray(0, 4).toString('latin1')
   if (magic === 'PAR1') return { ...empty(), format: 'parquet', compression }
   if (magic === 'PK\u0003\u0004' || magic === 'PK\u0005\u0006') {
-    if (!isWorkbook)
-      throw new ImportError('is a ZIP archive inside the archive: unpack the outer archive first.')
+    if (!isWorkbook) throw new ImportError(say('zipInZip'))
     return { ...empty(), format: (await isWorkbook()) ? 'xlsx' : 'zip', compression }
   }
   if (magic === '\u00d0\u00cf\u0011\u00e0') {
-    throw new ImportError(
-      'is an Excel 97–2003 workbook (.xls), which the app does not read. Save it as .xlsx or CSV and open that.',
-    )
+    throw new ImportError(say('oldExcel'))
   }
   const { encoding, bomBytes } = detectEncoding(raw)
   const text = decodeSample(raw, encoding, bomBytes)
   const first = text.trimStart()[0]
   if (first === '<') {
-    throw new ImportError(
-      'is a web page (HTML or XML), not a table: Trade Map and some other sites save their ".xls" downloads this way. Download the text or CSV export instead, or open it in a spreadsheet and save it as CSV.',
-    )
+    throw new ImportError(say('webPage'))
   }
   if (first === '{' || first === '[') {
     if (
@@ -262,9 +254,7 @@ export function sniffCsv(
   encoding: Encoding,
 ): Sniffed {
   if (truncated && !/[\r\n]/.test(text)) {
-    throw new ImportError(
-      `line 1 is longer than ${Math.round(HEAD_BYTES / 1024 / 1024)} MB with no line break: this is not a table the app can read.`,
-    )
+    throw new ImportError(say('firstLineTooLong', { size: Math.round(HEAD_BYTES / 1024 / 1024) }))
   }
   const delimiter = chooseDelimiter(text, truncated)
   const parsed = readCsv(text, { delimiter, maxRows: SAMPLE_ROWS + 40 })
@@ -276,7 +266,7 @@ export function sniffCsv(
     lines = lines.slice(0, -1)
   }
   const headerIndex = findHeader(rows)
-  if (headerIndex < 0) throw new ImportError('has no header row: only blank lines were found at its start.')
+  if (headerIndex < 0) throw new ImportError(say('onlyBlankLines'))
   const header = rows[headerIndex]!.map((h) => h.trim())
   refuseDataAsHeader(header, lines[headerIndex] ?? 1)
   const sample = rows
@@ -324,10 +314,7 @@ function refuseDataAsHeader(header: readonly string[], line: number): void {
   const numbers = filled.filter((h) => DATA_NUMBER.test(h) && !YEAR_LIKE.test(h))
   if (numbers.length > 0 && numbers.length * 2 >= filled.length) {
     throw new ImportError(
-      `line ${line} holds numbers (${numbers
-        .slice(0, 3)
-        .map((n) => `'${n.slice(0, 20)}'`)
-        .join(', ')}) where a header row naming the columns was expected. Add a header row and try again.`,
+      say('dataAsHeader', { line, numbers: { list: numbers.slice(0, 3).map((n) => `'${n.slice(0, 20)}'`) } }),
     )
   }
 }

@@ -10,6 +10,7 @@ import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'nod
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
+import { say } from '../../shared/messages'
 import { ImportError, MAX_LINE_MB } from './errors'
 import type { JobDb } from './jobDb'
 import { checkJsonDepth } from './jsonDepth'
@@ -111,10 +112,9 @@ async function memberParts(
     (m) => DATA_FILE.test(m.name) && !m.name.startsWith('__MACOSX/') && !basename(m.name).startsWith('.'),
   )
   const names = members.map((m) => m.name)
-  if (names.length === 0)
-    throw new ImportError('is a ZIP archive with no CSV, text, Parquet or JSON file in it.')
+  if (names.length === 0) throw new ImportError(say('zipWithoutData'))
   for (const w of wanted ?? [])
-    if (!names.includes(w)) throw new ImportError(`has no data file named ${w.slice(0, 120)}.`)
+    if (!names.includes(w)) throw new ImportError(say('zipNoDataFile', { name: w.slice(0, 120) }))
   // Each member's layout from its first megabyte, without unpacking it.
   const looked: Part[] = []
   for (const member of members.filter((m) => !wanted || wanted.includes(m.name))) {
@@ -163,17 +163,15 @@ async function memberParts(
 }
 
 async function packageParts(descriptorPath: string): Promise<{ parts: Part[]; title?: string }> {
-  if ((await stat(descriptorPath)).size > MAX_DESCRIPTOR_BYTES)
-    throw new ImportError('is too large for a data package descriptor.')
+  if ((await stat(descriptorPath)).size > MAX_DESCRIPTOR_BYTES) throw new ImportError(say('packageTooLarge'))
   let descriptor: unknown
   try {
     descriptor = JSON.parse(await readFile(descriptorPath, 'utf8'))
   } catch (error) {
-    throw new ImportError(`is not valid JSON: ${(error as Error).message}`)
+    throw new ImportError(say('jsonInvalidBecause', { problem: (error as Error).message }))
   }
   const resources = (descriptor as { resources?: unknown }).resources
-  if (!Array.isArray(resources) || resources.length === 0)
-    throw new ImportError('is a data package without resources.')
+  if (!Array.isArray(resources) || resources.length === 0) throw new ImportError(say('packageNoResources'))
   const folder = dirname(descriptorPath)
   const parts: Part[] = []
   for (const [i, resource] of resources.entries()) {
@@ -184,19 +182,17 @@ async function packageParts(descriptorPath: string): Promise<{ parts: Part[]; ti
       if (typeof p !== 'string' || !/\.(csv|tsv|csv\.gz|parquet|json|ndjson)$/i.test(p)) continue
       // A package may only name files inside its own folder: no URLs, absolute paths or "..".
       if (/^[a-z][a-z0-9+.-]*:/i.test(p) || isAbsolute(p) || p.split(/[\\/]/).includes('..')) {
-        throw new ImportError(
-          `${label} points outside the package folder (${p}); the app only reads files beside datapackage.json.`,
-        )
+        throw new ImportError(say('packageOutside', { resource: label, path: p }))
       }
       let real: string
       try {
         real = await realpath(join(folder, p))
       } catch {
-        throw new ImportError(`${label}: the file ${p} is missing.`)
+        throw new ImportError(say('packageFileMissing', { resource: label, path: p }))
       }
       const rel = relative(await realpath(folder), real)
       if (rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..')) {
-        throw new ImportError(`${label} points outside the package folder (${p}).`)
+        throw new ImportError(say('packageLinkOutside', { resource: label, path: p }))
       }
       const name = basename(real)
       parts.push({
@@ -207,7 +203,7 @@ async function packageParts(descriptorPath: string): Promise<{ parts: Part[]; ti
       })
     }
   }
-  if (parts.length === 0) throw new ImportError('is a data package with no CSV, Parquet or JSON resource.')
+  if (parts.length === 0) throw new ImportError(say('packageNoData'))
   const d = descriptor as { title?: unknown; name?: unknown }
   const title = typeof d.title === 'string' ? d.title : typeof d.name === 'string' ? d.name : undefined
   return { parts, title: title?.slice(0, 200) }
@@ -232,7 +228,7 @@ export async function stagePart(
   const { sniffed } = part
   if (sniffed.format === 'json' || sniffed.format === 'ndjson') {
     // Before DuckDB's recursive JSON reader sees it: a deeply nested file would crash the engine.
-    await checkJsonDepth(part.path, part.label.startsWith('resource ') ? `${part.label} ` : '', {
+    await checkJsonDepth(part.path, part.label.startsWith('resource ') ? part.label : undefined, {
       gzip: sniffed.compression === 'gzip',
       signal,
     })

@@ -6,6 +6,7 @@
 import { writeFile } from 'node:fs/promises'
 import readXlsxFile from 'read-excel-file/node'
 import { listMembers } from './archive'
+import { say } from '../../shared/messages'
 import { ImportError } from './errors'
 import { toCsv } from '../../shared/csv'
 
@@ -26,9 +27,7 @@ export async function sheetToCsv(path: string, target: string, sheet?: string): 
   try {
     sheets = await readXlsxFile(path)
   } catch {
-    throw new ImportError(
-      'is an Excel workbook that cannot be read (it is damaged, encrypted or not an .xlsx file).',
-    )
+    throw new ImportError(say('workbookUnreadable'))
   }
   const names = sheets.map((s) => s.sheet)
   const chosen =
@@ -36,8 +35,11 @@ export async function sheetToCsv(path: string, target: string, sheet?: string): 
   if (!chosen) {
     throw new ImportError(
       sheet === undefined
-        ? 'is an Excel workbook with no sheet holding a table.'
-        : `has no sheet named ${sheet.slice(0, 60)}; its sheets are ${names.map((n) => n.slice(0, 60)).join(', ')}.`,
+        ? say('workbookWithoutTable')
+        : say('noSuchSheet', {
+            sheet: sheet.slice(0, 60),
+            sheets: { list: names.map((n) => n.slice(0, 60)) },
+          }),
     )
   }
   // DuckDB reads this copy straight back: no formula guard, which would change the values.

@@ -5,7 +5,9 @@
  */
 import type { ArgsOf, Method, ResultOf } from '@shared/api'
 import type { ApiErrorBody, Envelope, ErrorCode } from '@shared/errors'
+import type { Said } from '@shared/messages'
 import { i18n } from '../i18n'
+import { wordRefusal, type Wording } from '../lib/refusals'
 import type { Page } from '@shared/paging'
 
 export class ApiError extends Error {
@@ -14,13 +16,15 @@ export class ApiError extends Error {
     message: string,
     /** The dataset the refusal is about, where the engine named one (ApiErrorBody). */
     readonly dataset?: string,
+    /** The refusal's catalogue id and parameters, for the page to word it in its language. */
+    readonly said?: Said,
   ) {
     super(message)
     this.name = 'ApiError'
   }
 
   static of(body: ApiErrorBody): ApiError {
-    return new ApiError(body.code, body.message, body.dataset)
+    return new ApiError(body.code, body.message, body.dataset, body.said)
   }
 }
 
@@ -38,13 +42,27 @@ export async function call<M extends Method>(method: M, args: ArgsOf<M>): Promis
   throw ApiError.of(envelope.error)
 }
 
+/** The page's language and messages, as the refusal wording reads them. */
+const pageWording: Wording = {
+  get locale() {
+    return i18n.global.locale.value
+  },
+  te: (key) => i18n.global.te(key),
+  t: (key, params) => i18n.global.t(key, params),
+}
+
 /**
- * The message to show for anything a call threw: the engine's own words, or the page's language where
- * the refusal has a code the page words itself (a damaged dataset).
+ * The message to show for anything a call threw: in the page's language where the refusal carries a
+ * catalogued message the page knows, or a code the page words itself (a damaged dataset); otherwise the
+ * engine's own (English) words.
  */
 export function messageOf(error: unknown): string {
   if (error instanceof ApiError && error.code === 'DAMAGED' && error.dataset !== undefined)
     return i18n.global.t('app.errors.damaged', { name: error.dataset })
+  if (error instanceof ApiError && error.said) {
+    const worded = wordRefusal(error.said, pageWording)
+    if (worded !== null) return worded
+  }
   return error instanceof Error ? error.message : String(error)
 }
 

@@ -214,9 +214,6 @@ export function lacksPeriods(header: readonly string[], sample: readonly (readon
 }
 
 /** Why a file with no period column is refused, in the words the page shows. */
-export const NO_PERIOD_COLUMN =
-  'this file has no period column: no column is named as one (TIME_PERIOD, date, year, period…) and none holds periods such as 2024, 2024-03 or 2024Q1. The app charts values over time, so it needs one; a table with one value per country and no years (such as the OECD Better Life Index) cannot be imported. Download the data with its time dimension and import that.'
-
 export function looksLikeNumber(cell: string, style: { decimal: string; thousands: string }): boolean {
   let t = cell.trim()
   if (style.thousands) t = t.split(style.thousands).join('')
@@ -241,7 +238,7 @@ export function guessMapping(
   const filled = (i: number) => sample.map((r) => r[i] ?? '').filter((c) => c.trim() !== '')
   const share = (i: number, test: (cell: string) => boolean) => shareOf(sample, i, test)
   const indexes = header.map((_, i) => i)
-  // A file with none is refused before a guess is made (NO_PERIOD_COLUMN); 0 keeps the type total.
+  // A file with none is refused before a guess is made (the message noPeriodColumn); 0 keeps the type total.
   const period = periodColumnOf(header, sample) ?? 0
   const taken = new Set([period])
   const pick = (role: keyof typeof ROLE_NAMES) => {

@@ -44,4 +44,4 @@ export function layoutInfo(id: LayoutId): LayoutInfo {
 }
 
 export type { Layout, LayoutId, LayoutInfo, Plan } from './types'
-export { guessMapping, lacksPeriods, NO_PERIOD_COLUMN, periodColumnOf, planFor } from './generic'
+export { guessMapping, lacksPeriods, periodColumnOf, planFor } from './generic'

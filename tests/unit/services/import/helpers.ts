@@ -102,9 +102,7 @@ export function seriesQuery(dataset: string, q: Record<string, string> = {}): Se
   } as SeriesRequest
 }
 
-/** What must never reach the user: internal folders and files, and libraries' own wording. */
-export const LEAKS =
-  /\.staging|job-[0-9a-f]|input-\d|member-\d|sheet\.csv|library[\\/]|CSV Parser|state machine|DuckDB|Binder Error|Conversion Error|Invalid Input Error|Parser Error|Catalog Error|yauzl|read-excel-file|fflate|TypeError|ReferenceError|undefined|\[object |\bat .+:\d+:\d+/
+export { LEAKS } from '../../../support/leaks'
 
 /** A ZIP archive written by hand (stored names as given, members deflated), for archives no tool would make. */
 export function zipOf(members: { name: string; data: Buffer }[]): Buffer {

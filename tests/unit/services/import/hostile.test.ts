@@ -9,11 +9,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { dispatch } from '../../../../electron/dispatch'
 import { createHandlers } from '../../../../electron/handlers'
 import { csvCell, toCsv } from '../../../../electron/shared/csv'
+import type { AppError } from '../../../../electron/shared/errors'
+import { inChinese } from '../../../support/refusalWording'
 import { B, fixture, LEAKS, openTestServices, zipOf, type TestServices } from './helpers'
 
 let t: TestServices
-/** Every refusal these tests saw, scanned at the end for paths and library wording. */
+/** Every refusal these tests saw, in English and as the page shows it in Chinese, scanned at the end. */
 const refusals: string[] = []
+/** The refusals that carried no catalogued message, so a Chinese page shows them in English. */
+const uncatalogued: string[] = []
 let before = ''
 let existing = ''
 
@@ -49,7 +53,9 @@ async function refused(
   }
   expect(error, 'the import should have failed').toBeInstanceOf(Error)
   const text = (error as Error).message
-  refusals.push(text)
+  const chinese = inChinese((error as AppError).said)
+  refusals.push(text, ...(chinese === null ? [] : [chinese]))
+  if (chinese === null) uncatalogued.push(text)
   if (typeof message === 'string') expect(text).toBe(message)
   else expect(text).toMatch(message)
   await nothingLost()
@@ -338,6 +344,10 @@ describe('paths sent over IPC are refused', () => {
         expect(answer.error.message).toContain('only opens files you chose')
     }
     await nothingLost()
+  })
+
+  it('every import refusal above reads in Chinese too', () => {
+    expect(uncatalogued).toEqual([])
   })
 
   it('no refusal above names a path inside the user-data folder or repeats a library’s wording', () => {

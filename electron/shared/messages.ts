@@ -1,0 +1,192 @@
+/**
+ * The one catalogue of what the services tell the user when they refuse or fail. Each message has a
+ * stable id and its English text, with `{name}` slots for its parameters. A refusal travels as its id
+ * and parameters (`Said`) beside the English text (errors.ts), so the page words it in its own
+ * language by id (the renderer's `refusals` messages) and logs or callers without a language read the
+ * English. The texts are vue-i18n templates: no `@`, `|`, `{` or `}` outside a slot.
+ *
+ * A message that starts in lower case follows a file name ("book.csv: is empty."), a line ("line 12:
+ * …") or a part of the file (`inFile`, `atLine`, `inPart`).
+ */
+import { z } from 'zod'
+
+export const serviceMessages = {
+  // Where in the input a refusal is.
+  inFile: '{file}: {detail}',
+  inPart: '{part}: {detail}',
+  partDoes: '{part} {detail}',
+  atLine: 'line {line}: {detail}',
+  namedColumn: '{name}',
+  unnamedColumn: 'number {column} (no name)',
+
+  // The file as a whole.
+  fileEmpty: 'is empty.',
+  gzipEmpty: 'is an empty gzip file.',
+  fileGone: 'no longer exists: it was deleted or moved.',
+  movedWhileImporting: 'was deleted or moved while it was being imported. Nothing was saved.',
+  fileMovedWhileImporting: 'the file was deleted or moved while it was being imported. Nothing was saved.',
+  changedWhileImporting:
+    'changed while it was being imported (another program wrote to it). Nothing was saved; open it again when it is complete.',
+  diskFull:
+    'the disk is full, so the import was stopped and nothing was saved. Free some space and try again.',
+  outOfMemory: 'the import needed more memory than the app allows. Nothing was saved.',
+  binaryData:
+    'is not a text table: it contains binary data (is it a spreadsheet, an archive or a database file?).',
+  unknownEncoding:
+    'uses a text encoding the app cannot recognise. Save it as UTF-8 (or UTF-16, Windows-1252, GB18030, Big5) and try again.',
+  gzipUnreadable: 'is not a readable gzip file ({problem}).',
+  oldExcel:
+    'is an Excel 97–2003 workbook (.xls), which the app does not read. Save it as .xlsx or CSV and open that.',
+  webPage:
+    'is a web page (HTML or XML), not a table: Trade Map and some other sites save their ".xls" downloads this way. Download the text or CSV export instead, or open it in a spreadsheet and save it as CSV.',
+  parquetInvalid: 'is not a valid Parquet file (it is damaged or incomplete).',
+
+  // The header row and the layout.
+  noHeaderRow: 'has no header row.',
+  onlyBlankLines: 'has no header row: only blank lines were found at its start.',
+  firstLineTooLong:
+    'line 1 is longer than {size} MB with no line break: this is not a table the app can read.',
+  dataAsHeader:
+    'line {line} holds numbers ({numbers}) where a header row naming the columns was expected. Add a header row and try again.',
+  columnWithoutName: 'column {column} has no name in the header row. Give every column a name and try again.',
+  duplicateColumn:
+    "the header row names the column '{name}' twice (columns {first} and {second}). Rename one of them and try again.",
+  headerWithoutRows: 'has a header row but no data rows.',
+  noPeriodColumn:
+    'this file has no period column: no column is named as one (TIME_PERIOD, date, year, period…) and none holds periods such as 2024, 2024-03 or 2024Q1. The app charts values over time, so it needs one; a table with one value per country and no years (such as the OECD Better Life Index) cannot be imported. Download the data with its time dimension and import that.',
+  unknownLayout:
+    'the columns are not a layout the app knows. Choose which column is the period, the value, the partner… in the column mapping.',
+  otherLayout: '{part} has a different layout from the first resource; import them separately.',
+  mappingOutside: 'the mapping names column {column}, but the file has {count} columns.',
+  periodAlsoValue: 'the period column cannot also be a value column.',
+
+  // Cells and rows.
+  notNumberInColumn: "'{value}' is not a number in column {column}.",
+  notTypeInColumn: "'{value}' is not a {type} in column {column}.",
+  notNumber: "'{value}' is not a number.",
+  emptyPeriod: 'the period is empty in column {column}.',
+  monthsAddedUp:
+    "column {column}: '{value}' is several months added up, neither January–February combined (2025-01..2025-02) nor a year to date (January to a later month of the same year, 2025-01..2025-07). The app keeps each figure for the period it was published for and never splits one into months: leave these rows out, or give the months one by one.",
+  badPeriod:
+    'column {column}: {why}. The app reads years (2024), quarters (2024Q1) and months (2024-03, 202403, 2024M03, March 2024, Mar-2024).',
+  notPeriod: "'{value}' is not a period",
+  raggedRow:
+    'the row has {found} values but the header row names {expected} columns. Rows must all have the same number of values.',
+  lineTooLong: 'is longer than the app accepts ({size} MB): this is not a table the app can read.',
+  someLineTooLong: 'a line is longer than the app accepts ({size} MB): this is not a table the app can read.',
+  invalidUtf8:
+    'the text is not valid UTF-8 although the start of the file was. Save the file as UTF-8 and try again.',
+  unclosedQuote: 'a quoted value is never closed (a " is missing).',
+
+  // JSON and data packages.
+  jsonUnreadable: 'could not be read as JSON.',
+  gzipJsonUnreadable: 'could not be read as gzip-compressed JSON.',
+  jsonTooDeep:
+    'nests its data more than {limit} levels deep, which no table of statistics needs; it was not read further.',
+  jsonInvalid: 'is not valid JSON.',
+  jsonInvalidAt: 'is not valid JSON: {problem} at byte {byte}.',
+  jsonInvalidBecause: 'is not valid JSON: {problem}',
+  packageTooLarge: 'is too large for a data package descriptor.',
+  packageNoResources: 'is a data package without resources.',
+  packageNoData: 'is a data package with no CSV, Parquet or JSON resource.',
+  packageOutside:
+    '{resource} points outside the package folder ({path}); the app only reads files beside datapackage.json.',
+  packageLinkOutside: '{resource} points outside the package folder ({path}).',
+  packageFileMissing: '{resource}: the file {path} is missing.',
+
+  // Workbooks and archives.
+  workbookUnreadable:
+    'is an Excel workbook that cannot be read (it is damaged, encrypted or not an .xlsx file).',
+  workbookWithoutTable: 'is an Excel workbook with no sheet holding a table.',
+  noSuchSheet: 'has no sheet named {sheet}; its sheets are {sheets}.',
+  zipInZip: 'is a ZIP archive inside the archive: unpack the outer archive first.',
+  zipWithoutData: 'is a ZIP archive with no CSV, text, Parquet or JSON file in it.',
+  zipNoDataFile: 'has no data file named {name}.',
+  zipNoMember: 'has no member named {name}.',
+  zipUnsafeName:
+    'is a ZIP archive with a member whose name points outside the archive (an absolute path or ".."), so it is not opened.',
+  zipUnreadable: 'is a ZIP archive that cannot be read (it is damaged or incomplete).',
+  zipTooLarge: 'is a ZIP archive that would unpack to {size} GB, more than the {limit} GB the app accepts.',
+  zipBomb:
+    'is a ZIP archive whose member {name} would unpack to {ratio} times its packed size: that is a ZIP bomb, not a data file, so it is not opened.',
+  zipMemberOverflows: 'is a ZIP archive whose member {name} unpacks to more than it declares.',
+} as const
+
+export type MessageId = keyof typeof serviceMessages
+export const messageIds = /* @__PURE__ */ Object.keys(serviceMessages) as MessageId[]
+
+/**
+ * A parameter: text from the user's file or the app (shown as it is), a number (shown by the page's
+ * number formatter), a period key (shown by the period module), a list of texts, or a message of its own.
+ */
+export type ParamValue = string | number | { period: string } | { list: readonly string[] } | Said
+
+export interface Said {
+  id: MessageId
+  params?: Readonly<Record<string, ParamValue>>
+}
+
+/** The slot names of a template: `'line {line}: {detail}'` → `'line' | 'detail'`. */
+type Slots<S extends string> = S extends `${string}{${infer P}}${infer R}` ? P | Slots<R> : never
+export type ParamsOf<I extends MessageId> = { readonly [K in Slots<(typeof serviceMessages)[I]>]: ParamValue }
+
+/** A message by id, its parameters checked against the slots of its English text. */
+export function say<I extends MessageId>(
+  id: I,
+  ...params: [Slots<(typeof serviceMessages)[I]>] extends [never] ? [] : [ParamsOf<I>]
+): Said {
+  return params[0] ? { id, params: params[0] } : { id }
+}
+
+/** "1042" → "1 042": the grouping the line numbers of English refusals use, readable in every locale. */
+export function groupDigits(n: number): string {
+  return String(n).replace(/^(-?\d+)/, (int) => int.replace(/\B(?=(\d{3})+(?!\d))/g, ' '))
+}
+
+/**
+ * A message in English: its template, each slot filled in. Numbers are written plainly, except a
+ * parameter named `line`, a line number, grouped as in "line 1 042".
+ */
+export function english(said: Said): string {
+  const template: string = serviceMessages[said.id] ?? said.id
+  return template.replace(/\{(\w+)\}/g, (slot, name: string) => {
+    const value = said.params?.[name]
+    if (value === undefined) return slot
+    return typeof value === 'number' && name === 'line' ? groupDigits(value) : englishParam(value)
+  })
+}
+
+function englishParam(value: ParamValue): string {
+  if (typeof value === 'string') return value
+  if (typeof value === 'number') return String(value)
+  if ('period' in value) return value.period
+  if ('list' in value) return value.list.join(', ')
+  return english(value)
+}
+
+/** `book.csv: …` — a refusal about a named file (or part of one), nesting the detail's own message. */
+export const inFile = (file: string, detail: Said | string): Said => say('inFile', { file, detail })
+
+/**
+ * The checked shape of a message crossing a process boundary. The id is any word, not only the ids
+ * above: a page older or newer than the engine shows the English text for an id it does not know.
+ */
+export const SaidSchema: z.ZodType<Said> = /* @__PURE__ */ z.lazy(() =>
+  z
+    .object({
+      id: z.custom<MessageId>((id) => typeof id === 'string' && /^[a-zA-Z]\w{0,63}$/.test(id)),
+      params: z
+        .record(
+          z.string().regex(/^\w{1,40}$/),
+          z.union([
+            z.string().max(2000),
+            z.number(),
+            z.object({ period: z.string().max(40) }).strict(),
+            z.object({ list: z.array(z.string().max(500)).max(50) }).strict(),
+            SaidSchema,
+          ]),
+        )
+        .optional(),
+    })
+    .strict(),
+)
