@@ -30,6 +30,13 @@ export interface TestBrowser {
     locale?: string
     width?: number
     height?: number
+    /**
+     * Requests are only watched, not routed: a foreign one is still recorded (and fails
+     * `assertOffline()`) but not refused, and nothing is held. For timings: a routed request waits for
+     * this process to let it through, which the app never does, and on a busy machine that wait put
+     * some 100 ms on the Explorer's first data call.
+     */
+    watchOnly?: boolean
   }): Promise<Page>
   /** Requests that went anywhere but the app's own origin. */
   foreignRequests: string[]
@@ -57,22 +64,28 @@ export async function launchBrowser(...appOrigins: string[]): Promise<TestBrowse
         serviceWorkers: 'block',
       })
       contexts.push(context)
-      // Refuse, and remember, anything that is not the app's own origin (data: and blob: stay in the page).
-      await context.route('**/*', async (route) => {
-        const url = route.request().url()
-        if (
-          appOrigins.some((origin) => url.startsWith(`${origin}/`)) ||
-          url.startsWith('data:') ||
-          url.startsWith('blob:')
-        ) {
-          const path = new URL(url).pathname
-          if (CODE_DELAY && path.startsWith('/assets/')) await held(CODE_DELAY)
-          if (CALL_DELAY && path.startsWith(API_PREFIX)) await held(CALL_DELAY)
-          return route.continue()
-        }
-        foreignRequests.push(url)
-        return route.abort('blockedbyclient')
-      })
+      const own = (url: string) =>
+        appOrigins.some((origin) => url.startsWith(`${origin}/`)) ||
+        url.startsWith('data:') ||
+        url.startsWith('blob:')
+      if (options.watchOnly) {
+        context.on('request', (request) => {
+          if (!own(request.url())) foreignRequests.push(request.url())
+        })
+      } else {
+        // Refuse, and remember, anything that is not the app's own origin (data: and blob: stay in the page).
+        await context.route('**/*', async (route) => {
+          const url = route.request().url()
+          if (own(url)) {
+            const path = new URL(url).pathname
+            if (CODE_DELAY && path.startsWith('/assets/')) await held(CODE_DELAY)
+            if (CALL_DELAY && path.startsWith(API_PREFIX)) await held(CALL_DELAY)
+            return route.continue()
+          }
+          foreignRequests.push(url)
+          return route.abort('blockedbyclient')
+        })
+      }
       const page = await context.newPage()
       page.on('pageerror', (error) => pageErrors.push(error.message))
       page.on('console', (message) => {
