@@ -93,6 +93,7 @@ export function createMainHandlers(desk: FileDesk, workspace: Workspace): MainHa
   return {
     chooseImportFile: async () => desk.choose(),
     takeOpenedFiles: async () => desk.takeOpened(),
+    reopenImportedFile: async ({ dataset }) => desk.reopen(dataset),
     // Notes, the autosaved session and snapshots (workspaceHandlers.ts).
     ...createWorkspaceHandlers(workspace),
   }

@@ -10,6 +10,8 @@ import type { DatasetSummary } from '../shared/api'
 import { AppError } from '../shared/errors'
 import { createFileDesk, type FileDesk } from '../services/import/desk'
 import { createGrants, type Grants } from '../services/grants'
+import { originalPathOf } from '../services/import/library'
+import { join } from 'node:path'
 import { openWorkspace, unavailableWorkspace, type Workspace } from '../services/workspace'
 import type { SnapshotPlatform } from '../services/snapshots'
 import type { StartEngine } from './port'
@@ -67,9 +69,11 @@ export async function openHost(options: HostOptions): Promise<Host> {
     grants,
     events: options.events,
     chooseFile: options.chooseFile,
+    originalPathOf: async (dataset) =>
+      options.userDataDir ? originalPathOf(join(options.userDataDir, 'library'), dataset) : null,
     onGrant: (grant) => {
       // Choosing or dropping a file again is the user asking for it: it is no longer set aside.
-      if (grant.via !== 'open-with') void setAside.clear(grant.path).catch(() => {})
+      if (grant.via === 'dialog' || grant.via === 'drop') void setAside.clear(grant.path).catch(() => {})
       supervisor.grant(grant)
     },
   })

@@ -21,7 +21,7 @@ export const GrantMessage = z.object({
   name: z.string().max(260),
   size: z.number().nonnegative(),
   path: z.string().min(1).max(4096),
-  via: z.enum(['dialog', 'drop', 'open-with']),
+  via: z.enum(['dialog', 'drop', 'open-with', 'library']),
 })
 
 export const ToEngine = z.discriminatedUnion('type', [

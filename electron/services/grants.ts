@@ -2,7 +2,8 @@
  * The files the user chose, and nothing else: the one grant registry, for imported files and snapshot
  * files alike. A path enters only from the main process's own sources — the open dialog, a drop (the
  * preload resolves a dropped File to its path), "Open with" from the OS — and is checked here (a
- * regular file, by its real path); the page gets an opaque id. Import calls carry ids only; a path or
+ * regular file, by its real path), or is the file an imported dataset was read from, which the library
+ * recorded when the user chose it; the page gets an opaque id. Import calls carry ids only; a path or
  * a forged id is refused. The original files are only ever read.
  */
 import { randomBytes } from 'node:crypto'
@@ -11,7 +12,14 @@ import { basename, isAbsolute } from 'node:path'
 import { AppError } from '../shared/errors'
 import type { GrantedFile } from '../shared/importApi'
 
-export type GrantSource = 'dialog' | 'drop' | 'open-with'
+/**
+ * `library`: the file an imported dataset was read from, where the library recorded it, granted again
+ * when the user asks to import that dataset again (desk.ts, reopen).
+ */
+export type GrantSource = 'dialog' | 'drop' | 'open-with' | 'library'
+
+/** Files that arrive from outside the page (a drop, "Open with"): announced to it, and taken by the Import page. */
+export const fromOutside = (via: GrantSource): boolean => via === 'drop' || via === 'open-with'
 
 export interface Grant extends GrantedFile {
   path: string
@@ -82,7 +90,7 @@ export function createGrants(): Grants {
       const { real, name, size } = await checkChosenFile(path)
       const grant: Grant = { fileId: `f-${randomBytes(16).toString('hex')}`, name, size, path: real, via }
       remember(grant)
-      if (via !== 'dialog')
+      if (fromOutside(via))
         pending = [...pending.slice(-19), { fileId: grant.fileId, name: grant.name, size: grant.size }]
       return grant
     },

@@ -321,6 +321,11 @@ export const contract = {
   chooseImportFile: { args: NoArgs, result: GrantedFile.nullable() },
   /** Files dropped on the window or opened from the OS that the Import page has not shown yet. */
   takeOpenedFiles: { args: NoArgs, result: z.array(GrantedFile) },
+  /**
+   * An imported dataset's file granted again, to import it again in one step, if it is still where it
+   * was imported from; null if it is not (the user then chooses it).
+   */
+  reopenImportedFile: { args: z.object({ dataset: DatasetId }).strict(), result: GrantedFile.nullable() },
   /** Format, encoding, recognised layout, preview rows and mapping guesses of a chosen file. */
   inspectImport: { args: InspectArgs, result: Inspection },
   /** Imports a chosen file into the library (progress as importProgress events); resolves when done or cancelled. */

@@ -11,6 +11,7 @@ export const methods = [
   'listSeries',
   'chooseImportFile',
   'takeOpenedFiles',
+  'reopenImportedFile',
   'inspectImport',
   'importFile',
   'cancelImport',

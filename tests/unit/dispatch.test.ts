@@ -44,6 +44,7 @@ const valid: Record<(typeof methods)[number], Record<string, unknown>> = {
   listSeries: { dataset: 'china-trade' },
   chooseImportFile: {},
   takeOpenedFiles: {},
+  reopenImportedFile: { dataset: 'comtrade-2023' },
   inspectImport: { fileId: 'f-0123456789abcdef0123456789abcdef' },
   importFile: { fileId: 'f-0123456789abcdef0123456789abcdef' },
   cancelImport: { fileId: 'f-0123456789abcdef0123456789abcdef' },

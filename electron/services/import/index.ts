@@ -127,7 +127,12 @@ export async function openImportService(options: ImportServiceOptions): Promise<
     }
   }
 
-  const desk = createFileDesk({ grants, events: options.events, chooseFile: options.chooseFile })
+  const desk = createFileDesk({
+    grants,
+    events: options.events,
+    chooseFile: options.chooseFile,
+    originalPathOf: async (id) => library.get(id)?.originalPath ?? null,
+  })
 
   return {
     library,
@@ -314,6 +319,7 @@ export function unavailableImports(): ImportService {
     grant: async () => off(),
     choose: async () => off(),
     takeOpened: () => [],
+    reopen: async () => null,
     inspect: async () => off(),
     importFile: async () => off(),
     cancel: () => off(),

@@ -247,6 +247,17 @@ export async function openLibrary(
   return library
 }
 
+/**
+ * Where a dataset's file was imported from, as the manifest on disk records it (or null): main, which
+ * grants files, reads it here to offer the file again when the user asks to import it again (the
+ * library itself is open in the engine process).
+ */
+export async function originalPathOf(root: string, id: string): Promise<string | null> {
+  const manifest =
+    (await readManifest(join(root, MANIFEST))) ?? (await readManifest(join(root, `${MANIFEST}.bak`)))
+  return manifest?.datasets.find((d) => d.id === id)?.originalPath ?? null
+}
+
 async function readManifest(file: string): Promise<Manifest | null> {
   const raw = await readJsonFile(file, 64 * 1024 * 1024)
   if (raw === null) return null

@@ -55,6 +55,11 @@ export const useImportsStore = defineStore('imports', () => {
   const chartError = ref<string | null>(null)
   /** Files dropped or opened from the OS while another one was in progress. */
   const waiting = ref<GrantedFile[]>([])
+  /**
+   * The name of a file asked to be imported again that is no longer where it was imported from: the
+   * page says so, and how to import it again.
+   */
+  const missing = ref<string | null>(null)
 
   async function load(): Promise<void> {
     listError.value = null
@@ -92,6 +97,7 @@ export const useImportsStore = defineStore('imports', () => {
       waiting.value.push(next)
       return
     }
+    missing.value = null
     file.value = next
     inspection.value = null
     source.value = undefined
@@ -162,6 +168,24 @@ export const useImportsStore = defineStore('imports', () => {
       fail(e)
     }
     await openNext()
+  }
+
+  /**
+   * Imports an imported dataset's file again (an earlier version of the app read it wrong): at once if
+   * it is still where it was imported from; else the page says it is not and what to do.
+   */
+  async function reimport(dataset: string, fileName: string): Promise<void> {
+    if (busy()) return
+    error.value = null
+    errorCode.value = null
+    try {
+      const found = await call('reopenImportedFile', { dataset })
+      if (found) await open(found)
+      else missing.value = fileName
+    } catch (e) {
+      error.value = messageOf(e)
+      errorCode.value = e instanceof ApiError ? e.code : null
+    }
   }
 
   async function cancel(): Promise<void> {
@@ -248,7 +272,9 @@ export const useImportsStore = defineStore('imports', () => {
     chart,
     chartChoice,
     chartError,
+    missing,
     load,
+    reimport,
     choose,
     open,
     chooseSource,

@@ -79,7 +79,13 @@ describe('no absolute path crosses to the page', () => {
     expect(opened.ok).toBe(true)
     const fileId = opened.data[0]!.fileId
     expect((await call('inspectImport', { fileId })).ok).toBe(true)
-    expect(await call('importFile', { fileId })).toMatchObject({ ok: true })
+    const imported = (await call('importFile', { fileId })) as { ok: true; data: { dataset: { id: string } } }
+    expect(imported).toMatchObject({ ok: true })
+    // Its file granted again to import it again in one step: an id and a name, never where it is.
+    expect(await call('reopenImportedFile', { dataset: imported.data.dataset.id })).toMatchObject({
+      ok: true,
+      data: { name: 'comtrade china 2024.csv' },
+    })
     for (const method of ['listImports', 'listDatasets'] as const) await call(method, {})
     const junk = join(outside, 'notes.json')
     writeFileSync(junk, '{"not": "a table"')

@@ -72,6 +72,10 @@ function fakeBridge(layout: { id: string; title: string; publisher: string; url:
     ),
     listImports: vi.fn(async () => answer('listImports', { items: [dataset], next: null, total: 1 })),
     takeOpenedFiles: vi.fn(async () => answer('takeOpenedFiles', pending.splice(0))),
+    // The dataset's file, still where it was imported from.
+    reopenImportedFile: vi.fn(
+      async (args: unknown) => (calls.push(['reopenImportedFile', args]), answer('reopenImportedFile', file)),
+    ),
     getBreakdown: vi.fn(
       async (args: unknown) => (
         calls.push(['getBreakdown', args]),
@@ -231,6 +235,51 @@ describe('imports store', () => {
     expect(page.get('[data-test="chart-title"]').text()).toContain('exports by partner')
     expect(page.find('[data-test="import-finishing"]').exists()).toBe(false)
     page.unmount()
+  })
+
+  it('imports an outdated dataset’s file again in one step where it still is; where it is not, says what to do', async () => {
+    const { bridge, calls } = fakeBridge({
+      id: 'comtrade-plus',
+      title: 'UN Comtrade (Comtrade Plus)',
+      publisher: '',
+      url: '',
+    })
+    const store = useImportsStore()
+    await store.reimport('trade', 'trade.csv')
+    expect(calls.map(([m]) => m)).toEqual([
+      'reopenImportedFile',
+      'inspectImport',
+      'importFile',
+      'getBreakdown',
+    ])
+    expect(calls[0]![1]).toEqual({ dataset: 'trade' })
+    expect(store.status).toBe('done')
+    expect(store.missing).toBeNull()
+
+    // Moved or deleted since: nothing is imported, no dialog opens by itself, and the page says why and what to do.
+    calls.length = 0
+    bridge.reopenImportedFile.mockImplementation(
+      async (args: unknown) => (calls.push(['reopenImportedFile', args]), answer('reopenImportedFile', null)),
+    )
+    await store.reimport('trade', 'trade.csv')
+    expect(calls.map(([m]) => m)).toEqual(['reopenImportedFile'])
+    expect(store.missing).toBe('trade.csv')
+    const view = (await import('../../../renderer/src/views/ImportView.vue')).default
+    for (const [locale, words] of [
+      ['en', 'trade.csv is no longer where it was imported from'],
+      ['zh-CN', 'trade.csv 已不在导入时的位置'],
+    ] as const) {
+      i18n.global.locale.value = locale
+      const page = mount(view, { global: { plugins: [i18n] } })
+      await page.vm.$nextTick()
+      expect(page.get('[data-test="reimport-missing"]').text()).toContain(words)
+      page.unmount()
+    }
+    i18n.global.locale.value = 'en'
+    // Choosing it with Open file… imports it, and the page no longer says it is missing.
+    await store.choose()
+    expect(store.missing).toBeNull()
+    expect(store.status).toBe('done')
   })
 
   it('every layout the importer recognises has a name in English and in Chinese', () => {
