@@ -1,10 +1,11 @@
 /**
  * `npm run screenshots`: every screen of the built app in Chromium (the web transport), in English and
  * Chinese, light and dark, at 1280 px and 1024 px, into tests/artifacts/pages/ for a person to look at:
- * each page, the Explorer's ready-made views, an imported Comtrade file with its ranking, treemap and
- * world map, the Mirror over an imported Census file, the three calculators, the import mapping
- * dialog, the Notes and Snapshots pages with a note and a snapshot, and the dialogs (shortcuts, export,
- * add note, save snapshot). With `--readme`, only the README's two pictures instead
+ * first the pages a new user sees before importing anything (empty-*), then each page, the Explorer's
+ * ready-made views and each chart type, an imported Comtrade file with its ranking, drill-down by
+ * product, treemap and world map, the Mirror over an imported Census file, the three calculators, the
+ * import mapping dialog and a refused file, the Notes and Snapshots pages with a note and a snapshot,
+ * an opened snapshot, and the dialogs (shortcuts, export, add note, save snapshot). With `--readme`, only the README's two pictures instead
  * (docs/screenshot-*.png, English, light, 1280 × 900). Run after `npm run build` (the npm script does
  * it). Needs Chromium (CHROMIUM_PATH or /usr/bin/chromium).
  */
@@ -13,6 +14,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { artifactsDir, launchBrowser } from '../tests/support/browser'
 import { PRESET_IDS } from '../renderer/src/lib/presets'
+import { CHART_TYPES } from '../electron/shared/viewState'
 import { repoRoot, startWebApp } from '../tests/support/webApp'
 
 const CHART = '[data-test="explorer-chart"] canvas'
@@ -22,6 +24,8 @@ const COMTRADE = real('comtrade/plus-thailand-hs8542-imports.csv')
 const COMTRADE_ID = 'plus-thailand-hs8542-imports'
 /** A real Census file: the Mirror's partner side; its layout asks for the mapping dialog. */
 const CENSUS = real('census/usa-china-trade-data.csv')
+/** Not a table (a picture): the Import page refuses it. */
+const NOT_A_TABLE = join(repoRoot, 'docs', 'screenshot-overview.png')
 
 const readme = process.argv.includes('--readme')
 const outDir = join(artifactsDir, 'pages')
@@ -103,6 +107,14 @@ async function prepare(): Promise<{ importedView: string; censusId: string }> {
   return { importedView, censusId }
 }
 
+/** What a new user sees before importing or saving anything. */
+const EMPTY: Screen[] = [
+  { name: 'empty-import', show: (page) => open(page, '/import', 'main h2') },
+  { name: 'empty-notes', show: (page) => open(page, '/notes', 'main h2') },
+  { name: 'empty-snapshots', show: (page) => open(page, '/snapshots', 'main h2') },
+  { name: 'empty-explorer', show: (page) => open(page, '/explorer', CHART) },
+]
+
 interface Screen {
   name: string
   /** Only at the wide size (the ready-made views: their layout is the Explorer's, shot at both sizes). */
@@ -130,7 +142,30 @@ function screens(importedView: string, censusId: string): Screen[] {
         await choosePreset(page, id)
       },
     })),
+    // Each chart type on the headline view (those the view cannot draw are disabled, and skipped).
+    ...CHART_TYPES.filter((c) => c !== 'line').map((c): Screen => ({
+      name: `explorer-chart-${c}`,
+      wideOnly: true,
+      async show(page) {
+        await open(page, '/explorer', CHART)
+        await choosePreset(page, 'headline')
+        const button = page.locator(`[data-test="chart-${c}"]`)
+        if (await button.isEnabled()) await button.click()
+        await settle(page, CHART)
+      },
+    })),
     { name: 'explorer-imported', show: (page) => open(page, importedView, '[data-test="ranking"]') },
+    {
+      name: 'explorer-drilldown',
+      async show(page) {
+        await open(page, importedView, '[data-test="ranking"]')
+        await page.selectOption('[data-test="ranking-by"]', 'product')
+        await page.click('[data-test="show-table"]')
+        await page.click('[data-test="drill-hs_s16"]')
+        await page.click('[data-test="drill-hs85"]')
+        await settle(page, CHART)
+      },
+    },
     {
       name: 'explorer-treemap',
       async show(page) {
@@ -180,9 +215,26 @@ function screens(importedView: string, censusId: string): Screen[] {
         await page.locator('[data-test="mapping-dialog"]').waitFor()
       },
     },
+    {
+      name: 'import-refused',
+      async show(page) {
+        await open(page, '/import', '[data-test="library"]')
+        nextFile = NOT_A_TABLE
+        await page.click('[data-test="open-file"]')
+        await page.locator('[data-test="import-error"]').waitFor()
+      },
+    },
     { name: 'datasets', show: (page) => open(page, '/datasets', 'main h2') },
     { name: 'notes', show: (page) => open(page, '/notes', 'main h2') },
     { name: 'snapshots', show: (page) => open(page, '/snapshots', '[data-test="snapshot-list"]') },
+    {
+      name: 'snapshot-opened',
+      async show(page) {
+        await open(page, '/snapshots', '[data-test="snapshot-list"]')
+        await page.click('[data-test="snapshot-open"]')
+        await settle(page, '[data-test="snapshot-banner"]')
+      },
+    },
     // With its licence list, which loads after the heading.
     { name: 'about', show: (page) => open(page, '/about', '[data-package="@duckdb/node-api"]') },
     dialog('dialog-shortcuts', '[data-test="show-shortcuts"]', '[data-test="shortcuts"]'),
@@ -195,22 +247,27 @@ function screens(importedView: string, censusId: string): Screen[] {
 try {
   const shots: string[] = []
   if (!readme) {
-    const { importedView, censusId } = await prepare()
-    for (const width of [1280, 1024])
-      for (const colorScheme of ['light', 'dark'] as const)
-        for (const locale of ['en-US', 'zh-CN']) {
-          const page = await browser.newPage({ colorScheme, locale, width, height: 900 })
-          for (const screen of screens(importedView, censusId)) {
-            if (screen.wideOnly && width !== 1280) continue
-            await screen.show(page)
-            const file = join(outDir, `${screen.name}-${width}-${colorScheme}-${locale}.png`)
-            await page.screenshot({ path: file, fullPage: true })
-            shots.push(file)
-            // A dialog left open would cover the next screen.
-            if (screen.name.startsWith('dialog-')) await page.keyboard.press('Escape')
+    /** Each screen of a list, at each width, in each theme and language. */
+    const shootAll = async (list: () => Screen[]) => {
+      for (const width of [1280, 1024])
+        for (const colorScheme of ['light', 'dark'] as const)
+          for (const locale of ['en-US', 'zh-CN']) {
+            const page = await browser.newPage({ colorScheme, locale, width, height: 900 })
+            for (const screen of list()) {
+              if (screen.wideOnly && width !== 1280) continue
+              await screen.show(page)
+              const file = join(outDir, `${screen.name}-${width}-${colorScheme}-${locale}.png`)
+              await page.screenshot({ path: file, fullPage: true })
+              shots.push(file)
+              // A dialog left open would cover the next screen.
+              if (screen.name.startsWith('dialog-')) await page.keyboard.press('Escape')
+            }
+            await page.close()
           }
-          await page.close()
-        }
+    }
+    await shootAll(() => EMPTY)
+    const { importedView, censusId } = await prepare()
+    await shootAll(() => screens(importedView, censusId))
   } else {
     const page = await browser.newPage({ colorScheme: 'light', locale: 'en-US', width: 1280, height: 900 })
     await open(page, '/', '[data-test="monthly-chart"] canvas')
