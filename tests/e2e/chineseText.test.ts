@@ -365,7 +365,7 @@ describe('in Chinese, at 1024 px, with imported files', () => {
       await settle(page)
       await scan('Explorer, a computed bloc')
       // Its last line names the sources: citations, as published.
-      const tooltip = (await tooltipText(page)).replace(/来源: .*$/, '')
+      const tooltip = (await tooltipText(page)).replace(/来源：.*$/, '')
       if (englishIn(tooltip).length) found['Explorer, a computed bloc, tooltip'] = [tooltip]
 
       await page.goto(`${suite.app.server.url}#/mirror`)

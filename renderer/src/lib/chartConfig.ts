@@ -307,7 +307,9 @@ function timeConfig(
                     value: formatValue(item.parsed.y as number, '%', text.locale),
                   })
                 : formatValue(point?.value ?? (item.parsed.y as number | null), model.unit, text.locale)
-              return fitTooltip(item.chart, [`${item.dataset.label}: ${shown}`])
+              return fitTooltip(item.chart, [
+                text.t('app.labelledValue', { label: item.dataset.label, value: shown }),
+              ])
             },
             afterLabel: (item: TooltipItem<'line' | 'bar'>) => {
               const point = findPoint(item.datasetIndex, item.dataIndex)
@@ -598,7 +600,10 @@ function ytdByYearConfig(
             title: (items) => (items[0] ? monthName((items[0].parsed.x as number) + 1, text.locale) : ''),
             label: (item) =>
               fitTooltip(item.chart, [
-                `${item.dataset.label}: ${formatValue(item.parsed.y as number, model.unit, text.locale)}`,
+                text.t('app.labelledValue', {
+                  label: item.dataset.label,
+                  value: formatValue(item.parsed.y as number, model.unit, text.locale),
+                }),
               ]),
             afterLabel: (item) =>
               fitTooltip(
@@ -853,7 +858,9 @@ function sourcesLine(
           n: names.length - MAX_TOOLTIP_SOURCES,
         })
       : names.join('; ')
-  return names.length ? `${text.t('explorer.tooltip.source')}: ${listed}` : ''
+  return names.length
+    ? text.t('app.labelledValue', { label: text.t('explorer.tooltip.source'), value: listed })
+    : ''
 }
 
 /** Why the shown reading was chosen, in the user's language (a curated reason is quoted as written). */

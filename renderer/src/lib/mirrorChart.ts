@@ -119,7 +119,7 @@ export function mirrorChartConfig(
                     : item.dataset.type === 'bar'
                       ? formatDifference(value, mirror.unit, locale)
                       : formatValue(value, mirror.unit, locale)
-              return `${item.dataset.label}: ${shown}`
+              return t('app.labelledValue', { label: item.dataset.label, value: shown })
             },
           },
         },

@@ -82,6 +82,21 @@ export function templateBrackets(source: string): string[] {
     .map((line) => line.trim())
 }
 
+/**
+ * Colons a template writes after a message or a value ("{{ t(…) }}:"): Chinese writes a full-width colon
+ * (：), so the colon belongs to the message (app.labelled) in each language.
+ */
+export function templateColons(source: string): string[] {
+  const start = source.indexOf('<template>')
+  const end = source.lastIndexOf('</template>')
+  if (start < 0 || end < 0) return []
+  const template = source.slice(start + '<template>'.length, end).replace(/<!--[\s\S]*?-->/g, '')
+  return template
+    .split('\n')
+    .filter((line) => /\}\}\s*:/.test(line))
+    .map((line) => line.trim())
+}
+
 describe('messages', () => {
   it('every key exists in both languages, with the same placeholders, and none is empty', async () => {
     for (const file of filesUnder(messagesDir, '.ts')) {
@@ -132,6 +147,22 @@ describe('components', () => {
   it('write no brackets of their own around a message or a value (CSV (表格), 贸易差额 (无月度数据))', () => {
     const offenders = filesUnder(rendererSrc, '.vue').flatMap((file) =>
       templateBrackets(readFileSync(file, 'utf8')).map((text) => `${relative(rendererSrc, file)}: ${text}`),
+    )
+    expect(offenders).toEqual([])
+  })
+
+  it('the colon scanner finds a colon after an interpolation, not one inside it', () => {
+    expect(
+      templateColons('<template><span>{{ t("a") }}:</span> <b>{{ t("b", { x: 1 }) }}</b></template>'),
+    ).toEqual(['<span>{{ t("a") }}:</span> <b>{{ t("b", { x: 1 }) }}</b>'])
+    expect(
+      templateColons('<template><span>{{ t("app.labelled", { label: t("a") }) }}</span></template>'),
+    ).toEqual([])
+  })
+
+  it('write no colon of their own after a message or a value (货币: 美元)', () => {
+    const offenders = filesUnder(rendererSrc, '.vue').flatMap((file) =>
+      templateColons(readFileSync(file, 'utf8')).map((text) => `${relative(rendererSrc, file)}: ${text}`),
     )
     expect(offenders).toEqual([])
   })

@@ -500,7 +500,12 @@ describe('tooltips that fit the chart', () => {
     }))
     const model = buildChartModel(v, fetchedFor(v, { 'exports:world:all': many }), (s) => s.key)
     const t = chartText(
-      (k, vals) => (k === 'explorer.tooltip.moreSources' ? `${vals.names} and ${vals.n} more` : k),
+      (k, vals) =>
+        k === 'explorer.tooltip.moreSources'
+          ? `${vals.names} and ${vals.n} more`
+          : k === 'app.labelledValue'
+            ? `${vals.label}: ${vals.value}`
+            : k,
       'en',
     )
     const config = buildChartConfig(model, v, { annual: null, projection: null }, theme, t)

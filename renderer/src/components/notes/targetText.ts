@@ -23,7 +23,7 @@ export function useTargetText(): (note: Pick<Note, 'target'>) => string {
       case 'view':
         return t('notes.kinds.view')
       case 'dataset':
-        return `${t('notes.kinds.dataset')}: ${target.dataset}`
+        return t('app.labelledValue', { label: t('notes.kinds.dataset'), value: target.dataset })
     }
   }
 }

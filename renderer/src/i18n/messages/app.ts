@@ -7,6 +7,11 @@ export default {
       offlineHint: 'The app never connects to the internet: all data is bundled.',
       // A note after a word, in the language's own brackets (Chinese: full-width, no space before).
       aside: ' ({text})',
+      // A label before what it names, with the language's own colon (Chinese: full-width).
+      labelled: '{label}:',
+      labelledValue: '{label}: {value}',
+      // Two sentences in a row: Chinese puts no space after its full stop.
+      sentences: '{first} {second}',
       // Refusals the data engine words in English, shown in the page's language by their code.
       errors: {
         damaged:
@@ -21,6 +26,9 @@ export default {
       offline: '离线',
       offlineHint: '本应用从不连接互联网：所有数据均已内置。',
       aside: '（{text}）',
+      labelled: '{label}：',
+      labelledValue: '{label}：{value}',
+      sentences: '{first}{second}',
       errors: {
         damaged:
           '数据集“{name}”在资料库中保存的副本缺失或已损坏（资料库中的某个文件被删除或改动）。请重新导入它的文件以重建。其他内容均未改动。',
