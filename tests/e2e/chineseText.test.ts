@@ -341,6 +341,8 @@ describe('in Chinese, at 1024 px, with imported files', () => {
       await page.selectOption('[data-test="dataset"]', COMTRADE_ID)
       await page.locator('[data-test="drill-hs_s16"]').waitFor()
       await scan('Explorer, an imported file by product')
+      // Thailand's imports, not China's: the title names the file's reporter, as the English one does.
+      expect(await page.locator('[data-test="view-title"]').innerText()).toMatch(/^泰国 · 进口/)
       await page.click('[data-test="drill-hs_s16"]')
       await page.locator('[data-test="drill-hs85"]').waitFor()
       await scan('Explorer, drilled into a section')
