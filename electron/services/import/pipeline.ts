@@ -41,7 +41,17 @@ import {
   type Part,
   type StagedPart,
 } from './source'
-import { constantFacts, FACT_COLUMNS, factsRelation, MACROS, productsSql, sqlString } from './sql'
+import {
+  constantFacts,
+  constantSql,
+  FACT_COLUMNS,
+  factsRelation,
+  MACROS,
+  productsSql,
+  sqlString,
+  worldKeysSql,
+  type FactConstants,
+} from './sql'
 
 export type Phase = ImportProgress['phase']
 
@@ -285,7 +295,7 @@ export class ImportJob {
       stage = performance.now()
 
       this.emit('writing')
-      const stats = await this.summarise(db, factsRelation(factsFile, constants), plan0!, out)
+      const stats = await this.summarise(db, factsFile, constants, plan0!, out)
       traceStage('summaries', stage)
       this.rows = stats.rows
       if (stats.rows === 0) throw new ImportError(say('headerWithoutRows'))
@@ -412,17 +422,27 @@ export class ImportJob {
    * held the first product chart back for seconds; here its pass over the facts costs about a tenth of
    * the import (`npm run bench:import` prints both).
    */
-  private async summarise(db: JobDb, facts: string, plan: Plan, out: (name: string) => string) {
+  private async summarise(
+    db: JobDb,
+    factsFile: string,
+    constants: FactConstants,
+    plan: Plan,
+    out: (name: string) => string,
+  ) {
+    const facts = factsRelation(factsFile, constants)
     const countries = plan.countries ?? { table: 'cte_codes' as const }
     const unknown = `CASE WHEN k IS NULL THEN NULL WHEN length(trim(k)) <= 4 THEN cte_key(k) ELSE trim(k) END`
     // One pass over the facts, grouped by the raw keys: small, and it holds every distinct key.
     // `hs`: the two-character codes are HS chapters (01…99), not a publisher's own groups of the same
     // length (WTO's SITC groups AG, MI, MA; EBOPS codes), which overlap and need not add up. A CASE, not
-    // an OR: an OR matches the pattern on every row, a CASE on the two-character codes alone.
-    await db.run(`CREATE TABLE keyed AS SELECT period_k, reporter_k, partner_k, flow_k, unit,
+    // an OR: an OR matches the pattern on every row, a CASE on the two-character codes alone. A unit
+    // the layout states (a constant) is added to the groups, not grouped on every row.
+    const unitFixed = 'unit' in constants
+    await db.run(`CREATE TABLE keyed AS SELECT *${unitFixed ? `, ${constantSql(constants, 'unit')} AS unit` : ''} FROM (
+      SELECT period_k, reporter_k, partner_k, flow_k${unitFixed ? '' : ', unit'},
         CASE WHEN product = 'TOTAL' THEN 0 ELSE length(product) END AS level, sum(value) AS value, count(value) AS n,
         bool_and(CASE WHEN length(product) <> 2 THEN true ELSE regexp_full_match(product, '[0-9]{2}') END) AS hs
-      FROM ${facts} GROUP BY ALL`)
+      FROM ${facts} GROUP BY ALL)`)
     await this.readPeriods(db, plan)
     await db.run(`CREATE TABLE dims AS
       SELECT 'period' AS dim, key, value FROM period_map
@@ -462,8 +482,9 @@ export class ImportJob {
     const levels = (s?.levels ?? []).filter((l) => l !== null).sort((a, b) => a - b)
     await db.run(`COPY summary TO ${sqlString(out('summary.parquet'))} (FORMAT parquet)`)
     await db.run(`COPY dims TO ${sqlString(out('dims.parquet'))} (FORMAT parquet)`)
+    const world = (await db.all<{ key: string }>(worldKeysSql('dims'))).map((r) => r.key)
     await db.run(
-      `COPY (${productsSql(facts, 'dims')}) TO ${sqlString(out('products.parquet'))} (FORMAT parquet)`,
+      `COPY (${productsSql(facts, 'dims', world, constants)}) TO ${sqlString(out('products.parquet'))} (FORMAT parquet)`,
     )
     const clean = (list: unknown[] | undefined) =>
       (list ?? []).filter((x): x is string => typeof x === 'string' && x !== '').sort()

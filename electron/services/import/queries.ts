@@ -14,7 +14,7 @@ import { countryCode } from '../explore/countries'
 import { layoutInfo } from './layouts'
 import type { DatasetEntry, Library, VersionEntry } from './library'
 import { openJobDb, type JobDb } from './jobDb'
-import { productsSql, sqlString, storedFacts } from './sql'
+import { productsSql, sqlString, storedFacts, worldKeysSql } from './sql'
 import { randomBytes } from 'node:crypto'
 import { access, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -187,8 +187,10 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
         const db = await openJobDb({ tempDir: `${tmp}.spill`, memoryLimit: '256MB', threads: 1 })
         builds.add(db)
         try {
+          const dims = `read_parquet(${sqlString(join(dir, 'dims.parquet'))})`
+          const world = (await db.all<{ key: string }>(worldKeysSql(dims))).map((r) => r.key)
           await db.run(
-            `COPY (${productsSql(storedFacts(dir, version.constants), `read_parquet(${sqlString(join(dir, 'dims.parquet'))})`)}) TO ${sqlString(`${tmp}.tmp`)} (FORMAT parquet)`,
+            `COPY (${productsSql(storedFacts(dir, version.constants), dims, world, version.constants)}) TO ${sqlString(`${tmp}.tmp`)} (FORMAT parquet)`,
           )
           await rename(`${tmp}.tmp`, file)
         } catch (error) {

@@ -50,11 +50,15 @@ export function storedFacts(dir: string, constants: FactConstants = {}): string 
 /** A facts file's rows with its constant columns added back. */
 export function factsRelation(path: string, constants: FactConstants = {}): string {
   const file = `read_parquet(${sqlString(path)})`
-  const fixed = Object.entries(constants) as [FactColumn, string | null][]
+  const fixed = Object.keys(constants) as FactColumn[]
   if (fixed.length === 0) return file
-  const literal = ([name, value]: [FactColumn, string | null]) =>
-    `CAST(${value === null ? 'NULL' : sqlString(value)} AS ${NUMERIC_FACTS.has(name) ? 'DOUBLE' : 'VARCHAR'}) AS ${name}`
-  return `(SELECT *, ${fixed.map(literal).join(', ')} FROM ${file})`
+  return `(SELECT *, ${fixed.map((name) => `${constantSql(constants, name)} AS ${name}`).join(', ')} FROM ${file})`
+}
+
+/** A constant fact column's value as a typed SQL literal (the column must be one of `constants`). */
+export function constantSql(constants: FactConstants, name: FactColumn): string {
+  const value = constants[name]
+  return `CAST(${value === null || value === undefined ? 'NULL' : sqlString(value)} AS ${NUMERIC_FACTS.has(name) ? 'DOUBLE' : 'VARCHAR'})`
 }
 
 /** The tidy rows of a version folder (see tidyView). */
@@ -169,20 +173,36 @@ export const MACROS: string[] = [
 /**
  * The by-product summary (reporter × flow × product × period): the World total and the sum over
  * partners side by side; `value` is the World where the file gives one. `dims` is a relation with the
- * key mapping (dim, key, value).
+ * key mapping (dim, key, value); `world` the partner keys it maps to the World, as a list of literals
+ * rather than a join, which would probe every fact row; `constants` the version's constant columns
+ * (constantFacts), whose unit is then added to the groups, not grouped on every row. The two together were
+ * about a tenth of this summary's time on the 10M-row benchmark.
  */
-export function productsSql(facts: string, dims: string): string {
+export function productsSql(
+  facts: string,
+  dims: string,
+  world: readonly string[],
+  constants: FactConstants = {},
+): string {
   const join = (alias: string, dim: string, key: string) =>
     `JOIN ${dims} ${alias} ON ${alias}.dim = '${dim}' AND ${alias}.key IS NOT DISTINCT FROM ${key}`
+  const isWorld =
+    world.length === 0 ? 'false' : `coalesce(x.partner_k IN (${world.map(sqlString).join(', ')}), false)`
+  const unitFixed = 'unit' in constants
   return `SELECT r.value AS reporter, f.value AS flow, g.product, length(g.product) AS level, p.value AS period,
-      ${frequencySql('p.value')} AS frequency, g.unit,
+      ${frequencySql('p.value')} AS frequency, ${unitFixed ? `${constantSql(constants, 'unit')} AS unit` : 'g.unit'},
       sum(g.world) AS world, sum(g.partners) AS partners, coalesce(sum(g.world), sum(g.partners)) AS value
-    FROM (SELECT x.reporter_k, x.flow_k, x.product, x.period_k, x.unit,
-                 sum(x.value) FILTER (WHERE w.key IS NOT NULL) AS world, sum(x.value) FILTER (WHERE w.key IS NULL) AS partners
-            FROM ${facts} x LEFT JOIN (SELECT key FROM ${dims} WHERE dim = 'country' AND value = 'WLD' AND key IS NOT NULL) w ON w.key = x.partner_k
+    FROM (SELECT x.reporter_k, x.flow_k, x.product, x.period_k${unitFixed ? '' : ', x.unit'},
+                 sum(x.value) FILTER (WHERE ${isWorld}) AS world, sum(x.value) FILTER (WHERE NOT ${isWorld}) AS partners
+            FROM ${facts} x
            WHERE x.product <> 'TOTAL' GROUP BY ALL) g
     ${join('p', 'period', 'g.period_k')} ${join('r', 'country', 'g.reporter_k')} ${join('f', 'flow', 'g.flow_k')}
    GROUP BY ALL`
+}
+
+/** The partner keys a dims relation maps to the World (WLD), for productsSql. */
+export function worldKeysSql(dims: string): string {
+  return `SELECT DISTINCT key FROM ${dims} WHERE dim = 'country' AND value = 'WLD' AND key IS NOT NULL ORDER BY key`
 }
 
 /** A SQL string literal. */
