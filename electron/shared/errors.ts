@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { english, SaidSchema, type Said } from './messages'
+import { english, type MessageId, type Said } from './messages'
 
 /**
  * The error envelope every API call answers with. Errors are serialised deliberately, as values with
@@ -30,6 +30,30 @@ export interface ApiErrorBody {
   /** The message's id and parameters (messages.ts), for the page to word it in its own language. */
   said?: Said
 }
+
+/**
+ * The checked shape of a message crossing a process boundary. The id is any word, not only the
+ * catalogue's: a page older or newer than the engine shows the English text for an id it does not know.
+ */
+const SaidSchema: z.ZodType<Said> = /* @__PURE__ */ z.lazy(() =>
+  z
+    .object({
+      id: z.custom<MessageId>((id) => typeof id === 'string' && /^[a-zA-Z]\w{0,63}$/.test(id)),
+      params: z
+        .record(
+          z.string().regex(/^\w{1,40}$/),
+          z.union([
+            z.string().max(2000),
+            z.number(),
+            z.object({ period: z.string().max(40) }).strict(),
+            z.object({ list: z.array(z.string().max(500)).max(50) }).strict(),
+            SaidSchema,
+          ]),
+        )
+        .optional(),
+    })
+    .strict(),
+)
 
 /**
  * The body's schema, checked wherever an error crosses a process boundary. Marked pure so a bundle that

@@ -8,8 +8,6 @@
  * A message that starts in lower case follows a file name ("book.csv: is empty."), a line ("line 12:
  * …") or a part of the file (`inFile`, `atLine`, `inPart`).
  */
-import { z } from 'zod'
-
 export const serviceMessages = {
   // Where in the input a refusal is.
   inFile: '{file}: {detail}',
@@ -70,6 +68,20 @@ export const serviceMessages = {
   badPeriod:
     'column {column}: {why}. The app reads years (2024), quarters (2024Q1) and months (2024-03, 202403, 2024M03, March 2024, Mar-2024).',
   notPeriod: "'{value}' is not a period",
+  // Why a label is not a period (shared/periods.ts), the reason inside badPeriod.
+  periodEmpty: 'the period is empty',
+  yearOutside: 'the year {year} is outside {first}–{last}',
+  notMonthWritten: '"{value}" is not a month written YYYY-MM',
+  noSuchMonth: 'month {month} does not exist (months are 01 to 12)',
+  notPeriodLike: '"{value}" is not a period like 2025-11, 2025-Q2, 2025 or 2025-01..2025-02',
+  spanOneDotDot: '"{value}" is not a period: a span has exactly one ".."',
+  spanBackwards: 'the span "{value}" must end after it starts',
+  fiscalYear: '"{value}" looks like a fiscal or split year; the app reads calendar years',
+  monthNotEnglish: '"{value}" does not name a month in English (January, Jan, Sept…)',
+  dayOrMonth: '"{value}" could be read day/month or month/day, so it is not guessed',
+  monthsSummed: '"{value}" sums several months (a year-to-date figure), not one period: leave these rows out',
+  twoDigitYear: '"{value}" has a two-digit year, which could be read more than one way',
+  unreadablePeriod: '"{value}" is not a period the app can read',
   raggedRow:
     'the row has {found} values but the header row names {expected} columns. Rows must all have the same number of values.',
   lineTooLong: 'is longer than the app accepts ({size} MB): this is not a table the app can read.',
@@ -166,27 +178,3 @@ function englishParam(value: ParamValue): string {
 
 /** `book.csv: …` — a refusal about a named file (or part of one), nesting the detail's own message. */
 export const inFile = (file: string, detail: Said | string): Said => say('inFile', { file, detail })
-
-/**
- * The checked shape of a message crossing a process boundary. The id is any word, not only the ids
- * above: a page older or newer than the engine shows the English text for an id it does not know.
- */
-export const SaidSchema: z.ZodType<Said> = /* @__PURE__ */ z.lazy(() =>
-  z
-    .object({
-      id: z.custom<MessageId>((id) => typeof id === 'string' && /^[a-zA-Z]\w{0,63}$/.test(id)),
-      params: z
-        .record(
-          z.string().regex(/^\w{1,40}$/),
-          z.union([
-            z.string().max(2000),
-            z.number(),
-            z.object({ period: z.string().max(40) }).strict(),
-            z.object({ list: z.array(z.string().max(500)).max(50) }).strict(),
-            SaidSchema,
-          ]),
-        )
-        .optional(),
-    })
-    .strict(),
-)

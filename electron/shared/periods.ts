@@ -13,9 +13,10 @@
  * `parsePeriodLabel`, which turns a label into one of the forms above or refuses it in plain words;
  * new label forms are added to `LABEL_FORMS` there, never parsed elsewhere.
  *
- * Pure functions with no imports, shared by the main and the engine process, the renderer and the build
- * scripts.
+ * Pure functions, importing only the message catalogue (for their refusals), shared by the main and
+ * the engine process, the renderer and the build scripts.
  */
+import { english, say, type Said } from './messages'
 
 export type PeriodKind = 'year' | 'quarter' | 'month' | 'span'
 
@@ -46,11 +47,13 @@ const MONTH = /^(\d{4})-(\d{2})$/
 
 const pad2 = (n: number) => String(n).padStart(2, '0')
 /** A text quoted in a message, cut short so a hostile caller's megabyte never comes back in full. */
-const quote = (text: string) => `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`
+/** A label as a refusal quotes it: the first 40 characters. */
+const clip = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text)
 
 /** Why `text` is not a period, in plain words, or null when it is one. */
 export function periodProblem(text: string): string | null {
-  return read(text).problem
+  const { problem } = read(text)
+  return problem && english(problem)
 }
 
 /** The period `text` stands for, or null when it is not a canonical period (see `periodProblem`). */
@@ -68,25 +71,29 @@ export function periodBounds(text: string): PeriodBounds | null {
   return p ? { start: p.start, end: p.end } : null
 }
 
-function read(text: string): { period: Period | null; problem: string | null } {
-  const fail = (problem: string) => ({ period: null, problem })
+function read(text: string): { period: Period | null; problem: Said | null } {
+  const fail = (problem: Said) => ({ period: null, problem })
   const ok = (kind: PeriodKind, start: string, end: string) => ({
     period: { text, kind, start, end },
     problem: null,
   })
-  const yearProblem = (y: string) =>
-    Number(y) < FIRST_YEAR || Number(y) > LAST_YEAR
-      ? `the year ${y} is outside ${FIRST_YEAR}–${LAST_YEAR}`
+  const yearProblem = (year: string) =>
+    Number(year) < FIRST_YEAR || Number(year) > LAST_YEAR
+      ? say('yearOutside', {
+          year,
+          first: { period: String(FIRST_YEAR) },
+          last: { period: String(LAST_YEAR) },
+        })
       : null
-  const monthProblem = (m: string): string | null => {
+  const monthProblem = (m: string): Said | null => {
     const match = MONTH.exec(m)
-    if (!match) return `${quote(m)} is not a month written YYYY-MM`
+    if (!match) return say('notMonthWritten', { value: clip(m) })
     const month = Number(match[2])
-    if (month < 1 || month > 12) return `month ${match[2]} does not exist (months are 01 to 12)`
+    if (month < 1 || month > 12) return say('noSuchMonth', { month: match[2]! })
     return yearProblem(match[1]!)
   }
 
-  if (typeof text !== 'string' || text === '') return fail('the period is empty')
+  if (typeof text !== 'string' || text === '') return fail(say('periodEmpty'))
   const year = YEAR.exec(text)
   if (year) {
     const p = yearProblem(text)
@@ -100,16 +107,15 @@ function read(text: string): { period: Period | null; problem: string | null } {
   }
   const parts = text.split('..')
   if (parts.length === 1) {
-    if (!MONTH.test(text))
-      return fail(`${quote(text)} is not a period like 2025-11, 2025-Q2, 2025 or 2025-01..2025-02`)
+    if (!MONTH.test(text)) return fail(say('notPeriodLike', { value: clip(text) }))
     const p = monthProblem(text)
     return p ? fail(p) : ok('month', text, text)
   }
-  if (parts.length !== 2) return fail(`${quote(text)} is not a period: a span has exactly one ".."`)
+  if (parts.length !== 2) return fail(say('spanOneDotDot', { value: clip(text) }))
   const [first, last] = parts as [string, string]
   const p = monthProblem(first) ?? monthProblem(last)
   if (p) return fail(p)
-  if (last <= first) return fail(`the span ${quote(text)} must end after it starts`)
+  if (last <= first) return fail(say('spanBackwards', { value: clip(text) }))
   return ok('span', first, last)
 }
 
@@ -273,7 +279,7 @@ export function formatPeriod(period: string, locale = 'en'): string {
 /* ——— Labels as other publishers write them ——— */
 
 /** A label read: the canonical period, or why it cannot be one (in plain words, for the user). */
-export type PeriodLabel = { period: string } | { refused: string }
+export type PeriodLabel = { period: string } | { refused: Said }
 
 /**
  * One way publishers write a period. `read` returns the canonical period text, a refusal, or
@@ -332,7 +338,7 @@ const publisherForms: LabelForm = {
     if ((m = /^(\d{4})(0[1-9]|1[0-2])$/.exec(p))) return monthLabel(+m[1]!, +m[2]!)
     if ((m = /^(\d{4})[-/.](\d{1,2})$/.exec(p))) {
       if (m[2]!.length === 2 && +m[2]! > 12 && +m[2]! === (+m[1]! + 1) % 100)
-        return { refused: `${quote(p)} looks like a fiscal or split year; the app reads calendar years` }
+        return { refused: say('fiscalYear', { value: clip(p) }) }
       return monthLabel(+m[1]!, +m[2]!)
     }
     if ((m = /^(\d{4})-?M(\d{1,2})$/i.exec(p))) return monthLabel(+m[1]!, +m[2]!)
@@ -351,16 +357,14 @@ const publisherForms: LabelForm = {
     if ((m = /^([A-Za-z]{3,9}\.?)[\s-]+(\d{4})$/.exec(p)) ?? (m = /^(\d{4})[\s-]+([A-Za-z]{3,9})$/.exec(p))) {
       const [name, year] = /^\d/.test(p) ? [m[2]!, +m[1]!] : [m[1]!, +m[2]!]
       const month = monthNumber(name)
-      return month
-        ? monthLabel(year, month)
-        : { refused: `${quote(p)} does not name a month in English (January, Jan, Sept…)` }
+      return month ? monthLabel(year, month) : { refused: say('monthNotEnglish', { value: clip(p) }) }
     }
     if ((m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(p))) {
       const [a, b, y] = [+m[1]!, +m[2]!, +m[3]!]
       if (a > 12 && b <= 12) return monthLabel(y, b)
       if (b > 12 && a <= 12) return monthLabel(y, a)
       if (a === b) return monthLabel(y, a)
-      return { refused: `${quote(p)} could be read day/month or month/day, so it is not guessed` }
+      return { refused: say('dayOrMonth', { value: clip(p) }) }
     }
     // Taiwan's statistics count years from 1912, the first year of the Republic of China (民國): 102年
     // is 2013, 102年3月 March 2013. A cumulative span (114年1月~114年7月, January to July 2025) is not
@@ -371,13 +375,10 @@ const publisherForms: LabelForm = {
       return monthLabel(y, +m[2])
     }
     if (/^(?:民國)?\d{2,3}年\d{1,2}月\s*[~～至-]\s*(?:民國)?\d{2,3}年\d{1,2}月/.test(p))
-      return {
-        refused: `${quote(p)} sums several months (a year-to-date figure), not one period: leave these rows out`,
-      }
+      return { refused: say('monthsSummed', { value: clip(p) }) }
     if (/^FY|fiscal|^\d{4}\s*[-/–]\s*\d{4}$/i.test(p))
-      return { refused: `${quote(p)} looks like a fiscal or split year; the app reads calendar years` }
-    if (/^[A-Za-z]{3,9}[\s-]+\d{2}$/.test(p))
-      return { refused: `${quote(p)} has a two-digit year, which could be read more than one way` }
+      return { refused: say('fiscalYear', { value: clip(p) }) }
+    if (/^[A-Za-z]{3,9}[\s-]+\d{2}$/.test(p)) return { refused: say('twoDigitYear', { value: clip(p) }) }
     return undefined
   },
 }
@@ -395,5 +396,5 @@ export function parsePeriodLabel(label: string): PeriodLabel {
     const read = form.read(text)
     if (read) return read
   }
-  return { refused: periodProblem(text) ?? `${quote(text)} is not a period the app can read` }
+  return { refused: read(text).problem ?? say('unreadablePeriod', { value: clip(text) }) }
 }

@@ -83,11 +83,10 @@ export function cellMessage(cell: CellError, columns: readonly string[]): Said {
     case 'span':
       return atLine(cell.line, say('monthsAddedUp', { column, value }))
     case 'period': {
-      const reading = parsePeriodLabel(cell.value.slice(0, 200))
-      const why =
-        'refused' in reading
-          ? reading.refused.replace(/[\u0000-\u001f\u007f]/g, '?')
-          : say('notPeriod', { value: value.replace(/[\u0000-\u001f\u007f]/g, '?') })
+      // Read again only to say why it is not a period, with control characters shown as '?'.
+      const shown = cell.value.slice(0, 200).replace(/[\u0000-\u001f\u007f]/g, '?')
+      const reading = parsePeriodLabel(shown)
+      const why = 'refused' in reading ? reading.refused : say('notPeriod', { value: cellText(shown) })
       return atLine(cell.line, say('badPeriod', { column, why }))
     }
   }

@@ -12,6 +12,7 @@ import {
   type MessageId,
   type Said,
 } from '../../../electron/shared/messages'
+import { parsePeriodLabel } from '../../../electron/shared/periods'
 import refusals from '../../../renderer/src/i18n/messages/refusals'
 import { wordRefusal } from '../../../renderer/src/lib/refusals'
 import { LEAKS } from '../../support/leaks'
@@ -73,6 +74,28 @@ describe('the refusal catalogue', () => {
     expect(english(sheets)).toBe('has no sheet named Exports; its sheets are 进口, 说明.')
     expect(wordRefusal(sheets, wording('zh-CN'))).toBe(
       '没有名为“Exports”的工作表；它的工作表有：进口、说明。',
+    )
+  })
+
+  it('says why a label is not a period in the page’s language, its years through the period module', () => {
+    const why = (label: string) => {
+      const reading = parsePeriodLabel(label)
+      if (!('refused' in reading)) throw new Error(`${label} was read`)
+      return say('badPeriod', { column: say('namedColumn', { name: 'Year' }), why: reading.refused })
+    }
+    const reads =
+      ' The app reads years (2024), quarters (2024Q1) and months (2024-03, 202403, 2024M03, March 2024, Mar-2024).'
+    const readsZh =
+      '应用能读取年份（2024）、季度（2024Q1）和月份（2024-03、202403、2024M03、March 2024、Mar-2024）。'
+    expect(english(why('FY2001'))).toBe(
+      `column Year: "FY2001" looks like a fiscal or split year; the app reads calendar years.${reads}`,
+    )
+    expect(wordRefusal(why('FY2001'), wording('zh-CN'))).toBe(
+      `“Year”列：“FY2001”看起来是财政年度或跨年年度；应用只读取日历年。${readsZh}`,
+    )
+    expect(english(why('0999'))).toBe(`column Year: the year 0999 is outside 1000–9999.${reads}`)
+    expect(wordRefusal(why('0999'), wording('zh-CN'))).toBe(
+      `“Year”列：年份 0999 不在 1000年至9999年的范围内。${readsZh}`,
     )
   })
 
