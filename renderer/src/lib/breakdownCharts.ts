@@ -238,6 +238,19 @@ export function isDecade(value: number): boolean {
 }
 
 /**
+ * The ticks the map's colour legend labels: powers of ten only, at most four, evenly spaced in
+ * decades and always including the largest, so no two labels meet on the 260 px bar however many
+ * orders of magnitude the partners span.
+ */
+export function legendDecades(ticks: readonly number[]): Set<number> {
+  const decades = ticks.filter(isDecade)
+  const exponent = (v: number) => Math.round(Math.log10(v))
+  const top = Math.max(...decades.map(exponent))
+  const step = Math.ceil((top - Math.min(...decades.map(exponent)) + 1) / 4)
+  return new Set(decades.filter((v) => (top - exponent(v)) % step === 0))
+}
+
+/**
  * The world map: every country shape of the atlas, shaded by the partner's value where the file has
  * trade with it (a logarithmic scale: trade spans six orders of magnitude), and in the page's border
  * colour where it has none (missing stays missing, never zero).
@@ -310,13 +323,16 @@ export function mapConfig(
           ticks: {
             color: theme.text,
             maxTicksLimit: 6,
-            // Powers of ten only: between them the scale also puts 2, 5… ($500 bn beside $1 tn on a
-            // one-partner map), whose labels ran into each other on the 260 px bar. Each is whole in its
-            // scale word, so written without a decimal ($10 bn, 1,000 万美元, not 1,000.0 万美元). Each
-            // label starts at its tick, so the first is not cut by the canvas's left edge.
+            // Powers of ten only, at most four (legendDecades): between them the scale also puts 2, 5…
+            // ($500 bn beside $1 tn on a one-partner map), and over eight decades Chart.js's own
+            // thinning, which takes each label as centred on its tick, let "$100,000" run into "$10 mn"
+            // on the 260 px bar. Each is whole in its scale word, so written without a decimal ($10 bn,
+            // 1,000 万美元, not 1,000.0 万美元). Each label starts at its tick, so the first is not cut
+            // by the canvas's left edge.
+            autoSkip: false,
             align: 'start',
-            callback: (value: number | string) =>
-              isDecade(Number(value))
+            callback: (value: number | string, _index: number, ticks?: readonly { value: number }[]) =>
+              legendDecades(ticks ? ticks.map((t) => t.value) : [Number(value)]).has(Number(value))
                 ? formatAmount(Number(value), unit, text.locale, { trimZeros: true })
                 : '',
           },

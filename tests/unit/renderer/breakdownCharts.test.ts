@@ -22,6 +22,7 @@ import type { Ranking } from '@shared/exploreApi'
 import {
   fitText,
   isDecade,
+  legendDecades,
   mapConfig,
   textOn,
   treemapConfig,
@@ -263,6 +264,43 @@ describe('partners on the world map', () => {
       '$10 tn',
     ])
     expect(scale.ticks.align).toBe('start')
+  })
+
+  it('labels at most four powers of ten, evenly spaced and the largest among them, so labels never meet on the bar', () => {
+    // A file whose partners span $10 to $1 bn: "$100,000" ran into "$10 mn" with every other decade labelled.
+    const ticks = [10, 20, 50, 100, 1e3, 1e4, 1e5, 2e5, 1e6, 1e7, 1e8, 1e9]
+    expect([...legendDecades(ticks)]).toEqual([1e3, 1e6, 1e9])
+    const { features } = topojson.feature(world, world.objects.countries)
+    const us = { code: 'us', label: 'US', value: 5.3e10, share: 100, yoy: null, drill: false, atlasId: '840' }
+    for (const [locale, labels] of [
+      ['en-US', ['$1,000', '$1 mn', '$1 bn']],
+      ['zh-CN', ['1,000 美元', '100 万美元', '10 亿美元']],
+    ] as const) {
+      const scale = mapConfig(
+        features,
+        [us],
+        'USD',
+        theme,
+        chartText((key) => key, locale),
+      ).options!.scales!.color as unknown as {
+        ticks: { autoSkip: boolean; callback: (v: number, i: number, t: { value: number }[]) => string }
+      }
+      const shown = ticks
+        .map((v, i) =>
+          scale.ticks.callback(
+            v,
+            i,
+            ticks.map((value) => ({ value })),
+          ),
+        )
+        .filter(Boolean)
+      expect(shown).toEqual(labels)
+      // Chart.js's own thinning would drop some of these (it takes each label as centred on its tick).
+      expect(scale.ticks.autoSkip).toBe(false)
+    }
+    // Up to four decades, each is labelled.
+    expect([...legendDecades([1e9, 5e9, 1e10, 1e11, 1e12])]).toEqual([1e9, 1e10, 1e11, 1e12])
+    expect([...legendDecades([2, 5])]).toEqual([])
   })
 
   it('labels its colour legend in Chinese by 万, 亿 and 万亿, the scale words of the value axes', () => {
