@@ -216,13 +216,13 @@ describe('imports store', () => {
     // The file is saved but the list is not read yet: no "done" beside the list as it was.
     expect(page.find('[data-test="import-done"]').exists()).toBe(false)
     expect(page.get('[data-test="import-finishing"]').text()).toBe(
-      'Saved trade.csv in your library: updating the list and the chart…',
+      'trade.csv is in your library: updating the list and the chart…',
     )
     expect(page.find('[data-test="library-empty"]').exists()).toBe(true)
     i18n.global.locale.value = 'zh-CN'
     await page.vm.$nextTick()
     expect(page.get('[data-test="import-finishing"]').text()).toBe(
-      'trade.csv 已存入您的数据库：正在更新列表和图表…',
+      'trade.csv 已在您的数据库中：正在更新列表和图表…',
     )
     i18n.global.locale.value = 'en'
     releaseList()

@@ -62,7 +62,7 @@ export default {
       rowsSoFar: 'about {rows} rows',
       cancel: 'Cancel',
       cancelled: 'Import cancelled: nothing was saved.',
-      finishing: 'Saved {file} in your library: updating the list and the chart…',
+      finishing: '{file} is in your library: updating the list and the chart…',
       missing:
         '{file} is no longer where it was imported from: it was moved, renamed or deleted, and the app keeps no copy of it. Choose it with Open file… where it is now: the same file becomes a new version of its dataset, which keeps its notes and snapshots. If you no longer have it, download it again from its source.',
       imported: 'Imported {file}: {rows} rows, {from} to {to}.',
@@ -193,7 +193,7 @@ export default {
       rowsSoFar: '约 {rows} 行',
       cancel: '取消',
       cancelled: '导入已取消：未保存任何内容。',
-      finishing: '{file} 已存入您的数据库：正在更新列表和图表…',
+      finishing: '{file} 已在您的数据库中：正在更新列表和图表…',
       missing:
         '{file} 已不在导入时的位置：它已被移动、重命名或删除，而本应用不保留文件副本。请通过“打开文件…”在它现在的位置选择它：同一文件将成为其数据集的新版本，笔记和快照保持关联。如果您已没有该文件，请从其来源重新下载。',
       imported: '已导入 {file}：{rows} 行，{from} 至 {to}。',
