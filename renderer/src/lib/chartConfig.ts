@@ -236,7 +236,9 @@ function timeConfig(
           max,
           offset: false,
           stacked,
-          grid: { color: theme.grid },
+          // On its tick: Chart.js shifts a bar chart's grid lines half a step (grid.offset), so a year's
+          // line stood mid-year, away from its label.
+          grid: { color: theme.grid, offset: false },
           // No data, no periods: an empty chart never labels its axis with made-up ones.
           afterBuildTicks: (axis) => {
             axis.ticks = allX.length

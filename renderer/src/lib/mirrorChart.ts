@@ -90,7 +90,9 @@ export function mirrorChartConfig(
       scales: {
         x: {
           ticks: { color: theme.muted, maxRotation: 0, autoSkipPadding: 12 },
-          grid: { color: theme.grid },
+          // On the labelled month: Chart.js shifts a bar chart's grid lines half a step between the labels
+          // it keeps, away from both.
+          grid: { color: theme.grid, offset: false },
         },
         y: {
           ticks: { color: theme.muted },

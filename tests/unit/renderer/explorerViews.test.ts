@@ -155,6 +155,16 @@ describe('points on the time axis', () => {
     for (const p of yearOfEachPoint(view({ flows: ['exports'] }), { 'exports:world:all': monthly }))
       expect(p.inside).toBe(true)
   })
+
+  it('draws each grid line on its tick in bar charts too (Chart.js shifts a bar chart’s by half a step)', () => {
+    const monthly = series('exports', 'month', [point('2024-12', 335), point('2025-03', 313.9)])
+    for (const chart of ['line', 'bar', 'stackedBar', 'share'] as const) {
+      const v = view({ flows: ['exports'], chart })
+      const model = buildChartModel(v, fetchedFor(v, { 'exports:world:all': monthly }), (s) => s.key)
+      const config = buildChartConfig(model, v, { annual: null, projection: null }, theme, text)
+      expect((config.options!.scales!.x as { grid?: { offset?: boolean } }).grid?.offset, chart).toBe(false)
+    }
+  })
 })
 
 describe('projections', () => {
