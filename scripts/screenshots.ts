@@ -149,6 +149,13 @@ function screens(importedView: string, censusId: string): Screen[] {
       async show(page) {
         await open(page, '/explorer', CHART)
         await choosePreset(page, 'headline')
+        // Years side by side draw one series' running total: exports alone, year to date.
+        if (c === 'ytdByYear') {
+          await page.click('[data-test="flow-imports"]')
+          await page.click('[data-test="flow-balance"]')
+          await page.selectOption('[data-test="transform"]', 'ytd')
+          await settle(page, CHART)
+        }
         const button = page.locator(`[data-test="chart-${c}"]`)
         if (await button.isEnabled()) await button.click()
         await settle(page, CHART)
