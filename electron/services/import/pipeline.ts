@@ -43,12 +43,14 @@ import {
 } from './source'
 import {
   constantFacts,
-  constantSql,
   FACT_COLUMNS,
   factsRelation,
+  keyedSql,
   MACROS,
   productsSql,
   sqlString,
+  summarySql,
+  unknownCountrySql,
   worldKeysSql,
   type FactConstants,
 } from './sql'
@@ -431,34 +433,16 @@ export class ImportJob {
   ) {
     const facts = factsRelation(factsFile, constants)
     const countries = plan.countries ?? { table: 'cte_codes' as const }
-    const unknown = `CASE WHEN k IS NULL THEN NULL WHEN length(trim(k)) <= 4 THEN cte_key(k) ELSE trim(k) END`
     // One pass over the facts, grouped by the raw keys: small, and it holds every distinct key.
-    // `hs`: the two-character codes are HS chapters (01…99), not a publisher's own groups of the same
-    // length (WTO's SITC groups AG, MI, MA; EBOPS codes), which overlap and need not add up. A CASE, not
-    // an OR: an OR matches the pattern on every row, a CASE on the two-character codes alone. A unit
-    // the layout states (a constant) is added to the groups, not grouped on every row.
-    const unitFixed = 'unit' in constants
-    await db.run(`CREATE TABLE keyed AS SELECT *${unitFixed ? `, ${constantSql(constants, 'unit')} AS unit` : ''} FROM (
-      SELECT period_k, reporter_k, partner_k, flow_k${unitFixed ? '' : ', unit'},
-        CASE WHEN product = 'TOTAL' THEN 0 ELSE length(product) END AS level, sum(value) AS value, count(value) AS n,
-        bool_and(CASE WHEN length(product) <> 2 THEN true ELSE regexp_full_match(product, '[0-9]{2}') END) AS hs
-      FROM ${facts} GROUP BY ALL)`)
+    await db.run(`CREATE TABLE keyed AS ${keyedSql(facts, constants)}`)
     await this.readPeriods(db, plan)
     await db.run(`CREATE TABLE dims AS
       SELECT 'period' AS dim, key, value FROM period_map
       UNION ALL SELECT 'flow', k, ${plan.flow('k')} FROM (SELECT DISTINCT flow_k AS k FROM keyed)
-      UNION ALL SELECT 'country', k, coalesce(c.iso3, ${countries.prefix ? `${sqlString(countries.prefix)} || ` : ''}${unknown})
+      UNION ALL SELECT 'country', k, coalesce(c.iso3, ${countries.prefix ? `${sqlString(countries.prefix)} || ` : ''}${unknownCountrySql('k')})
         FROM (SELECT DISTINCT reporter_k AS k FROM keyed UNION SELECT DISTINCT partner_k FROM keyed) LEFT JOIN ${countries.table} c ON c.code = k`)
     await this.matchCountryNames(db)
-    const join = (alias: string, dim: string, key: string) =>
-      `JOIN dims ${alias} ON ${alias}.dim = '${dim}' AND ${alias}.key IS NOT DISTINCT FROM ${key}`
-    await db.run(`CREATE TABLE summary AS
-      SELECT p.value AS period, cte_frequency(p.value) AS frequency, r.value AS reporter, q.value AS partner, f.value AS flow, s.unit, s.level,
-             sum(s.value) AS value, sum(s.n) AS n
-        FROM keyed s
-        ${join('p', 'period', 's.period_k')} ${join('r', 'country', 's.reporter_k')} ${join('q', 'country', 's.partner_k')} ${join('f', 'flow', 's.flow_k')}
-       WHERE s.n > 0
-       GROUP BY ALL`)
+    await db.run(`CREATE TABLE summary AS ${summarySql('keyed', 'dims')}`)
     const [s] = await db.all<{
       rows: number
       from: string | null

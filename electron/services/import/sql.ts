@@ -141,6 +141,47 @@ export function tidyView(facts: string, dims: string): string {
     JOIN ${dims} f ON f.dim = 'flow' AND f.key IS NOT DISTINCT FROM x.flow_k`
 }
 
+/**
+ * The one pass over a version's facts its summaries are made from (`facts` with the version's
+ * `constants` added back), grouped by the raw keys: small, and it holds every distinct key. `hs`: the
+ * two-character codes are HS chapters (01…99), not a publisher's own groups of the same length (WTO's
+ * SITC groups AG, MI, MA; EBOPS codes), which overlap and need not add up. A CASE, not an OR: an OR
+ * matches the pattern on every row, a CASE on the two-character codes alone. A unit the layout states
+ * (a constant) is added to the groups, not grouped on every row.
+ */
+export function keyedSql(facts: string, constants: FactConstants = {}): string {
+  const unitFixed = 'unit' in constants
+  return `SELECT *${unitFixed ? `, ${constantSql(constants, 'unit')} AS unit` : ''} FROM (
+      SELECT period_k, reporter_k, partner_k, flow_k${unitFixed ? '' : ', unit'},
+        CASE WHEN product = 'TOTAL' THEN 0 ELSE length(product) END AS level, sum(value) AS value, count(value) AS n,
+        bool_and(CASE WHEN length(product) <> 2 THEN true ELSE regexp_full_match(product, '[0-9]{2}') END) AS hs
+      FROM ${facts} GROUP BY ALL)`
+}
+
+/**
+ * The chart-sized summary written beside the facts: by reporter × partner × flow × period, per unit and
+ * product level (TOTAL rows are level 0, else the code length), the raw keys of `keyed` (keyedSql) read
+ * through `dims`, the keys' tidy values.
+ */
+export function summarySql(keyed: string, dims: string): string {
+  const join = (alias: string, dim: string, key: string) =>
+    `JOIN ${dims} ${alias} ON ${alias}.dim = '${dim}' AND ${alias}.key IS NOT DISTINCT FROM ${key}`
+  return `SELECT p.value AS period, cte_frequency(p.value) AS frequency, r.value AS reporter, q.value AS partner, f.value AS flow, s.unit, s.level,
+             sum(s.value) AS value, sum(s.n) AS n
+        FROM ${keyed} s
+        ${join('p', 'period', 's.period_k')} ${join('r', 'country', 's.reporter_k')} ${join('q', 'country', 's.partner_k')} ${join('f', 'flow', 's.flow_k')}
+       WHERE s.n > 0
+       GROUP BY ALL`
+}
+
+/**
+ * The tidy value of a country key that no code list reads (`k` a column): a short code as its key
+ * (`cte_key`: 0492 and 492 alike), a longer text as written, for the names matched afterwards.
+ */
+export function unknownCountrySql(k: string): string {
+  return `CASE WHEN ${k} IS NULL THEN NULL WHEN length(trim(${k})) <= 4 THEN cte_key(${k}) ELSE trim(${k}) END`
+}
+
 export const MACROS: string[] = [
   // The marker carries kind, column index and value; errors.ts turns it into words.
   `CREATE MACRO cte_fail(kind, col, v) AS error('${CELL_MARK}' || chr(31) || kind || chr(31) || CAST(col AS VARCHAR) || chr(31) || coalesce(CAST(v AS VARCHAR), ''))`,
