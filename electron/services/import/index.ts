@@ -87,7 +87,7 @@ export async function openImportService(options: ImportServiceOptions): Promise<
   const codes = options.codes
   const library = await openLibrary(join(options.userDataDir, 'library'), options.reservedIds)
   // Before any query reads the versions (their frequencies are cached per version folder).
-  await migrateLibrary(library)
+  await migrateLibrary(library, codes)
   const grants: Grants = options.grants ?? createGrants()
   const queries = createImportQueries(options.engine, library, codes)
   const jobs = new Map<string, ImportJob>()

@@ -19,6 +19,7 @@ import { z } from 'zod'
 import { ImportWarning, Mapping, OutdatedReason } from '../../shared/importApi'
 import { slugOf } from '../../shared/slug'
 import { readJsonFile, writeFileAtomic } from '../atomicFile'
+import { removeStaleTemps } from '../storage'
 import { layoutIds } from './layouts/types'
 import { FACT_COLUMNS } from './sql'
 
@@ -28,8 +29,11 @@ const Sha256 = z.string().regex(/^[0-9a-f]{64}$/)
  * The import rules an import follows today. 1: every version imported before the rules were recorded.
  * 2: a year to date (2025-01..2025-07) is kept at the `ytd` frequency, WTO's quarterly totals are the
  * exports and imports flows, and a span that is neither that nor January–February is refused.
+ * 3: UN Comtrade's and CEPII BACI's area numbers are read by their own lists where they differ from the
+ * ISO numbers (codes.ts): Comtrade's 492, "Europe EU, nes", is no country (not Monaco), BACI's 490 is
+ * Chinese Taipei (not Comtrade's "Other Asia, nes").
  */
-export const IMPORT_RULES = 2
+export const IMPORT_RULES = 3
 
 export const VersionEntry = z.object({
   version: z.number().int().positive(),
@@ -122,7 +126,8 @@ export interface Library {
 export const needsReimport = (version: VersionEntry | undefined): boolean =>
   (version?.outdated?.length ?? 0) > 0
 
-export type VersionAmendment = Pick<VersionEntry, 'rules' | 'outdated' | 'flows' | 'frequencies' | 'warnings'>
+export type VersionAmendment = Pick<VersionEntry, 'rules'> &
+  Partial<Pick<VersionEntry, 'outdated' | 'flows' | 'frequencies' | 'warnings' | 'reporters'>>
 
 export const MANIFEST = 'library.json'
 const STAGING = '.staging'
@@ -265,10 +270,14 @@ async function readManifest(file: string): Promise<Manifest | null> {
   return parsed.success ? parsed.data : null
 }
 
-/** Staging leftovers (a crash mid-import) and version folders the manifest does not name. */
+/**
+ * Staging leftovers (a crash mid-import), version folders the manifest does not name, and the temporary
+ * files of a write a crash cut short (the manifest's, or a version file's being brought up to date).
+ */
 async function removeLeftovers(root: string, manifest: Manifest): Promise<void> {
   await rm(join(root, STAGING), { recursive: true, force: true })
   const named = new Set(manifest.datasets.flatMap((d) => d.versions.map((v) => v.dir)))
+  await Promise.all([root, ...[...named].map((dir) => join(root, dir))].map((dir) => removeStaleTemps(dir)))
   const ids = new Set(manifest.datasets.map((d) => d.id))
   for (const entry of await readdir(root, { withFileTypes: true })) {
     if (!entry.isDirectory() || !/^[a-z0-9][a-z0-9-]*$/.test(entry.name)) continue

@@ -9,6 +9,15 @@
  * - the by-product summary made by the earlier rules is dropped: it is made again on first use from
  *   the version's rows (queries.ts productsOf), as for a version imported before imports wrote it.
  *
+ * Rules 2 → 3, for UN Comtrade and CEPII BACI versions: their country keys were read by the ISO numbers,
+ * where these sources' own lists read two of them otherwise (codes.ts). Comtrade's 492, "Europe EU,
+ * nes", was stored as Monaco and is now no country; BACI's 490, Chinese Taipei, was stored as Comtrade's
+ * "Other Asia, nes" (S19) and is now Taiwan. The raw keys are stored (dims.parquet maps each to its
+ * country), so the mapping is mended from them; the summary is made again from the stored facts and
+ * the mended mapping, the by-product summary dropped as above, and the manifest's reporters read again.
+ * Comtrade's own 490 stays "Other Asia, nes", as Comtrade names it. A version that holds none of these
+ * keys keeps its files as they are, byte for byte.
+ *
  * What the stored rows cannot mend is recorded as the version's `outdated` reasons, which the Datasets
  * page and the Explorer show with the advice to import the same file again: WTO quarters an earlier
  * import added up into years (their quarters are not in the rows), and spans of months that an import
@@ -16,14 +25,18 @@
  *
  * Each file is replaced atomically and the manifest is written last, so a crash leaves each file old
  * or new, and the version still marked as made by the earlier rules: the next start does it again,
- * and doing it again changes nothing more (every step reads what it writes as already done).
+ * and doing it again changes nothing more (every step reads what it writes as already done). The
+ * country mapping is the last file of a version written: until it is, the next start finds its keys
+ * still misread and makes the summary again from it.
  * Constant columns and the Parquet compression need nothing: older versions are read as they are.
  */
 import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ImportWarning, OutdatedReason } from '../../shared/importApi'
 import { writeFileAtomic } from '../atomicFile'
+import { codeTablesSql, type CodeLists } from './codes'
 import { openJobDb, type JobDb } from './jobDb'
+import { LAYOUTS } from './layouts'
 import {
   IMPORT_RULES,
   newJobId,
@@ -32,14 +45,17 @@ import {
   type VersionAmendment,
   type VersionEntry,
 } from './library'
-import { frequencySql, sqlString } from './sql'
+import { frequencySql, keyedSql, MACROS, sqlString, storedFacts, summarySql, unknownCountrySql } from './sql'
 
 /** WTO's quarterly totals as their own flows under the first rules → the flows they are (layouts/wto.ts). */
 const WTO_QUARTER_FLOWS: Readonly<Record<string, string>> = { its_mtv_qx: 'exports', its_mtv_qm: 'imports' }
 const WTO_QUARTER_CODES = ['ITS_MTV_QX', 'ITS_MTV_QM']
 
+/** The sources' own country lists that rules 3 brought (codes.ts): before, their keys were read by the ISO list. */
+const LISTS_OF_RULES_3 = new Set(['cte_comtrade', 'cte_baci'])
+
 /** Brings every version made by earlier import rules up to today's; a version that cannot be read stays as it is. */
-export async function migrateLibrary(library: Library): Promise<void> {
+export async function migrateLibrary(library: Library, codes: CodeLists): Promise<void> {
   const due = library
     .datasets()
     .flatMap((d) => d.versions.filter((v) => (v.rules ?? 1) < IMPORT_RULES).map((v) => ({ d, v })))
@@ -47,9 +63,13 @@ export async function migrateLibrary(library: Library): Promise<void> {
   const scratch = await library.staging(newJobId())
   const db = await openJobDb({ tempDir: join(scratch, 'spill'), memoryLimit: '256MB', threads: 1 })
   try {
+    for (const sql of [...MACROS, ...codeTablesSql(codes)]) await db.run(sql)
     for (const { d, v } of due) {
       try {
-        const patch = await migrateVersion(db, library.versionDir(d, v), d, v, scratch)
+        const dir = library.versionDir(d, v)
+        let patch: VersionAmendment = { rules: IMPORT_RULES }
+        if ((v.rules ?? 1) < 2) patch = { ...patch, ...(await toRules2(db, dir, d, v, scratch)) }
+        patch = { ...patch, ...(await toRules3(db, dir, d, { ...v, ...patch }, scratch)) }
         await library.amend(d.id, v.version, patch)
       } catch {
         // Left as the earlier rules made it (each file old or new, all readable), tried again at the next start.
@@ -61,13 +81,13 @@ export async function migrateLibrary(library: Library): Promise<void> {
   }
 }
 
-async function migrateVersion(
+async function toRules2(
   db: JobDb,
   dir: string,
   dataset: DatasetEntry,
   version: VersionEntry,
   scratch: string,
-): Promise<VersionAmendment> {
+): Promise<Omit<VersionAmendment, 'rules'>> {
   const file = (name: string) => sqlString(join(dir, name))
   const outdated: OutdatedReason[] = []
   let renames: Record<string, string> = {}
@@ -120,13 +140,86 @@ async function migrateVersion(
   const warnings = version.warnings.map((w): ImportWarning =>
     w.kind === 'quartersKept' ? { ...w, flows: [...new Set(w.flows.map((f) => renames[f] ?? f))].sort() } : w,
   )
-  return {
-    rules: IMPORT_RULES,
-    outdated,
-    frequencies,
-    flows: flows.slice(0, 200),
-    warnings,
+  return { outdated, frequencies, flows: flows.slice(0, 200), warnings }
+}
+
+/**
+ * Rules 3: the country keys of a Comtrade or BACI version read by the source's own list, where the
+ * earlier rules stored the ISO list's reading (the key's value in dims.parquet is that reading). Only
+ * the keys the two lists read differently are looked at, so a version made by rules 3, or mended
+ * already, is left as it is; one that holds none of them is not written at all.
+ */
+async function toRules3(
+  db: JobDb,
+  dir: string,
+  dataset: DatasetEntry,
+  version: VersionEntry,
+  scratch: string,
+): Promise<Omit<VersionAmendment, 'rules'>> {
+  const list = LAYOUTS.find((l) => l.id === dataset.layout)?.countries
+  if (!list || !LISTS_OF_RULES_3.has(list.table)) return {}
+  const dims = `read_parquet(${sqlString(join(dir, 'dims.parquet'))})`
+  const unknown = unknownCountrySql('d.key')
+  const keys = await db.all<{ key: string; iso: string; own: string; stored: string | null }>(
+    `SELECT * FROM (
+       SELECT d.key, coalesce(c.iso3, ${unknown}) AS iso, coalesce(s.iso3, ${unknown}) AS own, d.value AS stored
+         FROM ${dims} d LEFT JOIN cte_codes c ON c.code = d.key LEFT JOIN ${list.table} s ON s.code = d.key
+        WHERE d.dim = 'country' AND d.key IS NOT NULL)
+      WHERE iso IS DISTINCT FROM own ORDER BY key`,
+  )
+  if (keys.length === 0) return {}
+  const misread = keys.filter((k) => k.stored === k.iso)
+  if (misread.length > 0) {
+    const mended = misread.map((k) => `(${sqlString(k.key)}, ${sqlString(k.own)})`)
+    // The stored mapping with the misread keys' values replaced, in the file's order.
+    await db.run(`CREATE OR REPLACE TABLE mended_dims AS
+      SELECT d.dim, d.key, CASE WHEN m.key IS NULL THEN d.value ELSE m.value END AS value
+        FROM read_parquet(${sqlString(join(dir, 'dims.parquet'))}, file_row_number = true) d
+        LEFT JOIN (VALUES ${mended.join(', ')}) m(key, value) ON d.dim = 'country' AND d.key = m.key
+       ORDER BY d.file_row_number`)
+    await db.run(
+      `CREATE OR REPLACE TABLE keyed AS ${keyedSql(storedFacts(dir, version.constants), version.constants)}`,
+    )
+    await replace(
+      db,
+      join(dir, 'summary.parquet'),
+      `SELECT * FROM (${summarySql('keyed', 'mended_dims')}) ORDER BY ALL`,
+      scratch,
+    )
+    await rm(join(dir, 'products.parquet'), { force: true })
+    // Last: until the mapping is mended, the next start finds these keys misread and does all this again.
+    await replace(db, join(dir, 'dims.parquet'), `SELECT dim, key, value FROM mended_dims`, scratch)
+    await db.run(`DROP TABLE keyed`)
+    await db.run(`DROP TABLE mended_dims`)
   }
+
+  const summary = `read_parquet(${sqlString(join(dir, 'summary.parquet'))})`
+  const [held] = await db.all<{ reporters: string[] | null }>(
+    `SELECT list(DISTINCT reporter) AS reporters FROM ${summary}`,
+  )
+  const reporters = (held?.reporters ?? []).filter((r): r is string => typeof r === 'string' && r !== '')
+  // A warning's example names a country as it was stored: the mended one where no other key gives that name.
+  const names = new Set(
+    (
+      await db.all<{ value: string }>(
+        `SELECT DISTINCT value FROM ${dims} WHERE dim = 'country' AND value IS NOT NULL`,
+      )
+    ).map((r) => r.value),
+  )
+  const renamed = new Map(keys.filter((k) => !names.has(k.iso)).map((k) => [k.iso, k.own]))
+  const warnings = version.warnings.map((w): ImportWarning =>
+    w.kind === 'chaptersNotTotal'
+      ? {
+          ...w,
+          example: {
+            ...w.example,
+            reporter: renamed.get(w.example.reporter) ?? w.example.reporter,
+            partner: renamed.get(w.example.partner) ?? w.example.partner,
+          },
+        }
+      : w,
+  )
+  return { reporters: reporters.sort().slice(0, 500), warnings }
 }
 
 /** Writes a query's rows over a version's file: made in the scratch folder, then put in place atomically. */

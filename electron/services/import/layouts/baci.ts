@@ -6,13 +6,17 @@
  * ("") is ignored.
  */
 import { col, exact, factsSelect } from './common'
-import type { Layout } from './types'
+import type { CountryList, Layout } from './types'
+
+/** BACI's own country numbers (its 490 is Chinese Taipei, not Comtrade's "Other Asia, nes"). */
+const countries: CountryList = { table: 'cte_baci' }
 
 export const baci: Layout = {
   id: 'baci',
   title: 'CEPII BACI',
   publisher: 'CEPII',
   url: 'http://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37',
+  countries,
   recognise(header) {
     const named = header.filter((h) => h !== '')
     if (named.length !== 6 || header.length - named.length > 1 || (header.length === 7 && header[0] !== ''))
@@ -38,8 +42,7 @@ export const baci: Layout = {
         'src',
       ),
       periodColumn: c.t,
-      // BACI's own country numbers (its 490 is Chinese Taipei, not Comtrade's "Other Asia, nes").
-      countries: { table: 'cte_baci' },
+      countries,
       flow: (k) => k,
     }
   },

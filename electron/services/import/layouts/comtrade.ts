@@ -5,13 +5,17 @@
  * through the code list (842 = United States, 0 = World; W00 is the World in Comtrade Plus).
  */
 import { col, exact, factsSelect, flowWords, isoOrCode, loose } from './common'
-import type { Layout } from './types'
+import type { CountryList, Layout } from './types'
+
+/** Comtrade's own numbers: its 492 is "Europe EU, nes", not Monaco. */
+const countries: CountryList = { table: 'cte_comtrade' }
 
 export const comtradePlus: Layout = {
   id: 'comtrade-plus',
   title: 'UN Comtrade (Comtrade Plus)',
   publisher: 'United Nations Statistics Division (UN Comtrade)',
   url: 'https://comtradeplus.un.org/',
+  countries,
   recognise(header) {
     const c = exact(header, {
       type: 'typeCode',
@@ -28,8 +32,7 @@ export const comtradePlus: Layout = {
     const classification = header.indexOf('classificationCode')
     return {
       layout: 'comtrade-plus',
-      // Comtrade's own numbers: its 492 is "Europe EU, nes", not Monaco.
-      countries: { table: 'cte_comtrade' },
+      countries,
       numeric: [c.value],
       facts: factsSelect(
         {
@@ -70,6 +73,7 @@ export const comtradeLegacy: Layout = {
   title: 'UN Comtrade (legacy CSV)',
   publisher: 'United Nations Statistics Division (UN Comtrade)',
   url: 'https://comtrade.un.org/',
+  countries,
   recognise(header) {
     // A full download has Year and Period (201701 in a monthly one); a trimmed subset may keep only Year.
     const time = loose(header, { period: ['period'] }) ?? loose(header, { period: ['year'] })
@@ -85,7 +89,7 @@ export const comtradeLegacy: Layout = {
     const iso = loose(header, { reporter: ['reporteriso'], partner: ['partneriso'] })
     return {
       layout: 'comtrade-legacy',
-      countries: { table: 'cte_comtrade' },
+      countries,
       numeric: [c.value],
       facts: factsSelect(
         {

@@ -47,10 +47,20 @@ export interface Plan {
   /** SQL turning a distinct raw flow key into a flow code (exports, imports, …). */
   flow(k: string): string
   /** Where country keys are looked up (default cte_codes) and what unknown codes get in front. */
-  countries?: { table: 'cte_codes' | 'cte_imf' | 'cte_comtrade' | 'cte_baci'; prefix?: string }
+  countries?: CountryList
+}
+
+export interface CountryList {
+  table: 'cte_codes' | 'cte_imf' | 'cte_comtrade' | 'cte_baci'
+  prefix?: string
 }
 
 export interface Layout extends LayoutInfo {
+  /**
+   * The source's own country list where every plan of the layout reads its keys by one (the plans name
+   * it too): migrate.ts reads it to mend versions stored before the layout had it.
+   */
+  countries?: CountryList
   /** `notes`: the title block above the header (e.g. a Trade Map export's "Unit : US Dollar thousand"). */
   recognise(header: readonly string[], notes: readonly string[]): Plan | null
 }
