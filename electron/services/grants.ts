@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto'
 import { realpath, stat } from 'node:fs/promises'
 import { basename, isAbsolute } from 'node:path'
 import { AppError } from '../shared/errors'
+import { say } from '../shared/messages'
 import type { GrantedFile } from '../shared/importApi'
 
 /**
@@ -62,16 +63,16 @@ export async function checkChosenFile(path: unknown): Promise<CheckedFile> {
     path.includes('\u0000') ||
     !isAbsolute(path)
   ) {
-    throw new AppError('INVALID_ARGUMENT', 'That is not a file the app can open.')
+    throw new AppError('INVALID_ARGUMENT', say('notOpenable'))
   }
   let real: string
   try {
     real = await realpath(path)
   } catch {
-    throw new AppError('NOT_FOUND', `${basename(path)} does not exist (any more).`)
+    throw new AppError('NOT_FOUND', say('fileMissing', { name: basename(path) }))
   }
   const info = await stat(real)
-  if (!info.isFile()) throw new AppError('INVALID_ARGUMENT', `${basename(path)} is not a regular file.`)
+  if (!info.isFile()) throw new AppError('INVALID_ARGUMENT', say('notRegularFile', { name: basename(path) }))
   return { real, name: basename(path), size: info.size }
 }
 
@@ -97,10 +98,7 @@ export function createGrants(): Grants {
     resolve(fileId) {
       const grant = typeof fileId === 'string' ? byId.get(fileId) : undefined
       if (!grant) {
-        throw new AppError(
-          'NOT_FOUND',
-          'The app only opens files you chose (Open file…, drag and drop, or Open with); this file id is unknown.',
-        )
+        throw new AppError('NOT_FOUND', say('unknownFileId'))
       }
       return grant
     },

@@ -7,6 +7,7 @@ import * as fsp from 'node:fs/promises'
 import { basename, extname, isAbsolute, join } from 'node:path'
 import { SNAPSHOT_EXTENSION } from '../shared/commands'
 import { AppError } from '../shared/errors'
+import { say } from '../shared/messages'
 import { serializeSnapshot, type Snapshot } from '../shared/snapshot'
 import { snapshotReadme } from '../shared/snapshotReadme'
 import { slugOf } from '../shared/slug'
@@ -37,12 +38,7 @@ export async function exportSnapshot(
 ): Promise<ExportResult | null> {
   const choose = platform.chooseExportTarget
   if (!choose || (kind === 'pdf' && !platform.printPdf)) {
-    throw new AppError(
-      'NOT_FOUND',
-      kind === 'pdf'
-        ? 'PDF export needs the desktop app (in a browser, open the print view and print it).'
-        : 'Exporting to a file needs the desktop app.',
-    )
+    throw new AppError('NOT_FOUND', say(kind === 'pdf' ? 'pdfDesktopOnly' : 'exportDesktopOnly'))
   }
   const slug = slugOf(snapshot.title, 'snapshot')
   const pdf = kind === 'pdf' ? await platform.printPdf!(id) : null
@@ -51,7 +47,7 @@ export async function exportSnapshot(
     kind,
   })
   if (!target) return null
-  if (!isAbsolute(target)) throw new AppError('INVALID_ARGUMENT', 'The export location must be a full path.')
+  if (!isAbsolute(target)) throw new AppError('INVALID_ARGUMENT', say('exportNotFullPath'))
   if (kind === 'file') {
     if (extname(target).toLowerCase() !== SNAPSHOT_EXTENSION) target += SNAPSHOT_EXTENSION
     await writeFileAtomic(target, serializeSnapshot(snapshot))
@@ -66,10 +62,7 @@ export async function exportSnapshot(
   const existing = await fsp.readdir(target).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [] as string[]
     if (error.code === 'ENOTDIR')
-      throw new AppError(
-        'INVALID_ARGUMENT',
-        `${basename(target!)} is a file: choose a name for a new folder.`,
-      )
+      throw new AppError('INVALID_ARGUMENT', say('exportTargetIsFile', { name: basename(target!) }))
     throw error
   })
   const files = [
@@ -79,10 +72,7 @@ export async function exportSnapshot(
     `snapshot${SNAPSHOT_EXTENSION}`,
   ]
   if (existing.some((n) => !files.includes(n)))
-    throw new AppError(
-      'INVALID_ARGUMENT',
-      `${basename(target)} already holds other files: choose a new or empty folder.`,
-    )
+    throw new AppError('INVALID_ARGUMENT', say('exportFolderNotEmpty', { name: basename(target) }))
   await fsp.mkdir(target, { recursive: true })
   await writeFileAtomic(join(target, 'data.csv'), numbersCsv(snapshot.numbers, snapshot.sources))
   await writeFileAtomic(join(target, 'README.md'), snapshotReadme(snapshot, files))

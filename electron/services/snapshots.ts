@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto'
 import * as fsp from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { AppError } from '../shared/errors'
+import { inFile, say, type Said } from '../shared/messages'
 import type { StorageNotice } from '../shared/notes'
 import {
   MAX_SNAPSHOT_BYTES,
@@ -67,11 +68,14 @@ export interface SnapshotService {
   readonly dir: string
 }
 
-const validate = (raw: unknown): Parsed<{ snapshot: Snapshot; migratedFrom: number | null }> => {
+/** A snapshot document checked, or refused with the reason (its English text and its message). */
+const validate = (
+  raw: unknown,
+): Parsed<{ snapshot: Snapshot; migratedFrom: number | null }> & { said?: Said } => {
   const parsed = parseSnapshot(raw)
   return parsed.ok
     ? { ok: true, value: { snapshot: parsed.snapshot, migratedFrom: parsed.migratedFrom } }
-    : { ok: false, message: parsed.message }
+    : { ok: false, message: parsed.message, said: parsed.said }
 }
 
 /** Reads and validates a snapshot file from anywhere; throws an AppError the user can read. */
@@ -82,23 +86,32 @@ export async function readSnapshotFile(
   const read = await readBounded(path, MAX_SNAPSHOT_BYTES)
   switch (read.kind) {
     case 'missing':
-      throw new AppError('NOT_FOUND', `${name} does not exist (any more).`)
+      throw new AppError('NOT_FOUND', say('fileMissing', { name }))
     case 'notFile':
-      throw new AppError('DATA_ERROR', `${name} is not a file.`)
+      throw new AppError('DATA_ERROR', say('notAFile', { name }))
     case 'tooLarge':
       throw new AppError(
         'DATA_ERROR',
-        `${name} is ${(read.size / 1024 / 1024).toFixed(1)} MB: a snapshot file is at most ${MAX_SNAPSHOT_BYTES / 1024 / 1024} MB, so this is not one (it was not read).`,
+        // The size to one decimal as written (2048.0), which a formatter would shorten.
+        say('snapshotTooLarge', {
+          name,
+          size: (read.size / 1024 / 1024).toFixed(1),
+          limit: MAX_SNAPSHOT_BYTES / 1024 / 1024,
+        }),
       )
     case 'notUtf8':
-      throw new AppError('DATA_ERROR', `${name} is not a snapshot: it is not UTF-8 text.`)
+      throw new AppError('DATA_ERROR', say('snapshotNotUtf8', { name }))
   }
-  const parsed = parseJsonWith(read.text, validate)
+  // Why the document was refused, where it was JSON at all.
+  let refusal: Said | undefined
+  const parsed = parseJsonWith(read.text, (raw) => {
+    const checked = validate(raw)
+    if (!checked.ok) refusal = checked.said
+    return checked
+  })
   if (!parsed.ok) {
-    const message = parsed.message.startsWith('This snapshot')
-      ? parsed.message
-      : `This snapshot cannot be opened: ${parsed.message}.`
-    throw new AppError('DATA_ERROR', `${name}: ${message}`)
+    const why = refusal ?? say('snapshotCannotOpen', { why: say('snapshotNotJson') })
+    throw new AppError('DATA_ERROR', inFile(name, why))
   }
   return { ...parsed.value, size: read.size }
 }
@@ -117,7 +130,7 @@ export async function openSnapshotService(options: SnapshotServiceOptions): Prom
 
   const fileOf = (id: string) => {
     const parsed = SnapshotId.safeParse(id)
-    if (!parsed.success) throw new AppError('INVALID_ARGUMENT', 'That is not a snapshot id.')
+    if (!parsed.success) throw new AppError('INVALID_ARGUMENT', say('notSnapshotId'))
     return join(dir, `${parsed.data}${SNAPSHOT_EXTENSION}`)
   }
 
@@ -149,7 +162,7 @@ export async function openSnapshotService(options: SnapshotServiceOptions): Prom
         'DATA_ERROR',
         `The snapshot file ${notice.file} could not be read (${notice.problem}); it was moved to ${notice.quarantinedAs}.`,
       )
-    throw new AppError('NOT_FOUND', 'There is no such snapshot (it was deleted).')
+    throw new AppError('NOT_FOUND', say('snapshotGone'))
   }
 
   function check(snapshot: Snapshot): DataCheck[] {
@@ -167,10 +180,7 @@ export async function openSnapshotService(options: SnapshotServiceOptions): Prom
   async function write(snapshot: Snapshot, id: string): Promise<SnapshotSummary> {
     const text = serializeSnapshot(snapshot)
     if (Buffer.byteLength(text) > MAX_SNAPSHOT_BYTES)
-      throw new AppError(
-        'DATA_ERROR',
-        `The snapshot would be larger than ${MAX_SNAPSHOT_BYTES / 1024 / 1024} MB.`,
-      )
+      throw new AppError('DATA_ERROR', say('snapshotOverLimit', { limit: MAX_SNAPSHOT_BYTES / 1024 / 1024 }))
     await writeFileAtomic(fileOf(id), text, { keepPrevious: true })
     return summaryOf(id, snapshot, Buffer.byteLength(text))
   }
@@ -237,11 +247,7 @@ export async function openSnapshotService(options: SnapshotServiceOptions): Prom
 
   async function openGranted(token: string): Promise<OpenedSnapshot> {
     const grant = granted.get(token)
-    if (!grant)
-      throw new AppError(
-        'NOT_FOUND',
-        'The app only opens snapshot files you chose (Open snapshot…, a double-click, or drag and drop); this one was not.',
-      )
+    if (!grant) throw new AppError('NOT_FOUND', say('snapshotNotChosen'))
     if ('refused' in grant) throw grant.refused
     const { snapshot, migratedFrom } = await readSnapshotFile(grant.real)
     return importValidated(snapshot, migratedFrom)
@@ -270,7 +276,7 @@ export async function openSnapshotService(options: SnapshotServiceOptions): Prom
     list,
     save: async (snapshot, replace) => {
       const valid = parseSnapshot(snapshot)
-      if (!valid.ok) throw new AppError('INVALID_ARGUMENT', valid.message)
+      if (!valid.ok) throw new AppError('INVALID_ARGUMENT', valid.said)
       if (replace !== undefined) fileOf(replace)
       return write(valid.snapshot, replace ?? newId())
     },
@@ -295,8 +301,7 @@ export async function openSnapshotService(options: SnapshotServiceOptions): Prom
     grant,
     openGranted,
     async choose() {
-      if (!platform.chooseSnapshotFile)
-        throw new AppError('NOT_FOUND', 'Opening snapshot files needs the desktop app.')
+      if (!platform.chooseSnapshotFile) throw new AppError('NOT_FOUND', say('snapshotFilesDesktopOnly'))
       const path = await platform.chooseSnapshotFile()
       if (!path) return null
       return openGranted(await grant(path))

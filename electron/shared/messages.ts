@@ -122,6 +122,41 @@ export const serviceMessages = {
   zipBomb:
     'is a ZIP archive whose member {name} would unpack to {ratio} times its packed size: that is a ZIP bomb, not a data file, so it is not opened.',
   zipMemberOverflows: 'is a ZIP archive whose member {name} unpacks to more than it declares.',
+
+  // Files the user chose (services/grants.ts).
+  notOpenable: 'That is not a file the app can open.',
+  fileMissing: '{name} does not exist (any more).',
+  notRegularFile: '{name} is not a regular file.',
+  unknownFileId:
+    'The app only opens files you chose (Open file…, drag and drop, or Open with); this file id is unknown.',
+
+  // Snapshots: opening, saving, exporting.
+  notAFile: '{name} is not a file.',
+  snapshotTooLarge:
+    '{name} is {size} MB: a snapshot file is at most {limit} MB, so this is not one (it was not read).',
+  snapshotNotUtf8: '{name} is not a snapshot: it is not UTF-8 text.',
+  snapshotCannotOpen: 'This snapshot cannot be opened: {why}',
+  snapshotNotJson: 'it is not valid JSON (cut short or damaged).',
+  snapshotNotObject: 'it is not a snapshot file (no JSON object inside).',
+  snapshotOtherFormat:
+    'it is not a China Trade Explorer snapshot (the "format" field is missing or different).',
+  snapshotNoVersion: 'it has no "formatVersion".',
+  snapshotBadVersion: 'its "formatVersion" is not a version number.',
+  snapshotNewer:
+    'it was saved by a newer version of the app (format {version}); this version reads formats up to {latest}. Update the app to open it.',
+  snapshotUnknownFormat: 'format {version} is not one this version can read.',
+  snapshotInvalid: '{problem}.',
+  snapshotGone: 'There is no such snapshot (it was deleted).',
+  snapshotOverLimit: 'The snapshot would be larger than {limit} MB.',
+  snapshotNotChosen:
+    'The app only opens snapshot files you chose (Open snapshot…, a double-click, or drag and drop); this one was not.',
+  notSnapshotId: 'That is not a snapshot id.',
+  snapshotFilesDesktopOnly: 'Opening snapshot files needs the desktop app.',
+  pdfDesktopOnly: 'PDF export needs the desktop app (in a browser, open the print view and print it).',
+  exportDesktopOnly: 'Exporting to a file needs the desktop app.',
+  exportNotFullPath: 'The export location must be a full path.',
+  exportTargetIsFile: '{name} is a file: choose a name for a new folder.',
+  exportFolderNotEmpty: '{name} already holds other files: choose a new or empty folder.',
 } as const
 
 export type MessageId = keyof typeof serviceMessages

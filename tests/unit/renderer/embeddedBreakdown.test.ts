@@ -283,9 +283,10 @@ describe('self-contained snapshots saved before the breakdown was kept (format 2
   })
 
   it('a format-2 file whose embedded data is not an object is refused with the reason', () => {
-    expect(parseSnapshot({ ...formatTwo(), embedded: 'x' })).toEqual({
+    expect(parseSnapshot({ ...formatTwo(), embedded: 'x' })).toMatchObject({
       ok: false,
       message: 'This snapshot cannot be opened: its embedded data is not an object.',
+      said: { id: 'snapshotCannotOpen' },
     })
   })
 

@@ -100,6 +100,35 @@ const zh: Record<MessageId, string> = {
   zipBomb:
     '这个 ZIP 压缩包中的 {name} 解压后将达到压缩大小的 {ratio} 倍：这是 ZIP 炸弹，不是数据文件，因此未打开。',
   zipMemberOverflows: '这个 ZIP 压缩包中的 {name} 解压后超过了它声明的大小。',
+
+  notOpenable: '这不是应用能打开的文件。',
+  fileMissing: '{name} 已不存在。',
+  notRegularFile: '{name} 不是普通文件。',
+  unknownFileId: '应用只打开您选择的文件（“打开文件…”、拖放或“打开方式”）；此文件标识未知。',
+
+  notAFile: '{name} 不是文件。',
+  snapshotTooLarge: '{name} 大小为 {size} MB：快照文件最大为 {limit} MB，因此它不是快照（未读取）。',
+  snapshotNotUtf8: '{name} 不是快照：它不是 UTF-8 文本。',
+  snapshotCannotOpen: '无法打开此快照：{why}',
+  snapshotNotJson: '它不是有效的 JSON（内容被截断或已损坏）。',
+  snapshotNotObject: '它不是快照文件（其中没有 JSON 对象）。',
+  snapshotOtherFormat: '它不是中国贸易数据浏览器的快照（“format”字段缺失或不同）。',
+  snapshotNoVersion: '它没有“formatVersion”字段。',
+  snapshotBadVersion: '它的“formatVersion”不是版本号。',
+  snapshotNewer:
+    '它由更新版本的应用保存（格式 {version}）；此版本最多能读取格式 {latest}。请更新应用后再打开。',
+  snapshotUnknownFormat: '此版本无法读取格式 {version}。',
+  snapshotInvalid: '其内容不符合快照格式：{problem}。',
+  snapshotGone: '没有这个快照（它已被删除）。',
+  snapshotOverLimit: '快照将超过 {limit} MB。',
+  snapshotNotChosen: '应用只打开您选择的快照文件（“打开快照…”、双击或拖放）；此文件不是。',
+  notSnapshotId: '这不是快照标识。',
+  snapshotFilesDesktopOnly: '打开快照文件需要桌面应用。',
+  pdfDesktopOnly: '导出 PDF 需要桌面应用（在浏览器中，请打开打印视图并打印）。',
+  exportDesktopOnly: '导出到文件需要桌面应用。',
+  exportNotFullPath: '导出位置必须是完整路径。',
+  exportTargetIsFile: '{name} 是一个文件：请为新文件夹选择一个名称。',
+  exportFolderNotEmpty: '{name} 中已有其他文件：请选择一个新的或空的文件夹。',
 }
 
 export default {

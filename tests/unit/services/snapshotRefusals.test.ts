@@ -1,0 +1,49 @@
+/** A snapshot file the app refuses, as a Chinese page shows it: the reason in Chinese, the file named. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import type { AppError } from '../../../electron/shared/errors'
+import { SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION } from '../../../electron/shared/snapshot'
+import { readSnapshotFile } from '../../../electron/services/snapshots'
+import { inChinese } from '../../support/refusalWording'
+
+const dir = mkdtempSync(join(tmpdir(), 'cte-snapshot-refusals-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+async function refusal(name: string, content: string): Promise<{ english: string; chinese: string | null }> {
+  const path = join(dir, name)
+  writeFileSync(path, content)
+  const error = (await readSnapshotFile(path).then(
+    () => null,
+    (e: unknown) => e,
+  )) as AppError | null
+  if (!error) throw new Error(`${name} was opened`)
+  return { english: error.message, chinese: inChinese(error.said) }
+}
+
+describe('snapshot refusals in Chinese', () => {
+  it('a file cut short', async () => {
+    expect(await refusal('cut.ctesnap', '{"format": "')).toEqual({
+      english: 'cut.ctesnap: This snapshot cannot be opened: it is not valid JSON (cut short or damaged).',
+      chinese: 'cut.ctesnap：无法打开此快照：它不是有效的 JSON（内容被截断或已损坏）。',
+    })
+  })
+
+  it('a file saved by a newer version of the app', async () => {
+    const newer = SNAPSHOT_FORMAT_VERSION + 1
+    const doc = JSON.stringify({ format: SNAPSHOT_FORMAT, formatVersion: newer })
+    expect(await refusal('newer.ctesnap', doc)).toEqual({
+      english: `newer.ctesnap: This snapshot cannot be opened: it was saved by a newer version of the app (format ${newer}); this version reads formats up to ${SNAPSHOT_FORMAT_VERSION}. Update the app to open it.`,
+      chinese: `newer.ctesnap：无法打开此快照：它由更新版本的应用保存（格式 ${newer}）；此版本最多能读取格式 ${SNAPSHOT_FORMAT_VERSION}。请更新应用后再打开。`,
+    })
+  })
+
+  it('a JSON file of another program', async () => {
+    expect(await refusal('other.ctesnap', '{"format": "something-else"}')).toEqual({
+      english:
+        'other.ctesnap: This snapshot cannot be opened: it is not a China Trade Explorer snapshot (the "format" field is missing or different).',
+      chinese: 'other.ctesnap：无法打开此快照：它不是中国贸易数据浏览器的快照（“format”字段缺失或不同）。',
+    })
+  })
+})
