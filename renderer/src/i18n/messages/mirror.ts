@@ -26,7 +26,7 @@ export default {
         '{n} period(s) in the common span have a value on one side only: they are left missing, not filled, and have no gap or ratio.',
       noOverlap:
         'The two series share no period, so there is nothing to pair. Pick datasets that cover the same years.',
-      sideMissing: 'No series for “{side}”:',
+      sideMissing: 'No series for “{side}”',
       notInDataset: 'the dataset has no {frequency} data for this pair.',
       frequencyWord: { month: 'monthly', year: 'annual' },
       notUsd: 'One side is in {unit}, not US dollars: the mirror sets US-dollar values side by side only.',
@@ -83,7 +83,7 @@ export default {
       missing: '无数值',
       missingNote: '共同区间内有 {n} 个时期只有一侧有数值：保持缺失，不作填补，也不计算差额和比率。',
       noOverlap: '两个序列没有共同的时期，无法配对。请选择覆盖相同年份的数据集。',
-      sideMissing: '“{side}”没有数据：',
+      sideMissing: '“{side}”没有数据',
       notInDataset: '该数据集中没有这一对的{frequency}数据。',
       frequencyWord: { month: '月度', year: '年度' },
       notUsd: '一侧的单位是 {unit}，不是美元：镜像对比只比较美元数值。',
