@@ -11,6 +11,7 @@
  */
 import { join } from 'node:path'
 import { AppError } from '../shared/errors'
+import { say } from '../shared/messages'
 import {
   MAX_NOTES,
   Note,
@@ -97,10 +98,7 @@ export async function openNotes(options: {
         const valid = Note.parse(note)
         const existing = notes.find((n) => n.id === valid.id)
         if (!existing && notes.length >= MAX_NOTES)
-          throw new AppError(
-            'DATA_ERROR',
-            `There are already ${MAX_NOTES} notes: delete some before adding more.`,
-          )
+          throw new AppError('DATA_ERROR', say('tooManyNotes', { limit: MAX_NOTES }))
         const saved: Note = existing ? { ...valid, createdAt: existing.createdAt } : valid
         await commit(existing ? notes.map((n) => (n.id === saved.id ? saved : n)) : [...notes, saved])
         return saved
@@ -123,7 +121,7 @@ export async function openNotes(options: {
           }
         }
         if (byId.size > MAX_NOTES)
-          throw new AppError('DATA_ERROR', `The snapshot's notes would make more than ${MAX_NOTES} notes.`)
+          throw new AppError('DATA_ERROR', say('snapshotNotesOverLimit', { limit: MAX_NOTES }))
         if (changed) await commit([...byId.values()])
         return changed
       }),

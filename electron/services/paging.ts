@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { AppError } from '../shared/errors'
+import { say } from '../shared/messages'
 import { PAGE_SIZE_MAX, type Page } from '../shared/paging'
 
 const CursorBody = z
@@ -20,10 +21,8 @@ const CursorBody = z
   })
   .strict()
 
-const DAMAGED =
-  'This page cursor is not one the app handed out (it is damaged or made up). Ask for the list again from its first page.'
-const OTHER_LIST =
-  'This page cursor belongs to another list, or the list has changed since its first page was read (a file was imported or deleted). Ask for it again from its first page.'
+const DAMAGED = say('cursorDamaged')
+const OTHER_LIST = say('cursorOtherList')
 
 /**
  * One page of a list the engine holds in full (lists of summaries: small rows, cheap to recompute).

@@ -157,6 +157,30 @@ export const serviceMessages = {
   exportNotFullPath: 'The export location must be a full path.',
   exportTargetIsFile: '{name} is a file: choose a name for a new folder.',
   exportFolderNotEmpty: '{name} already holds other files: choose a new or empty folder.',
+
+  // Imported datasets: importing, reading, charting.
+  noSuchImport: 'There is no imported dataset called "{id}".',
+  importingUnavailable: 'Importing files is not available here (no user-data folder).',
+  openingFilesDesktopOnly: 'Opening files needs the desktop app.',
+  fileNoLongerExists: '{file} no longer exists: it was deleted or moved.',
+  alreadyImporting: '{file} is already being imported.',
+  importedFrequencies: 'Imported datasets hold monthly, quarterly, annual or year-to-date data.',
+  noFrequencyData: 'This dataset has no {frequency} data.',
+  monthly: 'monthly',
+  quarterly: 'quarterly',
+  annual: 'annual',
+  yearToDate: 'year-to-date',
+  oneReporter: 'Choose one reporter, not a bloc.',
+  noReporterData: 'This dataset has no data reported by {reporter}.',
+  levelsOnly: 'Imported datasets hold levels only, not {measure}.',
+
+  // Notes, and lists read page by page.
+  tooManyNotes: 'There are already {limit} notes: delete some before adding more.',
+  snapshotNotesOverLimit: "The snapshot's notes would make more than {limit} notes.",
+  cursorDamaged:
+    'This page cursor is not one the app handed out (it is damaged or made up). Ask for the list again from its first page.',
+  cursorOtherList:
+    'This page cursor belongs to another list, or the list has changed since its first page was read (a file was imported or deleted). Ask for it again from its first page.',
 } as const
 
 export type MessageId = keyof typeof serviceMessages

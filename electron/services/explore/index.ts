@@ -6,6 +6,7 @@
 import { join } from 'node:path'
 import type { Series } from '../../shared/api'
 import { AppError } from '../../shared/errors'
+import { say } from '../../shared/messages'
 import type { DimensionValue, Dimensions, Ranking, RankingQuery } from '../../shared/exploreApi'
 import type { z } from 'zod'
 import { rangeBounds } from '../../shared/periods'
@@ -59,7 +60,7 @@ export async function openExploreService(options: ExploreOptions): Promise<Explo
 
   function imported(id: string): { entry: DatasetEntry; version: VersionEntry; dir: string } {
     const entry = imports.library.get(id)
-    if (!entry) throw new AppError('NOT_FOUND', `There is no imported dataset called "${id}".`)
+    if (!entry) throw new AppError('NOT_FOUND', say('noSuchImport', { id }))
     const version = entry.versions[entry.versions.length - 1]!
     return { entry, version, dir: imports.library.versionDir(entry, version) }
   }
@@ -213,8 +214,7 @@ export async function openExploreService(options: ExploreOptions): Promise<Explo
     const { entry, version, dir } = imported(q.dataset)
     const ref = parseProduct(q.product)
     if (!ref) throw new AppError('NOT_FOUND', `"${q.product}" is not an HS product code.`)
-    if (q.measure !== 'level')
-      throw new AppError('NOT_FOUND', `Imported datasets hold levels only, not ${q.measure}.`)
+    if (q.measure !== 'level') throw new AppError('NOT_FOUND', say('levelsOnly', { measure: q.measure }))
     const frequency = importedFrequency(await frequenciesOf(engine, dir), q.frequency)
     const reporter = resolveCodes(q.reporter, imports.codes)
     const partner = resolveCodes(q.partner, imports.codes)

@@ -6,6 +6,7 @@
  * process (main keeps the grants; the engine gets a mirror of them).
  */
 import { AppError } from '../../shared/errors'
+import { say } from '../../shared/messages'
 import type { GrantedFile } from '../../shared/importApi'
 import type { EventSink } from '../../events'
 import { fromOutside, type Grant, type GrantSource, type Grants } from '../grants'
@@ -45,7 +46,7 @@ export function createFileDesk(options: FileDeskOptions): FileDesk {
   return {
     grant,
     async choose() {
-      if (!options.chooseFile) throw new AppError('NOT_FOUND', 'Opening files needs the desktop app.')
+      if (!options.chooseFile) throw new AppError('NOT_FOUND', say('openingFilesDesktopOnly'))
       const path = await options.chooseFile()
       return path ? grant(path, 'dialog') : null
     },

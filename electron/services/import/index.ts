@@ -142,7 +142,7 @@ export async function openImportService(options: ImportServiceOptions): Promise<
     async inspect(fileId, source) {
       const file = grants.resolve(fileId)
       const info = await stat(file.path).catch(() => {
-        throw new AppError('NOT_FOUND', `${file.name} no longer exists: it was deleted or moved.`)
+        throw new AppError('NOT_FOUND', say('fileNoLongerExists', { file: file.name }))
       })
       if (info.size === 0) throw new AppError('DATA_ERROR', inFile(file.name, say('fileEmpty')))
       const existingEntry = library.findByPath(file.path)
@@ -222,7 +222,8 @@ export async function openImportService(options: ImportServiceOptions): Promise<
 
     async importFile(fileId, mapping, source) {
       const file = grants.resolve(fileId)
-      if (jobs.has(fileId)) throw new AppError('INVALID_ARGUMENT', `${file.name} is already being imported.`)
+      if (jobs.has(fileId))
+        throw new AppError('INVALID_ARGUMENT', say('alreadyImporting', { file: file.name }))
       const job = new ImportJob(newJobId(), file, mapping, source, {
         library,
         codes,
@@ -285,7 +286,7 @@ export async function openImportService(options: ImportServiceOptions): Promise<
       }),
     has: (id) => library.get(id) !== undefined,
     async remove(id) {
-      if (!library.get(id)) throw new AppError('NOT_FOUND', `There is no imported dataset called "${id}".`)
+      if (!library.get(id)) throw new AppError('NOT_FOUND', say('noSuchImport', { id }))
       return library.remove(id)
     },
     breakdown: (q) => reading(q.dataset, () => queries.breakdown(q)),
@@ -307,7 +308,7 @@ export type { BreakdownQuery }
 /** Where no user-data folder was given (tools, some tests): importing answers that it is off. */
 export function unavailableImports(): ImportService {
   const off = (): never => {
-    throw new AppError('NOT_FOUND', 'Importing files is not available here (no user-data folder).')
+    throw new AppError('NOT_FOUND', say('importingUnavailable'))
   }
   return {
     get library(): Library {

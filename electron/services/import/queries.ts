@@ -4,6 +4,7 @@
  * more than a few hundred rows, whatever the size of the imported file.
  */
 import { AppError } from '../../shared/errors'
+import { say, type Said } from '../../shared/messages'
 import type { Breakdown, BreakdownQuery } from '../../shared/importApi'
 import type { ParsedSeriesQuery, Series, SeriesInfo, SeriesPoint, Source } from '../../shared/api'
 import { periodBounds, quarterOf, rangeBounds } from '../../shared/periods'
@@ -37,6 +38,13 @@ export const FREQUENCY_WORDS: Record<ImportedFrequency, string> = {
   year: 'annual',
   ytd: 'year-to-date',
 }
+/** The same words as catalogued messages, for a refusal the page words in its language. */
+const FREQUENCY_MESSAGES = {
+  month: say('monthly'),
+  quarter: say('quarterly'),
+  year: say('annual'),
+  ytd: say('yearToDate'),
+} satisfies Record<ImportedFrequency, Said>
 /** The frequencies above as a SQL list, for the summaries' `frequency IN …`. */
 export const FREQUENCIES_IN = `(${IMPORTED_FREQUENCIES.map((f) => `'${f}'`).join(', ')})`
 
@@ -46,11 +54,11 @@ export const FREQUENCIES_IN = `(${IMPORTED_FREQUENCIES.map((f) => `'${f}'`).join
  */
 export function importedFrequency(held: readonly string[], wanted: string): ImportedFrequency {
   if (!(IMPORTED_FREQUENCIES as readonly string[]).includes(wanted))
-    throw new AppError('NOT_FOUND', 'Imported datasets hold monthly, quarterly, annual or year-to-date data.')
+    throw new AppError('NOT_FOUND', say('importedFrequencies'))
   if (!held.includes(wanted as ImportedFrequency))
     throw new AppError(
       'NOT_FOUND',
-      `This dataset has no ${FREQUENCY_WORDS[wanted as ImportedFrequency]} data.`,
+      say('noFrequencyData', { frequency: FREQUENCY_MESSAGES[wanted as ImportedFrequency] }),
     )
   return wanted as ImportedFrequency
 }
@@ -146,7 +154,7 @@ export function importedPoints(
 export function createImportQueries(engine: Engine, library: Library, codes: CodeLists) {
   function dataset(id: string): { entry: DatasetEntry; version: VersionEntry; dir: string } {
     const entry = library.get(id)
-    if (!entry) throw new AppError('NOT_FOUND', `There is no imported dataset called "${id}".`)
+    if (!entry) throw new AppError('NOT_FOUND', say('noSuchImport', { id }))
     const version = entry.versions[entry.versions.length - 1]!
     return { entry, version, dir: library.versionDir(entry, version) }
   }
@@ -154,10 +162,7 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
   function frequencyOf(version: VersionEntry, wanted?: string): 'month' | 'year' {
     if (wanted === 'month' || wanted === 'year') {
       if (!version.frequencies.includes(wanted))
-        throw new AppError(
-          'NOT_FOUND',
-          `This dataset has no ${wanted === 'month' ? 'monthly' : 'annual'} data.`,
-        )
+        throw new AppError('NOT_FOUND', say('noFrequencyData', { frequency: FREQUENCY_MESSAGES[wanted] }))
       return wanted
     }
     return version.frequencies.includes('month') ? 'month' : 'year'
@@ -237,10 +242,10 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
       const { version, dir } = dataset(q.dataset)
       const frequency = frequencyOf(version, q.frequency)
       const reporter = resolveCodes(q.reporter, codes)
-      if (reporter.bloc) throw new AppError('INVALID_ARGUMENT', 'Choose one reporter, not a bloc.')
+      if (reporter.bloc) throw new AppError('INVALID_ARGUMENT', say('oneReporter'))
       const reporterCode = reporter.codes[0]!
       if (!version.reporters.includes(reporterCode)) {
-        throw new AppError('NOT_FOUND', `This dataset has no data reported by ${reporter.label}.`)
+        throw new AppError('NOT_FOUND', say('noReporterData', { reporter: reporter.label }))
       }
       const base = `reporter = ${sqlString(reporterCode)} AND flow = ${sqlString(q.flow)} AND frequency = ${sqlString(frequency)} AND ${range(q.from, q.to)}`
       const summary = join(dir, 'summary.parquet')
@@ -357,8 +362,7 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
 
     async series(q: SeriesRequest): Promise<Series> {
       const { entry, version, dir } = dataset(q.dataset)
-      if (q.measure !== 'level')
-        throw new AppError('NOT_FOUND', `Imported datasets hold levels only, not ${q.measure}.`)
+      if (q.measure !== 'level') throw new AppError('NOT_FOUND', say('levelsOnly', { measure: q.measure }))
       const frequency = importedFrequency(await frequenciesOf(engine, dir), q.frequency)
       const reporter = resolveCodes(q.reporter, codes)
       const partner = resolveCodes(q.partner, codes)

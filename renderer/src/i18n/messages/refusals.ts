@@ -129,6 +129,27 @@ const zh: Record<MessageId, string> = {
   exportNotFullPath: '导出位置必须是完整路径。',
   exportTargetIsFile: '{name} 是一个文件：请为新文件夹选择一个名称。',
   exportFolderNotEmpty: '{name} 中已有其他文件：请选择一个新的或空的文件夹。',
+
+  noSuchImport: '没有名为“{id}”的已导入数据集。',
+  importingUnavailable: '此处无法导入文件（没有用户数据文件夹）。',
+  openingFilesDesktopOnly: '打开文件需要桌面应用。',
+  fileNoLongerExists: '{file} 已不存在：它已被删除或移动。',
+  alreadyImporting: '{file} 正在导入中。',
+  importedFrequencies: '已导入的数据集只有月度、季度、年度或年初至今累计数据。',
+  noFrequencyData: '此数据集没有{frequency}数据。',
+  monthly: '月度',
+  quarterly: '季度',
+  annual: '年度',
+  yearToDate: '年初至今累计',
+  oneReporter: '请选择一个报告方，而不是区域集团。',
+  noReporterData: '此数据集没有 {reporter} 报告的数据。',
+  levelsOnly: '已导入的数据集只有水平值，没有 {measure}。',
+
+  tooManyNotes: '已有 {limit} 条笔记：请先删除一些再添加。',
+  snapshotNotesOverLimit: '此快照的笔记将使笔记总数超过 {limit} 条。',
+  cursorDamaged: '此分页标记不是应用给出的（已损坏或是伪造的）。请从第一页重新获取列表。',
+  cursorOtherList:
+    '此分页标记属于另一个列表，或者自读取第一页以来列表已改变（有文件被导入或删除）。请从第一页重新获取。',
 }
 
 export default {
