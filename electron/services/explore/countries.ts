@@ -12,6 +12,6 @@ export function countryCode(iso3: string): string | null {
   const slug = SLUG_OF_ISO3.get(iso3)
   if (slug) return slug
   // ISO-3, and the few three-character codes trade files add (S19: UN Comtrade's 490, "Other Asia, n.e.s.",
-  // a group named as Comtrade names it and read as no one country; BACI's 490 is Taiwan, TWN).
+  // a group named as Comtrade names it and read as no one country; BACI's own 490, "Chinese Taipei", is TWN).
   return /^[A-Z][A-Z0-9]{2}$/.test(iso3) ? iso3.toLowerCase() : null
 }
