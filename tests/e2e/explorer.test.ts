@@ -9,6 +9,7 @@ import { readCsvRecords } from '../../electron/shared/csv'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { SeriesQuery } from '../../electron/shared/api'
+import { defaultViewState, encodeViewState } from '../../electron/shared/viewState'
 import { API_PREFIX } from '../../electron/web/wire'
 import { PRESET_IDS } from '../../renderer/src/lib/presets'
 import { screenshot } from '../support/browser'
@@ -266,6 +267,30 @@ describe('charts, view state and exports', () => {
     await preset(page, 'cumulativeSurplus')
     expect(await page.locator('[data-test="chart-ytdByYear"]').getAttribute('aria-checked')).toBe('true')
     expect(suite.browser.pageErrors).toEqual([])
+  })
+
+  it('never stacks the trade balance: stacked and 100% charts are off beside it, and the page says why', async () => {
+    for (const [locale, reason] of [
+      ['en-US', /a balance is exports minus imports, not a part of a total/],
+      ['zh-CN', /差额是出口减进口，不是总量的组成部分/],
+    ] as const) {
+      const page = await openExplorer({ locale })
+      // Exports, imports and the balance, asked for as a 100% share (an address from before).
+      const view = encodeViewState({ ...defaultViewState(), chart: 'share' })
+      await page.evaluate((s) => (location.hash = `#/explorer?${s}`), view)
+      await expect
+        .poll(() => page.locator('[data-test="chart-line"]').getAttribute('aria-checked'))
+        .toBe('true')
+      await page.locator('[data-test="explorer-main"][aria-busy="false"]').waitFor()
+      for (const chart of ['stackedBar', 'stackedArea', 'share'])
+        expect(await page.locator(`[data-test="chart-${chart}"]`).isDisabled(), chart).toBe(true)
+      expect(await page.locator('[data-test="chart-types-hint"]').innerText()).toMatch(reason)
+      expect(await page.locator('[data-test="chart-share"]').getAttribute('aria-describedby')).toBe(
+        'chart-types-hint',
+      )
+      await screenshot(page, `explorer-stack-balance-${locale}`)
+      await page.close()
+    }
   })
 
   it('undo and redo walk the view history; the state string restores a view', async () => {

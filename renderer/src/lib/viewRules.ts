@@ -26,13 +26,29 @@ export function transformAvailable(view: ViewState, transform: Transform): boole
   return true
 }
 
+const STACKED: readonly ChartType[] = ['share', 'stackedBar', 'stackedArea']
+
+/**
+ * Whether stacking is ruled out only because the view has the trade balance: a balance is exports
+ * minus imports, not a part of a total, so stacking it with them (or taking its share) misleads and
+ * drives a 100% axis below zero. The page says so where chart types are chosen.
+ */
+export function stackBlockedByBalance(view: ViewState): boolean {
+  return view.flows.includes('balance') && stackable(view)
+}
+
+function stackable(view: ViewState): boolean {
+  return (
+    selectionsOf(view).length > 1 &&
+    view.measure === 'level' &&
+    ['none', 'ytd', 'rolling12', 'ma3'].includes(view.transform)
+  )
+}
+
 export function chartAvailable(view: ViewState, chart: ChartType): boolean {
   const count = selectionsOf(view).length
   if (chart === 'ytdByYear') return view.transform === 'ytd' && view.frequency === 'month' && count === 1
-  if (chart === 'share' || chart === 'stackedBar' || chart === 'stackedArea')
-    return (
-      count > 1 && view.measure === 'level' && ['none', 'ytd', 'rolling12', 'ma3'].includes(view.transform)
-    )
+  if (STACKED.includes(chart)) return stackable(view) && !view.flows.includes('balance')
   return true
 }
 

@@ -23,9 +23,11 @@ import { countryName } from '../../../renderer/src/lib/names'
 import { yearOnYearChange, type TPoint } from '../../../renderer/src/lib/transforms'
 import {
   bases,
+  chartAvailable,
   normalizeView,
   options,
   seriesOnBasis,
+  stackBlockedByBalance,
   unknownCodes,
 } from '../../../renderer/src/lib/viewRules'
 import { STREAK_RULES } from '../../../renderer/src/lib/presets'
@@ -226,6 +228,29 @@ describe('stacked charts', () => {
     expect(incompleteStackPeriods(model, v)).toEqual(['2025-03'])
     expect(incompleteStackPeriods(model, { ...v, chart: 'line' })).toEqual([])
     expect(incompleteStackPeriods(model, { ...v, hidden: ['imports:world:all'] })).toEqual([])
+  })
+})
+
+describe('the trade balance in stacked charts', () => {
+  const both = view({ flows: ['exports', 'imports'] })
+  const withBalance = view({ flows: ['exports', 'imports', 'balance'] })
+
+  it('is never stacked nor taken as a share: those charts are unavailable, with the reason', () => {
+    for (const chart of ['stackedBar', 'stackedArea', 'share'] as const) {
+      expect(chartAvailable(both, chart)).toBe(true)
+      expect(chartAvailable(withBalance, chart)).toBe(false)
+    }
+    expect(chartAvailable(withBalance, 'line')).toBe(true)
+    expect(stackBlockedByBalance(withBalance)).toBe(true)
+    // Only where a stack would otherwise be offered is the balance given as the reason.
+    expect(stackBlockedByBalance(both)).toBe(false)
+    expect(stackBlockedByBalance(view({ flows: ['exports', 'balance'], transform: 'yoy' }))).toBe(false)
+  })
+
+  it('a view asking for it (an old address) is drawn as bars or lines instead', () => {
+    expect(normalizeView({ ...withBalance, chart: 'share' }, []).chart).toBe('line')
+    expect(normalizeView({ ...withBalance, chart: 'stackedBar' }, []).chart).toBe('bar')
+    expect(normalizeView({ ...both, chart: 'share' }, []).chart).toBe('share')
   })
 })
 

@@ -146,6 +146,8 @@ export default {
       noSeriesHere: 'No {frequency} series of {measure} for {label} in this dataset.',
       stackGaps:
         'The stack leaves out {n} period(s) (from {first}) where a series shown has no value: nothing is filled in.',
+      stackBalance:
+        'Stacked and 100% share charts are off while the trade balance is ticked: a balance is exports minus imports, not a part of a total. Untick it to stack exports and imports.',
       balanceRate:
         'The trade balance has no % change here (its sign can change, so a rate misleads). Show the balance alone for its change in USD on a year earlier.',
       projectionLabel: '{series}, projection',
@@ -379,6 +381,8 @@ export default {
       notAt: '无{frequency}数据',
       noSeriesHere: '本数据集中没有 {label} 的{frequency}{measure}序列。',
       stackGaps: '堆叠图略去了 {n} 个时期（自{first}起），因为其中有所示序列缺少数值：不作任何填补。',
+      stackBalance:
+        '勾选贸易差额时不提供堆积图和 100% 份额图：差额是出口减进口，不是总量的组成部分。取消勾选差额即可堆积出口和进口。',
       balanceRate:
         '此处不显示贸易差额的百分比变化（差额可能变号，比率会误导）。单独显示差额可查看其同比变化（美元）。',
       projectionLabel: '{series}（预测）',
