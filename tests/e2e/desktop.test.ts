@@ -7,9 +7,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import type { AppCommandEvent } from '../../electron/shared/api'
 import { screenshot } from '../support/browser'
-import { appInBrowser } from '../support/suite'
+import { appInBrowser, menuCommand } from '../support/suite'
 import { repoRoot } from '../support/webApp'
 
 const version = (JSON.parse(readFileSync(`${repoRoot}/package.json`, 'utf8')) as { version: string }).version
@@ -23,24 +22,12 @@ async function openApp(options: { colorScheme?: 'light' | 'dark' } = {}): Promis
   return page
 }
 
-/** Sends a command as the menu does, until the page (whose event stream connects on load) shows `done`. */
-async function menuCommand(command: AppCommandEvent, done: () => Promise<boolean>): Promise<void> {
-  await expect
-    .poll(async () => {
-      if (await done()) return true
-      suite.app.server.broadcast('command', command)
-      await new Promise((resolve) => setTimeout(resolve, 150))
-      return done()
-    })
-    .toBe(true)
-}
-
 const theme = (page: Page) => page.evaluate(() => document.documentElement.getAttribute('data-theme'))
 
 describe('app commands', () => {
   it('About: from the menu command and from the button, with the version and the licences', async () => {
     const page = await openApp()
-    await menuCommand({ command: 'about' }, async () => page.url().includes('#/about'))
+    await menuCommand(suite, page, { command: 'about' }, async () => page.url().includes('#/about'))
     await expect.poll(() => page.locator('[data-test="version"]').textContent()).toBe(`Version ${version}`)
     await expect.poll(() => page.locator('[data-test="licences"] li').count()).toBeGreaterThan(10)
     expect(await page.locator('[data-package="vue"] [data-test="licence"]').textContent()).toBe('MIT')
@@ -56,7 +43,7 @@ describe('app commands', () => {
   it("theme: the menu command and the header's theme menu set light/dark; the choice survives a reload", async () => {
     const page = await openApp({ colorScheme: 'light' })
     expect(await theme(page)).toBeNull() // follows the system
-    await menuCommand({ command: 'toggleTheme' }, async () => (await theme(page)) === 'dark')
+    await menuCommand(suite, page, { command: 'toggleTheme' }, async () => (await theme(page)) === 'dark')
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
     expect(background).toBe('rgb(21, 24, 28)') // --bg of the dark theme
     // The header's one theme control shows what the menu command chose.
@@ -91,13 +78,15 @@ describe('app commands', () => {
     await overlay.waitFor()
     await page.locator('[data-test="shortcuts-close"]').click()
     await overlay.waitFor({ state: 'detached' })
-    await menuCommand({ command: 'showShortcuts' }, async () => (await overlay.count()) === 1)
+    await menuCommand(suite, page, { command: 'showShortcuts' }, async () => (await overlay.count()) === 1)
     suite.browser.assertOffline()
   })
 
   it('data sources: the Help menu command shows the Datasets page', async () => {
     const page = await openApp()
-    await menuCommand({ command: 'showDataSources' }, async () => page.url().includes('#/datasets'))
+    await menuCommand(suite, page, { command: 'showDataSources' }, async () =>
+      page.url().includes('#/datasets'),
+    )
     await page.locator('[data-dataset]').first().waitFor()
     suite.browser.assertOffline()
   })
@@ -105,6 +94,8 @@ describe('app commands', () => {
   it('Save Snapshot from the menu opens its dialog over the Explorer; a snapshot token main never handed out is refused', async () => {
     const page = await openApp()
     await menuCommand(
+      suite,
+      page,
       { command: 'saveSnapshot' },
       async () => (await page.locator('[data-test="save-snapshot-dialog"]').count()) === 1,
     )
@@ -112,6 +103,8 @@ describe('app commands', () => {
     await page.keyboard.press('Escape')
     const notice = page.locator('[data-test="notice"]')
     await menuCommand(
+      suite,
+      page,
       { command: 'openSnapshot', file: `g-${'0'.repeat(32)}` },
       async () => (await notice.count()) === 1,
     )
@@ -121,7 +114,7 @@ describe('app commands', () => {
 
   it('Open data file: goes to the Import page', async () => {
     const page = await openApp()
-    await menuCommand({ command: 'openDataFile' }, async () => page.url().includes('#/import'))
+    await menuCommand(suite, page, { command: 'openDataFile' }, async () => page.url().includes('#/import'))
     expect(page.url()).toContain('#/import')
     await page.locator('section.import h2').waitFor()
     suite.browser.assertOffline()

@@ -20,10 +20,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import type { AppCommandEvent } from '../../electron/shared/api'
 import type { Snapshot } from '../../electron/shared/snapshot'
+import { API_PREFIX } from '../../electron/web/wire'
 import { launchBrowser, screenshot } from '../support/browser'
-import { appInBrowser } from '../support/suite'
+import { appInBrowser, menuCommand } from '../support/suite'
 import { startWebApp } from '../support/webApp'
 
 let exportTarget: string | null = null
@@ -70,18 +70,6 @@ const notesDrawn = (page: Page) =>
 async function noticeText(page: Page): Promise<string> {
   const notice = page.locator('[data-test="notice"]')
   return (await notice.count()) ? ((await notice.textContent()) ?? '') : ''
-}
-
-/** Sends a command as the menu (or the OS opening a file) does, until the page shows `done`. */
-async function menuCommand(command: AppCommandEvent, done: () => Promise<boolean>): Promise<void> {
-  await expect
-    .poll(async () => {
-      if (await done()) return true
-      suite.app.server.broadcast('command', command)
-      await new Promise((resolve) => setTimeout(resolve, 200))
-      return done()
-    })
-    .toBe(true)
 }
 
 function librarySnapshot(): { file: string; snapshot: Snapshot } {
@@ -327,6 +315,11 @@ describe('notes on the chart and snapshots', () => {
           .locator('[data-test="snapshot-list"] li', { hasText: title })
           .locator('[data-test="snapshot-open"]')
       await openButton(last).waitFor()
+      // The two opens' answers: the screen is final only once the first one's, superseded, is in too.
+      let answered = 0
+      fresh.on('requestfinished', (request) => {
+        if (new URL(request.url()).pathname === `${API_PREFIX}openSnapshot`) answered++
+      })
       // Both clicks in one task: the first open's answers are still on their way when the second starts.
       await Promise.all([
         openButton(first).evaluate((b) => (b as HTMLElement).click()),
@@ -334,8 +327,11 @@ describe('notes on the chart and snapshots', () => {
       ])
       await fresh.locator('[data-test="snapshot-banner"]', { hasText: last }).waitFor()
       await idle(fresh)
-      // Let anything the first open left behind arrive, then check the screen is the last one's, whole.
-      await fresh.waitForTimeout(1500)
+      // Once both answers are in and the page has drawn a frame after them (a superseded answer applied
+      // by mistake would have set the Explorer loading by then), the screen must be the last one's, whole.
+      await expect.poll(() => answered).toBe(2)
+      await fresh.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)))
+      await idle(fresh)
       expect(await fresh.locator('[data-test="snapshot-banner"]').innerText()).toContain(last)
       await expect.poll(() => viewShown(fresh)).toEqual(view)
       await fresh.click('nav >> text=Calculators')
@@ -388,6 +384,8 @@ describe('notes on the chart and snapshots', () => {
 
     const page = await openExplorer()
     await menuCommand(
+      suite,
+      page,
       { command: 'openSnapshot', file: token },
       async () => (await page.locator('[data-test="snapshot-banner"]').count()) === 1,
     )
@@ -401,7 +399,7 @@ describe('notes on the chart and snapshots', () => {
     await screenshot(page, 'snapshot-data-changed')
 
     // A token main never handed out is refused, whoever sends it.
-    await menuCommand({ command: 'openSnapshot', file: `g-${'0'.repeat(32)}` }, async () =>
+    await menuCommand(suite, page, { command: 'openSnapshot', file: `g-${'0'.repeat(32)}` }, async () =>
       (await noticeText(page)).includes('only opens snapshot files you chose'),
     )
     suite.browser.assertOffline()
@@ -440,7 +438,7 @@ describe('notes on the chart and snapshots', () => {
     const token = await suite.app.host.workspace.snapshots.grant(file)
     const page = await suite.browser.newPage()
     await page.goto(suite.app.server.url)
-    await menuCommand({ command: 'openSnapshot', file: token }, async () =>
+    await menuCommand(suite, page, { command: 'openSnapshot', file: token }, async () =>
       (await noticeText(page)).includes(reason),
     )
     expect(await page.locator('[data-test="notice"]').innerText()).toContain('could not be opened')
@@ -455,11 +453,11 @@ describe('notes on the chart and snapshots', () => {
     await page.goto(suite.app.server.url)
     // The clock starts once the page hears commands (its event stream connects after it loads, seconds
     // on a loaded machine): what is timed is the refusal, not the page's start.
-    await menuCommand({ command: 'openSnapshot', file: `g-${'0'.repeat(32)}` }, async () =>
+    await menuCommand(suite, page, { command: 'openSnapshot', file: `g-${'0'.repeat(32)}` }, async () =>
       (await noticeText(page)).includes('only opens snapshot files you chose'),
     )
     const started = Date.now()
-    await menuCommand({ command: 'openSnapshot', file: token }, async () =>
+    await menuCommand(suite, page, { command: 'openSnapshot', file: token }, async () =>
       (await noticeText(page)).includes('at most 20 MB'),
     )
     expect(Date.now() - started).toBeLessThan(8000)
@@ -482,8 +480,19 @@ describe('notes on the chart and snapshots', () => {
     expect(await note.innerText()).toContain('<img src=x onerror="window.__pwned=1">')
     expect(await note.innerText()).toContain('<script>window.__pwned=2</script>')
     expect(await note.locator('img, script, [onerror], [onclick], a[href^="javascript"]').count()).toBe(0)
+    // Nothing may run on the click. An absence is shown only once the page has reacted: the click
+    // reached the document, then a frame and a task after it ran (a javascript: link would have by then).
+    await page.evaluate(() => {
+      const handler = () =>
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel()
+          channel.port1.onmessage = () => ((window as unknown as { __clicked?: boolean }).__clicked = true)
+          channel.port2.postMessage(null)
+        })
+      document.addEventListener('click', handler, { once: true })
+    })
     await note.getByText('link').click()
-    await page.waitForTimeout(300)
+    await page.waitForFunction(() => (window as unknown as { __clicked?: boolean }).__clicked === true)
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
     await screenshot(page, 'notes-hostile-inert')
 
@@ -569,7 +578,16 @@ describe('the sanitiser in Chromium (layer 2, DOMPurify, on raw HTML as if Markd
     expect(results.at(-1)!.attributes).toEqual(
       expect.arrayContaining(['href=https://ok.example/', 'rel=noopener noreferrer', 'target=_blank']),
     )
-    await page.waitForTimeout(300)
+    // Nothing ran. An absence is shown only once the page has reacted: a bad image made the same way
+    // after the fragments has fired its error (the fragments' handlers, had any survived, would have run).
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const out = document.getElementById('out')!
+          out.innerHTML = '<img src="x">'
+          out.querySelector('img')!.addEventListener('error', () => resolve(), { once: true })
+        }),
+    )
     expect(await page.evaluate(() => (window as unknown as { __x?: number }).__x)).toBeUndefined()
   })
 })

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { API_PREFIX } from '../../electron/web/wire'
+import { API_PREFIX, EVENTS_PATH } from '../../electron/web/wire'
 import { launchChromium } from './chromium'
 import { repoRoot } from './webApp'
 
@@ -22,6 +22,32 @@ export const artifactsDir = join(repoRoot, 'tests', 'artifacts')
 const CODE_DELAY = Number(process.env.CTE_E2E_CODE_DELAY ?? 0)
 const CALL_DELAY = Number(process.env.CTE_E2E_CALL_DELAY ?? 0)
 const held = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Per page, settled once the document now loaded has its event stream open: the server adds a
+ * listener before it answers, so from then on a broadcast reaches this document. A new document
+ * (reload, `goto` to another address) starts a new stream and so a new promise.
+ */
+const streams = new WeakMap<Page, Promise<void>>()
+
+function watchEventStream(page: Page): void {
+  let open = () => {}
+  const next = () => streams.set(page, new Promise<void>((resolve) => (open = resolve)))
+  next()
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) next()
+  })
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname === EVENTS_PATH && response.ok()) open()
+  })
+}
+
+/** Resolves once the page's current document listens to the server's events (see `watchEventStream`). */
+export function eventStreamOpen(page: Page): Promise<void> {
+  const open = streams.get(page)
+  if (!open) throw new Error('This page was not opened by launchBrowser().newPage.')
+  return open
+}
 
 export interface TestBrowser {
   browser: Browser
@@ -87,6 +113,7 @@ export async function launchBrowser(...appOrigins: string[]): Promise<TestBrowse
         })
       }
       const page = await context.newPage()
+      watchEventStream(page)
       page.on('pageerror', (error) => pageErrors.push(error.message))
       page.on('console', (message) => {
         if (message.type() === 'error') pageErrors.push(message.text())

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import type { Download, Page } from 'playwright-core'
+import { expect } from 'vitest'
 import type { WebApp } from './webApp'
 
 /** How an import is known to be done: its dataset's row in the library, or its file in the host's list. */
@@ -39,14 +40,10 @@ export async function importThroughUi(
     await page.locator(`[data-test="library"] [data-dataset="${done.id}"]`).waitFor({ timeout: 60_000 })
     return done.id
   }
-  for (let i = 0; i < 600; i++) {
-    const found = (await done.app.host.handlers.listImports({})).items.find(
-      (d) => d.fileName === done.fileName,
-    )
-    if (found) return found.id
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error(`${done.fileName} was not imported`)
+  const imported = async () =>
+    (await done.app.host.handlers.listImports({})).items.find((d) => d.fileName === done.fileName)?.id
+  await expect.poll(imported, { timeout: 60_000, message: `${done.fileName} was not imported` }).toBeDefined()
+  return (await imported())!
 }
 
 /**
