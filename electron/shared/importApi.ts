@@ -106,9 +106,10 @@ export type ImportedVersion = z.infer<typeof ImportedVersion>
  * file again mends (what its stored rows allowed was brought up to date when the library was opened):
  * `quartersAsYears`, WTO's quarterly totals were added up into years; `spans`, figures of several
  * months other than January–February or a year to date are charted as single months (an import now
- * refuses them).
+ * refuses them); `earlierRules`, it could not be brought up to date when the library was opened (tried
+ * again at each start), so it still shows what the earlier rules made of its file.
  */
-export const OutdatedReason = z.enum(['quartersAsYears', 'spans'])
+export const OutdatedReason = z.enum(['quartersAsYears', 'spans', 'earlierRules'])
 export type OutdatedReason = z.infer<typeof OutdatedReason>
 
 export const ImportedDataset = z.object({

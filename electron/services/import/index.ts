@@ -24,7 +24,7 @@ import { createFileDesk, type FileDesk } from './desk'
 import { createGrants, type Grants } from '../grants'
 import { openJobDb } from './jobDb'
 import { guessMapping, layoutInfo, lacksPeriods, recognise } from './layouts'
-import { needsReimport, newJobId, openLibrary, type DatasetEntry, type Library } from './library'
+import { needsReimport, newJobId, openLibrary, outdatedOf, type DatasetEntry, type Library } from './library'
 import { migrateLibrary } from './migrate'
 import { checkHeader, ImportJob, type PipelineHooks } from './pipeline'
 import { createImportQueries, type SeriesRequest } from './queries'
@@ -123,7 +123,7 @@ export async function openImportService(options: ImportServiceOptions): Promise<
         to: v.to,
         durationMs: v.durationMs,
       })),
-      outdated: latest.outdated ?? [],
+      outdated: outdatedOf(latest),
     }
   }
 
@@ -280,7 +280,7 @@ export async function openImportService(options: ImportServiceOptions): Promise<
             fileName: d.fileName,
             layout: info.id,
             publisher: info.publisher,
-            outdated: latest.outdated ?? [],
+            outdated: outdatedOf(latest),
           },
         }
       }),

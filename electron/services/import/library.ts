@@ -120,11 +120,21 @@ export interface Library {
 }
 
 /**
+ * What a version still holds wrong until its file is imported again: the reasons recorded when it was
+ * brought up to today's rules, or, where that failed this time (migrate.ts leaves it as it was, to try
+ * again at the next start), that it is still as the earlier rules made it; it has no reasons recorded then.
+ */
+export function outdatedOf(version: VersionEntry | undefined): OutdatedReason[] {
+  if (!version) return []
+  const reasons = version.outdated ?? []
+  return (version.rules ?? 1) < IMPORT_RULES ? [...reasons, 'earlierRules'] : reasons
+}
+
+/**
  * A version the earlier import rules left wrong in a way only its file mends: importing the same file
  * again makes a new version, where an up-to-date one would be answered "unchanged".
  */
-export const needsReimport = (version: VersionEntry | undefined): boolean =>
-  (version?.outdated?.length ?? 0) > 0
+export const needsReimport = (version: VersionEntry | undefined): boolean => outdatedOf(version).length > 0
 
 export type VersionAmendment = Pick<VersionEntry, 'rules'> &
   Partial<Pick<VersionEntry, 'outdated' | 'flows' | 'frequencies' | 'warnings' | 'reporters'>>

@@ -72,7 +72,8 @@ export async function migrateLibrary(library: Library, codes: CodeLists): Promis
         patch = { ...patch, ...(await toRules3(db, dir, d, { ...v, ...patch }, scratch)) }
         await library.amend(d.id, v.version, patch)
       } catch {
-        // Left as the earlier rules made it (each file old or new, all readable), tried again at the next start.
+        // Left as the earlier rules made it (each file old or new, all readable), tried again at the next start;
+        // until then its rules say so, and the Datasets page and the Explorer with them (library.ts outdatedOf).
       }
     }
   } finally {

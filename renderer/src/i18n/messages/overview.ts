@@ -50,6 +50,8 @@ export default {
           "The file's quarterly exports and imports were added up into years. Importing the same file again charts them as quarters.",
         spans:
           'Some figures add up several months (such as March to May) and are shown as single months. The app now takes only January–February combined and years to date: import the file again with those months given one by one, or without them.',
+        earlierRules:
+          'It could not be brought up to date when the app started, so it shows its file as the earlier version read it (the app tries again at each start). Importing the same file again reads it as the app does now.',
         reimport: 'Import {file} again',
         keeps: 'It becomes a new version of this dataset; its notes and snapshots stay with it.',
       },
@@ -126,6 +128,8 @@ export default {
         quartersAsYears: '文件中的季度出口和进口被加总成了年度数字。重新导入同一文件后即可按季度绘制。',
         spans:
           '部分数字是几个月的合计（如三月至五月），却被显示为单月。本应用现在只接受一月至二月合计和年初至今累计：请重新导入逐月列出这些月份的文件，或去掉这些行。',
+        earlierRules:
+          '启动时未能将其更新为当前的读取方式，因此仍按早期版本的读法显示该文件（每次启动都会重试）。重新导入同一文件后即按当前方式读取。',
         reimport: '重新导入 {file}',
         keeps: '它将成为此数据集的新版本，其笔记和快照保持关联。',
       },

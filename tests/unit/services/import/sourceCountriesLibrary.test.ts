@@ -6,7 +6,7 @@
  * EU, nes") no longer Monaco, and Comtrade's own 490 stays "Other Asia, nes". Expected values come from
  * the imported files, read here with papaparse.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Papa from 'papaparse'
@@ -155,5 +155,30 @@ describe.each(Object.entries(LIBRARIES))('a library stored under %s', (_, librar
     const second = filesOf(join(userDataDir, 'library'))
     expect([...second.keys()].sort()).toEqual([...first.keys()].sort())
     for (const [path, bytes] of first) expect(second.get(path)!.equals(bytes), path).toBe(true)
+  })
+})
+
+describe('a version that cannot be brought up to date when the library is opened', () => {
+  it('is said to be still as the earlier rules read its file, where the others are not', async () => {
+    const userDataDir = userDataWith(LIBRARIES['rules 2 (a8934ec)'])
+    // Cut short, as a failing disk leaves it: mending BACI's 490 reads these rows, and cannot.
+    const facts = join(userDataDir, 'library', BACI, 'v1', 'facts.parquet')
+    writeFileSync(facts, readFileSync(facts).subarray(0, 1000))
+    const services = await open(userDataDir)
+    const rules = (id: string) =>
+      manifestOf(userDataDir).datasets.find((d) => d.id === id)!.versions[0]!.rules
+    expect(rules(BACI)).toBe(2)
+    expect(rules(COMTRADE_492)).toBe(IMPORT_RULES)
+    expect(services.imports.list().map((d) => [d.id, d.outdated])).toEqual([
+      [BACI, ['earlierRules']],
+      [COMTRADE_490, []],
+      [COMTRADE_492, []],
+    ])
+    // The Datasets page and the Explorer's notice read the catalog's summaries.
+    expect(services.imports.summaries().map((d) => [d.id, d.imported?.outdated])).toEqual([
+      [BACI, ['earlierRules']],
+      [COMTRADE_490, []],
+      [COMTRADE_492, []],
+    ])
   })
 })
