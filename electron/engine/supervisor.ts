@@ -8,6 +8,7 @@
  * Electron's utilityProcess and over Node's fork.
  */
 import { AppError, type Envelope } from '../shared/errors'
+import { say, type Said } from '../shared/messages'
 import type { EventName } from '../shared/methods'
 import type { EngineMethod } from '../handlers'
 import type { Grant } from '../services/grants'
@@ -71,10 +72,8 @@ interface Pending {
   context: CallContext
 }
 
-export function stoppedMessage(file?: { name: string }): string {
-  return file
-    ? `The data engine stopped while reading ${file.name}. Nothing was changed. The engine has restarted, and this file is set aside: choose it again with Open file… to retry.`
-    : 'The data engine stopped while answering. Nothing was changed. It has restarted: try again.'
+export function stoppedMessage(file?: { name: string }): Said {
+  return file ? say('engineStoppedReading', { file: file.name }) : say('engineStopped')
 }
 
 /** One engine process and what the supervisor knows of it. */
@@ -233,10 +232,7 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
       })
     if (down) return
     if (++quickRestarts > MAX_QUICK_RESTARTS) {
-      down = new AppError(
-        'ENGINE_STOPPED',
-        'The data engine stopped repeatedly and was not restarted again. Restart the app.',
-      )
+      down = new AppError('ENGINE_STOPPED', say('engineStoppedRepeatedly'))
       if (!firstReady) settleFirst.reject(down)
       flushWaiting()
       return
@@ -259,7 +255,7 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
     return new Promise((resolve, reject) => {
       const go = () => {
         if (down) return reject(down)
-        if (closing || !active) return reject(new AppError('ENGINE_STOPPED', 'The data engine is closed.'))
+        if (closing || !active) return reject(new AppError('ENGINE_STOPPED', say('engineClosed')))
         const id = nextId++
         pending.set(id, { resolve, reject, context })
         post(active, { type: 'call', id, method, args })
@@ -309,7 +305,7 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
       if (closing) return
       closing = true
       if (standbyTimer) clearTimeout(standbyTimer)
-      for (const call of pending.values()) call.reject(new AppError('ENGINE_STOPPED', 'The app is closing.'))
+      for (const call of pending.values()) call.reject(new AppError('ENGINE_STOPPED', say('appClosing')))
       pending.clear()
       flushWaiting()
       await Promise.all([active, standby].flatMap((slot) => (slot ? [closeOne(slot)] : [])))

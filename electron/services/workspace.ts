@@ -4,6 +4,7 @@
  * Without a user-data folder (some tests, benchmarks) every method says the feature is unavailable.
  */
 import { AppError } from '../shared/errors'
+import { say } from '../shared/messages'
 import type { StorageNotice } from '../shared/notes'
 import { openNotes, openSession, type NotesService, type SessionService } from './notes'
 import { openSnapshotService, type SnapshotPlatform, type SnapshotService } from './snapshots'
@@ -36,7 +37,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
 
 export function unavailableWorkspace(): Workspace {
   const fail = (): never => {
-    throw new AppError('NOT_FOUND', 'Notes and snapshots need a user-data folder, and this run has none.')
+    throw new AppError('NOT_FOUND', say('noUserData'))
   }
   const failing = new Proxy({}, { get: (_t, key) => (key === 'then' ? undefined : fail) })
   return {

@@ -174,6 +174,27 @@ export const serviceMessages = {
   noReporterData: 'This dataset has no data reported by {reporter}.',
   levelsOnly: 'Imported datasets hold levels only, not {measure}.',
 
+  // Products in an imported dataset (services/explore).
+  notHsCode: '"{product}" is not an HS product code.',
+  noProductsAtDigits: 'This dataset has no products at {digits} digits.',
+  noSuchSection: 'This dataset has no such HS section.',
+  allProductsFromTotals: 'All products are read from the totals, not from product rows.',
+  noProductDetail: 'This dataset has no product detail.',
+  sixDigitsFinest: 'Six digits is the finest HS level.',
+  nothingToRank: 'This dataset has no monthly, quarterly or annual data to rank.',
+
+  // The data engine (engine/supervisor.ts) and the page's own bridge to it.
+  engineStoppedReading:
+    'The data engine stopped while reading {file}. Nothing was changed. The engine has restarted, and this file is set aside: choose it again with Open file… to retry.',
+  engineStopped: 'The data engine stopped while answering. Nothing was changed. It has restarted: try again.',
+  engineStoppedRepeatedly: 'The data engine stopped repeatedly and was not restarted again. Restart the app.',
+  engineClosed: 'The data engine is closed.',
+  appClosing: 'The app is closing.',
+  noUserData: 'Notes and snapshots need a user-data folder, and this run has none.',
+  bridgeMissing: 'The app cannot reach its data: the bridge to the main process is missing.',
+  seriesUnanswered: 'The data engine left a series unanswered.',
+  listTooLong: 'The list is too long to show: more than {count} items.',
+
   // Notes, and lists read page by page.
   tooManyNotes: 'There are already {limit} notes: delete some before adding more.',
   snapshotNotesOverLimit: "The snapshot's notes would make more than {limit} notes.",

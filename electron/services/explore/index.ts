@@ -213,7 +213,7 @@ export async function openExploreService(options: ExploreOptions): Promise<Explo
   async function productSeries(q: SeriesRequest): Promise<Series> {
     const { entry, version, dir } = imported(q.dataset)
     const ref = parseProduct(q.product)
-    if (!ref) throw new AppError('NOT_FOUND', `"${q.product}" is not an HS product code.`)
+    if (!ref) throw new AppError('NOT_FOUND', say('notHsCode', { product: q.product }))
     if (q.measure !== 'level') throw new AppError('NOT_FOUND', say('levelsOnly', { measure: q.measure }))
     const frequency = importedFrequency(await frequenciesOf(engine, dir), q.frequency)
     const reporter = resolveCodes(q.reporter, imports.codes)

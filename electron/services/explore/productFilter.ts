@@ -6,6 +6,7 @@
  * the same trade twice.
  */
 import { AppError } from '../../shared/errors'
+import { say } from '../../shared/messages'
 import { sqlString } from '../import/sql'
 import type { HsCodes, ProductRef } from './hsCodes'
 
@@ -20,14 +21,14 @@ export function productWhere(ref: ProductRef, levels: readonly number[], hs: HsC
   if (ref.kind === 'hs') {
     const level = levelFor(ref.code.length, levels)
     if (level === null)
-      throw new AppError('NOT_FOUND', `This dataset has no products at ${ref.code.length} digits.`)
+      throw new AppError('NOT_FOUND', say('noProductsAtDigits', { digits: ref.code.length }))
     return `level = ${level} AND starts_with(product, ${sqlString(ref.code)})`
   }
   if (ref.kind === 'section') {
     const section = hs.sections.find((s) => s.number === ref.section)
     const level = levelFor(2, levels)
-    if (!section || level === null) throw new AppError('NOT_FOUND', 'This dataset has no such HS section.')
+    if (!section || level === null) throw new AppError('NOT_FOUND', say('noSuchSection'))
     return `level = ${level} AND list_contains([${section.chapters.map(sqlString).join(', ')}], left(product, 2))`
   }
-  throw new AppError('INVALID_ARGUMENT', 'All products are read from the totals, not from product rows.')
+  throw new AppError('INVALID_ARGUMENT', say('allProductsFromTotals'))
 }

@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path'
 import { AppError } from '../../shared/errors'
+import { say } from '../../shared/messages'
 import type { Ranking, RankingRow } from '../../shared/exploreApi'
 import type { Engine } from '../engine'
 import type { ImportService } from '../import'
@@ -46,16 +47,16 @@ function childrenOf(
   hs: HsCodes,
 ): { key: string; where: string; kind: 'section' | 'hs'; digits: number } {
   const ref = parseProduct(parent)
-  if (!ref) throw new AppError('NOT_FOUND', `"${parent}" is not an HS product code.`)
+  if (!ref) throw new AppError('NOT_FOUND', say('notHsCode', { product: parent }))
   if (ref.kind === 'all') {
     const level = levelFor(2, levels)
-    if (level === null) throw new AppError('NOT_FOUND', 'This dataset has no product detail.')
+    if (level === null) throw new AppError('NOT_FOUND', say('noProductDetail'))
     return { key: 'left(product, 2)', where: `level = ${level}`, kind: 'section', digits: 2 }
   }
   const digits = ref.kind === 'section' ? 2 : ref.code.length + 2
-  if (digits > 6) throw new AppError('NOT_FOUND', 'Six digits is the finest HS level.')
+  if (digits > 6) throw new AppError('NOT_FOUND', say('sixDigitsFinest'))
   const level = levelFor(digits, levels)
-  if (level === null) throw new AppError('NOT_FOUND', `This dataset has no products at ${digits} digits.`)
+  if (level === null) throw new AppError('NOT_FOUND', say('noProductsAtDigits', { digits }))
   // The parent's own filter, at the children's level.
   const where = productWhere(ref, [level], hs)
   return { key: `left(product, ${digits})`, where, kind: 'hs', digits }
@@ -154,8 +155,7 @@ export async function rankingOf(ctx: RankingContext, q: Query): Promise<Ranking>
             : 'month'),
   )
   // Running year-to-date totals are not ranked (a span would count each month several times).
-  if (asked === 'ytd')
-    throw new AppError('NOT_FOUND', 'This dataset has no monthly, quarterly or annual data to rank.')
+  if (asked === 'ytd') throw new AppError('NOT_FOUND', say('nothingToRank'))
   const frequency = asked
   const reporter = resolveCodes(q.reporter, imports.codes)
   const partner = resolveCodes(q.partner, imports.codes)
@@ -271,8 +271,7 @@ export async function rankingOf(ctx: RankingContext, q: Query): Promise<Ranking>
     path = trail.map((code) => ({ code, label: ctx.productLabel(code) }))
   } else {
     const ref = q.product === 'all' ? null : parseProduct(q.product)
-    if (q.product !== 'all' && !ref)
-      throw new AppError('NOT_FOUND', `"${q.product}" is not an HS product code.`)
+    if (q.product !== 'all' && !ref) throw new AppError('NOT_FOUND', say('notHsCode', { product: q.product }))
     const rows = ref
       ? await engine.all<{ partner: string; value: number | null; previous: number | null }>(
           `SELECT partner, ${spans} FROM ${facts} WHERE ${base} AND ${productWhere(ref, levels, hs)} AND ${inSpans}

@@ -5,7 +5,7 @@
  */
 import type { ArgsOf, Method, ResultOf } from '@shared/api'
 import type { ApiErrorBody, Envelope, ErrorCode } from '@shared/errors'
-import type { Said } from '@shared/messages'
+import { english, say, type Said } from '@shared/messages'
 import { i18n } from '../i18n'
 import { wordRefusal, type Wording } from '../lib/refusals'
 import type { Page } from '@shared/paging'
@@ -26,15 +26,16 @@ export class ApiError extends Error {
   static of(body: ApiErrorBody): ApiError {
     return new ApiError(body.code, body.message, body.dataset, body.said)
   }
+
+  /** A refusal of the page's own, worded as the engine's are: its English text and its message. */
+  static saying(code: ErrorCode, said: Said): ApiError {
+    return new ApiError(code, english(said), undefined, said)
+  }
 }
 
 export async function call<M extends Method>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
   const bridge = window.trade
-  if (!bridge)
-    throw new ApiError(
-      'INTERNAL',
-      'The app cannot reach its data: the bridge to the main process is missing.',
-    )
+  if (!bridge) throw ApiError.saying('INTERNAL', say('bridgeMissing'))
   // Indexing a mapped type by a generic key loses the pairing of M's args and result; restate it once here.
   const invoke = bridge[method] as unknown as (args: ArgsOf<M>) => Promise<Envelope<ResultOf<M>>>
   const envelope = await invoke(args)
@@ -92,5 +93,5 @@ export async function callAllPages<M extends PagedMethod>(
     if (answer.next === null) return items
     cursor = answer.next
   }
-  throw new ApiError('DATA_ERROR', `The list is too long to show: more than ${items.length} items.`)
+  throw ApiError.saying('DATA_ERROR', say('listTooLong', { count: items.length }))
 }

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { Series, SeriesAnswer, SeriesInfo, SeriesQuery } from '@shared/api'
+import { say } from '@shared/messages'
 import {
   encodeViewState,
   selectionsOf,
@@ -421,7 +422,7 @@ async function fetchSelections(view: ViewState, catalog: readonly SeriesInfo[]):
 
 /** One answer of a batch: its series, or its refusal thrown as the call would have thrown it. */
 function seriesOf(answer: SeriesAnswer | undefined): Series {
-  if (!answer) throw new ApiError('INTERNAL', 'The data engine left a series unanswered.')
+  if (!answer) throw ApiError.saying('INTERNAL', say('seriesUnanswered'))
   if ('error' in answer) throw ApiError.of(answer.error)
   return answer.series
 }

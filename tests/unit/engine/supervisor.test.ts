@@ -51,6 +51,7 @@ describe('the engine process', () => {
       error: {
         code: 'ENGINE_STOPPED',
         message: 'The data engine stopped while answering. Nothing was changed. It has restarted: try again.',
+        said: { id: 'engineStopped' },
       },
     })
     const again = await dispatch(t.host.handlers, 'getHeadline', { dataset: 'china-trade' })

@@ -145,6 +145,25 @@ const zh: Record<MessageId, string> = {
   noReporterData: '此数据集没有 {reporter} 报告的数据。',
   levelsOnly: '已导入的数据集只有水平值，没有 {measure}。',
 
+  notHsCode: '“{product}”不是 HS 商品编码。',
+  noProductsAtDigits: '此数据集没有 {digits} 位编码的商品。',
+  noSuchSection: '此数据集没有这个 HS 类。',
+  allProductsFromTotals: '“全部商品”取自总额行，而不是各商品行。',
+  noProductDetail: '此数据集没有商品细分数据。',
+  sixDigitsFinest: 'HS 编码最细到六位。',
+  nothingToRank: '此数据集没有可排名的月度、季度或年度数据。',
+
+  engineStoppedReading:
+    '读取 {file} 时数据引擎停止了运行。没有任何内容被更改。引擎已重新启动，此文件已被搁置：如需重试，请通过“打开文件…”再次选择它。',
+  engineStopped: '数据引擎在应答时停止了运行。没有任何内容被更改。引擎已重新启动：请重试。',
+  engineStoppedRepeatedly: '数据引擎多次停止运行，已不再重新启动。请重新启动应用。',
+  engineClosed: '数据引擎已关闭。',
+  appClosing: '应用正在关闭。',
+  noUserData: '笔记和快照需要用户数据文件夹，而本次运行没有。',
+  bridgeMissing: '应用无法访问其数据：与主进程的连接缺失。',
+  seriesUnanswered: '数据引擎没有返回其中一个序列。',
+  listTooLong: '列表太长，无法显示：超过 {count} 项。',
+
   tooManyNotes: '已有 {limit} 条笔记：请先删除一些再添加。',
   snapshotNotesOverLimit: '此快照的笔记将使笔记总数超过 {limit} 条。',
   cursorDamaged: '此分页标记不是应用给出的（已损坏或是伪造的）。请从第一页重新获取列表。',
