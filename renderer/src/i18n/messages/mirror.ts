@@ -26,6 +26,8 @@ export default {
         '{n} period(s) in the common span have a value on one side only: they are left missing, not filled, and have no gap or ratio.',
       noOverlap:
         'The two series share no period, so there is nothing to pair. Pick datasets that cover the same years.',
+      choosePartnerData:
+        'Choose where the partner’s imports come from: the partner’s own report of its imports from China (a UN Comtrade download or the partner’s customs file, imported on the Import page), so the two ends of one flow can be set side by side. The bundled dataset has no partner’s report of its imports from China.',
       sideMissing: 'No series for “{side}”',
       notInDataset: 'the dataset has no {frequency} data for this pair.',
       frequencyWord: { month: 'monthly', year: 'annual' },
@@ -83,6 +85,8 @@ export default {
       missing: '无数值',
       missingNote: '共同区间内有 {n} 个时期只有一侧有数值：保持缺失，不作填补，也不计算差额和比率。',
       noOverlap: '两个序列没有共同的时期，无法配对。请选择覆盖相同年份的数据集。',
+      choosePartnerData:
+        '请选择伙伴进口数据的来源：伙伴自己申报的自中国进口（在“导入”页面导入的联合国商品贸易统计数据库下载文件或该伙伴的海关文件），这样才能将同一贸易流的两端并列对比。内置数据集不含任何伙伴申报的自中国进口数据。',
       sideMissing: '“{side}”没有数据',
       notInDataset: '该数据集中没有这一对的{frequency}数据。',
       frequencyWord: { month: '月度', year: '年度' },
