@@ -438,6 +438,10 @@ describe('Share of world exports', () => {
         )} 十亿美元`,
       )
     expect(await page.locator('[data-test="fy-verdict"]').innerText()).toBe('超过纪录')
+    // Two sentences in a row: no space after the Chinese full stop.
+    const precision = await page.locator('[data-test="fy-precision"]').innerText()
+    expect(precision).toMatch(/精确值。基数：/)
+    expect(precision).not.toMatch(/。\s/)
     await screenshot(page, 'calc-full-year-surplus-zh')
   })
 
