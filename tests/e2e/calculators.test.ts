@@ -112,7 +112,7 @@ describe('Full-year surplus', () => {
     expect(await num(page, 'fy-total')).toBe('—')
     expect(await page.locator('[data-test="fy-total"] .why').innerText()).toContain('not valid')
     await type(page, 'fy-exportGrowth', '0.05')
-    expect(await page.locator('#fy-exportGrowth-hint').innerText()).toContain('For 5 %, type 5')
+    expect(await page.locator('#fy-exportGrowth-hint').innerText()).toContain('For 5%, type 5')
     await type(page, 'fy-exportGrowth', '-5')
     expect(await field.getAttribute('aria-invalid')).toBe('false')
     await expect.poll(() => num(page, 'fy-total')).toBe(usd(toTens(total(-5, 5.7))))
@@ -241,7 +241,7 @@ describe('Full-year surplus', () => {
 describe('Partner mix', () => {
   it('as it opens (every rate 0 %), the waterfall says in plain words why it has no bar, in English and Chinese', async () => {
     for (const [locale, nav, words] of [
-      ['en-US', 'Calculators', 'Nothing to draw yet: every growth rate is 0 %'],
+      ['en-US', 'Calculators', 'Nothing to draw yet: every growth rate is 0%'],
       ['zh-CN', '计算器', '暂无可绘制的内容：所有增长率均为 0%'],
     ] as const) {
       const page = await suite.browser.newPage({ width: 1280, height: 900, locale })
@@ -251,6 +251,14 @@ describe('Partner mix', () => {
       const flat = page.locator('[data-test="waterfall-flat"]')
       await flat.waitFor()
       expect(await flat.innerText()).toContain(words)
+      // Percentages are written one way, hints as results: 5%, never 5 %; the share columns with one
+      // decimal each, so 5.0% stands above 14.7%.
+      const body = await page.locator('[data-test="calc-partnerMix"]').innerText()
+      expect(body).not.toMatch(/\d %/)
+      expect(body).toContain('0%–100%')
+      const shares = await page.locator('[data-test^="pm-share-"] td:nth-of-type(-n+2)').allInnerTexts()
+      expect(shares.length).toBeGreaterThan(4)
+      for (const share of shares) expect(share).toMatch(/^\d+\.\d%$/)
       // No empty 0–1 axis in its place; the tornado (each rate moved ± the swing) still has bars.
       expect(await page.locator('[data-test="waterfall-chart"]').count()).toBe(0)
       await page.locator('[data-test="tornado-chart"] canvas').waitFor()

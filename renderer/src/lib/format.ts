@@ -116,6 +116,8 @@ export interface DisplayOptions {
   digits?: number
   /** Show a + on positive values. */
   signed?: boolean
+  /** Always print `digits` decimals, for a column read down: `5.0%` beside `14.7%`, never `5%`. */
+  fixed?: boolean
 }
 
 /** Formats a number, or explains why there is none. */
@@ -123,10 +125,10 @@ export function showNumber(value: number | null | undefined, options: DisplayOpt
   if (value === null || value === undefined) return { text: '—', finite: false, reason: 'missing' }
   if (Number.isNaN(value)) return { text: '—', finite: false, reason: 'not-a-number' }
   if (!Number.isFinite(value)) return { text: '—', finite: false, reason: 'infinite' }
-  const { locale = 'en', style = 'plain', digits = 2, signed = style === 'pp' } = options
+  const { locale = 'en', style = 'plain', digits = 2, signed = style === 'pp', fixed = false } = options
   // −0 would print as "-0"; a rounded tiny negative as "-0" too. Both are zero to the reader.
   const rounded = Math.abs(value) < 0.5 * 10 ** -digits ? 0 : value
-  const body = formatter(locale, signed, digits).format(rounded)
+  const body = formatter(locale, signed, digits, fixed ? digits : 0).format(rounded)
   switch (style) {
     case 'usd-bn': {
       // In Chinese the unit follows the number, as formatLevel writes it: `1,080.1 十亿美元`.

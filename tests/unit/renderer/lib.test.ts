@@ -105,6 +105,18 @@ describe('format', () => {
     expect(numberText(Number.NaN)).toBe('—')
   })
 
+  it('prints every decimal of a column when asked (5.0% beside 14.7%), in English and Chinese', () => {
+    for (const locale of ['en', 'zh-CN']) {
+      const column = [5, 14.66, 0, 100, 0.04].map((v) =>
+        numberText(v, { style: 'pct', digits: 1, fixed: true, locale }),
+      )
+      expect(column).toEqual(['5.0%', '14.7%', '0.0%', '100.0%', '0.0%'])
+      // Unasked, trailing zeros still go: a figure in a sentence reads 5%, as the rate hints write it.
+      expect(numberText(5, { style: 'pct', digits: 1, locale })).toBe('5%')
+    }
+    expect(numberText(-0.04, { style: 'pct', digits: 1, fixed: true })).toBe('0.0%')
+  })
+
   it('labels a value axis compact from 100,000, with the decimals that keep its ticks apart', () => {
     const big = [8e8, 8.2e8, 8.4e8, 1e9]
     expect(big.map((v) => axisTickLabel(v, big, 'zh-CN'))).toEqual(['8亿', '8.2亿', '8.4亿', '10亿'])

@@ -12,8 +12,9 @@ export function useCalcFormat() {
       numberText(value, { ...options, locale: locale.value }),
     usd: (value: number | null | undefined, signed = false) =>
       numberText(value, { style: 'usd-bn', signed, locale: locale.value }),
-    pct: (value: number | null | undefined, signed = false, digits = 2) =>
-      numberText(value, { style: 'pct', signed, digits, locale: locale.value }),
+    /** A percentage; `fixed` prints all `digits` decimals, for a column (5.0% beside 14.7%). */
+    pct: (value: number | null | undefined, signed = false, digits = 2, fixed = false) =>
+      numberText(value, { style: 'pct', signed, digits, fixed, locale: locale.value }),
     pp: (value: number | null | undefined, digits = 2) =>
       numberText(value, { style: 'pp', digits, locale: locale.value }),
     period: (p: string) => formatPeriod(p, locale.value),

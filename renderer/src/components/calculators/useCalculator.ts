@@ -24,5 +24,7 @@ export function useCalculator<C extends CalculatorId>(calculator: C) {
         ? t('calc.value.seeProblems')
         : t('calc.value.missing'),
   )
-  return { store, t, te, locale, f, track, invalid, inputs, model, whyMissing }
+  /** The note under the rate fields, its percentages written as the results write them. */
+  const percentNote = computed(() => t('calc.percentNote', { five: f.pct(5), minus: f.pct(-2.5) }))
+  return { store, t, te, locale, f, track, invalid, inputs, model, whyMissing, percentNote }
 }

@@ -27,7 +27,7 @@ export default {
       remove: 'Remove',
       usesYours: 'This result uses your own figures, not the data’s: {list}.',
       noteLabel: 'Your note (where the figure comes from)',
-      percentNote: 'Rates are in percent: type 5 for 5 %, -2.5 for −2.5 %.',
+      percentNote: 'Rates are in percent: type 5 for {five}, -2.5 for {minus}.',
       prov: {
         revised: 'Revised',
         data: 'From the data',
@@ -61,7 +61,7 @@ export default {
         rangeExclusive: 'Enter a number above {min} and up to {max}.',
         atLeast: 'Enter a number of at least {min}.',
         atMost: 'Enter a number of at most {max}.',
-        fractionHint: 'Read as {typed} % (a fraction of one percent). For {meant} %, type {meant}.',
+        fractionHint: 'Read as {typed} (a fraction of one percent). For {meantPct}, type {meant}.',
       },
       value: {
         exact: 'Rounded to the precision of the published inputs; exact figure: {value}',
@@ -273,7 +273,7 @@ export default {
         redirectToHint:
           'None ticked: to every other destination, in proportion to its exports. Ticked: only to those, in proportion to their exports.',
         doubleCount:
-          'Redirected exports are added on top of the growth you gave {list}: if that growth already includes trade diverted from the US, it is counted twice. Give their growth without diversion, or set the redirected share to 0 %.',
+          'Redirected exports are added on top of the growth you gave {list}: if that growth already includes trade diverted from the US, it is counted twice. Give their growth without diversion, or set the redirected share to {zero}.',
         definition: {
           eu28: 'EU28 (with the UK, to 2019)',
           eu27: 'EU27 (without the UK, from 2020)',
@@ -314,7 +314,7 @@ export default {
         /** In place of the waterfall when every contribution is zero (partnerMix.ts, flatWaterfall). */
         waterfallFlat: {
           noGrowth:
-            'Nothing to draw yet: every growth rate is 0 % and no exports are lost in the US, so no partner adds to or takes from total export growth. Enter a growth rate above to see its contribution.',
+            'Nothing to draw yet: every growth rate is {zero} and no exports are lost in the US, so no partner adds to or takes from total export growth. Enter a growth rate above to see its contribution.',
           noLevel:
             'Nothing to draw: the growth rates you entered are for destinations with no exports in {year}, so every contribution is 0. Enter a growth rate for a partner with exports in {year}.',
         },
@@ -322,7 +322,7 @@ export default {
         growthAxis: 'total export growth, %',
         tornadoTitle: 'Which assumption moves the total most',
         tornadoNote:
-          'Each growth rate moved alone by ±{swing} percentage points, the redirected share by ±{rswing} (within 0–100 %); the line is the current total.',
+          'Each growth rate moved alone by ±{swing} percentage points, the redirected share by ±{rswing} (within {low}–{high}); the line is the current total.',
         tornadoLow: 'assumption at its low value',
         tornadoHigh: 'assumption at its high value',
         tornadoGrowth: '{partner} ({low} … {high})',
@@ -503,7 +503,7 @@ export default {
       remove: '移除',
       usesYours: '此结果使用了您自己的数字（并非取自数据）：{list}。',
       noteLabel: '您的备注（数字来源）',
-      percentNote: '比率以百分数输入：5 表示 5%，-2.5 表示 −2.5%。',
+      percentNote: '比率以百分数输入：5 表示 {five}，-2.5 表示 {minus}。',
       prov: {
         revised: '修订值',
         data: '取自数据',
@@ -536,7 +536,7 @@ export default {
         rangeExclusive: '请输入大于 {min} 且不超过 {max} 的数字。',
         atLeast: '请输入不小于 {min} 的数字。',
         atMost: '请输入不大于 {max} 的数字。',
-        fractionHint: '按 {typed}%（不到百分之一）理解。如指 {meant}%，请输入 {meant}。',
+        fractionHint: '按 {typed}（不到百分之一）理解。如指 {meantPct}，请输入 {meant}。',
       },
       value: {
         exact: '按已公布输入的精度取整；精确值：{value}',
@@ -730,7 +730,7 @@ export default {
         redirectToHint:
           '未勾选：按出口规模分配到所有其他目的地。勾选后：只分配给所选伙伴，按其出口规模分配。',
         doubleCount:
-          '转销出口叠加在您为 {list} 设定的增长之上：若该增长已包含从美国转移的贸易，则被重复计算。请设定不含转移的增长，或将转销比例设为 0%。',
+          '转销出口叠加在您为 {list} 设定的增长之上：若该增长已包含从美国转移的贸易，则被重复计算。请设定不含转移的增长，或将转销比例设为 {zero}。',
         definition: {
           eu28: '欧盟 28 国（含英国，至 2019 年）',
           eu27: '欧盟 27 国（不含英国，2020 年起）',
@@ -769,7 +769,7 @@ export default {
         waterfallDescription: '瀑布图：各伙伴对总出口增长 {g} 的贡献。',
         waterfallFlat: {
           noGrowth:
-            '暂无可绘制的内容：所有增长率均为 0%，对美出口也没有损失，因此没有任何伙伴增加或减少总出口增长。请在上方输入增长率，以查看其贡献。',
+            '暂无可绘制的内容：所有增长率均为 {zero}，对美出口也没有损失，因此没有任何伙伴增加或减少总出口增长。请在上方输入增长率，以查看其贡献。',
           noLevel:
             '无可绘制的内容：您输入的增长率所对应的目的地在 {year} 年没有出口，因此所有贡献均为 0。请为 {year} 年有出口的伙伴输入增长率。',
         },
@@ -777,7 +777,7 @@ export default {
         growthAxis: '总出口增长，%',
         tornadoTitle: '哪个假设对总额影响最大',
         tornadoNote:
-          '每个增长率单独变动 ±{swing} 个百分点，转移比例变动 ±{rswing}（限 0–100%）；竖线为当前总额。',
+          '每个增长率单独变动 ±{swing} 个百分点，转移比例变动 ±{rswing}（限 {low}–{high}）；竖线为当前总额。',
         tornadoLow: '假设取低值',
         tornadoHigh: '假设取高值',
         tornadoGrowth: '{partner}（{low} … {high}）',

@@ -82,9 +82,7 @@ describe('CalcNumberField', () => {
     const w = field()
     await w.get('input').setValue('0.05')
     expect(w.emitted('update:modelValue')?.at(-1)).toEqual([0.05])
-    expect(w.get('[role="status"]').text()).toBe(
-      'Read as 0.05 % (a fraction of one percent). For 5 %, type 5.',
-    )
+    expect(w.get('[role="status"]').text()).toBe('Read as 0.05% (a fraction of one percent). For 5%, type 5.')
   })
 
   it('an optional field may be left empty (cleared), an integer field refuses decimals', async () => {
