@@ -8,6 +8,7 @@ import type { EventSink } from '../events'
 import { createMainHandlers, type EngineHandlers, type Handlers } from '../handlers'
 import type { DatasetSummary } from '../shared/api'
 import { AppError } from '../shared/errors'
+import { say } from '../shared/messages'
 import { createFileDesk, type FileDesk } from '../services/import/desk'
 import { createGrants, type Grants } from '../services/grants'
 import { originalPathOf } from '../services/import/library'
@@ -123,11 +124,7 @@ function createRemoteHandlers(
   /** The file a call reads: named if the engine dies on it; refused if it stopped the engine before. */
   const readable = async (fileId: string) => {
     const file = grants.resolve(fileId)
-    if (await setAside.has(file.path))
-      throw new AppError(
-        'SET_ASIDE',
-        `${file.name} stopped the data engine when it was last read, so it is set aside and not read again on its own. Choose it again with Open file… to retry.`,
-      )
+    if (await setAside.has(file.path)) throw new AppError('SET_ASIDE', say('setAside', { file: file.name }))
     return file
   }
 

@@ -173,6 +173,13 @@ export const serviceMessages = {
   oneReporter: 'Choose one reporter, not a bloc.',
   noReporterData: 'This dataset has no data reported by {reporter}.',
   levelsOnly: 'Imported datasets hold levels only, not {measure}.',
+  noFlowForPeriod: 'This dataset has no {flow} of {reporter} for that period.',
+  noFlowOf: 'This dataset has no {flow} of {reporter}.',
+  noImportedSeries: 'Dataset "{dataset}" has no {frequency} {flow} for {reporter} with {partner}.',
+  noImportedProductSeries:
+    'Dataset "{dataset}" has no {frequency} {flow} of {product} for {reporter} with {partner}.',
+  setAside:
+    '{file} stopped the data engine when it was last read, so it is set aside and not read again on its own. Choose it again with Open file… to retry.',
 
   // Products in an imported dataset (services/explore).
   notHsCode: '"{product}" is not an HS product code.',

@@ -16,7 +16,7 @@ import type { ImportService } from '../import'
 import type { DatasetEntry, VersionEntry } from '../import/library'
 import {
   FREQUENCIES_IN,
-  FREQUENCY_WORDS,
+  FREQUENCY_MESSAGES,
   frequenciesOf,
   importedFrequency,
   importedPoints,
@@ -252,7 +252,14 @@ export async function openExploreService(options: ExploreOptions): Promise<Explo
     if (rows.length === 0)
       throw new AppError(
         'NOT_FOUND',
-        `Dataset "${q.dataset}" has no ${FREQUENCY_WORDS[frequency]} ${q.flow} of ${productLabel(q.product)} for ${reporter.label} with ${partner.label}.`,
+        say('noImportedProductSeries', {
+          dataset: q.dataset,
+          frequency: FREQUENCY_MESSAGES[frequency],
+          flow: q.flow,
+          product: productLabel(q.product),
+          reporter: reporter.label,
+          partner: partner.label,
+        }),
       )
     const source = importSource(entry, version)
     return {

@@ -176,7 +176,7 @@ export async function rankingOf(ctx: RankingContext, q: Query): Promise<Ranking>
         r.unit === unit,
     )
     .reduce<string | null>((max, r) => (max === null || r.last > max ? r.last : max), null)
-  if (!last) throw new AppError('NOT_FOUND', `This dataset has no ${q.flow} of ${reporter.label}.`)
+  if (!last) throw new AppError('NOT_FOUND', say('noFlowOf', { flow: q.flow, reporter: reporter.label }))
   // A range given in another frequency's periods is read as the periods of this one it falls in.
   const at = (p: string, end: boolean) => {
     const b = periodBounds(p)

@@ -32,14 +32,8 @@ export type SeriesRequest = Omit<ParsedSeriesQuery, 'series'>
  */
 export const IMPORTED_FREQUENCIES = ['month', 'quarter', 'year', 'ytd'] as const
 export type ImportedFrequency = (typeof IMPORTED_FREQUENCIES)[number]
-export const FREQUENCY_WORDS: Record<ImportedFrequency, string> = {
-  month: 'monthly',
-  quarter: 'quarterly',
-  year: 'annual',
-  ytd: 'year-to-date',
-}
-/** The same words as catalogued messages, for a refusal the page words in its language. */
-const FREQUENCY_MESSAGES = {
+/** Each frequency's word in a refusal ("no monthly data"), a message the page words in its language. */
+export const FREQUENCY_MESSAGES = {
   month: say('monthly'),
   quarter: say('quarterly'),
   year: say('annual'),
@@ -257,7 +251,7 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
         `SELECT min(period) AS "from", max(period) AS "to" FROM read_parquet(${sqlString(summary)}) WHERE ${where} AND ${totalLevel}`,
       )
       if (!period?.from)
-        throw new AppError('NOT_FOUND', `This dataset has no ${q.flow} of ${reporter.label} for that period.`)
+        throw new AppError('NOT_FOUND', say('noFlowForPeriod', { flow: q.flow, reporter: reporter.label }))
       const [world] = await engine.all<{ value: number | null }>(
         `SELECT sum(value) AS value FROM read_parquet(${sqlString(summary)}) WHERE ${where} AND ${totalLevel} AND partner = 'WLD'`,
       )
@@ -383,7 +377,13 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
       if (rows.length === 0) {
         throw new AppError(
           'NOT_FOUND',
-          `Dataset "${q.dataset}" has no ${FREQUENCY_WORDS[frequency]} ${q.flow} for ${reporter.label} with ${partner.label}.`,
+          say('noImportedSeries', {
+            dataset: q.dataset,
+            frequency: FREQUENCY_MESSAGES[frequency],
+            flow: q.flow,
+            reporter: reporter.label,
+            partner: partner.label,
+          }),
         )
       }
       const source = importSource(entry, version)

@@ -144,6 +144,13 @@ const zh: Record<MessageId, string> = {
   oneReporter: '请选择一个报告方，而不是区域集团。',
   noReporterData: '此数据集没有 {reporter} 报告的数据。',
   levelsOnly: '已导入的数据集只有水平值，没有 {measure}。',
+  noFlowForPeriod: '此数据集在该时期没有 {reporter} 的“{flow}”数据。',
+  noFlowOf: '此数据集没有 {reporter} 的“{flow}”数据。',
+  noImportedSeries: '数据集“{dataset}”中没有 {reporter} 与 {partner} 之间的{frequency}“{flow}”数据。',
+  noImportedProductSeries:
+    '数据集“{dataset}”中没有 {reporter} 与 {partner} 之间 {product} 的{frequency}“{flow}”数据。',
+  setAside:
+    '{file} 上次读取时导致数据引擎停止运行，因此已被搁置，不会再自动读取。如需重试，请通过“打开文件…”再次选择它。',
 
   notHsCode: '“{product}”不是 HS 商品编码。',
   noProductsAtDigits: '此数据集没有 {digits} 位编码的商品。',
