@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import type { Download, Page } from 'playwright-core'
-import { expect } from 'vitest'
+import { vi } from 'vitest'
 import type { WebApp } from './webApp'
 
 /** How an import is known to be done: its dataset's row in the library, or its file in the host's list. */
@@ -40,10 +40,17 @@ export async function importThroughUi(
     await page.locator(`[data-test="library"] [data-dataset="${done.id}"]`).waitFor({ timeout: 60_000 })
     return done.id
   }
-  const imported = async () =>
-    (await done.app.host.handlers.listImports({})).items.find((d) => d.fileName === done.fileName)?.id
-  await expect.poll(imported, { timeout: 60_000, message: `${done.fileName} was not imported` }).toBeDefined()
-  return (await imported())!
+  // vi.waitFor, not expect.poll: suites import in beforeAll, outside any test.
+  return vi.waitFor(
+    async () => {
+      const found = (await done.app.host.handlers.listImports({})).items.find(
+        (d) => d.fileName === done.fileName,
+      )
+      if (!found) throw new Error(`${done.fileName} was not imported`)
+      return found.id
+    },
+    { timeout: 60_000, interval: 100 },
+  )
 }
 
 /**
