@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto'
 import * as fsp from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { AppError } from '../shared/errors'
-import { inFile, say, type Said } from '../shared/messages'
+import { english, inFile, say, type Said } from '../shared/messages'
 import type { StorageNotice } from '../shared/notes'
 import {
   MAX_SNAPSHOT_BYTES,
@@ -33,7 +33,7 @@ import type { ExportKind } from '../shared/workspaceApi'
 import { writeFileAtomic } from './atomicFile'
 import { exportSnapshot, type ExportPlatform, type ExportResult } from './snapshotExport'
 import { checkChosenFile, rememberGrant } from './grants'
-import { loadDocument, parseJsonWith, readBounded, removeStaleTemps, type Parsed } from './storage'
+import { loadDocument, NOT_JSON, parseJsonWith, readBounded, removeStaleTemps, type Parsed } from './storage'
 
 /** The platform's dialogs and printer. Absent in a plain browser: those features then say they need the desktop app. */
 export interface SnapshotPlatform extends ExportPlatform {
@@ -135,33 +135,46 @@ export async function openSnapshotService(options: SnapshotServiceOptions): Prom
   }
 
   /** One library file, recovered from its .bak (and the damaged one quarantined) if need be. */
-  async function tryLoad(
-    id: string,
-  ): Promise<{ snapshot: Snapshot | null; migratedFrom: number | null; notices: StorageNotice[] }> {
+  async function tryLoad(id: string): Promise<{
+    snapshot: Snapshot | null
+    migratedFrom: number | null
+    notices: StorageNotice[]
+    refusals: Said[]
+  }> {
     let migratedFrom: number | null = null
+    // Why each document read was refused, for the page to word the main file's reason in its language.
+    const refusals: Said[] = []
     const loaded = await loadDocument(fileOf(id), {
       userDataDir: options.userDataDir,
       maxBytes: MAX_SNAPSHOT_BYTES,
       validate: (raw) => {
         const v = validate(raw)
-        if (!v.ok) return v
+        if (!v.ok) {
+          if (v.said) refusals.push(v.said)
+          return v
+        }
         migratedFrom = v.value.migratedFrom
         return { ok: true, value: v.value.snapshot }
       },
       serialize: serializeSnapshot,
     })
-    return { snapshot: loaded.value, migratedFrom, notices: loaded.notices }
+    return { snapshot: loaded.value, migratedFrom, notices: loaded.notices, refusals }
   }
 
   async function load(id: string): Promise<{ snapshot: Snapshot; migratedFrom: number | null }> {
     const loaded = await tryLoad(id)
     if (loaded.snapshot) return { snapshot: loaded.snapshot, migratedFrom: loaded.migratedFrom }
     const notice = loaded.notices[0]
-    if (notice)
+    if (notice) {
+      // The reason as a catalogued message where the document was refused (its "why"), or where it was
+      // not JSON at all; a file the storage refused before reading (too large, not text) keeps its text.
+      const refusal = loaded.refusals.find((r) => english(r) === notice.problem)?.params?.why
+      const why = refusal ?? (notice.problem === NOT_JSON ? say('snapshotNotJson') : `${notice.problem}.`)
       throw new AppError(
         'DATA_ERROR',
-        `The snapshot file ${notice.file} could not be read (${notice.problem}); it was moved to ${notice.quarantinedAs}.`,
+        say('snapshotQuarantined', { file: notice.file, place: notice.quarantinedAs, why }),
       )
+    }
     throw new AppError('NOT_FOUND', say('snapshotGone'))
   }
 

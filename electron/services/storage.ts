@@ -52,13 +52,16 @@ export async function readBounded(path: string, maxBytes: number): Promise<Bound
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string }
 
+/** Why a document that is not JSON was refused (a snapshot's refusal names it as a message of its own). */
+export const NOT_JSON = 'it is not valid JSON (cut short or damaged)'
+
 /** Text → JSON → the caller's validation. */
 export function parseJsonWith<T>(text: string, validate: (raw: unknown) => Parsed<T>): Parsed<T> {
   let raw: unknown
   try {
     raw = JSON.parse(text)
   } catch {
-    return { ok: false, message: 'it is not valid JSON (cut short or damaged)' }
+    return { ok: false, message: NOT_JSON }
   }
   return validate(raw)
 }

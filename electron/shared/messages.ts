@@ -147,6 +147,7 @@ export const serviceMessages = {
   snapshotUnknownFormat: 'format {version} is not one this version can read.',
   snapshotInvalid: '{problem}.',
   snapshotGone: 'There is no such snapshot (it was deleted).',
+  snapshotQuarantined: 'The snapshot file {file} could not be read, so it was moved to {place}: {why}',
   snapshotOverLimit: 'The snapshot would be larger than {limit} MB.',
   snapshotNotChosen:
     'The app only opens snapshot files you chose (Open snapshot…, a double-click, or drag and drop); this one was not.',

@@ -1,11 +1,11 @@
 /** A snapshot file the app refuses, as a Chinese page shows it: the reason in Chinese, the file named. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { AppError } from '../../../electron/shared/errors'
 import { SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION } from '../../../electron/shared/snapshot'
-import { readSnapshotFile } from '../../../electron/services/snapshots'
+import { openSnapshotService, readSnapshotFile } from '../../../electron/services/snapshots'
 import { inChinese } from '../../support/refusalWording'
 
 const dir = mkdtempSync(join(tmpdir(), 'cte-snapshot-refusals-'))
@@ -44,6 +44,40 @@ describe('snapshot refusals in Chinese', () => {
       english:
         'other.ctesnap: This snapshot cannot be opened: it is not a China Trade Explorer snapshot (the "format" field is missing or different).',
       chinese: 'other.ctesnap：无法打开此快照：它不是中国贸易数据浏览器的快照（“format”字段缺失或不同）。',
+    })
+  })
+})
+
+describe('a damaged snapshot in the library, in Chinese', () => {
+  /** The library's snapshot s-damaged written as `content`, opened: moved aside, the reason in the page's language. */
+  async function opened(content: string) {
+    const userDataDir = mkdtempSync(join(dir, 'library-'))
+    mkdirSync(join(userDataDir, 'snapshots'))
+    writeFileSync(join(userDataDir, 'snapshots', 's-damaged.ctesnap'), content)
+    const service = await openSnapshotService({ userDataDir, currentVersion: () => null })
+    const error = (await service.open('s-damaged').then(
+      () => null,
+      (e: unknown) => e,
+    )) as AppError | null
+    if (!error) throw new Error('the damaged snapshot was opened')
+    const place = /moved to (quarantine\/s-damaged\.ctesnap\.\S+):/.exec(error.message)?.[1]
+    if (!place) throw new Error(`no place in: ${error.message}`)
+    return { place, english: error.message, chinese: inChinese(error.said) }
+  }
+
+  it('a file cut short: the JSON reason', async () => {
+    const { place, ...said } = await opened('{"format": "')
+    expect(said).toEqual({
+      english: `The snapshot file s-damaged.ctesnap could not be read, so it was moved to ${place}: it is not valid JSON (cut short or damaged).`,
+      chinese: `无法读取快照文件 s-damaged.ctesnap，已将它移到 ${place}：它不是有效的 JSON（内容被截断或已损坏）。`,
+    })
+  })
+
+  it('a JSON file of another program: the document’s reason', async () => {
+    const { place, ...said } = await opened('{"format": "something-else"}')
+    expect(said).toEqual({
+      english: `The snapshot file s-damaged.ctesnap could not be read, so it was moved to ${place}: it is not a China Trade Explorer snapshot (the "format" field is missing or different).`,
+      chinese: `无法读取快照文件 s-damaged.ctesnap，已将它移到 ${place}：它不是中国贸易数据浏览器的快照（“format”字段缺失或不同）。`,
     })
   })
 })

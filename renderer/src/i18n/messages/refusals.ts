@@ -120,6 +120,7 @@ const zh: Record<MessageId, string> = {
   snapshotUnknownFormat: '此版本无法读取格式 {version}。',
   snapshotInvalid: '其内容不符合快照格式：{problem}。',
   snapshotGone: '没有这个快照（它已被删除）。',
+  snapshotQuarantined: '无法读取快照文件 {file}，已将它移到 {place}：{why}',
   snapshotOverLimit: '快照将超过 {limit} MB。',
   snapshotNotChosen: '应用只打开您选择的快照文件（“打开快照…”、双击或拖放）；此文件不是。',
   notSnapshotId: '这不是快照标识。',
