@@ -5,10 +5,11 @@
  * Tables: `observations` (dataset + the tidy observation columns), `sources`, `series_info`, `quality`.
  */
 import { readdir, readFile, stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { listValue } from '@duckdb/node-api'
 import { QualityFinding, type DatasetSummary } from '../shared/api'
 import { AppError } from '../shared/errors'
+import { inFile, say, type Said } from '../shared/messages'
 import type { Engine } from './engine'
 import {
   DataPackage,
@@ -24,6 +25,8 @@ import {
 export interface CatalogProblem {
   package: string
   message: string
+  /** The reason as a catalogued message, for the page to word in its language. */
+  said?: Said
 }
 
 export interface Catalog {
@@ -56,7 +59,12 @@ export async function openCatalog(engine: Engine, dataDir: string): Promise<Cata
       const summary = await loadPackage(engine, join(dataDir, folder), new Set(datasets.keys()))
       datasets.set(summary.id, summary)
     } catch (error) {
-      problems.push({ package: folder, message: error instanceof Error ? error.message : String(error) })
+      const said = error instanceof AppError ? error.said : undefined
+      problems.push({
+        package: folder,
+        message: error instanceof Error ? error.message : String(error),
+        ...(said ? { said } : {}),
+      })
     }
   }
 
@@ -65,7 +73,7 @@ export async function openCatalog(engine: Engine, dataDir: string): Promise<Cata
     problems: () => [...problems],
     require(id) {
       const found = datasets.get(id)
-      if (!found) throw new AppError('NOT_FOUND', `There is no dataset called "${id}" in the catalog.`)
+      if (!found) throw new AppError('NOT_FOUND', say('noCatalogDataset', { id }))
       return found
     },
   }
@@ -73,7 +81,7 @@ export async function openCatalog(engine: Engine, dataDir: string): Promise<Cata
 
 async function packageFolders(dataDir: string): Promise<string[]> {
   const entries = await readdir(dataDir, { withFileTypes: true }).catch(() => {
-    throw new AppError('DATA_ERROR', `The data folder ${dataDir} cannot be read.`)
+    throw new AppError('DATA_ERROR', say('dataFolderUnreadable'))
   })
   const folders: string[] = []
   for (const entry of entries) {
@@ -92,24 +100,22 @@ async function loadPackage(
   dir: string,
   loaded: ReadonlySet<string>,
 ): Promise<DatasetSummary> {
-  const descriptorPath = join(dir, 'datapackage.json')
+  // The messages name a package's files as the package does, never the folder the app is installed in.
+  const descriptor = 'datapackage.json'
   let raw: unknown
   try {
-    raw = JSON.parse(await readFile(descriptorPath, 'utf8'))
-  } catch (error) {
-    throw new AppError('DATA_ERROR', `${descriptorPath} is not valid JSON: ${(error as Error).message}`)
+    raw = JSON.parse(await readFile(join(dir, descriptor), 'utf8'))
+  } catch {
+    throw new AppError('DATA_ERROR', say('partDoes', { part: descriptor, detail: say('packageNotJson') }))
   }
   const parsed = DataPackage.safeParse(raw)
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    throw new AppError(
-      'DATA_ERROR',
-      `${descriptorPath}: ${issue?.path.join('.') || 'descriptor'}: ${issue?.message}`,
-    )
+    const field = parsed.error.issues[0]?.path.join('.') || 'descriptor'
+    throw new AppError('DATA_ERROR', inFile(descriptor, say('packageFieldInvalid', { field })))
   }
   const pkg = parsed.data
   if (loaded.has(pkg.name))
-    throw new AppError('DATA_ERROR', `${descriptorPath}: a dataset called "${pkg.name}" is already loaded.`)
+    throw new AppError('DATA_ERROR', inFile(descriptor, say('packageAlreadyLoaded', { name: pkg.name })))
   try {
     return await loadResources(engine, dir, pkg)
   } catch (error) {
@@ -127,21 +133,15 @@ async function loadResources(engine: Engine, dir: string, pkg: DataPackage): Pro
   }
   for (const resource of pkg.resources) {
     const kind = kindOf(resource)
-    if (!kind)
-      throw new AppError(
-        'DATA_ERROR',
-        `${pkg.name}: resource "${resource.name}" has columns the app does not understand.`,
-      )
+    if (!kind) throw new AppError('DATA_ERROR', say('resourceUnknownColumns', { resource: resource.name }))
     byKind[kind].push(resource)
   }
-  if (byKind.sources.length !== 1)
-    throw new AppError('DATA_ERROR', `${pkg.name}: a package needs exactly one sources resource.`)
-  if (byKind.observations.length === 0)
-    throw new AppError('DATA_ERROR', `${pkg.name}: the package has no observations.`)
+  if (byKind.sources.length !== 1) throw new AppError('DATA_ERROR', say('packageOneSources'))
+  if (byKind.observations.length === 0) throw new AppError('DATA_ERROR', say('packageNoObservations'))
 
   const rows: Record<string, number> = {}
   const load = async (resource: DataResource, table: string, fields: readonly string[]) => {
-    rows[resource.name] = await loadCsv(engine, pkg.name, join(dir, resource.path), table, fields)
+    rows[resource.name] = await loadCsv(engine, pkg.name, dir, resource.path, table, fields)
   }
   for (const r of byKind.sources) await load(r, 'sources', SOURCE_FIELDS)
   for (const r of byKind.observations) await load(r, 'observations', OBSERVATION_FIELDS)
@@ -219,11 +219,7 @@ async function qualityFindings(engine: Engine, dataset: string): Promise<Quality
   )
   const source = (id: string) => {
     const found = sources.get(id)
-    if (!found)
-      throw new AppError(
-        'DATA_ERROR',
-        `${dataset}: a quality finding names a source that is not in sources.csv (${id}).`,
-      )
+    if (!found) throw new AppError('DATA_ERROR', say('findingUnknownSource', { id }))
     return found
   }
   return rows.map((r) => {
@@ -244,8 +240,7 @@ async function qualityFindings(engine: Engine, dataset: string): Promise<Quality
         balance: source(r.balance_source_id),
       },
     })
-    if (!finding.success)
-      throw new AppError('DATA_ERROR', `${dataset}: quality.csv has a malformed finding for ${r.period}.`)
+    if (!finding.success) throw new AppError('DATA_ERROR', say('findingMalformed', { period: r.period }))
     return finding.data
   })
 }
@@ -254,15 +249,17 @@ async function qualityFindings(engine: Engine, dataset: string): Promise<Quality
 async function loadCsv(
   engine: Engine,
   dataset: string,
-  file: string,
+  dir: string,
+  name: string,
   table: string,
   fields: readonly string[],
 ): Promise<number> {
+  const file = join(dir, name)
   const header = await firstLine(file)
   if (!sameList(header.split(','), fields)) {
     throw new AppError(
       'DATA_ERROR',
-      `${file}: the header row "${header.slice(0, 120)}" does not match the package schema (${fields.join(',')}).`,
+      inFile(name, say('headerNotSchema', { header: header.slice(0, 120), fields: fields.join(',') })),
     )
   }
   const columns = fields.map((f) => `'${f}': '${COLUMN_TYPES[f] ?? 'VARCHAR'}'`).join(', ')
@@ -272,8 +269,9 @@ async function loadCsv(
          columns = {${columns}})`,
       [dataset, file],
     )
-  } catch (error) {
-    throw new AppError('DATA_ERROR', `${file}: ${firstLines((error as Error).message)}`)
+  } catch {
+    // The data engine's own words (its hints run to twenty lines) are not the user's; the file is named.
+    throw new AppError('DATA_ERROR', inFile(name, say('packageCsvUnreadable')))
   }
 }
 
@@ -287,7 +285,7 @@ async function checkIntegrity(engine: Engine, dataset: string): Promise<void> {
   if (orphans && orphans.n > 0) {
     throw new AppError(
       'DATA_ERROR',
-      `${dataset}: ${orphans.n} observations name a source that is not in sources.csv (e.g. ${orphans.example}).`,
+      say('observationsUnknownSource', { count: orphans.n, example: orphans.example ?? '' }),
     )
   }
   const [unsourced] = await engine.all<{ n: number }>(
@@ -295,7 +293,7 @@ async function checkIntegrity(engine: Engine, dataset: string): Promise<void> {
     [dataset],
   )
   if (unsourced && unsourced.n > 0)
-    throw new AppError('DATA_ERROR', `${dataset}: ${unsourced.n} sources have no title or URL.`)
+    throw new AppError('DATA_ERROR', say('sourcesUntitled', { count: unsourced.n }))
   const [badPreferred] = await engine.all<{ n: number; example: string | null }>(
     `SELECT count(*) AS n, min(series || ' ' || period) AS example FROM (
         SELECT series, unit, period FROM observations WHERE dataset = $1
@@ -305,7 +303,7 @@ async function checkIntegrity(engine: Engine, dataset: string): Promise<void> {
   if (badPreferred && badPreferred.n > 0) {
     throw new AppError(
       'DATA_ERROR',
-      `${dataset}: ${badPreferred.n} series periods do not have exactly one preferred value (e.g. ${badPreferred.example}).`,
+      say('preferredNotOne', { count: badPreferred.n, example: badPreferred.example ?? '' }),
     )
   }
 }
@@ -317,14 +315,12 @@ async function removeDataset(engine: Engine, dataset: string): Promise<void> {
 
 async function firstLine(file: string): Promise<string> {
   const text = await readFile(file, 'utf8').catch(() => {
-    throw new AppError('DATA_ERROR', `${file} is missing or cannot be read.`)
+    throw new AppError(
+      'DATA_ERROR',
+      say('partDoes', { part: basename(file), detail: say('packageFileUnreadable') }),
+    )
   })
   return text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? ''
-}
-
-/** DuckDB's CSV errors run to twenty lines of hints; the first lines say what and where. */
-function firstLines(message: string): string {
-  return message.split('\n').filter(Boolean).slice(0, 3).join(' — ')
 }
 
 function columnsDdl(fields: readonly string[]): string {

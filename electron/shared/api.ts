@@ -7,7 +7,7 @@
  * Nothing else crosses the boundary.
  */
 import { z } from 'zod'
-import { ApiErrorBodySchema, type Envelope } from './errors'
+import { ApiErrorBodySchema, SaidSchema, type Envelope } from './errors'
 import type { EventName, Method, SubscriberName } from './methods'
 import { appCommands } from './commands'
 import {
@@ -285,7 +285,7 @@ export type SeriesInfo = z.infer<typeof SeriesInfo>
 /** The catalog: the datasets that loaded, and the packages that did not, with the reason. */
 export const Catalog = z.object({
   datasets: z.array(DatasetSummary),
-  problems: z.array(z.object({ package: z.string(), message: z.string() })),
+  problems: z.array(z.object({ package: z.string(), message: z.string(), said: SaidSchema.optional() })),
 })
 export type Catalog = z.infer<typeof Catalog>
 

@@ -35,7 +35,7 @@ export interface ApiErrorBody {
  * The checked shape of a message crossing a process boundary. The id is any word, not only the
  * catalogue's: a page older or newer than the engine shows the English text for an id it does not know.
  */
-const SaidSchema: z.ZodType<Said> = /* @__PURE__ */ z.lazy(() =>
+export const SaidSchema: z.ZodType<Said> = /* @__PURE__ */ z.lazy(() =>
   z
     .object({
       id: z.custom<MessageId>((id) => typeof id === 'string' && /^[a-zA-Z]\w{0,63}$/.test(id)),

@@ -148,6 +148,26 @@ export const serviceMessages = {
   snapshotInvalid: '{problem}.',
   snapshotGone: 'There is no such snapshot (it was deleted).',
   snapshotQuarantined: 'The snapshot file {file} could not be read, so it was moved to {place}: {why}',
+
+  // The bundled data's packages (catalog.ts), refused when the app starts; the page names the package.
+  noCatalogDataset: 'There is no dataset called "{id}" in the catalog.',
+  dataFolderUnreadable: "The app's data folder cannot be read. Installing the app again restores it.",
+  packageNotJson: 'is not valid JSON.',
+  packageFieldInvalid: 'the field {field} is missing or not what a data package holds there.',
+  packageAlreadyLoaded: 'a dataset called "{name}" is already loaded.',
+  resourceUnknownColumns: 'The resource "{resource}" has columns the app does not understand.',
+  packageOneSources: 'A package needs exactly one sources resource.',
+  packageNoObservations: 'The package has no observations.',
+  findingUnknownSource: 'A quality finding names a source that is not in sources.csv ({id}).',
+  findingMalformed: 'quality.csv has a malformed finding for {period}.',
+  headerNotSchema: 'the header row "{header}" does not match the package schema ({fields}).',
+  packageCsvUnreadable:
+    'a value does not fit its column in the package schema (a number, true or false, or a whole count where the schema says so), or a row is cut short.',
+  observationsUnknownSource:
+    '{count} observations name a source that is not in sources.csv (e.g. {example}).',
+  sourcesUntitled: '{count} sources have no title or URL.',
+  preferredNotOne: '{count} series periods do not have exactly one preferred value (e.g. {example}).',
+  packageFileUnreadable: 'is missing or cannot be read.',
   snapshotOverLimit: 'The snapshot would be larger than {limit} MB.',
   snapshotNotChosen:
     'The app only opens snapshot files you chose (Open snapshot…, a double-click, or drag and drop); this one was not.',

@@ -60,11 +60,13 @@ const pageWording: Wording = {
 export function messageOf(error: unknown): string {
   if (error instanceof ApiError && error.code === 'DAMAGED' && error.dataset !== undefined)
     return i18n.global.t('app.errors.damaged', { name: error.dataset })
-  if (error instanceof ApiError && error.said) {
-    const worded = wordRefusal(error.said, pageWording)
-    if (worded !== null) return worded
-  }
+  if (error instanceof ApiError) return saidText(error.said, error.message)
   return error instanceof Error ? error.message : String(error)
+}
+
+/** A catalogued message in the page's language where the page knows it, else the engine's English. */
+export function saidText(said: Said | undefined, english: string): string {
+  return (said && wordRefusal(said, pageWording)) ?? english
 }
 
 /** The methods whose answer is a page of a longer list (paging.ts). */

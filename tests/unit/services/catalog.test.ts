@@ -8,6 +8,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { openServices } from '../../../electron/services'
+import { LEAKS } from '../../support/leaks'
+import { inChinese } from '../../support/refusalWording'
 
 const bundled = fileURLToPath(new URL('../../../data/china-trade', import.meta.url))
 
@@ -85,7 +87,7 @@ describe('catalog', () => {
         editJson(d, (p) =>
           mapResources(p, (r) => (r.name === 'monthly' ? { ...r, path: '../../etc/passwd.csv' } : r)),
         ),
-      /plain \.csv file name/,
+      /the field resources\.\d+\.path is missing or not/,
     ],
     [
       'an absolute resource path',
@@ -93,7 +95,7 @@ describe('catalog', () => {
         editJson(d, (p) =>
           mapResources(p, (r) => (r.name === 'monthly' ? { ...r, path: '/etc/passwd' } : r)),
         ),
-      /plain \.csv file name/,
+      /the field resources\.\d+\.path is missing or not/,
     ],
     [
       'a missing resource file',
@@ -109,7 +111,7 @@ describe('catalog', () => {
     [
       'a value that is not a number',
       (d) => editCsv(d, 'monthly.csv', (t) => t.replace(',330.3,', ',n/a,')),
-      /monthly\.csv: .*n\/a/,
+      /monthly\.csv: a value does not fit its column/,
     ],
     [
       'an observation whose source is not listed',
@@ -140,8 +142,14 @@ describe('catalog', () => {
       const services = await openServices({ dataDir: dataDirWithBrokenCopy(damage) })
       try {
         expect(services.catalog.problems()).toEqual([
-          { package: 'zz-broken', message: expect.stringMatching(message) },
+          { package: 'zz-broken', message: expect.stringMatching(message), said: expect.anything() },
         ])
+        // Worded in Chinese on a Chinese page, naming the package's own files, never the install folder.
+        const [problem] = services.catalog.problems()
+        const chinese = inChinese(problem!.said)
+        expect(chinese).toMatch(/[\u4e00-\u9fff]/)
+        expect(`${problem!.message} ${chinese}`).not.toContain(tmpdir())
+        expect(chinese).not.toMatch(LEAKS)
         expect(services.catalog.list().map((d) => d.id)).toEqual(['china-trade'])
         // Nothing of the refused package is left behind, and the good one answers in full.
         const h = await services.query.headline('china-trade', '2025-11')
