@@ -14,6 +14,8 @@ import type {
   Source,
 } from '../shared/api'
 import { AppError } from '../shared/errors'
+import { flowWord, measureWord, say } from '../shared/messages'
+import { FREQUENCY_MESSAGES } from './import/queries'
 import { periodBounds, rangeBounds } from '../shared/periods'
 import type { Catalog } from './catalog'
 import type { CatalogIndex, ReadingRow } from './catalogIndex'
@@ -75,7 +77,11 @@ export function createQueryService(engine: Engine, catalog: Catalog, index: Cata
     if (!only) {
       throw new AppError(
         'NOT_FOUND',
-        `Dataset "${q.dataset}" has no ${q.frequency} ${q.measure} series for ${q.flow} (reporter ${q.reporter}, partner ${q.partner}, product ${q.product}${q.unit ? `, unit ${q.unit}` : ''}).`,
+        say('noSeriesForChoice', {
+          frequency: FREQUENCY_MESSAGES[q.frequency],
+          measure: measureWord(q.measure),
+          flow: flowWord(q.flow),
+        }),
       )
     }
     if (candidates.length === 1) return only

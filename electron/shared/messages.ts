@@ -194,6 +194,16 @@ export const serviceMessages = {
   oneReporter: 'Choose one reporter, not a bloc.',
   noReporterData: 'This dataset has no data reported by {reporter}.',
   levelsOnly: 'Imported datasets hold levels only, not {measure}.',
+  // The app's own flow and measure codes as words inside a message (flowWord, measureWord).
+  flowExports: 'exports',
+  flowImports: 'imports',
+  flowBalance: 'the trade balance',
+  flowTrade: 'total trade',
+  measureLevel: 'values',
+  measureYoy: 'year-on-year changes',
+  measureShare: 'shares',
+  noSeriesForChoice:
+    'This dataset has no {frequency} {measure} of {flow} for the chosen reporter, partner and product. Choose another partner, product or frequency.',
   noFlowForPeriod: 'This dataset has no {flow} of {reporter} for that period.',
   noFlowOf: 'This dataset has no {flow} of {reporter}.',
   noImportedSeries: 'Dataset "{dataset}" has no {frequency} {flow} for {reporter} with {partner}.',
@@ -285,4 +295,26 @@ function englishParam(value: ParamValue): string {
 }
 
 /** `book.csv: …` — a refusal about a named file (or part of one), nesting the detail's own message. */
+const FLOW_WORDS: Readonly<Record<string, MessageId>> = {
+  exports: 'flowExports',
+  imports: 'flowImports',
+  balance: 'flowBalance',
+  trade: 'flowTrade',
+}
+const MEASURE_WORDS: Readonly<Record<string, MessageId>> = {
+  level: 'measureLevel',
+  yoy: 'measureYoy',
+  share: 'measureShare',
+}
+/** A flow code the app knows, as a word the page puts in its language; any other (a file's own) as written. */
+export const flowWord = (flow: string): Said | string => {
+  const id = FLOW_WORDS[flow]
+  return id ? { id } : flow
+}
+/** A measure code as a word the page puts in its language. */
+export const measureWord = (measure: string): Said | string => {
+  const id = MEASURE_WORDS[measure]
+  return id ? { id } : measure
+}
+
 export const inFile = (file: string, detail: Said | string): Said => say('inFile', { file, detail })

@@ -6,7 +6,7 @@
 import { join } from 'node:path'
 import type { Series } from '../../shared/api'
 import { AppError } from '../../shared/errors'
-import { say } from '../../shared/messages'
+import { measureWord, say } from '../../shared/messages'
 import type { DimensionValue, Dimensions, Ranking, RankingQuery } from '../../shared/exploreApi'
 import type { z } from 'zod'
 import { rangeBounds } from '../../shared/periods'
@@ -214,7 +214,8 @@ export async function openExploreService(options: ExploreOptions): Promise<Explo
     const { entry, version, dir } = imported(q.dataset)
     const ref = parseProduct(q.product)
     if (!ref) throw new AppError('NOT_FOUND', say('notHsCode', { product: q.product }))
-    if (q.measure !== 'level') throw new AppError('NOT_FOUND', say('levelsOnly', { measure: q.measure }))
+    if (q.measure !== 'level')
+      throw new AppError('NOT_FOUND', say('levelsOnly', { measure: measureWord(q.measure) }))
     const frequency = importedFrequency(await frequenciesOf(engine, dir), q.frequency)
     const reporter = resolveCodes(q.reporter, imports.codes)
     const partner = resolveCodes(q.partner, imports.codes)

@@ -4,7 +4,7 @@
  * more than a few hundred rows, whatever the size of the imported file.
  */
 import { AppError } from '../../shared/errors'
-import { say, type Said } from '../../shared/messages'
+import { measureWord, say, type Said } from '../../shared/messages'
 import type { Breakdown, BreakdownQuery } from '../../shared/importApi'
 import type { ParsedSeriesQuery, Series, SeriesInfo, SeriesPoint, Source } from '../../shared/api'
 import { periodBounds, quarterOf, rangeBounds } from '../../shared/periods'
@@ -356,7 +356,8 @@ export function createImportQueries(engine: Engine, library: Library, codes: Cod
 
     async series(q: SeriesRequest): Promise<Series> {
       const { entry, version, dir } = dataset(q.dataset)
-      if (q.measure !== 'level') throw new AppError('NOT_FOUND', say('levelsOnly', { measure: q.measure }))
+      if (q.measure !== 'level')
+        throw new AppError('NOT_FOUND', say('levelsOnly', { measure: measureWord(q.measure) }))
       const frequency = importedFrequency(await frequenciesOf(engine, dir), q.frequency)
       const reporter = resolveCodes(q.reporter, codes)
       const partner = resolveCodes(q.partner, codes)

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { openServices, type Services } from '../../../electron/services'
 import { AppError } from '../../../electron/shared/errors'
+import { inChinese } from '../../support/refusalWording'
 
 const dataDir = fileURLToPath(new URL('../../../data', import.meta.url))
 let services: Services
@@ -154,13 +155,19 @@ describe('series', () => {
     expect(rare.points.find((p) => p.period === '2025-11')?.value).toBeCloseTo(5493.9)
   })
 
-  it('answers NOT_FOUND, naming what was asked, for a series the dataset lacks', async () => {
+  it('answers NOT_FOUND for a series the dataset lacks, in plain words in both languages', async () => {
     const error = await services.query
-      .series({ ...base, flow: 'exports', partner: 'atlantis' })
+      .series({ ...base, flow: 'exports', measure: 'yoy', partner: 'atlantis' })
       .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(AppError)
     expect((error as AppError).code).toBe('NOT_FOUND')
-    expect((error as AppError).message).toContain('partner atlantis')
+    // What was asked, as the page offers it, and which choice to change; no series or partner code.
+    expect((error as AppError).message).toBe(
+      'This dataset has no monthly year-on-year changes of exports for the chosen reporter, partner and product. Choose another partner, product or frequency.',
+    )
+    expect(inChinese((error as AppError).said)).toBe(
+      '此数据集中没有所选报告方、伙伴和产品的月度出口同比变化。请选择其他伙伴、产品或频率。',
+    )
   })
 })
 

@@ -13,6 +13,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { createI18n } from 'vue-i18n'
 import type { Series, SeriesQuery } from '@shared/api'
 import { parseCalculatorState, type ImportedTrade } from '@shared/calculatorState'
+import { english, measureWord, say } from '@shared/messages'
 import messages from '../../../../renderer/src/i18n/messages/calculators'
 import exploreMessages from '../../../../renderer/src/i18n/messages/explore'
 import CalcImportedSource from '../../../../renderer/src/components/calculators/CalcImportedSource.vue'
@@ -76,7 +77,7 @@ const notFound = (message: string) => Promise.resolve({ ok: false, error: { code
 function seriesOf(q: SeriesQuery): Promise<unknown> {
   if (q.dataset !== FILE.id) return notFound('The bundled package is not needed here.')
   if ((q.measure ?? 'level') !== 'level')
-    return notFound(`Imported datasets hold levels only, not ${q.measure}.`)
+    return notFound(english(say('levelsOnly', { measure: measureWord(q.measure ?? 'level') })))
   const frequency = q.frequency ?? 'month'
   if (frequency !== 'month' && frequency !== 'quarter' && frequency !== 'year' && frequency !== 'ytd')
     return notFound('Imported datasets hold monthly, quarterly, annual or year-to-date data.')
