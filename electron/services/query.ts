@@ -188,9 +188,7 @@ export function createQueryService(engine: Engine, catalog: Catalog, index: Cata
       if (!chosen || !periods.includes(chosen)) {
         throw new AppError(
           'NOT_FOUND',
-          period
-            ? `Dataset "${dataset}" has no headline figures for ${period}.`
-            : `Dataset "${dataset}" has no headline series.`,
+          period ? say('noHeadlineFor', { period: { period } }) : say('noHeadline'),
         )
       }
       const used = cells

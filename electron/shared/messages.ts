@@ -202,6 +202,8 @@ export const serviceMessages = {
   measureLevel: 'values',
   measureYoy: 'year-on-year changes',
   measureShare: 'shares',
+  noHeadlineFor: 'This dataset has no headline figures for {period}. Choose another month.',
+  noHeadline: 'This dataset has no headline figures.',
   noSeriesForChoice:
     'This dataset has no {frequency} {measure} of {flow} for the chosen reporter, partner and product. Choose another partner, product or frequency.',
   noFlowForPeriod: 'This dataset has no {flow} of {reporter} for that period.',

@@ -57,9 +57,11 @@ describe('headline', () => {
   })
 
   it('refuses a period it has no figures for, and an unknown dataset, with a clear message', async () => {
-    await expect(services.query.headline('china-trade', '1999-01')).rejects.toThrow(
-      /no headline figures for 1999-01/,
-    )
+    const none = (await services.query
+      .headline('china-trade', '1999-01')
+      .catch((e: unknown) => e)) as AppError
+    expect(none.message).toBe('This dataset has no headline figures for 1999-01. Choose another month.')
+    expect(inChinese(none.said)).toBe('此数据集没有 1999年1月 的出口、进口与贸易差额数据。请选择其他月份。')
     await expect(services.query.headline('nope')).rejects.toMatchObject({
       code: 'NOT_FOUND',
       message: expect.stringContaining('"nope"'),

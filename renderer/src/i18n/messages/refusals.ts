@@ -170,6 +170,8 @@ const zh: Record<MessageId, string> = {
   measureLevel: '数值',
   measureYoy: '同比变化',
   measureShare: '占比',
+  noHeadlineFor: '此数据集没有 {period} 的出口、进口与贸易差额数据。请选择其他月份。',
+  noHeadline: '此数据集没有出口、进口与贸易差额数据。',
   noSeriesForChoice:
     '此数据集中没有所选报告方、伙伴和产品的{frequency}{flow}{measure}。请选择其他伙伴、产品或频率。',
   noFlowForPeriod: '此数据集在该时期没有 {reporter} 的“{flow}”数据。',
