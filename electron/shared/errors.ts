@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { english, type MessageId, type Said } from './messages'
+import { english } from './messages'
+import type { MessageId, Said } from './say'
 
 /**
  * The error envelope every API call answers with. Errors are serialised deliberately, as values with

@@ -8,6 +8,10 @@
  * A message that starts in lower case follows a file name ("book.csv: is empty."), a line ("line 12:
  * …") or a part of the file (`inFile`, `atLine`, `inPart`).
  */
+import { say, type MessageId, type ParamValue, type Said } from './say'
+
+export { say, type MessageId, type ParamValue, type ParamsOf, type Said } from './say'
+
 export const serviceMessages = {
   // Where in the input a refusal is.
   inFile: '{file}: {detail}',
@@ -244,31 +248,7 @@ export const serviceMessages = {
     'This page cursor belongs to another list, or the list has changed since its first page was read (a file was imported or deleted). Ask for it again from its first page.',
 } as const
 
-export type MessageId = keyof typeof serviceMessages
 export const messageIds = /* @__PURE__ */ Object.keys(serviceMessages) as MessageId[]
-
-/**
- * A parameter: text from the user's file or the app (shown as it is), a number (shown by the page's
- * number formatter), a period key (shown by the period module), a list of texts, or a message of its own.
- */
-export type ParamValue = string | number | { period: string } | { list: readonly string[] } | Said
-
-export interface Said {
-  id: MessageId
-  params?: Readonly<Record<string, ParamValue>>
-}
-
-/** The slot names of a template: `'line {line}: {detail}'` → `'line' | 'detail'`. */
-type Slots<S extends string> = S extends `${string}{${infer P}}${infer R}` ? P | Slots<R> : never
-export type ParamsOf<I extends MessageId> = { readonly [K in Slots<(typeof serviceMessages)[I]>]: ParamValue }
-
-/** A message by id, its parameters checked against the slots of its English text. */
-export function say<I extends MessageId>(
-  id: I,
-  ...params: [Slots<(typeof serviceMessages)[I]>] extends [never] ? [] : [ParamsOf<I>]
-): Said {
-  return params[0] ? { id, params: params[0] } : { id }
-}
 
 /** "1042" → "1 042": the grouping the line numbers of English refusals use, readable in every locale. */
 export function groupDigits(n: number): string {

@@ -16,7 +16,8 @@
  * Pure functions, importing only the message catalogue (for their refusals), shared by the main and
  * the engine process, the renderer and the build scripts.
  */
-import { english, say, type Said } from './messages'
+import { english } from './messages'
+import { say, type Said } from './say'
 
 export type PeriodKind = 'year' | 'quarter' | 'month' | 'span'
 
@@ -52,8 +53,16 @@ const clip = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : t
 
 /** Why `text` is not a period, in plain words, or null when it is one. */
 export function periodProblem(text: string): string | null {
-  const { problem } = read(text)
+  const problem = periodRefusal(text)
   return problem && english(problem)
+}
+
+/**
+ * Why `text` is not a period as a catalogued message, or null when it is one: for the contract's
+ * schemas, which the page loads before its first chart without the catalogue's texts.
+ */
+export function periodRefusal(text: string): Said | null {
+  return read(text).problem
 }
 
 /** The period `text` stands for, or null when it is not a canonical period (see `periodProblem`). */

@@ -1,11 +1,12 @@
 /**
  * The contract's smallest schemas (a dataset id, a period, a SHA-256, a code, no arguments, a frequency, a measure), in a module that
- * imports only zod and the period module. `api.ts` re-exports them; `viewState.ts`, `notes.ts` and
+ * imports only zod, the period module and the message catalogue. `api.ts` re-exports them; `viewState.ts`, `notes.ts` and
  * `snapshot.ts` import them from here, so the contract can include those schemas without an import
  * cycle (api → snapshot → viewState → api would leave the first schemas uninitialised).
  */
 import { z } from 'zod'
-import { periodProblem } from './periods'
+import { english } from './messages'
+import { periodRefusal } from './periods'
 
 /** A dataset id as the catalog names it: lower-case slug, never a path. */
 export const DatasetId = z
@@ -23,8 +24,8 @@ export const Period = z
   .string()
   .max(32)
   .superRefine((text, ctx) => {
-    const problem = periodProblem(text)
-    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    const problem = periodRefusal(text)
+    if (problem) ctx.addIssue({ code: 'custom', message: english(problem) })
   })
 
 /** A file's SHA-256 as lower-case hex, naming exactly which file a dataset was imported from. */

@@ -3,7 +3,8 @@
  * versions migrated, newer ones refused with the reason), then checked against the schema. The file is
  * size-capped before it is read (the services stat it first).
  */
-import { english, say, type Said } from './messages'
+import { english } from './messages'
+import { say, type Said } from './say'
 import { describeIssue, Snapshot, SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION } from './snapshot'
 import { MigrationError, migrations } from './snapshotMigrations'
 

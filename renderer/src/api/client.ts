@@ -5,8 +5,8 @@
  */
 import type { ArgsOf, Method, ResultOf } from '@shared/api'
 import type { ApiErrorBody, Envelope, ErrorCode } from '@shared/errors'
-import { english, say, type Said } from '@shared/messages'
-import { i18n } from '../i18n'
+import { say, type Said } from '@shared/say'
+import { i18n, loadRefusalMessages } from '../i18n'
 import { wordRefusal, type Wording } from '../lib/refusals'
 import type { Page } from '@shared/paging'
 
@@ -27,19 +27,48 @@ export class ApiError extends Error {
     return new ApiError(body.code, body.message, body.dataset, body.said)
   }
 
-  /** A refusal of the page's own, worded as the engine's are: its English text and its message. */
+  /**
+   * A refusal of the page's own, worded as the engine's are: its English text and its message. Its
+   * callers await `loadRefusals` first; until then the English text would be the message's id.
+   */
   static saying(code: ErrorCode, said: Said): ApiError {
-    return new ApiError(code, english(said), undefined, said)
+    return new ApiError(code, english?.(said) ?? said.id, undefined, said)
   }
+}
+
+/** The catalogue's English writer, once the refusals have loaded. */
+let english: ((said: Said) => string) | null = null
+let refusals: Promise<void> | null = null
+
+/**
+ * Loads the refusals' texts (the catalogue's English and the page's Chinese), once. They are a chunk of
+ * their own, not loaded before the first chart: the app starts this after it, and every path that
+ * throws a catalogued refusal awaits it first, so `messageOf` never words a refusal without its texts.
+ * A failed load leaves the engine's English text to show; the next refusal tries again.
+ */
+export function loadRefusals(): Promise<void> {
+  refusals ??= loadRefusalMessages().then(
+    (writer) => {
+      english = writer
+    },
+    () => {
+      refusals = null
+    },
+  )
+  return refusals
 }
 
 export async function call<M extends Method>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
   const bridge = window.trade
-  if (!bridge) throw ApiError.saying('INTERNAL', say('bridgeMissing'))
+  if (!bridge) {
+    await loadRefusals()
+    throw ApiError.saying('INTERNAL', say('bridgeMissing'))
+  }
   // Indexing a mapped type by a generic key loses the pairing of M's args and result; restate it once here.
   const invoke = bridge[method] as unknown as (args: ArgsOf<M>) => Promise<Envelope<ResultOf<M>>>
   const envelope = await invoke(args)
   if (envelope.ok) return envelope.data as ResultOf<M>
+  if (envelope.error.said) await loadRefusals()
   throw ApiError.of(envelope.error)
 }
 
@@ -95,5 +124,6 @@ export async function callAllPages<M extends PagedMethod>(
     if (answer.next === null) return items
     cursor = answer.next
   }
+  await loadRefusals()
   throw ApiError.saying('DATA_ERROR', say('listTooLong', { count: items.length }))
 }

@@ -5,16 +5,19 @@
  */
 import { compile } from '@intlify/core-base'
 import { createI18n, type MessageCompiler } from 'vue-i18n'
+import type { Said } from '@shared/say'
 
 export const LOCALES = ['en', 'zh-CN'] as const
 export type Locale = (typeof LOCALES)[number]
 
 type Messages = Record<string, unknown>
 type MessageModule = { default: Record<Locale, Messages> }
-// The calculators' strings (the largest file) load with their page, not before the first chart.
-const modules = import.meta.glob<MessageModule>(['./messages/*.ts', '!./messages/calculators.ts'], {
-  eager: true,
-})
+// The calculators' strings (the largest file) load with their page, and the services' refusals when the
+// page first words one (api/client.ts), not before the first chart.
+const modules = import.meta.glob<MessageModule>(
+  ['./messages/*.ts', '!./messages/calculators.ts', '!./messages/refusals.ts'],
+  { eager: true },
+)
 
 function merge(locale: Locale): Messages {
   return Object.assign({}, ...Object.values(modules).map((m) => m.default[locale]))
@@ -44,12 +47,26 @@ export const i18n = createI18n<[Messages], Locale, false>({
   messages: { en: merge('en'), 'zh-CN': merge('zh-CN') },
 })
 
+function mergeMessages(messages: Record<Locale, Messages>): void {
+  for (const locale of LOCALES) i18n.global.mergeLocaleMessage(locale, messages[locale])
+}
+
 let calculatorMessages: Promise<void> | null = null
 
 /** Adds the calculators' strings (both languages) to the app's, once; the Calculators page awaits it. */
 export function loadCalculatorMessages(): Promise<void> {
-  calculatorMessages ??= import('./messages/calculators').then(({ default: messages }) => {
-    for (const locale of LOCALES) i18n.global.mergeLocaleMessage(locale, messages[locale])
-  })
+  calculatorMessages ??= import('./messages/calculators').then(({ default: messages }) =>
+    mergeMessages(messages),
+  )
   return calculatorMessages
+}
+
+/**
+ * Adds the services' refusals (both languages) to the app's (api/client.ts `loadRefusals`, which loads
+ * them once), and gives the catalogue's English writer that comes with them.
+ */
+export async function loadRefusalMessages(): Promise<(said: Said) => string> {
+  const { default: messages, english } = await import('./messages/refusals')
+  mergeMessages(messages)
+  return english
 }

@@ -4,7 +4,7 @@
  * go through the one formatter and period module. Where the page does not know an id (an engine newer
  * than the page), the caller shows the engine's English text instead.
  */
-import type { ParamValue, Said } from '@shared/messages'
+import type { ParamValue, Said } from '@shared/say'
 import { formatPeriod } from '@shared/periods'
 import { listText, numberText } from './format'
 

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { Series, SeriesAnswer, SeriesInfo, SeriesQuery } from '@shared/api'
-import { say } from '@shared/messages'
+import { say } from '@shared/say'
 import {
   encodeViewState,
   selectionsOf,
@@ -9,7 +9,7 @@ import {
   type SeriesSelection,
   type ViewState,
 } from '@shared/viewState'
-import { ApiError, call, callAllPages, messageOf } from '../api/client'
+import { ApiError, call, callAllPages, loadRefusals, messageOf } from '../api/client'
 import type { FetchedSeries } from '../lib/chartModel'
 import type { ShownBreakdown } from '../lib/embeddedData'
 import { firstViewOf } from '../lib/datasetView'
@@ -401,6 +401,8 @@ async function fetchSelections(view: ViewState, catalog: readonly SeriesInfo[]):
     }
   })
   const answers = queries.length ? await call('getSeriesBatch', { queries }) : []
+  // A refusal inside the batch is worded as one the call threw (`call`): with the refusals loaded.
+  if (answers.length < queries.length || answers.some((answer) => 'error' in answer)) await loadRefusals()
   return plans.map((plan): FetchedSeries => {
     const none = { selection: plan.selection, series: null, published: null, total: null }
     if (plan.named === null) return { ...none, error: `no ${view.basis} series` }

@@ -6,6 +6,9 @@
  */
 import { serviceMessages, type MessageId } from '@shared/messages'
 
+/** The catalogue's English writer, for the page's own refusals (api/client.ts), which load with these. */
+export { english } from '@shared/messages'
+
 const zh: Record<MessageId, string> = {
   inFile: '{file}：{detail}',
   inPart: '{part}：{detail}',
