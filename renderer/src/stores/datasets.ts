@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { Catalog } from '@shared/api'
-import { call, messageOf } from '../api/client'
+import { call, loadRefusals, messageOf } from '../api/client'
 
 /** The catalog of datasets: what loaded, and which packages did not (with the reason). */
 export const useDatasetsStore = defineStore('datasets', () => {
@@ -13,7 +13,10 @@ export const useDatasetsStore = defineStore('datasets', () => {
     loading.value = true
     error.value = null
     try {
-      catalog.value = await call('listDatasets', {})
+      const answer = await call('listDatasets', {})
+      // A package's problem is a catalogued message, worded in the page's language with the refusals' texts.
+      if (answer.problems.some((problem) => problem.said)) await loadRefusals()
+      catalog.value = answer
     } catch (e) {
       error.value = messageOf(e)
     } finally {
