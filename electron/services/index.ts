@@ -66,7 +66,8 @@ export interface BundledData {
   query: QueryService
   codes: CodeLists
   hs: HsCodes
-  close(): void
+  /** Closes DuckDB once the background index build has stopped using it. */
+  close(): Promise<void>
 }
 
 export async function openBundledData(dataDir: string): Promise<BundledData> {
@@ -81,10 +82,16 @@ export async function openBundledData(dataDir: string): Promise<BundledData> {
     const [codes, hs] = await lists
     // The catalog's in-memory index is built in the background: only the bundled series wait for it,
     // not the user's library opening or the first chart of an imported dataset.
-    const query = queryOnceIndexed(
-      loadCatalogIndex(engine).then((index) => createQueryService(engine, catalog, index)),
-    )
-    return { engine, catalog, query, codes, hs, close: () => engine.close() }
+    const indexed = loadCatalogIndex(engine).then((index) => createQueryService(engine, catalog, index))
+    const query = queryOnceIndexed(indexed)
+    // Closing DuckDB while the index's queries still run on it crashes the process (a native fault,
+    // seen when services were opened and closed at once), so close waits for the build to end.
+    const close = () =>
+      indexed.then(
+        () => engine.close(),
+        () => engine.close(),
+      )
+    return { engine, catalog, query, codes, hs, close }
   } catch (error) {
     engine.close()
     throw error
@@ -129,7 +136,7 @@ export async function attachDataServices(
     explore,
     async close() {
       await imports.close()
-      bundled.close()
+      await bundled.close()
     },
   }
 }
@@ -139,7 +146,7 @@ export async function openDataServices(options: DataServiceOptions): Promise<Dat
   try {
     return await attachDataServices(bundled, options)
   } catch (error) {
-    bundled.close()
+    await bundled.close()
     throw error
   }
 }
