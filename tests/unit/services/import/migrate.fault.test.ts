@@ -7,7 +7,7 @@
  * the work and ends with exactly the library an uninterrupted run leaves.
  */
 import { spawn } from 'node:child_process'
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch } from 'node:fs'
+import { cpSync, mkdtempSync, rmSync, watch } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,6 +15,7 @@ import { isDeepStrictEqual } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openServices } from '../../../../electron/services'
 import { mulberry32 } from '../../../support/prng'
+import { filesOf } from '../../../support/libraryFiles'
 import { dataDir, repo } from './helpers'
 
 const KILLS = 8
@@ -34,16 +35,8 @@ function copyOfFixture(name: string): string {
   return userDataDir
 }
 
-/** Every file of a library, by its path inside it (the manifest's .bak left out: it is any earlier manifest). */
-function filesOf(root: string, under = ''): Map<string, Buffer> {
-  const files = new Map<string, Buffer>()
-  for (const entry of readdirSync(join(root, under), { withFileTypes: true })) {
-    const path = under ? `${under}/${entry.name}` : entry.name
-    if (entry.isDirectory()) for (const [p, b] of filesOf(root, path)) files.set(p, b)
-    else if (path !== 'library.json.bak') files.set(path, readFileSync(join(root, path)))
-  }
-  return files
-}
+/** Every file of a library; the manifest's .bak is left out: it is any earlier manifest. */
+const libraryFiles = (root: string) => filesOf(root, ['library.json.bak'])
 
 /**
  * Runs the child over the folder and counts the temporary files of its atomic writes as they appear in
@@ -65,7 +58,7 @@ function run(userDataDir: string, killAt: number | null): Promise<{ writes: numb
     const library = join(userDataDir, 'library')
     const folders = [
       library,
-      ...[...filesOf(fixture).keys()]
+      ...[...libraryFiles(fixture).keys()]
         .filter((p) => p.endsWith('/dims.parquet'))
         .map((p) => join(library, dirname(p))),
     ]
@@ -99,11 +92,11 @@ describe('bringing a library up to the rules of 3 survives SIGKILL at random mom
     `${KILLS} kills: every file old or new, never torn; the next start ends where an uninterrupted run does`,
     { timeout: (KILLS + 1) * 2 * RUN_TIMEOUT_MS },
     async () => {
-      const old = filesOf(fixture)
+      const old = libraryFiles(fixture)
       const whole = copyOfFixture('whole')
       const { writes } = await run(whole, null)
       expect(writes).toBeGreaterThan(0)
-      const mended = filesOf(join(whole, 'library'))
+      const mended = libraryFiles(join(whole, 'library'))
       // The run changed the Comtrade 492 and BACI 490 versions and the manifest, nothing else.
       const changed = [...mended.keys()].filter((p) => !old.get(p)?.equals(mended.get(p)!)).sort()
       expect(changed).toEqual([
@@ -122,7 +115,7 @@ describe('bringing a library up to the rules of 3 survives SIGKILL at random mom
         const library = join(userDataDir, 'library')
         // At any of the writes an uninterrupted run makes (the kill lands as the child goes on).
         const outcome = await run(userDataDir, 1 + Math.floor(random() * writes))
-        const left = filesOf(library)
+        const left = libraryFiles(library)
         // A cut write's temporary file, and the scratch folder the work writes each file in first.
         const temps = [...left.keys()].filter(
           (p) => /(^|\/)\.[^/]*\.tmp(\.bak)?$/.test(p) || p.startsWith('.staging/'),
@@ -160,7 +153,7 @@ describe('bringing a library up to the rules of 3 survives SIGKILL at random mom
         } finally {
           await services.close()
         }
-        const after = filesOf(library)
+        const after = libraryFiles(library)
         // Made by the Explorer's first read of the dataset (queries.ts productsOf), as after any migration.
         after.delete('r-export-hs17-2021/v1/products.parquet')
         expect([...after.keys()].sort(), `kill ${i}: the files after the next start`).toEqual(

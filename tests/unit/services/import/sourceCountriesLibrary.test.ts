@@ -6,7 +6,7 @@
  * EU, nes") no longer Monaco, and Comtrade's own 490 stays "Other Asia, nes". Expected values come from
  * the imported files, read here with papaparse.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Papa from 'papaparse'
@@ -14,6 +14,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { openServices, type Services } from '../../../../electron/services'
 import { IMPORT_RULES } from '../../../../electron/services/import/library'
 import { dataDir, repo, seriesQuery } from './helpers'
+import { filesOf } from '../../../support/libraryFiles'
 
 const fixtures = join(repo, 'tests', 'fixtures')
 const LIBRARIES = {
@@ -42,17 +43,6 @@ async function open(userDataDir: string): Promise<Services> {
   const services = await openServices({ dataDir, userDataDir })
   opened.push({ services, userDataDir })
   return services
-}
-
-/** Every file of the library folder, by its path inside it, with its bytes. */
-function filesOf(root: string, under = ''): Map<string, Buffer> {
-  const files = new Map<string, Buffer>()
-  for (const entry of readdirSync(join(root, under), { withFileTypes: true })) {
-    const path = under ? `${under}/${entry.name}` : entry.name
-    if (entry.isDirectory()) for (const [p, b] of filesOf(root, path)) files.set(p, b)
-    else files.set(path, readFileSync(join(root, path)))
-  }
-  return files
 }
 
 const manifestOf = (userDataDir: string) =>
