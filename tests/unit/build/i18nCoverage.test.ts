@@ -67,17 +67,23 @@ export function englishLiterals(source: string): string[] {
   return found
 }
 
+/** The lines of a component's template, comments left out. */
+function templateLines(source: string): string[] {
+  const start = source.indexOf('<template>')
+  const end = source.lastIndexOf('</template>')
+  if (start < 0 || end < 0) return []
+  return source
+    .slice(start + '<template>'.length, end)
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .split('\n')
+}
+
 /**
  * Brackets a template writes around a message or a value ("(" + t(…) + ")"): Chinese brackets are
  * full-width (（…）, no space before), so the brackets belong to the message in each language.
  */
 export function templateBrackets(source: string): string[] {
-  const start = source.indexOf('<template>')
-  const end = source.lastIndexOf('</template>')
-  if (start < 0 || end < 0) return []
-  const template = source.slice(start + '<template>'.length, end).replace(/<!--[\s\S]*?-->/g, '')
-  return template
-    .split('\n')
+  return templateLines(source)
     .filter((line) => /\(\s*(\{\{|<[A-Z])|\}\}\s*\)/.test(line))
     .map((line) => line.trim())
 }
@@ -87,12 +93,7 @@ export function templateBrackets(source: string): string[] {
  * (：), so the colon belongs to the message (app.labelled) in each language.
  */
 export function templateColons(source: string): string[] {
-  const start = source.indexOf('<template>')
-  const end = source.lastIndexOf('</template>')
-  if (start < 0 || end < 0) return []
-  const template = source.slice(start + '<template>'.length, end).replace(/<!--[\s\S]*?-->/g, '')
-  return template
-    .split('\n')
+  return templateLines(source)
     .filter((line) => /\}\}\s*:/.test(line))
     .map((line) => line.trim())
 }
