@@ -1,9 +1,10 @@
 /**
  * The Mirror page in a new library (only the bundled data): before the partner's side is chosen the
  * page says what to choose, in plain words and not as an error; a chosen dataset without the data
- * still says so as an error.
+ * still says so as an error. While the list of datasets is still on its way, nothing is called missing.
  */
 import { describe, expect, it } from 'vitest'
+import { API_PREFIX } from '../../electron/web/wire'
 import { screenshot } from '../support/browser'
 import { appInBrowser } from '../support/suite'
 
@@ -31,6 +32,37 @@ describe('the Mirror page before the partner’s data is chosen', () => {
       await error.waitFor()
       expect(await error.innerText()).toMatch(problem)
       expect(await hint.count()).toBe(0)
+      await page.close()
+    })
+})
+
+describe('the Mirror page while the list of datasets is on its way', () => {
+  for (const [locale, loading, missing, bundled] of [
+    ['en-US', 'Loading…', /not in this library/, /China/],
+    ['zh-CN', '加载中…', /不在本机数据库中/, /中国/],
+  ] as const)
+    it(`reads as loading and busy, not as a dataset missing from the library (${locale})`, async () => {
+      // A slow machine: the catalog answers only when the test lets it.
+      const page = await suite.browser.newPage({ locale })
+      let answer!: () => void
+      const held = new Promise<void>((resolve) => (answer = resolve))
+      const isCatalog = (url: URL) => url.pathname === `${API_PREFIX}listDatasets`
+      await page.route(isCatalog, async (route) => {
+        await held
+        await route.fallback()
+      })
+      await page.goto(`${suite.app.server.url}#/mirror`)
+      const china = page.locator('[data-test="mirror-china-dataset"]')
+      await china.waitFor()
+      expect(await china.locator('option').allInnerTexts()).toEqual([loading])
+      expect(await page.locator('[data-test="mirror-view"]').getAttribute('aria-busy')).toBe('true')
+
+      answer()
+      await page.locator('[data-test="mirror-view"][aria-busy="false"]').waitFor()
+      const labels = await china.locator('option').allInnerTexts()
+      expect(labels.join('\n')).not.toMatch(missing)
+      expect(await china.locator('option:checked').innerText()).toMatch(bundled)
+      expect(suite.browser.pageErrors).toEqual([])
       await page.close()
     })
 })
