@@ -872,7 +872,9 @@ export function ruleText(
 ): string {
   if (!reading.preferredBy) return ''
   const rule = text.t(`explorer.readings.rule.${reading.preferredBy}`)
-  return reading.preferredBy === 'curated' && reading.reason ? `${rule}: ${reading.reason}` : rule
+  return reading.preferredBy === 'curated' && reading.reason
+    ? text.t('app.labelledValue', { label: rule, value: reading.reason })
+    : rule
 }
 
 /** The periods a stacked chart leaves out because a series shown has no value there (the page says so). */

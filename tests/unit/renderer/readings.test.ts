@@ -1,10 +1,13 @@
 /** The published readings behind a chart point: the printed figure, the other readings, the rule. */
 import { describe, expect, it } from 'vitest'
+import { createI18n } from 'vue-i18n'
 import type { Series } from '../../../electron/shared/api'
 import { defaultViewState } from '../../../electron/shared/viewState'
 import { buildChartModel, readingOf } from '../../../renderer/src/lib/chartModel'
 import { ruleText } from '../../../renderer/src/lib/chartConfig'
 import { formatPrinted } from '../../../renderer/src/lib/format'
+import app from '../../../renderer/src/i18n/messages/app'
+import explorer from '../../../renderer/src/i18n/messages/explorer'
 
 const series: Series = {
   dataset: 'china-trade',
@@ -123,12 +126,25 @@ describe('formatPrinted and ruleText', () => {
     expect(formatPrinted('212916095', 'USD thousand', 'zh-CN')).toBe('212,916,095 千美元')
   })
 
-  it('says why a reading is shown, quoting a curated reason as written', () => {
-    const text = { t: (k: string) => `<${k}>`, locale: 'en' }
-    expect(ruleText({ preferredBy: 'customs' }, text)).toBe('<explorer.readings.rule.customs>')
-    expect(ruleText({ preferredBy: 'curated', reason: "Reuters' table" }, text)).toBe(
-      "<explorer.readings.rule.curated>: Reuters' table",
+  it('says why a reading is shown, quoting a curated reason as written after the language’s colon', () => {
+    const words = (locale: 'en' | 'zh-CN') => {
+      const i18n = createI18n({
+        legacy: false,
+        locale,
+        messages: { [locale]: { ...app[locale], ...explorer[locale] } },
+      })
+      return { t: (k: string, v?: Record<string, unknown>) => i18n.global.t(k, v ?? {}), locale }
+    }
+    const customs = words('en').t('explorer.readings.rule.customs')
+    expect(customs).toMatch(/customs/)
+    expect(ruleText({ preferredBy: 'customs' }, words('en'))).toBe(customs)
+    const curated = (locale: 'en' | 'zh-CN') => words(locale).t('explorer.readings.rule.curated')
+    expect(ruleText({ preferredBy: 'curated', reason: "Reuters' table" }, words('en'))).toBe(
+      `${curated('en')}: Reuters' table`,
     )
-    expect(ruleText({}, text)).toBe('')
+    expect(ruleText({ preferredBy: 'curated', reason: "Reuters' table" }, words('zh-CN'))).toBe(
+      `${curated('zh-CN')}：Reuters' table`,
+    )
+    expect(ruleText({}, words('en'))).toBe('')
   })
 })

@@ -3,24 +3,34 @@ import { useI18n } from 'vue-i18n'
 import { formatPeriod } from '@shared/periods'
 import { listText, numberText, showNumber, unitLabel, type DisplayOptions } from '../../lib/format'
 
-export function useCalcFormat() {
-  const { locale } = useI18n()
+/** The calculators' formatter for a language read at each call (it can change while a page is open). */
+export function calcFormat(
+  language: () => string,
+  t: (key: string, params: Record<string, string>) => string,
+) {
   return {
     show: (value: number | null | undefined, options: Omit<DisplayOptions, 'locale'> = {}) =>
-      showNumber(value, { ...options, locale: locale.value }),
+      showNumber(value, { ...options, locale: language() }),
     text: (value: number | null | undefined, options: Omit<DisplayOptions, 'locale'> = {}) =>
-      numberText(value, { ...options, locale: locale.value }),
+      numberText(value, { ...options, locale: language() }),
     usd: (value: number | null | undefined, signed = false) =>
-      numberText(value, { style: 'usd-bn', signed, locale: locale.value }),
+      numberText(value, { style: 'usd-bn', signed, locale: language() }),
     /** A percentage; `fixed` prints all `digits` decimals, for a column (5.0% beside 14.7%). */
     pct: (value: number | null | undefined, signed = false, digits = 2, fixed = false) =>
-      numberText(value, { style: 'pct', signed, digits, fixed, locale: locale.value }),
+      numberText(value, { style: 'pct', signed, digits, fixed, locale: language() }),
     pp: (value: number | null | undefined, digits = 2) =>
-      numberText(value, { style: 'pp', digits, locale: locale.value }),
-    period: (p: string) => formatPeriod(p, locale.value),
+      numberText(value, { style: 'pp', digits, locale: language() }),
+    /** `Exports: $1.2 bn` / `出口：1.2 十亿美元`: a label and its value, joined as the language joins them. */
+    labelled: (label: string, value: string) => t('app.labelledValue', { label, value }),
+    period: (p: string) => formatPeriod(p, language()),
     /** A list of names or periods, joined as the UI's language joins them (a, b / 甲、乙). */
-    list: (items: readonly string[]) => listText(items, locale.value),
+    list: (items: readonly string[]) => listText(items, language()),
     /** The unit of a field in billions of dollars, named in the UI's language (USD bn / 十亿美元). */
-    usdUnit: () => unitLabel('USD bn', locale.value),
+    usdUnit: () => unitLabel('USD bn', language()),
   }
+}
+
+export function useCalcFormat() {
+  const { locale, t } = useI18n()
+  return calcFormat(() => locale.value, t)
 }

@@ -32,6 +32,8 @@ export interface ChartFormat {
   usd: (value: number | null | undefined, signed?: boolean) => string
   pct: (value: number | null | undefined, signed?: boolean, digits?: number) => string
   pp: (value: number | null | undefined, digits?: number) => string
+  /** `Exports: $1.2 bn` / `出口：1.2 十亿美元`: a label and its value, with the language's colon. */
+  labelled: (label: string, value: string) => string
 }
 
 type Pt = { year: number; share: number }
@@ -185,7 +187,9 @@ function surplusChart(
       },
       plugins: {
         ...base.plugins,
-        tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${f.usd(item.parsed.y)}` } },
+        tooltip: {
+          callbacks: { label: (item) => f.labelled(item.dataset.label ?? '', f.usd(item.parsed.y)) },
+        },
         annotation: {
           annotations: record ? { record: referenceLine(theme, record.value, labels.recordLine) } : {},
         },
@@ -294,8 +298,9 @@ function sharePathChart(
         ...base.plugins,
         tooltip: {
           callbacks: {
-            label: (item: TooltipItem<'line'>) =>
-              `${item.dataset.label}: ${f.pct(item.parsed.y)} (${item.parsed.x})`,
+            // The year as written (2030), not as Chart.js words a linear axis's value (2,030).
+            title: (items: TooltipItem<'line'>[]) => (items[0] ? String(items[0].parsed.x) : ''),
+            label: (item: TooltipItem<'line'>) => f.labelled(item.dataset.label ?? '', f.pct(item.parsed.y)),
           },
         },
       },
@@ -420,7 +425,8 @@ function tornadoChart(
           callbacks: {
             label: (item) => {
               const b = spec.bars[item.dataIndex]!
-              return `${item.dataset.label}: ${f.pct(pp(item.datasetIndex === 0 ? b.low : b.high), true)}`
+              const total = f.pct(pp(item.datasetIndex === 0 ? b.low : b.high), true)
+              return f.labelled(item.dataset.label ?? '', total)
             },
           },
         },
