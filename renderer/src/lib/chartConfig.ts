@@ -200,17 +200,16 @@ function timeConfig(
     }
   })
 
-  Object.assign(
-    annotations,
-    noteAnnotations(
-      notes,
-      model,
-      view,
-      xs,
-      shares ?? grid.map((row) => row.map((p) => p?.value ?? null)),
-      theme,
-    ),
+  const noteMarks = noteAnnotations(
+    notes,
+    model,
+    view,
+    xs,
+    shares ?? grid.map((row) => row.map((p) => p?.value ?? null)),
+    theme,
   )
+  Object.assign(annotations, noteMarks)
+  const markerXs = Object.values(noteMarks).flatMap((a) => (a.type === 'point' ? [a.xValue as number] : []))
 
   // A year-to-date axis starts at the January of its first year, so every point has its year's tick.
   const allX =
@@ -239,10 +238,18 @@ function timeConfig(
           // On its tick: Chart.js shifts a bar chart's grid lines half a step (grid.offset), so a year's
           // line stood mid-year, away from its label.
           grid: { color: theme.grid, offset: false },
-          // No data, no periods: an empty chart never labels its axis with made-up ones.
+          // A note's ring on the first or last period reached past the plot, where the annotation plugin
+          // clips it: half a period is a few pixels on a long monthly chart. The axis is widened by the
+          // ring's pixels (the axis's width is known here, before the layout settles the plot).
+          afterDataLimits: (axis) => {
+            const shown = markerXs.filter((x) => x >= axis.min && x <= axis.max)
+            Object.assign(axis, rangeWithRoom(axis.min, axis.max, shown, NOTE_MARKER_ROOM, axis.width))
+          },
+          // No data, no periods: an empty chart never labels its axis with made-up ones; nor does the
+          // room kept for a note's ring get a tick of its own.
           afterBuildTicks: (axis) => {
             axis.ticks = allX.length
-              ? timeTicks(axis.min, axis.max, monthAxis, quarterly).map((value) => ({ value }))
+              ? timeTicks(axis.min, Math.min(axis.max, max), monthAxis, quarterly).map((value) => ({ value }))
               : []
           },
           ticks: {
@@ -392,6 +399,36 @@ export function drawnNoteIds(notes: readonly ChartNote[], model: ChartModel, vie
   return new Set(notes.filter((n) => notePlace(n, model, view, values)).map((n) => n.id))
 }
 
+/** A point note's ring: its radius and line width, in CSS pixels. */
+const NOTE_MARKER_RADIUS = 7
+const NOTE_MARKER_BORDER = 2
+/** The pixels a ring reaches from its centre (its line is drawn half outside the radius), and one spare. */
+const NOTE_MARKER_ROOM = NOTE_MARKER_RADIUS + NOTE_MARKER_BORDER / 2 + 1
+
+/**
+ * The axis range `min`..`max`, widened where needed so that `room` pixels either side of each of `xs`
+ * lie inside an axis `width` pixels long. Widening shrinks the pixels per unit, so the widening is
+ * worked out again on the widened range until it settles (a handful of rounds: the room is a few
+ * pixels of hundreds).
+ */
+export function rangeWithRoom(
+  min: number,
+  max: number,
+  xs: readonly number[],
+  room: number,
+  width: number,
+): { min: number; max: number } {
+  if (!xs.length || !(width > 4 * room) || !(max > min)) return { min, max }
+  const low = Math.min(...xs)
+  const high = Math.max(...xs)
+  let range = { min, max }
+  for (let round = 0; round < 8; round++) {
+    const perPixel = (range.max - range.min) / width
+    range = { min: Math.min(min, low - room * perPixel), max: Math.max(max, high + room * perPixel) }
+  }
+  return range
+}
+
 /** The user's notes as annotations: a ringed point with a label for a point, a shaded box for a range. Labels are plain text drawn on the canvas. */
 function noteAnnotations(
   notes: readonly ChartNote[],
@@ -414,9 +451,9 @@ function noteAnnotations(
         type: 'point',
         xValue: xs[j]!,
         yValue: y,
-        radius: 7,
+        radius: NOTE_MARKER_RADIUS,
         borderColor: color,
-        borderWidth: 2,
+        borderWidth: NOTE_MARKER_BORDER,
         backgroundColor: 'rgba(0, 0, 0, 0)',
       }
       out[`note-${note.id}-label`] = {

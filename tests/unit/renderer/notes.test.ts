@@ -15,7 +15,7 @@ import { defaultViewState, selectionsOf, type ViewState } from '@shared/viewStat
 import { createMemoryHistory, createRouter } from 'vue-router'
 import ExplorerNotes from '../../../renderer/src/components/notes/ExplorerNotes.vue'
 import NoteMarkdown from '../../../renderer/src/components/notes/NoteMarkdown.vue'
-import { buildChartConfig } from '../../../renderer/src/lib/chartConfig'
+import { buildChartConfig, rangeWithRoom, xOf } from '../../../renderer/src/lib/chartConfig'
 import { buildChartModel, type FetchedSeries } from '../../../renderer/src/lib/chartModel'
 import { modelCsv } from '../../../renderer/src/lib/exportView'
 import { ALLOWED_TAGS, markdownToHtml } from '../../../renderer/src/lib/markdown'
@@ -252,6 +252,45 @@ describe('notes on the chart', () => {
     expect(annotations({ ...view, transform: 'yoy' }, drawn)['note-n-busan-0001']).toMatchObject({
       yValue: (305.35 / 309.06 - 1) * 100,
     })
+  })
+
+  it('a ring on the last period has the room to be drawn whole: the x axis widens by its pixels', () => {
+    const last = validNote({
+      id: 'n-last-00001',
+      target: { kind: 'point', dataset: 'china-trade', series: 'exports:world:all', period: '2025-11' },
+    })
+    const drawn = chartNotesOf([last], view, (n) => plainLabel(n.text), new Set())
+    const model = buildChartModel(view, fixture(view), (s) => s.key)
+    const x = buildChartConfig(model, view, refs, theme, text, undefined, drawn).options!.scales!.x as {
+      min: number
+      max: number
+      afterDataLimits: (axis: { min: number; max: number; width: number }) => void
+    }
+    // 2024-10 to 2025-11 on a plot 100 px wide: 15 months, 6.7 px each, so half a month (3.3 px)
+    // past the last point is less than the ring's 7 px radius, 1 px of its 2 px line and 1 spare.
+    const axis = { min: x.min, max: x.max, width: 100 }
+    x.afterDataLimits(axis)
+    expect(axis.min).toBe(x.min)
+    const ring = xOf('2025-11')
+    expect(((axis.max - ring) * axis.width) / (axis.max - axis.min)).toBeCloseTo(9, 6)
+    // Wide enough already: left as it is.
+    const wide = { min: x.min, max: x.max, width: 1000 }
+    x.afterDataLimits(wide)
+    expect(wide).toEqual({ min: x.min, max: x.max, width: 1000 })
+  })
+
+  it('rangeWithRoom: the widened range, worked out by hand', () => {
+    // A point at 99.5 on 0..100, 9 px of room on 600 px: (M − 99.5) × 600 / M = 9, so M = 59700 / 591.
+    const right = rangeWithRoom(0, 100, [99.5], 9, 600)
+    expect(right.min).toBe(0)
+    expect(right.max).toBeCloseTo(59700 / 591, 9)
+    // Both ends, symmetric about 50 with half-width h: (50 + h − 99.5) × 600 = 9 × 2h, so h = 29700 / 582.
+    const both = rangeWithRoom(0, 100, [0.5, 99.5], 9, 600)
+    expect(both.max).toBeCloseTo(50 + 29700 / 582, 9)
+    expect(both.min).toBeCloseTo(50 - 29700 / 582, 9)
+    // Room enough, or nothing to make room for: unchanged.
+    expect(rangeWithRoom(0, 100, [50], 9, 600)).toEqual({ min: 0, max: 100 })
+    expect(rangeWithRoom(0, 100, [], 9, 600)).toEqual({ min: 0, max: 100 })
   })
 
   it('which notes belong to a view: dataset, series shown, the same view (dataset version aside)', () => {

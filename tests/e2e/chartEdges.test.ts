@@ -1,0 +1,77 @@
+/**
+ * What the charts draw at their edges and on long spans, in Chromium, read from what each chart
+ * reports it drew (`data-drawn`), not from screenshots: a note's ring on the first or the last period
+ * lies whole inside the plot, where the annotation plugin clips it.
+ */
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { appInBrowser } from '../support/suite'
+
+const suite = appInBrowser()
+
+interface Drawn {
+  view: string
+  area: { left: number; right: number; top: number; bottom: number }
+  noteMarkers: { x: number; y: number; radius: number; border: number }[]
+}
+
+const WIDTHS = [1024, 1440]
+
+async function drawn(page: Page): Promise<Drawn> {
+  return JSON.parse((await page.getAttribute('[data-test="explorer-chart"]', 'data-drawn'))!) as Drawn
+}
+
+const idle = (page: Page) => page.locator('[data-test="explorer-main"][aria-busy="false"]').waitFor()
+
+/** The headline view, monthly since January 2018: some hundred months, a few pixels each. */
+async function openHeadline(width: number): Promise<Page> {
+  const page = await suite.browser.newPage({ width, height: 900 })
+  await page.goto(`${suite.app.server.url}#/explorer`)
+  await page.locator('[data-test="explorer-chart"] canvas').waitFor()
+  await page.selectOption('[data-test="preset"]', 'headline')
+  await idle(page)
+  return page
+}
+
+describe('a note on the first or last period', () => {
+  it('is drawn whole: its ring lies inside the plot at 1024 and 1440 px', async () => {
+    const page = await openHeadline(WIDTHS[0]!)
+    // The editor opens on the last period; the second note is moved to the first.
+    for (const at of ['last', 'first'] as const) {
+      await page.click('[data-test="add-note"]')
+      await page.fill('[data-test="note-text"]', `On the ${at} period`)
+      if (at === 'first') {
+        const first = await page.locator('[data-test="note-period"] option').first().getAttribute('value')
+        await page.selectOption('[data-test="note-period"]', first!)
+      }
+      await page.click('[data-test="note-save"]')
+      await page.locator('[data-test="note-editor"]').waitFor({ state: 'detached' })
+    }
+    await page.close()
+
+    for (const width of WIDTHS) {
+      const page = await openHeadline(width)
+      // The markers come with the annotation plugin, loaded after the first drawing.
+      await expect.poll(async () => (await drawn(page)).noteMarkers.length, { timeout: 20_000 }).toBe(2)
+      const { area, noteMarkers } = await drawn(page)
+      const [left, right] = [...noteMarkers].sort((a, b) => a.x - b.x)
+      // On a long monthly chart half a month is a few pixels: the ring reached past the plot before.
+      expect(right!.x, `${width} px: the last period's ring is near the right edge`).toBeGreaterThan(
+        area.right - 20,
+      )
+      expect(left!.x, `${width} px: the first period's ring is near the left edge`).toBeLessThan(
+        area.left + 20,
+      )
+      for (const m of noteMarkers) {
+        const reach = m.radius + m.border / 2
+        expect(m.x - reach, `${width} px: ring at ${m.x}`).toBeGreaterThanOrEqual(area.left)
+        expect(m.x + reach, `${width} px: ring at ${m.x}`).toBeLessThanOrEqual(area.right)
+        expect(m.y - reach).toBeGreaterThanOrEqual(area.top)
+        expect(m.y + reach).toBeLessThanOrEqual(area.bottom)
+      }
+      await page.close()
+    }
+    suite.browser.assertOffline()
+    expect(suite.browser.pageErrors).toEqual([])
+  })
+})
