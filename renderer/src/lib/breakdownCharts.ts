@@ -12,7 +12,7 @@ import type { Ranking } from '@shared/exploreApi'
 import { chartFrame, decorationPlugins, type ChartText, type ExportDecoration } from './chartConfig'
 import type { ChartTheme } from './chartTheme'
 import { productColor } from './colors'
-import { formatAmount, formatChange } from './format'
+import { formatAmount, formatChange, formatPercent } from './format'
 
 /** One rectangle of the treemap or one partner of the map: what the picture and its table show. */
 export interface BreakdownItem {
@@ -64,7 +64,7 @@ export function describeItem(item: BreakdownItem, unit: string, text: ChartText)
   return [
     formatAmount(item.value, unit, lang),
     text.t('explore.breakdown.shareOf', {
-      share: item.share === null ? '—' : `${item.share.toLocaleString(lang, { maximumFractionDigits: 1 })}%`,
+      share: item.share === null ? '—' : formatPercent(item.share, lang, { digits: 1 }),
     }),
     item.yoy === null
       ? text.t('explore.breakdown.noChange')
@@ -152,7 +152,10 @@ export function treemapConfig(
             formatter: (ctx: TreemapContext) => {
               const item = itemOf(ctx)
               if (!item) return ''
-              const share = item.share === null ? '' : ` · ${item.share.toFixed(1)}%`
+              const share =
+                item.share === null
+                  ? ''
+                  : ` · ${formatPercent(item.share, text.locale, { digits: 1, fixed: true })}`
               const lines = [item.label, `${formatAmount(item.value, unit, text.locale)}${share}`]
               // The plugin hides a label wider than its rectangle, and product names are long
               // ("HS 8517 Telephone sets, including smartphones…"): each line is cut to the width

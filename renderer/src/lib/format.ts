@@ -66,9 +66,44 @@ export function formatLevel(value: number, unit: string, locale = 'en-US'): stri
   return `${n} ${unit}`
 }
 
+const percentSigns = new Map<string, { before: string; after: string }>()
+
+/**
+ * A number already written for the locale (`14.7`, `+5.9`) as a percentage the way the locale writes
+ * one: Intl's own percent pattern says where the sign goes and with what space (en and zh `14.7%`, fr
+ * `14,7 %`, tr `%14,7`). The number keeps the digits it was written with: Intl's percent style would
+ * multiply by 100 in binary floating point first.
+ */
+function asPercent(number: string, locale: string): string {
+  let sign = percentSigns.get(locale)
+  if (!sign) {
+    const parts = new Intl.NumberFormat(locale, { style: 'percent' }).formatToParts(0.05)
+    const at = parts.findIndex((p) => p.type === 'integer')
+    const text = (from: number, to?: number) =>
+      parts
+        .slice(from, to)
+        .map((p) => p.value)
+        .join('')
+    sign = { before: text(0, at), after: text(at + 1) }
+    percentSigns.set(locale, sign)
+  }
+  // A + or − stays in front of the whole, as Intl puts it: −%5 in Turkish, not %−5.
+  const [, plusMinus = '', digits = number] = /^([+\-\u2212]?)(.*)$/s.exec(number) ?? []
+  return `${plusMinus}${sign.before}${digits}${sign.after}`
+}
+
+/** A percentage (`14.7` → `14.7%`), to `digits` decimals at most (all of them when `fixed`), signed if asked. */
+export function formatPercent(
+  value: number,
+  locale = 'en-US',
+  { digits = 2, signed = false, fixed = false }: { digits?: number; signed?: boolean; fixed?: boolean } = {},
+): string {
+  return asPercent(formatter(locale, signed, digits, fixed ? digits : 0).format(value), locale)
+}
+
 /** `5.9` → `+5.9%`, `-1.1` → `-1.1%`. */
 export function formatChange(value: number, locale = 'en-US'): string {
-  return `${formatter(locale, true).format(value)}%`
+  return formatPercent(value, locale, { signed: true })
 }
 
 /** A value in whatever unit a chart shows; "—" for a gap. */
@@ -76,7 +111,7 @@ export function formatValue(value: number | null, unit: string, locale = 'en-US'
   if (value === null || !Number.isFinite(value)) return '—'
   if (unit.startsWith('% y/y') || unit.startsWith('% m/m') || unit.startsWith('% q/q'))
     return formatChange(value, locale)
-  if (unit.startsWith('%')) return `${formatter(locale, false).format(value)}%`
+  if (unit.startsWith('%')) return formatPercent(value, locale)
   if (unit.startsWith('index')) return formatter(locale, false).format(value)
   const change = CHANGE.exec(unit)
   if (change) return formatDifference(value, change[1]!, locale)
@@ -139,7 +174,7 @@ export function showNumber(value: number | null | undefined, options: DisplayOpt
       return { text: `${negative ? '-' : plus ? '+' : ''}$${digitsOnly} bn`, finite: true }
     }
     case 'pct':
-      return { text: `${body}%`, finite: true }
+      return { text: asPercent(body, locale), finite: true }
     case 'pp':
       return { text: isChinese(locale) ? `${body} 个百分点` : `${body} pp`, finite: true }
     default:

@@ -10,6 +10,8 @@ import {
   formatChange,
   formatDifference,
   formatLevel,
+  formatPercent,
+  formatValue,
   listText,
   numberText,
 } from '../../../renderer/src/lib/format'
@@ -115,6 +117,37 @@ describe('format', () => {
       expect(numberText(5, { style: 'pct', digits: 1, locale })).toBe('5%')
     }
     expect(numberText(-0.04, { style: 'pct', digits: 1, fixed: true })).toBe('0.0%')
+  })
+
+  it("writes a percentage as the locale's percent style does: no space in English and Chinese", () => {
+    // What Intl itself writes for 14.7% (0.147 in its percent style), in each locale.
+    const intl = (locale: string, v: number, signed = false) =>
+      new Intl.NumberFormat(locale, {
+        style: 'percent',
+        maximumFractionDigits: 1,
+        signDisplay: signed ? 'exceptZero' : 'auto',
+      }).format(v)
+    for (const locale of ['en-US', 'zh-CN', 'fr-FR', 'de-DE', 'tr-TR']) {
+      expect(numberText(14.7, { style: 'pct', digits: 1, locale })).toBe(intl(locale, 0.147))
+      expect(numberText(100, { style: 'pct', locale })).toBe(intl(locale, 1))
+      expect(numberText(-2.5, { style: 'pct', digits: 1, signed: true, locale })).toBe(
+        intl(locale, -0.025, true),
+      )
+      expect(formatChange(5.9, locale)).toBe(intl(locale, 0.059, true))
+      expect(formatValue(0, '% of total', locale)).toBe(intl(locale, 0))
+      expect(formatPercent(5, locale, { digits: 1, fixed: true })).toBe(
+        new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1 }).format(0.05),
+      )
+    }
+    expect(
+      ['en-US', 'zh-CN'].map((l) => [numberText(0, { style: 'pct', locale: l }), formatChange(-1.1, l)]),
+    ).toEqual([
+      ['0%', '-1.1%'],
+      ['0%', '-1.1%'],
+    ])
+    expect(numberText(100, { style: 'pct', locale: 'fr-FR' })).toMatch(/^100\s%$/)
+    // The digits are the ones written, never the percent style's binary ×100 (0.145 × 100 = 14.499…).
+    expect(formatPercent(14.5, 'en-US', { digits: 0 })).toBe('15%')
   })
 
   it('labels a value axis compact from 100,000, with the decimals that keep its ticks apart', () => {

@@ -185,7 +185,7 @@ export default {
           none: 'This dataset has no yuan series.',
         },
         question:
-          'If exports and imports in the remaining months grow by x % and y % on a year earlier, what is the full-year surplus, and by how much does it beat the record? Year-to-date actuals come from the data; the remaining months are last year’s same months × (1 + growth).',
+          'If exports and imports in the remaining months grow by x% and y% on a year earlier, what is the full-year surplus, and by how much does it beat the record? Year-to-date actuals come from the data; the remaining months are last year’s same months × (1 + growth).',
         year: 'Year',
         cutoff: 'Actuals through',
         ytdTitle: 'Year-to-date surplus, {period}',
@@ -365,7 +365,7 @@ export default {
         modelRow: 'China against the rest of the world: share = C / (C + R), each growing at its own rate',
         modelWorld: 'China against world growth: s₀ × ((1 + g_c) / (1 + g_w))^t',
         worldCaveat:
-          "Caveat: world exports include China's, so holding world growth fixed while China's changes quietly changes the rest of the world's growth; and this form is not capped — where it would pass 100 % (the rest of the world's exports below zero) no share is shown.",
+          "Caveat: world exports include China's, so holding world growth fixed while China's changes quietly changes the rest of the world's growth; and this form is not capped — where it would pass {full} (the rest of the world's exports below zero) no share is shown.",
         restGrowth: 'Rest-of-world export growth g_r (a year)',
         pathLegendRow: 'Your path (g_c {gc}, g_r {gw})',
         flatLegendRow: 'Flat path (g_c = g_r)',
@@ -373,12 +373,12 @@ export default {
           "Solves China's growth g_c with the rest of the world's growth held at {gw}, and reports the gap g_c − g_r.",
         goalAnswerRow:
           'A growth gap of {gap} a year (China {gc}, rest of the world {gw}) reaches {target} in {year}.',
-        goalShareRange: 'A share of world exports is between 0 % and 100 %.',
+        goalShareRange: 'A share of world exports is between {low} and {high}.',
         trackTitle: 'Track record: this path from each published share to each later one',
         trackFrom: '{base} → {year}',
-        exceedsWorld: 'above 100 %: impossible',
+        exceedsWorld: 'above {full}: impossible',
         exceedsWorldLong:
-          "On this path the world-growth form would give China more than 100 % of world exports, which needs the rest of the world's exports below zero: those years are not shown. The rest-of-world model has no such limit.",
+          "On this path the world-growth form would give China more than {full} of world exports, which needs the rest of the world's exports below zero: those years are not shown. The rest-of-world model has no such limit.",
         question:
           'China’s share of world exports: China’s exports against the rest of the world’s, each growing at its own rate, from the latest published share (or a labelled estimate), charted against the published projection, with the path’s track record.',
         baseYear: 'Base year',
@@ -816,18 +816,18 @@ export default {
         modelRow: '中国对世界其他地区：份额 = C / (C + R)，两者各按自身增速增长',
         modelWorld: '中国对世界增长：s₀ × ((1 + g_c) / (1 + g_w))^t',
         worldCaveat:
-          '注意：世界出口包括中国出口，固定世界增速而改变中国增速，等于悄悄改变世界其他地区的增速；且此公式没有上限——若超过 100 %（即世界其他地区出口为负），不显示份额。',
+          '注意：世界出口包括中国出口，固定世界增速而改变中国增速，等于悄悄改变世界其他地区的增速；且此公式没有上限——若超过 {full}（即世界其他地区出口为负），不显示份额。',
         restGrowth: '世界其他地区出口年增长 g_r',
         pathLegendRow: '您的路径（g_c {gc}，g_r {gw}）',
         flatLegendRow: '持平路径（g_c = g_r）',
         goalNoteRow: '在世界其他地区增速固定为 {gw} 的条件下求解中国增速 g_c，并给出差距 g_c − g_r。',
         goalAnswerRow: '每年 {gap} 的增长差距（中国 {gc}，世界其他地区 {gw}）可在 {year} 年达到 {target}。',
-        goalShareRange: '占世界出口的份额在 0% 与 100% 之间。',
+        goalShareRange: '占世界出口的份额在 {low} 与 {high} 之间。',
         trackTitle: '回测记录：从每个已公布份额到其后每个已公布份额',
         trackFrom: '{base} → {year}',
-        exceedsWorld: '超过 100%：不可能',
+        exceedsWorld: '超过 {full}：不可能',
         exceedsWorldLong:
-          '在此路径上，世界增长公式会使中国占世界出口超过 100%，这要求世界其他地区出口为负：这些年份不予显示。世界其他地区模型没有这种限制。',
+          '在此路径上，世界增长公式会使中国占世界出口超过 {full}，这要求世界其他地区出口为负：这些年份不予显示。世界其他地区模型没有这种限制。',
         question:
           '中国占世界出口的份额：中国出口与世界其他地区出口各按自身增速增长，以最新公布份额（或标注的估计值）为起点，与公布的预测对照，并附路径的回测记录。',
         baseYear: '基准年',
