@@ -1,6 +1,7 @@
 /**
  * The calculators' numbers as each language writes them, in Chromium: a percentage with no space before
- * its sign in English and Chinese (14.2%, never "100 %"), the words around it included.
+ * its sign in English and Chinese (14.2%, never "100 %"), the words around it included; a column of
+ * numbers read down at one precision.
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
@@ -29,7 +30,7 @@ async function spacedPercents(page: Page): Promise<string[]> {
   return text.split('\n').filter((line) => /\d[ \u00a0\u202f]+%/.test(line))
 }
 
-describe('percentages in the world-share calculator', () => {
+describe("the calculators' numbers", () => {
   it.each([
     ['zh-CN', '超过 100%'],
     ['en-US', 'more than 100%'],
@@ -53,6 +54,26 @@ describe('percentages in the world-share calculator', () => {
         /0%.+99\.99%/,
       )
       expect(await spacedPercents(page)).toEqual([])
+      await page.close()
+    },
+  )
+
+  it.each(['zh-CN', 'en-US'])(
+    "in %s the partner-mix calculator's contributions are one precision down the column",
+    { timeout: 120_000 },
+    async (locale) => {
+      const page = await calculator(locale, 'partnerMix', locale === 'zh-CN' ? 'light' : 'dark')
+      const cells = page.locator('[data-test="pm-shares"] tbody td:last-child')
+      // Only the US moves (and the part of its loss sold elsewhere): the other partners add nothing.
+      await page.fill('[data-test="pm-growth-us"]', '-10')
+      await expect.poll(async () => (await cells.allInnerTexts()).some((c) => /[1-9]/.test(c))).toBe(true)
+      await screenshot(page, `calc-contributions-${locale}`)
+      const texts = await cells.allInnerTexts()
+      const decimals = texts.map((c) => /\d(?:\.(\d+))?/.exec(c)?.[1]?.length ?? 0)
+      expect(texts.length).toBeGreaterThan(2)
+      expect(new Set(decimals), texts.join(' | ')).toEqual(new Set([2]))
+      // A partner that does not move reads 0.00 beside the US's decimals, not 0.
+      expect(texts.some((c) => /^0\.00 /.test(c))).toBe(true)
       await page.close()
     },
   )

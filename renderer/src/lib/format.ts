@@ -182,6 +182,21 @@ export function showNumber(value: number | null | undefined, options: DisplayOpt
   }
 }
 
+/**
+ * The decimals a column of numbers is printed with, so that it is read down at one precision: the most
+ * any of its values needs at up to `maxDigits` (1.2 and 0.35 → 2: 1.20 beside 0.35; 1 and 5 → 0). Print
+ * every value with `fixed` at these digits. A value that is missing or not finite needs none.
+ */
+export function columnDigits(values: readonly (number | null | undefined)[], maxDigits = 2): number {
+  const plain = formatter('en-US', false, maxDigits)
+  return Math.max(
+    0,
+    ...values.map((v) =>
+      v === null || v === undefined || !Number.isFinite(v) ? 0 : (plain.format(v).split('.')[1]?.length ?? 0),
+    ),
+  )
+}
+
 /** Just the text (for charts' tick labels and tooltips, where no explanation fits). */
 export function numberText(value: number | null | undefined, options: DisplayOptions = {}): string {
   return showNumber(value, options).text

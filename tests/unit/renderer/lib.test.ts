@@ -5,6 +5,7 @@ import { formatPeriod, periodBounds } from '@shared/periods'
 import { alignSeries } from '../../../renderer/src/lib/align'
 import {
   axisTickLabel,
+  columnDigits,
   formatAmount,
   formatBytes,
   formatChange,
@@ -148,6 +149,20 @@ describe('format', () => {
     expect(numberText(100, { style: 'pct', locale: 'fr-FR' })).toMatch(/^100\s%$/)
     // The digits are the ones written, never the percent style's binary ×100 (0.145 × 100 = 14.499…).
     expect(formatPercent(14.5, 'en-US', { digits: 0 })).toBe('15%')
+  })
+
+  it('chooses one precision for a column: the most decimals any of its values needs, up to a cap', () => {
+    expect(columnDigits([1.2, 0.35, null])).toBe(2)
+    expect(columnDigits([1, 5, 0, Number.NaN])).toBe(0)
+    expect(columnDigits([-1.4664804469273742, 0, 0])).toBe(2)
+    expect(columnDigits([0.123456], 3)).toBe(3)
+    // A value that rounds to fewer decimals needs only those (2.999 → 3 at two decimals).
+    expect(columnDigits([2.999, 1.5])).toBe(1)
+    expect(columnDigits([])).toBe(0)
+    const column = [1.2, 0.35, 0].map((v) =>
+      numberText(v, { style: 'pp', digits: columnDigits([1.2, 0.35, 0]), fixed: true, locale: 'zh-CN' }),
+    )
+    expect(column).toEqual(['+1.20 个百分点', '+0.35 个百分点', '0.00 个百分点'])
   })
 
   it('labels a value axis compact from 100,000, with the decimals that keep its ticks apart', () => {

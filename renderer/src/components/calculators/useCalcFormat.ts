@@ -18,8 +18,9 @@ export function calcFormat(
     /** A percentage; `fixed` prints all `digits` decimals, for a column (5.0% beside 14.7%). */
     pct: (value: number | null | undefined, signed = false, digits = 2, fixed = false) =>
       numberText(value, { style: 'pct', signed, digits, fixed, locale: language() }),
-    pp: (value: number | null | undefined, digits = 2) =>
-      numberText(value, { style: 'pp', digits, locale: language() }),
+    /** Percentage points; `fixed` prints all `digits` decimals, for a column (0.35 beside 1.20). */
+    pp: (value: number | null | undefined, digits = 2, fixed = false) =>
+      numberText(value, { style: 'pp', digits, fixed, locale: language() }),
     /** `Exports: $1.2 bn` / `出口：1.2 十亿美元`: a label and its value, joined as the language joins them. */
     labelled: (label: string, value: string) => t('app.labelledValue', { label, value }),
     period: (p: string) => formatPeriod(p, language()),

@@ -31,7 +31,7 @@ export interface ChartFormat {
   text: (value: number | null | undefined, options?: Omit<DisplayOptions, 'locale'>) => string
   usd: (value: number | null | undefined, signed?: boolean) => string
   pct: (value: number | null | undefined, signed?: boolean, digits?: number) => string
-  pp: (value: number | null | undefined, digits?: number) => string
+  pp: (value: number | null | undefined, digits?: number, fixed?: boolean) => string
   /** `Exports: $1.2 bn` / `出口：1.2 十亿美元`: a label and its value, with the language's colon. */
   labelled: (label: string, value: string) => string
 }
