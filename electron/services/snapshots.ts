@@ -33,7 +33,7 @@ import type { ExportKind } from '../shared/workspaceApi'
 import { writeFileAtomic } from './atomicFile'
 import { exportSnapshot, type ExportPlatform, type ExportResult } from './snapshotExport'
 import { checkChosenFile, rememberGrant } from './grants'
-import { loadDocument, NOT_JSON, parseJsonWith, readBounded, removeStaleTemps, type Parsed } from './storage'
+import { loadDocument, parseJsonWith, readBounded, removeStaleTemps, type Parsed } from './storage'
 
 /** The platform's dialogs and printer. Absent in a plain browser: those features then say they need the desktop app. */
 export interface SnapshotPlatform extends ExportPlatform {
@@ -140,6 +140,7 @@ export async function openSnapshotService(options: SnapshotServiceOptions): Prom
     migratedFrom: number | null
     notices: StorageNotice[]
     refusals: Said[]
+    refused?: Said
   }> {
     let migratedFrom: number | null = null
     // Why each document read was refused, for the page to word the main file's reason in its language.
@@ -158,7 +159,13 @@ export async function openSnapshotService(options: SnapshotServiceOptions): Prom
       },
       serialize: serializeSnapshot,
     })
-    return { snapshot: loaded.value, migratedFrom, notices: loaded.notices, refusals }
+    return {
+      snapshot: loaded.value,
+      migratedFrom,
+      notices: loaded.notices,
+      refusals,
+      refused: loaded.refused,
+    }
   }
 
   async function load(id: string): Promise<{ snapshot: Snapshot; migratedFrom: number | null }> {
@@ -166,10 +173,11 @@ export async function openSnapshotService(options: SnapshotServiceOptions): Prom
     if (loaded.snapshot) return { snapshot: loaded.snapshot, migratedFrom: loaded.migratedFrom }
     const notice = loaded.notices[0]
     if (notice) {
-      // The reason as a catalogued message where the document was refused (its "why"), or where it was
-      // not JSON at all; a file the storage refused before reading (too large, not text) keeps its text.
+      // The reason as a catalogued message: the document's (its "why"), the storage's where it refused
+      // the file before reading it (too large, not a file, not text), else the one reason left: the
+      // text was not JSON.
       const refusal = loaded.refusals.find((r) => english(r) === notice.problem)?.params?.why
-      const why = refusal ?? (notice.problem === NOT_JSON ? say('snapshotNotJson') : `${notice.problem}.`)
+      const why = refusal ?? loaded.refused ?? say('snapshotNotJson')
       throw new AppError(
         'DATA_ERROR',
         say('snapshotQuarantined', { file: notice.file, place: notice.quarantinedAs, why }),

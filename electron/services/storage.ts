@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto'
 import * as fsp from 'node:fs/promises'
 import { constants as fsConstants } from 'node:fs'
 import { basename, join, relative } from 'node:path'
+import { english, say, type Said } from '../shared/messages'
 import type { StorageNotice } from '../shared/notes'
 import { writeFileAtomic } from './atomicFile'
 
@@ -82,23 +83,30 @@ export async function quarantine(file: string, userDataDir: string): Promise<str
   return relative(userDataDir, target).split('\\').join('/')
 }
 
-/** Why a bounded read could not give a value. */
-function problemOf(read: Exclude<BoundedRead, { kind: 'text' }>, maxBytes: number): string {
+/** Why a bounded read of a file that is there could not give a value, as a catalogued message. */
+function problemOf(read: Exclude<BoundedRead, { kind: 'text' | 'missing' }>, maxBytes: number): Said {
   switch (read.kind) {
     case 'tooLarge':
-      return `it is ${(read.size / 1024 / 1024).toFixed(1)} MB, more than the ${(maxBytes / 1024 / 1024).toFixed(0)} MB such a file may be`
+      // The sizes as written (2048.0 MB), which the page's number formatter would shorten.
+      return say('storedTooLarge', {
+        size: (read.size / 1024 / 1024).toFixed(1),
+        limit: (maxBytes / 1024 / 1024).toFixed(0),
+      })
     case 'notFile':
-      return 'it is not a regular file'
+      return say('storedNotFile')
     case 'notUtf8':
-      return 'it is not UTF-8 text'
-    case 'missing':
-      return 'it is missing'
+      return say('storedNotUtf8')
   }
 }
 
 export interface LoadedDocument<T> {
   value: T | null
   notices: StorageNotice[]
+  /**
+   * Why the file itself was set aside where the storage refused it before its JSON was read (too
+   * large, not a file, not UTF-8), so that a caller can word it in the page's language.
+   */
+  refused?: Said
 }
 
 /**
@@ -117,10 +125,13 @@ export async function loadDocument<T>(
 ): Promise<LoadedDocument<T>> {
   const attempt = async (
     file: string,
-  ): Promise<{ ok: true; value: T } | { ok: false; missing: boolean; message: string }> => {
+  ): Promise<{ ok: true; value: T } | { ok: false; missing: boolean; message: string; said?: Said }> => {
     const read = await readBounded(file, options.maxBytes)
     if (read.kind === 'missing') return { ok: false, missing: true, message: 'missing' }
-    if (read.kind !== 'text') return { ok: false, missing: false, message: problemOf(read, options.maxBytes) }
+    if (read.kind !== 'text') {
+      const said = problemOf(read, options.maxBytes)
+      return { ok: false, missing: false, message: english(said), said }
+    }
     const parsed = parseJsonWith(read.text, options.validate)
     return parsed.ok
       ? { ok: true, value: parsed.value }
@@ -132,6 +143,7 @@ export async function loadDocument<T>(
   if (main.missing) return { value: null, notices: [] }
 
   const quarantinedAs = await quarantine(path, options.userDataDir)
+  const refused = main.said ? { refused: main.said } : {}
   const backup = await attempt(`${path}.bak`)
   if (backup.ok) {
     // Back in place; the .bak stays as it is (it is what we just restored).
@@ -139,12 +151,14 @@ export async function loadDocument<T>(
     return {
       value: backup.value,
       notices: [{ file: basename(path), problem: clip(main.message), quarantinedAs, recovered: 'backup' }],
+      ...refused,
     }
   }
   if (!backup.missing) await quarantine(`${path}.bak`, options.userDataDir)
   return {
     value: null,
     notices: [{ file: basename(path), problem: clip(main.message), quarantinedAs, recovered: 'empty' }],
+    ...refused,
   }
 }
 

@@ -152,6 +152,10 @@ export const serviceMessages = {
   snapshotInvalid: '{problem}.',
   snapshotGone: 'There is no such snapshot (it was deleted).',
   snapshotQuarantined: 'The snapshot file {file} could not be read, so it was moved to {place}: {why}',
+  // Why a file the app keeps (a snapshot, the notes, the session) was set aside before it was read.
+  storedTooLarge: 'it is {size} MB, more than the {limit} MB such a file may be.',
+  storedNotFile: 'it is not a regular file.',
+  storedNotUtf8: 'it is not UTF-8 text.',
 
   // The bundled data's packages (catalog.ts), refused when the app starts; the page names the package.
   noCatalogDataset: 'There is no dataset called "{id}" in the catalog.',

@@ -50,10 +50,13 @@ describe('snapshot refusals in Chinese', () => {
 
 describe('a damaged snapshot in the library, in Chinese', () => {
   /** The library's snapshot s-damaged written as `content`, opened: moved aside, the reason in the page's language. */
-  async function opened(content: string) {
+  async function opened(content: string | Buffer | null) {
     const userDataDir = mkdtempSync(join(dir, 'library-'))
     mkdirSync(join(userDataDir, 'snapshots'))
-    writeFileSync(join(userDataDir, 'snapshots', 's-damaged.ctesnap'), content)
+    const file = join(userDataDir, 'snapshots', 's-damaged.ctesnap')
+    // null: a folder where the file should be.
+    if (content === null) mkdirSync(file)
+    else writeFileSync(file, content)
     const service = await openSnapshotService({ userDataDir, currentVersion: () => null })
     const error = (await service.open('s-damaged').then(
       () => null,
@@ -78,6 +81,23 @@ describe('a damaged snapshot in the library, in Chinese', () => {
     expect(said).toEqual({
       english: `The snapshot file s-damaged.ctesnap could not be read, so it was moved to ${place}: it is not a China Trade Explorer snapshot (the "format" field is missing or different).`,
       chinese: `无法读取快照文件 s-damaged.ctesnap，已将它移到 ${place}：它不是中国贸易数据浏览器的快照（“format”字段缺失或不同）。`,
+    })
+  })
+
+  it('a file that is not UTF-8 text: the storage’s reason, in Chinese too', async () => {
+    // "Côte" as Latin-1 writes it: the ô is one byte (0xF4) that UTF-8 cannot start a character with.
+    const { place, ...said } = await opened(Buffer.from([0x7b, 0x22, 0x43, 0xf4, 0x74, 0x65, 0x22, 0x7d]))
+    expect(said).toEqual({
+      english: `The snapshot file s-damaged.ctesnap could not be read, so it was moved to ${place}: it is not UTF-8 text.`,
+      chinese: `无法读取快照文件 s-damaged.ctesnap，已将它移到 ${place}：它不是 UTF-8 文本。`,
+    })
+  })
+
+  it('a folder in the file’s place: the storage’s reason, in Chinese too', async () => {
+    const { place, ...said } = await opened(null)
+    expect(said).toEqual({
+      english: `The snapshot file s-damaged.ctesnap could not be read, so it was moved to ${place}: it is not a regular file.`,
+      chinese: `无法读取快照文件 s-damaged.ctesnap，已将它移到 ${place}：它不是普通文件。`,
     })
   })
 })

@@ -124,6 +124,9 @@ const zh: Record<MessageId, string> = {
   snapshotInvalid: '其内容不符合快照格式：{problem}。',
   snapshotGone: '没有这个快照（它已被删除）。',
   snapshotQuarantined: '无法读取快照文件 {file}，已将它移到 {place}：{why}',
+  storedTooLarge: '它有 {size} MB，超过此类文件上限 {limit} MB。',
+  storedNotFile: '它不是普通文件。',
+  storedNotUtf8: '它不是 UTF-8 文本。',
 
   noCatalogDataset: '数据目录中没有名为“{id}”的数据集。',
   dataFolderUnreadable: '无法读取应用的数据文件夹。重新安装应用即可恢复。',
