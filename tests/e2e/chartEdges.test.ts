@@ -1,16 +1,21 @@
 /**
  * What the charts draw at their edges and on long spans, in Chromium, read from what each chart
  * reports it drew (`data-drawn`), not from screenshots: a note's ring on the first or the last period
- * lies whole inside the plot, where the annotation plugin clips it.
+ * lies whole inside the plot, where the annotation plugin clips it; no bar is drawn thinner than
+ * MIN_BAR_WIDTH (the Explorer draws such a bar chart as lines, and says so; the Overview's bars are wide).
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { MIN_BAR_WIDTH } from '../../renderer/src/lib/chartConfig'
 import { appInBrowser } from '../support/suite'
 
 const suite = appInBrowser()
 
 interface Drawn {
   view: string
+  chart: string
+  drawnAs: string
+  bars: { count: number; thinnest: number | null }
   area: { left: number; right: number; top: number; bottom: number }
   noteMarkers: { x: number; y: number; radius: number; border: number }[]
 }
@@ -68,6 +73,63 @@ describe('a note on the first or last period', () => {
         expect(m.x + reach, `${width} px: ring at ${m.x}`).toBeLessThanOrEqual(area.right)
         expect(m.y - reach).toBeGreaterThanOrEqual(area.top)
         expect(m.y + reach).toBeLessThanOrEqual(area.bottom)
+      }
+      await page.close()
+    }
+    suite.browser.assertOffline()
+    expect(suite.browser.pageErrors).toEqual([])
+  })
+})
+
+describe('bars on a long monthly span', () => {
+  /** The chart once it shows `view`'s bars at the given range (after the click that set it). */
+  async function barsOf(page: Page, ready: (d: Drawn) => boolean): Promise<Drawn> {
+    await idle(page)
+    await expect.poll(async () => ready(await drawn(page)), { timeout: 20_000 }).toBe(true)
+    return drawn(page)
+  }
+  const notice = (page: Page) => page.locator('[data-test="bars-as-lines"]')
+
+  it('are never hairlines: too thin, they are drawn as lines and the page says so', async () => {
+    for (const width of WIDTHS) {
+      const page = await openHeadline(width)
+      await page.click('[data-test="chart-bar"]')
+      // A hundred months of three series: 1 to 2 px a bar here, so lines, said above the chart.
+      const long = await barsOf(page, (d) => d.chart === 'bar')
+      expect(long.drawnAs, `${width} px`).toBe('line')
+      expect(long.bars.count).toBe(0)
+      expect(await notice(page).innerText()).toContain(`under ${MIN_BAR_WIDTH} px`)
+      // A year of them: bars, none thinner than the minimum, and nothing said.
+      await page.click('[data-test="range-1y"]')
+      const year = await barsOf(page, (d) => d.chart === 'bar' && d.drawnAs === 'bar' && d.bars.count > 0)
+      expect(year.bars.thinnest!, `${width} px`).toBeGreaterThanOrEqual(MIN_BAR_WIDTH)
+      expect(await notice(page).count()).toBe(0)
+      await page.close()
+    }
+  })
+
+  it('the ready-made bar views and the Overview draw no bar under the minimum', async () => {
+    for (const width of WIDTHS) {
+      const page = await suite.browser.newPage({ width, height: 900 })
+      await page.goto(`${suite.app.server.url}#/`)
+      const overview = page.locator('[data-test="monthly-chart"]')
+      await expect
+        .poll(async () => (await overview.getAttribute('data-drawn')) ?? '', { timeout: 20_000 })
+        .toContain('"bars"')
+      const { bars } = JSON.parse((await overview.getAttribute('data-drawn'))!) as Drawn
+      expect(bars.count, `Overview at ${width} px`).toBeGreaterThan(50)
+      expect(bars.thinnest!, `Overview at ${width} px`).toBeGreaterThanOrEqual(MIN_BAR_WIDTH)
+
+      await page.goto(`${suite.app.server.url}#/explorer`)
+      await page.locator('[data-test="explorer-chart"] canvas').waitFor()
+      let before = ''
+      for (const preset of ['headlineYoy', 'partnersLevel', 'rareEarths', 'soybeans']) {
+        await page.selectOption('[data-test="preset"]', preset)
+        const d = await barsOf(page, (d) => d.view !== before && d.chart === 'bar')
+        before = d.view
+        if (d.drawnAs === 'bar')
+          expect(d.bars.thinnest!, `${preset} at ${width} px`).toBeGreaterThanOrEqual(MIN_BAR_WIDTH)
+        else expect(await notice(page).count(), `${preset} at ${width} px`).toBe(1)
       }
       await page.close()
     }

@@ -84,10 +84,55 @@ export function buildChartConfig(
   decoration?: ExportDecoration,
   /** Notes drawn on the chart (a point: marker and label; a range: a box). Not drawn on the year-to-date-by-year chart. */
   notes: readonly ChartNote[] = [],
+  /** The plot's width in CSS pixels, where known: bars too thin at it are drawn as lines (`drawnChart`). */
+  plotWidth?: number,
 ): Config {
-  return view.chart === 'ytdByYear'
-    ? ytdByYearConfig(model, refs, theme, text, decoration)
-    : timeConfig(model, view, theme, text, decoration, notes)
+  if (view.chart === 'ytdByYear') return ytdByYearConfig(model, refs, theme, text, decoration)
+  const chart = plotWidth === undefined ? view.chart : drawnChart(model, view, plotWidth)
+  return timeConfig(model, { ...view, chart }, theme, text, decoration, notes)
+}
+
+/** The thinnest bar drawn, in CSS pixels: below it a bar of a long monthly chart is a hairline, unreadable. */
+export const MIN_BAR_WIDTH = 3
+/** Of the room between periods, the share a group of bars takes, and of a group's room the share a bar takes. */
+const CATEGORY_PERCENTAGE = 0.9
+const BAR_PERCENTAGE = 0.9
+
+/**
+ * The chart drawn for a view on a plot `plotWidth` pixels wide: the view's own, except that bars which
+ * would be thinner than MIN_BAR_WIDTH are drawn as lines (grouped bars) or stacked areas (stacked bars),
+ * which show the same numbers the same way; the page says so (a hundred months of three series at
+ * 1024 px made bars under 2 px wide). A 100% share chart keeps its bars: it has no line form.
+ */
+export function drawnChart(model: ChartModel, view: ViewState, plotWidth: number): ViewState['chart'] {
+  if (view.chart !== 'bar' && view.chart !== 'stackedBar') return view.chart
+  const width = thinnestBar(model, view, plotWidth)
+  if (width === null || width >= MIN_BAR_WIDTH) return view.chart
+  return view.chart === 'bar' ? 'line' : 'stackedArea'
+}
+
+/**
+ * The thinnest bar's width on a plot `plotWidth` pixels wide, worked out as Chart.js sizes 'flex' bars
+ * (each from the distance between its neighbours) on this chart's x axis; null without bars.
+ */
+export function thinnestBar(model: ChartModel, view: ViewState, plotWidth: number): number | null {
+  const xs = model.periods.map((p) => xOf(p, view.frequency)).sort((a, b) => a - b)
+  const groups =
+    view.chart === 'bar'
+      ? model.series.filter((s) => !s.projection && !view.hidden.includes(s.key)).length
+      : 1
+  if (!xs.length || !groups) return null
+  const half = view.frequency === 'year' ? 6 : 0.5
+  const perUnit = plotWidth / (xs.at(-1)! - xs[0]! + 2 * half)
+  // Chart.js's computeFlexCategoryTraits: a bar's room is half the distance between its neighbours
+  // (an end bar takes its one neighbour's distance twice; a lone bar the whole axis).
+  const rooms = xs.map((x, i) => {
+    if (xs.length === 1) return 2 * half
+    const prev = xs[i - 1] ?? x - (xs[i + 1]! - x)
+    const next = xs[i + 1] ?? x + (x - prev)
+    return (next - prev) / 2
+  })
+  return (Math.min(...rooms) * perUnit * CATEGORY_PERCENTAGE * BAR_PERCENTAGE) / groups
 }
 
 function timeConfig(
@@ -153,8 +198,11 @@ function timeConfig(
       borderWidth: type === 'line' ? 2 : 0,
       pointRadius: type === 'line' ? combined.map((c) => (c ? 4 : 2)) : undefined,
       pointStyle: type === 'line' ? combined.map((c) => (c ? 'triangle' : 'circle')) : undefined,
-      barPercentage: 0.9,
-      categoryPercentage: 0.9,
+      // Each bar sized from its neighbours: China's combined January–February sits half a month from a
+      // January published alone, and the fixed sizing took that half month as every bar's room.
+      barThickness: 'flex',
+      barPercentage: BAR_PERCENTAGE,
+      categoryPercentage: CATEGORY_PERCENTAGE,
       spanGaps: false,
     } as ChartDataset<'line' | 'bar', XY[]>
   })
@@ -397,6 +445,26 @@ export function drawnNoteIds(notes: readonly ChartNote[], model: ChartModel, vie
   const grid = valueGrid(model)
   const values = stackedValues(grid, model, view) ?? grid.map((row) => row.map((p) => p?.value ?? null))
   return new Set(notes.filter((n) => notePlace(n, model, view, values)).map((n) => n.id))
+}
+
+/**
+ * The bars a chart drew (of the datasets shown) and the thinnest one's width in pixels, as the page
+ * reports them for its tests: a bar a pixel or two wide cannot be read.
+ */
+export function drawnBars(chart: Chart): { count: number; thinnest: number | null } {
+  const widths = chart.data.datasets.flatMap((_, i) => {
+    const meta = chart.getDatasetMeta(i)
+    if (meta.type !== 'bar' || !chart.isDatasetVisible(i)) return []
+    return meta.data.flatMap((bar) => {
+      const { width, y, base } = bar.getProps(['width', 'y', 'base'], true) as Record<string, number>
+      // A missing value has no bar (Chart.js keeps an element for it at NaN).
+      return Number.isFinite(y) && Number.isFinite(base) && width !== undefined ? [width] : []
+    })
+  })
+  return {
+    count: widths.length,
+    thinnest: widths.length ? Math.round(Math.min(...widths) * 10) / 10 : null,
+  }
 }
 
 /** A point note's ring: its radius and line width, in CSS pixels. */
@@ -696,6 +764,14 @@ export function chartFrame(decoration?: ExportDecoration) {
     animation: false as const,
     layout: { padding: decoration ? { left: 16, right: 16, top: 8, bottom: 8 } : 0 },
   }
+}
+
+/**
+ * An exported image's plot width, near enough for `drawnChart`: the image less its side padding
+ * (`chartFrame`) and some 70 px for the value axis.
+ */
+export function exportPlotWidth(width: number): number {
+  return width - 32 - 70
 }
 
 function common(theme: ChartTheme, decoration?: ExportDecoration) {

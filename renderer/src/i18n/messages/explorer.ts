@@ -148,6 +148,10 @@ export default {
         'The stack leaves out {n} period(s) (from {first}) where a series shown has no value: nothing is filled in.',
       stackBalance:
         'Stacked and 100% share charts are off while the trade balance is ticked: a balance is exports minus imports, not a part of a total. Untick it to stack exports and imports.',
+      barsAsLines:
+        'Drawn as lines: at this width each bar would be under {px} px wide. A shorter range, fewer series or a wider window shows bars.',
+      stackedBarsAsAreas:
+        'Drawn as stacked areas: at this width each bar would be under {px} px wide. A shorter range or a wider window shows bars.',
       balanceRate:
         'The trade balance has no % change here (its sign can change, so a rate misleads). Show the balance alone for its change in USD on a year earlier.',
       projectionLabel: '{series}, projection',
@@ -383,6 +387,10 @@ export default {
       stackGaps: '堆叠图略去了 {n} 个时期（自{first}起），因为其中有所示序列缺少数值：不作任何填补。',
       stackBalance:
         '勾选贸易差额时不提供堆积图和 100% 份额图：差额是出口减进口，不是总量的组成部分。取消勾选差额即可堆积出口和进口。',
+      barsAsLines:
+        '以折线显示：在当前宽度下每根柱子不足 {px} 像素宽。缩短时间范围、减少序列或加宽窗口即可显示柱状图。',
+      stackedBarsAsAreas:
+        '以堆积面积图显示：在当前宽度下每根柱子不足 {px} 像素宽。缩短时间范围或加宽窗口即可显示柱状图。',
       balanceRate:
         '此处不显示贸易差额的百分比变化（差额可能变号，比率会误导）。单独显示差额可查看其同比变化（美元）。',
       projectionLabel: '{series}（预测）',
