@@ -405,7 +405,13 @@ async function fetchSelections(view: ViewState, catalog: readonly SeriesInfo[]):
   if (answers.length < queries.length || answers.some((answer) => 'error' in answer)) await loadRefusals()
   return plans.map((plan): FetchedSeries => {
     const none = { selection: plan.selection, series: null, published: null, total: null }
-    if (plan.named === null) return { ...none, error: `no ${view.basis} series` }
+    if (plan.named === null)
+      return {
+        ...none,
+        error: i18n.global.t('explorer.noBasisSeries', {
+          basis: i18n.global.t(`explorer.bases.${view.basis}`),
+        }),
+      }
     try {
       return {
         selection: plan.selection,
@@ -414,9 +420,10 @@ async function fetchSelections(view: ViewState, catalog: readonly SeriesInfo[]):
         total: plan.total === undefined ? null : optionalOf(answers[plan.total]),
       }
     } catch (e) {
-      // A series the dataset lacks, or a selection it cannot answer, is this selection's "no data".
+      // A series the dataset lacks, or a selection it cannot answer, is this selection's "no data",
+      // its reason in the page's language (a snapshot keeps it as shown), never the services' English.
       if (e instanceof ApiError && (e.code === 'NOT_FOUND' || e.code === 'INVALID_ARGUMENT'))
-        return { ...none, error: e.message }
+        return { ...none, error: messageOf(e) }
       throw e
     }
   })

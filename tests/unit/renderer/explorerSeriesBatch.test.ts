@@ -16,7 +16,11 @@ import { methods } from '../../../electron/shared/methods'
 import { PRESETS } from '../../../renderer/src/lib/presets'
 import { useDimensionsStore } from '../../../renderer/src/stores/dimensions'
 import { useExplorerStore } from '../../../renderer/src/stores/explorer'
+import { i18n } from '../../../renderer/src/i18n'
+import { buildChartModel } from '../../../renderer/src/lib/chartModel'
+import { numbersOf } from '../../../renderer/src/lib/snapshotModel'
 import { installBridge } from '../../support/fakeBridge'
+import { inChinese } from '../../support/refusalWording'
 
 // happy-dom gives import.meta.url an http: URL; the repository's data folder is found from this file's own folder.
 const dataDir = join(import.meta.dirname, '..', '..', '..', 'data')
@@ -120,5 +124,43 @@ describe("the Explorer's series in one call", () => {
     })
     expect(refused.ok).toBe(false)
     if (!refused.ok) expect(rareEarths!.error).toBe(refused.error.message)
+  })
+
+  it("keeps a lacking series' reason in the page's language, never the services' English", async () => {
+    i18n.global.locale.value = 'zh-CN'
+    try {
+      const explorer = await show({
+        ...defaultViewState(),
+        flows: ['exports'],
+        products: ['all', 'rare_earths'],
+      })
+      const refused = await dispatch(handlers, 'getSeries', {
+        dataset: 'china-trade',
+        flow: 'exports',
+        product: 'rare_earths',
+        unit: 'USD bn',
+      })
+      if (refused.ok) throw new Error('rare earths in US dollars were answered')
+      const reason = explorer.fetched[1]!.error!
+      expect(reason).toBe(inChinese(refused.error.said))
+      expect(reason).not.toBe(refused.error.message)
+      // What a snapshot of this view keeps: the reason as shown.
+      const model = buildChartModel(explorer.loadedView, explorer.fetched, (s) => s.key)
+      expect(numbersOf(model).series[1]?.missing).toBe(reason)
+      // A series with none on the chosen basis: the WTO publishes no rare-earth series.
+      const wto = await show({
+        ...defaultViewState(),
+        frequency: 'year',
+        basis: 'wto',
+        flows: ['exports'],
+        products: ['all', 'rare_earths'],
+      })
+      expect(wto.fetched.map((f) => f.error)).toEqual([
+        undefined,
+        '本数据集中没有世贸组织（WTO）口径的序列。',
+      ])
+    } finally {
+      i18n.global.locale.value = 'en'
+    }
   })
 })
