@@ -270,7 +270,9 @@ const CENSUS = real('census/usa-china-trade-data.csv')
 /** Points at the chart's first series at its last period; the tooltip's text (drawn on the canvas). */
 async function tooltipText(page: Page): Promise<string> {
   const chart = page.locator('[data-test="explorer-chart"]')
-  // The chart can be made anew once its plugins have loaded: point again until a tooltip shows.
+  // The chart can be made anew once its plugins have loaded: point again until a tooltip shows, and
+  // read the one the poll saw (read again, the attribute can already be the new chart's: empty).
+  let tip = ''
   await expect
     .poll(
       async () => {
@@ -281,12 +283,12 @@ async function tooltipText(page: Page): Promise<string> {
         const box = await chart.locator('canvas').boundingBox()
         if (x === undefined || !box) return ''
         await chart.locator('canvas').hover({ position: { x, y: box.height / 2 } })
-        return (await chart.getAttribute('data-tooltip')) ?? ''
+        return (tip = (await chart.getAttribute('data-tooltip')) ?? '')
       },
       { timeout: 30_000 },
     )
     .not.toBe('')
-  return (await chart.getAttribute('data-tooltip'))!.replace(/\s+/g, ' ')
+  return tip.replace(/\s+/g, ' ')
 }
 
 describe('in Chinese, at 1024 px, with imported files', () => {

@@ -46,7 +46,10 @@ const details = (page: Page, period: string, series: string) =>
 /** Points the mouse at a period's point of the chart's first series; the tooltip's text (drawn on the canvas). */
 async function hover(page: Page, period: string, locale = 'en'): Promise<string> {
   const chart = page.locator('[data-test="explorer-chart"]')
-  // The chart is made anew once its plugins have loaded: point again until the tooltip shows the period.
+  // The chart is made anew once its plugins have loaded: point again until the tooltip shows the
+  // period, and read the tooltip the poll saw. Read again after it, the attribute can already be the
+  // new chart's, which nobody has pointed at yet (empty).
+  let tip = ''
   await expect
     .poll(async () => {
       const drawn = JSON.parse((await chart.getAttribute('data-drawn')) ?? '{"series":[]}') as {
@@ -58,11 +61,11 @@ async function hover(page: Page, period: string, locale = 'en'): Promise<string>
       const box = await canvas.boundingBox()
       if (!box) return ''
       await canvas.hover({ position: { x, y: box.height / 2 } })
-      return (await chart.getAttribute('data-tooltip')) ?? ''
+      return (tip = (await chart.getAttribute('data-tooltip')) ?? '')
     })
     .toContain(formatPeriod(period, locale))
   // Its lines are wrapped to the chart's width: read as one text.
-  return (await chart.getAttribute('data-tooltip'))!.replace(/\s+/g, ' ')
+  return tip.replace(/\s+/g, ' ')
 }
 
 /** The preferred reading of a series at a period, straight from the services. */
