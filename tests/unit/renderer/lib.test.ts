@@ -37,6 +37,16 @@ describe('alignSeries', () => {
     expect(points[0]!.map((p) => p?.value ?? null)).toEqual([null, 539.94, 313.9])
     expect(points[1]!.map((p) => p?.value ?? null)).toEqual([1, null, 2])
   })
+
+  it('keeps a month no series has on the axis, empty for all, so no line joins across it', () => {
+    const a = series('exports', [point('2026-01..2026-02', 656.5), point('2026-04', 359.4)])
+    const b = series('balance', [point('2026-01..2026-02', 213.62), point('2026-04', 84.8)])
+    const { periods, points } = alignSeries([a, b])
+    // Jan and Feb are covered by their combined period; March by nothing.
+    expect(periods).toEqual(['2026-01..2026-02', '2026-03', '2026-04'])
+    expect(points[0]!.map((p) => p?.value ?? null)).toEqual([656.5, null, 359.4])
+    expect(points[1]!.map((p) => p?.value ?? null)).toEqual([213.62, null, 84.8])
+  })
 })
 
 describe('periods', () => {
