@@ -42,6 +42,12 @@ export const serviceMessages = {
   webPage:
     'is a web page (HTML or XML), not a table: Trade Map and some other sites save their ".xls" downloads this way. Download the text or CSV export instead, or open it in a spreadsheet and save it as CSV.',
   parquetInvalid: 'is not a valid Parquet file (it is damaged or incomplete).',
+  importCancelled: 'the import was cancelled. Nothing was saved.',
+  // What the data engine failed on that no message here explains (its own words are for the log).
+  unreadableFile:
+    'could not be read: the data engine stopped on something in it that the app cannot name. Nothing was saved. If it opens in a spreadsheet, save it from there as CSV (UTF-8) and try again.',
+  unreadableHere:
+    'the data engine stopped on something here that the app cannot name. Nothing was saved. Look at this line in a text editor, or save the file again as CSV (UTF-8), and try again.',
 
   // The header row and the layout.
   noHeaderRow: 'has no header row.',

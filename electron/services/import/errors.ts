@@ -4,7 +4,7 @@
  * own errors (twenty lines of hints) are translated here; the raw text never reaches the page.
  */
 import { AppError } from '../../shared/errors'
-import { groupDigits, say, type Said } from '../../shared/messages'
+import { say, type Said } from '../../shared/messages'
 import { parsePeriodLabel } from '../../shared/periods'
 
 /** A problem with the file being imported; the pipeline prefixes the file name. */
@@ -43,9 +43,6 @@ export class CellFailure extends Error {
     this.name = 'CellFailure'
   }
 }
-
-/** "1042" → "1 042": the grouping the issue's examples use, readable in every locale. */
-export const formatLine = groupDigits
 
 /** A cell value as a message quotes it: short, single-line, control characters shown as escapes. */
 export function cellText(value: string): string {
@@ -103,7 +100,12 @@ export function parseCellMark(message: string): CellError | null {
 }
 
 export interface Translation {
-  message: Said | string
+  message: Said
+  /**
+   * The engine's own first line where no catalogued message explains it: for the log, never the page
+   * (it is the library's wording, and may name the staged copy's path).
+   */
+  unexplained?: string
   /** A cell problem whose line is still to be found by scanning the file. */
   cell?: CellError
   cancelled?: boolean
@@ -115,7 +117,7 @@ export interface Translation {
  */
 export function translateDuckDbError(error: unknown, columns: readonly string[]): Translation {
   const text = error instanceof Error ? error.message : String(error)
-  if (/INTERRUPT/i.test(text)) return { message: 'The import was cancelled.', cancelled: true }
+  if (/INTERRUPT/i.test(text)) return { message: say('importCancelled'), cancelled: true }
   const cell = parseCellMark(text)
   if (cell) return { message: cellMessage(cell, columns), cell }
   const colOf = (raw: string | undefined) => {
@@ -176,14 +178,13 @@ export function translateDuckDbError(error: unknown, columns: readonly string[])
         : say('jsonInvalid'),
     }
   }
+  // Nothing above explains it: say so in plain words (where, if DuckDB named the line), and keep its
+  // own text for the log only.
   const first = text.split('\n').find((l) => l.trim()) ?? text
-  const where = line ? `line ${formatLine(line)}: ` : ''
-  return { message: `${where}${withoutPaths(first.replace(/^[A-Za-z ]+Error: /, '')).slice(0, 300)}` }
-}
-
-/** A quoted absolute path (the staged copy DuckDB read) → "the file": no folder of this machine in a message. */
-function withoutPaths(text: string): string {
-  return text.replace(/(["'])(?:\/|[A-Za-z]:[\\/]|\\\\)[^"']*\1/g, 'the file')
+  return {
+    message: line ? atLine(line, say('unreadableHere')) : say('unreadableFile'),
+    unexplained: first.slice(0, 300),
+  }
 }
 
 /** DuckDB's own default: its read buffers are sized from this, so larger costs memory and time. */

@@ -620,6 +620,7 @@ export class ImportJob {
     }
     if (!(error instanceof Error) || !/Error/.test(error.message))
       console.error('[import] unexpected failure', error)
+    else if (t.unexplained) console.warn('[import] a failure no message explains:', t.unexplained)
     return inFile(name, t.message)
   }
 }

@@ -34,6 +34,11 @@ const zh: Record<MessageId, string> = {
   webPage:
     '这是网页（HTML 或 XML），不是表格：Trade Map 等网站会以这种方式保存“.xls”下载文件。请改为下载文本或 CSV 导出文件，或在电子表格软件中打开它并另存为 CSV。',
   parquetInvalid: '这不是有效的 Parquet 文件（文件已损坏或不完整）。',
+  importCancelled: '导入已取消。未保存任何内容。',
+  unreadableFile:
+    '无法读取：数据引擎在其中遇到了应用无法说明的问题。未保存任何内容。如果它能在电子表格中打开，请从那里另存为 CSV（UTF-8）后重试。',
+  unreadableHere:
+    '数据引擎在此处遇到了应用无法说明的问题。未保存任何内容。请在文本编辑器中查看这一行，或将文件另存为 CSV（UTF-8）后重试。',
 
   noHeaderRow: '文件没有标题行。',
   onlyBlankLines: '文件没有标题行：开头只有空行。',
