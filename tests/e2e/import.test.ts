@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { API_PREFIX } from '../../electron/web/wire'
 import { launchBrowser, repoRootFixtures, screenshot, type TestBrowser } from './importSupport'
 import { startWebApp, type WebApp } from '../support/webApp'
 
@@ -150,8 +151,21 @@ describe('Import', () => {
     nextFile = big
     // If DuckDB finishes reading before the click lands, the job waits here and the cancel still stops it.
     hold = new Promise<void>((resolve) => setTimeout(resolve, 10_000))
+    // A slow machine: the page asks for the import, which reaches the engine only when the test lets it.
+    // Until the engine has the job, a cancel would find nothing to stop: Cancel is shown, not offered.
+    let letThrough!: () => void
+    const asked = new Promise<void>((resolve) => (letThrough = resolve))
+    const isImport = (url: URL) => url.pathname === `${API_PREFIX}importFile`
+    await page.route(isImport, async (route) => {
+      await asked
+      await route.fallback()
+    })
     await page.click('[data-test="open-file"]')
     await page.locator('[role="progressbar"]').waitFor()
+    expect(await page.locator('[data-test="cancel-import"]').isDisabled()).toBe(true)
+    letThrough()
+    await page.unroute(isImport)
+    // Offered once the engine reports the job (a click waits for the button to be enabled).
     await page.click('[data-test="cancel-import"]')
     await page.locator('[data-test="import-cancelled"]').waitFor()
     hold = null

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { computed, ref } from 'vue'
 import type { ImportProgress } from '@shared/api'
 import type {
   Breakdown,
@@ -188,8 +188,16 @@ export const useImportsStore = defineStore('imports', () => {
     }
   }
 
+  /**
+   * Whether Cancel can stop the import: once the data engine has the job. The page shows the import
+   * from the moment it asks for it, and a cancel that reached the engine before the import did found
+   * nothing to stop and was lost: the file was imported all the same. The engine's first progress report
+   * names the job.
+   */
+  const cancellable = computed(() => status.value === 'importing' && Boolean(progress.value?.jobId))
+
   async function cancel(): Promise<void> {
-    if (!file.value || status.value !== 'importing') return
+    if (!file.value || !cancellable.value) return
     try {
       await call('cancelImport', { fileId: file.value.fileId })
     } catch (e) {
@@ -279,6 +287,7 @@ export const useImportsStore = defineStore('imports', () => {
     open,
     chooseSource,
     start,
+    cancellable,
     cancel,
     showChart,
     listen,

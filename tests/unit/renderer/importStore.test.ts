@@ -341,9 +341,12 @@ describe('imports store', () => {
     for (const l of listeners.importProgress!)
       l({ jobId: 'j', file: 'other.csv', phase: 'reading', bytesRead: 5, totalBytes: 10, rows: 0 } as never)
     expect(store.progress).toBeNull()
+    // Until the engine reports the job, a cancel would find nothing to stop: it is not offered.
+    expect(store.cancellable).toBe(false)
     for (const l of listeners.importProgress!)
       l({ jobId: 'j', file: 'trade.csv', phase: 'reading', bytesRead: 5, totalBytes: 10, rows: 0 } as never)
     expect(store.progress?.bytesRead).toBe(5)
+    expect(store.cancellable).toBe(true)
     await store.cancel()
     expect(bridge.cancelImport).toHaveBeenCalledWith({ fileId: file.fileId })
   })
