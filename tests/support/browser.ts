@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { API_PREFIX, EVENTS_PATH } from '../../electron/web/wire'
 import { launchChromium } from './chromium'
+import { mulberry32 } from './prng'
 import { repoRoot } from './webApp'
 
 export const artifactsDir = join(repoRoot, 'tests', 'artifacts')
@@ -21,6 +22,17 @@ export const artifactsDir = join(repoRoot, 'tests', 'artifacts')
  */
 const CODE_DELAY = Number(process.env.CTE_E2E_CODE_DELAY ?? 0)
 const CALL_DELAY = Number(process.env.CTE_E2E_CALL_DELAY ?? 0)
+/**
+ * Answers out of order on demand (milliseconds; 0 by default): each data call is held a further random
+ * time up to this long, so of two calls asked one after the other the second may be answered first, as
+ * when the engine answers a quick query before a slow one. A page that takes whichever answer came last
+ * for the latest question, or reads one answer before another it needs, shows it here. The draws come
+ * from CTE_E2E_SEED (printed with the first page), so a failing run can be replayed.
+ */
+const CALL_JITTER = Number(process.env.CTE_E2E_CALL_JITTER ?? 0)
+const SEED = Number(process.env.CTE_E2E_SEED ?? Math.floor(Math.random() * 2 ** 32))
+const jitter = mulberry32(SEED)
+let seedShown = false
 const held = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
@@ -90,6 +102,12 @@ export async function launchBrowser(...appOrigins: string[]): Promise<TestBrowse
         serviceWorkers: 'block',
       })
       contexts.push(context)
+      if (CALL_JITTER && !seedShown) {
+        seedShown = true
+        console.info(
+          `Data calls answered out of order: CTE_E2E_CALL_JITTER=${CALL_JITTER} CTE_E2E_SEED=${SEED}`,
+        )
+      }
       const own = (url: string) =>
         appOrigins.some((origin) => url.startsWith(`${origin}/`)) ||
         url.startsWith('data:') ||
@@ -106,6 +124,7 @@ export async function launchBrowser(...appOrigins: string[]): Promise<TestBrowse
             const path = new URL(url).pathname
             if (CODE_DELAY && path.startsWith('/assets/')) await held(CODE_DELAY)
             if (CALL_DELAY && path.startsWith(API_PREFIX)) await held(CALL_DELAY)
+            if (CALL_JITTER && path.startsWith(API_PREFIX)) await held(jitter() * CALL_JITTER)
             return route.continue()
           }
           foreignRequests.push(url)
