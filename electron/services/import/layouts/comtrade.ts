@@ -58,14 +58,27 @@ export const comtradePlus: Layout = {
  * that lost their leading zero in a spreadsheet get it back (HS chapters are two digits, headings four).
  * SITC codes (S1…S4) are keyed `SITC 76`: bare, a division would pass for the HS chapter of the same
  * number (SITC 76, telecommunications equipment, is not HS 76, aluminium) and be labelled and drilled
- * as one. Computed on every row: HS, the usual classification, is tested first, so its rows skip the
- * other tests (CASE tests each WHEN only on the rows no earlier one took; HS and EBOPS never overlap).
+ * as one. Computed on every row, so the usual case goes first and costs least: an HS code (or a code
+ * with no classification) that is already clean (digits, an even number of them, nothing to trim) is
+ * the key as written; CASE tests each later WHEN only on the rows no earlier one took (HS and EBOPS
+ * never overlap). Trimming and upper-casing every code cost about 0.45 s of CPU on the 10M-row benchmark.
  */
 function productOf(cmd: string, classification: string): string {
-  return `CASE WHEN upper(trim(${cmd})) = 'TOTAL' THEN 'TOTAL'
+  return `CASE WHEN ${cleanEvenCode(cmd)} AND (${classification} IS NULL OR ${classification} LIKE 'H%') THEN ${cmd}
+    WHEN upper(trim(${cmd})) = 'TOTAL' THEN 'TOTAL'
     WHEN ${classification} LIKE 'H%' THEN cte_hs(${cmd})
     WHEN ${classification} LIKE 'EB%' AND trim(${cmd}) IN ('200', 'S') THEN 'TOTAL'
     WHEN regexp_full_match(trim(${classification}), 'S[1-4]') THEN 'SITC ' || trim(${cmd}) ELSE trim(${cmd}) END`
+}
+
+/**
+ * A code that trimming, upper-casing and cte_hs all leave as it is, in tests cheaper than theirs: it
+ * starts with a digit and does not end with a space (so there is nothing to trim: a number's text is
+ * ASCII, and a space is the only ASCII character trim removes), it is a number, and its length is even
+ * (cte_hs pads only odd lengths).
+ */
+function cleanEvenCode(cmd: string): string {
+  return `(${cmd} >= '0' AND ${cmd} < ':' AND strlen(${cmd}) % 2 = 0 AND NOT suffix(${cmd}, ' ') AND TRY_CAST(${cmd} AS UBIGINT) IS NOT NULL)`
 }
 
 export const comtradeLegacy: Layout = {

@@ -1,7 +1,9 @@
 /** Each published layout is recognised from its exact header, and nothing else is mistaken for one. */
 import { readFileSync } from 'node:fs'
-import { describe, expect, it } from 'vitest'
+import { DuckDBInstance } from '@duckdb/node-api'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { guessMapping, planFor, recognise } from '../../../../electron/services/import/layouts'
+import { MACROS, sqlString } from '../../../../electron/services/import/sql'
 import { fixture } from './helpers'
 
 const headerOf = (name: string, skip = 0) => {
@@ -53,6 +55,50 @@ describe('recognisers', () => {
     expect(plan.facts).not.toContain(`'${hostile}'`)
     const guessed = guessMapping(["da'te", 'value'], [['2024-01', '1']], { decimal: '.', thousands: '' })
     expect(guessed).toMatchObject({ period: 0, values: [1] })
+  })
+})
+
+describe('Comtrade product keys', () => {
+  let instance: DuckDBInstance
+  beforeAll(async () => {
+    instance = await DuckDBInstance.create(':memory:')
+  })
+  afterAll(() => instance.closeSync())
+
+  // Product codes as spreadsheets and downloads write them, and the key each must get (by hand): the
+  // total only from a total code, HS codes trimmed and left-padded to an even length, SITC codes marked.
+  it.each([
+    ['H6', '010121', '010121'],
+    ['H6', '0101', '0101'],
+    ['H6', '1', '01'],
+    ['H6', '101', '0101'],
+    ['H6', ' 01', '01'],
+    ['H6', '01 ', '01'],
+    ['H6', '01\u00a0', '01'],
+    ['H6', '12\u3000', '12'],
+    ['H6', '12 34', '12 34'],
+    ['H6', 'TOTAL', 'TOTAL'],
+    ['H6', ' total ', 'TOTAL'],
+    [null, '010121', '010121'],
+    [null, '7', '7'],
+    [null, '76 ', '76'],
+    ['S3', '76', 'SITC 76'],
+    ['EB', '200', 'TOTAL'],
+    ['EB', '205', '205'],
+  ])('classification %j, code %j: %j', async (classification, code, expected) => {
+    const header = headerOf('comtrade-plus-china-2024.csv')
+    const plan = recognise(header)!
+    const at = (name: string) => header.indexOf(name)
+    const cells = header.map(() => 'NULL::VARCHAR')
+    cells[at('cmdCode')] = sqlString(code)
+    cells[at('classificationCode')] = classification === null ? 'NULL' : sqlString(classification)
+    cells[at('primaryValue')] = '1.0'
+    const db = await instance.connect()
+    for (const sql of MACROS) await db.run(sql.replace('CREATE MACRO', 'CREATE OR REPLACE MACRO'))
+    await db.run(`CREATE OR REPLACE VIEW src AS SELECT ${cells.map((c, i) => `${c} AS c${i}`).join(', ')}`)
+    const rows = (await db.runAndReadAll(`SELECT product FROM (${plan.facts})`)).getRowObjects()
+    db.closeSync()
+    expect(rows.map((r) => r.product)).toEqual([expected])
   })
 })
 
