@@ -461,15 +461,16 @@ export class ImportJob {
          FROM summary`,
     )
     const [all] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM ${facts}`)
-    const chapters = await this.chaptersAgainstTotal(db)
+    const world = (await db.all<{ key: string }>(worldKeysSql('dims'))).map((r) => r.key)
+    const products = out('products.parquet')
+    await db.run(
+      `COPY (${productsSql(facts, 'dims', world, constants)}) TO ${sqlString(products)} (FORMAT parquet)`,
+    )
+    const chapters = await this.chaptersAgainstTotal(db, products)
     const quarters = await this.quartersKept(db)
     const levels = (s?.levels ?? []).filter((l) => l !== null).sort((a, b) => a - b)
     await db.run(`COPY summary TO ${sqlString(out('summary.parquet'))} (FORMAT parquet)`)
     await db.run(`COPY dims TO ${sqlString(out('dims.parquet'))} (FORMAT parquet)`)
-    const world = (await db.all<{ key: string }>(worldKeysSql('dims'))).map((r) => r.key)
-    await db.run(
-      `COPY (${productsSql(facts, 'dims', world, constants)}) TO ${sqlString(out('products.parquet'))} (FORMAT parquet)`,
-    )
     const clean = (list: unknown[] | undefined) =>
       (list ?? []).filter((x): x is string => typeof x === 'string' && x !== '').sort()
     return {
@@ -517,11 +518,14 @@ export class ImportJob {
    * Where the file gives an explicit total (TOTAL, level 0) and HS chapters (two-digit numbers) for the
    * same reporter, partner, flow, unit and period, the chapters should add up to the total. Rounding
    * apart (0.1 %), a difference is the user's to know: confidential trade, or chapters left out of
-   * the download. The total is kept as the file gives it.
+   * the download. The total is kept as the file gives it. Only where every two-character code is an HS
+   * chapter (01…99), not a publisher's own groups of that length (WTO's SITC groups AG, MI, MA; EBOPS
+   * codes), which overlap and need not add up: decided on the by-product summary's few rows (`products`,
+   * its file), not by matching the pattern on every fact row.
    */
-  private async chaptersAgainstTotal(db: JobDb): Promise<ImportWarning | null> {
+  private async chaptersAgainstTotal(db: JobDb, products: string): Promise<ImportWarning | null> {
     const [codes] = await db.all<{ hs: boolean | null }>(
-      `SELECT bool_and(hs) AS hs FROM keyed WHERE level = 2`,
+      `SELECT bool_and(regexp_full_match(product, '[0-9]{2}')) AS hs FROM read_parquet(${sqlString(products)}) WHERE level = 2`,
     )
     if (!codes?.hs) return null
     const cells = `SELECT period, reporter, partner, flow, unit,

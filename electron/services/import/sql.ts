@@ -143,18 +143,14 @@ export function tidyView(facts: string, dims: string): string {
 
 /**
  * The one pass over a version's facts its summaries are made from (`facts` with the version's
- * `constants` added back), grouped by the raw keys: small, and it holds every distinct key. `hs`: the
- * two-character codes are HS chapters (01…99), not a publisher's own groups of the same length (WTO's
- * SITC groups AG, MI, MA; EBOPS codes), which overlap and need not add up. A CASE, not an OR: an OR
- * matches the pattern on every row, a CASE on the two-character codes alone. A unit the layout states
- * (a constant) is added to the groups, not grouped on every row.
+ * `constants` added back), grouped by the raw keys: small, and it holds every distinct key. A unit the
+ * layout states (a constant) is added to the groups, not grouped on every row.
  */
 export function keyedSql(facts: string, constants: FactConstants = {}): string {
   const unitFixed = 'unit' in constants
   return `SELECT *${unitFixed ? `, ${constantSql(constants, 'unit')} AS unit` : ''} FROM (
       SELECT period_k, reporter_k, partner_k, flow_k${unitFixed ? '' : ', unit'},
-        CASE WHEN product = 'TOTAL' THEN 0 ELSE length(product) END AS level, sum(value) AS value, count(value) AS n,
-        bool_and(CASE WHEN length(product) <> 2 THEN true ELSE regexp_full_match(product, '[0-9]{2}') END) AS hs
+        CASE WHEN product = 'TOTAL' THEN 0 ELSE length(product) END AS level, sum(value) AS value, count(value) AS n
       FROM ${facts} GROUP BY ALL)`
 }
 
