@@ -69,6 +69,8 @@ describe('HeadlineCard', () => {
     try {
       const card = mountCard({ flow: 'imports', label: 'Imports', level: null, yoy: null })
       expect(card.get('h3').text()).toBe('进口')
+      // Its name for a screen reader, with the Chinese comma.
+      expect(card.attributes('aria-label')).toBe('进口，Nov 2025')
       expect(card.get('[data-test="level"]').text()).toBe('所读来源中未公布')
     } finally {
       i18n.global.locale.value = 'en'

@@ -79,7 +79,7 @@ export default {
         languageNames: { en: 'English', 'zh-CN': '简体中文' },
         themeLight: '浅色',
         themeDark: '深色',
-        shortcuts: '键盘快捷键 (?)',
+        shortcuts: '键盘快捷键（?）',
         about: '关于',
       },
       shortcuts: {
