@@ -16,6 +16,10 @@ interface Drawn {
   chart: string
   drawnAs: string
   bars: { count: number; thinnest: number | null }
+  series: {
+    key: string
+    points: { period: string; from: number; to: number; bar?: { left: number; right: number } }[]
+  }[]
   area: { left: number; right: number; top: number; bottom: number }
   noteMarkers: { x: number; y: number; radius: number; border: number }[]
 }
@@ -130,6 +134,15 @@ describe('bars on a long monthly span', () => {
         if (d.drawnAs === 'bar')
           expect(d.bars.thinnest!, `${preset} at ${width} px`).toBeGreaterThanOrEqual(MIN_BAR_WIDTH)
         else expect(await notice(page).count(), `${preset} at ${width} px`).toBe(1)
+        // Each bar inside its own period: a year missing from every series once pushed the groups
+        // beside it off their years (and the first year's off the chart).
+        const bars = d.series.flatMap((s) => s.points.filter((p) => p.bar).map((p) => ({ ...p, key: s.key })))
+        expect(bars.length).toBe(d.bars.count)
+        for (const p of bars) {
+          const where = `${preset} at ${width} px: ${p.key} ${p.period}`
+          expect(p.bar!.left, where).toBeGreaterThanOrEqual(p.from - 0.5)
+          expect(p.bar!.right, where).toBeLessThanOrEqual(p.to + 0.5)
+        }
       }
       await page.close()
     }

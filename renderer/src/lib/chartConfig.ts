@@ -112,8 +112,11 @@ export function drawnChart(model: ChartModel, view: ViewState, plotWidth: number
 }
 
 /**
- * The thinnest bar's width on a plot `plotWidth` pixels wide, worked out as Chart.js sizes 'flex' bars
- * (each from the distance between its neighbours) on this chart's x axis; null without bars.
+ * The bars' width on a plot `plotWidth` pixels wide, worked out as Chart.js sizes them on this chart's
+ * x axis (computeMinSampleSize, computeFitCategoryTraits): every bar gets the room of the two closest
+ * periods (a combined January–February sits half a month from a January published alone), a lone bar
+ * the whole axis; null without bars. ('flex' sizing, each bar from its own neighbours, was tried: a
+ * missing year stretched and shifted the groups beside it, off their years.)
  */
 export function thinnestBar(model: ChartModel, view: ViewState, plotWidth: number): number | null {
   const xs = model.periods.map((p) => xOf(p, view.frequency)).sort((a, b) => a - b)
@@ -123,16 +126,9 @@ export function thinnestBar(model: ChartModel, view: ViewState, plotWidth: numbe
       : 1
   if (!xs.length || !groups) return null
   const half = view.frequency === 'year' ? 6 : 0.5
-  const perUnit = plotWidth / (xs.at(-1)! - xs[0]! + 2 * half)
-  // Chart.js's computeFlexCategoryTraits: a bar's room is half the distance between its neighbours
-  // (an end bar takes its one neighbour's distance twice; a lone bar the whole axis).
-  const rooms = xs.map((x, i) => {
-    if (xs.length === 1) return 2 * half
-    const prev = xs[i - 1] ?? x - (xs[i + 1]! - x)
-    const next = xs[i + 1] ?? x + (x - prev)
-    return (next - prev) / 2
-  })
-  return (Math.min(...rooms) * perUnit * CATEGORY_PERCENTAGE * BAR_PERCENTAGE) / groups
+  const range = xs.at(-1)! - xs[0]! + 2 * half
+  const room = Math.min(range, ...xs.slice(1).map((x, i) => x - xs[i]!))
+  return (((room * plotWidth) / range) * CATEGORY_PERCENTAGE * BAR_PERCENTAGE) / groups
 }
 
 function timeConfig(
@@ -198,9 +194,6 @@ function timeConfig(
       borderWidth: type === 'line' ? 2 : 0,
       pointRadius: type === 'line' ? combined.map((c) => (c ? 4 : 2)) : undefined,
       pointStyle: type === 'line' ? combined.map((c) => (c ? 'triangle' : 'circle')) : undefined,
-      // Each bar sized from its neighbours: China's combined January–February sits half a month from a
-      // January published alone, and the fixed sizing took that half month as every bar's room.
-      barThickness: 'flex',
       barPercentage: BAR_PERCENTAGE,
       categoryPercentage: CATEGORY_PERCENTAGE,
       spanGaps: false,
@@ -452,13 +445,15 @@ export function drawnNoteIds(notes: readonly ChartNote[], model: ChartModel, vie
  * reports them for its tests: a bar a pixel or two wide cannot be read.
  */
 export function drawnBars(chart: Chart): { count: number; thinnest: number | null } {
-  const widths = chart.data.datasets.flatMap((_, i) => {
+  const widths = chart.data.datasets.flatMap((dataset, i) => {
     const meta = chart.getDatasetMeta(i)
     if (meta.type !== 'bar' || !chart.isDatasetVisible(i)) return []
-    return meta.data.flatMap((bar) => {
-      const { width, y, base } = bar.getProps(['width', 'y', 'base'], true) as Record<string, number>
-      // A missing value has no bar (Chart.js keeps an element for it at NaN).
-      return Number.isFinite(y) && Number.isFinite(base) && width !== undefined ? [width] : []
+    // A missing value has no bar (Chart.js keeps an element of no height for it).
+    const values = dataset.data as ({ y: number | null } | number | null)[]
+    return meta.data.flatMap((bar, j) => {
+      const value = values[j]
+      const y = value !== null && typeof value === 'object' ? value.y : value
+      return y === null || y === undefined ? [] : [bar.getProps(['width'], true).width as number]
     })
   })
   return {

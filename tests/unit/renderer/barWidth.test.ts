@@ -1,7 +1,7 @@
 /**
- * Bars too thin to read are drawn another way: the thinnest bar worked out as Chart.js sizes 'flex'
- * bars (checked against the bars Chromium draws in tests/e2e/chartEdges.test.ts), and the chart drawn
- * for a view at a width, worked out here by hand.
+ * Bars too thin to read are drawn another way: the bars' width worked out as Chart.js sizes them
+ * (checked against the bars Chromium draws in tests/e2e/chartEdges.test.ts), and the chart drawn for a
+ * view at a width, worked out here by hand.
  */
 import { describe, expect, it } from 'vitest'
 import { defaultViewState, type ViewState } from '@shared/viewState'
@@ -44,11 +44,22 @@ describe('the thinnest bar', () => {
     ).toBeCloseTo(6.3 * 0.81, 9)
   })
 
-  it('a combined January–February beside its months: half a month between neighbours', () => {
-    // Dec 2017 (x = −1), Jan (0), Jan–Feb (0.5), Feb (1), Mar (2): Jan–Feb's neighbours are 1 month
-    // apart, so its room is half a month; the axis runs from −1.5 to 2.5, 4 months on 400 px.
+  it('a combined January–February beside its months: every bar gets half a month', () => {
+    // Dec 2017 (x = −1), Jan (0), Jan–Feb (0.5), Feb (1), Mar (2): the closest two are half a month
+    // apart; the axis runs from −1.5 to 2.5, 4 months on 400 px.
     const periods = ['2017-12', '2018-01', '2018-01..2018-02', '2018-02', '2018-03']
     expect(thinnestBar(model(periods, ['a']), view('bar'), 400)).toBeCloseTo(100 * 0.5 * 0.81, 9)
+  })
+
+  it('a missing year takes no room from the others, and a lone bar has the whole axis', () => {
+    // 2018, 2020, 2021 (no 2019): the closest are a year apart; the axis runs from mid-2017 to
+    // mid-2021 plus half a year either side, 4 years on 400 px, so 100 px a year, 81% split five ways.
+    const years = model(['2018', '2020', '2021'], ['a', 'b', 'c', 'd', 'e'])
+    expect(thinnestBar(years, view('bar', { frequency: 'year' }), 400)).toBeCloseTo((100 * 0.81) / 5, 9)
+    expect(thinnestBar(model(['2018'], ['a']), view('bar', { frequency: 'year' }), 400)).toBeCloseTo(
+      400 * 0.81,
+      9,
+    )
   })
 
   it('no bars, no width', () => {
