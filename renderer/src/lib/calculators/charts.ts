@@ -289,6 +289,8 @@ function sharePathChart(
             stepSize: 1,
             precision: 0,
             autoSkipPadding: 6,
+            // Upright, every other year where they do not fit: at 1024 px they were tilted to 45°.
+            maxRotation: 0,
             callback: (v) => (Number.isInteger(Number(v)) ? String(v) : ''),
           },
         },

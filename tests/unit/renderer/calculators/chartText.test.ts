@@ -110,3 +110,13 @@ describe("the calculators' chart tooltips", () => {
     ])
   })
 })
+
+describe('the share path’s years', () => {
+  it('stand upright: Chart.js leaves some out rather than tilting them all', () => {
+    const spec = SPECS.find((s) => s.kind === 'sharePath')!
+    const x = calcChartConfig(spec, theme, format('zh-CN')).options!.scales!.x as {
+      ticks: { maxRotation?: number }
+    }
+    expect(x.ticks.maxRotation).toBe(0)
+  })
+})
