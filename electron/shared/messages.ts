@@ -106,8 +106,11 @@ export const serviceMessages = {
   jsonTooDeep:
     'nests its data more than {limit} levels deep, which no table of statistics needs; it was not read further.',
   jsonInvalid: 'is not valid JSON.',
-  jsonInvalidAt: 'is not valid JSON: {problem} at byte {byte}.',
-  jsonInvalidBecause: 'is not valid JSON: {problem}',
+  jsonInvalidAt: 'is not valid JSON: at byte {byte}, {problem}.',
+  // What the JSON reader found there, in plain words (never its own wording).
+  jsonCutShort: 'the text ends before its last value is closed (it may be cut short)',
+  jsonBadCharacter: 'there is a character JSON does not allow',
+  jsonBadValue: 'there is a value JSON does not allow',
   packageTooLarge: 'is too large for a data package descriptor.',
   packageNoResources: 'is a data package without resources.',
   packageNoData: 'is a data package with no CSV, Parquet or JSON resource.',

@@ -174,7 +174,7 @@ export function translateDuckDbError(error: unknown, columns: readonly string[])
     const at = /at byte (\d+)[^:\n]*: ([^.\n]+)/.exec(text)
     return {
       message: at
-        ? say('jsonInvalidAt', { problem: at[2]!.trim().slice(0, 120), byte: Number(at[1]) })
+        ? say('jsonInvalidAt', { problem: jsonProblem(at[2]!), byte: Number(at[1]) })
         : say('jsonInvalid'),
     }
   }
@@ -185,6 +185,13 @@ export function translateDuckDbError(error: unknown, columns: readonly string[])
     message: line ? atLine(line, say('unreadableHere')) : say('unreadableFile'),
     unexplained: first.slice(0, 300),
   }
+}
+
+/** What DuckDB's JSON reader says it found, in the app's words: cut short, a character, or a value. */
+function jsonProblem(found: string): Said {
+  if (/end of data|unclosed|truncat/i.test(found)) return say('jsonCutShort')
+  if (/character|escape|comment|utf-?8|surrogate/i.test(found)) return say('jsonBadCharacter')
+  return say('jsonBadValue')
 }
 
 /** DuckDB's own default: its read buffers are sized from this, so larger costs memory and time. */

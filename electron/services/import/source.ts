@@ -167,8 +167,9 @@ async function packageParts(descriptorPath: string): Promise<{ parts: Part[]; ti
   let descriptor: unknown
   try {
     descriptor = JSON.parse(await readFile(descriptorPath, 'utf8'))
-  } catch (error) {
-    throw new ImportError(say('jsonInvalidBecause', { problem: (error as Error).message }))
+  } catch {
+    // JSON.parse's own wording ("Unexpected token…") is the runtime's, not the user's.
+    throw new ImportError(say('jsonInvalid'))
   }
   const resources = (descriptor as { resources?: unknown }).resources
   if (!Array.isArray(resources) || resources.length === 0) throw new ImportError(say('packageNoResources'))

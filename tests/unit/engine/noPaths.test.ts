@@ -92,7 +92,10 @@ describe('no absolute path crosses to the page', () => {
     const junkFile = await t.host.desk.grant(junk, 'drop')
     expect(await call('inspectImport', { fileId: junkFile.fileId })).toMatchObject({
       ok: false,
-      error: { message: 'notes.json: is not valid JSON: unexpected end of data at byte 18.' },
+      error: {
+        message:
+          'notes.json: is not valid JSON: at byte 18, the text ends before its last value is closed (it may be cut short).',
+      },
     })
     expect(await call('importFile', { fileId: junkFile.fileId })).toMatchObject({ ok: false })
     const gone = join(outside, 'gone.csv')

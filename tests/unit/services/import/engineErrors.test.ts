@@ -1,6 +1,6 @@
 /**
- * A data-engine failure that no catalogued message explains is still told in plain words, in both
- * languages: never DuckDB's own wording, never the path of the copy it read. The errors here are
+ * A data-engine failure is told in plain words in both languages, whether a catalogued message explains
+ * it or not: never DuckDB's own wording, never the path of the copy it read. The errors here are
  * DuckDB's own, raised by real queries over a real file, not texts written to look like them.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -78,6 +78,41 @@ describe('a failure no message explains', () => {
     expect(inChinese(said)).toMatch(/^trade\.csv：第 1,042 行：数据引擎在此处遇到了/)
     expect(english(said)).not.toMatch(LEAKS)
   })
+
+  it.each([
+    [
+      '{"not": "a table"',
+      'at byte 18, the text ends before its last value is closed',
+      '在第 18 字节处，文本在最后一个值闭合之前',
+    ],
+    ['{"a": tru}', 'at byte 7, there is a value JSON does not allow', '在第 7 字节处，有 JSON 不允许的值'],
+    [
+      '{"a": 1,,}',
+      'at byte 9, there is a character JSON does not allow',
+      '在第 9 字节处，有 JSON 不允许的字符',
+    ],
+    [
+      '{"a": "x\\q"}',
+      'at byte 10, there is a character JSON does not allow',
+      '在第 10 字节处，有 JSON 不允许的字符',
+    ],
+  ])(
+    'a JSON file DuckDB cannot read, %s, is refused at its byte in the app’s words',
+    async (json, en, zh) => {
+      const bad = join(dir, 'bad.json')
+      writeFileSync(bad, json)
+      const error = await engineError(`SELECT * FROM read_json('${bad.replace(/'/g, "''")}')`)
+      const said = inFile('bad.json', translateDuckDbError(error, []).message)
+      expect(english(said)).toContain(`bad.json: is not valid JSON: ${en}`)
+      expect(inChinese(said)).toContain(`bad.json：这不是有效的 JSON：${zh}`)
+      // DuckDB's words for it ("unexpected end of data", "invalid literal") stay out of both.
+      const found = /: ([^:.]+)\.\s*$/.exec(error.message.split('\n')[0]!)![1]!
+      for (const text of [english(said), inChinese(said) ?? '']) {
+        expect(text).not.toContain(found)
+        expect(text).not.toMatch(LEAKS)
+      }
+    },
+  )
 
   it('a cancelled read says so in the page’s language', async () => {
     const { message, cancelled } = translateDuckDbError(new Error('INTERRUPT Error: Interrupted!'), [])
