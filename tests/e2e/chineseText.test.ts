@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { PRESET_IDS } from '../../renderer/src/lib/presets'
+import { API_PREFIX } from '../../electron/web/wire'
 import { headerSecondLine, screenshot } from '../support/browser'
 import { appInBrowser } from '../support/suite'
 import { repoRoot } from '../support/webApp'
@@ -221,19 +222,41 @@ describe('in Chinese, at 1024 px', () => {
     await page.close()
   })
 
-  it('a saved note on the Notes page names its dataset in Chinese', { timeout: 120_000 }, async () => {
-    const page = await open('/explorer', CHART)
-    await page.click('[data-test="add-note"]')
-    await page.fill('[data-test="note-text"]', '休战后出口回升。')
-    await page.click('[data-test="note-save"]')
-    await page.locator('[data-test="note-editor"]').waitFor({ state: 'detached' })
-    await page.goto(`${suite.app.server.url}#/notes`)
-    const note = page.locator('[data-test="notes-list"] li', { hasText: '休战后出口回升' })
-    await expect.poll(() => note.locator('.meta').innerText()).toMatch(/^中国对外贸易/)
-    expect(await english(page)).toEqual([])
-    await page.click('[data-test="notes-list"] li [data-test="note-delete"]')
-    await page.close()
-  })
+  it(
+    'a saved note on the Notes page names its dataset in Chinese, and never by its id while the list of datasets loads',
+    { timeout: 120_000 },
+    async () => {
+      const page = await open('/explorer', CHART)
+      await page.click('[data-test="add-note"]')
+      await page.fill('[data-test="note-text"]', '休战后出口回升。')
+      await page.click('[data-test="note-save"]')
+      await page.locator('[data-test="note-editor"]').waitFor({ state: 'detached' })
+      await page.close()
+
+      // A new window on the Notes page, its list of datasets slow to answer (held by the test): the
+      // note's dataset reads as loading, never as its id (china-trade), and the list is busy till then.
+      const notes = await suite.browser.newPage({ locale: 'zh-CN', width: 1024 })
+      let answer!: () => void
+      const held = new Promise<void>((resolve) => (answer = resolve))
+      const isCatalog = (url: URL) => url.pathname === `${API_PREFIX}listDatasets`
+      await notes.route(isCatalog, async (route) => {
+        await held
+        await route.fallback()
+      })
+      await notes.goto(`${suite.app.server.url}#/notes`)
+      const list = notes.locator('[data-test="notes-list"]')
+      const note = list.locator('li', { hasText: '休战后出口回升' })
+      await note.waitFor()
+      expect(await list.getAttribute('aria-busy')).toBe('true')
+      expect(await english(notes)).toEqual([])
+      answer()
+      await notes.locator('[data-test="notes-list"][aria-busy="false"]').waitFor()
+      expect(await note.locator('.meta').innerText()).toMatch(/^中国对外贸易/)
+      expect(await english(notes)).toEqual([])
+      await note.locator('[data-test="note-delete"]').click()
+      await notes.close()
+    },
+  )
 
   it('no page logged an error', () => {
     expect(suite.browser.pageErrors, suite.browser.pageErrors.join('\n')).toEqual([])
