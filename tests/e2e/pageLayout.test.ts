@@ -1,0 +1,45 @@
+/**
+ * What a new user sees of the pages' controls at the narrowest common width (1024 px), in English and
+ * Chinese, measured in Chromium rather than looked at: a choice is never cut short by a box narrower
+ * than its text.
+ */
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { appInBrowser } from '../support/suite'
+
+const suite = appInBrowser()
+const LOCALES = ['en-US', 'zh-CN']
+
+/**
+ * Each select on the page that is narrower than it would be with nothing around it (the chosen text
+ * cut off): measured against a copy of it placed beside it, out of the flow.
+ */
+function squeezedSelects(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('main select')].flatMap((element) => {
+      const select = element as HTMLSelectElement
+      if (!select.checkVisibility()) return []
+      const copy = select.cloneNode(true) as HTMLSelectElement
+      copy.style.position = 'absolute'
+      copy.style.visibility = 'hidden'
+      select.parentElement!.append(copy)
+      copy.value = select.value
+      const natural = copy.getBoundingClientRect().width
+      copy.remove()
+      const width = select.getBoundingClientRect().width
+      return width < natural - 1 ? [`${select.dataset.test}: ${width} px of ${natural}`] : []
+    }),
+  )
+}
+
+describe('at 1024 px', () => {
+  it.each(LOCALES)('the Mirror’s choices show their whole text (%s)', async (locale) => {
+    const page = await suite.browser.newPage({ width: 1024, height: 900, locale })
+    await page.goto(`${suite.app.server.url}#/mirror`)
+    await page.locator('[data-test="mirror-view"][aria-busy="false"]').waitFor()
+    await page.locator('[data-test="mirror-china-dataset"] option').first().waitFor({ state: 'attached' })
+    // The bundled dataset's long name was cut at 26rem.
+    expect(await squeezedSelects(page)).toEqual([])
+    await page.close()
+  })
+})
