@@ -1,7 +1,7 @@
 /**
  * What a new user sees of the pages' controls at the narrowest common width (1024 px), in English and
  * Chinese, measured in Chromium rather than looked at: a choice is never cut short by a box narrower
- * than its text.
+ * than its text, and the shortcuts list keeps each command's name apart from its keys.
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
@@ -40,6 +40,27 @@ describe('at 1024 px', () => {
     await page.locator('[data-test="mirror-china-dataset"] option').first().waitFor({ state: 'attached' })
     // The bundled dataset's long name was cut at 26rem.
     expect(await squeezedSelects(page)).toEqual([])
+    await page.close()
+  })
+
+  it.each(LOCALES)('the shortcuts list keeps names and keys apart (%s)', async (locale) => {
+    const page = await suite.browser.newPage({ width: 1024, height: 900, locale })
+    await page.goto(`${suite.app.server.url}#/explorer`)
+    await page.click('[data-test="show-shortcuts"]')
+    await page.locator('[data-test="shortcuts"]').waitFor()
+    const gaps = await page.$$eval('[data-test="shortcuts"] tr', (rows) =>
+      rows.map((row) => {
+        const [name, keys] = [...row.querySelectorAll('td')]
+        const text = document.createRange()
+        text.selectNodeContents(name!)
+        return {
+          row: name!.textContent!.trim(),
+          gap: keys!.querySelector('kbd')!.getBoundingClientRect().left - text.getBoundingClientRect().right,
+        }
+      }),
+    )
+    expect(gaps.length).toBeGreaterThan(5)
+    for (const { row, gap } of gaps) expect(gap, row).toBeGreaterThanOrEqual(8)
     await page.close()
   })
 })
