@@ -57,6 +57,20 @@ describe('the notice of an opened snapshot', () => {
     )
   })
 
+  it('its two sentences are joined as each language joins them: no space after a Chinese full stop', async () => {
+    expect(notice({}, false).get('[data-test="snapshot-kind"]').text()).toBe(
+      'Linked snapshot. It reads its data from your library.',
+    )
+    i18n.global.locale.value = 'zh-CN'
+    try {
+      expect(notice({}, false).get('[data-test="snapshot-kind"]').text()).toBe(
+        '关联快照。它从您的数据库读取数据。',
+      )
+    } finally {
+      i18n.global.locale.value = 'en'
+    }
+  })
+
   it('linked, or of the bundled package: says nothing of a breakdown', () => {
     expect(notice({}).find('[data-test="snapshot-no-breakdown"]').exists()).toBe(false)
     const bundled = notice({
