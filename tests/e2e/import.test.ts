@@ -142,6 +142,35 @@ describe('Import', () => {
     }
   })
 
+  it('a new window does not call the library empty while its list is on its way', async () => {
+    // A slow machine: the library's list answers only when the test lets it.
+    const fresh = await browser.newPage()
+    let answer!: () => void
+    const held = new Promise<void>((resolve) => (answer = resolve))
+    const isList = (url: URL) => url.pathname === `${API_PREFIX}listImports`
+    await fresh.route(isList, async (route) => {
+      await held
+      await route.fallback()
+    })
+    try {
+      await fresh.goto(`${app.server.url}#/import`)
+      const library = fresh.locator('[data-test="library"]')
+      await library.waitFor()
+      expect(await library.getAttribute('aria-busy')).toBe('true')
+      expect(await fresh.locator('[data-test="library-empty"]').count()).toBe(0)
+      answer()
+      await fresh.locator('[data-test="library"][aria-busy="false"]').waitFor()
+      expect(
+        await library
+          .locator('tbody tr')
+          .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-dataset'))),
+      ).toEqual(['comtrade-plus-china-2024'])
+      expect(await fresh.locator('[data-test="library-empty"]').count()).toBe(0)
+    } finally {
+      await fresh.close()
+    }
+  })
+
   it('cancels a second import midway: no dataset, no files, the first dataset untouched', async () => {
     const before = manifest()
     // About 30 MB of Comtrade rows, written for this test.

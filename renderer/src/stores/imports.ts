@@ -49,6 +49,8 @@ export const useImportsStore = defineStore('imports', () => {
   /** The code of that error: the page words the data engine's own failures in the user's language. */
   const errorCode = ref<ErrorCode | null>(null)
   const datasets = ref<ImportedDataset[]>([])
+  /** Whether the library's list has answered: until then it is not known to be empty. */
+  const listed = ref(false)
   const listError = ref<string | null>(null)
   const chart = ref<Breakdown | null>(null)
   const chartChoice = ref<BreakdownChoice | null>(null)
@@ -65,6 +67,7 @@ export const useImportsStore = defineStore('imports', () => {
     listError.value = null
     try {
       datasets.value = await callAllPages('listImports', {})
+      listed.value = true
     } catch (e) {
       listError.value = messageOf(e)
     }
@@ -276,6 +279,7 @@ export const useImportsStore = defineStore('imports', () => {
     error,
     errorCode,
     datasets,
+    listed,
     listError,
     chart,
     chartChoice,

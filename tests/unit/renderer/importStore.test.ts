@@ -205,11 +205,10 @@ describe('imports store', () => {
     bridge.listImports.mockImplementationOnce(async () => (await held, listed()))
     const store = useImportsStore()
     const view = (await import('../../../renderer/src/views/ImportView.vue')).default
-    // The page reads the library as it opens: empty.
+    // The page reads the library as it opens: empty, once the list has answered.
     const page = mount(view, { global: { plugins: [i18n] } })
-    await vi.waitFor(() => expect(bridge.listImports).toHaveBeenCalledTimes(1))
-    await page.vm.$nextTick()
-    expect(page.find('[data-test="library-empty"]').exists()).toBe(true)
+    await vi.waitFor(() => expect(page.find('[data-test="library-empty"]').exists()).toBe(true))
+    expect(bridge.listImports).toHaveBeenCalledTimes(1)
     const importing = store.choose()
     await vi.waitFor(() => expect(store.status).toBe('finishing'))
     await page.vm.$nextTick()
