@@ -69,11 +69,46 @@ describe("the calculators' numbers", () => {
       await expect.poll(async () => (await cells.allInnerTexts()).some((c) => /[1-9]/.test(c))).toBe(true)
       await screenshot(page, `calc-contributions-${locale}`)
       const texts = await cells.allInnerTexts()
-      const decimals = texts.map((c) => /\d(?:\.(\d+))?/.exec(c)?.[1]?.length ?? 0)
+      const decimals = texts.map((c) => /\d+(?:\.(\d+))?/.exec(c)?.[1]?.length ?? 0)
       expect(texts.length).toBeGreaterThan(2)
       expect(new Set(decimals), texts.join(' | ')).toEqual(new Set([2]))
       // A partner that does not move reads 0.00 beside the US's decimals, not 0.
       expect(texts.some((c) => /^0\.00 /.test(c))).toBe(true)
+      await page.close()
+    },
+  )
+
+  it.each([
+    ['zh-CN', 'worldShare', 'dark'],
+    ['en-US', 'worldShare', 'light'],
+    ['en-US', 'fullYear', 'dark'],
+  ] as const)(
+    "in %s the %s calculator's track record reads each computed column at one precision",
+    { timeout: 120_000 },
+    async (locale, id, colorScheme) => {
+      const page = await calculator(locale, id, colorScheme)
+      await page.locator('[data-test^="track-row-"]').first().waitFor()
+      // Each method's projections and errors, column by column: the error cell and the one before it.
+      const columns = await page.evaluate(() => {
+        const out: Record<string, string[]> = {}
+        for (const error of Array.from(
+          document.querySelectorAll<HTMLElement>('[data-test^="track-error-"]'),
+        )) {
+          const method = error.dataset.test!
+          const projected = error.previousElementSibling as HTMLElement
+          ;(out[`${method} projected`] ??= []).push(projected.innerText.trim())
+          ;(out[`${method} error`] ??= []).push(error.innerText.trim())
+        }
+        return out
+      })
+      await screenshot(page, `calc-track-${id}-${locale}-${colorScheme}`)
+      expect(Object.keys(columns).length).toBeGreaterThan(1)
+      for (const [column, texts] of Object.entries(columns)) {
+        const decimals = new Set(
+          texts.map((c) => /\d+(?:\.(\d+))?/.exec(c.replace(/,/g, ''))?.[1]?.length ?? 0),
+        )
+        expect({ column, decimals: decimals.size }, texts.join(' | ')).toEqual({ column, decimals: 1 })
+      }
       await page.close()
     },
   )
