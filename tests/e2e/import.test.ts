@@ -127,6 +127,10 @@ describe('Import', () => {
         .locator('[data-test="breakdown-table"] th')
         .evaluateAll((cells) => cells.map((c) => (c.textContent ?? '').trim()))
       expect(rows).toEqual(['美国', '日本', '越南', '德国'])
+      // What a screen reader reads for the chart, with Chinese marks between and after its names.
+      expect(await zh.locator('[data-test="breakdown-chart"] canvas').getAttribute('aria-label')).toBe(
+        '中国，出口：美国 750.0 亿美元；日本 225.0 亿美元；越南 210.0 亿美元；德国 170.0 亿美元',
+      )
       // Blocs by their Chinese names, each saying how many of its members the file names.
       await zh.selectOption('[data-test="chart-by"]', 'bloc')
       const blocRows = () =>

@@ -264,9 +264,17 @@ export function axisTickLabel(value: number, ticks: readonly number[], locale = 
   return formatter(locale, false, decimals, decimals).format(value)
 }
 
-/** Names in a running list: "Japan, Korea" in English, "日本、韩国" in Chinese (the enumeration comma). */
-export function listText(items: readonly string[], locale = 'en-US'): string {
-  return items.join(locale.startsWith('zh') ? '、' : ', ')
+/**
+ * Names in a running list: "Japan, Korea" in English, "日本、韩国" in Chinese (the enumeration comma).
+ * Items that hold commas themselves (`Japan $1,234.5 bn`) are listed with `semicolons`: "…; …" / "…；…".
+ */
+export function listText(
+  items: readonly string[],
+  locale = 'en-US',
+  { semicolons = false }: { semicolons?: boolean } = {},
+): string {
+  const zh = locale.startsWith('zh')
+  return items.join(semicolons ? (zh ? '；' : '; ') : zh ? '、' : ', ')
 }
 
 /** A file size, short: 1.5 MB. */

@@ -187,6 +187,15 @@ describe('format', () => {
     expect(axisTickLabel(-100, [-100, 0, 100], 'en-US')).toBe('-100')
   })
 
+  it('lists items that hold commas with semicolons, Chinese ones full-width', () => {
+    expect(listText(['Japan $22.5 bn', 'Rest $1,097.5 bn'], 'en-US', { semicolons: true })).toBe(
+      'Japan $22.5 bn; Rest $1,097.5 bn',
+    )
+    expect(listText(['日本 225.0 亿美元', '越南 210.0 亿美元'], 'zh-CN', { semicolons: true })).toBe(
+      '日本 225.0 亿美元；越南 210.0 亿美元',
+    )
+  })
+
   it("writes a running list with the reader's comma", () => {
     expect(listText(['Christmas Island', 'Cocos (Keeling) Islands'], 'en-US')).toBe(
       'Christmas Island, Cocos (Keeling) Islands',
