@@ -1,7 +1,7 @@
 /**
  * What the charts draw at their edges and on long spans, in Chromium, read from what each chart
- * reports it drew (`data-drawn`), not from screenshots: a note's ring on the first or the last period
- * lies whole inside the plot, where the annotation plugin clips it; no bar is drawn thinner than
+ * reports it drew (`data-drawn`), not from screenshots: a note's ring on the first or the last period,
+ * and a note's label on a peak, lie whole inside the plot, where the annotation plugin clips them; no bar is drawn thinner than
  * MIN_BAR_WIDTH (the Explorer draws such a bar chart as lines, and says so; the Overview's bars are wide).
  */
 import { describe, expect, it } from 'vitest'
@@ -22,6 +22,7 @@ interface Drawn {
   }[]
   area: { left: number; right: number; top: number; bottom: number }
   noteMarkers: { x: number; y: number; radius: number; border: number }[]
+  noteLabels: { top: number; bottom: number; left: number; right: number }[]
 }
 
 const WIDTHS = [1024, 1440]
@@ -42,17 +43,19 @@ async function openHeadline(width: number): Promise<Page> {
   return page
 }
 
-describe('a note on the first or last period', () => {
-  it('is drawn whole: its ring lies inside the plot at 1024 and 1440 px', async () => {
+describe('a note on the first or last period, or on a peak', () => {
+  it('is drawn whole: its ring and its label lie inside the plot at 1024 and 1440 px', async () => {
     const page = await openHeadline(WIDTHS[0]!)
-    // The editor opens on the last period; the second note is moved to the first.
-    for (const at of ['last', 'first'] as const) {
+    // The editor opens on the last period; the second note is moved to the first, the third to the
+    // highest point (January–February 2026, near the plot's top), where its label goes above.
+    for (const at of ['last', 'first', 'peak'] as const) {
       await page.click('[data-test="add-note"]')
       await page.fill('[data-test="note-text"]', `On the ${at} period`)
       if (at === 'first') {
         const first = await page.locator('[data-test="note-period"] option').first().getAttribute('value')
         await page.selectOption('[data-test="note-period"]', first!)
       }
+      if (at === 'peak') await page.selectOption('[data-test="note-period"]', '2026-01..2026-02')
       await page.click('[data-test="note-save"]')
       await page.locator('[data-test="note-editor"]').waitFor({ state: 'detached' })
     }
@@ -61,9 +64,9 @@ describe('a note on the first or last period', () => {
     for (const width of WIDTHS) {
       const page = await openHeadline(width)
       // The markers come with the annotation plugin, loaded after the first drawing.
-      await expect.poll(async () => (await drawn(page)).noteMarkers.length, { timeout: 20_000 }).toBe(2)
-      const { area, noteMarkers } = await drawn(page)
-      const [left, right] = [...noteMarkers].sort((a, b) => a.x - b.x)
+      await expect.poll(async () => (await drawn(page)).noteMarkers.length, { timeout: 20_000 }).toBe(3)
+      const { area, noteMarkers, noteLabels } = await drawn(page)
+      const [left, , right] = [...noteMarkers].sort((a, b) => a.x - b.x)
       // On a long monthly chart half a month is a few pixels: the ring reached past the plot before.
       expect(right!.x, `${width} px: the last period's ring is near the right edge`).toBeGreaterThan(
         area.right - 20,
@@ -77,6 +80,15 @@ describe('a note on the first or last period', () => {
         expect(m.x + reach, `${width} px: ring at ${m.x}`).toBeLessThanOrEqual(area.right)
         expect(m.y - reach).toBeGreaterThanOrEqual(area.top)
         expect(m.y + reach).toBeLessThanOrEqual(area.bottom)
+      }
+      // Their labels too: the peak's, put above it as the notes alternate, was cut off at the top.
+      expect(noteLabels).toHaveLength(3)
+      for (const l of noteLabels) {
+        const where = `${width} px: label at ${l.left}, ${l.top}`
+        expect(l.top, where).toBeGreaterThanOrEqual(area.top)
+        expect(l.bottom, where).toBeLessThanOrEqual(area.bottom)
+        expect(l.left, where).toBeGreaterThanOrEqual(area.left)
+        expect(l.right, where).toBeLessThanOrEqual(area.right)
       }
       await page.close()
     }

@@ -468,6 +468,25 @@ const NOTE_MARKER_BORDER = 2
 /** The pixels a ring reaches from its centre (its line is drawn half outside the radius), and one spare. */
 const NOTE_MARKER_ROOM = NOTE_MARKER_RADIUS + NOTE_MARKER_BORDER / 2 + 1
 
+/** How far a note's label sits from its point, and half its height (11 px text, 4 px padding, its border). */
+const NOTE_LABEL_OFFSET = 42
+const NOTE_LABEL_HALF_HEIGHT = 12
+
+/**
+ * A note's label offset from its point at `value`: on the `preferred` side (−1 above, 1 below), or on
+ * the other where only that one keeps the label inside the plot, which the annotation plugin clips to.
+ */
+function noteLabelOffset(chart: Chart, value: number, preferred: -1 | 1): number {
+  const scale = chart.scales.y
+  const area = chart.chartArea
+  if (!scale || !area) return preferred * NOTE_LABEL_OFFSET
+  const at = scale.getPixelForValue(value)
+  const reach = NOTE_LABEL_OFFSET + NOTE_LABEL_HALF_HEIGHT
+  const fits = (side: -1 | 1) => (side < 0 ? at - reach >= area.top : at + reach <= area.bottom)
+  const side = fits(preferred) || !fits(-preferred as -1 | 1) ? preferred : -preferred
+  return side * NOTE_LABEL_OFFSET
+}
+
 /**
  * The axis range `min`..`max`, widened where needed so that `room` pixels either side of each of `xs`
  * lie inside an axis `width` pixels long. Widening shrinks the pixels per unit, so the widening is
@@ -523,8 +542,9 @@ function noteAnnotations(
         type: 'label',
         xValue: xs[j]!,
         yValue: y,
-        // Alternate above and below so neighbouring notes do not sit on each other.
-        yAdjust: n % 2 === 0 ? -42 : 42,
+        // Alternate above and below so neighbouring notes do not sit on each other; on the other side
+        // where that one has no room (a note on a peak had its label cut off at the plot's top).
+        yAdjust: ({ chart }) => noteLabelOffset(chart, y, n % 2 === 0 ? -1 : 1),
         // In the right half the label extends to the left of its point, so it stays inside the chart.
         position: { x: j > model.periods.length / 2 ? 'end' : 'start', y: 'center' },
         content,
