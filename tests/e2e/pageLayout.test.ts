@@ -1,7 +1,8 @@
 /**
- * What a new user sees of the pages' controls at the narrowest common width (1024 px), in English and
- * Chinese, measured in Chromium rather than looked at: a choice is never cut short by a box narrower
- * than its text, and the shortcuts list keeps each command's name apart from its keys.
+ * What a new user sees of the pages' controls, mostly at the narrowest common width (1024 px), in
+ * English and Chinese, measured in Chromium rather than looked at: a choice is never cut short by a box narrower
+ * than its text, and the shortcuts list keeps each command's name apart from its keys, a calculator's
+ * "not in the data" apart from its button.
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
@@ -61,6 +62,28 @@ describe('at 1024 px', () => {
     )
     expect(gaps.length).toBeGreaterThan(5)
     for (const { row, gap } of gaps) expect(gap, row).toBeGreaterThanOrEqual(8)
+    await page.close()
+  })
+})
+
+describe('at 1440 px, where the Chinese words fit on one line with it', () => {
+  it.each(LOCALES)('a calculator’s “not in the data” keeps apart from its button (%s)', async (locale) => {
+    const page = await suite.browser.newPage({ width: 1440, height: 900, locale })
+    await page.goto(`${suite.app.server.url}#/calculators`)
+    await page.click('[data-test="tab-partnerMix"]')
+    await page.locator('[data-test^="pm-enter-"]').first().waitFor()
+    const gaps = await page.$$eval('.gap + button', (buttons) =>
+      buttons.map((button) => {
+        const words = document.createRange()
+        words.selectNodeContents(button.previousElementSibling!)
+        const last = [...words.getClientRects()].at(-1)!
+        const box = button.getBoundingClientRect()
+        // On the same line: the space between the words' end and the button.
+        return last.bottom > box.top && last.top < box.bottom ? box.left - last.right : Infinity
+      }),
+    )
+    expect(gaps.length).toBeGreaterThan(0)
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(4)
     await page.close()
   })
 })
