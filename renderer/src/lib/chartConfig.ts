@@ -250,7 +250,9 @@ function timeConfig(
     theme,
   )
   Object.assign(annotations, noteMarks)
-  const markerXs = Object.values(noteMarks).flatMap((a) => (a.type === 'point' ? [a.xValue as number] : []))
+  const markers = Object.values(noteMarks).filter((a) => a.type === 'point')
+  const markerXs = markers.map((a) => a.xValue as number)
+  const markerYs = markers.map((a) => a.yValue as number)
 
   // A year-to-date axis starts at the January of its first year, so every point has its year's tick.
   const allX =
@@ -308,7 +310,11 @@ function timeConfig(
           // Room above the highest value for the streaks' labels, drawn across the top of the plot:
           // Africa's rates ran through the US run's label.
           afterDataLimits: (axis) => {
-            if (share || !streaks.length) return
+            if (share) return
+            // A ring on the highest (or lowest) value, where the axis ends on it, is cut like one at
+            // the side (China's 16.5% share projected for 2030 sits on the top line).
+            Object.assign(axis, rangeWithRoom(axis.min, axis.max, markerYs, NOTE_MARKER_ROOM, axis.height))
+            if (!streaks.length) return
             const lines = Math.max(...streaks.map((_, i) => streakLines(axis.chart, i).length))
             // The label's lines (Chart.js's line height 1.2), its padding and offset from the top, a gap.
             const room = lines * STREAK_FONT_SIZE * 1.2 + 22

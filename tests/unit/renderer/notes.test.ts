@@ -279,6 +279,28 @@ describe('notes on the chart', () => {
     expect(wide).toEqual({ min: x.min, max: x.max, width: 1000 })
   })
 
+  it('a ring on the highest value has the room too: the y axis widens by its pixels', () => {
+    const peak = validNote({
+      id: 'n-peak-00001',
+      target: {
+        kind: 'point',
+        dataset: 'china-trade',
+        series: 'exports:world:all',
+        period: '2025-01..2025-02',
+      },
+    })
+    const drawn = chartNotesOf([peak], view, (n) => plainLabel(n.text), new Set())
+    const model = buildChartModel(view, fixture(view), (s) => s.key)
+    const y = buildChartConfig(model, view, refs, theme, text, undefined, drawn).options!.scales!.y as {
+      afterDataLimits: (axis: { min: number; max: number; height: number; chart: unknown }) => void
+    }
+    // The data's own limits, as Chart.js has them when it calls back: 300 to 539.94 (the peak) on 100 px.
+    const axis = { min: 300, max: 539.94, height: 100, chart: {} }
+    y.afterDataLimits(axis)
+    expect(axis.min).toBe(300)
+    expect(((axis.max - 539.94) * axis.height) / (axis.max - axis.min)).toBeCloseTo(9, 6)
+  })
+
   it('rangeWithRoom: the widened range, worked out by hand', () => {
     // A point at 99.5 on 0..100, 9 px of room on 600 px: (M − 99.5) × 600 / M = 9, so M = 59700 / 591.
     const right = rangeWithRoom(0, 100, [99.5], 9, 600)
