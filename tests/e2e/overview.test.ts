@@ -3,7 +3,8 @@
  * What the user reads must equal the bundled data, and the app must never leave its own origin.
  */
 import { describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
+import type { Page, Request } from 'playwright-core'
+import { API_PREFIX } from '../../electron/web/wire'
 import { formatPeriod } from '../../electron/shared/periods'
 import { screenshot } from '../support/browser'
 import { appInBrowser } from '../support/suite'
@@ -79,6 +80,35 @@ describe('Overview', () => {
       .poll(() => card(page, 'imports', 'level').textContent())
       .toContain('not published in the sources read')
     expect(await card(page, 'imports', 'yoy').textContent()).toMatch(/[+-]?\d/)
+  })
+
+  it('shows the month chosen last when an earlier month’s figures arrive after it', async () => {
+    const page = await openOverview()
+    // A slow machine: October's figures are held until November's, chosen after it, are on screen.
+    let answer!: () => void
+    const held = new Promise<void>((resolve) => (answer = resolve))
+    const isOctober = (request: Request) =>
+      new URL(request.url()).pathname === `${API_PREFIX}getHeadline` &&
+      (JSON.parse(request.postData() ?? '{}') as { period?: string }).period === '2025-10'
+    await page.route(
+      (url) => url.pathname === `${API_PREFIX}getHeadline`,
+      async (route) => {
+        if (isOctober(route.request())) await held
+        await route.fallback()
+      },
+    )
+    await page.selectOption('[data-test="period"]', '2025-10')
+    await page.selectOption('[data-test="period"]', '2025-11')
+    await expect.poll(() => card(page, 'exports', 'level').textContent()).toBe('$330.3 bn')
+    const late = page.waitForEvent('requestfinished', isOctober)
+    answer()
+    await late
+    // October's answer is in, and the page has had a frame and a task after it to show it (it would have).
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))))
+    expect(await page.locator('[data-test="period-title"]').textContent()).toBe('Nov 2025')
+    expect(await card(page, 'exports', 'level').textContent()).toBe('$330.3 bn')
+    expect(await page.locator('[data-test="period"]').inputValue()).toBe('2025-11')
+    await page.close()
   })
 
   it('keeps January and February combined as one period', async () => {

@@ -36,11 +36,18 @@ export const useOverviewStore = defineStore('overview', () => {
     }
   }
 
+  /**
+   * The last month asked for is the one shown: months chosen in quick succession (the arrow keys on the
+   * month list) are each asked for, and their answers can come back in any order.
+   */
+  let asked = 0
   async function selectPeriod(period: string): Promise<void> {
+    const mine = ++asked
     try {
-      headline.value = await call('getHeadline', { dataset: OVERVIEW_DATASET, period })
+      const answer = await call('getHeadline', { dataset: OVERVIEW_DATASET, period })
+      if (mine === asked) headline.value = answer
     } catch (e) {
-      error.value = messageOf(e)
+      if (mine === asked) error.value = messageOf(e)
     }
   }
 
