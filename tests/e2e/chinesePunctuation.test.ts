@@ -51,13 +51,15 @@ describe('Chinese punctuation', () => {
         const texts = await misPunctuated(page)
         if (texts.length) found[screen] = texts
       }
+      // One window goes from page to page: what shows a page is ready is its own (the page before it,
+      // still on screen while the next one's code loads, has a `main h2` too).
       for (const [route, ready] of [
         ['/', '[data-test="monthly-chart"] canvas'],
         ['/explorer', '[data-test="explorer-chart"] canvas'],
-        ['/mirror', 'main h1'],
+        ['/mirror', '[data-test="mirror-view"]'],
         ['/datasets', '[data-dataset="china-trade"]'],
-        ['/notes', 'main h2'],
-        ['/about', 'main h2'],
+        ['/notes', '[data-test="notes-search"]'],
+        ['/about', '[data-test="licences"] li'],
       ]) {
         await page.goto(`${suite.app.server.url}#${route}`)
         await settled(page, ready!)
