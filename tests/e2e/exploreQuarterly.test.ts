@@ -186,6 +186,7 @@ describe('a real WTO file’s quarters in the Explorer', () => {
     const zh = await browser.newPage({ width: 1400, height: 1000, locale: 'zh-CN' })
     await zh.goto(page.url())
     await zh.locator('[data-test="explorer-chart"] canvas').waitFor()
+    await zh.locator('[data-test="explorer-main"][aria-busy="false"]').waitFor()
     await zh.click('[data-test="tab-table"]')
     await zh.locator('[data-test="data-table"]').waitFor()
     const heads = await zh.locator('[data-test="data-table"] tbody th').allInnerTexts()

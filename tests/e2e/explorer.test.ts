@@ -293,6 +293,37 @@ describe('charts, view state and exports', () => {
     }
   })
 
+  it('opened from an address, it is busy until that view is read, and shows no other view meanwhile', async () => {
+    // A slow machine: the code that reads an address (the view's schema) arrives when the test lets it.
+    const page = await suite.browser.newPage()
+    let letThrough!: () => void
+    const held = new Promise<void>((resolve) => (letThrough = resolve))
+    await page.route(/\/assets\/viewStateSchema-[\w-]+\.js$/, async (route) => {
+      await held
+      await route.fallback()
+    })
+    const view = encodeViewState({ ...defaultViewState(), flows: ['exports'], partners: ['us'] })
+    await page.goto(`${suite.app.server.url}#/explorer?${view}`)
+    const main = page.locator('[data-test="explorer-main"]')
+    await main.waitFor()
+    // It drew the default view (exports, imports and the balance, with the world), not busy, before.
+    expect(await main.getAttribute('aria-busy')).toBe('true')
+    expect(await page.locator('[data-test="explorer-chart"] canvas').count()).toBe(0)
+    letThrough()
+    await page.locator('[data-test="explorer-main"][aria-busy="false"]').waitFor()
+    const drawn = page.locator('[data-test="explorer-chart"]')
+    await expect
+      .poll(async () => {
+        const shown = new URLSearchParams(
+          (JSON.parse((await drawn.getAttribute('data-drawn')) ?? '{"view":""}') as { view: string }).view,
+        )
+        return [shown.get('flows'), shown.get('partners')]
+      })
+      .toEqual(['exports', 'us'])
+    expect(suite.browser.pageErrors).toEqual([])
+    await page.close()
+  })
+
   it('undo and redo walk the view history; the state string restores a view', async () => {
     const page = await openExplorer()
     await preset(page, 'headlineYoy')

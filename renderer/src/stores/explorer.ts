@@ -46,6 +46,14 @@ export const useExplorerStore = defineStore('explorer', () => {
   /** The dataset the series list belongs to: a view of another dataset waits for its own list. */
   const catalogDataset = ref<string | null>(null)
   const loading = ref(false)
+  /**
+   * Views given as text still being read (their schema loads first): until one is applied the page
+   * shows the view it had (on a first visit the default one, with no data), which is not the one asked
+   * for, so the page is busy rather than showing that.
+   */
+  const opening = ref(0)
+  /** Reading a view's address or loading its data: what is shown is not yet the view asked for. */
+  const busy = computed(() => loading.value || opening.value > 0)
   const error = ref<string | null>(null)
   /** The export dialog, opened by the toolbar button and by File › Export… (the `export` command). */
   const exportOpen = ref(false)
@@ -151,15 +159,20 @@ export const useExplorerStore = defineStore('explorer', () => {
    * (with zod) on first use: the first chart needs neither. A bad one is refused with its reason.
    */
   async function openStateString(text: string, record = true): Promise<string | null> {
-    const { decodeViewState } = await import('@shared/viewStateSchema')
-    const decoded = decodeViewState(text)
-    if (!decoded.ok) return decoded.message
-    // A code the dataset does not have is refused in plain words, the view shown staying as it was
-    // (known once the dataset's series list is: else the Explorer says so beside the chart, `unknown`).
-    const known = catalogDataset.value === decoded.view.dataset ? catalog.value : []
-    const lacking = unknownCodes(decoded.view, known, useDimensionsStore().of(decoded.view.dataset))[0]
-    if (lacking) return unknownCodeMessage(lacking)
-    return apply(decoded.view, record)
+    opening.value++
+    try {
+      const { decodeViewState } = await import('@shared/viewStateSchema')
+      const decoded = decodeViewState(text)
+      if (!decoded.ok) return decoded.message
+      // A code the dataset does not have is refused in plain words, the view shown staying as it was
+      // (known once the dataset's series list is: else the Explorer says so beside the chart, `unknown`).
+      const known = catalogDataset.value === decoded.view.dataset ? catalog.value : []
+      const lacking = unknownCodes(decoded.view, known, useDimensionsStore().of(decoded.view.dataset))[0]
+      if (lacking) return unknownCodeMessage(lacking)
+      return apply(decoded.view, record)
+    } finally {
+      opening.value--
+    }
   }
 
   async function loadCatalog(dataset = view.value.dataset): Promise<void> {
@@ -308,6 +321,7 @@ export const useExplorerStore = defineStore('explorer', () => {
     references,
     catalog,
     loading,
+    busy,
     error,
     exportOpen,
     stateString,
