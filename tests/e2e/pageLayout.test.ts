@@ -17,7 +17,7 @@ const LOCALES = ['en-US', 'zh-CN']
  */
 function squeezedSelects(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll('main select')].flatMap((element) => {
+    Array.from(document.querySelectorAll('main select')).flatMap((element) => {
       const select = element as HTMLSelectElement
       if (!select.checkVisibility()) return []
       const copy = select.cloneNode(true) as HTMLSelectElement
@@ -51,7 +51,7 @@ describe('at 1024 px', () => {
     await page.locator('[data-test="shortcuts"]').waitFor()
     const gaps = await page.$$eval('[data-test="shortcuts"] tr', (rows) =>
       rows.map((row) => {
-        const [name, keys] = [...row.querySelectorAll('td')]
+        const [name, keys] = Array.from(row.querySelectorAll('td'))
         const text = document.createRange()
         text.selectNodeContents(name!)
         return {
@@ -76,7 +76,7 @@ describe('at 1440 px, where the Chinese words fit on one line with it', () => {
       buttons.map((button) => {
         const words = document.createRange()
         words.selectNodeContents(button.previousElementSibling!)
-        const last = [...words.getClientRects()].at(-1)!
+        const last = Array.from(words.getClientRects()).at(-1)!
         const box = button.getBoundingClientRect()
         // On the same line: the space between the words' end and the button.
         return last.bottom > box.top && last.top < box.bottom ? box.left - last.right : Infinity
