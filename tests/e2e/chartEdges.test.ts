@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { MIN_BAR_WIDTH } from '../../renderer/src/lib/chartConfig'
+import { MIN_BAR_WIDTH } from '../../renderer/src/lib/barWidth'
 import { appInBrowser } from '../support/suite'
 
 const suite = appInBrowser()

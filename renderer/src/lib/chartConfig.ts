@@ -18,6 +18,7 @@ import {
   quarterOf,
 } from '@shared/periods'
 import type { ViewState } from '@shared/viewState'
+import { MIN_BAR_WIDTH } from './barWidth'
 import { byYear, readingOf, valueGrid, type ChartModel, type Reading } from './chartModel'
 import type { ChartTheme } from './chartTheme'
 import { colorOf, yearColor } from './colors'
@@ -92,8 +93,6 @@ export function buildChartConfig(
   return timeConfig(model, { ...view, chart }, theme, text, decoration, notes)
 }
 
-/** The thinnest bar drawn, in CSS pixels: below it a bar of a long monthly chart is a hairline, unreadable. */
-export const MIN_BAR_WIDTH = 3
 /** Of the room between periods, the share a group of bars takes, and of a group's room the share a bar takes. */
 const CATEGORY_PERCENTAGE = 0.9
 const BAR_PERCENTAGE = 0.9

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { defaultViewState, type ViewState } from '@shared/viewState'
-import { drawnChart, MIN_BAR_WIDTH, thinnestBar } from '../../../renderer/src/lib/chartConfig'
+import { MIN_BAR_WIDTH } from '../../../renderer/src/lib/barWidth'
+import { drawnChart, thinnestBar } from '../../../renderer/src/lib/chartConfig'
 import type { ChartModel } from '../../../renderer/src/lib/chartModel'
 
 const months = (n: number) =>
