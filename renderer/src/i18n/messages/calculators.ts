@@ -94,6 +94,8 @@ export default {
         currentSr: '(current inputs)',
         currentKey: 'outlined: the current inputs',
         noneBeyond: '(no cell in this table)',
+        legendLine: '{mark} {bold} = {legend}.',
+        legendLineNone: '{mark} {bold} = {legend} {none}.',
         step: 'Steps of {step} percentage points around the current inputs; all other inputs held.',
       },
       partner: {
@@ -569,6 +571,8 @@ export default {
         currentSr: '（当前输入）',
         currentKey: '加框：当前输入',
         noneBeyond: '（本表中没有）',
+        legendLine: '{mark} {bold} = {legend}。',
+        legendLineNone: '{mark} {bold} = {legend}{none}。',
         step: '以当前输入为中心，步长 {step} 个百分点；其他输入保持不变。',
       },
       partner: {

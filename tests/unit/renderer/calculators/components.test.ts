@@ -150,7 +150,38 @@ describe('SensitivityTable', () => {
     expect(beyond[0]!.get('.mark').text()).toBe('▲')
     expect(beyond[0]!.text()).toContain('(above the record)')
     expect(w.get('td[aria-current="true"]').text()).toContain('1,000')
-    expect(w.get('.legend').text()).toContain('bold = above the record, $992.16 bn (2024)')
+    expect(w.get('.legend').text()).toContain('bold = above the record, $992.16 bn (2024).')
+  })
+
+  it('writes its legend as a sentence of the reader’s language, its full stop too', () => {
+    const legend = (locale: 'en' | 'zh-CN', record: number, text: string) => {
+      const plugin = i18n()
+      plugin.global.locale.value = locale
+      const table = twoWayTable([-2, 0, 2], [0], (r) => 1000 + 10 * r, { value: record, direction: 'above' })
+      const props = {
+        table,
+        caption: 'c',
+        rowLabel: 'x',
+        columnLabel: null,
+        current: { row: 0, column: null },
+      }
+      return mount(SensitivityTable, {
+        props: { ...props, legend: text, valueStyle: 'plain' as const },
+        global: { plugins: [plugin] },
+      })
+        .get('.legend')
+        .text()
+        .replace(/\s+/g, ' ')
+    }
+    expect(legend('zh-CN', 1000, '高于纪录 992.16（2024）')).toBe(
+      '▲ 粗体 = 高于纪录 992.16（2024）。加框：当前输入',
+    )
+    expect(legend('zh-CN', 5000, '高于纪录 5,000（2024）')).toBe(
+      '▲ 粗体 = 高于纪录 5,000（2024）（本表中没有）。加框：当前输入',
+    )
+    expect(legend('en', 5000, 'above the record, 5,000 (2024)')).toBe(
+      '▲ bold = above the record, 5,000 (2024) (no cell in this table).outlined: the current inputs',
+    )
   })
 })
 
