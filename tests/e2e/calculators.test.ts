@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { API_PREFIX } from '../../electron/web/wire'
 import { screenshot } from '../support/browser'
 import { appInBrowser } from '../support/suite'
 
@@ -53,6 +54,32 @@ async function saveScenario(page: Page, name: string) {
   await page.click('[data-test="scn-save"]')
   await page.locator(`[data-test="scn-${name}"]`).waitFor()
 }
+
+describe('while the data loads', () => {
+  it('the page reads as loading and is busy until every calculator has its data', async () => {
+    // A slow machine: the calculators' data calls are held by the test until the page has been read.
+    const page = await suite.browser.newPage({ width: 1280, height: 900 })
+    let answer!: () => void
+    const held = new Promise<void>((resolve) => (answer = resolve))
+    await page.route(
+      (url) => url.pathname === `${API_PREFIX}getSeries`,
+      async (route) => {
+        await held
+        await route.fallback()
+      },
+    )
+    await page.goto(`${suite.app.server.url}#/calculators`)
+    const section = page.locator('section.calculators')
+    await section.locator('[role="status"]', { hasText: 'Loading…' }).waitFor()
+    expect(await section.getAttribute('aria-busy')).toBe('true')
+    answer()
+    await page.locator('section.calculators[aria-busy="false"]').waitFor()
+    // Not busy: every figure the page will show from the data is there, with no wait.
+    expect(await section.locator('[role="status"]').count()).toBe(0)
+    expect(await num(page, 'fy-total')).not.toBe('—')
+    await page.close()
+  })
+})
 
 describe('Full-year surplus', () => {
   it('Jan–Nov 2025 actuals + Dec 2024 (balance method, its imports level is a gap): the numbers, sources and record from the data', async () => {

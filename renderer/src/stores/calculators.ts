@@ -106,25 +106,34 @@ export const useCalculatorsStore = defineStore('calculators', () => {
   const imported = shallowRef<Record<string, ImportedSeries>>({})
   const loading = ref(false)
   const error = ref<string | null>(null)
+  /**
+   * Reads of a dataset or an imported file still on their way (a dataset or file chosen, a scenario
+   * opened): until they answer, a calculator has no model and the page is busy.
+   */
+  const reading = ref(0)
+  function counted<T>(read: Promise<T>): Promise<T> {
+    reading.value++
+    return read.finally(() => reading.value--)
+  }
 
   const pending = new Map<string, Promise<void>>()
   function ensureData(dataset: string): Promise<void> {
     if (data.value[dataset]) return Promise.resolve()
     let p = pending.get(dataset)
     if (!p) {
-      p = loadCalculatorData(
-        dataset,
-        {
-          series: (q) => call('getSeries', q),
-          observations: (a) => call('getObservations', a),
-          listSeries: (a) => callAllPages('listSeries', a),
-        },
-        (e) => e instanceof ApiError && e.code === 'NOT_FOUND',
-      )
-        .then((d) => {
+      p = counted(
+        loadCalculatorData(
+          dataset,
+          {
+            series: (q) => call('getSeries', q),
+            observations: (a) => call('getObservations', a),
+            listSeries: (a) => callAllPages('listSeries', a),
+          },
+          (e) => e instanceof ApiError && e.code === 'NOT_FOUND',
+        ).then((d) => {
           data.value = { ...data.value, [dataset]: d }
-        })
-        .finally(() => pending.delete(dataset))
+        }),
+      ).finally(() => pending.delete(dataset))
       pending.set(dataset, p)
     }
     return p
@@ -143,12 +152,15 @@ export const useCalculatorsStore = defineStore('calculators', () => {
     const q = queriesOf(calculator, inputs)
     const key = JSON.stringify(q)
     if (!q || imported.value[key]) return
-    const d = await loadImportedSeries(
-      q,
-      (query) => call('getSeries', query),
-      (e) => e instanceof ApiError && e.code === 'NOT_FOUND',
+    await counted(
+      loadImportedSeries(
+        q,
+        (query) => call('getSeries', query),
+        (e) => e instanceof ApiError && e.code === 'NOT_FOUND',
+      ).then((d) => {
+        imported.value = { ...imported.value, [key]: d }
+      }),
     )
-    imported.value = { ...imported.value, [key]: d }
   }
 
   /** Reads what a calculator's imported-data choice names, if not read yet. */
@@ -427,6 +439,7 @@ export const useCalculatorsStore = defineStore('calculators', () => {
     datasets,
     loading,
     error,
+    reading,
     load,
     refreshDatasets,
     ensureData,

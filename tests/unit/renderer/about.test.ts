@@ -50,3 +50,27 @@ describe('About: software licences', () => {
     ).toBe('缺少许可证全文：该软件包发布时未附带许可证文件。其 package.json 写明的许可证为 MIT。')
   })
 })
+
+describe('About: while the licence list loads', () => {
+  it('reads as loading and busy, never "0 packages", until the list answers', async () => {
+    const list = readFileSync(path.join(process.cwd(), 'renderer/public/licenses.json'), 'utf8')
+    const packages = (JSON.parse(list) as { packages: unknown[] }).packages.length
+    let answer!: () => void
+    const held = new Promise<void>((resolve) => (answer = resolve))
+    vi.stubGlobal('fetch', () => held.then(() => new Response(list)))
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [{ path: '/', name: 'datasets', component: { template: '<div />' } }],
+    })
+    const wrapper = mount(AboutView, { global: { plugins: [i18n, router] } })
+    await flushPromises()
+    const count = () => wrapper.get('[data-test="licence-count"]').text()
+    expect(count()).toMatch(/^Loading… — /)
+    expect(wrapper.get('[data-test="licences"]').attributes('aria-busy')).toBe('true')
+
+    answer()
+    await flushPromises()
+    expect(count()).toMatch(new RegExp(`^${packages} packages — `))
+    expect(wrapper.get('[data-test="licences"]').attributes('aria-busy')).toBe('false')
+  })
+})
