@@ -10,8 +10,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { PRESET_IDS } from '../../renderer/src/lib/presets'
-import { API_PREFIX } from '../../electron/web/wire'
-import { headerSecondLine, screenshot } from '../support/browser'
+import { headerSecondLine, holdCall, screenshot } from '../support/browser'
 import { appInBrowser } from '../support/suite'
 import { repoRoot } from '../support/webApp'
 
@@ -236,13 +235,7 @@ describe('in Chinese, at 1024 px', () => {
       // A new window on the Notes page, its list of datasets slow to answer (held by the test): the
       // note's dataset reads as loading, never as its id (china-trade), and the list is busy till then.
       const notes = await suite.browser.newPage({ locale: 'zh-CN', width: 1024 })
-      let answer!: () => void
-      const held = new Promise<void>((resolve) => (answer = resolve))
-      const isCatalog = (url: URL) => url.pathname === `${API_PREFIX}listDatasets`
-      await notes.route(isCatalog, async (route) => {
-        await held
-        await route.fallback()
-      })
+      const answer = await holdCall(notes, 'listDatasets')
       await notes.goto(`${suite.app.server.url}#/notes`)
       const list = notes.locator('[data-test="notes-list"]')
       const note = list.locator('li', { hasText: '休战后出口回升' })

@@ -12,7 +12,7 @@ import type { SeriesQuery } from '../../electron/shared/api'
 import { defaultViewState, encodeViewState } from '../../electron/shared/viewState'
 import { API_PREFIX } from '../../electron/web/wire'
 import { PRESET_IDS } from '../../renderer/src/lib/presets'
-import { screenshot } from '../support/browser'
+import { holdCall, screenshot } from '../support/browser'
 import { appInBrowser } from '../support/suite'
 
 const suite = appInBrowser()
@@ -579,17 +579,13 @@ describe('the last session answering after the first choice', () => {
 
     // A slow machine: the session is answered only after the user has picked the default view.
     const page = await suite.browser.newPage()
-    let answer!: () => void
-    const held = new Promise<void>((resolve) => (answer = resolve))
-    const isSession = (url: URL) => url.pathname === `${API_PREFIX}loadSession`
-    await page.route(isSession, async (route) => {
-      await held
-      await route.fallback()
-    })
+    const answer = await holdCall(page, 'loadSession')
     await page.goto(`${suite.app.server.url}#/explorer`)
     await page.locator('[data-test="explorer-chart"] canvas').waitFor()
     await preset(page, 'headline')
-    const answered = page.waitForResponse((response) => isSession(new URL(response.url())))
+    const answered = page.waitForResponse(
+      (response) => new URL(response.url()).pathname === `${API_PREFIX}loadSession`,
+    )
     answer()
     await answered
     // Once the page says the session is read its view, had it been taken, would be the one asked for

@@ -8,8 +8,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { API_PREFIX } from '../../electron/web/wire'
-import { launchBrowser, repoRootFixtures, screenshot, type TestBrowser } from './importSupport'
+import { holdCall, launchBrowser, repoRootFixtures, screenshot, type TestBrowser } from './importSupport'
 import { startWebApp, type WebApp } from '../support/webApp'
 
 let app: WebApp
@@ -149,13 +148,7 @@ describe('Import', () => {
   it('a new window does not call the library empty while its list is on its way', async () => {
     // A slow machine: the library's list answers only when the test lets it.
     const fresh = await browser.newPage()
-    let answer!: () => void
-    const held = new Promise<void>((resolve) => (answer = resolve))
-    const isList = (url: URL) => url.pathname === `${API_PREFIX}listImports`
-    await fresh.route(isList, async (route) => {
-      await held
-      await route.fallback()
-    })
+    const answer = await holdCall(fresh, 'listImports')
     try {
       await fresh.goto(`${app.server.url}#/import`)
       const library = fresh.locator('[data-test="library"]')
@@ -186,13 +179,7 @@ describe('Import', () => {
     hold = new Promise<void>((resolve) => setTimeout(resolve, 10_000))
     // A slow machine: the page asks for the import, which reaches the engine only when the test lets it.
     // Until the engine has the job, a cancel would find nothing to stop: Cancel is shown, not offered.
-    let letThrough!: () => void
-    const asked = new Promise<void>((resolve) => (letThrough = resolve))
-    const isImport = (url: URL) => url.pathname === `${API_PREFIX}importFile`
-    await page.route(isImport, async (route) => {
-      await asked
-      await route.fallback()
-    })
+    const letThrough = await holdCall(page, 'importFile')
     await page.click('[data-test="open-file"]')
     await page.locator('[role="progressbar"]').waitFor()
     expect(await page.locator('[data-test="cancel-import"]').isDisabled()).toBe(true)

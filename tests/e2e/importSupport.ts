@@ -3,4 +3,4 @@ import { join } from 'node:path'
 import { repoRoot } from '../support/webApp'
 
 export const repoRootFixtures = join(repoRoot, 'tests', 'fixtures', 'import')
-export { launchBrowser, screenshot, type TestBrowser } from '../support/browser'
+export { holdCall, launchBrowser, screenshot, type TestBrowser } from '../support/browser'

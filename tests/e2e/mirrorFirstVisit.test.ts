@@ -4,8 +4,7 @@
  * still says so as an error. While the list of datasets is still on its way, nothing is called missing.
  */
 import { describe, expect, it } from 'vitest'
-import { API_PREFIX } from '../../electron/web/wire'
-import { screenshot } from '../support/browser'
+import { holdCall, screenshot } from '../support/browser'
 import { appInBrowser } from '../support/suite'
 
 const suite = appInBrowser()
@@ -44,13 +43,7 @@ describe('the Mirror page while the list of datasets is on its way', () => {
     it(`reads as loading and busy, not as a dataset missing from the library (${locale})`, async () => {
       // A slow machine: the catalog answers only when the test lets it.
       const page = await suite.browser.newPage({ locale })
-      let answer!: () => void
-      const held = new Promise<void>((resolve) => (answer = resolve))
-      const isCatalog = (url: URL) => url.pathname === `${API_PREFIX}listDatasets`
-      await page.route(isCatalog, async (route) => {
-        await held
-        await route.fallback()
-      })
+      const answer = await holdCall(page, 'listDatasets')
       await page.goto(`${suite.app.server.url}#/mirror`)
       const china = page.locator('[data-test="mirror-china-dataset"]')
       await china.waitFor()

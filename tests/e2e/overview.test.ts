@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import type { Page, Request } from 'playwright-core'
 import { API_PREFIX } from '../../electron/web/wire'
 import { formatPeriod } from '../../electron/shared/periods'
-import { screenshot } from '../support/browser'
+import { holdCall, screenshot } from '../support/browser'
 import { appInBrowser } from '../support/suite'
 
 const suite = appInBrowser()
@@ -85,18 +85,10 @@ describe('Overview', () => {
   it('shows the month chosen last when an earlier month’s figures arrive after it', async () => {
     const page = await openOverview()
     // A slow machine: October's figures are held until November's, chosen after it, are on screen.
-    let answer!: () => void
-    const held = new Promise<void>((resolve) => (answer = resolve))
     const isOctober = (request: Request) =>
       new URL(request.url()).pathname === `${API_PREFIX}getHeadline` &&
       (JSON.parse(request.postData() ?? '{}') as { period?: string }).period === '2025-10'
-    await page.route(
-      (url) => url.pathname === `${API_PREFIX}getHeadline`,
-      async (route) => {
-        if (isOctober(route.request())) await held
-        await route.fallback()
-      },
-    )
+    const answer = await holdCall(page, 'getHeadline', isOctober)
     await page.selectOption('[data-test="period"]', '2025-10')
     await page.selectOption('[data-test="period"]', '2025-11')
     await expect.poll(() => card(page, 'exports', 'level').textContent()).toBe('$330.3 bn')

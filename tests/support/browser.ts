@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core'
 import { API_PREFIX, EVENTS_PATH } from '../../electron/web/wire'
 import { launchChromium } from './chromium'
 import { mulberry32 } from './prng'
@@ -170,4 +170,26 @@ export function headerSecondLine(page: Page): Promise<string[]> {
       .filter((el) => el.getBoundingClientRect().top >= line.bottom)
       .map((el) => el.textContent?.trim() || el.outerHTML.slice(0, 60))
   })
+}
+
+/**
+ * A slow machine for one kind of data call: the page's calls to `call` (those `which` picks, all by
+ * default) wait until the test calls the returned function, then go on as usual. For tests that show
+ * what the page does while an answer is still on its way, and when it comes late.
+ */
+export async function holdCall(
+  page: Page,
+  call: string,
+  which: (request: Request) => boolean = () => true,
+): Promise<() => void> {
+  let release!: () => void
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route(
+    (url) => url.pathname === `${API_PREFIX}${call}`,
+    async (route) => {
+      if (which(route.request())) await held
+      await route.fallback()
+    },
+  )
+  return release
 }
