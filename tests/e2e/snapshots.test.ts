@@ -480,19 +480,35 @@ describe('notes on the chart and snapshots', () => {
     expect(await note.innerText()).toContain('<img src=x onerror="window.__pwned=1">')
     expect(await note.innerText()).toContain('<script>window.__pwned=2</script>')
     expect(await note.locator('img, script, [onerror], [onclick], a[href^="javascript"]').count()).toBe(0)
-    // Nothing may run on the click. An absence is shown only once the page has reacted: the click
-    // reached the document, then a frame and a task after it ran (a javascript: link would have by then).
+    // Nothing may run on the click. A click runs script only through what it lands on and the elements
+    // around it: an inline handler, or a javascript: address an anchor, an area or a button's form
+    // action would follow. What the click landed on is read as the page dispatches it (before any
+    // default action), so the check waits on the click itself, not on a guess of when a script would run.
     await page.evaluate(() => {
-      const handler = () =>
-        requestAnimationFrame(() => {
-          const channel = new MessageChannel()
-          channel.port1.onmessage = () => ((window as unknown as { __clicked?: boolean }).__clicked = true)
-          channel.port2.postMessage(null)
-        })
-      document.addEventListener('click', handler, { once: true })
+      document.addEventListener(
+        'click',
+        (event) => {
+          const active = event
+            .composedPath()
+            .filter((node): node is Element => node instanceof Element)
+            .filter(
+              (el) =>
+                el.matches('a[href], area[href], [formaction], form[action], [onclick]') ||
+                /^\s*javascript:/i.test(el.getAttribute('href') ?? el.getAttribute('formaction') ?? ''),
+            )
+            .map((el) => el.outerHTML)
+          ;(window as unknown as { __clickedThrough?: string[] }).__clickedThrough = active
+        },
+        { once: true, capture: true },
+      )
     })
     await note.getByText('link').click()
-    await page.waitForFunction(() => (window as unknown as { __clicked?: boolean }).__clicked === true)
+    await page.waitForFunction(() =>
+      Array.isArray((window as unknown as { __clickedThrough?: string[] }).__clickedThrough),
+    )
+    expect(
+      await page.evaluate(() => (window as unknown as { __clickedThrough: string[] }).__clickedThrough),
+    ).toEqual([])
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
     await screenshot(page, 'notes-hostile-inert')
 
