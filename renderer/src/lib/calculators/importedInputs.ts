@@ -6,6 +6,7 @@
  * stays missing: the models then say what is missing, and nothing is filled.
  */
 import type { Series, SeriesQuery, Source } from '@shared/api'
+import type { Said } from '@shared/say'
 import {
   PARTNER_IDS,
   type CalculatorId,
@@ -28,8 +29,16 @@ import type { YuanData } from './yuanView'
 export interface ImportedSeries {
   series: Record<string, Series | null>
   sources: Record<string, Source>
-  /** Why the file has no series for a role, in the services' words, once each (see nothingRead). */
-  unread: string[]
+  /**
+   * Why the file has no series for a role, once each (see nothingRead): the services' catalogued
+   * message, worded in the page's language when shown, and their English text where there is none.
+   */
+  unread: Unread[]
+}
+
+export interface Unread {
+  said?: Said
+  english: string
 }
 
 type Inputs = FullYearInputs | PartnerMixInputs | WorldShareInputs
@@ -101,12 +110,13 @@ export async function loadImportedSeries(
   isNotFound: (error: unknown) => boolean,
 ): Promise<ImportedSeries> {
   const roles = Object.keys(queries)
-  const unread = new Set<string>()
+  const unread = new Map<string, Unread>()
   const answers = await Promise.all(
     roles.map((role) =>
       series(queries[role]!).catch((error: unknown) => {
         if (!isNotFound(error)) throw error
-        unread.add((error as Error).message)
+        const { message, said } = error as Error & { said?: Said }
+        unread.set(message, { english: message, ...(said ? { said } : {}) })
         return null
       }),
     ),
@@ -116,7 +126,7 @@ export async function loadImportedSeries(
   return {
     series: Object.fromEntries(roles.map((r, i) => [r, answers[i] ?? null])),
     sources,
-    unread: [...unread],
+    unread: [...unread.values()],
   }
 }
 
@@ -125,7 +135,7 @@ export async function loadImportedSeries(
  * calculator reads annual figures), in the services' words; empty when any series was read. Without
  * it the calculator would only say that a figure is missing, as if another year or pick could help.
  */
-export function nothingRead(x: ImportedSeries): string[] {
+export function nothingRead(x: ImportedSeries): Unread[] {
   return Object.values(x.series).some((s) => s !== null) ? [] : x.unread
 }
 

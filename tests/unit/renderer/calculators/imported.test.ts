@@ -13,7 +13,8 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { createI18n } from 'vue-i18n'
 import type { Series, SeriesQuery } from '@shared/api'
 import { parseCalculatorState, type ImportedTrade } from '@shared/calculatorState'
-import { english, measureWord, say } from '@shared/messages'
+import { english, measureWord, say, type Said } from '@shared/messages'
+import { i18n as pageI18n } from '../../../../renderer/src/i18n'
 import messages from '../../../../renderer/src/i18n/messages/calculators'
 import exploreMessages from '../../../../renderer/src/i18n/messages/explore'
 import CalcImportedSource from '../../../../renderer/src/components/calculators/CalcImportedSource.vue'
@@ -72,7 +73,8 @@ function resetFile() {
   }
 }
 
-const notFound = (message: string) => Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message } })
+const notFound = (message: string, said?: Said) =>
+  Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message, ...(said ? { said } : {}) } })
 
 function seriesOf(q: SeriesQuery): Promise<unknown> {
   if (q.dataset !== FILE.id) return notFound('The bundled package is not needed here.')
@@ -83,6 +85,11 @@ function seriesOf(q: SeriesQuery): Promise<unknown> {
     return notFound('Imported datasets hold monthly, quarterly, annual or year-to-date data.')
   // The file has no year-to-date rows, so it answers as a dataset without them does.
   if (frequency === 'ytd') return notFound('This dataset has no year-to-date data.')
+  // A frequency the file has no rows at, as the services refuse it (import/queries.ts importedFrequency).
+  if (!Object.keys(file).some((k) => k.endsWith(`/${frequency}`))) {
+    const said = say('noFrequencyData', { frequency: say(frequency === 'year' ? 'annual' : 'quarterly') })
+    return notFound(english(said), said)
+  }
   const key = `${q.reporter ?? 'china'}/${q.partner ?? 'world'}/${q.flow}/${frequency}`
   const found = file[key]
   if (!found || (q.unit && q.unit !== found.unit))
@@ -408,8 +415,24 @@ describe('the one composable every calculator uses to pick its imported inputs',
     expect(store.state.partnerMix.imported).toMatchObject({ reporter: 'china', flow: 'exports' })
     expect(store.models.partnerMix!.total).toBeNull()
     expect(w.get('[data-test="pm-imported-unread"]').text()).toBe(
-      `Nothing this calculator reads is in the file: Dataset "${FILE.id}" has no year exports.`,
+      'Nothing this calculator reads is in the file: This dataset has no annual data.',
     )
+    // On a Chinese page the services' reason is in Chinese too (it was their English text).
+    const zh = i18n()
+    zh.global.locale.value = 'zh-CN'
+    pageI18n.global.locale.value = 'zh-CN'
+    try {
+      const shown = mount(CalcImportedSource, {
+        props: { calculator: 'partnerMix', dataset: FILE.id },
+        global: { plugins: [zh] },
+      })
+      await flushPromises()
+      expect(shown.get('[data-test="pm-imported-unread"]').text()).toBe(
+        '此计算器所需的数据均不在该文件中：此数据集没有年度数据。',
+      )
+    } finally {
+      pageI18n.global.locale.value = 'en'
+    }
     // The full year reads this file's months (the US's trade with China): nothing to say there.
     store.state.fullYear.imported = trade
     await store.setDataset('fullYear', FILE.id)
