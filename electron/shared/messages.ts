@@ -158,7 +158,15 @@ export const serviceMessages = {
   snapshotNewer:
     'it was saved by a newer version of the app (format {version}); this version reads formats up to {latest}. Update the app to open it.',
   snapshotUnknownFormat: 'format {version} is not one this version can read.',
-  snapshotInvalid: '{problem}.',
+  // What in the document is not a snapshot's: the field as the file names it (numbers.series.0.label).
+  snapshotFieldInvalid: 'its field {field} is missing or does not hold what a snapshot holds there.',
+  snapshotContentInvalid: 'its content is not what a snapshot holds.',
+  snapshotV0FieldInvalid:
+    'it looks like a format 0 snapshot, but its field {field} is missing or does not hold what such a snapshot holds there.',
+  snapshotViewUnreadable: 'its view cannot be read.',
+  snapshotNotDocument: 'it is not a snapshot document.',
+  snapshotViewNotV1: 'its view is not one a format 1 snapshot holds.',
+  snapshotEmbeddedNotObject: 'its embedded data is not an object.',
   snapshotGone: 'There is no such snapshot (it was deleted).',
   snapshotQuarantined: 'The snapshot file {file} could not be read, so it was moved to {place}: {why}',
   // Why a file the app keeps (a snapshot, the notes, the session) was set aside before it was read.

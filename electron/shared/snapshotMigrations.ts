@@ -7,6 +7,7 @@ import { IsoTimestamp } from './notes'
 import { Period } from './primitives'
 import {
   describeIssue,
+  issueSaid,
   MAX_POINTS_PER_SERIES,
   MAX_SNAPSHOT_NOTES,
   MAX_SNAPSHOT_SOURCES,
@@ -16,6 +17,8 @@ import {
   SourceId,
   type SnapshotSeries,
 } from './snapshot'
+import { english } from './messages'
+import { say, type Said } from './say'
 import { upgradeView, VIEW_STATE_VERSION } from './viewMigrations'
 import { MAX_SERIES } from './viewState'
 import { decodeViewState } from './viewStateSchema'
@@ -62,16 +65,31 @@ export const SnapshotV0 = z
   })
   .strict()
 
-export class MigrationError extends Error {}
+/**
+ * Why a document cannot be migrated: a catalogued message the page words in its language, and the
+ * English text, which may say more (the schema's own reason, for the log and the tests).
+ */
+export class MigrationError extends Error {
+  constructor(
+    readonly said: Said,
+    detail: string = english(said),
+  ) {
+    super(detail)
+  }
+}
 
 /** v0 → v1. Throws MigrationError with a reason the user can read. */
 export function migrateV0(raw: unknown): unknown {
   const parsed = SnapshotV0.safeParse(raw)
   if (!parsed.success)
-    throw new MigrationError(`it looks like a format 0 snapshot but ${describeIssue(parsed.error)}`)
+    throw new MigrationError(
+      issueSaid(parsed.error, 'snapshotV0FieldInvalid'),
+      `it looks like a format 0 snapshot but ${describeIssue(parsed.error)}.`,
+    )
   const v0 = parsed.data
   const decoded = decodeViewState(v0.state)
-  if (!decoded.ok) throw new MigrationError(`its view cannot be read: ${decoded.message}`)
+  if (!decoded.ok)
+    throw new MigrationError(say('snapshotViewUnreadable'), `its view cannot be read: ${decoded.message}.`)
   const view = decoded.view
   const series = new Map<string, SnapshotSeries>()
   for (const v of v0.values) {
@@ -120,11 +138,10 @@ export function migrateV0(raw: unknown): unknown {
  */
 export function migrateV1(raw: unknown): unknown {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw))
-    throw new MigrationError('it is not a snapshot document')
+    throw new MigrationError(say('snapshotNotDocument'))
   const v1 = raw as Record<string, unknown>
   const view = upgradeView(v1.view) as { version?: unknown } | undefined
-  if (view?.version !== VIEW_STATE_VERSION)
-    throw new MigrationError('its view is not one a format 1 snapshot holds')
+  if (view?.version !== VIEW_STATE_VERSION) throw new MigrationError(say('snapshotViewNotV1'))
   return { ...v1, formatVersion: 2, view }
 }
 
@@ -135,12 +152,12 @@ export function migrateV1(raw: unknown): unknown {
  */
 export function migrateV2(raw: unknown): unknown {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw))
-    throw new MigrationError('it is not a snapshot document')
+    throw new MigrationError(say('snapshotNotDocument'))
   const v2 = raw as Record<string, unknown>
   const embedded = v2.embedded
   if (embedded === undefined) return { ...v2, formatVersion: 3 }
   if (!embedded || typeof embedded !== 'object' || Array.isArray(embedded))
-    throw new MigrationError('its embedded data is not an object')
+    throw new MigrationError(say('snapshotEmbeddedNotObject'))
   return { ...v2, formatVersion: 3, embedded: { ...embedded, breakdown: null } }
 }
 

@@ -5,7 +5,7 @@
  */
 import { english } from './messages'
 import { say, type Said } from './say'
-import { describeIssue, Snapshot, SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION } from './snapshot'
+import { describeIssue, issueSaid, Snapshot, SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION } from './snapshot'
 import { MigrationError, migrations } from './snapshotMigrations'
 
 export type ParsedSnapshot =
@@ -13,9 +13,10 @@ export type ParsedSnapshot =
 
 /** Validates (and migrates) a document read from a snapshot file. Refused whole, with the reason. */
 export function parseSnapshot(raw: unknown): ParsedSnapshot {
-  const refuse = (why: Said): ParsedSnapshot => {
+  // The English text may say more than the catalogued reason (the schema's own words): for the log.
+  const refuse = (why: Said, detail?: string): ParsedSnapshot => {
     const said = say('snapshotCannotOpen', { why })
-    return { ok: false, message: english(said), said }
+    return { ok: false, message: english(detail ? say('snapshotCannotOpen', { why: detail }) : said), said }
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return refuse(say('snapshotNotObject'))
   const doc = raw as Record<string, unknown>
@@ -34,10 +35,10 @@ export function parseSnapshot(raw: unknown): ParsedSnapshot {
       current = step(current)
     }
   } catch (error) {
-    if (error instanceof MigrationError) return refuse(say('snapshotInvalid', { problem: error.message }))
+    if (error instanceof MigrationError) return refuse(error.said, error.message)
     throw error
   }
   const parsed = Snapshot.safeParse(current)
-  if (!parsed.success) return refuse(say('snapshotInvalid', { problem: describeIssue(parsed.error) }))
+  if (!parsed.success) return refuse(issueSaid(parsed.error), `${describeIssue(parsed.error)}.`)
   return { ok: true, snapshot: parsed.data, migratedFrom: version < SNAPSHOT_FORMAT_VERSION ? version : null }
 }

@@ -1,10 +1,11 @@
 /** A snapshot file the app refuses, as a Chinese page shows it: the reason in Chinese, the file named. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { AppError } from '../../../electron/shared/errors'
 import { SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION } from '../../../electron/shared/snapshot'
+import { parseSnapshot } from '../../../electron/shared/snapshotParse'
 import { openSnapshotService, readSnapshotFile } from '../../../electron/services/snapshots'
 import { inChinese } from '../../support/refusalWording'
 
@@ -44,6 +45,46 @@ describe('snapshot refusals in Chinese', () => {
       english:
         'other.ctesnap: This snapshot cannot be opened: it is not a China Trade Explorer snapshot (the "format" field is missing or different).',
       chinese: 'other.ctesnap：无法打开此快照：它不是中国贸易数据浏览器的快照（“format”字段缺失或不同）。',
+    })
+  })
+})
+
+describe('a snapshot whose content is not a snapshot’s, in Chinese: the field named, no schema wording', () => {
+  // A real format 0 file (tests/fixtures/snapshots), migrated when it is opened.
+  const v0 = () =>
+    JSON.parse(readFileSync(new URL('../../fixtures/snapshots/v0-busan.ctesnap', import.meta.url), 'utf8'))
+
+  it('a field of the wrong kind', async () => {
+    const { chinese } = await refusal('v0-values.ctesnap', JSON.stringify({ ...v0(), values: 'x' }))
+    expect(chinese).toBe(
+      'v0-values.ctesnap：无法打开此快照：它看起来是格式 0 的快照，但其中的字段 values 缺失，或不是此类快照在此处应有的内容。',
+    )
+  })
+
+  it('a view that cannot be read', async () => {
+    const doc = JSON.stringify({ ...v0(), state: 'dataset=china-trade&flows=../../etc&v=1' })
+    expect(await refusal('v0-view.ctesnap', doc)).toEqual({
+      english: 'v0-view.ctesnap: This snapshot cannot be opened: its view cannot be read.',
+      chinese: 'v0-view.ctesnap：无法打开此快照：无法读取其中的视图。',
+    })
+  })
+
+  it('a format 2 file whose embedded data is not an object', async () => {
+    const doc = JSON.stringify({ format: SNAPSHOT_FORMAT, formatVersion: 2, embedded: 'x' })
+    expect(await refusal('embedded.ctesnap', doc)).toEqual({
+      english: 'embedded.ctesnap: This snapshot cannot be opened: its embedded data is not an object.',
+      chinese: 'embedded.ctesnap：无法打开此快照：其中的内嵌数据不是对象。',
+    })
+  })
+
+  it('today’s format with a title that is not text', async () => {
+    const migrated = parseSnapshot(v0())
+    if (!migrated.ok) throw new Error(migrated.message)
+    const doc = JSON.stringify({ ...migrated.snapshot, title: 42 })
+    expect(await refusal('title.ctesnap', doc)).toEqual({
+      english:
+        'title.ctesnap: This snapshot cannot be opened: its field title is missing or does not hold what a snapshot holds there.',
+      chinese: 'title.ctesnap：无法打开此快照：其中的字段 title 缺失，或不是快照在此处应有的内容。',
     })
   })
 })

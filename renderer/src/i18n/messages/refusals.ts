@@ -128,7 +128,14 @@ const zh: Record<MessageId, string> = {
   snapshotNewer:
     '它由更新版本的应用保存（格式 {version}）；此版本最多能读取格式 {latest}。请更新应用后再打开。',
   snapshotUnknownFormat: '此版本无法读取格式 {version}。',
-  snapshotInvalid: '其内容不符合快照格式：{problem}。',
+  snapshotFieldInvalid: '其中的字段 {field} 缺失，或不是快照在此处应有的内容。',
+  snapshotContentInvalid: '其内容不是快照应有的内容。',
+  snapshotV0FieldInvalid:
+    '它看起来是格式 0 的快照，但其中的字段 {field} 缺失，或不是此类快照在此处应有的内容。',
+  snapshotViewUnreadable: '无法读取其中的视图。',
+  snapshotNotDocument: '它不是快照文档。',
+  snapshotViewNotV1: '其中的视图不是格式 1 快照所含的视图。',
+  snapshotEmbeddedNotObject: '其中的内嵌数据不是对象。',
   snapshotGone: '没有这个快照（它已被删除）。',
   snapshotQuarantined: '无法读取快照文件 {file}，已将它移到 {place}：{why}',
   storedTooLarge: '它有 {size} MB，超过此类文件上限 {limit} MB。',
