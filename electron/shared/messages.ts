@@ -174,6 +174,11 @@ export const serviceMessages = {
   storedNotFile: 'it is not a regular file.',
   storedNotUtf8: 'it is not UTF-8 text.',
 
+  // A view string (pasted, or in the address): the setting named as the string writes it (flows, from).
+  viewStringTooLong: 'A view string is at most {limit} characters.',
+  viewStringUnknownSetting: 'Unknown setting "{name}" in the view string.',
+  viewStringInvalid: 'The view string is not valid: its setting {name} is not one the app can show.',
+
   // The bundled data's packages (catalog.ts), refused when the app starts; the page names the package.
   noCatalogDataset: 'There is no dataset called "{id}" in the catalog.',
   dataFolderUnreadable: "The app's data folder cannot be read. Installing the app again restores it.",

@@ -7,6 +7,7 @@
  */
 import type { Breakdown, ViewState } from './viewStateSchema'
 import { upgradeView, VIEW_STATE_VERSION } from './viewMigrations'
+import { say, type Said } from './say'
 
 export type { Breakdown, ViewState } from './viewStateSchema'
 
@@ -124,7 +125,9 @@ export function encodeViewState(view: ViewState): string {
   return params.toString()
 }
 
-export type ReadView = { ok: true; fields: Record<string, unknown> } | { ok: false; message: string }
+/** A refused string's reason: its English text, and its catalogued message for the page to word. */
+export type ReadView =
+  { ok: true; fields: Record<string, unknown> } | { ok: false; message: string; said: Said }
 
 /**
  * A state string's settings as the fields of a view, upgraded to today's version but not yet checked:
@@ -132,11 +135,22 @@ export type ReadView = { ok: true; fields: Record<string, unknown> } | { ok: fal
  */
 export function readViewState(text: string): ReadView {
   if (text.length > MAX_STATE_STRING)
-    return { ok: false, message: `A view string is at most ${MAX_STATE_STRING} characters.` }
+    return {
+      ok: false,
+      message: `A view string is at most ${MAX_STATE_STRING} characters.`,
+      said: say('viewStringTooLong', { limit: MAX_STATE_STRING }),
+    }
   const params = new URLSearchParams(text.startsWith('?') ? text.slice(1) : text)
   const known = new Set<string>(['v', 'from', 'to', ...SCALAR_KEYS, ...LIST_KEYS, ...BREAKDOWN_KEYS])
   const unknown = [...params.keys()].find((k) => !known.has(k))
-  if (unknown) return { ok: false, message: `Unknown setting "${unknown.slice(0, 40)}" in the view string.` }
+  if (unknown) {
+    const name = unknown.slice(0, 40)
+    return {
+      ok: false,
+      message: `Unknown setting "${name}" in the view string.`,
+      said: say('viewStringUnknownSetting', { name }),
+    }
+  }
   const candidate: Record<string, unknown> = { version: Number(params.get('v')), range: {}, hidden: [] }
   for (const key of SCALAR_KEYS) {
     const value = params.get(key)

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { Code, DatasetId, Frequency, Measure, Period } from './primitives'
+import { say, type Said } from './say'
 import { upgradeView, VIEW_STATE_VERSION } from './viewMigrations'
 import {
   BREAKDOWN_TOPS,
@@ -100,7 +101,7 @@ export type ViewState = z.infer<typeof ViewState>
 /** A view state as stored by any build (an autosaved session): older versions upgraded, then checked. */
 export const StoredViewState = z.preprocess(upgradeView, ViewState)
 
-export type Decoded = { ok: true; view: ViewState } | { ok: false; message: string }
+export type Decoded = { ok: true; view: ViewState } | { ok: false; message: string; said: Said }
 
 /** Reads a state string (encodeViewState writes it) and checks it whole: the view, or why it is refused. */
 export function decodeViewState(text: string): Decoded {
@@ -109,9 +110,12 @@ export function decodeViewState(text: string): Decoded {
   const parsed = ViewState.safeParse(read.fields)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
+    // The setting as the string writes it: flows (not flows.0), from (range.from), top, v.
+    const key = issue?.path.filter((k): k is string => typeof k === 'string').at(-1) ?? 'v'
     return {
       ok: false,
       message: `The view string is not valid: ${issue?.path.join('.') || 'view'}: ${issue?.message}`,
+      said: say('viewStringInvalid', { name: key === 'version' ? 'v' : key }),
     }
   }
   return { ok: true, view: parsed.data }

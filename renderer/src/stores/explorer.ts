@@ -9,7 +9,7 @@ import {
   type SeriesSelection,
   type ViewState,
 } from '@shared/viewState'
-import { ApiError, call, callAllPages, loadRefusals, messageOf } from '../api/client'
+import { ApiError, call, callAllPages, loadRefusals, messageOf, saidText } from '../api/client'
 import type { FetchedSeries } from '../lib/chartModel'
 import type { ShownBreakdown } from '../lib/embeddedData'
 import { firstViewOf } from '../lib/datasetView'
@@ -163,7 +163,10 @@ export const useExplorerStore = defineStore('explorer', () => {
     try {
       const { decodeViewState } = await import('@shared/viewStateSchema')
       const decoded = decodeViewState(text)
-      if (!decoded.ok) return decoded.message
+      if (!decoded.ok) {
+        await loadRefusals()
+        return saidText(decoded.said, decoded.message)
+      }
       // A code the dataset does not have is refused in plain words, the view shown staying as it was
       // (known once the dataset's series list is: else the Explorer says so beside the chart, `unknown`).
       const known = catalogDataset.value === decoded.view.dataset ? catalog.value : []

@@ -11,7 +11,9 @@ import { snapshotReadme } from '../../../electron/shared/snapshotReadme'
 import { upgradeView, VIEW_STATE_VERSION } from '../../../electron/shared/viewMigrations'
 import { defaultViewState, encodeViewState, type ViewState } from '../../../electron/shared/viewState'
 import { decodeViewState } from '../../../electron/shared/viewStateSchema'
+import { wordRefusal } from '../../../renderer/src/lib/refusals'
 import { noteInView, viewKey } from '../../../renderer/src/lib/snapshotModel'
+import { inChinese, refusalWording } from '../../support/refusalWording'
 import { T0, validSnapshot } from './workspaceFixtures'
 
 const imported = (breakdown?: ViewState['breakdown']): ViewState => ({
@@ -88,6 +90,34 @@ describe('quarterly views', () => {
       view: { ...defaultViewState(), flows: ['exports'], transform: 'mom' },
     })
     expect(decodeViewState(before.replace('frequency=month', 'frequency=fortnight')).ok).toBe(false)
+  })
+})
+
+describe('a view string refused in the page’s language', () => {
+  const refused = (text: string) => {
+    const decoded = decodeViewState(text)
+    if (decoded.ok) throw new Error('opened')
+    return { en: wordRefusal(decoded.said, refusalWording('en')), zh: inChinese(decoded.said) }
+  }
+  const headline = encodeViewState(defaultViewState())
+
+  it('names the setting as the string writes it, never the schema’s words', () => {
+    expect(refused(headline.replace('frequency=month', 'frequency=fortnight'))).toEqual({
+      en: 'The view string is not valid: its setting frequency is not one the app can show.',
+      zh: '视图字符串无效：其中的设置 frequency 不是应用能显示的。',
+    })
+    expect(refused(`${headline}&by=product&top=7`).zh).toBe(
+      '视图字符串无效：其中的设置 top 不是应用能显示的。',
+    )
+    expect(refused('v=99&dataset=china-trade').zh).toBe('视图字符串无效：其中的设置 v 不是应用能显示的。')
+  })
+
+  it('an unknown setting, and a string too long to read', () => {
+    expect(refused(`${headline}&colour=red`)).toEqual({
+      en: 'Unknown setting "colour" in the view string.',
+      zh: '视图字符串中有未知的设置“colour”。',
+    })
+    expect(refused(`${headline}&from=${'x'.repeat(5000)}`).zh).toMatch(/^视图字符串最多 [\d,]+ 个字符。$/)
   })
 })
 

@@ -142,6 +142,9 @@ const zh: Record<MessageId, string> = {
   storedNotFile: '它不是普通文件。',
   storedNotUtf8: '它不是 UTF-8 文本。',
 
+  viewStringTooLong: '视图字符串最多 {limit} 个字符。',
+  viewStringUnknownSetting: '视图字符串中有未知的设置“{name}”。',
+  viewStringInvalid: '视图字符串无效：其中的设置 {name} 不是应用能显示的。',
   noCatalogDataset: '数据目录中没有名为“{id}”的数据集。',
   dataFolderUnreadable: '无法读取应用的数据文件夹。重新安装应用即可恢复。',
   packageNotJson: '不是有效的 JSON。',
