@@ -29,7 +29,27 @@ export interface FetchedSeries {
   published: Series | null
   /** The partner-world total, for the share transform. */
   total: Series | null
+  /** Why there is no series: a refusal as the page worded it, or a MissingReason code. */
   error?: string
+}
+
+/**
+ * Why a series has no data where the app itself says so, saved in a snapshot as a code and worded
+ * in the reader's language when shown (missingReason), so a snapshot saved on an English page reads
+ * in Chinese on a Chinese one.
+ */
+export type MissingReason = 'no-data' | 'not-in-snapshot'
+
+/** The English texts snapshots saved before the codes, read as the codes. */
+const LEGACY_REASONS: Readonly<Record<string, MissingReason>> = {
+  'no data': 'no-data',
+  'not in the snapshot': 'not-in-snapshot',
+}
+
+/** A saved reason as its code, old snapshots' English too; null for a refusal kept as worded. */
+export function missingReason(reason: string | undefined): MissingReason | null {
+  if (reason === 'no-data' || reason === 'not-in-snapshot') return reason
+  return (reason && LEGACY_REASONS[reason]) || null
 }
 
 export interface ModelSeries {
@@ -170,7 +190,7 @@ export function buildChartModel(
         : labelWithoutUnit(f.series.label, f.series.unit)
       : labelOf(f.selection),
     points: inRange(view, transformPoints(view, f)),
-    missing: f.series ? undefined : (f.error ?? 'no data'),
+    missing: f.series ? undefined : (f.error ?? ('no-data' satisfies MissingReason)),
     ...readingsOf(view, f),
   }))
   const projected = projectionSeries(view, fetched[0], series, projection)

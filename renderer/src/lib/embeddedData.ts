@@ -8,7 +8,7 @@ import type { Series, Source } from '@shared/api'
 import type { Ranking } from '@shared/exploreApi'
 import type { EmbeddedBreakdown, EmbeddedData, EmbeddedSeries, SnapshotSource } from '@shared/snapshot'
 import { selectionsOf, type ViewState } from '@shared/viewState'
-import type { FetchedSeries } from './chartModel'
+import type { FetchedSeries, MissingReason } from './chartModel'
 import type { References } from '../stores/explorer'
 
 /** A series as read, in the snapshot's form (sources by id). */
@@ -170,7 +170,7 @@ export function fetchedOfEmbedded(
         series: series(s?.series ?? null),
         published: series(s?.published ?? null),
         total: series(s?.total ?? null),
-        ...(s?.error || !s?.series ? { error: s?.error ?? 'not in the snapshot' } : {}),
+        ...(s?.error || !s?.series ? { error: s?.error ?? ('not-in-snapshot' satisfies MissingReason) } : {}),
       }
     }),
     references: { annual: series(data.annual), projection: series(data.projection) },

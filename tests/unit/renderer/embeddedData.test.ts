@@ -7,7 +7,7 @@ import type { Series } from '../../../electron/shared/api'
 import { Snapshot } from '../../../electron/shared/snapshot'
 import { parseSnapshot } from '../../../electron/shared/snapshotParse'
 import { defaultViewState, selectionsOf, type ViewState } from '../../../electron/shared/viewState'
-import { buildChartModel, type FetchedSeries } from '../../../renderer/src/lib/chartModel'
+import { buildChartModel, missingReason, type FetchedSeries } from '../../../renderer/src/lib/chartModel'
 import { embeddedOf, fetchedOfEmbedded } from '../../../renderer/src/lib/embeddedData'
 import { buildSnapshot } from '../../../renderer/src/lib/snapshotBuild'
 import { numbersOf } from '../../../renderer/src/lib/snapshotModel'
@@ -108,8 +108,40 @@ describe('embedded data', () => {
     )
     expect(back.map((f) => [f.selection.key, f.series === null, f.error])).toEqual([
       ['exports:us:all', false, undefined],
-      ['exports:deu:all', true, 'not in the snapshot'],
+      ['exports:deu:all', true, 'not-in-snapshot'],
     ])
+  })
+
+  it('saves why a series has no data as a code, and reads the English older snapshots saved as the same', () => {
+    const lacking = { ...view, partners: ['us', 'deu'] }
+    const withGap = selectionsOf(lacking).map((selection, i) => ({
+      ...fetched[0]!,
+      selection,
+      ...(i ? { series: null } : {}),
+    }))
+    const model = buildChartModel(lacking, withGap, label)
+    const saved = buildSnapshot({
+      title: 'DOTS',
+      view: lacking,
+      model,
+      notes: [],
+      datasetVersion: '1',
+      embedded: embeddedOf(withGap, { annual: null, projection: null }, null),
+      appVersion: '0.1.0',
+    })
+    expect(saved.numbers.series.map((x) => x.missing)).toEqual([undefined, 'no-data'])
+    // The same snapshot as a build before the codes wrote it: the reasons in English words.
+    const old = JSON.parse(JSON.stringify(saved))
+    old.numbers.series[1].missing = 'no data'
+    old.embedded.series[1].error = 'not in the snapshot'
+    const parsed = parseSnapshot(old)
+    if (!parsed.ok) throw new Error(parsed.message)
+    expect(parsed.snapshot.numbers.series.map((x) => missingReason(x.missing))).toEqual([null, 'no-data'])
+    const again = fetchedOfEmbedded(parsed.snapshot.embedded!, parsed.snapshot.sources, parsed.snapshot.view)
+    const reopened = buildChartModel(parsed.snapshot.view, again.fetched, label)
+    expect(reopened.series.map((x) => missingReason(x.missing))).toEqual([null, 'not-in-snapshot'])
+    // A refusal kept as the page worded it is no code: it is shown as it is.
+    expect(missingReason('本数据集中没有该序列。')).toBeNull()
   })
 
   it('refuses hostile embedded data: non-finite values, bad periods, HTML in labels', () => {

@@ -144,6 +144,7 @@ export default {
       },
       notAt: 'not {frequency}',
       noSeriesHere: 'No {frequency} series of {measure} for {label} in this dataset.',
+      notInSnapshot: '{label} is not in the snapshot: it saved only the series it showed.',
       noBasisSeries: 'This dataset has no series on the {basis} basis.',
       stackGaps:
         'The stack leaves out {n} period(s) (from {first}) where a series shown has no value: nothing is filled in.',
@@ -385,6 +386,7 @@ export default {
       },
       notAt: '无{frequency}数据',
       noSeriesHere: '本数据集中没有 {label} 的{frequency}{measure}序列。',
+      notInSnapshot: '快照中没有 {label}：它只保存了当时显示的序列。',
       noBasisSeries: '本数据集中没有{basis}口径的序列。',
       stackGaps: '堆叠图略去了 {n} 个时期（自{first}起），因为其中有所示序列缺少数值：不作任何填补。',
       stackBalance:
