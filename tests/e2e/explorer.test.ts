@@ -9,6 +9,7 @@ import { readCsvRecords } from '../../electron/shared/csv'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { SeriesQuery } from '../../electron/shared/api'
+import { formatPeriod } from '../../electron/shared/periods'
 import { defaultViewState, encodeViewState } from '../../electron/shared/viewState'
 import { API_PREFIX } from '../../electron/web/wire'
 import { PRESET_IDS } from '../../renderer/src/lib/presets'
@@ -463,6 +464,42 @@ const drawn = async (page: Page): Promise<Drawn> =>
   JSON.parse((await page.locator('[data-test="explorer-chart"]').getAttribute('data-drawn'))!) as Drawn
 
 describe('tooltips and legend', () => {
+  it('a chart made anew under a pointer that has not moved shows the same tooltip at once', async () => {
+    // The chart is made anew once its annotations and zoom have loaded: the test holds their code until
+    // the pointer rests on a point of the first chart, then lets it through.
+    const page = await suite.browser.newPage()
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route(
+      (url) => /chartjs-plugin-(annotation|zoom)/.test(url.pathname),
+      async (route) => {
+        await held
+        await route.fallback()
+      },
+    )
+    await page.goto(`${suite.app.server.url}#/explorer`)
+    const chart = page.locator('[data-test="explorer-chart"][data-plugins="loading"]')
+    await page.locator('[data-test="explorer-main"][aria-busy="false"]').waitFor()
+    const first = JSON.parse((await chart.getAttribute('data-drawn'))!) as {
+      series: { points: { period: string; x: number }[] }[]
+    }
+    const point = first.series[0]!.points.at(-1)!
+    const canvas = chart.locator('canvas')
+    const box = (await canvas.boundingBox())!
+    await canvas.hover({ position: { x: point.x, y: box.height / 2 } })
+    const tip = page.locator('[data-test="explorer-chart"]')
+    await expect.poll(() => tip.getAttribute('data-tooltip')).toContain(formatPeriod(point.period, 'en'))
+    const before = await tip.getAttribute('data-tooltip')
+
+    release()
+    // The new chart draws before the page shows that the plugins are in (one update): from then on
+    // the tooltip read is the new chart's. The pointer is not moved again.
+    await page.locator('[data-test="explorer-chart"][data-plugins="loaded"]').waitFor()
+    await expect.poll(() => tip.getAttribute('data-tooltip')).toBe(before)
+    expect(suite.browser.pageErrors).toEqual([])
+    await page.close()
+  })
+
   // The widest tooltips: a year-to-date point sums many months (many sources), six partners at once.
   it.each(['cumulativeSurplus', 'partnersYoy', 'headline', 'worldShare'])(
     '%s: the tooltip at the rightmost point stays inside the chart, at 1024 px, in English and Chinese',
