@@ -124,6 +124,26 @@ describe('bars on a long monthly span', () => {
     }
   })
 
+  it('the 100% share chart too: too thin, its columns are drawn as 100% stacked areas, and the page says so', async () => {
+    const page = await openHeadline(WIDTHS[0]!)
+    // Shares of exports and imports (the balance is no part of a total), over all the monthly data.
+    await page.click('[data-test="flow-balance"]')
+    await idle(page)
+    await page.click('[data-test="chart-share"]')
+    await page.click('[data-test="range-all"]')
+    const long = await barsOf(page, (d) => d.chart === 'share' && d.view.includes('chart=share'))
+    // Some 80 months at 1024 px: bars of 2.6 px were drawn before.
+    expect(long.drawnAs).toBe('shareArea')
+    expect(long.bars.count).toBe(0)
+    expect(await notice(page).innerText()).toContain(`100% stacked areas`)
+    await page.click('[data-test="range-1y"]')
+    const year = await barsOf(page, (d) => d.drawnAs === 'share' && d.bars.count > 0)
+    expect(year.bars.thinnest!).toBeGreaterThanOrEqual(MIN_BAR_WIDTH)
+    expect(await notice(page).count()).toBe(0)
+    await page.close()
+    expect(suite.browser.pageErrors).toEqual([])
+  })
+
   it('the ready-made bar views and the Overview draw no bar under the minimum', async () => {
     for (const width of WIDTHS) {
       const page = await suite.browser.newPage({ width, height: 900 })

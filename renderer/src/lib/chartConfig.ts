@@ -85,29 +85,43 @@ export function buildChartConfig(
   decoration?: ExportDecoration,
   /** Notes drawn on the chart (a point: marker and label; a range: a box). Not drawn on the year-to-date-by-year chart. */
   notes: readonly ChartNote[] = [],
-  /** The plot's width in CSS pixels, where known: bars too thin at it are drawn as lines (`drawnChart`). */
-  plotWidth?: number,
+  /**
+   * The plot's width in CSS pixels, where known: bars too thin at it are drawn as lines or areas
+   * (`drawnChart`); or the chart drawnChart chose for it (a page that follows its plot's width as it
+   * is resized builds the chart again only when that choice changes).
+   */
+  plotWidth?: number | DrawnChart,
 ): Config {
   if (view.chart === 'ytdByYear') return ytdByYearConfig(model, refs, theme, text, decoration)
-  const chart = plotWidth === undefined ? view.chart : drawnChart(model, view, plotWidth)
-  return timeConfig(model, { ...view, chart }, theme, text, decoration, notes)
+  const drawn =
+    plotWidth === undefined
+      ? view.chart
+      : typeof plotWidth === 'number'
+        ? drawnChart(model, view, plotWidth)
+        : plotWidth
+  const chart = drawn === 'shareArea' ? 'share' : drawn
+  return timeConfig(model, { ...view, chart }, theme, text, decoration, notes, drawn === 'shareArea')
 }
 
 /** Of the room between periods, the share a group of bars takes, and of a group's room the share a bar takes. */
 const CATEGORY_PERCENTAGE = 0.9
 const BAR_PERCENTAGE = 0.9
 
+/** How a chart is drawn: a chart type, or the 100% share chart as areas (`shareArea`, its bars too thin). */
+export type DrawnChart = ViewState['chart'] | 'shareArea'
+
 /**
  * The chart drawn for a view on a plot `plotWidth` pixels wide: the view's own, except that bars which
- * would be thinner than MIN_BAR_WIDTH are drawn as lines (grouped bars) or stacked areas (stacked bars),
- * which show the same numbers the same way; the page says so (a hundred months of three series at
- * 1024 px made bars under 2 px wide). A 100% share chart keeps its bars: it has no line form.
+ * would be thinner than MIN_BAR_WIDTH are drawn as lines (grouped bars), stacked areas (stacked bars)
+ * or 100% stacked areas (the share chart), which show the same numbers the same way; the page says so
+ * (a hundred months of three series at 1024 px made bars under 2 px wide, and the share chart of all
+ * the monthly data 2.6 px).
  */
-export function drawnChart(model: ChartModel, view: ViewState, plotWidth: number): ViewState['chart'] {
-  if (view.chart !== 'bar' && view.chart !== 'stackedBar') return view.chart
+export function drawnChart(model: ChartModel, view: ViewState, plotWidth: number): DrawnChart {
+  if (view.chart !== 'bar' && view.chart !== 'stackedBar' && view.chart !== 'share') return view.chart
   const width = thinnestBar(model, view, plotWidth)
   if (width === null || width >= MIN_BAR_WIDTH) return view.chart
-  return view.chart === 'bar' ? 'line' : 'stackedArea'
+  return view.chart === 'bar' ? 'line' : view.chart === 'stackedBar' ? 'stackedArea' : 'shareArea'
 }
 
 /**
@@ -137,11 +151,14 @@ function timeConfig(
   text: ChartText,
   decoration?: ExportDecoration,
   notes: readonly ChartNote[] = [],
+  /** The share chart's columns drawn as 100% stacked areas (drawnChart's `shareArea`). */
+  shareAsAreas = false,
 ): Config {
   const grid = valueGrid(model)
   const share = view.chart === 'share'
   const stacked = view.chart === 'stackedBar' || view.chart === 'stackedArea' || share
-  const type = view.chart === 'bar' || view.chart === 'stackedBar' || share ? 'bar' : 'line'
+  const areas = view.chart === 'stackedArea' || (share && shareAsAreas)
+  const type = view.chart === 'bar' || view.chart === 'stackedBar' || (share && !areas) ? 'bar' : 'line'
   const shares = stackedValues(grid, model, view)
   const monthly = view.frequency === 'month'
   // Annual data has one tick per year, mid-year; months, quarters and year-to-date figures a monthly
@@ -187,8 +204,8 @@ function timeConfig(
       label: s.label,
       data: rows.map((r) => r.xy),
       borderColor: color,
-      backgroundColor: type === 'bar' ? color : view.chart === 'stackedArea' ? `${color}99` : color,
-      fill: view.chart === 'stackedArea' ? (i === 0 ? 'origin' : '-1') : false,
+      backgroundColor: areas ? `${color}99` : color,
+      fill: areas ? (i === 0 ? 'origin' : '-1') : false,
       hidden: view.hidden.includes(s.key),
       borderWidth: type === 'line' ? 2 : 0,
       pointRadius: type === 'line' ? combined.map((c) => (c ? 4 : 2)) : undefined,

@@ -70,14 +70,16 @@ describe('the thinnest bar', () => {
 
 describe('the chart drawn', () => {
   const long = model(months(100), ['a', 'b', 'c'])
-  it('bars under the minimum become lines, stacked bars stacked areas; others are left alone', () => {
+  it('bars under the minimum become lines, stacked bars stacked areas, share bars 100% areas; others are left alone', () => {
     expect(MIN_BAR_WIDTH).toBe(3)
     expect(drawnChart(long, view('bar'), 630)).toBe('line')
     // 1,200 px: 12 × 0.81 / 3 = 3.24 px, wide enough.
     expect(drawnChart(long, view('bar'), 1200)).toBe('bar')
     expect(drawnChart(long, view('stackedBar'), 300)).toBe('stackedArea')
     expect(drawnChart(long, view('stackedBar'), 630)).toBe('stackedBar')
-    expect(drawnChart(long, view('share'), 100)).toBe('share')
+    // One bar a month as on a stacked chart: 3 × 0.81 = 2.43 px at 300 px, 5.1 px at 630 px.
+    expect(drawnChart(long, view('share'), 300)).toBe('shareArea')
+    expect(drawnChart(long, view('share'), 630)).toBe('share')
     expect(drawnChart(long, view('line'), 100)).toBe('line')
   })
 })

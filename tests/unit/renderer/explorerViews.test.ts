@@ -231,6 +231,38 @@ describe('stacked charts', () => {
   })
 })
 
+describe('the 100% share chart drawn as areas (its bars too thin)', () => {
+  it('draws the same shares as its bars, as filled lines stacked to 100%', () => {
+    const v = view({ flows: ['exports', 'imports'], chart: 'share' })
+    const exp = series('exports_usd', 'month', [point('2025-01', 300), point('2025-02', 250)])
+    const imp = series('imports_usd', 'month', [point('2025-01', 200), point('2025-02', 250)])
+    const model = buildChartModel(
+      v,
+      fetchedFor(v, { 'exports:world:all': exp, 'imports:world:all': imp }),
+      (s) => s.key,
+    )
+    const refs = { annual: null, projection: null }
+    const bars = buildChartConfig(model, v, refs, theme, text, undefined, [], 'share')
+    const areas = buildChartConfig(model, v, refs, theme, text, undefined, [], 'shareArea')
+    const ys = (c: typeof bars) => c.data.datasets.map((d) => d.data.map((p) => p.y))
+    // 300 / 500 = 60%, 200 / 500 = 40%; 250 / 500 = 50% each.
+    expect(ys(bars)).toEqual([
+      [60, 50],
+      [40, 50],
+    ])
+    expect(ys(areas)).toEqual(ys(bars))
+    expect(bars.data.datasets.map((d) => d.type)).toEqual(['bar', 'bar'])
+    expect(areas.data.datasets.map((d) => d.type)).toEqual(['line', 'line'])
+    expect(areas.data.datasets.map((d) => (d as { fill?: unknown }).fill)).toEqual(['origin', '-1'])
+    const y = areas.options!.scales!.y as { stacked?: boolean; max?: number }
+    expect([y.stacked, y.max]).toEqual([true, 100])
+    // A plot width gives the same choice: 2 months on 4 px are bars under the minimum.
+    expect(
+      buildChartConfig(model, v, refs, theme, text, undefined, [], 4).data.datasets.map((d) => d.type),
+    ).toEqual(['line', 'line'])
+  })
+})
+
 describe('the trade balance in stacked charts', () => {
   const both = view({ flows: ['exports', 'imports'] })
   const withBalance = view({ flows: ['exports', 'imports', 'balance'] })

@@ -154,6 +154,8 @@ export default {
         'Drawn as lines: at this width each bar would be under {px} px wide. A shorter range, fewer series or a wider window shows bars.',
       stackedBarsAsAreas:
         'Drawn as stacked areas: at this width each bar would be under {px} px wide. A shorter range or a wider window shows bars.',
+      shareBarsAsAreas:
+        'Drawn as 100% stacked areas: at this width each bar would be under {px} px wide. A shorter range or a wider window shows bars.',
       balanceRate:
         'The trade balance has no % change here (its sign can change, so a rate misleads). Show the balance alone for its change in USD on a year earlier.',
       projectionLabel: '{series}, projection',
@@ -395,6 +397,8 @@ export default {
         '以折线显示：在当前宽度下每根柱子不足 {px} 像素宽。缩短时间范围、减少序列或加宽窗口即可显示柱状图。',
       stackedBarsAsAreas:
         '以堆积面积图显示：在当前宽度下每根柱子不足 {px} 像素宽。缩短时间范围或加宽窗口即可显示柱状图。',
+      shareBarsAsAreas:
+        '以 100% 堆积面积图显示：在当前宽度下每根柱子不足 {px} 像素宽。缩短时间范围或加宽窗口即可显示柱状图。',
       balanceRate:
         '此处不显示贸易差额的百分比变化（差额可能变号，比率会误导）。单独显示差额可查看其同比变化（美元）。',
       projectionLabel: '{series}（预测）',
