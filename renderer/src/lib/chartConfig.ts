@@ -64,7 +64,8 @@ export interface ExportDecoration {
   footer: string[]
 }
 
-type XY = { x: number; y: number | null }
+/** A drawn point; `combined`: January and February published together, drawn as a triangle (chartSetup.ts). */
+type XY = { x: number; y: number | null; combined?: true }
 type Config = ChartConfiguration<'line' | 'bar', XY[]>
 
 /** Source names a tooltip line lists before "and n more". */
@@ -197,19 +198,21 @@ function timeConfig(
         hidden: view.hidden.includes(s.key),
         spanGaps: true,
       } as ChartDataset<'line' | 'bar', XY[]>
-    // China's customs publish January and February combined: that point is drawn as a triangle.
-    const combined = rows.map((r) => monthly && !!r.point?.period.includes('..'))
+    // China's customs publish January and February combined: that point is marked, and drawn as a
+    // triangle (chartSetup.ts, combinedPoints); the point options stay plain values, shared by all points.
     return {
       type,
       label: s.label,
-      data: rows.map((r) => r.xy),
+      data: rows.map((r) =>
+        type === 'line' && monthly && r.point?.period.includes('..') ? { ...r.xy, combined: true } : r.xy,
+      ),
       borderColor: color,
       backgroundColor: areas ? `${color}99` : color,
       fill: areas ? (i === 0 ? 'origin' : '-1') : false,
       hidden: view.hidden.includes(s.key),
       borderWidth: type === 'line' ? 2 : 0,
-      pointRadius: type === 'line' ? combined.map((c) => (c ? 4 : 2)) : undefined,
-      pointStyle: type === 'line' ? combined.map((c) => (c ? 'triangle' : 'circle')) : undefined,
+      pointRadius: type === 'line' ? 2 : undefined,
+      pointStyle: type === 'line' ? 'circle' : undefined,
       barPercentage: BAR_PERCENTAGE,
       categoryPercentage: CATEGORY_PERCENTAGE,
       spanGaps: false,

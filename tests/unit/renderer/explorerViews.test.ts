@@ -592,7 +592,7 @@ describe('tooltips that fit the chart', () => {
 describe('legend markers', () => {
   it("show each series' own style, not its first point's", () => {
     const v = view({ flows: ['exports', 'imports'] })
-    // January–February combined comes first: its point is a triangle.
+    // January–February combined comes first: its point is marked, and drawn as a triangle.
     const exp = series('exports_usd', 'month', [point('2025-01..2025-02', 540), point('2025-03', 313)])
     const imp = series('imports_usd', 'month', [point('2025-01..2025-02', 370), point('2025-03', 211)])
     const model = buildChartModel(
@@ -601,7 +601,7 @@ describe('legend markers', () => {
       (s) => s.key,
     )
     const line = buildChartConfig(model, v, { annual: null, projection: null }, theme, text)
-    expect((line.data.datasets[0] as unknown as { pointStyle: string[] }).pointStyle[0]).toBe('triangle')
+    expect(line.data.datasets[0]!.data[0]).toMatchObject({ combined: true })
     const items = legendItems(fakeChart(800, line.data.datasets), theme)
     expect(items.map((i) => [i.pointStyle, i.lineDash, i.lineWidth])).toEqual([
       ['line', [], 2],
@@ -642,6 +642,33 @@ describe('legend markers', () => {
     const [item] = legendItems(fakeChart(800, [projection]), theme)
     expect(item!.pointStyle).toBe('line')
     expect(item!.lineDash).toEqual([6, 4])
+  })
+})
+
+describe('January–February combined points', () => {
+  it('are marked on their data, while every point option stays one plain value a dataset shares', () => {
+    const v = view({ flows: ['exports', 'imports'] })
+    const exp = series('exports_usd', 'month', [point('2025-01..2025-02', 540), point('2025-03', 313)])
+    const imp = series('imports_usd', 'month', [point('2025-01..2025-02', 370), point('2025-03', 211)])
+    const fetched = fetchedFor(v, { 'exports:world:all': exp, 'imports:world:all': imp })
+    const model = buildChartModel(v, fetched, (s) => s.key)
+    for (const chart of ['line', 'stackedArea'] as const) {
+      const config = buildChartConfig(model, { ...v, chart }, { annual: null, projection: null }, theme, text)
+      for (const dataset of config.data.datasets) {
+        // An array (or a function) here would make Chart.js resolve each point's options on its own.
+        expect(dataset).toMatchObject({ pointRadius: 2, pointStyle: 'circle' })
+        expect(dataset.data.map((p) => p.combined === true)).toEqual([true, false])
+      }
+    }
+    // Bars have no points; an annual chart no combined periods.
+    const bars = buildChartConfig(
+      model,
+      { ...v, chart: 'bar' },
+      { annual: null, projection: null },
+      theme,
+      text,
+    )
+    expect(bars.data.datasets.flatMap((d) => d.data).some((p) => p.combined)).toBe(false)
   })
 })
 

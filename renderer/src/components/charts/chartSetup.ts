@@ -1,6 +1,7 @@
 /** Registers the Chart.js pieces the app uses (tree-shaken: nothing else is bundled). */
 import {
   type Plugin,
+  type PointOptions,
   BarController,
   BarElement,
   CategoryScale,
@@ -17,6 +18,50 @@ import {
   Tooltip,
 } from 'chart.js'
 
+/** The radius of a point drawn for January and February combined (other points: the dataset's own). */
+export const COMBINED_POINT_RADIUS = 4
+
+/** A data point marked as January and February published together (chartConfig.ts marks them). */
+const isCombined = (point: unknown) =>
+  point !== null && typeof point === 'object' && (point as { combined?: unknown }).combined === true
+
+/**
+ * A point whose data point is marked `combined` is drawn as a triangle (China's customs publish
+ * January and February together). Marked on the data, not with per-point `pointStyle` and
+ * `pointRadius` arrays: with an array, Chart.js resolves every point's options on its own, through its
+ * option proxies, where plain values are resolved once per dataset and shared; that was about a
+ * quarter of the Explorer's first chart. While its dataset is drawn, such a point is given a triangle's
+ * options (its own colours and state kept, hovered or not), and its own options back right after, so
+ * Chart.js draws and clips it as any point and nothing else sees the change.
+ */
+export const combinedPoints: Plugin = {
+  id: 'combinedPoints',
+  beforeDatasetDraw(chart, { index, meta }) {
+    const data = chart.data.datasets[index]?.data as readonly unknown[] | undefined
+    if (!data || meta.type !== 'line') return
+    meta.data.forEach((element, j) => {
+      if (!isCombined(data[j]) || !element.options) return
+      const options = element.options as PointOptions
+      drawnAs.set(element, options)
+      element.options = {
+        ...options,
+        pointStyle: 'triangle',
+        radius: Math.max(options.radius, COMBINED_POINT_RADIUS),
+      }
+    })
+  },
+  afterDatasetDraw(_chart, { meta }) {
+    for (const element of meta.data) {
+      const options = drawnAs.get(element)
+      if (options === undefined) continue
+      element.options = options
+      drawnAs.delete(element)
+    }
+  },
+}
+/** The options a combined point had before its dataset was drawn, given back after. */
+const drawnAs = new Map<object, PointOptions>()
+
 Chart.register(
   BarController,
   BarElement,
@@ -31,6 +76,7 @@ Chart.register(
   SubTitle,
   Title,
   Tooltip,
+  combinedPoints,
 )
 
 let plugins: Promise<void> | null = null
