@@ -96,6 +96,28 @@ export function labelWithoutUnit(label: string, unit: string | undefined): strin
   return unit && label.endsWith(` (${unit})`) ? label.slice(0, -unit.length - 3) : label
 }
 
+/**
+ * The frequency or measure every label ends with, to be said once in a title rather than after each
+ * name: the last ", …" part in English, the closing "（…）" in Chinese ("Exports to the US, annual" and
+ * "Exports to the EU, annual" are the names "Exports to the US", "Exports to the EU", qualified
+ * "annual"). Only one of `qualifiers` counts (a product's own words, "…, parts thereof", are part of its
+ * name); null for fewer than two labels, or where their endings differ.
+ */
+export function sharedQualifier(
+  labels: readonly string[],
+  qualifiers: readonly string[],
+): { names: string[]; qualifier: string } | null {
+  if (labels.length < 2) return null
+  const parts = labels.map((l) => /^(.+?)(?:, ([^,]+)|（([^（）]+)）)$/.exec(l))
+  const qualifier = parts[0] ? (parts[0][2] ?? parts[0][3])! : null
+  if (!qualifier || !qualifiers.includes(qualifier)) return null
+  if (parts.some((m) => !m || (m[2] ?? m[3]) !== qualifier)) return null
+  return { names: parts.map((m) => m![1]!), qualifier }
+}
+
+/** How the bundled catalogue's English labels end, after their names (series.csv; units aside). */
+export const LABEL_QUALIFIERS = ['annual', 'year to date', 'y/y %'] as const
+
 /** Whether a series has a value drawn (a balance's withheld % change has none): the title names only those. */
 export const isDrawn = (s: Pick<ModelSeries, 'points'>) => s.points.some((p) => p.value !== null)
 

@@ -15,7 +15,13 @@ import {
   wrapLines,
   xOf,
 } from '../../../renderer/src/lib/chartConfig'
-import { buildChartModel, isDrawn, type FetchedSeries } from '../../../renderer/src/lib/chartModel'
+import {
+  buildChartModel,
+  isDrawn,
+  LABEL_QUALIFIERS,
+  sharedQualifier,
+  type FetchedSeries,
+} from '../../../renderer/src/lib/chartModel'
 import { exportDecoration, modelCsv } from '../../../renderer/src/lib/exportView'
 import { sourcesOf } from '../../../renderer/src/lib/snapshotBuild'
 import { formatValue, unitLabel } from '../../../renderer/src/lib/format'
@@ -228,6 +234,32 @@ describe('stacked charts', () => {
     expect(incompleteStackPeriods(model, v)).toEqual(['2025-03'])
     expect(incompleteStackPeriods(model, { ...v, chart: 'line' })).toEqual([])
     expect(incompleteStackPeriods(model, { ...v, hidden: ['imports:world:all'] })).toEqual([])
+  })
+})
+
+describe("a title's shared frequency or measure", () => {
+  it('is said once after the names, in English and Chinese', () => {
+    const en = ['Exports to the US, annual', 'Exports to the EU, annual', 'Exports to ASEAN, annual']
+    expect(sharedQualifier(en, LABEL_QUALIFIERS)).toEqual({
+      names: ['Exports to the US', 'Exports to the EU', 'Exports to ASEAN'],
+      qualifier: 'annual',
+    })
+    const zh = ['出口 · 美国（年度）', '出口 · 欧盟（年度）']
+    expect(sharedQualifier(zh, ['年度'])).toEqual({
+      names: ['出口 · 美国', '出口 · 欧盟'],
+      qualifier: '年度',
+    })
+  })
+
+  it("is not taken where the endings differ, from one label, or from a name's own words", () => {
+    expect(
+      sharedQualifier(['Exports to the US, annual', 'Exports to the EU, y/y %'], LABEL_QUALIFIERS),
+    ).toBeNull()
+    expect(sharedQualifier(['Exports to the US, annual'], LABEL_QUALIFIERS)).toBeNull()
+    expect(sharedQualifier(['Exports', 'Imports'], LABEL_QUALIFIERS)).toBeNull()
+    expect(
+      sharedQualifier(['Machinery, parts thereof', 'Vehicles, parts thereof'], LABEL_QUALIFIERS),
+    ).toBeNull()
   })
 })
 

@@ -161,6 +161,7 @@ export default {
       projectionLabel: '{series}, projection',
       shareOf: '{series} share',
       atFrequency: '{series}, {frequency}',
+      titleQualified: '{series} — {qualifier}',
       basis: 'Basis',
       bases: {
         customs: 'China Customs (default)',
@@ -404,6 +405,7 @@ export default {
       projectionLabel: '{series}（预测）',
       shareOf: '{series}份额',
       atFrequency: '{series}（{frequency}）',
+      titleQualified: '{series}（{qualifier}）',
       basis: '口径',
       bases: {
         customs: '中国海关（默认）',
