@@ -108,7 +108,8 @@ export const useCalculatorsStore = defineStore('calculators', () => {
   const error = ref<string | null>(null)
   /**
    * Reads of a dataset or an imported file still on their way (a dataset or file chosen, a scenario
-   * opened): until they answer, a calculator has no model and the page is busy.
+   * opened, a file's dimensions for its choices): until they answer, a calculator has no model or its
+   * choices are not final, and the page is busy.
    */
   const reading = ref(0)
   function counted<T>(read: Promise<T>): Promise<T> {
@@ -440,6 +441,7 @@ export const useCalculatorsStore = defineStore('calculators', () => {
     loading,
     error,
     reading,
+    counted,
     load,
     refreshDatasets,
     ensureData,

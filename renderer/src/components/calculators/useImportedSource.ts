@@ -67,11 +67,20 @@ export function useImportedSource(
     else await store.setImported(calculator, choice)
   }
 
+  /** Which file was asked for last: an answer for a file chosen before it is left unused. */
+  let asked = 0
+
   /** Reads the file's dimensions, keeps the picks made for it before, guesses the others. */
-  async function useDataset(dataset: string): Promise<void> {
+  function useDataset(dataset: string): Promise<void> {
+    return store.counted(read(dataset, ++asked))
+  }
+  async function read(dataset: string, ask: number): Promise<void> {
     problem.value = null
     try {
       const d = await call('getDimensions', { dataset })
+      // Files chosen one after the other are answered in any order: applied, the earlier file's answer
+      // would choose that file again (full year and partner mix read the file chosen here).
+      if (ask !== asked) return
       dims.value = d
       const kept = current.value?.dataset === dataset ? current.value : null
       const chosen: Record<string, string | null> = {}
@@ -81,7 +90,7 @@ export function useImportedSource(
       }
       await apply(chosen)
     } catch (e) {
-      problem.value = messageOf(e)
+      if (ask === asked) problem.value = messageOf(e)
     }
   }
 
