@@ -464,13 +464,14 @@ describe('Share of world exports', () => {
     await expect
       .poll(() => num(page, 'fy-total'))
       .toBe(
-        // In Chinese the unit is a word after the number: "1,180 十亿美元", never "$1,180 bn".
+        // In Chinese the unit is a word after the number, counted in 亿 (× 10): "11,800 亿美元",
+        // never "$1,180 bn" or "1,180 十亿美元".
         `${fmt(
           toTens(
             (await value('trade_balance_usd_ytd', '2025-01..2025-11')) +
               (await value('trade_balance_usd', '2024-12')),
-          ),
-        )} 十亿美元`,
+          ) * 10,
+        )} 亿美元`,
       )
     expect(await page.locator('[data-test="fy-verdict"]').innerText()).toBe('超过纪录')
     // Two sentences in a row: no space after the Chinese full stop.

@@ -1,7 +1,7 @@
 /**
- * The app in Chinese shows no English, and at 1024 px no control sticks out of its box: every page, the
- * Explorer's ready-made views, the three calculators and the dialogs, in Chromium with the system
- * language zh-CN. The visible text (and each select's chosen option, placeholders and accessible
+ * The app in Chinese shows no English, counts amounts in one scale (万, 亿, never 十亿), and at 1024 px
+ * no control sticks out of its box: every page, the Explorer's ready-made views, the three calculators
+ * and the dialogs, in Chromium with the system language zh-CN. The visible text (and each select's chosen option, placeholders and accessible
  * names) is scanned for Latin words; what may stay in Latin letters is listed below with why. A
  * citation (a source's published title, a file's name), a note quoted from the data and the software
  * licences' package names are marked `translate="no"` and not scanned: they stay as published.
@@ -81,7 +81,10 @@ function englishIn(text: string): string[] {
     // heading texts are not in the app's code list; lib/names.ts).
     .replace(/（英文名称：[^）]*）/g, ' ')
   // One letter is a symbol or a key (x, g_c, Ctrl+S), not a word.
-  return (stripped.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !ALLOWED.has(w))
+  const words = (stripped.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !ALLOWED.has(w))
+  // And one scale: Chinese counts amounts in 万, 亿 and 万亿, as the axes and imported amounts do, so
+  // billions written as 十亿 (a translation of "bn") beside them is reported too.
+  return [...words, ...(stripped.match(/十亿/g) ?? [])]
 }
 
 async function english(page: Page): Promise<string[]> {

@@ -303,7 +303,7 @@ describe('readings and data quality in both languages, light and dark', () => {
     await details(page, '2019-08', 'exports:us:all').locator('[data-test="readings"] summary').click()
     await oct.locator('[data-test="readings"] summary').click()
     expect(await page.locator('[data-test="data-table"] caption').innerText()).toContain(
-      zh ? '（十亿美元）' : '(USD bn)',
+      zh ? '（亿美元）' : '(USD bn)',
     )
     await screenshot(page, `readings-table-${zh ? 'zh' : 'en'}-${colorScheme}`)
 
@@ -317,7 +317,8 @@ describe('readings and data quality in both languages, light and dark', () => {
     )
     const nov = list.locator('[data-test="quality-finding"][data-period="2019-11"][data-partner="world"]')
     expect(await nov.innerText()).toContain(
-      zh ? '221.337434 − 183.411013 − 38.73 十亿美元' : '221.337434 − 183.411013 − 38.73 USD bn',
+      // In 亿 in Chinese, each term's decimal point moved one place: every printed digit kept.
+      zh ? '2,213.37434 − 1,834.11013 − 387.3 亿美元' : '221.337434 − 183.411013 − 38.73 USD bn',
     )
     await screenshot(page, `datasets-quality-${zh ? 'zh' : 'en'}-${colorScheme}`)
   })

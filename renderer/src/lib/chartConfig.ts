@@ -38,7 +38,7 @@ export interface ChartText {
 }
 
 /** A value axis's ticks: compact in the reader's language, with the fewest decimals that tell them apart. */
-function valueTicks(color: string, locale: string) {
+export function valueTicks(color: string, locale: string, unit: string) {
   return {
     color,
     callback: (value: string | number, _index: number, ticks: { value: number }[]) =>
@@ -46,6 +46,7 @@ function valueTicks(color: string, locale: string) {
         Number(value),
         ticks.map((tick) => tick.value),
         locale,
+        unit,
       ),
   }
 }
@@ -343,7 +344,7 @@ function timeConfig(
             axis.max += ((axis.max - axis.min) * part) / (1 - part)
           },
           grid: { color: theme.grid },
-          ticks: valueTicks(theme.muted, text.locale),
+          ticks: valueTicks(theme.muted, text.locale, model.unit),
           title: {
             display: true,
             text: share ? text.t('explorer.shareAxis') : unitLabel(model.unit, text.locale, text.period),
@@ -733,7 +734,7 @@ function ytdByYearConfig(
         },
         y: {
           grid: { color: theme.grid },
-          ticks: valueTicks(theme.muted, text.locale),
+          ticks: valueTicks(theme.muted, text.locale, model.unit),
           title: { display: true, text: unitLabel(model.unit, text.locale, text.period), color: theme.muted },
         },
       },

@@ -26,17 +26,15 @@ const isChinese = (locale: string) => locale.toLowerCase().startsWith('zh')
 const CHANGE = /^(.+), change y\/y$/
 
 /**
- * Unit names in Chinese. The numbers are never rescaled for a language (a value in USD bn stays in
- * billions: 十亿美元), so the axis, the table and the CSV always agree. Units not listed (an imported
- * file's own) are shown as written.
+ * Unit names in Chinese. Units not listed (an imported file's own) are shown as written.
  */
 const UNITS_ZH: Record<string, string> = {
   USD: '美元',
-  'USD bn': '十亿美元',
+  'USD bn': '亿美元',
   'USD thousand': '千美元',
   'USD mn': '百万美元',
   'CNY tn': '万亿元',
-  'CNY bn': '十亿元',
+  'CNY bn': '亿元',
   tonnes: '吨',
   'million tonnes': '百万吨',
   '% y/y': '同比 %',
@@ -45,7 +43,20 @@ const UNITS_ZH: Record<string, string> = {
   '% of total': '占总额 %',
 }
 
-/** A unit as the reader's language names it: `USD bn` → `十亿美元`; `index, 2025-03 = 100` → `指数（2025年3月 = 100）`. */
+/**
+ * How many of the reader's units make one of the data's: Chinese counts amounts in 万, 亿 and 万亿, never
+ * 十亿, so a value in billions is shown in 亿 (× 10, an exact move of the decimal point: 359.4 bn is
+ * 3,594 亿美元), as the value axes' compact labels (10亿) and imported files' amounts (750.4 亿美元) count.
+ * The data, the CSV and a snapshot keep the data's unit; every figure, axis and unit name on a page
+ * goes through this, so a page never mixes 十亿美元 and 亿美元.
+ */
+export function unitScale(unit: string, locale: string): number {
+  // A change on a year earlier (`USD bn, change y/y`) is in its series' unit.
+  const level = CHANGE.exec(unit)?.[1] ?? unit
+  return isChinese(locale) && (level === 'USD bn' || level === 'CNY bn') ? 10 : 1
+}
+
+/** A unit as the reader's language names it: `USD bn` → `亿美元` (see unitScale); `index, 2025-03 = 100` → `指数（2025年3月 = 100）`. */
 export function unitLabel(unit: string, locale = 'en-US', period: (p: string) => string = (p) => p): string {
   const change = CHANGE.exec(unit)
   if (change) return isChinese(locale) ? `${unitLabel(change[1]!, locale)}，同比变化` : unit
@@ -59,7 +70,8 @@ export function unitLabel(unit: string, locale = 'en-US', period: (p: string) =>
 }
 
 export function formatLevel(value: number, unit: string, locale = 'en-US'): string {
-  const n = formatter(locale, false).format(value)
+  const scale = unitScale(unit, locale)
+  const n = formatter(locale, false, scale === 1 ? 2 : 1).format(value * scale)
   if (isChinese(locale)) return UNITS_ZH[unit] ? `${n} ${UNITS_ZH[unit]}` : `${n} ${unit}`
   if (unit === 'USD bn') return `$${n} bn`
   if (unit === 'USD mn') return `$${n} mn`
@@ -127,15 +139,28 @@ export function formatDifference(value: number, unit: string, locale = 'en-US'):
 /**
  * A figure exactly as its source printed it, digits grouped for the locale and every printed decimal
  * kept, the unit named in the reader's language: "212916095", "USD thousand" → "212,916,095 USD thousand"
- * (zh-CN: "212,916,095 千美元").
+ * (zh-CN: "212,916,095 千美元"). In the reader's scale by moving the decimal point, never by arithmetic:
+ * "221.337434", "USD bn" → zh-CN "2,213.37434 亿美元".
  */
-export function formatPrinted(text: string, unit: string, locale = 'en-US'): string {
+export function formatPrinted(
+  text: string,
+  unit: string,
+  locale = 'en-US',
+  /** False: the number alone, in the unit's scale, for a sum whose last term names the unit. */
+  { named = true }: { named?: boolean } = {},
+): string {
   const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text)
-  const suffix = unit ? ` ${unitLabel(unit, locale)}` : ''
+  const suffix = unit && named ? ` ${unitLabel(unit, locale)}` : ''
   if (!m) return `${text}${suffix}`
+  let [whole, decimals = ''] = [m[2]!, m[3] ?? '']
+  // unitScale is 1 or 10: one place to the right.
+  if (unitScale(unit, locale) === 10) {
+    whole = (whole + (decimals[0] ?? '0')).replace(/^0+(?=\d)/, '')
+    decimals = decimals.slice(1)
+  }
   const nf = new Intl.NumberFormat(locale, { useGrouping: true })
   const decimal = nf.formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.'
-  return `${m[1]}${nf.format(BigInt(m[2]!))}${m[3] ? decimal + m[3] : ''}${suffix}`
+  return `${m[1]}${nf.format(BigInt(whole))}${decimals ? decimal + decimals : ''}${suffix}`
 }
 
 /* ——— The calculators: a number, or why there is none ——— */
@@ -145,9 +170,13 @@ export type NonFiniteReason = 'not-a-number' | 'infinite' | 'missing'
 
 export interface DisplayOptions {
   locale?: string
-  /** 'usd-bn' → `$1,080.1 bn` (zh: `1,080.1 十亿美元`); 'pct' → `5.2%`; 'pp' → `+1.2 pp` (zh: `+1.2 个百分点`); 'plain' → `1,080.1`. */
-  style?: 'usd-bn' | 'pct' | 'pp' | 'plain'
-  /** Maximum fraction digits (default 2). */
+  /**
+   * 'usd-bn' → `$1,080.1 bn` (zh: `10,801 亿美元`); 'bn' → a value in billions as a number in the
+   * reader's scale, for a table or axis whose heading names the unit (`1,080.1`; zh: `10,801`);
+   * 'pct' → `5.2%`; 'pp' → `+1.2 pp` (zh: `+1.2 个百分点`); 'plain' → `1,080.1`.
+   */
+  style?: 'usd-bn' | 'bn' | 'pct' | 'pp' | 'plain'
+  /** Maximum fraction digits (default 2), in billions: one fewer where the reader counts in 亿. */
   digits?: number
   /** Show a + on positive values. */
   signed?: boolean
@@ -160,13 +189,17 @@ export function showNumber(value: number | null | undefined, options: DisplayOpt
   if (value === null || value === undefined) return { text: '—', finite: false, reason: 'missing' }
   if (Number.isNaN(value)) return { text: '—', finite: false, reason: 'not-a-number' }
   if (!Number.isFinite(value)) return { text: '—', finite: false, reason: 'infinite' }
-  const { locale = 'en', style = 'plain', digits = 2, signed = style === 'pp', fixed = false } = options
+  const { locale = 'en', style = 'plain', signed = style === 'pp', fixed = false } = options
+  // Billions in the reader's scale (unitScale): the same precision, one decimal fewer in 亿.
+  const scale = style === 'usd-bn' || style === 'bn' ? unitScale('USD bn', locale) : 1
+  const digits = scale === 10 ? Math.max(0, (options.digits ?? 2) - 1) : (options.digits ?? 2)
+  const scaled = value * scale
   // −0 would print as "-0"; a rounded tiny negative as "-0" too. Both are zero to the reader.
-  const rounded = Math.abs(value) < 0.5 * 10 ** -digits ? 0 : value
+  const rounded = Math.abs(scaled) < 0.5 * 10 ** -digits ? 0 : scaled
   const body = formatter(locale, signed, digits, fixed ? digits : 0).format(rounded)
   switch (style) {
     case 'usd-bn': {
-      // In Chinese the unit follows the number, as formatLevel writes it: `1,080.1 十亿美元`.
+      // In Chinese the unit follows the number, as formatLevel writes it: `10,801 亿美元`.
       if (isChinese(locale)) return { text: `${body} ${UNITS_ZH['USD bn']}`, finite: true }
       const negative = body.startsWith('-') || body.startsWith('−')
       const plus = body.startsWith('+')
@@ -246,7 +279,20 @@ const compactFormatters = new Map<string, Intl.NumberFormat>()
  * whole dollars does not print 1,000,000,000; smaller axes print the decimals their spacing needs, as
  * Chart.js's own labels do.
  */
-export function axisTickLabel(value: number, ticks: readonly number[], locale = 'en-US'): string {
+export function axisTickLabel(
+  value: number,
+  ticks: readonly number[],
+  locale = 'en-US',
+  /** The data's unit: an axis in billions is labelled in the reader's scale (unitScale). */
+  unit = '',
+): string {
+  const scale = unitScale(unit, locale)
+  if (scale !== 1)
+    return axisTickLabel(
+      value * scale,
+      ticks.map((v) => v * scale),
+      locale,
+    )
   if (ticks.some((v) => Math.abs(v) >= 1e5)) {
     for (let digits = 0; digits <= 3; digits++) {
       const key = `${locale}|${digits}`

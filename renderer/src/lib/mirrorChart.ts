@@ -6,7 +6,7 @@
  */
 import type { ChartConfiguration, TooltipItem } from 'chart.js'
 import type { Source } from '@shared/api'
-import { commonPlugins, type ChartText, type ExportDecoration } from './chartConfig'
+import { commonPlugins, valueTicks, type ChartText, type ExportDecoration } from './chartConfig'
 import type { ChartTheme } from './chartTheme'
 import { FLOW_COLORS } from './colors'
 import { wrap } from './exportView'
@@ -95,7 +95,7 @@ export function mirrorChartConfig(
           grid: { color: theme.grid, offset: false },
         },
         y: {
-          ticks: { color: theme.muted },
+          ticks: valueTicks(theme.muted, locale, mirror.unit),
           grid: { color: theme.grid },
           title: { display: true, color: theme.text, text: unitLabel(mirror.unit, locale) },
         },

@@ -113,10 +113,16 @@ describe('number display', () => {
     expect(numberText(5.25, { style: 'pct' })).toBe('5.25%')
     expect(numberText(1.2, { style: 'pp' })).toBe('+1.2 pp')
     expect(numberText(-0.0000001, { style: 'pct' })).toBe('0%')
-    // Chinese puts the unit after the number in words, as everywhere else in the app.
-    expect(numberText(1184.84, { style: 'usd-bn', locale: 'zh-CN' })).toBe('1,184.84 十亿美元')
-    expect(numberText(-12.5, { style: 'usd-bn', locale: 'zh-CN' })).toBe('-12.5 十亿美元')
-    expect(numberText(192.68, { style: 'usd-bn', signed: true, locale: 'zh-CN' })).toBe('+192.68 十亿美元')
+    // Chinese puts the unit after the number in words, as everywhere else in the app, and counts in 亿
+    // (× 10, one decimal fewer: the same precision).
+    expect(numberText(1184.84, { style: 'usd-bn', locale: 'zh-CN' })).toBe('11,848.4 亿美元')
+    expect(numberText(-12.5, { style: 'usd-bn', locale: 'zh-CN' })).toBe('-125 亿美元')
+    expect(numberText(192.68, { style: 'usd-bn', signed: true, locale: 'zh-CN' })).toBe('+1,926.8 亿美元')
+    expect(numberText(0.04, { style: 'usd-bn', locale: 'zh-CN' })).toBe('0.4 亿美元')
+    expect(numberText(1184.84, { style: 'bn', locale: 'zh-CN' })).toBe('11,848.4')
+    expect(numberText(1184.84, { style: 'bn' })).toBe('1,184.84')
+    expect(numberText(5, { style: 'bn', digits: 1, fixed: true, locale: 'zh-CN' })).toBe('50')
+    expect(numberText(5, { style: 'bn', digits: 1, fixed: true })).toBe('5.0')
     expect(numberText(1.2, { style: 'pp', locale: 'zh-CN' })).toBe('+1.2 个百分点')
   })
 

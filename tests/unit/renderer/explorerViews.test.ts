@@ -530,11 +530,11 @@ describe('in the reader’s language', () => {
     expect(formatPeriod('2025-01..2025-02', 'zh-CN')).toBe('2025年1–2月')
     expect(formatPeriod('2024-12..2025-02', 'zh-CN')).toBe('2024年12月–2025年2月')
     expect(formatPeriod('2025-11')).toBe('Nov 2025')
-    expect(unitLabel('USD bn', 'zh-CN')).toBe('十亿美元')
+    expect(unitLabel('USD bn', 'zh-CN')).toBe('亿美元')
     expect(unitLabel('index, 2025-03 = 100', 'zh-CN', (p) => formatPeriod(p, 'zh-CN'))).toBe(
       '指数（2025年3月 = 100）',
     )
-    expect(formatValue(1080, 'USD bn', 'zh-CN')).toBe('1,080 十亿美元')
+    expect(formatValue(1080, 'USD bn', 'zh-CN')).toBe('10,800 亿美元')
     expect(countryName('us', 'zh-CN')).toBe('美国')
     expect(countryName('south_korea', 'en')).toBe('South Korea')
     expect(countryName('asean', 'en')).toBeNull()
@@ -773,7 +773,7 @@ describe('the chart in Chinese', () => {
     expect(y(buildChartConfig(model, v, { annual: null, projection: null }, theme, zh))).toBe(
       unitLabel('USD bn', 'zh-CN'),
     )
-    expect(unitLabel('USD bn', 'zh-CN')).toBe('十亿美元')
+    expect(unitLabel('USD bn', 'zh-CN')).toBe('亿美元')
     expect(
       y(buildChartConfig(model, { ...v, chart: 'share' }, { annual: null, projection: null }, theme, zh)),
     ).toBe('占所示序列合计的 %')

@@ -15,6 +15,8 @@ import {
   formatValue,
   listText,
   numberText,
+  unitLabel,
+  unitScale,
 } from '../../../renderer/src/lib/format'
 
 const point = publishedPoint
@@ -76,6 +78,21 @@ describe('format', () => {
     expect(formatChange(5.9)).toBe('+5.9%')
     expect(formatChange(-1.1)).toBe('-1.1%')
     expect(formatChange(0)).toBe('0%')
+  })
+
+  it('counts billions in 亿 on a Chinese page, one scale with imported amounts and the axes', () => {
+    expect(formatLevel(359.4, 'USD bn', 'zh-CN')).toBe('3,594 亿美元')
+    expect(formatLevel(305.35, 'USD bn', 'zh-CN')).toBe('3,053.5 亿美元')
+    expect(formatLevel(992.16, 'USD bn', 'zh-CN')).toBe('9,921.6 亿美元')
+    expect(formatLevel(1200, 'CNY bn', 'zh-CN')).toBe('12,000 亿元')
+    expect(formatLevel(3.58, 'CNY tn', 'zh-CN')).toBe('3.58 万亿元')
+    expect(formatLevel(40.5, 'USD mn', 'zh-CN')).toBe('40.5 百万美元')
+    expect(formatValue(-38.73, 'USD bn, change y/y', 'zh-CN')).toBe('−387.3 亿美元')
+    expect(unitLabel('USD bn, change y/y', 'zh-CN')).toBe('亿美元，同比变化')
+    expect(formatAmount(75.04e9, 'USD', 'zh-CN')).toBe('750.4 亿美元')
+    expect(unitScale('USD bn', 'zh-CN')).toBe(10)
+    expect(unitScale('USD bn', 'en')).toBe(1)
+    expect(unitScale('USD mn', 'zh-CN')).toBe(1)
   })
 
   it('signs a difference of levels outside the currency, with a true minus', () => {
@@ -184,6 +201,21 @@ describe('format', () => {
     expect(share.map((v) => axisTickLabel(v, share, 'en-US'))).toEqual(['14.0', '14.5', '15.0', '15.5'])
     const usdBn = [0, 200, 400, 600]
     expect(usdBn.map((v) => axisTickLabel(v, usdBn, 'zh-CN'))).toEqual(['0', '200', '400', '600'])
+    // An axis in billions reads in 亿 on a Chinese page, as its title (亿美元) and its tooltips do.
+    expect(usdBn.map((v) => axisTickLabel(v, usdBn, 'zh-CN', 'USD bn'))).toEqual([
+      '0',
+      '2,000',
+      '4,000',
+      '6,000',
+    ])
+    expect(usdBn.map((v) => axisTickLabel(v, usdBn, 'en-US', 'USD bn'))).toEqual(['0', '200', '400', '600'])
+    const balance = [-50, -25, 0, 25]
+    expect(balance.map((v) => axisTickLabel(v, balance, 'zh-CN', 'USD bn, change y/y'))).toEqual([
+      '-500',
+      '-250',
+      '0',
+      '250',
+    ])
     expect(axisTickLabel(-100, [-100, 0, 100], 'en-US')).toBe('-100')
   })
 

@@ -122,7 +122,12 @@ describe('formatPrinted and ruleText', () => {
     expect(formatPrinted('212916095', 'USD thousand', 'en-US')).toBe('212,916,095 USD thousand')
     expect(formatPrinted('-0.803579', 'USD bn', 'en-US')).toBe('-0.803579 USD bn')
     expect(formatPrinted('2498.4', '', 'de-DE')).toBe('2.498,4')
-    expect(formatPrinted('1234567.000100', 'USD bn', 'zh-CN')).toBe('1,234,567.000100 十亿美元')
+    // In 亿 by moving the decimal point one place, never by arithmetic: every printed digit stays.
+    expect(formatPrinted('1234567.000100', 'USD bn', 'zh-CN')).toBe('12,345,670.00100 亿美元')
+    expect(formatPrinted('-0.803579', 'USD bn', 'zh-CN')).toBe('-8.03579 亿美元')
+    expect(formatPrinted('38.7', 'USD bn', 'zh-CN')).toBe('387 亿美元')
+    expect(formatPrinted('12', 'CNY bn', 'zh-CN')).toBe('120 亿元')
+    expect(formatPrinted('3.58', 'CNY tn', 'zh-CN')).toBe('3.58 万亿元')
     expect(formatPrinted('212916095', 'USD thousand', 'zh-CN')).toBe('212,916,095 千美元')
   })
 

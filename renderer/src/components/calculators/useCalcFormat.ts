@@ -1,7 +1,7 @@
 /** Number and period formatting in the UI's language, for the calculators. */
 import { useI18n } from 'vue-i18n'
 import { formatPeriod } from '@shared/periods'
-import { listText, numberText, showNumber, unitLabel, type DisplayOptions } from '../../lib/format'
+import { listText, numberText, showNumber, unitLabel, unitScale, type DisplayOptions } from '../../lib/format'
 
 /** The calculators' formatter for a language read at each call (it can change while a page is open). */
 export function calcFormat(
@@ -21,13 +21,18 @@ export function calcFormat(
     /** Percentage points; `fixed` prints all `digits` decimals, for a column (0.35 beside 1.20). */
     pp: (value: number | null | undefined, digits = 2, fixed = false) =>
       numberText(value, { style: 'pp', digits, fixed, locale: language() }),
-    /** `Exports: $1.2 bn` / `出口：1.2 十亿美元`: a label and its value, joined as the language joins them. */
+    /** `Exports: $1.2 bn` / `出口：12 亿美元`: a label and its value, joined as the language joins them. */
     labelled: (label: string, value: string) => t('app.labelledValue', { label, value }),
     period: (p: string) => formatPeriod(p, language()),
     /** A list of names or periods, joined as the UI's language joins them (a, b / 甲、乙). */
     list: (items: readonly string[]) => listText(items, language()),
-    /** The unit of a field in billions of dollars, named in the UI's language (USD bn / 十亿美元). */
+    /** The unit of a field in billions of dollars, named in the UI's language (USD bn / 亿美元). */
     usdUnit: () => unitLabel('USD bn', language()),
+    /** How many of the reader's units make a billion (10 in Chinese, which counts in 亿): a field's scale. */
+    usdScale: () => unitScale('USD bn', language()),
+    /** A figure as published, in its own unit named in the UI's language (`1.2345 CNY tn` / `1.2345 万亿元`). */
+    printed: (value: number, unit: string) =>
+      `${numberText(value, { digits: 4, locale: language() })} ${unitLabel(unit, language())}`,
   }
 }
 

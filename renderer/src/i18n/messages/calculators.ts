@@ -587,7 +587,7 @@ export default {
         imported: {
           title: '取自导入文件的月度数值',
           intro:
-            '按您选择的报告方和伙伴，从文件读取每月出口、进口和差额，单位为十亿美元（仅精确换算单位；人民币数值用于人民币视图）。文件中缺少的月份保持缺失。',
+            '按您选择的报告方和伙伴，从文件读取每月出口、进口和差额，单位为亿美元（仅精确换算单位；人民币数值用于人民币视图）。文件中缺少的月份保持缺失。',
           reporter: '报告方',
           partner: '伙伴',
           exports: '出口：流向',
@@ -618,7 +618,7 @@ export default {
         col: {
           month: '预测月份',
           method: '方法',
-          base: '基数（上年，十亿美元）',
+          base: '基数（上年，亿美元）',
           growth: '增长',
           exports: '隐含出口',
           imports: '隐含进口',
@@ -641,9 +641,9 @@ export default {
         trackTitle: '各方法的回测记录：以当年数据预测，与公布的全年值比较',
         yuan: {
           title: '{year} 年（人民币，取自公布的人民币序列）',
-          rule: '不对任何美元数字做换算：以下为海关公布的人民币数字（万亿元 × 1,000 = 十亿元，单位精确换算）。未以人民币公布的差额按出口 − 进口计算，并标注为计算值。',
+          rule: '不对任何美元数字做换算：以下为海关公布的人民币数字（万亿元 × 10,000 = 亿元，单位精确换算）。未以人民币公布的差额按出口 − 进口计算，并标注为计算值。',
           figure: '数字',
-          cnyBn: '十亿元',
+          cnyBn: '亿元',
           how: '来源',
           ytdExports: '出口，{period}',
           ytdImports: '进口，{period}',
@@ -711,8 +711,8 @@ export default {
         },
         goalTarget: '将 {year} 年全年顺差设为',
         goalAnswer: '{variable} 为 {value} 时，全年顺差为 {target}。',
-        sensCaption2: '{year} 年全年顺差（十亿美元）：{rows}（行）× {columns}（列）',
-        sensCaption1: '{year} 年全年顺差（十亿美元），按 {rows}',
+        sensCaption2: '{year} 年全年顺差（亿美元）：{rows}（行）× {columns}（列）',
+        sensCaption1: '{year} 年全年顺差（亿美元），按 {rows}',
         sensOneWay: '单因素表：没有剩余月份采用总额法时，出口和进口增长不影响结果。',
         sensLegend: '高于纪录 {value}（{year}）',
         problem: {
@@ -725,7 +725,7 @@ export default {
         imported: {
           title: '取自导入文件的数值',
           intro:
-            '按您选择的报告方和流向，从文件逐年读取总额（对世界）及下列各伙伴的数值，单位为十亿美元（仅精确换算单位）。文件中没有的伙伴没有数值：可自行输入，或计入世界其他地区。',
+            '按您选择的报告方和流向，从文件逐年读取总额（对世界）及下列各伙伴的数值，单位为亿美元（仅精确换算单位）。文件中没有的伙伴没有数值：可自行输入，或计入世界其他地区。',
           reporter: '报告方',
           flow: '流向',
         },

@@ -97,7 +97,7 @@ export default {
         yoy: '{flow}（同比）',
         separator: '、',
       },
-      chartDescription: '月度出口、进口与贸易差额（十亿美元），{from}至{to}。',
+      chartDescription: '月度出口、进口与贸易差额（亿美元），{from}至{to}。',
       noData: '无数据。',
       values: '{n} 个数值',
       card: {

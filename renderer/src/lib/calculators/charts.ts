@@ -32,7 +32,7 @@ export interface ChartFormat {
   usd: (value: number | null | undefined, signed?: boolean) => string
   pct: (value: number | null | undefined, signed?: boolean, digits?: number) => string
   pp: (value: number | null | undefined, digits?: number, fixed?: boolean) => string
-  /** `Exports: $1.2 bn` / `出口：1.2 十亿美元`: a label and its value, with the language's colon. */
+  /** `Exports: $1.2 bn` / `出口：12 亿美元`: a label and its value, with the language's colon. */
   labelled: (label: string, value: string) => string
 }
 
@@ -105,11 +105,14 @@ export function calcChartConfig(spec: CalcChartSpec, theme: ChartTheme, f: Chart
   }
 }
 
-/** A value axis in the theme's colours, its title the unit, its ticks to one decimal. */
-function valueAxis(theme: ChartTheme, title: string, f: ChartFormat) {
+/**
+ * A value axis in the theme's colours, its title the unit, its ticks to one decimal; `bn`: values in
+ * billions, labelled in the reader's scale as the title names it (亿美元: × 10).
+ */
+function valueAxis(theme: ChartTheme, title: string, f: ChartFormat, style: 'bn' | 'plain' = 'plain') {
   return {
     ...themedAxis(theme, title),
-    ticks: { color: theme.muted, callback: (v: string | number) => f.text(Number(v), { digits: 1 }) },
+    ticks: { color: theme.muted, callback: (v: string | number) => f.text(Number(v), { digits: 1, style }) },
   }
 }
 
@@ -182,7 +185,7 @@ function surplusChart(
           ...themedAxis(theme, spec.unit),
           stacked: true,
           beginAtZero: true,
-          ticks: { color: theme.muted, callback: (v) => f.text(Number(v), { digits: 0 }) },
+          ticks: { color: theme.muted, callback: (v) => f.text(Number(v), { digits: 0, style: 'bn' }) },
         },
       },
       plugins: {
@@ -473,7 +476,10 @@ function scenariosChart(
       interaction: { mode: 'nearest', intersect: true },
       scales: {
         x: { ...themedAxis(theme), ticks: { color: theme.muted, maxRotation: 0, autoSkip: false } },
-        y: { ...valueAxis(theme, spec.axisTitle, f), beginAtZero: true },
+        y: {
+          ...valueAxis(theme, spec.axisTitle, f, spec.valueStyle === 'usd-bn' ? 'bn' : 'plain'),
+          beginAtZero: true,
+        },
       },
       plugins: {
         ...base.plugins,

@@ -14,6 +14,8 @@ import type { YuanModel } from '../../../../renderer/src/lib/calculators/yuanVie
 const i18n = () =>
   createI18n({
     legacy: false,
+    // As the app's build: no components installed globally, each imports I18nT itself.
+    globalInstall: false,
     locale: 'en',
     fallbackLocale: 'en',
     // The app's own messages too: a value's reason is put in the language's brackets (app.aside).
@@ -51,6 +53,22 @@ describe('CalcNumberField', () => {
     await input.setValue('−3') // a typographic minus
     expect(w.emitted('update:modelValue')?.at(-1)).toEqual([-3])
     expect(input.attributes('aria-invalid')).toBe('false')
+  })
+
+  it('a field in billions typed in 亿 (scale 10): shows, reads and bounds the value in the unit it names', async () => {
+    const w = field({ modelValue: 359.4, suffix: '亿美元', percent: false, min: 0, max: 100000, scale: 10 })
+    const input = w.get('input')
+    expect(input.element.value).toBe('3594')
+    await input.setValue('3600.5')
+    expect(w.emitted('update:modelValue')?.at(-1)).toEqual([360.05])
+    await input.setValue('2000000')
+    expect(w.get('[role="alert"]').text()).toContain('1,000,000 亿美元')
+    // A value set from outside (a scenario loaded) is written in the typed unit.
+    await w.setProps({ modelValue: 12.5 })
+    expect(input.element.value).toBe('125')
+    // The language changed back to billions: the same value, written in them.
+    await w.setProps({ scale: 1 })
+    expect(input.element.value).toBe('12.5')
   })
 
   it('marks invalid input, explains it (role=alert) and passes nothing on', async () => {
