@@ -414,17 +414,17 @@ describe('notes on the chart and snapshots', () => {
     [
       'HTML in the title',
       (s: Record<string, unknown>) => ({ ...s, title: '<img src=x onerror=alert(1)>' }),
-      'must not contain HTML tags',
+      'its field title is missing or does not hold',
     ],
     [
       'a number that is text',
       (s: Record<string, unknown>) => withPoint(s, 'NaN'),
-      'numbers.series.0.points.0.value: a value is a number',
+      'its field numbers.series.0.points.0.value is missing or does not hold',
     ],
     [
       'a number too large for a double (Infinity once read)',
       (s: Record<string, unknown>) => withPoint(s, 'INFINITY'),
-      'numbers.series.0.points.0.value: a value is a',
+      'its field numbers.series.0.points.0.value is missing or does not hold',
     ],
     ['no numbers at all', (s: Record<string, unknown>) => ({ ...s, numbers: undefined }), 'numbers'],
   ])('a hostile file is refused with the reason: %s', async (_what, mutate, reason) => {
