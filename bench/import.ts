@@ -275,7 +275,12 @@ export async function benchImport(): Promise<boolean> {
     ]
     for (const [name, value, ratio] of rows) console.log(`  ${name.padEnd(64)} ${value}  ${ratio}`)
     const targets: [string, boolean][] = [
-      ['import ≤ 2 × (a)', b.importMs! <= 2 * a],
+      // The target is on wall time, as the issue states it; the CPU ratio beside it says how much of the
+      // wall ratio a shared machine's load may have moved either way.
+      [
+        `import ≤ 2 × (a) in wall time (${(b.importMs! / a).toFixed(2)}×; in CPU time ${(b.engineCpuMs! / duckdbCpuMs).toFixed(2)}×)`,
+        b.importMs! <= 2 * a,
+      ],
       ['main event-loop delay p99 ≤ 20 ms during the import', b.mainLoopP99Ms! <= 20],
       ['import ≥ 4 × faster than (e)', e >= 4 * b.importMs!],
       ['first chart query ≤ 250 ms', b.queryMs! <= 250],
