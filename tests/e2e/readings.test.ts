@@ -320,6 +320,12 @@ describe('readings and data quality in both languages, light and dark', () => {
       // In 亿 in Chinese, each term's decimal point moved one place: every printed digit kept.
       zh ? '2,213.37434 − 1,834.11013 − 387.3 亿美元' : '221.337434 − 183.411013 − 38.73 USD bn',
     )
+    // The difference and the rounding it allows in that same scale.
+    expect(await nov.locator('.figures').innerText()).toMatch(
+      zh
+        ? /差值：\s*-8\.03579 亿美元\s*（四舍五入允许 ±0\.05001）/
+        : /Difference: -0\.803579 USD bn\s+\(rounding allows ±0\.005001\)/,
+    )
     await screenshot(page, `datasets-quality-${zh ? 'zh' : 'en'}-${colorScheme}`)
   })
 })
