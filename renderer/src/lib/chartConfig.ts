@@ -311,9 +311,13 @@ function timeConfig(
           // No data, no periods: an empty chart never labels its axis with made-up ones; nor does the
           // room kept for a note's ring get a tick of its own.
           afterBuildTicks: (axis) => {
-            axis.ticks = allX.length
-              ? timeTicks(axis.min, Math.min(axis.max, max), monthAxis, quarterly).map((value) => ({ value }))
+            const ticks = allX.length
+              ? timeTicks(axis.min, Math.min(axis.max, max), monthAxis, quarterly)
               : []
+            const label = (value: number) => tickLabel(value, monthAxis, max - min, text, quarterly)
+            axis.ticks = (monthAxis && !quarterly ? spacedTicks(ticks, axis, label) : ticks).map((value) => ({
+              value,
+            }))
           },
           ticks: {
             color: theme.muted,
@@ -643,6 +647,35 @@ export function timeTicks(min: number, max: number, monthly: boolean, quarterly 
   const every = span > 36 ? 12 * Math.ceil(span / 12 / 12) : span > 12 ? 3 : 1
   for (let m = Math.ceil(min / every) * every; m <= max; m += every) ticks.push(m)
   return ticks
+}
+
+/** The least room between two tick labels, in CSS pixels. */
+const TICK_LABEL_GAP = 10
+
+/**
+ * Of a month axis's ticks, every 3, 6 or 12 months, as far apart as their labels need not to touch:
+ * Chinese month labels are wider than English ones ("2024年10月"), and every third month at 1024 px ran
+ * them into each other. Left as they are where the axis cannot measure text (before it is drawn).
+ */
+function spacedTicks(
+  ticks: number[],
+  axis: { ctx?: CanvasRenderingContext2D; width?: number; min: number; max: number; options?: unknown },
+  label: (value: number) => string,
+): number[] {
+  const ctx = axis.ctx
+  if (!ctx || !axis.width || ticks.length < 2 || axis.max <= axis.min) return ticks
+  const font = (axis.options as { ticks?: { font?: { size?: number; family?: string } } } | undefined)?.ticks
+    ?.font
+  ctx.save()
+  if (font?.size && font.family) ctx.font = `${font.size}px ${font.family}`
+  const widest = Math.max(...ticks.map((t) => ctx.measureText(label(t)).width))
+  ctx.restore()
+  const perMonth = axis.width / (axis.max - axis.min)
+  const step = ticks[1]! - ticks[0]!
+  const every = [1, 3, 6, 12].find(
+    (e) => e >= step && e % step === 0 && e * perMonth >= widest + TICK_LABEL_GAP,
+  )
+  return every === step ? ticks : ticks.filter((t) => t % (every ?? 12) === 0)
 }
 
 function tickLabel(

@@ -800,6 +800,56 @@ describe('labels that agree with the axis', () => {
   })
 })
 
+describe('month ticks on a narrow axis', () => {
+  /** The x axis's tick labels on a plot `width` px wide whose text is `perChar` px a character. */
+  function ticksAt(width: number, perChar: number | null): string[] {
+    const v = view({ flows: ['exports'] })
+    const months = Array.from({ length: 28 }, (_, i) => {
+      const m = i % 12
+      return point(`${2024 + Math.floor(i / 12)}-${String(m + 1).padStart(2, '0')}`, i)
+    })
+    const model = buildChartModel(
+      v,
+      fetchedFor(v, { 'exports:world:all': series('x', 'month', months) }),
+      (s) => s.key,
+    )
+    const config = buildChartConfig(model, v, { annual: null, projection: null }, theme, text)
+    const x = config.options!.scales!.x as unknown as {
+      min: number
+      max: number
+      afterBuildTicks: (axis: object) => void
+      ticks: { callback: (value: number) => string }
+    }
+    // A canvas that measures text as Chromium would, roughly: a width per character.
+    const ctx = perChar
+      ? { font: '', save() {}, restore() {}, measureText: (t: string) => ({ width: t.length * perChar }) }
+      : undefined
+    const axis = { min: x.min, max: x.max, width, ctx, options: {}, ticks: [] as { value: number }[] }
+    x.afterBuildTicks(axis)
+    return axis.ticks.map((t) => x.ticks.callback(t.value))
+  }
+
+  it('labels every third month where the labels fit, every sixth where they would touch', () => {
+    // 28 months on 600 px: 21.4 px a month, 64 px between quarterly ticks.
+    expect(ticksAt(600, 5)).toEqual([
+      'Jan 2024',
+      'Apr 2024',
+      'Jul 2024',
+      'Oct 2024',
+      'Jan 2025',
+      'Apr 2025',
+      'Jul 2025',
+      'Oct 2025',
+      'Jan 2026',
+      'Apr 2026',
+    ])
+    // Labels of 8 characters at 9 px (72 px, plus the gap) do not fit in 64 px: every six months.
+    expect(ticksAt(600, 9)).toEqual(['Jan 2024', 'Jul 2024', 'Jan 2025', 'Jul 2025', 'Jan 2026'])
+    // An axis that cannot measure text (before it is drawn) keeps every third month.
+    expect(ticksAt(600, null)).toHaveLength(10)
+  })
+})
+
 describe('a view with no data, or naming a code its dataset lacks', () => {
   it('an empty chart labels no period on its axis', () => {
     const v = view({ flows: ['total'] })
