@@ -11,6 +11,7 @@
 import { z } from 'zod'
 import { CalculatorState } from './calculatorState'
 import { DatasetId, Period } from './primitives'
+import { say } from './say'
 import { StoredViewState } from './viewStateSchema'
 
 export const MAX_NOTE_TEXT = 10_000
@@ -27,8 +28,14 @@ export const plainText = (max: number, what = 'text') =>
   z
     .string()
     .max(max, `${what} is at most ${max} characters`)
-    .refine((s) => !CONTROL.test(s), `${what} contains control characters`)
-    .refine((s) => !TAG_START.test(s), `${what} is plain text: it must not contain HTML tags`)
+    .refine((s) => !CONTROL.test(s), {
+      message: `${what} contains control characters`,
+      params: { said: say('expectNoControl') },
+    })
+    .refine((s) => !TAG_START.test(s), {
+      message: `${what} is plain text: it must not contain HTML tags`,
+      params: { said: say('expectNoTags') },
+    })
 
 /** `flow:partner:product`, the key of one series of a view (see selectionsOf in viewState.ts). */
 export const SeriesKey = z

@@ -25,7 +25,7 @@ export const Period = z
   .max(32)
   .superRefine((text, ctx) => {
     const problem = periodRefusal(text)
-    if (problem) ctx.addIssue({ code: 'custom', message: english(problem) })
+    if (problem) ctx.addIssue({ code: 'custom', message: english(problem), params: { problem } })
   })
 
 /** A file's SHA-256 as lower-case hex, naming exactly which file a dataset was imported from. */

@@ -13,7 +13,6 @@ import { z } from 'zod'
 import { CalculatorState } from './calculatorState'
 import { IsoTimestamp, Note, plainText } from './notes'
 import { Code, DatasetId, Frequency, Period, Sha256 } from './primitives'
-import { say, type Said } from './say'
 import { MAX_RANKING_TOP, MAX_SERIES } from './viewState'
 import { ViewState } from './viewStateSchema'
 
@@ -345,20 +344,6 @@ export type Snapshot = z.infer<typeof Snapshot>
 
 /** A snapshot file's bytes: the validated document as one line of JSON. */
 export const serializeSnapshot = (snapshot: Snapshot) => `${JSON.stringify(snapshot)}\n`
-
-/**
- * The first problem as a catalogued message, for the page to word in its language: the field it is in,
- * as the file names it (a schema key or an index, never the file's own text), or the document as a whole.
- */
-export function issueSaid(
-  error: z.ZodError,
-  id: 'snapshotFieldInvalid' | 'snapshotV0FieldInvalid' = 'snapshotFieldInvalid',
-): Said {
-  const path = error.issues[0]?.path ?? []
-  if (!path.length) return say('snapshotContentInvalid')
-  const field = path.map(String).join('.')
-  return say(id, { field: field.length > 120 ? `${field.slice(0, 120)}…` : field })
-}
 
 /** The first problem in English, short: a hostile file must not get its content echoed back at length. */
 export function describeIssue(error: z.ZodError): string {

@@ -7,7 +7,6 @@ import { IsoTimestamp } from './notes'
 import { Period } from './primitives'
 import {
   describeIssue,
-  issueSaid,
   MAX_POINTS_PER_SERIES,
   MAX_SNAPSHOT_NOTES,
   MAX_SNAPSHOT_SOURCES,
@@ -19,6 +18,7 @@ import {
 } from './snapshot'
 import { english } from './messages'
 import { say, type Said } from './say'
+import { snapshotIssueSaid } from './schemaIssue'
 import { upgradeView, VIEW_STATE_VERSION } from './viewMigrations'
 import { MAX_SERIES } from './viewState'
 import { decodeViewState } from './viewStateSchema'
@@ -83,7 +83,7 @@ export function migrateV0(raw: unknown): unknown {
   const parsed = SnapshotV0.safeParse(raw)
   if (!parsed.success)
     throw new MigrationError(
-      issueSaid(parsed.error, 'snapshotV0FieldInvalid'),
+      say('snapshotV0Invalid', { problem: snapshotIssueSaid(parsed.error, raw) }),
       `it looks like a format 0 snapshot but ${describeIssue(parsed.error)}.`,
     )
   const v0 = parsed.data

@@ -414,19 +414,23 @@ describe('notes on the chart and snapshots', () => {
     [
       'HTML in the title',
       (s: Record<string, unknown>) => ({ ...s, title: '<img src=x onerror=alert(1)>' }),
-      'its field title is missing or does not hold',
+      'its field title should hold plain text, without HTML tags.',
     ],
     [
       'a number that is text',
       (s: Record<string, unknown>) => withPoint(s, 'NaN'),
-      'its field numbers.series.0.points.0.value is missing or does not hold',
+      'its field numbers.series.0.points.0.value should hold a number.',
     ],
     [
       'a number too large for a double (Infinity once read)',
       (s: Record<string, unknown>) => withPoint(s, 'INFINITY'),
-      'its field numbers.series.0.points.0.value is missing or does not hold',
+      'its field numbers.series.0.points.0.value should hold a finite number.',
     ],
-    ['no numbers at all', (s: Record<string, unknown>) => ({ ...s, numbers: undefined }), 'numbers'],
+    [
+      'no numbers at all',
+      (s: Record<string, unknown>) => ({ ...s, numbers: undefined }),
+      'its field numbers is missing.',
+    ],
   ])('a hostile file is refused with the reason: %s', async (_what, mutate, reason) => {
     const { snapshot } = librarySnapshot()
     const file = join(work, `hostile-${Math.random().toString(36).slice(2)}.ctesnap`)

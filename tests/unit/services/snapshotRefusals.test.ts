@@ -57,7 +57,7 @@ describe('a snapshot whose content is not a snapshot’s, in Chinese: the field 
   it('a field of the wrong kind', async () => {
     const { chinese } = await refusal('v0-values.ctesnap', JSON.stringify({ ...v0(), values: 'x' }))
     expect(chinese).toBe(
-      'v0-values.ctesnap：无法打开此快照：它看起来是格式 0 的快照，但其中的字段 values 缺失，或不是此类快照在此处应有的内容。',
+      'v0-values.ctesnap：无法打开此快照：它看起来是格式 0 的快照，但其中的字段 values 应为列表。',
     )
   })
 
@@ -82,9 +82,8 @@ describe('a snapshot whose content is not a snapshot’s, in Chinese: the field 
     if (!migrated.ok) throw new Error(migrated.message)
     const doc = JSON.stringify({ ...migrated.snapshot, title: 42 })
     expect(await refusal('title.ctesnap', doc)).toEqual({
-      english:
-        'title.ctesnap: This snapshot cannot be opened: its field title is missing or does not hold what a snapshot holds there.',
-      chinese: 'title.ctesnap：无法打开此快照：其中的字段 title 缺失，或不是快照在此处应有的内容。',
+      english: 'title.ctesnap: This snapshot cannot be opened: its field title should hold text.',
+      chinese: 'title.ctesnap：无法打开此快照：其中的字段 title 应为文本。',
     })
   })
 })
