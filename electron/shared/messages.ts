@@ -149,6 +149,8 @@ export const serviceMessages = {
     '{name} is {size} MB: a snapshot file is at most {limit} MB, so this is not one (it was not read).',
   snapshotNotUtf8: '{name} is not a snapshot: it is not UTF-8 text.',
   snapshotCannotOpen: 'This snapshot cannot be opened: {why}',
+  snapshotCannotSave: 'This snapshot cannot be saved: {why}',
+  noteCannotSave: 'This note cannot be saved: {why}',
   snapshotNotJson: 'it is not valid JSON (cut short or damaged).',
   snapshotNotObject: 'it is not a snapshot file (no JSON object inside).',
   snapshotOtherFormat:
@@ -159,14 +161,14 @@ export const serviceMessages = {
     'it was saved by a newer version of the app (format {version}); this version reads formats up to {latest}. Update the app to open it.',
   snapshotUnknownFormat: 'format {version} is not one this version can read.',
   // What in the document is not a snapshot's: the field as the file names it (numbers.series.0.label).
-  snapshotFieldInvalid: 'its field {field} does not hold what a snapshot holds there.',
-  snapshotFieldMissing: 'its field {field} is missing.',
-  snapshotFieldExpected: 'its field {field} should hold {expected}.',
-  snapshotFieldRefused: 'its field {field}: {problem}.',
-  snapshotFieldsUnknown: 'it holds fields a snapshot does not: {fields}.',
+  fieldInvalid: 'its field {field} does not hold what it should.',
+  fieldMissing: 'its field {field} is missing.',
+  fieldExpected: 'its field {field} should hold {expected}.',
+  fieldRefused: 'its field {field}: {problem}.',
+  fieldsUnknown: 'it holds fields it should not: {fields}.',
   snapshotContentInvalid: 'its content is not what a snapshot holds.',
   snapshotV0Invalid: 'it looks like a format 0 snapshot, but {problem}',
-  // What a field should hold (the {expected} of snapshotFieldExpected), from the schema's check.
+  // What a field should hold (the {expected} of fieldExpected), from the schema's check.
   expectText: 'text',
   expectNumber: 'a number',
   expectFiniteNumber: 'a finite number',
@@ -184,6 +186,7 @@ export const serviceMessages = {
   expectAtMostItems: 'at most {n} items',
   expectNoLess: 'a number no less than {n}',
   expectNoMore: 'a number no more than {n}',
+  expectTag: 'letters, digits, spaces, dots, dashes and underscores, first a letter or a digit',
   expectNoTags: 'plain text, without HTML tags',
   expectNoControl: 'text without control characters',
   snapshotViewUnreadable: 'its view cannot be read.',

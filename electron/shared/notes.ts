@@ -51,7 +51,10 @@ export const Tag = z
   .string()
   .min(1)
   .max(32)
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N} _.-]*$/u, 'a tag is letters, digits, spaces, dots, dashes and underscores')
+  .refine((s) => /^[\p{L}\p{N}][\p{L}\p{N} _.-]*$/u.test(s), {
+    message: 'a tag is letters, digits, spaces, dots, dashes and underscores',
+    params: { said: say('expectTag') },
+  })
 
 const IsoTime = z
   .string()

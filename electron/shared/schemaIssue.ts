@@ -74,20 +74,20 @@ function valueAt(document: unknown, path: readonly PropertyKey[]): unknown {
   return at
 }
 
-/** The first problem of `error`, found in `document`, as a snapshot's refusal reason. */
-export function snapshotIssueSaid(error: z.ZodError, document: unknown): Said {
+/** The first problem of `error`, found in `document` (a snapshot, a note), as a refusal's reason. */
+export function issueSaid(error: z.ZodError, document: unknown): Said {
   const issue = error.issues[0]
   if (!issue) return say('snapshotContentInvalid')
   const prefix = issue.path.length ? `${issue.path.map(String).join('.')}.` : ''
   if (issue.code === 'unrecognized_keys')
-    return say('snapshotFieldsUnknown', { fields: { list: issue.keys.map((k) => clip(`${prefix}${k}`)) } })
+    return say('fieldsUnknown', { fields: { list: issue.keys.map((k) => clip(`${prefix}${k}`)) } })
   if (!issue.path.length) return say('snapshotContentInvalid')
   const field = clip(prefix.slice(0, -1))
   const value = valueAt(document, issue.path)
-  if (value === undefined) return say('snapshotFieldMissing', { field })
+  if (value === undefined) return say('fieldMissing', { field })
   // A check that says what is wrong with the value itself (a period's refusal) rather than what it should be.
   if (issue.code === 'custom' && isSaid(issue.params?.problem))
-    return say('snapshotFieldRefused', { field, problem: issue.params.problem })
+    return say('fieldRefused', { field, problem: issue.params.problem })
   const expected = expectation(issue, value)
-  return expected ? say('snapshotFieldExpected', { field, expected }) : say('snapshotFieldInvalid', { field })
+  return expected ? say('fieldExpected', { field, expected }) : say('fieldInvalid', { field })
 }

@@ -18,7 +18,7 @@ import {
 } from './snapshot'
 import { english } from './messages'
 import { say, type Said } from './say'
-import { snapshotIssueSaid } from './schemaIssue'
+import { issueSaid } from './schemaIssue'
 import { upgradeView, VIEW_STATE_VERSION } from './viewMigrations'
 import { MAX_SERIES } from './viewState'
 import { decodeViewState } from './viewStateSchema'
@@ -83,7 +83,7 @@ export function migrateV0(raw: unknown): unknown {
   const parsed = SnapshotV0.safeParse(raw)
   if (!parsed.success)
     throw new MigrationError(
-      say('snapshotV0Invalid', { problem: snapshotIssueSaid(parsed.error, raw) }),
+      say('snapshotV0Invalid', { problem: issueSaid(parsed.error, raw) }),
       `it looks like a format 0 snapshot but ${describeIssue(parsed.error)}.`,
     )
   const v0 = parsed.data

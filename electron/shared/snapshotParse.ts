@@ -5,7 +5,7 @@
  */
 import { english } from './messages'
 import { say, type Said } from './say'
-import { snapshotIssueSaid } from './schemaIssue'
+import { issueSaid } from './schemaIssue'
 import { describeIssue, Snapshot, SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION } from './snapshot'
 import { MigrationError, migrations } from './snapshotMigrations'
 
@@ -40,7 +40,6 @@ export function parseSnapshot(raw: unknown): ParsedSnapshot {
     throw error
   }
   const parsed = Snapshot.safeParse(current)
-  if (!parsed.success)
-    return refuse(snapshotIssueSaid(parsed.error, current), `${describeIssue(parsed.error)}.`)
+  if (!parsed.success) return refuse(issueSaid(parsed.error, current), `${describeIssue(parsed.error)}.`)
   return { ok: true, snapshot: parsed.data, migratedFrom: version < SNAPSHOT_FORMAT_VERSION ? version : null }
 }

@@ -93,6 +93,12 @@ export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
+/** A refusal of the page's own (a note or snapshot it will not send) in the page's language. */
+export async function refusalText(said: Said): Promise<string> {
+  await loadRefusals()
+  return saidText(said, english?.(said) ?? said.id)
+}
+
 /** A catalogued message in the page's language where the page knows it, else the engine's English. */
 export function saidText(said: Said | undefined, english: string): string {
   return (said && wordRefusal(said, pageWording)) ?? english

@@ -6,7 +6,8 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { Note, NoteDraft, NoteTarget } from '@shared/notes'
-import { call, messageOf } from '../api/client'
+import { call, messageOf, refusalText } from '../api/client'
+import { say } from '@shared/say'
 import { noteOfDraft } from '../lib/snapshotModel'
 
 const MAX_UNDO = 50
@@ -57,11 +58,14 @@ export const useNotesStore = defineStore('notes', () => {
   async function save(input: NoteDraft): Promise<string | null> {
     const before = input.id ? (notes.value.find((n) => n.id === input.id) ?? null) : null
     // The schemas (zod) load with the first note saved, not before the Explorer's first chart.
-    const { Note } = await import('@shared/notes')
-    const parsed = Note.safeParse(noteOfDraft(input, before ?? undefined))
+    const [{ Note }, { issueSaid }] = await Promise.all([
+      import('@shared/notes'),
+      import('@shared/schemaIssue'),
+    ])
+    const candidate = noteOfDraft(input, before ?? undefined)
+    const parsed = Note.safeParse(candidate)
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]
-      return `${issue?.path.join('.') || 'note'}: ${issue?.message ?? 'invalid'}`
+      return refusalText(say('noteCannotSave', { why: issueSaid(parsed.error, candidate) }))
     }
     try {
       const saved = await call('saveNote', { note: parsed.data })

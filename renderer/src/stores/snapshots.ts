@@ -8,7 +8,8 @@ import { ref, shallowRef } from 'vue'
 import type { RouteLocationRaw } from 'vue-router'
 import type { StorageNotice } from '@shared/notes'
 import type { OpenedSnapshot, Snapshot, SnapshotSummary } from '@shared/snapshot'
-import { call, messageOf } from '../api/client'
+import { call, messageOf, refusalText } from '../api/client'
+import { say } from '@shared/say'
 import { fetchedOfEmbedded } from '../lib/embeddedData'
 import { useExplorerStore } from './explorer'
 import { useMirrorStore } from './mirror'
@@ -65,11 +66,13 @@ export const useSnapshotsStore = defineStore('snapshots', () => {
    */
   async function saveChecked(candidate: Snapshot): Promise<string | null> {
     // The schema (zod) loads with the first save, not before the Explorer's first chart.
-    const { Snapshot } = await import('@shared/snapshot')
+    const [{ Snapshot }, { issueSaid }] = await Promise.all([
+      import('@shared/snapshot'),
+      import('@shared/schemaIssue'),
+    ])
     const parsed = Snapshot.safeParse(candidate)
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]
-      return `${issue?.path.join('.') || 'snapshot'}: ${issue?.message}`
+      return refusalText(say('snapshotCannotSave', { why: issueSaid(parsed.error, candidate) }))
     }
     await save(parsed.data)
     return null

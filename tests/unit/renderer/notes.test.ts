@@ -414,7 +414,9 @@ describe('notes store: edit, delete, undo', () => {
   it('an invalid note is explained, not sent', async () => {
     const notes = useNotesStore()
     notes.compose(validNote().target)
-    expect(await notes.save({ ...notes.draft!, text: 'x', tags: ['<b>'] })).toMatch(/tags/)
+    expect(await notes.save({ ...notes.draft!, text: 'x', tags: ['<b>'] })).toBe(
+      'This note cannot be saved: its field tags.0 should hold letters, digits, spaces, dots, dashes and underscores, first a letter or a digit.',
+    )
     expect(disk.size).toBe(0)
   })
 

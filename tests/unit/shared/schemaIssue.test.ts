@@ -73,8 +73,8 @@ const cases: [string, (d: Doc) => void, string, string][] = [
   [
     'a field no snapshot has',
     (d) => (d.script = 'x'),
-    'it holds fields a snapshot does not: script.',
-    '其中有快照没有的字段：script。',
+    'it holds fields it should not: script.',
+    '其中有不应有的字段：script。',
   ],
   [
     'an empty series key',
