@@ -86,7 +86,7 @@ describe('a China-reported Comtrade download in the Explorer', () => {
 
     await page.click('[data-test="tab-chart"]')
     await page.selectOption('[data-test="transform"]', 'yoy')
-    await expect.poll(() => page.textContent('[data-test="view-title"]')).toContain('Year-on-year')
+    await expect.poll(() => page.textContent('[data-test="view-title"]')).toContain('(% y/y)')
     await page.locator('[data-test="explorer-main"][aria-busy="false"]').waitFor()
     await page.click('[data-test="tab-table"]')
     await expect.poll(async () => (await cells()).at(-1)).toBe('—')

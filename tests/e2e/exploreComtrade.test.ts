@@ -263,7 +263,7 @@ describe('a real Comtrade download, from import to a self-contained snapshot', (
 
     // Another view first (drawn before the snapshot is opened), so reopening has something to restore.
     await page.selectOption('[data-test="transform"]', 'none')
-    await expect.poll(() => page.textContent('[data-test="view-title"]')).not.toContain('Year-on-year')
+    await expect.poll(() => page.textContent('[data-test="view-title"]')).not.toContain('% y/y')
     await page.locator('[data-test="explorer-main"][aria-busy="false"]').waitFor()
     await openSnapshot(page, 'Linked chips view')
     await expect.poll(() => tableText(page)).toEqual(tableBefore)

@@ -129,7 +129,7 @@ describe('Explorer over an imported dataset', () => {
     await page.selectOption('[data-test="transform"]', 'yoy')
     await expect
       .poll(() => page.textContent('[data-test="view-title"]'))
-      .toBe('China exports — United States — Year-on-year % (% y/y)')
+      .toBe('China exports — United States (% y/y)')
     // IMF DOTS, China → United States, USD million: 577,127.5 (2021), 581,766.3 (2022), 500,291.4 (2023):
     // +0.80% in 2022 and −14.0% in 2023; 2021 has no year before it in the file. Newest first.
     expect((581766.3 / 577127.5 - 1) * 100).toBeCloseTo(0.8, 2)

@@ -255,6 +255,68 @@ describe('charts, view state and exports', () => {
     }
   })
 
+  it('a title says its measure once: the unit printed after it, not the names or the transform before it', async () => {
+    const partners = { ...defaultViewState(), flows: ['exports'], partners: ['us', 'eu'] }
+    // Each view, its title in English and in Chinese, as a reader should read them.
+    const views = [
+      // Published y/y rates: the catalogue's labels end ", y/y %", the unit is % y/y.
+      [
+        { ...partners, measure: 'yoy', unit: '% y/y' },
+        'Exports to the US, Exports to the EU (% y/y)',
+        '出口 · 美国、出口 · 欧盟（同比 %）',
+      ],
+      [
+        { ...partners, partners: ['us'], measure: 'yoy', unit: '% y/y' },
+        'Exports to the US (% y/y)',
+        '出口 · 美国（同比 %）',
+      ],
+      [
+        { ...partners, measure: 'yoy', unit: '% y/y', frequency: 'year', range: {} },
+        'Exports to the US, Exports to the EU — annual (% y/y)',
+        '出口 · 美国、出口 · 欧盟（年度）（同比 %）',
+      ],
+      // Transforms whose numbers are in a unit of their own.
+      [
+        { ...partners, transform: 'yoy' },
+        'Exports to the US, Exports to the EU (% y/y)',
+        '出口 · 美国、出口 · 欧盟（同比 %）',
+      ],
+      [
+        { ...partners, transform: 'mom' },
+        'Exports to the US, Exports to the EU (% m/m)',
+        '出口 · 美国、出口 · 欧盟（环比 %）',
+      ],
+      [
+        { ...partners, transform: 'index' },
+        'Exports to the US, Exports to the EU (index, first period = 100)',
+        '出口 · 美国、出口 · 欧盟（指数（首期 = 100））',
+      ],
+      [
+        { ...partners, transform: 'share' },
+        'Exports to the US, Exports to the EU (% of total)',
+        '出口 · 美国、出口 · 欧盟（占总额 %）',
+      ],
+      // A transform that keeps the series' unit is named.
+      [
+        { ...partners, transform: 'ma3' },
+        'Exports to the US, Exports to the EU — 3-month moving average (USD bn)',
+        '出口 · 美国、出口 · 欧盟 — 3个月移动平均（亿美元）',
+      ],
+    ] as const
+    for (const locale of ['en-US', 'zh-CN'] as const) {
+      const page = await openExplorer({ locale })
+      for (const [view, en, zh] of views) {
+        await page.evaluate((s) => (location.hash = `#/explorer?${s}`), encodeViewState(view as never))
+        await expect.poll(() => page.url()).toContain(encodeViewState(view as never))
+        await page.locator('[data-test="explorer-main"][aria-busy="false"]').waitFor()
+        await expect
+          .poll(async () => (await page.locator('[data-test="view-title"]').innerText()).replace(/\s+/g, ' '))
+          .toBe(locale === 'en-US' ? en : zh)
+      }
+      await page.close()
+    }
+  })
+
   it('draws every chart type without errors', async () => {
     const page = await openExplorer()
     await preset(page, 'partnersLevel')

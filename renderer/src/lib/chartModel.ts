@@ -88,16 +88,24 @@ export interface ChartModel {
 export const balanceOnly = (view: ViewState) => view.flows.every((f) => f === 'balance')
 
 /**
- * A series' label without the unit it ends with ("Rare-earth exports (tonnes)" → "Rare-earth exports"):
- * for a line whose numbers are in another unit (a % y/y), and for the title, which prints the unit
- * shown once, after the names.
+ * How the bundled catalogue's labels end where they name their unit in words rather than in brackets
+ * (series.csv: "Exports to the US, y/y %" is in % y/y).
+ */
+const UNIT_ENDINGS: Readonly<Record<string, string>> = { '% y/y': ', y/y %' }
+
+/**
+ * A series' label without the unit it ends with ("Rare-earth exports (tonnes)" → "Rare-earth exports",
+ * "Exports to the US, annual, y/y %" → "Exports to the US, annual"): for a line whose numbers are in
+ * another unit (a % y/y), and for the title, which prints the unit shown once, after the names.
  */
 export function labelWithoutUnit(label: string, unit: string | undefined): string {
-  return unit && label.endsWith(` (${unit})`) ? label.slice(0, -unit.length - 3) : label
+  if (!unit) return label
+  const ending = [` (${unit})`, UNIT_ENDINGS[unit]].find((e) => e && label.endsWith(e))
+  return ending ? label.slice(0, -ending.length) : label
 }
 
 /**
- * The frequency or measure every label ends with, to be said once in a title rather than after each
+ * The frequency every label ends with, to be said once in a title rather than after each
  * name: the last ", …" part in English, the closing "（…）" in Chinese ("Exports to the US, annual" and
  * "Exports to the EU, annual" are the names "Exports to the US", "Exports to the EU", qualified
  * "annual"). Only one of `qualifiers` counts (a product's own words, "…, parts thereof", are part of its
@@ -116,13 +124,13 @@ export function sharedQualifier(
 }
 
 /** How the bundled catalogue's English labels end, after their names (series.csv; units aside). */
-export const LABEL_QUALIFIERS = ['annual', 'year to date', 'y/y %'] as const
+export const LABEL_QUALIFIERS = ['annual', 'year to date'] as const
 
 /** Whether a series has a value drawn (a balance's withheld % change has none): the title names only those. */
 export const isDrawn = (s: Pick<ModelSeries, 'points'>) => s.points.some((p) => p.value !== null)
 
-/** The unit the numbers are in after the view's transform and display unit. */
-export function unitOf(view: ViewState, seriesUnit: string): string {
+/** The unit a transform's numbers are in, which names the transform; null where they keep the series' unit. */
+function transformUnit(view: ViewState, seriesUnit: string): string | null {
   switch (view.transform) {
     case 'yoy':
       return balanceOnly(view) ? `${seriesUnit}, change y/y` : '% y/y'
@@ -135,9 +143,25 @@ export function unitOf(view: ViewState, seriesUnit: string): string {
     case 'share':
       return '% of total'
     default:
-      return seriesUnit === 'USD bn' && view.displayUnit === 'mn' ? 'USD mn' : seriesUnit
+      return null
   }
 }
+
+/** The unit the numbers are in after the view's transform and display unit. */
+export function unitOf(view: ViewState, seriesUnit: string): string {
+  return (
+    transformUnit(view, seriesUnit) ??
+    (seriesUnit === 'USD bn' && view.displayUnit === 'mn' ? 'USD mn' : seriesUnit)
+  )
+}
+
+/**
+ * Whether the unit shown already names the view's transform ("% y/y", "index, 2020 = 100", "% of
+ * total"): the title, which prints that unit after it, then leaves the transform's name out rather
+ * than say it twice ("Year-on-year % (% y/y)"). A year to date or a moving average keeps the series'
+ * unit, and is named.
+ */
+export const unitNamesTransform = (view: ViewState): boolean => transformUnit(view, '') !== null
 
 export function transformPoints(view: ViewState, fetched: FetchedSeries): TPoint[] {
   if (!fetched.series) return []

@@ -19,7 +19,9 @@ import {
   buildChartModel,
   isDrawn,
   LABEL_QUALIFIERS,
+  labelWithoutUnit,
   sharedQualifier,
+  unitNamesTransform,
   type FetchedSeries,
 } from '../../../renderer/src/lib/chartModel'
 import { exportDecoration, modelCsv } from '../../../renderer/src/lib/exportView'
@@ -260,6 +262,27 @@ describe("a title's shared frequency or measure", () => {
     expect(
       sharedQualifier(['Machinery, parts thereof', 'Vehicles, parts thereof'], LABEL_QUALIFIERS),
     ).toBeNull()
+  })
+})
+
+describe('what a title leaves to the unit printed after it', () => {
+  it("is a label's unit, in brackets or in the catalogue's words", () => {
+    expect(labelWithoutUnit('Rare-earth exports (tonnes)', 'tonnes')).toBe('Rare-earth exports')
+    expect(labelWithoutUnit('Exports to the US, y/y %', '% y/y')).toBe('Exports to the US')
+    expect(labelWithoutUnit('Exports to the US, annual, y/y %', '% y/y')).toBe('Exports to the US, annual')
+    // Only the unit the numbers are in.
+    expect(labelWithoutUnit('Exports to the US, y/y %', 'USD bn')).toBe('Exports to the US, y/y %')
+    expect(labelWithoutUnit('Exports (USD bn)', undefined)).toBe('Exports (USD bn)')
+  })
+
+  it('is a transform whose numbers are in a unit of its own, never one that keeps the series unit', () => {
+    const v = defaultViewState()
+    for (const transform of ['yoy', 'mom', 'qoq', 'index', 'share'] as const)
+      expect(unitNamesTransform({ ...v, transform }), transform).toBe(true)
+    for (const transform of ['none', 'ytd', 'rolling12', 'ma3'] as const)
+      expect(unitNamesTransform({ ...v, transform }), transform).toBe(false)
+    // A balance's y/y is its change in USD, said by its unit too.
+    expect(unitNamesTransform({ ...v, flows: ['balance'], transform: 'yoy' })).toBe(true)
   })
 })
 
