@@ -6,22 +6,19 @@
 import { z } from 'zod'
 import { contract, isMethod } from './shared/api'
 import { AppError, fail, ok, refused, type Envelope } from './shared/errors'
+import { say, type Said } from './shared/messages'
+import { issueSaid } from './shared/schemaIssue'
 import type { Handlers } from './handlers'
-
-/** Long messages from zod would echo hostile input back; keep what we show short. */
-const MAX_MESSAGE = 300
 
 export async function dispatch(
   handlers: Handlers,
   method: unknown,
   rawArgs: unknown,
 ): Promise<Envelope<unknown>> {
-  if (!isMethod(method)) {
-    return fail('UNKNOWN_METHOD', `There is no API method called ${describe(method)}.`)
-  }
+  if (!isMethod(method)) return fail('UNKNOWN_METHOD', say('unknownRequest'))
   const parsed = contract[method].args.safeParse(rawArgs ?? {})
   if (!parsed.success) {
-    return fail('INVALID_ARGUMENT', `Invalid arguments for ${method}: ${summarise(parsed.error)}`)
+    return fail('INVALID_ARGUMENT', say('requestRefused', { why: argumentsProblem(parsed.error, rawArgs) }))
   }
   try {
     const handler = handlers[method] as (args: unknown) => Promise<unknown>
@@ -29,24 +26,19 @@ export async function dispatch(
     return ok(contract[method].result.parse(result))
   } catch (error) {
     if (error instanceof AppError) return refused(error)
-    // An unexpected failure is a bug: log it in full here, tell the user what failed without internals.
+    // An unexpected failure is a bug: logged in full here; its text (a library's words, a path) is not the user's.
     console.error(`[dispatch] ${method} failed`, error)
-    return fail(
-      'INTERNAL',
-      `${method} failed unexpectedly: ${error instanceof Error ? error.message.slice(0, MAX_MESSAGE) : 'unknown error'}`,
-    )
+    return fail('INTERNAL', say('unexpectedFailure'))
   }
 }
 
-function describe(value: unknown): string {
-  if (typeof value !== 'string') return `(a ${typeof value}, not a name)`
-  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
-}
-
-function summarise(error: z.ZodError): string {
-  const text = error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'arguments'}: ${issue.message}`)
-    .join('; ')
-  return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text
+/**
+ * What is wrong with the arguments, as the snapshot refusals say it: the field and what it should hold
+ * (a period's own reason where the period module gave one), never zod's English or the value itself.
+ */
+function argumentsProblem(error: z.ZodError, rawArgs: unknown): Said {
+  const issue = error.issues[0]
+  return issue && (issue.path.length > 0 || issue.code === 'unrecognized_keys')
+    ? issueSaid(error, rawArgs ?? {})
+    : say('requestForm')
 }

@@ -11,6 +11,7 @@ import { createGrants } from '../services/grants'
 import type { PipelineHooks } from '../services/import/pipeline'
 import { contract } from '../shared/api'
 import { AppError, fail, ok, refused, type Envelope } from '../shared/errors'
+import { english, say } from '../shared/messages'
 import { ToEngine, type FromEngine } from './protocol'
 
 export interface ParentChannel {
@@ -31,7 +32,9 @@ export function runEngine(parent: ParentChannel, extras: EngineExtras = {}): voi
   let opening: Promise<{ services: DataServices; handlers: EngineHandlers }> | null = null
   const failed = (error: unknown) => {
     console.error('[engine] could not open the data', error)
-    parent.send({ type: 'failed', message: 'The bundled data could not be opened.' })
+    // A refusal of the data's own (its folder cannot be read) says what it is; anything else is for the log.
+    const said = error instanceof AppError ? error.said : say('dataUnopenable')
+    parent.send({ type: 'failed', message: english(said), said })
   }
   const prepare = (dataDir: string) => (bundled ??= openBundledData(dataDir))
 
@@ -90,8 +93,8 @@ export function runEngine(parent: ParentChannel, extras: EngineExtras = {}): voi
   parent.send({ type: 'hello' })
 
   async function answer(method: string, rawArgs: unknown): Promise<Envelope<unknown>> {
-    if (!isEngineMethod(method)) return fail('UNKNOWN_METHOD', 'The data engine has no such method.')
-    if (!opening) return fail('INTERNAL', 'The data engine was not started properly.')
+    if (!isEngineMethod(method)) return fail('UNKNOWN_METHOD', say('unknownRequest'))
+    if (!opening) return fail('INTERNAL', say('engineNotStarted'))
     try {
       const { handlers } = await opening
       // Main validated these already; the engine checks again, as at every process boundary.
@@ -101,7 +104,7 @@ export function runEngine(parent: ParentChannel, extras: EngineExtras = {}): voi
       if (error instanceof AppError) return refused(error)
       // A bug: the full error goes to the log, the user gets a message without library internals or paths.
       console.error(`[engine] ${method} failed`, error)
-      return fail('INTERNAL', `${method} failed unexpectedly. Nothing was changed.`)
+      return fail('INTERNAL', say('unexpectedFailure'))
     }
   }
 }

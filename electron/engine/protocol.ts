@@ -4,7 +4,7 @@
  * validated arguments; answers carry the result or an error with a code and a message for the user.
  */
 import { z } from 'zod'
-import { ApiErrorBodySchema } from '../shared/errors'
+import { ApiErrorBodySchema, SaidSchema } from '../shared/errors'
 import { events, isMethod } from '../shared/methods'
 
 const MethodName = z.string().refine(isMethod, 'not an engine method')
@@ -43,7 +43,8 @@ export const FromEngine = z.discriminatedUnion('type', [
   // The bundled data is open (a standby engine is warm).
   z.object({ type: z.literal('prepared') }),
   z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('failed'), message: z.string() }),
+  // The data could not be opened: why, as a catalogued message (the page words it) and its English text.
+  z.object({ type: z.literal('failed'), message: z.string(), said: SaidSchema }),
   z.object({
     type: z.literal('reply'),
     id: z.number().int(),

@@ -179,7 +179,7 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
         return
       }
       case 'failed':
-        down = new AppError('INTERNAL', message.message)
+        down = new AppError('INTERNAL', message.said)
         if (!firstReady) settleFirst.reject(down)
         flushWaiting()
         return

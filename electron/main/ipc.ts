@@ -8,6 +8,7 @@ import { dispatch } from '../dispatch'
 import type { Handlers } from '../handlers'
 import { channelOf, methods } from '../shared/methods'
 import { fail } from '../shared/errors'
+import { say } from '../shared/messages'
 import { isTrustedSender, type SenderFrameInfo } from './senderCheck'
 
 export interface IpcOptions {
@@ -41,11 +42,11 @@ export function registerIpc(
   for (const method of methods) {
     ipcMain.handle(channelOf(method), async (event, ...args: unknown[]) => {
       if (!isTrustedSender(senderFrameInfo(event), opts.devServerUrl)) {
-        return fail('FORBIDDEN_SENDER', 'This request did not come from the app window.')
+        return fail('FORBIDDEN_SENDER', say('requestNotFromApp'))
       }
       // The preload always sends exactly one argument object; anything else did not come from it.
       if (args.length > 1) {
-        return fail('INVALID_ARGUMENT', `${method} takes a single arguments object.`)
+        return fail('INVALID_ARGUMENT', say('requestRefused', { why: say('requestForm') }))
       }
       return dispatch(handlers, method, args[0])
     })

@@ -9,7 +9,7 @@ import { basename, join } from 'node:path'
 import { listValue } from '@duckdb/node-api'
 import { QualityFinding, type DatasetSummary } from '../shared/api'
 import { AppError } from '../shared/errors'
-import { inFile, say, type Said } from '../shared/messages'
+import { english, inFile, say, type Said } from '../shared/messages'
 import type { Engine } from './engine'
 import {
   DataPackage,
@@ -59,12 +59,10 @@ export async function openCatalog(engine: Engine, dataDir: string): Promise<Cata
       const summary = await loadPackage(engine, join(dataDir, folder), new Set(datasets.keys()))
       datasets.set(summary.id, summary)
     } catch (error) {
-      const said = error instanceof AppError ? error.said : undefined
-      problems.push({
-        package: folder,
-        message: error instanceof Error ? error.message : String(error),
-        ...(said ? { said } : {}),
-      })
+      // A refusal says what is wrong; anything else (the data engine's own words) is for the log only.
+      const said = error instanceof AppError ? error.said : say('packageUnexpected')
+      if (!(error instanceof AppError)) console.error(`[catalog] ${folder} could not be loaded`, error)
+      problems.push({ package: folder, message: english(said), said })
     }
   }
 

@@ -94,7 +94,7 @@ export function createQueryService(engine: Engine, catalog: Catalog, index: Cata
     if (usd.length === 1 && usd[0]) return usd[0]
     throw new AppError(
       'INVALID_ARGUMENT',
-      `Several series match; name one: ${candidates.map((c) => `${c.series} (${c.unit})`).join(', ')}.`,
+      say('severalSeries', { series: { list: candidates.map((c) => `${c.series} (${c.unit})`) } }),
     )
   }
 
@@ -246,7 +246,9 @@ export function createQueryService(engine: Engine, catalog: Catalog, index: Cata
       if (rows.length === 0)
         throw new AppError(
           'NOT_FOUND',
-          `Dataset "${dataset}" has no observation of ${series}${period ? ` for ${period}` : ''}.`,
+          period
+            ? say('noObservationFor', { dataset, series, period: { period } })
+            : say('noObservation', { dataset, series }),
         )
       return rows.map((r) => ({
         series: r.series,
@@ -304,7 +306,7 @@ function toSource(r: SourceRow): Source {
 
 function sourceOrThrow(sources: Map<string, Source>, id: string): Source {
   const source = sources.get(id)
-  if (!source) throw new AppError('DATA_ERROR', `Source ${id} is missing from the catalog.`)
+  if (!source) throw new AppError('DATA_ERROR', say('sourceNotListed', { id }))
   return source
 }
 

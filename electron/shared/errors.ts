@@ -58,7 +58,7 @@ export const SaidSchema: z.ZodType<Said> = /* @__PURE__ */ z.lazy(() =>
 
 /**
  * The body's schema, checked wherever an error crosses a process boundary. Marked pure so a bundle that
- * does not use it leaves zod out: the web transport's shim takes only `fail` from here (2.5 KB, not 800).
+ * does not use it leaves zod out.
  */
 export const ApiErrorBodySchema = /* @__PURE__ */ z
   .object({
@@ -72,33 +72,35 @@ export const ApiErrorBodySchema = /* @__PURE__ */ z
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ApiErrorBody }
 
 /**
- * An error a service throws on purpose. Given a catalogued message (messages.ts), it carries its id and
- * parameters for the page to word in its language, and its English text as the message; given plain
- * text, that text is shown as it is.
+ * An error a service throws on purpose, with a catalogued message (messages.ts): it carries its id and
+ * parameters for the page to word in its language, and its English text as the message. Never plain
+ * text: a sentence built in place would reach the page in English only (tests/unit/lint/catalogued.test.ts
+ * checks every call).
  */
 export class AppError extends Error {
-  readonly said?: Said
-
   constructor(
     readonly code: ErrorCode,
-    message: string | Said,
+    readonly said: Said,
     readonly dataset?: string,
   ) {
-    super(typeof message === 'string' ? message : english(message))
+    super(english(said))
     this.name = 'AppError'
-    if (typeof message !== 'string') this.said = message
   }
 
+  /**
+   * A refusal as it arrived from another process. Its English text is the sender's, even where this
+   * side's catalogue would word the id differently. Every refusal this app sends carries its id; a body
+   * without one is from no sender the app knows, so it is not worded beyond "unexpected".
+   */
   static of(body: ApiErrorBody): AppError {
-    const error = new AppError(body.code, body.said ?? body.message, body.dataset)
-    // The sender's English text, even where this side's catalogue would word the id differently.
+    const error = new AppError(body.code, body.said ?? { id: 'unexpectedFailure' }, body.dataset)
     error.message = body.message
     return error
   }
 
-  /** What the refusal says, as a message of its own: its catalogued id where it has one, else its text. */
-  get detail(): Said | string {
-    return this.said ?? this.message
+  /** What the refusal says, as a message of its own, to nest in another ("book.csv: …"). */
+  get detail(): Said {
+    return this.said
   }
 
   get body(): ApiErrorBody {
@@ -106,15 +108,16 @@ export class AppError extends Error {
       code: this.code,
       message: this.message,
       ...(this.dataset === undefined ? {} : { dataset: this.dataset }),
-      ...(this.said === undefined ? {} : { said: this.said }),
+      said: this.said,
     }
   }
 }
 
 export const ok = <T>(data: T): Envelope<T> => ({ ok: true, data })
-export const fail = (code: ErrorCode, message: string): Envelope<never> => ({
+/** A refusal's envelope: its catalogued message and the message's English text. */
+export const fail = (code: ErrorCode, said: Said): Envelope<never> => ({
   ok: false,
-  error: { code, message },
+  error: { code, message: english(said), said },
 })
 
 /** A refusal a service threw on purpose, as its envelope. */

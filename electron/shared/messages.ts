@@ -206,6 +206,13 @@ export const serviceMessages = {
   viewStringInvalid: 'The view string is not valid: its setting {name} is not one the app can show.',
 
   // The bundled data's packages (catalog.ts), refused when the app starts; the page names the package.
+  // The bundled series (services/query.ts): the choice named by the page, a series by its catalogue name.
+  severalSeries: 'Several series match this choice: {series}. Choose one of them by name.',
+  noObservation: 'Dataset "{dataset}" has no figure of the series {series}.',
+  noObservationFor: 'Dataset "{dataset}" has no figure of the series {series} for {period}.',
+  sourceNotListed:
+    "A figure names a source ({id}) that the app's data does not list. Installing the app again restores the data.",
+  packageUnexpected: 'Something in it is not what the app expects. Installing the app again restores it.',
   noCatalogDataset: 'There is no dataset called "{id}" in the catalog.',
   dataFolderUnreadable: "The app's data folder cannot be read. Installing the app again restores it.",
   packageNotJson: 'is not valid JSON.',
@@ -267,6 +274,8 @@ export const serviceMessages = {
   noImportedSeries: 'Dataset "{dataset}" has no {frequency} {flow} for {reporter} with {partner}.',
   noImportedProductSeries:
     'Dataset "{dataset}" has no {frequency} {flow} of {product} for {reporter} with {partner}.',
+  datasetDamaged:
+    'The stored copy of dataset "{name}" is missing or damaged (a file in the library was removed or changed). Import {file} again to rebuild it. Nothing else was changed.',
   setAside:
     '{file} stopped the data engine when it was last read, so it is set aside and not read again on its own. Choose it again with Open file… to retry.',
 
@@ -289,6 +298,22 @@ export const serviceMessages = {
   noUserData: 'Notes and snapshots need a user-data folder, and this run has none.',
   bridgeMissing: 'The app cannot reach its data: the bridge to the main process is missing.',
   seriesUnanswered: 'The data engine left a series unanswered.',
+  dataUnopenable: 'The app could not open its data. Restart the app and try again.',
+  engineNotStarted: 'The data engine has not started. Restart the app.',
+  // A request from the page to the app's data side that the app refused before answering it
+  // (dispatch.ts, main/ipc.ts, web/server.ts, engine/child.ts).
+  unknownRequest: 'The app does not know this request, so it was refused. Restart the app and try again.',
+  requestRefused: 'This request was refused: {why}',
+  requestForm: 'it is not in the form the app sends.',
+  requestTooLarge: 'This request is larger than the {limit} KB the app accepts, so it was refused.',
+  requestNotFromApp: 'This request did not come from the app window, so it was refused.',
+  unexpectedFailure:
+    'Something went wrong that the app did not expect, so this was not done. Try again, and restart the app if it happens again.',
+  // The web transport (web/server.ts, web/shim.ts): the app in a browser, served from this computer.
+  localServerKey:
+    'This page did not give the local server its access key (the address is not the one the server printed, or the server was restarted). Open the address the server printed when it started.',
+  localServerFailed: 'The local server could not answer this request. Try again.',
+  localServerUnreachable: 'The local server did not answer. Is it still running?',
   listTooLong: 'The list is too long to show: more than {count} items.',
 
   // Notes, and lists read page by page.

@@ -18,8 +18,12 @@ import type { Handlers } from '../handlers'
 import { APP_ORIGIN, resolveAppRequest } from '../main/appUrl'
 import { securityHeaders } from '../main/csp'
 import { fail, type Envelope } from '../shared/errors'
+import { say } from '../shared/messages'
 import type { EventName } from '../shared/methods'
 import { API_PREFIX, EVENTS_PATH, SHIM_PATH, TOKEN_HEADER, TOKEN_PARAM } from './wire'
+
+/** A call the page never makes (not a POST, not JSON): refused as not in the form the app sends. */
+const NOT_THE_APPS = say('requestRefused', { why: say('requestForm') })
 
 /** Arguments are a few small fields; anything near this is hostile. */
 const MAX_BODY_BYTES = 64 * 1024
@@ -58,25 +62,18 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       console.error('[web] request failed', error)
-      if (!response.headersSent)
-        sendJson(response, 500, fail('INTERNAL', 'The local server failed to answer.'))
+      if (!response.headersSent) sendJson(response, 500, fail('INTERNAL', say('localServerFailed')))
     })
   })
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (!allowedHosts.has(request.headers.host ?? '')) return sendText(response, 403, 'Forbidden host')
+    if (!allowedHosts.has(request.headers.host ?? '')) return sendStatus(response, 403)
     const path = (request.url ?? '/').split('?', 1)[0] ?? '/'
 
     if (path.startsWith(API_PREFIX)) {
-      if (request.method !== 'POST')
-        return sendJson(response, 405, fail('INVALID_ARGUMENT', 'API calls are POST requests.'))
-      if (!tokenMatches(request.headers[TOKEN_HEADER], token)) {
-        return sendJson(
-          response,
-          401,
-          fail('UNAUTHORIZED', 'This call did not carry the token of this server run.'),
-        )
-      }
+      if (request.method !== 'POST') return sendJson(response, 405, fail('INVALID_ARGUMENT', NOT_THE_APPS))
+      if (!tokenMatches(request.headers[TOKEN_HEADER], token))
+        return sendJson(response, 401, fail('UNAUTHORIZED', say('localServerKey')))
       const body = await readBody(request, LARGE_BODIES.get(path.slice(API_PREFIX.length)) ?? MAX_BODY_BYTES)
       if (!body.ok) return sendJson(response, body.status, body.envelope)
       return sendJson(
@@ -86,13 +83,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       )
     }
 
-    if (request.method !== 'GET' && request.method !== 'HEAD')
-      return sendText(response, 405, 'Method not allowed')
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendStatus(response, 405)
     if (path === EVENTS_PATH) {
       // EventSource cannot send headers, so this one request carries the token in its query.
       const query = new URLSearchParams((request.url ?? '').split('?')[1] ?? '')
-      if (!tokenMatches(query.get(TOKEN_PARAM) ?? undefined, token))
-        return sendText(response, 401, 'Unauthorized')
+      if (!tokenMatches(query.get(TOKEN_PARAM) ?? undefined, token)) return sendStatus(response, 401)
       response.writeHead(200, {
         ...securityHeaders(),
         'Content-Type': 'text/event-stream',
@@ -106,12 +101,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (path === SHIM_PATH) return send(response, 200, 'text/javascript; charset=utf-8', shim)
 
     const resolved = resolveAppRequest(options.rendererDir, `${APP_ORIGIN}${path}`)
-    if (!resolved.ok) return sendText(response, resolved.status, 'Refused')
+    if (!resolved.ok) return sendStatus(response, resolved.status)
     let content: Buffer
     try {
       content = await readFile(resolved.filePath)
     } catch {
-      return sendText(response, 404, 'Not found')
+      return sendStatus(response, 404)
     }
     if (resolved.filePath.endsWith('index.html')) content = Buffer.from(injectShim(content.toString('utf8')))
     return send(response, 200, resolved.mimeType, content)
@@ -158,12 +153,12 @@ type Body = { ok: true; value: unknown } | { ok: false; status: number; envelope
 
 async function readBody(request: IncomingMessage, maxBytes: number): Promise<Body> {
   if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
-    return { ok: false, status: 415, envelope: fail('INVALID_ARGUMENT', 'API calls send JSON.') }
+    return { ok: false, status: 415, envelope: fail('INVALID_ARGUMENT', NOT_THE_APPS) }
   }
   const tooLarge: Body = {
     ok: false,
     status: 413,
-    envelope: fail('INVALID_ARGUMENT', `The arguments are larger than ${maxBytes / 1024} KiB.`),
+    envelope: fail('INVALID_ARGUMENT', say('requestTooLarge', { limit: maxBytes / 1024 })),
   }
   if (Number(request.headers['content-length'] ?? 0) > maxBytes) return tooLarge
   const chunks: Buffer[] = []
@@ -177,7 +172,7 @@ async function readBody(request: IncomingMessage, maxBytes: number): Promise<Bod
   try {
     return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') }
   } catch {
-    return { ok: false, status: 400, envelope: fail('INVALID_ARGUMENT', 'The arguments are not valid JSON.') }
+    return { ok: false, status: 400, envelope: fail('INVALID_ARGUMENT', NOT_THE_APPS) }
   }
 }
 
@@ -205,8 +200,12 @@ function send(response: ServerResponse, status: number, contentType: string, bod
   response.end(body)
 }
 
-function sendText(response: ServerResponse, status: number, text: string): void {
-  send(response, status, 'text/plain; charset=utf-8', text)
+/**
+ * A refusal of a page or a file the browser asked for, by its status alone: the browser shows its own
+ * page for it, in its own language, as for app:// in the desktop app (main/protocol.ts).
+ */
+function sendStatus(response: ServerResponse, status: number): void {
+  send(response, status, 'text/plain; charset=utf-8', '')
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {

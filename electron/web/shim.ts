@@ -5,9 +5,9 @@
  * envelopes — over HTTP to the local server instead of over IPC.
  */
 import type { TradeBridge } from '../shared/api'
-import { fail, type Envelope } from '../shared/errors'
+import type { Envelope } from '../shared/errors'
 import { events, methods, subscriberOf, type EventName, type Method } from '../shared/methods'
-import { API_PREFIX, EVENTS_PATH, TOKEN_HEADER, TOKEN_PARAM } from './wire'
+import { API_PREFIX, EVENTS_PATH, SERVER_UNREACHABLE, TOKEN_HEADER, TOKEN_PARAM } from './wire'
 
 const STORAGE_KEY = 'trade-web-token'
 
@@ -28,7 +28,9 @@ async function call(method: Method, args: unknown): Promise<Envelope<unknown>> {
     })
     return (await response.json()) as Envelope<unknown>
   } catch (error) {
-    return fail('INTERNAL', `The local server did not answer ${method}: ${(error as Error).message}`)
+    // The browser's own reason (TypeError: Failed to fetch) is for the console, not the page.
+    console.warn(`[web] ${method} was not answered`, error)
+    return { ok: false, error: SERVER_UNREACHABLE }
   }
 }
 

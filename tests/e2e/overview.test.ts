@@ -139,7 +139,7 @@ describe('Errors', () => {
     await page.goto(`${suite.app.server.origin}/`)
     const alert = page.locator('[role="alert"]')
     await alert.waitFor()
-    expect(await alert.textContent()).toContain('did not carry the token')
+    expect(await alert.textContent()).toContain('did not give the local server its access key')
     await screenshot(page, 'error-unauthorized')
   })
 

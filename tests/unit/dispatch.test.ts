@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { dispatch } from '../../electron/dispatch'
 import type { Handlers } from '../../electron/handlers'
+import { english, say } from '../../electron/shared/messages'
 import { methods } from '../../electron/shared/methods'
 import { T0, validNote, validSnapshot } from './shared/workspaceFixtures'
 
@@ -99,7 +100,9 @@ describe('dispatch refuses what the contract does not allow, before any handler 
         const answer = await dispatch(handlers, method, { ...valid[method], [field]: value })
         expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
         if (!answer.ok) {
-          expect(answer.error.message).toContain(method)
+          // Catalogued, naming the field; a value is quoted only by the period module, clipped.
+          expect(answer.error.said?.id).toBe('requestRefused')
+          expect(answer.error.message).toMatch(/^This request was refused: it/)
           expect(answer.error.message.length).toBeLessThan(400)
         }
         expect(calls).toEqual([])
@@ -124,13 +127,25 @@ describe('dispatch refuses what the contract does not allow, before any handler 
     })
   }
 
-  it('a handler that throws an unexpected error answers INTERNAL with the method named, and nothing is thrown', async () => {
+  it('a handler that throws an unexpected error answers INTERNAL in plain words, its own text left to the log', async () => {
     const { handlers } = spyHandlers()
+    handlers.listDatasets = async () => {
+      throw new Error(
+        'Binder Error: Referenced column "x" not found in /home/u/.config/library/facts.parquet',
+      )
+    }
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {})
     const answer = await dispatch(handlers, 'listDatasets', {})
+    expect(quiet).toHaveBeenCalledWith('[dispatch] listDatasets failed', expect.any(Error))
     quiet.mockRestore()
-    expect(answer).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
-    expect(answer.ok ? '' : answer.error.message).toMatch(/^listDatasets failed unexpectedly/)
+    expect(answer).toEqual({
+      ok: false,
+      error: {
+        code: 'INTERNAL',
+        message: english(say('unexpectedFailure')),
+        said: { id: 'unexpectedFailure' },
+      },
+    })
   })
 
   it('a result that breaks the contract is not sent as if it were fine', async () => {

@@ -9,7 +9,7 @@ import { parsePeriodLabel } from '../../shared/periods'
 
 /** A problem with the file being imported; the pipeline prefixes the file name. */
 export class ImportError extends AppError {
-  constructor(message: Said | string) {
+  constructor(message: Said) {
     super('DATA_ERROR', message)
     this.name = 'ImportError'
   }

@@ -8,6 +8,7 @@
 import { open } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AppError } from '../../shared/errors'
+import { say } from '../../shared/messages'
 import type { DatasetEntry } from './library'
 
 /** Every version has these; products.parquet may be made on first use (queries.ts), so it is optional. */
@@ -49,11 +50,11 @@ export async function storedIntact(dir: string): Promise<boolean> {
   return checks.every(Boolean)
 }
 
-/** The refusal a damaged version answers with; the page shows it in the user's language by its code. */
+/** The refusal a damaged version answers with, naming the dataset (the page marks that dataset damaged). */
 export function damagedError(entry: DatasetEntry): AppError {
   return new AppError(
     'DAMAGED',
-    `The stored copy of dataset "${entry.title}" is missing or damaged (a file in the library was removed or changed). Import ${entry.fileName} again to rebuild it. Nothing else was changed.`,
+    say('datasetDamaged', { name: entry.title, file: entry.fileName }),
     entry.title,
   )
 }

@@ -83,12 +83,9 @@ const pageWording: Wording = {
 
 /**
  * The message to show for anything a call threw: in the page's language where the refusal carries a
- * catalogued message the page knows, or a code the page words itself (a damaged dataset); otherwise the
- * engine's own (English) words.
+ * catalogued message the page knows; otherwise the engine's own (English) words.
  */
 export function messageOf(error: unknown): string {
-  if (error instanceof ApiError && error.code === 'DAMAGED' && error.dataset !== undefined)
-    return i18n.global.t('app.errors.damaged', { name: error.dataset })
   if (error instanceof ApiError) return saidText(error.said, error.message)
   return error instanceof Error ? error.message : String(error)
 }

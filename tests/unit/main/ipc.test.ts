@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type { Handlers } from '../../../electron/handlers'
 import { registerIpc, senderFrameInfo } from '../../../electron/main/ipc'
 import { AppError } from '../../../electron/shared/errors'
+import { say } from '../../../electron/shared/messages'
 import { channelOf, methods } from '../../../electron/shared/methods'
 import { FakeFrame, FakeIpcMain, invokeEvent } from '../../support/fakeElectron'
 
@@ -12,7 +13,7 @@ function setup(devServerUrl?: string) {
   // whatever the result schema becomes.
   const spies: Record<string, ReturnType<typeof vi.fn>> = Object.fromEntries(methods.map((m) => [m, vi.fn()]))
   spies.listDatasets!.mockImplementation(async () => {
-    throw new AppError('NOT_FOUND', 'reached the handler')
+    throw new AppError('NOT_FOUND', say('noCatalogDataset', { id: 'reached the handler' }))
   })
   const handlers = spies as unknown as Handlers & Record<string, ReturnType<typeof vi.fn>>
   const unregister = registerIpc(ipcMain, handlers, { devServerUrl })
@@ -28,7 +29,14 @@ function setup(devServerUrl?: string) {
 
 const frame = (url: string, parent: FakeFrame | null = null) => invokeEvent(new FakeFrame(url, parent))
 const trusted = frame('app://trade/index.html')
-const reached = { ok: false, error: { code: 'NOT_FOUND', message: 'reached the handler' } }
+const reached = {
+  ok: false,
+  error: {
+    code: 'NOT_FOUND',
+    message: 'There is no dataset called "reached the handler" in the catalog.',
+    said: { id: 'noCatalogDataset', params: { id: 'reached the handler' } },
+  },
+}
 
 describe('registerIpc', () => {
   it('registers exactly one channel per contract method, and can remove them', () => {

@@ -41,11 +41,11 @@ describe('a damaged dataset’s refusal on the page', () => {
     const error = await thrown()
     expect(error).toBeInstanceOf(ApiError)
     expect(messageOf(error)).toBe(
-      'The stored copy of dataset "BACI exports 2021" is missing or damaged (a file in the library was removed or changed). Import its file again to rebuild it. Nothing else was changed.',
+      'The stored copy of dataset "BACI exports 2021" is missing or damaged (a file in the library was removed or changed). Import r-export-hs17-2021.csv again to rebuild it. Nothing else was changed.',
     )
     i18n.global.locale.value = 'zh-CN'
     expect(messageOf(error)).toBe(
-      '数据集“BACI exports 2021”在资料库中保存的副本缺失或已损坏（资料库中的某个文件被删除或改动）。请重新导入它的文件以重建。其他内容均未改动。',
+      '数据集“BACI exports 2021”在资料库中保存的副本缺失或已损坏（资料库中的某个文件被删除或改动）。请重新导入 r-export-hs17-2021.csv 以重建。其他内容均未改动。',
     )
   })
 

@@ -12,11 +12,6 @@ export default {
       labelledValue: '{label}: {value}',
       // Two sentences in a row: Chinese puts no space after its full stop.
       sentences: '{first} {second}',
-      // Refusals the data engine words in English, shown in the page's language by their code.
-      errors: {
-        damaged:
-          'The stored copy of dataset "{name}" is missing or damaged (a file in the library was removed or changed). Import its file again to rebuild it. Nothing else was changed.',
-      },
     },
   },
   'zh-CN': {
@@ -29,10 +24,6 @@ export default {
       labelled: '{label}：',
       labelledValue: '{label}：{value}',
       sentences: '{first}{second}',
-      errors: {
-        damaged:
-          '数据集“{name}”在资料库中保存的副本缺失或已损坏（资料库中的某个文件被删除或改动）。请重新导入它的文件以重建。其他内容均未改动。',
-      },
     },
   },
 }

@@ -170,6 +170,11 @@ const zh: Record<MessageId, string> = {
   viewStringTooLong: '视图字符串最多 {limit} 个字符。',
   viewStringUnknownSetting: '视图字符串中有未知的设置“{name}”。',
   viewStringInvalid: '视图字符串无效：其中的设置 {name} 不是应用能显示的。',
+  severalSeries: '有多个序列符合此选择：{series}。请按名称选择其中一个。',
+  noObservation: '数据集“{dataset}”中没有序列 {series} 的数值。',
+  noObservationFor: '数据集“{dataset}”中没有序列 {series} 在 {period} 的数值。',
+  sourceNotListed: '有一个数值注明的来源（{id}）不在应用的数据中。重新安装应用即可恢复数据。',
+  packageUnexpected: '其中有应用未预料到的内容。重新安装应用即可恢复。',
   noCatalogDataset: '数据目录中没有名为“{id}”的数据集。',
   dataFolderUnreadable: '无法读取应用的数据文件夹。重新安装应用即可恢复。',
   packageNotJson: '不是有效的 JSON。',
@@ -227,6 +232,8 @@ const zh: Record<MessageId, string> = {
   noImportedSeries: '数据集“{dataset}”中没有 {reporter} 与 {partner} 之间的{frequency}“{flow}”数据。',
   noImportedProductSeries:
     '数据集“{dataset}”中没有 {reporter} 与 {partner} 之间 {product} 的{frequency}“{flow}”数据。',
+  datasetDamaged:
+    '数据集“{name}”在资料库中保存的副本缺失或已损坏（资料库中的某个文件被删除或改动）。请重新导入 {file} 以重建。其他内容均未改动。',
   setAside:
     '{file} 上次读取时导致数据引擎停止运行，因此已被搁置，不会再自动读取。如需重试，请通过“打开文件…”再次选择它。',
 
@@ -247,6 +254,18 @@ const zh: Record<MessageId, string> = {
   noUserData: '笔记和快照需要用户数据文件夹，而本次运行没有。',
   bridgeMissing: '应用无法访问其数据：与主进程的连接缺失。',
   seriesUnanswered: '数据引擎没有返回其中一个序列。',
+  dataUnopenable: '应用无法打开其数据。请重新启动应用后重试。',
+  engineNotStarted: '数据引擎尚未启动。请重新启动应用。',
+  unknownRequest: '应用不认识此请求，因此拒绝了它。请重新启动应用后重试。',
+  requestRefused: '此请求被拒绝：{why}',
+  requestForm: '它不是应用发送的格式。',
+  requestTooLarge: '此请求超过了应用接受的 {limit} KB，因此被拒绝。',
+  requestNotFromApp: '此请求不是来自应用窗口，因此被拒绝。',
+  unexpectedFailure: '发生了应用未预料到的问题，此操作未能完成。请重试；如果再次发生，请重新启动应用。',
+  localServerKey:
+    '此页面没有向本地服务器提供访问密钥（地址不是服务器给出的那个，或服务器已重新启动）。请打开服务器启动时给出的地址。',
+  localServerFailed: '本地服务器无法应答此请求。请重试。',
+  localServerUnreachable: '本地服务器没有应答。它是否仍在运行？',
   listTooLong: '列表太长，无法显示：超过 {count} 项。',
 
   tooManyNotes: '已有 {limit} 条笔记：请先删除一些再添加。',

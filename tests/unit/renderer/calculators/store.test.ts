@@ -9,6 +9,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import type { Series, SeriesPoint, SeriesQuery } from '@shared/api'
 import { parseCalculatorState } from '@shared/calculatorState'
 import { fail } from '@shared/errors'
+import { say } from '@shared/say'
 import { useCalculatorsStore } from '../../../../renderer/src/stores/calculators'
 import { answer, installBridge } from '../../../support/fakeBridge'
 
@@ -113,7 +114,13 @@ beforeEach(() => {
     getObservations: () => answer('getObservations', []),
     getSeries: (q: SeriesQuery) => {
       const s = lookup(q)
-      return s ? answer('getSeries', s) : Promise.resolve(fail('NOT_FOUND', 'no such series'))
+      // As the query service refuses a choice it holds no series for.
+      const none = say('noSeriesForChoice', {
+        frequency: q.frequency ?? 'month',
+        measure: q.measure ?? 'level',
+        flow: q.flow,
+      })
+      return s ? answer('getSeries', s) : Promise.resolve(fail('NOT_FOUND', none))
     },
   })
 })
