@@ -245,12 +245,45 @@ describe('charts, view state and exports', () => {
       expect(title).toBe(
         locale === 'en-US'
           ? "China's share of world merchandise exports, year to date (%)"
-          : '出口份额（年初至今）（%）',
+          : '中国占世界出口份额（年初至今）（%）',
       )
       // Year-to-date shares are not points of the annual projection's line.
       await page.click('[data-test="tab-table"]')
       await page.locator('[data-test="data-table"] tr[data-period="2024-01..2024-09"]').waitFor()
       expect(await page.locator('[data-test="data-table"] tr[data-period="2030"]').count()).toBe(0)
+      await page.close()
+    }
+  })
+
+  it('a share says whose share of what in Chinese, as the English labels do', async () => {
+    const share = { ...defaultViewState(), flows: ['exports'], measure: 'share', unit: '%', range: {} }
+    const views = [
+      // The world-share bar chart.
+      [
+        { ...share, frequency: 'year', chart: 'bar' },
+        "China's share of world merchandise exports (%)",
+        '中国占世界出口份额（年度）（%）',
+      ],
+      [
+        { ...share, flows: ['imports'], frequency: 'year' },
+        "China's share of world merchandise imports (%)",
+        '中国占世界进口份额（年度）（%）',
+      ],
+      [
+        { ...share, partners: ['us'], frequency: 'year' },
+        "US share of China's exports, annual (%)",
+        '美国占中国出口份额（年度）（%）',
+      ],
+    ] as const
+    for (const locale of ['en-US', 'zh-CN'] as const) {
+      const page = await openExplorer({ locale })
+      for (const [view, en, zh] of views) {
+        await page.evaluate((s) => (location.hash = `#/explorer?${s}`), encodeViewState(view as never))
+        await page.locator('[data-test="explorer-main"][aria-busy="false"]').waitFor()
+        await expect
+          .poll(async () => (await page.locator('[data-test="view-title"]').innerText()).replace(/\s+/g, ' '))
+          .toBe(locale === 'en-US' ? en : zh)
+      }
       await page.close()
     }
   })

@@ -159,7 +159,9 @@ export default {
       balanceRate:
         'The trade balance has no % change here (its sign can change, so a rate misleads). Show the balance alone for its change in USD on a year earlier.',
       projectionLabel: '{series}, projection',
-      shareOf: '{series} share',
+      // English reads the dataset's own labels; these are the words other languages give a share.
+      shareOfWorld: "{reporter}'s share of world {flow}",
+      shareOfReporter: "{partner}'s share of {reporter}'s {flow}",
       atFrequency: '{series}, {frequency}',
       titleQualified: '{series} — {qualifier}',
       basis: 'Basis',
@@ -403,7 +405,8 @@ export default {
       balanceRate:
         '此处不显示贸易差额的百分比变化（差额可能变号，比率会误导）。单独显示差额可查看其同比变化（美元）。',
       projectionLabel: '{series}（预测）',
-      shareOf: '{series}份额',
+      shareOfWorld: '{reporter}占世界{flow}份额',
+      shareOfReporter: '{partner}占{reporter}{flow}份额',
       atFrequency: '{series}（{frequency}）',
       titleQualified: '{series}（{qualifier}）',
       basis: '口径',
