@@ -4,6 +4,8 @@
  * `webContents.printToPDF`. The window factory is passed in, so this module has no Electron import and
  * runs in unit tests with a fake.
  */
+import { AppError } from '../shared/errors'
+import { say } from '../shared/messages'
 import { SnapshotId } from '../shared/snapshot'
 
 /** What we use of a BrowserWindow. */
@@ -37,7 +39,7 @@ export function createPdfPrinter(options: PdfPrinterOptions): (id: string) => Pr
       await window.loadURL(`${options.entry}#/print/snapshot/${safeId}`)
       const deadline = Date.now() + timeout
       while ((await window.webContents.executeJavaScript(PRINT_READY)) !== true) {
-        if (Date.now() > deadline) throw new Error('the print page did not finish drawing in time')
+        if (Date.now() > deadline) throw new AppError('INTERNAL', say('pdfNotDrawn'))
         await new Promise((resolve) => setTimeout(resolve, poll))
       }
       return await window.webContents.printToPDF({ printBackground: true, pageSize: 'A4', landscape: false })

@@ -237,6 +237,8 @@ export const serviceMessages = {
   notSnapshotId: 'That is not a snapshot id.',
   snapshotFilesDesktopOnly: 'Opening snapshot files needs the desktop app.',
   pdfDesktopOnly: 'PDF export needs the desktop app (in a browser, open the print view and print it).',
+  pdfNotDrawn:
+    "The PDF was not made: the snapshot's print page did not finish drawing in time. Nothing was saved. Try again.",
   exportDesktopOnly: 'Exporting to a file needs the desktop app.',
   exportNotFullPath: 'The export location must be a full path.',
   exportTargetIsFile: '{name} is a file: choose a name for a new folder.',

@@ -16,6 +16,7 @@ import { FromEngine } from '../../electron/engine/protocol'
 import { createSupervisor } from '../../electron/engine/supervisor'
 import { createEngineHandlers, type Handlers } from '../../electron/handlers'
 import { registerIpc } from '../../electron/main/ipc'
+import { createPdfPrinter } from '../../electron/main/printPdf'
 import {
   attachDataServices,
   openBundledData,
@@ -211,6 +212,31 @@ const cases: [string, () => Promise<ApiErrorBody>, string, string][] = [
     },
     "The app's data folder cannot be read. Installing the app again restores it.",
     '无法读取应用的数据文件夹。重新安装应用即可恢复。',
+  ],
+  [
+    'PDF export: a print page that never finishes drawing',
+    () => {
+      // A hidden window whose page never says it is ready.
+      const window = {
+        loadURL: async () => {},
+        destroy: () => {},
+        webContents: { executeJavaScript: async () => false, printToPDF: async () => new Uint8Array() },
+      }
+      const print = createPdfPrinter({
+        createWindow: () => window,
+        entry: 'app://trade/index.html',
+        timeoutMs: 20,
+        pollMs: 2,
+      })
+      return print('s-abcd-1234').then(
+        () => {
+          throw new Error('a PDF was made')
+        },
+        (error: AppError) => error.body,
+      )
+    },
+    "The PDF was not made: the snapshot's print page did not finish drawing in time. Nothing was saved. Try again.",
+    'PDF 未能生成：快照的打印页面未能及时绘制完成。未保存任何内容。请重试。',
   ],
   [
     'query: a series the dataset has no figure of',

@@ -90,7 +90,10 @@ describe('PDF printer', () => {
     await expect(print('../../etc/passwd')).rejects.toThrow()
     expect(window.webContents.getURL()).toBe('')
     expect(window.isDestroyed()).toBe(false)
-    await expect(print('s-abcd-1234')).rejects.toThrow(/did not finish drawing/)
+    await expect(print('s-abcd-1234')).rejects.toMatchObject({
+      code: 'INTERNAL',
+      said: { id: 'pdfNotDrawn' },
+    })
     expect(window.isDestroyed()).toBe(true)
   })
 })

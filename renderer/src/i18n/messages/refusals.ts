@@ -197,6 +197,7 @@ const zh: Record<MessageId, string> = {
   notSnapshotId: '这不是快照标识。',
   snapshotFilesDesktopOnly: '打开快照文件需要桌面应用。',
   pdfDesktopOnly: '导出 PDF 需要桌面应用（在浏览器中，请打开打印视图并打印）。',
+  pdfNotDrawn: 'PDF 未能生成：快照的打印页面未能及时绘制完成。未保存任何内容。请重试。',
   exportDesktopOnly: '导出到文件需要桌面应用。',
   exportNotFullPath: '导出位置必须是完整路径。',
   exportTargetIsFile: '{name} 是一个文件：请为新文件夹选择一个名称。',
