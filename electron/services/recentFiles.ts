@@ -104,6 +104,8 @@ export function createRecentFiles(options: RecentFilesOptions): RecentFiles {
     list: () => serial(read),
     add: (file) =>
       serial(async () => {
+        // A caller's bug (the dialogs and the OS give absolute paths): English for the log; a call that
+        // hit it is answered as an unexpected failure in the page's language (dispatch.ts).
         if (!isStorablePath(file))
           throw new Error('Only an absolute file path can go in the recent files list.')
         const files = [file, ...(await read()).filter((f) => !sameFile(f, file))].slice(0, max)

@@ -4,7 +4,11 @@
  * lists and the facts file.)
  */
 
-/** A malformed CSV text, read strictly; `line` is the 1-based line the problem is on. */
+/**
+ * A malformed CSV text, read strictly; `line` is the 1-based line the problem is on. Only the data build
+ * (scripts/data) reads strictly, so its English is for the developer; the app reads leniently and
+ * refuses a user's file through the catalogue (services/import).
+ */
 export class CsvSyntaxError extends Error {
   constructor(
     message: string,

@@ -138,6 +138,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 /** The shim must run before the app's module script, so it goes first in <head>. */
 export function injectShim(html: string): string {
   const tag = `<script src="${SHIM_PATH}"></script>`
+  // The build itself is broken here, before any page is served: English for the developer, never a user.
   if (!html.includes('<head>')) throw new Error('index.html has no <head> to put the web shim in')
   return html.replace('<head>', `<head>\n    ${tag}`)
 }
@@ -187,6 +188,7 @@ async function compileShim(): Promise<string> {
     logLevel: 'silent',
   })
   const [file] = result.outputFiles
+  // As above: the server cannot start, and says why to the developer who started it.
   if (!file) throw new Error('the web shim did not compile')
   return file.text
 }
