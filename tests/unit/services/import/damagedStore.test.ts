@@ -151,7 +151,8 @@ function expectRefused(answer: Envelope<unknown>): void {
   expect(answer.ok ? 'answered' : answer.error.code).toBe('DAMAGED')
   if (answer.ok) return
   expect(answer.error.message).toBe(MESSAGE())
-  // The page words it in its own language from the code and the dataset (api/client.ts messageOf).
+  // The page words it in its own language by its message id; the dataset is named beside it.
+  expect(answer.error.said?.id).toBe('datasetDamaged')
   expect(answer.error.dataset).toBe(baci.title)
   expect(answer.error.message).not.toMatch(LEAKS)
   expect(answer.error.message).not.toContain(userDataDir)
