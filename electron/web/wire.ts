@@ -10,7 +10,7 @@ export const TOKEN_PARAM = 'token'
 /**
  * The shim's answer when the server does not answer: a catalogued message the page words in its
  * language. Its English is written out, not taken from the catalogue, so that the shim (loaded before
- * the page) does not carry every message; tests/unit/web/server.test.ts checks it is the catalogue's.
+ * the page) does not carry every message; tests/unit/refusalsWorded.test.ts checks it is the catalogue's.
  */
 export const SERVER_UNREACHABLE: ApiErrorBody = {
   code: 'INTERNAL',

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Handlers } from '../../../electron/handlers'
+import { serviceMessages } from '../../../electron/shared/messages'
 import { injectShim, startWebServer, tokenMatches, type WebServer } from '../../../electron/web/server'
 import { API_PREFIX, SHIM_PATH, TOKEN_HEADER } from '../../../electron/web/wire'
 
@@ -143,6 +144,9 @@ describe('web transport', () => {
     expect(shim.status).toBe(200)
     expect(shim.body).toContain('listDatasets')
     expect(shim.body).not.toContain('zod')
+    // Nor the message catalogue: it says its one refusal itself (wire.ts), and the page words it.
+    expect(shim.body).toContain('localServerUnreachable')
+    expect(shim.body).not.toContain(serviceMessages.oldExcel)
   })
 
   it.each([
