@@ -323,6 +323,17 @@ export function listText(
   return items.join(semicolons ? (zh ? '；' : '; ') : zh ? '、' : ', ')
 }
 
+/**
+ * Sentences one after another, as the page's language runs them together (app.sentences: a space
+ * after an English full stop, none after a Chinese 。): the one way several reasons or notes are joined.
+ */
+export function sentencesText(
+  items: readonly string[],
+  t: (key: string, values: Record<string, string>) => string,
+): string {
+  return items.length ? items.reduce((first, second) => t('app.sentences', { first, second })) : ''
+}
+
 /** A file size, short: 1.5 MB. */
 export function formatBytes(bytes: number): string {
   if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(2)} GB`

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { publishedPoint } from '../../support/seriesPoint'
 import type { Series, SeriesPoint } from '@shared/api'
 import { formatPeriod, periodBounds } from '@shared/periods'
+import { createI18n } from 'vue-i18n'
+import appMessages from '../../../renderer/src/i18n/messages/app'
 import { alignSeries } from '../../../renderer/src/lib/align'
 import {
   axisTickLabel,
@@ -15,6 +17,7 @@ import {
   formatValue,
   listText,
   numberText,
+  sentencesText,
   unitLabel,
   unitScale,
 } from '../../../renderer/src/lib/format'
@@ -225,6 +228,20 @@ describe('format', () => {
     )
     expect(listText(['日本 225.0 亿美元', '越南 210.0 亿美元'], 'zh-CN', { semicolons: true })).toBe(
       '日本 225.0 亿美元；越南 210.0 亿美元',
+    )
+  })
+
+  it('runs sentences together as the language does: a space after an English full stop, none after 。', () => {
+    const { global } = createI18n({ legacy: false, locale: 'en', messages: appMessages })
+    const t = (key: string, values: Record<string, string>) => global.t(key, values)
+    expect(sentencesText(['No annual data.', 'No monthly data.', 'No quarterly data.'], t)).toBe(
+      'No annual data. No monthly data. No quarterly data.',
+    )
+    expect(sentencesText(['One reason.'], t)).toBe('One reason.')
+    expect(sentencesText([], t)).toBe('')
+    global.locale.value = 'zh-CN'
+    expect(sentencesText(['没有年度数据。', '没有月度数据。', '没有季度数据。'], t)).toBe(
+      '没有年度数据。没有月度数据。没有季度数据。',
     )
   })
 

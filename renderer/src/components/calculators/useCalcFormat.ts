@@ -1,7 +1,15 @@
 /** Number and period formatting in the UI's language, for the calculators. */
 import { useI18n } from 'vue-i18n'
 import { formatPeriod } from '@shared/periods'
-import { listText, numberText, showNumber, unitLabel, unitScale, type DisplayOptions } from '../../lib/format'
+import {
+  listText,
+  numberText,
+  sentencesText,
+  showNumber,
+  unitLabel,
+  unitScale,
+  type DisplayOptions,
+} from '../../lib/format'
 
 /** The calculators' formatter for a language read at each call (it can change while a page is open). */
 export function calcFormat(
@@ -26,6 +34,8 @@ export function calcFormat(
     period: (p: string) => formatPeriod(p, language()),
     /** A list of names or periods, joined as the UI's language joins them (a, b / 甲、乙). */
     list: (items: readonly string[]) => listText(items, language()),
+    /** Sentences in a row, as the UI's language runs them together (a space in English, none in Chinese). */
+    sentences: (items: readonly string[]) => sentencesText(items, t),
     /** The unit of a field in billions of dollars, named in the UI's language (USD bn / 亿美元). */
     usdUnit: () => unitLabel('USD bn', language()),
     /** How many of the reader's units make a billion (10 in Chinese, which counts in 亿): a field's scale. */

@@ -14,8 +14,10 @@ import { createI18n } from 'vue-i18n'
 import type { Series, SeriesQuery } from '@shared/api'
 import { parseCalculatorState, type ImportedTrade } from '@shared/calculatorState'
 import { english, measureWord, say, type Said } from '@shared/messages'
+import { FREQUENCY_MESSAGES } from '../../../../electron/services/import/queries'
 import { i18n as pageI18n } from '../../../../renderer/src/i18n'
 import messages from '../../../../renderer/src/i18n/messages/calculators'
+import appMessages from '../../../../renderer/src/i18n/messages/app'
 import exploreMessages from '../../../../renderer/src/i18n/messages/explore'
 import CalcImportedSource from '../../../../renderer/src/components/calculators/CalcImportedSource.vue'
 import { balanceOrComputed } from '../../../../renderer/src/lib/calculators/importedInputs'
@@ -83,17 +85,26 @@ function seriesOf(q: SeriesQuery): Promise<unknown> {
   const frequency = q.frequency ?? 'month'
   if (frequency !== 'month' && frequency !== 'quarter' && frequency !== 'year' && frequency !== 'ytd')
     return notFound('Imported datasets hold monthly, quarterly, annual or year-to-date data.')
-  // The file has no year-to-date rows, so it answers as a dataset without them does.
-  if (frequency === 'ytd') return notFound('This dataset has no year-to-date data.')
-  // A frequency the file has no rows at, as the services refuse it (import/queries.ts importedFrequency).
+  // A frequency the file has no rows at (it has no year-to-date rows), as the services refuse it
+  // (import/queries.ts importedFrequency).
   if (!Object.keys(file).some((k) => k.endsWith(`/${frequency}`))) {
-    const said = say('noFrequencyData', { frequency: say(frequency === 'year' ? 'annual' : 'quarterly') })
+    const said = say('noFrequencyData', { frequency: FREQUENCY_MESSAGES[frequency] })
     return notFound(english(said), said)
   }
   const key = `${q.reporter ?? 'china'}/${q.partner ?? 'world'}/${q.flow}/${frequency}`
   const found = file[key]
-  if (!found || (q.unit && q.unit !== found.unit))
-    return notFound(`Dataset "${FILE.id}" has no ${frequency} ${q.flow}.`)
+  if (!found || (q.unit && q.unit !== found.unit)) {
+    // As the services word it, with the file's labels of the reporter and partner.
+    const { reporters, partners } = dimensions()
+    const said = say('noImportedSeries', {
+      dataset: FILE.id,
+      frequency: FREQUENCY_MESSAGES[frequency],
+      flow: q.flow,
+      reporter: reporters.find((r) => r.code === (q.reporter ?? 'china'))?.label ?? '',
+      partner: partners.find((p) => p.code === (q.partner ?? 'world'))?.label ?? '',
+    })
+    return notFound(english(said), said)
+  }
   const points = Object.entries(found.rows).map(([period, value]) => ({
     period,
     periodStart: frequency === 'year' ? `${period}-01` : period,
@@ -125,7 +136,13 @@ const dimensions = () => ({
   fileName: FILE.fileName,
   reporters: [value('china', 'China'), value('us', 'United States'), value('world', 'World')],
   flows: [value('balance'), value('exports'), value('imports')],
-  partners: [value('world', 'World'), value('china', 'China'), value('eu'), value('japan'), value('us')],
+  partners: [
+    value('world', 'World'),
+    value('china', 'China'),
+    value('eu'),
+    value('japan'),
+    value('us', 'United States'),
+  ],
   products: [{ code: 'all', label: 'All products', level: 0 }],
   frequencies: ['month', 'year'],
   measures: ['level'],
@@ -331,8 +348,8 @@ const i18n = () =>
     fallbackLocale: 'en',
     // The file line names the version as the Explorer's picker does (explore.importedVersion).
     messages: {
-      en: { ...messages.en, ...exploreMessages.en },
-      'zh-CN': { ...messages['zh-CN'], ...exploreMessages['zh-CN'] },
+      en: { ...appMessages.en, ...messages.en, ...exploreMessages.en },
+      'zh-CN': { ...appMessages['zh-CN'], ...messages['zh-CN'], ...exploreMessages['zh-CN'] },
     },
   })
 
@@ -443,6 +460,39 @@ describe('the one composable every calculator uses to pick its imported inputs',
     await flushPromises()
     expect(store.importedFor('fullYear')!.series.exports?.points.length).toBe(24)
     expect(fy.find('[data-test="fy-imported-unread"]').exists()).toBe(false)
+  })
+
+  it('full year from a pick the file has nothing for: its reasons run together as each language runs sentences', async () => {
+    const store = useCalculatorsStore()
+    await store.load()
+    // China's trade with the US by month: the file has the US's with China only.
+    await store.setImported('fullYear', { ...trade, reporter: 'china', partner: 'us', balanceFlow: null })
+    const shown = async (locale: 'en' | 'zh-CN') => {
+      const plugin = i18n()
+      plugin.global.locale.value = locale
+      pageI18n.global.locale.value = locale
+      try {
+        const w = mount(CalcImportedSource, {
+          props: { calculator: 'fullYear', dataset: FILE.id },
+          global: { plugins: [plugin] },
+        })
+        await flushPromises()
+        return w.get('[data-test="fy-imported-unread"]').text()
+      } finally {
+        pageI18n.global.locale.value = 'en'
+      }
+    }
+    expect(await shown('en')).toBe(
+      'Nothing this calculator reads is in the file: ' +
+        'Dataset "us-census" has no monthly exports for China with United States. ' +
+        'Dataset "us-census" has no monthly imports for China with United States.',
+    )
+    // Chinese puts no space after its full stop.
+    expect(await shown('zh-CN')).toBe(
+      '此计算器所需的数据均不在该文件中：' +
+        '数据集“us-census”中没有 China 与 United States 之间的月度“exports”数据。' +
+        '数据集“us-census”中没有 China 与 United States 之间的月度“imports”数据。',
+    )
   })
 
   it('world share: China ÷ World from the file, through the same composable (with its own file picker)', async () => {
