@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { API_PREFIX } from '../../electron/web/wire'
-import { screenshot } from '../support/browser'
+import calculatorMessages from '../../renderer/src/i18n/messages/calculators'
+import { holdCall, screenshot } from '../support/browser'
 import { appInBrowser } from '../support/suite'
 
 const suite = appInBrowser()
@@ -78,6 +79,80 @@ describe('while the data loads', () => {
     expect(await section.locator('[role="status"]').count()).toBe(0)
     expect(await num(page, 'fy-total')).not.toBe('—')
     await page.close()
+  })
+})
+
+/**
+ * What the calculators say when the data lacks a figure, in both languages: the longest run of words of
+ * each such message (its placeholders cut out), so a page that says one can be caught.
+ */
+const MISSING_DATA_KEYS = [
+  'notInData',
+  'value.missing',
+  'track.none',
+  'track.notComputable',
+  'formula.notComputable',
+  'fy.trackSummaryNone',
+  'fy.trackMissing',
+  'fy.methodNone',
+  'fy.yuan.notPublished',
+  'fy.yuan.noConversion',
+  'fy.yuan.missing',
+  'fy.yuan.none',
+  'fy.monthsMissingShort',
+  'fy.noRecord',
+  'fy.problem.noPublishedYtd',
+  'fy.problem.monthsMissing',
+  'fy.problem.monthIncomplete',
+  'pm.notInDataRest',
+  'pm.waterfallFlat.noLevel',
+  'pm.problem.noTotal',
+  'ws.imported.missing',
+  'ws.problem.noBase',
+]
+function missingDataWords(locale: 'en' | 'zh-CN'): string[] {
+  const calc = calculatorMessages[locale].calc as Record<string, unknown>
+  return MISSING_DATA_KEYS.map((key) => {
+    const message = key.split('.').reduce<unknown>((m, k) => (m as Record<string, unknown>)[k], calc)
+    if (typeof message !== 'string') throw new Error(`calc.${key} is not a message`)
+    return message
+      .split(/\{[^}]*\}/)
+      .map((part) => part.trim())
+      .sort((a, b) => b.length - a.length)[0]!
+  })
+}
+
+describe('while a calculator waits for its data', () => {
+  it('says it is loading, or nothing, never that the data lacks a figure', async () => {
+    for (const [locale, language] of [
+      ['en-US', 'en'],
+      ['zh-CN', 'zh-CN'],
+    ] as const) {
+      const words = missingDataWords(language)
+      for (const calculator of ['fullYear', 'partnerMix', 'worldShare']) {
+        const page = await suite.browser.newPage({ width: 1280, height: 900, locale })
+        const answer = await holdCall(page, 'getSeries')
+        await page.goto(`${suite.app.server.url}#/calculators`)
+        await page.locator(`[data-test="tab-${calculator}"]`).click()
+        const panel = page.locator(`[data-test="calc-${calculator}"]`)
+        await panel.waitFor()
+        expect(await page.locator('section.calculators').getAttribute('aria-busy')).toBe('true')
+        // The panel, and its formula with the current numbers (its general form and terms hold whatever the data).
+        const shown = [
+          await panel.innerText(),
+          ...(await panel.locator('[data-test="formula-substituted"]').allTextContents()),
+        ].join('\n')
+        expect(
+          words.filter((w) => shown.includes(w)),
+          `${calculator}, ${locale}`,
+        ).toEqual([])
+        await screenshot(page, `calc-loading-${calculator}-${locale}`)
+        // And once the data is there, the page reads it (not loading any more).
+        answer()
+        await page.locator('section.calculators[aria-busy="false"]').waitFor()
+        await page.close()
+      }
+    }
   })
 })
 

@@ -16,15 +16,40 @@ export function useCalculator<C extends CalculatorId>(calculator: C) {
   const { track, invalid } = useValidity()
   const inputs = computed(() => store.state[calculator] as InputsOf<C>)
   const model = computed(() => store.models[calculator] as ModelOf<C> | null)
-  /** Why a result shows no number: invalid inputs, a problem listed above it, or missing data. */
+  /**
+   * The calculator's data is still on its way (no model, and no error to say why): its figures are not
+   * missing, only not here yet, and the page says it is loading, never that the data lacks them.
+   */
+  const loading = computed(() => model.value === null && !store.error)
+  /** Why a result shows no number: its data still loading, invalid inputs, a problem listed above it, or missing data. */
   const whyMissing = computed(() =>
-    invalid.value
-      ? t('calc.value.invalidInputs')
-      : model.value?.problems.length
-        ? t('calc.value.seeProblems')
-        : t('calc.value.missing'),
+    loading.value
+      ? t('status.loading')
+      : invalid.value
+        ? t('calc.value.invalidInputs')
+        : model.value?.problems.length
+          ? t('calc.value.seeProblems')
+          : t('calc.value.missing'),
+  )
+  /** What the formula shows for the current numbers where there is no result: loading, or why not. */
+  const noResultFormula = computed(() =>
+    loading.value ? t('status.loading') : t('calc.formula.notComputable'),
   )
   /** The note under the rate fields, its percentages written as the results write them. */
   const percentNote = computed(() => t('calc.percentNote', { five: f.pct(5), minus: f.pct(-2.5) }))
-  return { store, t, te, locale, f, track, invalid, inputs, model, whyMissing, percentNote }
+  return {
+    store,
+    t,
+    te,
+    locale,
+    f,
+    track,
+    invalid,
+    inputs,
+    model,
+    loading,
+    whyMissing,
+    noResultFormula,
+    percentNote,
+  }
 }
