@@ -42,6 +42,8 @@ import {
   type StagedPart,
 } from './source'
 import {
+  comboHashesDistinctSql,
+  combosSql,
   constantFacts,
   FACT_COLUMNS,
   factsRelation,
@@ -471,8 +473,10 @@ export class ImportJob {
     const [all] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM ${facts}`)
     const world = (await db.all<{ key: string }>(worldKeysSql('dims'))).map((r) => r.key)
     const products = out('products.parquet')
+    await db.run(`CREATE TABLE combos AS ${combosSql('keyed', constants)}`)
+    const [hashes] = await db.all<{ distinct: boolean }>(comboHashesDistinctSql('combos'))
     await db.run(
-      `COPY (${productsSql(facts, 'dims', world, constants)}) TO ${sqlString(products)} (FORMAT parquet)`,
+      `COPY (${productsSql(facts, 'dims', world, constants, hashes?.distinct ? 'combos' : undefined)}) TO ${sqlString(products)} (FORMAT parquet)`,
     )
     const chapters = await this.chaptersAgainstTotal(db, products)
     const quarters = await this.quartersKept(db)
