@@ -23,6 +23,17 @@ export class ImportCancelled extends Error {
   }
 }
 
+/**
+ * The marker cte_filled raises where a column every sampled row filled is empty further down: not a
+ * problem with the file, only a read to make again with the fallback columns (pipeline.ts).
+ */
+export const UNFILLED_MARK = 'CTE-UNFILLED'
+
+/** Whether a failure is cte_filled's (UNFILLED_MARK), not one to tell the user. */
+export function isUnfilled(error: unknown): boolean {
+  return error instanceof Error && error.message.includes(UNFILLED_MARK)
+}
+
 /** A marker our own SQL raises for a cell it cannot read: kind, column index, value. */
 export const CELL_MARK = 'CTE-CELL'
 const SEP = '\u001f'

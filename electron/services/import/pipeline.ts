@@ -24,12 +24,13 @@ import {
   ImportCancelled,
   ImportError,
   inPart,
+  isUnfilled,
   translateDuckDbError,
 } from './errors'
 import { isJanFeb, isYearToDate, parsePeriod, parsePeriodLabel } from '../../shared/periods'
 import type { Grant } from '../grants'
 import { openJobDb, traceStage, type JobDb } from './jobDb'
-import { lacksPeriods, planFor, recognise, type Plan } from './layouts'
+import { filledColumns, lacksPeriods, planFor, recognise, type Plan } from './layouts'
 import { needsReimport, type DatasetEntry, type Library, type NewVersion } from './library'
 import { storedIntact } from './stored'
 import {
@@ -226,6 +227,8 @@ export class ImportJob {
 
       // One plan per part; all parts of a package must share one layout (their keys are mapped together).
       const selects: string[] = []
+      // The same SELECTs reading every column they may need, where a plan read fewer (common.ts, isoOrCode).
+      const fallbacks: string[] = []
       let plan0: Plan | null = null
       for (const [i, part] of stagedParts.entries()) {
         const { header, sample } =
@@ -242,10 +245,10 @@ export class ImportJob {
         ) {
           throw new ImportError(inPart(part.label, stagedParts.length > 1, say('headerWithoutRows')))
         }
-        const plan =
-          this.mapping && stagedParts.length === 1
-            ? planFor(checkMapping(this.mapping, header), header)
-            : recognise(header, part.sniffed.notes)
+        const mapped = this.mapping && stagedParts.length === 1
+        const plan = mapped
+          ? planFor(checkMapping(this.mapping!, header), header)
+          : recognise(header, part.sniffed.notes, filledColumns(header, sample))
         if (!plan && lacksPeriods(header, sample))
           throw new ImportError(inPart(part.label, stagedParts.length > 1, say('noPeriodColumn')))
         if (!plan) {
@@ -258,7 +261,9 @@ export class ImportJob {
           throw new ImportError(say('otherLayout', { part: part.label }))
         plan0 ??= plan
         await db.run(`CREATE VIEW src_${i} AS SELECT * FROM ${await relationOf(db, part, plan, header)}`)
+        const fallback = mapped ? plan : recognise(header, part.sniffed.notes)
         selects.push(plan.facts.replace(/\bsrc\b/g, `src_${i}`))
+        fallbacks.push((fallback ?? plan).facts.replace(/\bsrc\b/g, `src_${i}`))
       }
       this.check()
 
@@ -290,17 +295,27 @@ export class ImportJob {
       // and the file grows a quarter), PARQUET_VERSION V2 (slower), no compression, row groups of 16k to
       // 64k rows (the same; 1M rows, much slower). Reading without quote handling, as DuckDB's own
       // sniffer reads this file, runs the same instructions.
-      await this.watch(
-        db,
-        (fraction) => {
-          this.bytesRead = fraction * this.totalBytes
-          this.rows = this.bytesRead / bytesPerLine
-        },
-        () =>
-          db.run(
-            `COPY (SELECT ${stored.join(', ')} FROM (${selects.join('\nUNION ALL\n')})) TO ${sqlString(factsFile)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1)`,
-          ),
-      )
+      const copy = (from: readonly string[]) =>
+        this.watch(
+          db,
+          (fraction) => {
+            this.bytesRead = fraction * this.totalBytes
+            this.rows = this.bytesRead / bytesPerLine
+          },
+          () =>
+            db.run(
+              `COPY (SELECT ${stored.join(', ')} FROM (${from.join('\nUNION ALL\n')})) TO ${sqlString(factsFile)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1)`,
+            ),
+        )
+      try {
+        await copy(selects)
+      } catch (error) {
+        // A column every sampled row filled is empty further down: read again, with its fallback.
+        if (!isUnfilled(error) || fallbacks.join() === selects.join()) throw error
+        this.check()
+        traceStage('read with the sampled columns, until one was empty', stage)
+        await copy(fallbacks)
+      }
       this.check()
       this.bytesRead = this.totalBytes
       traceStage('plan, read and normalise to Parquet', stage)

@@ -16,7 +16,7 @@ export const comtradePlus: Layout = {
   publisher: 'United Nations Statistics Division (UN Comtrade)',
   url: 'https://comtradeplus.un.org/',
   countries,
-  recognise(header) {
+  recognise(header, _notes, filled) {
     const c = exact(header, {
       type: 'typeCode',
       freq: 'freqCode',
@@ -37,8 +37,8 @@ export const comtradePlus: Layout = {
       facts: factsSelect(
         {
           period: col(c.period),
-          reporter: isoOrCode(iso?.reporter, c.reporterCode),
-          partner: isoOrCode(iso?.partner, c.partnerCode),
+          reporter: isoOrCode(iso?.reporter, c.reporterCode, filled),
+          partner: isoOrCode(iso?.partner, c.partnerCode, filled),
           flow: col(c.flow),
           product: classification < 0 ? col(c.cmd) : productOf(col(c.cmd), col(classification)),
           value: col(c.value),
@@ -87,7 +87,7 @@ export const comtradeLegacy: Layout = {
   publisher: 'United Nations Statistics Division (UN Comtrade)',
   url: 'https://comtrade.un.org/',
   countries,
-  recognise(header) {
+  recognise(header, _notes, filled) {
     // A full download has Year and Period (201701 in a monthly one); a trimmed subset may keep only Year.
     const time = loose(header, { period: ['period'] }) ?? loose(header, { period: ['year'] })
     const c = loose(header, {
@@ -107,8 +107,8 @@ export const comtradeLegacy: Layout = {
       facts: factsSelect(
         {
           period: col(time.period),
-          reporter: isoOrCode(iso?.reporter, c.reporterCode),
-          partner: isoOrCode(iso?.partner, c.partnerCode),
+          reporter: isoOrCode(iso?.reporter, c.reporterCode, filled),
+          partner: isoOrCode(iso?.partner, c.partnerCode, filled),
           flow: col(c.flow),
           product: productOf(col(c.commodity), col(c.classification)),
           value: col(c.value),

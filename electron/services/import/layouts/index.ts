@@ -1,5 +1,6 @@
 /** The layout registry: the first recogniser that accepts the header wins; order matters (specific first). */
 import { baci } from './baci'
+import { NONE_FILLED, type Filled } from './common'
 import { comtradeLegacy, comtradePlus } from './comtrade'
 import { genericLong } from './generic'
 import { imfDots, imfImts } from './imf'
@@ -28,9 +29,13 @@ export const LAYOUTS: readonly Layout[] = [
   widePeriods,
 ]
 
-export function recognise(header: readonly string[], notes: readonly string[] = []): Plan | null {
+export function recognise(
+  header: readonly string[],
+  notes: readonly string[] = [],
+  filled: Filled = NONE_FILLED,
+): Plan | null {
   for (const layout of LAYOUTS) {
-    const plan = layout.recognise(header, notes)
+    const plan = layout.recognise(header, notes, filled)
     if (plan) return plan
   }
   return null
@@ -44,4 +49,5 @@ export function layoutInfo(id: LayoutId): LayoutInfo {
 }
 
 export type { Layout, LayoutId, LayoutInfo, Plan } from './types'
+export { filledColumns, NONE_FILLED, type Filled } from './common'
 export { guessMapping, lacksPeriods, periodColumnOf, planFor } from './generic'

@@ -5,6 +5,8 @@
  * tidy values. Keys are mapped once per distinct value, not once per row: a ten-million-row file has a
  * few dozen periods and a few hundred partners (see ../sql.ts for the fact columns).
  */
+import type { Filled } from './common'
+
 export const layoutIds = [
   'comtrade-plus',
   'comtrade-legacy',
@@ -61,6 +63,9 @@ export interface Layout extends LayoutInfo {
    * it too): migrate.ts reads it to mend versions stored before the layout had it.
    */
   countries?: CountryList
-  /** `notes`: the title block above the header (e.g. a Trade Map export's "Unit : US Dollar thousand"). */
-  recognise(header: readonly string[], notes: readonly string[]): Plan | null
+  /**
+   * `notes`: the title block above the header (e.g. a Trade Map export's "Unit : US Dollar thousand");
+   * `filled`: the columns every sampled row fills (common.ts, isoOrCode), none when not known.
+   */
+  recognise(header: readonly string[], notes: readonly string[], filled?: Filled): Plan | null
 }

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { guessMapping, planFor, recognise } from '../../../../electron/services/import/layouts'
+import { filledColumns, guessMapping, planFor, recognise } from '../../../../electron/services/import/layouts'
+import { isUnfilled } from '../../../../electron/services/import/errors'
 import { MACROS, sqlString } from '../../../../electron/services/import/sql'
 import { fixture } from './helpers'
 
@@ -99,6 +100,61 @@ describe('Comtrade product keys', () => {
     const rows = (await db.runAndReadAll(`SELECT product FROM (${plan.facts})`)).getRowObjects()
     db.closeSync()
     expect(rows.map((r) => r.product)).toEqual([expected])
+  })
+})
+
+describe('Comtrade country keys: the ISO columns alone where every sampled row fills them', () => {
+  const header = headerOf('comtrade-plus-china-2024.csv')
+  const at = (name: string) => header.indexOf(name)
+  const row = (reporterIso: string, partnerIso: string) =>
+    header.map((name) =>
+      name === 'reporterISO'
+        ? reporterIso
+        : name === 'partnerISO'
+          ? partnerIso
+          : ({ reporterCode: '156', partnerCode: '842', period: '2024', cmdCode: 'TOTAL' }[name] ?? ''),
+    )
+
+  it.each([
+    ['every row fills both', [row('CHN', 'USA'), row('CHN', 'W00')], ['reporterISO', 'partnerISO']],
+    ['one row leaves a partner empty', [row('CHN', 'USA'), row('CHN', '')], ['reporterISO']],
+    ['a cell of spaces is filled (as DuckDB reads it)', [row('CHN', ' ')], ['reporterISO', 'partnerISO']],
+    ['no rows: nothing is known', [], []],
+  ])('%s', (_, sample, names) => {
+    const filled = filledColumns(header, sample)
+    for (const name of ['reporterISO', 'partnerISO']) expect(filled.has(at(name))).toBe(names.includes(name))
+  })
+
+  let instance: DuckDBInstance
+  beforeAll(async () => {
+    instance = await DuckDBInstance.create(':memory:')
+  })
+  afterAll(() => instance.closeSync())
+
+  const keysOf = async (facts: string, cells: string[]) => {
+    const db = await instance.connect()
+    try {
+      for (const sql of MACROS) await db.run(sql.replace('CREATE MACRO', 'CREATE OR REPLACE MACRO'))
+      const values = cells.map((c, i) => `${c === '' ? 'NULL::VARCHAR' : sqlString(c)} AS c${i}`)
+      await db.run(`CREATE OR REPLACE VIEW src AS SELECT ${values.join(', ')}`)
+      return (await db.runAndReadAll(`SELECT reporter_k, partner_k FROM (${facts})`)).getRowObjects()
+    } finally {
+      db.closeSync()
+    }
+  }
+
+  it('reads neither code column, and stops with its own marker at an empty ISO cell', async () => {
+    const plan = recognise(header, [], filledColumns(header, [row('CHN', 'USA')]))!
+    expect(plan.facts).not.toMatch(new RegExp(`\\bc(${at('reporterCode')}|${at('partnerCode')})\\b`))
+    expect(await keysOf(plan.facts, row('CHN', 'USA'))).toEqual([{ reporter_k: 'CHN', partner_k: 'USA' }])
+    const stopped = await keysOf(plan.facts, row('CHN', '')).catch((e: unknown) => e)
+    expect(isUnfilled(stopped)).toBe(true)
+  })
+
+  it('with nothing known, reads the code where the ISO cell is empty', async () => {
+    const plan = recognise(header)!
+    expect(plan.facts).toMatch(new RegExp(`\\bc${at('partnerCode')}\\b`))
+    expect(await keysOf(plan.facts, row('CHN', ''))).toEqual([{ reporter_k: 'CHN', partner_k: '842' }])
   })
 })
 

@@ -157,6 +157,54 @@ describe('UN Comtrade Plus CSV as downloaded (a trailing comma on every data row
     expect(civ.partnerDesc).toBe('Côte d’Ivoire'.replace('’', "'"))
   })
 
+  it('the same file with ISO cells left empty far below the sample: the codes are read there, the same partners', async () => {
+    // The import reads only the ISO columns where every sampled row (the first 200) fills them; an empty
+    // one further down makes it read again with the numeric codes, which name the same countries.
+    const lines = readFileSync(real('comtrade/plus-china-imports-by-partner-2022.csv'), 'latin1').split(
+      '\r\n',
+    )
+    const emptied = (line: string, field: number) =>
+      line.replace(new RegExp(`^((?:"[^"]*",){${field}})"[^"]*"`), '$1')
+    const at = lines.findIndex((l, i) => i > 400 && l.includes('"M","Import","392","JPN"'))
+    const usa = lines.findIndex((l, i) => i > 300 && l.includes('"X","Export","842","USA"'))
+    expect(at).toBeGreaterThan(400)
+    expect(usa).toBeGreaterThan(300)
+    lines[at] = emptied(lines[at]!, 12)
+    lines[usa] = emptied(emptied(lines[usa]!, 12), 7)
+    const copy = join(t.userDataDir, 'comtrade-plus-iso-emptied.csv')
+    writeFileSync(copy, Buffer.from(lines.join('\r\n'), 'latin1'))
+    const changed = rowsOfBytes(readFileSync(copy), { encoding: 'latin1' })
+    expect(changed.filter((r) => r.partnerISO === '')).toHaveLength(2)
+    expect(changed.filter((r) => r.reporterISO === '')).toHaveLength(1)
+
+    const rows = rowsOf('comtrade/plus-china-imports-by-partner-2022.csv', { encoding: 'latin1' })
+    // Imported as it is (or already, by the test before): the partners to compare with.
+    const granted0 = await t.services.imports.grant(
+      real('comtrade/plus-china-imports-by-partner-2022.csv'),
+      'dialog',
+    )
+    const original = (await t.services.imports.importFile(granted0.fileId)).dataset!
+    const granted = await t.services.imports.grant(copy, 'dialog')
+    const outcome = await t.services.imports.importFile(granted.fileId)
+    expect(outcome.status).toBe('imported')
+    for (const [flow, partner] of [
+      ['M', 'JPN'],
+      ['X', 'USA'],
+    ] as const) {
+      const q = { reporter: 'chn', flow: flow === 'M' ? 'imports' : 'exports', top: 300 }
+      const b = await breakdown(outcome.dataset!.id, q)
+      const own = rows.filter(
+        (r) =>
+          r.reporterISO === 'CHN' && r.flowCode === flow && r.cmdCode === 'TOTAL' && r.partnerISO === partner,
+      )
+      expect(own.length).toBeGreaterThan(0)
+      expect(b.rows.find((r) => r.key === partner)?.value).toBe(
+        own.reduce((a, r) => a + num(r.primaryValue), 0),
+      )
+      expect(b.rows).toEqual((await breakdown(original.id, q)).rows)
+    }
+  })
+
   it('services by partner, 2022: the EBOPS 2010 totals (200 for China, S for Germany) are the totals', async () => {
     const rows = rowsOf('comtrade/plus-china-services-imports-2022.csv', { encoding: 'latin1' })
     const { dataset } = await importReal('comtrade/plus-china-services-imports-2022.csv')
