@@ -255,6 +255,34 @@ describe('charts, view state and exports', () => {
     }
   })
 
+  it('while the series list loads, no indicator is said to lack data; once it is here, those that do are', async () => {
+    for (const [locale, notAnnual] of [
+      ['en-US', 'not Annual'],
+      ['zh-CN', '无年度数据'],
+    ] as const) {
+      const page = await suite.browser.newPage({ locale })
+      const answer = await holdCall(page, 'listSeries')
+      // Annual rates: the bundled package has them for exports and imports, not for the balance.
+      const view = encodeViewState({
+        ...defaultViewState(),
+        flows: ['exports', 'imports'],
+        measure: 'yoy',
+        unit: '% y/y',
+        frequency: 'year',
+        range: {},
+      })
+      await page.goto(`${suite.app.server.url}#/explorer?${view}`)
+      const indicators = page.locator('fieldset:has([data-test="flow-exports"])')
+      await page.locator('[data-test="flow-exports"]').waitFor()
+      expect(await indicators.innerText(), locale).not.toMatch(/not (Monthly|Annual)|无(月度|年度)数据/)
+      expect(await page.locator('[data-test="flow-exports"]').isDisabled()).toBe(false)
+      answer()
+      await expect.poll(() => indicators.innerText()).toContain(notAnnual)
+      expect(await indicators.locator('label', { hasText: notAnnual }).count()).toBe(1)
+      await page.close()
+    }
+  })
+
   it('a share says whose share of what in Chinese, as the English labels do', async () => {
     const share = { ...defaultViewState(), flows: ['exports'], measure: 'share', unit: '%', range: {} }
     const views = [

@@ -81,6 +81,9 @@ export const useExplorerStore = defineStore('explorer', () => {
   let fetchedKey: string | null = null
 
   const stateString = computed(() => encodeViewState(view.value))
+  /** Whether the view's dataset's series list is here: before it, no control knows what the dataset lacks. */
+  const catalogLoaded = computed(() => catalogDataset.value === view.value.dataset)
+
   /**
    * The codes of the view its dataset does not have: known once the series list is, so a view string
    * opened before it (the address at startup) is told about here rather than refused.
@@ -88,7 +91,7 @@ export const useExplorerStore = defineStore('explorer', () => {
   const unknown = computed(() =>
     unknownCodes(
       view.value,
-      catalogDataset.value === view.value.dataset ? catalog.value : [],
+      catalogLoaded.value ? catalog.value : [],
       useDimensionsStore().of(view.value.dataset),
     ),
   )
@@ -323,6 +326,7 @@ export const useExplorerStore = defineStore('explorer', () => {
     fetched,
     references,
     catalog,
+    catalogLoaded,
     loading,
     busy,
     error,
