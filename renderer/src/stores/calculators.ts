@@ -250,15 +250,32 @@ export const useCalculatorsStore = defineStore('calculators', () => {
   /** What a calculator's imported-data choice read from its file (null: none chosen, or still loading). */
   const importedFor = (calculator: CalculatorId) => importedOf(calculator, state.value[calculator])
 
-  /** Each calculator's model over its inputs and loaded data (null while its dataset loads). */
+  /**
+   * Whether a calculator reads its figures from an imported file and has not read them (its choices in
+   * the file still to come, or its series on their way): its model waits for them, rather than show the
+   * file without them as figures the data lacks. The full year and the partner mix read the file that is
+   * their dataset; the world share reads one only for a base taken from it.
+   */
+  const awaitingFile = (c: CalculatorId) => {
+    const inputs = state.value[c]
+    const reads =
+      'baseSource' in inputs
+        ? inputs.baseSource === 'imported'
+        : datasets.value.some((d) => d.id === inputs.dataset && !d.bundled)
+    return reads && importedOf(c, inputs) === null
+  }
+
+  /** Each calculator's model over its inputs and loaded data (null while its dataset or file loads). */
   const models = computed(() => {
     const of = <C extends CalculatorId>(c: C) =>
-      modelFor(
-        c,
-        state.value[c],
-        data.value[state.value[c].dataset],
-        importedOf(c, state.value[c]),
-      ) as ModelOf<C> | null
+      awaitingFile(c)
+        ? null
+        : (modelFor(
+            c,
+            state.value[c],
+            data.value[state.value[c].dataset],
+            importedOf(c, state.value[c]),
+          ) as ModelOf<C> | null)
     return { fullYear: of('fullYear'), partnerMix: of('partnerMix'), worldShare: of('worldShare') }
   })
 

@@ -17,10 +17,10 @@ export function useCalculator<C extends CalculatorId>(calculator: C) {
   const inputs = computed(() => store.state[calculator] as InputsOf<C>)
   const model = computed(() => store.models[calculator] as ModelOf<C> | null)
   /**
-   * The calculator's data is still on its way (no model, and no error to say why): its figures are not
+   * The calculator's data is still on its way (no model while the page reads): its figures are not
    * missing, only not here yet, and the page says it is loading, never that the data lacks them.
    */
-  const loading = computed(() => model.value === null && !store.error)
+  const loading = computed(() => model.value === null && (store.loading || store.reading > 0))
   /** Why a result shows no number: its data still loading, invalid inputs, a problem listed above it, or missing data. */
   const whyMissing = computed(() =>
     loading.value

@@ -9,7 +9,7 @@
  */
 import { mount, flushPromises } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createI18n } from 'vue-i18n'
 import type { Series, SeriesQuery } from '@shared/api'
 import { parseCalculatorState, type ImportedTrade } from '@shared/calculatorState'
@@ -493,6 +493,30 @@ describe('the one composable every calculator uses to pick its imported inputs',
         '数据集“us-census”中没有 China 与 United States 之间的月度“exports”数据。' +
         '数据集“us-census”中没有 China 与 United States 之间的月度“imports”数据。',
     )
+  })
+
+  it('while the file’s figures are read, a calculator has no model (it is loading), not one without them', async () => {
+    // A slow engine for the file's trade (reporter us): its answers wait until the test lets them through.
+    let letThrough!: () => void
+    const held = new Promise<void>((resolve) => (letThrough = resolve))
+    installBridge({
+      ...(window as unknown as { trade: Record<string, unknown> }).trade,
+      getSeries: async (q: SeriesQuery) => {
+        if (q.dataset === FILE.id && q.reporter === 'us') await held
+        return seriesOf(q)
+      },
+    })
+    const store = useCalculatorsStore()
+    // The page opens on a full year read from the file (as a saved session or scenario has it).
+    Object.assign(store.state.fullYear, { dataset: FILE.id, imported: trade, year: 2019, cutoffMonth: 11 })
+    const loaded = store.load()
+    await vi.waitFor(() => expect(Object.keys(store.data)).toContain(FILE.id))
+    expect(store.reading).toBeGreaterThan(0)
+    // The file's dataset is here, its figures are not: no model yet, so nothing reads as missing.
+    expect(store.models.fullYear).toBeNull()
+    letThrough()
+    await loaded
+    expect(store.models.fullYear?.actuals.sumOfMonths.ok).toBe(true)
   })
 
   it('world share: China ÷ World from the file, through the same composable (with its own file picker)', async () => {
