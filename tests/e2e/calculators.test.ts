@@ -156,6 +156,36 @@ describe('while a calculator waits for its data', () => {
   })
 })
 
+describe('your own figures, listed under a result', () => {
+  it('are listed as the page’s language lists them: "; " in English, "；" in Chinese', async () => {
+    for (const [locale, separator] of [
+      ['en-US', '; '],
+      ['zh-CN', '；'],
+    ] as const) {
+      const page = await suite.browser.newPage({ width: 1280, height: 900, locale })
+      await page.goto(`${suite.app.server.url}#/calculators`)
+      await page.click('[data-test="tab-partnerMix"]')
+      await page.locator('section.calculators[aria-busy="false"]').waitFor()
+      // Two partners the data has no level for, given one each.
+      const enter = page.locator('[data-test^="pm-enter-"]')
+      await expect.poll(() => enter.count()).toBeGreaterThanOrEqual(2)
+      const ids = await enter.evaluateAll((els) =>
+        els.slice(0, 2).map((el) => el.getAttribute('data-test')!.replace('pm-enter-', '')),
+      )
+      for (const [i, id] of ids.entries()) {
+        await page.click(`[data-test="pm-enter-${id}"]`)
+        await type(page, `pm-override-${id}`, String(100 + i))
+      }
+      await expect.poll(() => page.locator('[data-test="pm-uses-user"]').count()).toBe(1)
+      const listed = await text(page, 'pm-uses-user')
+      expect(listed.split(separator).length, listed).toBe(2)
+      if (locale === 'zh-CN') expect(listed).not.toContain(';')
+      await screenshot(page, `calc-uses-yours-${locale}`)
+      await page.close()
+    }
+  })
+})
+
 describe('Full-year surplus', () => {
   it('Jan–Nov 2025 actuals + Dec 2024 (balance method, its imports level is a gap): the numbers, sources and record from the data', async () => {
     const page = await openCalculators()

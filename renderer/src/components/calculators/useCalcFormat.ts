@@ -32,8 +32,9 @@ export function calcFormat(
     /** `Exports: $1.2 bn` / `出口：12 亿美元`: a label and its value, joined as the language joins them. */
     labelled: (label: string, value: string) => t('app.labelledValue', { label, value }),
     period: (p: string) => formatPeriod(p, language()),
-    /** A list of names or periods, joined as the UI's language joins them (a, b / 甲、乙). */
-    list: (items: readonly string[]) => listText(items, language()),
+    /** A list of names or periods, joined as the UI's language joins them (a, b / 甲、乙; items with commas a; b / 甲；乙). */
+    list: (items: readonly string[], options?: { semicolons?: boolean }) =>
+      listText(items, language(), options),
     /** Sentences in a row, as the UI's language runs them together (a space in English, none in Chinese). */
     sentences: (items: readonly string[]) => sentencesText(items, t),
     /** The unit of a field in billions of dollars, named in the UI's language (USD bn / 亿美元). */
