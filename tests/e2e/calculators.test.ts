@@ -146,6 +146,12 @@ describe('while a calculator waits for its data', () => {
           words.filter((w) => shown.includes(w)),
           `${calculator}, ${locale}`,
         ).toEqual([])
+        // No heading is left a fragment around a figure still to come (": last year's figures").
+        const legends = await panel.locator('legend').allInnerTexts()
+        expect(
+          legends.filter((l) => /^[:：,，]|[:：,，]$/.test(l.trim())),
+          `${calculator}, ${locale}`,
+        ).toEqual([])
         await screenshot(page, `calc-loading-${calculator}-${locale}`)
         // And once the data is there, the page reads it (not loading any more).
         answer()

@@ -200,6 +200,8 @@ export default {
           '{n} of them computed as exports − imports: the data states no balance for those periods.',
         monthsMissingShort: 'months without a published balance: {months}',
         remainingTitle: '{months}: last year’s figures ({base})',
+        // Before the data says which months remain (while it loads).
+        remainingTitleNoMonths: 'Last year’s figures ({base})',
         remainingNote:
           'Where last year’s import or export level was never published, use the published balance with one growth rate (balance method), or enter the level yourself: it is then labelled as your assumption.',
         monthBase: '{month}',
@@ -216,6 +218,7 @@ export default {
         methodLevels: 'Levels: exports × (1 + x) − imports × (1 + y)',
         methodBalance: 'Balance × (1 + b)',
         ratesTitle: 'Growth on a year earlier, {months}',
+        ratesTitleNoMonths: 'Growth on a year earlier',
         var: {
           exportGrowth: 'Export growth x',
           importGrowth: 'Import growth y',
@@ -670,6 +673,7 @@ export default {
         monthsComputed: '其中 {n} 期按“出口 − 进口”计算：数据中没有这些期的差额。',
         monthsMissingShort: '以下月份无公布差额：{months}',
         remainingTitle: '{months}：上年数字（{base}）',
+        remainingTitleNoMonths: '上年数字（{base}）',
         remainingNote:
           '如上年某月的进口或出口额从未公布，可使用公布的差额并只用一个增长率（差额法），或自行输入该数值：它将标注为您的假设。',
         monthBase: '{month}',
@@ -685,6 +689,7 @@ export default {
         methodLevels: '总额法：出口 ×（1 + x）− 进口 ×（1 + y）',
         methodBalance: '差额 ×（1 + b）',
         ratesTitle: '同比增长，{months}',
+        ratesTitleNoMonths: '同比增长',
         var: { exportGrowth: '出口增长 x', importGrowth: '进口增长 y', balanceGrowth: '差额增长 b' },
         levelsNotUsed: '未使用：没有剩余月份采用总额法。',
         balanceNotUsed: '未使用：没有剩余月份采用差额法。',
