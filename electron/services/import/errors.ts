@@ -24,14 +24,15 @@ export class ImportCancelled extends Error {
 }
 
 /**
- * The marker cte_filled raises where a column every sampled row filled is empty further down: not a
- * problem with the file, only a read to make again with the fallback columns (pipeline.ts).
+ * The marker the import's guesses from a file's sampled rows raise where a row further down proves one
+ * wrong (cte_filled, cte_same in sql.ts): not a problem with the file, only a read to make again
+ * without the guesses (pipeline.ts).
  */
-export const UNFILLED_MARK = 'CTE-UNFILLED'
+export const GUESS_MARK = 'CTE-GUESS'
 
-/** Whether a failure is cte_filled's (UNFILLED_MARK), not one to tell the user. */
-export function isUnfilled(error: unknown): boolean {
-  return error instanceof Error && error.message.includes(UNFILLED_MARK)
+/** Whether a failure is a guess proved wrong (GUESS_MARK), not one to tell the user. */
+export function guessMissed(error: unknown): boolean {
+  return error instanceof Error && error.message.includes(GUESS_MARK)
 }
 
 /** A marker our own SQL raises for a cell it cannot read: kind, column index, value. */

@@ -3,7 +3,7 @@
  *
  *   check the file → sniff → stage (link, or convert to UTF-8 and hash the bytes as they pass) → else
  *   hash alongside DuckDB's read → DuckDB reads and normalises into the tidy model, written as Parquet
- *   into a staging folder → chart-sized summaries → the file must be unchanged since we started →
+ *   into a staging folder (with guesses from the sampled rows, checked on every row: guesses.ts) → chart-sized summaries → the file must be unchanged since we started →
  *   commit: rename into the library, update the manifest.
  *
  * Progress goes out as events; Cancel interrupts DuckDB and stops the streams. On any failure or cancel
@@ -24,7 +24,7 @@ import {
   ImportCancelled,
   ImportError,
   inPart,
-  isUnfilled,
+  guessMissed,
   translateDuckDbError,
 } from './errors'
 import { isJanFeb, isYearToDate, parsePeriod, parsePeriodLabel } from '../../shared/periods'
@@ -33,6 +33,7 @@ import { openJobDb, traceStage, type JobDb } from './jobDb'
 import { filledColumns, lacksPeriods, planFor, recognise, type Plan } from './layouts'
 import { needsReimport, type DatasetEntry, type Library, type NewVersion } from './library'
 import { storedIntact } from './stored'
+import { guessesChecked, oneValuedKeys, rowsAcross } from './guesses'
 import {
   convertsOnStaging,
   partsOf,
@@ -68,6 +69,8 @@ export interface PipelineHooks {
   outputPath?(name: string, standard: string): string
   /** Tests: runs just before the commit (e.g. to hold a job while a test presses Cancel). */
   beforeCommit?(): Promise<void>
+  /** Tests: how much of a file is read for rows across it (guesses.ts), so a small file has some. */
+  acrossBytes?(): number
 }
 
 export interface PipelineDeps {
@@ -230,12 +233,13 @@ export class ImportJob {
       // The same SELECTs reading every column they may need, where a plan read fewer (common.ts, isoOrCode).
       const fallbacks: string[] = []
       let plan0: Plan | null = null
+      let sample0: string[][] = []
       for (const [i, part] of stagedParts.entries()) {
         const { header, sample } =
           part.sniffed.format === 'csv'
             ? { header: part.sniffed.header, sample: part.sniffed.sample }
             : await sampleOf(db, part)
-        if (i === 0) columns = header
+        if (i === 0) [columns, sample0] = [header, sample]
         checkHeader(header, sample, part.label, stagedParts.length > 1)
         if (
           part.sniffed.format === 'csv' &&
@@ -284,7 +288,21 @@ export class ImportJob {
       }, selects)
       delete constants.period_k
       delete constants.value
-      const stored = FACT_COLUMNS.filter((c) => !(c in constants))
+      // Key columns the file's first rows and rows across it give one value (guesses.ts): checked on
+      // every row, kept once. Only for one plain CSV, whose pieces can be read on their own.
+      const across =
+        stagedParts.length === 1 ? await rowsAcross(stagedParts[0]!, this.deps.hooks?.acrossBytes?.()) : []
+      const guesses =
+        across.length > 0 && plan0
+          ? await oneValuedKeys(
+              db,
+              plan0.facts,
+              [...sample0, ...across],
+              plan0.numeric,
+              plan0.nullStrings ?? [],
+            )
+          : {}
+      for (const c of Object.keys(constants)) delete guesses[c as keyof FactConstants]
       this.emit('normalising')
       const bytesPerLine = stagedParts[0]?.sniffed.bytesPerLine ?? 100
       // This statement is most of an import: on the 10M-row benchmark file about four fifths of the
@@ -295,26 +313,29 @@ export class ImportJob {
       // and the file grows a quarter), PARQUET_VERSION V2 (slower), no compression, row groups of 16k to
       // 64k rows (the same; 1M rows, much slower). Reading without quote handling, as DuckDB's own
       // sniffer reads this file, runs the same instructions.
-      const copy = (from: readonly string[]) =>
+      const copy = (from: readonly string[], guessed: FactConstants) =>
         this.watch(
           db,
           (fraction) => {
             this.bytesRead = fraction * this.totalBytes
             this.rows = this.bytesRead / bytesPerLine
           },
-          () =>
-            db.run(
-              `COPY (SELECT ${stored.join(', ')} FROM (${from.join('\nUNION ALL\n')})) TO ${sqlString(factsFile)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1)`,
-            ),
+          () => {
+            const stored = FACT_COLUMNS.filter((c) => !(c in constants) && !(c in guessed))
+            return db.run(
+              `COPY (SELECT ${stored.join(', ')} FROM (${from.join('\nUNION ALL\n')}) ${guessesChecked(guessed)}) TO ${sqlString(factsFile)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1)`,
+            )
+          },
         )
       try {
-        await copy(selects)
+        await copy(selects, guesses)
+        Object.assign(constants, guesses)
       } catch (error) {
-        // A column every sampled row filled is empty further down: read again, with its fallback.
-        if (!isUnfilled(error) || fallbacks.join() === selects.join()) throw error
+        // A row further down proves a guess from the sampled rows wrong: read again without guesses.
+        if (!guessMissed(error)) throw error
         this.check()
-        traceStage('read with the sampled columns, until one was empty', stage)
-        await copy(fallbacks)
+        traceStage('read with guesses from the sampled rows, until a row proved one wrong', stage)
+        await copy(fallbacks, {})
       }
       this.check()
       this.bytesRead = this.totalBytes

@@ -4,7 +4,7 @@
  * list every layout's SELECT produces.
  */
 import { join as joinPath } from 'node:path'
-import { CELL_MARK, UNFILLED_MARK } from './errors'
+import { CELL_MARK, GUESS_MARK } from './errors'
 
 /**
  * An imported dataset is stored as fact rows plus the mapping of their keys (a star schema):
@@ -182,9 +182,11 @@ export const MACROS: string[] = [
   // The marker carries kind, column index and value; errors.ts turns it into words.
   `CREATE MACRO cte_fail(kind, col, v) AS error('${CELL_MARK}' || chr(31) || kind || chr(31) || CAST(col AS VARCHAR) || chr(31) || coalesce(CAST(v AS VARCHAR), ''))`,
   // A column every sampled row filled (layouts/common.ts, isoOrCode), as it is, until a row leaves it
-  // empty: then the read stops and is made again with the fallback (pipeline.ts). The value in the
-  // message keeps DuckDB from computing the error once for the whole query.
-  `CREATE MACRO cte_filled(x) AS CASE WHEN nullif(x, '') IS NULL THEN error('${UNFILLED_MARK}' || coalesce(x, '')) ELSE x END`,
+  // empty; a key the sampled rows gave one value (guesses.ts), true while a row holds it. Else the read
+  // stops and is made again without the guess (pipeline.ts). The value in the message keeps DuckDB from
+  // computing the error once for the whole query.
+  `CREATE MACRO cte_filled(x) AS CASE WHEN nullif(x, '') IS NULL THEN error('${GUESS_MARK}' || coalesce(x, '')) ELSE x END`,
+  `CREATE MACRO cte_same(x, v) AS CASE WHEN x IS NOT DISTINCT FROM v THEN true ELSE error('${GUESS_MARK}' || coalesce(x, '')) END`,
   // Numbers lose leading zeros ("000" → "0", "0156" → "156"); text is trimmed and upper-cased.
   `CREATE MACRO cte_key(x) AS coalesce(CAST(TRY_CAST(trim(CAST(x AS VARCHAR)) AS UBIGINT) AS VARCHAR), upper(trim(CAST(x AS VARCHAR))))`,
   // Periods come from shared/periods.ts (2024, 2024-03, 2024-Q1, 2025-01..2025-07): their form says their frequency.

@@ -8,6 +8,7 @@ import type { ImportProgress } from '../../../../electron/shared/api'
 import { createEventSink } from '../../../../electron/events'
 import { openServices, type Services } from '../../../../electron/services'
 import type { PipelineHooks } from '../../../../electron/services/import/pipeline'
+import { ACROSS_BYTES } from '../../../../electron/services/import/guesses'
 import type { SeriesRequest } from '../../../../electron/services/import/queries'
 import type { ImportOutcome, Mapping } from '../../../../electron/shared/importApi'
 import { expect } from 'vitest'
@@ -44,6 +45,7 @@ export async function openTestServices(): Promise<TestServices> {
     importHooks: {
       outputPath: (name, standard) => hooks.outputPath?.(name, standard) ?? standard,
       beforeCommit: () => hooks.beforeCommit?.() ?? Promise.resolve(),
+      acrossBytes: () => hooks.acrossBytes?.() ?? ACROSS_BYTES,
     },
   })
   const library = join(userDataDir, 'library')

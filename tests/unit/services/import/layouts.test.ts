@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { filledColumns, guessMapping, planFor, recognise } from '../../../../electron/services/import/layouts'
-import { isUnfilled } from '../../../../electron/services/import/errors'
+import { guessMissed } from '../../../../electron/services/import/errors'
 import { MACROS, sqlString } from '../../../../electron/services/import/sql'
 import { fixture } from './helpers'
 
@@ -148,7 +148,7 @@ describe('Comtrade country keys: the ISO columns alone where every sampled row f
     expect(plan.facts).not.toMatch(new RegExp(`\\bc(${at('reporterCode')}|${at('partnerCode')})\\b`))
     expect(await keysOf(plan.facts, row('CHN', 'USA'))).toEqual([{ reporter_k: 'CHN', partner_k: 'USA' }])
     const stopped = await keysOf(plan.facts, row('CHN', '')).catch((e: unknown) => e)
-    expect(isUnfilled(stopped)).toBe(true)
+    expect(guessMissed(stopped)).toBe(true)
   })
 
   it('with nothing known, reads the code where the ISO cell is empty', async () => {
