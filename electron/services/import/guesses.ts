@@ -6,8 +6,8 @@
  * with another value stops the read, and the import reads the file again writing every column
  * (pipeline.ts). A guess is never kept unchecked: the stored keys are the file's either way.
  */
-import { open } from 'node:fs/promises'
-import { readCsv } from '../../shared/csv'
+import { open, writeFile } from 'node:fs/promises'
+import { readCsv, toCsv } from '../../shared/csv'
 import type { FactColumn, FactConstants } from './sql'
 import { sqlString } from './sql'
 import type { StagedPart } from './source'
@@ -17,7 +17,7 @@ import type { JobDb } from './jobDb'
 const GUESSED: readonly FactColumn[] = ['reporter_k', 'partner_k', 'flow_k']
 
 /** How much of a file is read, in all, for rows from its middle and its end (in WINDOWS pieces). */
-export const ACROSS_BYTES = 256 * 1024
+export const ACROSS_BYTES = 64 * 1024
 const WINDOWS = 8
 
 /**
@@ -61,31 +61,36 @@ export async function rowsAcross(part: StagedPart, bytes = ACROSS_BYTES): Promis
 }
 
 /**
- * The key columns (GUESSED) that `select` (a layout's fact SELECT over `src`) gives one value, never
- * empty, on every one of `rows` (cells as text, in file order, `numeric` read as numbers): by DuckDB
- * over those rows, so the keys are the layout's own. None where the rows are too few to say or the
- * SELECT cannot read them.
+ * The sampled rows as a part of their own: a comma-delimited UTF-8 file at `path` with the part's
+ * header, which relationOf (source.ts) reads as it reads the file, its types and empty cells alike.
  */
-export async function oneValuedKeys(
-  db: JobDb,
-  select: string,
+export async function sampledPart(
+  part: StagedPart,
   rows: readonly (readonly string[])[],
-  numeric: readonly number[],
-  nulls: readonly string[],
-): Promise<FactConstants> {
-  if (rows.length < 2) return {}
-  const width = Math.max(...rows.map((r) => r.length))
-  const cell = (value: string | undefined, i: number) => {
-    if (value === undefined || value === '' || nulls.includes(value)) return 'NULL'
-    return numeric.includes(i) ? `TRY_CAST(${sqlString(value)} AS DOUBLE)` : sqlString(value)
+  path: string,
+): Promise<StagedPart> {
+  const { sniffed } = part
+  const width = sniffed.header.length + (sniffed.trailingField ? 1 : 0)
+  const cells = (r: readonly string[]) => Array.from({ length: width }, (_, i) => r[i] ?? '')
+  await writeFile(path, toCsv([cells(sniffed.header), ...rows.map(cells)], { guardFormulas: false }))
+  return {
+    ...part,
+    staged: path,
+    compression: 'none',
+    sniffed: { ...sniffed, delimiter: ',', skipLines: 0, compression: 'none' },
   }
-  const values = rows.map((r) => `(${Array.from({ length: width }, (_, i) => cell(r[i], i)).join(', ')})`)
-  const names = Array.from({ length: width }, (_, i) => `c${i}`).join(', ')
-  const sample = `(SELECT * FROM (VALUES ${values.join(', ')}) AS sampled(${names}))`
+}
+
+/**
+ * The key columns (GUESSED) that `select` (a layout's fact SELECT over `src`) gives one value, never
+ * empty, on every row of `sampled` (a relation over the sampled rows, sampledPart): by DuckDB, so the
+ * keys are the layout's own. None where the SELECT cannot read those rows.
+ */
+export async function oneValuedKeys(db: JobDb, select: string, sampled: string): Promise<FactConstants> {
   try {
     const [found] = await db.all<Record<string, unknown>>(
       `SELECT ${GUESSED.map((c) => `count(DISTINCT ${c}) = 1 AND count(${c}) = count(*) AS ${c}_one, any_value(${c}) AS ${c}`).join(', ')}
-         FROM (${select.replace(/\bsrc\b/g, sample)})`,
+         FROM (${select.replace(/\bsrc\b/g, `(SELECT * FROM ${sampled})`)})`,
     )
     return Object.fromEntries(
       GUESSED.filter((c) => found?.[`${c}_one`] === true && typeof found[c] === 'string').map((c) => [

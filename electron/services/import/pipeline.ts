@@ -33,7 +33,7 @@ import { openJobDb, traceStage, type JobDb } from './jobDb'
 import { filledColumns, lacksPeriods, planFor, recognise, type Plan } from './layouts'
 import { needsReimport, type DatasetEntry, type Library, type NewVersion } from './library'
 import { storedIntact } from './stored'
-import { guessesChecked, oneValuedKeys, rowsAcross } from './guesses'
+import { guessesChecked, oneValuedKeys, rowsAcross, sampledPart } from './guesses'
 import {
   convertsOnStaging,
   partsOf,
@@ -290,19 +290,24 @@ export class ImportJob {
       delete constants.value
       // Key columns the file's first rows and rows across it give one value (guesses.ts): checked on
       // every row, kept once. Only for one plain CSV, whose pieces can be read on their own.
-      const across =
-        stagedParts.length === 1 ? await rowsAcross(stagedParts[0]!, this.deps.hooks?.acrossBytes?.()) : []
+      const guessing = performance.now()
+      const only = stagedParts.length === 1 ? stagedParts[0]! : undefined
+      const across = only ? await rowsAcross(only, this.deps.hooks?.acrossBytes?.()) : []
       const guesses =
-        across.length > 0 && plan0
+        only && plan0 && across.length > 0
           ? await oneValuedKeys(
               db,
               plan0.facts,
-              [...sample0, ...across],
-              plan0.numeric,
-              plan0.nullStrings ?? [],
+              await relationOf(
+                db,
+                await sampledPart(only, [...sample0, ...across], join(stagingDir, 'sampled.csv')),
+                plan0,
+                columns,
+              ),
             )
           : {}
       for (const c of Object.keys(constants)) delete guesses[c as keyof FactConstants]
+      traceStage('guesses from the sampled rows', guessing)
       this.emit('normalising')
       const bytesPerLine = stagedParts[0]?.sniffed.bytesPerLine ?? 100
       // This statement is most of an import: on the 10M-row benchmark file about four fifths of the
