@@ -17,6 +17,7 @@ import type { AppCommandEvent } from '../shared/api'
 import type { RecentFiles } from '../services/recentFiles'
 import { installApplicationMenu, type MenuApi } from './menu'
 import { buildMenuModel } from './menuModel'
+import type { MainLocale } from './wording'
 import {
   openKindOf,
   routeOpenRequest,
@@ -29,6 +30,8 @@ export interface DesktopOptions {
   platform: NodeJS.Platform
   isPackaged: boolean
   appName: string
+  /** The language of the menu until the page says its own (`setLocale`): the OS's. */
+  locale: MainLocale
   menu: MenuApi
   /** The OS recent-documents list (Windows jump list, macOS Dock menu). */
   os: Pick<App, 'addRecentDocument' | 'clearRecentDocuments'>
@@ -56,6 +59,10 @@ export interface Desktop {
   pageGone(): void
   /** Builds (then rebuilds) the application menu; call it first once the app is ready. */
   refreshMenu(): Promise<void>
+  /** The page's language: the menu is rebuilt in it (once it exists), and dialogs use it from now on. */
+  setLocale(locale: MainLocale): Promise<void>
+  /** The language main words things in now. */
+  locale(): MainLocale
   /** For tests and diagnostics: what waits for the page. */
   queued(): readonly AppCommandEvent[]
 }
@@ -68,6 +75,7 @@ export function createDesktop(options: DesktopOptions): Desktop {
   let ready = false
   // The menu is built once main asks (after app ready); files opened before that only update the list.
   let menuInstalled = false
+  let locale = options.locale
 
   function deliver(event: AppCommandEvent): void {
     if (ready) {
@@ -90,6 +98,7 @@ export function createDesktop(options: DesktopOptions): Desktop {
       isPackaged: options.isPackaged,
       appName: options.appName,
       recentFiles,
+      locale,
     })
     installApplicationMenu(options.menu, model, {
       command: (command) => deliver({ command }),
@@ -167,6 +176,12 @@ export function createDesktop(options: DesktopOptions): Desktop {
       ready = false
     },
     refreshMenu,
+    async setLocale(next) {
+      if (next === locale) return
+      locale = next
+      if (menuInstalled) await refreshMenu()
+    },
+    locale: () => locale,
     queued: () => [...queue],
   }
 }

@@ -6,15 +6,20 @@
  * already passed `safeExternalUrl` (navigation.ts); the dialog is the user's gesture.
  */
 import type { MessageBoxOptions } from 'electron'
+import { say } from '../shared/messages'
+import { word, type MainLocale } from './wording'
 
-/** The question main asks, with the full URL in view so a link's text cannot hide where it goes. */
-export function linkConfirmation(url: string): MessageBoxOptions {
+/**
+ * The question main asks, in the app's language (wording.ts), with the full URL in view so a link's
+ * text cannot hide where it goes.
+ */
+export function linkConfirmation(url: string, locale: MainLocale): MessageBoxOptions {
   return {
     type: 'question',
-    title: 'Open link',
-    message: 'Open this link in your web browser?',
+    title: word(say('linkTitle'), locale),
+    message: word(say('linkQuestion'), locale),
     detail: url,
-    buttons: ['Open in browser', 'Cancel'],
+    buttons: [word(say('linkOpen'), locale), word(say('linkCancel'), locale)],
     defaultId: 1,
     cancelId: 1,
     noLink: true,
@@ -22,7 +27,7 @@ export function linkConfirmation(url: string): MessageBoxOptions {
 }
 
 export interface LinkOpenerOptions {
-  /** Shows `linkConfirmation(url)`; resolves true only if the user chose to open it. */
+  /** Shows `linkConfirmation(url, locale)`; resolves true only if the user chose to open it. */
   confirm(url: string): Promise<boolean>
   /** Hands the URL to the system browser. */
   open(url: string): Promise<void>

@@ -1,25 +1,31 @@
 /**
  * File › Open for importing: Electron's open dialog, passed in (no Electron import here), with the
- * file types the importer reads. Returns the chosen path or null; the importer grants it an id.
+ * file types the importer reads, worded in the app's language (wording.ts). Returns the chosen path or
+ * null; the importer grants it an id.
  */
-import type { BaseWindow, Dialog } from 'electron'
+import type { BaseWindow, Dialog, FileFilter } from 'electron'
+import { say } from '../shared/messages'
+import { word, type MainLocale } from './wording'
 
-export const IMPORT_FILTERS = [
-  {
-    name: 'Trade data (CSV, TSV, gzip, Parquet, JSON)',
-    extensions: ['csv', 'tsv', 'txt', 'gz', 'parquet', 'json', 'ndjson'],
-  },
-  { name: 'All files', extensions: ['*'] },
-]
+export function importFilters(locale: MainLocale): FileFilter[] {
+  return [
+    {
+      name: word(say('filterTradeData'), locale),
+      extensions: ['csv', 'tsv', 'txt', 'gz', 'parquet', 'json', 'ndjson'],
+    },
+    { name: word(say('filterAllFiles'), locale), extensions: ['*'] },
+  ]
+}
 
 export async function chooseDataFile(
   dialog: Pick<Dialog, 'showOpenDialog'>,
   window: BaseWindow | null,
+  locale: MainLocale,
 ): Promise<string | null> {
   const options = {
-    title: 'Open a trade data file',
+    title: word(say('dialogOpenDataFile'), locale),
     properties: ['openFile' as const],
-    filters: IMPORT_FILTERS,
+    filters: importFilters(locale),
   }
   const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
   return result.canceled ? null : (result.filePaths[0] ?? null)

@@ -39,6 +39,7 @@ import { openKindOf } from './openFile'
 import { createPdfPrinter } from './printPdf'
 import { chooseExportTarget, chooseSnapshotFile } from './snapshotDialogs'
 import { createLinkOpener, linkConfirmation } from './externalLinks'
+import { localeOf, startFailedBox, type MainLocale } from './wording'
 import { utilityEngine } from './utilityEngine'
 
 // Main is ESM (out/main/index.js): there is no __dirname. The renderer and preload builds sit beside it.
@@ -52,6 +53,9 @@ let mainWindow: BrowserWindow | null = null
 let services: Host | null = null
 let closing: Promise<void> | null = null
 let quitting = false
+// The language main words its menu and dialogs in: the OS's once the app is ready (app.getLocale() is
+// only reliable then), then the page's. English, the catalogue's own, until then: nothing is shown before.
+let locale: MainLocale = 'en'
 
 app.setName(WINDOW_TITLE)
 
@@ -66,7 +70,7 @@ if (process.env['ELECTRON_RENDERER_URL'] && !devServerUrl) {
 // (externalLinks.ts): a snapshot's note or a script in the page cannot send the user anywhere alone.
 const openLink = createLinkOpener({
   confirm: async (url) => {
-    const question = linkConfirmation(url)
+    const question = linkConfirmation(url, locale)
     const answer = mainWindow
       ? await dialog.showMessageBox(mainWindow, question)
       : await dialog.showMessageBox(question)
@@ -102,6 +106,7 @@ async function start(): Promise<void> {
     platform: process.platform,
     isPackaged: app.isPackaged,
     appName: WINDOW_TITLE,
+    locale,
     menu: Menu,
     os: app,
     recent: createRecentFiles({ file: path.join(app.getPath('userData'), 'recent-files.json') }),
@@ -144,6 +149,8 @@ async function start(): Promise<void> {
 
   try {
     await app.whenReady()
+    locale = localeOf(app.getLocale())
+    await desktop.setLocale(locale)
 
     const ses = session.defaultSession
     installPermissionGuards(ses)
@@ -168,11 +175,11 @@ async function start(): Promise<void> {
       events,
       // Imported files live in the user-data folder; File › Open is Electron's dialog (importDialog.ts).
       userDataDir: app.getPath('userData'),
-      chooseFile: () => chooseDataFile(dialog, mainWindow),
+      chooseFile: () => chooseDataFile(dialog, mainWindow, locale),
       // Snapshots: Open/Save dialogs, and PDF export by printing the snapshot's print page in a hidden window.
       snapshotPlatform: {
-        chooseSnapshotFile: () => chooseSnapshotFile(dialog, mainWindow),
-        chooseExportTarget: (request) => chooseExportTarget(dialog, mainWindow, request),
+        chooseSnapshotFile: () => chooseSnapshotFile(dialog, mainWindow, locale),
+        chooseExportTarget: (request) => chooseExportTarget(dialog, mainWindow, request, locale),
         printPdf: createPdfPrinter({
           entry: !app.isPackaged && devServerUrl ? devServerUrl : APP_ENTRY,
           createWindow: () =>
@@ -229,10 +236,11 @@ async function start(): Promise<void> {
       desktop.pageGone()
     })
   } catch (error) {
-    // Never leave the user with a blank window or a silent exit: say what failed, then quit.
-    const message = error instanceof Error ? error.message : String(error)
+    // Never leave the user with a blank window or a silent exit: say that it failed, then quit. What
+    // failed goes to the log only: its text can name the user's folders or be a library's wording.
     console.error('[main] start-up failed', error)
-    dialog.showErrorBox(`${WINDOW_TITLE} could not start`, message)
+    const box = startFailedBox(WINDOW_TITLE, locale)
+    dialog.showErrorBox(box.title, box.content)
     app.quit()
   }
 }

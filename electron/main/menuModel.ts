@@ -10,6 +10,9 @@
  */
 import path from 'node:path'
 import { commandAccelerators, type AppCommand } from '../shared/commands'
+import { say, type Said } from '../shared/messages'
+import type { DesktopMessageId } from '../shared/desktopMessages'
+import { word, type MainLocale } from './wording'
 
 /** The Electron menu roles we use. */
 export type MenuRole =
@@ -71,23 +74,50 @@ export interface MenuModelOptions {
   appName: string
   /** Newest first (services/recentFiles.ts). */
   recentFiles: readonly string[]
+  /** The language of every label (wording.ts). */
+  locale: MainLocale
 }
 
 const separator = (id: string): MenuNode => ({ id, type: 'separator' })
 
-function command(id: AppCommand, label: string): MenuNode {
-  const node: MenuNode = { id, label, command: id, enabled: true }
-  const accelerator = commandAccelerators[id]
-  if (accelerator) node.accelerator = accelerator
-  return node
+/**
+ * The label of each role item: Electron's own labels for roles are English on Windows and Linux, so
+ * every role we show gets ours. (Roles that are whole menus get the menu's label where they are used.)
+ */
+const ROLE_LABELS: Partial<Record<MenuRole, DesktopMessageId>> = {
+  services: 'menuServices',
+  hideOthers: 'menuHideOthers',
+  unhide: 'menuUnhide',
+  close: 'menuClose',
+  undo: 'menuUndo',
+  redo: 'menuRedo',
+  cut: 'menuCut',
+  copy: 'menuCopy',
+  paste: 'menuPaste',
+  pasteAndMatchStyle: 'menuPasteAndMatchStyle',
+  delete: 'menuDelete',
+  selectAll: 'menuSelectAll',
+  reload: 'menuReload',
+  forceReload: 'menuForceReload',
+  toggleDevTools: 'menuToggleDevTools',
+  resetZoom: 'menuResetZoom',
+  zoomIn: 'menuZoomIn',
+  zoomOut: 'menuZoomOut',
+  togglefullscreen: 'menuFullScreen',
+  minimize: 'menuMinimize',
+  zoom: 'menuZoom',
+  front: 'menuFront',
 }
 
-const role = (r: MenuRole, label?: string, accelerator?: string): MenuNode => ({
-  id: r,
-  role: r,
-  ...(label ? { label } : {}),
-  ...(accelerator ? { accelerator } : {}),
-})
+/**
+ * `&` before the access key, for the Alt-key mnemonics of Windows and Linux menus: before the key's
+ * letter where the label has it (`&File`, `E&xit`), else after the label as Chinese menus write it
+ * (`文件(&F)`).
+ */
+export function withMnemonic(label: string, key: string): string {
+  const at = label.toLowerCase().indexOf(key.toLowerCase())
+  return at >= 0 ? `${label.slice(0, at)}&${label.slice(at)}` : `${label}(&${key.toUpperCase()})`
+}
 
 /** A recent file's menu label: its name, with its folder to tell same-named files apart. */
 export function recentLabel(file: string, all: readonly string[], platform: NodeJS.Platform): string {
@@ -100,7 +130,11 @@ export function recentLabel(file: string, all: readonly string[], platform: Node
   return platform === 'darwin' ? label : label.replace(/&/g, '&&')
 }
 
-function recentMenu(files: readonly string[], platform: NodeJS.Platform): MenuNode {
+function recentMenu(
+  files: readonly string[],
+  platform: NodeJS.Platform,
+  text: (said: Said) => string,
+): MenuNode {
   const items: MenuNode[] = files.length
     ? files.map((file, i) => ({
         id: `recent-${i}`,
@@ -108,15 +142,20 @@ function recentMenu(files: readonly string[], platform: NodeJS.Platform): MenuNo
         action: 'openRecent' as const,
         path: file,
       }))
-    : [{ id: 'recent-none', label: 'No Recent Files', enabled: false }]
+    : [{ id: 'recent-none', label: text(say('menuNoRecent')), enabled: false }]
   return {
     id: 'recent',
-    label: 'Open Recent',
+    label: text(say('menuOpenRecent')),
     type: 'submenu',
     submenu: [
       ...items,
       separator('recent-sep'),
-      { id: 'clearRecent', label: 'Clear Recent', action: 'clearRecent', enabled: files.length > 0 },
+      {
+        id: 'clearRecent',
+        label: text(say('menuClearRecent')),
+        action: 'clearRecent',
+        enabled: files.length > 0,
+      },
     ],
   }
 }
@@ -125,49 +164,61 @@ export function buildMenuModel(opts: MenuModelOptions): MenuNode[] {
   const mac = opts.platform === 'darwin'
   const dev = !opts.isPackaged
   const model: MenuNode[] = []
+  const text = (said: Said) => word(said, opts.locale)
+  const app = opts.appName
   // Alt-key mnemonics (`&File`) are a Windows and Linux convention; macOS menus have none.
-  const top = (label: string) => (mac ? label : `&${label}`)
+  const top = (id: DesktopMessageId, key: string) => (mac ? text({ id }) : withMnemonic(text({ id }), key))
+  const command = (id: AppCommand, label: Said): MenuNode => {
+    const node: MenuNode = { id, label: text(label), command: id, enabled: true }
+    const accelerator = commandAccelerators[id]
+    if (accelerator) node.accelerator = accelerator
+    return node
+  }
+  const role = (r: MenuRole, label?: string): MenuNode => {
+    const id = ROLE_LABELS[r]
+    return { id: r, role: r, ...(label ? { label } : id ? { label: text({ id }) } : {}) }
+  }
 
   if (mac) {
     model.push({
       id: 'app',
-      label: opts.appName,
+      label: app,
       type: 'submenu',
       role: 'appMenu',
       submenu: [
-        command('about', `About ${opts.appName}`),
+        command('about', say('menuAbout', { app })),
         separator('app-sep1'),
         role('services'),
         separator('app-sep2'),
-        role('hide'),
+        role('hide', text(say('menuHide', { app }))),
         role('hideOthers'),
         role('unhide'),
         separator('app-sep3'),
-        role('quit'),
+        role('quit', text(say('menuQuit', { app }))),
       ],
     })
   }
 
   model.push({
     id: 'file',
-    label: top('File'),
+    label: top('menuFile', 'f'),
     type: 'submenu',
     submenu: [
-      command('openDataFile', 'Open Data File…'),
-      command('openSnapshot', 'Open Snapshot…'),
-      recentMenu(opts.recentFiles, opts.platform),
+      command('openDataFile', say('menuOpenDataFile')),
+      command('openSnapshot', say('menuOpenSnapshot')),
+      recentMenu(opts.recentFiles, opts.platform, text),
       separator('file-sep1'),
-      command('saveSnapshot', 'Save Snapshot'),
+      command('saveSnapshot', say('menuSaveSnapshot')),
       // Disabled until the export issue lands.
-      command('export', 'Export…'),
+      command('export', say('menuExport')),
       separator('file-sep2'),
-      mac ? role('close') : role('quit', 'E&xit'),
+      mac ? role('close') : role('quit', withMnemonic(text(say('menuExit')), 'x')),
     ],
   })
 
   model.push({
     id: 'edit',
-    label: top('Edit'),
+    label: top('menuEdit', 'e'),
     type: 'submenu',
     submenu: [
       role('undo'),
@@ -185,10 +236,10 @@ export function buildMenuModel(opts: MenuModelOptions): MenuNode[] {
 
   model.push({
     id: 'view',
-    label: top('View'),
+    label: top('menuView', 'v'),
     type: 'submenu',
     submenu: [
-      command('toggleTheme', 'Toggle Light/Dark Theme'),
+      command('toggleTheme', say('menuToggleTheme')),
       separator('view-sep1'),
       ...(dev
         ? [role('reload'), role('forceReload'), role('toggleDevTools'), separator('view-sep-dev')]
@@ -203,7 +254,7 @@ export function buildMenuModel(opts: MenuModelOptions): MenuNode[] {
 
   model.push({
     id: 'window',
-    label: top('Window'),
+    label: top('menuWindow', 'w'),
     type: 'submenu',
     role: 'windowMenu',
     submenu: mac
@@ -213,13 +264,13 @@ export function buildMenuModel(opts: MenuModelOptions): MenuNode[] {
 
   model.push({
     id: 'help',
-    label: top('Help'),
+    label: top('menuHelp', 'h'),
     type: 'submenu',
     role: 'help',
     submenu: [
-      command('showShortcuts', 'Keyboard Shortcuts'),
-      command('showDataSources', 'Data Sources'),
-      ...(mac ? [] : [separator('help-sep'), command('about', `About ${opts.appName}`)]),
+      command('showShortcuts', say('menuShortcuts')),
+      command('showDataSources', say('menuDataSources')),
+      ...(mac ? [] : [separator('help-sep'), command('about', say('menuAbout', { app }))]),
     ],
   })
 

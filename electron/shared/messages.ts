@@ -325,6 +325,67 @@ export const serviceMessages = {
     'This page cursor is not one the app handed out (it is damaged or made up). Ask for the list again from its first page.',
   cursorOtherList:
     'This page cursor belongs to another list, or the list has changed since its first page was read (a file was imported or deleted). Ask for it again from its first page.',
+
+  // What the desktop app's main process shows itself (main/wording.ts): the application menu, its
+  // dialogs and the start-up error box, in the language the page uses. Chinese: shared/desktopMessages.ts.
+  menuAbout: 'About {app}',
+  menuServices: 'Services',
+  menuHide: 'Hide {app}',
+  menuHideOthers: 'Hide Others',
+  menuUnhide: 'Show All',
+  menuQuit: 'Quit {app}',
+  menuExit: 'Exit',
+  menuClose: 'Close Window',
+  menuFile: 'File',
+  menuOpenDataFile: 'Open Data File…',
+  menuOpenSnapshot: 'Open Snapshot…',
+  menuOpenRecent: 'Open Recent',
+  menuNoRecent: 'No Recent Files',
+  menuClearRecent: 'Clear Recent',
+  menuSaveSnapshot: 'Save Snapshot',
+  menuExport: 'Export…',
+  menuEdit: 'Edit',
+  menuUndo: 'Undo',
+  menuRedo: 'Redo',
+  menuCut: 'Cut',
+  menuCopy: 'Copy',
+  menuPaste: 'Paste',
+  menuPasteAndMatchStyle: 'Paste and Match Style',
+  menuDelete: 'Delete',
+  menuSelectAll: 'Select All',
+  menuView: 'View',
+  menuToggleTheme: 'Toggle Light/Dark Theme',
+  menuReload: 'Reload',
+  menuForceReload: 'Force Reload',
+  menuToggleDevTools: 'Toggle Developer Tools',
+  menuResetZoom: 'Actual Size',
+  menuZoomIn: 'Zoom In',
+  menuZoomOut: 'Zoom Out',
+  menuFullScreen: 'Toggle Full Screen',
+  menuWindow: 'Window',
+  menuMinimize: 'Minimize',
+  menuZoom: 'Zoom',
+  menuFront: 'Bring All to Front',
+  menuHelp: 'Help',
+  menuShortcuts: 'Keyboard Shortcuts',
+  menuDataSources: 'Data Sources',
+  dialogOpenDataFile: 'Open a trade data file',
+  filterTradeData: 'Trade data (CSV, TSV, gzip, Parquet, JSON)',
+  filterAllFiles: 'All files',
+  dialogOpenSnapshot: 'Open a snapshot',
+  filterSnapshot: 'China Trade Explorer snapshot',
+  filterPdf: 'PDF document',
+  dialogSaveSnapshot: 'Save the snapshot file',
+  dialogExportPdf: 'Export the snapshot as PDF',
+  dialogExportFolder: 'Export the snapshot as a folder (CSV, README, PNG)',
+  linkTitle: 'Open link',
+  linkQuestion: 'Open this link in your web browser?',
+  linkOpen: 'Open in browser',
+  linkCancel: 'Cancel',
+  startFailedTitle: '{app} could not start',
+  // What failed is in the log: its own words may name a folder of the user's or be a library's.
+  startFailed:
+    'Something went wrong while the app was starting, so it will close now. Start it again; if this happens again, install the app again.',
 } as const
 
 export const messageIds = /* @__PURE__ */ Object.keys(serviceMessages) as MessageId[]
@@ -347,7 +408,8 @@ export function english(said: Said): string {
   })
 }
 
-function englishParam(value: ParamValue): string {
+/** A parameter as the English text writes it (also main's Chinese texts: main/wording.ts). */
+export function englishParam(value: ParamValue): string {
   if (typeof value === 'string') return value
   if (typeof value === 'number') return String(value)
   if ('period' in value) return value.period

@@ -651,6 +651,7 @@ export class FakeApp
       App,
       | 'setName'
       | 'getName'
+      | 'getLocale'
       | 'requestSingleInstanceLock'
       | 'enableSandbox'
       | 'whenReady'
@@ -668,6 +669,8 @@ export class FakeApp
   readonly recentDocuments: string[] = []
   quitRequests = 0
   sandboxed = false
+  /** The OS's language as Chromium reports it (app.getLocale()): 'en-US', 'zh-CN', 'zh-TW'… */
+  locale = 'en-US'
   private name = 'Electron'
   private ready = false
   private readyPromise: Promise<void>
@@ -686,6 +689,9 @@ export class FakeApp
   }
   getName(): string {
     return this.name
+  }
+  getLocale(): string {
+    return this.locale
   }
   requestSingleInstanceLock(): boolean {
     return this.gotLock

@@ -60,6 +60,7 @@ describe('no absolute path crosses to the page', () => {
       platform: 'linux',
       isPackaged: true,
       appName: 'China Trade Explorer',
+      locale: 'en',
       menu: electron.Menu,
       os: electron.app,
       recent: createRecentFiles({ file: join(t.userDataDir, 'recent-files.json') }),

@@ -33,6 +33,7 @@ function setup(grantDataFile?: (file: string) => void) {
     platform: 'linux',
     isPackaged: true,
     appName: 'China Trade Explorer',
+    locale: 'en',
     menu,
     os: electron.app,
     recent: createRecentFiles({ file: path.join(dir, 'recent-files.json') }),

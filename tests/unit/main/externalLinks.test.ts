@@ -4,7 +4,7 @@ import { createLinkOpener, linkConfirmation } from '../../../electron/main/exter
 describe('linkConfirmation', () => {
   it('shows the full URL, and Cancel is both the default and what Escape answers', () => {
     const url = `https://www.example.org/${'a'.repeat(300)}?q=1#x`
-    const question = linkConfirmation(url)
+    const question = linkConfirmation(url, 'en')
     expect(question.detail).toBe(url)
     expect(question.buttons![question.defaultId!]).toBe('Cancel')
     expect(question.cancelId).toBe(question.defaultId)

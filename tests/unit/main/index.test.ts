@@ -338,16 +338,27 @@ describe('main process start-up', () => {
 })
 
 describe('main process failures', () => {
-  it('shows an error box and quits when the services cannot open: never a blank window', async () => {
-    h.openServices.mockRejectedValueOnce(new Error('data/catalog.json is missing'))
-    await startMain()
-    expect(h.electron.dialog.errorBoxes).toEqual([
-      { title: expect.stringContaining('could not start'), content: 'data/catalog.json is missing' },
-    ])
-    expect(h.electron.app.quitRequests).toBeGreaterThan(0)
-    expect(h.electron.windows).toHaveLength(0)
-    expect(h.electron.ipcMain.channels()).toEqual([])
-  })
+  it.each([
+    ['en-US', 'China Trade Explorer could not start', /^Something went wrong while the app was starting/],
+    ['zh-CN', 'China Trade Explorer 无法启动', /^应用启动时出现问题/],
+  ])(
+    'OS in %s: shows an error box in that language and quits when the services cannot open: never a blank window, never the error’s own words',
+    async (osLocale, title, content) => {
+      h.electron.app.locale = osLocale
+      const folder = path.join(h.electron.app.getPath('userData'), 'library')
+      const error = new Error(`EACCES: permission denied, open '${folder}/catalog.duckdb'`)
+      h.openServices.mockRejectedValueOnce(error)
+      const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
+      await startMain()
+      expect(h.electron.dialog.errorBoxes).toEqual([{ title, content: expect.stringMatching(content) }])
+      expect(JSON.stringify(h.electron.dialog.errorBoxes)).not.toMatch(/EACCES|permission denied|library/)
+      // What failed is in the log instead.
+      expect(logged).toHaveBeenCalledWith('[main] start-up failed', error)
+      expect(h.electron.app.quitRequests).toBeGreaterThan(0)
+      expect(h.electron.windows).toHaveLength(0)
+      expect(h.electron.ipcMain.channels()).toEqual([])
+    },
+  )
 
   it('quits at once without the single-instance lock', async () => {
     h.electron.app.gotLock = false

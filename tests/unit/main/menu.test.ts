@@ -10,7 +10,7 @@ import { FakeMenu } from '../../support/fakeElectron'
 
 const platforms = ['darwin', 'win32', 'linux'] as const
 const model = (platform: NodeJS.Platform, isPackaged = true, recentFiles: string[] = []) =>
-  buildMenuModel({ platform, isPackaged, appName: 'China Trade Explorer', recentFiles })
+  buildMenuModel({ platform, isPackaged, appName: 'China Trade Explorer', recentFiles, locale: 'en' })
 const byId = (nodes: MenuNode[], id: string) => flattenMenu(nodes).find((n) => n.id === id)
 const topLabels = (nodes: MenuNode[]) => nodes.map((n) => n.label)
 

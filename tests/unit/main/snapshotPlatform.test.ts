@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createDesktop } from '../../../electron/main/desktop'
-import { chooseDataFile, IMPORT_FILTERS } from '../../../electron/main/importDialog'
+import { chooseDataFile, importFilters } from '../../../electron/main/importDialog'
 import { createPdfPrinter, PRINT_READY } from '../../../electron/main/printPdf'
 import { chooseExportTarget, chooseSnapshotFile } from '../../../electron/main/snapshotDialogs'
 import { createRecentFiles } from '../../../electron/services/recentFiles'
@@ -18,36 +18,38 @@ describe('snapshot dialogs', () => {
   it('Open Snapshot: the chosen path, or null if cancelled; .ctesnap offered first', async () => {
     const { dialog } = createFakeElectron()
     dialog.openAnswer = { canceled: false, filePaths: ['/home/ana/busan.ctesnap'] }
-    expect(await chooseSnapshotFile(dialog, null)).toBe('/home/ana/busan.ctesnap')
+    expect(await chooseSnapshotFile(dialog, null, 'en')).toBe('/home/ana/busan.ctesnap')
     expect(dialog.opened[0]).toMatchObject({
       properties: ['openFile'],
       filters: [{ extensions: ['ctesnap'] }, { extensions: ['*'] }],
     })
     dialog.openAnswer = { canceled: true, filePaths: [] }
-    expect(await chooseSnapshotFile(dialog, null)).toBeNull()
+    expect(await chooseSnapshotFile(dialog, null, 'en')).toBeNull()
   })
 
   it('Export: a save dialog per kind, with the suggested name; null if cancelled', async () => {
     const { dialog } = createFakeElectron()
     dialog.saveAnswer = { canceled: false, filePath: '/home/ana/busan.pdf' }
-    expect(await chooseExportTarget(dialog, null, { suggestedName: 'busan.pdf', kind: 'pdf' })).toBe(
+    expect(await chooseExportTarget(dialog, null, { suggestedName: 'busan.pdf', kind: 'pdf' }, 'en')).toBe(
       '/home/ana/busan.pdf',
     )
     expect(dialog.saved[0]).toMatchObject({
       defaultPath: 'busan.pdf',
-      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      filters: [{ name: 'PDF document', extensions: ['pdf'] }],
     })
     dialog.saveAnswer = { canceled: true, filePath: '' }
-    expect(await chooseExportTarget(dialog, null, { suggestedName: 'busan', kind: 'folder' })).toBeNull()
+    expect(
+      await chooseExportTarget(dialog, null, { suggestedName: 'busan', kind: 'folder' }, 'en'),
+    ).toBeNull()
   })
 
   it('File › Open for importing offers the data file types; null if cancelled', async () => {
     const { dialog } = createFakeElectron()
     dialog.openAnswer = { canceled: false, filePaths: ['/home/ana/exports.csv'] }
-    expect(await chooseDataFile(dialog, null)).toBe('/home/ana/exports.csv')
-    expect(dialog.opened[0]).toMatchObject({ properties: ['openFile'], filters: IMPORT_FILTERS })
+    expect(await chooseDataFile(dialog, null, 'en')).toBe('/home/ana/exports.csv')
+    expect(dialog.opened[0]).toMatchObject({ properties: ['openFile'], filters: importFilters('en') })
     dialog.openAnswer = { canceled: true, filePaths: [] }
-    expect(await chooseDataFile(dialog, null)).toBeNull()
+    expect(await chooseDataFile(dialog, null, 'en')).toBeNull()
   })
 })
 
@@ -112,6 +114,7 @@ describe('a .ctesnap from the OS', () => {
       platform: 'linux',
       isPackaged: true,
       appName: 'China Trade Explorer',
+      locale: 'en',
       menu: electron.Menu,
       os: electron.app,
       recent: createRecentFiles({ file: path.join(dir, 'recent-files.json') }),

@@ -5,11 +5,14 @@
  * text is a sentence of its own.
  */
 import { serviceMessages, type MessageId } from '@shared/messages'
+import { desktopMessagesZh } from '@shared/desktopMessages'
 
 /** The catalogue's English writer, for the page's own refusals (api/client.ts), which load with these. */
 export { english } from '@shared/messages'
 
 const zh: Record<MessageId, string> = {
+  // What main shows itself (the menu, its dialogs), which main words from the same texts.
+  ...desktopMessagesZh,
   inFile: '{file}：{detail}',
   inPart: '{part}：{detail}',
   partDoes: '{part}：{detail}',
