@@ -120,6 +120,26 @@ describe('a real Comtrade download, from import to a self-contained snapshot', (
     expect(await page.locator('[data-test="ranking-path"]').innerText()).toContain('HS 85')
   })
 
+  it('a picture whose chart code does not load says so in the page’s language, not the browser’s', async () => {
+    for (const [locale, said] of [
+      [
+        'en-US',
+        'The picture could not be drawn (a part of the app did not load); its numbers are in the table below.',
+      ],
+      ['zh-CN', '无法绘制此图（应用的一部分未能加载）；数据见下表。'],
+    ] as const) {
+      const other = await browser.newPage({ width: 1400, height: 1100, locale })
+      // The treemap's chunk fails as a dropped connection or a damaged install fails it.
+      await other.route(/chartjs-chart-treemap/, (route) => route.abort('failed'))
+      await other.goto(page.url())
+      await other.click('[data-test="show-treemap"]')
+      const error = other.locator('[data-test="breakdown-treemap"] .error')
+      await expect.poll(() => error.textContent()).toBe(said)
+      await screenshot(other, `breakdown-not-drawn-${locale}`)
+      await other.close()
+    }
+  })
+
   it('shows the product treemap and exports it as PNG and SVG with its title, unit and source', async () => {
     await page.click('[data-test="show-treemap"]')
     await page.locator('[data-test="breakdown-treemap"] canvas').waitFor()

@@ -166,6 +166,23 @@ describe('transforms equal arithmetic on the data', () => {
     expect(await cell(page, '2025-11', 'exports:world:all')).toBe('$330,300 mn')
   })
 
+  it('a copy the system refuses is said in the page’s language, not in the browser’s English', async () => {
+    for (const [locale, said] of [
+      ['en-US', 'Could not copy: the system did not let the app write to the clipboard. Try again.'],
+      ['zh-CN', '未能复制：系统不允许本应用写入剪贴板。请重试。'],
+    ] as const) {
+      const page = await openExplorer({ locale })
+      // What Chromium throws where the clipboard is not the page's to write (permission denied).
+      await page.evaluate(() => {
+        navigator.clipboard.writeText = () =>
+          Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'))
+      })
+      await page.click('[data-test="copy-state"]')
+      await expect.poll(() => page.locator('[data-test="message"]').textContent()).toBe(said)
+      await page.close()
+    }
+  })
+
   it('y/y: the published rate where there is one, a computed one (marked) only where none was published', async () => {
     const page = await openExplorer()
     await exportsWith(page, 'yoy')

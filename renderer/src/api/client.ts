@@ -83,11 +83,14 @@ const pageWording: Wording = {
 
 /**
  * The message to show for anything a call threw: in the page's language where the refusal carries a
- * catalogued message the page knows; otherwise the engine's own (English) words.
+ * catalogued message the page knows; otherwise the engine's own (English) words. Anything else (the
+ * browser's or a library's own error, in English whatever the page's language) is told in the page's
+ * words, and its own text goes to the console for whoever looks into it.
  */
 export function messageOf(error: unknown): string {
   if (error instanceof ApiError) return saidText(error.said, error.message)
-  return error instanceof Error ? error.message : String(error)
+  console.error(error)
+  return i18n.global.t('app.unexpected')
 }
 
 /** A refusal of the page's own (a note or snapshot it will not send) in the page's language. */

@@ -12,6 +12,8 @@ export default {
       labelledValue: '{label}: {value}',
       // Two sentences in a row: Chinese puts no space after its full stop.
       sentences: '{first} {second}',
+      // Whatever the browser or a library threw: its own text (English, technical) goes to the console.
+      unexpected: 'Something went wrong inside the app, and this was not done. Try again.',
     },
   },
   'zh-CN': {
@@ -24,6 +26,7 @@ export default {
       labelled: '{label}：',
       labelledValue: '{label}：{value}',
       sentences: '{first}{second}',
+      unexpected: '应用内部出错，此操作未完成。请重试。',
     },
   },
 }

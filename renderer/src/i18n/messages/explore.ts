@@ -65,6 +65,8 @@ export default {
         offMap: '{n} partners have no shape on this map (not a country, or too small for it): {names}.',
         mapCredit:
           'Map: Natural Earth country shapes (1:50m, world-atlas), simplified; small countries at full detail. Borders are drawn as Natural Earth draws them.',
+        notDrawn:
+          'The picture could not be drawn (a part of the app did not load); its numbers are in the table below.',
         table: 'The numbers of this picture',
         export: 'Export picture…',
       },
@@ -160,6 +162,7 @@ export default {
         offMap: '{n} 个贸易伙伴在此地图上没有形状（不是国家，或面积太小）：{names}。',
         mapCredit:
           '地图：Natural Earth 国家边界（1:50m，world-atlas，已简化；小国保留原精度）。边界按 Natural Earth 的画法绘制。',
+        notDrawn: '无法绘制此图（应用的一部分未能加载）；数据见下表。',
         table: '此图的数据',
         export: '导出图片…',
       },
