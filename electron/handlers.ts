@@ -7,7 +7,7 @@
  * each call unchanged. The main half (file grants and the workspace of notes, session and snapshots)
  * runs beside the windows and dialogs. `createHandlers` joins both halves in one process (tests, tools).
  */
-import type { Method, ParsedArgsOf, ResultOf, SeriesAnswer } from './shared/api'
+import type { Method, ParsedArgsOf, ResultOf, SeriesAnswer, UiLanguage } from './shared/api'
 import { AppError } from './shared/errors'
 import type { DataServices, Services } from './services'
 import { pageFrom } from './services/paging'
@@ -89,8 +89,21 @@ export function createEngineHandlers(services: DataServices): EngineHandlers {
   }
 }
 
-export function createMainHandlers(desk: FileDesk, workspace: Workspace): MainHandlers {
+/**
+ * `setLanguage` words main's own menu and dialogs in the page's language (main/index.ts passes it); a
+ * transport without them (the web server) has nothing to word, and says so.
+ */
+export function createMainHandlers(
+  desk: FileDesk,
+  workspace: Workspace,
+  setLanguage?: (language: UiLanguage) => Promise<void>,
+): MainHandlers {
   return {
+    setLanguage: async ({ language }) => {
+      if (!setLanguage) return { applied: false }
+      await setLanguage(language)
+      return { applied: true }
+    },
     chooseImportFile: async () => desk.choose(),
     takeOpenedFiles: async () => desk.takeOpened(),
     reopenImportedFile: async ({ dataset }) => desk.reopen(dataset),

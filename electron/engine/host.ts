@@ -6,7 +6,7 @@
  */
 import type { EventSink } from '../events'
 import { createMainHandlers, type EngineHandlers, type Handlers } from '../handlers'
-import type { DatasetSummary } from '../shared/api'
+import type { DatasetSummary, UiLanguage } from '../shared/api'
 import { AppError } from '../shared/errors'
 import { say } from '../shared/messages'
 import { createFileDesk, type FileDesk } from '../services/import/desk'
@@ -26,6 +26,8 @@ export interface HostOptions {
   events: EventSink
   chooseFile?: () => Promise<string | null>
   snapshotPlatform?: SnapshotPlatform
+  /** Words main's own menu and dialogs in the page's language (the desktop app; none in a browser). */
+  setLanguage?: (language: UiLanguage) => Promise<void>
   /** A warm standby engine for fast restarts (supervisor.ts); none without it. */
   standby?: { delayMs: number }
   log?(message: string): void
@@ -95,7 +97,7 @@ export async function openHost(options: HostOptions): Promise<Host> {
 
   const handlers: Handlers = {
     ...createRemoteHandlers(supervisor, grants, setAside, { remember, refreshVersions }),
-    ...createMainHandlers(desk, workspace),
+    ...createMainHandlers(desk, workspace, options.setLanguage),
   }
   return {
     handlers,

@@ -176,6 +176,11 @@ async function start(): Promise<void> {
       // Imported files live in the user-data folder; File › Open is Electron's dialog (importDialog.ts).
       userDataDir: app.getPath('userData'),
       chooseFile: () => chooseDataFile(dialog, mainWindow, locale),
+      // The page says its language (on load and when the user changes it): the menu is rebuilt in it.
+      setLanguage: async (language) => {
+        locale = language
+        await desktop.setLocale(language)
+      },
       // Snapshots: Open/Save dialogs, and PDF export by printing the snapshot's print page in a hidden window.
       snapshotPlatform: {
         chooseSnapshotFile: () => chooseSnapshotFile(dialog, mainWindow, locale),

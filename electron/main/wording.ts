@@ -4,11 +4,11 @@
  * Main learns the page's language when the page says it (`setLanguage`); until then it follows the OS,
  * by the same rule the page uses for its own 'system' choice (any Chinese → zh-CN).
  */
+import type { UiLanguage } from '../shared/api'
 import { desktopMessagesZh } from '../shared/desktopMessages'
 import { english, englishParam, say, type MessageId, type Said } from '../shared/messages'
 
-export const MAIN_LOCALES = ['en', 'zh-CN'] as const
-export type MainLocale = (typeof MAIN_LOCALES)[number]
+export type MainLocale = UiLanguage
 
 /** The app's language for an OS locale (`app.getLocale()`: 'zh-CN', 'zh-TW', 'en-GB', 'fr'…). */
 export function localeOf(osLocale: string): MainLocale {

@@ -289,6 +289,10 @@ export const Catalog = z.object({
 })
 export type Catalog = z.infer<typeof Catalog>
 
+/** The languages the app is written in: the page's choice, which main words its menu and dialogs in. */
+export const UiLanguage = z.enum(['en', 'zh-CN'])
+export type UiLanguage = z.infer<typeof UiLanguage>
+
 export const contract = {
   /** The datasets in the catalog, with coverage, licences and sources. */
   listDatasets: { args: NoArgs, result: Catalog },
@@ -339,6 +343,14 @@ export const contract = {
   ...exploreContract,
   /** Notes, the autosaved session and snapshots (workspaceApi.ts). */
   ...workspaceContract,
+  /**
+   * The page's language, for what main shows itself (the menu, its dialogs): `applied` is false where
+   * there is no main of the desktop app to word anything (the app in a browser).
+   */
+  setLanguage: {
+    args: z.object({ language: UiLanguage }).strict(),
+    result: z.object({ applied: z.boolean() }),
+  },
 } as const satisfies Record<Method, { args: z.ZodType; result: z.ZodType }>
 
 export type Contract = typeof contract

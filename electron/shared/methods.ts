@@ -34,6 +34,7 @@ export const methods = [
   'chooseSnapshotFile',
   'openSnapshotFile',
   'exportSnapshot',
+  'setLanguage',
 ] as const
 export type Method = (typeof methods)[number]
 

@@ -68,6 +68,7 @@ const valid: Record<(typeof methods)[number], Record<string, unknown>> = {
   chooseSnapshotFile: {},
   openSnapshotFile: { file: `g-${'0'.repeat(32)}` },
   exportSnapshot: { id: 's-abcd-1234', kind: 'folder' },
+  setLanguage: { language: 'zh-CN' },
 }
 
 describe('dispatch refuses what the contract does not allow, before any handler runs', () => {

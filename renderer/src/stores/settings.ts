@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
+import { call } from '../api/client'
 import { i18n, initialLocale, type Locale } from '../i18n'
 
 /**
@@ -43,6 +44,16 @@ export function applyLanguage(
   return locale
 }
 
+/**
+ * Tells main the language shown, so that the menu and main's dialogs follow it (`setLanguage`). Not
+ * told, they stay in the OS's language: worth a line in the log, not a message to the user.
+ */
+function tellMain(locale: Locale): void {
+  void call('setLanguage', { language: locale }).catch((error: unknown) =>
+    console.warn('[settings] the menu keeps its language: main was not told the page’s', error),
+  )
+}
+
 function systemPrefersDark(): MediaQueryList | null {
   return typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : null
 }
@@ -75,7 +86,7 @@ export const useSettingsStore = defineStore('settings', () => {
     if (!(LANGUAGES as readonly string[]).includes(preference)) return
     language.value = preference
     remember(LANGUAGE_KEY, preference)
-    applyLanguage(preference)
+    tellMain(applyLanguage(preference))
   }
 
   /** Light ↔ dark, from whatever is shown now (the View menu's toggle). */
@@ -84,6 +95,6 @@ export const useSettingsStore = defineStore('settings', () => {
   }
 
   applyTheme(theme.value)
-  applyLanguage(language.value)
+  tellMain(applyLanguage(language.value))
   return { theme, effectiveTheme, setTheme, toggleTheme, language, setLanguage }
 })

@@ -138,6 +138,7 @@ describe('main process start-up', () => {
       events: expect.any(Object),
       userDataDir: userData,
       chooseFile: expect.any(Function),
+      setLanguage: expect.any(Function),
       snapshotPlatform: {
         chooseSnapshotFile: expect.any(Function),
         chooseExportTarget: expect.any(Function),
@@ -166,6 +167,26 @@ describe('main process start-up', () => {
     expect(await options.chooseFile()).toBe('/home/ana/exports.csv')
     expect(h.electron.dialog.opened[0]).toMatchObject({ properties: ['openFile'] })
   })
+
+  it.each([
+    ['en-US', 'Open Data File…', '打开数据文件…', '打开贸易数据文件'],
+    ['zh-CN', '打开数据文件…', 'Open Data File…', 'Open a trade data file'],
+  ])(
+    'OS in %s: the menu starts in its language, then follows the language the page says, as do the dialogs',
+    async (osLocale, first, then, dialogTitle) => {
+      h.electron.app.locale = osLocale
+      await startMain()
+      expect(h.electron.Menu.item('openDataFile')?.label).toBe(first)
+      const options = h.openServices.mock.calls[0]![0] as unknown as {
+        setLanguage: (language: 'en' | 'zh-CN') => Promise<void>
+        chooseFile: () => Promise<string | null>
+      }
+      await options.setLanguage(osLocale === 'zh-CN' ? 'en' : 'zh-CN')
+      expect(h.electron.Menu.item('openDataFile')?.label).toBe(then)
+      await options.chooseFile()
+      expect(h.electron.dialog.opened[0]!.title).toBe(dialogTitle)
+    },
+  )
 
   it('sends service events to the app window on the event channel, validated', async () => {
     await startMain()

@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { MenuItemConstructorOptions } from 'electron'
+import { dispatch } from '../../../electron/dispatch'
+import { createMainHandlers, type Handlers } from '../../../electron/handlers'
 import { createDesktop } from '../../../electron/main/desktop'
 import { linkConfirmation } from '../../../electron/main/externalLinks'
 import { chooseDataFile } from '../../../electron/main/importDialog'
@@ -202,6 +204,43 @@ describe('the dialogs', () => {
     const box = startFailedBox(APP, locale)
     expect(box).toEqual({ title, content })
     expect(box.content).not.toMatch(LEAKS)
+  })
+})
+
+describe('the page says its language over the contract', () => {
+  const handlers = (setLanguage?: (language: MainLocale) => Promise<void>) =>
+    createMainHandlers({} as never, {} as never, setLanguage) as unknown as Handlers
+
+  it.each(['en', 'zh-CN'] as const)('%s reaches main’s wording, which applies it', async (language) => {
+    const said: MainLocale[] = []
+    const answer = await dispatch(
+      handlers(async (l) => void said.push(l)),
+      'setLanguage',
+      { language },
+    )
+    expect(answer).toEqual({ ok: true, data: { applied: true } })
+    expect(said).toEqual([language])
+  })
+
+  it.each([['fr'], ['zh-TW'], ['system'], [''], [42], [null]])(
+    'a language the app is not written in (%j) is refused before main hears of it',
+    async (language) => {
+      const said: MainLocale[] = []
+      const answer = await dispatch(
+        handlers(async (l) => void said.push(l)),
+        'setLanguage',
+        { language },
+      )
+      expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+      expect(said).toEqual([])
+    },
+  )
+
+  it('without a desktop main to word anything (the app in a browser), it says so', async () => {
+    expect(await dispatch(handlers(), 'setLanguage', { language: 'zh-CN' })).toEqual({
+      ok: true,
+      data: { applied: false },
+    })
   })
 })
 

@@ -161,6 +161,8 @@ describe('AppCommands: menu event, button and key share the registry', () => {
         emitCommand = listener
         return unsubscribe
       },
+      // The settings store tells main the page's language as the app starts.
+      setLanguage: async () => ({ ok: true, data: { applied: true } }),
     }
   })
   afterEach(() => {

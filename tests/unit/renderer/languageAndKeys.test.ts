@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /** The language setting (kept, applied to vue-i18n and <html lang>) and shortcuts handled without a menu. */
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { i18n } from '../../../renderer/src/i18n'
 import { hasAppMenu, matchesAccelerator } from '../../../renderer/src/lib/shortcuts'
@@ -19,6 +19,9 @@ const key = (
 })
 
 describe('the language menu', () => {
+  afterEach(() => {
+    delete (window as { trade?: unknown }).trade
+  })
   beforeEach(() => {
     window.localStorage.clear()
     setActivePinia(createPinia())
@@ -38,6 +41,22 @@ describe('the language menu', () => {
     useSettingsStore().setLanguage('en')
     expect(i18n.global.t('explorer.title')).toBe('Explorer')
     expect(document.documentElement.getAttribute('lang')).toBe('en')
+  })
+
+  it('tells main the language shown, at start and on each change, so the menu and dialogs follow it', async () => {
+    const setLanguage = vi.fn(async () => ({ ok: true as const, data: { applied: true } }))
+    ;(window as unknown as { trade: unknown }).trade = { setLanguage }
+    window.localStorage.setItem(LANGUAGE_KEY, 'zh-CN')
+    const settings = useSettingsStore()
+    settings.setLanguage('en')
+    settings.setLanguage('system')
+    const system = navigator.languages.some((l) => l.startsWith('zh')) ? 'zh-CN' : 'en'
+    await vi.waitFor(() => expect(setLanguage).toHaveBeenCalledTimes(3))
+    expect(setLanguage.mock.calls).toEqual([
+      [{ language: 'zh-CN' }],
+      [{ language: 'en' }],
+      [{ language: system }],
+    ])
   })
 
   it('"follow the system" reads the OS languages; a bad stored value is ignored', () => {
