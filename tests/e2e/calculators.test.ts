@@ -146,6 +146,17 @@ describe('while a calculator waits for its data', () => {
           words.filter((w) => shown.includes(w)),
           `${calculator}, ${locale}`,
         ).toEqual([])
+        // Nor a dash where a figure or its year will go ("China's share of world exports, —:"): a dash
+        // reads as a value the data lacks.
+        expect(
+          shown.split('\n').filter((line) => line.includes('—')),
+          `${calculator}, ${locale}`,
+        ).toEqual([])
+        const options = await panel.locator('option').allInnerTexts()
+        expect(
+          options.filter((o) => o.includes('—')),
+          `${calculator}, ${locale}`,
+        ).toEqual([])
         // No heading is left a fragment around a figure still to come (": last year's figures").
         const legends = await panel.locator('legend').allInnerTexts()
         expect(

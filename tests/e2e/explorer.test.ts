@@ -272,6 +272,23 @@ describe('charts, view state and exports', () => {
     }
   })
 
+  it('while the series load, the chart’s description says so, not a span of dashes ("— to —")', async () => {
+    for (const [locale, loading] of [
+      ['en-US', 'Loading…'],
+      ['zh-CN', '加载中…'],
+    ] as const) {
+      const page = await suite.browser.newPage({ locale })
+      const answer = await holdCall(page, 'getSeriesBatch')
+      await page.goto(`${suite.app.server.url}#/explorer`)
+      const caption = page.locator('[data-test="explorer-chart"] figcaption')
+      await expect.poll(() => caption.textContent()).toBe(loading)
+      answer()
+      await page.locator('[data-test="explorer-main"][aria-busy="false"]').waitFor()
+      expect(await caption.textContent()).toMatch(/2018.*2026|2018.*2025/)
+      await page.close()
+    }
+  })
+
   it('while the series list loads, no indicator is said to lack data; once it is here, those that do are', async () => {
     for (const [locale, notAnnual] of [
       ['en-US', 'not Annual'],

@@ -2,12 +2,15 @@
  * What every calculator component starts from: its inputs and model in the store, the formatter, the
  * validity of its fields (results wait for valid inputs) and the reason a result is missing.
  */
-import { computed } from 'vue'
+import { computed, provide, type InjectionKey, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { CalculatorId } from '@shared/calculatorState'
 import { useCalculatorsStore, type InputsOf, type ModelOf } from '../../stores/calculators'
 import { useCalcFormat } from './useCalcFormat'
 import { useValidity } from './useValidity'
+
+/** Whether the calculator's data is still on its way: its values (CalcValue) say loading, not a missing "—". */
+export const CALC_LOADING: InjectionKey<Ref<boolean>> = Symbol('calcLoading')
 
 export function useCalculator<C extends CalculatorId>(calculator: C) {
   const store = useCalculatorsStore()
@@ -21,6 +24,7 @@ export function useCalculator<C extends CalculatorId>(calculator: C) {
    * missing, only not here yet, and the page says it is loading, never that the data lacks them.
    */
   const loading = computed(() => model.value === null && (store.loading || store.reading > 0))
+  provide(CALC_LOADING, loading)
   /** Why a result shows no number: its data still loading, invalid inputs, a problem listed above it, or missing data. */
   const whyMissing = computed(() =>
     loading.value

@@ -246,6 +246,7 @@ export default {
         'Computed: {series} at or above {threshold} {n} times in a row ({from}–{to}; rule: the latest run of at least {min})',
       record: 'Previous record: {year}, {value}',
       summary: 'Chart of {title}, {unit}, {from} to {to}. The table tab has every number.',
+      summaryEmpty: 'Chart of {title}, {unit}: no period has a value to draw.',
       shortcuts: {
         undo: 'Explorer: previous view (undo)',
         redo: 'Explorer: next view (redo)',
@@ -488,6 +489,7 @@ export default {
         '计算值：{series}连续 {n} 期不低于 {threshold}（{from}–{to}；规则：最近一次至少连续 {min} 期）',
       record: '此前纪录：{year}年，{value}',
       summary: '{title}图表，单位 {unit}，{from} 至 {to}。表格页列出全部数字。',
+      summaryEmpty: '{title}图表，单位 {unit}：没有任何时期有可绘制的数值。',
       shortcuts: {
         undo: '数据浏览：上一个视图（撤销）',
         redo: '数据浏览：下一个视图（重做）',
