@@ -61,8 +61,6 @@ export interface Desktop {
   refreshMenu(): Promise<void>
   /** The page's language: the menu is rebuilt in it (once it exists), and dialogs use it from now on. */
   setLocale(locale: MainLocale): Promise<void>
-  /** The language main words things in now. */
-  locale(): MainLocale
   /** For tests and diagnostics: what waits for the page. */
   queued(): readonly AppCommandEvent[]
 }
@@ -181,7 +179,6 @@ export function createDesktop(options: DesktopOptions): Desktop {
       locale = next
       if (menuInstalled) await refreshMenu()
     },
-    locale: () => locale,
     queued: () => [...queue],
   }
 }
