@@ -183,6 +183,51 @@ describe('transforms equal arithmetic on the data', () => {
     }
   })
 
+  it('an index whose base period comes before a series’ first value says why that series is not drawn', async () => {
+    // The bundled monthly exports to India start in 2025-05 (partners.csv), to the world in 2018-01.
+    const first = (
+      await suite.app.services.query.series({ ...base, flow: 'exports', partner: 'india' } as never)
+    ).points[0]!.period
+    for (const [locale, said] of [
+      [
+        'en-US',
+        `Nothing to draw for Exports to India: the base period, ${formatPeriod('2018-01', 'en')}, comes before its first value (${formatPeriod(first, 'en')}), and an index needs the value of its base period. Choose ${formatPeriod(first, 'en')} or a later base period.`,
+      ],
+      [
+        'zh-CN',
+        `“出口 · 印度”无法绘制：基期${formatPeriod('2018-01', 'zh-CN')}早于其第一个数值（${formatPeriod(first, 'zh-CN')}），而指数需要基期本身的数值。请选择${formatPeriod(first, 'zh-CN')}或更晚的基期。`,
+      ],
+    ] as const) {
+      const page = await suite.browser.newPage({ locale })
+      for (const partners of [['world', 'india'], ['india']]) {
+        const view = encodeViewState({
+          ...defaultViewState(),
+          flows: ['exports'],
+          partners,
+          transform: 'index',
+          indexBase: '2018-01',
+          range: {},
+        })
+        await page.goto(`${suite.app.server.url}#/explorer?${view}`)
+        await page.locator('[data-test="explorer-main"][aria-busy="false"]').waitFor()
+        const notice = page.locator('[data-test="index-base-before-data"]')
+        await expect.poll(() => notice.allInnerTexts(), `${locale} ${partners}`).toEqual([said])
+        // With nothing drawn the title still names what the view is of (with the world drawn, it names
+        // what is drawn, and the notice says why India is not); no value is made up for India.
+        const title = await page.locator('[data-test="view-title"]').innerText()
+        expect(title).toMatch(partners.length === 1 ? /India|印度/ : /^(Exports|出口)\W/)
+        const drawn = JSON.parse(
+          (await page.locator('[data-test="explorer-chart"]').getAttribute('data-drawn'))!,
+        ) as { series: { key: string; points: { value: number | null }[] }[] }
+        const india = drawn.series.find((s) => s.key === 'exports:india:all')
+        expect(india?.points.every((p) => p.value === null) ?? true).toBe(true)
+        expect(await page.locator('[data-test="index-base"]').inputValue()).toBe('2018-01')
+        await screenshot(page, `explorer-index-base-before-${partners.length}-${locale}`)
+      }
+      await page.close()
+    }
+  })
+
   it('y/y: the published rate where there is one, a computed one (marked) only where none was published', async () => {
     const page = await openExplorer()
     await exportsWith(page, 'yoy')

@@ -193,6 +193,24 @@ export function transformPoints(view: ViewState, fetched: FetchedSeries): TPoint
   }
 }
 
+/**
+ * The series an index view draws nothing for because its base period comes before the series' first
+ * value: an index needs the base's own value, which is never filled in. Each with that first period,
+ * the earliest base the series can be indexed to, for the page to say why it is empty.
+ */
+export function indexBaseBeforeData(
+  view: ViewState,
+  fetched: readonly FetchedSeries[],
+): { key: string; base: string; first: string }[] {
+  const base = view.transform === 'index' && view.indexBase ? view.indexBase : null
+  const bounds = base ? periodBounds(base) : null
+  if (!base || !bounds) return []
+  return fetched.flatMap((f) => {
+    const first = f.series ? fromSeries(f.series.points).find((p) => p.value !== null) : undefined
+    return first && bounds.start < first.start ? [{ key: f.selection.key, base, first: first.period }] : []
+  })
+}
+
 /** Whether a view shows January and February as a monthly average: asked for, on monthly levels as published. */
 export const janFebAverageOn = (view: ViewState) => view.janFeb === 'average' && janFebAverageApplies(view)
 

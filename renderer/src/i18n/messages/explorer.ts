@@ -128,6 +128,8 @@ export default {
         rolling12: 'Rolling 4 quarters (sum)',
       },
       indexBase: 'Base period',
+      indexBaseBeforeData:
+        'Nothing to draw for {label}: the base period, {base}, comes before its first value ({first}), and an index needs the value of its base period. Choose {first} or a later base period.',
       charts: {
         line: 'Line',
         bar: 'Bar',
@@ -378,6 +380,8 @@ export default {
         rolling12: '4个季度滚动合计',
       },
       indexBase: '基期',
+      indexBaseBeforeData:
+        '“{label}”无法绘制：基期{base}早于其第一个数值（{first}），而指数需要基期本身的数值。请选择{first}或更晚的基期。',
       charts: {
         line: '折线',
         bar: '柱状',
