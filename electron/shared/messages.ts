@@ -187,6 +187,7 @@ export const serviceMessages = {
   expectNoLess: 'a number no less than {n}',
   expectNoMore: 'a number no more than {n}',
   expectTag: 'letters, digits, spaces, dots, dashes and underscores, first a letter or a digit',
+  expectCursor: 'letters, digits, - and _ only, as the previous page gave it',
   expectNoTags: 'plain text, without HTML tags',
   expectNoControl: 'text without control characters',
   snapshotViewUnreadable: 'its view cannot be read.',

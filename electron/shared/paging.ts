@@ -5,6 +5,7 @@
  * engine makes and reads it: services/paging.ts), only its outer form is checked here.
  */
 import { z } from 'zod'
+import { say } from './say'
 
 /** The most items any page carries. */
 export const PAGE_SIZE_MAX = 200
@@ -13,7 +14,10 @@ export const PageCursor = z
   .string()
   .min(1)
   .max(200)
-  .regex(/^[A-Za-z0-9_-]+$/, 'a page cursor is letters, digits, - and _ only, as the previous page gave it')
+  .refine((s) => /^[A-Za-z0-9_-]+$/.test(s), {
+    message: 'a page cursor is letters, digits, - and _ only, as the previous page gave it',
+    params: { said: say('expectCursor') },
+  })
 
 /** The paging arguments a paged method takes besides its own: none for the first page. */
 export const PageArgs = {

@@ -141,9 +141,12 @@ describe('paged answers through dispatch, on an imported file with a series for 
 
   it('refuses a hostile cursor before or in the engine, as INVALID_ARGUMENT in plain words', async () => {
     const cases: [unknown, RegExp][] = [
-      ['../../etc/passwd', /cursor: a page cursor is letters, digits, - and _ only/],
-      ['x'.repeat(5000), /cursor: Too big/],
-      [42, /cursor: Invalid input: expected string/],
+      [
+        '../../etc/passwd',
+        /its field cursor should hold letters, digits, - and _ only, as the previous page gave it\./,
+      ],
+      ['x'.repeat(5000), /its field cursor should hold at most 200 characters\./],
+      [42, /its field cursor should hold text\./],
       ['AAAA', /This page cursor is not one the app handed out/],
       [(await page('listSeries', { dataset: 'china-trade', limit: 5 })).next, /belongs to another list/],
     ]

@@ -91,17 +91,33 @@ describe('getSeriesBatch', () => {
   })
 
   it('refuses, before any query runs, an empty batch, one over the cap and one with a bad query', async () => {
-    for (const args of [
-      { queries: [] },
-      { queries: Array.from({ length: MAX_SERIES_BATCH + 1 }, () => monthly('exports')) },
-      { queries: [monthly('exports'), { ...monthly('imports'), frequency: 'fortnight' }] },
-      { queries: [monthly('exports'), { ...monthly('imports'), from: '2024-13' }] },
-      { queries: [{ ...monthly('exports'), extra: 1 }] },
-      { queries: monthly('exports') },
-    ]) {
+    // In plain words, naming the field and what it should hold: never zod's own wording.
+    const cases: [Record<string, unknown>, string][] = [
+      [{ queries: [] }, 'its field queries should hold a list that is not empty.'],
+      [
+        { queries: Array.from({ length: MAX_SERIES_BATCH + 1 }, () => monthly('exports')) },
+        `its field queries should hold at most ${MAX_SERIES_BATCH} items.`,
+      ],
+      [
+        { queries: [monthly('exports'), { ...monthly('imports'), frequency: 'fortnight' }] },
+        'its field queries.1.frequency should hold one of month, year, ytd, quarter.',
+      ],
+      [
+        { queries: [monthly('exports'), { ...monthly('imports'), from: '2024-13' }] },
+        'its field queries.1.from: month 13 does not exist (months are 01 to 12).',
+      ],
+      [{ queries: [{ ...monthly('exports'), extra: 1 }] }, 'it holds fields it should not: queries.0.extra.'],
+      [{ queries: monthly('exports') }, 'its field queries should hold a list.'],
+    ]
+    for (const [args, reason] of cases) {
       const answer = await call('getSeriesBatch', args)
-      expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
-      if (!answer.ok) expect(answer.error.message).toContain('getSeriesBatch')
+      expect(answer).toEqual({
+        ok: false,
+        error: expect.objectContaining({
+          code: 'INVALID_ARGUMENT',
+          message: `This request was refused: ${reason}`,
+        }),
+      })
     }
     expect(
       data<unknown[]>(

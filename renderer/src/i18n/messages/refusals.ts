@@ -158,6 +158,7 @@ const zh: Record<MessageId, string> = {
   expectNoLess: '不小于 {n} 的数',
   expectNoMore: '不大于 {n} 的数',
   expectTag: '字母、数字、空格、点、连字符和下划线，且以字母或数字开头',
+  expectCursor: '仅字母、数字、- 和 _，须与上一页给出的一致',
   expectNoTags: '不含 HTML 标签的纯文本',
   expectNoControl: '不含控制字符的文本',
   snapshotViewUnreadable: '无法读取其中的视图。',
