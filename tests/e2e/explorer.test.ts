@@ -317,6 +317,19 @@ describe('charts, view state and exports', () => {
     }
   })
 
+  it('the world-share view is titled as the data labels the statistic it draws', async () => {
+    const page = await openExplorer()
+    await preset(page, 'worldShare')
+    await page.click('[data-test="tab-table"]')
+    const headers = await page.locator('[data-test="data-table"] thead th').allInnerTexts()
+    // The observed series (not the projection): WTO's share, labelled so by the package (series.csv).
+    const statistic = headers.find((h) => h.startsWith("China's share of world"))
+    expect(statistic).toBe("China's share of world merchandise exports (%)")
+    const title = (await page.textContent('[data-test="view-title"]'))!.replace(/\s+/g, ' ').trim()
+    expect(title).toBe(statistic)
+    await page.close()
+  })
+
   it('while the series load, the chart’s description says so, not a span of dashes ("— to —")', async () => {
     for (const [locale, loading] of [
       ['en-US', 'Loading…'],

@@ -13,7 +13,8 @@ export default {
         partnersLevel: 'Exports by partner, annual',
         rareEarths: 'Rare-earth exports',
         soybeans: 'Soybean imports',
-        worldShare: "China's share of world exports",
+        // The statistic it draws is WTO's, which the data and its sources call merchandise exports.
+        worldShare: "China's share of world merchandise exports",
       },
       indicator: 'Indicator',
       partners: 'Partners',
