@@ -211,7 +211,7 @@ describe('transforms equal arithmetic on the data', () => {
         await page.goto(`${suite.app.server.url}#/explorer?${view}`)
         await page.locator('[data-test="explorer-main"][aria-busy="false"]').waitFor()
         const notice = page.locator('[data-test="index-base-before-data"]')
-        await expect.poll(() => notice.allInnerTexts(), `${locale} ${partners}`).toEqual([said])
+        await expect.poll(() => notice.allInnerTexts(), { message: `${locale} ${partners}` }).toEqual([said])
         // With nothing drawn the title still names what the view is of (with the world drawn, it names
         // what is drawn, and the notice says why India is not); no value is made up for India.
         const title = await page.locator('[data-test="view-title"]').innerText()
