@@ -239,7 +239,7 @@ describe('World-share calculator from an imported WDI file', () => {
     await page.selectOption('select[data-test="pm-dataset"]', comtradeId)
     await seriesAsked
     const panel = page.locator('[data-test="calc-partnerMix"]')
-    await expect.poll(() => panel.innerText()).toContain('(Loading…)')
+    await expect.poll(() => panel.innerText()).toContain('Loading…')
     expect(await panel.innerText()).not.toMatch(/not in the data|not computable/)
     await screenshot(page, 'calc-partner-mix-imported-loading')
     releaseSeries()
