@@ -321,10 +321,16 @@ describe('charts, view state and exports', () => {
     const page = await openExplorer()
     await preset(page, 'worldShare')
     await page.click('[data-test="tab-table"]')
-    const headers = await page.locator('[data-test="data-table"] thead th').allInnerTexts()
-    // The observed series (not the projection): WTO's share, labelled so by the package (series.csv).
-    const statistic = headers.find((h) => h.startsWith("China's share of world"))
-    expect(statistic).toBe("China's share of world merchandise exports (%)")
+    // The observed series (not the projection): WTO's share, labelled so by the package (series.csv),
+    // once the table has its columns (they come with the series).
+    const statistic = "China's share of world merchandise exports (%)"
+    await expect
+      .poll(async () =>
+        (await page.locator('[data-test="data-table"] thead th').allInnerTexts()).find((h) =>
+          h.startsWith("China's share of world"),
+        ),
+      )
+      .toBe(statistic)
     const title = (await page.textContent('[data-test="view-title"]'))!.replace(/\s+/g, ' ').trim()
     expect(title).toBe(statistic)
     await page.close()
